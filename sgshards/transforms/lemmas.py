@@ -1,0 +1,35 @@
+"""Cheap lemma fixes for nouns and verbs.
+
+The small spaCy model's lemmatizer has known slips on caption vocabulary
+("riding" -> "rid", "leaves" -> "leave").  lemminflect's dictionary is more
+reliable for these two classes; results are cached because captions reuse a
+small vocabulary.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getLemma
+
+# Plural-only or invariant nouns lemminflect would singularise into another word.
+_KEEP_NOUNS = frozenset({
+    "glasses", "sunglasses", "eyeglasses", "goggles", "jeans", "pants", "shorts", "trousers",
+    "scissors", "clothes", "people", "police", "headphones", "earphones", "tongs", "pajamas",
+    "leggings", "overalls", "binoculars", "stairs", "sweatpants", "trunks", "news",
+})
+
+
+@lru_cache(maxsize=1 << 16)
+def noun_lemma(word: str) -> str:
+    """Singular form of a (lower-cased) noun; invariant plurals are kept."""
+    if word in _KEEP_NOUNS or not word.isalpha():
+        return word
+    forms = getLemma(word, upos="NOUN")
+    return forms[0] if forms else word
+
+
+@lru_cache(maxsize=1 << 16)
+def verb_lemma(word: str) -> str:
+    """Base form of a (lower-cased) verb: "riding" -> "ride", "leaves" -> "leave"."""
+    forms = getLemma(word, upos="VERB")
+    return forms[0] if forms else word

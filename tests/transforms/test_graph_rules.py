@@ -1,0 +1,108 @@
+"""Graph rules on real spaCy parses of hand-written captions."""
+import pytest
+
+from sgshards.transforms.graph_rules import build_graph
+from sgshards.transforms.nlp import load_spacy, parse_batch
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def graph(nlp, caption):
+    doc = parse_batch(nlp, [caption])[0]
+    g = build_graph(doc)
+    g.validate()
+    return doc, g
+
+
+def tuples(nlp, caption):
+    return graph(nlp, caption)[1].tuples()
+
+
+def obj(g, name):
+    matches = [o for o in g.objects if o.name == name]
+    assert matches, f"no object {name!r} in {[o.name for o in g.objects]}"
+    return matches[0]
+
+
+def span_text(doc, span):
+    return " ".join(t.text for t in doc[span[0]:span[1]])
+
+
+def rel(g, pred):
+    matches = [r for r in g.relations if r.predicate == pred]
+    assert matches, f"no relation {pred!r} in {[r.predicate for r in g.relations]}"
+    return matches[0]
+
+
+def test_compound_noun_name_and_span(nlp):
+    doc, g = graph(nlp, "the fire hydrant is next to the train track")
+    o = obj(g, "fire hydrant")
+    assert span_text(doc, o.span) == "fire hydrant"
+    assert ("fire hydrant", "next to", "train track") in g.tuples()
+
+
+def test_copula_predicate_adjective(nlp):
+    doc, g = graph(nlp, "the car is red")
+    assert g.tuples() == {("car",), ("car", "red")}
+    car = obj(g, "car")
+    assert span_text(doc, car.attribute_spans[0]) == "red"
+
+
+def test_verb_with_preposition_and_lemma_fix(nlp):
+    doc, g = graph(nlp, "a man riding a horse on the beach")
+    assert ("man", "ride", "horse") in g.tuples()
+    assert ("man", "ride on", "beach") in g.tuples()
+
+
+def test_multiword_particle_preposition(nlp):
+    doc, g = graph(nlp, "smoke coming out of the chimney")
+    r = rel(g, "come out of")
+    assert span_text(doc, r.span) == "coming out of"
+    assert ("smoke", "come out of", "chimney") in g.tuples()
+
+
+def test_relative_clause_subject(nlp):
+    assert ("man", "ride", "horse") in tuples(nlp, "a man who is riding a horse")
+
+
+def test_stranded_preposition_in_relative_clause(nlp):
+    assert ("man", "sit on", "sofa") in tuples(nlp, "the sofa the man is sitting on .")
+
+
+def test_participial_modifier(nlp):
+    assert ("dog", "lie on", "couch") in tuples(nlp, "dog lying on the couch")
+
+
+def test_coordinated_attributes(nlp):
+    doc, g = graph(nlp, "a red and white bus")
+    bus = obj(g, "bus")
+    assert bus.attributes == ["red", "white"]
+    assert [span_text(doc, s) for s in bus.attribute_spans] == ["red", "white"]
+
+
+def test_quantity_is_not_an_attribute(nlp):
+    doc, g = graph(nlp, "two boys riding skateboards")
+    boy = obj(g, "boy")
+    assert boy.quantity == "two" and boy.plural and boy.attributes == []
+    assert ("boy", "ride", "skateboard") in g.tuples()
+
+
+def test_multiword_prepositions(nlp):
+    assert ("man", "in front of", "building") in tuples(nlp, "man in front of the building")
+    assert ("gravel", "on side of", "train") in tuples(nlp, "there is gravel on the side of the train")
+
+
+def test_possessive_and_of_are_part_of(nlp):
+    assert ("man", "have", "head") in tuples(nlp, "brown hair on man 's head")
+    assert ("man", "have", "leg") in tuples(nlp, "leg of the man")
+
+
+def test_passive_agent_becomes_subject(nlp):
+    assert ("water", "surround", "cliff") in tuples(nlp, "cliff surrounded by water")
+
+
+def test_pronoun_without_antecedent(nlp):
+    assert ("woman", "hold", "racket") in tuples(nlp, "she is holding a racket")
