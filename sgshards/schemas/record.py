@@ -81,6 +81,7 @@ class SampleRecord:
     negatives: list[Negative] = field(default_factory=list)
     url: Optional[str] = None
     source: Optional[dict] = None                   # {"file": ..., "row": ...}
+    tokens: list[str] = field(default_factory=list)  # caption tokens that spans index into
 
     def to_json(self) -> dict:
         return {
@@ -89,6 +90,7 @@ class SampleRecord:
             "caption": self.caption,
             "url": self.url,
             "source": self.source,
+            "tokens": list(self.tokens),
             "scene_graph": self.scene_graph.to_json(),
             "positives": [p.to_json() for p in self.positives],
             "negatives": [n.to_json() for n in self.negatives],
@@ -104,7 +106,7 @@ class SampleRecord:
             scene_graph=SceneGraph.from_json(d["scene_graph"]),
             positives=[Positive.from_json(p) for p in d.get("positives", [])],
             negatives=[Negative.from_json(n) for n in d.get("negatives", [])],
-            url=d.get("url"), source=d.get("source"),
+            url=d.get("url"), source=d.get("source"), tokens=list(d.get("tokens", [])),
         )
 
 
@@ -120,6 +122,7 @@ ARROW_SCHEMA = pa.schema([
     ("caption", pa.string()),
     ("url", pa.string()),
     ("source", pa.struct([("file", pa.string()), ("row", pa.int64())])),
+    ("tokens", pa.list_(pa.string())),
     ("scene_graph", pa.struct([
         ("objects", pa.list_(pa.struct([
             ("name", pa.string()),

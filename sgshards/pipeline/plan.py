@@ -1,0 +1,131 @@
+"""The shard plan, fixed before any work: which input records each shard holds.
+
+Shards never span files: file f's records ``[0, n_f)`` go to shards
+``first_shard_f + row // samples_per_shard``.  Record indices (and default
+keys) run over all files in sorted order.  A task is one shard's range, so an
+engine can read, annotate and write a shard in one step with no shuffle, and
+a resumed run knows which shards exist before reading anything.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Iterator, Optional
+
+from . import sources
+from .shards import default_key, safe_key
+from ..transforms.annotate import item
+
+
+@dataclass(frozen=True)
+class ShardTask:
+    shard: int
+    path: str
+    file_index: int
+    format: str
+    columns: tuple              # caption, url, key: indices (text) or names (parquet)
+    width: Optional[int]        # expected field count (tsv/csv), None = any
+    first_row: int              # record number within the file
+    rows: int
+    first_index: int            # dataset-wide index of the first record
+    offset: Optional[int]       # byte offset of the first record (seekable text), else None
+    data_offset: int = 0        # byte offset of the file's first data record (after a header)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_shard: int,
+              first_shard: int, first_index: int) -> list[ShardTask]:
+    if spec.format == "parquet":
+        columns = sources.parquet_columns(path, spec)
+        n = sources.parquet_row_count(path)
+        starts = [(row, None) for row in range(0, n, samples_per_shard)]
+        width, data_offset = None, 0
+    else:
+        header, data_offset = sources.read_header(path, spec)
+        columns = ((spec.caption_column, spec.url_column, spec.key_column) if spec.format == "jsonl"
+                   else sources.resolve_columns(header, spec, path))
+        starts, n, first_width = _scan_text(path, spec, data_offset, samples_per_shard)
+        width = len(header) if header is not None else (first_width if spec.format != "jsonl" else None)
+        if not sources.is_seekable(path):
+            starts = [(row, None) for row, _ in starts]
+    tasks = []
+    for k, (row, offset) in enumerate(starts):
+        rows = min(samples_per_shard, n - row)
+        tasks.append(ShardTask(first_shard + k, path, file_index, spec.format, columns, width,
+                               row, rows, first_index + row, offset, data_offset))
+    return tasks
+
+
+def _scan_text(path: str, spec: sources.InputSpec, data_offset: int, samples_per_shard: int):
+    """Count records; note the byte offset of every shard's first record and the
+    field count of the first well-formed record (the width of a headerless table)."""
+    starts, n, width = [], 0, None
+    with sources.open_input(path) as stream:
+        _skip(stream, data_offset)
+        for offset, record in sources.iter_text_records(stream, spec.format == "csv"):
+            if n % samples_per_shard == 0:
+                starts.append((n, offset))
+            if width is None and spec.format != "jsonl" and record.strip():
+                try:
+                    width = len(sources.split_record(spec.format, record.decode("utf-8")))
+                except (UnicodeDecodeError, Exception):  # a bad first row does not set the width
+                    pass
+            n += 1
+    return starts, n, width
+
+
+def _skip(stream, nbytes: int) -> None:
+    if nbytes:
+        if stream.seekable():
+            stream.seek(nbytes)
+        else:
+            stream.read(nbytes)
+
+
+def plan(files: list[str], spec: sources.InputSpec, samples_per_shard: int) -> list[ShardTask]:
+    """Tasks for all files, shards numbered consecutively in file order."""
+    if samples_per_shard < 1:
+        raise ValueError("samples per shard must be at least 1")
+    tasks: list[ShardTask] = []
+    next_shard = next_index = 0
+    for file_index, path in enumerate(files):
+        file_tasks = plan_file(path, file_index, spec, samples_per_shard, next_shard, next_index)
+        tasks.extend(file_tasks)
+        if file_tasks:
+            next_shard = file_tasks[-1].shard + 1
+            next_index = file_tasks[-1].first_index + file_tasks[-1].rows
+    return tasks
+
+
+def read_task(task: ShardTask) -> Iterator[sources.RawRow]:
+    """The task's records, exactly ``task.rows`` of them, in file order."""
+    if task.format == "parquet":
+        yield from sources.read_parquet_range(task.path, task.columns, task.first_row, task.rows)
+        return
+    with sources.open_input(task.path) as stream:
+        _skip(stream, task.offset if task.offset is not None else task.data_offset)
+        skip = 0 if task.offset is not None else task.first_row
+        row = task.first_row - skip
+        for _, record in sources.iter_text_records(stream, task.format == "csv"):
+            if skip:
+                skip -= 1
+                row += 1
+                continue
+            yield sources.parse_text_record(task.format, record, task.columns, task.width, row)
+            row += 1
+            if row >= task.first_row + task.rows:
+                return
+
+
+def task_items(task: ShardTask) -> Iterator[dict]:
+    """The task's records as annotate items: dataset index, key, source."""
+    for raw in read_task(task):
+        index = task.first_index + raw.row - task.first_row
+        key = safe_key(raw.user_key) if raw.user_key else default_key(index)
+        yield item(index, key, raw.caption, raw.url, {"file": task.path, "row": raw.row},
+                   raw.reject, raw.raw)
+
+
+def total_records(tasks: list[ShardTask]) -> int:
+    return sum(t.rows for t in tasks)

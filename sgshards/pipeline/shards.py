@@ -1,0 +1,172 @@
+"""Shard planning and writing, shared by every engine (Beam runners, PySpark).
+
+Conventions are enforced here and nowhere else:
+- the plan: input record number ``index`` (file order, then row order) goes to
+  shard ``index // samples_per_shard``, so shard N always holds the same records;
+- keys: ``{index:09d}`` by default, or the user's key column made safe (no dots);
+- members: ``{key}.json`` (sample record) and ``{key}.txt`` (caption) in
+  ``{shard:05d}.tar``, sorted by key, with fixed mtimes and owners, so the
+  same input and options give byte-identical shards;
+- a shard is written under a temporary name and committed by rename;
+- rejected records go to ``dead_letters/{shard:05d}.jsonl`` with their reason.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+import tarfile
+from collections import Counter
+from typing import Iterable
+
+import fsspec
+
+from ..schemas.record import dumps
+
+SHARD_PATTERN = "{shard:05d}.tar"
+DEAD_LETTER_DIR = "dead_letters"
+STATS_FILE = "stats.json"
+SIZES_FILE = "sizes.json"
+_UNSAFE_KEY = re.compile(r"[^A-Za-z0-9_\-]")
+
+
+def shard_of(index: int, samples_per_shard: int) -> int:
+    return index // samples_per_shard
+
+
+def default_key(index: int) -> str:
+    return f"{index:09d}"
+
+
+def safe_key(user_key: str) -> str:
+    """A user key as a tar member stem: webdataset splits keys at the first dot,
+    so dots (and path separators, spaces) become underscores."""
+    return _UNSAFE_KEY.sub("_", user_key.strip()) or "_"
+
+
+def shard_name(shard: int) -> str:
+    return SHARD_PATTERN.format(shard=shard)
+
+
+def _tar_member(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mtime = 0
+    info.mode = 0o644
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    tar.addfile(info, io.BytesIO(data))
+
+
+def shard_bytes(samples: Iterable[tuple[str, str, dict]]) -> bytes:
+    """(key, caption, record) triples -> tar bytes, members sorted by key."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for key, caption, record in sorted(samples, key=lambda s: s[0]):
+            _tar_member(tar, f"{key}.json", dumps(record).encode("utf-8"))
+            _tar_member(tar, f"{key}.txt", caption.encode("utf-8"))
+    return buf.getvalue()
+
+
+def _join(root: str, *parts: str) -> str:
+    return "/".join([root.rstrip("/"), *parts])
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write to ``path.tmp`` then rename, so a killed job never leaves a truncated file."""
+    fs, fs_path = fsspec.core.url_to_fs(path)
+    tmp = fs_path + ".tmp"
+    parent = fs_path.rsplit("/", 1)[0]
+    fs.makedirs(parent, exist_ok=True)
+    with fs.open(tmp, "wb") as f:
+        f.write(data)
+    fs.mv(tmp, fs_path)
+
+
+def write_shard(output_dir: str, shard: int, outcomes: Iterable[dict]) -> dict:
+    """Write one shard and its dead letters; return the shard's stats.
+
+    ``outcomes`` are dicts from ``sgshards.transforms.annotate``: status
+    "written" (with ``record``) or "rejected" (with ``reason``, ``stage``, ``raw``).
+    """
+    written, rejected = [], []
+    for o in outcomes:
+        (written if o["status"] == "written" else rejected).append(o)
+
+    write_atomic(_join(output_dir, shard_name(shard)),
+                 shard_bytes((o["key"], o["record"]["caption"], o["record"]) for o in written))
+    if rejected:
+        lines = "".join(dumps(dead_letter(o)) + "\n" for o in sorted(rejected, key=lambda o: o["key"]))
+        write_atomic(_join(output_dir, DEAD_LETTER_DIR, f"{shard:05d}.jsonl"), lines.encode("utf-8"))
+    return shard_stats(shard, written, rejected)
+
+
+def dead_letter(outcome: dict) -> dict:
+    return {"key": outcome["key"], "index": outcome["index"], "source": outcome.get("source"),
+            "stage": outcome["stage"], "reason": outcome["reason"], "raw": outcome.get("raw")}
+
+
+def shard_stats(shard: int, written: list[dict], rejected: list[dict]) -> dict:
+    negatives = Counter(n["type"] for o in written for n in o["record"]["negatives"])
+    positives = Counter(p["kind"] for o in written for p in o["record"]["positives"])
+    return {
+        "shards": {shard_name(shard): len(written)},
+        "input_records": len(written) + len(rejected),
+        "written": len(written),
+        "rejected": dict(Counter(o["reason"] for o in rejected)),
+        "with_negative": sum(1 for o in written if o["record"]["negatives"]),
+        "negatives": dict(negatives),
+        "positives": dict(positives),
+    }
+
+
+def merge_stats(parts: Iterable[dict]) -> dict:
+    """Sum stats dicts field by field (nested dicts merged); order-independent."""
+    out: dict = {}
+    for part in parts:
+        for k, v in part.items():
+            if isinstance(v, dict):
+                out[k] = merge_stats([out.get(k, {}), v])
+            else:
+                out[k] = out.get(k, 0) + v
+    return out
+
+
+def finish_stats(shard_parts: Iterable[dict], input_records: int, samples_per_shard: int) -> tuple[dict, dict]:
+    """The run's stats.json and sizes.json: merged shard stats plus the conservation check."""
+    merged = merge_stats(shard_parts)
+    rejected = merged.get("rejected", {})
+    written = merged.get("written", 0)
+    stats = {
+        "input_records": input_records,
+        "written": written,
+        "rejected": dict(sorted(rejected.items())),
+        "rejected_total": sum(rejected.values()),
+        "with_negative": merged.get("with_negative", 0),
+        "negatives": dict(sorted(merged.get("negatives", {}).items())),
+        "positives": dict(sorted(merged.get("positives", {}).items())),
+        "shards": len(merged.get("shards", {})),
+        "samples_per_shard": samples_per_shard,
+    }
+    stats["conserved"] = input_records == written + stats["rejected_total"]
+    return stats, dict(sorted(merged.get("shards", {}).items()))
+
+
+def write_run_summary(output_dir: str, stats: dict, sizes: dict) -> None:
+    write_atomic(_join(output_dir, STATS_FILE), (json.dumps(stats, indent=2, sort_keys=True) + "\n").encode())
+    write_atomic(_join(output_dir, SIZES_FILE), (json.dumps(sizes, indent=2, sort_keys=True) + "\n").encode())
+
+
+def existing_outputs(output_dir: str) -> list[str]:
+    """Shards or run files already in ``output_dir`` (to refuse clobbering them)."""
+    fs, path = fsspec.core.url_to_fs(output_dir)
+    if not fs.exists(path):
+        return []
+    names = [p.rsplit("/", 1)[-1] for p in fs.ls(path, detail=False)]
+    return sorted(n for n in names if n.endswith(".tar") or n in (STATS_FILE, SIZES_FILE, DEAD_LETTER_DIR))
+
+
+def clear_outputs(output_dir: str) -> None:
+    fs, path = fsspec.core.url_to_fs(output_dir)
+    for name in existing_outputs(output_dir):
+        fs.rm(f"{path.rstrip('/')}/{name}", recursive=True)

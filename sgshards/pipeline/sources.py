@@ -1,0 +1,260 @@
+"""Readers: caption tables (TSV/CSV, Parquet, JSONL) from local paths, globs or fsspec URLs.
+
+Reading is split in two so that shard N always holds the same records:
+``plan`` (in ``plan.py``) walks each file once, counting records and noting
+where every shard's first record starts (a byte offset for text formats, a row
+number for Parquet); ``read_rows`` then reads one such range.  A record that
+cannot be read is not dropped: it comes out with ``reject`` set to a reason and
+``raw`` holding what was read.
+
+Text records: TSV and JSONL are one record per line; CSV follows RFC 4180, so
+a quoted field may span lines (a record ends at a newline outside quotes).
+Every line is a record; a blank one is rejected as ``blank_row``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from typing import Iterator, Optional, Union
+
+import fsspec
+
+FORMATS = ("tsv", "csv", "parquet", "jsonl")
+Column = Union[int, str]
+
+
+class InputError(ValueError):
+    """Bad input specification: missing files, unknown column, unknown format."""
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    format: str
+    caption_column: Column = 0
+    url_column: Optional[Column] = None
+    key_column: Optional[Column] = None
+    header: Optional[bool] = None      # tsv/csv: None = header iff a column is given by name
+
+    @property
+    def has_header(self) -> bool:
+        if self.format not in ("tsv", "csv"):
+            return False
+        if self.header is not None:
+            return self.header
+        return any(isinstance(c, str) for c in (self.caption_column, self.url_column, self.key_column))
+
+
+@dataclass
+class RawRow:
+    row: int                           # 0-based record number within the file
+    caption: Optional[str] = None
+    url: Optional[str] = None
+    user_key: Optional[str] = None
+    reject: Optional[str] = None       # reason when the record could not be read
+    raw: Optional[str] = None          # the record as read, for the dead-letter output
+
+
+def parse_column(value: Optional[str]) -> Optional[Column]:
+    """CLI column argument: digits are a 0-based index, anything else a header name."""
+    if value is None:
+        return None
+    return int(value) if value.isdigit() else value
+
+
+def guess_format(path: str) -> str:
+    name = path.lower()
+    for suffix in (".gz", ".zst", ".bz2", ".xz"):
+        name = name.removesuffix(suffix)
+    for fmt, exts in (("parquet", (".parquet",)), ("jsonl", (".jsonl", ".json")),
+                      ("csv", (".csv",)), ("tsv", (".tsv", ".txt"))):
+        if name.endswith(exts):
+            return fmt
+    raise InputError(f"cannot tell the format of {path!r}: pass --input-format ({'|'.join(FORMATS)})")
+
+
+def expand_inputs(patterns: list[str]) -> list[str]:
+    """Paths, globs and fsspec URLs -> a sorted, de-duplicated list of file URLs."""
+    files: list[str] = []
+    for pattern in patterns:
+        fs, _, paths = fsspec.get_fs_token_paths(pattern)
+        protocol = fs.protocol[0] if isinstance(fs.protocol, (tuple, list)) else fs.protocol
+        matched = [p for p in paths if fs.isfile(p)]
+        if not matched:
+            raise InputError(f"input not found: {pattern}")
+        files.extend(p if protocol == "file" else f"{protocol}://{p}" for p in matched)
+    return sorted(set(files))
+
+
+def open_input(path: str):
+    return fsspec.open(path, "rb", compression="infer")
+
+
+def is_seekable(path: str) -> bool:
+    """Compressed streams cannot start mid-file; their ranges are reached by skipping."""
+    return fsspec.utils.infer_compression(path) is None
+
+
+# -- text formats ----------------------------------------------------------
+
+def iter_text_records(stream, csv_quoting: bool) -> Iterator[tuple[int, bytes]]:
+    """(byte offset, record bytes without the line end) for every record from the stream's position."""
+    offset = stream.tell() if stream.seekable() else 0
+    pending, start, in_quotes = b"", offset, False
+    for line in stream:
+        if csv_quoting:
+            if line.count(b'"') % 2:
+                in_quotes = not in_quotes
+            pending += line
+            offset += len(line)
+            if in_quotes:
+                continue
+            record, pending = pending, b""
+        else:
+            record = line
+            offset += len(line)
+        yield start, record.rstrip(b"\r\n")
+        start = offset
+    if pending:                        # unterminated quote at end of file
+        yield start, pending.rstrip(b"\r\n")
+
+
+def split_record(fmt: str, record: str) -> list[str]:
+    if fmt == "tsv":
+        return record.split("\t")
+    return next(csv.reader([record], strict=True))
+
+
+def resolve_columns(header: Optional[list[str]], spec: InputSpec, path: str) -> tuple:
+    """Column names -> indices (tsv/csv) using the file's header."""
+    def index(col):
+        if col is None or isinstance(col, int):
+            return col
+        if header is None:
+            raise InputError(f"column {col!r} given by name, but {path} is read without a header")
+        try:
+            return header.index(col)
+        except ValueError:
+            raise InputError(f"unknown column {col!r} in {path} (header: {', '.join(header)})") from None
+    return tuple(index(c) for c in (spec.caption_column, spec.url_column, spec.key_column))
+
+
+def read_header(path: str, spec: InputSpec) -> tuple[Optional[list[str]], int]:
+    """The header fields and the byte offset of the first data record."""
+    if not spec.has_header:
+        return None, 0
+    with open_input(path) as stream:
+        for offset, record in iter_text_records(stream, spec.format == "csv"):
+            try:
+                header = [f.strip() for f in split_record(spec.format, record.decode("utf-8-sig"))]
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise InputError(f"unreadable header in {path}: {exc}") from None
+            return header, offset + len(record) + _line_end_len(stream, offset + len(record))
+    raise InputError(f"{path} is empty: no header")
+
+
+def _line_end_len(stream, at: int) -> int:
+    stream.seek(at)
+    end = stream.read(2)
+    return 2 if end.startswith(b"\r\n") else (1 if end[:1] in (b"\n", b"\r") else 0)
+
+
+def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[int], row: int) -> RawRow:
+    out = RawRow(row)
+    try:
+        text = record.decode("utf-8")
+    except UnicodeDecodeError:
+        out.reject, out.raw = "invalid_utf8", record.decode("utf-8", "replace")
+        return out
+    out.raw = text
+    if not text.strip():
+        out.reject = "blank_row"
+        return out
+    if fmt == "jsonl":
+        return _jsonl_fields(out, text, columns)
+    try:
+        fields = split_record(fmt, text)
+    except csv.Error:
+        out.reject = "malformed_row"
+        return out
+    caption_col, url_col, key_col = columns
+    if (width is not None and len(fields) != width) or caption_col >= len(fields):
+        out.reject = "malformed_row"
+        return out
+    out.caption = fields[caption_col]
+    out.url = fields[url_col] if url_col is not None and url_col < len(fields) else None
+    out.user_key = fields[key_col] if key_col is not None and key_col < len(fields) else None
+    return out
+
+
+def _jsonl_fields(out: RawRow, text: str, columns: tuple) -> RawRow:
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        obj = None
+    if not isinstance(obj, dict):
+        out.reject = "malformed_row"
+        return out
+    caption, url, key = (None if c is None or obj.get(c) is None else str(obj[c]) for c in columns)
+    out.caption, out.url, out.user_key = caption, url, key
+    if caption is None:
+        out.reject = "missing_caption"
+    return out
+
+
+# -- parquet -------------------------------------------------------------------
+
+def parquet_columns(path: str, spec: InputSpec) -> tuple:
+    import pyarrow.parquet as pq
+
+    with open_input(path) as stream:
+        names = pq.ParquetFile(stream).schema_arrow.names
+    def name(col):
+        if col is None:
+            return None
+        if isinstance(col, int):
+            if col >= len(names):
+                raise InputError(f"column {col} out of range in {path} (columns: {', '.join(names)})")
+            return names[col]
+        if col not in names:
+            raise InputError(f"unknown column {col!r} in {path} (columns: {', '.join(names)})")
+        return col
+    return tuple(name(c) for c in (spec.caption_column, spec.url_column, spec.key_column))
+
+
+def parquet_row_count(path: str) -> int:
+    import pyarrow.parquet as pq
+
+    with open_input(path) as stream:
+        return pq.ParquetFile(stream).metadata.num_rows
+
+
+def read_parquet_range(path: str, columns: tuple, first_row: int, rows: int) -> Iterator[RawRow]:
+    import pyarrow.parquet as pq
+
+    wanted = [c for c in columns if c is not None]
+    with open_input(path) as stream:
+        pf = pq.ParquetFile(stream)
+        groups, start, group_first = [], first_row, 0
+        for g in range(pf.metadata.num_row_groups):
+            n = pf.metadata.row_group(g).num_rows
+            if group_first + n > first_row and group_first < first_row + rows:
+                groups.append(g)
+                start = min(start, group_first) if len(groups) > 1 else group_first
+            group_first += n
+        row = start
+        for batch in pf.iter_batches(batch_size=8192, row_groups=groups, columns=sorted(set(wanted))):
+            values = [batch.column(c).to_pylist() if c is not None else None for c in columns]
+            for i in range(batch.num_rows):
+                if first_row <= row < first_row + rows:
+                    yield _parquet_row(row, values, i)
+                row += 1
+
+
+def _parquet_row(row: int, values: list, i: int) -> RawRow:
+    caption, url, key = (None if v is None or v[i] is None else str(v[i]) for v in values)
+    out = RawRow(row, caption=caption, url=url, user_key=key)
+    if caption is None:
+        out.reject = "missing_caption"
+        out.raw = json.dumps({"url": url, "key": key})
+    return out
