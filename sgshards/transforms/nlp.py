@@ -71,8 +71,8 @@ class SpacyParser:
 
     backend = "spacy"
 
-    def __init__(self, model: Optional[str] = None, batch_size: int = 256):
-        self.nlp = load_spacy(model)
+    def __init__(self, model: Optional[str] = None, batch_size: int = 256, nlp=None):
+        self.nlp = nlp if nlp is not None else load_spacy(model)
         self.batch_size = batch_size
         self.label = model_label(self.nlp)
 

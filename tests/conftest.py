@@ -1,0 +1,32 @@
+"""Shared fixtures: one spaCy pipeline per test session, and the ../shared data when present."""
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from sgshards.transforms.nlp import load_spacy
+    return load_spacy()
+
+
+@pytest.fixture(scope="session")
+def parser(nlp):
+    from sgshards.transforms.nlp import SpacyParser
+    return SpacyParser(nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """caption -> DepToken view."""
+    from sgshards.transforms.nlp import parse_batch
+    return lambda caption: parse_batch(nlp, [caption])[0]
+
+
+def shared_file(relative: str) -> Path:
+    path = SHARED_DATA / relative
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path

