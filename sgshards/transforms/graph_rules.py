@@ -33,10 +33,8 @@ COLLECTIVE_NOUNS = frozenset({
     "group", "pair", "row", "herd", "bunch", "flock", "couple", "lot", "lots", "number", "pile",
     "stack", "set", "line", "team", "crowd", "collection", "variety", "assortment", "cluster",
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
-    "amount", "plenty", "pack", "string", "bowl", "box", "cup", "glass", "plate", "bottle",
+    "amount", "plenty", "pack", "string",
 })
-# Containers read as objects of their own ("a glass of wine"), not as quantities.
-CONTAINERS = frozenset({"bowl", "box", "cup", "glass", "plate", "bottle"})
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
@@ -47,6 +45,37 @@ PREP_HEADS = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})
 # Positional adjectives: in a predicate "is next to" they are not attributes.
 POSITIONAL_ADJS = frozenset({"next", "close", "near", "adjacent", "far", "opposite"})
+# Compound modifiers that describe rather than name: "metal pole" is a pole that is metal.
+COLOURS = frozenset({
+    "white", "black", "blue", "green", "red", "brown", "yellow", "gray", "grey", "orange",
+    "silver", "pink", "purple", "tan", "gold", "golden", "beige", "maroon", "navy", "khaki",
+    "teal", "turquoise", "violet", "burgundy", "cream", "dark", "light", "bright", "pale",
+})
+MATERIALS = frozenset({
+    "wood", "wooden", "metal", "brick", "glass", "stone", "plastic", "concrete", "cement",
+    "leather", "steel", "wire", "iron", "paper", "marble", "tile", "ceramic", "rubber",
+    "cotton", "wool", "denim", "straw", "wicker", "bamboo", "granite", "cardboard",
+    "aluminum", "chrome", "porcelain", "silk", "fur", "velvet", "copper", "tin", "cloth",
+})
+DESCRIPTIVE_COMPOUNDS = COLOURS | MATERIALS | frozenset({"adult", "baby", "young", "old", "little"})
+# Clothing worn: "a man in a red shirt" / "dressed in" / "with a hat" -> wear.
+CLOTHING = frozenset({
+    "shirt", "jacket", "hat", "coat", "dress", "shorts", "pants", "jeans", "suit", "uniform",
+    "helmet", "sweater", "cap", "t-shirt", "tshirt", "top", "outfit", "glasses", "sunglasses",
+    "hoodie", "vest", "skirt", "tie", "scarf", "glove", "gloves", "boot", "boots", "shoe", "shoes",
+    "wetsuit", "jersey", "clothes", "clothing", "costume", "apron", "sweatshirt", "blouse",
+    "bikini", "swimsuit", "robe", "gown", "goggles", "trousers", "sneaker", "sneakers",
+    "sandal", "sandals", "beanie", "bandana", "headband", "visor", "mask", "backpack",
+    "necklace", "bracelet", "earring", "earrings", "watch", "wristband", "sock", "socks",
+    "overalls", "tank", "sweatpants", "leggings", "kimono", "tuxedo", "blazer", "cardigan",
+    "poncho", "raincoat", "parka", "turban", "bonnet", "crown", "tiara", "belt",
+})
+# "a bowl of fruit": the container holds the contents.
+CONTAINER_NOUNS = frozenset({
+    "bowl", "cup", "glass", "plate", "bucket", "basket", "box", "bottle", "jar", "tray", "bag",
+    "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
+    "head", "pitcher", "cart", "truck", "shelf",
+})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -61,9 +90,8 @@ PERSON_NOUNS = frozenset({
     "tennis player", "biker", "cyclist", "adult", "teenager", "student", "father", "mother",
 })
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
-JUNK_NOUNS = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
-                        "close", "illustration", "stock", "vector", "scene", "thing", "kind",
-                        "type", "sort", "way", "time", "day"})
+JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
+                        "kind", "type", "sort", "way"})
 JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene"})
 
@@ -114,8 +142,11 @@ class _Builder:
         if t.upos == "PRON":
             return False
         # mis-tagged nouns in argument positions, e.g. "the side walk" (walk/VB as pobj)
-        return (t.dep in VERB_ARG_DEPS and t.upos in ("VERB", "ADJ") and t.tag in ("NN", "NNS", "VB")
-                and not self.kids_with(i, "dobj", "nsubj", "aux", "prep", "advmod"))
+        if t.dep in VERB_ARG_DEPS or t.dep == "pcomp":
+            return (t.upos in ("VERB", "ADJ", "X", "ADV") and not t.tag.startswith(("VBD", "VBZ", "VBP", "RB"))
+                    and not self.kids_with(i, "dobj", "nsubj", "aux", "prep", "advmod", "acomp", "prt",
+                                           "xcomp", "ccomp", "dative", "agent"))
+        return False
 
     # ---- objects ---------------------------------------------------------
     def compound_tokens(self, i: int) -> list[int]:
@@ -138,18 +169,25 @@ class _Builder:
         return run
 
     def name_of(self, toks: list[int]) -> str:
+        """Surface text of the name tokens (hyphens kept: "t-shirt"), head singularised."""
         doc = self.doc
         head = doc[toks[-1]]
-        words = [doc[k].text.lower() for k in toks[:-1]]
         hw = head.text.lower()
-        words.append(noun_lemma(hw) if head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph else hw)
-        return " ".join(words)
+        if head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph:
+            hw = noun_lemma(hw)
+        prefix = "".join(doc[k].text.lower() + doc[k].ws for k in range(toks[0], toks[-1]))
+        return prefix + hw
 
     def add_object(self, i: int) -> int:
         if i in self.obj_of:
             return self.obj_of[i]
         doc = self.doc
         toks = self.compound_tokens(i)
+        # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
+        described = []
+        while len(toks) > 1 and (doc[toks[0]].text.lower() in DESCRIPTIVE_COMPOUNDS
+                                 or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"):
+            described.append(toks.pop(0))
         head = doc[i]
         obj = SGObject(
             name=self.name_of(toks),
@@ -158,6 +196,9 @@ class _Builder:
         )
         self.obj_of[i] = len(self.objects)
         self.objects.append(obj)
+        for k in described:
+            if doc[k].text != "-":
+                self.add_attribute(obj, k)
         self.collect_modifiers(i, obj)
         return self.obj_of[i]
 
@@ -212,7 +253,7 @@ class _Builder:
         ofs = [p for p in self.kids_with(i, "prep") if doc[p].text.lower() == "of"]
         if ofs:
             pobjs = [k for k in self.kids_with(ofs[0], "pobj") if self.is_nominal(k)]
-            if pobjs and (lemma in JUNK_BEFORE_OF or (lemma in COLLECTIVE_NOUNS and lemma not in CONTAINERS)):
+            if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS):
                 inner = self.noun_object(pobjs[0])
                 if inner is not None and lemma not in JUNK_BEFORE_OF:
                     o = self.objects[inner]
@@ -300,20 +341,27 @@ class _Builder:
             return
         for words, toks, objs in self.head_prep_phrases(i):
             if words == ["of"]:
+                container = noun_lemma(self.low(i)) in CONTAINER_NOUNS
                 for k in objs:
-                    # "the leg of the man" -> (man, have, leg)
+                    # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit)
                     o = self.resolve(k)
                     if o is not None and o != s:
-                        self.add_relation(o, "have", s, toks)
+                        self.add_relation(*((s, "have", o) if container else (o, "have", s)), toks)
                 continue
             pred = " ".join(words)
             for k in objs:
-                self.add_relation(s, pred, self.resolve(k), toks)
+                self.add_relation(s, self.clothing_predicate(pred, k), self.resolve(k), toks)
         for k in self.kids_with(i, "poss"):
             o = self.resolve(k)
             if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                          for r in self.relations):
                 self.add_relation(o, "have", s, [k])
+
+    def clothing_predicate(self, pred: str, k: int) -> str:
+        """"in"/"with"/"dressed in" a piece of clothing means wearing it."""
+        if pred in ("in", "with", "dress in") and self.low(k) in CLOTHING:
+            return "wear"
+        return pred
 
     def verb_subjects(self, v: int, seen: frozenset = frozenset()) -> tuple[list[int], bool]:
         """(subject tokens, passive?) of verb v, inherited along conj/xcomp/acl."""
@@ -383,7 +431,7 @@ class _Builder:
                 objs = [t.head]
             for s in subjects:
                 for k in objs:
-                    self.add_relation(s, p, self.resolve(k), base_toks + toks)
+                    self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), base_toks + toks)
         if prts and not dobjs:
             # stranded particle in a relative clause: "the sofa the man is sitting on"
             if t.dep == "relcl" and not self.kids_with(v, "dobj"):

@@ -1,0 +1,60 @@
+"""FACTUAL gold parsing, normalisation and scoring."""
+import os
+
+import pytest
+
+from sgshards.schemas.graph import SceneGraph, SGObject, SGRelation
+from sgshards.transforms.factual import (
+    evaluate, evaluate_csv, format_report, gold_tuples, parse_gold, predicted_tuples,
+)
+from sgshards.transforms.nlp import load_spacy
+
+DEV = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "factual", "dev.csv")
+
+
+def test_parse_gold_edges_attributes_and_lone_nodes():
+    assert parse_gold("( boys , is , 2 ) , ( boys , ride , skateboards )") == [
+        ("boys", "is", "2"), ("boys", "ride", "skateboards")]
+    assert parse_gold("( urban park )") == [("urban park",)]
+
+
+def test_normalisation_matches_plurals_counts_and_case():
+    gold = gold_tuples("( Boys , is , 2 ) , ( boys , ride  , skateboards ) , ( desk , is , wooden )")
+    assert gold == {("boy",), ("skateboard",), ("desk",), ("boy", "2"), ("desk", "wooden"),
+                    ("boy", "ride", "skateboard")}
+    graph = SceneGraph(
+        objects=[SGObject("boy", quantity="two", plural=True), SGObject("skateboard", plural=True),
+                 SGObject("desk", attributes=["wood"], attribute_spans=[(0, 1)])],
+        relations=[SGRelation(0, "ride", 1)],
+    )
+    assert predicted_tuples(graph) == gold
+
+
+def test_non_numeric_quantities_are_not_scored_but_group_of_is():
+    graph = SceneGraph(objects=[SGObject("man", quantity="group of"), SGObject("tree", quantity="many")])
+    assert predicted_tuples(graph) == {("man",), ("tree",), ("man", "group of")}
+
+
+def test_evaluate_counts_per_kind_and_set_match():
+    rows = [{"caption": "a red car", "scene_graph": "( car , is , red )"},
+            {"caption": "dog on bed", "scene_graph": "( dog , on , bed )"}]
+    graphs = [SceneGraph(objects=[SGObject("car", attributes=["red"])]),
+              SceneGraph(objects=[SGObject("dog"), SGObject("bed")], relations=[SGRelation(0, "under", 1)])]
+    report = evaluate(rows, graphs)
+    assert report["set_match"] == 50.0
+    assert report["object"]["f1"] == 100.0
+    assert report["attribute"]["f1"] == 100.0
+    assert report["relation"]["tp"] == 0 and report["relation"]["gold"] == 1
+    assert report["tuple"]["tp"] == 4 and report["tuple"]["gold"] == 5 and report["tuple"]["predicted"] == 5
+    assert "| relation | 0.0 | 0.0 | 0.0 |" in format_report(report)
+
+
+def test_evaluate_csv_on_dev_sample():
+    if not os.path.exists(DEV):
+        pytest.skip("FACTUAL dev data not available")
+    report = evaluate_csv(DEV, load_spacy(), limit=50, errors=3)
+    assert report["n"] == 50
+    assert len(report["errors"]) == 3
+    assert report["tuple"]["f1"] > 60
+    text = format_report(report)
+    assert "missing:" in text and "captions: 50" in text
