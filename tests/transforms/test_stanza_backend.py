@@ -2,7 +2,8 @@
 
 No stanza model is needed: Documents are built from CoNLL-U strings.  The converted
 trees are compared with spaCy's parse of the same caption (for captions spaCy parses
-correctly) or with hand-written expectations.
+correctly) or with hand-written expectations, and ``build_graph`` must give the same
+scene graph on both views.  ``nlp`` is the session spaCy fixture from tests/conftest.py.
 """
 import pytest
 
@@ -10,7 +11,8 @@ stanza = pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 from sgshards.schemas.depview import text_of  # noqa: E402
-from sgshards.transforms.nlp import ModelNotFound, load_spacy  # noqa: E402
+from sgshards.transforms.graph_rules import build_graph  # noqa: E402
+from sgshards.transforms.nlp import ModelNotFound  # noqa: E402
 from sgshards.transforms.nlp import parse_batch as spacy_parse  # noqa: E402
 from sgshards.transforms.stanza_backend import load_stanza, parse_batch, resources_dir, to_view  # noqa: E402
 
@@ -227,20 +229,21 @@ def shape(view):
     return [(t.text, view[t.head].text if t.head != t.i else "ROOT", t.dep) for t in view]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return load_spacy()
-    except ModelNotFound as e:
-        pytest.skip(str(e))
-
-
 @pytest.mark.parametrize("caption", SPACY_AGREES)
 def test_converted_ud_has_spacys_shape(nlp, caption):
     [spacy_view] = spacy_parse(nlp, [caption])
     ours = view_of(caption)
     assert [(t.i, t.head, t.dep) for t in ours] == [(t.i, t.head, t.dep) for t in spacy_view], shape(ours)
     assert text_of(ours) == caption
+
+
+@pytest.mark.parametrize("caption", list(UD))
+def test_graph_rules_give_the_same_graph_as_on_spacys_parse(nlp, caption):
+    # Includes the captions spaCy misparses: the rules must still agree on the graph.
+    [spacy_view] = spacy_parse(nlp, [caption])
+    graph = build_graph(view_of(caption))
+    assert graph == build_graph(spacy_view)
+    assert graph.objects, caption
 
 
 def test_copula_becomes_head_with_acomp():
