@@ -18,7 +18,7 @@ from apache_beam.metrics import Metrics
 from ..transforms.annotate import AnnotateOptions, annotate_batch
 from ..transforms.nlp import load_parser
 from . import plan as planning
-from .shards import finish_stats, merge_stats, write_run_summary, write_shard
+from .shards import committed_stats, finish_stats, merge_stats, write_run_summary, write_shard
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
@@ -123,10 +123,17 @@ class WriteRunStats(beam.PTransform):
 
 
 def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
-          check_duplicate_keys: bool = False):
-    """Add the job to pipeline ``p``; returns the PCollection of the final stats."""
-    return (p
-            | "ShardTasks" >> beam.Create(tasks)
-            | "AnnotateShards" >> AnnotateShards(config, check_duplicate_keys)
+          check_duplicate_keys: bool = False, committed: frozenset = frozenset()):
+    """Add the job to pipeline ``p``; returns the PCollection of the final stats.
+    Shards in ``committed`` (a resumed run) are not redone: their stats are read back."""
+    todo = [t for t in tasks if t.shard not in committed]
+    new_stats = (p
+                 | "ShardTasks" >> beam.Create(todo)
+                 | "AnnotateShards" >> AnnotateShards(config, check_duplicate_keys))
+    old_stats = (p
+                 | "CommittedShards" >> beam.Create(sorted(committed))
+                 | "ReadCommittedStats" >> beam.Map(lambda shard: committed_stats(config.output, shard)))
+    return ((new_stats, old_stats)
+            | "AllShardStats" >> beam.Flatten()
             | "WriteRunStats" >> WriteRunStats(config.output, planning.total_records(tasks),
                                                config.samples_per_shard))

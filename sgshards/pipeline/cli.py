@@ -70,6 +70,8 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", required=True, help="output directory (local path or fsspec URL)")
     run.add_argument("--samples-per-shard", type=int, default=10_000)
     run.add_argument("--overwrite", action="store_true", help="replace shards already in --output")
+    run.add_argument("--resume", action="store_true",
+                     help="keep the committed shards of an interrupted run with the same input and options")
     _add_parser_options(run)
     _add_augment_options(run)
 
@@ -123,30 +125,44 @@ def command_run(args, beam_argv: list[str]) -> int:
     from apache_beam.options.pipeline_options import PipelineOptions
     import apache_beam as beam
 
-    from . import plan as planning
+    from . import manifest, plan as planning
     from .beam_pipeline import RunConfig, build
     from .shards import STATS_FILE, clear_outputs, existing_outputs
 
+    if args.overwrite and args.resume:
+        raise UsageError("--overwrite and --resume exclude each other")
     files = sources.expand_inputs(args.input or [sample_path()])
     spec = input_spec(args, files)
     existing = existing_outputs(args.output)
-    if existing and not args.overwrite:
+    if existing and not (args.overwrite or args.resume):
         raise UsageError(f"{args.output} already holds shards or run files ({', '.join(existing[:3])}"
-                         f"{', ...' if len(existing) > 3 else ''}): pass --overwrite to replace them")
+                         f"{', ...' if len(existing) > 3 else ''}): pass --overwrite to replace them "
+                         "or --resume to finish an interrupted run")
     options = PipelineOptions(beam_argv)
     runner = options.get_all_options().get("runner") or "DirectRunner"
     if "Dataflow" not in str(runner):      # remote workers have their own model; check ours now
         _parser(args)
     tasks = planning.plan(files, spec, args.samples_per_shard)
-    if existing:
-        clear_outputs(args.output)
     total = planning.total_records(tasks)
-    logging.info("planned %d shards over %d records from %d file(s)", len(tasks), total, len(files))
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
                        parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
                        annotate=annotate_options(args))
+    run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
+                                           args.parser_backend, args.model, len(tasks), total)
+    committed: frozenset = frozenset()
+    if args.resume and existing:
+        try:
+            manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
+        except manifest.ResumeError as exc:
+            raise UsageError(str(exc)) from None
+        committed = frozenset(manifest.committed_shards(args.output) & {t.shard for t in tasks})
+    elif existing:
+        clear_outputs(args.output)
+    manifest.write_manifest(args.output, run_manifest)
+    logging.info("planned %d shards over %d records from %d file(s); %d already committed",
+                 len(tasks), total, len(files), len(committed))
     with beam.Pipeline(options=options) as p:
-        build(p, tasks, config, check_duplicate_keys=spec.key_column is not None)
+        build(p, tasks, config, check_duplicate_keys=spec.key_column is not None, committed=committed)
     return report_run(args.output, STATS_FILE)
 
 

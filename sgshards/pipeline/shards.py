@@ -8,7 +8,10 @@ Conventions are enforced here and nowhere else:
   ``{shard:05d}.tar``, sorted by key, with fixed mtimes and owners, so the
   same input and options give byte-identical shards;
 - a shard is written under a temporary name and committed by rename;
-- rejected records go to ``dead_letters/{shard:05d}.jsonl`` with their reason.
+- rejected records go to ``dead_letters/{shard:05d}.jsonl`` with their reason;
+- ``{shard:05d}_index.parquet`` has one row per input record (key, status,
+  reason, counts), and ``{shard:05d}_stats.json``, written last, marks the
+  shard as committed (a resumed run skips committed shards).
 """
 from __future__ import annotations
 
@@ -20,13 +23,19 @@ from collections import Counter
 from typing import Iterable
 
 import fsspec
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..schemas.record import dumps
 
 SHARD_PATTERN = "{shard:05d}.tar"
 DEAD_LETTER_DIR = "dead_letters"
 STATS_FILE = "stats.json"
+SHARD_STATS_SUFFIX = "_stats.json"
+SHARD_INDEX_SUFFIX = "_index.parquet"
 SIZES_FILE = "sizes.json"
+MANIFEST_FILE = "manifest.json"
+RUN_FILES = (STATS_FILE, SIZES_FILE, MANIFEST_FILE, DEAD_LETTER_DIR)
 _UNSAFE_KEY = re.compile(r"[^A-Za-z0-9_\-]")
 
 
@@ -98,7 +107,37 @@ def write_shard(output_dir: str, shard: int, outcomes: Iterable[dict]) -> dict:
     if rejected:
         lines = "".join(dumps(dead_letter(o)) + "\n" for o in sorted(rejected, key=lambda o: o["key"]))
         write_atomic(_join(output_dir, DEAD_LETTER_DIR, f"{shard:05d}.jsonl"), lines.encode("utf-8"))
-    return shard_stats(shard, written, rejected)
+    write_atomic(_join(output_dir, f"{shard:05d}{SHARD_INDEX_SUFFIX}"), index_bytes(written + rejected))
+    stats = shard_stats(shard, written, rejected)
+    write_atomic(_join(output_dir, f"{shard:05d}{SHARD_STATS_SUFFIX}"), dumps(stats).encode("utf-8"))
+    return stats
+
+
+def committed_stats(output_dir: str, shard: int):
+    """The stats of a committed shard, or None when the shard is missing or partial."""
+    fs, path = fsspec.core.url_to_fs(_join(output_dir, f"{shard:05d}{SHARD_STATS_SUFFIX}"))
+    if not fs.exists(path):
+        return None
+    with fs.open(path, "rb") as f:
+        return json.loads(f.read())
+
+
+INDEX_SCHEMA = pa.schema([
+    ("key", pa.string()), ("index", pa.int64()), ("status", pa.string()), ("stage", pa.string()),
+    ("reason", pa.string()), ("positives", pa.int32()), ("negatives", pa.int32()),
+])
+
+
+def index_bytes(outcomes: list[dict]) -> bytes:
+    """One row per input record of the shard, in input order."""
+    rows = [{"key": o["key"], "index": o["index"], "status": o["status"], "stage": o["stage"],
+             "reason": o["reason"],
+             "positives": len(o["record"]["positives"]) if o["record"] else 0,
+             "negatives": len(o["record"]["negatives"]) if o["record"] else 0}
+            for o in sorted(outcomes, key=lambda o: o["index"])]
+    buf = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist(rows, schema=INDEX_SCHEMA), buf)
+    return buf.getvalue().to_pybytes()
 
 
 def dead_letter(outcome: dict) -> dict:
@@ -163,7 +202,8 @@ def existing_outputs(output_dir: str) -> list[str]:
     if not fs.exists(path):
         return []
     names = [p.rsplit("/", 1)[-1] for p in fs.ls(path, detail=False)]
-    return sorted(n for n in names if n.endswith(".tar") or n in (STATS_FILE, SIZES_FILE, DEAD_LETTER_DIR))
+    return sorted(n for n in names if n.endswith((".tar", SHARD_STATS_SUFFIX, SHARD_INDEX_SUFFIX))
+                  or n in RUN_FILES)
 
 
 def clear_outputs(output_dir: str) -> None:

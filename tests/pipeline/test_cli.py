@@ -109,3 +109,20 @@ def test_cc3m_first_thousand_rows(tmp_path):
     assert stats["written"] + stats["rejected_total"] == 1000
     assert len(read_shards(out)) == stats["written"]
     assert stats["with_negative"] > 0.5 * 1000
+
+
+def test_resume_redoes_only_uncommitted_shards_and_refuses_changed_jobs(tsv, tmp_path, capsys):
+    out = tmp_path / "out"
+    args = ["run", "--input", str(tsv), "--caption-column", "1", "--output", str(out), "--samples-per-shard", "2"]
+    assert run_cli(*args) == 0
+    before = digest(out)
+    (out / "00001_stats.json").unlink()            # as if killed before shard 1 committed
+    (out / "00001.tar").write_bytes(b"truncated")
+    (out / "stats.json").unlink()
+    kept = (out / "00000.tar").stat().st_mtime_ns
+    assert run_cli(*args, "--resume") == 0
+    assert digest(out) == before
+    assert (out / "00000.tar").stat().st_mtime_ns == kept
+    capsys.readouterr()
+    assert run_cli(*args[:-1], "3", "--resume") == 2
+    assert "samples_per_shard changed" in capsys.readouterr().err

@@ -1,0 +1,95 @@
+"""The run manifest: what a run read and how, so a resumed run can refuse a changed job.
+
+No timestamps are recorded: the same input and options give a byte-identical
+output directory, manifest included.
+"""
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import asdict
+from importlib import metadata
+from typing import Optional
+
+import fsspec
+
+from .. import __version__
+from ..schemas.record import SCHEMA_VERSION
+from .shards import MANIFEST_FILE, SHARD_STATS_SUFFIX, write_atomic
+
+# Changing any of these changes what shard N holds or contains.
+COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser")
+_CHANGE_MARKERS = ("md5Hash", "ETag", "etag", "crc32c", "mtime", "LastModified", "last_modified")
+
+
+class ResumeError(RuntimeError):
+    """The output directory belongs to a different job."""
+
+
+def fingerprint(path: str) -> dict:
+    """Size plus the store's content or change marker (md5/etag for object stores, mtime locally)."""
+    fs, fs_path = fsspec.core.url_to_fs(path)
+    info = fs.info(fs_path)
+    marker = next((str(info[k]) for k in _CHANGE_MARKERS if info.get(k) is not None), None)
+    return {"path": path, "size": info.get("size"), "marker": marker}
+
+
+def _version(dist: str) -> Optional[str]:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def build_manifest(files: list[str], spec, samples_per_shard: int, annotate, parser_backend: str,
+                   model: Optional[str], shards: int, records: int) -> dict:
+    return {
+        "sgshards": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "inputs": [fingerprint(f) for f in files],
+        "input_spec": asdict(spec),
+        "samples_per_shard": samples_per_shard,
+        "annotate": asdict(annotate),
+        "parser": {"backend": parser_backend, "model": model},
+        "planned": {"shards": shards, "records": records},
+        "versions": {"python": platform.python_version(),
+                     **{d: _version(d) for d in ("apache-beam", "spacy", "pyarrow", "webdataset")}},
+    }
+
+
+def _path(output_dir: str) -> str:
+    return f"{output_dir.rstrip('/')}/{MANIFEST_FILE}"
+
+
+def read_manifest(output_dir: str) -> Optional[dict]:
+    fs, path = fsspec.core.url_to_fs(_path(output_dir))
+    if not fs.exists(path):
+        return None
+    with fs.open(path, "rb") as f:
+        return json.loads(f.read())
+
+
+def write_manifest(output_dir: str, manifest: dict) -> None:
+    write_atomic(_path(output_dir), (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
+
+
+def check_resumable(previous: Optional[dict], current: dict) -> None:
+    """Raise ResumeError naming what changed since the interrupted run."""
+    if previous is None:
+        raise ResumeError("nothing to resume: the output directory has no manifest.json")
+    # JSON round trip so tuples and lists compare equal
+    now = json.loads(json.dumps(current))
+    changed = [k for k in COMPARED if previous.get(k) != now.get(k)]
+    if changed:
+        raise ResumeError(f"cannot resume: {', '.join(changed)} changed since the interrupted run "
+                          "(use a new --output, or --overwrite to start again)")
+
+
+def committed_shards(output_dir: str) -> set[int]:
+    """Shards whose commit marker exists, from one listing of the directory."""
+    fs, path = fsspec.core.url_to_fs(output_dir)
+    if not fs.exists(path):
+        return set()
+    names = (p.rsplit("/", 1)[-1] for p in fs.ls(path, detail=False))
+    return {int(n[: -len(SHARD_STATS_SUFFIX)]) for n in names
+            if n.endswith(SHARD_STATS_SUFFIX) and n[: -len(SHARD_STATS_SUFFIX)].isdigit()}
