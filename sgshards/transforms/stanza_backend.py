@@ -296,3 +296,18 @@ def parse_batch(pipeline, captions: Sequence[str], batch_size: int = 64) -> list
         for k, doc in zip(chunk, docs):
             views[k] = to_view(doc)
     return views
+
+
+class StanzaParser:
+    """The stanza backend behind ``--parser stanza``: ``parse(captions) -> list[Doc]``.
+    ``model`` is the stanza resources directory (default: $STANZA_RESOURCES_DIR)."""
+
+    backend = "stanza"
+
+    def __init__(self, model: Optional[str] = None, batch_size: int = 64):
+        self.pipeline = load_stanza(model)
+        self.batch_size = batch_size
+        self.label = f"stanza:{resources_dir(model)}"
+
+    def parse(self, captions: Sequence[str]) -> list[Doc]:
+        return parse_batch(self.pipeline, captions, self.batch_size)

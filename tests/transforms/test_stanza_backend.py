@@ -360,3 +360,13 @@ def test_models_dir_comes_from_environment(monkeypatch, tmp_path):
     assert resources_dir("/elsewhere") == "/elsewhere"
     with pytest.raises(ModelNotFound, match=str(tmp_path)):
         load_stanza()
+
+
+def test_cli_names_the_missing_stanza_models(tmp_path, capsys):
+    from sgshards.pipeline import cli
+
+    src = tmp_path / "c.txt"
+    src.write_text("a red car\n")
+    assert cli.main(["parse", "--parser", "stanza", "--model", str(tmp_path / "models"), "--input", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path / "models") in err and err.count("\n") == 1
