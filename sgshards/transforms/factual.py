@@ -10,7 +10,8 @@ Both gold and predicted graphs become sets of normalised tuples:
 * objects ``(node,)`` - every node mentioned in any tuple;
 * attributes ``(node, attribute)`` - gold ``( n , is , a )``; ours are the
   object's attributes plus its quantity where FACTUAL writes one
-  (numbers as digits, "group of", "piece"/"slice"/"part");
+  (numbers above one as digits - FACTUAL never writes a count of 1 -,
+  "group of", "piece"/"slice"/"part");
 * relations ``(subject, predicate, object)``.
 
 Normalisation (identical on both sides): lower case, single spaces, the
@@ -100,7 +101,7 @@ def graph_raw_tuples(graph: SceneGraph) -> list[tuple[str, ...]]:
         for a in o.attributes:
             raw.append((o.name, "is", a))
         q = norm_value(o.quantity) if o.quantity else None
-        if q is not None and (q.isdigit() or q in _QUANTITY_ATTRIBUTES):
+        if q is not None and (q.isdigit() and q != "1" or q in _QUANTITY_ATTRIBUTES):
             raw.append((o.name, "is", _QUANTITY_ATTRIBUTES.get(q, q)))
     for r in graph.relations:
         raw.append((graph.objects[r.subject].name, r.predicate, graph.objects[r.object].name))

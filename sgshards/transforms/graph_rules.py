@@ -33,7 +33,7 @@ COLLECTIVE_NOUNS = frozenset({
     "group", "pair", "row", "herd", "bunch", "flock", "couple", "lot", "lots", "number", "pile",
     "stack", "set", "line", "team", "crowd", "collection", "variety", "assortment", "cluster",
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
-    "amount", "plenty", "pack", "string",
+    "amount", "plenty", "pack", "string", "body",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS = frozenset({
@@ -54,8 +54,9 @@ COLOURS = frozenset({
 MATERIALS = frozenset({
     "wood", "wooden", "metal", "brick", "glass", "stone", "plastic", "concrete", "cement",
     "leather", "steel", "wire", "iron", "paper", "marble", "tile", "ceramic", "rubber",
-    "cotton", "wool", "denim", "straw", "wicker", "bamboo", "granite", "cardboard",
+    "cotton", "wool", "denim", "straw", "bamboo", "granite", "cardboard",
     "aluminum", "chrome", "porcelain", "silk", "fur", "velvet", "copper", "tin", "cloth",
+    "dirt",
 })
 DESCRIPTIVE_COMPOUNDS = COLOURS | MATERIALS | frozenset({"adult", "baby", "young", "old", "little"})
 # Clothing worn: "a man in a red shirt" / "dressed in" / "with a hat" -> wear.
@@ -76,6 +77,18 @@ CONTAINER_NOUNS = frozenset({
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
     "head", "pitcher", "cart", "truck", "shelf",
 })
+# -ing words that really are nouns; any other "-ing" head with a compound in
+# front is a participle the tagger took for a noun ("a dog swimming").
+ING_NOUNS = frozenset({
+    "building", "ceiling", "railing", "clothing", "painting", "awning", "frosting", "icing",
+    "wedding", "evening", "morning", "ring", "string", "king", "wing", "spring", "swing",
+    "sibling", "siding", "topping", "filling", "stuffing", "lighting", "landing", "opening",
+    "crossing", "parking", "housing", "bedding", "lettering", "writing", "drawing", "carving",
+    "wiring", "fencing", "flooring", "paneling", "packaging", "dressing", "pudding", "dumpling",
+    "seating", "plumbing", "netting", "clearing", "sling", "ping", "thing", "casing", "molding",
+    "moulding", "trimming", "sprinkling", "marking", "markings", "surfing", "skiing", "dining",
+    "living", "shopping", "baking", "cutting", "lining", "covering", "setting", "serving",
+})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -91,7 +104,8 @@ PERSON_NOUNS = frozenset({
 })
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
 JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
-                        "kind", "type", "sort", "way"})
+                        "kind", "type", "sort", "way", "other", "background", "foreground",
+                        "distance"})
 JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene"})
 
@@ -107,6 +121,7 @@ class _Builder:
         self.obj_of: dict[int, int] = {}       # head token -> object index
         self.relations: list[SGRelation] = []
         self.seen_rel: set[tuple] = set()
+        self.pending: list[tuple[int, int]] = []   # (participle, noun) of "snow covered X"
 
     # ---- helpers ---------------------------------------------------------
     def kids_with(self, i: int, *deps: str) -> list[int]:
@@ -133,10 +148,29 @@ class _Builder:
                 and not self.kids_with(i, "amod", "compound")
                 and any(doc[k].text.lower() in ("of", "to") for k in self.kids_with(i, "prep")))
 
+    def is_fragment_noun(self, i: int) -> bool:
+        """A caption-initial noun mis-tagged as the root verb: "kites in the air"."""
+        t = self.doc[i]
+        return (t.dep == "ROOT" and t.upos == "VERB" and t.tag in ("VB", "VBZ", "VBP")
+                and all(self.doc[k].upos in ("DET", "ADJ", "NUM") for k in range(i))
+                and not self.kids_with(i, "nsubj", "nsubjpass", "aux", "dobj", "expl", "auxpass"))
+
+    def is_hidden_gerund(self, i: int) -> bool:
+        """"a dog swimming in the water" tagged as the compound noun "dog swimming"."""
+        t = self.doc[i]
+        lw = t.text.lower()
+        return (t.upos == "NOUN" and t.tag == "NN" and lw.endswith("ing") and lw not in ING_NOUNS
+                and t.dep != "compound" and verb_lemma(lw) != lw
+                and any(self.doc[k].upos in NOUN_POS for k in self.kids_with(i, "compound")))
+
     def is_nominal(self, i: int) -> bool:
         t = self.doc[i]
         if self.is_prep_noun(i):
             return False
+        if t.upos == "NOUN" and self.is_hidden_gerund(i):
+            return False
+        if t.upos == "VERB" and self.is_fragment_noun(i):
+            return True
         if t.upos in NOUN_POS:
             return t.dep != "compound" or t.head == i or not self.is_nominal(t.head)
         if t.upos == "PRON":
@@ -189,17 +223,24 @@ class _Builder:
                                  or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"):
             described.append(toks.pop(0))
         head = doc[i]
-        obj = SGObject(
-            name=self.name_of(toks),
-            span=(toks[0], i + 1),
-            plural=head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph,
-        )
+        name = self.name_of(toks)
+        plural = head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph
+        if head.upos == "VERB":
+            # fragment noun tagged as a verb ("kites"): singularise like a noun
+            name = noun_lemma(head.text.lower())
+            plural = name != head.text.lower()
+        elif name == "one" and self.objects and not self.kids_with(i, "prep"):
+            # "a small tree next to a large one": the same kind as the last object
+            name = self.objects[-1].name
+        obj = SGObject(name=name, span=(toks[0], i + 1), plural=plural)
         self.obj_of[i] = len(self.objects)
         self.objects.append(obj)
         for k in described:
             if doc[k].text != "-":
                 self.add_attribute(obj, k)
         self.collect_modifiers(i, obj)
+        if head.dep == "compound" and head.head != i and self.is_hidden_gerund(head.head):
+            self.collect_modifiers(head.head, obj)   # "a white dog swimming": white belongs to dog
         return self.obj_of[i]
 
     def add_attribute(self, obj: SGObject, i: int, j: Optional[int] = None) -> None:
@@ -219,6 +260,9 @@ class _Builder:
             elif t.dep in ("amod", "det") and lw in QUANTIFIERS:
                 prev = doc[k - 1].text.lower() if k > 0 else ""
                 obj.quantity = "a " + lw if prev == "a" and lw in ("few", "couple", "lot") else lw
+            elif t.dep == "amod" and t.tag == "VBN" and self.kids_with(k, "npadvmod", "compound"):
+                # "a snow covered mountain": (snow, cover, mountain), resolved after objects exist
+                self.pending.append((k, i))
             elif t.dep == "amod" and t.upos in ("ADJ", "VERB", "NOUN", "PROPN", "ADV"):
                 for a in self.conj_group(k):
                     if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and doc[a].text.lower() not in QUANTIFIERS:
@@ -371,8 +415,9 @@ class _Builder:
         if not subj:
             subj = self.kids_with(v, "nsubjpass")
             passive = bool(subj)
-        if not subj and doc[v].dep == "attr":
-            subj = []
+        if not subj:
+            # "eggs cooking in pan": the subject was parsed as a compound of the verb
+            subj = [k for k in self.kids_with(v, "compound") if self.is_nominal(k)]
         out = []
         for s in subj:
             out.extend(self.conj_group(s))
@@ -406,6 +451,7 @@ class _Builder:
             self.copula(v, subj_toks, expl)
             return
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
+        n_before = len(self.relations)
         prts = [k for k in self.kids_with(v, "prt") if not self.kids_with(k, "pobj")]
         base_words = [lemma] + [doc[k].text.lower() for k in prts]
         base_toks = [v] + prts
@@ -425,13 +471,26 @@ class _Builder:
             for s in subjects:
                 self.add_relation(a, lemma, s, base_toks)
         for words, toks, objs in self.head_prep_phrases(v):
-            p = " ".join(base_words + words)
+            # with a direct object the prepositional phrase locates the subject
+            # ("boys flying a kite on a beach" -> boy on beach); without one it
+            # completes the verb ("sitting on a bench" -> sit on)
+            p = " ".join(words if dobjs else base_words + words)
+            if dobjs:
+                toks_used = toks
+            else:
+                toks_used = base_toks + toks
             if not objs and t.dep == "relcl":
                 # "the sofa the man is sitting on": the stranded preposition's object is the head noun
                 objs = [t.head]
             for s in subjects:
                 for k in objs:
-                    self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), base_toks + toks)
+                    self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), toks_used)
+        made_relation = len(self.relations) > n_before
+        if not made_relation and t.tag == "VBG" and t.dep == "ROOT" and not dobjs:
+            # "a man standing", "two people are sitting down": the state is an attribute
+            span = (v, max(base_toks) + 1)
+            for s in subjects:
+                self.add_attribute(self.objects[s], *span)
         if prts and not dobjs:
             # stranded particle in a relative clause: "the sofa the man is sitting on"
             if t.dep == "relcl" and not self.kids_with(v, "dobj"):
@@ -469,8 +528,14 @@ class _Builder:
         for t in doc:
             if self.is_nominal(t.i):
                 self.resolve(t.i)
+        for v, n in self.pending:
+            agent = self.kids_with(v, "npadvmod", "compound")[0]
+            self.add_relation(self.resolve(agent), verb_lemma(self.low(v)), self.resolve(n), [v])
         for t in doc:
-            if t.upos in ("VERB", "AUX") and (t.dep not in ("aux", "auxpass", "amod") or t.head == t.i):
+            if self.is_fragment_noun(t.i):
+                continue
+            if (t.upos in ("VERB", "AUX") and (t.dep not in ("aux", "auxpass", "amod") or t.head == t.i)
+                    or t.upos == "NOUN" and self.is_hidden_gerund(t.i)):
                 self.verb_relations(t.i)
             elif t.dep == "ROOT" and t.upos not in NOUN_POS and self.kids_with(t.i, "nsubj"):
                 # verbless copula-like roots are rare; treat as verb
