@@ -3,30 +3,35 @@
 ``normalize_caption(raw)`` returns ``(caption, None)`` or ``(None, reason)``;
 reasons are the stable constants below (dead-letter reasons and counter names).
 
-What is done, in order (deterministic, pure ``str``/``re`` work):
+What is done, in order (deterministic, pure ``str``/``re`` work; the result is
+a fixed point: normalising a normalised caption returns it unchanged):
 
 1. Code points: surrogate pairs that leaked into a ``str`` are joined, lone
    surrogates dropped (they cannot be written as UTF-8); C1 controls
    U+0080..U+009F are read as the Windows-1252 characters they almost always
    are in scraped text (U+0092 -> ``’``); other control characters removed
    (tab/newline/... become spaces); invisible format characters (zero-width
-   space, BOM, soft hyphen, bidi marks) removed.  ZWJ/ZWNJ are kept only
-   between two non-ASCII characters (emoji sequences, Indic and Persian text).
+   space, BOM, soft hyphen, bidi marks) removed.
 2. HTML entities decoded, repeatedly for double escapes (``&amp;amp;`` -> ``&``).
    Only well-formed references (``&name;``, ``&#39;``, ``&#x27;``) and a few
    common ones missing the semicolon (``&amp``) are decoded, so ``AT&T`` or
    ``this&not that`` stay as written.
-3. CC-12M's ``<PERSON>`` placeholder (see ``replace_person_placeholders``).
+3. Typographic quotes to ASCII (``’`` -> ``'``, ``“”`` -> ``"``).  ZWJ/ZWNJ are
+   kept only between two non-ASCII characters (emoji sequences, Indic and
+   Persian text), elsewhere removed.
 4. HTML: ``<script>``/``<style>`` elements and comments dropped; known tags
    removed, block tags (``<br>``, ``<p>``, ``<li>``...) becoming a space.
    Unknown angle-bracket text (``<3``, ``<dog>``) is left alone.
-5. Typographic quotes to ASCII (``’`` -> ``'``, ``“”`` -> ``"``); all
-   whitespace (NBSP, ideographic space, line separators) collapsed to single
-   spaces; Unicode NFC.
-6. Tokenised-text artefacts of CC3M-like captions: a space before ``.`` or
+5. CC-12M's ``<PERSON>`` placeholder (see ``replace_person_placeholders``).
+6. All whitespace (NBSP, ideographic space, line separators) collapsed to
+   single spaces; Unicode NFC.
+7. A wrapping pair of quotes around the whole caption removed.
+8. Tokenised-text artefacts of CC3M-like captions: a space before ``.`` or
    ``,`` (and before a final ``!``/``?``) removed, ``dog 's`` -> ``dog's``,
    ``do n't`` -> ``don't``.
-7. A wrapping pair of quotes around the whole caption removed.
+
+ASCII captions with nothing to do (most of them) skip all of this after a few
+substring tests.
 
 Length policy (a caption is one image's alt-text; the text encoder sees ~77
 tokens and parse cost grows with length):
@@ -64,7 +69,7 @@ HARD_LIMIT_CHARS = 100_000
 DEFAULT_MAX_CHARS = 512
 DEFAULT_MIN_CHARS = 2
 
-# --- 1. code points -----------------------------------------------------------
+# --- code points -----------------------------------------------------------
 
 
 def _c1_as_cp1252(code: int):
@@ -86,7 +91,13 @@ _TRANSLATED_CODE_POINT = re.compile("[%s]" % "".join(re.escape(chr(c)) for c in 
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A joiner survives only with a non-ASCII, non-space character on both sides.
-_STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f\s])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s])")
+_STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f\s])[\u200c\u200d]+|[\u200c\u200d]+(?![^\x00-\x7f\s])")
+
+
+def _remove_stray_joiners(s: str) -> str:
+    if "\u200c" in s or "\u200d" in s:
+        return _STRAY_JOINER.sub("", s)
+    return s
 
 
 def _join_pair(m: re.Match) -> str:
@@ -99,12 +110,10 @@ def _fix_code_points(s: str) -> str:
         s = _SURROGATE.sub("", _SURROGATE_PAIR.sub(_join_pair, s))
     if _TRANSLATED_CODE_POINT.search(s):  # translate() is slow per char; most text needs none
         s = s.translate(_CODE_POINT_TABLE)
-    if "\u200c" in s or "\u200d" in s:
-        s = _STRAY_JOINER.sub("", s)
     return s
 
 
-# --- 2. entities ----------------------------------------------------------------
+# --- entities ----------------------------------------------------------------
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};"
                      r"|(?:amp|nbsp|quot|lt|gt)(?![A-Za-z0-9;]))")
@@ -120,16 +129,16 @@ def _unescape_entities(s: str) -> str:
     return s
 
 
-# --- 3. <PERSON> ------------------------------------------------------------------
+# --- <PERSON> ------------------------------------------------------------------
 
 _PLACEHOLDER_RUN = re.compile(r"<\s*person\s*>(?:\s*<\s*person\s*>)*", re.I)
 _PH = "<PERSON>"
 _TRAILING_CREDIT = re.compile(
     r"(?<=\S)[\s\-\u2013\u2014|,:;/(\[]*"
-    r"(?:(?:photo(?:graph)?|image|picture|pic|illustration)s?(?:\s*credits?)?\s*(?:by\b|:|-)?"
-    r"|credits?\s*:?|courtesy(?:\s+of)?|\u00a9|\(c\)|copyright)"
+    r"(?:\b(?:photo(?:graph)?|image|picture|pic|illustration)s?(?:\s*credits?)?\s*(?:by\b|:|-)?"
+    r"|\bcredits?\s*:?|\bcourtesy(?:\s+of)?|\u00a9|\(c\)|\bcopyright)"
     r"\s*:?\s*\u00a9?\s*<PERSON>[\s)\].]*$", re.I)
-_WHOLE_CAPTION_CREDIT = re.compile(r"^\s*((?:photo(?:graph)?|image|picture|pic)s?)\s*<PERSON>[\s.]*$", re.I)
+_WHOLE_CAPTION_CREDIT = re.compile(r"^\s*\b((?:photo(?:graph)?|image|picture|pic)s?)\s*<PERSON>[\s.]*$", re.I)
 _HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 _TITLES = frozenset((
     "actor actress singer rapper musician guitarist drummer bassist pianist vocalist dj producer "
@@ -140,7 +149,8 @@ _TITLES = frozenset((
     "king queen prince princess duke duchess lord lady judge officer general ceo founder "
     "blogger influencer dancer ballerina"
 ).split())
-_DETERMINERS = frozenset("the a an this that these those my your his her its our their every each another any no".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those my your his her its our their every each another any no".split())
 # One pass with a callback: a regex alternation of the word lists would be tried at every position.
 _PLACEHOLDER = re.compile(r"(?:\b([A-Za-z]+)(\.?)(\s+))?<PERSON>")
 
@@ -186,7 +196,7 @@ def replace_person_placeholders(s: str) -> str:
     return _PLACEHOLDER.sub(_placeholder_as_noun, s)
 
 
-# --- 4. HTML ----------------------------------------------------------------------
+# --- HTML ----------------------------------------------------------------------
 
 _BLOCK_TAGS = ("br p div li ul ol dl dt dd hr tr td th table tbody thead tfoot h1 h2 h3 h4 h5 h6 "
                "blockquote pre section article header footer nav aside figure figcaption center "
@@ -198,21 +208,24 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BLOCK_TAG = re.compile(r"</?(?:%s)\b%s/?>" % ("|".join(_BLOCK_TAGS.split()), _ATTRS), re.I)
 # Namespaced tags (<o:p> from word processors) are inline noise too.
-_INLINE_TAG = re.compile(r"</?(?:(?:%s)\b|[a-z]+:[a-z]+)%s/?>" % ("|".join(_INLINE_TAGS.split()), _ATTRS), re.I)
+_INLINE_TAG = re.compile(r"</?(?:(?:%s)\b|[a-z]+:[a-z]+)%s/?>" % ("|".join(_INLINE_TAGS.split()), _ATTRS),
+                         re.I)
 
 
 def _strip_html(s: str) -> str:
-    s = _SCRIPT_OR_STYLE.sub(" ", s)
-    s = _COMMENT.sub(" ", s)
-    s = _BLOCK_TAG.sub(" ", s)
-    return _INLINE_TAG.sub("", s)
+    for _ in range(3):  # removing "</b>" from "<</b>b>" makes a new tag
+        stripped = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", _COMMENT.sub(" ", _SCRIPT_OR_STYLE.sub(" ", s))))
+        if stripped == s or "<" not in stripped:
+            return stripped
+        s = stripped
+    return s
 
 
-# --- 5-7. typography, spacing, tokenisation artefacts, wrapping quotes --------------
+# --- typography, tokenisation artefacts, wrapping quotes --------------
 
 _QUOTES_TABLE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                                "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,]+)(?=\s|$)|\s+([!?]+)$")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,]+)(?=\s|$)|\s+([!?][\s!?]*)$")
 _SPLIT_CLITIC = re.compile(r"(?<=[^\W\d_]) '(s|re|ve|ll|m|d)\b(?!')")
 _SPLIT_NOT = re.compile(r"(?<=[^\W\d_]) (?=n't\b)")  # PTB's "ca n't" is "can't" rejoined
 _WRAPPING_PAIRS = {'"': '"', "'": "'", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u300c": "\u300d", "`": "`"}
@@ -221,7 +234,7 @@ _WRAPPING_PAIRS = {'"': '"', "'": "'", "\u00ab": "\u00bb", "\u2039": "\u203a", "
 def _fix_tokenisation(s: str) -> str:
     if " " not in s:
         return s
-    s = _SPACE_BEFORE_PUNCT.sub(lambda m: m.group(1) or m.group(2), s)
+    s = _SPACE_BEFORE_PUNCT.sub(lambda m: m.group(1) or m.group(2).replace(" ", ""), s)
     if " '" in s:
         s = _SPLIT_CLITIC.sub(r"'\1", s)
     if " n't" in s:
@@ -230,14 +243,12 @@ def _fix_tokenisation(s: str) -> str:
 
 
 def _unwrap_quotes(s: str) -> str:
-    for _ in range(2):  # '"quoted"' inside "'...'"
-        if len(s) < 2:
-            break
+    while len(s) >= 2:  # '"quoted"' inside "'...'"
         close = _WRAPPING_PAIRS.get(s[0])
         inner = s[1:-1]
         if close is None or s[-1] != close or s[0] in inner or close in inner:
             break
-        s = inner.strip()
+        s = inner.strip(" \u200c\u200d")  # a joiner at an edge joins nothing
     return s
 
 
@@ -280,6 +291,7 @@ def _is_clean_ascii(s: str) -> bool:
             and not _ASCII_CONTROL_OR_MARKUP.search(s)
             and not any(pattern in s for pattern in _NEEDS_WORK_AFTER_SPACE))
 
+
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -292,16 +304,18 @@ def _clean(raw: str) -> tuple[str | None, str | None]:
         unescaped = _unescape_entities(s)
         if unescaped != s:
             s = _fix_code_points(unescaped)  # entities may encode controls (&#8203;)
-    if "<" in s:
-        s = replace_person_placeholders(s)
-        s = _strip_html(s)
     if not s.isascii():
-        s = s.translate(_QUOTES_TABLE)
+        s = _remove_stray_joiners(s.translate(_QUOTES_TABLE))  # tag matching reads ASCII quotes
+    if "<" in s:
+        s = _strip_html(s)
+        s = replace_person_placeholders(s)
+        if "<" in s:
+            s = _strip_html(s)  # "<<PERSON>" became "<a person", which reads as a tag
+        s = _remove_stray_joiners(s)  # a removed tag may have been a joiner's neighbour
     s = " ".join(s.split())
     if not s.isascii() and not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
-    s = _unwrap_quotes(_fix_tokenisation(s))
-    return s, None
+    return _fix_tokenisation(_unwrap_quotes(s)), None
 
 
 def normalize_caption(raw, max_chars: int = DEFAULT_MAX_CHARS,
