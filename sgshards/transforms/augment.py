@@ -1,0 +1,82 @@
+"""Glue: one parsed caption and its scene graph -> positives and hard negatives.
+
+Deterministic: all sampling uses a ``random.Random`` seeded from a stable
+hash of (key, seed), so a rerun writes byte-identical records.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, Sequence
+
+from ..schemas.depview import DepToken, text_of
+from ..schemas.graph import SceneGraph
+from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
+from .decompose import Context, sample_positives
+from .negatives import Candidate, candidates
+from .realise import caption_surface, text_key
+
+
+@dataclass(frozen=True)
+class AugmentOptions:
+    max_positives: int = 3          # sub-graph positives besides the caption itself
+    max_negatives: int = 6
+    seed: int = 0
+    negative_types: tuple[str, ...] = NEGATIVE_TYPES
+    # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
+    frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
+
+    def __post_init__(self):
+        unknown = set(self.negative_types) - set(NEGATIVE_TYPES)
+        if unknown:
+            raise ValueError(f"unknown negative types: {sorted(unknown)}")
+
+
+def seeded_rng(key: str, seed: int) -> random.Random:
+    """A generator seeded from (key, seed) with hashlib (``hash()`` is salted per process)."""
+    digest = hashlib.sha256(f"{seed}\x1f{key}".encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
+            options: AugmentOptions = AugmentOptions()) -> tuple[list[Positive], list[Negative]]:
+    """positives[0] is the caption; each Negative.positive indexes into the returned positives."""
+    rng = seeded_rng(key, options.seed)
+    caption = text_of(list(doc))
+    chosen = sample_positives(Context.of(doc, graph), caption, options.max_positives, rng)
+    positives = [p for p, _ in chosen]
+    surfaces = [(0, caption_surface(doc, graph))] + [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
+
+    pools: dict[str, list[tuple[int, Candidate]]] = {t: [] for t in options.negative_types}
+    for index, surface in surfaces:
+        for kind, cands in candidates(surface, options.negative_types, rng, options.frequencies).items():
+            pools[kind].extend((index, c) for c in cands)
+    return positives, _select(pools, positives, options.max_negatives, rng)
+
+
+def _select(pools: dict[str, list[tuple[int, Candidate]]], positives: list[Positive], limit: int,
+            rng: random.Random) -> list[Negative]:
+    """Types in turn (random order), caption-level candidates first within a type; no negative
+    equals a positive or another negative after lowercasing and stripping punctuation."""
+    taken = {text_key(p.text) for p in positives}
+    order = list(pools)
+    rng.shuffle(order)
+    queues = {}
+    for t in order:
+        own = [c for c in pools[t] if c[0] == 0]
+        sub = [c for c in pools[t] if c[0] != 0]
+        rng.shuffle(sub)
+        queues[t] = own + sub
+    out: list[Negative] = []
+    while len(out) < limit and any(queues.values()):
+        for t in order:
+            q = queues[t]
+            while q and len(out) < limit:
+                index, cand = q.pop(0)
+                key = text_key(cand.text)
+                if key and key not in taken:
+                    taken.add(key)
+                    out.append(Negative(cand.text, cand.type, index, cand.edits))
+                    break
+    return out

@@ -1,0 +1,264 @@
+"""Positives: sub-graphs of the caption's scene graph realised as short captions.
+
+Sub-graphs are an object with its attributes ("a red car"), a relation with
+its objects' attributes ("a red car next to a blue house") and two-relation
+chains ("a man riding an elephant next to a tree").  Each is realised with
+one of several templates ("a red car" / "the car is red" / "a car that is
+red") from the caption's own words, so number and spelling follow the
+caption.  Each realisation is a ``Surface`` so negatives can perturb it.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from ..schemas.depview import DepToken
+from ..schemas.graph import SceneGraph, SGObject
+from ..schemas.record import Positive
+from .realise import PhraseBuilder, Surface, _children, indefinite_article, noun_form, text_key, verb_form
+
+POSITIVE_ORDER = ("relation", "object", "chain")
+_MAX_SPAN_WORDS = 3           # longer attribute/predicate spans are realised from their lemmas
+
+
+@dataclass
+class Context:
+    """What realisation needs from the parsed caption."""
+    doc: Sequence[DepToken]
+    graph: SceneGraph
+    kids: list[list[int]]
+
+    @classmethod
+    def of(cls, doc: Sequence[DepToken], graph: SceneGraph) -> "Context":
+        return cls(doc, graph, _children(doc))
+
+
+def _surface_words(ctx: Context, span, fallback: str) -> list[tuple[str, str]]:
+    """(text, ws) of caption tokens in span, sentence-initial word lowercased."""
+    doc = ctx.doc
+    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or span[1] - span[0] > _MAX_SPAN_WORDS:
+        return [(w, " ") for w in fallback.split()]
+    out = []
+    for t in doc[span[0]:span[1]]:
+        text = t.text
+        if (t.i == 0 or doc[t.i - 1].sent != t.sent) and t.upos != "PROPN" and not (len(text) > 1 and text.isupper()):
+            text = text[:1].lower() + text[1:]
+        out.append((text, t.ws))
+    return out
+
+
+def _name_words(ctx: Context, o: SGObject) -> list[tuple[str, str]]:
+    return _surface_words(ctx, o.span, noun_form(o.name, o.plural))
+
+
+def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> list[str]:
+    if o.quantity:
+        return o.quantity.split()
+    if o.span is not None and o.span[1] <= len(ctx.doc):
+        head = ctx.doc[o.span[1] - 1]
+        if head.upos == "PROPN":
+            return []
+        has_det = any(ctx.doc[k].dep in ("det", "poss", "predet") for k in ctx.kids[head.i])
+        if not has_det and not o.plural and head.tag == "NN":
+            return []                      # mass noun as written: "water", "grass"
+    if definite:
+        return ["the"]
+    return [] if o.plural else [indefinite_article(next_word)]
+
+
+def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, attributes: bool = True) -> None:
+    o = ctx.graph.objects[idx]
+    attr_words = [(k, _surface_words(ctx, s, a)) for k, (a, s) in
+                  enumerate(zip(o.attributes, o.attribute_spans or [None] * len(o.attributes)))] if attributes else []
+    name = _name_words(ctx, o)
+    first = attr_words[0][1][0][0] if attr_words else name[0][0]
+    start = len(b.tokens)
+    for w in _determiner(ctx, o, definite, first):
+        b.word(w, "DET")
+    spans = []
+    for k, words in attr_words:
+        spans.append((k, b.words(words, "ADJ")))
+    name_span = b.words(name, "NOUN")
+    b.attrs[idx] = spans
+    b.slot(idx, start, name_span, o.plural)
+
+
+def _copula(b: PhraseBuilder, plural: bool) -> int:
+    return b.word("are" if plural else "is", "AUX", "VBP" if plural else "VBZ", "be")
+
+
+def _attr_list(b: PhraseBuilder, ctx: Context, idx: int) -> None:
+    """Predicative attributes: "red", "big and red", "old, big and red"."""
+    o = ctx.graph.objects[idx]
+    spans = []
+    n = len(o.attributes)
+    for k, (a, s) in enumerate(zip(o.attributes, o.attribute_spans or [None] * n)):
+        if k > 0:
+            b.word("and" if k == n - 1 else ",", "CCONJ")
+        spans.append((k, b.words(_surface_words(ctx, s, a), "ADJ")))
+    b.attrs[idx] = spans
+    # "," attaches to the previous word
+    for i, t in enumerate(b.tokens[:-1]):
+        if b.tokens[i + 1].text == ",":
+            b.tokens[i] = t._replace(ws="")
+
+
+def realise_object(ctx: Context, idx: int, template: int) -> Surface:
+    o = ctx.graph.objects[idx]
+    b = PhraseBuilder(ctx.graph)
+    if not o.attributes or template == 0:
+        _add_np(b, ctx, idx)
+    elif template == 1:                                  # "the car is red"
+        _add_np(b, ctx, idx, definite=True, attributes=False)
+        b.set_agree(idx, _copula(b, o.plural))
+        _attr_list(b, ctx, idx)
+    else:                                                # "a car that is red"
+        _add_np(b, ctx, idx, attributes=False)
+        b.word("that", "PRON")
+        b.set_agree(idx, _copula(b, o.plural))
+        _attr_list(b, ctx, idx)
+    return b.build()
+
+
+def predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
+    """Predicate as a participle/preposition phrase ("riding", "sitting on") and whether it has a verb.
+
+    Caption tokens of the relation span minus auxiliaries and stray adverbs;
+    finite and passive verbs become -ing forms ("rides" -> "riding").
+    """
+    r = ctx.graph.relations[r_idx]
+    doc = ctx.doc
+    pred_words = set(r.predicate.lower().split())
+    if r.predicate == "have":
+        return [("with", " ")], False
+    subj = ctx.graph.objects[r.subject]
+    out: list[tuple[str, str]] = []
+    has_verb = False
+    if r.span is not None and 0 <= r.span[0] < r.span[1] <= len(doc) and r.span[1] - r.span[0] <= 6:
+        for t in doc[r.span[0]:r.span[1]]:
+            if t.upos in ("AUX", "PUNCT", "CCONJ") or (t.upos == "ADV" and t.lemma.lower() not in pred_words
+                                                      and t.text.lower() not in pred_words):
+                continue
+            text = t.text.lower() if t.upos != "PROPN" else t.text
+            if t.upos == "VERB" or (t.tag.startswith("VB") and t.lemma.lower() in pred_words):
+                has_verb = True
+                passive = t.tag == "VBN" and subj.span is not None and subj.span[0] > t.i
+                if t.tag != "VBG" and (t.tag != "VBN" or passive):
+                    text = verb_form(t.lemma.lower(), "VBG")
+            tag = "VBG" if text != t.text.lower() and t.upos != "PROPN" else t.tag
+            out.append((text, t.ws or " ", t.lemma.lower(), t.upos, tag))
+    if not out:
+        words = r.predicate.split()
+        return [(w, " ") for w in words], False
+    return out, has_verb
+
+
+def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:
+    r = ctx.graph.relations[r_idx]
+    b = PhraseBuilder(ctx.graph)
+    _add_np(b, ctx, r.subject)
+    pred, _ = predicate_words(ctx, r_idx)
+    if template == 1 and pred[0][0] != "with":           # "a cat is sitting on a table"
+        b.set_agree(r.subject, _copula(b, ctx.graph.objects[r.subject].plural))
+    b.preds[r_idx] = b.words(pred, "ADP")
+    _add_np(b, ctx, r.object)
+    b.relations.append(r_idx)
+    return b.build()
+
+
+def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
+    """r2 continues from r1's object ("... an elephant next to a tree") or shares its subject ("... and")."""
+    g = ctx.graph
+    a, c = g.relations[r1], g.relations[r2]
+    b = PhraseBuilder(ctx.graph)
+    _add_np(b, ctx, a.subject)
+    b.preds[r1] = b.words(predicate_words(ctx, r1)[0], "ADP")
+    _add_np(b, ctx, a.object)
+    if c.subject == a.subject:
+        b.word("and", "CCONJ")
+    b.preds[r2] = b.words(predicate_words(ctx, r2)[0], "ADP")
+    _add_np(b, ctx, c.object)
+    b.relations.extend([r1, r2])
+    return b.build()
+
+
+# --------------------------------------------------------------------------- enumeration
+
+@dataclass
+class SubGraph:
+    kind: str
+    objects: tuple[int, ...]
+    relations: tuple[int, ...]
+    templates: int
+    realise: Callable[[int], Surface]
+
+
+def _valid_relation(g: SceneGraph, r_idx: int) -> bool:
+    r = g.relations[r_idx]
+    return r.subject != r.object and 0 <= r.subject < len(g.objects) and 0 <= r.object < len(g.objects)
+
+
+def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
+    """All candidate sub-graphs by kind (realisation is deferred until sampled)."""
+    g = ctx.graph
+    out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
+    for i, o in enumerate(g.objects):
+        if o.attributes:
+            out["object"].append(SubGraph("object", (i,), (), 3, lambda t, i=i: realise_object(ctx, i, t)))
+    rels = [k for k in range(len(g.relations)) if _valid_relation(g, k)]
+    for k in rels:
+        r = g.relations[k]
+        out["relation"].append(SubGraph("relation", (r.subject, r.object), (k,), 2,
+                                        lambda t, k=k: realise_relation(ctx, k, t)))
+    for k1 in rels:
+        a = g.relations[k1]
+        for k2 in rels:
+            c = g.relations[k2]
+            if k1 == k2 or c.object in (a.subject, a.object):
+                continue
+            if c.subject == a.object or (c.subject == a.subject and k1 < k2):
+                objs = tuple(dict.fromkeys((a.subject, a.object, c.subject, c.object)))
+                out["chain"].append(SubGraph("chain", objs, (k1, k2), 1,
+                                             lambda t, k1=k1, k2=k2: realise_chain(ctx, k1, k2)))
+    return out
+
+
+def bare_objects(ctx: Context) -> list[SubGraph]:
+    """Objects without attributes ("a car"): filler positives when nothing richer exists."""
+    return [SubGraph("object", (i,), (), 1, lambda t, i=i: realise_object(ctx, i, 0))
+            for i, o in enumerate(ctx.graph.objects) if not o.attributes]
+
+
+def sample_positives(ctx: Context, caption: str, limit: int,
+                     rng: random.Random) -> list[tuple[Positive, Optional[Surface]]]:
+    """The caption, then up to ``limit`` distinct sub-graph positives, kinds taken in turn."""
+    seen = {text_key(caption)}
+    chosen: list[tuple[Positive, Optional[Surface]]] = [
+        (Positive(caption, "caption", list(range(len(ctx.graph.objects))),
+                  list(range(len(ctx.graph.relations)))), None)]
+    pools = enumerate_subgraphs(ctx)
+    for kind in POSITIVE_ORDER:
+        rng.shuffle(pools[kind])
+    filler = bare_objects(ctx)
+    rng.shuffle(filler)
+    queues = [pools[k] for k in POSITIVE_ORDER] + [filler]
+    while len(chosen) <= limit and any(queues):
+        for q in queues:
+            if not q or len(chosen) > limit:
+                continue
+            # the filler only runs when all richer pools are empty
+            if q is filler and any(queues[:-1]):
+                continue
+            sg = q.pop()
+            first = rng.randrange(sg.templates)
+            for t in range(sg.templates):           # another template when one repeats the caption
+                surface = sg.realise((first + t) % sg.templates)
+                key = text_key(surface.text)
+                if key and key not in seen:
+                    break
+            else:
+                continue
+            seen.add(key)
+            chosen.append((Positive(surface.text, sg.kind, list(sg.objects), list(sg.relations)), surface))
+    return chosen

@@ -1,0 +1,323 @@
+"""Hard negatives: minimal token edits of a positive that change its scene graph.
+
+Every generator takes a ``Surface`` (the caption's own tokens or a realised
+sub-graph) and returns candidate negatives made with ``rewrite``; nothing
+here edits strings.  Swaps are kept only when the swapped scene graph
+differs from the original (a symmetric relation, or two objects with the
+same attributes, would make the swap a paraphrase).
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, Optional
+
+from ..schemas.graph import Span
+from ..schemas.record import Edit
+from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
+from .vocab import (PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives,
+                    attribute_category, choose, is_symmetric, object_alternatives, object_category, same_group,
+                    sensitive_pair)
+
+PER_TYPE = 3        # candidates tried per type and positive
+
+
+@dataclass
+class Candidate:
+    text: str
+    type: str
+    edits: list[Edit]
+
+
+Counts = Optional[Mapping[str, Mapping[str, int]]]
+
+# --------------------------------------------------------------------------- graph signatures
+
+Desc = tuple            # (name, frozenset(attributes), quantity, plural)
+
+
+def _descs(surface: Surface) -> dict[int, Desc]:
+    g = surface.graph
+    return {i: (g.objects[i].name, frozenset(g.objects[i].attributes), g.objects[i].quantity, g.objects[i].plural)
+            for i in surface.objects}
+
+
+def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
+    """The surface's graph as a multiset; symmetric relations are unordered."""
+    g = surface.graph
+    sig: Counter = Counter(("obj", d) for d in descs.values())
+    for k in surface.relations:
+        r = g.relations[k]
+        if r.subject not in descs or r.object not in descs:
+            continue
+        s, o = descs[r.subject], descs[r.object]
+        if is_symmetric(r.predicate):
+            sig[("sym", r.predicate, frozenset((s, o)), s == o)] += 1
+        else:
+            sig[("rel", r.predicate, s, o)] += 1
+    return sig
+
+
+def _changes_graph(surface: Surface, new_descs: Mapping[int, Desc]) -> bool:
+    """The edited graph differs from the original (no paraphrase) and puts no colour on a person."""
+    if any(sensitive_pair(d[0], d[1]) for d in new_descs.values()):
+        return False
+    old = _descs(surface)
+    merged = {**old, **new_descs}
+    return _signature(surface, old) != _signature(surface, merged)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _make(surface: Surface, kind: str, reps: list[Replacement]) -> Optional[Candidate]:
+    out = rewrite(surface, reps)
+    if out is None or out[0] == surface.text or not out[1]:
+        return None
+    return Candidate(out[0], kind, out[1])
+
+
+# --------------------------------------------------------------------------- swaps
+
+def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+    """Exchange one attribute of each of two objects, on the surface's own tokens."""
+    g = surface.graph
+    pairs = []
+    objs = [i for i in surface.objects if surface.attrs.get(i)]
+    for x, a in enumerate(objs):
+        for b in objs[x + 1:]:
+            oa, ob = g.objects[a], g.objects[b]
+            for ka, sa in surface.attrs[a]:
+                for kb, sb in surface.attrs[b]:
+                    va, vb = oa.attributes[ka], ob.attributes[kb]
+                    if va == vb or va in ob.attributes or vb in oa.attributes or _overlap(sa, sb):
+                        continue
+                    if surface.span_text(sa).lower() == surface.span_text(sb).lower():
+                        continue
+                    ca, cb = attribute_category(va, oa.name), attribute_category(vb, ob.name)
+                    same = ca is not None and cb is not None and ca[0] == cb[0]
+                    pairs.append((not same, rng.random(), a, ka, sa, b, kb, sb))
+    pairs.sort()                                   # same-category swaps first, then random
+    out = []
+    for _, _, a, ka, sa, b, kb, sb in pairs:
+        oa, ob = g.objects[a], g.objects[b]
+        va, vb = oa.attributes[ka], ob.attributes[kb]
+        new_a = (oa.name, (frozenset(oa.attributes) - {va}) | {vb}, oa.quantity, oa.plural)
+        new_b = (ob.name, (frozenset(ob.attributes) - {vb}) | {va}, ob.quantity, ob.plural)
+        if not _changes_graph(surface, {a: new_a, b: new_b}):
+            continue
+        cand = _make(surface, "attribute_swap", [Replacement(sa, moved(surface, sb)),
+                                                 Replacement(sb, moved(surface, sa))])
+        if cand:
+            out.append(cand)
+        if len(out) >= PER_TYPE:
+            break
+    return out
+
+
+def _np_attrs(surface: Surface, obj: int) -> set[int]:
+    slot = surface.slots[obj]
+    return {k for k, s in surface.attrs.get(obj, []) if _inside(s, slot.np)}
+
+
+def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
+    """Object at ``into``'s position after the noun phrases of ``into`` and ``frm`` are exchanged:
+    attributes inside a noun phrase travel with it, predicative ones stay."""
+    g = surface.graph
+    o_into, o_frm = g.objects[into], g.objects[frm]
+    travel = {o_frm.attributes[k] for k in _np_attrs(surface, frm)}
+    stay = {a for k, a in enumerate(o_into.attributes) if k not in _np_attrs(surface, into)}
+    return (o_frm.name, frozenset(travel | stay), o_frm.quantity, o_frm.plural)
+
+
+def relation_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+    """Exchange subject and object noun phrases of an asymmetric relation."""
+    g = surface.graph
+    out = []
+    rels = list(surface.relations)
+    rng.shuffle(rels)
+    done: set[tuple[int, int]] = set()
+    for k in rels:
+        r = g.relations[k]
+        a, b = r.subject, r.object
+        if is_symmetric(r.predicate) or a == b or (min(a, b), max(a, b)) in done:
+            continue
+        sa, sb = surface.slots.get(a), surface.slots.get(b)
+        if sa is None or sb is None or not (sa.whole and sb.whole) or _overlap(sa.np, sb.np):
+            continue
+        pred = surface.preds.get(k)
+        if pred is not None and (_overlap(pred, sa.np) or _overlap(pred, sb.np)):
+            continue
+        if g.objects[a].name == g.objects[b].name and surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
+            continue
+        if not _changes_graph(surface, {a: _swapped_np_desc(surface, a, b), b: _swapped_np_desc(surface, b, a)}):
+            continue
+        reps = [Replacement(sa.np, moved(surface, sb.np)), Replacement(sb.np, moved(surface, sa.np))]
+        if sa.plural != sb.plural:                 # "two dogs are chasing a cat" -> "a cat is chasing two dogs"
+            for verbs, plural in ((sa.agree, sb.plural), (sb.agree, sa.plural)):
+                for v in verbs:
+                    if not (_inside((v, v + 1), sa.np) or _inside((v, v + 1), sb.np)):
+                        tok = surface.tokens[v]
+                        reps.append(Replacement((v, v + 1), [Piece(agree_verb(tok, plural), v, tok.ws)]))
+        cand = _make(surface, "relation_swap", reps)
+        if cand:
+            done.add((min(a, b), max(a, b)))
+            out.append(cand)
+        if len(out) >= PER_TYPE:
+            break
+    return out
+
+
+def _name_for(surface: Surface, frm: int, plural: bool, like: Span) -> list[Piece]:
+    """Object ``frm``'s name for a slot of number ``plural``: its own tokens, re-inflected if needed."""
+    slot = surface.slots[frm]
+    if slot.plural == plural:
+        return moved(surface, slot.name)
+    return fresh(surface, noun_form(surface.graph.objects[frm].name, plural), like)
+
+
+def object_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+    """Exchange two object nouns; their determiners, numbers and attributes stay in place."""
+    g = surface.graph
+    objs = [i for i in surface.objects if i in surface.slots]
+    pairs = [(a, b) for x, a in enumerate(objs) for b in objs[x + 1:]]
+    rng.shuffle(pairs)
+    out = []
+    for a, b in pairs:
+        sa, sb = surface.slots[a], surface.slots[b]
+        oa, ob = g.objects[a], g.objects[b]
+        if oa.name == ob.name or _overlap(sa.name, sb.name) or same_group(oa.name, ob.name):
+            continue
+        new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),
+               b: (oa.name, frozenset(ob.attributes), ob.quantity, ob.plural)}
+        if not _changes_graph(surface, new):
+            continue
+        cand = _make(surface, "object_swap", [Replacement(sa.name, _name_for(surface, b, sa.plural, sa.name)),
+                                              Replacement(sb.name, _name_for(surface, a, sb.plural, sb.name))])
+        if cand:
+            out.append(cand)
+        if len(out) >= PER_TYPE:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- replacements
+
+def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+    """Replace an attribute by one of another group of its category (red -> blue, big -> small)."""
+    g = surface.graph
+    items = [(a, k, s) for a in surface.objects for k, s in surface.attrs.get(a, [])]
+    rng.shuffle(items)
+    out = []
+    for a, k, span in items:
+        o = g.objects[a]
+        if sensitive_pair(o.name, [o.attributes[k]]):
+            continue
+        alts = [w for w in attribute_alternatives(o.attributes[k], o.name)
+                if not any(same_group(w, x, "attribute") for x in o.attributes)]
+        if not alts:
+            continue
+        new = choose(alts, rng, "attribute", counts)
+        cand = _make(surface, "attribute_replace", [Replacement(span, fresh(surface, new, span))])
+        if cand:
+            out.append(cand)
+        if len(out) >= PER_TYPE:
+            break
+    return out
+
+
+def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
+    """(token span, contrasting replacements) inside relation k's predicate span."""
+    g = surface.graph
+    span = surface.preds.get(k)
+    if span is None:
+        return []
+    toks = surface.tokens
+    obj_cat = object_category(g.objects[g.relations[k].object].name)
+    opts = []
+    i = span[0]
+    while i < span[1]:
+        hit = None
+        for n in range(min(PREP_CONTRAST_MAX, span[1] - i), 0, -1):
+            key = tuple(t.text.lower() for t in toks[i:i + n])
+            if key in PREP_CONTRASTS:
+                hit = (key, n)
+                break
+        t = toks[i]
+        if hit:
+            key, n = hit
+            # "a woman in a dress" is wearing, not location
+            if not (key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"):
+                opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
+            i += n
+            continue
+        if t.tag.startswith("VB") and t.upos in ("VERB", "ADP") and t.lemma in VERB_CONTRASTS:
+            opts.append(((i, i + 1), [verb_form(v, t.tag) for v in VERB_CONTRASTS[t.lemma]]))
+        i += 1
+    return opts
+
+
+def relation_replace(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+    """Replace a predicate word by a contrasting one (on -> under, holding -> dropping)."""
+    options = [(k, span, alts) for k in surface.relations for span, alts in _relation_options(surface, k)]
+    rng.shuffle(options)
+    out = []
+    seen: set[Span] = set()
+    for k, span, alts in options:
+        if span in seen:                           # relations sharing a predicate ("sit on" twice)
+            continue
+        seen.add(span)
+        new = alts[rng.randrange(len(alts))]
+        cand = _make(surface, "relation_replace", [Replacement(span, fresh(surface, new, span))])
+        if cand:
+            out.append(cand)
+        if len(out) >= PER_TYPE:
+            break
+    return out
+
+
+def object_replace(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+    """Replace an object noun by one of another group of its category (dog -> cat, never puppy/animal)."""
+    g = surface.graph
+    present = [g.objects[i].name for i in range(len(g.objects))]
+    objs = [i for i in surface.objects if i in surface.slots]
+    rng.shuffle(objs)
+    out = []
+    for a in objs:
+        slot = surface.slots[a]
+        o = g.objects[a]
+        if surface.tokens[slot.name[1] - 1].upos == "PROPN":
+            continue
+        alts = [w for w in object_alternatives(o.name) if not any(same_group(w, p) for p in present)]
+        if not alts:
+            continue
+        new = choose(alts, rng, "object", counts)
+        cand = _make(surface, "object_replace",
+                     [Replacement(slot.name, fresh(surface, noun_form(new, slot.plural), slot.name))])
+        if cand:
+            out.append(cand)
+        if len(out) >= PER_TYPE:
+            break
+    return out
+
+
+GENERATORS: dict[str, Callable[[Surface, random.Random, Counts], list[Candidate]]] = {
+    "attribute_swap": attribute_swap,
+    "relation_swap": relation_swap,
+    "attribute_replace": attribute_replace,
+    "relation_replace": relation_replace,
+    "object_replace": object_replace,
+    "object_swap": object_swap,
+}
+
+
+def candidates(surface: Surface, types: Iterable[str], rng: random.Random,
+               counts: Counts = None) -> dict[str, list[Candidate]]:
+    """Candidate negatives of one positive, by type."""
+    return {t: GENERATORS[t](surface, rng, counts) for t in types}

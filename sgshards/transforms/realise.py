@@ -1,0 +1,359 @@
+"""Surface realisation: token-level rewriting of captions and phrases.
+
+A ``Surface`` is a token sequence (the caption's own tokens, or a realised
+sub-graph phrase) plus where each graph object, attribute and predicate
+sits in it.  Negatives are made by ``rewrite`` with token ``Replacement``s,
+never by substring replacement; ``rewrite`` restores a/an agreement,
+sentence-initial capitalisation and spacing, and reports the ``Edit``s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional, Sequence
+
+from lemminflect import getInflection
+
+from ..schemas.depview import DepToken
+from ..schemas.graph import SceneGraph, Span
+from ..schemas.record import Edit
+
+# --------------------------------------------------------------------------- articles
+
+# Vowel letter, consonant sound ("a unicorn", "a European", "a one-way street").
+_A_PREFIXES = ("uni", "use", "usu", "uten", "util", "uto", "eu", "ewe", "one", "once", "uk", "uran",
+               "urin", "ure", "u-", "ubiq", "unanim", "uga", "ufo", "uber")
+_AN_DESPITE_A_PREFIX = ("unin", "unim", "unid", "unio", "unimp")
+# Consonant letter, vowel sound ("an hour", "an honest man").
+_AN_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "herb", "x-", "mp3", "fbi")
+# Letters whose spoken name starts with a vowel sound (acronyms: "an FBI agent", "an MRI").
+_VOWEL_SOUND_LETTERS = set("aefhilmnorsx")
+
+
+def indefinite_article(word: str) -> str:
+    """'a' or 'an' for the word that follows the article."""
+    w = word.strip("\"'“‘(")
+    if not w:
+        return "a"
+    low = w.lower()
+    if w[0].isdigit():
+        digits = re.match(r"\d+", w).group(0)
+        return "an" if digits.startswith("8") or digits in ("11", "18") or (
+            len(digits) in (5, 6) and digits[:2] in ("11", "18")) else "a"
+    if len(w) > 1 and w.isupper() and w.isalpha() and len(w) <= 5:
+        return "an" if low[0] in _VOWEL_SOUND_LETTERS else "a"
+    if low.startswith(_AN_PREFIXES):
+        return "an"
+    if low.startswith(_A_PREFIXES) and not low.startswith(_AN_DESPITE_A_PREFIX):
+        return "a"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def match_case(new: str, like: str) -> str:
+    """Give ``new`` the capitalisation pattern of ``like`` (Title, UPPER or as is)."""
+    if len(like) > 1 and like.isupper():
+        return new.upper()
+    if like[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+# --------------------------------------------------------------------------- inflection
+
+_BE = {("is", True): "are", ("are", False): "is", ("was", True): "were", ("were", False): "was",
+       ("'s", True): "'re", ("'re", False): "'s"}
+_AUX = {("has", True): "have", ("have", False): "has", ("does", True): "do", ("do", False): "does"}
+
+
+def agree_verb(token: DepToken, plural: bool) -> str:
+    """The verb token re-inflected for a singular/plural subject (case kept)."""
+    low = token.text.lower()
+    new = _BE.get((low, plural)) or _AUX.get((low, plural))
+    if new is None:
+        if token.tag not in ("VBZ", "VBP"):
+            return token.text
+        forms = getInflection(token.lemma, "VBP" if plural else "VBZ")
+        new = forms[0] if forms else token.text
+    return match_case(new, token.text)
+
+
+def noun_form(lemma: str, plural: bool) -> str:
+    """Singular or plural of a (possibly multiword) noun: "hot dog" -> "hot dogs"."""
+    words = lemma.split()
+    if plural:
+        forms = getInflection(words[-1], "NNS")
+        words[-1] = forms[0] if forms else words[-1] + "s"
+    return " ".join(words)
+
+
+def verb_form(lemma: str, tag: str) -> str:
+    """Inflect the first word of a verb phrase ("jump off", VBG -> "jumping off")."""
+    words = lemma.split()
+    forms = getInflection(words[0], tag) if tag.startswith("VB") else None
+    if forms:
+        words[0] = forms[0]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- surfaces
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one graph object is mentioned in a surface."""
+    obj: int
+    np: Span                 # the noun phrase: determiner/quantity + pre-modifiers + name
+    name: Span               # name tokens (compound + head)
+    plural: bool
+    agree: tuple[int, ...] = ()   # verb tokens that agree in number with this object as subject
+    whole: bool = True            # False: the phrase is cut at a possessor and must not move
+
+
+@dataclass
+class Surface:
+    tokens: list[DepToken]
+    graph: SceneGraph
+    slots: dict[int, Slot] = field(default_factory=dict)
+    attrs: dict[int, list[tuple[int, Span]]] = field(default_factory=dict)  # obj -> [(attr index, span)]
+    preds: dict[int, Span] = field(default_factory=dict)                   # relation -> span
+    objects: tuple[int, ...] = ()       # graph objects this surface states
+    relations: tuple[int, ...] = ()     # graph relations this surface states
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text + t.ws for t in self.tokens)
+
+    def span_text(self, span: Span) -> str:
+        s, e = span
+        return "".join(t.text + t.ws for t in self.tokens[s:e]).rstrip()
+
+    def is_sentence_start(self, i: int) -> bool:
+        return i == 0 or self.tokens[i].sent != self.tokens[i - 1].sent
+
+
+def _children(doc: Sequence[DepToken]) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in doc]
+    for t in doc:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    return kids
+
+
+def _np_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_start: int,
+              other_names: list[Span]) -> tuple[int, bool]:
+    """First token of the noun phrase (the contiguous left subtree of the head) and
+    whether that phrase is whole (False when cut at a possessor: "the man's | dog")."""
+    left: set[int] = set()
+    stack = [k for k in kids[head] if k < head]
+    while stack:
+        k = stack.pop()
+        left.add(k)
+        stack.extend(kids[k])
+    start = name_start
+    while start - 1 in left:
+        start -= 1
+    # never swallow another object's mention ("the man's dog" -> "dog", not a whole phrase)
+    whole = True
+    for s, e in other_names:
+        if start <= s and e <= name_start:
+            start, whole = max(start, e), False
+    while start < name_start and (doc[start].dep == "case" or doc[start].upos == "PUNCT"):
+        start, whole = start + 1, False
+    return start, whole
+
+
+def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
+    t = doc[head]
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return ()
+    v = t.head
+    out = []
+    if doc[v].tag in ("VBZ", "VBP") or doc[v].text.lower() in ("was", "were"):
+        out.append(v)
+    for k in kids[v]:
+        if doc[k].dep in ("aux", "auxpass") and (doc[k].tag in ("VBZ", "VBP")
+                                                  or doc[k].text.lower() in ("was", "were")):
+            out.append(k)
+    return tuple(sorted(out))
+
+
+def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
+    """The caption's own tokens with the graph's spans resolved into slots."""
+    kids = _children(doc)
+    names = [o.span for o in graph.objects if o.span is not None]
+    surface = Surface(tokens=list(doc), graph=graph,
+                      objects=tuple(range(len(graph.objects))),
+                      relations=tuple(range(len(graph.relations))))
+    for idx, o in enumerate(graph.objects):
+        if o.span is None or not (0 <= o.span[0] < o.span[1] <= len(doc)):
+            continue
+        head = o.span[1] - 1
+        others = [s for s in names if s != o.span]
+        start, whole = _np_start(doc, kids, head, o.span[0], others)
+        surface.slots[idx] = Slot(idx, (start, o.span[1]), tuple(o.span), o.plural,
+                                  _agreeing_verbs(doc, kids, head), whole)
+        surface.attrs[idx] = [(k, tuple(s)) for k, s in enumerate(o.attribute_spans)
+                              if s is not None and 0 <= s[0] < s[1] <= len(doc)]
+    for idx, r in enumerate(graph.relations):
+        if r.span is not None and 0 <= r.span[0] < r.span[1] <= len(doc):
+            surface.preds[idx] = tuple(r.span)
+    return surface
+
+
+# --------------------------------------------------------------------------- rewriting
+
+class Piece(NamedTuple):
+    text: str
+    origin: Optional[int] = None    # token index the word comes from (None: a new word)
+    ws: str = " "
+
+
+@dataclass
+class Replacement:
+    span: Span
+    pieces: list[Piece]
+
+
+def moved(surface: Surface, span: Span) -> list[Piece]:
+    """The tokens of ``span`` as pieces, to be placed elsewhere."""
+    return [Piece(t.text, t.i, t.ws) for t in surface.tokens[span[0]:span[1]]]
+
+
+def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
+    """New words replacing ``like``; they take the case of its first token."""
+    parts = words.split()
+    parts[0] = match_case(parts[0], surface.tokens[like[0]].text) if not surface.is_sentence_start(like[0]) \
+        else parts[0]
+    return [Piece(p) for p in parts]
+
+
+def _keeps_case(t: DepToken) -> bool:
+    return t.upos == "PROPN" or t.text == "I" or (len(t.text) > 1 and t.text.isupper())
+
+
+def _fix_articles(surface: Surface, reps: list[Replacement], covered: set[int]) -> None:
+    toks = surface.tokens
+    for r in reps:
+        s, e = r.span
+        # article inside the new words, before another new word
+        for k in range(len(r.pieces) - 1):
+            p = r.pieces[k]
+            if p.text.lower() in ("a", "an"):
+                art = indefinite_article(r.pieces[k + 1].text)
+                if art != p.text.lower():
+                    r.pieces[k] = p._replace(text=match_case(art, p.text))
+        # article just before the replaced span
+        if s > 0 and (s - 1) not in covered and toks[s - 1].text.lower() in ("a", "an") and r.pieces:
+            art = indefinite_article(r.pieces[0].text)
+            if art != toks[s - 1].text.lower():
+                r.pieces.insert(0, Piece(match_case(art, toks[s - 1].text), s - 1, toks[s - 1].ws))
+                r.span = (s - 1, e)
+                covered.add(s - 1)
+
+
+def _fix_case(surface: Surface, r: Replacement) -> None:
+    toks = surface.tokens
+    s = r.span[0]
+    out = []
+    for k, p in enumerate(r.pieces):
+        text = p.text
+        if p.origin is not None and p.origin != s + k and surface.is_sentence_start(p.origin) \
+                and not _keeps_case(toks[p.origin]):
+            text = text[:1].lower() + text[1:]
+        out.append(p._replace(text=text))
+    if out and surface.is_sentence_start(s) and toks[s].text[:1].isupper():
+        out[0] = out[0]._replace(text=out[0].text[:1].upper() + out[0].text[1:])
+    r.pieces = out
+
+
+def _join(pieces: Sequence[Piece]) -> str:
+    return "".join(p.text + p.ws for p in pieces[:-1]) + (pieces[-1].text if pieces else "")
+
+
+def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[tuple[str, list[Edit]]]:
+    """Apply non-overlapping token replacements; None when they overlap.
+
+    Returns the new text and one ``Edit`` per replaced span (token offsets
+    of ``surface``), after a/an agreement and capitalisation fixes.
+    """
+    reps = sorted((Replacement(tuple(r.span), list(r.pieces)) for r in replacements), key=lambda r: r.span)
+    covered: set[int] = set()
+    for r in reps:
+        rng = set(range(*r.span))
+        if rng & covered or not r.pieces:
+            return None
+        covered |= rng
+    _fix_articles(surface, reps, covered)
+    toks = surface.tokens
+    out: list[str] = []
+    edits: list[Edit] = []
+    i = 0
+    for r in reps:
+        s, e = r.span
+        _fix_case(surface, r)
+        out.extend(t.text + t.ws for t in toks[i:s])
+        pieces = r.pieces[:-1] + [r.pieces[-1]._replace(ws=toks[e - 1].ws)]
+        out.extend(p.text + p.ws for p in pieces)
+        before, after = surface.span_text((s, e)), _join(pieces)
+        if before != after:
+            edits.append(Edit((s, e), before, after))
+        i = e
+    out.extend(t.text + t.ws for t in toks[i:])
+    return "".join(out), edits
+
+
+# --------------------------------------------------------------------------- comparison
+
+_PUNCT_RE = re.compile(r"[^\w\s]+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def text_key(text: str) -> str:
+    """Lowercased, punctuation stripped, spaces collapsed: equality of captions."""
+    return _SPACE_RE.sub(" ", _PUNCT_RE.sub(" ", text.lower())).strip()
+
+
+# --------------------------------------------------------------------------- phrase building
+
+class PhraseBuilder:
+    """Builds a realised phrase as a ``Surface`` (one sentence, tokens joined by spaces)."""
+
+    def __init__(self, graph: SceneGraph):
+        self.graph = graph
+        self.tokens: list[DepToken] = []
+        self.slots: dict[int, Slot] = {}
+        self.attrs: dict[int, list[tuple[int, Span]]] = {}
+        self.preds: dict[int, Span] = {}
+        self.relations: list[int] = []
+
+    def word(self, text: str, upos: str = "X", tag: str = "", lemma: Optional[str] = None,
+             ws: str = " ") -> int:
+        i = len(self.tokens)
+        self.tokens.append(DepToken(i, text, ws, lemma or text.lower(), upos, tag, i, "dep", "", 0))
+        return i
+
+    def words(self, pieces: Sequence[tuple], upos: str = "X", tag: str = "") -> Span:
+        """Append (text, ws) or (text, ws, lemma, upos, tag) tuples; returns their span."""
+        start = len(self.tokens)
+        for p in pieces:
+            if len(p) == 5:
+                self.word(p[0], p[3], p[4], p[2], ws=p[1] or "")
+            else:
+                self.word(p[0], upos, tag, ws=p[1] or "")
+        if self.tokens[start:]:
+            last = self.tokens[-1]
+            self.tokens[-1] = last._replace(ws=" ")
+        return start, len(self.tokens)
+
+    def slot(self, obj: int, np_start: int, name: Span, plural: bool, agree: tuple[int, ...] = ()) -> None:
+        self.slots[obj] = Slot(obj, (np_start, name[1]), name, plural, agree)
+
+    def set_agree(self, obj: int, verb: int) -> None:
+        s = self.slots[obj]
+        self.slots[obj] = Slot(s.obj, s.np, s.name, s.plural, s.agree + (verb,), s.whole)
+
+    def build(self) -> Surface:
+        toks = self.tokens
+        if toks:
+            toks[-1] = toks[-1]._replace(ws="")
+        return Surface(tokens=toks, graph=self.graph, slots=self.slots, attrs=self.attrs, preds=self.preds,
+                       objects=tuple(sorted(self.slots)), relations=tuple(self.relations))

@@ -1,0 +1,319 @@
+"""Curated replacement vocabularies and corpus frequency counts for negatives.
+
+Replacements are drawn from *sibling groups*: a category (colour, animal,
+furniture...) is a list of groups, and a group holds words that are
+synonyms, hyponyms or hypernyms of each other ("dog|puppy|pup").  A word
+is only ever replaced by a word of another group of the same category,
+so a replacement is never a synonym, hypernym or hyponym of the original.
+Generic hypernyms ("animal", "vehicle", "person", "food") are in no group
+at all: they are neither replaced nor used as replacements.
+
+Relations: ``SYMMETRIC_*`` decide where a subject/object swap would be a
+paraphrase; ``PREP_CONTRASTS`` / ``VERB_CONTRASTS`` give contrasting
+relations for ``relation_replace``.
+
+Frequency counts (``count_graph``/``merge_counts``) are plain nested dicts
+so a Beam CombineFn or a JSON file can carry them.
+"""
+from __future__ import annotations
+
+import json
+import random
+from typing import Iterable, Mapping, Optional, Sequence
+
+from ..schemas.graph import SceneGraph
+
+# --------------------------------------------------------------------------- attributes
+
+
+def _groups(*specs: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(s.split("|")) for s in specs)
+
+
+ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "colour": _groups(
+        "red|crimson|scarlet|maroon|burgundy", "orange", "yellow|golden|gold",
+        "green|olive|emerald|lime", "blue|navy|azure|cobalt", "purple|violet|lavender|lilac|magenta",
+        "pink|fuchsia", "brown|tan|chocolate|bronze|copper", "black", "white|ivory|cream",
+        "gray|grey|silver|charcoal",
+    ),
+    "material": _groups(
+        "wooden|wood", "metal|metallic|steel|iron|aluminum|aluminium", "glass", "plastic",
+        "stone|marble|granite|rock", "brick", "concrete", "paper|cardboard", "leather",
+        "ceramic|porcelain|clay", "wool|woolen|woollen|knitted", "rubber",
+    ),
+    "size": _groups("big|large|huge|giant|enormous|massive|oversized", "small|little|tiny|mini|miniature"),
+    "length": _groups("long|lengthy", "short"),
+    "height": _groups("tall|high", "short|low"),
+    "width": _groups("wide|broad", "narrow"),
+    "thickness": _groups("thick", "thin"),
+    "person_age": _groups("old|elderly|aged|senior", "young|youthful"),
+    "thing_age": _groups("new|modern|brand-new", "old|ancient|vintage|antique"),
+    "shape": _groups("round|circular|oval", "square", "rectangular", "triangular"),
+    "pattern": _groups("striped|stripy", "spotted|dotted|polka-dot|spotty", "checkered|plaid|checked|tartan",
+                       "floral|flowery", "plain|solid"),
+    "openness": _groups("open|opened", "closed|shut"),
+    "fullness": _groups("empty", "full|filled"),
+    "wetness": _groups("wet|soaked|damp", "dry"),
+    "cleanliness": _groups("clean|spotless", "dirty|muddy|filthy"),
+    "temperature": _groups("hot|warm", "cold|cool|icy|frozen"),
+    "weather": _groups("sunny|bright|clear", "cloudy|overcast|grey", "rainy|wet", "snowy|snowcovered", "foggy|misty"),
+    "brightness": _groups("dark|dim", "bright|lit"),
+    "mood": _groups("happy|smiling|cheerful|joyful|laughing", "sad|unhappy|upset|crying", "angry|mad|furious"),
+    "crowd": _groups("crowded|busy|packed", "deserted|quiet"),
+    "texture": _groups("smooth", "rough"),
+    "hardness": _groups("soft", "hard"),
+    "posture": _groups("standing", "sitting|seated", "lying"),
+    "motion": _groups("running", "walking"),
+    "hair": _groups("blonde|blond", "brunette", "bald"),
+    "ripeness": _groups("ripe", "unripe|green"),
+}
+# A word in several categories ("short", "old", "green") is looked up in this
+# order unless the object's own category prefers another (see attribute_category).
+_PERSON_PREFERRED = ("height", "person_age")
+_ANIMATE = ("people", "mammal", "bird", "sea_animal", "reptile", "insect")
+
+# --------------------------------------------------------------------------- objects
+
+OBJECT_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "people": _groups("man|gentleman|guy", "woman|lady", "boy", "girl", "baby|infant|newborn"),
+    "mammal": _groups(
+        "dog|puppy|pup|hound", "cat|kitten|kitty", "horse|pony|foal|stallion|mare", "cow|cattle|bull|calf|ox",
+        "sheep|lamb|ram", "goat", "pig|piglet|hog|boar", "elephant", "giraffe", "zebra", "bear|cub",
+        "lion|lioness", "tiger", "monkey|ape|chimpanzee|gorilla", "deer|fawn|elk|moose", "rabbit|bunny|hare",
+        "mouse|mice|rat", "fox", "wolf", "squirrel", "camel",
+    ),
+    "bird": _groups("duck|duckling", "swan", "owl", "eagle|hawk|falcon", "parrot", "pigeon|dove",
+                    "chicken|hen|rooster|chick", "penguin", "seagull|gull", "flamingo"),
+    "sea_animal": _groups("fish|goldfish", "dolphin", "whale", "shark", "turtle|tortoise", "crab", "octopus"),
+    "insect": _groups("butterfly|moth", "bee|wasp", "ant", "spider", "ladybug|ladybird"),
+    "vehicle": _groups(
+        "car|automobile|sedan|taxi|cab|suv", "truck|lorry|pickup", "bus", "train|locomotive|tram",
+        "bicycle|bike", "motorcycle|motorbike|scooter", "boat|ship|sailboat|yacht|canoe|kayak|ferry",
+        "airplane|plane|aircraft|jet|airliner", "helicopter", "van", "tractor",
+    ),
+    "furniture": _groups("table|desk", "chair|stool", "couch|sofa|settee", "bed", "bench",
+                         "shelf|bookshelf|bookcase", "cabinet|cupboard|dresser|wardrobe"),
+    "food": _groups(
+        "pizza", "sandwich|sub|burger|hamburger|cheeseburger", "cake|cupcake", "apple", "banana",
+        "orange", "donut|doughnut", "hot dog", "broccoli", "carrot", "salad", "bread|toast|loaf|bagel",
+        "soup", "pasta|spaghetti|noodle", "rice", "egg", "cheese", "strawberry", "tomato", "potato",
+        "cookie|biscuit", "ice cream",
+    ),
+    "clothing": _groups(
+        "shirt|t-shirt|tee|blouse|top", "dress|gown", "jacket|coat|blazer", "hat|cap|beanie", "shoe|sneaker",
+        "boot", "pants|trousers|jeans|slacks", "shorts", "skirt", "scarf", "glove|mitten", "tie|necktie",
+        "sweater|jumper|pullover|hoodie|sweatshirt", "suit|tuxedo", "sunglasses|glasses|spectacles",
+        "helmet", "uniform", "costume",
+    ),
+    "building": _groups("house|home|cottage", "church|cathedral|chapel", "tower", "bridge",
+                        "castle|palace|fortress", "skyscraper", "barn", "lighthouse", "temple", "hotel"),
+    "landscape": _groups("mountain|hill|peak", "beach|shore|coast", "river|stream|creek",
+                         "lake|pond", "ocean|sea", "forest|woods|jungle", "field|meadow|lawn", "desert",
+                         "waterfall", "island", "valley"),
+    "plant": _groups("tree|oak|pine|palm", "flower|rose|tulip|daisy|sunflower|lily", "bush|shrub|hedge",
+                     "cactus", "grass"),
+    "tableware": _groups("cup|mug", "plate", "bowl", "bottle", "knife", "fork", "spoon", "vase", "jar", "pot|pan"),
+    "fixture": _groups("sink", "mirror", "toilet", "bathtub|tub", "lamp", "window", "door", "fence",
+                       "clock", "stairs|staircase|steps", "fireplace", "shower"),
+    "device": _groups("laptop|computer|notebook", "phone|cellphone|smartphone|telephone", "television|tv",
+                      "keyboard", "camera", "microphone", "remote"),
+    "item": _groups("book|novel", "umbrella", "bag|backpack|purse|handbag|suitcase", "ball|football|basketball",
+                    "kite", "surfboard", "skateboard", "frisbee", "box|crate|carton", "basket", "pillow|cushion",
+                    "towel", "blanket", "newspaper|magazine", "candle", "flag", "balloon"),
+    "instrument": _groups("guitar", "piano|keyboard", "violin|fiddle", "drum", "trumpet", "flute"),
+}
+
+# Colour-like words never moved onto or changed on a person ("a black hat" must not become
+# "a black man" by a swap): negatives about skin colour are not what they test.
+PERSON_NOUNS = frozenset(w for grp in OBJECT_CATEGORIES["people"] for w in grp) | frozenset({
+    "person", "people", "child", "kid", "toddler", "teenager", "adult", "player", "worker", "student",
+    "father", "mother", "family", "couple", "bride", "groom", "girlfriend", "boyfriend", "men", "women",
+    "crowd", "tourist", "actor", "actress", "model", "athlete", "soldier", "officer", "chef", "artist",
+    "musician", "singer", "dancer", "skier", "surfer", "rider", "friend", "customer", "businessman",
+    "businesswoman", "fan", "daughter", "son", "wife", "husband", "portrait", "face", "skin",
+})
+SKIN_SENSITIVE = frozenset(w for grp in ATTRIBUTE_CATEGORIES["colour"] for w in grp) | frozenset({
+    "dark", "light", "fair", "pale", "tanned", "colored", "coloured", "dark-skinned", "white-skinned",
+})
+
+
+def sensitive_pair(name: str, attributes) -> bool:
+    """True when a colour-like attribute describes a person."""
+    return name.lower() in PERSON_NOUNS and any(a.lower() in SKIN_SENSITIVE for a in attributes)
+
+
+# --------------------------------------------------------------------------- relations
+
+# Predicates (lemmatised, as in SGRelation.predicate) whose subject/object swap is a paraphrase.
+SYMMETRIC_PREPS = frozenset({
+    "next to", "near", "near to", "beside", "besides", "with", "by", "and", "alongside", "along with",
+    "opposite", "opposite to", "opposite of", "across from", "adjacent to", "close to", "together with",
+    "next", "nearby", "among", "amongst", "between", "against", "versus", "vs",
+    "side by side with", "in contact with", "touching", "facing",
+})
+# Reciprocal verbs: "a man hugging a woman" ~ "a woman hugging a man".
+SYMMETRIC_VERBS = frozenset({
+    "hug", "kiss", "meet", "marry", "touch", "fight", "embrace", "cuddle", "wrestle", "collide",
+    "face", "resemble", "match", "greet", "date", "accompany", "join", "battle",
+})
+
+
+def is_symmetric(predicate: str) -> bool:
+    """True when swapping subject and object could be a paraphrase.
+
+    Checks the whole predicate, its trailing preposition phrase ("sit next
+    to" -> "next to") and a reciprocal verb head ("play with" -> with).
+    """
+    p = predicate.lower().strip()
+    if p in SYMMETRIC_PREPS or p in SYMMETRIC_VERBS:
+        return True
+    words = p.split()
+    if words and words[0] in SYMMETRIC_VERBS:
+        return True
+    return any(" ".join(words[k:]) in SYMMETRIC_PREPS for k in range(1, len(words)))
+
+
+# Contrasting prepositions (word sequences, lowercase) for relation_replace.
+PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("on", "top", "of"): ("under",), ("on",): ("under",), ("onto",): ("under",), ("upon",): ("under",),
+    ("under",): ("on",), ("underneath",): ("on top of",), ("beneath",): ("above",),
+    ("above",): ("below",), ("below",): ("above",), ("over",): ("under",),
+    ("in", "front", "of"): ("behind",), ("behind",): ("in front of",), ("in", "back", "of"): ("in front of",),
+    ("inside", "of"): ("outside of",), ("inside",): ("outside",), ("outside", "of"): ("inside of",),
+    ("outside",): ("inside",), ("in",): ("outside",), ("into",): ("out of",), ("out", "of"): ("into",),
+    ("near",): ("far from",), ("far", "from"): ("near",), ("next", "to"): ("far from",),
+    ("beside",): ("far from",), ("close", "to"): ("far from",),
+    ("with",): ("without",), ("without",): ("with",),
+    ("towards",): ("away from",), ("toward",): ("away from",), ("away", "from"): ("towards",),
+    ("up",): ("down",), ("down",): ("up",), ("left",): ("right",), ("right",): ("left",),
+    ("top",): ("bottom",), ("bottom",): ("top",), ("before",): ("after",), ("after",): ("before",),
+    ("at", "the", "top", "of"): ("at the bottom of",), ("at", "the", "bottom", "of"): ("at the top of",),
+}
+PREP_CONTRAST_MAX = max(len(k) for k in PREP_CONTRASTS)
+
+VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
+    "hold": ("drop", "throw"), "drop": ("hold", "catch"), "push": ("pull",), "pull": ("push",),
+    "open": ("close",), "close": ("open",), "enter": ("leave", "exit"), "leave": ("enter",),
+    "exit": ("enter",), "give": ("take",), "take": ("give",), "throw": ("catch",), "catch": ("throw",),
+    "buy": ("sell",), "sell": ("buy",), "win": ("lose",), "lose": ("win",), "sit": ("stand",),
+    "stand": ("sit", "lie"), "lie": ("stand", "sit"), "walk": ("run",), "run": ("walk",),
+    "climb": ("descend", "jump off"), "ride": ("walk", "push"), "carry": ("drop",), "wear": ("hold", "remove"),
+    "follow": ("lead",), "lead": ("follow",), "chase": ("flee",), "lift": ("drop",), "raise": ("lower",),
+    "lower": ("raise",), "fill": ("empty",), "empty": ("fill",), "feed": ("chase",), "pet": ("chase",),
+    "watch": ("ignore",), "look at": ("look away from",), "load": ("unload",), "unload": ("load",),
+    "cross": ("stop at",), "light": ("extinguish",), "board": ("leave",), "park": ("drive",),
+}
+
+# --------------------------------------------------------------------------- lookups
+
+
+def _index(categories: Mapping[str, tuple[tuple[str, ...], ...]]) -> dict[str, list[tuple[str, int]]]:
+    out: dict[str, list[tuple[str, int]]] = {}
+    for cat, groups in categories.items():
+        for g, words in enumerate(groups):
+            for w in words:
+                out.setdefault(w, []).append((cat, g))
+    return out
+
+
+_ATTR_INDEX = _index(ATTRIBUTE_CATEGORIES)
+_OBJ_INDEX = _index(OBJECT_CATEGORIES)
+
+
+def object_category(name: str) -> Optional[tuple[str, int]]:
+    """(category, group) of an object name, or None when not curated."""
+    hits = _OBJ_INDEX.get(name.lower())
+    return hits[0] if hits else None
+
+
+def attribute_category(attr: str, object_name: Optional[str] = None) -> Optional[tuple[str, int]]:
+    """(category, group) of an attribute; "short man" prefers height, "old man" person age."""
+    hits = _ATTR_INDEX.get(attr.lower())
+    if not hits:
+        return None
+    cat = object_category(object_name)[0] if object_name and object_category(object_name) else None
+    animate = cat in _ANIMATE
+    for c, g in hits:
+        if animate and c in _PERSON_PREFERRED:
+            return c, g
+        if not animate and c not in _PERSON_PREFERRED:
+            return c, g
+    return hits[0]
+
+
+def object_alternatives(name: str) -> list[str]:
+    """Heads of the other groups of the name's category (never its own group)."""
+    hit = object_category(name)
+    if hit is None:
+        return []
+    cat, g = hit
+    return [grp[0] for k, grp in enumerate(OBJECT_CATEGORIES[cat]) if k != g]
+
+
+def attribute_alternatives(attr: str, object_name: Optional[str] = None) -> list[str]:
+    hit = attribute_category(attr, object_name)
+    if hit is None:
+        return []
+    cat, g = hit
+    return [grp[0] for k, grp in enumerate(ATTRIBUTE_CATEGORIES[cat]) if k != g]
+
+
+def same_group(a: str, b: str, index: str = "object") -> bool:
+    """True when a and b are in one sibling group (synonym/hyponym) of any category."""
+    idx = _OBJ_INDEX if index == "object" else _ATTR_INDEX
+    ga, gb = set(idx.get(a.lower(), ())), set(idx.get(b.lower(), ()))
+    return bool(ga & gb) or a.lower() == b.lower()
+
+
+# --------------------------------------------------------------------------- frequencies
+
+Counts = dict[str, dict[str, int]]          # {"object": {...}, "attribute": {...}, "relation": {...}}
+COUNT_KINDS = ("object", "attribute", "relation")
+
+
+def empty_counts() -> Counts:
+    return {k: {} for k in COUNT_KINDS}
+
+
+def count_graph(graph: SceneGraph, counts: Optional[Counts] = None) -> Counts:
+    """Add one graph's object names, attributes and predicates to ``counts`` (new dict if None)."""
+    out = counts if counts is not None else empty_counts()
+    for o in graph.objects:
+        out["object"][o.name] = out["object"].get(o.name, 0) + 1
+        for a in o.attributes:
+            out["attribute"][a] = out["attribute"].get(a, 0) + 1
+    for r in graph.relations:
+        out["relation"][r.predicate] = out["relation"].get(r.predicate, 0) + 1
+    return out
+
+
+def merge_counts(parts: Iterable[Counts]) -> Counts:
+    """Sum count dicts (associative and commutative: usable as a combiner)."""
+    out = empty_counts()
+    for part in parts:
+        for kind, table in part.items():
+            dst = out.setdefault(kind, {})
+            for w, n in table.items():
+                dst[w] = dst.get(w, 0) + n
+    return out
+
+
+def save_counts(counts: Counts, path: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(counts, f, sort_keys=True, ensure_ascii=False)
+
+
+def load_counts(path: str) -> Counts:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def choose(candidates: Sequence[str], rng: random.Random, kind: str,
+           counts: Optional[Mapping[str, Mapping[str, int]]] = None) -> str:
+    """One candidate; weighted by corpus frequency (+1 smoothing) when counts are given."""
+    if not counts or kind not in counts:
+        return candidates[rng.randrange(len(candidates))]
+    table = counts[kind]
+    weights = [table.get(c, 0) + 1 for c in candidates]
+    return rng.choices(candidates, weights=weights, k=1)[0]
