@@ -22,6 +22,7 @@ REQUIRED = [
     "webdataset>=0.2.90",
     "fsspec>=2023.1",
     "gcsfs>=2023.1",
+    "jsonschema>=4",
 ]
 
 EXTRAS = {

@@ -85,6 +85,9 @@ def make_parser() -> argparse.ArgumentParser:
         else:
             p.add_argument("--max-chars", type=int, default=512)
 
+    val = sub.add_parser("validate", help="check shards against sizes.json, the index, stats and the schema")
+    val.add_argument("output", metavar="DIR", help="an output directory of `sgshards run`")
+
     ev = sub.add_parser("eval-parser", help="score the parser on FACTUAL-format gold scene graphs")
     ev.add_argument("--gold", required=True, help="CSV with caption and scene_graph columns")
     ev.add_argument("--errors", type=int, default=0, help="show the N worst captions")
@@ -240,6 +243,16 @@ def command_parse(args, augment: bool) -> int:
     return 0
 
 
+# -- validate ---------------------------------------------------------------------
+
+def command_validate(args) -> int:
+    from .validate import validate
+
+    report = validate(args.output)
+    print(report.format())
+    return 0 if report.ok else 1
+
+
 # -- eval-parser ----------------------------------------------------------------
 
 def command_eval_parser(args) -> int:
@@ -263,6 +276,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         if args.command == "run":
             return command_run(args, rest)
+        if args.command == "validate":
+            return command_validate(args)
         if args.command in ("parse", "augment"):
             return command_parse(args, augment=args.command == "augment")
         return command_eval_parser(args)

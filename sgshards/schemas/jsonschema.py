@@ -1,0 +1,104 @@
+"""JSON Schema (draft 2020-12) of the sample record, for validators outside Python too.
+
+``python -m sgshards.schemas.jsonschema`` prints it.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from .record import NEGATIVE_TYPES, POSITIVE_KINDS, SCHEMA_VERSION
+
+_SPAN = {"type": ["array", "null"], "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
+_INDICES = {"type": "array", "items": {"type": "integer", "minimum": 0}}
+
+RECORD_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": f"https://sgshards/schemas/sample-record-{SCHEMA_VERSION}.json",
+    "title": "sgshards sample record",
+    "type": "object",
+    "required": ["schema_version", "key", "caption", "scene_graph", "positives", "negatives"],
+    "properties": {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "key": {"type": "string", "pattern": r"^[A-Za-z0-9_\-]+$"},
+        "caption": {"type": "string", "minLength": 1},
+        "url": {"type": ["string", "null"]},
+        "source": {"type": ["object", "null"]},
+        "tokens": {"type": "array", "items": {"type": "string"}},
+        "scene_graph": {
+            "type": "object",
+            "required": ["objects", "relations"],
+            "properties": {
+                "objects": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["name", "attributes", "quantity", "span"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "attributes": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                        "quantity": {"type": ["string", "null"]},
+                        "span": _SPAN,
+                        "attribute_spans": {"type": "array", "items": _SPAN},
+                        "plural": {"type": "boolean"},
+                    },
+                }},
+                "relations": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["subject", "predicate", "object"],
+                    "properties": {
+                        "subject": {"type": "integer", "minimum": 0},
+                        "predicate": {"type": "string", "minLength": 1},
+                        "object": {"type": "integer", "minimum": 0},
+                        "span": _SPAN,
+                    },
+                }},
+            },
+        },
+        "positives": {"type": "array", "items": {
+            "type": "object",
+            "required": ["text", "kind"],
+            "properties": {"text": {"type": "string", "minLength": 1}, "kind": {"enum": list(POSITIVE_KINDS)},
+                           "objects": _INDICES, "relations": _INDICES},
+        }},
+        "negatives": {"type": "array", "items": {
+            "type": "object",
+            "required": ["text", "type", "positive"],
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "type": {"enum": list(NEGATIVE_TYPES)},
+                "positive": {"type": "integer", "minimum": 0},
+                "edits": {"type": "array", "items": {
+                    "type": "object", "required": ["span", "from", "to"],
+                    "properties": {"span": _SPAN, "from": {"type": "string"}, "to": {"type": "string"}},
+                }},
+            },
+        }},
+    },
+}
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(RECORD_SCHEMA)
+
+
+def record_errors(record: dict) -> list[str]:
+    """Schema violations plus the cross-field rules a schema cannot say
+    (indices must point inside their lists)."""
+    errors = [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}"
+              for e in _validator().iter_errors(record)]
+    if errors:
+        return errors
+    n_objects = len(record["scene_graph"]["objects"])
+    for i, r in enumerate(record["scene_graph"]["relations"]):
+        if r["subject"] >= n_objects or r["object"] >= n_objects:
+            errors.append(f"scene_graph/relations/{i}: points outside objects")
+    for i, n in enumerate(record["negatives"]):
+        if n["positive"] >= len(record["positives"]):
+            errors.append(f"negatives/{i}/positive: no positive {n['positive']}")
+    return errors
+
+
+if __name__ == "__main__":
+    print(json.dumps(RECORD_SCHEMA, indent=2))
