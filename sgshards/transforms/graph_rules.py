@@ -117,6 +117,7 @@ class _Builder:
         for t in doc:
             if t.head != t.i:
                 self.kids[t.head].append(t.i)
+        self.nominal: list[Optional[bool]] = [None] * len(doc)
         self.objects: list[SGObject] = []
         self.obj_of: dict[int, int] = {}       # head token -> object index
         self.relations: list[SGRelation] = []
@@ -164,6 +165,12 @@ class _Builder:
                 and any(self.doc[k].upos in NOUN_POS for k in self.kids_with(i, "compound")))
 
     def is_nominal(self, i: int) -> bool:
+        known = self.nominal[i]
+        if known is None:
+            known = self.nominal[i] = self._is_nominal(i)
+        return known
+
+    def _is_nominal(self, i: int) -> bool:
         t = self.doc[i]
         if self.is_prep_noun(i):
             return False
