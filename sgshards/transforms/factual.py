@@ -17,7 +17,9 @@ Both gold and predicted graphs become sets of normalised tuples:
 Normalisation (identical on both sides): lower case, single spaces, the
 last word of every node singularised ("boys" == "boy", "tree trunks" ==
 "tree trunk"), number words written as digits ("two" -> "2") and the
-attribute "wood" spelt "wooden" as FACTUAL does.
+attribute "wood" spelt "wooden" as FACTUAL does, and the predicate
+synonyms FACTUAL always canonicalises ("beneath"/"underneath"/"below" ->
+"under", "atop" -> "on top of", "lie" -> "lay").
 
 Scores are strict tuple precision/recall/F1, micro-averaged over the corpus,
 overall and per tuple kind, plus the whole-graph set match: the share of
@@ -43,6 +45,9 @@ _VALUE_SPELLINGS = {**_DIGITS, "wood": "wooden"}
 # Our quantity phrases that FACTUAL writes as an attribute, and how it writes them.
 _QUANTITY_ATTRIBUTES = {"group of": "group of", "piece of": "piece", "slice of": "slice",
                         "part of": "part", "patch of": "patch"}
+# FACTUAL writes a canonical predicate for these synonyms.
+_PREDICATE_WORDS = {"beneath": "under", "underneath": "under", "below": "under", "atop": "on top of",
+                    "lie": "lay"}
 _TUPLE_RE = re.compile(r"\(([^()]*)\)")
 
 
@@ -71,6 +76,10 @@ def norm_value(value: str) -> str:
     return _VALUE_SPELLINGS.get(v, v)
 
 
+def norm_predicate(pred: str) -> str:
+    return " ".join(_PREDICATE_WORDS.get(w, w) for w in _space(pred).split(" "))
+
+
 def tuple_kind(t: tuple) -> str:
     return KINDS[len(t) - 1]
 
@@ -82,7 +91,7 @@ def normalise(raw: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
         if len(t) == 1:
             out.add((norm_node(t[0]),))
         elif len(t) == 3:
-            s, p, o = norm_node(t[0]), _space(t[1]), t[2]
+            s, p, o = norm_node(t[0]), norm_predicate(t[1]), t[2]
             out.add((s,))
             if p == "is":
                 out.add((s, norm_value(o)))

@@ -75,7 +75,7 @@ CLOTHING = frozenset({
 CONTAINER_NOUNS = frozenset({
     "bowl", "cup", "glass", "plate", "bucket", "basket", "box", "bottle", "jar", "tray", "bag",
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
-    "head", "pitcher", "cart", "truck", "shelf",
+    "pitcher", "cart", "truck", "shelf",
 })
 # -ing words that really are nouns; any other "-ing" head with a compound in
 # front is a participle the tagger took for a noun ("a dog swimming").
@@ -89,6 +89,10 @@ ING_NOUNS = frozenset({
     "moulding", "trimming", "sprinkling", "marking", "markings", "surfing", "skiing", "dining",
     "living", "shopping", "baking", "cutting", "lining", "covering", "setting", "serving",
 })
+# "a tree covered in snow" means the snow covers the tree: the passive's
+# "in"/"with" object is the agent for these verbs.
+AGENT_PREP_VERBS = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
+                              "blanket", "shade", "crowd", "litter"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -400,17 +404,27 @@ class _Builder:
                         self.add_relation(*((s, "have", o) if container else (o, "have", s)), toks)
                 continue
             pred = " ".join(words)
-            for k in objs:
-                self.add_relation(s, self.clothing_predicate(pred, k), self.resolve(k), toks)
+            for subj in self.shared_subjects(i, s):
+                for k in objs:
+                    self.add_relation(subj, self.clothing_predicate(pred, k), self.resolve(k), toks)
         for k in self.kids_with(i, "poss"):
             o = self.resolve(k)
             if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                          for r in self.relations):
                 self.add_relation(o, "have", s, [k])
 
+    def shared_subjects(self, i: int, s: int) -> list[int]:
+        """"a cat and a dog on a bed": a phrase on the last conjunct belongs to all."""
+        doc = self.doc
+        t = doc[i]
+        if t.dep != "conj" or self.kids_with(i, "conj") or not self.is_nominal(t.head):
+            return [s]
+        members = [self.resolve(k) for k in self.conj_group_up(i)]
+        return [m for m in members if m is not None] or [s]
+
     def clothing_predicate(self, pred: str, k: int) -> str:
         """"in"/"with"/"dressed in" a piece of clothing means wearing it."""
-        if pred in ("in", "with", "dress in") and self.low(k) in CLOTHING:
+        if pred in ("in", "with", "dress in") and (self.low(k) in CLOTHING or noun_lemma(self.low(k)) in CLOTHING):
             return "wear"
         return pred
 
@@ -478,14 +492,16 @@ class _Builder:
             for s in subjects:
                 self.add_relation(a, lemma, s, base_toks)
         for words, toks, objs in self.head_prep_phrases(v):
+            if passive and lemma in AGENT_PREP_VERBS and words in (["in"], ["with"], ["by"]):
+                for k in objs:
+                    for s in subjects:
+                        self.add_relation(self.resolve(k), lemma, s, [v])
+                continue
             # with a direct object the prepositional phrase locates the subject
             # ("boys flying a kite on a beach" -> boy on beach); without one it
             # completes the verb ("sitting on a bench" -> sit on)
-            p = " ".join(words if dobjs else base_words + words)
-            if dobjs:
-                toks_used = toks
-            else:
-                toks_used = base_toks + toks
+            p = " ".join(words if dobjs else [lemma] + words)
+            toks_used = toks if dobjs else [v] + toks
             if not objs and t.dep == "relcl":
                 # "the sofa the man is sitting on": the stranded preposition's object is the head noun
                 objs = [t.head]

@@ -108,3 +108,47 @@ def test_passive_agent_becomes_subject(nlp):
 
 def test_pronoun_without_antecedent(nlp):
     assert ("woman", "hold", "racket") in tuples(nlp, "she is holding a racket")
+
+
+def test_coordinated_subjects_share_a_preposition(nlp):
+    t = tuples(nlp, "a cat and a dog on a bed")
+    assert ("cat", "on", "bed") in t and ("dog", "on", "bed") in t
+
+
+def test_passive_participle_with_agent_preposition(nlp):
+    assert ("snow", "cover", "tree") in tuples(nlp, "trees covered in snow")
+    assert ("pizza", "top with", "cheese") in tuples(nlp, "a pizza topped with cheese")
+
+
+def test_there_is_and_fragment_noun(nlp):
+    assert ("kite", "in", "air") in tuples(nlp, "kites in the air")
+    assert ("dog", "on", "couch") in tuples(nlp, "there is a dog on the couch")
+
+
+def test_clothing_and_containers(nlp):
+    assert ("man", "wear", "shirt") in tuples(nlp, "a man in a red shirt")
+    assert ("bowl", "have", "fruit") in tuples(nlp, "a bowl of fruit")
+
+
+def test_material_compound_becomes_attribute(nlp):
+    doc, g = graph(nlp, "a metal pole next to a wall")
+    pole = obj(g, "pole")
+    assert pole.attributes == ["metal"]
+    assert span_text(doc, pole.span) == "pole"
+    assert span_text(doc, pole.attribute_spans[0]) == "metal"
+
+
+def test_hyphenated_name_and_group_quantity(nlp):
+    doc, g = graph(nlp, "a group of men in t-shirts")
+    assert obj(g, "man").quantity == "group of"
+    assert ("man", "wear", "t-shirt") in g.tuples()
+    assert span_text(doc, obj(g, "t-shirt").span) == "t - shirts"
+
+
+def test_pronouns_resolve_to_their_antecedent(nlp):
+    doc, g = graph(nlp, "a man standing on the street . he is holding a bat")
+    assert [o.name for o in g.objects] == ["man", "street", "bat"]
+    assert ("man", "hold", "bat") in g.tuples()
+    # the possessive adds no second link when the two are already related
+    assert tuples(nlp, "a woman with her dog") == {("woman",), ("dog",), ("woman", "with", "dog")}
+    assert ("man", "have", "head") in tuples(nlp, "his head is on the pillow")
