@@ -93,6 +93,13 @@ ING_NOUNS = frozenset({
 # "in"/"with" object is the agent for these verbs.
 AGENT_PREP_VERBS = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
                               "blanket", "shade", "crowd", "litter"})
+# Position words name a part ("front tire", "left shoe", "back wall"): kept in the name.
+POSITION_WORDS = frozenset({"front", "back", "left", "right", "rear", "side", "upper", "lower",
+                            "top", "bottom", "middle", "center", "inner", "outer"})
+# Plural first words that are ordinary compounds, not possessives missing "'s".
+PLURAL_COMPOUNDS = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
+                              "arts", "goods", "news", "stairs", "series", "species", "pajamas",
+                              "police", "people", "women", "men", "children", "kids", "girls", "boys"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -127,6 +134,7 @@ class _Builder:
         self.relations: list[SGRelation] = []
         self.seen_rel: set[tuple] = set()
         self.pending: list[tuple[int, int]] = []   # (participle, noun) of "snow covered X"
+        self.possessors: list[tuple[int, int]] = []  # (possessor, possessed) of "the birds wings"
 
     # ---- helpers ---------------------------------------------------------
     def kids_with(self, i: int, *deps: str) -> list[int]:
@@ -204,13 +212,22 @@ class _Builder:
                     toks.append(k)
                     stack.append(k)
         toks.sort()
+        doc = self.doc
         # keep the contiguous run ending at the head
         run = [i]
         for k in reversed(toks[:-1]):
-            if k == run[0] - 1 or (k == run[0] - 2 and self.doc[k + 1].text in ("-",)):
+            if k == run[0] - 1 or (k == run[0] - 2 and doc[k + 1].text in ("-",)):
                 run.insert(0, k)
             else:
                 break
+        # "the birds wings": a plural first word is a possessor without "'s"
+        if len(run) == 2 and doc[run[0]].tag == "NNS" and doc[run[0]].text.lower() not in PLURAL_COMPOUNDS:
+            self.possessors.append((run[0], i))
+            run = [i]
+        prev = run[0] - 1
+        if (prev >= 0 and doc[prev].head == i and doc[prev].dep in ("amod", "compound")
+                and doc[prev].text.lower() in POSITION_WORDS):
+            run.insert(0, prev)
         return run
 
     def name_of(self, toks: list[int]) -> str:
@@ -230,8 +247,9 @@ class _Builder:
         toks = self.compound_tokens(i)
         # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
         described = []
-        while len(toks) > 1 and (doc[toks[0]].text.lower() in DESCRIPTIVE_COMPOUNDS
-                                 or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"):
+        while len(toks) > 1 and doc[toks[0]].text.lower() not in POSITION_WORDS and (
+                doc[toks[0]].text.lower() in DESCRIPTIVE_COMPOUNDS
+                or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"):
             described.append(toks.pop(0))
         head = doc[i]
         name = self.name_of(toks)
@@ -274,6 +292,8 @@ class _Builder:
             elif t.dep == "amod" and t.tag == "VBN" and self.kids_with(k, "npadvmod", "compound"):
                 # "a snow covered mountain": (snow, cover, mountain), resolved after objects exist
                 self.pending.append((k, i))
+            elif obj.span and obj.span[0] <= k < obj.span[1]:
+                continue   # a position word kept in the name
             elif t.dep == "amod" and t.upos in ("ADJ", "VERB", "NOUN", "PROPN", "ADV"):
                 for a in self.conj_group(k):
                     if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and doc[a].text.lower() not in QUANTIFIERS:
@@ -551,6 +571,9 @@ class _Builder:
         for t in doc:
             if self.is_nominal(t.i):
                 self.resolve(t.i)
+        for owner, part in self.possessors:
+            o = self.add_object(owner)
+            self.add_relation(o, "have", self.resolve(part), [owner])
         for v, n in self.pending:
             agent = self.kids_with(v, "npadvmod", "compound")[0]
             self.add_relation(self.resolve(agent), verb_lemma(self.low(v)), self.resolve(n), [v])

@@ -152,3 +152,12 @@ def test_pronouns_resolve_to_their_antecedent(nlp):
     # the possessive adds no second link when the two are already related
     assert tuples(nlp, "a woman with her dog") == {("woman",), ("dog",), ("woman", "with", "dog")}
     assert ("man", "have", "head") in tuples(nlp, "his head is on the pillow")
+
+
+def test_position_words_stay_in_the_name_and_plural_possessor(nlp):
+    doc, g = graph(nlp, "the front legs of a horse")
+    leg = obj(g, "front leg")
+    assert leg.attributes == [] and span_text(doc, leg.span) == "front legs"
+    assert ("horse", "have", "front leg") in g.tuples()
+    assert ("bird", "have", "wing") in tuples(nlp, "the birds wings are in motion")
+    assert ("sports car",) in tuples(nlp, "a sports car on the road")
