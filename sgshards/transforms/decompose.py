@@ -13,10 +13,14 @@ import random
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
+from lemminflect import getAllLemmas
+
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
-from .realise import PhraseBuilder, Surface, _children, indefinite_article, noun_form, text_key, verb_form
+from .realise import (PhraseBuilder, Surface, _children, indefinite_article, is_pronoun, noun_form, text_key,
+                      verb_form)
+from .lemmas import verb_lemma
 
 POSITIVE_ORDER = ("relation", "object", "chain")
 _MAX_SPAN_WORDS = 3           # longer attribute/predicate spans are realised from their lemmas
@@ -49,7 +53,10 @@ def _surface_words(ctx: Context, span, fallback: str) -> list[tuple[str, str]]:
 
 
 def _name_words(ctx: Context, o: SGObject) -> list[tuple[str, str]]:
-    return _surface_words(ctx, o.span, noun_form(o.name, o.plural))
+    span = o.span
+    if span is not None and span[1] <= len(ctx.doc) and is_pronoun(ctx.doc[span[1] - 1]):
+        span = None                                    # "they" -> "people"
+    return _surface_words(ctx, span, noun_form(o.name, o.plural))
 
 
 def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> list[str]:
@@ -136,22 +143,52 @@ def predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
     out: list[tuple[str, str]] = []
     has_verb = False
     if r.span is not None and 0 <= r.span[0] < r.span[1] <= len(doc) and r.span[1] - r.span[0] <= 6:
-        for t in doc[r.span[0]:r.span[1]]:
-            if t.upos in ("AUX", "PUNCT", "CCONJ") or (t.upos == "ADV" and t.lemma.lower() not in pred_words
-                                                      and t.text.lower() not in pred_words):
+        span = doc[r.span[0]:r.span[1]]
+        # predicate words only (the span may run over an object's phrase); a determiner inside
+        # a multiword preposition stays: "to the left of"
+        kept = [t.upos != "AUX" and bool(_lemmas(t) & pred_words) for t in span]
+        for k in range(1, len(span) - 1):
+            if span[k].upos == "DET" and kept[k - 1] and kept[k + 1]:
+                kept[k] = True
+        found = {w for t, keep in zip(span, kept) if keep for w in _lemmas(t)}
+        if not pred_words <= found:
+            span = []                                 # fall back to the lemmas
+        for t, keep in zip(span, kept):
+            if not keep:
                 continue
             text = t.text.lower() if t.upos != "PROPN" else t.text
             if t.upos == "VERB" or (t.tag.startswith("VB") and t.lemma.lower() in pred_words):
                 has_verb = True
                 passive = t.tag == "VBN" and subj.span is not None and subj.span[0] > t.i
                 if t.tag != "VBG" and (t.tag != "VBN" or passive):
-                    text = verb_form(t.lemma.lower(), "VBG")
+                    text = verb_form(verb_lemma(t.text.lower()), "VBG")
             tag = "VBG" if text != t.text.lower() and t.upos != "PROPN" else t.tag
-            out.append((text, t.ws or " ", t.lemma.lower(), t.upos, tag))
-    if not out:
+            lemma = verb_lemma(t.text.lower()) if t.tag.startswith("VB") else t.lemma.lower()
+            out.append((text, t.ws or " ", lemma, t.upos, tag))
+    if not out:                                       # the predicate's lemmas: "wear" -> "wearing"
         words = r.predicate.split()
+        if _is_verb(words[0]):
+            out = [(verb_form(words[0], "VBG"), " ", words[0], "VERB", "VBG")]
+            return out + [(w, " ") for w in words[1:]], True
         return [(w, " ") for w in words], False
     return out, has_verb
+
+
+# Words lemminflect also knows as verbs that head a predicate as prepositions.
+_PREPOSITION_LIKE = frozenset({"near", "like", "past", "round", "down", "up", "over", "under", "behind",
+                               "inside", "outside", "beside", "opposite", "top", "front", "back", "side"})
+
+
+def _is_verb(word: str) -> bool:
+    return word not in _PREPOSITION_LIKE and "VERB" in getAllLemmas(word)
+
+
+def _lemmas(t: DepToken) -> set[str]:
+    low = t.text.lower()
+    out = {low, t.lemma.lower()}
+    if t.tag.startswith("VB"):
+        out.add(verb_lemma(low))
+    return out
 
 
 def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:

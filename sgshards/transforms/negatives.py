@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Mapping, Optional
 
 from ..schemas.graph import Span
 from ..schemas.record import Edit
+from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
 from .vocab import (PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives,
                     attribute_category, choose, is_symmetric, object_alternatives, object_category, same_group,
@@ -182,17 +183,40 @@ def _name_for(surface: Surface, frm: int, plural: bool, like: Span) -> list[Piec
     return fresh(surface, noun_form(surface.graph.objects[frm].name, plural), like)
 
 
+def _noun_slots(surface: Surface) -> list[int]:
+    """Objects whose mention is a common noun (not a name, gerund or mis-tagged word)."""
+    return [i for i in surface.objects if i in surface.slots
+            and surface.tokens[surface.slots[i].name[1] - 1].upos == "NOUN"]
+
+
+def _bare_singular(surface: Surface, obj: int) -> bool:
+    """A singular noun written without determiner or number: mass ("coffee") or headline style."""
+    slot = surface.slots[obj]
+    return not slot.plural and slot.np[0] == slot.name[0] and not surface.graph.objects[obj].attributes \
+        and not surface.graph.objects[obj].quantity
+
+
+def _related(surface: Surface, a: int, b: int) -> bool:
+    g = surface.graph
+    return any({g.relations[k].subject, g.relations[k].object} == {a, b} for k in surface.relations)
+
+
 def object_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
     """Exchange two object nouns; their determiners, numbers and attributes stay in place."""
     g = surface.graph
-    objs = [i for i in surface.objects if i in surface.slots]
+    objs = _noun_slots(surface)
     pairs = [(a, b) for x, a in enumerate(objs) for b in objs[x + 1:]]
     rng.shuffle(pairs)
+    # pairs linked by a relation or both in the curated vocabulary first: concrete, visual swaps
+    pairs.sort(key=lambda p: not (_related(surface, *p) or (object_category(g.objects[p[0]].name)
+                                                            and object_category(g.objects[p[1]].name))))
     out = []
     for a, b in pairs:
         sa, sb = surface.slots[a], surface.slots[b]
         oa, ob = g.objects[a], g.objects[b]
         if oa.name == ob.name or _overlap(sa.name, sb.name) or same_group(oa.name, ob.name):
+            continue
+        if _bare_singular(surface, a) != _bare_singular(surface, b):   # "a cup of coffee" -/-> "a coffee of cup"
             continue
         new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),
                b: (oa.name, frozenset(ob.attributes), ob.quantity, ob.plural)}
@@ -257,8 +281,9 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
                 opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
             i += n
             continue
-        if t.tag.startswith("VB") and t.upos in ("VERB", "ADP") and t.lemma in VERB_CONTRASTS:
-            opts.append(((i, i + 1), [verb_form(v, t.tag) for v in VERB_CONTRASTS[t.lemma]]))
+        lemma = verb_lemma(t.text.lower()) if t.tag.startswith("VB") else ""
+        if t.upos in ("VERB", "ADP") and lemma in VERB_CONTRASTS:
+            opts.append(((i, i + 1), [verb_form(v, t.tag) for v in VERB_CONTRASTS[lemma]]))
         i += 1
     return opts
 
@@ -286,14 +311,12 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None) 
     """Replace an object noun by one of another group of its category (dog -> cat, never puppy/animal)."""
     g = surface.graph
     present = [g.objects[i].name for i in range(len(g.objects))]
-    objs = [i for i in surface.objects if i in surface.slots]
+    objs = _noun_slots(surface)
     rng.shuffle(objs)
     out = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        if surface.tokens[slot.name[1] - 1].upos == "PROPN":
-            continue
         alts = [w for w in object_alternatives(o.name) if not any(same_group(w, p) for p in present)]
         if not alts:
             continue

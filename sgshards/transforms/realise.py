@@ -9,6 +9,7 @@ sentence-initial capitalisation and spacing, and reports the ``Edit``s.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Sequence
 
@@ -17,6 +18,7 @@ from lemminflect import getInflection
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from ..schemas.record import Edit
+from .lemmas import verb_lemma
 
 # --------------------------------------------------------------------------- articles
 
@@ -30,6 +32,7 @@ _AN_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "herb", "x-", "mp3"
 _VOWEL_SOUND_LETTERS = set("aefhilmnorsx")
 
 
+@lru_cache(maxsize=1 << 14)
 def indefinite_article(word: str) -> str:
     """'a' or 'an' for the word that follows the article."""
     w = word.strip("\"'“‘(")
@@ -72,11 +75,12 @@ def agree_verb(token: DepToken, plural: bool) -> str:
     if new is None:
         if token.tag not in ("VBZ", "VBP"):
             return token.text
-        forms = getInflection(token.lemma, "VBP" if plural else "VBZ")
+        forms = getInflection(verb_lemma(low), "VBP" if plural else "VBZ")
         new = forms[0] if forms else token.text
     return match_case(new, token.text)
 
 
+@lru_cache(maxsize=1 << 14)
 def noun_form(lemma: str, plural: bool) -> str:
     """Singular or plural of a (possibly multiword) noun: "hot dog" -> "hot dogs"."""
     words = lemma.split()
@@ -86,6 +90,7 @@ def noun_form(lemma: str, plural: bool) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 14)
 def verb_form(lemma: str, tag: str) -> str:
     """Inflect the first word of a verb phrase ("jump off", VBG -> "jumping off")."""
     words = lemma.split()
@@ -176,6 +181,10 @@ def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -
     return tuple(sorted(out))
 
 
+def is_pronoun(t: DepToken) -> bool:
+    return t.upos == "PRON" or t.tag in ("PRP", "PRP$", "WP", "WP$", "WDT", "EX")
+
+
 def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
     """The caption's own tokens with the graph's spans resolved into slots."""
     kids = _children(doc)
@@ -187,6 +196,8 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
         if o.span is None or not (0 <= o.span[0] < o.span[1] <= len(doc)):
             continue
         head = o.span[1] - 1
+        if is_pronoun(doc[head]):                      # "they" resolved to "people": not a phrase to move
+            continue
         others = [s for s in names if s != o.span]
         start, whole = _np_start(doc, kids, head, o.span[0], others)
         surface.slots[idx] = Slot(idx, (start, o.span[1]), tuple(o.span), o.plural,
