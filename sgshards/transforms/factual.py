@@ -42,9 +42,9 @@ _DIGITS["both"] = "2"
 _DIGITS["dozen"] = "12"
 # FACTUAL writes the material "wood" as the adjective.
 _VALUE_SPELLINGS = {**_DIGITS, "wood": "wooden"}
-# Our quantity phrases that FACTUAL writes as an attribute, and how it writes them.
-_QUANTITY_ATTRIBUTES = {"group of": "group of", "piece of": "piece", "slice of": "slice",
-                        "part of": "part", "patch of": "patch"}
+# Partitive nouns FACTUAL writes as an attribute of the whole, in their surface
+# form ("pieces of paper" -> (paper, is, pieces)); "group of" keeps its "of".
+_PARTITIVES = frozenset({"piece", "slice", "part", "patch"})
 # FACTUAL writes a canonical predicate for these synonyms.
 _PREDICATE_WORDS = {"beneath": "under", "underneath": "under", "below": "under", "atop": "on top of",
                     "lie": "lay"}
@@ -102,6 +102,21 @@ def normalise(raw: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return out
 
 
+def quantity_attribute(quantity: str) -> Optional[str]:
+    """Our quantity in FACTUAL's attribute form, or None where FACTUAL writes none
+    (counts of one, vague quantifiers like "many", collective nouns like "row of")."""
+    q = norm_value(quantity)
+    if q.isdigit():
+        return q if q != "1" else None
+    if q.endswith(" of"):
+        stem = q[:-3]
+        if noun_lemma(stem) == "group":
+            return "group of"
+        if noun_lemma(stem) in _PARTITIVES:
+            return stem
+    return None
+
+
 def graph_raw_tuples(graph: SceneGraph) -> list[tuple[str, ...]]:
     """Our graph in FACTUAL's raw form (before normalisation)."""
     raw: list[tuple[str, ...]] = []
@@ -109,9 +124,9 @@ def graph_raw_tuples(graph: SceneGraph) -> list[tuple[str, ...]]:
         raw.append((o.name,))
         for a in o.attributes:
             raw.append((o.name, "is", a))
-        q = norm_value(o.quantity) if o.quantity else None
-        if q is not None and (q.isdigit() and q != "1" or q in _QUANTITY_ATTRIBUTES):
-            raw.append((o.name, "is", _QUANTITY_ATTRIBUTES.get(q, q)))
+        q = quantity_attribute(o.quantity) if o.quantity else None
+        if q is not None:
+            raw.append((o.name, "is", q))
     for r in graph.relations:
         raw.append((graph.objects[r.subject].name, r.predicate, graph.objects[r.object].name))
     return raw

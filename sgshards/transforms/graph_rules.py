@@ -100,6 +100,9 @@ POSITION_WORDS = frozenset({"front", "back", "left", "right", "rear", "side", "u
 PLURAL_COMPOUNDS = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
                               "arts", "goods", "news", "stairs", "series", "species", "pajamas",
                               "police", "people", "women", "men", "children", "kids", "girls", "boys"})
+SHADES = frozenset({"dark", "light", "bright", "pale", "deep", "well", "lime", "multi"})
+# "silver colored", "heart shaped": the participle only carries the modifier.
+SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "toned", "tinted"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -289,7 +292,8 @@ class _Builder:
             elif t.dep in ("amod", "det") and lw in QUANTIFIERS:
                 prev = doc[k - 1].text.lower() if k > 0 else ""
                 obj.quantity = "a " + lw if prev == "a" and lw in ("few", "couple", "lot") else lw
-            elif t.dep == "amod" and t.tag == "VBN" and self.kids_with(k, "npadvmod", "compound"):
+            elif (t.dep == "amod" and t.tag == "VBN" and lw not in SHAPE_PARTICIPLES
+                  and self.kids_with(k, "npadvmod", "compound")):
                 # "a snow covered mountain": (snow, cover, mountain), resolved after objects exist
                 self.pending.append((k, i))
             elif obj.span and obj.span[0] <= k < obj.span[1]:
@@ -297,7 +301,20 @@ class _Builder:
             elif t.dep == "amod" and t.upos in ("ADJ", "VERB", "NOUN", "PROPN", "ADV"):
                 for a in self.conj_group(k):
                     if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and doc[a].text.lower() not in QUANTIFIERS:
-                        self.add_attribute(obj, a)
+                        self.add_attribute(obj, *self.attribute_extent(a))
+
+    def attribute_extent(self, a: int) -> tuple[int, int]:
+        """Token span of an adjective with its shade modifier: "light blue",
+        "dark colored", "well lit"; "silver colored" is just "silver"."""
+        doc = self.doc
+        start = a
+        for k in sorted(self.kids[a], reverse=True):
+            if k == start - 1 and doc[k].dep in ("advmod", "npadvmod", "amod", "compound") and (
+                    doc[k].text.lower() in COLOURS or doc[k].text.lower() in ("well", "lime", "multi")):
+                start = k
+        if start < a and doc[a].text.lower() in SHAPE_PARTICIPLES and doc[start].text.lower() not in SHADES:
+            return start, a          # "silver colored" -> silver
+        return start, a + 1
 
     def resolve(self, i: int) -> Optional[int]:
         """Object index for the argument token i (noun, pronoun, relative pronoun)."""
@@ -333,7 +350,7 @@ class _Builder:
                 if inner is not None and lemma not in JUNK_BEFORE_OF:
                     o = self.objects[inner]
                     if o.quantity is None:
-                        o.quantity = lemma + " of"
+                        o.quantity = lw + " of"
                     self.obj_of[i] = inner
                 return inner
         if lemma in JUNK_NOUNS and not self.kids_with(i, "amod", "compound"):
@@ -529,7 +546,8 @@ class _Builder:
                 for k in objs:
                     self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), toks_used)
         made_relation = len(self.relations) > n_before
-        if not made_relation and t.tag == "VBG" and t.dep == "ROOT" and not dobjs:
+        if (not made_relation and t.tag == "VBG" and t.dep == "ROOT" and not dobjs
+                and not self.kids_with(v, "xcomp", "ccomp", "advcl", "acomp", "oprd")):
             # "a man standing", "two people are sitting down": the state is an attribute
             span = (v, max(base_toks) + 1)
             for s in subjects:

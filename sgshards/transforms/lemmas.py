@@ -19,11 +19,18 @@ _KEEP_NOUNS = frozenset({
 })
 
 
+# Plurals whose first lemminflect reading is a verb-like noun ("leaves" -> "leave").
+_NOUN_FIXES = {"leaves": "leaf", "knives": "knife", "wolves": "wolf", "scarves": "scarf",
+               "shelves": "shelf", "halves": "half", "loaves": "loaf", "calves": "calf"}
+
+
 @lru_cache(maxsize=1 << 16)
 def noun_lemma(word: str) -> str:
     """Singular form of a (lower-cased) noun; invariant plurals are kept."""
     if word in _KEEP_NOUNS or not word.isalpha():
         return word
+    if word in _NOUN_FIXES:
+        return _NOUN_FIXES[word]
     forms = getLemma(word, upos="NOUN")
     return forms[0] if forms else word
 

@@ -161,3 +161,11 @@ def test_position_words_stay_in_the_name_and_plural_possessor(nlp):
     assert ("horse", "have", "front leg") in g.tuples()
     assert ("bird", "have", "wing") in tuples(nlp, "the birds wings are in motion")
     assert ("sports car",) in tuples(nlp, "a sports car on the road")
+
+
+def test_shade_and_colour_participles(nlp):
+    doc, g = graph(nlp, "small dark colored cat sitting on a fence")
+    cat = obj(g, "cat")
+    assert sorted(cat.attributes) == ["dark colored", "small"]
+    assert [span_text(doc, s) for s in cat.attribute_spans if s[1] - s[0] == 2] == ["dark colored"]
+    assert ("leaf", "green") in tuples(nlp, "a tree with green leaves")
