@@ -58,7 +58,8 @@ def _read_json(fs, path: str):
 def iter_samples(fs, path: str):
     """Samples of one shard as webdataset groups them: {"__key__", "json", "txt", ...} (bytes)."""
     with fs.open(path, "rb") as stream:
-        yield from group_by_keys(tar_file_iterator(stream))
+        files = ({**f, "__url__": path} for f in tar_file_iterator(stream))
+        yield from group_by_keys(files)
 
 
 def validate(output_dir: str) -> Report:

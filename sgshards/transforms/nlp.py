@@ -80,11 +80,18 @@ class SpacyParser:
         return parse_batch(self.nlp, captions, self.batch_size)
 
 
+_LOADED: dict = {}
+
+
 def load_parser(backend: str = "spacy", model: Optional[str] = None):
-    """A parser backend by name: "spacy" (default) or "stanza" (optional extra)."""
-    if backend == "spacy":
-        return SpacyParser(model)
-    if backend == "stanza":
-        from .stanza_backend import StanzaParser
-        return StanzaParser(model)
-    raise ValueError(f"unknown parser backend {backend!r} (spacy or stanza)")
+    """A parser backend by name: "spacy" (default) or "stanza" (optional extra).
+    Loaded once per process: every DoFn instance or task on a worker shares it."""
+    if (backend, model) not in _LOADED:
+        if backend == "spacy":
+            _LOADED[backend, model] = SpacyParser(model)
+        elif backend == "stanza":
+            from .stanza_backend import StanzaParser
+            _LOADED[backend, model] = StanzaParser(model)
+        else:
+            raise ValueError(f"unknown parser backend {backend!r} (spacy or stanza)")
+    return _LOADED[backend, model]
