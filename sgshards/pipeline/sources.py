@@ -14,7 +14,9 @@ Every line is a record; a blank one is rejected as ``blank_row``.
 from __future__ import annotations
 
 import csv
+import io
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional, Union
 
@@ -86,8 +88,12 @@ def expand_inputs(patterns: list[str]) -> list[str]:
     return sorted(set(files))
 
 
-def open_input(path: str):
-    return fsspec.open(path, "rb", compression="infer")
+@contextmanager
+def open_input(path: str) -> Iterator:
+    """The file's bytes, decompressed by extension, as a binary stream that iterates lines."""
+    with fsspec.open(path, "rb", compression="infer") as stream:
+        # zstandard's reader has read/readinto but no line iteration: buffer it
+        yield stream if isinstance(stream, io.IOBase) else io.BufferedReader(stream)
 
 
 def is_seekable(path: str) -> bool:
