@@ -1,15 +1,9 @@
 """FACTUAL gold parsing, normalisation and scoring."""
-import os
-
-import pytest
-
 from sgshards.schemas.graph import SceneGraph, SGObject, SGRelation
 from sgshards.transforms.factual import (
     evaluate, evaluate_csv, format_report, gold_tuples, parse_gold, predicted_tuples,
 )
-from sgshards.transforms.nlp import load_spacy
-
-DEV = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "factual", "dev.csv")
+from tests.conftest import shared_file
 
 
 def test_parse_gold_edges_attributes_and_lone_nodes():
@@ -49,10 +43,9 @@ def test_evaluate_counts_per_kind_and_set_match():
     assert "| relation | 0.0 | 0.0 | 0.0 |" in format_report(report)
 
 
-def test_evaluate_csv_on_dev_sample():
-    if not os.path.exists(DEV):
-        pytest.skip("FACTUAL dev data not available")
-    report = evaluate_csv(DEV, load_spacy(), limit=50, errors=3)
+def test_evaluate_csv_on_dev_sample(nlp):
+    dev = shared_file("factual/dev.csv")
+    report = evaluate_csv(str(dev), nlp, limit=50, errors=3)
     assert report["n"] == 50
     assert len(report["errors"]) == 3
     assert report["tuple"]["f1"] > 60

@@ -1,13 +1,6 @@
 """Graph rules on real spaCy parses of hand-written captions."""
-import pytest
-
 from sgshards.transforms.graph_rules import build_graph
-from sgshards.transforms.nlp import load_spacy, parse_batch
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
+from sgshards.transforms.nlp import parse_batch
 
 
 def graph(nlp, caption):
