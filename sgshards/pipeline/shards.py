@@ -81,9 +81,20 @@ def _join(root: str, *parts: str) -> str:
     return "/".join([root.rstrip("/"), *parts])
 
 
+# An object store shows an object only once its upload completes, and its
+# "rename" is copy + delete (tens of seconds of retries on some emulators):
+# there, one whole-object put is the atomic write.
+OBJECT_STORES = frozenset({"gs", "gcs", "s3", "s3a", "az", "abfs", "abfss"})
+
+
 def write_atomic(path: str, data: bytes) -> None:
-    """Write to ``path.tmp`` then rename, so a killed job never leaves a truncated file."""
+    """Write so a killed job never leaves a truncated file: ``path.tmp`` then
+    rename on file systems, a single put on object stores."""
     fs, fs_path = fsspec.core.url_to_fs(path)
+    protocols = {fs.protocol} if isinstance(fs.protocol, str) else set(fs.protocol)
+    if protocols & OBJECT_STORES:
+        fs.pipe_file(fs_path, data)
+        return
     tmp = fs_path + ".tmp"
     parent = fs_path.rsplit("/", 1)[0]
     fs.makedirs(parent, exist_ok=True)
