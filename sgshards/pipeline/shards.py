@@ -5,7 +5,7 @@ Conventions are enforced here and nowhere else:
   shard ``index // samples_per_shard``, so shard N always holds the same records;
 - keys: ``{index:09d}`` by default, or the user's key column made safe (no dots);
 - members: ``{key}.json`` (sample record) and ``{key}.txt`` (caption) in
-  ``{shard:05d}.tar``, sorted by key, with fixed mtimes and owners, so the
+  ``{shard:05d}.tar`` (img2dataset inputs keep their shard names), sorted by key, with fixed mtimes and owners, so the
   same input and options give byte-identical shards;
 - a shard is written under a temporary name and committed by rename;
 - rejected records go to ``dead_letters/{shard:05d}.jsonl`` with their reason;
@@ -18,9 +18,11 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import tarfile
+import tempfile
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Optional
 
 import fsspec
 import pyarrow as pa
@@ -28,7 +30,6 @@ import pyarrow.parquet as pq
 
 from ..schemas.record import dumps
 
-SHARD_PATTERN = "{shard:05d}.tar"
 DEAD_LETTER_DIR = "dead_letters"
 STATS_FILE = "stats.json"
 SHARD_STATS_SUFFIX = "_stats.json"
@@ -53,10 +54,6 @@ def safe_key(user_key: str) -> str:
     return _UNSAFE_KEY.sub("_", user_key.strip()) or "_"
 
 
-def shard_name(shard: int) -> str:
-    return SHARD_PATTERN.format(shard=shard)
-
-
 def _tar_member(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     info = tarfile.TarInfo(name)
     info.size = len(data)
@@ -72,9 +69,13 @@ def shard_bytes(samples: Iterable[tuple[str, str, dict]]) -> bytes:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for key, caption, record in sorted(samples, key=lambda s: s[0]):
-            _tar_member(tar, f"{key}.json", dumps(record).encode("utf-8"))
-            _tar_member(tar, f"{key}.txt", caption.encode("utf-8"))
+            _sample_members(tar, key, {"json": dumps(record).encode("utf-8"), "txt": caption.encode("utf-8")})
     return buf.getvalue()
+
+
+def _sample_members(tar: tarfile.TarFile, key: str, members: dict) -> None:
+    for ext in sorted(members):
+        _tar_member(tar, f"{key}.{ext}", members[ext])
 
 
 def _join(root: str, *parts: str) -> str:
@@ -103,30 +104,109 @@ def write_atomic(path: str, data: bytes) -> None:
     fs.mv(tmp, fs_path)
 
 
-def write_shard(output_dir: str, shard: int, outcomes: Iterable[dict]) -> dict:
-    """Write one shard and its dead letters; return the shard's stats.
+def commit_stream(path: str, source) -> None:
+    """``write_atomic`` for a file object too large to hold as bytes: streamed to
+    ``path.tmp`` and renamed; on object stores one upload, visible only once complete."""
+    fs, fs_path = fsspec.core.url_to_fs(path)
+    protocols = {fs.protocol} if isinstance(fs.protocol, str) else set(fs.protocol)
+    if protocols & OBJECT_STORES:
+        with fs.open(fs_path, "wb") as f:
+            shutil.copyfileobj(source, f, 1 << 20)
+        return
+    fs.makedirs(fs_path.rsplit("/", 1)[0], exist_ok=True)
+    with fs.open(fs_path + ".tmp", "wb") as f:
+        shutil.copyfileobj(source, f, 1 << 20)
+    fs.mv(fs_path + ".tmp", fs_path)
+
+
+def stem_of(shard) -> str:
+    """Shard number or name -> the stem of its files ("00042")."""
+    return f"{shard:05d}" if isinstance(shard, int) else shard
+
+
+class ShardWriter:
+    """Streams one shard: samples are appended in the order given, the tar is
+    spooled (to disk past 64 MB) and committed on ``close``, after which the
+    dead letters, export rows, index and, last, the commit marker are written.
+
+    ``augment=True`` (img2dataset inputs, ``--mode augment``): every input
+    sample keeps its members as they were and a written one gains
+    ``{key}.sg.json``; otherwise a written sample is ``{key}.json`` + ``{key}.txt``.
+    """
+
+    def __init__(self, output_dir: str, shard, export_dir: Optional[str] = None, augment: bool = False):
+        self.output_dir, self.stem, self.export_dir, self.augment = output_dir, stem_of(shard), export_dir, augment
+        self.spool = tempfile.SpooledTemporaryFile(max_size=64 << 20)
+        self.tar = tarfile.open(fileobj=self.spool, mode="w", format=tarfile.PAX_FORMAT)
+        self.index_rows: list[dict] = []
+        self.rejected: list[dict] = []
+        self.export_rows: list[dict] = []
+        self.counts = {"written": 0, "with_negative": 0}
+        self.negatives: Counter = Counter()
+        self.positives: Counter = Counter()
+
+    def add(self, outcome: dict, members: Optional[dict] = None) -> None:
+        record = outcome["record"]
+        self.index_rows.append(index_row(outcome))
+        if record is None:
+            self.rejected.append(dead_letter(outcome))
+            new = {}
+        else:
+            self.counts["written"] += 1
+            self.counts["with_negative"] += bool(record["negatives"])
+            self.negatives.update(n["type"] for n in record["negatives"])
+            self.positives.update(p["kind"] for p in record["positives"])
+            if self.export_dir:
+                self.export_rows.extend(export_rows(record))
+            record_bytes = dumps(record).encode("utf-8")
+            new = ({"sg.json": record_bytes} if self.augment
+                   else {"json": record_bytes, "txt": record["caption"].encode("utf-8")})
+        if self.augment:
+            _sample_members(self.tar, outcome["key"], {**(members or {}), **new})
+        elif new:
+            _sample_members(self.tar, outcome["key"], new)
+
+    def close(self) -> dict:
+        self.tar.close()
+        self.spool.seek(0)
+        commit_stream(_join(self.output_dir, f"{self.stem}.tar"), self.spool)
+        self.spool.close()
+        if self.rejected:
+            lines = "".join(dumps(d) + "\n" for d in sorted(self.rejected, key=lambda d: d["index"]))
+            write_atomic(_join(self.output_dir, DEAD_LETTER_DIR, f"{self.stem}.jsonl"), lines.encode("utf-8"))
+        if self.export_dir:
+            write_atomic(_join(self.export_dir, f"part-{self.stem}.parquet"),
+                         _parquet_bytes(self.export_rows, EXPORT_SCHEMA))
+        write_atomic(_join(self.output_dir, f"{self.stem}{SHARD_INDEX_SUFFIX}"),
+                     _parquet_bytes(sorted(self.index_rows, key=lambda r: r["index"]), INDEX_SCHEMA))
+        stats = {
+            "shards": {f"{self.stem}.tar": self.counts["written"]},
+            "input_records": len(self.index_rows),
+            "written": self.counts["written"],
+            "rejected": dict(Counter(d["reason"] for d in self.rejected)),
+            "with_negative": self.counts["with_negative"],
+            "negatives": dict(self.negatives),
+            "positives": dict(self.positives),
+        }
+        write_atomic(_join(self.output_dir, f"{self.stem}{SHARD_STATS_SUFFIX}"), dumps(stats).encode("utf-8"))
+        return stats
+
+
+def write_shard(output_dir: str, shard, outcomes: Iterable[dict], export_dir: Optional[str] = None) -> dict:
+    """Write one table-input shard (samples sorted by key); return its stats.
 
     ``outcomes`` are dicts from ``sgshards.transforms.annotate``: status
     "written" (with ``record``) or "rejected" (with ``reason``, ``stage``, ``raw``).
     """
-    written, rejected = [], []
-    for o in outcomes:
-        (written if o["status"] == "written" else rejected).append(o)
-
-    write_atomic(_join(output_dir, shard_name(shard)),
-                 shard_bytes((o["key"], o["record"]["caption"], o["record"]) for o in written))
-    if rejected:
-        lines = "".join(dumps(dead_letter(o)) + "\n" for o in sorted(rejected, key=lambda o: o["key"]))
-        write_atomic(_join(output_dir, DEAD_LETTER_DIR, f"{shard:05d}.jsonl"), lines.encode("utf-8"))
-    write_atomic(_join(output_dir, f"{shard:05d}{SHARD_INDEX_SUFFIX}"), index_bytes(written + rejected))
-    stats = shard_stats(shard, written, rejected)
-    write_atomic(_join(output_dir, f"{shard:05d}{SHARD_STATS_SUFFIX}"), dumps(stats).encode("utf-8"))
-    return stats
+    writer = ShardWriter(output_dir, shard, export_dir)
+    for o in sorted(outcomes, key=lambda o: (o["key"], o["index"])):
+        writer.add(o)
+    return writer.close()
 
 
-def committed_stats(output_dir: str, shard: int):
+def committed_stats(output_dir: str, shard):
     """The stats of a committed shard, or None when the shard is missing or partial."""
-    fs, path = fsspec.core.url_to_fs(_join(output_dir, f"{shard:05d}{SHARD_STATS_SUFFIX}"))
+    fs, path = fsspec.core.url_to_fs(_join(output_dir, f"{stem_of(shard)}{SHARD_STATS_SUFFIX}"))
     if not fs.exists(path):
         return None
     with fs.open(path, "rb") as f:
@@ -138,36 +218,45 @@ INDEX_SCHEMA = pa.schema([
     ("reason", pa.string()), ("positives", pa.int32()), ("negatives", pa.int32()),
 ])
 
+_EDITS = pa.list_(pa.struct([("span", pa.list_(pa.int32())), ("from", pa.string()), ("to", pa.string())]))
+EXPORT_SCHEMA = pa.schema([
+    ("key", pa.string()), ("caption", pa.string()), ("text", pa.string()),
+    ("role", pa.string()),            # "positive" | "negative"
+    ("type", pa.string()),            # positive kind or negative type
+    ("positive", pa.int32()),         # negatives: index of the positive perturbed
+    ("positive_text", pa.string()),
+    ("edits", _EDITS),
+])
 
-def index_bytes(outcomes: list[dict]) -> bytes:
-    """One row per input record of the shard, in input order."""
-    rows = [{"key": o["key"], "index": o["index"], "status": o["status"], "stage": o["stage"],
-             "reason": o["reason"],
-             "positives": len(o["record"]["positives"]) if o["record"] else 0,
-             "negatives": len(o["record"]["negatives"]) if o["record"] else 0}
-            for o in sorted(outcomes, key=lambda o: o["index"])]
+
+def index_row(outcome: dict) -> dict:
+    record = outcome["record"]
+    return {"key": outcome["key"], "index": outcome["index"], "status": outcome["status"],
+            "stage": outcome["stage"], "reason": outcome["reason"],
+            "positives": len(record["positives"]) if record else 0,
+            "negatives": len(record["negatives"]) if record else 0}
+
+
+def export_rows(record: dict) -> list[dict]:
+    """The reusable negative-caption dataset: one row per positive and negative."""
+    key, caption, positives = record["key"], record["caption"], record["positives"]
+    rows = [{"key": key, "caption": caption, "text": p["text"], "role": "positive", "type": p["kind"],
+             "positive": None, "positive_text": None, "edits": None} for p in positives]
+    rows += [{"key": key, "caption": caption, "text": n["text"], "role": "negative", "type": n["type"],
+              "positive": n["positive"], "positive_text": positives[n["positive"]]["text"],
+              "edits": n.get("edits")} for n in record["negatives"]]
+    return rows
+
+
+def _parquet_bytes(rows: list[dict], schema: pa.Schema) -> bytes:
     buf = pa.BufferOutputStream()
-    pq.write_table(pa.Table.from_pylist(rows, schema=INDEX_SCHEMA), buf)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), buf)
     return buf.getvalue().to_pybytes()
 
 
 def dead_letter(outcome: dict) -> dict:
     return {"key": outcome["key"], "index": outcome["index"], "source": outcome.get("source"),
             "stage": outcome["stage"], "reason": outcome["reason"], "raw": outcome.get("raw")}
-
-
-def shard_stats(shard: int, written: list[dict], rejected: list[dict]) -> dict:
-    negatives = Counter(n["type"] for o in written for n in o["record"]["negatives"])
-    positives = Counter(p["kind"] for o in written for p in o["record"]["positives"])
-    return {
-        "shards": {shard_name(shard): len(written)},
-        "input_records": len(written) + len(rejected),
-        "written": len(written),
-        "rejected": dict(Counter(o["reason"] for o in rejected)),
-        "with_negative": sum(1 for o in written if o["record"]["negatives"]),
-        "negatives": dict(negatives),
-        "positives": dict(positives),
-    }
 
 
 def merge_stats(parts: Iterable[dict]) -> dict:

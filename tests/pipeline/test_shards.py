@@ -35,13 +35,33 @@ def test_write_shard_with_dead_letters(tmp_path):
                         "reason": "empty_caption", "raw": "raw"}]
 
 
-def test_merge_and_finish_stats_check_conservation():
-    a = shards.shard_stats(0, [outcome(0)], [outcome(1, "rejected", "blank_row")])
-    b = shards.shard_stats(1, [outcome(2)], [])
+def test_merge_and_finish_stats_check_conservation(tmp_path):
+    a = shards.write_shard(str(tmp_path), 0, [outcome(0), outcome(1, "rejected", "blank_row")])
+    b = shards.write_shard(str(tmp_path), 1, [outcome(2)])
     stats, sizes = shards.finish_stats([shards.merge_stats([a, b])], 3, 2)
     assert stats["conserved"] and stats["written"] == 2 and stats["rejected"] == {"blank_row": 1}
+    assert stats["negatives"] == {"attribute_swap": 2} and stats["with_negative"] == 2
     assert sizes == {"00000.tar": 1, "00001.tar": 1}
     assert not shards.finish_stats([a, b], 4, 2)[0]["conserved"]
+    assert shards.committed_stats(str(tmp_path), 1) == b
+    assert shards.committed_stats(str(tmp_path), 2) is None
+
+
+def test_export_rows_and_index(tmp_path):
+    import pyarrow.parquet as pq
+
+    record = {"key": "k", "caption": "a red car", "positives": [{"text": "a red car", "kind": "caption"}],
+              "negatives": [{"text": "a blue car", "type": "attribute_replace", "positive": 0,
+                             "edits": [{"span": [1, 2], "from": "red", "to": "blue"}]}]}
+    o = {"index": 0, "key": "k", "status": "written", "record": record, "reason": None, "stage": None}
+    shards.write_shard(str(tmp_path), 0, [o, outcome(1, "rejected", "no_object")], export_dir=str(tmp_path / "x"))
+    rows = pq.read_table(tmp_path / "x" / "part-00000.parquet").to_pylist()
+    assert [(r["role"], r["type"], r["text"], r["positive_text"]) for r in rows] == [
+        ("positive", "caption", "a red car", None), ("negative", "attribute_replace", "a blue car", "a red car")]
+    assert rows[1]["edits"] == [{"span": [1, 2], "from": "red", "to": "blue"}]
+    index = pq.read_table(tmp_path / "00000_index.parquet").to_pylist()
+    assert [(r["key"], r["status"], r["reason"], r["negatives"]) for r in index] == [
+        ("k", "written", None, 1), ("000000001", "rejected", "no_object", 0)]
 
 
 def test_safe_key():
