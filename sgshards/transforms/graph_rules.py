@@ -119,7 +119,7 @@ PERSON_NOUNS = frozenset({
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
 JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
                         "kind", "type", "sort", "way", "other", "background", "foreground",
-                        "distance"})
+                        "distance", "day", "time", "weekend", "year", "season"})
 JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene"})
 

@@ -162,3 +162,11 @@ def test_shade_and_colour_participles(nlp):
     assert sorted(cat.attributes) == ["dark colored", "small"]
     assert [span_text(doc, s) for s in cat.attribute_spans if s[1] - s[0] == 2] == ["dark colored"]
     assert ("leaf", "green") in tuples(nlp, "a tree with green leaves")
+
+
+def test_non_visual_heads_are_dropped(nlp):
+    t = tuples(nlp, "a cat sitting in a window on a sunny day")
+    assert ("cat", "sit in", "window") in t
+    assert not any("day" in x for x in t)
+    assert ("dog",) in tuples(nlp, "a photo of a dog")
+    assert not any("photo" in x for x in tuples(nlp, "a photo of a dog"))
