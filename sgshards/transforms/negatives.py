@@ -196,6 +196,12 @@ def _bare_singular(surface: Surface, obj: int) -> bool:
         and not surface.graph.objects[obj].quantity
 
 
+def _modifiers(surface: Surface, slot) -> tuple[str, ...]:
+    """Words of the noun phrase before the name, articles normalised ("an old" ~ "a old")."""
+    words = [t.text.lower() for t in surface.tokens[slot.np[0]:slot.name[0]]]
+    return tuple("a" if w == "an" else w for w in words)
+
+
 def _related(surface: Surface, a: int, b: int) -> bool:
     g = surface.graph
     return any({g.relations[k].subject, g.relations[k].object} == {a, b} for k in surface.relations)
@@ -218,6 +224,9 @@ def object_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> 
             continue
         if _bare_singular(surface, a) != _bare_singular(surface, b):   # "a cup of coffee" -/-> "a coffee of cup"
             continue
+        if _modifiers(surface, sa) == _modifiers(surface, sb) and sa.plural == sb.plural:
+            continue                               # same text as swapping the whole phrases: relation_swap's
+
         new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),
                b: (oa.name, frozenset(ob.attributes), ob.quantity, ob.plural)}
         if not _changes_graph(surface, new):

@@ -86,3 +86,82 @@ def test_relation_swap_fixes_verb_agreement(surface):
 def test_relation_swap_never_moves_a_possessed_phrase(surface):
     negs = run(relation_swap, surface("the man's dog is sleeping on a green sofa"))
     assert negs == []
+
+
+# --------------------------------------------------------------------------- object_swap
+
+def test_object_swap_keeps_attributes_and_numbers_in_place(surface):
+    assert texts(run(object_swap, surface("a red car next to a blue house"))) == ["a red house next to a blue car"]
+    assert texts(run(object_swap, surface("Two dogs are chasing a cat."))) == ["Two cats are chasing a dog."]
+
+
+def test_object_swap_skipped_when_a_paraphrase(surface):
+    # symmetric relation, nothing distinguishes the two objects
+    assert run(object_swap, surface("two sinks next to two mirrors")) == []
+    # both only sit on the bench: swapping man and woman changes nothing; the bench may swap
+    assert texts(run(object_swap, surface("a man and the woman sitting on a bench"))) == [
+        "a man and the bench sitting on a woman"]
+    # equal modifiers: the noun swap is the phrase swap, left to relation_swap
+    assert run(object_swap, surface("a man riding an elephant")) == []
+
+
+def test_object_swap_skips_mass_nouns_against_counted_ones(surface):
+    assert run(object_swap, surface("a cup of coffee")) == []
+
+
+# --------------------------------------------------------------------------- replacements
+
+def test_attribute_replace_same_category_never_same_group(surface):
+    s = surface("a red car next to a big house")
+    for seed in range(10):
+        for neg in run(attribute_replace, s, seed):
+            [edit] = neg.edits
+            if edit.before.endswith("red"):
+                assert edit.after.split()[-1] in {"orange", "yellow", "green", "blue", "purple", "pink", "brown",
+                                                  "black", "white", "gray"}
+            else:
+                assert edit.before == "big" and edit.after == "small"
+
+
+def test_attribute_replace_fixes_article(surface):
+    negs = [n for seed in range(20) for n in run(attribute_replace, surface("a red apple"), seed)]
+    assert "an orange apple" in {n.text for n in negs}
+    assert all(n.text.startswith("an ") == (n.text.split()[1][0] in "aeiou") for n in negs)
+
+
+def test_attribute_replace_prefers_the_right_sense(surface):
+    assert texts(run(attribute_replace, surface("an old man"))) == ["a young man"]
+    assert texts(run(attribute_replace, surface("an old car"))) == ["a new car"]
+
+
+def test_relation_replace_contrasts(surface):
+    s = surface("A cat sitting on a wooden table.")
+    assert texts(run(relation_replace, s)) == ["A cat sitting under a wooden table.", "A cat standing on a wooden table."]
+    assert texts(run(relation_replace, surface("a man in front of a car"))) == ["a man behind a car"]
+    assert texts(run(relation_replace, surface("a woman standing to the left of a tree")))[-1] == \
+        "a woman standing to the right of a tree"
+
+
+def test_relation_replace_keeps_verb_form(surface):
+    assert texts(run(relation_replace, surface("A man holds an umbrella."))) in (
+        ["A man drops an umbrella."], ["A man throws an umbrella."])
+
+
+def test_object_replace_same_category_number_and_article(surface):
+    s = surface("An owl sitting on two branches.")
+    seen = {n.text for seed in range(10) for n in run(object_replace, s, seed)}
+    assert seen and all(t.endswith("sitting on two branches.") for t in seen)
+    assert all(t.split()[0] == ("An" if t.split()[1][0] in "aeiou" else "A") for t in seen)
+    s = surface("two dogs on a sofa")
+    plural = {n.text.split()[1] for seed in range(10) for n in run(object_replace, s, seed) if n.text.endswith("sofa")}
+    assert plural and all(w.endswith("s") or w in ("mice", "sheep", "deer") for w in plural)
+
+
+def test_object_replace_never_synonym_or_hyponym(surface):
+    s = surface("a dog chasing a cat")
+    for seed in range(20):
+        for neg in run(object_replace, s, seed):
+            [edit] = neg.edits
+            new = edit.after.split()[-1]
+            assert not same_group(new, "dog") and not same_group(new, "cat")
+            assert new not in ("puppy", "kitten", "animal", "pet")

@@ -1,0 +1,138 @@
+"""The glue: deterministic positives + negatives per caption, on real parses and CC3M captions."""
+import random
+from collections import Counter
+
+import pytest
+
+from sgshards.schemas.depview import text_of
+from sgshards.schemas.record import SampleRecord, dumps
+from sgshards.transforms.augment import AugmentOptions, augment
+from sgshards.transforms.checks import check_record, is_word_permutation, normalise
+from sgshards.transforms.graph_rules import build_graph
+from sgshards.transforms.nlp import parse_batch
+from sgshards.transforms.vocab import choose, count_graph, empty_counts, merge_counts
+from tests.conftest import shared_file
+
+
+def run(parse, caption, key="k", **opts):
+    doc = parse(caption)
+    graph = build_graph(doc)
+    pos, neg = augment(key, doc, graph, AugmentOptions(**opts))
+    return doc, graph, pos, neg
+
+
+def by_type(negs, kind):
+    return [n.text for n in negs if n.type == kind]
+
+
+def test_red_car_blue_house(parse):
+    _, _, pos, neg = run(parse, "a red car next to a blue house", max_negatives=12)
+    assert pos[0].text == "a red car next to a blue house" and pos[0].kind == "caption"
+    assert "a blue car next to a red house" in by_type(neg, "attribute_swap")
+    assert by_type(neg, "relation_swap") == []                 # "next to" is symmetric
+
+
+def test_man_riding_elephant(parse):
+    _, _, pos, neg = run(parse, "a man riding an elephant", max_negatives=12)
+    assert "an elephant riding a man" in by_type(neg, "relation_swap")
+
+
+def test_two_sinks_next_to_two_mirrors(parse):
+    _, _, pos, neg = run(parse, "two sinks next to two mirrors", max_negatives=12)
+    assert neg and by_type(neg, "relation_swap") == [] and by_type(neg, "object_swap") == []
+    assert not any(is_word_permutation(n.text, pos[n.positive].text) for n in neg)
+
+
+def test_caption_level_negatives_keep_casing_and_period(parse):
+    _, _, pos, neg = run(parse, "A cat sitting on a wooden table.", max_negatives=12)
+    own = [n.text for n in neg if n.positive == 0]
+    assert "A wooden table sitting on a cat." in own
+    assert own and all(t[0].isupper() and t.endswith(".") and not t.endswith(" .") for t in own)
+
+
+def test_plural_agreement_in_swaps(parse):
+    _, _, _, neg = run(parse, "Two dogs are chasing a cat.", max_negatives=12)
+    assert "A cat is chasing two dogs." in by_type(neg, "relation_swap")
+    assert "Two cats are chasing a dog." in by_type(neg, "object_swap")
+
+
+def test_provenance_edits_point_at_the_positive_tokens(parse):
+    doc, _, pos, neg = run(parse, "A brown dog is chasing a small white cat on the grass.", max_negatives=12)
+    assert neg
+    for n in neg:
+        assert 0 <= n.positive < len(pos) and n.edits
+        if n.positive == 0:
+            for e in n.edits:
+                assert text_of(doc[e.span[0]:e.span[1]]).rstrip() == e.before
+
+
+def test_no_negative_equals_a_positive_or_another(parse):
+    _, _, pos, neg = run(parse, "an old man and a young woman sitting on a bench", max_negatives=20)
+    keys = [normalise(n.text) for n in neg]
+    assert len(keys) == len(set(keys))
+    assert not set(keys) & {normalise(p.text) for p in pos}
+
+
+def test_deterministic_per_key_and_seed(parse):
+    caption = "a woman in a red dress standing to the left of a tall tree"
+    doc = parse(caption)
+    graph = build_graph(doc)
+
+    def record(key, seed):
+        pos, neg = augment(key, doc, graph, AugmentOptions(seed=seed))
+        return dumps(SampleRecord(key, caption, graph, pos, neg).to_json())
+
+    assert record("a", 0) == record("a", 0)
+    variants = {record(k, s) for k in ("a", "b", "c", "d") for s in (0, 1)}
+    assert len(variants) > 1
+
+
+def test_options_limit_types_and_counts(parse):
+    _, _, pos, neg = run(parse, "a red car next to a blue house", max_positives=1, max_negatives=2,
+                         negative_types=("attribute_swap", "attribute_replace"))
+    assert len(pos) == 2 and len(neg) == 2
+    assert {n.type for n in neg} <= {"attribute_swap", "attribute_replace"}
+    with pytest.raises(ValueError):
+        AugmentOptions(negative_types=("colour_flip",))
+
+
+def test_graph_without_objects_gives_only_the_caption(parse):
+    _, _, pos, neg = run(parse, "wow !")
+    assert [p.kind for p in pos] == ["caption"] and neg == []
+
+
+def test_frequency_counts_merge_and_weight(parse):
+    graphs = [build_graph(d) for d in parse_batch_cached(parse, ["a red car", "a red car near a blue house"])]
+    counts = merge_counts(count_graph(g) for g in graphs)
+    assert counts["object"] == {"car": 2, "house": 1} and counts["attribute"] == {"red": 2, "blue": 1}
+    assert counts["relation"] == {"near": 1}
+    assert merge_counts([counts, empty_counts()]) == counts
+    rng = random.Random(0)
+    picks = Counter(choose(["truck", "bus"], rng, "object", {"object": {"truck": 999}}) for _ in range(200))
+    assert picks["truck"] > 180
+
+
+def parse_batch_cached(parse, captions):
+    return [parse(c) for c in captions]
+
+
+def test_cc3m_captions_have_no_defects(nlp):
+    path = shared_file("captions/cc3m_val.tsv")
+    with open(path, encoding="utf-8") as f:
+        captions = [line.split("\t")[0] for _, line in zip(range(200), f)]
+    docs = parse_batch(nlp, captions)
+    findings, n_neg, types = Counter(), 0, Counter()
+    for i, (caption, doc) in enumerate(zip(captions, docs)):
+        graph = build_graph(doc)
+        pos, neg = augment(f"cc3m-{i}", doc, graph, AugmentOptions())
+        assert pos[0].text == text_of(doc)
+        n_neg += len(neg)
+        types.update(n.type for n in neg)
+        record = SampleRecord(f"cc3m-{i}", caption, graph, pos, neg).to_json()
+        findings.update(name for name, _, _ in check_record(record))
+    assert n_neg > 600 and set(types) == {"attribute_swap", "relation_swap", "attribute_replace",
+                                          "relation_replace", "object_replace", "object_swap"}
+    for name in ("negative_equals_positive", "negative_equals_caption", "duplicate_negative",
+                 "space_before_punctuation", "article_mismatch"):
+        assert findings[name] == 0, (name, findings)
+    assert findings["symmetric_relation_swapped"] <= 2, findings
