@@ -353,7 +353,7 @@ class _Builder:
                         o.quantity = lw + " of"
                     self.obj_of[i] = inner
                 return inner
-        if lemma in JUNK_NOUNS and not self.kids_with(i, "amod", "compound"):
+        if lemma in JUNK_NOUNS:
             return None
         return self.add_object(i)
 
