@@ -17,7 +17,7 @@ from ..schemas.graph import Span
 from ..schemas.record import Edit
 from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
-from .vocab import (PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives,
+from .vocab import (PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives, canonical_relation,
                     attribute_category, choose, is_symmetric, object_alternatives, object_category, same_group,
                     sensitive_pair)
 
@@ -56,7 +56,8 @@ def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
         if is_symmetric(r.predicate):
             sig[("sym", r.predicate, frozenset((s, o)), s == o)] += 1
         else:
-            sig[("rel", r.predicate, s, o)] += 1
+            cs, cp, co = canonical_relation(s, r.predicate, o)
+            sig[("rel", cp, cs, co)] += 1
     return sig
 
 

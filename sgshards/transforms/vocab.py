@@ -174,6 +174,26 @@ def is_symmetric(predicate: str) -> bool:
     return any(" ".join(words[k:]) in SYMMETRIC_PREPS for k in range(1, len(words)))
 
 
+# Exact converses: "A below B" states "B above A".  A swap whose result is the converse of
+# another stated relation is a paraphrase; signatures compare relations in one direction.
+CONVERSES: dict[str, str] = {
+    "below": "above", "beneath": "above", "underneath": "above", "under": "over",
+    "behind": "in front of", "in back of": "in front of", "right of": "left of",
+    "to right of": "to left of", "after": "before", "inside": "contain", "in": "contain",
+    "held by": "hold", "carried by": "carry", "pulled by": "pull", "ridden by": "ride",
+    "followed by": "follow", "chased by": "chase", "worn by": "wear", "covered by": "cover",
+    "surrounded by": "surround", "support by": "support",
+}
+
+
+def canonical_relation(subject, predicate: str, obj) -> tuple:
+    """(subject, predicate, object) with converse predicates turned around."""
+    p = predicate.lower()
+    if p in CONVERSES:
+        return obj, CONVERSES[p], subject
+    return subject, p, obj
+
+
 # Contrasting prepositions (word sequences, lowercase) for relation_replace.
 PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("on", "top", "of"): ("under",), ("on",): ("under",), ("onto",): ("under",), ("upon",): ("under",),

@@ -8,7 +8,9 @@ from sgshards.transforms.negatives import (
     attribute_replace, attribute_swap, object_replace, object_swap, relation_replace, relation_swap,
 )
 from sgshards.transforms.realise import caption_surface
-from sgshards.transforms.vocab import same_group
+from sgshards.transforms.vocab import (
+    attribute_alternatives, canonical_relation, is_symmetric, object_alternatives, same_group,
+)
 
 
 @pytest.fixture
@@ -165,3 +167,20 @@ def test_object_replace_never_synonym_or_hyponym(surface):
             new = edit.after.split()[-1]
             assert not same_group(new, "dog") and not same_group(new, "cat")
             assert new not in ("puppy", "kitten", "animal", "pet")
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+def test_vocab_relations():
+    assert all(is_symmetric(p) for p in ("next to", "sit next to", "near", "with", "play with", "hug", "across from"))
+    assert not any(is_symmetric(p) for p in ("ride", "sit on", "in front of", "hold", "under"))
+    assert canonical_relation("lamp", "below", "table") == ("table", "above", "lamp")
+    assert canonical_relation("man", "ride", "horse") == ("man", "ride", "horse")
+
+
+def test_vocab_alternatives_exclude_own_group_and_generic_words():
+    assert "cat" in object_alternatives("puppy") and "dog" not in object_alternatives("puppy")
+    assert object_alternatives("animal") == [] and "animal" not in object_alternatives("dog")
+    assert attribute_alternatives("big") == ["small"]
+    assert attribute_alternatives("short", "man") == ["tall"] and attribute_alternatives("short", "dress") == ["long"]
+    assert "grey" not in attribute_alternatives("gray") and "gray" not in attribute_alternatives("silver")
