@@ -9,41 +9,18 @@ stays at one shard and a shard's bytes depend only on its input range.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from ..transforms.annotate import AnnotateOptions, annotate_batch
 from ..transforms.nlp import load_parser
 from . import plan as planning
-from .shards import committed_stats, finish_stats, merge_stats, write_run_summary, write_shard
+from .shards import committed_stats, finish_stats, merge_stats, write_run_summary
+from .work import RunConfig, annotate_items, process_task  # noqa: F401 - re-exported for engines
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
-
-
-@dataclass(frozen=True)
-class RunConfig:
-    output: str
-    samples_per_shard: int
-    parser_backend: str = "spacy"
-    model: Optional[str] = None
-    batch_size: int = 256
-    annotate: AnnotateOptions = AnnotateOptions()
-
-
-def annotate_items(parser, items: list[dict], options: AnnotateOptions, batch_size: int,
-                   duplicate_indices: frozenset = frozenset()) -> Iterable[dict]:
-    """Annotate a shard's items in parser-sized batches (records marked as
-    duplicate keys are rejected without parsing)."""
-    for start in range(0, len(items), batch_size):
-        batch = items[start:start + batch_size]
-        for it in batch:
-            if it["index"] in duplicate_indices:
-                it["reject"], it["raw"] = "duplicate_key", it["raw"] or it["caption"]
-        yield from annotate_batch(parser, batch, options)
 
 
 class AnnotateShardFn(beam.DoFn):
@@ -61,10 +38,7 @@ class AnnotateShardFn(beam.DoFn):
         self.parser = load_parser(self.config.parser_backend, self.config.model)
 
     def process(self, task: planning.ShardTask, duplicates=()):
-        items = list(planning.task_items(task))
-        outcomes = annotate_items(self.parser, items, self.config.annotate, self.config.batch_size,
-                                  frozenset(duplicates))
-        stats = write_shard(self.config.output, task.shard, outcomes)
+        stats = process_task(self.parser, task, self.config, frozenset(duplicates))
         self._count(stats)
         yield stats
 
@@ -90,24 +64,26 @@ class DuplicateKeys(beam.PTransform):
 
 
 class AnnotateShards(beam.PTransform):
-    def __init__(self, config: RunConfig, check_duplicate_keys: bool = False):
+    """Shard tasks -> shard stats.  ``duplicates``: a PCollection of record
+    indices to reject as duplicate keys (see DuplicateKeys), or None."""
+
+    def __init__(self, config: RunConfig, duplicates=None):
         super().__init__()
         self.config = config
-        self.check_duplicate_keys = check_duplicate_keys
+        self.duplicates = duplicates
 
     def expand(self, tasks):
         tasks = tasks | "Distribute" >> beam.Reshuffle()
-        if self.check_duplicate_keys:
-            duplicates = tasks | "DuplicateKeys" >> DuplicateKeys()
+        if self.duplicates is not None:
             return tasks | "AnnotateAndWrite" >> beam.ParDo(
-                AnnotateShardFn(self.config), duplicates=beam.pvalue.AsList(duplicates))
+                AnnotateShardFn(self.config), duplicates=beam.pvalue.AsList(self.duplicates))
         return tasks | "AnnotateAndWrite" >> beam.ParDo(AnnotateShardFn(self.config))
 
 
 class WriteRunStats(beam.PTransform):
     """Merge shard stats into stats.json and sizes.json, with the conservation check."""
 
-    def __init__(self, output: str, input_records: int, samples_per_shard: int):
+    def __init__(self, output: str, input_records: Optional[int], samples_per_shard: int):
         super().__init__()
         self.output, self.input_records, self.samples_per_shard = output, input_records, samples_per_shard
 
@@ -126,10 +102,13 @@ def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
           check_duplicate_keys: bool = False, committed: frozenset = frozenset()):
     """Add the job to pipeline ``p``; returns the PCollection of the final stats.
     Shards in ``committed`` (a resumed run) are not redone: their stats are read back."""
-    todo = [t for t in tasks if t.shard not in committed]
+    duplicates = None
+    if check_duplicate_keys:          # over all tasks, so a resumed run rejects the same records
+        duplicates = p | "AllTasks" >> beam.Create(tasks) | "DuplicateKeys" >> DuplicateKeys()
+    todo = [t for t in tasks if t.stem not in committed]
     new_stats = (p
                  | "ShardTasks" >> beam.Create(todo)
-                 | "AnnotateShards" >> AnnotateShards(config, check_duplicate_keys))
+                 | "AnnotateShards" >> AnnotateShards(config, duplicates))
     old_stats = (p
                  | "CommittedShards" >> beam.Create(sorted(committed))
                  | "ReadCommittedStats" >> beam.Map(lambda shard: committed_stats(config.output, shard)))

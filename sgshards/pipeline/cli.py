@@ -13,6 +13,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from importlib import resources
 from typing import Iterable, Iterator, Optional, TextIO
 
@@ -20,7 +21,8 @@ from ..schemas.record import dumps
 from ..transforms.annotate import AnnotateOptions, annotate_batch, item
 from ..transforms.augment import AugmentOptions
 from ..transforms.nlp import ModelNotFound, load_parser
-from . import sources
+from . import presets, sources
+from .work import MODES, RunConfig
 
 SAMPLE = "sample_cc12m.tsv"
 
@@ -60,7 +62,15 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", action="append", default=None,
                      help="file, glob or fsspec URL (repeatable); default: the embedded CC-12M-shaped sample")
     run.add_argument("--input-format", choices=sources.FORMATS, default=None,
-                     help="default: from the file extension")
+                     help="default: from the file extension (.tar = img2dataset WebDataset shards)")
+    run.add_argument("--preset", choices=sorted(presets.PRESETS), default=None,
+                     help="input layout: " + ", ".join(sorted(presets.PRESETS)))
+    run.add_argument("--mode", choices=MODES, default=None,
+                     help="shards (default for tables); for img2dataset shards: sidecar (default: text-only "
+                          "shards named and keyed like the image shards) or augment (image shards plus "
+                          "{key}.sg.json)")
+    run.add_argument("--export-parquet", default=None, metavar="DIR",
+                     help="also write the positives and negatives as a Parquet dataset (part-*.parquet)")
     run.add_argument("--caption-column", default=None,
                      help="0-based index or header name (default: 0; 'caption' for jsonl)")
     run.add_argument("--url-column", default=None)
@@ -113,15 +123,28 @@ def _parser(args):
 # -- run --------------------------------------------------------------------
 
 def input_spec(args, files: list[str]) -> sources.InputSpec:
+    caption, url, key = (sources.parse_column(c) for c in (args.caption_column, args.url_column, args.key_column))
+    preset = args.preset or (None if args.input else "cc12m")    # the embedded sample is CC-12M-shaped
+    if preset:
+        spec = presets.preset_spec(preset, files[0], caption, url, key)
+        if args.input_format and args.input_format != spec.format:
+            raise UsageError(f"--preset {preset} reads {spec.format}, not {args.input_format}")
+        return spec if args.header is None else replace(spec, header=args.header)
     fmt = args.input_format or sources.guess_format(files[0])
-    default_caption = "caption" if fmt == "jsonl" else 0
-    if args.input is None:                 # the embedded sample is CC-12M-shaped: url<TAB>caption
-        caption, url = 1, 0
-    else:
-        caption = sources.parse_column(args.caption_column) if args.caption_column is not None else default_caption
-        url = sources.parse_column(args.url_column)
-    return sources.InputSpec(format=fmt, caption_column=caption, url_column=url,
-                             key_column=sources.parse_column(args.key_column), header=args.header)
+    if caption is None:
+        caption = "caption" if fmt == "jsonl" else 0
+    return sources.InputSpec(format=fmt, caption_column=caption, url_column=url, key_column=key,
+                             header=args.header)
+
+
+def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
+    if spec.format == "wds":
+        if mode == "shards":
+            raise UsageError("img2dataset shards are annotated shard by shard: --mode sidecar or augment")
+        return mode or "sidecar"
+    if mode not in (None, "shards"):
+        raise UsageError(f"--mode {mode} needs img2dataset WebDataset shards as input")
+    return "shards"
 
 
 def command_run(args, beam_argv: list[str]) -> int:
@@ -129,7 +152,7 @@ def command_run(args, beam_argv: list[str]) -> int:
     import apache_beam as beam
 
     from . import manifest, plan as planning
-    from .beam_pipeline import RunConfig, build
+    from .beam_pipeline import build
     from .shards import STATS_FILE, clear_outputs, existing_outputs
 
     if args.overwrite and args.resume:
@@ -149,16 +172,18 @@ def command_run(args, beam_argv: list[str]) -> int:
     total = planning.total_records(tasks)
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
                        parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
-                       annotate=annotate_options(args))
+                       annotate=annotate_options(args), mode=run_mode(args.mode, spec),
+                       export_dir=args.export_parquet)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
-                                           args.parser_backend, args.model, len(tasks), total)
+                                           args.parser_backend, args.model, len(tasks), total, config.mode,
+                                           config.export_dir)
     committed: frozenset = frozenset()
     if args.resume and existing:
         try:
             manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
         except manifest.ResumeError as exc:
             raise UsageError(str(exc)) from None
-        committed = frozenset(manifest.committed_shards(args.output) & {t.shard for t in tasks})
+        committed = frozenset(manifest.committed_shards(args.output) & {t.stem for t in tasks})
     elif existing:
         clear_outputs(args.output)
     manifest.write_manifest(args.output, run_manifest)

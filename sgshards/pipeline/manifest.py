@@ -18,7 +18,7 @@ from ..schemas.record import SCHEMA_VERSION
 from .shards import MANIFEST_FILE, SHARD_STATS_SUFFIX, write_atomic
 
 # Changing any of these changes what shard N holds or contains.
-COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser")
+COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet")
 _CHANGE_MARKERS = ("md5Hash", "ETag", "etag", "crc32c", "mtime", "LastModified", "last_modified")
 
 
@@ -42,8 +42,11 @@ def _version(dist: str) -> Optional[str]:
 
 
 def build_manifest(files: list[str], spec, samples_per_shard: int, annotate, parser_backend: str,
-                   model: Optional[str], shards: int, records: int) -> dict:
+                   model: Optional[str], shards: int, records: Optional[int], mode: str = "shards",
+                   export_dir: Optional[str] = None) -> dict:
     return {
+        "mode": mode,
+        "export_parquet": export_dir,
         "sgshards": __version__,
         "schema_version": SCHEMA_VERSION,
         "inputs": [fingerprint(f) for f in files],
@@ -85,11 +88,10 @@ def check_resumable(previous: Optional[dict], current: dict) -> None:
                           "(use a new --output, or --overwrite to start again)")
 
 
-def committed_shards(output_dir: str) -> set[int]:
+def committed_shards(output_dir: str) -> set[str]:
     """Shards whose commit marker exists, from one listing of the directory."""
     fs, path = fsspec.core.url_to_fs(output_dir)
     if not fs.exists(path):
         return set()
     names = (p.rsplit("/", 1)[-1] for p in fs.ls(path, detail=False))
-    return {int(n[: -len(SHARD_STATS_SUFFIX)]) for n in names
-            if n.endswith(SHARD_STATS_SUFFIX) and n[: -len(SHARD_STATS_SUFFIX)].isdigit()}
+    return {n[: -len(SHARD_STATS_SUFFIX)] for n in names if n.endswith(SHARD_STATS_SUFFIX)}

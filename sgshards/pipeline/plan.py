@@ -25,10 +25,15 @@ class ShardTask:
     columns: tuple              # caption, url, key: indices (text) or names (parquet)
     width: Optional[int]        # expected field count (tsv/csv), None = any
     first_row: int              # record number within the file
-    rows: int
+    rows: Optional[int]         # None: counted while reading (img2dataset shards)
     first_index: int            # dataset-wide index of the first record
     offset: Optional[int]       # byte offset of the first record (seekable text), else None
     data_offset: int = 0        # byte offset of the file's first data record (after a header)
+    name: Optional[str] = None  # output stem when it is not the shard number (img2dataset inputs)
+
+    @property
+    def stem(self) -> str:
+        return self.name if self.name is not None else f"{self.shard:05d}"
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -43,7 +48,7 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
         width, data_offset = None, 0
     else:
         header, data_offset = sources.read_header(path, spec)
-        columns = ((spec.caption_column, spec.url_column, spec.key_column) if spec.format == "jsonl"
+        columns = (spec.columns if spec.format == "jsonl"
                    else sources.resolve_columns(header, spec, path))
         starts, n, first_width = _scan_text(path, spec, data_offset, samples_per_shard)
         width = len(header) if header is not None else (first_width if spec.format != "jsonl" else None)
@@ -83,10 +88,22 @@ def _skip(stream, nbytes: int) -> None:
             stream.read(nbytes)
 
 
+def plan_wds(files: list[str]) -> list[ShardTask]:
+    """img2dataset shards: one task per input tar, output named like the input.
+    Sample counts are not known before reading (that would read every image)."""
+    stems = [path.rsplit("/", 1)[-1].split(".", 1)[0] for path in files]
+    if len(set(stems)) != len(stems):
+        raise sources.InputError("input shards must have distinct file names (they name the output shards)")
+    return [ShardTask(i, path, i, "wds", (), None, 0, None, 0, None, 0, stem)
+            for i, (path, stem) in enumerate(zip(files, stems))]
+
+
 def plan(files: list[str], spec: sources.InputSpec, samples_per_shard: int) -> list[ShardTask]:
     """Tasks for all files, shards numbered consecutively in file order."""
     if samples_per_shard < 1:
         raise ValueError("samples per shard must be at least 1")
+    if spec.format == "wds":
+        return plan_wds(files)
     tasks: list[ShardTask] = []
     next_shard = next_index = 0
     for file_index, path in enumerate(files):
@@ -127,5 +144,8 @@ def task_items(task: ShardTask) -> Iterator[dict]:
                    raw.reject, raw.raw)
 
 
-def total_records(tasks: list[ShardTask]) -> int:
+def total_records(tasks: list[ShardTask]) -> Optional[int]:
+    """Records in the plan, or None when some are only counted while reading."""
+    if any(t.rows is None for t in tasks):
+        return None
     return sum(t.rows for t in tasks)

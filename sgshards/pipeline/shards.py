@@ -271,9 +271,14 @@ def merge_stats(parts: Iterable[dict]) -> dict:
     return out
 
 
-def finish_stats(shard_parts: Iterable[dict], input_records: int, samples_per_shard: int) -> tuple[dict, dict]:
-    """The run's stats.json and sizes.json: merged shard stats plus the conservation check."""
+def finish_stats(shard_parts: Iterable[dict], input_records: Optional[int],
+                 samples_per_shard: int) -> tuple[dict, dict]:
+    """The run's stats.json and sizes.json: merged shard stats plus the conservation
+    check against the plan's record count (or, for inputs counted while reading,
+    the records the shards saw)."""
     merged = merge_stats(shard_parts)
+    if input_records is None:
+        input_records = merged.get("input_records", 0)
     rejected = merged.get("rejected", {})
     written = merged.get("written", 0)
     stats = {

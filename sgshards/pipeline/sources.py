@@ -22,7 +22,7 @@ from typing import Iterator, Optional, Union
 
 import fsspec
 
-FORMATS = ("tsv", "csv", "parquet", "jsonl")
+FORMATS = ("tsv", "csv", "parquet", "jsonl", "wds")
 Column = Union[int, str]
 
 
@@ -37,6 +37,11 @@ class InputSpec:
     url_column: Optional[Column] = None
     key_column: Optional[Column] = None
     header: Optional[bool] = None      # tsv/csv: None = header iff a column is given by name
+    status_column: Optional[Column] = None   # img2dataset: rows whose status is not "success" are rejected
+
+    @property
+    def columns(self) -> tuple:
+        return (self.caption_column, self.url_column, self.key_column, self.status_column)
 
     @property
     def has_header(self) -> bool:
@@ -44,7 +49,7 @@ class InputSpec:
             return False
         if self.header is not None:
             return self.header
-        return any(isinstance(c, str) for c in (self.caption_column, self.url_column, self.key_column))
+        return any(isinstance(c, str) for c in self.columns)
 
 
 @dataclass
@@ -68,7 +73,7 @@ def guess_format(path: str) -> str:
     name = path.lower()
     for suffix in (".gz", ".zst", ".bz2", ".xz"):
         name = name.removesuffix(suffix)
-    for fmt, exts in (("parquet", (".parquet",)), ("jsonl", (".jsonl", ".json")),
+    for fmt, exts in (("parquet", (".parquet",)), ("jsonl", (".jsonl", ".json")), ("wds", (".tar",)),
                       ("csv", (".csv",)), ("tsv", (".tsv", ".txt"))):
         if name.endswith(exts):
             return fmt
@@ -142,7 +147,7 @@ def resolve_columns(header: Optional[list[str]], spec: InputSpec, path: str) -> 
             return header.index(col)
         except ValueError:
             raise InputError(f"unknown column {col!r} in {path} (header: {', '.join(header)})") from None
-    return tuple(index(c) for c in (spec.caption_column, spec.url_column, spec.key_column))
+    return tuple(index(c) for c in spec.columns)
 
 
 def read_header(path: str, spec: InputSpec) -> tuple[Optional[list[str]], int]:
@@ -183,13 +188,20 @@ def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[i
     except csv.Error:
         out.reject = "malformed_row"
         return out
-    caption_col, url_col, key_col = columns
-    if (width is not None and len(fields) != width) or caption_col >= len(fields):
+    if (width is not None and len(fields) != width) or columns[0] >= len(fields):
         out.reject = "malformed_row"
         return out
-    out.caption = fields[caption_col]
-    out.url = fields[url_col] if url_col is not None and url_col < len(fields) else None
-    out.user_key = fields[key_col] if key_col is not None and key_col < len(fields) else None
+    caption, out.url, out.user_key, status = (
+        fields[c] if c is not None and c < len(fields) else None for c in columns)
+    return _with_status(out, caption, status)
+
+
+def _with_status(out: RawRow, caption: Optional[str], status: Optional[str]) -> RawRow:
+    out.caption = caption
+    if status is not None and status != "success":
+        out.reject = "download_failed"
+    elif caption is None:
+        out.reject = "missing_caption"
     return out
 
 
@@ -201,11 +213,9 @@ def _jsonl_fields(out: RawRow, text: str, columns: tuple) -> RawRow:
     if not isinstance(obj, dict):
         out.reject = "malformed_row"
         return out
-    caption, url, key = (None if c is None or obj.get(c) is None else str(obj[c]) for c in columns)
-    out.caption, out.url, out.user_key = caption, url, key
-    if caption is None:
-        out.reject = "missing_caption"
-    return out
+    caption, out.url, out.user_key, status = (
+        None if c is None or obj.get(c) is None else str(obj[c]) for c in columns)
+    return _with_status(out, caption, status)
 
 
 # -- parquet -------------------------------------------------------------------
@@ -225,7 +235,7 @@ def parquet_columns(path: str, spec: InputSpec) -> tuple:
         if col not in names:
             raise InputError(f"unknown column {col!r} in {path} (columns: {', '.join(names)})")
         return col
-    return tuple(name(c) for c in (spec.caption_column, spec.url_column, spec.key_column))
+    return tuple(name(c) for c in spec.columns)
 
 
 def parquet_row_count(path: str) -> int:
@@ -258,9 +268,8 @@ def read_parquet_range(path: str, columns: tuple, first_row: int, rows: int) -> 
 
 
 def _parquet_row(row: int, values: list, i: int) -> RawRow:
-    caption, url, key = (None if v is None or v[i] is None else str(v[i]) for v in values)
-    out = RawRow(row, caption=caption, url=url, user_key=key)
-    if caption is None:
-        out.reject = "missing_caption"
-        out.raw = json.dumps({"url": url, "key": key})
+    caption, url, key, status = (None if v is None or v[i] is None else str(v[i]) for v in values)
+    out = _with_status(RawRow(row, url=url, user_key=key), caption, status)
+    if out.reject:
+        out.raw = json.dumps({"caption": caption, "url": url, "key": key, "status": status})
     return out

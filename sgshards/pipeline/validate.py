@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from webdataset.tariterators import group_by_keys, tar_file_iterator
 
 from ..schemas.jsonschema import record_errors
-from .shards import DEAD_LETTER_DIR, SHARD_INDEX_SUFFIX, SIZES_FILE, STATS_FILE
+from .shards import DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SIZES_FILE, STATS_FILE
 
 MAX_LISTED = 20
 
@@ -72,6 +72,7 @@ def validate(output_dir: str) -> Report:
     names = sorted(p.rsplit("/", 1)[-1] for p in fs.ls(root, detail=False))
     shard_files = [n for n in names if n.endswith(".tar")]
     sizes = _read_json(fs, f"{root}/{SIZES_FILE}")
+    augment = (_read_json(fs, f"{root}/{MANIFEST_FILE}") or {}).get("mode") == "augment"
     stats = _read_json(fs, f"{root}/{STATS_FILE}")
     if sizes is None or stats is None:
         report.problem(f"missing {SIZES_FILE} or {STATS_FILE}: the run did not finish")
@@ -79,7 +80,7 @@ def validate(output_dir: str) -> Report:
     seen: set[str] = set()
     for name in shard_files:
         report.shards += 1
-        count = _check_shard(fs, root, name, seen, report)
+        count = _check_shard(fs, root, name, seen, report, augment)
         report.samples += count
         if sizes.get(name) != count:
             report.problem(f"{name}: {count} samples, sizes.json says {sizes.get(name)}")
@@ -94,20 +95,24 @@ def validate(output_dir: str) -> Report:
     return report
 
 
-def _check_shard(fs, root: str, name: str, seen: set, report: Report) -> int:
+def _check_shard(fs, root: str, name: str, seen: set, report: Report, augment: bool = False) -> int:
+    """Samples written to the shard (augment mode: those carrying .sg.json)."""
     count = 0
+    record_member = "sg.json" if augment else "json"
     try:
         for sample in iter_samples(fs, f"{root}/{name}"):
-            count += 1
             key = sample["__key__"]
             if key in seen:
                 report.problem(f"{name}: duplicate key {key}")
             seen.add(key)
-            if "json" not in sample or "txt" not in sample:
-                report.problem(f"{name}: {key} lacks .json or .txt")
+            if augment and record_member not in sample:
+                continue                    # an input sample kept as it was, rejected in the index
+            count += 1
+            if record_member not in sample or (not augment and "txt" not in sample):
+                report.problem(f"{name}: {key} lacks .{record_member} or .txt")
                 continue
             try:
-                record = json.loads(sample["json"])
+                record = json.loads(sample[record_member])
             except ValueError as exc:
                 report.problem(f"{name}: {key}.json is not JSON ({exc})")
                 continue
@@ -115,7 +120,7 @@ def _check_shard(fs, root: str, name: str, seen: set, report: Report) -> int:
                 report.problem(f"{name}: {key}.json {error}")
             if record.get("key") != key:
                 report.problem(f"{name}: {key}.json has key {record.get('key')!r}")
-            if sample["txt"].decode("utf-8") != record.get("caption"):
+            if not augment and sample["txt"].decode("utf-8") != record.get("caption"):
                 report.problem(f"{name}: {key}.txt differs from the record's caption")
     except Exception as exc:  # noqa: BLE001 - a corrupt tar is a finding, not a crash
         report.problem(f"{name}: unreadable after {count} samples ({type(exc).__name__}: {exc})")

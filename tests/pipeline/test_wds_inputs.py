@@ -1,0 +1,84 @@
+"""img2dataset WebDataset shards in: sidecar and augment modes, bad samples kept with reasons."""
+import io
+import json
+import tarfile
+
+import pytest
+import webdataset as wds
+
+from sgshards.pipeline import cli
+from sgshards.pipeline.wds_source import read_wds
+
+SAMPLES = [("000000010", "a red car next to a blue house"), ("000000011", None),
+           ("000000012", "a man riding an elephant"), ("000000013", "")]
+
+
+def make_shard(path, samples=SAMPLES, truncate=False):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for key, caption in samples:
+            members = {"jpg": b"\xff\xd8fake-jpeg-" + key.encode(),
+                       "json": json.dumps({"key": key, "url": f"http://x/{key}.jpg", "status": "success"}).encode()}
+            if caption is not None:
+                members["txt"] = caption.encode()
+            for ext, data in members.items():
+                info = tarfile.TarInfo(f"{key}.{ext}")
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+    data = buf.getvalue()
+    path.write_bytes(data[: len(data) // 2] if truncate else data)
+    return path
+
+
+def test_reader_groups_by_key_and_keeps_bad_samples(tmp_path):
+    samples = list(read_wds(str(make_shard(tmp_path / "00000.tar"))))
+    assert [(s.key, s.caption, s.reject) for s in samples] == [
+        ("000000010", "a red car next to a blue house", None), ("000000011", None, "missing_caption"),
+        ("000000012", "a man riding an elephant", None), ("000000013", "", None)]
+    assert samples[0].url == "http://x/000000010.jpg" and sorted(samples[0].members) == ["jpg", "json", "txt"]
+
+
+def test_truncated_tar_ends_with_a_corrupt_tar_record(tmp_path):
+    samples = list(read_wds(str(make_shard(tmp_path / "00000.tar", truncate=True))))
+    assert samples[-1].reject == "corrupt_tar" and len(samples) <= len(SAMPLES) + 1
+
+
+@pytest.fixture()
+def image_shards(tmp_path):
+    d = tmp_path / "images"
+    d.mkdir()
+    make_shard(d / "00000.tar")
+    make_shard(d / "00001.tar", [("000000020", "two dogs lying on a green couch")])
+    return d
+
+
+def test_sidecar_shards_line_up_with_image_shards(image_shards, tmp_path):
+    out = tmp_path / "side"
+    assert cli.main(["run", "--input", str(image_shards / "*.tar"), "--output", str(out)]) == 0
+    assert sorted(p.name for p in out.glob("*.tar")) == ["00000.tar", "00001.tar"]
+    samples = list(wds.WebDataset(str(out / "00000.tar"), shardshuffle=False).decode())
+    assert [s["__key__"] for s in samples] == ["000000010", "000000012"]
+    assert set(samples[0]) >= {"json", "txt"} and "jpg" not in samples[0]
+    stats = json.loads((out / "stats.json").read_text())
+    assert (stats["input_records"], stats["written"], stats["rejected"]) == (
+        5, 3, {"empty_caption": 1, "missing_caption": 1})
+    assert cli.main(["validate", str(out)]) == 0
+
+
+def test_augment_mode_carries_image_bytes_and_adds_records(image_shards, tmp_path):
+    out = tmp_path / "aug"
+    assert cli.main(["run", "--preset", "img2dataset", "--mode", "augment",
+                     "--input", str(image_shards / "*.tar"), "--output", str(out)]) == 0
+    samples = list(wds.WebDataset(str(out / "00000.tar"), shardshuffle=False))
+    assert [s["__key__"] for s in samples] == [k for k, _ in SAMPLES]
+    assert samples[0]["jpg"] == b"\xff\xd8fake-jpeg-000000010"
+    assert json.loads(samples[0]["sg.json"])["caption"] == "a red car next to a blue house"
+    assert "sg.json" not in samples[1]                      # rejected: kept as it was
+    assert cli.main(["validate", str(out)]) == 0
+
+
+def test_mode_needs_matching_input(tmp_path, capsys):
+    src = tmp_path / "c.tsv"
+    src.write_text("a cat\n")
+    assert cli.main(["run", "--input", str(src), "--mode", "sidecar", "--output", str(tmp_path / "o")]) == 2
+    assert "img2dataset" in capsys.readouterr().err
