@@ -193,8 +193,9 @@ def read_rows(path: str, limit: Optional[int] = None) -> list[dict]:
     return rows
 
 
-def evaluate_csv(path: str, nlp, limit: Optional[int] = None, errors: int = 0) -> dict:
-    """Parse the captions of a FACTUAL CSV with ``nlp``, build graphs, score them.
+def evaluate_csv(path: str, parser, limit: Optional[int] = None, errors: int = 0) -> dict:
+    """Parse the captions of a FACTUAL CSV with a parser backend (``parser.parse(captions)
+    -> docs``, see ``nlp.load_parser``) or a spaCy pipeline, build graphs, score them.
 
     The report drops the per-caption list and, when ``errors`` > 0, keeps the
     ``errors`` worst captions (lowest F1, then most gold tuples)."""
@@ -202,8 +203,9 @@ def evaluate_csv(path: str, nlp, limit: Optional[int] = None, errors: int = 0) -
     from .nlp import parse_batch
 
     rows = read_rows(path, limit)
+    captions = [r["caption"] for r in rows]
     t0 = time.perf_counter()
-    docs = parse_batch(nlp, [r["caption"] for r in rows])
+    docs = parser.parse(captions) if hasattr(parser, "parse") else parse_batch(parser, captions)
     t1 = time.perf_counter()
     graphs = [build_graph(d) for d in docs]
     t2 = time.perf_counter()
