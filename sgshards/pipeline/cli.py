@@ -190,7 +190,8 @@ def command_run(args, beam_argv: list[str]) -> int:
     logging.info("planned %d shards over %d records from %d file(s); %d already committed",
                  len(tasks), total, len(files), len(committed))
     with beam.Pipeline(options=options) as p:
-        build(p, tasks, config, check_duplicate_keys=spec.key_column is not None, committed=committed)
+        keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
+        build(p, tasks, config, check_duplicate_keys=keyed, committed=committed)
     return report_run(args.output, STATS_FILE)
 
 

@@ -48,10 +48,15 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
         width, data_offset = None, 0
     else:
         header, data_offset = sources.read_header(path, spec)
-        columns = (spec.columns if spec.format == "jsonl"
-                   else sources.resolve_columns(header, spec, path))
+        if spec.format == "jsonl":
+            columns = spec.columns
+        elif spec.format == "yfcc":          # fields are found by name (header) or by layout
+            columns = tuple(header or ())
+        else:
+            columns = sources.resolve_columns(header, spec, path)
         starts, n, first_width = _scan_text(path, spec, data_offset, samples_per_shard)
-        width = len(header) if header is not None else (first_width if spec.format != "jsonl" else None)
+        width = (None if spec.format in ("jsonl", "yfcc")
+                 else len(header) if header is not None else first_width)
         if not sources.is_seekable(path):
             starts = [(row, None) for row, _ in starts]
     tasks = []

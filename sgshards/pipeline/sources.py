@@ -22,7 +22,9 @@ from typing import Iterator, Optional, Union
 
 import fsspec
 
-FORMATS = ("tsv", "csv", "parquet", "jsonl", "wds")
+from ..transforms.yfcc import choose_caption, yfcc_fields, yfcc_from_mapping
+
+FORMATS = ("tsv", "csv", "parquet", "jsonl", "wds", "yfcc")
 Column = Union[int, str]
 
 
@@ -45,10 +47,10 @@ class InputSpec:
 
     @property
     def has_header(self) -> bool:
-        if self.format not in ("tsv", "csv"):
+        if self.format not in ("tsv", "csv", "yfcc"):
             return False
-        if self.header is not None:
-            return self.header
+        if self.header is not None or self.format == "yfcc":
+            return bool(self.header)
         return any(isinstance(c, str) for c in self.columns)
 
 
@@ -131,7 +133,7 @@ def iter_text_records(stream, csv_quoting: bool) -> Iterator[tuple[int, bytes]]:
 
 
 def split_record(fmt: str, record: str) -> list[str]:
-    if fmt == "tsv":
+    if fmt in ("tsv", "yfcc"):
         return record.split("\t")
     return next(csv.reader([record], strict=True))
 
@@ -183,6 +185,8 @@ def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[i
         return out
     if fmt == "jsonl":
         return _jsonl_fields(out, text, columns)
+    if fmt == "yfcc":
+        return _yfcc_fields(out, text, columns)
     try:
         fields = split_record(fmt, text)
     except csv.Error:
@@ -216,6 +220,20 @@ def _jsonl_fields(out: RawRow, text: str, columns: tuple) -> RawRow:
     caption, out.url, out.user_key, status = (
         None if c is None or obj.get(c) is None else str(obj[c]) for c in columns)
     return _with_status(out, caption, status)
+
+
+def _yfcc_fields(out: RawRow, text: str, header: tuple) -> RawRow:
+    """YFCC100M/YFCC-15M metadata: the caption is chosen from title and description
+    (rule in ``sgshards.transforms.yfcc.choose_caption``); the key is the photo id."""
+    fields = text.split("\t")
+    try:
+        row = yfcc_from_mapping(dict(zip(header, fields))) if header else yfcc_fields(fields)
+    except ValueError:
+        out.reject = "malformed_row"
+        return out
+    out.url, out.user_key = row["url"] or None, row["key"] or None
+    out.caption, out.reject = choose_caption(row["title"], row["description"])
+    return out
 
 
 # -- parquet -------------------------------------------------------------------
