@@ -18,6 +18,10 @@ from .negatives import Candidate, candidates
 from .realise import caption_surface, text_key
 
 
+# Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
+CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES = 2, 1
+
+
 @dataclass(frozen=True)
 class AugmentOptions:
     max_positives: int = 3          # sub-graph positives besides the caption itself
@@ -50,7 +54,8 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
 
     pools: dict[str, list[tuple[int, Candidate]]] = {t: [] for t in options.negative_types}
     for index, surface in surfaces:
-        for kind, cands in candidates(surface, options.negative_types, rng, options.frequencies).items():
+        limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
+        for kind, cands in candidates(surface, options.negative_types, rng, options.frequencies, limit).items():
             pools[kind].extend((index, c) for c in cands)
     return positives, _select(pools, positives, options.max_negatives, rng)
 

@@ -18,10 +18,11 @@ from ..schemas.record import Edit
 from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
 from .vocab import (PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives, canonical_relation,
-                    attribute_category, choose, is_symmetric, object_alternatives, object_category, same_group,
+                    attribute_category, choose, groups_of, is_symmetric, object_alternatives, object_category,
+                    same_group,
                     sensitive_pair)
 
-PER_TYPE = 3        # candidates tried per type and positive
+PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
 
 
 @dataclass
@@ -87,7 +88,8 @@ def _make(surface: Surface, kind: str, reps: list[Replacement]) -> Optional[Cand
 
 # --------------------------------------------------------------------------- swaps
 
-def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None,
+                   limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange one attribute of each of two objects, on the surface's own tokens."""
     g = surface.graph
     pairs = []
@@ -118,7 +120,7 @@ def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None) 
                                                  Replacement(sb, moved(surface, sa))])
         if cand:
             out.append(cand)
-        if len(out) >= PER_TYPE:
+        if len(out) >= limit:
             break
     return out
 
@@ -138,7 +140,8 @@ def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
     return (o_frm.name, frozenset(travel | stay), o_frm.quantity, o_frm.plural)
 
 
-def relation_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+def relation_swap(surface: Surface, rng: random.Random, counts: Counts = None,
+                  limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange subject and object noun phrases of an asymmetric relation."""
     g = surface.graph
     out = []
@@ -171,7 +174,7 @@ def relation_swap(surface: Surface, rng: random.Random, counts: Counts = None) -
         if cand:
             done.add((min(a, b), max(a, b)))
             out.append(cand)
-        if len(out) >= PER_TYPE:
+        if len(out) >= limit:
             break
     return out
 
@@ -208,7 +211,8 @@ def _related(surface: Surface, a: int, b: int) -> bool:
     return any({g.relations[k].subject, g.relations[k].object} == {a, b} for k in surface.relations)
 
 
-def object_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
+                limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange two object nouns; their determiners, numbers and attributes stay in place."""
     g = surface.graph
     objs = _noun_slots(surface)
@@ -236,14 +240,15 @@ def object_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> 
                                               Replacement(sb.name, _name_for(surface, a, sb.plural, sb.name))])
         if cand:
             out.append(cand)
-        if len(out) >= PER_TYPE:
+        if len(out) >= limit:
             break
     return out
 
 
 # --------------------------------------------------------------------------- replacements
 
-def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = None,
+                      limit: int = PER_TYPE) -> list[Candidate]:
     """Replace an attribute by one of another group of its category (red -> blue, big -> small)."""
     g = surface.graph
     items = [(a, k, s) for a in surface.objects for k, s in surface.attrs.get(a, [])]
@@ -261,7 +266,7 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = Non
         cand = _make(surface, "attribute_replace", [Replacement(span, fresh(surface, new, span))])
         if cand:
             out.append(cand)
-        if len(out) >= PER_TYPE:
+        if len(out) >= limit:
             break
     return out
 
@@ -298,7 +303,8 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
     return opts
 
 
-def relation_replace(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+def relation_replace(surface: Surface, rng: random.Random, counts: Counts = None,
+                     limit: int = PER_TYPE) -> list[Candidate]:
     """Replace a predicate word by a contrasting one (on -> under, holding -> dropping)."""
     options = [(k, span, alts) for k in surface.relations for span, alts in _relation_options(surface, k)]
     rng.shuffle(options)
@@ -312,22 +318,23 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Counts = None
         cand = _make(surface, "relation_replace", [Replacement(span, fresh(surface, new, span))])
         if cand:
             out.append(cand)
-        if len(out) >= PER_TYPE:
+        if len(out) >= limit:
             break
     return out
 
 
-def object_replace(surface: Surface, rng: random.Random, counts: Counts = None) -> list[Candidate]:
+def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
+                   limit: int = PER_TYPE) -> list[Candidate]:
     """Replace an object noun by one of another group of its category (dog -> cat, never puppy/animal)."""
     g = surface.graph
-    present = [g.objects[i].name for i in range(len(g.objects))]
+    present = {grp for o in g.objects for grp in groups_of(o.name)} | {o.name for o in g.objects}
     objs = _noun_slots(surface)
     rng.shuffle(objs)
     out = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        alts = [w for w in object_alternatives(o.name) if not any(same_group(w, p) for p in present)]
+        alts = [w for w in object_alternatives(o.name) if w not in present and not (groups_of(w) & present)]
         if not alts:
             continue
         new = choose(alts, rng, "object", counts)
@@ -335,12 +342,12 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None) 
                      [Replacement(slot.name, fresh(surface, noun_form(new, slot.plural), slot.name))])
         if cand:
             out.append(cand)
-        if len(out) >= PER_TYPE:
+        if len(out) >= limit:
             break
     return out
 
 
-GENERATORS: dict[str, Callable[[Surface, random.Random, Counts], list[Candidate]]] = {
+GENERATORS: dict[str, Callable[[Surface, random.Random, Counts, int], list[Candidate]]] = {
     "attribute_swap": attribute_swap,
     "relation_swap": relation_swap,
     "attribute_replace": attribute_replace,
@@ -351,6 +358,6 @@ GENERATORS: dict[str, Callable[[Surface, random.Random, Counts], list[Candidate]
 
 
 def candidates(surface: Surface, types: Iterable[str], rng: random.Random,
-               counts: Counts = None) -> dict[str, list[Candidate]]:
-    """Candidate negatives of one positive, by type."""
-    return {t: GENERATORS[t](surface, rng, counts) for t in types}
+               counts: Counts = None, limit: int = PER_TYPE) -> dict[str, list[Candidate]]:
+    """Up to ``limit`` candidate negatives of one positive, by type."""
+    return {t: GENERATORS[t](surface, rng, counts, limit) for t in types}

@@ -27,7 +27,7 @@ _A_PREFIXES = ("uni", "use", "usu", "uten", "util", "uto", "eu", "ewe", "one", "
                "urin", "ure", "u-", "ubiq", "unanim", "uga", "ufo", "uber")
 _AN_DESPITE_A_PREFIX = ("unin", "unim", "unid", "unio", "unimp")
 # Consonant letter, vowel sound ("an hour", "an honest man").
-_AN_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "herb", "x-", "mp3", "fbi")
+_AN_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "x-", "mp3")
 # Letters whose spoken name starts with a vowel sound (acronyms: "an FBI agent", "an MRI").
 _VOWEL_SOUND_LETTERS = set("aefhilmnorsx")
 

@@ -279,6 +279,11 @@ def attribute_alternatives(attr: str, object_name: Optional[str] = None) -> list
     return [grp[0] for k, grp in enumerate(ATTRIBUTE_CATEGORIES[cat]) if k != g]
 
 
+def groups_of(name: str) -> set[tuple[str, int]]:
+    """The (category, group) pairs an object name belongs to."""
+    return set(_OBJ_INDEX.get(name.lower(), ()))
+
+
 def same_group(a: str, b: str, index: str = "object") -> bool:
     """True when a and b are in one sibling group (synonym/hyponym) of any category."""
     idx = _OBJ_INDEX if index == "object" else _ATTR_INDEX
