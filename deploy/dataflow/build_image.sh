@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Build (and optionally push) the sgshards worker image.
+#   deploy/dataflow/build_image.sh IMAGE [--push]
+# IMAGE e.g. europe-west1-docker.pkg.dev/my-project/beam/sgshards:0.1.0
+# DRY_RUN=1 prints the commands instead of running them.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+if [[ $# -lt 1 || "$1" == -* ]]; then
+  echo "usage: $0 IMAGE [--push]" >&2
+  exit 2
+fi
+image="$1"
+push="${2:-}"
+
+run() {
+  if [[ "${DRY_RUN:-0}" == 1 ]]; then
+    printf '%q ' "$@"
+    printf '\n'
+  else
+    "$@"
+  fi
+}
+
+# BuildKit is needed for Dockerfile.dockerignore (default since Docker 23).
+export DOCKER_BUILDKIT=1
+run docker build -f "$here/Dockerfile" -t "$image" "$repo"
+if [[ "$push" == "--push" ]]; then
+  run docker push "$image"
+fi
