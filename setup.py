@@ -30,8 +30,10 @@ EXTRAS = {
     "zstd": ["zstandard>=0.21"],
     "stanza": ["stanza>=1.9", "torch==2.13.0"],
     "spark": ["pyspark>=3.5"],
+    "gcp": ["apache-beam[gcp]>=2.60,<3"],          # DataflowRunner
     # stanza is tested on hand-built Documents; torch pinned to the CPU build (no CUDA download)
-    "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21", "stanza>=1.9", "torch==2.13.0"],
+    "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21", "stanza>=1.9", "torch==2.13.0",
+             "google-cloud-dataflow-client>=0.13,<0.14"],   # offline Dataflow job translation tests
 }
 
 setup(

@@ -95,6 +95,10 @@ def make_parser() -> argparse.ArgumentParser:
         else:
             p.add_argument("--max-chars", type=int, default=512)
 
+    aud = sub.add_parser("audit", help="count negatives and find defects in shards or augment output")
+    aud.add_argument("path", metavar="PATH", help="output directory, a .tar shard, or augment JSONL")
+    aud.add_argument("--json", action="store_true", help="print the report as JSON")
+
     val = sub.add_parser("validate", help="check shards against sizes.json, the index, stats and the schema")
     val.add_argument("output", metavar="DIR", help="an output directory of `sgshards run`")
 
@@ -165,9 +169,15 @@ def command_run(args, beam_argv: list[str]) -> int:
                          f"{', ...' if len(existing) > 3 else ''}): pass --overwrite to replace them "
                          "or --resume to finish an interrupted run")
     options = PipelineOptions(beam_argv)
-    runner = options.get_all_options().get("runner") or "DirectRunner"
-    if "Dataflow" not in str(runner):      # remote workers have their own model; check ours now
+    runner = str(options.get_all_options().get("runner") or "DirectRunner")
+    remote = not runner.startswith(("Direct", "direct", "Prism", "prism")) and \
+        options.get_all_options().get("environment_type") not in ("LOOPBACK",)
+    if remote and args.input is None:
+        raise UsageError(f"{runner} workers cannot read the embedded sample inside this installation: "
+                         "pass --input with a path the workers can read (e.g. gs://...)")
+    if not remote:                         # remote workers have their own model; check ours now
         _parser(args)
+    dry_run = bool(options.get_all_options().get("dry_run"))
     tasks = planning.plan(files, spec, args.samples_per_shard)
     total = planning.total_records(tasks)
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
@@ -184,14 +194,18 @@ def command_run(args, beam_argv: list[str]) -> int:
         except manifest.ResumeError as exc:
             raise UsageError(str(exc)) from None
         committed = frozenset(manifest.committed_shards(args.output) & {t.stem for t in tasks})
-    elif existing:
+    elif existing and not dry_run:
         clear_outputs(args.output)
-    manifest.write_manifest(args.output, run_manifest)
+    if not dry_run:
+        manifest.write_manifest(args.output, run_manifest)
     logging.info("planned %d shards over %d records from %d file(s); %d already committed",
                  len(tasks), total, len(files), len(committed))
     with beam.Pipeline(options=options) as p:
         keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed)
+    if dry_run:
+        print(f"dry run: {runner} job built over {len(tasks)} shard task(s), not submitted", file=sys.stderr)
+        return 0
     return report_run(args.output, STATS_FILE)
 
 
@@ -279,6 +293,17 @@ def command_validate(args) -> int:
     return 0 if report.ok else 1
 
 
+def command_audit(args) -> int:
+    from .audit import audit_records, format_audit, iter_records
+
+    try:
+        report = audit_records(iter_records(args.path))
+    except FileNotFoundError as exc:
+        raise UsageError(f"cannot audit {args.path}: not found") from exc
+    print(json.dumps(report, indent=2) if args.json else format_audit(report))
+    return 1 if report["defect_total"] else 0
+
+
 # -- eval-parser ----------------------------------------------------------------
 
 def command_eval_parser(args) -> int:
@@ -304,6 +329,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             return command_run(args, rest)
         if args.command == "validate":
             return command_validate(args)
+        if args.command == "audit":
+            return command_audit(args)
         if args.command in ("parse", "augment"):
             return command_parse(args, augment=args.command == "augment")
         return command_eval_parser(args)

@@ -1,0 +1,60 @@
+"""`sgshards audit` over augment output and shards: counts, coverage, defects, exit status."""
+import json
+
+import pytest
+
+from sgshards.pipeline import cli
+from sgshards.pipeline.audit import audit_records, iter_records
+
+CAPTIONS = ["a red car next to a blue house", "a man riding an elephant",
+            "A cat sitting on a wooden table.", "two dogs lying on a green couch", "very nice"]
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    d = tmp_path_factory.mktemp("audit")
+    src = d / "captions.txt"
+    src.write_text("\n".join(CAPTIONS) + "\n")
+    out = d / "records.jsonl"
+    import contextlib
+    import io
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert cli.main(["augment", "--input", str(src)]) == 0
+    out.write_text(buf.getvalue())
+    return out
+
+
+def test_clean_output_has_no_defects_and_full_coverage(records, capsys):
+    report = audit_records(iter_records(str(records)))
+    assert report["captions"] == 4                     # "very nice" has no object: a rejection line, skipped
+    assert report["defect_total"] == 0
+    assert report["coverage"]["with_attribute_or_relation"] == 100.0
+    assert report["per_type"]["attribute_swap"] >= 1 and report["per_type"]["relation_swap"] >= 1
+    assert report["word_permutation_share"]["attribute_swap"] == 100.0
+    assert cli.main(["audit", str(records)]) == 0
+    assert "defects: none" in capsys.readouterr().out
+
+
+def test_injected_defects_are_found_and_fail_the_audit(records, tmp_path, capsys):
+    lines = [json.loads(l) for l in records.read_text().splitlines()]
+    first = next(l for l in lines if l.get("negatives"))
+    first["negatives"].append({"text": first["caption"].upper(), "type": "object_replace", "positive": 0})
+    first["negatives"].append({"text": "an red car next to a blue house .", "type": "attribute_replace",
+                               "positive": 0})
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(json.dumps(l) for l in lines) + "\n")
+    report = audit_records(iter_records(str(bad)))
+    assert report["defects"].get("negative_equals_caption", 0) >= 1
+    assert report["defects"].get("article_mismatch", 0) >= 1
+    assert report["defects"].get("space_before_punctuation", 0) >= 1
+    assert cli.main(["audit", str(bad)]) == 1
+    assert "DEFECTS" in capsys.readouterr().out
+
+
+def test_audit_reads_shards(tmp_path):
+    src = tmp_path / "c.tsv"
+    src.write_text("".join(f"{c}\thttp://x\n" for c in CAPTIONS))
+    out = tmp_path / "out"
+    assert cli.main(["run", "--input", str(src), "--output", str(out), "--samples-per-shard", "2"]) == 0
+    assert audit_records(iter_records(str(out)))["captions"] == 4
