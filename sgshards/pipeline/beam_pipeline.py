@@ -16,8 +16,10 @@ from apache_beam.metrics import Metrics
 
 from ..transforms.nlp import load_parser
 from . import plan as planning
-from .shards import committed_stats, finish_stats, merge_stats, write_run_summary
-from .work import RunConfig, annotate_items, process_task  # noqa: F401 - re-exported for engines
+from ..schemas.record import dumps
+from ..transforms.vocab import merge_counts
+from .shards import VOCAB_FILE, committed_stats, finish_stats, merge_stats, write_atomic, write_run_summary
+from .work import RunConfig, annotate_items, count_task, process_task  # noqa: F401 - re-exported for engines
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
@@ -37,8 +39,9 @@ class AnnotateShardFn(beam.DoFn):
     def setup(self):
         self.parser = load_parser(self.config.parser_backend, self.config.model)
 
-    def process(self, task: planning.ShardTask, duplicates=()):
-        stats = process_task(self.parser, task, self.config, frozenset(duplicates))
+    def process(self, task: planning.ShardTask, duplicates=(), vocab=None):
+        config = self.config.with_frequencies(vocab)
+        stats = process_task(self.parser, task, config, frozenset(duplicates))
         self._count(stats)
         yield stats
 
@@ -63,21 +66,57 @@ class DuplicateKeys(beam.PTransform):
                 | "AllButFirst" >> beam.FlatMap(lambda kv: sorted(kv[1])[1:]))
 
 
-class AnnotateShards(beam.PTransform):
-    """Shard tasks -> shard stats.  ``duplicates``: a PCollection of record
-    indices to reject as duplicate keys (see DuplicateKeys), or None."""
+class CountVocabFn(beam.DoFn):
+    """The corpus vocabulary pass: object/attribute/relation counts per shard."""
 
-    def __init__(self, config: RunConfig, duplicates=None):
+    def __init__(self, config: RunConfig):
+        self.config = config
+
+    def setup(self):
+        self.parser = load_parser(self.config.parser_backend, self.config.model)
+
+    def process(self, task: planning.ShardTask):
+        yield count_task(self.parser, task, self.config)
+
+
+class CorpusVocab(beam.PTransform):
+    """Tasks -> one merged counts dict (a side input of AnnotateShards), also saved as vocab.json."""
+
+    def __init__(self, config: RunConfig):
         super().__init__()
         self.config = config
-        self.duplicates = duplicates
 
     def expand(self, tasks):
-        tasks = tasks | "Distribute" >> beam.Reshuffle()
+        return (tasks
+                | "Distribute" >> beam.Reshuffle()
+                | "Count" >> beam.ParDo(CountVocabFn(self.config))
+                | "Merge" >> beam.CombineGlobally(merge_counts)
+                | "Save" >> beam.Map(self._save))
+
+    def _save(self, counts: dict) -> dict:
+        write_atomic(f"{self.config.output.rstrip('/')}/{VOCAB_FILE}", dumps(counts).encode("utf-8"))
+        return counts
+
+
+class AnnotateShards(beam.PTransform):
+    """Shard tasks -> shard stats.  Optional side inputs: ``duplicates``, a
+    PCollection of record indices to reject as duplicate keys (DuplicateKeys);
+    ``vocab``, a single counts dict (CorpusVocab)."""
+
+    def __init__(self, config: RunConfig, duplicates=None, vocab=None):
+        super().__init__()
+        self.config = config
+        self.duplicates, self.vocab = duplicates, vocab
+
+    def expand(self, tasks):
+        side = {}
         if self.duplicates is not None:
-            return tasks | "AnnotateAndWrite" >> beam.ParDo(
-                AnnotateShardFn(self.config), duplicates=beam.pvalue.AsList(self.duplicates))
-        return tasks | "AnnotateAndWrite" >> beam.ParDo(AnnotateShardFn(self.config))
+            side["duplicates"] = beam.pvalue.AsList(self.duplicates)
+        if self.vocab is not None:
+            side["vocab"] = beam.pvalue.AsSingleton(self.vocab)
+        return (tasks
+                | "Distribute" >> beam.Reshuffle()
+                | "AnnotateAndWrite" >> beam.ParDo(AnnotateShardFn(self.config), **side))
 
 
 class WriteRunStats(beam.PTransform):
@@ -99,16 +138,23 @@ class WriteRunStats(beam.PTransform):
 
 
 def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
-          check_duplicate_keys: bool = False, committed: frozenset = frozenset()):
+          check_duplicate_keys: bool = False, committed: frozenset = frozenset(),
+          corpus_vocab: bool = False):
     """Add the job to pipeline ``p``; returns the PCollection of the final stats.
-    Shards in ``committed`` (a resumed run) are not redone: their stats are read back."""
-    duplicates = None
-    if check_duplicate_keys:          # over all tasks, so a resumed run rejects the same records
-        duplicates = p | "AllTasks" >> beam.Create(tasks) | "DuplicateKeys" >> DuplicateKeys()
+    Shards in ``committed`` (a resumed run) are not redone: their stats are read back.
+    Duplicate keys and the corpus vocabulary are computed over all tasks, so a
+    resumed run makes the same decisions as an uninterrupted one."""
+    duplicates = vocab = None
+    if check_duplicate_keys or corpus_vocab:
+        all_tasks = p | "AllTasks" >> beam.Create(tasks)
+        if check_duplicate_keys:
+            duplicates = all_tasks | "DuplicateKeys" >> DuplicateKeys()
+        if corpus_vocab:
+            vocab = all_tasks | "CorpusVocab" >> CorpusVocab(config)
     todo = [t for t in tasks if t.stem not in committed]
     new_stats = (p
                  | "ShardTasks" >> beam.Create(todo)
-                 | "AnnotateShards" >> AnnotateShards(config, duplicates))
+                 | "AnnotateShards" >> AnnotateShards(config, duplicates, vocab))
     old_stats = (p
                  | "CommittedShards" >> beam.Create(sorted(committed))
                  | "ReadCommittedStats" >> beam.Map(lambda shard: committed_stats(config.output, shard)))

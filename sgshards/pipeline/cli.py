@@ -69,6 +69,13 @@ def make_parser() -> argparse.ArgumentParser:
                      help="shards (default for tables); for img2dataset shards: sidecar (default: text-only "
                           "shards named and keyed like the image shards) or augment (image shards plus "
                           "{key}.sg.json)")
+    run.add_argument("--corpus-vocab", action="store_true",
+                     help="first pass over the input counting objects, attributes and relations, so "
+                          "replacements follow the corpus's own distribution (saved as vocab.json)")
+    run.add_argument("--vocab-sample", type=int, default=None, metavar="N",
+                     help="with --corpus-vocab: count only the first N records of each shard")
+    run.add_argument("--vocab", default=None, metavar="FILE",
+                     help="counts from an earlier run's vocab.json instead of a first pass")
     run.add_argument("--export-parquet", default=None, metavar="DIR",
                      help="also write the positives and negatives as a Parquet dataset (part-*.parquet)")
     run.add_argument("--caption-column", default=None,
@@ -141,6 +148,23 @@ def input_spec(args, files: list[str]) -> sources.InputSpec:
                              header=args.header)
 
 
+def load_vocab(path: str) -> tuple[dict, dict]:
+    """Counts from a vocab.json, and what the manifest records of it (path and digest)."""
+    import hashlib
+
+    import fsspec
+
+    try:
+        with fsspec.open(path, "rb") as f:
+            data = f.read()
+        counts = json.loads(data)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read vocabulary {path}: {exc}") from None
+    if not isinstance(counts, dict) or not all(isinstance(v, dict) for v in counts.values()):
+        raise UsageError(f"{path} is not a vocab.json ({{kind: {{lemma: count}}}})")
+    return counts, {"path": path, "sha256": hashlib.sha256(data).hexdigest()}
+
+
 def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
     if spec.format == "wds":
         if mode == "shards":
@@ -183,10 +207,16 @@ def command_run(args, beam_argv: list[str]) -> int:
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
                        parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
                        annotate=annotate_options(args), mode=run_mode(args.mode, spec),
-                       export_dir=args.export_parquet)
+                       export_dir=args.export_parquet, vocab_sample=args.vocab_sample)
+    vocab_info = {"corpus_pass": args.corpus_vocab, "sample_per_shard": args.vocab_sample, "file": None}
+    if args.vocab:
+        if args.corpus_vocab:
+            raise UsageError("--vocab and --corpus-vocab exclude each other")
+        counts, vocab_info["file"] = load_vocab(args.vocab)
+        config = config.with_frequencies(counts)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
                                            args.parser_backend, args.model, len(tasks), total, config.mode,
-                                           config.export_dir)
+                                           config.export_dir, vocab_info)
     committed: frozenset = frozenset()
     if args.resume and existing:
         try:
@@ -202,7 +232,8 @@ def command_run(args, beam_argv: list[str]) -> int:
                  len(tasks), total, len(files), len(committed))
     with beam.Pipeline(options=options) as p:
         keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
-        build(p, tasks, config, check_duplicate_keys=keyed, committed=committed)
+        build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
+              corpus_vocab=args.corpus_vocab)
     if dry_run:
         print(f"dry run: {runner} job built over {len(tasks)} shard task(s), not submitted", file=sys.stderr)
         return 0

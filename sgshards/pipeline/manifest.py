@@ -18,7 +18,7 @@ from ..schemas.record import SCHEMA_VERSION
 from .shards import MANIFEST_FILE, SHARD_STATS_SUFFIX, write_atomic
 
 # Changing any of these changes what shard N holds or contains.
-COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet")
+COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet", "vocab")
 _CHANGE_MARKERS = ("md5Hash", "ETag", "etag", "crc32c", "mtime", "LastModified", "last_modified")
 
 
@@ -43,8 +43,11 @@ def _version(dist: str) -> Optional[str]:
 
 def build_manifest(files: list[str], spec, samples_per_shard: int, annotate, parser_backend: str,
                    model: Optional[str], shards: int, records: Optional[int], mode: str = "shards",
-                   export_dir: Optional[str] = None) -> dict:
+                   export_dir: Optional[str] = None, vocab: Optional[dict] = None) -> dict:
+    annotate_options = asdict(annotate)
+    annotate_options["augment"].pop("frequencies", None)    # recorded as "vocab" (path + digest)
     return {
+        "vocab": vocab,
         "mode": mode,
         "export_parquet": export_dir,
         "sgshards": __version__,
@@ -52,7 +55,7 @@ def build_manifest(files: list[str], spec, samples_per_shard: int, annotate, par
         "inputs": [fingerprint(f) for f in files],
         "input_spec": asdict(spec),
         "samples_per_shard": samples_per_shard,
-        "annotate": asdict(annotate),
+        "annotate": annotate_options,
         "parser": {"backend": parser_backend, "model": model},
         "planned": {"shards": shards, "records": records},
         "versions": {"python": platform.python_version(),

@@ -6,10 +6,13 @@ byte-identical.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Iterable, Iterator, Optional
 
-from ..transforms.annotate import AnnotateOptions, annotate_batch, item
+from ..transforms.annotate import AnnotateOptions, annotate_batch, item, parse_graphs
+from ..transforms.normalize import normalize_caption
+from ..transforms.vocab import count_graph, empty_counts
 from . import plan as planning
 from .shards import ShardWriter, write_shard
 from .wds_source import read_wds
@@ -27,6 +30,14 @@ class RunConfig:
     annotate: AnnotateOptions = field(default_factory=AnnotateOptions)
     mode: str = "shards"                 # img2dataset inputs: "sidecar" or "augment"
     export_dir: Optional[str] = None     # --export-parquet
+    vocab_sample: Optional[int] = None   # corpus vocabulary pass: records per shard (None = all)
+
+    def with_frequencies(self, counts) -> "RunConfig":
+        """This config with corpus frequencies for sampling replacements."""
+        if not counts:
+            return self
+        return replace(self, annotate=replace(self.annotate, augment=replace(self.annotate.augment,
+                                                                             frequencies=counts)))
 
 
 def annotate_items(parser, items: list[dict], options: AnnotateOptions, batch_size: int,
@@ -49,6 +60,23 @@ def process_task(parser, task: planning.ShardTask, config: RunConfig,
     items = list(planning.task_items(task))
     outcomes = annotate_items(parser, items, config.annotate, config.batch_size, duplicates)
     return write_shard(config.output, task.stem, outcomes, config.export_dir)
+
+
+def count_task(parser, task: planning.ShardTask, config: RunConfig) -> dict:
+    """Object, attribute and relation counts over (a sample of) one shard's
+    captions: the corpus vocabulary pass that replacement sampling follows."""
+    if task.format == "wds":
+        captions = (s.caption for s in read_wds(task.path) if s.reject is None)
+    else:
+        captions = (it["caption"] for it in planning.task_items(task) if not it["reject"])
+    counts = empty_counts()
+    clean = (c for c, _ in (normalize_caption(c, max_chars=config.annotate.max_chars) for c in captions) if c)
+    sample = list(islice(clean, config.vocab_sample)) if config.vocab_sample else list(clean)
+    for start in range(0, len(sample), config.batch_size):
+        for graph in parse_graphs(parser, sample[start:start + config.batch_size]):
+            if graph is not None:
+                count_graph(graph, counts)
+    return counts
 
 
 def _batches(samples: Iterable, size: int) -> Iterator[list]:

@@ -81,6 +81,11 @@ def annotate_batch(parser, items: Sequence[dict], options: AnnotateOptions = Ann
     return outcomes  # type: ignore[return-value]
 
 
+def parse_graphs(parser, captions: list[str]) -> list:
+    """Scene graph per caption (None where parsing failed), for passes that need no record."""
+    return [graph for _, graph, _ in _parse_all(parser, captions)]
+
+
 def _parse_all(parser, captions: list[str]) -> list[tuple]:
     """(doc, graph, error) per caption. A failing batch is retried caption by
     caption so that one bad caption rejects only itself."""

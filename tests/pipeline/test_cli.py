@@ -126,3 +126,15 @@ def test_resume_redoes_only_uncommitted_shards_and_refuses_changed_jobs(tsv, tmp
     capsys.readouterr()
     assert run_cli(*args[:-1], "3", "--resume") == 2
     assert "samples_per_shard changed" in capsys.readouterr().err
+
+
+def test_corpus_vocabulary_pass_is_saved_and_reusable(tsv, tmp_path):
+    out, again = tmp_path / "v1", tmp_path / "v2"
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(out),
+                   "--corpus-vocab") == 0
+    counts = json.loads((out / "vocab.json").read_text())
+    assert counts["object"]["car"] == 1 and counts["object"]["dog"] == 1 and counts["attribute"]["black"] == 1
+    assert json.loads((out / "manifest.json").read_text())["vocab"]["corpus_pass"] is True
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again),
+                   "--vocab", str(out / "vocab.json")) == 0
+    assert {p.name: p.read_bytes() for p in out.glob("*.tar")} == {p.name: p.read_bytes() for p in again.glob("*.tar")}
