@@ -274,6 +274,19 @@ def write_augment_input(path: Path) -> list[Row]:
     return [row for _, row in lines]
 
 
+def gzipped(write):
+    """A writer of the same corpus, gzip-compressed (read by skipping, not seeking)."""
+    import gzip
+
+    def write_gz(path: Path) -> list[Row]:
+        plain = path.with_name(path.name.removesuffix(".gz"))
+        rows = write(plain)
+        path.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+        plain.unlink()
+        return rows
+    return write_gz
+
+
 def _interleave(common: list[Row], special: list[Row]) -> list[Row]:
     """Spread the special rows through the common ones, deterministically."""
     out, step = [], max(1, len(common) // max(1, len(special)))

@@ -1,4 +1,5 @@
-"""The hostile corpus (tests/pipeline/hostile.py) through `sgshards run` and `sgshards augment`:
+"""The hostile corpus (tests/pipeline/hostile.py; TSV, CSV, gzipped CSV, JSONL, Parquet)
+through `sgshards run` and `sgshards augment`:
 every generated row comes out exactly once, as a sample or as a dead letter with the
 reason its kind calls for, and the output directory passes `sgshards validate`."""
 import json
@@ -19,6 +20,8 @@ FORMATS = {
     "csv": (hostile.write_csv, "corpus.csv", ["--caption-column", "caption", "--url-column", "url"]),
     "jsonl": (hostile.write_jsonl, "corpus.jsonl", ["--url-column", "url", "--key-column", "id"]),
     "parquet": (hostile.write_parquet, "corpus.parquet", ["--url-column", "url"]),
+    "csv.gz": (hostile.gzipped(hostile.write_csv), "corpus.csv.gz",
+               ["--caption-column", "caption", "--url-column", "url"]),
 }
 
 
