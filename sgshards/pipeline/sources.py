@@ -153,23 +153,24 @@ def resolve_columns(header: Optional[list[str]], spec: InputSpec, path: str) -> 
 
 
 def read_header(path: str, spec: InputSpec) -> tuple[Optional[list[str]], int]:
-    """The header fields and the byte offset of the first data record."""
+    """The header fields and the byte offset of the first data record (found by
+    reading on, never by seeking back: compressed streams cannot seek)."""
     if not spec.has_header:
         return None, 0
     with open_input(path) as stream:
-        for offset, record in iter_text_records(stream, spec.format == "csv"):
-            try:
-                header = [f.strip() for f in split_record(spec.format, record.decode("utf-8-sig"))]
-            except (UnicodeDecodeError, csv.Error) as exc:
-                raise InputError(f"unreadable header in {path}: {exc}") from None
-            return header, offset + len(record) + _line_end_len(stream, offset + len(record))
-    raise InputError(f"{path} is empty: no header")
-
-
-def _line_end_len(stream, at: int) -> int:
-    stream.seek(at)
-    end = stream.read(2)
-    return 2 if end.startswith(b"\r\n") else (1 if end[:1] in (b"\n", b"\r") else 0)
+        records = iter_text_records(stream, spec.format == "csv")
+        try:
+            _, record = next(records)
+        except StopIteration:
+            raise InputError(f"{path} is empty: no header") from None
+        try:
+            header = [f.strip() for f in split_record(spec.format, record.decode("utf-8-sig"))]
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(f"unreadable header in {path}: {exc}") from None
+        data_offset = next(records, (None, None))[0]
+        if data_offset is None:                       # header only: point past its line end
+            data_offset = stream.tell() if stream.seekable() else len(record) + 2
+        return header, data_offset
 
 
 def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[int], row: int) -> RawRow:

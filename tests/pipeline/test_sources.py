@@ -89,3 +89,22 @@ def test_guess_format():
     assert sources.guess_format("part-0.parquet") == "parquet"
     with pytest.raises(sources.InputError):
         sources.guess_format("data.bin")
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_compressed_input_with_header(tmp_path, suffix):
+    import zstandard
+
+    text = b"url\tcaption\nhttp://x/1\ta red car\nhttp://x/2\ta blue bus\n"
+    path = tmp_path / f"t.tsv{suffix}"
+    path.write_bytes(gzip.compress(text) if suffix == ".gz" else zstandard.ZstdCompressor().compress(text))
+    spec = sources.InputSpec("tsv", caption_column="caption", url_column="url")
+    assert [(r.caption, r.url) for r in rows_of(path, spec, 1)] == [("a red car", "http://x/1"),
+                                                                     ("a blue bus", "http://x/2")]
+
+
+def test_header_only_file_has_no_records(tmp_path):
+    for name, data in (("h.tsv", b"url\tcaption\n"), ("h.tsv.gz", gzip.compress(b"url\tcaption\r\n"))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert rows_of(path, sources.InputSpec("tsv", caption_column="caption")) == []
