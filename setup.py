@@ -23,6 +23,7 @@ REQUIRED = [
     "fsspec>=2023.1",
     "gcsfs>=2023.1",
     "jsonschema>=4",
+    "fastjsonschema>=2.16",
 ]
 
 EXTRAS = {

@@ -83,11 +83,26 @@ def _validator():
     return jsonschema.Draft202012Validator(RECORD_SCHEMA)
 
 
+@lru_cache(maxsize=1)
+def _fast_check():
+    """The schema compiled to Python (fastjsonschema): ~100x faster than
+    jsonschema's interpreter, which only explains records that fail."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(RECORD_SCHEMA)
+
+
 def record_errors(record: dict) -> list[str]:
     """Schema violations plus the cross-field rules a schema cannot say
     (indices must point inside their lists)."""
-    errors = [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}"
-              for e in _validator().iter_errors(record)]
+    import fastjsonschema
+
+    try:
+        _fast_check()(record)
+        errors = []
+    except fastjsonschema.JsonSchemaException:
+        errors = [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}"
+                  for e in _validator().iter_errors(record)]
     if errors:
         return errors
     n_objects = len(record["scene_graph"]["objects"])
