@@ -201,7 +201,12 @@ JSONL_MALFORMED = [
 
 
 def jsonl_rows() -> list[Row]:
-    return [*_interleave(CAPTION_CASES, JSONL_MALFORMED), Row("blank_last_line", "blank_row", record=b"")]
+    rows = _interleave(CAPTION_CASES, JSONL_MALFORMED)
+    keyless = next(i for i, r in enumerate(rows) if r.kind == "truncated_json")   # gets the default key
+    return [*rows,
+            Row("empty_key", WRITTEN, "a cow in a barn", check=Exactly("a cow in a barn"), key=""),
+            Row("key_equal_to_a_default_key", "duplicate_key", "a sheep on a hill", key=f"{keyless:09d}"),
+            Row("blank_last_line", "blank_row", record=b"")]
 
 
 def jsonl_record(i: int, row: Row) -> bytes:
