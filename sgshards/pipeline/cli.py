@@ -15,7 +15,7 @@ import logging
 import sys
 from dataclasses import replace
 from importlib import resources
-from typing import Iterable, Iterator, Optional, TextIO
+from typing import Iterable, Iterator, Optional
 
 from ..schemas.record import dumps
 from ..transforms.annotate import AnnotateOptions, annotate_batch, item
@@ -258,16 +258,19 @@ def report_run(output: str, stats_file: str) -> int:
 # -- parse / augment ------------------------------------------------------------
 
 def _lines(path: Optional[str]) -> Iterator[str]:
+    """Lines split on LF only (a bare CR inside a caption does not split it),
+    decoded as UTF-8 with undecodable bytes replaced."""
     if path is None:
-        stream: TextIO = sys.stdin
+        stream = sys.stdin.buffer
     else:
         try:
-            stream = open(path, encoding="utf-8", errors="replace")
+            stream = open(path, "rb")
         except OSError as exc:
             raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     with stream:
-        for line in stream:
-            yield line.rstrip("\r\n")
+        for n, line in enumerate(stream):
+            text = line.rstrip(b"\r\n").decode("utf-8", errors="replace")
+            yield text.lstrip("\ufeff") if n == 0 else text
 
 
 def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -8,6 +8,8 @@ a resumed run knows which shards exist before reading anything.
 """
 from __future__ import annotations
 
+import csv
+from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Iterator, Optional
 
@@ -67,21 +69,26 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
     return tasks
 
 
+WIDTH_PROBE = 100      # records looked at to find a headerless table's column count
+
+
 def _scan_text(path: str, spec: sources.InputSpec, data_offset: int, samples_per_shard: int):
     """Count records; note the byte offset of every shard's first record and the
-    field count of the first well-formed record (the width of a headerless table)."""
-    starts, n, width = [], 0, None
+    most common field count among the first records (the width of a headerless
+    table, so one bad first row does not make every good row malformed)."""
+    starts, n, widths = [], 0, Counter()
     with sources.open_input(path) as stream:
         _skip(stream, data_offset)
         for offset, record in sources.iter_text_records(stream, spec.format == "csv"):
             if n % samples_per_shard == 0:
                 starts.append((n, offset))
-            if width is None and spec.format != "jsonl" and record.strip():
+            if n < WIDTH_PROBE and spec.format not in ("jsonl", "yfcc") and record.strip():
                 try:
-                    width = len(sources.split_record(spec.format, record.decode("utf-8")))
-                except (UnicodeDecodeError, Exception):  # a bad first row does not set the width
+                    widths[len(sources.split_record(spec.format, record.decode("utf-8")))] += 1
+                except (UnicodeDecodeError, csv.Error):
                     pass
             n += 1
+    width = widths.most_common(1)[0][0] if widths else None     # ties: the earliest seen
     return starts, n, width
 
 

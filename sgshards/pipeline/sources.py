@@ -116,8 +116,8 @@ def iter_text_records(stream, csv_quoting: bool) -> Iterator[tuple[int, bytes]]:
     pending, start, in_quotes = b"", offset, False
     for line in stream:
         if csv_quoting:
-            if line.count(b'"') % 2:
-                in_quotes = not in_quotes
+            if in_quotes or b'"' in line:
+                in_quotes = _ends_in_quotes(line, in_quotes)
             pending += line
             offset += len(line)
             if in_quotes:
@@ -130,6 +130,30 @@ def iter_text_records(stream, csv_quoting: bool) -> Iterator[tuple[int, bytes]]:
         start = offset
     if pending:                        # unterminated quote at end of file
         yield start, pending.rstrip(b"\r\n")
+
+
+_QUOTE, _COMMA = ord('"'), ord(",")
+
+
+def _ends_in_quotes(line: bytes, in_quotes: bool) -> bool:
+    """RFC 4180 quote state after ``line``: a quote opens a quoted field only at
+    the start of a field (``a 5" screen`` is plain text); inside one, ``""`` is
+    an escaped quote and a lone ``"`` closes it."""
+    at_field_start = not in_quotes
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if in_quotes:
+            if c == _QUOTE:
+                if i + 1 < n and line[i + 1] == _QUOTE:
+                    i += 1
+                else:
+                    in_quotes = False
+        elif c == _QUOTE and at_field_start:
+            in_quotes = True
+        at_field_start = c == _COMMA and not in_quotes
+        i += 1
+    return in_quotes
 
 
 def split_record(fmt: str, record: str) -> list[str]:
@@ -176,7 +200,7 @@ def read_header(path: str, spec: InputSpec) -> tuple[Optional[list[str]], int]:
 def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[int], row: int) -> RawRow:
     out = RawRow(row)
     try:
-        text = record.decode("utf-8")
+        text = record.decode("utf-8-sig" if row == 0 else "utf-8")    # a BOM may open the file
     except UnicodeDecodeError:
         out.reject, out.raw = "invalid_utf8", record.decode("utf-8", "replace")
         return out
@@ -287,7 +311,14 @@ def read_parquet_range(path: str, columns: tuple, first_row: int, rows: int) -> 
 
 
 def _parquet_row(row: int, values: list, i: int) -> RawRow:
-    caption, url, key, status = (None if v is None or v[i] is None else str(v[i]) for v in values)
+    fields = [None if v is None or v[i] is None else v[i] for v in values]
+    if any(isinstance(f, bytes) for f in fields):         # binary columns hold UTF-8 text, or not
+        try:
+            fields = [f.decode("utf-8") if isinstance(f, bytes) else f for f in fields]
+        except UnicodeDecodeError:
+            raw = [f.decode("utf-8", "replace") if isinstance(f, bytes) else f for f in fields]
+            return RawRow(row, reject="invalid_utf8", raw=json.dumps(raw, default=str))
+    caption, url, key, status = (None if f is None else str(f) for f in fields)
     out = _with_status(RawRow(row, url=url, user_key=key), caption, status)
     if out.reject:
         out.raw = json.dumps({"caption": caption, "url": url, "key": key, "status": status})

@@ -137,8 +137,6 @@ def test_augment_gives_one_line_per_input_line(tmp_path, capsys):
 
 # -- known bugs: each a minimal corpus of its own ----------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sources.iter_text_records counts every '\"' as a quote toggle, so a "
-                                       "quote inside an unquoted CSV field swallows the following rows")
 def test_csv_quote_inside_unquoted_field_keeps_following_rows(tmp_path):
     rows = hostile.write_stray_quote_csv(tmp_path / "stray.csv")
     out = tmp_path / "out"
@@ -146,8 +144,6 @@ def test_csv_quote_inside_unquoted_field_keeps_following_rows(tmp_path):
     assert_run_accounts_for(rows, out)
 
 
-@pytest.mark.xfail(strict=True, reason="plan._scan_text takes a headerless table's width from its first "
-                                       "non-blank record, so a malformed first row rejects every good row")
 def test_malformed_first_row_does_not_set_the_table_width(tmp_path):
     rows = hostile.write_bad_first_row_tsv(tmp_path / "first.tsv")
     out = tmp_path / "out"
@@ -155,8 +151,6 @@ def test_malformed_first_row_does_not_set_the_table_width(tmp_path):
     assert_run_accounts_for(rows, out)
 
 
-@pytest.mark.xfail(strict=True, reason="sources.parse_text_record decodes JSONL with 'utf-8', not "
-                                       "'utf-8-sig': json.loads rejects the BOM, first record malformed_row")
 def test_jsonl_bom_at_file_start(tmp_path):
     rows = hostile.write_bom_jsonl(tmp_path / "bom.jsonl")
     out = tmp_path / "out"
@@ -164,8 +158,6 @@ def test_jsonl_bom_at_file_start(tmp_path):
     assert_run_accounts_for(rows, out)
 
 
-@pytest.mark.xfail(strict=True, reason="sources._parquet_row applies str() to bytes: a binary caption "
-                                       "column is written as the literal \"b'...'\"")
 def test_parquet_binary_caption_column(tmp_path):
     rows = hostile.write_binary_parquet(tmp_path / "binary.parquet")
     out = tmp_path / "out"
@@ -173,8 +165,6 @@ def test_parquet_binary_caption_column(tmp_path):
     assert_run_accounts_for(rows, out)
 
 
-@pytest.mark.xfail(strict=True, reason="cli._lines opens with universal newlines: a bare CR inside a "
-                                       "caption splits it into two outputs (run's TSV reader splits on LF only)")
 def test_augment_bare_carriage_return_stays_one_line(tmp_path, capsys):
     src = tmp_path / "captions.txt"
     src.write_bytes(b"a dog\ron a beach\na cat on a mat\n")
