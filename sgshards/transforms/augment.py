@@ -50,6 +50,8 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     caption = text_of(list(doc))
     chosen = sample_positives(Context.of(doc, graph), caption, options.max_positives, rng)
     positives = [p for p, _ in chosen]
+    if options.max_negatives <= 0 or not options.negative_types:
+        return positives, []
     surfaces = [(0, caption_surface(doc, graph))] + [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
 
     pools: dict[str, list[tuple[int, Candidate]]] = {t: [] for t in options.negative_types}
