@@ -167,7 +167,8 @@ class _Builder:
     def is_fragment_noun(self, i: int) -> bool:
         """A caption-initial noun mis-tagged as the root verb: "kites in the air"."""
         t = self.doc[i]
-        return (t.dep == "ROOT" and t.upos == "VERB" and t.tag in ("VB", "VBZ", "VBP")
+        return (t.dep == "ROOT" and t.upos == "VERB"
+                and (t.tag in ("VB", "VBZ", "VBP") or t.tag == "VBG" and t.text.lower() in ING_NOUNS)
                 and all(self.doc[k].upos in ("DET", "ADJ", "NUM") for k in range(i))
                 and not self.kids_with(i, "nsubj", "nsubjpass", "aux", "dobj", "expl", "auxpass"))
 
@@ -194,14 +195,27 @@ class _Builder:
         if t.upos == "VERB" and self.is_fragment_noun(i):
             return True
         if t.upos in NOUN_POS:
-            return t.dep != "compound" or t.head == i or not self.is_nominal(t.head)
+            if t.dep == "amod" and t.head != i and self.is_nominal(t.head):
+                return False   # "white phone" with white tagged PROPN: a modifier, not an object
+            if t.dep != "compound" or t.head == i:
+                return True
+            top = t.head   # "white cake tray": follow the compound chain to its head
+            while self.doc[top].dep == "compound" and self.doc[top].head != top:
+                top = self.doc[top].head
+            return not self.is_nominal(top)
         if t.upos == "PRON":
             return False
         # mis-tagged nouns in argument positions, e.g. "the side walk" (walk/VB as pobj)
         if t.dep in VERB_ARG_DEPS or t.dep == "pcomp":
-            return (t.upos in ("VERB", "ADJ", "X", "ADV") and not t.tag.startswith(("VBD", "VBZ", "VBP", "RB"))
-                    and not self.kids_with(i, "dobj", "nsubj", "aux", "prep", "advmod", "acomp", "prt",
-                                           "xcomp", "ccomp", "dative", "agent"))
+            if t.upos not in ("VERB", "ADJ", "X", "ADV") or t.tag.startswith(("VBD", "RB")):
+                return False
+            # a finite verb cannot be an argument ("leaves on the trees are red"), nor
+            # can a known -ing noun ("white frosting on a platter"): their prepositions are theirs
+            noun_like = t.dep != "pcomp" and (t.tag in ("VBZ", "VBP") or t.text.lower() in ING_NOUNS)
+            if t.tag in ("VBZ", "VBP") and not noun_like:
+                return False
+            verbal = ("dobj", "nsubj", "aux", "advmod", "acomp", "prt", "xcomp", "ccomp", "dative", "agent")
+            return not self.kids_with(i, *verbal if noun_like else verbal + ("prep",))
         return False
 
     # ---- objects ---------------------------------------------------------

@@ -170,3 +170,17 @@ def test_non_visual_heads_are_dropped(nlp):
     assert not any("day" in x for x in t)
     assert ("dog",) in tuples(nlp, "a photo of a dog")
     assert not any("photo" in x for x in tuples(nlp, "a photo of a dog"))
+
+
+def test_mistagged_modifiers_and_nouns_in_fragments(nlp):
+    # "white" tagged PROPN (compound/amod) is an attribute, never an object of its own
+    doc, g = graph(nlp, "white cake tray .")
+    assert [o.name for o in g.objects] == ["cake tray"]
+    assert obj(g, "cake tray").attributes == ["white"]
+    assert span_text(doc, obj(g, "cake tray").span) == "cake tray"
+    # a caption-initial -ing noun tagged as the root verb
+    assert ("building", "near", "tree") in tuples(nlp, "building near the tree")
+    # a plural noun tagged VBZ as the subject keeps its own preposition
+    t = tuples(nlp, "leaves on the trees are red , yellow and orange")
+    assert ("leaf", "on", "tree") in t and ("leaf", "yellow") in t
+    assert ("frosting", "on", "platter") in tuples(nlp, "cupcakes with white frosting on white platter")
