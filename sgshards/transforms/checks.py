@@ -132,14 +132,14 @@ def _is_phrase_swap(pos: list[str], neg: list[str], subj: str, obj: str, modifie
     while j < n - i and pos[n - 1 - j] == neg[n - 1 - j]:
         j += 1
     for a1 in range(i, max(-1, i - 4), -1):
-        if a1 > 0 and pos[a1 - 1] in modifiers:
-            continue                               # A would leave a modifier behind
+        if a1 > 0 and (pos[a1 - 1] in modifiers or pos[a1 - 1] in _DETERMINERS):
+            continue                               # A would leave a modifier or determiner behind
         for b2 in range(n - j, min(n, n - j + 4) + 1):
             for x in range(1, b2 - a1):
                 for y in range(1, b2 - a1 - x):
                     A, B = pos[a1:a1 + x], pos[b2 - y:b2]
                     M = pos[a1 + x:b2 - y]
-                    if not M or M[-1] in modifiers or neg[a1:b2] != B + M + A:
+                    if not M or M[-1] in modifiers or M[-1] in _DETERMINERS or neg[a1:b2] != B + M + A:
                         continue
                     if (A[0] in _DETERMINERS) != (B[0] in _DETERMINERS):
                         continue

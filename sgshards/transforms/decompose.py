@@ -60,18 +60,22 @@ def _name_words(ctx: Context, o: SGObject) -> list[tuple[str, str]]:
 
 
 def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> list[str]:
+    """Follow the caption: "a" where it says a/an, "the" for other determiners, none where
+    it has none ("man holds white surfboard", mass nouns)."""
     if o.quantity:
         return o.quantity.split()
+    indefinite = not o.plural
     if o.span is not None and o.span[1] <= len(ctx.doc):
         head = ctx.doc[o.span[1] - 1]
         if head.upos == "PROPN":
             return []
-        has_det = any(ctx.doc[k].dep in ("det", "poss", "predet") for k in ctx.kids[head.i])
-        if not has_det and not o.plural and head.tag == "NN":
-            return []                      # mass noun as written: "water", "grass"
-    if definite:
-        return ["the"]
-    return [] if o.plural else [indefinite_article(next_word)]
+        dets = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].dep in ("det", "poss", "predet")]
+        if not dets:
+            return ["the"] if definite else []
+        indefinite = indefinite and dets[0] in ("a", "an")
+    if definite or not indefinite:
+        return ["the"] if definite or not o.plural else []
+    return [indefinite_article(next_word)]
 
 
 def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, attributes: bool = True) -> None:
@@ -231,9 +235,14 @@ class SubGraph:
     realise: Callable[[int], Surface]
 
 
+def _named(o: SGObject) -> bool:
+    return bool(o.name.strip())
+
+
 def _valid_relation(g: SceneGraph, r_idx: int) -> bool:
     r = g.relations[r_idx]
-    return r.subject != r.object and 0 <= r.subject < len(g.objects) and 0 <= r.object < len(g.objects)
+    return (r.subject != r.object and 0 <= r.subject < len(g.objects) and 0 <= r.object < len(g.objects)
+            and _named(g.objects[r.subject]) and _named(g.objects[r.object]))
 
 
 def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
@@ -241,7 +250,7 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
     g = ctx.graph
     out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
     for i, o in enumerate(g.objects):
-        if o.attributes:
+        if o.attributes and _named(o):
             out["object"].append(SubGraph("object", (i,), (), 3, lambda t, i=i: realise_object(ctx, i, t)))
     rels = [k for k in range(len(g.relations)) if _valid_relation(g, k)]
     for k in rels:
@@ -264,7 +273,7 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects without attributes ("a car"): filler positives when nothing richer exists."""
     return [SubGraph("object", (i,), (), 1, lambda t, i=i: realise_object(ctx, i, 0))
-            for i, o in enumerate(ctx.graph.objects) if not o.attributes]
+            for i, o in enumerate(ctx.graph.objects) if not o.attributes and _named(o)]
 
 
 def sample_positives(ctx: Context, caption: str, limit: int,

@@ -17,7 +17,7 @@ from ..schemas.graph import Span
 from ..schemas.record import Edit
 from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
-from .vocab import (PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives, canonical_relation,
+from .vocab import (MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives, canonical_relation,
                     attribute_category, choose, groups_of, is_symmetric, object_alternatives, object_category,
                     same_group,
                     sensitive_pair)
@@ -88,6 +88,10 @@ def _make(surface: Surface, kind: str, reps: list[Replacement]) -> Optional[Cand
 
 # --------------------------------------------------------------------------- swaps
 
+def _adjectival(surface: Surface, span: Span, attr: str) -> bool:
+    return attribute_category(attr) is not None or all(t.upos == "ADJ" for t in surface.tokens[span[0]:span[1]])
+
+
 def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange one attribute of each of two objects, on the surface's own tokens."""
@@ -104,6 +108,8 @@ def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None,
                         continue
                     if surface.span_text(sa).lower() == surface.span_text(sb).lower():
                         continue
+                    if not (_adjectival(surface, sa, va) and _adjectival(surface, sb, vb)):
+                        continue                   # "holding", "only": parser slips, not properties
                     ca, cb = attribute_category(va, oa.name), attribute_category(vb, ob.name)
                     same = ca is not None and cb is not None and ca[0] == cb[0]
                     pairs.append((not same, rng.random(), a, ka, sa, b, kb, sb))
@@ -206,6 +212,17 @@ def _modifiers(surface: Surface, slot) -> tuple[str, ...]:
     return tuple("a" if w == "an" else w for w in words)
 
 
+def _fits(surface: Surface, slot, name: str) -> bool:
+    """The noun can stand in the slot's number: no "a snow"/"red snows", no "a shorts"."""
+    head = name.split()[-1]
+    if name in PLURAL_ONLY or head in PLURAL_ONLY:
+        return slot.plural
+    if name in MASS_NOUNS or head in MASS_NOUNS:
+        det = surface.tokens[slot.np[0]].text.lower() if slot.np[0] < slot.name[0] else ""
+        return not slot.plural and det not in ("a", "an") and not surface.graph.objects[slot.obj].quantity
+    return True
+
+
 def _related(surface: Surface, a: int, b: int) -> bool:
     g = surface.graph
     return any({g.relations[k].subject, g.relations[k].object} == {a, b} for k in surface.relations)
@@ -228,6 +245,8 @@ def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
         if oa.name == ob.name or _overlap(sa.name, sb.name) or same_group(oa.name, ob.name):
             continue
         if _bare_singular(surface, a) != _bare_singular(surface, b):   # "a cup of coffee" -/-> "a coffee of cup"
+            continue
+        if not (_fits(surface, sa, ob.name) and _fits(surface, sb, oa.name)):
             continue
         if _modifiers(surface, sa) == _modifiers(surface, sb) and sa.plural == sb.plural:
             continue                               # same text as swapping the whole phrases: relation_swap's
@@ -334,7 +353,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        alts = [w for w in object_alternatives(o.name) if w not in present and not (groups_of(w) & present)]
+        alts = [w for w in object_alternatives(o.name) if w not in present and not (groups_of(w) & present)
+                and _fits(surface, slot, w)]
         if not alts:
             continue
         new = choose(alts, rng, "object", counts)

@@ -84,7 +84,7 @@ def agree_verb(token: DepToken, plural: bool) -> str:
 def noun_form(lemma: str, plural: bool) -> str:
     """Singular or plural of a (possibly multiword) noun: "hot dog" -> "hot dogs"."""
     words = lemma.split()
-    if plural:
+    if plural and words:
         forms = getInflection(words[-1], "NNS")
         words[-1] = forms[0] if forms else words[-1] + "s"
     return " ".join(words)
@@ -193,7 +193,7 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
                       objects=tuple(range(len(graph.objects))),
                       relations=tuple(range(len(graph.relations))))
     for idx, o in enumerate(graph.objects):
-        if o.span is None or not (0 <= o.span[0] < o.span[1] <= len(doc)):
+        if o.span is None or not (0 <= o.span[0] < o.span[1] <= len(doc)) or not o.name.strip():
             continue
         head = o.span[1] - 1
         if is_pronoun(doc[head]):                      # "they" resolved to "people": not a phrase to move

@@ -143,6 +143,21 @@ def sensitive_pair(name: str, attributes) -> bool:
     return name.lower() in PERSON_NOUNS and any(a.lower() in SKIN_SENSITIVE for a in attributes)
 
 
+# Nouns that take no "a" and no plural ("a snow", "red snows"), and nouns that are only plural
+# ("a shorts"): kept out of slots that would force the wrong number.
+MASS_NOUNS = frozenset({
+    "snow", "water", "sand", "grass", "ice", "rice", "hair", "food", "bread", "cheese", "milk", "coffee",
+    "tea", "juice", "wine", "beer", "smoke", "fog", "rain", "dirt", "mud", "gravel", "furniture", "luggage",
+    "clothing", "traffic", "sunlight", "soup", "pasta", "spaghetti", "broccoli", "ice cream", "meat",
+    "foliage", "wood", "glass", "paper", "plastic", "metal", "concrete", "asphalt", "dust", "steam",
+    "sky", "air", "equipment", "fur", "skin", "snowfall", "lettuce", "spinach", "salad", "toast",
+})
+PLURAL_ONLY = frozenset({
+    "pants", "trousers", "jeans", "shorts", "slacks", "glasses", "sunglasses", "spectacles", "scissors",
+    "stairs", "steps", "clothes", "people", "police", "headphones", "pajamas", "leggings", "goggles",
+})
+
+
 # --------------------------------------------------------------------------- relations
 
 # Predicates (lemmatised, as in SGRelation.predicate) whose subject/object swap is a paraphrase.

@@ -136,3 +136,12 @@ def test_cc3m_captions_have_no_defects(nlp):
                  "space_before_punctuation", "article_mismatch"):
         assert findings[name] == 0, (name, findings)
     assert findings["symmetric_relation_swapped"] <= 2, findings
+
+
+def test_objects_without_a_name_are_ignored(parse):
+    from sgshards.schemas.graph import SceneGraph, SGObject, SGRelation
+    doc = parse("'s enjoying the camels and the sea")
+    graph = SceneGraph([SGObject("", span=(0, 1), plural=True), SGObject("camel", span=(3, 4), plural=True),
+                        SGObject("sea", span=(7, 8))], [SGRelation(0, "enjoy", 1, (1, 2))])
+    pos, neg = augment("k", doc, graph, AugmentOptions())
+    assert all(p.text.strip() for p in pos) and all(0 not in p.objects for p in pos[1:])

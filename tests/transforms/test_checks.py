@@ -44,6 +44,13 @@ def test_symmetric_swap_with_numbers_and_sub_graph_positive():
     assert names(check_record(r)) == [("symmetric_relation_swapped", 0)]
 
 
+def test_noun_swap_leaving_modifiers_behind_is_not_flagged():
+    r = record("the keyboard teaches with a simple , step - by - step method .",
+               [("the method teaches with a simple , step - by - step keyboard .", 0)],
+               objects=[("keyboard", [], None), ("method", ["simple"], None)], relations=[(0, "teach with", 1)])
+    assert check_record(r) == []
+
+
 def test_asymmetric_swap_is_not_flagged():
     r = record("a man riding an elephant", [("an elephant riding a man", 0)],
                objects=[("man", [], None), ("elephant", [], None)], relations=[(0, "ride", 1)])
