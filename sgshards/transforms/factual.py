@@ -22,7 +22,10 @@ and hyphens dropped: "cell phone" == "cellphone", "surf board" ==
 ("two" -> "2") and the attribute "wood" spelt "wooden" as FACTUAL does,
 the head "guy" written "person" (FACTUAL never writes "guy"), and the
 predicate synonyms FACTUAL always canonicalises ("beneath"/"underneath"/
-"below" -> "under", "atop" -> "on top of", "lie" -> "lay").
+"below" -> "under", "atop" -> "on top of", "lie" -> "lay"; position phrases
+"at the top of"/"in the middle of"/"to the left of" -> "on top of"/"on
+middle of"/"at the left of", also after a verb; "inside of" -> "inside",
+"in between" -> "between").
 
 Scores are strict tuple precision/recall/F1, micro-averaged over the corpus,
 overall and per tuple kind, plus the whole-graph set match: the share of
@@ -54,6 +57,17 @@ _PREDICATE_WORDS = {"beneath": "under", "underneath": "under", "below": "under",
 # Head nouns FACTUAL always writes as another word: "guy" is annotated "person"
 # in every FACTUAL train graph whose caption says "guy" (211 of 211).
 _NODE_WORDS = {"guy": "person"}
+# Position phrases FACTUAL writes one way whatever the caption's preposition
+# ("at the top of", "to the left of"): "<prep> [the] <noun> [side] of" -> canonical.
+_POSITION_PHRASES = {
+    "top": "on top of", "middle": "on middle of", "bottom": "on bottom of", "edge": "on edge of",
+    "side": "on side of", "end": "in end of", "center": "in center of", "centre": "in center of",
+    "corner": "in corner of", "left": "at the left of", "right": "on the right side of",
+}
+_POSITION_PHRASE_RE = re.compile(
+    r"\b(?:at|in|on|to|by|along|across|near|from)\s+(?:the\s+)?"
+    r"(top|middle|bottom|edge|side|end|center|centre|corner|left|right)(?:\s+hand)?(?:\s+side)?\s+of\b")
+_PREDICATE_PHRASES = {"inside of": "inside", "outside of": "outside", "in between": "between"}
 _TUPLE_RE = re.compile(r"\(([^()]*)\)")
 
 
@@ -89,7 +103,12 @@ def norm_value(value: str) -> str:
 
 
 def norm_predicate(pred: str) -> str:
-    return " ".join(_PREDICATE_WORDS.get(w, w) for w in _space(pred).split(" "))
+    p = " ".join(_PREDICATE_WORDS.get(w, w) for w in _space(pred).split(" "))
+    p = _POSITION_PHRASE_RE.sub(lambda m: _POSITION_PHRASES[m.group(1)], p)
+    for long, short in _PREDICATE_PHRASES.items():   # also after a verb: "sit inside of"
+        if p == long or p.endswith(" " + long):
+            return p[: len(p) - len(long)] + short
+    return p
 
 
 def tuple_kind(t: tuple) -> str:

@@ -1,7 +1,7 @@
 """FACTUAL gold parsing, normalisation and scoring."""
 from sgshards.schemas.graph import SceneGraph, SGObject, SGRelation
 from sgshards.transforms.factual import (
-    evaluate, evaluate_csv, format_report, gold_tuples, parse_gold, predicted_tuples,
+    evaluate, evaluate_csv, format_report, gold_tuples, norm_predicate, parse_gold, predicted_tuples,
 )
 from tests.conftest import shared_file
 
@@ -35,6 +35,19 @@ def test_compound_spellings_and_guy_compare_equal():
     # different words stay different
     assert gold_tuples("( man , hold , phone )") != gold_tuples("( person , hold , phone )")
     assert gold_tuples("( t-shirts )") == gold_tuples("( t shirt )")
+
+
+def test_position_phrases_take_factual_canonical_form():
+    assert norm_predicate("at the top of") == "on top of"
+    assert norm_predicate("sit at the top of") == "sit on top of"
+    assert norm_predicate("in the middle of") == norm_predicate("on middle of") == "on middle of"
+    assert norm_predicate("to the left of") == "at the left of"
+    assert norm_predicate("to right of") == "on the right side of"
+    assert norm_predicate("stand inside of") == "stand inside"
+    assert norm_predicate("in between") == "between"
+    # different meanings are left alone
+    assert norm_predicate("on far side of") == "on far side of"
+    assert norm_predicate("in front of") == "in front of"
 
 
 def test_non_numeric_quantities_are_not_scored_but_group_of_is():
