@@ -156,7 +156,8 @@ def symmetric_relation_swapped(record: dict) -> list[Finding]:
         # a swap also moves the pair's other relations ("the dentist drills the tooth with a
         # turbine"): then it is not a paraphrase, whatever the symmetric relation
         pair = {r["subject"], r["object"]}
-        return all({q["subject"], q["object"]} == pair or not ({q["subject"], q["object"]} & pair)
+        return all(not ({q["subject"], q["object"]} & pair)
+                   or ({q["subject"], q["object"]} == pair and is_symmetric(q["predicate"]))
                    for q in relations)
 
     sym = [r for r in relations if is_symmetric(r["predicate"]) and only_each_other(r)

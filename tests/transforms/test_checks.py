@@ -51,6 +51,12 @@ def test_noun_swap_leaving_modifiers_behind_is_not_flagged():
     assert check_record(r) == []
 
 
+def test_swap_of_a_pair_that_also_has_an_asymmetric_relation_is_not_flagged():
+    r = record("a man with a woman escorting her", [("a woman with a man escorting her", 0)],
+               objects=[("man", [], None), ("woman", [], None)], relations=[(0, "with", 1), (0, "escort", 1)])
+    assert check_record(r) == []
+
+
 def test_asymmetric_swap_is_not_flagged():
     r = record("a man riding an elephant", [("an elephant riding a man", 0)],
                objects=[("man", [], None), ("elephant", [], None)], relations=[(0, "ride", 1)])
