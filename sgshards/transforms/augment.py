@@ -15,7 +15,7 @@ from ..schemas.graph import SceneGraph
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from .decompose import Context, sample_positives
 from .negatives import Candidate, candidates
-from .realise import caption_surface, text_key
+from .realise import caption_surface, text_key, to_word_spans
 
 
 # Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
@@ -45,7 +45,11 @@ def seeded_rng(key: str, seed: int) -> random.Random:
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
             options: AugmentOptions = AugmentOptions()) -> tuple[list[Positive], list[Negative]]:
-    """positives[0] is the caption; each Negative.positive indexes into the returned positives."""
+    """positives[0] is the caption; each Negative.positive indexes into the returned positives.
+
+    Edit spans index the caption's parser tokens for caption-level negatives and the
+    whitespace-separated words of the positive's text for sub-graph negatives.
+    """
     rng = seeded_rng(key, options.seed)
     caption = text_of(list(doc))
     chosen = sample_positives(Context.of(doc, graph), caption, options.max_positives, rng)
@@ -58,6 +62,8 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     for index, surface in surfaces:
         limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
         for kind, cands in candidates(surface, options.negative_types, rng, options.frequencies, limit).items():
+            if index:                                # realised positives: edits index words of the text
+                cands = [Candidate(c.text, c.type, to_word_spans(surface, c.edits)) for c in cands]
             pools[kind].extend((index, c) for c in cands)
     return positives, _select(pools, positives, options.max_negatives, rng)
 

@@ -100,25 +100,21 @@ def _copula(b: PhraseBuilder, plural: bool) -> int:
 
 
 def _attr_list(b: PhraseBuilder, ctx: Context, idx: int) -> None:
-    """Predicative attributes: "red", "big and red", "old, big and red"."""
+    """Predicative attributes: "red", "big and red" (at most two, so no commas)."""
     o = ctx.graph.objects[idx]
     spans = []
     n = len(o.attributes)
     for k, (a, s) in enumerate(zip(o.attributes, o.attribute_spans or [None] * n)):
         if k > 0:
-            b.word("and" if k == n - 1 else ",", "CCONJ")
+            b.word("and", "CCONJ")
         spans.append((k, b.words(_surface_words(ctx, s, a), "ADJ")))
     b.attrs[idx] = spans
-    # "," attaches to the previous word
-    for i, t in enumerate(b.tokens[:-1]):
-        if b.tokens[i + 1].text == ",":
-            b.tokens[i] = t._replace(ws="")
 
 
 def realise_object(ctx: Context, idx: int, template: int) -> Surface:
     o = ctx.graph.objects[idx]
     b = PhraseBuilder(ctx.graph)
-    if not o.attributes or template == 0:
+    if not o.attributes or len(o.attributes) > 2 or template == 0:
         _add_np(b, ctx, idx)
     elif template == 1:                                  # "the car is red"
         _add_np(b, ctx, idx, definite=True, attributes=False)

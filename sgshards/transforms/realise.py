@@ -312,6 +312,21 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
     return "".join(out), edits
 
 
+def to_word_spans(surface: Surface, edits: Sequence[Edit]) -> list[Edit]:
+    """Edits re-indexed from surface tokens to whitespace-separated words of its text.
+
+    Realised positives are stored as text only, so their edits index words
+    ("t-shirts" is one word, three tokens); a caption's edits keep indexing
+    the record's ``tokens``.
+    """
+    word_of, w = [], 0
+    for t in surface.tokens:
+        word_of.append(w)
+        if t.ws:
+            w += 1
+    return [Edit((word_of[e.span[0]], word_of[e.span[1] - 1] + 1), e.before, e.after) for e in edits]
+
+
 # --------------------------------------------------------------------------- comparison
 
 _PUNCT_RE = re.compile(r"[^\w\s]+")

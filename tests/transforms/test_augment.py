@@ -145,3 +145,13 @@ def test_objects_without_a_name_are_ignored(parse):
                         SGObject("sea", span=(7, 8))], [SGRelation(0, "enjoy", 1, (1, 2))])
     pos, neg = augment("k", doc, graph, AugmentOptions())
     assert all(p.text.strip() for p in pos) and all(0 not in p.objects for p in pos[1:])
+
+
+def test_sub_graph_edits_index_words_of_the_positive(parse):
+    _, _, pos, neg = run(parse, "Big old t-shirts on a wooden rack next to a small red bag.", max_negatives=30)
+    sub = [n for n in neg if n.positive > 0]
+    assert sub
+    for n in sub:
+        words = pos[n.positive].text.split(" ")
+        for e in n.edits:
+            assert " ".join(words[e.span[0]:e.span[1]]) == e.before
