@@ -371,9 +371,42 @@ class _Builder:
             return None
         return self.add_object(i)
 
+    def phrase_antecedent(self, i: int) -> Optional[int]:
+        """"a table with a lamp and a clock on it", "trunks with moss on them": a thing
+        pronoun in a phrase describing a noun refers to the noun above that one."""
+        doc = self.doc
+        if self.low(i) not in ("it", "them") or doc[i].dep != "pobj":
+            return None
+        p = doc[i].head
+        n = doc[p].head
+        if doc[n].upos == "VERB" and doc[n].dep in ("acl", "relcl"):
+            n = doc[n].head            # "a suitcase with a cat sitting on it"
+        if doc[p].dep != "prep" or not self.is_nominal(n):
+            return None
+        skip = set(self.conj_group_up(n))
+        while doc[n].head != n:
+            n = doc[n].head
+            if self.is_nominal(n) and n not in skip:
+                return n
+        return None
+
+    def described_by_back_reference(self, k: int, owner: int) -> bool:
+        """True if noun k carries a phrase pointing back at its owner ("with stickers on it")."""
+        doc = self.doc
+        heads = [k] + [v for v in self.kids[k] if doc[v].dep in ("acl", "relcl")]
+        for h in heads:
+            for p in self.kids_with(h, "prep"):
+                for o in self.kids_with(p, "pobj"):
+                    if self.phrase_antecedent(o) is not None and self.resolve(o) == owner:
+                        return True
+        return False
+
     def resolve_pronoun(self, i: int) -> Optional[int]:
         doc = self.doc
         lw = doc[i].text.lower()
+        back = self.phrase_antecedent(i)
+        if back is not None:
+            return self.resolve(back)
         if lw in PERSON_PRONOUNS:
             want_plural = PERSON_PRONOUNS[lw] == "people"
             for idx in range(len(self.objects) - 1, -1, -1):
@@ -407,7 +440,8 @@ class _Builder:
         folding multiword prepositions: "in front of", "out of", "next to"."""
         doc = self.doc
         words, toks = [doc[p].text.lower()], [p]
-        pobjs = self.kids_with(p, "pobj")
+        # "on building" with building tagged VBG/pcomp is still the object
+        pobjs = [k for k in self.kids[p] if doc[k].dep == "pobj" or doc[k].dep == "pcomp" and self.is_nominal(k)]
         if not pobjs:
             inner = self.kids_with(p, "prep")  # "out of", "away from"
             if inner:
@@ -455,6 +489,9 @@ class _Builder:
                         self.add_relation(*((s, "have", o) if container else (o, "have", s)), toks)
                 continue
             pred = " ".join(words)
+            if pred == "with":
+                # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
+                objs = [k for k in objs if not self.described_by_back_reference(k, s)]
             for subj in self.shared_subjects(i, s):
                 for k in objs:
                     self.add_relation(subj, self.clothing_predicate(pred, k), self.resolve(k), toks)
@@ -553,9 +590,7 @@ class _Builder:
             # completes the verb ("sitting on a bench" -> sit on)
             p = " ".join(words if dobjs else [lemma] + words)
             toks_used = toks if dobjs else [v] + toks
-            if not objs and t.dep == "relcl":
-                # "the sofa the man is sitting on": the stranded preposition's object is the head noun
-                objs = [t.head]
+            objs, subjects = self.stranded_object(v, objs, subjects)
             for s in subjects:
                 for k in objs:
                     self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), toks_used)
@@ -575,6 +610,21 @@ class _Builder:
                     self.add_relation(s, pred, head, base_toks)
         # "a man holding a ball": dobj relation done; "has"/"with" handled by the verb lemma
 
+    def stranded_object(self, v: int, objs: list[int], subjects: list[int]) -> tuple[list[int], list[int]]:
+        """(objects, subjects) of a preposition left without object at the clause end:
+        "the sofa the man is sitting on" - the noun the clause describes is the object,
+        also when the parser made it a second subject ("the table the plates are on")."""
+        if objs:
+            return objs, subjects
+        t = self.doc[v]
+        if t.dep == "relcl":
+            return [t.head], subjects
+        nsubjs = self.kids_with(v, "nsubj")
+        if len(nsubjs) >= 2:
+            head = self.resolve(nsubjs[0])
+            return [nsubjs[0]], [s for s in subjects if s != head]
+        return objs, subjects
+
     def copula(self, v: int, subj_toks: list[int], expl: bool) -> None:
         doc = self.doc
         attrs = self.kids_with(v, "attr")
@@ -593,7 +643,8 @@ class _Builder:
                 self.resolve(k)  # "this is an urban park": the noun is still an object
         for words, toks, objs in self.head_prep_phrases(v):
             pred = " ".join(words)
-            for s in subjects:
+            objs, subjs = self.stranded_object(v, objs, subjects)
+            for s in subjs:
                 for k in objs:
                     self.add_relation(s, pred, self.resolve(k), toks)
 
@@ -626,6 +677,32 @@ class _Builder:
         return SceneGraph(objects=self.objects, relations=self.relations)
 
 
+def repair_parse(doc: list[DepToken]) -> list[DepToken]:
+    """Re-attach what the small model reliably gets wrong in fragments (heads only;
+    tokens and indices are unchanged, so spans stay valid):
+
+    * "trunks with moss on them": a back-pointing "on it/them" attached to the owner
+      belongs to the last noun of its "with" phrase."""
+    fixed = list(doc)
+    kids: list[list[int]] = [[] for _ in doc]
+    for t in doc:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    for t in doc:
+        if t.dep != "prep" or t.head == t.i or doc[t.head].upos not in NOUN_POS:
+            continue
+        if not any(doc[k].dep == "pobj" and doc[k].text.lower() in ("it", "them") for k in kids[t.i]):
+            continue
+        withs = [w for w in kids[t.head] if w < t.i and doc[w].dep == "prep" and doc[w].text.lower() == "with"]
+        ys = [y for w in withs for y in kids[w] if doc[y].dep == "pobj" and doc[y].upos in NOUN_POS]
+        if ys:
+            y = ys[-1]
+            while any(doc[c].dep == "conj" and c < t.i for c in kids[y]):
+                y = max(c for c in kids[y] if doc[c].dep == "conj" and c < t.i)
+            fixed[t.i] = t._replace(head=y)
+    return fixed
+
+
 def build_graph(doc: list[DepToken]) -> SceneGraph:
     """Scene graph of one parsed caption (see module docstring)."""
-    return _Builder(doc).run()
+    return _Builder(repair_parse(doc)).run()

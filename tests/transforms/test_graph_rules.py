@@ -184,3 +184,17 @@ def test_mistagged_modifiers_and_nouns_in_fragments(nlp):
     t = tuples(nlp, "leaves on the trees are red , yellow and orange")
     assert ("leaf", "on", "tree") in t and ("leaf", "yellow") in t
     assert ("frosting", "on", "platter") in tuples(nlp, "cupcakes with white frosting on white platter")
+
+
+def test_stranded_prepositions_and_back_references(nlp):
+    # a copula relative clause without "that", parsed as two subjects
+    assert tuples(nlp, "the table the plates are on") == {("table",), ("plate",), ("plate", "on", "table")}
+    # "on it" points at the owner of the "with" phrase, and replaces the "with" link
+    t = tuples(nlp, "table with laptops on it")
+    assert ("laptop", "on", "table") in t and not any(x[1:2] == ("with",) for x in t)
+    doc, g = graph(nlp, "two large trunks with green moss on them .")
+    r = rel(g, "on")
+    assert (g.objects[r.subject].name, g.objects[r.object].name) == ("moss", "trunks")
+    assert span_text(doc, r.span) == "on"
+    # a preposition's object tagged as a gerund complement
+    assert ("window", "on", "building") in tuples(nlp, "six windows on building")
