@@ -35,7 +35,8 @@ EXTRAS = {
     # stanza is tested on hand-built Documents; torch pinned to the CPU build (no CUDA download)
     "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21", "stanza>=1.9", "torch==2.13.0",
              "google-cloud-dataflow-client>=0.13,<0.14",    # offline Dataflow job translation tests
-             "gcp-storage-emulator>=2024.8", "moto[server]>=5.0"],   # object stores on loopback
+             "gcp-storage-emulator>=2024.8", "moto[server]>=5.0",    # object stores on loopback
+             "pyspark>=3.5"],                                        # the native Spark engine
 }
 
 setup(

@@ -69,6 +69,10 @@ def make_parser() -> argparse.ArgumentParser:
                      help="shards (default for tables); for img2dataset shards: sidecar (default: text-only "
                           "shards named and keyed like the image shards) or augment (image shards plus "
                           "{key}.sg.json)")
+    run.add_argument("--engine", choices=("beam", "spark"), default="beam",
+                     help="beam (default: any Beam runner) or spark (native PySpark, optional extra)")
+    run.add_argument("--spark-master", default=None,
+                     help="with --engine spark: master URL (default: spark-submit's, else local[2])")
     run.add_argument("--corpus-vocab", action="store_true",
                      help="first pass over the input counting objects, attributes and relations, so "
                           "replacements follow the corpus's own distribution (saved as vocab.json)")
@@ -230,8 +234,18 @@ def command_run(args, beam_argv: list[str]) -> int:
         manifest.write_manifest(args.output, run_manifest)
     logging.info("planned %d shards over %d records from %d file(s); %d already committed",
                  len(tasks), total, len(files), len(committed))
+    keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
+    if args.engine == "spark":
+        import importlib.util
+
+        if importlib.util.find_spec("pyspark") is None:
+            raise UsageError("--engine spark needs PySpark: pip install 'sgshards[spark]'")
+        from .spark_engine import run_spark
+
+        run_spark(tasks, config, committed, args.spark_master, check_duplicate_keys=keyed,
+                  corpus_vocab=args.corpus_vocab)
+        return report_run(args.output, STATS_FILE)
     with beam.Pipeline(options=options) as p:
-        keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
               corpus_vocab=args.corpus_vocab)
     if dry_run:
