@@ -17,7 +17,7 @@ from ..schemas.graph import Span
 from ..schemas.record import Edit
 from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
-from .vocab import (MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, VERB_CONTRASTS, attribute_alternatives, canonical_relation,
+from .vocab import (MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS, attribute_alternatives, canonical_relation,
                     attribute_category, choose, groups_of, is_symmetric, object_alternatives, object_category,
                     same_group,
                     sensitive_pair)
@@ -310,8 +310,9 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
         t = toks[i]
         if hit:
             key, n = hit
-            # "a woman in a dress" is wearing, not location
-            if not (key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"):
+            # "a woman in a dress" is wearing, not location; "on" alone in "on the side of" is not the relation
+            inner = i + n < span[1] and key not in PREP_INNER_OK
+            if not inner and not (key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"):
                 opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
             i += n
             continue

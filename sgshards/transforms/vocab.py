@@ -47,8 +47,8 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "height": _groups("tall|high", "short|low"),
     "width": _groups("wide|broad", "narrow"),
     "thickness": _groups("thick", "thin"),
-    "person_age": _groups("old|elderly|aged|senior", "young|youthful"),
-    "thing_age": _groups("new|modern|brand-new", "old|ancient|vintage|antique"),
+    "person_age": _groups("old|elderly|aged|senior|older", "young|youthful|younger"),
+    "thing_age": _groups("new|modern|brand-new|contemporary", "old|ancient|vintage|antique|traditional|classic"),
     "shape": _groups("round|circular|oval", "square", "rectangular", "triangular"),
     "pattern": _groups("striped|stripy", "spotted|dotted|polka-dot|spotty", "checkered|plaid|checked|tartan",
                        "floral|flowery", "plain|solid"),
@@ -67,6 +67,12 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "motion": _groups("running", "walking"),
     "hair": _groups("blonde|blond", "brunette", "bald"),
     "ripeness": _groups("ripe", "unripe|green"),
+    "freshness": _groups("fresh", "rotten|stale"),
+    "life": _groups("dead", "alive|living"),
+    "wildness": _groups("wild", "domestic|tame"),
+    "setting": _groups("indoor", "outdoor"),
+    "sex": _groups("male", "female"),
+    "multiplicity": _groups("single", "double"),
 }
 # A word in several categories ("short", "old", "green") is looked up in this
 # order unless the object's own category prefers another (see attribute_category).
@@ -111,8 +117,23 @@ OBJECT_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "landscape": _groups("mountain|hill|peak", "beach|shore|coast", "river|stream|creek",
                          "lake|pond", "ocean|sea", "forest|woods|jungle", "field|meadow|lawn", "desert",
                          "waterfall", "island", "valley"),
-    "plant": _groups("tree|oak|pine|palm", "flower|rose|tulip|daisy|sunflower|lily", "bush|shrub|hedge",
-                     "cactus", "grass"),
+    "plant": _groups("tree|oak|pine|palm|christmas tree", "flower|rose|tulip|daisy|sunflower|lily",
+                     "bush|shrub|hedge", "cactus", "grass"),
+    "plant_part": _groups("leaf|leaves", "branch|twig|bough", "trunk", "root"),
+    "body_part": _groups("hand|palm", "foot", "head", "arm", "leg", "eye", "ear", "mouth|lips", "nose", "face",
+                         "finger", "tail", "wing"),
+    "sky_object": _groups("sun", "moon", "cloud", "star", "rainbow"),
+    "ground": _groups("rock|stone|boulder|pebble", "log", "puddle"),
+    "road": _groups("street|road|avenue|lane|highway", "sidewalk|pavement", "path|trail|footpath", "bridge"),
+    "place": _groups("restaurant|cafe|diner", "shop|store|boutique", "market", "airport", "station",
+                     "museum|gallery", "hospital", "school", "stadium|arena", "park", "garden|yard", "farm"),
+    "room": _groups("kitchen", "bathroom|restroom", "bedroom", "living room|lounge", "office", "hallway|corridor",
+                    "garage"),
+    "surface": _groups("wall", "floor", "ceiling", "roof"),
+    "settlement": _groups("city|town|village"),
+    "profession": _groups("chef|cook", "doctor|physician|surgeon", "nurse", "soldier",
+                          "police officer|policeman|cop", "firefighter|fireman", "farmer", "teacher", "pilot",
+                          "clown"),
     "tableware": _groups("cup|mug", "plate", "bowl", "bottle", "knife", "fork", "spoon", "vase", "jar", "pot|pan"),
     "fixture": _groups("sink", "mirror", "toilet", "bathtub|tub", "lamp", "window", "door", "fence",
                        "clock", "stairs|staircase|steps", "fireplace", "shower"),
@@ -120,7 +141,9 @@ OBJECT_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
                       "keyboard", "camera", "microphone", "remote"),
     "item": _groups("book|novel", "umbrella", "bag|backpack|purse|handbag|suitcase", "ball|football|basketball",
                     "kite", "surfboard", "skateboard", "frisbee", "box|crate|carton", "basket", "pillow|cushion",
-                    "towel", "blanket", "newspaper|magazine", "candle", "flag", "balloon"),
+                    "towel", "blanket", "newspaper|magazine", "candle", "flag", "balloon", "painting",
+                    "poster", "statue|sculpture", "teddy bear", "doll", "tray", "sign|signboard",
+                    "pole|post|pillar", "wheel|tire|tyre"),
     "instrument": _groups("guitar", "piano|keyboard", "violin|fiddle", "drum", "trumpet", "flute"),
 }
 
@@ -224,7 +247,14 @@ PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("up",): ("down",), ("down",): ("up",), ("left",): ("right",), ("right",): ("left",),
     ("top",): ("bottom",), ("bottom",): ("top",), ("before",): ("after",), ("after",): ("before",),
     ("at", "the", "top", "of"): ("at the bottom of",), ("at", "the", "bottom", "of"): ("at the top of",),
+    ("on", "the", "side", "of"): ("on top of",), ("on", "side", "of"): ("on top of",),
+    ("in", "the", "middle", "of"): ("at the edge of",), ("in", "middle", "of"): ("at the edge of",),
+    ("at", "the", "edge", "of"): ("in the middle of",), ("on", "the", "edge", "of"): ("in the middle of",),
+    ("on", "the", "back", "of"): ("on the front of",), ("on", "the", "front", "of"): ("on the back of",),
 }
+# Position nouns replaced inside a longer preposition ("to the left of"); other keys must end
+# the predicate so "on" in "on the side of" is never replaced alone.
+PREP_INNER_OK = frozenset({("left",), ("right",), ("top",), ("bottom",)})
 PREP_CONTRAST_MAX = max(len(k) for k in PREP_CONTRASTS)
 
 VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
@@ -234,9 +264,10 @@ VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "buy": ("sell",), "sell": ("buy",), "win": ("lose",), "lose": ("win",), "sit": ("stand",),
     "stand": ("sit", "lie"), "lie": ("stand", "sit"), "walk": ("run",), "run": ("walk",),
     "climb": ("descend", "jump off"), "ride": ("walk", "push"), "carry": ("drop",), "wear": ("hold", "remove"),
+    "lay": ("stand",), "hit": ("miss",), "cover": ("uncover",), "eat": ("cook",), "arrive": ("leave",),
     "follow": ("lead",), "lead": ("follow",), "chase": ("flee",), "lift": ("drop",), "raise": ("lower",),
     "lower": ("raise",), "fill": ("empty",), "empty": ("fill",), "feed": ("chase",), "pet": ("chase",),
-    "watch": ("ignore",), "look at": ("look away from",), "load": ("unload",), "unload": ("load",),
+    "watch": ("ignore",), "load": ("unload",), "unload": ("load",),
     "cross": ("stop at",), "light": ("extinguish",), "board": ("leave",), "park": ("drive",),
 }
 

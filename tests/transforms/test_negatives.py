@@ -151,9 +151,12 @@ def test_relation_replace_keeps_verb_form(surface):
 
 def test_object_replace_same_category_number_and_article(surface):
     s = surface("An owl sitting on two branches.")
-    seen = {n.text for seed in range(10) for n in run(object_replace, s, seed)}
-    assert seen and all(t.endswith("sitting on two branches.") for t in seen)
-    assert all(t.split()[0] == ("An" if t.split()[1][0] in "aeiou" else "A") for t in seen)
+    negs = [n for seed in range(10) for n in run(object_replace, s, seed)]
+    owl = {n.text for n in negs if n.edits[0].before.endswith("owl")}
+    assert owl and all(t.endswith(" sitting on two branches.") for t in owl)
+    assert all(t.split()[0] == ("An" if t.split()[1][0] in "aeiou" else "A") for t in owl)
+    branches = {n.text.split()[-1] for n in negs if n.edits[0].before == "branches"}
+    assert branches and branches <= {"leaves.", "trunks.", "roots."}
     s = surface("two dogs on a sofa")
     plural = {n.text.split()[1] for seed in range(10) for n in run(object_replace, s, seed) if n.text.endswith("sofa")}
     assert plural and all(w.endswith("s") or w in ("mice", "sheep", "deer") for w in plural)
@@ -184,3 +187,10 @@ def test_vocab_alternatives_exclude_own_group_and_generic_words():
     assert attribute_alternatives("big") == ["small"]
     assert attribute_alternatives("short", "man") == ["tall"] and attribute_alternatives("short", "dress") == ["long"]
     assert "grey" not in attribute_alternatives("gray") and "gray" not in attribute_alternatives("silver")
+
+
+def test_relation_replace_whole_compound_prepositions_only(surface):
+    assert texts(run(relation_replace, surface("a sign on the side of a building"))) == [
+        "a sign on top of a building"]
+    assert texts(run(relation_replace, surface("a cat in the middle of a road"))) == [
+        "a cat at the edge of a road"]
