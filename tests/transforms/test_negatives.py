@@ -138,7 +138,8 @@ def test_attribute_replace_prefers_the_right_sense(surface):
 
 def test_relation_replace_contrasts(surface):
     s = surface("A cat sitting on a wooden table.")
-    assert texts(run(relation_replace, s)) == ["A cat sitting under a wooden table.", "A cat standing on a wooden table."]
+    assert texts(run(relation_replace, s)) == ["A cat sitting under a wooden table.",
+                                                "A cat standing on a wooden table."]
     assert texts(run(relation_replace, surface("a man in front of a car"))) == ["a man behind a car"]
     assert texts(run(relation_replace, surface("a woman standing to the left of a tree")))[-1] == \
         "a woman standing to the right of a tree"
