@@ -118,7 +118,7 @@ PERSON_NOUNS = frozenset({
 })
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
 JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
-                        "kind", "type", "sort", "way", "other", "background", "foreground",
+                        "kind", "type", "sort", "way", "other",
                         "distance", "day", "time", "weekend", "year", "season"})
 JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene"})
@@ -700,7 +700,36 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
             while any(doc[c].dep == "conj" and c < t.i for c in kids[y]):
                 y = max(c for c in kids[y] if doc[c].dep == "conj" and c < t.i)
             fixed[t.i] = t._replace(head=y)
+    for t in doc:
+        _repair_have(fixed, kids, t)
     return fixed
+
+
+def _repair_have(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"girl has pink shirt" parsed as has/aux of the root noun "shirt", and "elephant
+    has mouth opened" as has/aux of "opened": "has" is the verb, the noun its object."""
+    doc = fixed
+    h = t.head
+    if t.dep != "aux" or t.text.lower() not in ("has", "have", "had") or doc[h].dep != "ROOT":
+        return
+    if doc[h].upos in NOUN_POS:
+        obj, rest = h, None
+    elif doc[h].tag == "VBN":
+        late = [k for k in kids[h] if doc[k].dep == "nsubj" and t.i < k < h and doc[k].upos in NOUN_POS]
+        if not late:
+            return
+        obj, rest = late[0], h
+    else:
+        return
+    subjects = [k for k in kids[h] + kids[t.i] if doc[k].dep == "nsubj" and k < t.i]
+    if not subjects:
+        return
+    fixed[t.i] = t._replace(head=t.i, dep="ROOT", upos="VERB")
+    for k in subjects:
+        fixed[k] = fixed[k]._replace(head=t.i)
+    fixed[obj] = fixed[obj]._replace(head=t.i, dep="dobj")
+    if rest is not None:
+        fixed[rest] = fixed[rest]._replace(head=obj, dep="acl")
 
 
 def build_graph(doc: list[DepToken]) -> SceneGraph:

@@ -198,3 +198,17 @@ def test_stranded_prepositions_and_back_references(nlp):
     assert span_text(doc, r.span) == "on"
     # a preposition's object tagged as a gerund complement
     assert ("window", "on", "building") in tuples(nlp, "six windows on building")
+
+
+def test_has_parsed_as_auxiliary_is_the_verb(nlp):
+    doc, g = graph(nlp, "the building has clock")
+    r = rel(g, "have")
+    assert (g.objects[r.subject].name, g.objects[r.object].name) == ("building", "clock")
+    assert span_text(doc, r.span) == "has"
+    assert ("elephant", "have", "mouth") in tuples(nlp, "elephant has mouth opened")
+    # a real auxiliary is left alone
+    assert ("man", "eat", "cake") in tuples(nlp, "a man has eaten the cake")
+
+
+def test_background_is_an_object(nlp):
+    assert ("tree", "in", "background") in tuples(nlp, "tall trees in the background")
