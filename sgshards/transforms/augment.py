@@ -8,14 +8,14 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, Sequence
+from typing import Iterator, Mapping, Optional, Sequence
 
 from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from .decompose import Context, sample_positives
-from .negatives import Candidate, candidates
-from .realise import caption_surface, text_key, to_word_spans
+from .negatives import GENERATORS, Candidate
+from .realise import Surface, caption_surface, text_key, to_word_spans
 
 
 # Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
@@ -56,40 +56,42 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     positives = [p for p, _ in chosen]
     if options.max_negatives <= 0 or not options.negative_types:
         return positives, []
-    surfaces = [(0, caption_surface(doc, graph))] + [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
-
-    pools: dict[str, list[tuple[int, Candidate]]] = {t: [] for t in options.negative_types}
-    for index, surface in surfaces:
-        limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
-        for kind, cands in candidates(surface, options.negative_types, rng, options.frequencies, limit).items():
-            if index:                                # realised positives: edits index words of the text
-                cands = [Candidate(c.text, c.type, to_word_spans(surface, c.edits)) for c in cands]
-            pools[kind].extend((index, c) for c in cands)
+    subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
+    rng.shuffle(subgraphs)
+    surfaces = [(0, caption_surface(doc, graph))] + subgraphs
+    pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
     return positives, _select(pools, positives, options.max_negatives, rng)
 
 
-def _select(pools: dict[str, list[tuple[int, Candidate]]], positives: list[Positive], limit: int,
+def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Random,
+                counts) -> Iterator[tuple[int, Candidate]]:
+    """Candidates of one type, caption-level first, generated only as far as they are consumed."""
+    for index, surface in surfaces:
+        limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
+        for c in GENERATORS[kind](surface, rng, counts, limit):
+            if index:                                # realised positives: edits index words of the text
+                c = Candidate(c.text, c.type, to_word_spans(surface, c.edits))
+            yield index, c
+
+
+def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], positives: list[Positive], limit: int,
             rng: random.Random) -> list[Negative]:
-    """Types in turn (random order), caption-level candidates first within a type; no negative
-    equals a positive or another negative after lowercasing and stripping punctuation."""
+    """Types in turn (random order); no negative equals a positive or another negative after
+    lowercasing and stripping punctuation."""
     taken = {text_key(p.text) for p in positives}
     order = list(pools)
     rng.shuffle(order)
-    queues = {}
-    for t in order:
-        own = [c for c in pools[t] if c[0] == 0]
-        sub = [c for c in pools[t] if c[0] != 0]
-        rng.shuffle(sub)
-        queues[t] = own + sub
     out: list[Negative] = []
-    while len(out) < limit and any(queues.values()):
-        for t in order:
-            q = queues[t]
-            while q and len(out) < limit:
-                index, cand = q.pop(0)
+    while len(out) < limit and order:
+        for t in list(order):
+            if len(out) >= limit:
+                break
+            for index, cand in pools[t]:
                 key = text_key(cand.text)
                 if key and key not in taken:
                     taken.add(key)
                     out.append(Negative(cand.text, cand.type, index, cand.edits))
                     break
+            else:
+                order.remove(t)                      # this type has nothing more to give
     return out
