@@ -155,3 +155,14 @@ def test_sub_graph_edits_index_words_of_the_positive(parse):
         words = pos[n.positive].text.split(" ")
         for e in n.edits:
             assert " ".join(words[e.span[0]:e.span[1]]) == e.before
+
+
+def test_replacements_follow_corpus_frequencies(parse):
+    doc = parse("a red car parked on the street")
+    graph = build_graph(doc)
+    picks = Counter()
+    for k in range(20):
+        _, neg = augment(f"k{k}", doc, graph, AugmentOptions(
+            negative_types=("object_replace",), max_positives=0, frequencies={"object": {"van": 10 ** 6}}))
+        picks.update(e.after for n in neg for e in n.edits if e.before == "car")
+    assert picks and picks.most_common(1)[0][0] == "van" and picks["van"] >= 0.9 * sum(picks.values())
