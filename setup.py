@@ -36,7 +36,8 @@ EXTRAS = {
     "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21", "stanza>=1.9", "torch==2.13.0",
              "google-cloud-dataflow-client>=0.13,<0.14",    # offline Dataflow job translation tests
              "gcp-storage-emulator>=2024.8", "moto[server]>=5.0",    # object stores on loopback
-             "pyspark>=3.5"],                                        # the native Spark engine
+             "pyspark>=3.5",                                         # the native Spark engine
+             "pandas>=2", "datasets>=2.14"],                         # readers of the Parquet export
 }
 
 setup(
