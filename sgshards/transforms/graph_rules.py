@@ -103,6 +103,8 @@ PLURAL_COMPOUNDS = frozenset({"sports", "glasses", "sunglasses", "clothes", "jea
 SHADES = frozenset({"dark", "light", "bright", "pale", "deep", "well", "lime", "multi"})
 # "silver colored", "heart shaped": the participle only carries the modifier.
 SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "toned", "tinted"})
+# Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
+STRANDED_PREPS = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -467,6 +469,8 @@ class _Builder:
             t = doc[k]
             if t.dep == "prep" or (t.dep == "prt" and self.kids_with(k, "pobj")):
                 out.append(self.prep_phrase(k))
+            elif t.dep == "advmod" and t.upos == "ADV" and t.text.lower() in STRANDED_PREPS and not self.kids[k]:
+                out.append(([t.text.lower()], [k], []))   # "the dish the pizza is on": objects found later
             elif t.dep in ("advmod", "acomp", "amod") and t.text.lower() in PREP_HEADS:
                 for p in self.kids_with(k, "prep"):
                     w, ts, objs = self.prep_phrase(p)
@@ -489,6 +493,8 @@ class _Builder:
                         self.add_relation(*((s, "have", o) if container else (o, "have", s)), toks)
                 continue
             pred = " ".join(words)
+            if pred == "for":
+                continue   # purpose, not a relation between things ("a platform for a monitor")
             if pred == "with":
                 # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
                 objs = [k for k in objs if not self.described_by_back_reference(k, s)]
@@ -538,6 +544,8 @@ class _Builder:
             return [], passive
         if t.dep in ("acl", "relcl"):
             return self.conj_group_up(t.head), t.tag == "VBN"
+        if t.dep in ("xcomp", "advcl") and self.is_nominal(t.head):
+            return self.conj_group_up(t.head), False   # "train driving on the tracks"
         if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
             return self.verb_subjects(t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
         return [], passive
@@ -588,6 +596,12 @@ class _Builder:
             # with a direct object the prepositional phrase locates the subject
             # ("boys flying a kite on a beach" -> boy on beach); without one it
             # completes the verb ("sitting on a bench" -> sit on)
+            if words == ["for"]:
+                # purpose, not place: "waiting for the train" -> (person, wait, train);
+                # "a platform for a monitor" / "hands out for balance" give no relation
+                if dobjs:
+                    continue
+                words, toks = [], []
             p = " ".join(words if dobjs else [lemma] + words)
             toks_used = toks if dobjs else [v] + toks
             objs, subjects = self.stranded_object(v, objs, subjects)
@@ -702,7 +716,36 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
             fixed[t.i] = t._replace(head=y)
     for t in doc:
         _repair_have(fixed, kids, t)
+        _repair_gerund(fixed, kids, t)
+        if t.dep == "pobj" and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG":
+            fixed[t.i] = fixed[t.i]._replace(dep="dobj")   # "a taxi following a black car"
     return fixed
+
+
+def _repair_gerund(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """Gerunds the small model buries in a noun phrase: "the man is eating salad" (eating
+    as aux of the root "salad"), "little zebra eating grass" (eating as amod of "grass")."""
+    doc = fixed
+    h = t.head
+    if t.tag != "VBG" or h <= t.i or doc[h].upos not in NOUN_POS or t.text.lower() in ING_NOUNS:
+        return
+    if t.dep == "aux" and doc[h].dep == "ROOT":
+        subjects = [k for k in kids[h] + kids[t.i] if doc[k].dep == "nsubj" and k < t.i]
+        if not subjects:
+            return
+        fixed[t.i] = fixed[t.i]._replace(head=t.i, dep="ROOT", upos="VERB")
+        for k in kids[h]:
+            if k < t.i and doc[k].dep in ("nsubj", "aux"):
+                fixed[k] = fixed[k]._replace(head=t.i)
+        fixed[h] = fixed[h]._replace(head=t.i, dep="dobj")
+    elif (t.dep == "amod" and h == t.i + 1 and t.i > 0 and doc[t.i - 1].upos in NOUN_POS
+          and doc[h].dep in ("appos", "ROOT", "dobj", "conj") and (doc[h].head == t.i - 1 or doc[h].dep == "ROOT")
+          and not any(doc[k].dep == "det" for k in kids[h])):
+        n = t.i - 1
+        fixed[t.i] = fixed[t.i]._replace(head=n, dep="acl", upos="VERB")
+        fixed[h] = fixed[h]._replace(head=t.i, dep="dobj")
+        if doc[h].dep == "ROOT":
+            fixed[n] = fixed[n]._replace(head=n, dep="ROOT")
 
 
 def _repair_have(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

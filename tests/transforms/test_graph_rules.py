@@ -212,3 +212,20 @@ def test_has_parsed_as_auxiliary_is_the_verb(nlp):
 
 def test_background_is_an_object(nlp):
     assert ("tree", "in", "background") in tuples(nlp, "tall trees in the background")
+
+
+def test_buried_gerunds_and_stranded_adverb_prepositions(nlp):
+    doc, g = graph(nlp, "the man is eating salad")
+    r = rel(g, "eat")
+    assert (g.objects[r.subject].name, g.objects[r.object].name) == ("man", "salad")
+    assert span_text(doc, r.span) == "eating"
+    doc, g = graph(nlp, "little zebra eating grass")
+    assert ("zebra", "eat", "grass") in g.tuples() and obj(g, "grass").attributes == []
+    assert ("taxi", "follow", "car") in tuples(nlp, "a taxi following a black car")
+    assert ("train", "drive on", "track") in tuples(nlp, "train driving on the tracks")
+    assert ("pizza", "on", "dish") in tuples(nlp, "the black dish the pizza is on .")
+
+
+def test_for_is_purpose_not_a_relation(nlp):
+    assert ("person", "wait", "train") in tuples(nlp, "a person waiting for the train")
+    assert not [r for r in graph(nlp, "a raised platform for a monitor")[1].relations]
