@@ -312,7 +312,11 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
         if hit:
             key, n = hit
             # "a woman in a dress" is wearing, not location; "on" alone in "on the side of" is not the relation
-            inner = i + n < span[1] and key not in PREP_INNER_OK
+            if key in PREP_INNER_OK:                # never "from right to left" -> "from right to right"
+                words = {t.text.lower() for t in toks[span[0]:span[1]]}
+                inner = any(w in words for w in PREP_CONTRASTS[key])
+            else:
+                inner = i + n < span[1]
             if not inner and not (key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"):
                 opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
             i += n

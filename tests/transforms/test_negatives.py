@@ -195,3 +195,6 @@ def test_relation_replace_whole_compound_prepositions_only(surface):
         "a sign on top of a building"]
     assert texts(run(relation_replace, surface("a cat in the middle of a road"))) == [
         "a cat at the edge of a road"]
+    negs = {t for seed in range(5) for t in texts(run(
+        relation_replace, surface("a dog running from left to right across a field"), seed))}
+    assert negs and not any("left to left" in t or "right to right" in t for t in negs)
