@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation
-from .lemmas import noun_lemma, verb_lemma
+from .lemmas import is_adjective_only, noun_lemma, verb_lemma
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Labels that make a token a nominal argument even when mis-tagged ("side walk" -> walk/VB).
@@ -96,6 +96,14 @@ AGENT_PREP_VERBS = frozenset({"cover", "surround", "line", "coat", "encircle", "
 # Position words name a part ("front tire", "left shoe", "back wall"): kept in the name.
 POSITION_WORDS = frozenset({"front", "back", "left", "right", "rear", "side", "upper", "lower",
                             "top", "bottom", "middle", "center", "inner", "outer"})
+# Adjective + noun pairs that name a kind of thing ("a hot dog" is not a dog that is hot).
+LEXICAL_NAMES = frozenset({
+    ("hot", "dog"), ("polar", "bear"), ("grizzly", "bear"), ("living", "room"), ("french", "fry"),
+    ("french", "fries"), ("french", "toast"), ("double", "decker"), ("high", "chair"),
+    ("remote", "control"), ("flat", "screen"), ("fast", "food"), ("sweet", "potato"),
+})
+# Adjectives that compare or point rather than describe ("the other side").
+NON_ATTRIBUTES = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
 # Plural first words that are ordinary compounds, not possessives missing "'s".
 PLURAL_COMPOUNDS = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
                               "arts", "goods", "news", "stairs", "series", "species", "pajamas",
@@ -197,6 +205,9 @@ class _Builder:
         if t.upos == "VERB" and self.is_fragment_noun(i):
             return True
         if t.upos in NOUN_POS:
+            if (t.text.lower() in COLOURS and i + 1 < len(self.doc)
+                    and self.doc[i + 1].text.lower() in SHAPE_PARTICIPLES):
+                return False   # "tan colored pants": tan describes the pants
             if t.dep == "amod" and t.head != i and self.is_nominal(t.head):
                 return False   # "white phone" with white tagged PROPN: a modifier, not an object
             if t.dep != "compound" or t.head == i:
@@ -245,7 +256,8 @@ class _Builder:
             run = [i]
         prev = run[0] - 1
         if (prev >= 0 and doc[prev].head == i and doc[prev].dep in ("amod", "compound")
-                and doc[prev].text.lower() in POSITION_WORDS):
+                and (doc[prev].text.lower() in POSITION_WORDS
+                     or (doc[prev].text.lower(), noun_lemma(doc[i].text.lower())) in LEXICAL_NAMES)):
             run.insert(0, prev)
         return run
 
@@ -266,9 +278,12 @@ class _Builder:
         toks = self.compound_tokens(i)
         # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
         described = []
-        while len(toks) > 1 and doc[toks[0]].text.lower() not in POSITION_WORDS and (
+        lexical = len(toks) == 2 and (doc[toks[0]].text.lower(), noun_lemma(doc[i].text.lower())) in LEXICAL_NAMES
+        while len(toks) > 1 and not lexical and doc[toks[0]].text.lower() not in POSITION_WORDS and (
                 doc[toks[0]].text.lower() in DESCRIPTIVE_COMPOUNDS
-                or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"):
+                and (doc[toks[0]].text.lower() not in SHADES or doc[toks[0]].upos == "ADJ")
+                or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"
+                or is_adjective_only(doc[toks[0]].text.lower())):
             described.append(toks.pop(0))
         head = doc[i]
         name = self.name_of(toks)
@@ -298,9 +313,22 @@ class _Builder:
             obj.attributes.append(word)
             obj.attribute_spans.append((i, j))
 
+    def shade_run(self, k: int, i: int) -> int:
+        """End of "light green" / "multi-colored" when shade k and the next adjective
+        (past a hyphen) both modify noun i; 0 if k stands alone."""
+        doc = self.doc
+        j = k + 1
+        if j < len(doc) and doc[j].text == "-":
+            j += 1
+        if j < i and doc[j].head == i and doc[j].dep == "amod" and (
+                doc[j].text.lower() in COLOURS or doc[j].text.lower() in SHAPE_PARTICIPLES):
+            return j + 1
+        return 0
+
     def collect_modifiers(self, i: int, obj: SGObject) -> None:
         doc = self.doc
-        for k in self.kids[i]:
+        consumed: set[int] = set()
+        for k in sorted(self.kids[i]):
             t = doc[k]
             lw = t.text.lower()
             if t.dep == "nummod" or (t.dep in ("det", "predet") and lw in ("both",)):
@@ -314,10 +342,24 @@ class _Builder:
                 self.pending.append((k, i))
             elif obj.span and obj.span[0] <= k < obj.span[1]:
                 continue   # a position word kept in the name
+            elif t.dep == "amod" and lw in NON_ATTRIBUTES or k in consumed:
+                continue
+            elif t.dep == "amod" and lw in SHADES and self.shade_run(k, i):
+                end = self.shade_run(k, i)
+                consumed.update(range(k, end))
+                self.add_attribute(obj, k, end)     # "light green leaves", "multi-colored rug"
+            elif (t.dep == "amod" and lw in SHAPE_PARTICIPLES and k > 0 and doc[k - 1].head == i
+                  and doc[k - 1].text.lower() in COLOURS):
+                self.add_attribute(obj, k - 1)      # "tan colored pants" -> tan
             elif t.dep == "amod" and t.upos in ("ADJ", "VERB", "NOUN", "PROPN", "ADV"):
                 for a in self.conj_group(k):
                     if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and doc[a].text.lower() not in QUANTIFIERS:
-                        self.add_attribute(obj, *self.attribute_extent(a))
+                        start, end = self.attribute_extent(a)
+                        self.add_attribute(obj, start, end)
+                        for c in self.kids_with(a, "amod", "advmod", "npadvmod", "compound"):
+                            # "white striped sheets": a colour on the adjective is its own attribute
+                            if c < start and doc[c].text.lower() in COLOURS:
+                                self.add_attribute(obj, c)
 
     def attribute_extent(self, a: int) -> tuple[int, int]:
         """Token span of an adjective with its shade modifier: "light blue",
@@ -326,7 +368,9 @@ class _Builder:
         start = a
         for k in sorted(self.kids[a], reverse=True):
             if k == start - 1 and doc[k].dep in ("advmod", "npadvmod", "amod", "compound") and (
-                    doc[k].text.lower() in COLOURS or doc[k].text.lower() in ("well", "lime", "multi")):
+                    doc[k].text.lower() in SHADES
+                    or doc[k].text.lower() in COLOURS and (doc[a].text.lower() in COLOURS
+                                                           or doc[a].text.lower() in SHAPE_PARTICIPLES)):
                 start = k
         if start < a and doc[a].text.lower() in SHAPE_PARTICIPLES and doc[start].text.lower() not in SHADES:
             return start, a          # "silver colored" -> silver

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 
 # Plural-only or invariant nouns lemminflect would singularise into another word.
 _KEEP_NOUNS = frozenset({
@@ -40,3 +40,11 @@ def verb_lemma(word: str) -> str:
     """Base form of a (lower-cased) verb: "riding" -> "ride", "leaves" -> "leave"."""
     forms = getLemma(word, upos="VERB")
     return forms[0] if forms else word
+
+
+@lru_cache(maxsize=1 << 16)
+def is_adjective_only(word: str) -> bool:
+    """True for words lemminflect knows only as adjectives ("wispy", "striped",
+    "wooden"): tagged as a compound noun, such a word still describes."""
+    forms = getAllLemmas(word)
+    return bool(forms) and set(forms) <= {"ADJ", "ADV"} and "ADJ" in forms

@@ -229,3 +229,18 @@ def test_buried_gerunds_and_stranded_adverb_prepositions(nlp):
 def test_for_is_purpose_not_a_relation(nlp):
     assert ("person", "wait", "train") in tuples(nlp, "a person waiting for the train")
     assert not [r for r in graph(nlp, "a raised platform for a monitor")[1].relations]
+
+
+def test_shade_runs_colour_participles_and_lexical_names(nlp):
+    doc, g = graph(nlp, "light green leaves on a tree")
+    leaf = obj(g, "leaf")
+    assert leaf.attributes == ["light green"]
+    assert span_text(doc, leaf.attribute_spans[0]) == "light green"
+    doc, g = graph(nlp, "black cat standing on multi-colored rug .")
+    assert span_text(doc, obj(g, "rug").attribute_spans[0]) == "multi - colored"
+    doc, g = graph(nlp, "man is wearing tan colored pants")
+    assert [o.name for o in g.objects] == ["man", "pants"] and obj(g, "pants").attributes == ["tan"]
+    assert {("sheet", "white"), ("sheet", "striped")} <= tuples(nlp, "white striped sheets on bed .")
+    doc, g = graph(nlp, "two hot dogs on plate")
+    assert span_text(doc, obj(g, "hot dog").span) == "hot dogs" and obj(g, "hot dog").attributes == []
+    assert ("post",) in tuples(nlp, "the other post") and not obj(graph(nlp, "the other post")[1], "post").attributes
