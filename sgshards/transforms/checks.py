@@ -16,7 +16,7 @@ from .vocab import is_symmetric
 
 Finding = tuple[str, int, str]
 
-_WORD_RE = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")           # any script: "фото" is a word too
 _SPACE_PUNCT_RE = re.compile(r"\s+[,.!?;:](?=\s|$)")
 _ARTICLE_RE = re.compile(r"\b(a|an)\s+([A-Za-z0-9][\w-]*)", re.IGNORECASE)
 
@@ -55,9 +55,16 @@ def expected_article(word: str) -> Optional[str]:
     return "an" if w[0] in "aeiou" else "a"
 
 
+# After these words "a" is a letter or a stray token ("style a on ..."), not an article.
+_NOT_NOUN_PHRASE = frozenset({"on", "in", "at", "of", "to", "and", "or", "with", "by", "for", "from", "the",
+                              "a", "an", "is", "are", "was", "were", "as", "if", "it"})
+
+
 def article_mismatches(text: str) -> list[str]:
     out = []
     for m in _ARTICLE_RE.finditer(text):
+        if m.group(2).lower() in _NOT_NOUN_PHRASE:
+            continue
         want = expected_article(m.group(2))
         if want is not None and want != m.group(1).lower():
             out.append(m.group(0))

@@ -88,6 +88,17 @@ def test_article_model():
     assert article_mismatches("An apple and a orange, a hour") == ["a orange", "a hour"]
 
 
+def test_non_latin_words_count():
+    r = record("Стоковое with фото", [("Фото with стоковое", 0)])
+    assert check_record(r) == []
+    assert normalise("Купить «фото», снято") == "купить фото снято"
+
+
+def test_stray_letter_a_is_not_an_article():
+    r = record("butterfly on movie poster - uk style a", [("movie poster - uk style a on butterfly", 0)])
+    assert check_record(r) == []
+
+
 def test_word_permutation_and_normalise():
     assert is_word_permutation("an elephant riding a man", "a man riding an elephant")
     assert not is_word_permutation("a man riding an elephant", "A man riding an elephant.")
