@@ -236,6 +236,9 @@ def command_run(args, beam_argv: list[str]) -> int:
                  len(tasks), total, len(files), len(committed))
     keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
     if args.engine == "spark":
+        if dry_run:
+            print(f"dry run: spark job over {len(tasks)} shard task(s) planned, not run", file=sys.stderr)
+            return 0
         import importlib.util
 
         if importlib.util.find_spec("pyspark") is None:

@@ -21,6 +21,7 @@ import re
 import shutil
 import tarfile
 import tempfile
+import uuid
 from collections import Counter
 from typing import Iterable, Optional
 
@@ -97,7 +98,7 @@ def write_atomic(path: str, data: bytes) -> None:
     if protocols & OBJECT_STORES:
         fs.pipe_file(fs_path, data)
         return
-    tmp = fs_path + ".tmp"
+    tmp = _tmp_name(fs_path)
     parent = fs_path.rsplit("/", 1)[0]
     fs.makedirs(parent, exist_ok=True)
     with fs.open(tmp, "wb") as f:
@@ -115,9 +116,16 @@ def commit_stream(path: str, source) -> None:
             shutil.copyfileobj(source, f, 1 << 20)
         return
     fs.makedirs(fs_path.rsplit("/", 1)[0], exist_ok=True)
-    with fs.open(fs_path + ".tmp", "wb") as f:
+    tmp = _tmp_name(fs_path)
+    with fs.open(tmp, "wb") as f:
         shutil.copyfileobj(source, f, 1 << 20)
-    fs.mv(fs_path + ".tmp", fs_path)
+    fs.mv(tmp, fs_path)
+
+
+def _tmp_name(path: str) -> str:
+    """A temporary name of this attempt's own: two attempts at one shard (a retry
+    racing a straggler, speculative execution) must not write the same file."""
+    return f"{path}.{uuid.uuid4().hex[:12]}.tmp"
 
 
 def stem_of(shard) -> str:
@@ -308,7 +316,7 @@ def existing_outputs(output_dir: str) -> list[str]:
     if not fs.exists(path):
         return []
     names = [p.rsplit("/", 1)[-1] for p in fs.ls(path, detail=False)]
-    return sorted(n for n in names if n.endswith((".tar", SHARD_STATS_SUFFIX, SHARD_INDEX_SUFFIX))
+    return sorted(n for n in names if n.endswith((".tar", ".tmp", SHARD_STATS_SUFFIX, SHARD_INDEX_SUFFIX))
                   or n in RUN_FILES)
 
 
