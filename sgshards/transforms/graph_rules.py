@@ -623,6 +623,15 @@ class _Builder:
         for s in subjects:
             for k in dobjs:
                 self.add_relation(s, pred, self.resolve(k), base_toks)
+        if not dobjs and not prts and not self.kids_with(v, "prep", "dative", "xcomp", "ccomp") and self.ends_clause(v):
+            # object-gap clause: "the plaid shirt the man is wearing", also parsed as two subjects
+            nsubjs = self.kids_with(v, "nsubj")
+            if t.dep == "relcl" and nsubjs:
+                for s in subjects:
+                    self.add_relation(s, pred, self.resolve(t.head), base_toks)
+            elif len(nsubjs) >= 2:
+                for s in [self.resolve(k) for k in nsubjs[1:]]:
+                    self.add_relation(s, pred, self.resolve(nsubjs[0]), base_toks)
         agents = []
         for a in self.kids_with(v, "agent"):
             for k in self.kids_with(a, "pobj"):
@@ -652,21 +661,30 @@ class _Builder:
             for s in subjects:
                 for k in objs:
                     self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), toks_used)
+        if prts and not dobjs:
+            # stranded particle: "the sofa the man is sitting on" (relative clause), also
+            # parsed as two subjects ("the chair the dogs are sitting on")
+            nsubjs = self.kids_with(v, "nsubj")
+            if t.dep == "relcl":
+                for s in [self.resolve(k) for k in nsubjs]:
+                    self.add_relation(s, pred, self.resolve(t.head), base_toks)
+            elif len(nsubjs) >= 2 and doc[prts[-1]].tag == "IN" and prts[-1] == len(doc) - 1 - (doc[-1].upos == "PUNCT"):
+                for s in [self.resolve(k) for k in nsubjs[1:]]:
+                    self.add_relation(s, pred, self.resolve(nsubjs[0]), base_toks)
         made_relation = len(self.relations) > n_before
         if (not made_relation and t.tag == "VBG" and t.dep == "ROOT" and not dobjs
-                and not self.kids_with(v, "xcomp", "ccomp", "advcl", "acomp", "oprd")):
+                and not self.kids_with(v, "xcomp", "ccomp", "advcl", "acomp", "oprd")
+                and not any(self.is_nominal(k) for k in range(v + 1, len(doc)))):
             # "a man standing", "two people are sitting down": the state is an attribute
+            # (not when a noun follows: "holding guitar" mis-parsed is no state)
             span = (v, max(base_toks) + 1)
             for s in subjects:
                 self.add_attribute(self.objects[s], *span)
-        if prts and not dobjs:
-            # stranded particle in a relative clause: "the sofa the man is sitting on"
-            if t.dep == "relcl" and not self.kids_with(v, "dobj"):
-                head = self.resolve(t.head)
-                rel_subj = [self.resolve(k) for k in self.kids_with(v, "nsubj")]
-                for s in rel_subj:
-                    self.add_relation(s, pred, head, base_toks)
         # "a man holding a ball": dobj relation done; "has"/"with" handled by the verb lemma
+
+    def ends_clause(self, v: int) -> bool:
+        """Nothing but punctuation after token v (or after its relative clause's end)."""
+        return all(t.upos == "PUNCT" for t in self.doc[v + 1:])
 
     def stranded_object(self, v: int, objs: list[int], subjects: list[int]) -> tuple[list[int], list[int]]:
         """(objects, subjects) of a preposition left without object at the clause end:
@@ -759,11 +777,34 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
                 y = max(c for c in kids[y] if doc[c].dep == "conj" and c < t.i)
             fixed[t.i] = t._replace(head=y)
     for t in doc:
+        _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
         _repair_gerund(fixed, kids, t)
         if t.dep == "pobj" and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")   # "a taxi following a black car"
     return fixed
+
+
+def _repair_gap_compound(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"black jacket man is wearing": a caption ending in a transitive verb without object
+    whose subject has a compound in front - the compound is the missing object."""
+    doc = fixed
+    if (t.upos != "VERB" or t.dep != "ROOT" or any(doc[k].dep in ("dobj", "prep", "prt", "xcomp", "ccomp")
+                                                    for k in kids[t.i])
+            or not all(x.upos == "PUNCT" for x in doc[t.i + 1:])):
+        return
+    subj = [k for k in kids[t.i] if doc[k].dep == "nsubj" and doc[k].upos in NOUN_POS]
+    if len(subj) != 1:
+        return
+    comps = [k for k in kids[subj[0]] if doc[k].dep == "compound" and doc[k].upos in NOUN_POS and k < subj[0]]
+    if comps and not any(doc[k].dep == "det" and k < comps[0] for k in kids[subj[0]]):
+        c = comps[-1]
+        fixed[c] = fixed[c]._replace(head=t.i, dep="nsubj")
+        for k in comps[:-1]:
+            fixed[k] = fixed[k]._replace(head=c)
+        for k in kids[subj[0]]:
+            if k < c and doc[k].dep in ("amod", "det", "nummod"):
+                fixed[k] = fixed[k]._replace(head=c)
 
 
 def _repair_gerund(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

@@ -244,3 +244,14 @@ def test_shade_runs_colour_participles_and_lexical_names(nlp):
     doc, g = graph(nlp, "two hot dogs on plate")
     assert span_text(doc, obj(g, "hot dog").span) == "hot dogs" and obj(g, "hot dog").attributes == []
     assert ("post",) in tuples(nlp, "the other post") and not obj(graph(nlp, "the other post")[1], "post").attributes
+
+
+def test_object_gap_clauses(nlp):
+    doc, g = graph(nlp, "black jacket man is wearing")
+    assert g.tuples() == {("jacket",), ("man",), ("jacket", "black"), ("man", "wear", "jacket")}
+    assert span_text(doc, obj(g, "jacket").span) == "jacket"
+    assert ("man", "wear", "plaid shirt") in tuples(nlp, "the plaid shirt the man is wearing .")
+    assert ("man", "carry", "newspaper") in tuples(nlp, "a newspaper the man is carrying")
+    assert ("dog", "sit on", "chair") in tuples(nlp, "the chair the dogs are sitting on")
+    # an intransitive state stays an attribute
+    assert tuples(nlp, "a man is walking") == {("man",), ("man", "walking")}
