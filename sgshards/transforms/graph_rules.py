@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation
-from .lemmas import is_adjective_only, noun_lemma, verb_lemma
+from .lemmas import is_adjective_only, is_noun_only, noun_lemma, verb_lemma
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Labels that make a token a nominal argument even when mis-tagged ("side walk" -> walk/VB).
@@ -777,12 +777,38 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
                 y = max(c for c in kids[y] if doc[c].dep == "conj" and c < t.i)
             fixed[t.i] = t._replace(head=y)
     for t in doc:
+        _repair_noun_head(fixed, kids, t)
+    for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
         _repair_gerund(fixed, kids, t)
         if t.dep == "pobj" and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")   # "a taxi following a black car"
     return fixed
+
+
+def _repair_noun_head(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"a fire hydrant" with hydrant tagged adverb/adjective hanging off "fire": a word
+    known only as a noun, right after a noun, is the head of the compound."""
+    doc = fixed
+    p = t.i - 1
+    if (t.upos not in ("ADV", "ADJ") or p < 0 or doc[p].upos not in NOUN_POS
+            or t.dep not in ("advmod", "appos", "amod", "npadvmod", "ROOT")
+            or t.head > t.i or not is_noun_only(t.text.lower())):
+        return
+    if doc[p].head == t.i:   # already the noun's head: only the tag is wrong
+        head, dep = t.head, t.dep
+    else:                    # take over the noun's place in the tree
+        head, dep = (doc[p].head, doc[p].dep) if doc[p].head != p else (t.i, "ROOT")
+    fixed[t.i] = t._replace(head=head, dep=dep, upos="NOUN", tag="NN")
+    fixed[p] = doc[p]._replace(head=t.i, dep="compound")
+    for k in kids[p]:
+        if k < p and doc[k].dep in ("det", "amod", "compound", "nummod", "poss"):
+            fixed[k] = fixed[k]._replace(head=t.i)
+    if head == t.i:
+        for k in kids[p]:
+            if k > t.i:
+                fixed[k] = fixed[k]._replace(head=t.i)
 
 
 def _repair_gap_compound(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

@@ -48,3 +48,11 @@ def is_adjective_only(word: str) -> bool:
     "wooden"): tagged as a compound noun, such a word still describes."""
     forms = getAllLemmas(word)
     return bool(forms) and set(forms) <= {"ADJ", "ADV"} and "ADJ" in forms
+
+
+@lru_cache(maxsize=1 << 16)
+def is_noun_only(word: str) -> bool:
+    """True for words lemminflect knows only as nouns ("hydrant"): a tagger reading
+    such a word as an adverb or adjective is wrong."""
+    forms = getAllLemmas(word)
+    return bool(forms) and set(forms) == {"NOUN"}

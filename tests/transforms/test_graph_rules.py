@@ -255,3 +255,10 @@ def test_object_gap_clauses(nlp):
     assert ("dog", "sit on", "chair") in tuples(nlp, "the chair the dogs are sitting on")
     # an intransitive state stays an attribute
     assert tuples(nlp, "a man is walking") == {("man",), ("man", "walking")}
+
+
+def test_noun_only_word_tagged_as_adverb_heads_its_compound(nlp):
+    doc, g = graph(nlp, "a hose attached to a fire hydrant")
+    assert ("hose", "attach to", "fire hydrant") in g.tuples()
+    assert span_text(doc, obj(g, "fire hydrant").span) == "fire hydrant"
+    assert not any(o.name == "fire" for o in g.objects)
