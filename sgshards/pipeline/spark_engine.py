@@ -14,6 +14,7 @@ only when a job runs; no Beam import happens on the driver or the workers.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import Iterable, Iterator, Optional
 
@@ -90,7 +91,10 @@ def spark_context(master: Optional[str] = DEFAULT_MASTER):
     if master or not conf.contains("spark.master"):
         conf.setMaster(master or DEFAULT_MASTER)
     if conf.get("spark.master", "").startswith("local") and not conf.contains("spark.pyspark.python"):
-        conf.set("spark.pyspark.python", sys.executable)   # local workers: this interpreter, not PATH's
+        # local workers: this interpreter, not PATH's python3 (a SparkContext started
+        # from Python reads PYSPARK_PYTHON, spark-submit reads the conf)
+        conf.set("spark.pyspark.python", sys.executable)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     conf.setIfMissing("spark.ui.enabled", "false")
     # PySpark spills a shuffle (the duplicate-key check) once the worker's RSS passes this;
     # the parser model alone takes ~0.5 GB, so the 512m default spills on every batch.

@@ -1,6 +1,7 @@
 """The PySpark engine writes the DirectRunner's shards, byte for byte, and resumes."""
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ KEYS = ["k1", "k2", "k3", "k4", "k5", "k6", "k7", "k1", "k8", "k2",
 
 @pytest.fixture(scope="module")
 def spark():
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)     # workers run this interpreter
     conf = (pyspark.SparkConf().setMaster("local[2]").setAppName("sgshards-tests")
             .set("spark.ui.enabled", "false").set("spark.driver.memory", "512m")
             .set("spark.pyspark.python", sys.executable).set("spark.python.worker.memory", "2g")
