@@ -77,6 +77,8 @@ CONTAINER_NOUNS = frozenset({
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
     "pitcher", "cart", "truck", "shelf",
 })
+# Flat containers hold things on them: "a plate of food" -> (food, on, plate).
+SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer"})
 # -ing words that really are nouns; any other "-ing" head with a compound in
 # front is a participle the tagger took for a noun ("a dog swimming").
 ING_NOUNS = frozenset({
@@ -425,6 +427,10 @@ class _Builder:
             return None
         p = doc[i].head
         n = doc[p].head
+        have = n if self.low(n) in ("has", "have", "had") else (
+            doc[n].head if doc[n].dep == "dobj" and self.low(doc[n].head) in ("has", "have", "had") else None)
+        if have is not None and self.kids_with(have, "nsubj"):
+            return self.kids_with(have, "nsubj")[0]   # "the trees have leaves on them"
         if doc[n].upos == "VERB" and doc[n].dep in ("acl", "relcl"):
             n = doc[n].head            # "a suitcase with a cat sitting on it"
         if doc[p].dep != "prep" or not self.is_nominal(n):
@@ -529,12 +535,19 @@ class _Builder:
             return
         for words, toks, objs in self.head_prep_phrases(i):
             if words == ["of"]:
-                container = noun_lemma(self.low(i)) in CONTAINER_NOUNS
+                lemma = noun_lemma(self.low(i))
                 for k in objs:
-                    # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit)
+                    # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit);
+                    # "a plate of food" -> (food, on, plate)
                     o = self.resolve(k)
-                    if o is not None and o != s:
-                        self.add_relation(*((s, "have", o) if container else (o, "have", s)), toks)
+                    if o is None or o == s:
+                        continue
+                    if lemma in SURFACE_CONTAINERS:
+                        self.add_relation(o, "on", s, toks)
+                    elif lemma in CONTAINER_NOUNS:
+                        self.add_relation(s, "have", o, toks)
+                    else:
+                        self.add_relation(o, "have", s, toks)
                 continue
             pred = " ".join(words)
             if pred == "for":
@@ -620,6 +633,15 @@ class _Builder:
         dobjs = []
         for k in self.kids_with(v, "dobj"):
             dobjs.extend(self.conj_group(k))
+        if lemma == "have" and dobjs:
+            placed = self.have_on_it(v, dobjs, prts)
+            if placed is not None:
+                # "the pole has a flag on it", "the man has a tux on": (flag, on, pole)
+                word, tok = placed
+                for s in subjects:
+                    for k in dobjs:
+                        self.add_relation(self.resolve(k), word, s, [tok])
+                return
         for s in subjects:
             for k in dobjs:
                 self.add_relation(s, pred, self.resolve(k), base_toks)
@@ -681,6 +703,18 @@ class _Builder:
             for s in subjects:
                 self.add_attribute(self.objects[s], *span)
         # "a man holding a ball": dobj relation done; "has"/"with" handled by the verb lemma
+
+    def have_on_it(self, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:
+        """(preposition, token) of "has Y on it/them" or "has Y on", else None."""
+        doc = self.doc
+        for p in self.kids_with(v, "prep") + [q for k in dobjs for q in self.kids_with(k, "prep")]:
+            if doc[p].text.lower() in ("on", "in") and any(
+                    self.low(o) in ("it", "them") for o in self.kids_with(p, "pobj")):
+                return doc[p].text.lower(), p
+        for k in prts:
+            if self.low(k) == "on" and all(k > d for d in dobjs):
+                return "on", k
+        return None
 
     def ends_clause(self, v: int) -> bool:
         """Nothing but punctuation after token v (or after its relative clause's end)."""

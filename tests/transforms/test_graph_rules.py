@@ -262,3 +262,13 @@ def test_noun_only_word_tagged_as_adverb_heads_its_compound(nlp):
     assert ("hose", "attach to", "fire hydrant") in g.tuples()
     assert span_text(doc, obj(g, "fire hydrant").span) == "fire hydrant"
     assert not any(o.name == "fire" for o in g.objects)
+
+
+def test_has_y_on_it_and_plate_of(nlp):
+    doc, g = graph(nlp, "the pole has a flag on it")
+    assert g.tuples() == {("pole",), ("flag",), ("flag", "on", "pole")}
+    assert span_text(doc, rel(g, "on").span) == "on"
+    t = tuples(nlp, "the trees have leaves on them .")
+    assert ("leaf", "on", "tree") in t and not any("people" in x for x in t)
+    assert ("bagel", "on", "plate") in tuples(nlp, "a plate of bagels")
+    assert ("bowl", "have", "fruit") in tuples(nlp, "a bowl of fruit")
