@@ -108,7 +108,9 @@ def _parse_one(parser, caption: str) -> tuple:
 
 def _graph_of(doc) -> tuple:
     try:
-        return doc, build_graph(doc), None
+        graph = build_graph(doc)
+        graph.validate()            # a rule bug must reject one caption, not write an invalid record
+        return doc, graph, None
     except Exception as exc:  # noqa: BLE001
         return doc, None, (STAGE_GRAPH, _error_reason(exc))
 
