@@ -40,6 +40,8 @@ PREP_NOUNS = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
     "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
 })
+# Position nouns that name no object when used without "of" ("on the left", "on top").
+BARE_DIRECTIONS = frozenset({"left", "right", "top", "inside", "outside"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
 PREP_HEADS = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})
@@ -172,9 +174,12 @@ class _Builder:
         """"front" in "in front of": part of a multiword preposition."""
         doc = self.doc
         t = doc[i]
-        return (t.dep == "pobj" and t.text.lower() in PREP_NOUNS
-                and not self.kids_with(i, "amod", "compound")
-                and any(doc[k].text.lower() in ("of", "to") for k in self.kids_with(i, "prep")))
+        if t.dep != "pobj" or t.text.lower() not in PREP_NOUNS or self.kids_with(i, "amod", "compound"):
+            return False
+        if any(doc[k].text.lower() in ("of", "to") for k in self.kids_with(i, "prep")):
+            return True
+        # "the man on the left", "chocolate on top": a direction, not a thing
+        return t.text.lower() in BARE_DIRECTIONS and not self.kids_with(i, "prep", "poss")
 
     def is_fragment_noun(self, i: int) -> bool:
         """A caption-initial noun mis-tagged as the root verb: "kites in the air"."""
@@ -346,6 +351,8 @@ class _Builder:
                 continue   # a position word kept in the name
             elif t.dep == "amod" and lw in NON_ATTRIBUTES or k in consumed:
                 continue
+            elif lw == "full" and any(self.low(p) == "of" for p in self.kids_with(k, "prep")):
+                continue   # "a river full of boats": says what it holds, not how it looks
             elif t.dep == "amod" and lw in SHADES and self.shade_run(k, i):
                 end = self.shade_run(k, i)
                 consumed.update(range(k, end))
@@ -395,7 +402,7 @@ class _Builder:
         if t.upos == "NUM" and t.dep in VERB_ARG_DEPS:
             # "two of them", "one" -> an object named after the nearest noun? keep simple: skip
             return None
-        if self.is_nominal(i) or t.dep in ARG_DEPS and t.upos in NOUN_POS:
+        if self.is_nominal(i) or t.dep in ARG_DEPS and t.upos in NOUN_POS and not self.is_prep_noun(i):
             return self.noun_object(i)
         return None
 
@@ -442,12 +449,29 @@ class _Builder:
                 return n
         return None
 
+    def owner_above(self, p: int) -> Optional[int]:
+        """The noun a phrase's owner belongs to: "a donut with chocolate on top" (the
+        noun above "chocolate"), "the bun has seeds on top" (the subject of "has")."""
+        doc = self.doc
+        n = doc[p].head
+        if self.low(n) in ("has", "have", "had"):
+            subj = self.kids_with(n, "nsubj")
+            return subj[0] if subj else None
+        if doc[n].dep == "dobj" and self.low(doc[n].head) in ("has", "have", "had"):
+            subj = self.kids_with(doc[n].head, "nsubj")
+            return subj[0] if subj else None
+        if doc[n].dep == "pobj" and self.low(doc[n].head) == "with" and self.is_nominal(doc[doc[n].head].head):
+            return doc[doc[n].head].head
+        return None
+
     def described_by_back_reference(self, k: int, owner: int) -> bool:
         """True if noun k carries a phrase pointing back at its owner ("with stickers on it")."""
         doc = self.doc
         heads = [k] + [v for v in self.kids[k] if doc[v].dep in ("acl", "relcl")]
         for h in heads:
             for p in self.kids_with(h, "prep"):
+                if any(self.low(o) == "top" and self.is_prep_noun(o) for o in self.kids_with(p, "pobj")):
+                    return self.owner_above(p) is not None and self.resolve(self.owner_above(p)) == owner
                 for o in self.kids_with(p, "pobj"):
                     if self.phrase_antecedent(o) is not None and self.resolve(o) == owner:
                         return True
@@ -501,6 +525,10 @@ class _Builder:
                 return words + w2, toks + t2, o2
             return words, toks, []
         first = pobjs[0]
+        if self.low(first) == "top" and self.is_prep_noun(first) and not self.kids_with(first, "prep"):
+            owner = self.owner_above(p)
+            # "a donut with chocolate on top" -> (chocolate, on top of, donut)
+            return words + ["top", "of"], toks + [first], [owner] if owner is not None else []
         if doc[first].text.lower() in PREP_NOUNS and not self.kids_with(first, "amod", "compound"):
             ofs = [k for k in self.kids_with(first, "prep") if doc[k].text.lower() in ("of", "to")]
             if ofs:
@@ -745,6 +773,8 @@ class _Builder:
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
         for a in self.kids_with(v, "acomp"):
             for k in self.conj_group(a):
+                if self.low(k) == "full" and any(self.low(p) == "of" for p in self.kids_with(k, "prep")):
+                    continue
                 if doc[k].upos == "ADJ" and doc[k].text.lower() not in POSITIONAL_ADJS:
                     for s in subjects:
                         self.add_attribute(self.objects[s], k)

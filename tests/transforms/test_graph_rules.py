@@ -272,3 +272,14 @@ def test_has_y_on_it_and_plate_of(nlp):
     assert ("leaf", "on", "tree") in t and not any("people" in x for x in t)
     assert ("bagel", "on", "plate") in tuples(nlp, "a plate of bagels")
     assert ("bowl", "have", "fruit") in tuples(nlp, "a bowl of fruit")
+
+
+def test_bare_directions_and_on_top(nlp):
+    assert tuples(nlp, "the man on the left is wearing a hat") == {("man",), ("hat",), ("man", "wear", "hat")}
+    doc, g = graph(nlp, "donut with chocolate on top")
+    assert g.tuples() == {("donut",), ("chocolate",), ("chocolate", "on top of", "donut")}
+    assert span_text(doc, rel(g, "on top of").span) == "on top"
+    assert ("seed", "on top of", "bun") in tuples(nlp, "bun has seeds on top")
+    assert ("man", "on top of", "car") in tuples(nlp, "a man on top of the car")
+    # "full of" says what a thing holds, not how it looks
+    assert obj(graph(nlp, "a river full of boats")[1], "river").attributes == []
