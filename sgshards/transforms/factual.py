@@ -18,7 +18,7 @@ Normalisation (identical on both sides): lower case, single spaces, the
 last word of every node singularised ("boys" == "boy", "tree trunks" ==
 "tree trunk"), node names and attribute values compared closed up (spaces
 and hyphens dropped: "cell phone" == "cellphone", "surf board" ==
-"surfboard", "t-shirts" == "t shirt"), number words written as digits
+"surfboard", "t-shirts" == "t shirt" == "tee shirt"), number words written as digits
 ("two" -> "2") and the attribute "wood" spelt "wooden" as FACTUAL does,
 the head "guy" written "person" (FACTUAL never writes "guy"), and the
 predicate synonyms FACTUAL always canonicalises ("beneath"/"underneath"/
@@ -57,6 +57,8 @@ _PREDICATE_WORDS = {"beneath": "under", "underneath": "under", "below": "under",
 # Head nouns FACTUAL always writes as another word: "guy" is annotated "person"
 # in every FACTUAL train graph whose caption says "guy" (211 of 211).
 _NODE_WORDS = {"guy": "person"}
+# One compound, two spellings.
+_CLOSED_SPELLINGS = {"teeshirt": "tshirt"}
 # Position phrases FACTUAL writes one way whatever the caption's preposition
 # ("at the top of", "to the left of"): "<prep> [the] <noun> [side] of" -> canonical.
 _POSITION_PHRASES = {
@@ -87,7 +89,8 @@ def _space(s: str) -> str:
 
 def _closed(text: str) -> str:
     """Compounds compared closed up: "cell phone" == "cellphone" == "cell-phone"."""
-    return text.replace(" ", "").replace("-", "")
+    closed = text.replace(" ", "").replace("-", "")
+    return _CLOSED_SPELLINGS.get(closed, closed)
 
 
 def norm_node(name: str) -> str:

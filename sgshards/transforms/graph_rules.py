@@ -60,7 +60,9 @@ MATERIALS = frozenset({
     "aluminum", "chrome", "porcelain", "silk", "fur", "velvet", "copper", "tin", "cloth",
     "dirt",
 })
-DESCRIPTIVE_COMPOUNDS = COLOURS | MATERIALS | frozenset({"adult", "baby", "young", "old", "little"})
+# Fabric patterns describe: "a plaid shirt" is a shirt that is plaid.
+PATTERNS = frozenset({"plaid", "checkered", "camouflage", "camo", "paisley", "polka", "tartan", "tie-dye"})
+DESCRIPTIVE_COMPOUNDS = COLOURS | MATERIALS | PATTERNS | frozenset({"adult", "baby", "young", "old", "little"})
 # Clothing worn: "a man in a red shirt" / "dressed in" / "with a hat" -> wear.
 CLOTHING = frozenset({
     "shirt", "jacket", "hat", "coat", "dress", "shorts", "pants", "jeans", "suit", "uniform",
@@ -104,7 +106,7 @@ POSITION_WORDS = frozenset({"front", "back", "left", "right", "rear", "side", "u
 LEXICAL_NAMES = frozenset({
     ("hot", "dog"), ("polar", "bear"), ("grizzly", "bear"), ("living", "room"), ("french", "fry"),
     ("french", "fries"), ("french", "toast"), ("double", "decker"), ("high", "chair"),
-    ("remote", "control"), ("flat", "screen"), ("fast", "food"), ("sweet", "potato"),
+    ("remote", "control"), ("flat", "screen"), ("fast", "food"), ("sweet", "potato"), ("wet", "suit"),
 })
 # Adjectives that compare or point rather than describe ("the other side").
 NON_ATTRIBUTES = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
