@@ -618,8 +618,9 @@ class _Builder:
             subj = self.kids_with(v, "nsubjpass")
             passive = bool(subj)
         if not subj:
-            # "eggs cooking in pan": the subject was parsed as a compound of the verb
-            subj = [k for k in self.kids_with(v, "compound") if self.is_nominal(k)]
+            # "eggs cooking in pan" / "man holding toddler": the subject was parsed as a
+            # compound or noun-phrase adverbial of the verb
+            subj = [k for k in self.kids_with(v, "compound", "npadvmod") if k < v and self.is_nominal(k)]
         out = []
         for s in subj:
             out.extend(self.conj_group(s))
@@ -850,6 +851,12 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_gerund(fixed, kids, t)
         if t.dep == "pobj" and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")   # "a taxi following a black car"
+        elif (t.upos == "VERB" and t.tag in ("VB", "VBP") and t.dep in ("ccomp", "xcomp") and t.head < t.i
+              and doc[t.head].tag == "VBG" and kids[t.i]
+              and all(doc[k].dep == "compound" and doc[k].upos in NOUN_POS for k in kids[t.i])
+              and not any(doc[k].dep == "dobj" for k in kids[t.head])):
+            # "man holding tennis racquet" with racquet/VB as a clause: the object noun
+            fixed[t.i] = fixed[t.i]._replace(dep="dobj", upos="NOUN", tag="NN")
     return fixed
 
 
@@ -915,8 +922,10 @@ def _repair_gerund(fixed: list[DepToken], kids: list[list[int]], t: DepToken) ->
             if k < t.i and doc[k].dep in ("nsubj", "aux"):
                 fixed[k] = fixed[k]._replace(head=t.i)
         fixed[h] = fixed[h]._replace(head=t.i, dep="dobj")
-    elif (t.dep == "amod" and h == t.i + 1 and t.i > 0 and doc[t.i - 1].upos in NOUN_POS
-          and doc[h].dep in ("appos", "ROOT", "dobj", "conj") and (doc[h].head == t.i - 1 or doc[h].dep == "ROOT")
+    elif (t.dep == "amod" and t.i > 0 and doc[t.i - 1].upos in NOUN_POS
+          and all(doc[k].dep == "compound" for k in range(t.i + 1, h))
+          and doc[h].dep in ("appos", "ROOT", "dobj", "conj")
+          and (doc[h].head == t.i - 1 or doc[h].dep == "ROOT" or doc[t.i - 1].head == t.i)
           and not any(doc[k].dep == "det" for k in kids[h])):
         n = t.i - 1
         fixed[t.i] = fixed[t.i]._replace(head=n, dep="acl", upos="VERB")

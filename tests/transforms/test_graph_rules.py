@@ -290,3 +290,13 @@ def test_patterns_describe_and_wet_suit_is_a_name(nlp):
     assert ("man", "wear", "shirt") in g.tuples() and obj(g, "shirt").attributes == ["plaid"]
     assert span_text(doc, obj(g, "shirt").attribute_spans[0]) == "plaid"
     assert ("surfer", "wear", "wet suit") in tuples(nlp, "surfer wearing a wet suit")
+
+
+def test_fragment_subjects_parsed_as_adverbials(nlp):
+    doc, g = graph(nlp, "man holding toddler")
+    r = rel(g, "hold")
+    assert (g.objects[r.subject].name, g.objects[r.object].name) == ("man", "toddler")
+    assert span_text(doc, r.span) == "holding"
+    t = tuples(nlp, "pole holding street sign")
+    assert ("pole", "hold", "street sign") in t and ("street sign", "holding") not in t
+    assert ("man", "hold", "tennis racquet") in tuples(nlp, "man holding tennis racquet .")
