@@ -587,7 +587,14 @@ class _Builder:
                 objs = [k for k in objs if not self.described_by_back_reference(k, s)]
             for subj in self.shared_subjects(i, s):
                 for k in objs:
-                    self.add_relation(subj, self.clothing_predicate(pred, k), self.resolve(k), toks)
+                    p2 = self.clothing_predicate(pred, k)
+                    if p2 == "wear" and doc[i].dep == "pobj" and doc[doc[i].head].head != i:
+                        # "man sitting on carriage in blue jeans": the verb's subject wears them
+                        verb = doc[doc[i].head].head
+                        if doc[verb].upos == "VERB":
+                            subs = [self.resolve(x) for x in self.verb_subjects(verb)[0]]
+                            subj = next((x for x in subs if x is not None), subj)
+                    self.add_relation(subj, p2, self.resolve(k), toks)
         for k in self.kids_with(i, "poss"):
             o = self.resolve(k)
             if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
@@ -631,12 +638,24 @@ class _Builder:
             # "there is gravel": expletive subject, the attr noun is the subject
             return [], passive
         if t.dep in ("acl", "relcl"):
-            return self.conj_group_up(t.head), t.tag == "VBN"
+            return self.conj_group_up(self.wearer(t.head)), t.tag == "VBN"
         if t.dep in ("xcomp", "advcl") and self.is_nominal(t.head):
             return self.conj_group_up(t.head), False   # "train driving on the tracks"
         if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
             return self.verb_subjects(t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
         return [], passive
+
+    def wearer(self, n: int) -> int:
+        """"a girl in a white cardigan using a phone": a clause on the clothing (or on a
+        "with" accessory: "boy with red hair sitting") describes the person."""
+        doc = self.doc
+        p = doc[n].head
+        if (doc[n].dep == "pobj" and doc[p].dep == "prep" and self.low(p) in ("in", "with")
+                and doc[p].head != p and self.is_nominal(doc[p].head)
+                and (self.low(p) == "in" or self.low(n) in CLOTHING or noun_lemma(self.low(n)) in CLOTHING
+                     or doc[n].tag in ("NN", "NNS") and self.kids_with(n, "amod"))):
+            return doc[p].head
+        return n
 
     def conj_group_up(self, n: int) -> list[int]:
         """The noun n with its coordinated siblings, found from any member."""

@@ -300,3 +300,12 @@ def test_fragment_subjects_parsed_as_adverbials(nlp):
     t = tuples(nlp, "pole holding street sign")
     assert ("pole", "hold", "street sign") in t and ("street sign", "holding") not in t
     assert ("man", "hold", "tennis racquet") in tuples(nlp, "man holding tennis racquet .")
+
+
+def test_clauses_on_clothing_describe_the_wearer(nlp):
+    assert ("girl", "use", "phone") in tuples(nlp, "girl in a white cardigan using a phone")
+    assert ("boy", "sit in", "grass") in tuples(nlp, "boy with red hair sitting in the grass")
+    t = tuples(nlp, "man sitting on carriage in blue jeans and cap")
+    assert ("man", "wear", "jeans") in t and ("carriage", "wear", "jeans") not in t
+    # a "with" companion keeps its own clause
+    assert ("dog", "walk on", "beach") in tuples(nlp, "a man with a dog walking on the beach")
