@@ -14,7 +14,7 @@ from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from .decompose import Context, sample_positives
-from .negatives import GENERATORS, Candidate
+from .negatives import LAZY_GENERATORS, Candidate
 from .realise import Surface, caption_surface, text_key, to_word_spans
 
 
@@ -68,7 +68,7 @@ def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Rand
     """Candidates of one type, caption-level first, generated only as far as they are consumed."""
     for index, surface in surfaces:
         limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
-        for c in GENERATORS[kind](surface, rng, counts, limit):
+        for c in LAZY_GENERATORS[kind](surface, rng, counts, limit):
             if index:                                # realised positives: edits index words of the text
                 c = Candidate(c.text, c.type, to_word_spans(surface, c.edits))
             yield index, c

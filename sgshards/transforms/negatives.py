@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Optional
+from itertools import islice
+from typing import Callable, Iterable, Iterator, Mapping, Optional
 
 from ..schemas.graph import Span
 from ..schemas.record import Edit
@@ -96,6 +97,11 @@ def _adjectival(surface: Surface, span: Span, attr: str) -> bool:
 def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange one attribute of each of two objects, on the surface's own tokens."""
+    return list(islice(iter_attribute_swap(surface, rng, counts), limit))
+
+
+def iter_attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> Iterator[Candidate]:
+    """``attribute_swap`` one candidate at a time: all random draws happen before the first."""
     g = surface.graph
     pairs = []
     objs = [i for i in surface.objects if surface.attrs.get(i)]
@@ -115,7 +121,6 @@ def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None,
                     same = ca is not None and cb is not None and ca[0] == cb[0]
                     pairs.append((not same, rng.random(), a, ka, sa, b, kb, sb))
     pairs.sort()                                   # same-category swaps first, then random
-    out = []
     for _, _, a, ka, sa, b, kb, sb in pairs:
         oa, ob = g.objects[a], g.objects[b]
         va, vb = oa.attributes[ka], ob.attributes[kb]
@@ -126,10 +131,7 @@ def attribute_swap(surface: Surface, rng: random.Random, counts: Counts = None,
         cand = _make(surface, "attribute_swap", [Replacement(sa, moved(surface, sb)),
                                                  Replacement(sb, moved(surface, sa))])
         if cand:
-            out.append(cand)
-        if len(out) >= limit:
-            break
-    return out
+            yield cand
 
 
 def _np_attrs(surface: Surface, obj: int) -> set[int]:
@@ -150,8 +152,12 @@ def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
 def relation_swap(surface: Surface, rng: random.Random, counts: Counts = None,
                   limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange subject and object noun phrases of an asymmetric relation."""
+    return list(islice(iter_relation_swap(surface, rng, counts), limit))
+
+
+def iter_relation_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> Iterator[Candidate]:
+    """``relation_swap`` one candidate at a time: all random draws happen before the first."""
     g = surface.graph
-    out = []
     rels = list(surface.relations)
     rng.shuffle(rels)
     done: set[tuple[int, int]] = set()
@@ -180,10 +186,7 @@ def relation_swap(surface: Surface, rng: random.Random, counts: Counts = None,
         cand = _make(surface, "relation_swap", reps)
         if cand:
             done.add((min(a, b), max(a, b)))
-            out.append(cand)
-        if len(out) >= limit:
-            break
-    return out
+            yield cand
 
 
 def _name_for(surface: Surface, frm: int, plural: bool, like: Span) -> list[Piece]:
@@ -232,6 +235,11 @@ def _related(surface: Surface, a: int, b: int) -> bool:
 def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
                 limit: int = PER_TYPE) -> list[Candidate]:
     """Exchange two object nouns; their determiners, numbers and attributes stay in place."""
+    return list(islice(iter_object_swap(surface, rng, counts), limit))
+
+
+def iter_object_swap(surface: Surface, rng: random.Random, counts: Counts = None) -> Iterator[Candidate]:
+    """``object_swap`` one candidate at a time: all random draws happen before the first."""
     g = surface.graph
     objs = _noun_slots(surface)
     pairs = [(a, b) for x, a in enumerate(objs) for b in objs[x + 1:]]
@@ -239,7 +247,6 @@ def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
     # pairs linked by a relation or both in the curated vocabulary first: concrete, visual swaps
     pairs.sort(key=lambda p: not (_related(surface, *p) or (object_category(g.objects[p[0]].name)
                                                             and object_category(g.objects[p[1]].name))))
-    out = []
     for a, b in pairs:
         sa, sb = surface.slots[a], surface.slots[b]
         oa, ob = g.objects[a], g.objects[b]
@@ -259,10 +266,7 @@ def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
         cand = _make(surface, "object_swap", [Replacement(sa.name, _name_for(surface, b, sa.plural, sa.name)),
                                               Replacement(sb.name, _name_for(surface, a, sb.plural, sb.name))])
         if cand:
-            out.append(cand)
-        if len(out) >= limit:
-            break
-    return out
+            yield cand
 
 
 # --------------------------------------------------------------------------- replacements
@@ -380,6 +384,19 @@ GENERATORS: dict[str, Callable[[Surface, random.Random, Counts, int], list[Candi
     "relation_replace": relation_replace,
     "object_replace": object_replace,
     "object_swap": object_swap,
+}
+
+
+# For ``augment``: swaps make their random draws up front and are then walked lazily, only as
+# far as the selection consumes them; replacements draw while they search, so they stay eager
+# (a lazy walk would move their draws after other types' and change the sampled negatives).
+LAZY_GENERATORS: dict[str, Callable[[Surface, random.Random, Counts, int], Iterable[Candidate]]] = {
+    "attribute_swap": lambda s, rng, counts, limit: islice(iter_attribute_swap(s, rng, counts), limit),
+    "relation_swap": lambda s, rng, counts, limit: islice(iter_relation_swap(s, rng, counts), limit),
+    "attribute_replace": attribute_replace,
+    "relation_replace": relation_replace,
+    "object_replace": object_replace,
+    "object_swap": lambda s, rng, counts, limit: islice(iter_object_swap(s, rng, counts), limit),
 }
 
 
