@@ -1,13 +1,13 @@
-"""Shard planning and writing, shared by every engine (Beam runners, PySpark).
+"""Shard writing, shared by every engine (Beam runners, PySpark); the plan is in plan.py.
 
 Conventions are enforced here and nowhere else:
-- the plan: input record number ``index`` (file order, then row order) goes to
-  shard ``index // samples_per_shard``, so shard N always holds the same records;
 - keys: ``{index:09d}`` by default, or the user's key column made safe (no dots);
 - members: ``{key}.json`` (sample record) and ``{key}.txt`` (caption) in
-  ``{shard:05d}.tar`` (img2dataset inputs keep their shard names), sorted by key, with fixed mtimes and owners, so the
-  same input and options give byte-identical shards;
-- a shard is written under a temporary name and committed by rename;
+  ``{shard:05d}.tar`` (img2dataset inputs keep their shard names and order),
+  sorted by key, with fixed mtimes and owners, so the same input and options
+  give byte-identical shards;
+- a shard is written under a temporary name and committed by rename (one
+  whole-object upload on object stores);
 - rejected records go to ``dead_letters/{shard:05d}.jsonl`` with their reason;
 - ``{shard:05d}_index.parquet`` has one row per input record (key, status,
   reason, counts), and ``{shard:05d}_stats.json``, written last, marks the
@@ -42,10 +42,6 @@ RUN_FILES = (STATS_FILE, SIZES_FILE, MANIFEST_FILE, VOCAB_FILE, DEAD_LETTER_DIR)
 _UNSAFE_KEY = re.compile(r"[^A-Za-z0-9_\-]")
 
 
-def shard_of(index: int, samples_per_shard: int) -> int:
-    return index // samples_per_shard
-
-
 def default_key(index: int) -> str:
     return f"{index:09d}"
 
@@ -64,15 +60,6 @@ def _tar_member(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     info.uid = info.gid = 0
     info.uname = info.gname = ""
     tar.addfile(info, io.BytesIO(data))
-
-
-def shard_bytes(samples: Iterable[tuple[str, str, dict]]) -> bytes:
-    """(key, caption, record) triples -> tar bytes, members sorted by key."""
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for key, caption, record in sorted(samples, key=lambda s: s[0]):
-            _sample_members(tar, key, {"json": dumps(record).encode("utf-8"), "txt": caption.encode("utf-8")})
-    return buf.getvalue()
 
 
 def _sample_members(tar: tarfile.TarFile, key: str, members: dict) -> None:

@@ -1,5 +1,4 @@
 """Shard writing: deterministic tar bytes, dead letters, stats that merge."""
-import io
 import json
 import tarfile
 
@@ -14,15 +13,16 @@ def outcome(index, status="written", reason=None):
             "stage": None if status == "written" else "normalize", "raw": "raw", "source": None}
 
 
-def test_shard_bytes_are_sorted_and_fixed():
-    a = shards.shard_bytes([("b", "two", {"k": 2}), ("a", "one", {"k": 1})])
-    b = shards.shard_bytes([("a", "one", {"k": 1}), ("b", "two", {"k": 2})])
-    assert a == b
-    with tarfile.open(fileobj=io.BytesIO(a)) as tar:
+def test_shard_members_are_sorted_and_fixed(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    shards.write_shard(str(a), 0, [outcome(1), outcome(0)])
+    shards.write_shard(str(b), 0, [outcome(0), outcome(1)])
+    assert (a / "00000.tar").read_bytes() == (b / "00000.tar").read_bytes()
+    with tarfile.open(a / "00000.tar") as tar:
         members = tar.getmembers()
-        assert [m.name for m in members] == ["a.json", "a.txt", "b.json", "b.txt"]
+        assert [m.name for m in members] == ["000000000.json", "000000000.txt", "000000001.json", "000000001.txt"]
         assert {m.mtime for m in members} == {0} and {m.uname for m in members} == {""}
-        assert tar.extractfile("a.txt").read() == b"one"
+        assert tar.extractfile("000000000.txt").read() == b"cap 0"
 
 
 def test_write_shard_with_dead_letters(tmp_path):
