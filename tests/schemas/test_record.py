@@ -1,0 +1,66 @@
+"""The data contract: JSON round trips, the Arrow form, versioning, the JSON Schema."""
+import json
+
+import pytest
+
+from sgshards.schemas import (ARROW_SCHEMA, SCHEMA_VERSION, Edit, Negative, Positive, SampleRecord,
+                              SceneGraph, SGObject, SGRelation, dumps, to_arrow)
+from sgshards.schemas.jsonschema import record_errors
+
+
+def sample() -> SampleRecord:
+    graph = SceneGraph([SGObject("car", ["red"], None, (1, 2), [(0, 1)]),
+                        SGObject("house", ["blue"], None, (6, 7), [(5, 6)])],
+                       [SGRelation(0, "next to", 1, (2, 4))])
+    return SampleRecord(
+        key="000000001", caption="red car next to a blue house", scene_graph=graph,
+        positives=[Positive("red car next to a blue house", "caption", [0, 1], [0]),
+                   Positive("a red car", "object", [0])],
+        negatives=[Negative("blue car next to a red house", "attribute_swap", 0,
+                            [Edit((0, 1), "red", "blue"), Edit((5, 6), "blue", "red")])],
+        url="http://example.com/1.jpg", source={"file": "in.tsv", "row": 1},
+        tokens=["red", "car", "next", "to", "a", "blue", "house"])
+
+
+def test_json_round_trip_and_public_field_names():
+    d = sample().to_json()
+    assert d["schema_version"] == SCHEMA_VERSION
+    assert set(d["scene_graph"]["objects"][0]) >= {"name", "attributes", "quantity", "span"}
+    assert set(d["scene_graph"]["relations"][0]) >= {"subject", "predicate", "object", "span"}
+    assert d["negatives"][0]["edits"][0] == {"span": [0, 1], "from": "red", "to": "blue"}
+    assert SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+
+
+def test_unknown_schema_version_is_refused():
+    d = sample().to_json()
+    d["schema_version"] = "0.1"
+    with pytest.raises(ValueError, match="schema_version"):
+        SampleRecord.from_json(d)
+
+
+def test_arrow_form_holds_the_same_record():
+    d = sample().to_json()
+    table = to_arrow([d])
+    assert table.schema == ARROW_SCHEMA
+    row = table.to_pylist()[0]
+    assert row["scene_graph"]["relations"][0]["predicate"] == "next to"
+    assert row["negatives"][0]["edits"][1]["to"] == "red"
+
+
+def test_json_schema_accepts_records_and_explains_violations():
+    d = sample().to_json()
+    assert record_errors(d) == []
+    d["scene_graph"]["relations"][0]["object"] = 5
+    d["negatives"][0]["type"] = "colour_swap"
+    errors = record_errors(d)
+    assert any("negatives/0/type" in e for e in errors)
+    d["negatives"][0]["type"] = "attribute_swap"
+    assert record_errors(d) == ["scene_graph/relations/0: points outside objects"]
+
+
+def test_graph_validate_and_tuples():
+    g = sample().scene_graph
+    assert g.tuples() == {("car",), ("house",), ("car", "red"), ("house", "blue"), ("car", "next to", "house")}
+    g.relations.append(SGRelation(0, "on", 9))
+    with pytest.raises(ValueError, match="points outside"):
+        g.validate()
