@@ -125,18 +125,24 @@ def main(argv=None) -> int:
     ap.add_argument("--captions", type=int, default=15_833)
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     ap.add_argument("--rss", default="1000,10000,100000", help="caption counts for the RSS probe")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip (sgp,spark1,direct2,rss)")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip (inproc,sgp,direct1,direct2,spark1,rss)")
     args = ap.parse_args(argv)
     if not CC3M.exists():
         print(f"{CC3M} not found", file=sys.stderr)
         return 2
     skip = set(filter(None, args.skip.split(",")))
     n = args.captions
-    results: dict = {"captions": n, "machine": {"cpus": os.cpu_count(), "python": platform.python_version()}}
-    results.update(bench_in_process(n))
+    out = Path(args.out)
+    previous = out / "pipeline.json"
+    # parts measured at different times (a shared machine) are merged into one file
+    results: dict = json.loads(previous.read_text()) if previous.exists() else {}
+    results.update({"captions": n, "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                               "load_average_at_start": os.getloadavg()[0]}})
+    if "inproc" not in skip:
+        results.update(bench_in_process(n))
     if "sgp" not in skip:
         results["sgp"] = bench_sgp(min(n, 3000))
-    small, _ = run_cli(200, ["--direct_num_workers", "1"], "0")
+    small = None
     for name, extra, cores in (("direct1", ["--direct_num_workers", "1"], "0"),
                                ("direct2", ["--direct_num_workers", "2", "--direct_running_mode",
                                             "multi_processing"], "0,1"),
@@ -148,12 +154,15 @@ def main(argv=None) -> int:
         except subprocess.CalledProcessError as exc:
             results[name] = {"error": exc.stderr.decode(errors="replace")[-500:]}
             continue
-        base = small if name != "spark1" else run_cli(200, extra, cores)[0]
+        if name == "spark1":
+            base = run_cli(200, extra, cores)[0]
+        else:
+            small = small if small is not None else run_cli(200, ["--direct_num_workers", "1"], "0")[0]
+            base = small
         results[name] = {"wall_s": round(wall, 1), "captions_per_s": rate(n, wall),
                          "steady_captions_per_s": rate(n - 200, wall - base)}
     if "rss" not in skip:
         results["rss_mib"] = {k: round(measure_rss(int(k)) / 1024, 1) for k in args.rss.split(",")}
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "pipeline.json").write_text(json.dumps(results, indent=2) + "\n")
     (out / "pipeline.md").write_text(markdown(results))
@@ -162,10 +171,10 @@ def main(argv=None) -> int:
 
 
 def markdown(r: dict) -> str:
-    raw = r["raw"]
+    raw = r.get("raw", 0) or float("nan")
     rows = [("raw spaCy `nlp.pipe` (same model, no NER)", raw),
-            ("parse stage (parser + graph rules)", r["parse"]),
-            ("whole record chain in-process (normalise, parse, graph, positives, negatives)", r["annotate"])]
+            ("parse stage (parser + graph rules)", r.get("parse", 0)),
+            ("whole record chain in-process (normalise, parse, graph, positives, negatives)", r.get("annotate", 0))]
     for key, label in (("direct1", "`sgshards run`, DirectRunner, 1 worker"),
                        ("direct2", "`sgshards run`, DirectRunner, 2 workers on 2 cores"),
                        ("spark1", "`sgshards run --engine spark`, local[1]")):
@@ -174,7 +183,7 @@ def markdown(r: dict) -> str:
             rows.append((label + " (steady state)", r[key]["steady_captions_per_s"]))
     if "sgp" in r:
         rows.append(("SceneGraphParser as shipped", r["sgp"]))
-    lines = [f"{r['captions']} CC3M captions, {r['model']}, components {', '.join(r['components'])}", "",
+    lines = [f"{r['captions']} CC3M captions, {r.get('model')}, components {', '.join(r.get('components', []))}", "",
              "| what | captions/s | x raw spaCy |", "| --- | --- | --- |"]
     lines += [f"| {label} | {v} | {v / raw:.2f} |" for label, v in rows]
     if "rss_mib" in r:
