@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CC3M = ROOT.parent / "shared" / "data" / "captions" / "cc3m_val.tsv"
+CC3M = Path(os.environ.get("SGSHARDS_SHARED", ROOT.parent / "shared")) / "data" / "captions" / "cc3m_val.tsv"
 
 
 def captions(n: int) -> list[str]:
