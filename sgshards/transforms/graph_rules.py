@@ -83,6 +83,17 @@ CONTAINER_NOUNS = frozenset({
 })
 # Flat containers hold things on them: "a plate of food" -> (food, on, plate).
 SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer"})
+# A place phrase after a direct object locates the object, not the subject, for these
+# prepositions ("a man holding a cup under the tap", "reading a sign above the door")...
+OBJECT_PLACE_PREPS = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",
+                                "beside", "next to", "near", "by", "on top of", "from", "to", "into",
+                                "onto", "out of", "inside", "against", "around"})
+# ...and for "on"/"in" after verbs of holding, carrying and putting ("holding a frisbee in
+# his hand", "has a hat on his head"); after activities it stays with the subject
+# ("playing tennis on a court").
+PLACEMENT_VERBS = frozenset({"have", "hold", "wear", "carry", "put", "place", "set", "rest", "keep",
+                             "hang", "balance", "grip", "grasp", "clutch", "tuck", "stick", "insert",
+                             "stack", "pile", "store", "pour", "sprinkle", "drop", "push", "pull"})
 # -ing words that really are nouns; any other "-ing" head with a compound in
 # front is a participle the tagger took for a noun ("a dog swimming").
 ING_NOUNS = frozenset({
@@ -730,7 +741,10 @@ class _Builder:
             p = " ".join(words if dobjs else [lemma] + words)
             toks_used = toks if dobjs else [v] + toks
             objs, subjects = self.stranded_object(v, objs, subjects)
-            for s in subjects:
+            holders = subjects
+            if dobjs and toks and toks[0] > dobjs[0] and self.locates_object(lemma, p):
+                holders = [o for o in (self.resolve(k) for k in dobjs) if o is not None] or subjects
+            for s in holders:
                 for k in objs:
                     self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), toks_used)
         if prts and not dobjs:
@@ -753,6 +767,10 @@ class _Builder:
             for s in subjects:
                 self.add_attribute(self.objects[s], *span)
         # "a man holding a ball": dobj relation done; "has"/"with" handled by the verb lemma
+
+    def locates_object(self, lemma: str, prep: str) -> bool:
+        """Does a place phrase after the direct object of verb `lemma` locate the object?"""
+        return prep in OBJECT_PLACE_PREPS or prep in ("on", "in") and lemma in PLACEMENT_VERBS
 
     def have_on_it(self, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:
         """(preposition, token) of "has Y on it/them" or "has Y on", else None."""

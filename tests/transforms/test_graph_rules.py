@@ -309,3 +309,13 @@ def test_clauses_on_clothing_describe_the_wearer(nlp):
     assert ("man", "wear", "jeans") in t and ("carriage", "wear", "jeans") not in t
     # a "with" companion keeps its own clause
     assert ("dog", "walk on", "beach") in tuples(nlp, "a man with a dog walking on the beach")
+
+
+def test_place_after_a_direct_object_locates_the_object(nlp):
+    doc, g = graph(nlp, "a little girl holding a frisbee in her hand")
+    assert ("frisbee", "in", "hand") in g.tuples() and ("girl", "in", "hand") not in g.tuples()
+    assert span_text(doc, rel(g, "in").span) == "in"
+    assert ("umbrella", "under", "rain") in tuples(nlp, "a woman holding an umbrella under the rain")
+    # after an activity the place is the subject's
+    assert ("boy", "on", "beach") in tuples(nlp, "a boy flying a kite on a beach")
+    assert ("man", "on", "court") in tuples(nlp, "a man playing tennis on a court")
