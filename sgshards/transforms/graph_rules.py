@@ -882,6 +882,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
             fixed[t.i] = t._replace(head=y)
     for t in doc:
         _repair_noun_head(fixed, kids, t)
+        _repair_initial_participle(fixed, kids, t)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -919,6 +920,27 @@ def _repair_noun_head(fixed: list[DepToken], kids: list[list[int]], t: DepToken)
         for k in kids[p]:
             if k > t.i:
                 fixed[k] = fixed[k]._replace(head=t.i)
+
+
+def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"parked black car beside a building": a caption-initial participle parsed as the
+    root verb with the noun as its object describes the noun, which heads the caption."""
+    doc = fixed
+    if (t.dep != "ROOT" or t.tag not in ("VBD", "VBN") or t.text.lower() in ("had", "did")
+            or any(doc[k].upos != "DET" for k in range(t.i))
+            or any(doc[k].dep in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for k in kids[t.i])):
+        return
+    dobjs = [k for k in kids[t.i] if doc[k].dep == "dobj"]
+    if len(dobjs) != 1 or doc[dobjs[0]].upos not in NOUN_POS:
+        return
+    n = dobjs[0]
+    if any(doc[k].head not in range(t.i + 1, n + 1) for k in range(t.i + 1, n)):
+        return   # only the noun's own modifiers between participle and noun
+    fixed[n] = fixed[n]._replace(head=n, dep="ROOT")
+    fixed[t.i] = fixed[t.i]._replace(head=n, dep="amod", upos="ADJ")
+    for k in kids[t.i]:
+        if k != n and doc[k].dep not in ("prt", "advmod", "npadvmod"):
+            fixed[k] = fixed[k]._replace(head=n)
 
 
 def _repair_gap_compound(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

@@ -319,3 +319,12 @@ def test_place_after_a_direct_object_locates_the_object(nlp):
     # after an activity the place is the subject's
     assert ("boy", "on", "beach") in tuples(nlp, "a boy flying a kite on a beach")
     assert ("man", "on", "court") in tuples(nlp, "a man playing tennis on a court")
+
+
+def test_caption_initial_participle_describes_its_noun(nlp):
+    doc, g = graph(nlp, "parked black car beside a building")
+    car = obj(g, "car")
+    assert "parked" in car.attributes and "black" in car.attributes
+    assert span_text(doc, car.attribute_spans[car.attributes.index("parked")]) == "parked"
+    assert ("car", "beside", "building") in g.tuples()
+    assert ("airplane", "in", "tree") in tuples(nlp, "crashed airplane in trees")
