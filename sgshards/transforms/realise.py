@@ -9,7 +9,7 @@ sentence-initial capitalisation and spacing, and reports the ``Edit``s.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Sequence
 
@@ -123,16 +123,28 @@ class Surface:
     objects: tuple[int, ...] = ()       # graph objects this surface states
     relations: tuple[int, ...] = ()     # graph relations this surface states
 
-    @property
+    # Derived once per surface (its tokens never change after it is built): every
+    # candidate negative re-reads them.
+    @cached_property
+    def chunks(self) -> list[str]:
+        """Each token's text with its trailing whitespace."""
+        return [t.text + t.ws for t in self.tokens]
+
+    @cached_property
     def text(self) -> str:
-        return "".join(t.text + t.ws for t in self.tokens)
+        return "".join(self.chunks)
+
+    @cached_property
+    def sentence_starts(self) -> list[bool]:
+        toks = self.tokens
+        return [i == 0 or t.sent != toks[i - 1].sent for i, t in enumerate(toks)]
 
     def span_text(self, span: Span) -> str:
         s, e = span
-        return "".join(t.text + t.ws for t in self.tokens[s:e]).rstrip()
+        return "".join(self.chunks[s:e]).rstrip()
 
     def is_sentence_start(self, i: int) -> bool:
-        return i == 0 or self.tokens[i].sent != self.tokens[i - 1].sent
+        return i == 0 or self.sentence_starts[i]
 
 
 def _children(doc: Sequence[DepToken]) -> list[list[int]]:
@@ -262,22 +274,19 @@ def _fix_articles(surface: Surface, reps: list[Replacement], covered: set[int]) 
 
 
 def _fix_case(surface: Surface, r: Replacement) -> None:
+    """Moved sentence-initial words lose their capital; the word now starting a sentence gains it
+    (in place: ``rewrite`` works on its own copy of the pieces)."""
     toks = surface.tokens
+    starts = surface.sentence_starts
     s = r.span[0]
-    out = []
-    for k, p in enumerate(r.pieces):
-        text = p.text
-        if p.origin is not None and p.origin != s + k and surface.is_sentence_start(p.origin) \
-                and not _keeps_case(toks[p.origin]):
-            text = text[:1].lower() + text[1:]
-        out.append(p._replace(text=text))
-    if out and surface.is_sentence_start(s) and toks[s].text[:1].isupper():
-        out[0] = out[0]._replace(text=out[0].text[:1].upper() + out[0].text[1:])
-    r.pieces = out
-
-
-def _join(pieces: Sequence[Piece]) -> str:
-    return "".join(p.text + p.ws for p in pieces[:-1]) + (pieces[-1].text if pieces else "")
+    pieces = r.pieces
+    for k, p in enumerate(pieces):
+        o = p.origin
+        if o is not None and o != s + k and starts[o] and not _keeps_case(toks[o]):
+            pieces[k] = Piece(p.text[:1].lower() + p.text[1:], o, p.ws)
+    if pieces and starts[s] and toks[s].text[:1].isupper():
+        p = pieces[0]
+        pieces[0] = Piece(p.text[:1].upper() + p.text[1:], p.origin, p.ws)
 
 
 def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[tuple[str, list[Edit]]]:
@@ -294,21 +303,24 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
             return None
         covered |= rng
     _fix_articles(surface, reps, covered)
-    toks = surface.tokens
+    toks, chunks = surface.tokens, surface.chunks
     out: list[str] = []
     edits: list[Edit] = []
     i = 0
     for r in reps:
         s, e = r.span
         _fix_case(surface, r)
-        out.extend(t.text + t.ws for t in toks[i:s])
-        pieces = r.pieces[:-1] + [r.pieces[-1]._replace(ws=toks[e - 1].ws)]
-        out.extend(p.text + p.ws for p in pieces)
-        before, after = surface.span_text((s, e)), _join(pieces)
+        out.extend(chunks[i:s])
+        pieces = r.pieces
+        new = [p.text + p.ws for p in pieces[:-1]]
+        last = pieces[-1].text
+        out.extend(new)
+        out.append(last + toks[e - 1].ws)        # the span's own trailing space
+        before, after = "".join(chunks[s:e]).rstrip(), "".join(new) + last
         if before != after:
             edits.append(Edit((s, e), before, after))
         i = e
-    out.extend(t.text + t.ws for t in toks[i:])
+    out.extend(chunks[i:])
     return "".join(out), edits
 
 
