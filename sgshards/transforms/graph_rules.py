@@ -574,7 +574,11 @@ class _Builder:
         s = self.resolve(i)
         if s is None:
             return
-        for words, toks, objs in self.head_prep_phrases(i):
+        phrases = self.head_prep_phrases(i)
+        # "a woman with her hands on the table": a place after a "with" phrase is the
+        # place of the "with" noun (hands on table), not of the woman
+        with_objs = [(ts[0], k) for ws, ts, objs in phrases if ws == ["with"] for k in objs]
+        for words, toks, objs in phrases:
             if words == ["of"]:
                 lemma = noun_lemma(self.low(i))
                 for k in objs:
@@ -596,9 +600,13 @@ class _Builder:
             if pred == "with":
                 # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
                 objs = [k for k in objs if not self.described_by_back_reference(k, s)]
-            for subj in self.shared_subjects(i, s):
-                for k in objs:
-                    p2 = self.clothing_predicate(pred, k)
+            owners = self.shared_subjects(i, s)
+            with_owners = owners
+            if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:
+                with_owners = [h for h in (self.resolve(k) for _, k in with_objs) if h is not None] or owners
+            for k in objs:
+                p2 = self.clothing_predicate(pred, k)
+                for subj in owners if p2 == "wear" else with_owners:
                     if p2 == "wear" and doc[i].dep == "pobj" and doc[doc[i].head].head != i:
                         # "man sitting on carriage in blue jeans": the verb's subject wears them
                         verb = doc[doc[i].head].head

@@ -328,3 +328,11 @@ def test_caption_initial_participle_describes_its_noun(nlp):
     assert span_text(doc, car.attribute_spans[car.attributes.index("parked")]) == "parked"
     assert ("car", "beside", "building") in g.tuples()
     assert ("airplane", "in", "tree") in tuples(nlp, "crashed airplane in trees")
+
+
+def test_place_after_a_with_phrase_belongs_to_the_with_noun(nlp):
+    doc, g = graph(nlp, "a woman with her hands on the table")
+    assert ("hand", "on", "table") in g.tuples() and ("woman", "on", "table") not in g.tuples()
+    assert span_text(doc, rel(g, "on").span) == "on"
+    # clothing is still worn by the noun itself
+    assert ("man", "wear", "suit") in tuples(nlp, "man with red hair in suit")
