@@ -657,7 +657,12 @@ class _Builder:
             # "there is gravel": expletive subject, the attr noun is the subject
             return [], passive
         if t.dep in ("acl", "relcl"):
-            return self.conj_group_up(self.wearer(t.head)), t.tag == "VBN"
+            owner = self.wearer(t.head)
+            p = doc[owner].head
+            if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and self.low(p) == "on"
+                    and doc[p].head != p and self.is_nominal(doc[p].head)):
+                owner = doc[p].head   # "a man on a motorbike carrying bananas": the man carries
+            return self.conj_group_up(owner), t.tag == "VBN"
         if t.dep in ("xcomp", "advcl") and self.is_nominal(t.head):
             return self.conj_group_up(t.head), False   # "train driving on the tracks"
         if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
@@ -674,6 +679,8 @@ class _Builder:
                 and (self.low(p) == "in" or self.low(n) in CLOTHING or noun_lemma(self.low(n)) in CLOTHING
                      or doc[n].tag in ("NN", "NNS") and self.kids_with(n, "amod"))):
             return doc[p].head
+        if doc[n].dep == "dobj" and doc[p].dep in ("acl", "relcl") and verb_lemma(self.low(p)) == "wear":
+            return doc[p].head   # "a man wearing a red shirt holding a frisbee": the man holds it
         return n
 
     def conj_group_up(self, n: int) -> list[int]:
@@ -895,6 +902,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
         _repair_gerund(fixed, kids, t)
+        _repair_gerund_object(fixed, kids, t)
         if t.dep == "pobj" and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")   # "a taxi following a black car"
         elif (t.upos == "VERB" and t.tag in ("VB", "VBP") and t.dep in ("ccomp", "xcomp") and t.head < t.i
@@ -999,6 +1007,35 @@ def _repair_gerund(fixed: list[DepToken], kids: list[list[int]], t: DepToken) ->
         fixed[h] = fixed[h]._replace(head=t.i, dep="dobj")
         if doc[h].dep == "ROOT":
             fixed[n] = fixed[n]._replace(head=n, dep="ROOT")
+
+
+def _repair_gerund_object(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"girl in long dress standing between men" / "a man on a beach playing frisbee": a
+    gerund taken for (a modifier of) the preposition's object, with the real object as a
+    compound - the noun is the object, the gerund its clause (with its own object)."""
+    doc = fixed
+    lw = t.text.lower()
+    c = t.i - 1
+    if (t.dep == "amod" and t.tag == "VBG" and lw not in ING_NOUNS and c >= 0 and doc[c].head in (t.head, t.i)
+            and doc[c].dep == "compound" and doc[c].upos in NOUN_POS and doc[t.head].dep == "pobj"
+            and t.head > t.i):
+        # "a man on a beach playing frisbee": beach is the place, playing takes frisbee
+        n = t.head
+        fixed[c] = fixed[c]._replace(head=doc[n].head, dep="pobj")
+        fixed[t.i] = fixed[t.i]._replace(head=c, dep="acl", upos="VERB")
+        fixed[n] = fixed[n]._replace(head=t.i, dep="dobj")
+        for k in kids[n]:
+            if k < c:
+                fixed[k] = fixed[k]._replace(head=c)
+        return
+    if (t.dep != "pobj" or not lw.endswith("ing") or lw in ING_NOUNS or verb_lemma(lw) == lw
+            or c < 0 or doc[c].head != t.i or doc[c].dep != "compound" or doc[c].upos not in NOUN_POS):
+        return
+    fixed[c] = fixed[c]._replace(head=t.head, dep="pobj")
+    fixed[t.i] = fixed[t.i]._replace(head=c, dep="acl", upos="VERB", tag="VBG")
+    for k in kids[t.i]:
+        if k < c:
+            fixed[k] = fixed[k]._replace(head=c)
 
 
 def _repair_have(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

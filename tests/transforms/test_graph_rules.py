@@ -336,3 +336,15 @@ def test_place_after_a_with_phrase_belongs_to_the_with_noun(nlp):
     assert span_text(doc, rel(g, "on").span) == "on"
     # clothing is still worn by the noun itself
     assert ("man", "wear", "suit") in tuples(nlp, "man with red hair in suit")
+
+
+def test_clause_subjects_past_clothing_and_places(nlp):
+    t = tuples(nlp, "a man wearing a red shirt holding a frisbee")
+    assert ("man", "hold", "frisbee") in t and ("shirt", "hold", "frisbee") not in t
+    # gerund taken for the preposition's object, the noun as its compound
+    doc, g = graph(nlp, "girl in long dress standing between men")
+    assert ("girl", "stand between", "man") in g.tuples() and ("girl", "wear", "dress") in g.tuples()
+    assert span_text(doc, obj(g, "dress").span) == "dress"
+    t = tuples(nlp, "a man on a beach playing frisbee")
+    assert ("man", "on", "beach") in t and ("man", "play", "frisbee") in t
+    assert ("man", "carry", "banana") in tuples(nlp, "a man on a motorbike carrying bananas")
