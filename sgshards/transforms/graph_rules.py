@@ -40,6 +40,11 @@ PREP_NOUNS = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
     "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
 })
+# Modifiers "side" may carry inside a multiword preposition, with the words kept in the
+# predicate: "on the other side of" -> "on side of" ("other" only points back),
+# "on the left side of" -> "on the left side of", "on both sides of".
+SIDE_MODIFIERS = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
+                  "both": ["both"], "either": ["either"], "left": ["the", "left"], "right": ["the", "right"]}
 # Position nouns that name no object when used without "of" ("on the left", "on top").
 BARE_DIRECTIONS = frozenset({"left", "right", "top", "inside", "outside"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
@@ -187,12 +192,24 @@ class _Builder:
         """"front" in "in front of": part of a multiword preposition."""
         doc = self.doc
         t = doc[i]
-        if t.dep != "pobj" or t.text.lower() not in PREP_NOUNS or self.kids_with(i, "amod", "compound"):
+        if t.dep != "pobj" or t.text.lower() not in PREP_NOUNS and not self.side_modifiers(i):
+            return False
+        if self.kids_with(i, "amod", "compound") and self.side_modifiers(i) is None:
             return False
         if any(doc[k].text.lower() in ("of", "to") for k in self.kids_with(i, "prep")):
             return True
         # "the man on the left", "chocolate on top": a direction, not a thing
         return t.text.lower() in BARE_DIRECTIONS and not self.kids_with(i, "prep", "poss")
+
+    def side_modifiers(self, i: int) -> Optional[list[str]]:
+        """Predicate words of the modifiers of "side" in "on the other/left/both side(s) of",
+        or None when i is no modified side."""
+        mods = self.kids_with(i, "amod", "compound") + [
+            k for k in self.kids_with(i, "det", "predet", "nummod") if self.low(k) in SIDE_MODIFIERS]
+        if (not mods or self.low(i) not in ("side", "sides") or any(self.low(m) not in SIDE_MODIFIERS for m in mods)
+                or not any(self.low(k) == "of" for k in self.kids_with(i, "prep"))):
+            return None
+        return [w for m in sorted(mods) for w in SIDE_MODIFIERS[self.low(m)]]
 
     def is_fragment_noun(self, i: int) -> bool:
         """A caption-initial noun mis-tagged as the root verb: "kites in the air"."""
@@ -235,7 +252,7 @@ class _Builder:
             top = t.head   # "white cake tray": follow the compound chain to its head
             while self.doc[top].dep == "compound" and self.doc[top].head != top:
                 top = self.doc[top].head
-            return not self.is_nominal(top)
+            return not self.is_nominal(top) and self.side_modifiers(top) is None
         if t.upos == "PRON":
             return False
         # mis-tagged nouns in argument positions, e.g. "the side walk" (walk/VB as pobj)
@@ -542,11 +559,13 @@ class _Builder:
             owner = self.owner_above(p)
             # "a donut with chocolate on top" -> (chocolate, on top of, donut)
             return words + ["top", "of"], toks + [first], [owner] if owner is not None else []
-        if doc[first].text.lower() in PREP_NOUNS and not self.kids_with(first, "amod", "compound"):
+        side = self.side_modifiers(first) if doc[first].dep == "pobj" else None
+        if (doc[first].text.lower() in PREP_NOUNS and not self.kids_with(first, "amod", "compound")
+                or side is not None):
             ofs = [k for k in self.kids_with(first, "prep") if doc[k].text.lower() in ("of", "to")]
             if ofs:
                 w2, t2, o2 = self.prep_phrase(ofs[0])
-                return words + [doc[first].text.lower()] + w2, toks + [first] + t2, o2
+                return words + (side or []) + [doc[first].text.lower()] + w2, toks + [first] + t2, o2
         objs = []
         for k in pobjs:
             objs.extend(self.conj_group(k))

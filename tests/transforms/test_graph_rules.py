@@ -348,3 +348,12 @@ def test_clause_subjects_past_clothing_and_places(nlp):
     t = tuples(nlp, "a man on a beach playing frisbee")
     assert ("man", "on", "beach") in t and ("man", "play", "frisbee") in t
     assert ("man", "carry", "banana") in tuples(nlp, "a man on a motorbike carrying bananas")
+
+
+def test_modified_side_is_part_of_the_preposition(nlp):
+    doc, g = graph(nlp, "two light poles on the other side of the street")
+    assert [o.name for o in g.objects if "side" in o.name] == []
+    r = rel(g, "on side of")
+    assert span_text(doc, r.span) == "on the other side of"
+    assert ("tree", "on the left side of", "street") in tuples(nlp, "trees on the left side of the street")
+    assert ("tree", "on either side of", "door") in tuples(nlp, "a tree on either side of the door")
