@@ -33,7 +33,8 @@ COLLECTIVE_NOUNS = frozenset({
     "group", "pair", "row", "herd", "bunch", "flock", "couple", "lot", "lots", "number", "pile",
     "stack", "set", "line", "team", "crowd", "collection", "variety", "assortment", "cluster",
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
-    "amount", "plenty", "pack", "string", "body",
+    "amount", "plenty", "pack", "string", "body", "roll", "bouquet", "bale", "scoop", "dozens",
+    "layer", "family", "sheet", "chunk", "mound", "wad",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS = frozenset({
@@ -153,7 +154,7 @@ JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration
                         "kind", "type", "sort", "way", "other",
                         "distance", "day", "time", "weekend", "year", "season"})
 JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
-                            "illustration", "kind", "type", "sort", "scene"})
+                            "illustration", "kind", "type", "sort", "scene", "game"})
 
 
 class _Builder:

@@ -357,3 +357,10 @@ def test_modified_side_is_part_of_the_preposition(nlp):
     assert span_text(doc, r.span) == "on the other side of"
     assert ("tree", "on the left side of", "street") in tuples(nlp, "trees on the left side of the street")
     assert ("tree", "on either side of", "door") in tuples(nlp, "a tree on either side of the door")
+
+
+def test_measure_and_game_of_name_their_contents(nlp):
+    doc, g = graph(nlp, "a roll of tape on a table")
+    assert ("tape", "on", "table") in g.tuples() and obj(g, "tape").quantity == "roll of"
+    t = tuples(nlp, "people playing a game of frisbee at the park")
+    assert ("people", "play", "frisbee") in t and ("people", "at", "park") in t
