@@ -87,6 +87,9 @@ CONTAINER_NOUNS = frozenset({
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
     "pitcher", "cart", "truck", "shelf",
 })
+# Closed or narrow containers hold their contents in them: "a bottle of wine" -> (wine, in, bottle).
+ENCLOSING_CONTAINERS = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
+                                  "container", "pitcher", "jug", "sack", "packet", "tube"})
 # Flat containers hold things on them: "a plate of food" -> (food, on, plate).
 SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer"})
 # A place phrase after a direct object locates the object, not the subject, for these
@@ -609,6 +612,8 @@ class _Builder:
                         continue
                     if lemma in SURFACE_CONTAINERS:
                         self.add_relation(o, "on", s, toks)
+                    elif lemma in ENCLOSING_CONTAINERS:
+                        self.add_relation(o, "in", s, toks)
                     elif lemma in CONTAINER_NOUNS:
                         self.add_relation(s, "have", o, toks)
                     else:

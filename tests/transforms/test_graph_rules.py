@@ -364,3 +364,9 @@ def test_measure_and_game_of_name_their_contents(nlp):
     assert ("tape", "on", "table") in g.tuples() and obj(g, "tape").quantity == "roll of"
     t = tuples(nlp, "people playing a game of frisbee at the park")
     assert ("people", "play", "frisbee") in t and ("people", "at", "park") in t
+
+
+def test_closed_containers_hold_contents_in_them(nlp):
+    doc, g = graph(nlp, "a bottle of wine next to a bowl of fruit")
+    assert ("wine", "in", "bottle") in g.tuples() and ("bowl", "have", "fruit") in g.tuples()
+    assert span_text(doc, rel(g, "in").span) == "of"
