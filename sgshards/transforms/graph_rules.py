@@ -640,6 +640,8 @@ class _Builder:
                             subj = next((x for x in subs if x is not None), subj)
                     self.add_relation(subj, p2, self.resolve(k), toks)
         for k in self.kids_with(i, "poss"):
+            if doc[k].tag == "PRP$":
+                continue   # "holding a phone to her ear": FACTUAL leaves the pronoun's "have" out
             o = self.resolve(k)
             if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                          for r in self.relations):
