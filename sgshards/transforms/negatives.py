@@ -20,8 +20,8 @@ from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
 from .vocab import (
     MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
-    attribute_alternatives, attribute_category, canonical_relation, choose, groups_of, is_symmetric,
-    object_alternatives, object_category, same_group, sensitive_pair,
+    attribute_alternatives, attribute_category, canonical_relation, choose, is_symmetric,
+    object_alternatives, object_category, object_groups, same_group, sensitive_pair,
 )
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -64,13 +64,43 @@ def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
     return sig
 
 
+def _graph_facts(surface: Surface) -> tuple[dict[int, Desc], list[tuple[int, str, int, bool]]]:
+    """Object descriptions and (subject, predicate, object, symmetric) relations, once per surface."""
+    facts = surface.memo.get("graph_facts")
+    if facts is None:
+        descs = _descs(surface)
+        g = surface.graph
+        rels = [(r.subject, r.predicate, r.object, is_symmetric(r.predicate))
+                for r in (g.relations[k] for k in surface.relations)
+                if r.subject in descs and r.object in descs]
+        facts = surface.memo["graph_facts"] = (descs, rels)
+    return facts
+
+
+def _relation_entry(s: Desc, predicate: str, o: Desc, symmetric: bool) -> tuple:
+    if symmetric:
+        return ("sym", predicate, frozenset((s, o)), s == o)
+    cs, cp, co = canonical_relation(s, predicate, o)
+    return ("rel", cp, cs, co)
+
+
 def _changes_graph(surface: Surface, new_descs: Mapping[int, Desc]) -> bool:
     """The edited graph differs from the original (no paraphrase) and puts no colour on a person."""
     if any(sensitive_pair(d[0], d[1]) for d in new_descs.values()):
         return False
-    old = _descs(surface)
+    old, rels = _graph_facts(surface)
     merged = {**old, **new_descs}
-    return _signature(surface, old) != _signature(surface, merged)
+    if not new_descs.keys() <= old.keys():
+        return _signature(surface, old) != _signature(surface, merged)
+    # The signatures differ exactly when the entries of the edited objects and their
+    # relations differ (everything else is shared): compare only those.
+    before: Counter = Counter(("obj", old[i]) for i in new_descs)
+    after: Counter = Counter(("obj", d) for d in new_descs.values())
+    for s, p, o, symmetric in rels:
+        if s in new_descs or o in new_descs:
+            before[_relation_entry(old[s], p, old[o], symmetric)] += 1
+            after[_relation_entry(merged[s], p, merged[o], symmetric)] += 1
+    return before != after
 
 
 def _inside(span: Span, outer: Span) -> bool:
@@ -228,8 +258,12 @@ def _fits(surface: Surface, slot, name: str) -> bool:
 
 
 def _related(surface: Surface, a: int, b: int) -> bool:
-    g = surface.graph
-    return any({g.relations[k].subject, g.relations[k].object} == {a, b} for k in surface.relations)
+    pairs = surface.memo.get("related")
+    if pairs is None:
+        g = surface.graph
+        pairs = surface.memo["related"] = {frozenset((g.relations[k].subject, g.relations[k].object))
+                                           for k in surface.relations}
+    return frozenset((a, b)) in pairs
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
@@ -356,14 +390,14 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Replace an object noun by one of another group of its category (dog -> cat, never puppy/animal)."""
     g = surface.graph
-    present = {grp for o in g.objects for grp in groups_of(o.name)} | {o.name for o in g.objects}
+    present = {grp for o in g.objects for grp in object_groups(o.name)} | {o.name for o in g.objects}
     objs = _noun_slots(surface)
     rng.shuffle(objs)
     out = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        alts = [w for w in object_alternatives(o.name) if w not in present and not (groups_of(w) & present)
+        alts = [w for w in object_alternatives(o.name) if w not in present and present.isdisjoint(object_groups(w))
                 and _fits(surface, slot, w)]
         if not alts:
             continue

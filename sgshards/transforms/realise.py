@@ -122,6 +122,7 @@ class Surface:
     preds: dict[int, Span] = field(default_factory=dict)                   # relation -> span
     objects: tuple[int, ...] = ()       # graph objects this surface states
     relations: tuple[int, ...] = ()     # graph relations this surface states
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-surface facts of other stages
 
     # Derived once per surface (its tokens never change after it is built): every
     # candidate negative re-reads them.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import random
+from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
 from ..schemas.graph import SceneGraph
@@ -197,6 +198,7 @@ SYMMETRIC_VERBS = frozenset({
 })
 
 
+@lru_cache(maxsize=1 << 14)
 def is_symmetric(predicate: str) -> bool:
     """True when swapping subject and object could be a paraphrase.
 
@@ -287,12 +289,14 @@ _ATTR_INDEX = _index(ATTRIBUTE_CATEGORIES)
 _OBJ_INDEX = _index(OBJECT_CATEGORIES)
 
 
+@lru_cache(maxsize=1 << 14)
 def object_category(name: str) -> Optional[tuple[str, int]]:
     """(category, group) of an object name, or None when not curated."""
     hits = _OBJ_INDEX.get(name.lower())
     return hits[0] if hits else None
 
 
+@lru_cache(maxsize=1 << 14)
 def attribute_category(attr: str, object_name: Optional[str] = None) -> Optional[tuple[str, int]]:
     """(category, group) of an attribute; "short man" prefers height, "old man" person age."""
     hits = _ATTR_INDEX.get(attr.lower())
@@ -308,28 +312,48 @@ def attribute_category(attr: str, object_name: Optional[str] = None) -> Optional
     return hits[0]
 
 
+# The lookups below are pure functions of constant tables, asked again for every candidate:
+# cached, and handed out as fresh lists/sets so callers may still modify what they get.
+
 def object_alternatives(name: str) -> list[str]:
     """Heads of the other groups of the name's category (never its own group)."""
+    return list(_object_alternatives(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _object_alternatives(name: str) -> tuple[str, ...]:
     hit = object_category(name)
     if hit is None:
-        return []
+        return ()
     cat, g = hit
-    return [grp[0] for k, grp in enumerate(OBJECT_CATEGORIES[cat]) if k != g]
+    return tuple(grp[0] for k, grp in enumerate(OBJECT_CATEGORIES[cat]) if k != g)
 
 
 def attribute_alternatives(attr: str, object_name: Optional[str] = None) -> list[str]:
+    return list(_attribute_alternatives(attr, object_name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _attribute_alternatives(attr: str, object_name: Optional[str]) -> tuple[str, ...]:
     hit = attribute_category(attr, object_name)
     if hit is None:
-        return []
+        return ()
     cat, g = hit
-    return [grp[0] for k, grp in enumerate(ATTRIBUTE_CATEGORIES[cat]) if k != g]
+    return tuple(grp[0] for k, grp in enumerate(ATTRIBUTE_CATEGORIES[cat]) if k != g)
 
 
 def groups_of(name: str) -> set[tuple[str, int]]:
     """The (category, group) pairs an object name belongs to."""
-    return set(_OBJ_INDEX.get(name.lower(), ()))
+    return set(object_groups(name))
 
 
+@lru_cache(maxsize=1 << 14)
+def object_groups(name: str) -> frozenset[tuple[str, int]]:
+    """``groups_of`` as a shared, immutable set."""
+    return frozenset(_OBJ_INDEX.get(name.lower(), ()))
+
+
+@lru_cache(maxsize=1 << 15)
 def same_group(a: str, b: str, index: str = "object") -> bool:
     """True when a and b are in one sibling group (synonym/hyponym) of any category."""
     idx = _OBJ_INDEX if index == "object" else _ATTR_INDEX
