@@ -536,8 +536,31 @@ class _Builder:
         return None
 
     # ---- relations -------------------------------------------------------
-    def add_relation(self, s: Optional[int], pred: str, o: Optional[int], toks: list[int]) -> None:
-        if s is None or o is None or s == o and self.objects[s].span == self.objects[o].span:
+    def is_reciprocal(self, k: int) -> bool:
+        """"each other" / "eachother" / "one another"."""
+        lw = self.low(k)
+        return (lw == "eachother" or lw == "other" and any(self.low(d) == "each" for d in self.kids[k])
+                or lw == "another" and k > 0 and self.low(k - 1) == "one")
+
+    def relate(self, subjects: list[int], pred: str, k: int, toks: list[int]) -> None:
+        """(subject, pred, object token k) for every subject; "each other" relates the
+        subjects to one another ("a dog and a cat next to each other" -> dog next to cat,
+        "two cars parked next to each other" -> car park next to car)."""
+        if self.is_reciprocal(k):
+            if len(subjects) >= 2:
+                for a, b in zip(subjects, subjects[1:]):
+                    self.add_relation(a, pred, b, toks)
+            else:
+                for s in subjects:
+                    self.add_relation(s, pred, s, toks, mutual=True)
+            return
+        o = self.resolve(k)
+        for s in subjects:
+            self.add_relation(s, pred, o, toks)
+
+    def add_relation(self, s: Optional[int], pred: str, o: Optional[int], toks: list[int],
+                     mutual: bool = False) -> None:
+        if s is None or o is None or s == o and self.objects[s].span == self.objects[o].span and not mutual:
             return
         key = (s, pred, o)
         if key in self.seen_rel:
@@ -631,6 +654,9 @@ class _Builder:
                 with_owners = [h for h in (self.resolve(k) for _, k in with_objs) if h is not None] or owners
             for k in objs:
                 p2 = self.clothing_predicate(pred, k)
+                if self.is_reciprocal(k):
+                    self.relate(owners, p2, k, toks)
+                    continue
                 for subj in owners if p2 == "wear" else with_owners:
                     if p2 == "wear" and doc[i].dep == "pobj" and doc[doc[i].head].head != i:
                         # "man sitting on carriage in blue jeans": the verb's subject wears them
@@ -745,9 +771,8 @@ class _Builder:
                     for k in dobjs:
                         self.add_relation(self.resolve(k), word, s, [tok])
                 return
-        for s in subjects:
-            for k in dobjs:
-                self.add_relation(s, pred, self.resolve(k), base_toks)
+        for k in dobjs:
+            self.relate(subjects, pred, k, base_toks)
         if not dobjs and not prts and not self.kids_with(v, "prep", "dative", "xcomp", "ccomp") and self.ends_clause(v):
             # object-gap clause: "the plaid shirt the man is wearing", also parsed as two subjects
             nsubjs = self.kids_with(v, "nsubj")
@@ -786,9 +811,8 @@ class _Builder:
             holders = subjects
             if dobjs and toks and toks[0] > dobjs[0] and self.locates_object(lemma, p):
                 holders = [o for o in (self.resolve(k) for k in dobjs) if o is not None] or subjects
-            for s in holders:
-                for k in objs:
-                    self.add_relation(s, self.clothing_predicate(p, k), self.resolve(k), toks_used)
+            for k in objs:
+                self.relate(holders, self.clothing_predicate(p, k), k, toks_used)
         if prts and not dobjs:
             # stranded particle: "the sofa the man is sitting on" (relative clause), also
             # parsed as two subjects ("the chair the dogs are sitting on")
@@ -866,9 +890,8 @@ class _Builder:
         for words, toks, objs in self.head_prep_phrases(v):
             pred = " ".join(words)
             objs, subjs = self.stranded_object(v, objs, subjects)
-            for s in subjs:
-                for k in objs:
-                    self.add_relation(s, pred, self.resolve(k), toks)
+            for k in objs:
+                self.relate(subjs, pred, k, toks)
 
     def run(self) -> SceneGraph:
         doc = self.doc

@@ -371,3 +371,13 @@ def test_closed_containers_hold_contents_in_them(nlp):
     doc, g = graph(nlp, "a bottle of wine next to a bowl of fruit")
     assert ("wine", "in", "bottle") in g.tuples() and ("bowl", "have", "fruit") in g.tuples()
     assert span_text(doc, rel(g, "in").span) == "of"
+
+
+def test_each_other_relates_the_subjects(nlp):
+    doc, g = graph(nlp, "a dog and a cat laying next to each other")
+    assert ("dog", "lay next to", "cat") in g.tuples()
+    assert span_text(doc, rel(g, "lay next to").span) == "laying next to"
+    doc, g = graph(nlp, "two giraffes standing next to each other")
+    r = rel(g, "stand next to")
+    assert r.subject == r.object and g.objects[r.subject].name == "giraffe"
+    assert ("oven", "next to", "oven") in tuples(nlp, "two ovens next to each other")
