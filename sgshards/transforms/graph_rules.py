@@ -648,7 +648,7 @@ class _Builder:
             if pred == "with":
                 # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
                 objs = [k for k in objs if not self.described_by_back_reference(k, s)]
-            owners = self.shared_subjects(i, s)
+            owners = self.shared_subjects(i, s, toks[0])
             with_owners = owners
             if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:
                 with_owners = [h for h in (self.resolve(k) for _, k in with_objs) if h is not None] or owners
@@ -673,10 +673,16 @@ class _Builder:
                                          for r in self.relations):
                 self.add_relation(o, "have", s, [k])
 
-    def shared_subjects(self, i: int, s: int) -> list[int]:
-        """"a cat and a dog on a bed": a phrase on the last conjunct belongs to all."""
+    def shared_subjects(self, i: int, s: int, prep: int) -> list[int]:
+        """"a cat and a dog on a bed": a phrase on the last conjunct belongs to all, also
+        when the parser hung it on the first ("mouse and keyboard on a white surface")."""
         doc = self.doc
         t = doc[i]
+        conjs = self.kids_with(i, "conj")
+        if (conjs and t.dep != "conj" and all(c < prep and doc[c].upos in NOUN_POS for c in conjs)
+                and not any(self.kids_with(c, "prep", "conj", "acl", "relcl") for c in conjs)):
+            members = [self.resolve(k) for k in self.conj_group(i)]
+            return [m for m in members if m is not None] or [s]
         if t.dep != "conj" or self.kids_with(i, "conj") or not self.is_nominal(t.head):
             return [s]
         members = [self.resolve(k) for k in self.conj_group_up(i)]

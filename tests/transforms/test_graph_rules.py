@@ -381,3 +381,9 @@ def test_each_other_relates_the_subjects(nlp):
     r = rel(g, "stand next to")
     assert r.subject == r.object and g.objects[r.subject].name == "giraffe"
     assert ("oven", "next to", "oven") in tuples(nlp, "two ovens next to each other")
+
+
+def test_phrase_after_a_coordination_hung_on_the_first_noun_is_shared(nlp):
+    doc, g = graph(nlp, "mouse and keyboard on a white surface")
+    assert {("mouse", "on", "surface"), ("keyboard", "on", "surface")} <= g.tuples()
+    assert all(span_text(doc, r.span) == "on" for r in g.relations)
