@@ -12,6 +12,8 @@ view (spaCy natively, stanza through an adapter) gets the same rules.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import Optional
 
 from ..schemas.depview import DepToken
@@ -925,7 +927,19 @@ class _Builder:
                 if t.upos == "PRON" and not self.kids_with(t.i, "prep"):
                     continue
                 self.noun_relations(t.i)
-        return SceneGraph(objects=self.objects, relations=self.relations)
+        return _without_nameless(SceneGraph(objects=self.objects, relations=self.relations))
+
+
+def _without_nameless(graph: SceneGraph) -> SceneGraph:
+    """Drop objects whose name has no letter (a "." or "10.00" the parser took for a
+    noun in product-title captions) and the relations touching them."""
+    keep = [k for k, o in enumerate(graph.objects) if any(c.isalpha() for c in o.name)]
+    if len(keep) == len(graph.objects):
+        return graph
+    new_index = {old: new for new, old in enumerate(keep)}
+    relations = [replace(r, subject=new_index[r.subject], object=new_index[r.object])
+                 for r in graph.relations if r.subject in new_index and r.object in new_index]
+    return SceneGraph(objects=[graph.objects[k] for k in keep], relations=relations)
 
 
 def repair_parse(doc: list[DepToken]) -> list[DepToken]:

@@ -387,3 +387,9 @@ def test_phrase_after_a_coordination_hung_on_the_first_noun_is_shared(nlp):
     doc, g = graph(nlp, "mouse and keyboard on a white surface")
     assert {("mouse", "on", "surface"), ("keyboard", "on", "surface")} <= g.tuples()
     assert all(span_text(doc, r.span) == "on" for r in g.relations)
+
+
+def test_objects_without_letters_are_dropped_with_their_relations(nlp):
+    doc, g = graph(nlp, "Picture of GRISI Leche de Burra - Dunkey's Milk Bar Soap 3.5 OZ - Item No. 47565")
+    assert all(any(c.isalpha() for c in o.name) for o in g.objects)
+    assert all(r.subject < len(g.objects) and r.object < len(g.objects) for r in g.relations)
