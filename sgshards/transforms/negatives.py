@@ -202,6 +202,8 @@ def iter_relation_swap(surface: Surface, rng: random.Random, counts: Counts = No
         pred = surface.preds.get(k)
         if pred is not None and (_overlap(pred, sa.np) or _overlap(pred, sb.np)):
             continue
+        if pred is not None and is_symmetric(surface.span_text(pred)):
+            continue                               # written symmetrically: "have" realised as "with"
         if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
             continue                               # "a dog chasing a dog"
         if not _changes_graph(surface, {a: _swapped_np_desc(surface, a, b), b: _swapped_np_desc(surface, b, a)}):
