@@ -319,6 +319,8 @@ class _Builder:
             return self.obj_of[i]
         doc = self.doc
         toks = self.compound_tokens(i)
+        while len(toks) > 1 and not any(c.isalnum() for c in doc[toks[0]].text):
+            toks.pop(0)                  # "ft. new exhibits": the parser chained the full stop in
         # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
         described = []
         lexical = len(toks) == 2 and (doc[toks[0]].text.lower(), noun_lemma(doc[i].text.lower())) in LEXICAL_NAMES

@@ -393,3 +393,9 @@ def test_objects_without_letters_are_dropped_with_their_relations(nlp):
     doc, g = graph(nlp, "Picture of GRISI Leche de Burra - Dunkey's Milk Bar Soap 3.5 OZ - Item No. 47565")
     assert all(any(c.isalpha() for c in o.name) for o in g.objects)
     assert all(r.subject < len(g.objects) and r.object < len(g.objects) for r in g.relations)
+
+
+def test_punctuation_is_not_part_of_a_name(nlp):
+    doc, g = graph(nlp, "# chinese structure will be opening almost all of its sections to the public ft. new exhibits!")
+    assert "exhibit" in {o.name for o in g.objects}
+    assert all(o.name[0].isalnum() for o in g.objects)
