@@ -9,7 +9,7 @@ sentence-initial capitalisation and spacing, and reports the ``Edit``s.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Sequence
 
@@ -70,14 +70,19 @@ _AUX = {("has", True): "have", ("have", False): "has", ("does", True): "do", ("d
 
 def agree_verb(token: DepToken, plural: bool) -> str:
     """The verb token re-inflected for a singular/plural subject (case kept)."""
-    low = token.text.lower()
+    return _agree_verb(token.text, token.tag, plural)
+
+
+@lru_cache(maxsize=1 << 14)
+def _agree_verb(text: str, tag: str, plural: bool) -> str:
+    low = text.lower()
     new = _BE.get((low, plural)) or _AUX.get((low, plural))
     if new is None:
-        if token.tag not in ("VBZ", "VBP"):
-            return token.text
+        if tag not in ("VBZ", "VBP"):
+            return text
         forms = getInflection(verb_lemma(low), "VBP" if plural else "VBZ")
-        new = forms[0] if forms else token.text
-    return match_case(new, token.text)
+        new = forms[0] if forms else text
+    return match_case(new, text)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -124,21 +129,13 @@ class Surface:
     relations: tuple[int, ...] = ()     # graph relations this surface states
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-surface facts of other stages
 
-    # Derived once per surface (its tokens never change after it is built): every
-    # candidate negative re-reads them.
-    @cached_property
-    def chunks(self) -> list[str]:
-        """Each token's text with its trailing whitespace."""
-        return [t.text + t.ws for t in self.tokens]
-
-    @cached_property
-    def text(self) -> str:
-        return "".join(self.chunks)
-
-    @cached_property
-    def sentence_starts(self) -> list[bool]:
+    def __post_init__(self):
+        # Derived once (a surface's tokens never change after it is built): every candidate
+        # negative re-reads them.
         toks = self.tokens
-        return [i == 0 or t.sent != toks[i - 1].sent for i, t in enumerate(toks)]
+        self.chunks: list[str] = [t.text + t.ws for t in toks]     # token text + trailing space
+        self.text: str = "".join(self.chunks)
+        self.sentence_starts: list[bool] = [i == 0 or t.sent != toks[i - 1].sent for i, t in enumerate(toks)]
 
     def span_text(self, span: Span) -> str:
         s, e = span
@@ -343,12 +340,11 @@ def to_word_spans(surface: Surface, edits: Sequence[Edit]) -> list[Edit]:
 # --------------------------------------------------------------------------- comparison
 
 _PUNCT_RE = re.compile(r"[^\w\s]+")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def text_key(text: str) -> str:
     """Lowercased, punctuation stripped, spaces collapsed: equality of captions."""
-    return _SPACE_RE.sub(" ", _PUNCT_RE.sub(" ", text.lower())).strip()
+    return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())    # split(): the same whitespace as \s
 
 
 # --------------------------------------------------------------------------- phrase building
@@ -373,14 +369,13 @@ class PhraseBuilder:
     def words(self, pieces: Sequence[tuple], upos: str = "X", tag: str = "") -> Span:
         """Append (text, ws) or (text, ws, lemma, upos, tag) tuples; returns their span."""
         start = len(self.tokens)
-        for p in pieces:
+        last = len(pieces) - 1
+        for k, p in enumerate(pieces):
+            ws = " " if k == last else (p[1] or "")          # the phrase ends in a space
             if len(p) == 5:
-                self.word(p[0], p[3], p[4], p[2], ws=p[1] or "")
+                self.word(p[0], p[3], p[4], p[2], ws=ws)
             else:
-                self.word(p[0], upos, tag, ws=p[1] or "")
-        if self.tokens[start:]:
-            last = self.tokens[-1]
-            self.tokens[-1] = last._replace(ws=" ")
+                self.word(p[0], upos, tag, ws=ws)
         return start, len(self.tokens)
 
     def slot(self, obj: int, np_start: int, name: Span, plural: bool, agree: tuple[int, ...] = ()) -> None:
