@@ -124,8 +124,23 @@ def article_mismatch(record: dict) -> list[Finding]:
 
 
 def _mentions(phrase: list[str], name: str) -> bool:
-    head = name.split()[-1]
-    return any(w == head or w.startswith(head[:-1] if len(head) > 3 else head) for w in phrase)
+    """The phrase is headed by the object's noun: its last word is the name's head or a
+    plural of it ("designer" does not name a "design", "indicator window" not an "indicator")."""
+    head, last = name.split()[-1], phrase[-1]
+    return last == head or last in _plurals(head)
+
+
+def _plurals(noun: str) -> set[str]:
+    forms = {noun + "s", noun + "es"}
+    if noun.endswith("y"):
+        forms.add(noun[:-1] + "ies")
+    if noun.endswith("f"):
+        forms.add(noun[:-1] + "ves")
+    if noun.endswith("fe"):
+        forms.add(noun[:-2] + "ves")
+    if noun.endswith("man"):
+        forms.add(noun[:-3] + "men")
+    return forms
 
 
 def _is_phrase_swap(pos: list[str], neg: list[str], subj: str, obj: str, modifiers: set[str]) -> bool:

@@ -104,3 +104,22 @@ def test_word_permutation_and_normalise():
     assert not is_word_permutation("a man riding an elephant", "A man riding an elephant.")
     assert not is_word_permutation("a dog riding an elephant", "a man riding an elephant")
     assert normalise("A T-shirt, on a rack .") == "a t-shirt on a rack"
+
+
+def test_symmetric_swap_needs_phrases_headed_by_the_two_objects():
+    from sgshards.transforms.checks import symmetric_relation_swapped
+
+    def record(caption, objects, negative):
+        return {"caption": caption, "positives": [{"text": caption, "kind": "caption"}],
+                "scene_graph": {"objects": [{"name": n, "attributes": [], "quantity": None} for n in objects],
+                                "relations": [{"subject": 0, "predicate": "with", "object": 1}]},
+                "negatives": [{"text": negative, "type": "object_swap", "positive": 0}]}
+
+    # a true paraphrase: the two phrases of the symmetric relation exchanged (plural heads too)
+    assert symmetric_relation_swapped(record("two shelves near the leaves", ["shelf", "leaf"],
+                                             "the leaves near two shelves"))
+    # "designer" is not the "design", "indicator window" is not the "indicator": no finding
+    assert not symmetric_relation_swapped(record(
+        "cabinet design with furniture, wood designer and awesome furniture design interior",
+        ["cabinet design", "furniture"],
+        "cabinet design with furniture, wood furniture design interior and awesome designer"))
