@@ -22,7 +22,7 @@ from ..transforms.annotate import AnnotateOptions, annotate_batch, item
 from ..transforms.augment import AugmentOptions
 from ..transforms.nlp import ModelNotFound, load_parser
 from . import presets, sources
-from .work import MODES, RunConfig
+from .work import MODES, RunConfig, batches
 
 SAMPLE = "sample_cc12m.tsv"
 
@@ -290,21 +290,10 @@ def _lines(path: Optional[str]) -> Iterator[str]:
             yield text.lstrip("\ufeff") if n == 0 else text
 
 
-def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[dict]:
     """Outcomes for captions one per line, in order; keys are 0-based line numbers."""
     index = 0
-    for chunk in _chunks(lines, batch_size):
+    for chunk in batches(lines, batch_size):
         items = [item(index + k, f"{index + k:09d}", line) for k, line in enumerate(chunk)]
         index += len(chunk)
         yield from annotate_batch(parser, items, options)

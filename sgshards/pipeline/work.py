@@ -79,7 +79,8 @@ def count_task(parser, task: planning.ShardTask, config: RunConfig) -> dict:
     return counts
 
 
-def _batches(samples: Iterable, size: int) -> Iterator[list]:
+def batches(samples: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` consecutive items."""
     batch: list = []
     for s in samples:
         batch.append(s)
@@ -94,7 +95,7 @@ def _process_wds(parser, task: planning.ShardTask, config: RunConfig) -> dict:
     """img2dataset shard in, same-named shard out, streamed batch by batch in
     input order, so keys line up with the image shard and memory stays flat."""
     writer = ShardWriter(config.output, task.stem, config.export_dir, augment=config.mode == "augment")
-    for batch in _batches(read_wds(task.path), config.batch_size):
+    for batch in batches(read_wds(task.path), config.batch_size):
         items = [item(s.row, s.key, s.caption, s.url, {"file": task.path, "row": s.row}, s.reject, s.raw)
                  for s in batch]
         for sample, outcome in zip(batch, annotate_batch(parser, items, config.annotate)):
