@@ -7,6 +7,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=deploy/common.sh
+source "$here/../common.sh"            # run (DRY_RUN=1 prints instead)
 
 if [[ $# -lt 1 || "$1" == -* ]]; then
   echo "usage: $0 IMAGE [--push]" >&2
@@ -14,15 +16,6 @@ if [[ $# -lt 1 || "$1" == -* ]]; then
 fi
 image="$1"
 push="${2:-}"
-
-run() {
-  if [[ "${DRY_RUN:-0}" == 1 ]]; then
-    printf '%q ' "$@"
-    printf '\n'
-  else
-    "$@"
-  fi
-}
 
 # BuildKit is needed for Dockerfile.dockerignore (default since Docker 23).
 export DOCKER_BUILDKIT=1
