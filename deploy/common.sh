@@ -114,3 +114,25 @@ job_server_jar_url() {
   version="$(pinned_beam_version)"
   echo "https://repo.maven.apache.org/maven2/org/apache/beam/$artifact/$version/$artifact-$version.jar"
 }
+
+# Start a Beam portable-runner job server: JOB_SERVER_JAR with java if set, else the
+# Docker image IMAGE (host networking: the SDK and the workers reach the ports directly).
+#   start_job_server IMAGE --spark-master-url=... | --flink-master=...
+start_job_server() {
+  local image="$1" master_flag="$2"
+  local server_args=(
+    "$master_flag"
+    "--job-port=${JOB_PORT:-8099}"
+    "--artifact-port=${ARTIFACT_PORT:-8098}"
+    "--expansion-port=${EXPANSION_PORT:-8097}"
+  )
+  if [[ -n "${ARTIFACTS_DIR:-}" ]]; then
+    server_args+=("--artifacts-dir=$ARTIFACTS_DIR")
+  fi
+  if [[ -n "${JOB_SERVER_JAR:-}" ]]; then
+    [[ -f "$JOB_SERVER_JAR" || "${DRY_RUN:-0}" == 1 ]] || die "no jar at $JOB_SERVER_JAR"
+    run java -jar "$JOB_SERVER_JAR" "${server_args[@]}"
+  else
+    run docker run --rm --net=host "$image" "${server_args[@]}"
+  fi
+}

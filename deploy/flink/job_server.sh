@@ -23,21 +23,5 @@ set -euo pipefail
 # shellcheck source=deploy/common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../common.sh"
 
-flink_version="${FLINK_VERSION:-1.20}"
-server_args=(
+start_job_server "apache/beam_flink${FLINK_VERSION:-1.20}_job_server:$(pinned_beam_version)" \
   "--flink-master=${FLINK_MASTER:-[local]}"
-  "--job-port=${JOB_PORT:-8099}"
-  "--artifact-port=${ARTIFACT_PORT:-8098}"
-  "--expansion-port=${EXPANSION_PORT:-8097}"
-)
-if [[ -n "${ARTIFACTS_DIR:-}" ]]; then
-  server_args+=("--artifacts-dir=$ARTIFACTS_DIR")
-fi
-
-if [[ -n "${JOB_SERVER_JAR:-}" ]]; then
-  [[ -f "$JOB_SERVER_JAR" || "${DRY_RUN:-0}" == 1 ]] || die "no jar at $JOB_SERVER_JAR"
-  run java -jar "$JOB_SERVER_JAR" "${server_args[@]}"
-else
-  run docker run --rm --net=host \
-    "apache/beam_flink${flink_version}_job_server:$(pinned_beam_version)" "${server_args[@]}"
-fi
