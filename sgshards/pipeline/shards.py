@@ -15,7 +15,6 @@ Conventions are enforced here and nowhere else:
 """
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -52,19 +51,61 @@ def safe_key(user_key: str) -> str:
     return _UNSAFE_KEY.sub("_", user_key.strip()) or "_"
 
 
-def _tar_member(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+def _tar_info(name: str, size: int) -> tarfile.TarInfo:
     info = tarfile.TarInfo(name)
-    info.size = len(data)
+    info.size = size
     info.mtime = 0
     info.mode = 0o644
     info.uid = info.gid = 0
     info.uname = info.gname = ""
-    tar.addfile(info, io.BytesIO(data))
+    return info
 
 
-def _sample_members(tar: tarfile.TarFile, key: str, members: dict) -> None:
+# A member header differs from member to member only in name, size and checksum, so headers
+# are made from this Python's own tarfile header for a template member; names tarfile would
+# give a pax extended header (non-ASCII, over 100 bytes) still go through tarfile.
+_TEMPLATE = _tar_info("x", 0).tobuf(tarfile.PAX_FORMAT, tarfile.ENCODING, "surrogateescape")
+_HEAD, _MIDDLE, _TAIL = _TEMPLATE[100:124], _TEMPLATE[136:148], _TEMPLATE[156:]
+_FIXED_SUM = sum(_HEAD) + sum(_MIDDLE) + sum(_TAIL) + 8 * 32     # the checksum field counts as spaces
+_MAX_SIZE = 8 ** 11
+
+
+def _member_header(name: str, size: int) -> bytes:
+    """The header block(s) ``tarfile.addfile`` writes for ``_tar_info(name, size)`` in PAX format."""
+    raw = name.encode("ascii") if name.isascii() else None
+    if raw is None or len(raw) > tarfile.LENGTH_NAME or size >= _MAX_SIZE:
+        return _tar_info(name, size).tobuf(tarfile.PAX_FORMAT, tarfile.ENCODING, "surrogateescape")
+    name_field = raw.ljust(tarfile.LENGTH_NAME, b"\0")
+    size_field = b"%011o\0" % size
+    checksum = _FIXED_SUM + sum(name_field) + sum(size_field)
+    return b"".join((name_field, _HEAD, size_field, _MIDDLE, b"%06o\0 " % checksum, _TAIL))
+
+
+class TarStream:
+    """Writes the bytes ``tarfile.open(fileobj=f, mode="w", format=PAX_FORMAT)`` writes for
+    members added with ``_tar_info`` (fixed mtime, mode and owners), without tarfile's
+    per-member TarInfo copy and header build (two members per record)."""
+
+    def __init__(self, fileobj):
+        self.f, self.offset = fileobj, 0
+
+    def add(self, name: str, data: bytes) -> None:
+        header = _member_header(name, len(data))
+        pad = -len(data) % tarfile.BLOCKSIZE
+        self.f.write(header)
+        self.f.write(data)
+        if pad:
+            self.f.write(b"\0" * pad)
+        self.offset += len(header) + len(data) + pad
+
+    def close(self) -> None:
+        end = self.offset + 2 * tarfile.BLOCKSIZE           # two zero blocks, then a whole record
+        self.f.write(b"\0" * (2 * tarfile.BLOCKSIZE + (-end % tarfile.RECORDSIZE)))
+
+
+def _sample_members(tar: TarStream, key: str, members: dict) -> None:
     for ext in sorted(members):
-        _tar_member(tar, f"{key}.{ext}", members[ext])
+        tar.add(f"{key}.{ext}", members[ext])
 
 
 def _join(root: str, *parts: str) -> str:
@@ -133,7 +174,7 @@ class ShardWriter:
     def __init__(self, output_dir: str, shard, export_dir: Optional[str] = None, augment: bool = False):
         self.output_dir, self.stem, self.export_dir, self.augment = output_dir, stem_of(shard), export_dir, augment
         self.spool = tempfile.SpooledTemporaryFile(max_size=64 << 20)
-        self.tar = tarfile.open(fileobj=self.spool, mode="w", format=tarfile.PAX_FORMAT)
+        self.tar = TarStream(self.spool)
         self.index_rows: list[dict] = []
         self.rejected: list[dict] = []
         self.export_rows: list[dict] = []

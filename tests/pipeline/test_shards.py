@@ -66,3 +66,33 @@ def test_export_rows_and_index(tmp_path):
 
 def test_safe_key():
     assert shards.safe_key(" a.b/c d ") == "a_b_c_d"
+
+
+def _tarfile_bytes(members):
+    import io
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in members:
+            tar.addfile(shards._tar_info(name, len(data)), io.BytesIO(data))
+    return buf.getvalue()
+
+
+def test_tar_stream_writes_tarfiles_bytes():
+    """The fast writer against tarfile itself: block-boundary sizes, empty data, and names that
+    need a pax header (non-ASCII, longer than 100 bytes) or fill the name field exactly."""
+    import io
+
+    members = [("000000000.json", b'{"a":1}'), ("000000000.txt", b""), ("k.json", b"x" * 512),
+               ("k.txt", b"y" * 513), ("caf\u00e9.txt", "caf\u00e9".encode()), ("n" * 100 + ".json", b"z"),
+               ("m" * 95 + ".json", b"w" * 1023), ("\u732b.sg.json", b"{}")]
+    for k in range(1, len(members) + 1):
+        buf = io.BytesIO()
+        stream = shards.TarStream(buf)
+        for name, data in members[:k]:
+            stream.add(name, data)
+        stream.close()
+        assert buf.getvalue() == _tarfile_bytes(members[:k])
+    with tarfile.open(fileobj=io.BytesIO(buf.getvalue())) as tar:
+        assert [m.name for m in tar.getmembers()] == [name for name, _ in members]
+        assert tar.extractfile("k.txt").read() == b"y" * 513
