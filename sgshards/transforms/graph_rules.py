@@ -12,8 +12,9 @@ view (spaCy natively, stanza through an adapter) gets the same rules.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import replace
-
+from pathlib import Path
 from typing import Optional
 
 from ..schemas.depview import DepToken
@@ -162,9 +163,20 @@ JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "
                             "illustration", "kind", "type", "sort", "scene", "game"})
 
 
+def _load_compound_names() -> dict:
+    """FACTUAL's naming of noun compounds, learned by bench/learn_compound_names.py."""
+    path = Path(__file__).resolve().parents[1] / "data" / "compound_names.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return {"names": table["names"], "modifiers": table["modifiers"], "keep": frozenset(table["keep"])}
+
+
+COMPOUND_NAMES = _load_compound_names()
+
+
 class _Builder:
-    def __init__(self, doc: list[DepToken]):
+    def __init__(self, doc: list[DepToken], compound_names: Optional[dict] = None):
         self.doc = doc
+        self.compound_names = COMPOUND_NAMES if compound_names is None else compound_names
         self.kids: list[list[int]] = [[] for _ in doc]
         for t in doc:
             if t.head != t.i:
@@ -314,6 +326,23 @@ class _Builder:
         prefix = "".join(doc[k].text.lower() + doc[k].ws for k in range(toks[0], toks[-1]))
         return prefix + hw
 
+    def conventional_name(self, toks: list[int]) -> tuple[list[int], Optional[tuple[int, int]]]:
+        """FACTUAL's name for a noun compound: the learned table leaves out leading words
+        ("chain link fence" -> fence, "wii controller" -> controller).  Returns the name
+        tokens and the span of dropped words that become an attribute ("rock wall").
+        The object's span keeps the whole compound, so rewrites treat it as a unit."""
+        words = self.name_of(toks).split()
+        if len(words) < 2 or len(words) != len(toks):
+            return toks, None
+        table = self.compound_names
+        entry = table.get("names", {}).get(" ".join(words))
+        if entry is None and " ".join(words) not in table.get("keep", ()):
+            entry = table.get("modifiers", {}).get(words[0])
+        if entry is None or not 0 < entry["drop"] < len(toks):
+            return toks, None
+        k = entry["drop"]
+        return toks[k:], ((toks[0], toks[k - 1] + 1) if entry["attribute"] else None)
+
     def add_object(self, i: int) -> int:
         if i in self.obj_of:
             return self.obj_of[i]
@@ -330,6 +359,11 @@ class _Builder:
                 or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"
                 or is_adjective_only(doc[toks[0]].text.lower())):
             described.append(toks.pop(0))
+        span_start = toks[0]
+        toks, dropped = self.conventional_name(toks)
+        if dropped:                      # "rock wall" -> wall, rock
+            span_start = toks[0]
+            described.append(dropped)
         head = doc[i]
         name = self.name_of(toks)
         plural = head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph
@@ -340,11 +374,13 @@ class _Builder:
         elif name == "one" and self.objects and not self.kids_with(i, "prep"):
             # "a small tree next to a large one": the same kind as the last object
             name = self.objects[-1].name
-        obj = SGObject(name=name, span=(toks[0], i + 1), plural=plural)
+        obj = SGObject(name=name, span=(span_start, i + 1), plural=plural)
         self.obj_of[i] = len(self.objects)
         self.objects.append(obj)
         for k in described:
-            if doc[k].text != "-":
+            if isinstance(k, tuple):
+                self.add_attribute(obj, k[0], k[1])
+            elif doc[k].text != "-":
                 self.add_attribute(obj, k)
         self.collect_modifiers(i, obj)
         if head.dep == "compound" and head.head != i and self.is_hidden_gerund(head.head):
@@ -970,6 +1006,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
     for t in doc:
         _repair_noun_head(fixed, kids, t)
         _repair_initial_participle(fixed, kids, t)
+        _repair_high_conj(fixed, kids, t)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1008,6 +1045,34 @@ def _repair_noun_head(fixed: list[DepToken], kids: list[list[int]], t: DepToken)
         for k in kids[p]:
             if k > t.i:
                 fixed[k] = fixed[k]._replace(head=t.i)
+
+
+def _repair_high_conj(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"man in black shirt and shorts", "a guy holding a drink and a sandwich": a noun
+    coordinated with a word before the phrase that ends right before its "and" belongs
+    to that phrase's last noun (unless it names a person and that noun does not)."""
+    doc = fixed
+    x = t.head
+    if t.dep != "conj" or t.upos not in NOUN_POS or x >= t.i or doc[x].upos not in NOUN_POS | {"VERB"}:
+        return
+    cc = t.i - 1
+    while cc > x and doc[cc].dep in ("det", "amod", "compound", "nummod", "poss") and doc[cc].head == t.i:
+        cc -= 1
+    if doc[cc].text.lower() not in ("and", "or", "&"):
+        return
+    z = cc - 1
+    if (z <= x or doc[z].upos not in NOUN_POS or doc[z].dep not in ("pobj", "dobj")
+            or doc[doc[z].head].text.lower() == "of"):       # "a loaf of bread and a sandwich"
+        return
+    a = z
+    while a != x and doc[a].head != a:
+        a = doc[a].head
+    if a != x:
+        return
+    if t.lemma in PERSON_NOUNS and doc[z].lemma not in PERSON_NOUNS:
+        return
+    fixed[t.i] = fixed[t.i]._replace(head=z)
+    fixed[cc] = fixed[cc]._replace(head=z)
 
 
 def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
@@ -1137,6 +1202,7 @@ def _repair_have(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> N
         fixed[rest] = fixed[rest]._replace(head=obj, dep="acl")
 
 
-def build_graph(doc: list[DepToken]) -> SceneGraph:
-    """Scene graph of one parsed caption (see module docstring)."""
-    return _Builder(repair_parse(doc)).run()
+def build_graph(doc: list[DepToken], compound_names: Optional[dict] = None) -> SceneGraph:
+    """Scene graph of one parsed caption (see module docstring).  ``compound_names``
+    replaces the learned compound naming table ({} switches it off)."""
+    return _Builder(repair_parse(doc), compound_names).run()

@@ -399,3 +399,34 @@ def test_punctuation_is_not_part_of_a_name(nlp):
     doc, g = graph(nlp, "# chinese structure will be opening almost all of its sections to the public ft. new exhibits!")
     assert "exhibit" in {o.name for o in g.objects}
     assert all(o.name[0].isalnum() for o in g.objects)
+
+
+def test_learned_compound_names_drop_or_describe_leading_words(nlp):
+    table = {"names": {"train station": {"drop": 1, "attribute": False}},
+             "modifiers": {"rock": {"drop": 1, "attribute": True}}, "keep": frozenset({"rock star"})}
+    doc = parse_batch(nlp, ["a train station next to a rock wall"])[0]
+    g = build_graph(doc, compound_names=table)
+    station, wall = obj(g, "station"), obj(g, "wall")
+    assert span_text(doc, station.span) == "train station"      # rewrites keep the compound whole
+    assert span_text(doc, wall.span) == "wall" and wall.attributes == ["rock"]
+    assert span_text(doc, wall.attribute_spans[0]) == "rock"
+    assert ("station", "next to", "wall") in g.tuples()
+    kept = build_graph(parse_batch(nlp, ["a rock star on a stage"])[0], compound_names=table)
+    assert [o.name for o in kept.objects][0] == "rock star"      # a name listed as kept wins
+    plain = build_graph(doc, compound_names={})
+    assert {"train station", "rock wall"} <= {o.name for o in plain.objects}
+
+
+def test_shipped_compound_table_follows_factual_naming(nlp):
+    doc, g = graph(nlp, "a woman holding a wii controller near a chain link fence")
+    assert {"woman", "controller", "fence"} == {o.name for o in g.objects}
+    assert span_text(doc, obj(g, "fence").span) == "fence"
+    assert obj(g, "fence").attributes == ["chain link"]
+    assert ("fire hydrant",) in tuples(nlp, "a fire hydrant on the sidewalk")
+
+
+def test_noun_coordinated_after_a_phrase_joins_its_last_noun(nlp):
+    t = tuples(nlp, "man in black shirt and shorts")
+    assert ("man", "wear", "shirt") in t and ("man", "wear", "shorts") in t
+    t = tuples(nlp, "a guy holding a drink and a sandwich")
+    assert ("guy", "hold", "sandwich") in t and ("sandwich", "hold", "drink") not in t
