@@ -143,6 +143,8 @@ SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "tone
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
 STRANDED_PREPS = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+# "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
+HELD_BODY_PARTS = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
     "she": "woman", "her": "woman", "hers": "woman", "herself": "woman",
@@ -732,6 +734,8 @@ class _Builder:
         """"in"/"with"/"dressed in" a piece of clothing means wearing it."""
         if pred in ("in", "with", "dress in") and (self.low(k) in CLOTHING or noun_lemma(self.low(k)) in CLOTHING):
             return "wear"
+        if pred == "with" and noun_lemma(self.low(k)) in HELD_BODY_PARTS and self.doc[k].head != k:
+            return "have"      # "a man with his hands in his pockets"
         return pred
 
     def verb_subjects(self, v: int, seen: frozenset = frozenset()) -> tuple[list[int], bool]:
@@ -1007,6 +1011,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_noun_head(fixed, kids, t)
         _repair_initial_participle(fixed, kids, t)
         _repair_high_conj(fixed, kids, t)
+        _repair_appos_object(fixed, kids, t)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1075,6 +1080,20 @@ def _repair_high_conj(fixed: list[DepToken], kids: list[list[int]], t: DepToken)
     fixed[cc] = fixed[cc]._replace(head=z)
 
 
+def _repair_appos_object(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"an adult kicking the soccer ball": the noun phrase right after a participle
+    without an object, parsed as an apposition of the participle's noun, is its object."""
+    doc = fixed
+    if t.dep != "appos" or t.upos not in NOUN_POS or t.head >= t.i:
+        return
+    start = min([t.i] + [k for k in kids[t.i] if k < t.i and doc[k].dep in ("det", "amod", "compound", "nummod", "poss")])
+    v = start - 1
+    if (v <= t.head or doc[v].upos != "VERB" or doc[v].tag not in ("VBG", "VBN") or doc[v].head != t.head
+            or any(doc[k].dep in ("dobj", "prep", "prt") for k in kids[v])):
+        return
+    fixed[t.i] = fixed[t.i]._replace(head=v, dep="dobj")
+
+
 def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
     """"parked black car beside a building": a caption-initial participle parsed as the
     root verb with the noun as its object describes the noun, which heads the caption."""
@@ -1135,7 +1154,7 @@ def _repair_gerund(fixed: list[DepToken], kids: list[list[int]], t: DepToken) ->
                 fixed[k] = fixed[k]._replace(head=t.i)
         fixed[h] = fixed[h]._replace(head=t.i, dep="dobj")
     elif (t.dep == "amod" and t.i > 0 and doc[t.i - 1].upos in NOUN_POS
-          and all(doc[k].dep == "compound" for k in range(t.i + 1, h))
+          and all(doc[k].dep == "compound" or doc[k].dep == "amod" and doc[k].upos == "ADJ" for k in range(t.i + 1, h))
           and doc[h].dep in ("appos", "ROOT", "dobj", "conj")
           and (doc[h].head == t.i - 1 or doc[h].dep == "ROOT" or doc[t.i - 1].head == t.i)
           and not any(doc[k].dep == "det" for k in kids[h])):

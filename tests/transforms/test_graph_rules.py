@@ -430,3 +430,14 @@ def test_noun_coordinated_after_a_phrase_joins_its_last_noun(nlp):
     assert ("man", "wear", "shirt") in t and ("man", "wear", "shorts") in t
     t = tuples(nlp, "a guy holding a drink and a sandwich")
     assert ("guy", "hold", "sandwich") in t and ("sandwich", "hold", "drink") not in t
+
+
+def test_participle_objects_the_parser_misattached(nlp):
+    assert ("adult", "kick", "soccer ball") in tuples(nlp, "an adult kicking the soccer ball")
+    assert ("horse", "jump", "fence") in tuples(nlp, "horse jumping wooden fence")
+
+
+def test_with_a_held_body_part_is_possession(nlp):
+    t = tuples(nlp, "man with hands in his pockets")
+    assert ("man", "have", "hand") in t and ("man", "with", "hand") not in t
+    assert ("woman", "with", "hair") in tuples(nlp, "a woman with long hair")
