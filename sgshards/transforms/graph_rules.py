@@ -143,6 +143,10 @@ SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "tone
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
 STRANDED_PREPS = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+# "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
+PART_ADJECTIVES = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
+                   "legged": "leg", "horned": "horn"}
+PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
 # "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
 HELD_BODY_PARTS = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
 PERSON_PRONOUNS = {
@@ -190,6 +194,7 @@ class _Builder:
         self.seen_rel: set[tuple] = set()
         self.pending: list[tuple[int, int]] = []   # (participle, noun) of "snow covered X"
         self.possessors: list[tuple[int, int]] = []  # (possessor, possessed) of "the birds wings"
+        self.part_adjectives: list[tuple[int, int, list[int]]] = []  # ("haired", man, ["red"])
 
     # ---- helpers ---------------------------------------------------------
     def kids_with(self, i: int, *deps: str) -> list[int]:
@@ -408,12 +413,44 @@ class _Builder:
             return j + 1
         return 0
 
+    def add_part(self, k: int, i: int, mods: list[int]) -> None:
+        """"red haired man" -> (man, have, hair), (hair, red).  The part has no span of its
+        own (no caption words name it), so rewrites leave "haired" alone."""
+        part = SGObject(name=PART_ADJECTIVES[self.low(k)], plural=self.low(k) in PLURAL_PART_ADJECTIVES)
+        for m in mods:
+            if self.doc[m].upos == "NUM":
+                part.quantity = self.low(m)
+                part.plural = True
+            else:
+                self.add_attribute(part, m)
+        self.objects.append(part)
+        self.add_relation(self.obj_of[i], "have", len(self.objects) - 1, [k])
+
+    def part_adjective_words(self, i: int) -> set[int]:
+        """Tokens of "haired"-style adjectives on noun i and the words describing the part
+        ("red haired", "four legged"): the part's, not the noun's."""
+        doc = self.doc
+        out: set[int] = set()
+        for k in self.kids_with(i, "amod", "compound", "advmod"):
+            if self.low(k) not in PART_ADJECTIVES or k > i:
+                continue
+            mods = [m for m in self.kids[k] if m < k and doc[m].dep in ("amod", "advmod", "nummod", "npadvmod")
+                    and doc[m].upos in ("ADJ", "NUM", "NOUN", "ADV")]
+            if (not mods and k > 0 and doc[k - 1].head == i and doc[k - 1].dep in ("amod", "nummod")
+                    and doc[k - 1].upos in ("ADJ", "NUM")):
+                mods = [k - 1]
+            self.part_adjectives.append((k, i, sorted(mods)))
+            out.update(mods + [k])
+        return out
+
     def collect_modifiers(self, i: int, obj: SGObject) -> None:
         doc = self.doc
-        consumed: set[int] = set()
+        consumed: set[int] = self.part_adjective_words(i)
         for k in sorted(self.kids[i]):
             t = doc[k]
             lw = t.text.lower()
+            if k in consumed:
+                continue
             if t.dep == "nummod" or (t.dep in ("det", "predet") and lw in ("both",)):
                 obj.quantity = lw
             elif t.dep in ("amod", "det") and lw in QUANTIFIERS:
@@ -952,6 +989,8 @@ class _Builder:
         for owner, part in self.possessors:
             o = self.add_object(owner)
             self.add_relation(o, "have", self.resolve(part), [owner])
+        for k, i, mods in self.part_adjectives:
+            self.add_part(k, i, mods)
         for v, n in self.pending:
             agent = self.kids_with(v, "npadvmod", "compound")[0]
             self.add_relation(self.resolve(agent), verb_lemma(self.low(v)), self.resolve(n), [v])

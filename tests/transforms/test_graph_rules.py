@@ -441,3 +441,12 @@ def test_with_a_held_body_part_is_possession(nlp):
     t = tuples(nlp, "man with hands in his pockets")
     assert ("man", "have", "hand") in t and ("man", "with", "hand") not in t
     assert ("woman", "with", "hair") in tuples(nlp, "a woman with long hair")
+
+
+def test_part_adjectives_give_the_part_and_have(nlp):
+    doc, g = graph(nlp, "red haired man in a brown shirt")
+    assert {("man", "have", "hair"), ("hair", "red"), ("man", "wear", "shirt")} <= g.tuples()
+    assert ("man", "red") not in g.tuples() and obj(g, "hair").span is None   # no words to rewrite
+    legs = obj(graph(nlp, "a four legged chair")[1], "leg")
+    assert legs.quantity == "four" and legs.plural
+    assert ("shirt", "have", "sleeve") in tuples(nlp, "boy is wearing a short sleeved shirt")
