@@ -1051,6 +1051,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_initial_participle(fixed, kids, t)
         _repair_high_conj(fixed, kids, t)
         _repair_appos_object(fixed, kids, t)
+        _repair_mistagged_subject(fixed, kids, t)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1131,6 +1132,35 @@ def _repair_appos_object(fixed: list[DepToken], kids: list[list[int]], t: DepTok
             or any(doc[k].dep in ("dobj", "prep", "prt") for k in kids[v])):
         return
     fixed[t.i] = fixed[t.i]._replace(head=v, dep="dobj")
+
+
+def _repair_mistagged_subject(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """Caption-initial nouns the small model tags as something else: "tall lamppost
+    sitting on the platform" (lamppost/RB), "a surfboard hanging on the wall"
+    (surfboard/JJ modifying "hanging"), "giraffe standing in green grass" (standing/NNP
+    with giraffe as its compound)."""
+    doc = fixed
+    lw = t.text.lower()
+    if t.upos not in NOUN_POS and t.upos in ("ADV", "ADJ", "ADP", "X") and is_noun_only(lw):
+        if t.dep == "ROOT" and any(doc[k].dep in ("acl", "relcl", "prep", "amod", "det") for k in kids[t.i]):
+            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NN")
+        elif (t.dep == "amod" and t.head == t.i + 1 and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG"
+              and doc[t.head].dep == "ROOT" and all(doc[k].upos in ("DET", "ADJ") for k in range(t.i))):
+            v = t.head
+            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NN", head=t.i, dep="ROOT")
+            fixed[v] = fixed[v]._replace(head=t.i, dep="acl")
+            for k in kids[v]:
+                if k < t.i or doc[k].dep == "punct":
+                    fixed[k] = fixed[k]._replace(head=t.i)
+    elif (t.dep == "ROOT" and t.upos in NOUN_POS and lw.endswith("ing") and lw not in ING_NOUNS
+          and verb_lemma(lw) != lw and t.i > 0 and doc[t.i - 1].dep == "compound" and doc[t.i - 1].head == t.i
+          and doc[t.i - 1].upos in NOUN_POS):
+        n = t.i - 1
+        fixed[n] = fixed[n]._replace(head=n, dep="ROOT", upos="NOUN", tag="NN" if doc[n].tag == "NNP" else doc[n].tag)
+        fixed[t.i] = fixed[t.i]._replace(head=n, dep="acl", upos="VERB", tag="VBG")
+        for k in kids[t.i]:
+            if k < n or doc[k].dep == "punct":
+                fixed[k] = fixed[k]._replace(head=n)
 
 
 def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

@@ -450,3 +450,10 @@ def test_part_adjectives_give_the_part_and_have(nlp):
     legs = obj(graph(nlp, "a four legged chair")[1], "leg")
     assert legs.quantity == "four" and legs.plural
     assert ("shirt", "have", "sleeve") in tuples(nlp, "boy is wearing a short sleeved shirt")
+
+
+def test_mistagged_caption_initial_nouns(nlp):
+    assert ("lamppost", "sit on", "platform") in tuples(nlp, "tall lamppost sitting on the platform")
+    assert ("surfboard", "hang on", "wall") in tuples(nlp, "a surfboard hanging on the wall .")
+    assert ("mannequin", "wear", "dress") in tuples(nlp, "mannequin wearing dark dress")
+    assert ("giraffe", "stand in", "grass") in tuples(nlp, "giraffe standing in green grass")
