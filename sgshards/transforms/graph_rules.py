@@ -1186,10 +1186,18 @@ def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: 
 
 def _repair_gap_compound(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
     """"black jacket man is wearing": a caption ending in a transitive verb without object
-    whose subject has a compound in front - the compound is the missing object."""
+    whose subject has a compound in front - the compound is the missing object (of the
+    stranded preposition in "table fruit is on")."""
     doc = fixed
-    if (t.upos != "VERB" or t.dep != "ROOT" or any(doc[k].dep in ("dobj", "prep", "prt", "xcomp", "ccomp")
-                                                    for k in kids[t.i])
+    if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
+        return
+    # "table fruit is on", "stool man is sitting on": a stranded preposition ends the caption
+    stranded = [k for k in kids[t.i] if doc[k].dep == "prep" and not kids[k]
+                and all(x.upos == "PUNCT" for x in doc[k + 1:])]
+    if stranded:
+        if any(doc[k].dep in ("dobj", "attr", "acomp") for k in kids[t.i]):
+            return
+    elif (t.upos != "VERB" or any(doc[k].dep in ("dobj", "prep", "prt", "xcomp", "ccomp") for k in kids[t.i])
             or not all(x.upos == "PUNCT" for x in doc[t.i + 1:])):
         return
     subj = [k for k in kids[t.i] if doc[k].dep == "nsubj" and doc[k].upos in NOUN_POS]
@@ -1198,7 +1206,7 @@ def _repair_gap_compound(fixed: list[DepToken], kids: list[list[int]], t: DepTok
     comps = [k for k in kids[subj[0]] if doc[k].dep == "compound" and doc[k].upos in NOUN_POS and k < subj[0]]
     if comps and not any(doc[k].dep == "det" and k < comps[0] for k in kids[subj[0]]):
         c = comps[-1]
-        fixed[c] = fixed[c]._replace(head=t.i, dep="nsubj")
+        fixed[c] = fixed[c]._replace(head=stranded[0], dep="pobj") if stranded else fixed[c]._replace(head=t.i, dep="nsubj")
         for k in comps[:-1]:
             fixed[k] = fixed[k]._replace(head=c)
         for k in kids[subj[0]]:

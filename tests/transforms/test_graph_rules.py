@@ -457,3 +457,8 @@ def test_mistagged_caption_initial_nouns(nlp):
     assert ("surfboard", "hang on", "wall") in tuples(nlp, "a surfboard hanging on the wall .")
     assert ("mannequin", "wear", "dress") in tuples(nlp, "mannequin wearing dark dress")
     assert ("giraffe", "stand in", "grass") in tuples(nlp, "giraffe standing in green grass")
+
+
+def test_stranded_preposition_after_a_compound_subject(nlp):
+    assert ("fruit", "on", "table") in tuples(nlp, "table fruit is on")
+    assert ("person", "sit at", "table") in tuples(nlp, "table person is sitting at")
