@@ -462,3 +462,8 @@ def test_mistagged_caption_initial_nouns(nlp):
 def test_stranded_preposition_after_a_compound_subject(nlp):
     assert ("fruit", "on", "table") in tuples(nlp, "table fruit is on")
     assert ("person", "sit at", "table") in tuples(nlp, "table person is sitting at")
+
+
+def test_in_a_garment_follows_factual_per_garment(nlp):
+    assert ("woman", "in", "dress") in tuples(nlp, "a woman in a red dress")
+    assert ("man", "wear", "shirt") in tuples(nlp, "a man in a red shirt")
