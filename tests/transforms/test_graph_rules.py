@@ -344,7 +344,7 @@ def test_clause_subjects_past_clothing_and_places(nlp):
     assert ("man", "hold", "frisbee") in t and ("shirt", "hold", "frisbee") not in t
     # gerund taken for the preposition's object, the noun as its compound
     doc, g = graph(nlp, "girl in long dress standing between men")
-    assert ("girl", "stand between", "man") in g.tuples() and ("girl", "wear", "dress") in g.tuples()
+    assert ("girl", "stand between", "man") in g.tuples() and ("girl", "in", "dress") in g.tuples()
     assert span_text(doc, obj(g, "dress").span) == "dress"
     t = tuples(nlp, "a man on a beach playing frisbee")
     assert ("man", "on", "beach") in t and ("man", "play", "frisbee") in t
