@@ -52,7 +52,8 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     """
     rng = seeded_rng(key, options.seed)
     caption = text_of(list(doc))
-    chosen = sample_positives(Context.of(doc, graph), caption, options.max_positives, rng)
+    taken: set[str] = set()                          # text keys of the positives, then of the negatives
+    chosen = sample_positives(Context.of(doc, graph), caption, options.max_positives, rng, taken)
     positives = [p for p, _ in chosen]
     if options.max_negatives <= 0 or not options.negative_types:
         return positives, []
@@ -60,7 +61,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     rng.shuffle(subgraphs)
     surfaces = [(0, caption_surface(doc, graph))] + subgraphs
     pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
-    return positives, _select(pools, positives, options.max_negatives, rng)
+    return positives, _select(pools, taken, options.max_negatives, rng)
 
 
 def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Random,
@@ -74,11 +75,10 @@ def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Rand
             yield index, c
 
 
-def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], positives: list[Positive], limit: int,
+def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], taken: set[str], limit: int,
             rng: random.Random) -> list[Negative]:
-    """Types in turn (random order); no negative equals a positive or another negative after
-    lowercasing and stripping punctuation."""
-    taken = {text_key(p.text) for p in positives}
+    """Types in turn (random order); no negative equals a positive (``taken`` holds their text
+    keys) or another negative after lowercasing and stripping punctuation."""
     order = list(pools)
     rng.shuffle(order)
     out: list[Negative] = []

@@ -10,8 +10,8 @@ caption.  Each realisation is a ``Surface`` so negatives can perturb it.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from lemminflect import getAllLemmas
 
@@ -32,6 +32,7 @@ class Context:
     doc: Sequence[DepToken]
     graph: SceneGraph
     kids: list[list[int]]
+    memo: dict = field(default_factory=dict, repr=False, compare=False)   # phrases reused across templates
 
     @classmethod
     def of(cls, doc: Sequence[DepToken], graph: SceneGraph) -> "Context":
@@ -78,14 +79,26 @@ def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> li
     return [indefinite_article(next_word)]
 
 
+def _np_words(ctx: Context, idx: int, definite: bool, attributes: bool) -> tuple:
+    """(determiner words, [(attribute index, words)], name words) of an object's noun phrase;
+    an object is realised in several sub-graphs and templates of one caption, so once per caption."""
+    key = ("np", idx, definite, attributes)
+    words = ctx.memo.get(key)
+    if words is None:
+        o = ctx.graph.objects[idx]
+        attr_words = [(k, _surface_words(ctx, s, a)) for k, (a, s) in enumerate(
+            zip(o.attributes, o.attribute_spans or [None] * len(o.attributes)))] if attributes else []
+        name = _name_words(ctx, o)
+        first = attr_words[0][1][0][0] if attr_words else name[0][0]
+        words = ctx.memo[key] = (_determiner(ctx, o, definite, first), attr_words, name)
+    return words
+
+
 def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, attributes: bool = True) -> None:
     o = ctx.graph.objects[idx]
-    attr_words = [(k, _surface_words(ctx, s, a)) for k, (a, s) in
-                  enumerate(zip(o.attributes, o.attribute_spans or [None] * len(o.attributes)))] if attributes else []
-    name = _name_words(ctx, o)
-    first = attr_words[0][1][0][0] if attr_words else name[0][0]
+    determiner, attr_words, name = _np_words(ctx, idx, definite, attributes)
     start = len(b.tokens)
-    for w in _determiner(ctx, o, definite, first):
+    for w in determiner:
         b.word(w, "DET")
     spans = []
     for k, words in attr_words:
@@ -134,6 +147,14 @@ def predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
     Caption tokens of the relation span minus auxiliaries and stray adverbs;
     finite and passive verbs become -ing forms ("rides" -> "riding").
     """
+    key = ("predicate", r_idx)
+    words = ctx.memo.get(key)
+    if words is None:
+        words = ctx.memo[key] = _predicate_words(ctx, r_idx)
+    return words
+
+
+def _predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
     r = ctx.graph.relations[r_idx]
     doc = ctx.doc
     pred_words = set(r.predicate.lower().split())
@@ -222,8 +243,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
 
 # --------------------------------------------------------------------------- enumeration
 
-@dataclass
-class SubGraph:
+class SubGraph(NamedTuple):
     kind: str
     objects: tuple[int, ...]
     relations: tuple[int, ...]
@@ -272,10 +292,12 @@ def bare_objects(ctx: Context) -> list[SubGraph]:
             for i, o in enumerate(ctx.graph.objects) if not o.attributes and _named(o)]
 
 
-def sample_positives(ctx: Context, caption: str, limit: int,
-                     rng: random.Random) -> list[tuple[Positive, Optional[Surface]]]:
-    """The caption, then up to ``limit`` distinct sub-graph positives, kinds taken in turn."""
-    seen = {text_key(caption)}
+def sample_positives(ctx: Context, caption: str, limit: int, rng: random.Random,
+                     seen: Optional[set] = None) -> list[tuple[Positive, Optional[Surface]]]:
+    """The caption, then up to ``limit`` distinct sub-graph positives, kinds taken in turn.
+    ``seen``, when given, receives the text keys of the chosen positives."""
+    seen = set() if seen is None else seen
+    seen.add(text_key(caption))
     chosen: list[tuple[Positive, Optional[Surface]]] = [
         (Positive(caption, "caption", list(range(len(ctx.graph.objects))),
                   list(range(len(ctx.graph.relations)))), None)]

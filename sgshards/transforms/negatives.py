@@ -93,13 +93,21 @@ def _changes_graph(surface: Surface, new_descs: Mapping[int, Desc]) -> bool:
     if not new_descs.keys() <= old.keys():
         return _signature(surface, old) != _signature(surface, merged)
     # The signatures differ exactly when the entries of the edited objects and their
-    # relations differ (everything else is shared): compare only those.
-    before: Counter = Counter(("obj", old[i]) for i in new_descs)
-    after: Counter = Counter(("obj", d) for d in new_descs.values())
+    # relations differ (everything else is shared): compare only those, as multisets
+    # (plain dicts of positive counts: equal exactly when the Counters would be).
+    before: dict = {}
+    after: dict = {}
+    for i, d in new_descs.items():
+        e = ("obj", old[i])
+        before[e] = before.get(e, 0) + 1
+        e = ("obj", d)
+        after[e] = after.get(e, 0) + 1
     for s, p, o, symmetric in rels:
         if s in new_descs or o in new_descs:
-            before[_relation_entry(old[s], p, old[o], symmetric)] += 1
-            after[_relation_entry(merged[s], p, merged[o], symmetric)] += 1
+            e = _relation_entry(old[s], p, old[o], symmetric)
+            before[e] = before.get(e, 0) + 1
+            e = _relation_entry(merged[s], p, merged[o], symmetric)
+            after[e] = after.get(e, 0) + 1
     return before != after
 
 
@@ -165,8 +173,12 @@ def iter_attribute_swap(surface: Surface, rng: random.Random, counts: Counts = N
 
 
 def _np_attrs(surface: Surface, obj: int) -> set[int]:
-    slot = surface.slots[obj]
-    return {k for k, s in surface.attrs.get(obj, []) if _inside(s, slot.np)}
+    key = ("np_attrs", obj)
+    found = surface.memo.get(key)
+    if found is None:
+        np = surface.slots[obj].np
+        found = surface.memo[key] = {k for k, s in surface.attrs.get(obj, []) if _inside(s, np)}
+    return found
 
 
 def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
@@ -175,7 +187,8 @@ def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
     g = surface.graph
     o_into, o_frm = g.objects[into], g.objects[frm]
     travel = {o_frm.attributes[k] for k in _np_attrs(surface, frm)}
-    stay = {a for k, a in enumerate(o_into.attributes) if k not in _np_attrs(surface, into)}
+    inner = _np_attrs(surface, into)
+    stay = {a for k, a in enumerate(o_into.attributes) if k not in inner}
     return (o_frm.name, frozenset(travel | stay), o_frm.quantity, o_frm.plural)
 
 
@@ -231,8 +244,11 @@ def _name_for(surface: Surface, frm: int, plural: bool, like: Span) -> list[Piec
 
 def _noun_slots(surface: Surface) -> list[int]:
     """Objects whose mention is a common noun (not a name, gerund or mis-tagged word)."""
-    return [i for i in surface.objects if i in surface.slots
-            and surface.tokens[surface.slots[i].name[1] - 1].upos == "NOUN"]
+    found = surface.memo.get("noun_slots")
+    if found is None:
+        found = surface.memo["noun_slots"] = [i for i in surface.objects if i in surface.slots
+                                              and surface.tokens[surface.slots[i].name[1] - 1].upos == "NOUN"]
+    return list(found)                  # callers shuffle it
 
 
 def _bare_singular(surface: Surface, obj: int) -> bool:

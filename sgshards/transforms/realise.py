@@ -107,9 +107,8 @@ def verb_form(lemma: str, tag: str) -> str:
 
 # --------------------------------------------------------------------------- surfaces
 
-@dataclass(frozen=True)
-class Slot:
-    """Where one graph object is mentioned in a surface."""
+class Slot(NamedTuple):
+    """Where one graph object is mentioned in a surface (a tuple: made several times per caption)."""
     obj: int
     np: Span                 # the noun phrase: determiner/quantity + pre-modifiers + name
     name: Span               # name tokens (compound + head)
@@ -135,7 +134,8 @@ class Surface:
         toks = self.tokens
         self.chunks: list[str] = [t.text + t.ws for t in toks]     # token text + trailing space
         self.text: str = "".join(self.chunks)
-        self.sentence_starts: list[bool] = [i == 0 or t.sent != toks[i - 1].sent for i, t in enumerate(toks)]
+        sents = [t.sent for t in toks]
+        self.sentence_starts: list[bool] = [True, *map(int.__ne__, sents[1:], sents)] if toks else []
 
     def span_text(self, span: Span) -> str:
         s, e = span
@@ -329,25 +329,37 @@ def to_word_spans(surface: Surface, edits: Sequence[Edit]) -> list[Edit]:
     ("t-shirts" is one word, three tokens); a caption's edits keep indexing
     the record's ``tokens``.
     """
-    word_of, w = [], 0
-    for t in surface.tokens:
-        word_of.append(w)
-        if t.ws:
-            w += 1
+    word_of = surface.memo.get("word_of")
+    if word_of is None:
+        word_of, w = [], 0
+        for t in surface.tokens:
+            word_of.append(w)
+            if t.ws:
+                w += 1
+        surface.memo["word_of"] = word_of
     return [Edit((word_of[e.span[0]], word_of[e.span[1] - 1] + 1), e.before, e.after) for e in edits]
 
 
 # --------------------------------------------------------------------------- comparison
 
 _PUNCT_RE = re.compile(r"[^\w\s]+")
+# ASCII text (nearly all): one byte table does the lowercasing and the punctuation -> space
+# that the regular expression does, character for character (so the words are the same).
+_ASCII_KEY = bytes(32 if _PUNCT_RE.match(chr(c)) or chr(c).isspace() else ord(chr(c).lower()) for c in range(128)) \
+    + bytes(range(128, 256))
 
 
 def text_key(text: str) -> str:
     """Lowercased, punctuation stripped, spaces collapsed: equality of captions."""
+    if text.isascii():
+        return b" ".join(text.encode("ascii").translate(_ASCII_KEY).split()).decode("ascii")
     return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())    # split(): the same whitespace as \s
 
 
 # --------------------------------------------------------------------------- phrase building
+
+_new_tuple = tuple.__new__
+
 
 class PhraseBuilder:
     """Builds a realised phrase as a ``Surface`` (one sentence, tokens joined by spaces)."""
@@ -363,20 +375,24 @@ class PhraseBuilder:
     def word(self, text: str, upos: str = "X", tag: str = "", lemma: Optional[str] = None,
              ws: str = " ") -> int:
         i = len(self.tokens)
-        self.tokens.append(DepToken(i, text, ws, lemma or text.lower(), upos, tag, i, "dep", "", 0))
+        # tuple.__new__: the DepToken without NamedTuple's Python-level constructor (many per caption)
+        self.tokens.append(_new_tuple(DepToken, (i, text, ws, lemma or text.lower(), upos, tag, i, "dep", "", 0)))
         return i
 
     def words(self, pieces: Sequence[tuple], upos: str = "X", tag: str = "") -> Span:
         """Append (text, ws) or (text, ws, lemma, upos, tag) tuples; returns their span."""
-        start = len(self.tokens)
-        last = len(pieces) - 1
-        for k, p in enumerate(pieces):
-            ws = " " if k == last else (p[1] or "")          # the phrase ends in a space
+        toks = self.tokens
+        start = i = len(toks)
+        last = start + len(pieces) - 1
+        for p in pieces:
+            ws = " " if i == last else (p[1] or "")          # the phrase ends in a space
+            text = p[0]
             if len(p) == 5:
-                self.word(p[0], p[3], p[4], p[2], ws=ws)
+                toks.append(_new_tuple(DepToken, (i, text, ws, p[2] or text.lower(), p[3], p[4], i, "dep", "", 0)))
             else:
-                self.word(p[0], upos, tag, ws=ws)
-        return start, len(self.tokens)
+                toks.append(_new_tuple(DepToken, (i, text, ws, text.lower(), upos, tag, i, "dep", "", 0)))
+            i += 1
+        return start, i
 
     def slot(self, obj: int, np_start: int, name: Span, plural: bool, agree: tuple[int, ...] = ()) -> None:
         self.slots[obj] = Slot(obj, (np_start, name[1]), name, plural, agree)
@@ -388,6 +404,6 @@ class PhraseBuilder:
     def build(self) -> Surface:
         toks = self.tokens
         if toks:
-            toks[-1] = toks[-1]._replace(ws="")
+            toks[-1] = _new_tuple(DepToken, (*toks[-1][:2], "", *toks[-1][3:]))
         return Surface(tokens=toks, graph=self.graph, slots=self.slots, attrs=self.attrs, preds=self.preds,
                        objects=tuple(sorted(self.slots)), relations=tuple(self.relations))
