@@ -382,6 +382,8 @@ class _Builder:
             # fragment noun tagged as a verb ("kites"): singularise like a noun
             name = noun_lemma(head.text.lower())
             plural = name != head.text.lower()
+        elif name == "guy" and plural:
+            name = "people"              # FACTUAL's name for "guys" (22 of 22 tuning captions)
         elif name == "one" and self.objects and not self.kids_with(i, "prep"):
             # "a small tree next to a large one": the same kind as the last object
             name = self.objects[-1].name

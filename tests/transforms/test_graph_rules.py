@@ -467,3 +467,7 @@ def test_stranded_preposition_after_a_compound_subject(nlp):
 def test_in_a_garment_follows_factual_per_garment(nlp):
     assert ("woman", "in", "dress") in tuples(nlp, "a woman in a red dress")
     assert ("man", "wear", "shirt") in tuples(nlp, "a man in a red shirt")
+
+
+def test_guys_are_people(nlp):
+    assert ("people", "sit on", "bench") in tuples(nlp, "two guys are sitting on a bench")
