@@ -1058,6 +1058,9 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_high_conj(fixed, kids, t)
         _repair_appos_object(fixed, kids, t)
         _repair_mistagged_subject(fixed, kids, t)
+        _repair_noun_can(fixed, kids, t)
+    for t in doc:
+        _repair_preposition_root(fixed, kids, t)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1167,6 +1170,49 @@ def _repair_mistagged_subject(fixed: list[DepToken], kids: list[list[int]], t: D
         for k in kids[t.i]:
             if k < n or doc[k].dep == "punct":
                 fixed[k] = fixed[k]._replace(head=n)
+
+
+def _repair_noun_can(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"trash can next to the bench", "the garbage can is full": "can" after a noun and
+    not before a verb is the noun's head, not a modal."""
+    doc = fixed
+    n = t.i - 1
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if (t.text.lower() not in ("can", "cans") or t.tag != "MD" or n < 0 or doc[n].upos not in NOUN_POS
+            or nxt is not None and (nxt.tag == "VB" or nxt.upos == "ADV" and nxt.text.lower() not in PREP_HEADS
+                                    or nxt.upos == "PART")):
+        return
+    if doc[n].head == n:
+        head, dep = t.i, "ROOT"
+    elif doc[n].head == t.i:             # the noun hung on the modal: take the modal's place
+        head, dep = (t.head, doc[n].dep) if t.head != t.i else (t.i, "ROOT")
+    else:
+        head, dep = doc[n].head, doc[n].dep
+    fixed[t.i] = t._replace(upos="NOUN", tag="NNS" if t.text.lower() == "cans" else "NN", lemma="can",
+                            head=head, dep=dep)
+    fixed[n] = fixed[n]._replace(head=t.i, dep="compound")
+    for k in kids[n]:
+        if k < n:
+            fixed[k] = fixed[k]._replace(head=t.i)
+
+
+def _repair_preposition_root(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"a garbage can in a yard" parsed with "in" as the root and the noun as its
+    subject: the noun heads the caption, the preposition hangs on it."""
+    doc = fixed
+    if (t.dep != "ROOT" or t.upos != "ADP" or not any(doc[k].dep == "pobj" for k in kids[t.i])
+            or any(doc[k].dep in ("xcomp", "ccomp", "advcl") for k in kids[t.i])):
+        return                           # "a man about to hit the ball" is a clause
+    subjects = [k for k in range(t.i) if doc[k].head == t.i and doc[k].dep in ("nsubj", "nsubjpass")
+                and doc[k].upos in NOUN_POS]
+    if len(subjects) != 1:
+        return
+    n = subjects[0]
+    fixed[n] = fixed[n]._replace(head=n, dep="ROOT")
+    fixed[t.i] = fixed[t.i]._replace(head=n, dep="prep")
+    for k in kids[t.i]:
+        if k < n:
+            fixed[k] = fixed[k]._replace(head=n)
 
 
 def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

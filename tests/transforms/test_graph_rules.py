@@ -471,3 +471,10 @@ def test_in_a_garment_follows_factual_per_garment(nlp):
 
 def test_guys_are_people(nlp):
     assert ("people", "sit on", "bench") in tuples(nlp, "two guys are sitting on a bench")
+
+
+def test_can_after_a_noun_is_the_container(nlp):
+    assert ("trash can", "next to", "bench") in tuples(nlp, "trash can next to the bench")
+    assert ("garbage can", "in", "yard") in tuples(nlp, "a garbage can in a yard")
+    assert ("man", "ride", "horse") in tuples(nlp, "a man can ride a horse")
+    assert ("man", "hit", "tennis ball") in tuples(nlp, "a man about to hit a tennis ball")
