@@ -396,6 +396,8 @@ class _Builder:
             elif doc[k].text != "-":
                 self.add_attribute(obj, k)
         self.collect_modifiers(i, obj)
+        for c in toks[:-1]:
+            self.collect_modifiers(c, obj)  # "black street sign": black hangs on street, describes the sign
         if head.dep == "compound" and head.head != i and self.is_hidden_gerund(head.head):
             self.collect_modifiers(head.head, obj)   # "a white dog swimming": white belongs to dog
         return self.obj_of[i]
@@ -1332,6 +1334,17 @@ def _repair_have(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> N
         return
     if doc[h].upos in NOUN_POS:
         obj, rest = h, None
+    elif doc[h].text.lower() in COLOURS and doc[h].upos == "VERB":
+        # "cat has orange tail" with orange/VBN as the root verb and tail its object
+        objs = [k for k in kids[h] if doc[k].dep == "dobj" and doc[k].upos in NOUN_POS and k > h]
+        subjects = [k for k in kids[h] + kids[t.i] if doc[k].dep == "nsubj" and k < t.i]
+        if not objs or not subjects:
+            return
+        fixed[t.i] = t._replace(head=t.i, dep="ROOT", upos="VERB")
+        for k in kids[h]:
+            fixed[k] = fixed[k]._replace(head=t.i)
+        fixed[h] = fixed[h]._replace(head=objs[0], dep="amod", upos="ADJ", tag="JJ")
+        return
     elif doc[h].tag == "VBN":
         late = [k for k in kids[h] if doc[k].dep == "nsubj" and t.i < k < h and doc[k].upos in NOUN_POS]
         if not late:

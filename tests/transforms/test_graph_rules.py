@@ -478,3 +478,9 @@ def test_can_after_a_noun_is_the_container(nlp):
     assert ("garbage can", "in", "yard") in tuples(nlp, "a garbage can in a yard")
     assert ("man", "ride", "horse") in tuples(nlp, "a man can ride a horse")
     assert ("man", "hit", "tennis ball") in tuples(nlp, "a man about to hit a tennis ball")
+
+
+def test_adjectives_on_a_compound_modifier_describe_the_compound(nlp):
+    doc, g = graph(nlp, "black street sign attached to pole .")
+    assert obj(g, "street sign").attributes == ["black"]
+    assert {("cat", "have", "tail"), ("tail", "orange")} <= tuples(nlp, "cat has orange tail .")
