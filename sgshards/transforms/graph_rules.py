@@ -168,7 +168,7 @@ PERSON_NOUNS = frozenset({
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
 JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
                         "kind", "type", "sort", "way", "other",
-                        "distance", "day", "time", "weekend", "year", "season"})
+                        "distance", "day", "time", "weekend", "year", "season", "color", "colour"})
 JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene", "game"})
 
@@ -274,7 +274,8 @@ class _Builder:
             if (t.text.lower() in COLOURS and i + 1 < len(self.doc)
                     and self.doc[i + 1].text.lower() in SHAPE_PARTICIPLES):
                 return False   # "tan colored pants": tan describes the pants
-            if t.dep == "amod" and t.head != i and self.is_nominal(t.head):
+            if t.dep == "amod" and t.head != i and (self.is_nominal(t.head) or self.doc[t.head].dep == "compound"
+                                                      and self.doc[t.head].upos in NOUN_POS):
                 return False   # "white phone" with white tagged PROPN: a modifier, not an object
             if t.dep != "compound" or t.head == i:
                 return True
@@ -981,6 +982,13 @@ class _Builder:
                         self.add_attribute(self.objects[s], k)
         if not expl:
             for k in attrs:
+                if self.low(k) in ("color", "colour"):
+                    # "water is blue color": the colour describes the subject
+                    for a in self.kids_with(k, "amod", "compound"):
+                        if doc[a].text.lower() in COLOURS:
+                            for s in subjects:
+                                self.add_attribute(self.objects[s], a)
+                    continue
                 self.resolve(k)  # "this is an urban park": the noun is still an object
         for words, toks, objs in self.head_prep_phrases(v):
             pred = " ".join(words)

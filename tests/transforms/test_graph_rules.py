@@ -484,3 +484,11 @@ def test_adjectives_on_a_compound_modifier_describe_the_compound(nlp):
     doc, g = graph(nlp, "black street sign attached to pole .")
     assert obj(g, "street sign").attributes == ["black"]
     assert {("cat", "have", "tail"), ("tail", "orange")} <= tuples(nlp, "cat has orange tail .")
+
+
+def test_colour_words_are_not_objects(nlp):
+    t = tuples(nlp, "white tissue paper near toy")
+    assert ("white",) not in t and ("tissue paper", "white") in t
+    t = tuples(nlp, "the wall is brown in color")
+    assert ("color",) not in t and ("wall", "brown") in t
+    assert ("water", "blue") in tuples(nlp, "water is blue color .")
