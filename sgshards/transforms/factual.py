@@ -155,11 +155,14 @@ def quantity_attribute(quantity: str) -> Optional[str]:
 def graph_raw_tuples(graph: SceneGraph) -> list[tuple[str, ...]]:
     """Our graph in FACTUAL's raw form (before normalisation)."""
     raw: list[tuple[str, ...]] = []
-    for o in graph.objects:
+    # "two giraffes next to each other" is (giraffe, next to, giraffe) in FACTUAL, with no count:
+    # the self-relation says there are two
+    mutual = {r.subject for r in graph.relations if r.subject == r.object}
+    for k, o in enumerate(graph.objects):
         raw.append((o.name,))
         for a in o.attributes:
             raw.append((o.name, "is", a))
-        q = quantity_attribute(o.quantity) if o.quantity else None
+        q = quantity_attribute(o.quantity) if o.quantity and k not in mutual else None
         if q is not None:
             raw.append((o.name, "is", q))
     for r in graph.relations:

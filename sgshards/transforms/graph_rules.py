@@ -646,6 +646,25 @@ class _Builder:
         for s in subjects:
             self.add_relation(s, pred, o, toks)
 
+    def side_by_side(self, i: int) -> None:
+        """"a cat and a dog side by side" -> (cat, side by side with, dog); "two giraffes
+        standing side by side" -> (giraffe, stand side by side with, giraffe)."""
+        doc = self.doc
+        h = doc[i].head
+        if doc[h].upos in ("VERB", "AUX") and h != i:
+            toks, passive = self.verb_subjects(h)
+            pred = verb_lemma(self.low(h)) + " side by side with"
+        else:
+            toks, pred = self.conj_group(h), "side by side with"
+        subjects = [s for s in (self.resolve(k) for k in toks) if s is not None]
+        span = [i, i + 1, i + 2]
+        if len(subjects) >= 2:
+            for a, b in zip(subjects, subjects[1:]):
+                self.add_relation(a, pred, b, span)
+        else:
+            for s in subjects:
+                self.add_relation(s, pred, s, span, mutual=True)
+
     def add_relation(self, s: Optional[int], pred: str, o: Optional[int], toks: list[int],
                      mutual: bool = False) -> None:
         if s is None or o is None or s == o and self.objects[s].span == self.objects[o].span and not mutual:
@@ -1024,6 +1043,9 @@ class _Builder:
                 if t.upos == "PRON" and not self.kids_with(t.i, "prep"):
                     continue
                 self.noun_relations(t.i)
+        for t in doc:
+            if side_by_side_at(doc, t.i) and t.dep == "advmod":
+                self.side_by_side(t.i)
         return _without_nameless(SceneGraph(objects=self.objects, relations=self.relations))
 
 
@@ -1071,6 +1093,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_noun_can(fixed, kids, t)
     for t in doc:
         _repair_preposition_root(fixed, kids, t)
+    _repair_side_by_side(fixed, kids)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1223,6 +1246,37 @@ def _repair_preposition_root(fixed: list[DepToken], kids: list[list[int]], t: De
     for k in kids[t.i]:
         if k < n:
             fixed[k] = fixed[k]._replace(head=n)
+
+
+def side_by_side_at(doc: list[DepToken], i: int) -> bool:
+    return (i + 2 < len(doc) and doc[i].text.lower() == "side" and doc[i + 1].text.lower() == "by"
+            and doc[i + 2].text.lower() == "side")
+
+
+def _repair_side_by_side(fixed: list[DepToken], kids: list[list[int]]) -> None:
+    """"two pillows side by side", "giraffes standing side by side": the phrase is an
+    adverb of its noun or verb (the builder relates the things side by side), never
+    objects named "side"."""
+    doc = fixed
+    for i in range(len(doc)):
+        if not side_by_side_at(doc, i):
+            continue
+        phrase = (i, i + 1, i + 2)
+        anchor = doc[i].head
+        if anchor in phrase:
+            subjects = [k for k in kids[i] if k < i and doc[k].upos in NOUN_POS
+                        and doc[k].dep in ("nsubj", "npadvmod", "compound")]
+            if not subjects:
+                continue
+            anchor = subjects[-1]
+            fixed[anchor] = fixed[anchor]._replace(head=anchor, dep="ROOT")
+        for p in phrase:
+            for k in kids[p]:
+                if k not in phrase and k != anchor:
+                    fixed[k] = fixed[k]._replace(head=anchor)
+        fixed[i] = fixed[i]._replace(head=anchor, dep="advmod", upos="ADV", tag="RB")
+        fixed[i + 1] = fixed[i + 1]._replace(head=i, dep="dep", upos="ADV", tag="RB")
+        fixed[i + 2] = fixed[i + 2]._replace(head=i, dep="dep", upos="ADV", tag="RB")
 
 
 def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

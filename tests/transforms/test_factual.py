@@ -55,6 +55,13 @@ def test_non_numeric_quantities_are_not_scored_but_group_of_is():
     assert predicted_tuples(graph) == {("man",), ("tree",), ("man", "groupof")}
 
 
+def test_count_of_an_object_related_to_itself_is_not_scored():
+    # "two giraffes next to each other": FACTUAL writes the self-relation and no count
+    graph = SceneGraph(objects=[SGObject("giraffe", quantity="two", plural=True)],
+                       relations=[SGRelation(0, "next to", 0)])
+    assert predicted_tuples(graph) == gold_tuples("( giraffe , next to , giraffes )")
+
+
 def test_evaluate_counts_per_kind_and_set_match():
     rows = [{"caption": "a red car", "scene_graph": "( car , is , red )"},
             {"caption": "dog on bed", "scene_graph": "( dog , on , bed )"}]

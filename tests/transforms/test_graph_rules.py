@@ -492,3 +492,10 @@ def test_colour_words_are_not_objects(nlp):
     t = tuples(nlp, "the wall is brown in color")
     assert ("color",) not in t and ("wall", "brown") in t
     assert ("water", "blue") in tuples(nlp, "water is blue color .")
+
+
+def test_side_by_side_relates_the_things_not_a_side(nlp):
+    t = tuples(nlp, "two giraffes standing side by side")
+    assert ("giraffe", "stand side by side with", "giraffe") in t and ("side",) not in t
+    t = tuples(nlp, "two books side by side on coffee table")
+    assert {("book", "side by side with", "book"), ("book", "on", "coffee table")} <= t
