@@ -151,6 +151,9 @@ PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
 # dress 10 / 1, wetsuit 4 / 0); "in a shirt", "in jeans", "in a hat" are "wear" (71 / 2, 9 / 0, 8 / 0)
 IN_GARMENTS = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
                          "cardigan", "apron", "costume", "gown", "top", "robe", "bathrobe", "raincoat"})
+# "a skateboard trick" with skateboard tagged as an adjective: what the trick is done on
+TRICK_GEAR = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
+                        "skateboarding", "snowboarding", "skiing", "surfing", "biking"})
 # "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
 HELD_BODY_PARTS = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
 PERSON_PRONOUNS = {
@@ -267,6 +270,8 @@ class _Builder:
         if self.is_prep_noun(i):
             return False
         if t.upos == "NOUN" and self.is_hidden_gerund(i):
+            return False
+        if self.is_trick(i):
             return False
         if t.upos == "VERB" and self.is_fragment_noun(i):
             return True
@@ -646,6 +651,29 @@ class _Builder:
         for s in subjects:
             self.add_relation(s, pred, o, toks)
 
+    def is_trick(self, k: int) -> bool:
+        """"doing a trick", "performing stunts": the trick is how the subject relates to
+        the things it is done on or with, not an object."""
+        doc = self.doc
+        h = doc[k].head
+        return (doc[k].dep == "dobj" and noun_lemma(self.low(k)) in ("trick", "stunt") and h != k
+                and verb_lemma(self.low(h)) in ("do", "perform"))
+
+    def trick_relations(self, v: int, k: int, subjects: list[int]) -> None:
+        """"a boy doing a trick on a skateboard" / "a boy doing a skateboard trick" ->
+        (boy, trick on, skateboard): FACTUAL's reading."""
+        doc = self.doc
+        word = noun_lemma(self.low(k))
+        for words, toks, objs in self.head_prep_phrases(v) + self.head_prep_phrases(k):
+            for o in objs:
+                self.relate(subjects, word + " " + " ".join(words), o, [k] + toks)
+        for c in self.kids[k]:
+            if c < k and doc[c].dep in ("compound", "amod") and (
+                    doc[c].upos in NOUN_POS or noun_lemma(self.low(c)) in TRICK_GEAR or is_noun_only(self.low(c))):
+                o = self.add_object(c)
+                for s in subjects:
+                    self.add_relation(s, word + " on", o, [k])
+
     def side_by_side(self, i: int) -> None:
         """"a cat and a dog side by side" -> (cat, side by side with, dog); "two giraffes
         standing side by side" -> (giraffe, stand side by side with, giraffe)."""
@@ -877,6 +905,10 @@ class _Builder:
         dobjs = []
         for k in self.kids_with(v, "dobj"):
             dobjs.extend(self.conj_group(k))
+        tricks = [k for k in dobjs if self.is_trick(k)]
+        if tricks:
+            self.trick_relations(v, tricks[0], subjects)
+            return
         if lemma == "have" and dobjs:
             placed = self.have_on_it(v, dobjs, prts)
             if placed is not None:

@@ -499,3 +499,9 @@ def test_side_by_side_relates_the_things_not_a_side(nlp):
     assert ("giraffe", "stand side by side with", "giraffe") in t and ("side",) not in t
     t = tuples(nlp, "two books side by side on coffee table")
     assert {("book", "side by side with", "book"), ("book", "on", "coffee table")} <= t
+
+
+def test_tricks_relate_the_doer_to_what_they_are_done_on(nlp):
+    t = tuples(nlp, "man doing a trick on his skateboard")
+    assert ("man", "trick on", "skateboard") in t and ("trick",) not in t
+    assert ("boy", "trick on", "skateboard") in tuples(nlp, "a boy doing a skateboard trick")
