@@ -118,6 +118,12 @@ ING_NOUNS = frozenset({
     "moulding", "trimming", "sprinkling", "marking", "markings", "surfing", "skiing", "dining",
     "living", "shopping", "baking", "cutting", "lining", "covering", "setting", "serving",
 })
+# "-ing" words that name a kind of thing before a noun: "folding chair", "sliding door"
+ING_MODIFIERS = ING_NOUNS | frozenset({
+    "folding", "sliding", "swimming", "waiting", "walking", "cooking", "mixing", "dining", "ironing",
+    "rolling", "sleeping", "washing", "changing", "hiking", "running", "training", "passing", "boxing",
+    "fishing", "riding", "climbing", "racing", "reading", "ceiling", "camping", "writing", "drinking",
+    "charging", "measuring", "steering", "landing", "serving", "skating", "bowling", "winding"})
 # "a tree covered in snow" means the snow covers the tree: the passive's
 # "in"/"with" object is the agent for these verbs.
 AGENT_PREP_VERBS = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
@@ -1125,6 +1131,14 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_noun_can(fixed, kids, t)
     for t in doc:
         _repair_preposition_root(fixed, kids, t)
+        _repair_split_next_to(fixed, kids, t)
+        if t.dep == "npadvmod" and t.upos in NOUN_POS and t.head < t.i and t.lemma not in ("lot", "bit", "way") and any(
+                doc[k].dep == "prt" and k < t.i for k in kids[t.head]) and doc[t.head].upos == "VERB":
+            fixed[t.i] = fixed[t.i]._replace(dep="dobj")    # "skier going down a slope"
+        elif (t.dep == "ROOT" and t.tag == "VBG" and t.text.lower() in ING_MODIFIERS
+              and all(doc[k].upos == "DET" for k in range(t.i))
+              and not any(doc[k].dep in ("nsubj", "aux") for k in kids[t.i])):
+            _repair_ing_modifier(fixed, kids, t)
     _repair_side_by_side(fixed, kids)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
@@ -1309,6 +1323,37 @@ def _repair_side_by_side(fixed: list[DepToken], kids: list[list[int]]) -> None:
         fixed[i] = fixed[i]._replace(head=anchor, dep="advmod", upos="ADV", tag="RB")
         fixed[i + 1] = fixed[i + 1]._replace(head=i, dep="dep", upos="ADV", tag="RB")
         fixed[i + 2] = fixed[i + 2]._replace(head=i, dep="dep", upos="ADV", tag="RB")
+
+
+def _repair_split_next_to(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"fence is next to cow" with "to" taken for an infinitive marker and "cow" for a
+    clause: to is the preposition of "next", cow its object."""
+    doc = fixed
+    if t.text.lower() not in ("next", "close") or t.i + 2 >= len(doc) or doc[t.i + 1].text.lower() != "to":
+        return
+    to = t.i + 1
+    if doc[to].dep != "aux":
+        return
+    n = doc[to].head
+    if n <= to or doc[n].upos not in NOUN_POS or doc[n].dep not in ("xcomp", "advcl", "ccomp", "dobj"):
+        return
+    fixed[to] = fixed[to]._replace(head=t.i, dep="prep", upos="ADP", tag="IN")
+    fixed[n] = fixed[n]._replace(head=to, dep="pobj")
+
+
+def _repair_ing_modifier(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"folding chair on the ground" parsed as a gerund taking "chair" as its object: the
+    "-ing" word names the kind of chair, the chair heads the caption."""
+    doc = fixed
+    objs = [k for k in kids[t.i] if doc[k].dep == "dobj" and doc[k].upos in NOUN_POS]
+    if not objs or any(doc[k].head != objs[0] for k in range(t.i + 1, objs[0])):
+        return
+    n = objs[0]
+    fixed[n] = fixed[n]._replace(head=n, dep="ROOT")
+    fixed[t.i] = fixed[t.i]._replace(head=n, dep="compound", upos="NOUN", tag="NN")
+    for k in kids[t.i]:
+        if k != n:
+            fixed[k] = fixed[k]._replace(head=n)
 
 
 def _repair_initial_participle(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

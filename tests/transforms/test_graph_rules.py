@@ -505,3 +505,10 @@ def test_tricks_relate_the_doer_to_what_they_are_done_on(nlp):
     t = tuples(nlp, "man doing a trick on his skateboard")
     assert ("man", "trick on", "skateboard") in t and ("trick",) not in t
     assert ("boy", "trick on", "skateboard") in tuples(nlp, "a boy doing a skateboard trick")
+
+
+def test_fragments_the_parser_splits(nlp):
+    assert ("skier", "go down", "slope") in tuples(nlp, "skier going down a slope")
+    assert ("fence", "next to", "cow") in tuples(nlp, "fence is next to cow")
+    assert ("chair", "next to", "table") in tuples(nlp, "there is a chair next to table")
+    assert ("chair", "on", "ground") in tuples(nlp, "folding chair on the ground")
