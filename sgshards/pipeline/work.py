@@ -40,12 +40,11 @@ class RunConfig:
                                                                              frequencies=counts)))
 
 
-def annotate_items(parser, items: list[dict], options: AnnotateOptions, batch_size: int,
+def annotate_items(parser, items: Iterable[dict], options: AnnotateOptions, batch_size: int,
                    duplicate_indices: frozenset = frozenset()) -> Iterable[dict]:
-    """Annotate items in parser-sized batches (records marked as duplicate
-    keys are rejected without parsing)."""
-    for start in range(0, len(items), batch_size):
-        batch = items[start:start + batch_size]
+    """Annotate items in parser-sized batches, read as they are needed (records marked as
+    duplicate keys are rejected without parsing)."""
+    for batch in batches(items, batch_size):
         for it in batch:
             if it["index"] in duplicate_indices:
                 it["reject"], it["raw"] = "duplicate_key", it["raw"] or it["caption"]
@@ -57,8 +56,7 @@ def process_task(parser, task: planning.ShardTask, config: RunConfig,
     """Read, annotate and write one shard; return its stats."""
     if task.format == "wds":
         return _process_wds(parser, task, config)
-    items = list(planning.task_items(task))
-    outcomes = annotate_items(parser, items, config.annotate, config.batch_size, duplicates)
+    outcomes = annotate_items(parser, planning.task_items(task), config.annotate, config.batch_size, duplicates)
     return write_shard(config.output, task.stem, outcomes, config.export_dir)
 
 
