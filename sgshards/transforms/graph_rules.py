@@ -869,6 +869,8 @@ class _Builder:
             return self.conj_group_up(t.head), False   # "train driving on the tracks"
         if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
             return self.verb_subjects(t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
+        if t.dep == "acomp" and t.upos == "ADJ":
+            return self.verb_subjects(t.head, seen | {v})[0], False   # "getting ready to serve the ball"
         return [], passive
 
     def wearer(self, n: int) -> int:

@@ -512,3 +512,8 @@ def test_fragments_the_parser_splits(nlp):
     assert ("fence", "next to", "cow") in tuples(nlp, "fence is next to cow")
     assert ("chair", "next to", "table") in tuples(nlp, "there is a chair next to table")
     assert ("chair", "on", "ground") in tuples(nlp, "folding chair on the ground")
+
+
+def test_clause_after_ready_or_about_to_keeps_the_subject(nlp):
+    assert ("man", "serve", "ball") in tuples(nlp, "the man getting ready to serve the ball")
+    assert ("player", "swing", "bat") in tuples(nlp, "this player is about to swing his bat")
