@@ -157,6 +157,11 @@ PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
 # dress 10 / 1, wetsuit 4 / 0); "in a shirt", "in jeans", "in a hat" are "wear" (71 / 2, 9 / 0, 8 / 0)
 IN_GARMENTS = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
                          "cardigan", "apron", "costume", "gown", "top", "robe", "bathrobe", "raincoat"})
+# Predicates said the same way another predicate says it more plainly, as FACTUAL writes
+# them ("seated on" is sit on; "holding up a sign" holds it; "besides" is a misspelling)
+CANONICAL_PREDICATES = {"seat": "sit", "seat at": "sit at", "seat in": "sit in", "seat on": "sit on",
+                        "besides": "beside", "on front of": "in front of", "dress in": "wear",
+                        "hold up": "hold", "hold onto": "hold", "hold on to": "hold", "hold to": "hold"}
 # "a skateboard trick" with skateboard tagged as an adjective: what the trick is done on
 TRICK_GEAR = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
                         "skateboarding", "snowboarding", "skiing", "surfing", "biking"})
@@ -703,6 +708,7 @@ class _Builder:
                      mutual: bool = False) -> None:
         if s is None or o is None or s == o and self.objects[s].span == self.objects[o].span and not mutual:
             return
+        pred = CANONICAL_PREDICATES.get(pred, pred)
         key = (s, pred, o)
         if key in self.seen_rel:
             return

@@ -517,3 +517,8 @@ def test_fragments_the_parser_splits(nlp):
 def test_clause_after_ready_or_about_to_keeps_the_subject(nlp):
     assert ("man", "serve", "ball") in tuples(nlp, "the man getting ready to serve the ball")
     assert ("player", "swing", "bat") in tuples(nlp, "this player is about to swing his bat")
+
+
+def test_predicates_take_their_plain_form(nlp):
+    assert ("woman", "sit at", "table") in tuples(nlp, "a woman seated at a table")
+    assert ("man", "hold", "sign") in tuples(nlp, "a man holding up a sign")
