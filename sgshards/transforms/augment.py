@@ -16,6 +16,7 @@ from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from .decompose import Context, sample_positives
 from .negatives import LAZY_GENERATORS, Candidate
 from .realise import Surface, caption_surface, text_key, to_word_spans
+from .vocab import shuffle
 
 
 # Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
@@ -58,7 +59,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     if options.max_negatives <= 0 or not options.negative_types:
         return positives, []
     subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
-    rng.shuffle(subgraphs)
+    shuffle(rng, subgraphs)
     surfaces = [(0, caption_surface(doc, graph))] + subgraphs
     pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
     return positives, _select(pools, taken, options.max_negatives, rng)
@@ -80,7 +81,7 @@ def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], taken: set[str], 
     """Types in turn (random order); no negative equals a positive (``taken`` holds their text
     keys) or another negative after lowercasing and stripping punctuation."""
     order = list(pools)
-    rng.shuffle(order)
+    shuffle(rng, order)
     out: list[Negative] = []
     while len(out) < limit and order:
         for t in list(order):

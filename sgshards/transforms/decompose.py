@@ -21,6 +21,7 @@ from ..schemas.record import Positive
 from .realise import (PhraseBuilder, Surface, _children, indefinite_article, is_pronoun, noun_form, text_key,
                       verb_form)
 from .lemmas import verb_lemma
+from .vocab import below, shuffle
 
 POSITIVE_ORDER = ("relation", "object", "chain")
 _MAX_SPAN_WORDS = 3           # longer attribute/predicate spans are realised from their lemmas
@@ -303,9 +304,9 @@ def sample_positives(ctx: Context, caption: str, limit: int, rng: random.Random,
                   list(range(len(ctx.graph.relations)))), None)]
     pools = enumerate_subgraphs(ctx)
     for kind in POSITIVE_ORDER:
-        rng.shuffle(pools[kind])
+        shuffle(rng, pools[kind])
     filler = bare_objects(ctx)
-    rng.shuffle(filler)
+    shuffle(rng, filler)
     queues = [pools[k] for k in POSITIVE_ORDER] + [filler]
     while len(chosen) <= limit and any(queues):
         for q in queues:
@@ -315,7 +316,7 @@ def sample_positives(ctx: Context, caption: str, limit: int, rng: random.Random,
             if q is filler and any(queues[:-1]):
                 continue
             sg = q.pop()
-            first = rng.randrange(sg.templates)
+            first = below(rng, sg.templates)
             for t in range(sg.templates):           # another template when one repeats the caption
                 surface = sg.realise((first + t) % sg.templates)
                 key = text_key(surface.text)

@@ -20,8 +20,8 @@ from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
 from .vocab import (
     MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
-    attribute_alternatives, attribute_category, canonical_relation, choose, is_symmetric,
-    object_alternatives, object_category, object_groups, same_group, sensitive_pair,
+    attribute_alternatives, attribute_category, below, canonical_relation, choose, is_symmetric,
+    object_alternatives, object_category, object_groups, same_group, sensitive_pair, shuffle,
 )
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -202,7 +202,7 @@ def iter_relation_swap(surface: Surface, rng: random.Random, counts: Counts = No
     """``relation_swap`` one candidate at a time: all random draws happen before the first."""
     g = surface.graph
     rels = list(surface.relations)
-    rng.shuffle(rels)
+    shuffle(rng, rels)
     done: set[tuple[int, int]] = set()
     for k in rels:
         r = g.relations[k]
@@ -295,7 +295,7 @@ def iter_object_swap(surface: Surface, rng: random.Random, counts: Counts = None
     g = surface.graph
     objs = _noun_slots(surface)
     pairs = [(a, b) for x, a in enumerate(objs) for b in objs[x + 1:]]
-    rng.shuffle(pairs)
+    shuffle(rng, pairs)
     # pairs linked by a relation or both in the curated vocabulary first: concrete, visual swaps
     pairs.sort(key=lambda p: not (_related(surface, *p) or (object_category(g.objects[p[0]].name)
                                                             and object_category(g.objects[p[1]].name))))
@@ -328,7 +328,7 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = Non
     """Replace an attribute by one of another group of its category (red -> blue, big -> small)."""
     g = surface.graph
     items = [(a, k, s) for a in surface.objects for k, s in surface.attrs.get(a, [])]
-    rng.shuffle(items)
+    shuffle(rng, items)
     out = []
     for a, k, span in items:
         o = g.objects[a]
@@ -347,6 +347,14 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = Non
     return out
 
 
+def _lowered(surface: Surface) -> list[str]:
+    """The surface's token texts, lowercased (once per surface)."""
+    lower = surface.memo.get("lower")
+    if lower is None:
+        lower = surface.memo["lower"] = [t.text.lower() for t in surface.tokens]
+    return lower
+
+
 def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
     """(token span, contrasting replacements) inside relation k's predicate span."""
     g = surface.graph
@@ -354,13 +362,14 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
     if span is None:
         return []
     toks = surface.tokens
+    lower = _lowered(surface)
     obj_cat = object_category(g.objects[g.relations[k].object].name)
     opts = []
     i = span[0]
     while i < span[1]:
         hit = None
         for n in range(min(PREP_CONTRAST_MAX, span[1] - i), 0, -1):
-            key = tuple(t.text.lower() for t in toks[i:i + n])
+            key = tuple(lower[i:i + n])
             if key in PREP_CONTRASTS:
                 hit = (key, n)
                 break
@@ -369,7 +378,7 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             key, n = hit
             # "a woman in a dress" is wearing, not location; "on" alone in "on the side of" is not the relation
             if key in PREP_INNER_OK:                # never "from right to left" -> "from right to right"
-                words = {t.text.lower() for t in toks[span[0]:span[1]]}
+                words = set(lower[span[0]:span[1]])
                 inner = any(w in words for w in PREP_CONTRASTS[key])
             else:
                 inner = i + n < span[1]
@@ -388,14 +397,14 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Counts = None
                      limit: int = PER_TYPE) -> list[Candidate]:
     """Replace a predicate word by a contrasting one (on -> under, holding -> dropping)."""
     options = [(k, span, alts) for k in surface.relations for span, alts in _relation_options(surface, k)]
-    rng.shuffle(options)
+    shuffle(rng, options)
     out = []
     seen: set[Span] = set()
     for k, span, alts in options:
         if span in seen:                           # relations sharing a predicate ("sit on" twice)
             continue
         seen.add(span)
-        new = alts[rng.randrange(len(alts))]
+        new = alts[below(rng, len(alts))]
         cand = _make(surface, "relation_replace", [Replacement(span, fresh(surface, new, span))])
         if cand:
             out.append(cand)
@@ -410,7 +419,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
     g = surface.graph
     present = {grp for o in g.objects for grp in object_groups(o.name)} | {o.name for o in g.objects}
     objs = _noun_slots(surface)
-    rng.shuffle(objs)
+    shuffle(rng, objs)
     out = []
     for a in objs:
         slot = surface.slots[a]

@@ -251,40 +251,59 @@ def _keeps_case(t: DepToken) -> bool:
     return t.upos == "PROPN" or t.text == "I" or (len(t.text) > 1 and t.text.isupper())
 
 
-def _fix_articles(surface: Surface, reps: list[Replacement], covered: set[int]) -> None:
+def _fix_articles(surface: Surface, reps: list[list], covered: set[int]) -> None:
+    """a/an before new words; ``reps`` are ``[span, pieces]`` pairs, pieces copied before a change."""
     toks = surface.tokens
     for r in reps:
-        s, e = r.span
+        (s, e), pieces = r
+        copied = False
         # article inside the new words, before another new word
-        for k in range(len(r.pieces) - 1):
-            p = r.pieces[k]
-            if p.text.lower() in ("a", "an"):
-                art = indefinite_article(r.pieces[k + 1].text)
-                if art != p.text.lower():
-                    r.pieces[k] = p._replace(text=match_case(art, p.text))
+        for k in range(len(pieces) - 1):
+            p = pieces[k]
+            low = p.text.lower()
+            if low in ("a", "an"):
+                art = indefinite_article(pieces[k + 1].text)
+                if art != low:
+                    if not copied:
+                        pieces = r[1] = list(pieces)
+                        copied = True
+                    pieces[k] = p._replace(text=match_case(art, p.text))
         # article just before the replaced span
-        if s > 0 and (s - 1) not in covered and toks[s - 1].text.lower() in ("a", "an") and r.pieces:
-            art = indefinite_article(r.pieces[0].text)
-            if art != toks[s - 1].text.lower():
-                r.pieces.insert(0, Piece(match_case(art, toks[s - 1].text), s - 1, toks[s - 1].ws))
-                r.span = (s - 1, e)
-                covered.add(s - 1)
+        if s > 0 and (s - 1) not in covered and pieces:
+            before = toks[s - 1].text
+            low = before.lower()
+            if low in ("a", "an"):
+                art = indefinite_article(pieces[0].text)
+                if art != low:
+                    r[1] = [Piece(match_case(art, before), s - 1, toks[s - 1].ws), *pieces]
+                    r[0] = (s - 1, e)
+                    covered.add(s - 1)
 
 
-def _fix_case(surface: Surface, r: Replacement) -> None:
+def _fix_case(surface: Surface, r: list) -> None:
     """Moved sentence-initial words lose their capital; the word now starting a sentence gains it
-    (in place: ``rewrite`` works on its own copy of the pieces)."""
+    (``r`` is a ``[span, pieces]`` pair; pieces are copied before a change)."""
     toks = surface.tokens
     starts = surface.sentence_starts
-    s = r.span[0]
-    pieces = r.pieces
+    s = r[0][0]
+    pieces = r[1]
+    copied = False
     for k, p in enumerate(pieces):
         o = p.origin
         if o is not None and o != s + k and starts[o] and not _keeps_case(toks[o]):
+            if not copied:
+                pieces = r[1] = list(pieces)
+                copied = True
             pieces[k] = Piece(p.text[:1].lower() + p.text[1:], o, p.ws)
     if pieces and starts[s] and toks[s].text[:1].isupper():
+        if not copied:
+            pieces = r[1] = list(pieces)
         p = pieces[0]
         pieces[0] = Piece(p.text[:1].upper() + p.text[1:], p.origin, p.ws)
+
+
+def _span_of(rep: list) -> Span:
+    return rep[0]
 
 
 def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[tuple[str, list[Edit]]]:
@@ -293,23 +312,22 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
     Returns the new text and one ``Edit`` per replaced span (token offsets
     of ``surface``), after a/an agreement and capitalisation fixes.
     """
-    reps = sorted((Replacement(tuple(r.span), list(r.pieces)) for r in replacements), key=lambda r: r.span)
+    reps = sorted(([tuple(r.span), r.pieces] for r in replacements), key=_span_of)
     covered: set[int] = set()
-    for r in reps:
-        rng = set(range(*r.span))
-        if rng & covered or not r.pieces:
+    for span, pieces in reps:
+        rng = range(*span)
+        if not covered.isdisjoint(rng) or not pieces:
             return None
-        covered |= rng
+        covered.update(rng)
     _fix_articles(surface, reps, covered)
     toks, chunks = surface.tokens, surface.chunks
     out: list[str] = []
     edits: list[Edit] = []
     i = 0
     for r in reps:
-        s, e = r.span
         _fix_case(surface, r)
+        (s, e), pieces = r
         out.extend(chunks[i:s])
-        pieces = r.pieces
         new = [p.text + p.ws for p in pieces[:-1]]
         last = pieces[-1].text
         out.extend(new)

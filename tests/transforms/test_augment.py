@@ -166,3 +166,22 @@ def test_replacements_follow_corpus_frequencies(parse):
             negative_types=("object_replace",), max_positives=0, frequencies={"object": {"van": 10 ** 6}}))
         picks.update(e.after for n in neg for e in n.edits if e.before == "car")
     assert picks and picks.most_common(1)[0][0] == "van" and picks["van"] >= 0.9 * sum(picks.values())
+
+
+def test_shuffle_and_below_draw_like_random():
+    """The sampling helpers must give exactly Random.shuffle's and Random.randrange's results
+    (and leave the generator in the same state), or every shard would change."""
+    from sgshards.transforms.vocab import below, shuffle
+
+    for seed in range(200):
+        a, b = random.Random(seed), random.Random(seed)
+        for n in (0, 1, 2, 3, 5, 8, 17):
+            xs, ys = list(range(n)), list(range(n))
+            a.shuffle(xs)
+            shuffle(b, ys)
+            assert xs == ys
+            if n:
+                assert a.randrange(n) == below(b, n)
+        assert a.getstate() == b.getstate()
+    with pytest.raises(ValueError):
+        below(random.Random(0), 0)
