@@ -522,3 +522,9 @@ def test_clause_after_ready_or_about_to_keeps_the_subject(nlp):
 def test_predicates_take_their_plain_form(nlp):
     assert ("woman", "sit at", "table") in tuples(nlp, "a woman seated at a table")
     assert ("man", "hold", "sign") in tuples(nlp, "a man holding up a sign")
+
+
+def test_snowy_and_tiled_put_the_covering_on_the_thing(nlp):
+    t = tuples(nlp, "a man climbing a snowy hill")
+    assert {("snow", "on", "hill"), ("man", "climb", "hill")} <= t and ("hill", "snowy") not in t
+    assert ("tile", "on", "floor") in tuples(nlp, "white tiled floor in the bathroom")
