@@ -17,9 +17,10 @@ an entry when dropping beats keeping there:
   modifiers  first words seen at least 3 times, dropping >= 1.5x as often as keeping
              (both thresholds chosen by two-fold cross-validation on the tuning rows).
 
-Entries say how many leading words to drop and whether they become an attribute.
-Only the object's name changes: its span still covers the whole compound, so
-positives and object replacements read and rewrite "chain link fence" as a unit.
+Entries say how many leading words to drop and whether they become an attribute
+or an owner object of their own ("tree branch" -> (tree, have, branch), 31 of 33).
+Otherwise only the object's name changes: its span still covers the whole compound,
+so positives and object replacements read and rewrite "chain link fence" as a unit.
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from sgshards.transforms.nlp import SpacyParser  # noqa: E402
 
 TUNING_ROWS = 20_000          # train rows 0-19,999; the rest of train is held out
 MIN_NAME, MIN_MODIFIER, MODIFIER_MARGIN = 1, 3, 1.5
+MIN_HAVE = 2                  # splitting into (tree, have, branch) needs two sightings
 WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -57,7 +59,13 @@ def labels(graph, gold: set) -> list[tuple[tuple[str, ...], str]]:
             tail = norm_node(" ".join(words[k:]))
             if tail in objects:
                 attrs = {t[1] for t in gold if len(t) == 2 and t[0] == tail}
-                label = f"{'attribute' if norm_value(' '.join(words[:k])) in attrs else 'drop'}{k}"
+                head = " ".join(words[:k])
+                if norm_value(head) in attrs:
+                    label = f"attribute{k}"
+                elif (norm_node(head), "have", tail) in gold:
+                    label = f"have{k}"
+                else:
+                    label = f"drop{k}"
         out.append((words, label))
     return out
 
@@ -66,15 +74,18 @@ def decision(counts: Counter, margin: float) -> dict | None:
     """Entry for one name or modifier, or None to keep the whole name."""
     drops = Counter()
     for label, n in counts.items():
-        if m := re.fullmatch(r"(?:drop|attribute)(\d+)", label):
+        if m := re.fullmatch(r"(?:drop|attribute|have)(\d+)", label):
             drops[int(m.group(1))] += n
     if not drops:
         return None
     k, n = drops.most_common(1)[0]
     if n <= counts["keep"] or n < margin * counts["keep"]:
         return None
-    as_attribute = counts[f"attribute{k}"] > counts[f"drop{k}"]
-    return {"drop": k, "attribute": as_attribute}
+    kinds = {kind: counts[f"{kind}{k}"] for kind in ("drop", "attribute", "have")}
+    kind = max(kinds, key=lambda x: (kinds[x], x == "drop"))
+    if kind == "have" and kinds["have"] < MIN_HAVE:
+        kind = "attribute" if kinds["attribute"] > kinds["drop"] else "drop"
+    return {"drop": k, "attribute": kind == "attribute", "have": kind == "have"}
 
 
 def learn(records: list[tuple[tuple[str, ...], str]], min_name: int = MIN_NAME, min_modifier: int = MIN_MODIFIER,

@@ -357,22 +357,24 @@ class _Builder:
         prefix = "".join(doc[k].text.lower() + doc[k].ws for k in range(toks[0], toks[-1]))
         return prefix + hw
 
-    def conventional_name(self, toks: list[int]) -> tuple[list[int], Optional[tuple[int, int]]]:
+    def conventional_name(self, toks: list[int]) -> tuple[list[int], Optional[tuple[int, int]], list[int]]:
         """FACTUAL's name for a noun compound: the learned table leaves out leading words
         ("chain link fence" -> fence, "wii controller" -> controller).  Returns the name
-        tokens and the span of dropped words that become an attribute ("rock wall").
-        The object's span keeps the whole compound, so rewrites treat it as a unit."""
+        tokens, the span of dropped words that become an attribute ("rock wall") and the
+        dropped words that name an owner ("tree branch" -> (tree, have, branch)).  Otherwise
+        the object's span keeps the whole compound, so rewrites treat it as a unit."""
         words = self.name_of(toks).split()
         if len(words) < 2 or len(words) != len(toks):
-            return toks, None
+            return toks, None, []
         table = self.compound_names
         entry = table.get("names", {}).get(" ".join(words))
         if entry is None and " ".join(words) not in table.get("keep", ()):
             entry = table.get("modifiers", {}).get(words[0])
         if entry is None or not 0 < entry["drop"] < len(toks):
-            return toks, None
+            return toks, None, []
         k = entry["drop"]
-        return toks[k:], ((toks[0], toks[k - 1] + 1) if entry["attribute"] else None)
+        return (toks[k:], (toks[0], toks[k - 1] + 1) if entry["attribute"] else None,
+                toks[:k] if entry.get("have") else [])
 
     def add_object(self, i: int) -> int:
         if i in self.obj_of:
@@ -391,9 +393,10 @@ class _Builder:
                 or is_adjective_only(doc[toks[0]].text.lower())):
             described.append(toks.pop(0))
         span_start = toks[0]
-        toks, dropped = self.conventional_name(toks)
-        if dropped:                      # "rock wall" -> wall, rock
+        toks, dropped, owner = self.conventional_name(toks)
+        if dropped or owner:             # "rock wall" -> wall, rock; "tree branch" -> tree, branch
             span_start = toks[0]
+        if dropped:
             described.append(dropped)
         head = doc[i]
         name = self.name_of(toks)
@@ -415,6 +418,9 @@ class _Builder:
                 self.add_attribute(obj, k[0], k[1])
             elif doc[k].text != "-" and self.low(k) not in PART_ADJECTIVES:
                 self.add_attribute(obj, k)
+        if owner:
+            self.objects.append(SGObject(name=noun_lemma(self.name_of(owner)), span=(owner[0], owner[-1] + 1)))
+            self.add_relation(len(self.objects) - 1, "have", self.obj_of[i], owner)
         self.collect_modifiers(i, obj)
         for c in toks[:-1]:
             self.collect_modifiers(c, obj)  # "black street sign": black hangs on street, describes the sign

@@ -402,7 +402,8 @@ def test_punctuation_is_not_part_of_a_name(nlp):
 
 
 def test_learned_compound_names_drop_or_describe_leading_words(nlp):
-    table = {"names": {"train station": {"drop": 1, "attribute": False}},
+    table = {"names": {"train station": {"drop": 1, "attribute": False},
+                       "desk chair": {"drop": 1, "attribute": False, "have": True}},
              "modifiers": {"rock": {"drop": 1, "attribute": True}}, "keep": frozenset({"rock star"})}
     doc = parse_batch(nlp, ["a train station next to a rock wall"])[0]
     g = build_graph(doc, compound_names=table)
@@ -413,6 +414,8 @@ def test_learned_compound_names_drop_or_describe_leading_words(nlp):
     assert ("station", "next to", "wall") in g.tuples()
     kept = build_graph(parse_batch(nlp, ["a rock star on a stage"])[0], compound_names=table)
     assert [o.name for o in kept.objects][0] == "rock star"      # a name listed as kept wins
+    owned = build_graph(parse_batch(nlp, ["a desk chair"])[0], compound_names=table)
+    assert owned.tuples() == {("desk",), ("chair",), ("desk", "have", "chair")}
     plain = build_graph(doc, compound_names={})
     assert {"train station", "rock wall"} <= {o.name for o in plain.objects}
 
@@ -423,6 +426,9 @@ def test_shipped_compound_table_follows_factual_naming(nlp):
     assert span_text(doc, obj(g, "fence").span) == "fence"
     assert obj(g, "fence").attributes == ["chain link"]
     assert ("fire hydrant",) in tuples(nlp, "a fire hydrant on the sidewalk")
+    doc, g = graph(nlp, "birds sitting on a tree branch")     # an owner of its own
+    assert {("tree", "have", "branch"), ("bird", "sit on", "branch")} <= g.tuples()
+    assert span_text(doc, obj(g, "tree").span) == "tree" and span_text(doc, obj(g, "branch").span) == "branch"
 
 
 def test_noun_coordinated_after_a_phrase_joins_its_last_noun(nlp):
