@@ -160,6 +160,10 @@ PART_ADJECTIVES.update(COVERING_ADJECTIVES)
 # dress 10 / 1, wetsuit 4 / 0); "in a shirt", "in jeans", "in a hat" are "wear" (71 / 2, 9 / 0, 8 / 0)
 IN_GARMENTS = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
                          "cardigan", "apron", "costume", "gown", "top", "robe", "bathrobe", "raincoat"})
+# "the top of the sign", "a large area of water": FACTUAL writes no (sign, have, top)
+# (tuning rows: 62 such phrases without, 15 with)
+REGION_NOUNS = frozenset({"side", "top", "edge", "area", "end", "middle", "half", "background", "foreground",
+                          "front", "section"})
 # Predicates said the same way another predicate says it more plainly, as FACTUAL writes
 # them ("seated on" is sit on; "holding up a sign" holds it; "besides" is a misspelling)
 CANONICAL_PREDICATES = {"seat": "sit", "seat at": "sit at", "seat in": "sit in", "seat on": "sit on",
@@ -787,6 +791,8 @@ class _Builder:
         for words, toks, objs in phrases:
             if words == ["of"]:
                 lemma = noun_lemma(self.low(i))
+                if lemma in REGION_NOUNS:
+                    continue   # "the side of the road": a region of it, not a part FACTUAL relates
                 for k in objs:
                     # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit);
                     # "a plate of food" -> (food, on, plate)

@@ -534,3 +534,9 @@ def test_snowy_and_tiled_put_the_covering_on_the_thing(nlp):
     t = tuples(nlp, "a man climbing a snowy hill")
     assert {("snow", "on", "hill"), ("man", "climb", "hill")} <= t and ("hill", "snowy") not in t
     assert ("tile", "on", "floor") in tuples(nlp, "white tiled floor in the bathroom")
+
+
+def test_region_of_a_thing_is_not_a_part(nlp):
+    t = tuples(nlp, "the top of wooden sign post")
+    assert not any(len(x) == 3 and x[1] == "have" for x in t)
+    assert ("man", "have", "leg") in tuples(nlp, "leg of the man")
