@@ -992,7 +992,9 @@ class _Builder:
             if dobjs and toks and toks[0] > dobjs[0] and self.locates_object(lemma, p):
                 holders = [o for o in (self.resolve(k) for k in dobjs) if o is not None] or subjects
             for k in objs:
-                self.relate(holders, self.clothing_predicate(p, k), k, toks_used)
+                p2 = self.clothing_predicate(p, k)
+                # "wearing a red shirt with ties" / "with blue jeans": the wearer wears both
+                self.relate(subjects if p2 == "wear" and subjects else holders, p2, k, toks_used)
         if prts and not dobjs:
             # stranded particle: "the sofa the man is sitting on" (relative clause), also
             # parsed as two subjects ("the chair the dogs are sitting on")
@@ -1016,7 +1018,8 @@ class _Builder:
 
     def locates_object(self, lemma: str, prep: str) -> bool:
         """Does a place phrase after the direct object of verb `lemma` locate the object?"""
-        return prep in OBJECT_PLACE_PREPS or prep in ("on", "in") and lemma in PLACEMENT_VERBS
+        return (prep in OBJECT_PLACE_PREPS or prep in ("on", "in") and lemma in PLACEMENT_VERBS
+                or prep == "with" and lemma == "wear")   # "wearing a shirt with stripes"
 
     def have_on_it(self, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:
         """(preposition, token) of "has Y on it/them" or "has Y on", else None."""

@@ -540,3 +540,9 @@ def test_region_of_a_thing_is_not_a_part(nlp):
     t = tuples(nlp, "the top of wooden sign post")
     assert not any(len(x) == 3 and x[1] == "have" for x in t)
     assert ("man", "have", "leg") in tuples(nlp, "leg of the man")
+
+
+def test_with_after_wearing_describes_the_garment(nlp):
+    t = tuples(nlp, "man wearing blue shirt with white stripes")
+    assert ("shirt", "with", "stripe") in t and ("man", "with", "stripe") not in t
+    assert ("woman", "wear", "tie") in tuples(nlp, "woman wearing red shirt with ties")
