@@ -248,8 +248,24 @@ class _Builder:
             return False
         if any(doc[k].text.lower() in ("of", "to") for k in self.kids_with(i, "prep")):
             return True
+        if self.of_left_out(i) is not None:
+            return True
         # "the man on the left", "chocolate on top": a direction, not a thing
         return t.text.lower() in BARE_DIRECTIONS and not self.kids_with(i, "prep", "poss")
+
+    def of_left_out(self, i: int) -> Optional[int]:
+        """"a trunk in front a bear": the noun after "front"/"top" when "of" is left out and
+        the parser hung that noun elsewhere, else None."""
+        doc = self.doc
+        if (doc[i].text.lower() not in ("front", "top") or doc[i].dep != "pobj"
+                or self.kids_with(i, "prep", "amod", "compound")):
+            return None
+        k = i + 1
+        while k < len(doc) and doc[k].upos in ("DET", "ADJ", "NUM"):
+            k += 1
+        if k < len(doc) and doc[k].upos in NOUN_POS and doc[k].dep in ("appos", "npadvmod", "dobj", "conj"):
+            return k
+        return None
 
     def side_modifiers(self, i: int) -> Optional[list[str]]:
         """Predicate words of the modifiers of "side" in "on the other/left/both side(s) of",
@@ -726,6 +742,8 @@ class _Builder:
         if s is None or o is None or s == o and self.objects[s].span == self.objects[o].span and not mutual:
             return
         pred = CANONICAL_PREDICATES.get(pred, pred)
+        if "toward" in pred.split():
+            pred = " ".join("towards" if w == "toward" else w for w in pred.split())
         key = (s, pred, o)
         if key in self.seen_rel:
             return
@@ -750,6 +768,9 @@ class _Builder:
             owner = self.owner_above(p)
             # "a donut with chocolate on top" -> (chocolate, on top of, donut)
             return words + ["top", "of"], toks + [first], [owner] if owner is not None else []
+        missing_of = self.of_left_out(first)
+        if missing_of is not None:
+            return words + [self.low(first), "of"], toks + [first], [missing_of]
         side = self.side_modifiers(first) if doc[first].dep == "pobj" else None
         if (doc[first].text.lower() in PREP_NOUNS and not self.kids_with(first, "amod", "compound")
                 or side is not None):
@@ -1159,6 +1180,11 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_appos_object(fixed, kids, t)
         _repair_mistagged_subject(fixed, kids, t)
         _repair_noun_can(fixed, kids, t)
+        if (t.text.lower() in ("bear", "bears") and t.upos != "NOUN" and t.i > 0
+                and doc[t.i - 1].text.lower() == "teddy"):
+            # "teddy bears on shelves" with bears as a verb: the noun, teddy its compound
+            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NNS" if t.text.lower() == "bears" else "NN")
+            fixed[t.i - 1] = fixed[t.i - 1]._replace(head=t.i, dep="compound")
     for t in doc:
         _repair_preposition_root(fixed, kids, t)
         _repair_split_next_to(fixed, kids, t)

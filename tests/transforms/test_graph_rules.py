@@ -546,3 +546,10 @@ def test_with_after_wearing_describes_the_garment(nlp):
     t = tuples(nlp, "man wearing blue shirt with white stripes")
     assert ("shirt", "with", "stripe") in t and ("man", "with", "stripe") not in t
     assert ("woman", "wear", "tie") in tuples(nlp, "woman wearing red shirt with ties")
+
+
+def test_teddy_bears_toward_and_front_without_of(nlp):
+    assert ("teddy bear", "on", "shelf") in tuples(nlp, "teddy bears on shelves")
+    assert ("elephant", "walk towards", "water") in tuples(nlp, "herd of elephants walking toward water")
+    t = tuples(nlp, "a trunk in front a bear")
+    assert ("trunk", "in front of", "bear") in t and ("front",) not in t
