@@ -136,6 +136,7 @@ LEXICAL_NAMES = frozenset({
     ("hot", "dog"), ("polar", "bear"), ("grizzly", "bear"), ("living", "room"), ("french", "fry"),
     ("french", "fries"), ("french", "toast"), ("double", "decker"), ("high", "chair"),
     ("remote", "control"), ("flat", "screen"), ("fast", "food"), ("sweet", "potato"), ("wet", "suit"),
+    ("light", "pole"), ("light", "post"), ("light", "fixture"), ("light", "bulb"), ("light", "switch"),
 })
 # Adjectives that compare or point rather than describe ("the other side").
 NON_ATTRIBUTES = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
@@ -1188,6 +1189,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
     for t in doc:
         _repair_preposition_root(fixed, kids, t)
         _repair_split_next_to(fixed, kids, t)
+        _repair_noun_root_after_object(fixed, kids, t)
         if t.dep == "npadvmod" and t.upos in NOUN_POS and t.head < t.i and t.lemma not in ("lot", "bit", "way") and any(
                 doc[k].dep == "prt" and k < t.i for k in kids[t.head]) and doc[t.head].upos == "VERB":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")    # "skier going down a slope"
@@ -1395,6 +1397,30 @@ def _repair_split_next_to(fixed: list[DepToken], kids: list[list[int]], t: DepTo
         return
     fixed[to] = fixed[to]._replace(head=t.i, dep="prep", upos="ADP", tag="IN")
     fixed[n] = fixed[n]._replace(head=to, dep="pobj")
+
+
+def _repair_noun_root_after_object(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
+    """"cat sitting in bathroom sink" parsed as "cat ... sink" with sink as the root and
+    bathroom as the preposition's object: sink is the object, bathroom its compound."""
+    doc = fixed
+    p = t.i - 1
+    if (t.dep != "ROOT" or t.upos not in NOUN_POS or p < 1 or doc[p].dep != "pobj" or doc[p].upos not in NOUN_POS
+            or t.text.lower().endswith("ing") or t.text.lower() in BARE_DIRECTIONS):
+        return
+    subjects = [k for k in kids[t.i] if doc[k].dep == "nsubj" and k < p and doc[k].upos in NOUN_POS]
+    if len(subjects) != 1:
+        return
+    s, a = subjects[0], doc[p].head
+    while a != s and doc[a].head != a:
+        a = doc[a].head
+    if a != s:
+        return
+    fixed[s] = fixed[s]._replace(head=s, dep="ROOT")
+    fixed[t.i] = fixed[t.i]._replace(head=doc[p].head, dep="pobj")
+    fixed[p] = fixed[p]._replace(head=t.i, dep="compound")
+    for k in kids[p]:
+        if k < p:
+            fixed[k] = fixed[k]._replace(head=t.i)
 
 
 def _repair_ing_modifier(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:

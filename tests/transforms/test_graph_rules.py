@@ -553,3 +553,8 @@ def test_teddy_bears_toward_and_front_without_of(nlp):
     assert ("elephant", "walk towards", "water") in tuples(nlp, "herd of elephants walking toward water")
     t = tuples(nlp, "a trunk in front a bear")
     assert ("trunk", "in front of", "bear") in t and ("front",) not in t
+
+
+def test_noun_root_after_a_preposition_object_and_light_poles(nlp):
+    assert ("cat", "sit in", "sink") in tuples(nlp, "cat sitting in bathroom sink")
+    assert ("light post", "next to", "building") in tuples(nlp, "light post next to building")
