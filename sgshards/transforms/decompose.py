@@ -21,7 +21,7 @@ from ..schemas.record import Positive
 from .realise import (PhraseBuilder, Surface, _children, indefinite_article, is_pronoun, noun_form, text_key,
                       verb_form)
 from .lemmas import verb_lemma
-from .vocab import below, shuffle
+from .vocab import MASS_NOUNS, below, shuffle
 
 POSITIVE_ORDER = ("relation", "object", "chain")
 _MAX_SPAN_WORDS = 3           # longer attribute/predicate spans are realised from their lemmas
@@ -75,8 +75,10 @@ def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> li
         if not dets:
             return ["the"] if definite else []
         indefinite = indefinite and dets[0] in ("a", "an")
+    elif o.name in MASS_NOUNS:                       # no caption words ("red haired"): "red hair"
+        indefinite = False
     if definite or not indefinite:
-        return ["the"] if definite or not o.plural else []
+        return ["the"] if definite or not o.plural and o.span is not None else []
     return [indefinite_article(next_word)]
 
 
@@ -161,6 +163,10 @@ def _predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
     pred_words = set(r.predicate.lower().split())
     if r.predicate == "have":
         return [("with", " ")], False
+    head, _, rest = r.predicate.partition(" ")
+    if head in NOUN_PREDICATES:                       # (boy, trick on, skateboard): "doing a trick on"
+        return ([("doing", " ", "do", "VERB", "VBG"), ("a", " "), (head, " ")]
+                + [(w, " ") for w in rest.split()]), True
     subj = ctx.graph.objects[r.subject]
     out: list[tuple[str, str]] = []
     has_verb = False
@@ -195,6 +201,9 @@ def _predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
         return [(w, " ") for w in words], False
     return out, has_verb
 
+
+# Predicates headed by a noun (FACTUAL's "trick on"): realised as "doing a trick on".
+NOUN_PREDICATES = frozenset({"trick", "stunt"})
 
 # Words lemminflect also knows as verbs that head a predicate as prepositions.
 _PREPOSITION_LIKE = frozenset({"near", "like", "past", "round", "down", "up", "over", "under", "behind",

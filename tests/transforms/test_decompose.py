@@ -1,4 +1,5 @@
 """Positives: sub-graphs realised with several templates from the caption's own words."""
+import re
 import random
 
 from sgshards.transforms.decompose import (
@@ -81,3 +82,16 @@ def test_positive_equal_to_caption_takes_another_template(parse):
     for seed in range(5):
         texts = [p.text for p, _ in sample_positives(ctx, caption, 3, random.Random(seed))]
         assert "a man is riding an elephant" in texts and texts.count(caption) == 1
+
+
+def test_inferred_parts_and_trick_predicates_read_naturally(nlp):
+    from sgshards.transforms.annotate import annotate_batch, item
+    from sgshards.transforms.nlp import SpacyParser
+    parser = SpacyParser(nlp=nlp)
+    outs = annotate_batch(parser, [item(0, "0", "a red haired man next to a laptop screen"),
+                                   item(1, "1", "boy doing a skateboard trick on a ramp")])
+    texts = [p["text"] for o in outs for p in o["record"]["positives"]]
+    assert any(t.endswith("with red hair") or "with red hair " in t for t in texts)
+    assert not any(re.search(r"\ba red hair\b", t) for t in texts)
+    assert any("doing a trick on" in t for t in texts) and not any("trick on a ramp" in t and "doing" not in t
+                                                                    for t in texts)
