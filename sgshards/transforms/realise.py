@@ -24,7 +24,7 @@ from .lemmas import verb_lemma
 
 # Vowel letter, consonant sound ("a unicorn", "a European", "a one-way street").
 _A_PREFIXES = ("uni", "use", "usu", "uten", "util", "uto", "eu", "ewe", "one", "once", "uk", "uran",
-               "urin", "ure", "u-", "ubiq", "unanim", "uga", "ufo", "uber")
+               "urin", "ure", "u-", "ubiq", "unanim", "uga", "ufo")
 _AN_DESPITE_A_PREFIX = ("unin", "unim", "unid", "unio", "unimp")
 # Consonant letter, vowel sound ("an hour", "an honest man").
 _AN_PREFIXES = ("hour", "honest", "honor", "honour", "heir", "x-", "mp3")

@@ -13,6 +13,7 @@ from sgshards.transforms.realise import (
     ("university", "a"), ("uniform", "a"), ("umbrella", "an"), ("uninterested", "an"), ("one-way", "a"),
     ("FBI", "an"), ("UFO", "a"), ("MRI", "an"), ("8-year-old", "an"), ("11", "an"), ("12", "a"),
     ("house", "a"), ("elephant", "an"), ("orange", "an"), ("useful", "a"), ("ewe", "a"), ("x-ray", "an"),
+    ("uber", "an"),
 ])
 def test_indefinite_article(word, article):
     assert indefinite_article(word) == article
