@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Mapping, Optional
 
@@ -21,7 +22,7 @@ from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun
 from .vocab import (
     MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
     attribute_alternatives, attribute_category, below, canonical_relation, choose, is_symmetric,
-    object_alternatives, object_category, object_groups, same_group, sensitive_pair, shuffle,
+    _object_alternatives, object_category, object_groups, same_group, sensitive_pair, shuffle,
 )
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -264,12 +265,23 @@ def _modifiers(surface: Surface, slot) -> tuple[str, ...]:
     return tuple("a" if w == "an" else w for w in words)
 
 
-def _fits(surface: Surface, slot, name: str) -> bool:
-    """The noun can stand in the slot's number: no "a snow"/"red snows", no "a shorts"."""
+@lru_cache(maxsize=1 << 14)
+def _number_class(name: str) -> str:
+    """"plural" (only plural: "shorts"), "mass" ("snow") or "" for a noun or its head."""
     head = name.split()[-1]
     if name in PLURAL_ONLY or head in PLURAL_ONLY:
-        return slot.plural
+        return "plural"
     if name in MASS_NOUNS or head in MASS_NOUNS:
+        return "mass"
+    return ""
+
+
+def _fits(surface: Surface, slot, name: str) -> bool:
+    """The noun can stand in the slot's number: no "a snow"/"red snows", no "a shorts"."""
+    number = _number_class(name)
+    if number == "plural":
+        return slot.plural
+    if number == "mass":
         det = surface.tokens[slot.np[0]].text.lower() if slot.np[0] < slot.name[0] else ""
         return not slot.plural and det not in ("a", "an") and not surface.graph.objects[slot.obj].quantity
     return True
@@ -424,7 +436,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        alts = [w for w in object_alternatives(o.name) if w not in present and present.isdisjoint(object_groups(w))
+        alts = [w for w in _object_alternatives(o.name) if w not in present and present.isdisjoint(object_groups(w))
                 and _fits(surface, slot, w)]
         if not alts:
             continue
