@@ -80,3 +80,16 @@ def test_rewrite_rejects_overlap(parse):
 
 def test_text_key():
     assert text_key("A cat, sitting on a table .") == "a cat sitting on a table"
+
+
+def test_text_key_ascii_table_matches_the_expression():
+    """ASCII text goes through a byte table: every ASCII character, alone and between words,
+    must give what the regular expression (the non-ASCII path) gives."""
+    import re
+
+    def by_expression(text):
+        return " ".join(re.sub(r"[^\w\s]+", " ", text.lower()).split())
+
+    for c in map(chr, range(128)):
+        for text in (c, f"Ab{c}cD", f"x {c}{c} y", f"{c}Caf\u00e9"):
+            assert text_key(text) == by_expression(text), repr(text)
