@@ -815,6 +815,8 @@ class _Builder:
                 lemma = noun_lemma(self.low(i))
                 if lemma in REGION_NOUNS:
                     continue   # "the side of the road": a region of it, not a part FACTUAL relates
+                if " " in self.objects[s].name:
+                    lemma = ""   # "license plate of a car" is a part, not a plate holding the car
                 for k in objs:
                     # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit);
                     # "a plate of food" -> (food, on, plate)
@@ -1111,6 +1113,12 @@ class _Builder:
         for t in doc:
             if self.is_nominal(t.i):
                 self.resolve(t.i)
+        for t in doc:
+            # "the birds red feathers": a plural noun modifying a later noun is its owner
+            if (t.dep == "nmod" and t.tag == "NNS" and t.head > t.i and doc[t.head].upos in NOUN_POS
+                    and t.text.lower() not in PLURAL_COMPOUNDS
+                    and all(doc[k].upos == "ADJ" for k in range(t.i + 1, t.head))):
+                self.possessors.append((t.i, t.head))
         for owner, part in self.possessors:
             o = self.add_object(owner)
             self.add_relation(o, "have", self.resolve(part), [owner])
@@ -1551,11 +1559,17 @@ def _repair_have(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> N
     has mouth opened" as has/aux of "opened": "has" is the verb, the noun its object."""
     doc = fixed
     h = t.head
+    if (t.dep == "aux" and t.text.lower() in ("has", "have", "had") and doc[h].dep == "amod"
+            and doc[doc[h].head].dep == "ROOT" and doc[doc[h].head].upos in NOUN_POS and h > t.i):
+        h = doc[h].head                  # "girl has pink shirt" with has hung on "pink"
     if t.dep != "aux" or t.text.lower() not in ("has", "have", "had") or doc[h].dep != "ROOT":
         return
     if doc[h].upos in NOUN_POS:
         obj, rest = h, None
-    elif doc[h].text.lower() in COLOURS and doc[h].upos == "VERB":
+    elif (doc[h].text.lower() in COLOURS and doc[h].upos == "VERB"
+          or doc[h].upos == "ADJ" and any(doc[k].dep == "dobj" for k in kids[h])):
+        # "cat has orange tail" with orange/VBN as the root verb and tail its object,
+        # "field has light green grasses" with light/JJ as the root
         # "cat has orange tail" with orange/VBN as the root verb and tail its object
         objs = [k for k in kids[h] if doc[k].dep == "dobj" and doc[k].upos in NOUN_POS and k > h]
         subjects = [k for k in kids[h] + kids[t.i] if doc[k].dep == "nsubj" and k < t.i]

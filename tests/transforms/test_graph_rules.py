@@ -558,3 +558,10 @@ def test_teddy_bears_toward_and_front_without_of(nlp):
 def test_noun_root_after_a_preposition_object_and_light_poles(nlp):
     assert ("cat", "sit in", "sink") in tuples(nlp, "cat sitting in bathroom sink")
     assert ("light post", "next to", "building") in tuples(nlp, "light post next to building")
+
+
+def test_has_and_unmarked_possessives(nlp):
+    assert ("girl", "have", "shirt") in tuples(nlp, "girl has pink shirt")
+    assert ("field", "have", "grass") in tuples(nlp, "field has light green grasses")
+    assert ("bird", "have", "feather") in tuples(nlp, "the birds red feathers .")
+    assert ("car", "have", "license plate") in tuples(nlp, "license plate of a car")
