@@ -20,6 +20,7 @@ from typing import Optional
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation
 from .lemmas import is_adjective_only, is_noun_only, noun_lemma, verb_lemma
+from .vocab import object_category
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Labels that make a token a nominal argument even when mis-tagged ("side walk" -> walk/VB).
@@ -174,6 +175,12 @@ CANONICAL_PREDICATES = {"seat": "sit", "seat at": "sit at", "seat in": "sit in",
 TRICK_GEAR = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
                         "skateboarding", "snowboarding", "skiing", "surfing", "biking"})
 # "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
+# Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
+BODY_PARTS = frozenset({
+    "hand", "foot", "head", "arm", "leg", "finger", "toe", "paw", "hoof", "face", "mouth", "nose", "ear",
+    "eye", "knee", "neck", "tail", "wing", "beak", "trunk", "tusk", "horn", "mane", "fur", "back", "body",
+    "belly", "shoulder", "tooth", "teeth", "claw", "feather", "snout", "whisker", "lip", "hair"})
+ANIMATE_CATEGORIES = frozenset({"people", "mammal", "bird", "sea_animal", "reptile", "insect"})
 HELD_BODY_PARTS = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
 PERSON_PRONOUNS = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
@@ -391,11 +398,20 @@ class _Builder:
         entry = table.get("names", {}).get(" ".join(words))
         if entry is None and " ".join(words) not in table.get("keep", ()):
             entry = table.get("modifiers", {}).get(words[0])
+        if ((entry is None or not entry["attribute"]) and len(toks) == 2 and words[1] in BODY_PARTS
+                and self.is_animate(words[0])):
+            return toks[1:], None, toks[:1]      # "elephant trunk", "man hand": (elephant, have, trunk)
         if entry is None or not 0 < entry["drop"] < len(toks):
             return toks, None, []
         k = entry["drop"]
         return (toks[k:], (toks[0], toks[k - 1] + 1) if entry["attribute"] else None,
                 toks[:k] if entry.get("have") else [])
+
+    @staticmethod
+    def is_animate(word: str) -> bool:
+        lemma = noun_lemma(word)
+        category = object_category(lemma)
+        return lemma in PERSON_NOUNS or category is not None and category[0] in ANIMATE_CATEGORIES
 
     def add_object(self, i: int) -> int:
         if i in self.obj_of:

@@ -565,3 +565,10 @@ def test_has_and_unmarked_possessives(nlp):
     assert ("field", "have", "grass") in tuples(nlp, "field has light green grasses")
     assert ("bird", "have", "feather") in tuples(nlp, "the birds red feathers .")
     assert ("car", "have", "license plate") in tuples(nlp, "license plate of a car")
+
+
+def test_animal_or_person_body_part_compounds_split_into_have(nlp):
+    doc, g = graph(nlp, "a man is touching the elephant trunk .")
+    assert {("elephant", "have", "trunk"), ("man", "touch", "trunk")} <= g.tuples()
+    assert span_text(doc, obj(g, "trunk").span) == "trunk"
+    assert ("fire hydrant",) in tuples(nlp, "a fire hydrant")       # not animate: stays whole
