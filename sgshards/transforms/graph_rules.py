@@ -95,7 +95,7 @@ CONTAINER_NOUNS = frozenset({
 ENCLOSING_CONTAINERS = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
                                   "container", "pitcher", "jug", "sack", "packet", "tube"})
 # Flat containers hold things on them: "a plate of food" -> (food, on, plate).
-SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer"})
+SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer", "field"})   # "a field of grass" too
 # A place phrase after a direct object locates the object, not the subject, for these
 # prepositions ("a man holding a cup under the tap", "reading a sign above the door")...
 OBJECT_PLACE_PREPS = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",

@@ -572,3 +572,7 @@ def test_animal_or_person_body_part_compounds_split_into_have(nlp):
     assert {("elephant", "have", "trunk"), ("man", "touch", "trunk")} <= g.tuples()
     assert span_text(doc, obj(g, "trunk").span) == "trunk"
     assert ("fire hydrant",) in tuples(nlp, "a fire hydrant")       # not animate: stays whole
+
+
+def test_field_of_grass_puts_the_grass_on_the_field(nlp):
+    assert ("grass", "on", "field") in tuples(nlp, "cattle grazing in a field of grass")
