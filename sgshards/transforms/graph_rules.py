@@ -420,6 +420,7 @@ class _Builder:
         toks = self.compound_tokens(i)
         while len(toks) > 1 and not any(c.isalnum() for c in doc[toks[0]].text):
             toks.pop(0)                  # "ft. new exhibits": the parser chained the full stop in
+        compound = list(toks)
         # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
         described = []
         lexical = len(toks) == 2 and (doc[toks[0]].text.lower(), noun_lemma(doc[i].text.lower())) in LEXICAL_NAMES
@@ -459,8 +460,9 @@ class _Builder:
             self.objects.append(SGObject(name=noun_lemma(self.name_of(owner)), span=(owner[0], owner[-1] + 1)))
             self.add_relation(len(self.objects) - 1, "have", self.obj_of[i], owner)
         self.collect_modifiers(i, obj)
-        for c in toks[:-1]:
-            self.collect_modifiers(c, obj)  # "black street sign": black hangs on street, describes the sign
+        for c in compound[:-1]:
+            if c not in owner:
+                self.collect_modifiers(c, obj)  # "black street sign", "grey metal lights": the whole noun's
         if head.dep == "compound" and head.head != i and self.is_hidden_gerund(head.head):
             self.collect_modifiers(head.head, obj)   # "a white dog swimming": white belongs to dog
         return self.obj_of[i]

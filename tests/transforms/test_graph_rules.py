@@ -576,3 +576,8 @@ def test_animal_or_person_body_part_compounds_split_into_have(nlp):
 
 def test_field_of_grass_puts_the_grass_on_the_field(nlp):
     assert ("grass", "on", "field") in tuples(nlp, "cattle grazing in a field of grass")
+
+
+def test_adjectives_on_dropped_or_descriptive_compound_words_stay(nlp):
+    assert ("desk", "white") in tuples(nlp, "a white computer desk")
+    assert ("light", "grey") in tuples(nlp, "grey metal lights hanging over the table")
