@@ -1056,6 +1056,12 @@ class _Builder:
             span = (v, max(base_toks) + 1)
             for s in subjects:
                 self.add_attribute(self.objects[s], *span)
+        elif (not made_relation and passive and t.tag == "VBN" and not dobjs and not prts
+              and self.low(v) not in PART_ADJECTIVES
+              and not self.kids_with(v, "prep", "agent", "xcomp", "ccomp", "advcl", "acomp", "oprd", "dative")):
+            # "the toilet lid is closed", "the hills are forested": a state, an attribute in FACTUAL
+            for s in subjects:
+                self.add_attribute(self.objects[s], v)
         # "a man holding a ball": dobj relation done; "has"/"with" handled by the verb lemma
 
     def locates_object(self, lemma: str, prep: str) -> bool:

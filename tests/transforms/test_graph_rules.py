@@ -581,3 +581,8 @@ def test_field_of_grass_puts_the_grass_on_the_field(nlp):
 def test_adjectives_on_dropped_or_descriptive_compound_words_stay(nlp):
     assert ("desk", "white") in tuples(nlp, "a white computer desk")
     assert ("light", "grey") in tuples(nlp, "grey metal lights hanging over the table")
+
+
+def test_passive_state_without_agent_is_an_attribute(nlp):
+    assert ("toilet lid", "closed") in tuples(nlp, "toilet lid is closed")
+    assert ("hill", "forested") in tuples(nlp, "the hills are forested")
