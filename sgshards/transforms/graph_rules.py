@@ -703,12 +703,7 @@ class _Builder:
         subjects to one another ("a dog and a cat next to each other" -> dog next to cat,
         "two cars parked next to each other" -> car park next to car)."""
         if self.is_reciprocal(k):
-            if len(subjects) >= 2:
-                for a, b in zip(subjects, subjects[1:]):
-                    self.add_relation(a, pred, b, toks)
-            else:
-                for s in subjects:
-                    self.add_relation(s, pred, s, toks, mutual=True)
+            self.relate_mutually(subjects, pred, toks)
             return
         o = self.resolve(k)
         for s in subjects:
@@ -743,18 +738,21 @@ class _Builder:
         doc = self.doc
         h = doc[i].head
         if doc[h].upos in ("VERB", "AUX") and h != i:
-            toks, passive = self.verb_subjects(h)
+            toks = self.verb_subjects(h)[0]
             pred = verb_lemma(self.low(h)) + " side by side with"
         else:
             toks, pred = self.conj_group(h), "side by side with"
-        subjects = [s for s in (self.resolve(k) for k in toks) if s is not None]
-        span = [i, i + 1, i + 2]
+        self.relate_mutually([s for s in (self.resolve(k) for k in toks) if s is not None], pred, [i, i + 1, i + 2])
+
+    def relate_mutually(self, subjects: list[int], pred: str, toks: list[int]) -> None:
+        """Each subject with the next ("a dog and a cat next to each other"); one (plural)
+        subject with itself ("two giraffes side by side"), as FACTUAL writes it."""
         if len(subjects) >= 2:
             for a, b in zip(subjects, subjects[1:]):
-                self.add_relation(a, pred, b, span)
+                self.add_relation(a, pred, b, toks)
         else:
             for s in subjects:
-                self.add_relation(s, pred, s, span, mutual=True)
+                self.add_relation(s, pred, s, toks, mutual=True)
 
     def add_relation(self, s: Optional[int], pred: str, o: Optional[int], toks: list[int],
                      mutual: bool = False) -> None:
