@@ -913,7 +913,10 @@ class _Builder:
         if not subj:
             # "eggs cooking in pan" / "man holding toddler": the subject was parsed as a
             # compound or noun-phrase adverbial of the verb
-            subj = [k for k in self.kids_with(v, "compound", "npadvmod") if k < v and self.is_nominal(k)]
+            subj = [k for k in self.kids_with(v, "compound", "npadvmod", "amod") if k < v and self.is_nominal(k)
+                    and (self.doc[k].dep != "amod" or self.doc[k].upos in NOUN_POS
+                         and self.low(k) not in COLOURS and self.low(k) not in ("first", "second", "last")
+                         and not is_adjective_only(self.low(k)))]
         out = []
         for s in subj:
             out.extend(self.conj_group(s))
@@ -1211,6 +1214,16 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_appos_object(fixed, kids, t)
         _repair_mistagged_subject(fixed, kids, t)
         _repair_noun_can(fixed, kids, t)
+        if (t.text.lower() == "stop" and t.upos == "VERB" and t.i + 1 < len(doc)
+                and doc[t.i + 1].text.lower() in ("sign", "signs", "light", "lights") and doc[t.i + 1].head == t.i):
+            # "girl standing next to stop sign" with stop as a verb taking "sign"
+            n = t.i + 1
+            fixed[n] = fixed[n]._replace(head=t.head if t.head != t.i else n,
+                                         dep="pobj" if t.dep == "pcomp" else t.dep)
+            fixed[t.i] = fixed[t.i]._replace(head=n, dep="compound", upos="NOUN", tag="NN")
+            for k in kids[t.i]:
+                if k != n:
+                    fixed[k] = fixed[k]._replace(head=n)
         if (t.text.lower() in ("bear", "bears") and t.upos != "NOUN" and t.i > 0
                 and doc[t.i - 1].text.lower() == "teddy"):
             # "teddy bears on shelves" with bears as a verb: the noun, teddy its compound

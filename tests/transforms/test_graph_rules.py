@@ -586,3 +586,8 @@ def test_adjectives_on_dropped_or_descriptive_compound_words_stay(nlp):
 def test_passive_state_without_agent_is_an_attribute(nlp):
     assert ("toilet lid", "closed") in tuples(nlp, "toilet lid is closed")
     assert ("hill", "forested") in tuples(nlp, "the hills are forested")
+
+
+def test_stop_signs_and_subjects_taken_for_modifiers(nlp):
+    assert ("girl", "stand next to", "stop sign") in tuples(nlp, "girl standing next to stop sign")
+    assert ("skateboarder", "trick on", "skateboard") in tuples(nlp, "skateboarder doing tricks on his skateboard")
