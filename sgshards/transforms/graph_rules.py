@@ -945,6 +945,12 @@ class _Builder:
         """"a girl in a white cardigan using a phone": a clause on the clothing (or on a
         "with" accessory: "boy with red hair sitting") describes the person."""
         doc = self.doc
+        first = n
+        while doc[first].dep == "conj" and doc[first].head < first and (
+                self.low(n) in CLOTHING or noun_lemma(self.low(n)) in CLOTHING):
+            first = doc[first].head      # "in red coat and grey pants watching...": from the first garment
+        if first != n and self.wearer(first) != first:
+            return self.wearer(first)
         p = doc[n].head
         if (doc[n].dep == "pobj" and doc[p].dep == "prep" and self.low(p) in ("in", "with")
                 and doc[p].head != p and self.is_nominal(doc[p].head)

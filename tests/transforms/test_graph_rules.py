@@ -591,3 +591,8 @@ def test_passive_state_without_agent_is_an_attribute(nlp):
 def test_stop_signs_and_subjects_taken_for_modifiers(nlp):
     assert ("girl", "stand next to", "stop sign") in tuples(nlp, "girl standing next to stop sign")
     assert ("skateboarder", "trick on", "skateboard") in tuples(nlp, "skateboarder doing tricks on his skateboard")
+
+
+def test_clause_after_coordinated_garments_belongs_to_the_wearer(nlp):
+    t = tuples(nlp, "an older man in a black and white shirt and brown shorts holding a bag.")
+    assert ("man", "hold", "bag") in t and ("shorts", "hold", "bag") not in t
