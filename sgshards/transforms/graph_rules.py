@@ -151,13 +151,12 @@ SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "tone
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
 STRANDED_PREPS = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
-# "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
-PART_ADJECTIVES = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
-                   "legged": "leg", "horned": "horn"}
-PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
 # "a snowy hill" -> (snow, on, hill), "tiled floor" -> (tile, on, floor): FACTUAL, 28 of 28 tuning captions
 COVERING_ADJECTIVES = {"snowy": "snow", "tiled": "tile"}
-PART_ADJECTIVES.update(COVERING_ADJECTIVES)
+# "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
+PART_ADJECTIVES = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
+                   "legged": "leg", "horned": "horn", **COVERING_ADJECTIVES}
+PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
 # "a woman in a dress" stays "in" for these (FACTUAL, tuning rows: jacket 14 in / 3 wear,
 # dress 10 / 1, wetsuit 4 / 0); "in a shirt", "in jeans", "in a hat" are "wear" (71 / 2, 9 / 0, 8 / 0)
 IN_GARMENTS = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
