@@ -13,6 +13,13 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def stock_nlp():
+    """The same pipeline with spaCy's own attribute ruler and lemmatizer code (no fast_components)."""
+    from sgshards.transforms.nlp import load_spacy
+    return load_spacy(fast_components=False)
+
+
+@pytest.fixture(scope="session")
 def parser(nlp):
     from sgshards.transforms.nlp import SpacyParser
     return SpacyParser(nlp=nlp)

@@ -21,13 +21,14 @@ class ModelNotFound(RuntimeError):
     """The requested parser model is not installed or not at the given path."""
 
 
-def load_spacy(model: Optional[str] = None, table_attribute_ruler: bool = True):
+def load_spacy(model: Optional[str] = None, fast_components: bool = True):
     """Load a spaCy pipeline by package name or path, without unused components.
-    ``table_attribute_ruler``: match the attribute ruler's patterns by table lookups
-    (``attribute_matcher``: the same annotations, about a fifth less spaCy time on captions)."""
+    ``fast_components``: the attribute ruler matches its patterns by table lookups
+    (``attribute_matcher``) and the rule lemmatizer remembers every lemma (``lemma_memo``):
+    the same annotations with about a fifth less spaCy time on captions."""
     import spacy
 
-    from .attribute_matcher import install as install_table_matcher
+    from . import attribute_matcher, lemma_memo
 
     names = (model,) if model else DEFAULT_MODELS
     for name in names:
@@ -37,8 +38,9 @@ def load_spacy(model: Optional[str] = None, table_attribute_ruler: bool = True):
             continue
         if "parser" not in nlp.pipe_names:
             raise ModelNotFound(f"spaCy model {name!r} has no dependency parser")
-        if table_attribute_ruler:
-            install_table_matcher(nlp)
+        if fast_components:
+            attribute_matcher.install(nlp)
+            lemma_memo.install(nlp)
         return nlp
     wanted = model or " or ".join(DEFAULT_MODELS)
     raise ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")

@@ -3,7 +3,6 @@ import pytest
 import spacy
 
 from sgshards.transforms.attribute_matcher import TableMatcher, Unsupported, install
-from sgshards.transforms.nlp import load_spacy
 
 from ..conftest import shared_file
 
@@ -23,8 +22,8 @@ def annotations(doc):
 
 
 @pytest.fixture(scope="module")
-def stock():
-    return load_spacy(table_attribute_ruler=False)
+def stock(stock_nlp):
+    return stock_nlp
 
 
 def test_the_default_pipeline_uses_the_table(nlp, stock):
