@@ -195,9 +195,12 @@ def is_pronoun(t: DepToken) -> bool:
     return t.upos == "PRON" or t.tag in ("PRP", "PRP$", "WP", "WP$", "WDT", "EX")
 
 
-def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
-    """The caption's own tokens with the graph's spans resolved into slots."""
-    kids = _children(doc)
+def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
+                    kids: Optional[list[list[int]]] = None) -> Surface:
+    """The caption's own tokens with the graph's spans resolved into slots
+    (``kids``: the tokens' children, when the caller already has them)."""
+    if kids is None:
+        kids = _children(doc)
     names = [o.span for o in graph.objects if o.span is not None]
     surface = Surface(tokens=list(doc), graph=graph,
                       objects=tuple(range(len(graph.objects))),
@@ -312,13 +315,19 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
     Returns the new text and one ``Edit`` per replaced span (token offsets
     of ``surface``), after a/an agreement and capitalisation fixes.
     """
-    reps = sorted(([tuple(r.span), r.pieces] for r in replacements), key=_span_of)
     covered: set[int] = set()
-    for span, pieces in reps:
-        rng = range(*span)
-        if not covered.isdisjoint(rng) or not pieces:
+    if len(replacements) == 1:               # most calls: nothing to order or to overlap
+        r = replacements[0]
+        if not r.pieces:
             return None
-        covered.update(rng)
+        reps = [[tuple(r.span), r.pieces]]  # ``covered`` can stay empty: _fix_articles only asks
+    else:                                    # about the token before the span
+        reps = sorted(([tuple(r.span), r.pieces] for r in replacements), key=_span_of)
+        for span, pieces in reps:
+            rng = range(*span)
+            if not covered.isdisjoint(rng) or not pieces:
+                return None
+            covered.update(rng)
     _fix_articles(surface, reps, covered)
     toks, chunks = surface.tokens, surface.chunks
     out: list[str] = []
