@@ -43,9 +43,12 @@ Desc = tuple            # (name, frozenset(attributes), quantity, plural)
 
 
 def _descs(surface: Surface) -> dict[int, Desc]:
-    g = surface.graph
-    return {i: (g.objects[i].name, frozenset(g.objects[i].attributes), g.objects[i].quantity, g.objects[i].plural)
-            for i in surface.objects}
+    objects = surface.graph.objects
+    descs = {}
+    for i in surface.objects:
+        o = objects[i]
+        descs[i] = (o.name, frozenset(o.attributes), o.quantity, o.plural)
+    return descs
 
 
 def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
@@ -65,15 +68,19 @@ def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
     return sig
 
 
-def _graph_facts(surface: Surface) -> tuple[dict[int, Desc], list[tuple[int, str, int, bool]]]:
-    """Object descriptions and (subject, predicate, object, symmetric) relations, once per surface."""
+def _graph_facts(surface: Surface) -> tuple[dict[int, Desc], list[tuple[int, str, int, bool, tuple]]]:
+    """Object descriptions and (subject, predicate, object, symmetric, signature entry) relations,
+    once per surface."""
     facts = surface.memo.get("graph_facts")
     if facts is None:
         descs = _descs(surface)
         g = surface.graph
-        rels = [(r.subject, r.predicate, r.object, is_symmetric(r.predicate))
-                for r in (g.relations[k] for k in surface.relations)
-                if r.subject in descs and r.object in descs]
+        rels = []
+        for r in (g.relations[k] for k in surface.relations):
+            if r.subject in descs and r.object in descs:
+                symmetric = is_symmetric(r.predicate)
+                entry = _relation_entry(descs[r.subject], r.predicate, descs[r.object], symmetric)
+                rels.append((r.subject, r.predicate, r.object, symmetric, entry))
         facts = surface.memo["graph_facts"] = (descs, rels)
     return facts
 
@@ -103,9 +110,8 @@ def _changes_graph(surface: Surface, new_descs: Mapping[int, Desc]) -> bool:
         before[e] = before.get(e, 0) + 1
         e = ("obj", d)
         after[e] = after.get(e, 0) + 1
-    for s, p, o, symmetric in rels:
+    for s, p, o, symmetric, e in rels:
         if s in new_descs or o in new_descs:
-            e = _relation_entry(old[s], p, old[o], symmetric)
             before[e] = before.get(e, 0) + 1
             e = _relation_entry(merged[s], p, merged[o], symmetric)
             after[e] = after.get(e, 0) + 1

@@ -225,6 +225,11 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
 
 # --------------------------------------------------------------------------- rewriting
 
+# tuple.__new__ builds a NamedTuple without its Python-level constructor: for the tokens and
+# pieces made many times per caption.
+_new_tuple = tuple.__new__
+
+
 class Piece(NamedTuple):
     text: str
     origin: Optional[int] = None    # token index the word comes from (None: a new word)
@@ -239,7 +244,7 @@ class Replacement:
 
 def moved(surface: Surface, span: Span) -> list[Piece]:
     """The tokens of ``span`` as pieces, to be placed elsewhere."""
-    return [Piece(t.text, t.i, t.ws) for t in surface.tokens[span[0]:span[1]]]
+    return [_new_tuple(Piece, (t.text, t.i, t.ws)) for t in surface.tokens[span[0]:span[1]]]
 
 
 def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
@@ -247,7 +252,7 @@ def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
     parts = words.split()
     parts[0] = match_case(parts[0], surface.tokens[like[0]].text) if not surface.is_sentence_start(like[0]) \
         else parts[0]
-    return [Piece(p) for p in parts]
+    return [_new_tuple(Piece, (p, None, " ")) for p in parts]
 
 
 def _keeps_case(t: DepToken) -> bool:
@@ -385,9 +390,6 @@ def text_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- phrase building
 
-_new_tuple = tuple.__new__
-
-
 class PhraseBuilder:
     """Builds a realised phrase as a ``Surface`` (one sentence, tokens joined by spaces)."""
 
@@ -402,7 +404,6 @@ class PhraseBuilder:
     def word(self, text: str, upos: str = "X", tag: str = "", lemma: Optional[str] = None,
              ws: str = " ") -> int:
         i = len(self.tokens)
-        # tuple.__new__: the DepToken without NamedTuple's Python-level constructor (many per caption)
         self.tokens.append(_new_tuple(DepToken, (i, text, ws, lemma or text.lower(), upos, tag, i, "dep", "", 0)))
         return i
 
