@@ -54,13 +54,14 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     rng = seeded_rng(key, options.seed)
     caption = text_of(list(doc))
     taken: set[str] = set()                          # text keys of the positives, then of the negatives
-    chosen = sample_positives(Context.of(doc, graph), caption, options.max_positives, rng, taken)
+    ctx = Context.of(doc, graph)
+    chosen = sample_positives(ctx, caption, options.max_positives, rng, taken)
     positives = [p for p, _ in chosen]
     if options.max_negatives <= 0 or not options.negative_types:
         return positives, []
     subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
     shuffle(rng, subgraphs)
-    surfaces = [(0, caption_surface(doc, graph))] + subgraphs
+    surfaces = [(0, caption_surface(doc, graph, ctx.kids))] + subgraphs
     pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
     return positives, _select(pools, taken, options.max_negatives, rng)
 

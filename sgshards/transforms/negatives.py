@@ -21,8 +21,8 @@ from .lemmas import verb_lemma
 from .realise import Piece, Replacement, Surface, agree_verb, fresh, moved, noun_form, rewrite, verb_form
 from .vocab import (
     MASS_NOUNS, PLURAL_ONLY, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
-    attribute_alternatives, attribute_category, below, canonical_relation, choose, is_symmetric,
-    _object_alternatives, object_category, object_groups, same_group, sensitive_pair, shuffle,
+    _attribute_alternatives, attribute_category, attribute_groups, below, canonical_relation, choose,
+    is_symmetric, _object_alternatives, object_category, object_groups, same_group, sensitive_pair, shuffle,
 )
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -43,9 +43,12 @@ Desc = tuple            # (name, frozenset(attributes), quantity, plural)
 
 
 def _descs(surface: Surface) -> dict[int, Desc]:
-    g = surface.graph
-    return {i: (g.objects[i].name, frozenset(g.objects[i].attributes), g.objects[i].quantity, g.objects[i].plural)
-            for i in surface.objects}
+    objects = surface.graph.objects
+    descs = {}
+    for i in surface.objects:
+        o = objects[i]
+        descs[i] = (o.name, frozenset(o.attributes), o.quantity, o.plural)
+    return descs
 
 
 def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
@@ -65,15 +68,19 @@ def _signature(surface: Surface, descs: Mapping[int, Desc]) -> Counter:
     return sig
 
 
-def _graph_facts(surface: Surface) -> tuple[dict[int, Desc], list[tuple[int, str, int, bool]]]:
-    """Object descriptions and (subject, predicate, object, symmetric) relations, once per surface."""
+def _graph_facts(surface: Surface) -> tuple[dict[int, Desc], list[tuple[int, str, int, bool, tuple]]]:
+    """Object descriptions and (subject, predicate, object, symmetric, signature entry) relations,
+    once per surface."""
     facts = surface.memo.get("graph_facts")
     if facts is None:
         descs = _descs(surface)
         g = surface.graph
-        rels = [(r.subject, r.predicate, r.object, is_symmetric(r.predicate))
-                for r in (g.relations[k] for k in surface.relations)
-                if r.subject in descs and r.object in descs]
+        rels = []
+        for r in (g.relations[k] for k in surface.relations):
+            if r.subject in descs and r.object in descs:
+                symmetric = is_symmetric(r.predicate)
+                entry = _relation_entry(descs[r.subject], r.predicate, descs[r.object], symmetric)
+                rels.append((r.subject, r.predicate, r.object, symmetric, entry))
         facts = surface.memo["graph_facts"] = (descs, rels)
     return facts
 
@@ -103,9 +110,8 @@ def _changes_graph(surface: Surface, new_descs: Mapping[int, Desc]) -> bool:
         before[e] = before.get(e, 0) + 1
         e = ("obj", d)
         after[e] = after.get(e, 0) + 1
-    for s, p, o, symmetric in rels:
+    for s, p, o, symmetric, e in rels:
         if s in new_descs or o in new_descs:
-            e = _relation_entry(old[s], p, old[o], symmetric)
             before[e] = before.get(e, 0) + 1
             e = _relation_entry(merged[s], p, merged[o], symmetric)
             after[e] = after.get(e, 0) + 1
@@ -287,13 +293,14 @@ def _fits(surface: Surface, slot, name: str) -> bool:
     return True
 
 
-def _related(surface: Surface, a: int, b: int) -> bool:
+def _related_pairs(surface: Surface) -> set[frozenset]:
+    """{subject, object} of each relation the surface states."""
     pairs = surface.memo.get("related")
     if pairs is None:
         g = surface.graph
         pairs = surface.memo["related"] = {frozenset((g.relations[k].subject, g.relations[k].object))
                                            for k in surface.relations}
-    return frozenset((a, b)) in pairs
+    return pairs
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Counts = None,
@@ -309,8 +316,13 @@ def iter_object_swap(surface: Surface, rng: random.Random, counts: Counts = None
     pairs = [(a, b) for x, a in enumerate(objs) for b in objs[x + 1:]]
     shuffle(rng, pairs)
     # pairs linked by a relation or both in the curated vocabulary first: concrete, visual swaps
-    pairs.sort(key=lambda p: not (_related(surface, *p) or (object_category(g.objects[p[0]].name)
-                                                            and object_category(g.objects[p[1]].name))))
+    # (a stable partition: the sort on "not concrete" it replaces, without a key call per pair)
+    curated = {i for i in objs if object_category(g.objects[i].name)}
+    related = _related_pairs(surface)
+    concrete, rest = [], []
+    for p in pairs:
+        (concrete if frozenset(p) in related or (p[0] in curated and p[1] in curated) else rest).append(p)
+    pairs = concrete + rest
     for a, b in pairs:
         sa, sb = surface.slots[a], surface.slots[b]
         oa, ob = g.objects[a], g.objects[b]
@@ -346,8 +358,11 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Counts = Non
         o = g.objects[a]
         if sensitive_pair(o.name, [o.attributes[k]]):
             continue
-        alts = [w for w in attribute_alternatives(o.attributes[k], o.name)
-                if not any(same_group(w, x, "attribute") for x in o.attributes)]
+        # no alternative in a group of, or equal to, any of the object's attributes (``same_group``)
+        groups = frozenset().union(*map(attribute_groups, o.attributes))
+        words = {x.lower() for x in o.attributes}
+        alts = [w for w in _attribute_alternatives(o.attributes[k], o.name)
+                if w.lower() not in words and groups.isdisjoint(attribute_groups(w))]
         if not alts:
             continue
         new = choose(alts, rng, "attribute", counts)
@@ -425,6 +440,13 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Counts = None
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str], ...]:
+    """The name's alternatives with their groups and number class (``_fits`` only restricts
+    "plural"/"mass" nouns): constant tables, so once per name rather than per object."""
+    return tuple((w, object_groups(w), _number_class(w)) for w in _object_alternatives(name))
+
+
 def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Replace an object noun by one of another group of its category (dog -> cat, never puppy/animal)."""
@@ -436,8 +458,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Counts = None,
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        alts = [w for w in _object_alternatives(o.name) if w not in present and present.isdisjoint(object_groups(w))
-                and _fits(surface, slot, w)]
+        alts = [w for w, groups, number in _replacement_nouns(o.name)
+                if w not in present and present.isdisjoint(groups) and (not number or _fits(surface, slot, w))]
         if not alts:
             continue
         new = choose(alts, rng, "object", counts)

@@ -195,9 +195,12 @@ def is_pronoun(t: DepToken) -> bool:
     return t.upos == "PRON" or t.tag in ("PRP", "PRP$", "WP", "WP$", "WDT", "EX")
 
 
-def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
-    """The caption's own tokens with the graph's spans resolved into slots."""
-    kids = _children(doc)
+def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
+                    kids: Optional[list[list[int]]] = None) -> Surface:
+    """The caption's own tokens with the graph's spans resolved into slots
+    (``kids``: the tokens' children, when the caller already has them)."""
+    if kids is None:
+        kids = _children(doc)
     names = [o.span for o in graph.objects if o.span is not None]
     surface = Surface(tokens=list(doc), graph=graph,
                       objects=tuple(range(len(graph.objects))),
@@ -222,6 +225,11 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph) -> Surface:
 
 # --------------------------------------------------------------------------- rewriting
 
+# tuple.__new__ builds a NamedTuple without its Python-level constructor: for the tokens and
+# pieces made many times per caption.
+_new_tuple = tuple.__new__
+
+
 class Piece(NamedTuple):
     text: str
     origin: Optional[int] = None    # token index the word comes from (None: a new word)
@@ -236,7 +244,7 @@ class Replacement:
 
 def moved(surface: Surface, span: Span) -> list[Piece]:
     """The tokens of ``span`` as pieces, to be placed elsewhere."""
-    return [Piece(t.text, t.i, t.ws) for t in surface.tokens[span[0]:span[1]]]
+    return [_new_tuple(Piece, (t.text, t.i, t.ws)) for t in surface.tokens[span[0]:span[1]]]
 
 
 def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
@@ -244,7 +252,7 @@ def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
     parts = words.split()
     parts[0] = match_case(parts[0], surface.tokens[like[0]].text) if not surface.is_sentence_start(like[0]) \
         else parts[0]
-    return [Piece(p) for p in parts]
+    return [_new_tuple(Piece, (p, None, " ")) for p in parts]
 
 
 def _keeps_case(t: DepToken) -> bool:
@@ -312,13 +320,19 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
     Returns the new text and one ``Edit`` per replaced span (token offsets
     of ``surface``), after a/an agreement and capitalisation fixes.
     """
-    reps = sorted(([tuple(r.span), r.pieces] for r in replacements), key=_span_of)
     covered: set[int] = set()
-    for span, pieces in reps:
-        rng = range(*span)
-        if not covered.isdisjoint(rng) or not pieces:
+    if len(replacements) == 1:               # most calls: nothing to order or to overlap
+        r = replacements[0]
+        if not r.pieces:
             return None
-        covered.update(rng)
+        reps = [[tuple(r.span), r.pieces]]  # ``covered`` can stay empty: _fix_articles only asks
+    else:                                    # about the token before the span
+        reps = sorted(([tuple(r.span), r.pieces] for r in replacements), key=_span_of)
+        for span, pieces in reps:
+            rng = range(*span)
+            if not covered.isdisjoint(rng) or not pieces:
+                return None
+            covered.update(rng)
     _fix_articles(surface, reps, covered)
     toks, chunks = surface.tokens, surface.chunks
     out: list[str] = []
@@ -376,9 +390,6 @@ def text_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- phrase building
 
-_new_tuple = tuple.__new__
-
-
 class PhraseBuilder:
     """Builds a realised phrase as a ``Surface`` (one sentence, tokens joined by spaces)."""
 
@@ -393,7 +404,6 @@ class PhraseBuilder:
     def word(self, text: str, upos: str = "X", tag: str = "", lemma: Optional[str] = None,
              ws: str = " ") -> int:
         i = len(self.tokens)
-        # tuple.__new__: the DepToken without NamedTuple's Python-level constructor (many per caption)
         self.tokens.append(_new_tuple(DepToken, (i, text, ws, lemma or text.lower(), upos, tag, i, "dep", "", 0)))
         return i
 

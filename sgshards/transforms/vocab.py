@@ -353,6 +353,12 @@ def object_groups(name: str) -> frozenset[tuple[str, int]]:
     return frozenset(_OBJ_INDEX.get(name.lower(), ()))
 
 
+@lru_cache(maxsize=1 << 14)
+def attribute_groups(attr: str) -> frozenset[tuple[str, int]]:
+    """The (category, group) pairs of an attribute, as a shared, immutable set."""
+    return frozenset(_ATTR_INDEX.get(attr.lower(), ()))
+
+
 @lru_cache(maxsize=1 << 15)
 def same_group(a: str, b: str, index: str = "object") -> bool:
     """True when a and b are in one sibling group (synonym/hyponym) of any category."""
