@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -217,9 +218,12 @@ class _Builder:
         self.low = [t.text.lower() for t in doc]   # read by nearly every rule
         self.compound_names = COMPOUND_NAMES if compound_names is None else compound_names
         self.kids: list[list[int]] = [[] for _ in doc]
+        # the same children grouped by label: rules ask for a few labels, mostly absent ones
+        self.kids_by_dep: list[dict[str, list[int]]] = [{} for _ in doc]
         for t in doc:
             if t.head != t.i:
                 self.kids[t.head].append(t.i)
+                self.kids_by_dep[t.head].setdefault(t.dep, []).append(t.i)
         self.nominal: list[Optional[bool]] = [None] * len(doc)
         self.objects: list[SGObject] = []
         self.obj_of: dict[int, int] = {}       # head token -> object index
@@ -231,11 +235,16 @@ class _Builder:
 
     # ---- helpers ---------------------------------------------------------
     def kids_with(self, i: int, *deps: str) -> list[int]:
-        kids = self.kids[i]
-        if not kids:             # most tokens are leaves: skip building the comprehension
-            return []
-        doc = self.doc
-        return [k for k in kids if doc[k].dep in deps]
+        """Children of i with one of the labels, in surface order (a new list)."""
+        by_dep = self.kids_by_dep[i]
+        out: list[int] = []
+        for dep in deps:
+            if dep in by_dep:
+                if out:
+                    out = sorted(out + by_dep[dep])
+                else:
+                    out = list(by_dep[dep])
+        return out
 
     def conj_group(self, i: int) -> list[int]:
         """i and everything coordinated with it ("a cat and a dog")."""
@@ -382,6 +391,8 @@ class _Builder:
         hw = self.low[toks[-1]]
         if head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph:
             hw = noun_lemma(hw)
+        if len(toks) == 1:
+            return hw
         prefix = "".join(self.low[k] + doc[k].ws for k in range(toks[0], toks[-1]))
         return prefix + hw
 
@@ -1173,7 +1184,7 @@ class _Builder:
                     continue
                 self.noun_relations(t.i)
         for t in doc:
-            if side_by_side_at(doc, t.i) and t.dep == "advmod":
+            if t.dep == "advmod" and self.low[t.i] == "side" and side_by_side_at(doc, t.i):
                 self.side_by_side(t.i)
         return _without_nameless(SceneGraph(objects=self.objects, relations=self.relations))
 
@@ -1181,7 +1192,7 @@ class _Builder:
 def _without_nameless(graph: SceneGraph) -> SceneGraph:
     """Drop objects whose name has no letter (a "." or "10.00" the parser took for a
     noun in product-title captions) and the relations touching them."""
-    keep = [k for k, o in enumerate(graph.objects) if any(c.isalpha() for c in o.name)]
+    keep = [k for k, o in enumerate(graph.objects) if _has_letter(o.name)]
     if len(keep) == len(graph.objects):
         return graph
     new_index = {old: new for new, old in enumerate(keep)}
@@ -1197,6 +1208,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
     * "trunks with moss on them": a back-pointing "on it/them" attached to the owner
       belongs to the last noun of its "with" phrase."""
     fixed = list(doc)
+    low = [t.text.lower() for t in doc]
     kids: list[list[int]] = [[] for _ in doc]
     for t in doc:
         if t.head != t.i:
@@ -1220,8 +1232,8 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_appos_object(fixed, kids, t)
         _repair_mistagged_subject(fixed, kids, t)
         _repair_noun_can(fixed, kids, t)
-        if (t.text.lower() == "stop" and t.upos == "VERB" and t.i + 1 < len(doc)
-                and doc[t.i + 1].text.lower() in ("sign", "signs", "light", "lights") and doc[t.i + 1].head == t.i):
+        if (low[t.i] == "stop" and t.upos == "VERB" and t.i + 1 < len(doc)
+                and low[t.i + 1] in ("sign", "signs", "light", "lights") and doc[t.i + 1].head == t.i):
             # "girl standing next to stop sign" with stop as a verb taking "sign"
             n = t.i + 1
             fixed[n] = fixed[n]._replace(head=t.head if t.head != t.i else n,
@@ -1230,10 +1242,9 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
             for k in kids[t.i]:
                 if k != n:
                     fixed[k] = fixed[k]._replace(head=n)
-        if (t.text.lower() in ("bear", "bears") and t.upos != "NOUN" and t.i > 0
-                and doc[t.i - 1].text.lower() == "teddy"):
+        if low[t.i] in ("bear", "bears") and t.upos != "NOUN" and t.i > 0 and low[t.i - 1] == "teddy":
             # "teddy bears on shelves" with bears as a verb: the noun, teddy its compound
-            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NNS" if t.text.lower() == "bears" else "NN")
+            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NNS" if low[t.i] == "bears" else "NN")
             fixed[t.i - 1] = fixed[t.i - 1]._replace(head=t.i, dep="compound")
     for t in doc:
         _repair_preposition_root(fixed, kids, t)
@@ -1242,11 +1253,12 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         if t.dep == "npadvmod" and t.upos in NOUN_POS and t.head < t.i and t.lemma not in ("lot", "bit", "way") and any(
                 doc[k].dep == "prt" and k < t.i for k in kids[t.head]) and doc[t.head].upos == "VERB":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")    # "skier going down a slope"
-        elif (t.dep == "ROOT" and t.tag == "VBG" and t.text.lower() in ING_MODIFIERS
+        elif (t.dep == "ROOT" and t.tag == "VBG" and low[t.i] in ING_MODIFIERS
               and all(doc[k].upos == "DET" for k in range(t.i))
               and not any(doc[k].dep in ("nsubj", "aux") for k in kids[t.i])):
             _repair_ing_modifier(fixed, kids, t)
-    _repair_side_by_side(fixed, kids)
+    if "side" in low:
+        _repair_side_by_side(fixed, kids)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1334,6 +1346,8 @@ def _repair_mistagged_subject(fixed: list[DepToken], kids: list[list[int]], t: D
     sitting on the platform" (lamppost/RB), "a surfboard hanging on the wall"
     (surfboard/JJ modifying "hanging"), "giraffe standing in green grass" (standing/NNP
     with giraffe as its compound)."""
+    if t.upos not in ("ADV", "ADJ", "ADP", "X") and t.dep != "ROOT":
+        return
     doc = fixed
     lw = t.text.lower()
     if t.upos not in NOUN_POS and t.upos in ("ADV", "ADJ", "ADP", "X") and is_noun_only(lw):
@@ -1361,10 +1375,12 @@ def _repair_mistagged_subject(fixed: list[DepToken], kids: list[list[int]], t: D
 def _repair_noun_can(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
     """"trash can next to the bench", "the garbage can is full": "can" after a noun and
     not before a verb is the noun's head, not a modal."""
+    if t.tag != "MD":
+        return
     doc = fixed
     n = t.i - 1
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    if (t.text.lower() not in ("can", "cans") or t.tag != "MD" or n < 0 or doc[n].upos not in NOUN_POS
+    if (t.text.lower() not in ("can", "cans") or n < 0 or doc[n].upos not in NOUN_POS
             or nxt is not None and (nxt.tag == "VB" or nxt.upos == "ADV" and nxt.text.lower() not in PREP_HEADS
                                     or nxt.upos == "PART")):
         return
@@ -1399,6 +1415,11 @@ def _repair_preposition_root(fixed: list[DepToken], kids: list[list[int]], t: De
     for k in kids[t.i]:
         if k < n:
             fixed[k] = fixed[k]._replace(head=n)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_letter(name: str) -> bool:
+    return any(c.isalpha() for c in name)   # cached: object names repeat across captions
 
 
 def side_by_side_at(doc: list[DepToken], i: int) -> bool:
@@ -1570,6 +1591,8 @@ def _repair_gerund_object(fixed: list[DepToken], kids: list[list[int]], t: DepTo
     """"girl in long dress standing between men" / "a man on a beach playing frisbee": a
     gerund taken for (a modifier of) the preposition's object, with the real object as a
     compound - the noun is the object, the gerund its clause (with its own object)."""
+    if t.dep not in ("amod", "pobj"):
+        return
     doc = fixed
     lw = t.text.lower()
     c = t.i - 1
