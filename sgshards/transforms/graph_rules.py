@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -214,11 +215,15 @@ COMPOUND_NAMES = _load_compound_names()
 class _Builder:
     def __init__(self, doc: list[DepToken], compound_names: Optional[dict] = None):
         self.doc = doc
+        self.low = [t.text.lower() for t in doc]   # read by nearly every rule
         self.compound_names = COMPOUND_NAMES if compound_names is None else compound_names
         self.kids: list[list[int]] = [[] for _ in doc]
+        # the same children grouped by label: rules ask for a few labels, mostly absent ones
+        self.kids_by_dep: list[dict[str, list[int]]] = [{} for _ in doc]
         for t in doc:
             if t.head != t.i:
                 self.kids[t.head].append(t.i)
+                self.kids_by_dep[t.head].setdefault(t.dep, []).append(t.i)
         self.nominal: list[Optional[bool]] = [None] * len(doc)
         self.objects: list[SGObject] = []
         self.obj_of: dict[int, int] = {}       # head token -> object index
@@ -230,11 +235,16 @@ class _Builder:
 
     # ---- helpers ---------------------------------------------------------
     def kids_with(self, i: int, *deps: str) -> list[int]:
-        doc = self.doc
-        return [k for k in self.kids[i] if doc[k].dep in deps]
-
-    def low(self, i: int) -> str:
-        return self.doc[i].text.lower()
+        """Children of i with one of the labels, in surface order (a new list)."""
+        by_dep = self.kids_by_dep[i]
+        out: list[int] = []
+        for dep in deps:
+            if dep in by_dep:
+                if out:
+                    out = sorted(out + by_dep[dep])
+                else:
+                    out = list(by_dep[dep])
+        return out
 
     def conj_group(self, i: int) -> list[int]:
         """i and everything coordinated with it ("a cat and a dog")."""
@@ -249,22 +259,22 @@ class _Builder:
         """"front" in "in front of": part of a multiword preposition."""
         doc = self.doc
         t = doc[i]
-        if t.dep != "pobj" or t.text.lower() not in PREP_NOUNS and not self.side_modifiers(i):
+        if t.dep != "pobj" or self.low[i] not in PREP_NOUNS and not self.side_modifiers(i):
             return False
         if self.kids_with(i, "amod", "compound") and self.side_modifiers(i) is None:
             return False
-        if any(doc[k].text.lower() in ("of", "to") for k in self.kids_with(i, "prep")):
+        if any(self.low[k] in ("of", "to") for k in self.kids_with(i, "prep")):
             return True
         if self.of_left_out(i) is not None:
             return True
         # "the man on the left", "chocolate on top": a direction, not a thing
-        return t.text.lower() in BARE_DIRECTIONS and not self.kids_with(i, "prep", "poss")
+        return self.low[i] in BARE_DIRECTIONS and not self.kids_with(i, "prep", "poss")
 
     def of_left_out(self, i: int) -> Optional[int]:
         """"a trunk in front a bear": the noun after "front"/"top" when "of" is left out and
         the parser hung that noun elsewhere, else None."""
         doc = self.doc
-        if (doc[i].text.lower() not in ("front", "top") or doc[i].dep != "pobj"
+        if (self.low[i] not in ("front", "top") or doc[i].dep != "pobj"
                 or self.kids_with(i, "prep", "amod", "compound")):
             return None
         k = i + 1
@@ -278,24 +288,24 @@ class _Builder:
         """Predicate words of the modifiers of "side" in "on the other/left/both side(s) of",
         or None when i is no modified side."""
         mods = self.kids_with(i, "amod", "compound") + [
-            k for k in self.kids_with(i, "det", "predet", "nummod") if self.low(k) in SIDE_MODIFIERS]
-        if (not mods or self.low(i) not in ("side", "sides") or any(self.low(m) not in SIDE_MODIFIERS for m in mods)
-                or not any(self.low(k) == "of" for k in self.kids_with(i, "prep"))):
+            k for k in self.kids_with(i, "det", "predet", "nummod") if self.low[k] in SIDE_MODIFIERS]
+        if (not mods or self.low[i] not in ("side", "sides") or any(self.low[m] not in SIDE_MODIFIERS for m in mods)
+                or not any(self.low[k] == "of" for k in self.kids_with(i, "prep"))):
             return None
-        return [w for m in sorted(mods) for w in SIDE_MODIFIERS[self.low(m)]]
+        return [w for m in sorted(mods) for w in SIDE_MODIFIERS[self.low[m]]]
 
     def is_fragment_noun(self, i: int) -> bool:
         """A caption-initial noun mis-tagged as the root verb: "kites in the air"."""
         t = self.doc[i]
         return (t.dep == "ROOT" and t.upos == "VERB"
-                and (t.tag in ("VB", "VBZ", "VBP") or t.tag == "VBG" and t.text.lower() in ING_NOUNS)
+                and (t.tag in ("VB", "VBZ", "VBP") or t.tag == "VBG" and self.low[i] in ING_NOUNS)
                 and all(self.doc[k].upos in ("DET", "ADJ", "NUM") for k in range(i))
                 and not self.kids_with(i, "nsubj", "nsubjpass", "aux", "dobj", "expl", "auxpass"))
 
     def is_hidden_gerund(self, i: int) -> bool:
         """"a dog swimming in the water" tagged as the compound noun "dog swimming"."""
         t = self.doc[i]
-        lw = t.text.lower()
+        lw = self.low[i]
         return (t.upos == "NOUN" and t.tag == "NN" and lw.endswith("ing") and lw not in ING_NOUNS
                 and t.dep != "compound" and verb_lemma(lw) != lw
                 and any(self.doc[k].upos in NOUN_POS for k in self.kids_with(i, "compound")))
@@ -317,8 +327,8 @@ class _Builder:
         if t.upos == "VERB" and self.is_fragment_noun(i):
             return True
         if t.upos in NOUN_POS:
-            if (t.text.lower() in COLOURS and i + 1 < len(self.doc)
-                    and self.doc[i + 1].text.lower() in SHAPE_PARTICIPLES):
+            if (self.low[i] in COLOURS and i + 1 < len(self.doc)
+                    and self.low[i + 1] in SHAPE_PARTICIPLES):
                 return False   # "tan colored pants": tan describes the pants
             if t.dep == "amod" and t.head != i and (self.is_nominal(t.head) or self.doc[t.head].dep == "compound"
                                                       and self.doc[t.head].upos in NOUN_POS):
@@ -337,7 +347,7 @@ class _Builder:
                 return False
             # a finite verb cannot be an argument ("leaves on the trees are red"), nor
             # can a known -ing noun ("white frosting on a platter"): their prepositions are theirs
-            noun_like = t.dep != "pcomp" and (t.tag in ("VBZ", "VBP") or t.text.lower() in ING_NOUNS)
+            noun_like = t.dep != "pcomp" and (t.tag in ("VBZ", "VBP") or self.low[i] in ING_NOUNS)
             if t.tag in ("VBZ", "VBP") and not noun_like:
                 return False
             verbal = ("dobj", "nsubj", "aux", "advmod", "acomp", "prt", "xcomp", "ccomp", "dative", "agent")
@@ -364,13 +374,13 @@ class _Builder:
             else:
                 break
         # "the birds wings": a plural first word is a possessor without "'s"
-        if len(run) == 2 and doc[run[0]].tag == "NNS" and doc[run[0]].text.lower() not in PLURAL_COMPOUNDS:
+        if len(run) == 2 and doc[run[0]].tag == "NNS" and self.low[run[0]] not in PLURAL_COMPOUNDS:
             self.possessors.append((run[0], i))
             run = [i]
         prev = run[0] - 1
         if (prev >= 0 and doc[prev].head == i and doc[prev].dep in ("amod", "compound")
-                and (doc[prev].text.lower() in POSITION_WORDS
-                     or (doc[prev].text.lower(), noun_lemma(doc[i].text.lower())) in LEXICAL_NAMES)):
+                and (self.low[prev] in POSITION_WORDS
+                     or (self.low[prev], noun_lemma(self.low[i])) in LEXICAL_NAMES)):
             run.insert(0, prev)
         return run
 
@@ -378,10 +388,12 @@ class _Builder:
         """Surface text of the name tokens (hyphens kept: "t-shirt"), head singularised."""
         doc = self.doc
         head = doc[toks[-1]]
-        hw = head.text.lower()
+        hw = self.low[toks[-1]]
         if head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph:
             hw = noun_lemma(hw)
-        prefix = "".join(doc[k].text.lower() + doc[k].ws for k in range(toks[0], toks[-1]))
+        if len(toks) == 1:
+            return hw
+        prefix = "".join(self.low[k] + doc[k].ws for k in range(toks[0], toks[-1]))
         return prefix + hw
 
     def conventional_name(self, toks: list[int]) -> tuple[list[int], Optional[tuple[int, int]], list[int]]:
@@ -422,12 +434,12 @@ class _Builder:
         compound = list(toks)
         # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
         described = []
-        lexical = len(toks) == 2 and (doc[toks[0]].text.lower(), noun_lemma(doc[i].text.lower())) in LEXICAL_NAMES
-        while len(toks) > 1 and not lexical and doc[toks[0]].text.lower() not in POSITION_WORDS and (
-                doc[toks[0]].text.lower() in DESCRIPTIVE_COMPOUNDS
-                and (doc[toks[0]].text.lower() not in SHADES or doc[toks[0]].upos == "ADJ")
+        lexical = len(toks) == 2 and (self.low[toks[0]], noun_lemma(self.low[i])) in LEXICAL_NAMES
+        while len(toks) > 1 and not lexical and self.low[toks[0]] not in POSITION_WORDS and (
+                self.low[toks[0]] in DESCRIPTIVE_COMPOUNDS
+                and (self.low[toks[0]] not in SHADES or doc[toks[0]].upos == "ADJ")
                 or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"
-                or is_adjective_only(doc[toks[0]].text.lower())):
+                or is_adjective_only(self.low[toks[0]])):
             described.append(toks.pop(0))
         span_start = toks[0]
         toks, dropped, owner = self.conventional_name(toks)
@@ -440,8 +452,8 @@ class _Builder:
         plural = head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph
         if head.upos == "VERB":
             # fragment noun tagged as a verb ("kites"): singularise like a noun
-            name = noun_lemma(head.text.lower())
-            plural = name != head.text.lower()
+            name = noun_lemma(self.low[i])
+            plural = name != self.low[i]
         elif name == "guy" and plural:
             name = "people"              # FACTUAL's name for "guys" (22 of 22 tuning captions)
         elif name == "one" and self.objects and not self.kids_with(i, "prep"):
@@ -453,7 +465,7 @@ class _Builder:
         for k in described:
             if isinstance(k, tuple):
                 self.add_attribute(obj, k[0], k[1])
-            elif doc[k].text != "-" and self.low(k) not in PART_ADJECTIVES:
+            elif doc[k].text != "-" and self.low[k] not in PART_ADJECTIVES:
                 self.add_attribute(obj, k)
         if owner:
             self.objects.append(SGObject(name=noun_lemma(self.name_of(owner)), span=(owner[0], owner[-1] + 1)))
@@ -468,7 +480,7 @@ class _Builder:
 
     def add_attribute(self, obj: SGObject, i: int, j: Optional[int] = None) -> None:
         j = i + 1 if j is None else j
-        word = " ".join(self.doc[k].text.lower() for k in range(i, j))
+        word = " ".join(self.low[k] for k in range(i, j))
         if word not in obj.attributes:
             obj.attributes.append(word)
             obj.attribute_spans.append((i, j))
@@ -481,7 +493,7 @@ class _Builder:
         if j < len(doc) and doc[j].text == "-":
             j += 1
         if j < i and doc[j].head == i and doc[j].dep == "amod" and (
-                doc[j].text.lower() in COLOURS or doc[j].text.lower() in SHAPE_PARTICIPLES):
+                self.low[j] in COLOURS or self.low[j] in SHAPE_PARTICIPLES):
             return j + 1
         return 0
 
@@ -489,15 +501,15 @@ class _Builder:
         """"red haired man" -> (man, have, hair), (hair, red); "snowy hill" -> (snow, on, hill).
         The part has no span of its
         own (no caption words name it), so rewrites leave "haired" alone."""
-        part = SGObject(name=PART_ADJECTIVES[self.low(k)], plural=self.low(k) in PLURAL_PART_ADJECTIVES)
+        part = SGObject(name=PART_ADJECTIVES[self.low[k]], plural=self.low[k] in PLURAL_PART_ADJECTIVES)
         for m in mods:
             if self.doc[m].upos == "NUM":
-                part.quantity = self.low(m)
+                part.quantity = self.low[m]
                 part.plural = True
             else:
                 self.add_attribute(part, m)
         self.objects.append(part)
-        if self.low(k) in COVERING_ADJECTIVES:
+        if self.low[k] in COVERING_ADJECTIVES:
             self.add_relation(len(self.objects) - 1, "on", self.obj_of[i], [k])   # (snow, on, hill)
         else:
             self.add_relation(self.obj_of[i], "have", len(self.objects) - 1, [k])
@@ -508,7 +520,7 @@ class _Builder:
         doc = self.doc
         out: set[int] = set()
         for k in self.kids_with(i, "amod", "compound", "advmod"):
-            if self.low(k) not in PART_ADJECTIVES or k > i:
+            if self.low[k] not in PART_ADJECTIVES or k > i:
                 continue
             mods = [m for m in self.kids[k] if m < k and doc[m].dep in ("amod", "advmod", "nummod", "npadvmod")
                     and doc[m].upos in ("ADJ", "NUM", "NOUN", "ADV")]
@@ -524,13 +536,13 @@ class _Builder:
         consumed: set[int] = self.part_adjective_words(i)
         for k in sorted(self.kids[i]):
             t = doc[k]
-            lw = t.text.lower()
+            lw = self.low[k]
             if k in consumed:
                 continue
             if t.dep == "nummod" or (t.dep in ("det", "predet") and lw in ("both",)):
                 obj.quantity = lw
             elif t.dep in ("amod", "det") and lw in QUANTIFIERS:
-                prev = doc[k - 1].text.lower() if k > 0 else ""
+                prev = self.low[k - 1] if k > 0 else ""
                 obj.quantity = "a " + lw if prev == "a" and lw in ("few", "couple", "lot") else lw
             elif (t.dep == "amod" and t.tag == "VBN" and lw not in SHAPE_PARTICIPLES
                   and self.kids_with(k, "npadvmod", "compound")):
@@ -540,23 +552,23 @@ class _Builder:
                 continue   # a position word kept in the name
             elif t.dep == "amod" and lw in NON_ATTRIBUTES or k in consumed:
                 continue
-            elif lw == "full" and any(self.low(p) == "of" for p in self.kids_with(k, "prep")):
+            elif lw == "full" and any(self.low[p] == "of" for p in self.kids_with(k, "prep")):
                 continue   # "a river full of boats": says what it holds, not how it looks
             elif t.dep == "amod" and lw in SHADES and self.shade_run(k, i):
                 end = self.shade_run(k, i)
                 consumed.update(range(k, end))
                 self.add_attribute(obj, k, end)     # "light green leaves", "multi-colored rug"
             elif (t.dep == "amod" and lw in SHAPE_PARTICIPLES and k > 0 and doc[k - 1].head == i
-                  and doc[k - 1].text.lower() in COLOURS):
+                  and self.low[k - 1] in COLOURS):
                 self.add_attribute(obj, k - 1)      # "tan colored pants" -> tan
             elif t.dep == "amod" and t.upos in ("ADJ", "VERB", "NOUN", "PROPN", "ADV"):
                 for a in self.conj_group(k):
-                    if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and doc[a].text.lower() not in QUANTIFIERS:
+                    if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and self.low[a] not in QUANTIFIERS:
                         start, end = self.attribute_extent(a)
                         self.add_attribute(obj, start, end)
                         for c in self.kids_with(a, "amod", "advmod", "npadvmod", "compound"):
                             # "white striped sheets": a colour on the adjective is its own attribute
-                            if c < start and doc[c].text.lower() in COLOURS:
+                            if c < start and self.low[c] in COLOURS:
                                 self.add_attribute(obj, c)
 
     def attribute_extent(self, a: int) -> tuple[int, int]:
@@ -566,11 +578,11 @@ class _Builder:
         start = a
         for k in sorted(self.kids[a], reverse=True):
             if k == start - 1 and doc[k].dep in ("advmod", "npadvmod", "amod", "compound") and (
-                    doc[k].text.lower() in SHADES
-                    or doc[k].text.lower() in COLOURS and (doc[a].text.lower() in COLOURS
-                                                           or doc[a].text.lower() in SHAPE_PARTICIPLES)):
+                    self.low[k] in SHADES
+                    or self.low[k] in COLOURS and (self.low[a] in COLOURS
+                                                           or self.low[a] in SHAPE_PARTICIPLES)):
                 start = k
-        if start < a and doc[a].text.lower() in SHAPE_PARTICIPLES and doc[start].text.lower() not in SHADES:
+        if start < a and self.low[a] in SHAPE_PARTICIPLES and self.low[start] not in SHADES:
             return start, a          # "silver colored" -> silver
         return start, a + 1
 
@@ -578,7 +590,7 @@ class _Builder:
         """Object index for the argument token i (noun, pronoun, relative pronoun)."""
         doc = self.doc
         t = doc[i]
-        lw = t.text.lower()
+        lw = self.low[i]
         if t.upos == "PRON" or t.tag in ("WDT", "WP", "PRP", "PRP$", "DT"):
             if lw in RELATIVE_PRONOUNS:
                 # the relative clause's head noun: "a man who is riding"
@@ -598,9 +610,9 @@ class _Builder:
     def noun_object(self, i: int) -> Optional[int]:
         """Object for noun i, looking through collective/junk heads ("a group of men")."""
         doc = self.doc
-        lw = doc[i].text.lower()
+        lw = self.low[i]
         lemma = noun_lemma(lw)
-        ofs = [p for p in self.kids_with(i, "prep") if doc[p].text.lower() == "of"]
+        ofs = [p for p in self.kids_with(i, "prep") if self.low[p] == "of"]
         if ofs:
             pobjs = [k for k in self.kids_with(ofs[0], "pobj") if self.is_nominal(k)]
             if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS):
@@ -619,12 +631,12 @@ class _Builder:
         """"a table with a lamp and a clock on it", "trunks with moss on them": a thing
         pronoun in a phrase describing a noun refers to the noun above that one."""
         doc = self.doc
-        if self.low(i) not in ("it", "them") or doc[i].dep != "pobj":
+        if self.low[i] not in ("it", "them") or doc[i].dep != "pobj":
             return None
         p = doc[i].head
         n = doc[p].head
-        have = n if self.low(n) in ("has", "have", "had") else (
-            doc[n].head if doc[n].dep == "dobj" and self.low(doc[n].head) in ("has", "have", "had") else None)
+        have = n if self.low[n] in ("has", "have", "had") else (
+            doc[n].head if doc[n].dep == "dobj" and self.low[doc[n].head] in ("has", "have", "had") else None)
         if have is not None and self.kids_with(have, "nsubj"):
             return self.kids_with(have, "nsubj")[0]   # "the trees have leaves on them"
         if doc[n].upos == "VERB" and doc[n].dep in ("acl", "relcl"):
@@ -643,13 +655,13 @@ class _Builder:
         noun above "chocolate"), "the bun has seeds on top" (the subject of "has")."""
         doc = self.doc
         n = doc[p].head
-        if self.low(n) in ("has", "have", "had"):
+        if self.low[n] in ("has", "have", "had"):
             subj = self.kids_with(n, "nsubj")
             return subj[0] if subj else None
-        if doc[n].dep == "dobj" and self.low(doc[n].head) in ("has", "have", "had"):
+        if doc[n].dep == "dobj" and self.low[doc[n].head] in ("has", "have", "had"):
             subj = self.kids_with(doc[n].head, "nsubj")
             return subj[0] if subj else None
-        if doc[n].dep == "pobj" and self.low(doc[n].head) == "with" and self.is_nominal(doc[doc[n].head].head):
+        if doc[n].dep == "pobj" and self.low[doc[n].head] == "with" and self.is_nominal(doc[doc[n].head].head):
             return doc[doc[n].head].head
         return None
 
@@ -659,7 +671,7 @@ class _Builder:
         heads = [k] + [v for v in self.kids[k] if doc[v].dep in ("acl", "relcl")]
         for h in heads:
             for p in self.kids_with(h, "prep"):
-                if any(self.low(o) == "top" and self.is_prep_noun(o) for o in self.kids_with(p, "pobj")):
+                if any(self.low[o] == "top" and self.is_prep_noun(o) for o in self.kids_with(p, "pobj")):
                     return self.owner_above(p) is not None and self.resolve(self.owner_above(p)) == owner
                 for o in self.kids_with(p, "pobj"):
                     if self.phrase_antecedent(o) is not None and self.resolve(o) == owner:
@@ -668,7 +680,7 @@ class _Builder:
 
     def resolve_pronoun(self, i: int) -> Optional[int]:
         doc = self.doc
-        lw = doc[i].text.lower()
+        lw = self.low[i]
         back = self.phrase_antecedent(i)
         if back is not None:
             return self.resolve(back)
@@ -693,9 +705,9 @@ class _Builder:
     # ---- relations -------------------------------------------------------
     def is_reciprocal(self, k: int) -> bool:
         """"each other" / "eachother" / "one another"."""
-        lw = self.low(k)
-        return (lw == "eachother" or lw == "other" and any(self.low(d) == "each" for d in self.kids[k])
-                or lw == "another" and k > 0 and self.low(k - 1) == "one")
+        lw = self.low[k]
+        return (lw == "eachother" or lw == "other" and any(self.low[d] == "each" for d in self.kids[k])
+                or lw == "another" and k > 0 and self.low[k - 1] == "one")
 
     def relate(self, subjects: list[int], pred: str, k: int, toks: list[int]) -> None:
         """(subject, pred, object token k) for every subject; "each other" relates the
@@ -713,20 +725,20 @@ class _Builder:
         the things it is done on or with, not an object."""
         doc = self.doc
         h = doc[k].head
-        return (doc[k].dep == "dobj" and noun_lemma(self.low(k)) in ("trick", "stunt") and h != k
-                and verb_lemma(self.low(h)) in ("do", "perform"))
+        return (doc[k].dep == "dobj" and noun_lemma(self.low[k]) in ("trick", "stunt") and h != k
+                and verb_lemma(self.low[h]) in ("do", "perform"))
 
     def trick_relations(self, v: int, k: int, subjects: list[int]) -> None:
         """"a boy doing a trick on a skateboard" / "a boy doing a skateboard trick" ->
         (boy, trick on, skateboard): FACTUAL's reading."""
         doc = self.doc
-        word = noun_lemma(self.low(k))
+        word = noun_lemma(self.low[k])
         for words, toks, objs in self.head_prep_phrases(v) + self.head_prep_phrases(k):
             for o in objs:
                 self.relate(subjects, word + " " + " ".join(words), o, [k] + toks)
         for c in self.kids[k]:
             if c < k and doc[c].dep in ("compound", "amod") and (
-                    doc[c].upos in NOUN_POS or noun_lemma(self.low(c)) in TRICK_GEAR or is_noun_only(self.low(c))):
+                    doc[c].upos in NOUN_POS or noun_lemma(self.low[c]) in TRICK_GEAR or is_noun_only(self.low[c])):
                 o = self.add_object(c)
                 for s in subjects:
                     self.add_relation(s, word + " on", o, [k])
@@ -738,7 +750,7 @@ class _Builder:
         h = doc[i].head
         if doc[h].upos in ("VERB", "AUX") and h != i:
             toks = self.verb_subjects(h)[0]
-            pred = verb_lemma(self.low(h)) + " side by side with"
+            pred = verb_lemma(self.low[h]) + " side by side with"
         else:
             toks, pred = self.conj_group(h), "side by side with"
         self.relate_mutually([s for s in (self.resolve(k) for k in toks) if s is not None], pred, [i, i + 1, i + 2])
@@ -770,7 +782,7 @@ class _Builder:
         """(predicate words, predicate tokens, object tokens) of preposition p,
         folding multiword prepositions: "in front of", "out of", "next to"."""
         doc = self.doc
-        words, toks = [doc[p].text.lower()], [p]
+        words, toks = [self.low[p]], [p]
         # "on building" with building tagged VBG/pcomp is still the object
         pobjs = [k for k in self.kids[p] if doc[k].dep == "pobj" or doc[k].dep == "pcomp" and self.is_nominal(k)]
         if not pobjs:
@@ -780,20 +792,20 @@ class _Builder:
                 return words + w2, toks + t2, o2
             return words, toks, []
         first = pobjs[0]
-        if self.low(first) == "top" and self.is_prep_noun(first) and not self.kids_with(first, "prep"):
+        if self.low[first] == "top" and self.is_prep_noun(first) and not self.kids_with(first, "prep"):
             owner = self.owner_above(p)
             # "a donut with chocolate on top" -> (chocolate, on top of, donut)
             return words + ["top", "of"], toks + [first], [owner] if owner is not None else []
         missing_of = self.of_left_out(first)
         if missing_of is not None:
-            return words + [self.low(first), "of"], toks + [first], [missing_of]
+            return words + [self.low[first], "of"], toks + [first], [missing_of]
         side = self.side_modifiers(first) if doc[first].dep == "pobj" else None
-        if (doc[first].text.lower() in PREP_NOUNS and not self.kids_with(first, "amod", "compound")
+        if (self.low[first] in PREP_NOUNS and not self.kids_with(first, "amod", "compound")
                 or side is not None):
-            ofs = [k for k in self.kids_with(first, "prep") if doc[k].text.lower() in ("of", "to")]
+            ofs = [k for k in self.kids_with(first, "prep") if self.low[k] in ("of", "to")]
             if ofs:
                 w2, t2, o2 = self.prep_phrase(ofs[0])
-                return words + (side or []) + [doc[first].text.lower()] + w2, toks + [first] + t2, o2
+                return words + (side or []) + [self.low[first]] + w2, toks + [first] + t2, o2
         objs = []
         for k in pobjs:
             objs.extend(self.conj_group(k))
@@ -807,12 +819,12 @@ class _Builder:
             t = doc[k]
             if t.dep == "prep" or (t.dep == "prt" and self.kids_with(k, "pobj")):
                 out.append(self.prep_phrase(k))
-            elif t.dep == "advmod" and t.upos == "ADV" and t.text.lower() in STRANDED_PREPS and not self.kids[k]:
-                out.append(([t.text.lower()], [k], []))   # "the dish the pizza is on": objects found later
-            elif t.dep in ("advmod", "acomp", "amod") and t.text.lower() in PREP_HEADS:
+            elif t.dep == "advmod" and t.upos == "ADV" and self.low[k] in STRANDED_PREPS and not self.kids[k]:
+                out.append(([self.low[k]], [k], []))   # "the dish the pizza is on": objects found later
+            elif t.dep in ("advmod", "acomp", "amod") and self.low[k] in PREP_HEADS:
                 for p in self.kids_with(k, "prep"):
                     w, ts, objs = self.prep_phrase(p)
-                    out.append(([t.text.lower()] + w, [k] + ts, objs))
+                    out.append(([self.low[k]] + w, [k] + ts, objs))
         return out
 
     def noun_relations(self, i: int) -> None:
@@ -827,7 +839,7 @@ class _Builder:
         with_objs = [(ts[0], k) for ws, ts, objs in phrases if ws == ["with"] for k in objs]
         for words, toks, objs in phrases:
             if words == ["of"]:
-                lemma = noun_lemma(self.low(i))
+                lemma = noun_lemma(self.low[i])
                 if lemma in REGION_NOUNS:
                     continue   # "the side of the road": a region of it, not a part FACTUAL relates
                 if " " in self.objects[s].name:
@@ -895,9 +907,9 @@ class _Builder:
 
     def clothing_predicate(self, pred: str, k: int) -> str:
         """"in"/"with"/"dressed in" a piece of clothing means wearing it."""
-        if pred in ("in", "with", "dress in") and (self.low(k) in CLOTHING or noun_lemma(self.low(k)) in CLOTHING):
-            return "in" if pred == "in" and noun_lemma(self.low(k)) in IN_GARMENTS else "wear"
-        if pred == "with" and noun_lemma(self.low(k)) in HELD_BODY_PARTS and self.doc[k].head != k:
+        if pred in ("in", "with", "dress in") and (self.low[k] in CLOTHING or noun_lemma(self.low[k]) in CLOTHING):
+            return "in" if pred == "in" and noun_lemma(self.low[k]) in IN_GARMENTS else "wear"
+        if pred == "with" and noun_lemma(self.low[k]) in HELD_BODY_PARTS and self.doc[k].head != k:
             return "have"      # "a man with his hands in his pockets"
         return pred
 
@@ -914,8 +926,8 @@ class _Builder:
             # compound or noun-phrase adverbial of the verb
             subj = [k for k in self.kids_with(v, "compound", "npadvmod", "amod") if k < v and self.is_nominal(k)
                     and (self.doc[k].dep != "amod" or self.doc[k].upos in NOUN_POS
-                         and self.low(k) not in COLOURS and self.low(k) not in ("first", "second", "last")
-                         and not is_adjective_only(self.low(k)))]
+                         and self.low[k] not in COLOURS and self.low[k] not in ("first", "second", "last")
+                         and not is_adjective_only(self.low[k]))]
         out = []
         for s in subj:
             out.extend(self.conj_group(s))
@@ -928,7 +940,7 @@ class _Builder:
         if t.dep in ("acl", "relcl"):
             owner = self.wearer(t.head)
             p = doc[owner].head
-            if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and self.low(p) == "on"
+            if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and self.low[p] == "on"
                     and doc[p].head != p and self.is_nominal(doc[p].head)):
                 owner = doc[p].head   # "a man on a motorbike carrying bananas": the man carries
             return self.conj_group_up(owner), t.tag == "VBN"
@@ -946,17 +958,17 @@ class _Builder:
         doc = self.doc
         first = n
         while doc[first].dep == "conj" and doc[first].head < first and (
-                self.low(n) in CLOTHING or noun_lemma(self.low(n)) in CLOTHING):
+                self.low[n] in CLOTHING or noun_lemma(self.low[n]) in CLOTHING):
             first = doc[first].head      # "in red coat and grey pants watching...": from the first garment
         if first != n and self.wearer(first) != first:
             return self.wearer(first)
         p = doc[n].head
-        if (doc[n].dep == "pobj" and doc[p].dep == "prep" and self.low(p) in ("in", "with")
+        if (doc[n].dep == "pobj" and doc[p].dep == "prep" and self.low[p] in ("in", "with")
                 and doc[p].head != p and self.is_nominal(doc[p].head)
-                and (self.low(p) == "in" or self.low(n) in CLOTHING or noun_lemma(self.low(n)) in CLOTHING
+                and (self.low[p] == "in" or self.low[n] in CLOTHING or noun_lemma(self.low[n]) in CLOTHING
                      or doc[n].tag in ("NN", "NNS") and self.kids_with(n, "amod"))):
             return doc[p].head
-        if doc[n].dep == "dobj" and doc[p].dep in ("acl", "relcl") and verb_lemma(self.low(p)) == "wear":
+        if doc[n].dep == "dobj" and doc[p].dep in ("acl", "relcl") and verb_lemma(self.low[p]) == "wear":
             return doc[p].head   # "a man wearing a red shirt holding a frisbee": the man holds it
         return n
 
@@ -971,7 +983,7 @@ class _Builder:
     def verb_relations(self, v: int) -> None:
         doc = self.doc
         t = doc[v]
-        lemma = t.lemma.lower() if t.upos == "AUX" else verb_lemma(t.text.lower())
+        lemma = t.lemma.lower() if t.upos == "AUX" else verb_lemma(self.low[v])
         subj_toks, passive = self.verb_subjects(v)
         expl = bool(self.kids_with(v, "expl"))
         if lemma == "be" or expl:
@@ -980,7 +992,7 @@ class _Builder:
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
         n_before = len(self.relations)
         prts = [k for k in self.kids_with(v, "prt") if not self.kids_with(k, "pobj")]
-        base_words = [lemma] + [doc[k].text.lower() for k in prts]
+        base_words = [lemma] + [self.low[k] for k in prts]
         base_toks = [v] + prts
         pred = " ".join(base_words)
         dobjs = []
@@ -1063,7 +1075,7 @@ class _Builder:
             for s in subjects:
                 self.add_attribute(self.objects[s], *span)
         elif (not made_relation and passive and t.tag == "VBN" and not dobjs and not prts
-              and self.low(v) not in PART_ADJECTIVES
+              and self.low[v] not in PART_ADJECTIVES
               and not self.kids_with(v, "prep", "agent", "xcomp", "ccomp", "advcl", "acomp", "oprd", "dative")):
             # "the toilet lid is closed", "the hills are forested": a state, an attribute in FACTUAL
             for s in subjects:
@@ -1079,11 +1091,11 @@ class _Builder:
         """(preposition, token) of "has Y on it/them" or "has Y on", else None."""
         doc = self.doc
         for p in self.kids_with(v, "prep") + [q for k in dobjs for q in self.kids_with(k, "prep")]:
-            if doc[p].text.lower() in ("on", "in") and any(
-                    self.low(o) in ("it", "them") for o in self.kids_with(p, "pobj")):
-                return doc[p].text.lower(), p
+            if self.low[p] in ("on", "in") and any(
+                    self.low[o] in ("it", "them") for o in self.kids_with(p, "pobj")):
+                return self.low[p], p
         for k in prts:
-            if self.low(k) == "on" and all(k > d for d in dobjs):
+            if self.low[k] == "on" and all(k > d for d in dobjs):
                 return "on", k
         return None
 
@@ -1116,17 +1128,17 @@ class _Builder:
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
         for a in self.kids_with(v, "acomp"):
             for k in self.conj_group(a):
-                if self.low(k) == "full" and any(self.low(p) == "of" for p in self.kids_with(k, "prep")):
+                if self.low[k] == "full" and any(self.low[p] == "of" for p in self.kids_with(k, "prep")):
                     continue
-                if doc[k].upos == "ADJ" and doc[k].text.lower() not in POSITIONAL_ADJS:
+                if doc[k].upos == "ADJ" and self.low[k] not in POSITIONAL_ADJS:
                     for s in subjects:
                         self.add_attribute(self.objects[s], k)
         if not expl:
             for k in attrs:
-                if self.low(k) in ("color", "colour"):
+                if self.low[k] in ("color", "colour"):
                     # "water is blue color": the colour describes the subject
                     for a in self.kids_with(k, "amod", "compound"):
-                        if doc[a].text.lower() in COLOURS:
+                        if self.low[a] in COLOURS:
                             for s in subjects:
                                 self.add_attribute(self.objects[s], a)
                     continue
@@ -1146,7 +1158,7 @@ class _Builder:
         for t in doc:
             # "the birds red feathers": a plural noun modifying a later noun is its owner
             if (t.dep == "nmod" and t.tag == "NNS" and t.head > t.i and doc[t.head].upos in NOUN_POS
-                    and t.text.lower() not in PLURAL_COMPOUNDS
+                    and self.low[t.i] not in PLURAL_COMPOUNDS
                     and all(doc[k].upos == "ADJ" for k in range(t.i + 1, t.head))):
                 self.possessors.append((t.i, t.head))
         for owner, part in self.possessors:
@@ -1156,7 +1168,7 @@ class _Builder:
             self.add_part(k, i, mods)
         for v, n in self.pending:
             agent = self.kids_with(v, "npadvmod", "compound")[0]
-            self.add_relation(self.resolve(agent), verb_lemma(self.low(v)), self.resolve(n), [v])
+            self.add_relation(self.resolve(agent), verb_lemma(self.low[v]), self.resolve(n), [v])
         for t in doc:
             if self.is_fragment_noun(t.i):
                 continue
@@ -1172,7 +1184,7 @@ class _Builder:
                     continue
                 self.noun_relations(t.i)
         for t in doc:
-            if side_by_side_at(doc, t.i) and t.dep == "advmod":
+            if t.dep == "advmod" and self.low[t.i] == "side" and side_by_side_at(doc, t.i):
                 self.side_by_side(t.i)
         return _without_nameless(SceneGraph(objects=self.objects, relations=self.relations))
 
@@ -1180,7 +1192,7 @@ class _Builder:
 def _without_nameless(graph: SceneGraph) -> SceneGraph:
     """Drop objects whose name has no letter (a "." or "10.00" the parser took for a
     noun in product-title captions) and the relations touching them."""
-    keep = [k for k, o in enumerate(graph.objects) if any(c.isalpha() for c in o.name)]
+    keep = [k for k, o in enumerate(graph.objects) if _has_letter(o.name)]
     if len(keep) == len(graph.objects):
         return graph
     new_index = {old: new for new, old in enumerate(keep)}
@@ -1196,6 +1208,7 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
     * "trunks with moss on them": a back-pointing "on it/them" attached to the owner
       belongs to the last noun of its "with" phrase."""
     fixed = list(doc)
+    low = [t.text.lower() for t in doc]
     kids: list[list[int]] = [[] for _ in doc]
     for t in doc:
         if t.head != t.i:
@@ -1219,8 +1232,8 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         _repair_appos_object(fixed, kids, t)
         _repair_mistagged_subject(fixed, kids, t)
         _repair_noun_can(fixed, kids, t)
-        if (t.text.lower() == "stop" and t.upos == "VERB" and t.i + 1 < len(doc)
-                and doc[t.i + 1].text.lower() in ("sign", "signs", "light", "lights") and doc[t.i + 1].head == t.i):
+        if (low[t.i] == "stop" and t.upos == "VERB" and t.i + 1 < len(doc)
+                and low[t.i + 1] in ("sign", "signs", "light", "lights") and doc[t.i + 1].head == t.i):
             # "girl standing next to stop sign" with stop as a verb taking "sign"
             n = t.i + 1
             fixed[n] = fixed[n]._replace(head=t.head if t.head != t.i else n,
@@ -1229,10 +1242,9 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
             for k in kids[t.i]:
                 if k != n:
                     fixed[k] = fixed[k]._replace(head=n)
-        if (t.text.lower() in ("bear", "bears") and t.upos != "NOUN" and t.i > 0
-                and doc[t.i - 1].text.lower() == "teddy"):
+        if low[t.i] in ("bear", "bears") and t.upos != "NOUN" and t.i > 0 and low[t.i - 1] == "teddy":
             # "teddy bears on shelves" with bears as a verb: the noun, teddy its compound
-            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NNS" if t.text.lower() == "bears" else "NN")
+            fixed[t.i] = fixed[t.i]._replace(upos="NOUN", tag="NNS" if low[t.i] == "bears" else "NN")
             fixed[t.i - 1] = fixed[t.i - 1]._replace(head=t.i, dep="compound")
     for t in doc:
         _repair_preposition_root(fixed, kids, t)
@@ -1241,11 +1253,12 @@ def repair_parse(doc: list[DepToken]) -> list[DepToken]:
         if t.dep == "npadvmod" and t.upos in NOUN_POS and t.head < t.i and t.lemma not in ("lot", "bit", "way") and any(
                 doc[k].dep == "prt" and k < t.i for k in kids[t.head]) and doc[t.head].upos == "VERB":
             fixed[t.i] = fixed[t.i]._replace(dep="dobj")    # "skier going down a slope"
-        elif (t.dep == "ROOT" and t.tag == "VBG" and t.text.lower() in ING_MODIFIERS
+        elif (t.dep == "ROOT" and t.tag == "VBG" and low[t.i] in ING_MODIFIERS
               and all(doc[k].upos == "DET" for k in range(t.i))
               and not any(doc[k].dep in ("nsubj", "aux") for k in kids[t.i])):
             _repair_ing_modifier(fixed, kids, t)
-    _repair_side_by_side(fixed, kids)
+    if "side" in low:
+        _repair_side_by_side(fixed, kids)
     for t in doc:
         _repair_gap_compound(fixed, kids, t)
         _repair_have(fixed, kids, t)
@@ -1333,6 +1346,8 @@ def _repair_mistagged_subject(fixed: list[DepToken], kids: list[list[int]], t: D
     sitting on the platform" (lamppost/RB), "a surfboard hanging on the wall"
     (surfboard/JJ modifying "hanging"), "giraffe standing in green grass" (standing/NNP
     with giraffe as its compound)."""
+    if t.upos not in ("ADV", "ADJ", "ADP", "X") and t.dep != "ROOT":
+        return
     doc = fixed
     lw = t.text.lower()
     if t.upos not in NOUN_POS and t.upos in ("ADV", "ADJ", "ADP", "X") and is_noun_only(lw):
@@ -1360,10 +1375,12 @@ def _repair_mistagged_subject(fixed: list[DepToken], kids: list[list[int]], t: D
 def _repair_noun_can(fixed: list[DepToken], kids: list[list[int]], t: DepToken) -> None:
     """"trash can next to the bench", "the garbage can is full": "can" after a noun and
     not before a verb is the noun's head, not a modal."""
+    if t.tag != "MD":
+        return
     doc = fixed
     n = t.i - 1
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    if (t.text.lower() not in ("can", "cans") or t.tag != "MD" or n < 0 or doc[n].upos not in NOUN_POS
+    if (t.text.lower() not in ("can", "cans") or n < 0 or doc[n].upos not in NOUN_POS
             or nxt is not None and (nxt.tag == "VB" or nxt.upos == "ADV" and nxt.text.lower() not in PREP_HEADS
                                     or nxt.upos == "PART")):
         return
@@ -1398,6 +1415,11 @@ def _repair_preposition_root(fixed: list[DepToken], kids: list[list[int]], t: De
     for k in kids[t.i]:
         if k < n:
             fixed[k] = fixed[k]._replace(head=n)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_letter(name: str) -> bool:
+    return any(c.isalpha() for c in name)   # cached: object names repeat across captions
 
 
 def side_by_side_at(doc: list[DepToken], i: int) -> bool:
@@ -1569,6 +1591,8 @@ def _repair_gerund_object(fixed: list[DepToken], kids: list[list[int]], t: DepTo
     """"girl in long dress standing between men" / "a man on a beach playing frisbee": a
     gerund taken for (a modifier of) the preposition's object, with the real object as a
     compound - the noun is the object, the gerund its clause (with its own object)."""
+    if t.dep not in ("amod", "pobj"):
+        return
     doc = fixed
     lw = t.text.lower()
     c = t.i - 1
