@@ -501,6 +501,9 @@ class _Builder:
         """"red haired man" -> (man, have, hair), (hair, red); "snowy hill" -> (snow, on, hill).
         The part has no span of its
         own (no caption words name it), so rewrites leave "haired" alone."""
+        owner = self.obj_of.get(i)
+        if owner is None:               # noun i named no object: a word inside a longer compound
+            return                      # ("Snowy Night Metal Print": the print is the object)
         part = SGObject(name=PART_ADJECTIVES[self.low[k]], plural=self.low[k] in PLURAL_PART_ADJECTIVES)
         for m in mods:
             if self.doc[m].upos == "NUM":
@@ -510,9 +513,9 @@ class _Builder:
                 self.add_attribute(part, m)
         self.objects.append(part)
         if self.low[k] in COVERING_ADJECTIVES:
-            self.add_relation(len(self.objects) - 1, "on", self.obj_of[i], [k])   # (snow, on, hill)
+            self.add_relation(len(self.objects) - 1, "on", owner, [k])   # (snow, on, hill)
         else:
-            self.add_relation(self.obj_of[i], "have", len(self.objects) - 1, [k])
+            self.add_relation(owner, "have", len(self.objects) - 1, [k])
 
     def part_adjective_words(self, i: int) -> set[int]:
         """Tokens of "haired"-style adjectives on noun i and the words describing the part

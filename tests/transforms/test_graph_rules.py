@@ -536,6 +536,13 @@ def test_snowy_and_tiled_put_the_covering_on_the_thing(nlp):
     assert ("tile", "on", "floor") in tuples(nlp, "white tiled floor in the bathroom")
 
 
+def test_a_covering_adjective_inside_a_longer_compound_is_no_error(nlp):
+    # spaCy: "Snowy" -> "Night" -> "Prints" (compounds): "Night" never becomes an object
+    t = tuples(nlp, "Snowy Night Painting Metal Prints - Snowy Night Metal Print by Thomas Hayes")
+    title = "night painting metal prints - snowy night metal print"     # the second "Snowy" covers it
+    assert [x for x in t if x[:2] == ("snow", "on")] == [("snow", "on", title)]
+
+
 def test_region_of_a_thing_is_not_a_part(nlp):
     t = tuples(nlp, "the top of wooden sign post")
     assert not any(len(x) == 3 and x[1] == "have" for x in t)
