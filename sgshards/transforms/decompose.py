@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from lemminflect import getAllLemmas
@@ -168,7 +169,7 @@ def _predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
         return ([("doing", " ", "do", "VERB", "VBG"), ("a", " "), (head, " ")]
                 + [(w, " ") for w in rest.split()]), True
     subj = ctx.graph.objects[r.subject]
-    out: list[tuple[str, str]] = []
+    out: list[tuple] = []
     has_verb = False
     if r.span is not None and 0 <= r.span[0] < r.span[1] <= len(doc) and r.span[1] - r.span[0] <= 6:
         span = doc[r.span[0]:r.span[1]]
@@ -271,18 +272,26 @@ def _valid_relation(g: SceneGraph, r_idx: int) -> bool:
             and _named(g.objects[r.subject]) and _named(g.objects[r.object]))
 
 
+def _realise_chain_any(ctx: Context, r1: int, r2: int, template: int) -> Surface:
+    return realise_chain(ctx, r1, r2)               # a chain has one template
+
+
+def _realise_object_bare(ctx: Context, idx: int, template: int) -> Surface:
+    return realise_object(ctx, idx, 0)              # a bare object has one template
+
+
 def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
     """All candidate sub-graphs by kind (realisation is deferred until sampled)."""
     g = ctx.graph
     out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
     for i, o in enumerate(g.objects):
         if o.attributes and _named(o):
-            out["object"].append(SubGraph("object", (i,), (), 3, lambda t, i=i: realise_object(ctx, i, t)))
+            out["object"].append(SubGraph("object", (i,), (), 3, partial(realise_object, ctx, i)))
     rels = [k for k in range(len(g.relations)) if _valid_relation(g, k)]
     for k in rels:
         r = g.relations[k]
         out["relation"].append(SubGraph("relation", (r.subject, r.object), (k,), 2,
-                                        lambda t, k=k: realise_relation(ctx, k, t)))
+                                        partial(realise_relation, ctx, k)))
     for k1 in rels:
         a = g.relations[k1]
         for k2 in rels:
@@ -292,13 +301,13 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
             if c.subject == a.object or (c.subject == a.subject and k1 < k2):
                 objs = tuple(dict.fromkeys((a.subject, a.object, c.subject, c.object)))
                 out["chain"].append(SubGraph("chain", objs, (k1, k2), 1,
-                                             lambda t, k1=k1, k2=k2: realise_chain(ctx, k1, k2)))
+                                             partial(_realise_chain_any, ctx, k1, k2)))
     return out
 
 
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects without attributes ("a car"): filler positives when nothing richer exists."""
-    return [SubGraph("object", (i,), (), 1, lambda t, i=i: realise_object(ctx, i, 0))
+    return [SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i))
             for i, o in enumerate(ctx.graph.objects) if not o.attributes and _named(o)]
 
 

@@ -105,6 +105,7 @@ def _changes_graph(surface: Surface, new_descs: Mapping[int, Desc]) -> bool:
     # (plain dicts of positive counts: equal exactly when the Counters would be).
     before: dict = {}
     after: dict = {}
+    e: tuple
     for i, d in new_descs.items():
         e = ("obj", old[i])
         before[e] = before.get(e, 0) + 1
@@ -319,7 +320,8 @@ def iter_object_swap(surface: Surface, rng: random.Random, counts: Counts = None
     # (a stable partition: the sort on "not concrete" it replaces, without a key call per pair)
     curated = {i for i in objs if object_category(g.objects[i].name)}
     related = _related_pairs(surface)
-    concrete, rest = [], []
+    concrete: list[tuple[int, int]] = []
+    rest: list[tuple[int, int]] = []
     for p in pairs:
         (concrete if frozenset(p) in related or (p[0] in curated and p[1] in curated) else rest).append(p)
     pairs = concrete + rest

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional, Sequence
+from typing import Any, NamedTuple, Optional, Sequence
 
 from lemminflect import getInflection
 
@@ -40,7 +40,7 @@ def indefinite_article(word: str) -> str:
         return "a"
     low = w.lower()
     if w[0].isdigit():
-        digits = re.match(r"\d+", w).group(0)
+        digits = re.match(r"\d+", w).group(0)  # type: ignore[union-attr]  # w[0] is a digit
         return "an" if digits.startswith("8") or digits in ("11", "18") or (
             len(digits) in (5, 6) and digits[:2] in ("11", "18")) else "a"
     if len(w) > 1 and w.isupper() and w.isalpha() and len(w) <= 5:
@@ -128,7 +128,7 @@ class Surface:
     relations: tuple[int, ...] = ()     # graph relations this surface states
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-surface facts of other stages
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Derived once (a surface's tokens never change after it is built): every candidate
         # negative re-reads them.
         toks = self.tokens
@@ -213,13 +213,13 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
             continue
         others = [s for s in names if s != o.span]
         start, whole = _np_start(doc, kids, head, o.span[0], others)
-        surface.slots[idx] = Slot(idx, (start, o.span[1]), tuple(o.span), o.plural,
+        surface.slots[idx] = Slot(idx, (start, o.span[1]), (o.span[0], o.span[1]), o.plural,
                                   _agreeing_verbs(doc, kids, head), whole)
-        surface.attrs[idx] = [(k, tuple(s)) for k, s in enumerate(o.attribute_spans)
+        surface.attrs[idx] = [(k, (s[0], s[1])) for k, s in enumerate(o.attribute_spans)
                               if s is not None and 0 <= s[0] < s[1] <= len(doc)]
     for idx, r in enumerate(graph.relations):
         if r.span is not None and 0 <= r.span[0] < r.span[1] <= len(doc):
-            surface.preds[idx] = tuple(r.span)
+            surface.preds[idx] = (r.span[0], r.span[1])
     return surface
 
 
@@ -325,11 +325,11 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
         r = replacements[0]
         if not r.pieces:
             return None
-        reps = [[tuple(r.span), r.pieces]]  # ``covered`` can stay empty: _fix_articles only asks
-    else:                                    # about the token before the span
+        reps: list[list[Any]] = [[tuple(r.span), r.pieces]]  # ``covered`` can stay empty:
+    else:                                    # _fix_articles only asks about the token before the span
         reps = sorted(([tuple(r.span), r.pieces] for r in replacements), key=_span_of)
         for span, pieces in reps:
-            rng = range(*span)
+            rng = range(span[0], span[1])
             if not covered.isdisjoint(rng) or not pieces:
                 return None
             covered.update(rng)
@@ -338,9 +338,9 @@ def rewrite(surface: Surface, replacements: Sequence[Replacement]) -> Optional[t
     out: list[str] = []
     edits: list[Edit] = []
     i = 0
-    for r in reps:
-        _fix_case(surface, r)
-        (s, e), pieces = r
+    for rep in reps:
+        _fix_case(surface, rep)
+        (s, e), pieces = rep
         out.extend(chunks[i:s])
         new = [p.text + p.ws for p in pieces[:-1]]
         last = pieces[-1].text
