@@ -2,13 +2,57 @@
 
 The same file is what Dataflow's ``--setup_file`` installs on workers.
 """
+import os
 import re
+import sys
 from pathlib import Path
 
 from setuptools import find_packages, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).parent
-VERSION = re.search(r'__version__ = "([^"]+)"', (HERE / "sgshards" / "__init__.py").read_text()).group(1)
+INIT = (HERE / "sgshards" / "__init__.py").read_text()
+VERSION = re.search(r'__version__ = "([^"]+)"', INIT).group(1)
+COMPILED_MODULES = re.findall(r'"(sgshards\.[\w.]+)"', re.search(r"COMPILED_MODULES = \(([^)]*)\)", INIT).group(1))
+
+
+# Commands that build what gets installed; sdist and metadata need no C, and an editable
+# (development) install stays plain Python so the checkout is what runs.
+BUILDS = {"build", "build_ext", "bdist_wheel", "bdist", "install"}
+
+
+def compiled_extensions() -> list:
+    """mypyc extensions for the hot modules (pyproject.toml puts mypy in the build environment).
+    SGSHARDS_PURE_PYTHON=1, or no mypyc, installs plain Python: same outputs, slower."""
+    if os.environ.get("SGSHARDS_PURE_PYTHON") == "1" or not BUILDS & set(sys.argv[1:]):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("sgshards: mypyc is not installed; installing plain Python (slower)", file=sys.stderr)
+        return []
+    paths = [name.replace(".", "/") + ".py" for name in COMPILED_MODULES]
+    try:
+        return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3")
+    except (Exception, SystemExit) as exc:          # mypy's type check exits on an error
+        print(f"sgshards: mypyc failed ({exc!r}); installing plain Python (slower)", file=sys.stderr)
+        return []
+
+
+class OptionalBuildExt(build_ext):
+    """The compiled modules are a speed-up, not a requirement: without a working C compiler
+    the package installs as plain Python instead of failing."""
+
+    def run(self):
+        try:
+            super().run()
+        except Exception as exc:  # noqa: BLE001 - compiler missing or failing: any of them
+            print(f"sgshards: compiling the hot modules failed ({exc!r}); installing plain Python "
+                  "(slower)", file=sys.stderr)
+            for path in self.get_outputs():     # a partial build must not shadow the .py modules
+                if os.path.exists(path):
+                    os.remove(path)
+
 
 REQUIRED = [
     "apache-beam>=2.60,<3",
@@ -52,6 +96,8 @@ setup(
     package_data={"sgshards": ["data/*.tsv", "data/*.json", "data/*.txt"]},
     include_package_data=True,
     install_requires=REQUIRED,
+    ext_modules=compiled_extensions(),
+    cmdclass={"build_ext": OptionalBuildExt},
     extras_require=EXTRAS,
     entry_points={"console_scripts": ["sgshards=sgshards.pipeline.cli:main"]},
 )

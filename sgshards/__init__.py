@@ -1,2 +1,22 @@
 """sgshards: scene-graph-augmented caption shards for compositional vision-language training."""
+import importlib.machinery
+import importlib.util
+
 __version__ = "0.1.0"
+
+# The per-caption hot path after spaCy.  An installed sgshards runs these compiled by mypyc
+# (setup.py reads this tuple); a checkout, or an install without a C compiler, runs the same
+# modules as plain Python, with the same outputs.
+COMPILED_MODULES = (
+    "sgshards.transforms.realise",
+    "sgshards.transforms.decompose",
+    "sgshards.transforms.negatives",
+    "sgshards.transforms.augment",
+)
+
+
+def compiled_modules() -> list:
+    """The modules of COMPILED_MODULES this installation runs as compiled extensions."""
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return [name for name in COMPILED_MODULES
+            if (spec := importlib.util.find_spec(name)) is not None and (spec.origin or "").endswith(suffixes)]

@@ -302,7 +302,8 @@ def attribute_category(attr: str, object_name: Optional[str] = None) -> Optional
     hits = _ATTR_INDEX.get(attr.lower())
     if not hits:
         return None
-    cat = object_category(object_name)[0] if object_name and object_category(object_name) else None
+    category = object_category(object_name) if object_name else None
+    cat = category[0] if category else None
     animate = cat in _ANIMATE
     for c, g in hits:
         if animate and c in _PERSON_PREFERRED:
