@@ -11,8 +11,9 @@ COMPILED_MODULES = (
     "sgshards.transforms.realise",
     "sgshards.transforms.decompose",
     "sgshards.transforms.negatives",
-    "sgshards.transforms.augment",
 )
+# Not augment.py: its options are a frozen dataclass that Beam pickles, which a compiled
+# (native) class cannot be unpickled into.
 
 
 def compiled_modules() -> list:
