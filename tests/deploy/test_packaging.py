@@ -119,7 +119,9 @@ def test_dockerfile_installs_the_requirements_and_ends_in_beam_boot():
     assert any("pip install" in line and "-r /opt/sgshards/requirements.txt" in line for line in instructions)
     # The package goes in without re-resolving (and so moving) the pinned versions.
     assert any("pip install" in line and "--no-deps /opt/sgshards/src" in line for line in instructions)
-    assert {"setup.py", "sgshards"} <= {src for src, _ in copies}
+    assert {"setup.py", "pyproject.toml", "sgshards"} <= {src for src, _ in copies}
+    # pyproject.toml's build requirements compile the hot path; the image refuses to be plain Python
+    assert any("compiled_modules()" in line for line in instructions)
     assert instructions[-1] == 'ENTRYPOINT ["/opt/apache/beam/boot"]'
 
 
