@@ -81,7 +81,8 @@ EXTRAS = {
              "google-cloud-dataflow-client>=0.13,<0.14",    # offline Dataflow job translation tests
              "gcp-storage-emulator>=2024.8", "moto[server]>=5.0",    # object stores on loopback
              "pyspark>=3.5",                                         # the native Spark engine
-             "pandas>=2", "datasets>=2.14"],                         # readers of the Parquet export
+             "pandas>=2", "datasets>=2.14",                          # readers of the Parquet export
+             "mypy==2.4.1"],                          # the compiled modules keep type-checking
 }
 
 setup(
