@@ -68,6 +68,7 @@ REQUIRED = [
     "gcsfs>=2023.1",
     "jsonschema>=4",
     "fastjsonschema>=2.16",
+    "orjson>=3.9",              # record serialisation (json gives the same bytes without it)
 ]
 
 EXTRAS = {

@@ -28,7 +28,7 @@ import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..schemas.record import dumps
+from ..schemas.record import dumps, dumps_bytes
 
 DEAD_LETTER_DIR = "dead_letters"
 STATS_FILE = "stats.json"
@@ -202,7 +202,7 @@ class ShardWriter:
         record = outcome["record"]
         if record is None:
             return Digest(outcome["key"], outcome["index"], index_row(outcome), dead_letter(outcome), {}, (), (), ())
-        record_bytes = dumps(record).encode("utf-8")
+        record_bytes = dumps_bytes(record)
         members = ({"sg.json": record_bytes} if self.augment
                    else {"json": record_bytes, "txt": record["caption"].encode("utf-8")})
         return Digest(outcome["key"], outcome["index"], index_row(outcome), None, members,

@@ -12,6 +12,11 @@ from typing import Optional
 
 import pyarrow as pa
 
+try:
+    import orjson
+except ImportError:                                      # optional speed-up; json gives the same bytes
+    orjson = None
+
 from .graph import SceneGraph, Span
 
 SCHEMA_VERSION = "1.0"
@@ -113,6 +118,19 @@ class SampleRecord:
 def dumps(record: dict) -> str:
     """The one serialisation used everywhere: sorted keys, compact, UTF-8 kept."""
     return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_bytes(record: dict) -> bytes:
+    """``dumps(record).encode("utf-8")``, byte for byte, by orjson (a quarter of the time: a
+    sample record is ~2 kB).  What orjson refuses (keys that are not strings, integers past
+    64 bits, lone surrogates) takes the json path, so the outcome is the same either way.
+    Records hold no floats, where the two libraries' notations could differ."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+        except TypeError:                                # orjson.JSONEncodeError is a TypeError
+            pass
+    return dumps(record).encode("utf-8")
 
 
 _SPAN = pa.list_(pa.int32())

@@ -5,6 +5,8 @@ import pytest
 
 from sgshards.schemas import (ARROW_SCHEMA, SCHEMA_VERSION, Edit, Negative, Positive, SampleRecord,
                               SceneGraph, SGObject, SGRelation, dumps, to_arrow)
+from sgshards.schemas import record as record_module
+from sgshards.schemas.record import dumps_bytes
 from sgshards.schemas.jsonschema import record_errors
 
 
@@ -29,6 +31,30 @@ def test_json_round_trip_and_public_field_names():
     assert set(d["scene_graph"]["relations"][0]) >= {"subject", "predicate", "object", "span"}
     assert d["negatives"][0]["edits"][0] == {"span": [0, 1], "from": "red", "to": "blue"}
     assert SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+
+
+# Strings where JSON encoders disagree most: escapes, control characters, DEL, line and
+# paragraph separators, non-BMP characters, combining marks, quotes and backslashes.
+AWKWARD = ["tab\there", "new\nline", "nul\x00 unit\x1f del\x7f", "\u2028\u2029", "emoji \U0001F600",
+           "e\u0301 café ß 東京", 'say "hi" \\ /slash/', "\x08\x0c\r", "\ufeffbom", ""]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_dumps_bytes_is_dumps_encoded(text):
+    record = sample().to_json()
+    record["caption"] = text
+    record["tokens"] = [text, text[::-1]]
+    record["source"] = {text: [1, -2, 0, True, False, None], "row": 2 ** 40, "z": {}}
+    assert dumps_bytes(record) == dumps(record).encode("utf-8")
+
+
+def test_dumps_bytes_takes_the_json_path_for_what_orjson_refuses(monkeypatch):
+    for record in ({"b": 1, "a": {"row": 2 ** 70}}, {"a": {3: "int key"}}):
+        assert dumps_bytes(record) == dumps(record).encode("utf-8")
+    with pytest.raises(UnicodeEncodeError):            # json's own failure, not orjson's
+        dumps_bytes({"lone": "\ud800"})
+    monkeypatch.setattr(record_module, "orjson", None)
+    assert dumps_bytes(sample().to_json()) == dumps(sample().to_json()).encode("utf-8")
 
 
 def test_unknown_schema_version_is_refused():
