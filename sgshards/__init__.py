@@ -11,6 +11,8 @@ COMPILED_MODULES = (
     "sgshards.transforms.realise",
     "sgshards.transforms.decompose",
     "sgshards.transforms.negatives",
+    "sgshards.transforms.vocab",
+    "sgshards.transforms.lemmas",
 )
 # Not augment.py: its options are a frozen dataclass that Beam pickles, which a compiled
 # (native) class cannot be unpickled into.
