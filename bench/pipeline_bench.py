@@ -34,6 +34,10 @@ harnesses and load spaCy twice) to show the per-caption cost alone.  The PySpark
 CPU is not counted (its Python workers are not children this process waits for), so
 it has no per-CPU-second row.
 Writes JSON and a markdown table to --out.
+
+sgshards is imported from this checkout: build the compiled modules in place first
+(``python setup.py build_ext --inplace``, then delete the ``.so`` files after), or the
+rows measure plain Python; the results say which.
 """
 from __future__ import annotations
 
@@ -49,6 +53,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))           # this checkout, here and in the runs below (PYTHONPATH)
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
+import sgshards  # noqa: E402 - after the path: the checkout, with extensions if built in place
 CC3M = Path(os.environ.get("SGSHARDS_SHARED", ROOT.parent / "shared")) / "data" / "captions" / "cc3m_val.tsv"
 
 
@@ -198,7 +206,8 @@ def main(argv=None) -> int:
     # parts measured at different times (a shared machine) are merged into one file
     results: dict = json.loads(previous.read_text()) if previous.exists() else {}
     results.update({"captions": n, "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                                               "load_average_at_start": os.getloadavg()[0]}})
+                                               "load_average_at_start": os.getloadavg()[0]},
+                    "compiled": sgshards.compiled_modules()})
     if "inproc" not in skip:
         results.update(bench_in_process(n, args.rounds))
     if "sgp" not in skip:
@@ -253,8 +262,10 @@ def markdown(r: dict) -> str:
         rows.append(("SceneGraphParser as shipped", r["sgp"]))
     method = (f"; in-process rows per CPU second, median of {r['rounds']} rounds after a warm-up pass"
               if "rounds" in r else "")
+    compiled = (f"hot path compiled by mypyc ({len(r['compiled'])} modules)" if r.get("compiled")
+                else "plain Python (nothing compiled)")
     lines = [f"{r['captions']} CC3M captions, {r.get('model')}, components {', '.join(r.get('components', []))}"
-             f"{method}", "",
+             f"{method}; sgshards {compiled}", "",
              "| what | captions/s | x raw spaCy |", "| --- | --- | --- |"]
     lines += [f"| {label} | {v} | {v / raw:.2f} |" for label, v in rows]
     if "rss_mib" in r:
