@@ -433,7 +433,7 @@ class _Builder:
             toks.pop(0)                  # "ft. new exhibits": the parser chained the full stop in
         compound = list(toks)
         # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
-        described = []
+        described: list[int | tuple[int, int]] = []   # tokens, or the span of dropped words
         lexical = len(toks) == 2 and (self.low[toks[0]], noun_lemma(self.low[i])) in LEXICAL_NAMES
         while len(toks) > 1 and not lexical and self.low[toks[0]] not in POSITION_WORDS and (
                 self.low[toks[0]] in DESCRIPTIVE_COMPOUNDS
@@ -675,7 +675,8 @@ class _Builder:
         for h in heads:
             for p in self.kids_with(h, "prep"):
                 if any(self.low[o] == "top" and self.is_prep_noun(o) for o in self.kids_with(p, "pobj")):
-                    return self.owner_above(p) is not None and self.resolve(self.owner_above(p)) == owner
+                    above = self.owner_above(p)
+                    return above is not None and self.resolve(above) == owner
                 for o in self.kids_with(p, "pobj"):
                     if self.phrase_antecedent(o) is not None and self.resolve(o) == owner:
                         return True
@@ -1023,16 +1024,16 @@ class _Builder:
                 for s in subjects:
                     self.add_relation(s, pred, self.resolve(t.head), base_toks)
             elif len(nsubjs) >= 2:
-                for s in [self.resolve(k) for k in nsubjs[1:]]:
-                    self.add_relation(s, pred, self.resolve(nsubjs[0]), base_toks)
+                for other in [self.resolve(k) for k in nsubjs[1:]]:
+                    self.add_relation(other, pred, self.resolve(nsubjs[0]), base_toks)
         agents = []
         for a in self.kids_with(v, "agent"):
             for k in self.kids_with(a, "pobj"):
                 agents.extend(self.conj_group(k))
         for k in agents:
-            a = self.resolve(k)
+            agent = self.resolve(k)
             for s in subjects:
-                self.add_relation(a, lemma, s, base_toks)
+                self.add_relation(agent, lemma, s, base_toks)
         for words, toks, objs in self.head_prep_phrases(v):
             if passive and lemma in AGENT_PREP_VERBS and words in (["in"], ["with"], ["by"]):
                 for k in objs:
@@ -1063,11 +1064,11 @@ class _Builder:
             # parsed as two subjects ("the chair the dogs are sitting on")
             nsubjs = self.kids_with(v, "nsubj")
             if t.dep == "relcl":
-                for s in [self.resolve(k) for k in nsubjs]:
-                    self.add_relation(s, pred, self.resolve(t.head), base_toks)
+                for other in [self.resolve(k) for k in nsubjs]:
+                    self.add_relation(other, pred, self.resolve(t.head), base_toks)
             elif len(nsubjs) >= 2 and doc[prts[-1]].tag == "IN" and prts[-1] == len(doc) - 1 - (doc[-1].upos == "PUNCT"):
-                for s in [self.resolve(k) for k in nsubjs[1:]]:
-                    self.add_relation(s, pred, self.resolve(nsubjs[0]), base_toks)
+                for other in [self.resolve(k) for k in nsubjs[1:]]:
+                    self.add_relation(other, pred, self.resolve(nsubjs[0]), base_toks)
         made_relation = len(self.relations) > n_before
         if (not made_relation and t.tag == "VBG" and t.dep == "ROOT" and not dobjs
                 and not self.kids_with(v, "xcomp", "ccomp", "advcl", "acomp", "oprd")
