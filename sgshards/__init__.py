@@ -8,6 +8,7 @@ __version__ = "0.1.0"
 # (setup.py reads this tuple); a checkout, or an install without a C compiler, runs the same
 # modules as plain Python, with the same outputs.
 COMPILED_MODULES = (
+    "sgshards.transforms.graph_rules",
     "sgshards.transforms.realise",
     "sgshards.transforms.decompose",
     "sgshards.transforms.negatives",
