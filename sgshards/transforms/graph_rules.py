@@ -16,25 +16,25 @@ import json
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Final, Optional
 
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation
 from .lemmas import is_adjective_only, is_noun_only, noun_lemma, verb_lemma
 from .vocab import object_category
 
-NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
 # Labels that make a token a nominal argument even when mis-tagged ("side walk" -> walk/VB).
-ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj", "npadvmod"})
-VERB_ARG_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+ARG_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj", "npadvmod"})
+VERB_ARG_DEPS: Final = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 
-NUMBER_WORDS = frozenset({
+NUMBER_WORDS: Final = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "dozen", "both",
 })
-QUANTIFIERS = frozenset({"many", "several", "few", "multiple", "numerous", "various", "some", "lots", "couple"})
+QUANTIFIERS: Final = frozenset({"many", "several", "few", "multiple", "numerous", "various", "some", "lots", "couple"})
 # "a group of people": the collective noun becomes the quantity of its "of" object.
-COLLECTIVE_NOUNS = frozenset({
+COLLECTIVE_NOUNS: Final = frozenset({
     "group", "pair", "row", "herd", "bunch", "flock", "couple", "lot", "lots", "number", "pile",
     "stack", "set", "line", "team", "crowd", "collection", "variety", "assortment", "cluster",
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
@@ -42,29 +42,29 @@ COLLECTIVE_NOUNS = frozenset({
     "layer", "family", "sheet", "chunk", "mound", "wad",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
-PREP_NOUNS = frozenset({
+PREP_NOUNS: Final = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
     "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
 })
 # Modifiers "side" may carry inside a multiword preposition, with the words kept in the
 # predicate: "on the other side of" -> "on side of" ("other" only points back),
 # "on the left side of" -> "on the left side of", "on both sides of".
-SIDE_MODIFIERS = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
+SIDE_MODIFIERS: Final = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
                   "both": ["both"], "either": ["either"], "left": ["the", "left"], "right": ["the", "right"]}
 # Position nouns that name no object when used without "of" ("on the left", "on top").
-BARE_DIRECTIONS = frozenset({"left", "right", "top", "inside", "outside"})
+BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
-PREP_HEADS = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
+PREP_HEADS: Final = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})
 # Positional adjectives: in a predicate "is next to" they are not attributes.
-POSITIONAL_ADJS = frozenset({"next", "close", "near", "adjacent", "far", "opposite"})
+POSITIONAL_ADJS: Final = frozenset({"next", "close", "near", "adjacent", "far", "opposite"})
 # Compound modifiers that describe rather than name: "metal pole" is a pole that is metal.
-COLOURS = frozenset({
+COLOURS: Final = frozenset({
     "white", "black", "blue", "green", "red", "brown", "yellow", "gray", "grey", "orange",
     "silver", "pink", "purple", "tan", "gold", "golden", "beige", "maroon", "navy", "khaki",
     "teal", "turquoise", "violet", "burgundy", "cream", "dark", "light", "bright", "pale",
 })
-MATERIALS = frozenset({
+MATERIALS: Final = frozenset({
     "wood", "wooden", "metal", "brick", "glass", "stone", "plastic", "concrete", "cement",
     "leather", "steel", "wire", "iron", "paper", "marble", "tile", "ceramic", "rubber",
     "cotton", "wool", "denim", "straw", "bamboo", "granite", "cardboard",
@@ -72,10 +72,10 @@ MATERIALS = frozenset({
     "dirt",
 })
 # Fabric patterns describe: "a plaid shirt" is a shirt that is plaid.
-PATTERNS = frozenset({"plaid", "checkered", "camouflage", "camo", "paisley", "polka", "tartan", "tie-dye"})
-DESCRIPTIVE_COMPOUNDS = COLOURS | MATERIALS | PATTERNS | frozenset({"adult", "baby", "young", "old", "little"})
+PATTERNS: Final = frozenset({"plaid", "checkered", "camouflage", "camo", "paisley", "polka", "tartan", "tie-dye"})
+DESCRIPTIVE_COMPOUNDS: Final = COLOURS | MATERIALS | PATTERNS | frozenset({"adult", "baby", "young", "old", "little"})
 # Clothing worn: "a man in a red shirt" / "dressed in" / "with a hat" -> wear.
-CLOTHING = frozenset({
+CLOTHING: Final = frozenset({
     "shirt", "jacket", "hat", "coat", "dress", "shorts", "pants", "jeans", "suit", "uniform",
     "helmet", "sweater", "cap", "t-shirt", "tshirt", "top", "outfit", "glasses", "sunglasses",
     "hoodie", "vest", "skirt", "tie", "scarf", "glove", "gloves", "boot", "boots", "shoe", "shoes",
@@ -87,30 +87,30 @@ CLOTHING = frozenset({
     "poncho", "raincoat", "parka", "turban", "bonnet", "crown", "tiara", "belt",
 })
 # "a bowl of fruit": the container holds the contents.
-CONTAINER_NOUNS = frozenset({
+CONTAINER_NOUNS: Final = frozenset({
     "bowl", "cup", "glass", "plate", "bucket", "basket", "box", "bottle", "jar", "tray", "bag",
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
     "pitcher", "cart", "truck", "shelf",
 })
 # Closed or narrow containers hold their contents in them: "a bottle of wine" -> (wine, in, bottle).
-ENCLOSING_CONTAINERS = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
+ENCLOSING_CONTAINERS: Final = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
                                   "container", "pitcher", "jug", "sack", "packet", "tube"})
 # Flat containers hold things on them: "a plate of food" -> (food, on, plate).
-SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer", "field"})   # "a field of grass" too
+SURFACE_CONTAINERS: Final = frozenset({"plate", "tray", "platter", "saucer", "field"})   # "a field of grass" too
 # A place phrase after a direct object locates the object, not the subject, for these
 # prepositions ("a man holding a cup under the tap", "reading a sign above the door")...
-OBJECT_PLACE_PREPS = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",
+OBJECT_PLACE_PREPS: Final = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",
                                 "beside", "next to", "near", "by", "on top of", "from", "to", "into",
                                 "onto", "out of", "inside", "against", "around"})
 # ...and for "on"/"in" after verbs of holding, carrying and putting ("holding a frisbee in
 # his hand", "has a hat on his head"); after activities it stays with the subject
 # ("playing tennis on a court").
-PLACEMENT_VERBS = frozenset({"have", "hold", "wear", "carry", "put", "place", "set", "rest", "keep",
+PLACEMENT_VERBS: Final = frozenset({"have", "hold", "wear", "carry", "put", "place", "set", "rest", "keep",
                              "hang", "balance", "grip", "grasp", "clutch", "tuck", "stick", "insert",
                              "stack", "pile", "store", "pour", "sprinkle", "drop", "push", "pull"})
 # -ing words that really are nouns; any other "-ing" head with a compound in
 # front is a participle the tagger took for a noun ("a dog swimming").
-ING_NOUNS = frozenset({
+ING_NOUNS: Final = frozenset({
     "building", "ceiling", "railing", "clothing", "painting", "awning", "frosting", "icing",
     "wedding", "evening", "morning", "ring", "string", "king", "wing", "spring", "swing",
     "sibling", "siding", "topping", "filling", "stuffing", "lighting", "landing", "opening",
@@ -121,84 +121,84 @@ ING_NOUNS = frozenset({
     "living", "shopping", "baking", "cutting", "lining", "covering", "setting", "serving",
 })
 # "-ing" words that name a kind of thing before a noun: "folding chair", "sliding door"
-ING_MODIFIERS = ING_NOUNS | frozenset({
+ING_MODIFIERS: Final = ING_NOUNS | frozenset({
     "folding", "sliding", "swimming", "waiting", "walking", "cooking", "mixing", "dining", "ironing",
     "rolling", "sleeping", "washing", "changing", "hiking", "running", "training", "passing", "boxing",
     "fishing", "riding", "climbing", "racing", "reading", "ceiling", "camping", "writing", "drinking",
     "charging", "measuring", "steering", "landing", "serving", "skating", "bowling", "winding"})
 # "a tree covered in snow" means the snow covers the tree: the passive's
 # "in"/"with" object is the agent for these verbs.
-AGENT_PREP_VERBS = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
+AGENT_PREP_VERBS: Final = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
                               "blanket", "shade", "crowd", "litter"})
 # Position words name a part ("front tire", "left shoe", "back wall"): kept in the name.
-POSITION_WORDS = frozenset({"front", "back", "left", "right", "rear", "side", "upper", "lower",
+POSITION_WORDS: Final = frozenset({"front", "back", "left", "right", "rear", "side", "upper", "lower",
                             "top", "bottom", "middle", "center", "inner", "outer"})
 # Adjective + noun pairs that name a kind of thing ("a hot dog" is not a dog that is hot).
-LEXICAL_NAMES = frozenset({
+LEXICAL_NAMES: Final = frozenset({
     ("hot", "dog"), ("polar", "bear"), ("grizzly", "bear"), ("living", "room"), ("french", "fry"),
     ("french", "fries"), ("french", "toast"), ("double", "decker"), ("high", "chair"),
     ("remote", "control"), ("flat", "screen"), ("fast", "food"), ("sweet", "potato"), ("wet", "suit"),
     ("light", "pole"), ("light", "post"), ("light", "fixture"), ("light", "bulb"), ("light", "switch"),
 })
 # Adjectives that compare or point rather than describe ("the other side").
-NON_ATTRIBUTES = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
+NON_ATTRIBUTES: Final = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
 # Plural first words that are ordinary compounds, not possessives missing "'s".
-PLURAL_COMPOUNDS = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
+PLURAL_COMPOUNDS: Final = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
                               "arts", "goods", "news", "stairs", "series", "species", "pajamas",
                               "police", "people", "women", "men", "children", "kids", "girls", "boys"})
-SHADES = frozenset({"dark", "light", "bright", "pale", "deep", "well", "lime", "multi"})
+SHADES: Final = frozenset({"dark", "light", "bright", "pale", "deep", "well", "lime", "multi"})
 # "silver colored", "heart shaped": the participle only carries the modifier.
-SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "toned", "tinted"})
+SHAPE_PARTICIPLES: Final = frozenset({"colored", "coloured", "colared", "shaped", "toned", "tinted"})
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
-STRANDED_PREPS = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+STRANDED_PREPS: Final = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
+RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom", "whose"})
 # "a snowy hill" -> (snow, on, hill), "tiled floor" -> (tile, on, floor): FACTUAL, 28 of 28 tuning captions
-COVERING_ADJECTIVES = {"snowy": "snow", "tiled": "tile"}
+COVERING_ADJECTIVES: Final = {"snowy": "snow", "tiled": "tile"}
 # "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
-PART_ADJECTIVES = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
+PART_ADJECTIVES: Final = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
                    "legged": "leg", "horned": "horn", **COVERING_ADJECTIVES}
-PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
+PLURAL_PART_ADJECTIVES: Final = frozenset({"sleeved", "legged", "horned"})
 # "a woman in a dress" stays "in" for these (FACTUAL, tuning rows: jacket 14 in / 3 wear,
 # dress 10 / 1, wetsuit 4 / 0); "in a shirt", "in jeans", "in a hat" are "wear" (71 / 2, 9 / 0, 8 / 0)
-IN_GARMENTS = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
+IN_GARMENTS: Final = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
                          "cardigan", "apron", "costume", "gown", "top", "robe", "bathrobe", "raincoat"})
 # "the top of the sign", "a large area of water": FACTUAL writes no (sign, have, top)
 # (tuning rows: 62 such phrases without, 15 with)
-REGION_NOUNS = frozenset({"side", "top", "edge", "area", "end", "middle", "half", "background", "foreground",
+REGION_NOUNS: Final = frozenset({"side", "top", "edge", "area", "end", "middle", "half", "background", "foreground",
                           "front", "section"})
 # Predicates said the same way another predicate says it more plainly, as FACTUAL writes
 # them ("seated on" is sit on; "holding up a sign" holds it; "besides" is a misspelling)
-CANONICAL_PREDICATES = {"seat": "sit", "seat at": "sit at", "seat in": "sit in", "seat on": "sit on",
+CANONICAL_PREDICATES: Final = {"seat": "sit", "seat at": "sit at", "seat in": "sit in", "seat on": "sit on",
                         "besides": "beside", "on front of": "in front of", "dress in": "wear",
                         "hold up": "hold", "hold onto": "hold", "hold on to": "hold", "hold to": "hold"}
 # "a skateboard trick" with skateboard tagged as an adjective: what the trick is done on
-TRICK_GEAR = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
+TRICK_GEAR: Final = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
                         "skateboarding", "snowboarding", "skiing", "surfing", "biking"})
 # "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
 # Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
-BODY_PARTS = frozenset({
+BODY_PARTS: Final = frozenset({
     "hand", "foot", "head", "arm", "leg", "finger", "toe", "paw", "hoof", "face", "mouth", "nose", "ear",
     "eye", "knee", "neck", "tail", "wing", "beak", "trunk", "tusk", "horn", "mane", "fur", "back", "body",
     "belly", "shoulder", "tooth", "teeth", "claw", "feather", "snout", "whisker", "lip", "hair"})
-ANIMATE_CATEGORIES = frozenset({"people", "mammal", "bird", "sea_animal", "reptile", "insect"})
-HELD_BODY_PARTS = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
-PERSON_PRONOUNS = {
+ANIMATE_CATEGORIES: Final = frozenset({"people", "mammal", "bird", "sea_animal", "reptile", "insect"})
+HELD_BODY_PARTS: Final = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
+PERSON_PRONOUNS: Final = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
     "she": "woman", "her": "woman", "hers": "woman", "herself": "woman",
     "they": "people", "them": "people", "their": "people", "themselves": "people",
 }
-THING_PRONOUNS = frozenset({"it", "its", "itself", "this", "that", "these", "those", "one"})
-PERSON_NOUNS = frozenset({
+THING_PRONOUNS: Final = frozenset({"it", "its", "itself", "this", "that", "these", "those", "one"})
+PERSON_NOUNS: Final = frozenset({
     "man", "woman", "person", "boy", "girl", "guy", "lady", "child", "kid", "player", "skier",
     "surfer", "skateboarder", "snowboarder", "rider", "people", "men", "women", "gentleman",
     "baby", "toddler", "chef", "batter", "pitcher", "catcher", "umpire", "officer", "worker",
     "tennis player", "biker", "cyclist", "adult", "teenager", "student", "father", "mother",
 })
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
-JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
+JUNK_NOUNS: Final = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
                         "kind", "type", "sort", "way", "other",
                         "distance", "day", "time", "weekend", "year", "season", "color", "colour"})
-JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
+JUNK_BEFORE_OF: Final = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene", "game"})
 
 
@@ -209,7 +209,7 @@ def _load_compound_names() -> dict:
     return {"names": table["names"], "modifiers": table["modifiers"], "keep": frozenset(table["keep"])}
 
 
-COMPOUND_NAMES = _load_compound_names()
+COMPOUND_NAMES: Final = _load_compound_names()
 
 
 class _Builder:
