@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Final, Optional
 
@@ -246,11 +245,17 @@ class _Builder:
                     out = list(by_dep[dep])
         return out
 
+    def kids_of(self, i: int, dep: str) -> list[int]:
+        """Children of i with the label dep, in surface order (a new list): kids_with for
+        one label, without packing the labels into a tuple on every call."""
+        found = self.kids_by_dep[i].get(dep)
+        return [] if found is None else list(found)
+
     def conj_group(self, i: int) -> list[int]:
         """i and everything coordinated with it ("a cat and a dog")."""
         out, stack = [i], [i]
         while stack:
-            for k in self.kids_with(stack.pop(), "conj"):
+            for k in self.kids_of(stack.pop(), "conj"):
                 out.append(k)
                 stack.append(k)
         return out
@@ -263,7 +268,7 @@ class _Builder:
             return False
         if self.kids_with(i, "amod", "compound") and self.side_modifiers(i) is None:
             return False
-        if any(self.low[k] in ("of", "to") for k in self.kids_with(i, "prep")):
+        if any(self.low[k] in ("of", "to") for k in self.kids_of(i, "prep")):
             return True
         if self.of_left_out(i) is not None:
             return True
@@ -290,7 +295,7 @@ class _Builder:
         mods = self.kids_with(i, "amod", "compound") + [
             k for k in self.kids_with(i, "det", "predet", "nummod") if self.low[k] in SIDE_MODIFIERS]
         if (not mods or self.low[i] not in ("side", "sides") or any(self.low[m] not in SIDE_MODIFIERS for m in mods)
-                or not any(self.low[k] == "of" for k in self.kids_with(i, "prep"))):
+                or not any(self.low[k] == "of" for k in self.kids_of(i, "prep"))):
             return None
         return [w for m in sorted(mods) for w in SIDE_MODIFIERS[self.low[m]]]
 
@@ -308,7 +313,7 @@ class _Builder:
         lw = self.low[i]
         return (t.upos == "NOUN" and t.tag == "NN" and lw.endswith("ing") and lw not in ING_NOUNS
                 and t.dep != "compound" and verb_lemma(lw) != lw
-                and any(self.doc[k].upos in NOUN_POS for k in self.kids_with(i, "compound")))
+                and any(self.doc[k].upos in NOUN_POS for k in self.kids_of(i, "compound")))
 
     def is_nominal(self, i: int) -> bool:
         known = self.nominal[i]
@@ -360,7 +365,7 @@ class _Builder:
         toks = [i]
         stack = [i]
         while stack:
-            for k in self.kids_with(stack.pop(), "compound"):
+            for k in self.kids_of(stack.pop(), "compound"):
                 if k < i:
                     toks.append(k)
                     stack.append(k)
@@ -456,7 +461,7 @@ class _Builder:
             plural = name != self.low[i]
         elif name == "guy" and plural:
             name = "people"              # FACTUAL's name for "guys" (22 of 22 tuning captions)
-        elif name == "one" and self.objects and not self.kids_with(i, "prep"):
+        elif name == "one" and self.objects and not self.kids_of(i, "prep"):
             # "a small tree next to a large one": the same kind as the last object
             name = self.objects[-1].name
         obj = SGObject(name=name, span=(span_start, i + 1), plural=plural)
@@ -555,7 +560,7 @@ class _Builder:
                 continue   # a position word kept in the name
             elif t.dep == "amod" and lw in NON_ATTRIBUTES or k in consumed:
                 continue
-            elif lw == "full" and any(self.low[p] == "of" for p in self.kids_with(k, "prep")):
+            elif lw == "full" and any(self.low[p] == "of" for p in self.kids_of(k, "prep")):
                 continue   # "a river full of boats": says what it holds, not how it looks
             elif t.dep == "amod" and lw in SHADES and self.shade_run(k, i):
                 end = self.shade_run(k, i)
@@ -615,9 +620,9 @@ class _Builder:
         doc = self.doc
         lw = self.low[i]
         lemma = noun_lemma(lw)
-        ofs = [p for p in self.kids_with(i, "prep") if self.low[p] == "of"]
+        ofs = [p for p in self.kids_of(i, "prep") if self.low[p] == "of"]
         if ofs:
-            pobjs = [k for k in self.kids_with(ofs[0], "pobj") if self.is_nominal(k)]
+            pobjs = [k for k in self.kids_of(ofs[0], "pobj") if self.is_nominal(k)]
             if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS):
                 inner = self.noun_object(pobjs[0])
                 if inner is not None and lemma not in JUNK_BEFORE_OF:
@@ -640,8 +645,8 @@ class _Builder:
         n = doc[p].head
         have = n if self.low[n] in ("has", "have", "had") else (
             doc[n].head if doc[n].dep == "dobj" and self.low[doc[n].head] in ("has", "have", "had") else None)
-        if have is not None and self.kids_with(have, "nsubj"):
-            return self.kids_with(have, "nsubj")[0]   # "the trees have leaves on them"
+        if have is not None and self.kids_of(have, "nsubj"):
+            return self.kids_of(have, "nsubj")[0]   # "the trees have leaves on them"
         if doc[n].upos == "VERB" and doc[n].dep in ("acl", "relcl"):
             n = doc[n].head            # "a suitcase with a cat sitting on it"
         if doc[p].dep != "prep" or not self.is_nominal(n):
@@ -659,10 +664,10 @@ class _Builder:
         doc = self.doc
         n = doc[p].head
         if self.low[n] in ("has", "have", "had"):
-            subj = self.kids_with(n, "nsubj")
+            subj = self.kids_of(n, "nsubj")
             return subj[0] if subj else None
         if doc[n].dep == "dobj" and self.low[doc[n].head] in ("has", "have", "had"):
-            subj = self.kids_with(doc[n].head, "nsubj")
+            subj = self.kids_of(doc[n].head, "nsubj")
             return subj[0] if subj else None
         if doc[n].dep == "pobj" and self.low[doc[n].head] == "with" and self.is_nominal(doc[doc[n].head].head):
             return doc[doc[n].head].head
@@ -673,11 +678,11 @@ class _Builder:
         doc = self.doc
         heads = [k] + [v for v in self.kids[k] if doc[v].dep in ("acl", "relcl")]
         for h in heads:
-            for p in self.kids_with(h, "prep"):
-                if any(self.low[o] == "top" and self.is_prep_noun(o) for o in self.kids_with(p, "pobj")):
+            for p in self.kids_of(h, "prep"):
+                if any(self.low[o] == "top" and self.is_prep_noun(o) for o in self.kids_of(p, "pobj")):
                     above = self.owner_above(p)
                     return above is not None and self.resolve(above) == owner
-                for o in self.kids_with(p, "pobj"):
+                for o in self.kids_of(p, "pobj"):
                     if self.phrase_antecedent(o) is not None and self.resolve(o) == owner:
                         return True
         return False
@@ -790,13 +795,13 @@ class _Builder:
         # "on building" with building tagged VBG/pcomp is still the object
         pobjs = [k for k in self.kids[p] if doc[k].dep == "pobj" or doc[k].dep == "pcomp" and self.is_nominal(k)]
         if not pobjs:
-            inner = self.kids_with(p, "prep")  # "out of", "away from"
+            inner = self.kids_of(p, "prep")  # "out of", "away from"
             if inner:
                 w2, t2, o2 = self.prep_phrase(inner[0])
                 return words + w2, toks + t2, o2
             return words, toks, []
         first = pobjs[0]
-        if self.low[first] == "top" and self.is_prep_noun(first) and not self.kids_with(first, "prep"):
+        if self.low[first] == "top" and self.is_prep_noun(first) and not self.kids_of(first, "prep"):
             owner = self.owner_above(p)
             # "a donut with chocolate on top" -> (chocolate, on top of, donut)
             return words + ["top", "of"], toks + [first], [owner] if owner is not None else []
@@ -806,7 +811,7 @@ class _Builder:
         side = self.side_modifiers(first) if doc[first].dep == "pobj" else None
         if (self.low[first] in PREP_NOUNS and not self.kids_with(first, "amod", "compound")
                 or side is not None):
-            ofs = [k for k in self.kids_with(first, "prep") if self.low[k] in ("of", "to")]
+            ofs = [k for k in self.kids_of(first, "prep") if self.low[k] in ("of", "to")]
             if ofs:
                 w2, t2, o2 = self.prep_phrase(ofs[0])
                 return words + (side or []) + [self.low[first]] + w2, toks + [first] + t2, o2
@@ -821,12 +826,12 @@ class _Builder:
         out = []
         for k in self.kids[i]:
             t = doc[k]
-            if t.dep == "prep" or (t.dep == "prt" and self.kids_with(k, "pobj")):
+            if t.dep == "prep" or (t.dep == "prt" and self.kids_of(k, "pobj")):
                 out.append(self.prep_phrase(k))
             elif t.dep == "advmod" and t.upos == "ADV" and self.low[k] in STRANDED_PREPS and not self.kids[k]:
                 out.append(([self.low[k]], [k], []))   # "the dish the pizza is on": objects found later
             elif t.dep in ("advmod", "acomp", "amod") and self.low[k] in PREP_HEADS:
-                for p in self.kids_with(k, "prep"):
+                for p in self.kids_of(k, "prep"):
                     w, ts, objs = self.prep_phrase(p)
                     out.append(([self.low[k]] + w, [k] + ts, objs))
         return out
@@ -886,7 +891,7 @@ class _Builder:
                             subs = [self.resolve(x) for x in self.verb_subjects(verb)[0]]
                             subj = next((x for x in subs if x is not None), subj)
                     self.add_relation(subj, p2, self.resolve(k), toks)
-        for k in self.kids_with(i, "poss"):
+        for k in self.kids_of(i, "poss"):
             if doc[k].tag == "PRP$":
                 continue   # "holding a phone to her ear": FACTUAL leaves the pronoun's "have" out
             o = self.resolve(k)
@@ -899,12 +904,12 @@ class _Builder:
         when the parser hung it on the first ("mouse and keyboard on a white surface")."""
         doc = self.doc
         t = doc[i]
-        conjs = self.kids_with(i, "conj")
+        conjs = self.kids_of(i, "conj")
         if (conjs and t.dep != "conj" and all(c < prep and doc[c].upos in NOUN_POS for c in conjs)
                 and not any(self.kids_with(c, "prep", "conj", "acl", "relcl") for c in conjs)):
             members = [self.resolve(k) for k in self.conj_group(i)]
             return [m for m in members if m is not None] or [s]
-        if t.dep != "conj" or self.kids_with(i, "conj") or not self.is_nominal(t.head):
+        if t.dep != "conj" or self.kids_of(i, "conj") or not self.is_nominal(t.head):
             return [s]
         members = [self.resolve(k) for k in self.conj_group_up(i)]
         return [m for m in members if m is not None] or [s]
@@ -920,10 +925,10 @@ class _Builder:
     def verb_subjects(self, v: int, seen: frozenset = frozenset()) -> tuple[list[int], bool]:
         """(subject tokens, passive?) of verb v, inherited along conj/xcomp/acl."""
         doc = self.doc
-        subj = self.kids_with(v, "nsubj")
+        subj = self.kids_of(v, "nsubj")
         passive = False
         if not subj:
-            subj = self.kids_with(v, "nsubjpass")
+            subj = self.kids_of(v, "nsubjpass")
             passive = bool(subj)
         if not subj:
             # "eggs cooking in pan" / "man holding toddler": the subject was parsed as a
@@ -970,7 +975,7 @@ class _Builder:
         if (doc[n].dep == "pobj" and doc[p].dep == "prep" and self.low[p] in ("in", "with")
                 and doc[p].head != p and self.is_nominal(doc[p].head)
                 and (self.low[p] == "in" or self.low[n] in CLOTHING or noun_lemma(self.low[n]) in CLOTHING
-                     or doc[n].tag in ("NN", "NNS") and self.kids_with(n, "amod"))):
+                     or doc[n].tag in ("NN", "NNS") and self.kids_of(n, "amod"))):
             return doc[p].head
         if doc[n].dep == "dobj" and doc[p].dep in ("acl", "relcl") and verb_lemma(self.low[p]) == "wear":
             return doc[p].head   # "a man wearing a red shirt holding a frisbee": the man holds it
@@ -989,18 +994,18 @@ class _Builder:
         t = doc[v]
         lemma = t.lemma.lower() if t.upos == "AUX" else verb_lemma(self.low[v])
         subj_toks, passive = self.verb_subjects(v)
-        expl = bool(self.kids_with(v, "expl"))
+        expl = bool(self.kids_of(v, "expl"))
         if lemma == "be" or expl:
             self.copula(v, subj_toks, expl)
             return
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
         n_before = len(self.relations)
-        prts = [k for k in self.kids_with(v, "prt") if not self.kids_with(k, "pobj")]
+        prts = [k for k in self.kids_of(v, "prt") if not self.kids_of(k, "pobj")]
         base_words = [lemma] + [self.low[k] for k in prts]
         base_toks = [v] + prts
         pred = " ".join(base_words)
         dobjs = []
-        for k in self.kids_with(v, "dobj"):
+        for k in self.kids_of(v, "dobj"):
             dobjs.extend(self.conj_group(k))
         tricks = [k for k in dobjs if self.is_trick(k)]
         if tricks:
@@ -1019,7 +1024,7 @@ class _Builder:
             self.relate(subjects, pred, k, base_toks)
         if not dobjs and not prts and not self.kids_with(v, "prep", "dative", "xcomp", "ccomp") and self.ends_clause(v):
             # object-gap clause: "the plaid shirt the man is wearing", also parsed as two subjects
-            nsubjs = self.kids_with(v, "nsubj")
+            nsubjs = self.kids_of(v, "nsubj")
             if t.dep == "relcl" and nsubjs:
                 for s in subjects:
                     self.add_relation(s, pred, self.resolve(t.head), base_toks)
@@ -1027,8 +1032,8 @@ class _Builder:
                 for other in [self.resolve(k) for k in nsubjs[1:]]:
                     self.add_relation(other, pred, self.resolve(nsubjs[0]), base_toks)
         agents = []
-        for a in self.kids_with(v, "agent"):
-            for k in self.kids_with(a, "pobj"):
+        for a in self.kids_of(v, "agent"):
+            for k in self.kids_of(a, "pobj"):
                 agents.extend(self.conj_group(k))
         for k in agents:
             agent = self.resolve(k)
@@ -1062,7 +1067,7 @@ class _Builder:
         if prts and not dobjs:
             # stranded particle: "the sofa the man is sitting on" (relative clause), also
             # parsed as two subjects ("the chair the dogs are sitting on")
-            nsubjs = self.kids_with(v, "nsubj")
+            nsubjs = self.kids_of(v, "nsubj")
             if t.dep == "relcl":
                 for other in [self.resolve(k) for k in nsubjs]:
                     self.add_relation(other, pred, self.resolve(t.head), base_toks)
@@ -1094,9 +1099,9 @@ class _Builder:
     def have_on_it(self, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:
         """(preposition, token) of "has Y on it/them" or "has Y on", else None."""
         doc = self.doc
-        for p in self.kids_with(v, "prep") + [q for k in dobjs for q in self.kids_with(k, "prep")]:
+        for p in self.kids_of(v, "prep") + [q for k in dobjs for q in self.kids_of(k, "prep")]:
             if self.low[p] in ("on", "in") and any(
-                    self.low[o] in ("it", "them") for o in self.kids_with(p, "pobj")):
+                    self.low[o] in ("it", "them") for o in self.kids_of(p, "pobj")):
                 return self.low[p], p
         for k in prts:
             if self.low[k] == "on" and all(k > d for d in dobjs):
@@ -1116,7 +1121,7 @@ class _Builder:
         t = self.doc[v]
         if t.dep == "relcl":
             return [t.head], subjects
-        nsubjs = self.kids_with(v, "nsubj")
+        nsubjs = self.kids_of(v, "nsubj")
         if len(nsubjs) >= 2:
             head = self.resolve(nsubjs[0])
             return [nsubjs[0]], [s for s in subjects if s != head]
@@ -1124,15 +1129,15 @@ class _Builder:
 
     def copula(self, v: int, subj_toks: list[int], expl: bool) -> None:
         doc = self.doc
-        attrs = self.kids_with(v, "attr")
+        attrs = self.kids_of(v, "attr")
         if expl:
             subj_toks = []
             for k in attrs:
                 subj_toks.extend(self.conj_group(k))
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
-        for a in self.kids_with(v, "acomp"):
+        for a in self.kids_of(v, "acomp"):
             for k in self.conj_group(a):
-                if self.low[k] == "full" and any(self.low[p] == "of" for p in self.kids_with(k, "prep")):
+                if self.low[k] == "full" and any(self.low[p] == "of" for p in self.kids_of(k, "prep")):
                     continue
                 if doc[k].upos == "ADJ" and self.low[k] not in POSITIONAL_ADJS:
                     for s in subjects:
@@ -1179,12 +1184,12 @@ class _Builder:
             if (t.upos in ("VERB", "AUX") and (t.dep not in ("aux", "auxpass", "amod") or t.head == t.i)
                     or t.upos == "NOUN" and self.is_hidden_gerund(t.i)):
                 self.verb_relations(t.i)
-            elif t.dep == "ROOT" and t.upos not in NOUN_POS and self.kids_with(t.i, "nsubj"):
+            elif t.dep == "ROOT" and t.upos not in NOUN_POS and self.kids_of(t.i, "nsubj"):
                 # verbless copula-like roots are rare; treat as verb
                 self.verb_relations(t.i)
         for t in doc:
             if self.is_nominal(t.i) or t.upos == "PRON":
-                if t.upos == "PRON" and not self.kids_with(t.i, "prep"):
+                if t.upos == "PRON" and not self.kids_of(t.i, "prep"):
                     continue
                 self.noun_relations(t.i)
         for t in doc:
@@ -1421,9 +1426,11 @@ def _repair_preposition_root(fixed: list[DepToken], kids: list[list[int]], t: De
             fixed[k] = fixed[k]._replace(head=n)
 
 
-@lru_cache(maxsize=1 << 16)
 def _has_letter(name: str) -> bool:
-    return any(c.isalpha() for c in name)   # cached: object names repeat across captions
+    for c in name:
+        if c.isalpha():
+            return True
+    return False
 
 
 def side_by_side_at(doc: list[DepToken], i: int) -> bool:
