@@ -14,27 +14,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Final, Optional
 
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation
 from .lemmas import is_adjective_only, is_noun_only, noun_lemma, verb_lemma
 from .vocab import object_category
 
-NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
 # Labels that make a token a nominal argument even when mis-tagged ("side walk" -> walk/VB).
-ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj", "npadvmod"})
-VERB_ARG_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+ARG_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj", "npadvmod"})
+VERB_ARG_DEPS: Final = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 
-NUMBER_WORDS = frozenset({
+NUMBER_WORDS: Final = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "dozen", "both",
 })
-QUANTIFIERS = frozenset({"many", "several", "few", "multiple", "numerous", "various", "some", "lots", "couple"})
+QUANTIFIERS: Final = frozenset({"many", "several", "few", "multiple", "numerous", "various", "some", "lots", "couple"})
 # "a group of people": the collective noun becomes the quantity of its "of" object.
-COLLECTIVE_NOUNS = frozenset({
+COLLECTIVE_NOUNS: Final = frozenset({
     "group", "pair", "row", "herd", "bunch", "flock", "couple", "lot", "lots", "number", "pile",
     "stack", "set", "line", "team", "crowd", "collection", "variety", "assortment", "cluster",
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
@@ -42,29 +41,29 @@ COLLECTIVE_NOUNS = frozenset({
     "layer", "family", "sheet", "chunk", "mound", "wad",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
-PREP_NOUNS = frozenset({
+PREP_NOUNS: Final = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
     "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
 })
 # Modifiers "side" may carry inside a multiword preposition, with the words kept in the
 # predicate: "on the other side of" -> "on side of" ("other" only points back),
 # "on the left side of" -> "on the left side of", "on both sides of".
-SIDE_MODIFIERS = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
+SIDE_MODIFIERS: Final = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
                   "both": ["both"], "either": ["either"], "left": ["the", "left"], "right": ["the", "right"]}
 # Position nouns that name no object when used without "of" ("on the left", "on top").
-BARE_DIRECTIONS = frozenset({"left", "right", "top", "inside", "outside"})
+BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
-PREP_HEADS = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
+PREP_HEADS: Final = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})
 # Positional adjectives: in a predicate "is next to" they are not attributes.
-POSITIONAL_ADJS = frozenset({"next", "close", "near", "adjacent", "far", "opposite"})
+POSITIONAL_ADJS: Final = frozenset({"next", "close", "near", "adjacent", "far", "opposite"})
 # Compound modifiers that describe rather than name: "metal pole" is a pole that is metal.
-COLOURS = frozenset({
+COLOURS: Final = frozenset({
     "white", "black", "blue", "green", "red", "brown", "yellow", "gray", "grey", "orange",
     "silver", "pink", "purple", "tan", "gold", "golden", "beige", "maroon", "navy", "khaki",
     "teal", "turquoise", "violet", "burgundy", "cream", "dark", "light", "bright", "pale",
 })
-MATERIALS = frozenset({
+MATERIALS: Final = frozenset({
     "wood", "wooden", "metal", "brick", "glass", "stone", "plastic", "concrete", "cement",
     "leather", "steel", "wire", "iron", "paper", "marble", "tile", "ceramic", "rubber",
     "cotton", "wool", "denim", "straw", "bamboo", "granite", "cardboard",
@@ -72,10 +71,10 @@ MATERIALS = frozenset({
     "dirt",
 })
 # Fabric patterns describe: "a plaid shirt" is a shirt that is plaid.
-PATTERNS = frozenset({"plaid", "checkered", "camouflage", "camo", "paisley", "polka", "tartan", "tie-dye"})
-DESCRIPTIVE_COMPOUNDS = COLOURS | MATERIALS | PATTERNS | frozenset({"adult", "baby", "young", "old", "little"})
+PATTERNS: Final = frozenset({"plaid", "checkered", "camouflage", "camo", "paisley", "polka", "tartan", "tie-dye"})
+DESCRIPTIVE_COMPOUNDS: Final = COLOURS | MATERIALS | PATTERNS | frozenset({"adult", "baby", "young", "old", "little"})
 # Clothing worn: "a man in a red shirt" / "dressed in" / "with a hat" -> wear.
-CLOTHING = frozenset({
+CLOTHING: Final = frozenset({
     "shirt", "jacket", "hat", "coat", "dress", "shorts", "pants", "jeans", "suit", "uniform",
     "helmet", "sweater", "cap", "t-shirt", "tshirt", "top", "outfit", "glasses", "sunglasses",
     "hoodie", "vest", "skirt", "tie", "scarf", "glove", "gloves", "boot", "boots", "shoe", "shoes",
@@ -87,30 +86,30 @@ CLOTHING = frozenset({
     "poncho", "raincoat", "parka", "turban", "bonnet", "crown", "tiara", "belt",
 })
 # "a bowl of fruit": the container holds the contents.
-CONTAINER_NOUNS = frozenset({
+CONTAINER_NOUNS: Final = frozenset({
     "bowl", "cup", "glass", "plate", "bucket", "basket", "box", "bottle", "jar", "tray", "bag",
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
     "pitcher", "cart", "truck", "shelf",
 })
 # Closed or narrow containers hold their contents in them: "a bottle of wine" -> (wine, in, bottle).
-ENCLOSING_CONTAINERS = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
+ENCLOSING_CONTAINERS: Final = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
                                   "container", "pitcher", "jug", "sack", "packet", "tube"})
 # Flat containers hold things on them: "a plate of food" -> (food, on, plate).
-SURFACE_CONTAINERS = frozenset({"plate", "tray", "platter", "saucer", "field"})   # "a field of grass" too
+SURFACE_CONTAINERS: Final = frozenset({"plate", "tray", "platter", "saucer", "field"})   # "a field of grass" too
 # A place phrase after a direct object locates the object, not the subject, for these
 # prepositions ("a man holding a cup under the tap", "reading a sign above the door")...
-OBJECT_PLACE_PREPS = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",
+OBJECT_PLACE_PREPS: Final = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",
                                 "beside", "next to", "near", "by", "on top of", "from", "to", "into",
                                 "onto", "out of", "inside", "against", "around"})
 # ...and for "on"/"in" after verbs of holding, carrying and putting ("holding a frisbee in
 # his hand", "has a hat on his head"); after activities it stays with the subject
 # ("playing tennis on a court").
-PLACEMENT_VERBS = frozenset({"have", "hold", "wear", "carry", "put", "place", "set", "rest", "keep",
+PLACEMENT_VERBS: Final = frozenset({"have", "hold", "wear", "carry", "put", "place", "set", "rest", "keep",
                              "hang", "balance", "grip", "grasp", "clutch", "tuck", "stick", "insert",
                              "stack", "pile", "store", "pour", "sprinkle", "drop", "push", "pull"})
 # -ing words that really are nouns; any other "-ing" head with a compound in
 # front is a participle the tagger took for a noun ("a dog swimming").
-ING_NOUNS = frozenset({
+ING_NOUNS: Final = frozenset({
     "building", "ceiling", "railing", "clothing", "painting", "awning", "frosting", "icing",
     "wedding", "evening", "morning", "ring", "string", "king", "wing", "spring", "swing",
     "sibling", "siding", "topping", "filling", "stuffing", "lighting", "landing", "opening",
@@ -121,84 +120,84 @@ ING_NOUNS = frozenset({
     "living", "shopping", "baking", "cutting", "lining", "covering", "setting", "serving",
 })
 # "-ing" words that name a kind of thing before a noun: "folding chair", "sliding door"
-ING_MODIFIERS = ING_NOUNS | frozenset({
+ING_MODIFIERS: Final = ING_NOUNS | frozenset({
     "folding", "sliding", "swimming", "waiting", "walking", "cooking", "mixing", "dining", "ironing",
     "rolling", "sleeping", "washing", "changing", "hiking", "running", "training", "passing", "boxing",
     "fishing", "riding", "climbing", "racing", "reading", "ceiling", "camping", "writing", "drinking",
     "charging", "measuring", "steering", "landing", "serving", "skating", "bowling", "winding"})
 # "a tree covered in snow" means the snow covers the tree: the passive's
 # "in"/"with" object is the agent for these verbs.
-AGENT_PREP_VERBS = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
+AGENT_PREP_VERBS: Final = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
                               "blanket", "shade", "crowd", "litter"})
 # Position words name a part ("front tire", "left shoe", "back wall"): kept in the name.
-POSITION_WORDS = frozenset({"front", "back", "left", "right", "rear", "side", "upper", "lower",
+POSITION_WORDS: Final = frozenset({"front", "back", "left", "right", "rear", "side", "upper", "lower",
                             "top", "bottom", "middle", "center", "inner", "outer"})
 # Adjective + noun pairs that name a kind of thing ("a hot dog" is not a dog that is hot).
-LEXICAL_NAMES = frozenset({
+LEXICAL_NAMES: Final = frozenset({
     ("hot", "dog"), ("polar", "bear"), ("grizzly", "bear"), ("living", "room"), ("french", "fry"),
     ("french", "fries"), ("french", "toast"), ("double", "decker"), ("high", "chair"),
     ("remote", "control"), ("flat", "screen"), ("fast", "food"), ("sweet", "potato"), ("wet", "suit"),
     ("light", "pole"), ("light", "post"), ("light", "fixture"), ("light", "bulb"), ("light", "switch"),
 })
 # Adjectives that compare or point rather than describe ("the other side").
-NON_ATTRIBUTES = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
+NON_ATTRIBUTES: Final = frozenset({"other", "same", "different", "such", "own", "certain", "entire", "-"})
 # Plural first words that are ordinary compounds, not possessives missing "'s".
-PLURAL_COMPOUNDS = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
+PLURAL_COMPOUNDS: Final = frozenset({"sports", "glasses", "sunglasses", "clothes", "jeans", "pants", "shorts",
                               "arts", "goods", "news", "stairs", "series", "species", "pajamas",
                               "police", "people", "women", "men", "children", "kids", "girls", "boys"})
-SHADES = frozenset({"dark", "light", "bright", "pale", "deep", "well", "lime", "multi"})
+SHADES: Final = frozenset({"dark", "light", "bright", "pale", "deep", "well", "lime", "multi"})
 # "silver colored", "heart shaped": the participle only carries the modifier.
-SHAPE_PARTICIPLES = frozenset({"colored", "coloured", "colared", "shaped", "toned", "tinted"})
+SHAPE_PARTICIPLES: Final = frozenset({"colored", "coloured", "colared", "shaped", "toned", "tinted"})
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
-STRANDED_PREPS = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+STRANDED_PREPS: Final = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
+RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom", "whose"})
 # "a snowy hill" -> (snow, on, hill), "tiled floor" -> (tile, on, floor): FACTUAL, 28 of 28 tuning captions
-COVERING_ADJECTIVES = {"snowy": "snow", "tiled": "tile"}
+COVERING_ADJECTIVES: Final = {"snowy": "snow", "tiled": "tile"}
 # "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
-PART_ADJECTIVES = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
+PART_ADJECTIVES: Final = {"haired": "hair", "framed": "frame", "sleeved": "sleeve", "bearded": "beard",
                    "legged": "leg", "horned": "horn", **COVERING_ADJECTIVES}
-PLURAL_PART_ADJECTIVES = frozenset({"sleeved", "legged", "horned"})
+PLURAL_PART_ADJECTIVES: Final = frozenset({"sleeved", "legged", "horned"})
 # "a woman in a dress" stays "in" for these (FACTUAL, tuning rows: jacket 14 in / 3 wear,
 # dress 10 / 1, wetsuit 4 / 0); "in a shirt", "in jeans", "in a hat" are "wear" (71 / 2, 9 / 0, 8 / 0)
-IN_GARMENTS = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
+IN_GARMENTS: Final = frozenset({"jacket", "dress", "wetsuit", "outfit", "bikini", "sweater", "swimsuit", "snowsuit",
                          "cardigan", "apron", "costume", "gown", "top", "robe", "bathrobe", "raincoat"})
 # "the top of the sign", "a large area of water": FACTUAL writes no (sign, have, top)
 # (tuning rows: 62 such phrases without, 15 with)
-REGION_NOUNS = frozenset({"side", "top", "edge", "area", "end", "middle", "half", "background", "foreground",
+REGION_NOUNS: Final = frozenset({"side", "top", "edge", "area", "end", "middle", "half", "background", "foreground",
                           "front", "section"})
 # Predicates said the same way another predicate says it more plainly, as FACTUAL writes
 # them ("seated on" is sit on; "holding up a sign" holds it; "besides" is a misspelling)
-CANONICAL_PREDICATES = {"seat": "sit", "seat at": "sit at", "seat in": "sit in", "seat on": "sit on",
+CANONICAL_PREDICATES: Final = {"seat": "sit", "seat at": "sit at", "seat in": "sit in", "seat on": "sit on",
                         "besides": "beside", "on front of": "in front of", "dress in": "wear",
                         "hold up": "hold", "hold onto": "hold", "hold on to": "hold", "hold to": "hold"}
 # "a skateboard trick" with skateboard tagged as an adjective: what the trick is done on
-TRICK_GEAR = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
+TRICK_GEAR: Final = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
                         "skateboarding", "snowboarding", "skiing", "surfing", "biking"})
 # "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
 # Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
-BODY_PARTS = frozenset({
+BODY_PARTS: Final = frozenset({
     "hand", "foot", "head", "arm", "leg", "finger", "toe", "paw", "hoof", "face", "mouth", "nose", "ear",
     "eye", "knee", "neck", "tail", "wing", "beak", "trunk", "tusk", "horn", "mane", "fur", "back", "body",
     "belly", "shoulder", "tooth", "teeth", "claw", "feather", "snout", "whisker", "lip", "hair"})
-ANIMATE_CATEGORIES = frozenset({"people", "mammal", "bird", "sea_animal", "reptile", "insect"})
-HELD_BODY_PARTS = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
-PERSON_PRONOUNS = {
+ANIMATE_CATEGORIES: Final = frozenset({"people", "mammal", "bird", "sea_animal", "reptile", "insect"})
+HELD_BODY_PARTS: Final = frozenset({"hand", "foot", "head", "ear", "mouth", "face"})
+PERSON_PRONOUNS: Final = {
     "he": "man", "him": "man", "his": "man", "himself": "man",
     "she": "woman", "her": "woman", "hers": "woman", "herself": "woman",
     "they": "people", "them": "people", "their": "people", "themselves": "people",
 }
-THING_PRONOUNS = frozenset({"it", "its", "itself", "this", "that", "these", "those", "one"})
-PERSON_NOUNS = frozenset({
+THING_PRONOUNS: Final = frozenset({"it", "its", "itself", "this", "that", "these", "those", "one"})
+PERSON_NOUNS: Final = frozenset({
     "man", "woman", "person", "boy", "girl", "guy", "lady", "child", "kid", "player", "skier",
     "surfer", "skateboarder", "snowboarder", "rider", "people", "men", "women", "gentleman",
     "baby", "toddler", "chef", "batter", "pitcher", "catcher", "umpire", "officer", "worker",
     "tennis player", "biker", "cyclist", "adult", "teenager", "student", "father", "mother",
 })
 # Non-visual heads that are never objects ("a photo of a dog" -> dog).
-JUNK_NOUNS = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
+JUNK_NOUNS: Final = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
                         "kind", "type", "sort", "way", "other",
                         "distance", "day", "time", "weekend", "year", "season", "color", "colour"})
-JUNK_BEFORE_OF = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
+JUNK_BEFORE_OF: Final = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
                             "illustration", "kind", "type", "sort", "scene", "game"})
 
 
@@ -209,7 +208,7 @@ def _load_compound_names() -> dict:
     return {"names": table["names"], "modifiers": table["modifiers"], "keep": frozenset(table["keep"])}
 
 
-COMPOUND_NAMES = _load_compound_names()
+COMPOUND_NAMES: Final = _load_compound_names()
 
 
 class _Builder:
@@ -246,11 +245,17 @@ class _Builder:
                     out = list(by_dep[dep])
         return out
 
+    def kids_of(self, i: int, dep: str) -> list[int]:
+        """Children of i with the label dep, in surface order (a new list): kids_with for
+        one label, without packing the labels into a tuple on every call."""
+        found = self.kids_by_dep[i].get(dep)
+        return [] if found is None else list(found)
+
     def conj_group(self, i: int) -> list[int]:
         """i and everything coordinated with it ("a cat and a dog")."""
         out, stack = [i], [i]
         while stack:
-            for k in self.kids_with(stack.pop(), "conj"):
+            for k in self.kids_of(stack.pop(), "conj"):
                 out.append(k)
                 stack.append(k)
         return out
@@ -263,7 +268,7 @@ class _Builder:
             return False
         if self.kids_with(i, "amod", "compound") and self.side_modifiers(i) is None:
             return False
-        if any(self.low[k] in ("of", "to") for k in self.kids_with(i, "prep")):
+        if any(self.low[k] in ("of", "to") for k in self.kids_of(i, "prep")):
             return True
         if self.of_left_out(i) is not None:
             return True
@@ -290,7 +295,7 @@ class _Builder:
         mods = self.kids_with(i, "amod", "compound") + [
             k for k in self.kids_with(i, "det", "predet", "nummod") if self.low[k] in SIDE_MODIFIERS]
         if (not mods or self.low[i] not in ("side", "sides") or any(self.low[m] not in SIDE_MODIFIERS for m in mods)
-                or not any(self.low[k] == "of" for k in self.kids_with(i, "prep"))):
+                or not any(self.low[k] == "of" for k in self.kids_of(i, "prep"))):
             return None
         return [w for m in sorted(mods) for w in SIDE_MODIFIERS[self.low[m]]]
 
@@ -308,7 +313,7 @@ class _Builder:
         lw = self.low[i]
         return (t.upos == "NOUN" and t.tag == "NN" and lw.endswith("ing") and lw not in ING_NOUNS
                 and t.dep != "compound" and verb_lemma(lw) != lw
-                and any(self.doc[k].upos in NOUN_POS for k in self.kids_with(i, "compound")))
+                and any(self.doc[k].upos in NOUN_POS for k in self.kids_of(i, "compound")))
 
     def is_nominal(self, i: int) -> bool:
         known = self.nominal[i]
@@ -360,7 +365,7 @@ class _Builder:
         toks = [i]
         stack = [i]
         while stack:
-            for k in self.kids_with(stack.pop(), "compound"):
+            for k in self.kids_of(stack.pop(), "compound"):
                 if k < i:
                     toks.append(k)
                     stack.append(k)
@@ -456,7 +461,7 @@ class _Builder:
             plural = name != self.low[i]
         elif name == "guy" and plural:
             name = "people"              # FACTUAL's name for "guys" (22 of 22 tuning captions)
-        elif name == "one" and self.objects and not self.kids_with(i, "prep"):
+        elif name == "one" and self.objects and not self.kids_of(i, "prep"):
             # "a small tree next to a large one": the same kind as the last object
             name = self.objects[-1].name
         obj = SGObject(name=name, span=(span_start, i + 1), plural=plural)
@@ -555,7 +560,7 @@ class _Builder:
                 continue   # a position word kept in the name
             elif t.dep == "amod" and lw in NON_ATTRIBUTES or k in consumed:
                 continue
-            elif lw == "full" and any(self.low[p] == "of" for p in self.kids_with(k, "prep")):
+            elif lw == "full" and any(self.low[p] == "of" for p in self.kids_of(k, "prep")):
                 continue   # "a river full of boats": says what it holds, not how it looks
             elif t.dep == "amod" and lw in SHADES and self.shade_run(k, i):
                 end = self.shade_run(k, i)
@@ -615,9 +620,9 @@ class _Builder:
         doc = self.doc
         lw = self.low[i]
         lemma = noun_lemma(lw)
-        ofs = [p for p in self.kids_with(i, "prep") if self.low[p] == "of"]
+        ofs = [p for p in self.kids_of(i, "prep") if self.low[p] == "of"]
         if ofs:
-            pobjs = [k for k in self.kids_with(ofs[0], "pobj") if self.is_nominal(k)]
+            pobjs = [k for k in self.kids_of(ofs[0], "pobj") if self.is_nominal(k)]
             if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS):
                 inner = self.noun_object(pobjs[0])
                 if inner is not None and lemma not in JUNK_BEFORE_OF:
@@ -640,8 +645,8 @@ class _Builder:
         n = doc[p].head
         have = n if self.low[n] in ("has", "have", "had") else (
             doc[n].head if doc[n].dep == "dobj" and self.low[doc[n].head] in ("has", "have", "had") else None)
-        if have is not None and self.kids_with(have, "nsubj"):
-            return self.kids_with(have, "nsubj")[0]   # "the trees have leaves on them"
+        if have is not None and self.kids_of(have, "nsubj"):
+            return self.kids_of(have, "nsubj")[0]   # "the trees have leaves on them"
         if doc[n].upos == "VERB" and doc[n].dep in ("acl", "relcl"):
             n = doc[n].head            # "a suitcase with a cat sitting on it"
         if doc[p].dep != "prep" or not self.is_nominal(n):
@@ -659,10 +664,10 @@ class _Builder:
         doc = self.doc
         n = doc[p].head
         if self.low[n] in ("has", "have", "had"):
-            subj = self.kids_with(n, "nsubj")
+            subj = self.kids_of(n, "nsubj")
             return subj[0] if subj else None
         if doc[n].dep == "dobj" and self.low[doc[n].head] in ("has", "have", "had"):
-            subj = self.kids_with(doc[n].head, "nsubj")
+            subj = self.kids_of(doc[n].head, "nsubj")
             return subj[0] if subj else None
         if doc[n].dep == "pobj" and self.low[doc[n].head] == "with" and self.is_nominal(doc[doc[n].head].head):
             return doc[doc[n].head].head
@@ -673,11 +678,11 @@ class _Builder:
         doc = self.doc
         heads = [k] + [v for v in self.kids[k] if doc[v].dep in ("acl", "relcl")]
         for h in heads:
-            for p in self.kids_with(h, "prep"):
-                if any(self.low[o] == "top" and self.is_prep_noun(o) for o in self.kids_with(p, "pobj")):
+            for p in self.kids_of(h, "prep"):
+                if any(self.low[o] == "top" and self.is_prep_noun(o) for o in self.kids_of(p, "pobj")):
                     above = self.owner_above(p)
                     return above is not None and self.resolve(above) == owner
-                for o in self.kids_with(p, "pobj"):
+                for o in self.kids_of(p, "pobj"):
                     if self.phrase_antecedent(o) is not None and self.resolve(o) == owner:
                         return True
         return False
@@ -790,13 +795,13 @@ class _Builder:
         # "on building" with building tagged VBG/pcomp is still the object
         pobjs = [k for k in self.kids[p] if doc[k].dep == "pobj" or doc[k].dep == "pcomp" and self.is_nominal(k)]
         if not pobjs:
-            inner = self.kids_with(p, "prep")  # "out of", "away from"
+            inner = self.kids_of(p, "prep")  # "out of", "away from"
             if inner:
                 w2, t2, o2 = self.prep_phrase(inner[0])
                 return words + w2, toks + t2, o2
             return words, toks, []
         first = pobjs[0]
-        if self.low[first] == "top" and self.is_prep_noun(first) and not self.kids_with(first, "prep"):
+        if self.low[first] == "top" and self.is_prep_noun(first) and not self.kids_of(first, "prep"):
             owner = self.owner_above(p)
             # "a donut with chocolate on top" -> (chocolate, on top of, donut)
             return words + ["top", "of"], toks + [first], [owner] if owner is not None else []
@@ -806,7 +811,7 @@ class _Builder:
         side = self.side_modifiers(first) if doc[first].dep == "pobj" else None
         if (self.low[first] in PREP_NOUNS and not self.kids_with(first, "amod", "compound")
                 or side is not None):
-            ofs = [k for k in self.kids_with(first, "prep") if self.low[k] in ("of", "to")]
+            ofs = [k for k in self.kids_of(first, "prep") if self.low[k] in ("of", "to")]
             if ofs:
                 w2, t2, o2 = self.prep_phrase(ofs[0])
                 return words + (side or []) + [self.low[first]] + w2, toks + [first] + t2, o2
@@ -821,12 +826,12 @@ class _Builder:
         out = []
         for k in self.kids[i]:
             t = doc[k]
-            if t.dep == "prep" or (t.dep == "prt" and self.kids_with(k, "pobj")):
+            if t.dep == "prep" or (t.dep == "prt" and self.kids_of(k, "pobj")):
                 out.append(self.prep_phrase(k))
             elif t.dep == "advmod" and t.upos == "ADV" and self.low[k] in STRANDED_PREPS and not self.kids[k]:
                 out.append(([self.low[k]], [k], []))   # "the dish the pizza is on": objects found later
             elif t.dep in ("advmod", "acomp", "amod") and self.low[k] in PREP_HEADS:
-                for p in self.kids_with(k, "prep"):
+                for p in self.kids_of(k, "prep"):
                     w, ts, objs = self.prep_phrase(p)
                     out.append(([self.low[k]] + w, [k] + ts, objs))
         return out
@@ -886,7 +891,7 @@ class _Builder:
                             subs = [self.resolve(x) for x in self.verb_subjects(verb)[0]]
                             subj = next((x for x in subs if x is not None), subj)
                     self.add_relation(subj, p2, self.resolve(k), toks)
-        for k in self.kids_with(i, "poss"):
+        for k in self.kids_of(i, "poss"):
             if doc[k].tag == "PRP$":
                 continue   # "holding a phone to her ear": FACTUAL leaves the pronoun's "have" out
             o = self.resolve(k)
@@ -899,12 +904,12 @@ class _Builder:
         when the parser hung it on the first ("mouse and keyboard on a white surface")."""
         doc = self.doc
         t = doc[i]
-        conjs = self.kids_with(i, "conj")
+        conjs = self.kids_of(i, "conj")
         if (conjs and t.dep != "conj" and all(c < prep and doc[c].upos in NOUN_POS for c in conjs)
                 and not any(self.kids_with(c, "prep", "conj", "acl", "relcl") for c in conjs)):
             members = [self.resolve(k) for k in self.conj_group(i)]
             return [m for m in members if m is not None] or [s]
-        if t.dep != "conj" or self.kids_with(i, "conj") or not self.is_nominal(t.head):
+        if t.dep != "conj" or self.kids_of(i, "conj") or not self.is_nominal(t.head):
             return [s]
         members = [self.resolve(k) for k in self.conj_group_up(i)]
         return [m for m in members if m is not None] or [s]
@@ -920,10 +925,10 @@ class _Builder:
     def verb_subjects(self, v: int, seen: frozenset = frozenset()) -> tuple[list[int], bool]:
         """(subject tokens, passive?) of verb v, inherited along conj/xcomp/acl."""
         doc = self.doc
-        subj = self.kids_with(v, "nsubj")
+        subj = self.kids_of(v, "nsubj")
         passive = False
         if not subj:
-            subj = self.kids_with(v, "nsubjpass")
+            subj = self.kids_of(v, "nsubjpass")
             passive = bool(subj)
         if not subj:
             # "eggs cooking in pan" / "man holding toddler": the subject was parsed as a
@@ -970,7 +975,7 @@ class _Builder:
         if (doc[n].dep == "pobj" and doc[p].dep == "prep" and self.low[p] in ("in", "with")
                 and doc[p].head != p and self.is_nominal(doc[p].head)
                 and (self.low[p] == "in" or self.low[n] in CLOTHING or noun_lemma(self.low[n]) in CLOTHING
-                     or doc[n].tag in ("NN", "NNS") and self.kids_with(n, "amod"))):
+                     or doc[n].tag in ("NN", "NNS") and self.kids_of(n, "amod"))):
             return doc[p].head
         if doc[n].dep == "dobj" and doc[p].dep in ("acl", "relcl") and verb_lemma(self.low[p]) == "wear":
             return doc[p].head   # "a man wearing a red shirt holding a frisbee": the man holds it
@@ -989,18 +994,18 @@ class _Builder:
         t = doc[v]
         lemma = t.lemma.lower() if t.upos == "AUX" else verb_lemma(self.low[v])
         subj_toks, passive = self.verb_subjects(v)
-        expl = bool(self.kids_with(v, "expl"))
+        expl = bool(self.kids_of(v, "expl"))
         if lemma == "be" or expl:
             self.copula(v, subj_toks, expl)
             return
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
         n_before = len(self.relations)
-        prts = [k for k in self.kids_with(v, "prt") if not self.kids_with(k, "pobj")]
+        prts = [k for k in self.kids_of(v, "prt") if not self.kids_of(k, "pobj")]
         base_words = [lemma] + [self.low[k] for k in prts]
         base_toks = [v] + prts
         pred = " ".join(base_words)
         dobjs = []
-        for k in self.kids_with(v, "dobj"):
+        for k in self.kids_of(v, "dobj"):
             dobjs.extend(self.conj_group(k))
         tricks = [k for k in dobjs if self.is_trick(k)]
         if tricks:
@@ -1019,7 +1024,7 @@ class _Builder:
             self.relate(subjects, pred, k, base_toks)
         if not dobjs and not prts and not self.kids_with(v, "prep", "dative", "xcomp", "ccomp") and self.ends_clause(v):
             # object-gap clause: "the plaid shirt the man is wearing", also parsed as two subjects
-            nsubjs = self.kids_with(v, "nsubj")
+            nsubjs = self.kids_of(v, "nsubj")
             if t.dep == "relcl" and nsubjs:
                 for s in subjects:
                     self.add_relation(s, pred, self.resolve(t.head), base_toks)
@@ -1027,8 +1032,8 @@ class _Builder:
                 for other in [self.resolve(k) for k in nsubjs[1:]]:
                     self.add_relation(other, pred, self.resolve(nsubjs[0]), base_toks)
         agents = []
-        for a in self.kids_with(v, "agent"):
-            for k in self.kids_with(a, "pobj"):
+        for a in self.kids_of(v, "agent"):
+            for k in self.kids_of(a, "pobj"):
                 agents.extend(self.conj_group(k))
         for k in agents:
             agent = self.resolve(k)
@@ -1062,7 +1067,7 @@ class _Builder:
         if prts and not dobjs:
             # stranded particle: "the sofa the man is sitting on" (relative clause), also
             # parsed as two subjects ("the chair the dogs are sitting on")
-            nsubjs = self.kids_with(v, "nsubj")
+            nsubjs = self.kids_of(v, "nsubj")
             if t.dep == "relcl":
                 for other in [self.resolve(k) for k in nsubjs]:
                     self.add_relation(other, pred, self.resolve(t.head), base_toks)
@@ -1094,9 +1099,9 @@ class _Builder:
     def have_on_it(self, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:
         """(preposition, token) of "has Y on it/them" or "has Y on", else None."""
         doc = self.doc
-        for p in self.kids_with(v, "prep") + [q for k in dobjs for q in self.kids_with(k, "prep")]:
+        for p in self.kids_of(v, "prep") + [q for k in dobjs for q in self.kids_of(k, "prep")]:
             if self.low[p] in ("on", "in") and any(
-                    self.low[o] in ("it", "them") for o in self.kids_with(p, "pobj")):
+                    self.low[o] in ("it", "them") for o in self.kids_of(p, "pobj")):
                 return self.low[p], p
         for k in prts:
             if self.low[k] == "on" and all(k > d for d in dobjs):
@@ -1116,7 +1121,7 @@ class _Builder:
         t = self.doc[v]
         if t.dep == "relcl":
             return [t.head], subjects
-        nsubjs = self.kids_with(v, "nsubj")
+        nsubjs = self.kids_of(v, "nsubj")
         if len(nsubjs) >= 2:
             head = self.resolve(nsubjs[0])
             return [nsubjs[0]], [s for s in subjects if s != head]
@@ -1124,15 +1129,15 @@ class _Builder:
 
     def copula(self, v: int, subj_toks: list[int], expl: bool) -> None:
         doc = self.doc
-        attrs = self.kids_with(v, "attr")
+        attrs = self.kids_of(v, "attr")
         if expl:
             subj_toks = []
             for k in attrs:
                 subj_toks.extend(self.conj_group(k))
         subjects = [s for s in (self.resolve(k) for k in subj_toks) if s is not None]
-        for a in self.kids_with(v, "acomp"):
+        for a in self.kids_of(v, "acomp"):
             for k in self.conj_group(a):
-                if self.low[k] == "full" and any(self.low[p] == "of" for p in self.kids_with(k, "prep")):
+                if self.low[k] == "full" and any(self.low[p] == "of" for p in self.kids_of(k, "prep")):
                     continue
                 if doc[k].upos == "ADJ" and self.low[k] not in POSITIONAL_ADJS:
                     for s in subjects:
@@ -1179,12 +1184,12 @@ class _Builder:
             if (t.upos in ("VERB", "AUX") and (t.dep not in ("aux", "auxpass", "amod") or t.head == t.i)
                     or t.upos == "NOUN" and self.is_hidden_gerund(t.i)):
                 self.verb_relations(t.i)
-            elif t.dep == "ROOT" and t.upos not in NOUN_POS and self.kids_with(t.i, "nsubj"):
+            elif t.dep == "ROOT" and t.upos not in NOUN_POS and self.kids_of(t.i, "nsubj"):
                 # verbless copula-like roots are rare; treat as verb
                 self.verb_relations(t.i)
         for t in doc:
             if self.is_nominal(t.i) or t.upos == "PRON":
-                if t.upos == "PRON" and not self.kids_with(t.i, "prep"):
+                if t.upos == "PRON" and not self.kids_of(t.i, "prep"):
                     continue
                 self.noun_relations(t.i)
         for t in doc:
@@ -1421,9 +1426,11 @@ def _repair_preposition_root(fixed: list[DepToken], kids: list[list[int]], t: De
             fixed[k] = fixed[k]._replace(head=n)
 
 
-@lru_cache(maxsize=1 << 16)
 def _has_letter(name: str) -> bool:
-    return any(c.isalpha() for c in name)   # cached: object names repeat across captions
+    for c in name:
+        if c.isalpha():
+            return True
+    return False
 
 
 def side_by_side_at(doc: list[DepToken], i: int) -> bool:
