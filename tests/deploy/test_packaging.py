@@ -4,6 +4,7 @@ pip builds from it on a worker, and the pinned worker image.
 The sdist is built from a copy of the package so the test leaves no build
 files in the work tree.
 """
+import os
 import re
 import shutil
 import subprocess
@@ -79,14 +80,31 @@ def test_wheel_built_from_the_sdist_installs_every_module_and_data_file(sdist, t
     with tarfile.open(sdist) as tar:
         tar.extractall(tmp_path, filter="data")
     (unpacked,) = tmp_path.glob("sgshards-*")
-    subprocess.run([sys.executable, "setup.py", "-q", "bdist_wheel", "--dist-dir", str(tmp_path / "wheel")],
-                   cwd=unpacked, check=True, capture_output=True)
-    (wheel,) = (tmp_path / "wheel").glob("sgshards-*.whl")
-    with zipfile.ZipFile(wheel) as whl:
-        names = set(whl.namelist())
-        entry_points = next(whl.read(n).decode() for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert package_files() - names == set()
+    names = build_wheel(unpacked, tmp_path / "wheel", SGSHARDS_PURE_PYTHON="1")   # compiling: below
+    entry_points = names[next(n for n in names if n.endswith(".dist-info/entry_points.txt"))]
+    assert package_files() - set(names) == set()
     assert "sgshards = sgshards.pipeline.cli:main" in entry_points
+
+
+def build_wheel(source: Path, dist: Path, **env) -> dict:
+    """Member name -> text (binary members: "") of the wheel ``setup.py bdist_wheel`` builds."""
+    subprocess.run([sys.executable, "setup.py", "-q", "bdist_wheel", "--dist-dir", str(dist)],
+                   cwd=source, check=True, capture_output=True, env={**os.environ, **env})
+    (wheel,) = dist.glob("sgshards-*.whl")
+    with zipfile.ZipFile(wheel) as whl:
+        return {n: (whl.read(n).decode() if n.endswith((".txt", ".py")) else "") for n in whl.namelist()}
+
+
+def test_without_a_working_c_compiler_the_wheel_is_plain_python(sdist, tmp_path):
+    """Compiling is a speed-up: a failing compiler leaves every module as Python, and no
+    partial extension that would shadow one."""
+    pytest.importorskip("mypyc")
+    with tarfile.open(sdist) as tar:
+        tar.extractall(tmp_path, filter="data")
+    (unpacked,) = tmp_path.glob("sgshards-*")
+    names = build_wheel(unpacked, tmp_path / "wheel", CC="false", LDSHARED="false")
+    assert package_files() - set(names) == set()
+    assert [n for n in names if n.endswith(".so")] == []
 
 
 def test_requirements_pin_each_install_requires_inside_its_range(sdist):
