@@ -617,7 +617,6 @@ class _Builder:
 
     def noun_object(self, i: int) -> Optional[int]:
         """Object for noun i, looking through collective/junk heads ("a group of men")."""
-        doc = self.doc
         lw = self.low[i]
         lemma = noun_lemma(lw)
         ofs = [p for p in self.kids_of(i, "prep") if self.low[p] == "of"]
@@ -688,7 +687,6 @@ class _Builder:
         return False
 
     def resolve_pronoun(self, i: int) -> Optional[int]:
-        doc = self.doc
         lw = self.low[i]
         back = self.phrase_antecedent(i)
         if back is not None:
@@ -1098,7 +1096,6 @@ class _Builder:
 
     def have_on_it(self, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:
         """(preposition, token) of "has Y on it/them" or "has Y on", else None."""
-        doc = self.doc
         for p in self.kids_of(v, "prep") + [q for k in dobjs for q in self.kids_of(k, "prep")]:
             if self.low[p] in ("on", "in") and any(
                     self.low[o] in ("it", "them") for o in self.kids_of(p, "pobj")):
