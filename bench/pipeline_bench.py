@@ -35,6 +35,10 @@ CPU is not counted (its Python workers are not children this process waits for),
 it has no per-CPU-second row.
 Writes JSON and a markdown table to --out.
 
+Run it with a Python environment like a worker's (``deploy/dataflow/requirements.txt``): where
+torch is installed (the stanza and test extras), thinc imports it, and every process of a run
+starts ~2 s (CPU) slower, which the whole-command rows then include.
+
 sgshards is imported from this checkout: build the compiled modules in place first
 (``python setup.py build_ext --inplace``, then delete the ``.so`` files after), or the
 rows measure plain Python; the results say which.
