@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional
 from ..schemas.record import dumps
 from ..transforms.annotate import AnnotateOptions, annotate_batch, item
 from ..transforms.augment import AugmentOptions
-from ..transforms.nlp import ModelNotFound, load_parser
+from ..transforms.nlp import ModelNotFound, find_spacy_model, load_parser
 from . import presets, sources
 from .work import MODES, RunConfig, batches
 
@@ -135,6 +135,23 @@ def _parser(args):
         raise UsageError(str(exc)) from None
 
 
+def _check_model(args, options) -> None:
+    """Fail before planning when the model is missing.  A one-worker DirectRunner parses in
+    this process, so the model is loaded here once and reused; where other processes parse
+    (several workers, the Spark engine) it is only looked up: loading it here would add
+    seconds to the start of the run for nothing."""
+    opts = options.get_all_options()
+    in_process = (args.engine != "spark" and (opts.get("direct_num_workers") or 1) == 1
+                  and opts.get("direct_running_mode") in (None, "in_memory"))
+    if in_process or args.parser_backend != "spacy":
+        _parser(args)
+        return
+    try:
+        find_spacy_model(args.model)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+
+
 # -- run --------------------------------------------------------------------
 
 def input_spec(args, files: list[str]) -> sources.InputSpec:
@@ -204,7 +221,7 @@ def command_run(args, beam_argv: list[str]) -> int:
         raise UsageError(f"{runner} workers cannot read the embedded sample inside this installation: "
                          "pass --input with a path the workers can read (e.g. gs://...)")
     if not remote:                         # remote workers have their own model; check ours now
-        _parser(args)
+        _check_model(args, options)
     dry_run = bool(options.get_all_options().get("dry_run"))
     tasks = planning.plan(files, spec, args.samples_per_shard)
     total = planning.total_records(tasks)

@@ -6,6 +6,7 @@ and graphs never use it).
 from __future__ import annotations
 
 import gc
+import json
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..schemas.depview import DepToken, Doc
@@ -42,6 +43,28 @@ def load_spacy(model: Optional[str] = None, fast_components: bool = True):
             attribute_matcher.install(nlp)
             lemma_memo.install(nlp)
         return nlp
+    wanted = model or " or ".join(DEFAULT_MODELS)
+    raise ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
+
+
+def find_spacy_model(model: Optional[str] = None) -> str:
+    """The name or path ``load_spacy`` would load, found from the model's metadata without
+    loading it (what a launcher checks when separate worker processes do the parsing)."""
+    from pathlib import Path
+
+    import spacy
+
+    for name in ((model,) if model else DEFAULT_MODELS):
+        if Path(name).is_dir():
+            meta_path = Path(name) / "meta.json"
+        elif spacy.util.is_package(name):
+            meta_path = Path(spacy.util.get_package_path(name)) / "meta.json"
+        else:
+            continue
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        if "parser" not in meta.get("pipeline", ["parser"]):
+            raise ModelNotFound(f"spaCy model {name!r} has no dependency parser")
+        return name
     wanted = model or " or ".join(DEFAULT_MODELS)
     raise ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
 

