@@ -43,8 +43,12 @@ def load_spacy(model: Optional[str] = None, fast_components: bool = True):
             attribute_matcher.install(nlp)
             lemma_memo.install(nlp)
         return nlp
+    raise _not_installed(model)
+
+
+def _not_installed(model: Optional[str]) -> ModelNotFound:
     wanted = model or " or ".join(DEFAULT_MODELS)
-    raise ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
+    return ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
 
 
 def find_spacy_model(model: Optional[str] = None) -> str:
@@ -65,8 +69,7 @@ def find_spacy_model(model: Optional[str] = None) -> str:
         if "parser" not in meta.get("pipeline", ["parser"]):
             raise ModelNotFound(f"spaCy model {name!r} has no dependency parser")
         return name
-    wanted = model or " or ".join(DEFAULT_MODELS)
-    raise ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
+    raise _not_installed(model)
 
 
 def model_label(nlp) -> str:
