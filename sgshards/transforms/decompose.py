@@ -14,14 +14,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, NamedTuple, Optional, Sequence
 
-from lemminflect import getAllLemmas
-
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
 from .realise import (PhraseBuilder, Surface, _children, indefinite_article, is_pronoun, noun_form, text_key,
                       verb_form)
-from .lemmas import verb_lemma
+from .lemmas import all_lemmas, verb_lemma
 from .vocab import MASS_NOUNS, below, shuffle
 
 POSITIVE_ORDER = ("relation", "object", "chain")
@@ -212,7 +210,7 @@ _PREPOSITION_LIKE = frozenset({"near", "like", "past", "round", "down", "up", "o
 
 
 def _is_verb(word: str) -> bool:
-    return word not in _PREPOSITION_LIKE and "VERB" in getAllLemmas(word)
+    return word not in _PREPOSITION_LIKE and "VERB" in all_lemmas(word)
 
 
 def _lemmas(t: DepToken) -> set[str]:

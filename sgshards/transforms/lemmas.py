@@ -1,15 +1,18 @@
-"""Cheap lemma fixes for nouns and verbs.
+"""Cheap lemma fixes for nouns and verbs, and the one door to lemminflect.
 
 The small spaCy model's lemmatizer has known slips on caption vocabulary
 ("riding" -> "rid", "leaves" -> "leave").  lemminflect's dictionary is more
 reliable for these two classes; results are cached because captions reuse a
 small vocabulary.
+
+lemminflect is imported on first use: it imports spaCy (and thinc, and torch where
+installed), seconds that commands which never parse should not pay (``--help``,
+``validate``, ``audit``, a launcher whose workers do the parsing).
 """
 from __future__ import annotations
 
 from functools import lru_cache
-
-from lemminflect import getAllLemmas, getLemma
+from typing import Any
 
 # Plural-only or invariant nouns lemminflect would singularise into another word.
 _KEEP_NOUNS = frozenset({
@@ -31,14 +34,14 @@ def noun_lemma(word: str) -> str:
         return word
     if word in _NOUN_FIXES:
         return _NOUN_FIXES[word]
-    forms = getLemma(word, upos="NOUN")
+    forms = lemmas_of(word, "NOUN")
     return forms[0] if forms else word
 
 
 @lru_cache(maxsize=1 << 16)
 def verb_lemma(word: str) -> str:
     """Base form of a (lower-cased) verb: "riding" -> "ride", "leaves" -> "leave"."""
-    forms = getLemma(word, upos="VERB")
+    forms = lemmas_of(word, "VERB")
     return forms[0] if forms else word
 
 
@@ -46,7 +49,7 @@ def verb_lemma(word: str) -> str:
 def is_adjective_only(word: str) -> bool:
     """True for words lemminflect knows only as adjectives ("wispy", "striped",
     "wooden"): tagged as a compound noun, such a word still describes."""
-    forms = getAllLemmas(word)
+    forms = all_lemmas(word)
     return bool(forms) and set(forms) <= {"ADJ", "ADV"} and "ADJ" in forms
 
 
@@ -54,5 +57,23 @@ def is_adjective_only(word: str) -> bool:
 def is_noun_only(word: str) -> bool:
     """True for words lemminflect knows only as nouns ("hydrant"): a tagger reading
     such a word as an adverb or adjective is wrong."""
-    forms = getAllLemmas(word)
+    forms = all_lemmas(word)
     return bool(forms) and set(forms) == {"NOUN"}
+
+
+def lemmas_of(word: str, upos: str) -> Any:
+    """lemminflect's lemmas of ``word`` read as ``upos`` (a tuple, empty when unknown)."""
+    from lemminflect import getLemma
+    return getLemma(word, upos=upos)
+
+
+def all_lemmas(word: str) -> Any:
+    """lemminflect's {upos: lemmas} for every reading of ``word``."""
+    from lemminflect import getAllLemmas
+    return getAllLemmas(word)
+
+
+def inflections(lemma: str, tag: str) -> Any:
+    """lemminflect's forms of ``lemma`` for a Penn tag (a tuple, empty when unknown)."""
+    from lemminflect import getInflection
+    return getInflection(lemma, tag)

@@ -13,12 +13,10 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional, Sequence
 
-from lemminflect import getInflection
-
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from ..schemas.record import Edit
-from .lemmas import verb_lemma
+from .lemmas import inflections, verb_lemma
 
 # --------------------------------------------------------------------------- articles
 
@@ -80,7 +78,7 @@ def _agree_verb(text: str, tag: str, plural: bool) -> str:
     if new is None:
         if tag not in ("VBZ", "VBP"):
             return text
-        forms = getInflection(verb_lemma(low), "VBP" if plural else "VBZ")
+        forms = inflections(verb_lemma(low), "VBP" if plural else "VBZ")
         new = forms[0] if forms else text
     return match_case(new, text)
 
@@ -90,7 +88,7 @@ def noun_form(lemma: str, plural: bool) -> str:
     """Singular or plural of a (possibly multiword) noun: "hot dog" -> "hot dogs"."""
     words = lemma.split()
     if plural and words:
-        forms = getInflection(words[-1], "NNS")
+        forms = inflections(words[-1], "NNS")
         words[-1] = forms[0] if forms else words[-1] + "s"
     return " ".join(words)
 
@@ -99,7 +97,7 @@ def noun_form(lemma: str, plural: bool) -> str:
 def verb_form(lemma: str, tag: str) -> str:
     """Inflect the first word of a verb phrase ("jump off", VBG -> "jumping off")."""
     words = lemma.split()
-    forms = getInflection(words[0], tag) if tag.startswith("VB") else None
+    forms = inflections(words[0], tag) if tag.startswith("VB") else None
     if forms:
         words[0] = forms[0]
     return " ".join(words)

@@ -161,3 +161,19 @@ def test_launcher_loads_the_model_only_when_it_parses(tsv, monkeypatch):
     args.engine = "spark"
     cli._check_model(args, PipelineOptions([]))
     assert (loaded, found) == ([None], [None, None])
+
+
+def test_modules_that_do_not_parse_leave_spacy_unimported():
+    """lemminflect imports spaCy (and thinc, and torch where installed), seconds at every start:
+    the CLI, a launcher whose workers parse, validate and audit must not pay them (validate and
+    audit read shards with webdataset, which imports torch itself where it is installed)."""
+    code = ("import sys\n"
+            "import sgshards.pipeline.cli, sgshards.pipeline.beam_pipeline, sgshards.pipeline.spark_engine\n"
+            "print(sorted(m for m in ('spacy', 'lemminflect', 'thinc', 'torch') if m in sys.modules))\n"
+            "import sgshards.pipeline.audit, sgshards.pipeline.validate\n"
+            "print(sorted(m for m in ('spacy', 'lemminflect', 'thinc') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[]", "[]"]
+    code = "import sys\nfrom sgshards.transforms.lemmas import noun_lemma\nprint(noun_lemma('dogs'), 'spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["dog", "True"]                 # imported on first use
