@@ -410,9 +410,9 @@ class _Builder:
         words = self.name_of(toks).split()
         if len(words) < 2 or len(words) != len(toks):
             return toks, None, []
-        table = self.compound_names
-        entry = table.get("names", {}).get(" ".join(words))
-        if entry is None and " ".join(words) not in table.get("keep", ()):
+        table, name = self.compound_names, " ".join(words)
+        entry = table.get("names", {}).get(name)
+        if entry is None and name not in table.get("keep", ()):
             entry = table.get("modifiers", {}).get(words[0])
         if ((entry is None or not entry["attribute"]) and len(toks) == 2 and words[1] in BODY_PARTS
                 and self.is_animate(words[0])):
