@@ -127,9 +127,9 @@ def settle_process() -> None:
     of thousands of small containers alive while it is annotated, and the default thresholds
     collected them ~7 times per caption and promoted them into generations that were walked
     again (0.12 ms of collections per caption; 0.05 ms with these thresholds)."""
-    from lemminflect import getAllLemmas, getInflection, getLemma
+    from .lemmas import all_lemmas, inflections, lemmas_of
 
-    getLemma("dogs", upos="NOUN"), getInflection("dog", "NNS"), getAllLemmas("dog")
+    lemmas_of("dogs", "NOUN"), inflections("dog", "NNS"), all_lemmas("dog")
     gc.collect()
     gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
