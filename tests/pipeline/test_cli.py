@@ -56,6 +56,18 @@ def test_same_input_gives_identical_bytes(tsv, tmp_path):
     assert digest(outs[0]) == digest(outs[1])
 
 
+def test_two_worker_processes_write_the_bytes_one_worker_writes(tsv, tmp_path):
+    """Each worker process loads its own parser and takes its share of the shards."""
+    outs = [tmp_path / "one", tmp_path / "two"]
+    workers = [["--direct_num_workers", "1"],
+               ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"]]
+    for out, flags in zip(outs, workers):
+        assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(out),
+                       "--samples-per-shard", "2", *flags) == 0
+    assert len(list(outs[1].glob("*.tar"))) == 3
+    assert digest(outs[0]) == digest(outs[1])
+
+
 def test_existing_output_is_refused_without_overwrite(tsv, tmp_path, capsys):
     out = tmp_path / "out"
     args = ["run", "--input", str(tsv), "--caption-column", "1", "--output", str(out)]
