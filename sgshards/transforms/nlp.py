@@ -53,16 +53,17 @@ def _not_installed(model: Optional[str]) -> ModelNotFound:
 
 def find_spacy_model(model: Optional[str] = None) -> str:
     """The name or path ``load_spacy`` would load, found from the model's metadata without
-    loading it (what a launcher checks when separate worker processes do the parsing)."""
+    loading it, or importing spaCy (what a launcher checks when separate worker processes do
+    the parsing): spaCy imports a package model by name, so its package directory is found
+    the same way."""
+    import importlib.util
     from pathlib import Path
-
-    import spacy
 
     for name in ((model,) if model else DEFAULT_MODELS):
         if Path(name).is_dir():
             meta_path = Path(name) / "meta.json"
-        elif spacy.util.is_package(name):
-            meta_path = Path(spacy.util.get_package_path(name)) / "meta.json"
+        elif name.isidentifier() and (spec := importlib.util.find_spec(name)) and spec.origin:
+            meta_path = Path(spec.origin).parent / "meta.json"
         else:
             continue
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}

@@ -181,6 +181,7 @@ def test_modules_that_do_not_parse_leave_spacy_unimported():
     audit read shards with webdataset, which imports torch itself where it is installed)."""
     code = ("import sys\n"
             "import sgshards.pipeline.cli, sgshards.pipeline.beam_pipeline, sgshards.pipeline.spark_engine\n"
+            "sgshards.pipeline.cli.find_spacy_model()\n"
             "print(sorted(m for m in ('spacy', 'lemminflect', 'thinc', 'torch') if m in sys.modules))\n"
             "import sgshards.pipeline.audit, sgshards.pipeline.validate\n"
             "print(sorted(m for m in ('spacy', 'lemminflect', 'thinc') if m in sys.modules))")
