@@ -22,13 +22,10 @@ from ..transforms.annotate import AnnotateOptions, annotate_batch, item
 from ..transforms.augment import AugmentOptions
 from ..transforms.nlp import ModelNotFound, find_spacy_model, load_parser
 from . import presets, sources
+from .errors import UsageError
 from .work import MODES, RunConfig, batches
 
 SAMPLE = "sample_cc12m.tsv"
-
-
-class UsageError(Exception):
-    """A problem the user can fix; printed as one line."""
 
 
 def sample_path() -> str:
