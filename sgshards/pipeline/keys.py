@@ -32,6 +32,7 @@ _KEPT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9_-]+")
 _DASH_RUN = re.compile(r"-{2,}")
 _HEX = re.compile(r"[0-9a-f]+")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 READABLE_WHEN_EMPTY = "key"       # readable part of a key with no ASCII letter or digit (``猫``)
 
 
@@ -70,10 +71,15 @@ def reserved_key(index: int, label: str) -> str:
     return f"{index:09d}{_SEPARATOR}{label}"
 
 
+def recordable(text: str) -> str:
+    """``text`` as UTF-8 output can hold it: a lone surrogate (tarfile's stand-in for an
+    undecodable name byte, or a JSON ``\\ud800``) becomes U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def source_with_key(source: dict, original: Optional[str], key: str) -> dict:
     """A record's ``source``, with the user's own key as ``source["key"]`` when the
-    written key differs from it (so the original can always be joined back); a lone
-    surrogate (undecodable name bytes) is recorded as U+FFFD, which UTF-8 can hold."""
+    written key differs from it (so the original can always be joined back)."""
     if original is None or original == key:
         return source
-    return {**source, "key": original.encode("utf-8", "surrogatepass").decode("utf-8", "replace")}
+    return {**source, "key": recordable(original)}

@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 
 import fsspec
 
-from .keys import reserved_key, safe_key
+from .keys import recordable, reserved_key, safe_key
 from .sources import is_seekable, open_input
 
 CAPTION_MEMBER = "txt"
@@ -69,27 +69,24 @@ def _describe(info: tarfile.TarInfo) -> str:
     return "device" if info.isdev() else f"tar member type {info.type!r}"
 
 
-def _text(value: str) -> str:
-    """A member name as recordable text: undecodable bytes (kept by tarfile as lone
-    surrogates) become U+FFFD, which UTF-8 output can hold."""
-    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-
-
 def _reject(sample: WdsSample, reason: str, raw: str) -> None:
     """The first reason found stands."""
     if sample.reject is None:
-        sample.reject, sample.raw = reason, _text(raw)
+        sample.reject, sample.raw = reason, recordable(raw)
 
 
 def _start(row: int, stem: str, seen: set) -> WdsSample:
-    """A new sample; keys are compared as in the input, so distinct names never meet."""
+    """A new sample.  Keys are compared as in the input, so distinct names never meet; a
+    sample with no key or a repeated one takes a reserved key, so its members (kept in
+    augment mode) never share a name with another sample's."""
     if not stem:                                     # ".jpg", ".hidden": no key to name it
         sample = WdsSample(row, reserved_key(row, "nokey"), stem)
         _reject(sample, "missing_key", "")
-        return sample
-    sample = WdsSample(row, safe_key(stem), stem)
-    if stem in seen:
+    elif stem in seen:
+        sample = WdsSample(row, reserved_key(row, "duplicate"), stem)
         _reject(sample, "duplicate_key", stem)
+    else:
+        sample = WdsSample(row, safe_key(stem), stem)
     seen.add(stem)
     return sample
 
