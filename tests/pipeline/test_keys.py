@@ -142,7 +142,8 @@ HOSTILE = [("000000001", ["jpg", "txt"], None), ("../../etc/evil", ["jpg", "txt"
            ("/abs/path", ["txt"], None), ("__hidden", ["jpg", "txt"], None), ("dir/x", ["jpg", "txt"], None),
            ("x", ["txt"], None), ("猫", ["jpg", "txt"], None), ("y" * 300, ["jpg", "txt"], None),
            ("link", ["txt", "jpg -> /etc/passwd"], "unsupported_member"), ("", ["txt"], "missing_key"),
-           ("twice", ["txt", "txt"], "duplicate_member"), ("000000001", ["txt"], "duplicate_key")]
+           ("twice", ["txt", "txt"], "duplicate_member"), ("000000001", ["txt"], "duplicate_key"),
+           ("", ["jpg", "txt"], "missing_key")]
 
 
 def image_bytes(stem):

@@ -45,7 +45,8 @@ def test_reader_keeps_links_hidden_and_repeated_samples_with_reasons(tmp_path):
     with tarfile.open(path, "w") as tar:
         for name, kind in [("__hidden.txt", tarfile.REGTYPE), ("__hidden.jpg", tarfile.LNKTYPE),
                            ("lonely.jpg", tarfile.SYMTYPE), ("dir", tarfile.DIRTYPE), ("x.txt", tarfile.REGTYPE),
-                           ("__hidden.txt", tarfile.REGTYPE)]:
+                           ("__hidden.txt", tarfile.REGTYPE), ("__hidden.png", tarfile.SYMTYPE),
+                           ("bad\udcff.jpg", tarfile.SYMTYPE)]:
             info = tarfile.TarInfo(name)
             info.type, info.linkname = kind, "../../etc/passwd" if kind != tarfile.REGTYPE else ""
             data = b"a cat on a mat" if kind == tarfile.REGTYPE else b""
@@ -54,8 +55,9 @@ def test_reader_keeps_links_hidden_and_repeated_samples_with_reasons(tmp_path):
     samples = list(read_wds(str(path)))
     assert [(s.original, s.reject) for s in samples] == [
         ("__hidden", "unsupported_member"), ("lonely", "unsupported_member"), ("x", None),
-        ("__hidden", "duplicate_key")]
+        ("__hidden", "duplicate_key"), ("bad\udcff", "unsupported_member")]       # the first reason found stands
     assert samples[0].raw == "__hidden.jpg: hard link to ../../etc/passwd"
+    assert samples[-1].raw == "bad\ufffd.jpg: symlink to ../../etc/passwd"           # UTF-8 output can hold it
     assert len({s.key for s in samples}) == len(samples) and not samples[0].key.startswith("_")
 
 
