@@ -11,7 +11,9 @@ import pytest
 
 from sgshards.pipeline import cli
 from sgshards.pipeline.keys import MAX_KEY, default_key, reserved_key, safe_key, source_with_key
-from sgshards.schemas.record import dumps_bytes
+from sgshards.schemas.graph import SceneGraph
+from sgshards.schemas.jsonschema import record_errors
+from sgshards.schemas.record import SampleRecord, dumps_bytes
 
 SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 TAR_NAME_FIELD = 100
@@ -58,10 +60,22 @@ def test_random_strings_give_distinct_safe_keys():
         assert keys.setdefault(key, original) == original, (key, original)
 
 
+@pytest.fixture()
+def sample_record():
+    return SampleRecord(key="k", caption="a car", scene_graph=SceneGraph()).to_json()
+
+
 def test_original_key_is_recorded_as_utf8_text():
     source = source_with_key({"file": "f", "row": 0}, "a\udc80b", safe_key("a\udc80b"))
     assert dumps_bytes({"source": source}).decode("utf-8") == '{"source":{"file":"f","key":"a\ufffdb","row":0}}'
     assert source_with_key({"row": 0}, "k1", "k1") == {"row": 0}
+
+
+def test_record_schema_takes_safe_keys_only(sample_record):
+    for key in [safe_key(k) for k in ["000000001", "猫", "x" * 5000, "a/b", "__x"]]:
+        assert record_errors({**sample_record, "key": key}) == []
+    for key in ["a.b", "a/b", "__x", "-x", "x" * (MAX_KEY + 1), ""]:
+        assert record_errors({**sample_record, "key": key}), key
 
 
 def test_reserved_keys_are_no_user_key():
