@@ -82,7 +82,7 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("--caption-column", default=None,
                      help="0-based index or header name (default: 0; 'caption' for jsonl)")
     run.add_argument("--url-column", default=None)
-    run.add_argument("--key-column", default=None, help="use this column as sample keys (made dot-free)")
+    run.add_argument("--key-column", default=None, help="use this column as sample keys (made safe: README, Keys)")
     run.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
                      help="tsv/csv have a header row (default: when a column is given by name)")
     run.add_argument("--output", required=True, help="output directory (local path or fsspec URL)")

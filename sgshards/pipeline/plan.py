@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Iterator, Optional
 
 from . import sources
-from .shards import default_key, safe_key
+from .keys import default_key, reserved_key, safe_key, source_with_key
 from ..transforms.annotate import item
 
 
@@ -147,13 +147,31 @@ def read_task(task: ShardTask) -> Iterator[sources.RawRow]:
                 return
 
 
+MISSING_KEY = "missing_key"
+
+
+def is_keyed(task: ShardTask) -> bool:
+    """Records are keyed by the user's key column (or, for YFCC, the photo id)."""
+    return task.format == "yfcc" or (task.format != "wds" and task.columns[2] is not None)
+
+
 def task_items(task: ShardTask) -> Iterator[dict]:
-    """The task's records as annotate items: dataset index, key, source."""
+    """The task's records as annotate items: dataset index, key, source.  In a keyed
+    run, a record without a key (blank, or unreadable) gets a reserved key that no
+    user key can take, and an otherwise readable one is rejected as ``missing_key``."""
+    keyed = is_keyed(task)
     for raw in read_task(task):
         index = task.first_index + raw.row - task.first_row
-        key = safe_key(raw.user_key) if raw.user_key else default_key(index)
-        yield item(index, key, raw.caption, raw.url, {"file": task.path, "row": raw.row},
-                   raw.reject, raw.raw)
+        source = {"file": task.path, "row": raw.row}
+        reject = raw.reject
+        if not keyed:
+            key = default_key(index)
+        elif raw.user_key is None or not raw.user_key.strip():
+            key, reject = reserved_key(index, "nokey"), reject or MISSING_KEY
+        else:
+            key = safe_key(raw.user_key)
+            source = source_with_key(source, raw.user_key, key)
+        yield item(index, key, raw.caption, raw.url, source, reject, raw.raw)
 
 
 def total_records(tasks: list[ShardTask]) -> Optional[int]:

@@ -1,7 +1,7 @@
 """Shard writing, shared by every engine (Beam runners, PySpark); the plan is in plan.py.
 
 Conventions are enforced here and nowhere else:
-- keys: ``{index:09d}`` by default, or the user's key column made safe (no dots);
+- keys: ``{index:09d}`` by default, or the user's key made safe by ``keys.safe_key``;
 - members: ``{key}.json`` (sample record) and ``{key}.txt`` (caption) in
   ``{shard:05d}.tar`` (img2dataset inputs keep their shard names and order),
   sorted by key, with fixed mtimes and owners, so the same input and options
@@ -16,7 +16,6 @@ Conventions are enforced here and nowhere else:
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tarfile
 import tempfile
@@ -38,17 +37,6 @@ SIZES_FILE = "sizes.json"
 MANIFEST_FILE = "manifest.json"
 VOCAB_FILE = "vocab.json"
 RUN_FILES = (STATS_FILE, SIZES_FILE, MANIFEST_FILE, VOCAB_FILE, DEAD_LETTER_DIR)
-_UNSAFE_KEY = re.compile(r"[^A-Za-z0-9_\-]")
-
-
-def default_key(index: int) -> str:
-    return f"{index:09d}"
-
-
-def safe_key(user_key: str) -> str:
-    """A user key as a tar member stem: webdataset splits keys at the first dot,
-    so dots (and path separators, spaces) become underscores."""
-    return _UNSAFE_KEY.sub("_", user_key.strip()) or "_"
 
 
 def _tar_info(name: str, size: int) -> tarfile.TarInfo:

@@ -14,6 +14,7 @@ from ..transforms.annotate import AnnotateOptions, annotate_batch, item, parse_g
 from ..transforms.normalize import normalize_caption
 from ..transforms.vocab import count_graph, empty_counts
 from . import plan as planning
+from .keys import source_with_key
 from .shards import ShardWriter, write_shard
 from .wds_source import read_wds
 
@@ -94,7 +95,8 @@ def _process_wds(parser, task: planning.ShardTask, config: RunConfig) -> dict:
     input order, so keys line up with the image shard and memory stays flat."""
     writer = ShardWriter(config.output, task.stem, config.export_dir, augment=config.mode == "augment")
     for batch in batches(read_wds(task.path), config.batch_size):
-        items = [item(s.row, s.key, s.caption, s.url, {"file": task.path, "row": s.row}, s.reject, s.raw)
+        items = [item(s.row, s.key, s.caption, s.url,
+                      source_with_key({"file": task.path, "row": s.row}, s.original, s.key), s.reject, s.raw)
                  for s in batch]
         for sample, outcome in zip(batch, annotate_batch(parser, items, config.annotate)):
             writer.add(outcome, sample.members)

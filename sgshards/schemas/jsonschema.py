@@ -9,6 +9,9 @@ from functools import lru_cache
 
 from .record import NEGATIVE_TYPES, POSITIVE_KINDS, SCHEMA_VERSION
 
+# sgshards.pipeline.keys.safe_key's keys: a letter or digit, then [A-Za-z0-9_-], 64 at most
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$"
+
 _SPAN = {"type": ["array", "null"], "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 _INDICES = {"type": "array", "items": {"type": "integer", "minimum": 0}}
 
@@ -20,10 +23,10 @@ RECORD_SCHEMA = {
     "required": ["schema_version", "key", "caption", "scene_graph", "positives", "negatives"],
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
-        "key": {"type": "string", "pattern": r"^[A-Za-z0-9_\-]+$"},
+        "key": {"type": "string", "pattern": KEY_PATTERN},
         "caption": {"type": "string", "minLength": 1},
         "url": {"type": ["string", "null"]},
-        "source": {"type": ["object", "null"]},
+        "source": {"type": ["object", "null"], "properties": {"key": {"type": "string"}}},
         "tokens": {"type": "array", "items": {"type": "string"}},
         "scene_graph": {
             "type": "object",

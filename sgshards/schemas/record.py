@@ -85,7 +85,7 @@ class SampleRecord:
     positives: list[Positive] = field(default_factory=list)
     negatives: list[Negative] = field(default_factory=list)
     url: Optional[str] = None
-    source: Optional[dict] = None                   # {"file": ..., "row": ...}
+    source: Optional[dict] = None                   # {"file", "row"}, + "key": the user's key if changed
     tokens: list[str] = field(default_factory=list)  # caption tokens that spans index into
 
     def to_json(self) -> dict:
@@ -139,7 +139,7 @@ ARROW_SCHEMA = pa.schema([
     ("key", pa.string()),
     ("caption", pa.string()),
     ("url", pa.string()),
-    ("source", pa.struct([("file", pa.string()), ("row", pa.int64())])),
+    ("source", pa.struct([("file", pa.string()), ("row", pa.int64()), ("key", pa.string())])),
     ("tokens", pa.list_(pa.string())),
     ("scene_graph", pa.struct([
         ("objects", pa.list_(pa.struct([

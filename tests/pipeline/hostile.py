@@ -194,7 +194,14 @@ JSONL_MALFORMED = [
     Row("invalid_utf8", "invalid_utf8", record=b'{"id": "m5", "caption": "a caf\xe9 on a street"}'),
     Row("blank_row", "blank_row", record=b""),
     Row("dotted_key", WRITTEN, "a boat on a lake", check=Exactly("a boat on a lake"), key="img.7"),
-    Row("key_equal_after_cleaning", "duplicate_key", "a horse in a field", key="img_7"),
+    Row("key_like_another_but_distinct", WRITTEN, "a horse in a field", check=Exactly("a horse in a field"),
+        key="img_7"),
+    Row("non_latin_key", WRITTEN, "a cat on a sofa", check=Exactly("a cat on a sofa"), key="猫"),
+    Row("other_non_latin_key", WRITTEN, "a dog on a sofa", check=Exactly("a dog on a sofa"), key="犬"),
+    Row("slash_key", WRITTEN, "a fox in the snow", check=Exactly("a fox in the snow"), key="img/7"),
+    Row("long_key", WRITTEN, "a frog on a leaf", check=Exactly("a frog on a leaf"), key="k" * 5000),
+    Row("blank_key", "missing_key", "a duck in a pond", key="   "),
+    Row("null_key", "missing_key", record=b'{"id": null, "caption": "a goat on a rock"}'),
     Row("path_like_key", WRITTEN, "a bird on a wire", check=Exactly("a bird on a wire"), key="../etc/passwd"),
     Row("repeated_key", "duplicate_key", "a kite in the sky", key="k000"),   # row 0's id
 ]
@@ -204,8 +211,10 @@ def jsonl_rows() -> list[Row]:
     rows = _interleave(CAPTION_CASES, JSONL_MALFORMED)
     keyless = next(i for i, r in enumerate(rows) if r.kind == "truncated_json")   # gets the default key
     return [*rows,
-            Row("empty_key", WRITTEN, "a cow in a barn", check=Exactly("a cow in a barn"), key=""),
-            Row("key_equal_to_a_default_key", "duplicate_key", "a sheep on a hill", key=f"{keyless:09d}"),
+            Row("empty_key", "missing_key", "a cow in a barn", key=""),
+            # a keyless row takes a reserved key, never the default key a user key may hold
+            Row("key_equal_to_a_default_key", WRITTEN, "a sheep on a hill", check=Exactly("a sheep on a hill"),
+                key=f"{keyless:09d}"),
             Row("blank_last_line", "blank_row", record=b"")]
 
 

@@ -10,10 +10,11 @@ from collections import Counter
 import pytest
 
 from sgshards.pipeline import cli
+from sgshards.schemas.jsonschema import KEY_PATTERN
 from tests.pipeline import hostile
 
 SAMPLES_PER_SHARD = 5            # shards start mid-corpus: inside CRLF runs, after multi-line records
-SAFE_KEY = re.compile(r"^[A-Za-z0-9_\-]+$")
+SAFE_KEY = re.compile(KEY_PATTERN)
 
 FORMATS = {
     "tsv": (hostile.write_tsv, "corpus.tsv", ["--caption-column", "0", "--url-column", "1"]),

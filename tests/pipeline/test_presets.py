@@ -56,7 +56,7 @@ def test_yfcc_metadata_chooses_the_caption_and_keys_by_photo_id(tmp_path, capsys
     got = items(path, presets.preset_spec("yfcc15m", str(path)))
     assert [(it["key"], it["caption"], it["reject"]) for it in got] == [
         ("12345", "A red tram crossing the old bridge in Lisbon", None),
-        ("777", None, "file_name_or_date"), ("000000002", None, "malformed_row")]
+        ("777", None, "file_name_or_date"), ("000000002--nokey", None, "malformed_row")]
     assert got[0]["url"] == "http://farm.example/12345.jpg"
     out = tmp_path / "out"
     assert cli.main(["run", "--preset", "yfcc15m", "--input", str(path), "--output", str(out)]) == 0

@@ -64,10 +64,6 @@ def test_export_rows_and_index(tmp_path):
         ("k", "written", None, 1), ("000000001", "rejected", "no_object", 0)]
 
 
-def test_safe_key():
-    assert shards.safe_key(" a.b/c d ") == "a_b_c_d"
-
-
 def _tarfile_bytes(members):
     import io
 

@@ -38,6 +38,29 @@ def test_reader_groups_by_key_and_keeps_bad_samples(tmp_path):
     assert samples[0].url == "http://x/000000010.jpg" and sorted(samples[0].members) == ["jpg", "json", "txt"]
 
 
+def test_reader_keeps_links_hidden_and_repeated_samples_with_reasons(tmp_path):
+    """No member is skipped: a ``__`` name is a sample, a link-only sample is rejected for
+    its link (not for a missing caption), a repeat takes a key of its own."""
+    path = tmp_path / "00000.tar"
+    with tarfile.open(path, "w") as tar:
+        for name, kind in [("__hidden.txt", tarfile.REGTYPE), ("__hidden.jpg", tarfile.LNKTYPE),
+                           ("lonely.jpg", tarfile.SYMTYPE), ("dir", tarfile.DIRTYPE), ("x.txt", tarfile.REGTYPE),
+                           ("__hidden.txt", tarfile.REGTYPE), ("__hidden.png", tarfile.SYMTYPE),
+                           ("bad\udcff.jpg", tarfile.SYMTYPE)]:
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = kind, "../../etc/passwd" if kind != tarfile.REGTYPE else ""
+            data = b"a cat on a mat" if kind == tarfile.REGTYPE else b""
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    samples = list(read_wds(str(path)))
+    assert [(s.original, s.reject) for s in samples] == [
+        ("__hidden", "unsupported_member"), ("lonely", "unsupported_member"), ("x", None),
+        ("__hidden", "duplicate_key"), ("bad\udcff", "unsupported_member")]       # the first reason found stands
+    assert samples[0].raw == "__hidden.jpg: hard link to ../../etc/passwd"
+    assert samples[-1].raw == "bad\ufffd.jpg: symlink to ../../etc/passwd"           # UTF-8 output can hold it
+    assert len({s.key for s in samples}) == len(samples) and not samples[0].key.startswith("_")
+
+
 def test_truncated_tar_ends_with_a_corrupt_tar_record(tmp_path):
     samples = list(read_wds(str(make_shard(tmp_path / "00000.tar", truncate=True))))
     assert samples[-1].reject == "corrupt_tar" and len(samples) <= len(SAMPLES) + 1
