@@ -16,7 +16,8 @@ from typing import Iterator, Optional
 
 import fsspec
 
-from .sources import is_seekable, open_input
+from .errors import CorruptInputError
+from .sources import clean_url, is_seekable, open_input
 
 CAPTION_MEMBER = "txt"
 META_MEMBER = "json"
@@ -62,10 +63,16 @@ def _finish(sample: WdsSample) -> WdsSample:
             meta = json.loads(sample.members[META_MEMBER])
         except ValueError:
             meta = {}
-    sample.url = meta.get("url") if isinstance(meta, dict) else None
+    meta = meta if isinstance(meta, dict) else {}
+    url, meta_caption = meta.get("url"), meta.get("caption")
+    sample.url = clean_url(url) if isinstance(url, str) else None
     text = sample.members.get(CAPTION_MEMBER)
-    if text is None and isinstance(meta, dict) and isinstance(meta.get("caption"), str):
-        text = meta["caption"].encode("utf-8")
+    if text is None and isinstance(meta_caption, str):
+        text = meta_caption.encode("utf-8")
+    if text is None and meta_caption is not None:     # a list or number: rejected, never its repr
+        sample.reject = "caption_not_text"
+        sample.raw = sample.members[META_MEMBER].decode("utf-8", "replace")
+        return sample
     if text is None:
         sample.reject, sample.raw = "missing_caption", json.dumps(sorted(sample.members))
         return sample
@@ -73,6 +80,9 @@ def _finish(sample: WdsSample) -> WdsSample:
         sample.caption = text.decode("utf-8")
     except UnicodeDecodeError:
         sample.reject, sample.raw = "invalid_utf8", text.decode("utf-8", "replace")
+        return sample
+    if url is not None and not isinstance(url, str):
+        sample.reject, sample.raw = "url_not_text", sample.members[META_MEMBER].decode("utf-8", "replace")
     return sample
 
 
@@ -107,7 +117,7 @@ def read_wds(path: str) -> Iterator[WdsSample]:
                     seen.add(key)
                 current.members[ext] = data
         _check_end(path, end)
-    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+    except (tarfile.TarError, EOFError, OSError, zlib.error, CorruptInputError) as exc:
         if current is not None:
             yield _finish(current)
             current = None
