@@ -268,7 +268,7 @@ def text_records(path: str, start: int, first_row: int, csv_quoting: bool) -> It
                 yield row, offset, record
                 row += 1
     except CorruptInputError as exc:
-        raise CorruptInputError(f"{exc}; it breaks at record {row} (0-based, after the header)") from None
+        raise CorruptInputError(f"{exc}; it breaks at data record {row} (0-based)") from None
 
 
 # -- text formats ----------------------------------------------------------

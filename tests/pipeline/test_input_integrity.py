@@ -339,3 +339,13 @@ def test_urls_lose_control_characters_and_dead_letters_escape_them(tmp_path):
     [letter] = [json.loads(line) for line in (out / "dead_letters" / "00000.jsonl").read_text().splitlines()]
     assert letter["reason"] == "control_characters_only"
     assert letter["raw"] == "\\x01\\x02\\x03\thttp://x/2.jpg"
+
+
+def test_yfcc_url_loses_control_characters(tmp_path):
+    from tests.pipeline.test_presets import YFCC_ROW
+
+    row = [field.replace("http://farm.example/", "http://farm.example/\x00\x07") for field in YFCC_ROW]
+    src = tmp_path / "yfcc.tsv"
+    src.write_text("\t".join(row) + "\n")
+    [raw] = rows_of(src, sources.InputSpec("yfcc"))
+    assert raw.url == "http://farm.example/12345.jpg"
