@@ -9,7 +9,12 @@ cannot be read is not dropped: it comes out with ``reject`` set to a reason and
 
 Text records: TSV and JSONL are one record per line; CSV follows RFC 4180, so
 a quoted field may span lines (a record ends at a newline outside quotes).
-Every line is a record; a blank one is rejected as ``blank_row``.
+Every line is a record; a blank one is rejected as ``blank_row``.  Text is
+UTF-8, or UTF-16/32 opening with its BOM (read through a transcoding stream).
+
+A file that cannot be read to its end (cut or corrupt compressed stream,
+unreadable Parquet) raises ``CorruptInputError``: a run never ends quietly with
+fewer records than the file holds.
 """
 from __future__ import annotations
 

@@ -3,8 +3,9 @@
 Samples are grouped by key (the member name up to its first dot, as
 webdataset does) in tar order and streamed, so a shard of images never sits
 in memory.  Nothing is dropped: a sample without a caption, a caption that is
-not UTF-8, a repeated key, or the unreadable rest of a truncated or corrupt
-tar each comes out as a rejected sample with its reason.
+not UTF-8 (or, in the ``.json`` fallback, not a string), a URL that is not a
+string, a repeated key, or the unreadable rest of a truncated or corrupt tar
+(compressed or not) each comes out as a rejected sample with its reason.
 """
 from __future__ import annotations
 
