@@ -117,8 +117,8 @@ def open_input(path: str) -> Iterator:
     A stream that cannot be read to its end raises ``CorruptInputError`` naming the file."""
     zstd = fsspec.utils.infer_compression(path) == "zstd"
     with fsspec.open(path, "rb", compression=None if zstd else "infer") as stream:
-        if zstd:
-            stream = io.BufferedReader(_ZstdFrames(stream))
+        if zstd or not isinstance(stream, io.IOBase):     # readinto only: buffer for line iteration
+            stream = io.BufferedReader(_ZstdFrames(stream) if zstd else stream)
         try:
             yield stream
         except CODEC_ERRORS as exc:
@@ -130,7 +130,7 @@ class _ZstdFrames(io.RawIOBase):
     quietly at a cut frame (a file cut at 60% reads as a shorter valid file); this
     one raises EOFError when the input ends inside a frame."""
 
-    def __init__(self, raw, chunk_size: int = 1 << 14):
+    def __init__(self, raw, chunk_size: int = 1 << 13):     # small reads: little output per call
         import zstandard
 
         self._zstd, self._raw, self._chunk_size = zstandard, raw, chunk_size

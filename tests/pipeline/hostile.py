@@ -98,6 +98,8 @@ TSV_MALFORMED = [
     Row("truncated_utf8_sequence", "invalid_utf8", record=b"a dog \xe2\x82\thttp://x/3.jpg"),
     Row("stray_quote", WRITTEN, record=b'"a dog on a beach\thttp://x/4.jpg', check=Exactly('"a dog on a beach')),
     Row("blank_row", "blank_row", record=b""),
+    Row("control_characters_in_url", WRITTEN, record=b"a dog on a beach\thttp://x/\x005.jpg\x07",
+        check=Exactly("a dog on a beach")),
 ]
 
 
