@@ -22,7 +22,7 @@ from ..transforms.annotate import AnnotateOptions, annotate_batch, item
 from ..transforms.augment import AugmentOptions
 from ..transforms.nlp import ModelNotFound, find_spacy_model, load_parser
 from . import presets, sources
-from .errors import UsageError
+from .errors import RunError, UsageError
 from .work import MODES, RunConfig, batches
 
 SAMPLE = "sample_cc12m.tsv"
@@ -391,6 +391,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     except (UsageError, sources.InputError) as exc:
         print(f"sgshards: error: {exc}", file=sys.stderr)
         return 2
+    except RunError as exc:
+        print(f"sgshards: error: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from typing import Iterator, Optional
 
 from . import sources
+from .errors import CorruptInputError
 from .keys import default_key, reserved_key, safe_key, source_with_key
 from ..transforms.annotate import item
 
@@ -59,7 +61,7 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
         starts, n, first_width = _scan_text(path, spec, data_offset, samples_per_shard)
         width = (None if spec.format in ("jsonl", "yfcc")
                  else len(header) if header is not None else first_width)
-        if not sources.is_seekable(path):
+        if not sources.text_is_seekable(path):
             starts = [(row, None) for row, _ in starts]
     tasks = []
     for k, (row, offset) in enumerate(starts):
@@ -77,27 +79,17 @@ def _scan_text(path: str, spec: sources.InputSpec, data_offset: int, samples_per
     most common field count among the first records (the width of a headerless
     table, so one bad first row does not make every good row malformed)."""
     starts, n, widths = [], 0, Counter()
-    with sources.open_input(path) as stream:
-        _skip(stream, data_offset)
-        for offset, record in sources.iter_text_records(stream, spec.format == "csv"):
-            if n % samples_per_shard == 0:
-                starts.append((n, offset))
-            if n < WIDTH_PROBE and spec.format not in ("jsonl", "yfcc") and record.strip():
-                try:
-                    widths[len(sources.split_record(spec.format, record.decode("utf-8")))] += 1
-                except (UnicodeDecodeError, csv.Error):
-                    pass
-            n += 1
+    for row, offset, record in sources.text_records(path, data_offset, 0, spec.format == "csv"):
+        if row % samples_per_shard == 0:
+            starts.append((row, offset))
+        if row < WIDTH_PROBE and spec.format not in ("jsonl", "yfcc") and record.strip():
+            try:
+                widths[len(sources.split_record(spec.format, record.decode("utf-8")))] += 1
+            except (UnicodeDecodeError, csv.Error):
+                pass
+        n = row + 1
     width = widths.most_common(1)[0][0] if widths else None     # ties: the earliest seen
     return starts, n, width
-
-
-def _skip(stream, nbytes: int) -> None:
-    if nbytes:
-        if stream.seekable():
-            stream.seek(nbytes)
-        else:
-            stream.read(nbytes)
 
 
 def plan_wds(files: list[str]) -> list[ShardTask]:
@@ -128,23 +120,24 @@ def plan(files: list[str], spec: sources.InputSpec, samples_per_shard: int) -> l
 
 
 def read_task(task: ShardTask) -> Iterator[sources.RawRow]:
-    """The task's records, exactly ``task.rows`` of them, in file order."""
+    """The task's records, exactly ``task.rows`` of them, in file order; a file
+    that ends before them (cut or changed since planning) raises ``CorruptInputError``."""
     if task.format == "parquet":
         yield from sources.read_parquet_range(task.path, task.columns, task.first_row, task.rows)
         return
-    with sources.open_input(task.path) as stream:
-        _skip(stream, task.offset if task.offset is not None else task.data_offset)
-        skip = 0 if task.offset is not None else task.first_row
-        row = task.first_row - skip
-        for _, record in sources.iter_text_records(stream, task.format == "csv"):
-            if skip:
-                skip -= 1
-                row += 1
-                continue
-            yield sources.parse_text_record(task.format, record, task.columns, task.width, row)
-            row += 1
-            if row >= task.first_row + task.rows:
-                return
+    # seekable: start at the task's first record; else read from the first data record on
+    start, start_row = (task.offset, task.first_row) if task.offset is not None else (task.data_offset, 0)
+    end = task.first_row + task.rows
+    records = sources.text_records(task.path, start, start_row, task.format == "csv")
+    with closing(records):
+        for row, _, record in records:
+            if row >= task.first_row:
+                yield sources.parse_text_record(task.format, record, task.columns, task.width, row)
+                if row + 1 >= end:
+                    return
+    raise CorruptInputError(
+        f"{task.path} ends before record {end - 1}, which the plan counted: it was cut or changed "
+        "after planning")
 
 
 MISSING_KEY = "missing_key"

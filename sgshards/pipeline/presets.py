@@ -37,10 +37,7 @@ def preset_spec(name: str, first_file: str, caption=None, url=None, key=None) ->
         raise sources.InputError(f"unknown preset {name!r} (one of {', '.join(PRESETS)})") from None
     fmt = preset["format"]
     if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        with sources.open_input(first_file) as stream:
-            names = pq.ParquetFile(stream).schema_arrow.names
+        names = sources.parquet_names(first_file)
         found = {role: _first_present(preset.get(role, ()), names) for role in ("caption", "url", "key", "status")}
         if caption is None and found["caption"] is None:
             raise sources.InputError(f"{first_file} has none of the caption columns "

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..schemas.record import dumps, dumps_bytes
+from .sources import visible_controls
 
 DEAD_LETTER_DIR = "dead_letters"
 STATS_FILE = "stats.json"
@@ -308,7 +309,7 @@ def _parquet_bytes(rows: list[dict], schema: pa.Schema) -> bytes:
 
 def dead_letter(outcome: dict) -> dict:
     return {"key": outcome["key"], "index": outcome["index"], "source": outcome.get("source"),
-            "stage": outcome["stage"], "reason": outcome["reason"], "raw": outcome.get("raw")}
+            "stage": outcome["stage"], "reason": outcome["reason"], "raw": visible_controls(outcome.get("raw"))}
 
 
 def merge_stats(parts: Iterable[dict]) -> dict:

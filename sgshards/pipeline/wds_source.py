@@ -5,9 +5,11 @@ webdataset does) in tar order and streamed, so a shard of images never sits
 in memory.  The output key is ``keys.safe_key`` of the whole stem, directories
 included (``../../etc/evil`` -> ``etc_evil--<hash>``), so no path reaches an
 output member name.  Nothing is dropped: a sample without a caption or a key,
-a caption that is not UTF-8, a repeated key or member, a link or device member,
-or the unreadable rest of a truncated or corrupt tar each comes out as a
-rejected sample with its reason; only directory entries are not samples.
+a caption that is not UTF-8 (or, in the ``.json`` fallback, not a string), a
+URL that is not a string, a repeated key or member, a link or device member,
+or the unreadable rest of a truncated or corrupt tar (compressed or not) each
+comes out as a rejected sample with its reason; only directory entries are not
+samples.
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ from typing import Iterator, Optional
 
 import fsspec
 
+from .errors import CorruptInputError
 from .keys import recordable, reserved_key, safe_key
-from .sources import is_seekable, open_input
+from .sources import clean_url, is_seekable, open_input
 
 CAPTION_MEMBER = "txt"
 META_MEMBER = "json"
@@ -108,11 +111,17 @@ def _finish(sample: WdsSample) -> WdsSample:
             meta = json.loads(sample.members[META_MEMBER])
         except ValueError:
             meta = {}
-    sample.url = meta.get("url") if isinstance(meta, dict) else None
+    meta = meta if isinstance(meta, dict) else {}
+    url, meta_caption = meta.get("url"), meta.get("caption")
+    sample.url = clean_url(url) if isinstance(url, str) else None
     text = sample.members.get(CAPTION_MEMBER)
-    if text is None and isinstance(meta, dict) and isinstance(meta.get("caption"), str):
-        text = meta["caption"].encode("utf-8")
-    if sample.reject is not None:
+    if text is None and isinstance(meta_caption, str):
+        text = meta_caption.encode("utf-8")
+    if sample.reject is not None:                    # the first reason found stands
+        return sample
+    if text is None and meta_caption is not None:     # a list or number: rejected, never its repr
+        sample.reject = "caption_not_text"
+        sample.raw = sample.members[META_MEMBER].decode("utf-8", "replace")
         return sample
     if text is None:
         sample.reject, sample.raw = "missing_caption", json.dumps(sorted(sample.members))
@@ -121,6 +130,9 @@ def _finish(sample: WdsSample) -> WdsSample:
         sample.caption = text.decode("utf-8")
     except UnicodeDecodeError:
         sample.reject, sample.raw = "invalid_utf8", text.decode("utf-8", "replace")
+        return sample
+    if url is not None and not isinstance(url, str):
+        sample.reject, sample.raw = "url_not_text", sample.members[META_MEMBER].decode("utf-8", "replace")
     return sample
 
 
@@ -152,7 +164,7 @@ def read_wds(path: str) -> Iterator[WdsSample]:
                     row += 1
                 _add_member(current, ext, data, problem)
         _check_end(path, end)
-    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+    except (tarfile.TarError, EOFError, OSError, zlib.error, CorruptInputError) as exc:
         if current is not None:
             yield _finish(current)
             current = None

@@ -98,6 +98,8 @@ TSV_MALFORMED = [
     Row("truncated_utf8_sequence", "invalid_utf8", record=b"a dog \xe2\x82\thttp://x/3.jpg"),
     Row("stray_quote", WRITTEN, record=b'"a dog on a beach\thttp://x/4.jpg', check=Exactly('"a dog on a beach')),
     Row("blank_row", "blank_row", record=b""),
+    Row("control_characters_in_url", WRITTEN, record=b"a dog on a beach\thttp://x/\x005.jpg\x07",
+        check=Exactly("a dog on a beach")),
 ]
 
 
@@ -189,7 +191,11 @@ JSONL_MALFORMED = [
     Row("json_string", "malformed_row", record=b'"a dog on a beach"'),
     Row("missing_caption", "missing_caption", record=b'{"id": "m1", "url": "http://x/1.jpg"}'),
     Row("null_caption", "missing_caption", record=b'{"id": "m2", "caption": null}'),
-    Row("numeric_caption", "no_letters", record=b'{"id": "m3", "caption": 42}'),
+    Row("numeric_caption", "caption_not_text", record=b'{"id": "m3", "caption": 42}'),
+    Row("list_caption", "caption_not_text", record=b'{"id": "m6", "caption": ["a red car", "x"]}'),
+    Row("dict_caption", "caption_not_text", record=b'{"id": "m7", "caption": {"text": "a red car"}}'),
+    Row("bool_caption", "caption_not_text", record=b'{"id": "m8", "caption": true}'),
+    Row("list_url", "url_not_text", record=b'{"id": "m9", "caption": "a red car", "url": ["http://x/1.jpg"]}'),
     Row("raw_tab_in_string", "malformed_row", record=b'{"id": "m4", "caption": "a dog\ton a beach"}'),
     Row("invalid_utf8", "invalid_utf8", record=b'{"id": "m5", "caption": "a caf\xe9 on a street"}'),
     Row("blank_row", "blank_row", record=b""),

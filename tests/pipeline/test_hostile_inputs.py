@@ -5,6 +5,7 @@ reason its kind calls for, and the output directory passes `sgshards validate`."
 import json
 import re
 import tarfile
+import unicodedata
 from collections import Counter
 
 import pytest
@@ -106,6 +107,37 @@ def test_hostile_output_passes_validate(fmt, hostile_run, capsys):
     _, out = hostile_run(fmt)
     capsys.readouterr()
     assert cli.main(["validate", str(out)]) == 0, capsys.readouterr().out
+
+
+def control_characters(value, where="", allowed=""):
+    """(where, character) for every control character in a JSON-like value's strings."""
+    if isinstance(value, dict):
+        return [c for k, v in value.items() for c in control_characters(v, f"{where}.{k}", allowed)]
+    if isinstance(value, list):
+        return [c for i, v in enumerate(value) for c in control_characters(v, f"{where}[{i}]", allowed)]
+    if isinstance(value, str):
+        return [(where, ch) for ch in value if unicodedata.category(ch) == "Cc" and ch not in allowed]
+    return []
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_no_control_character_reaches_an_output_field(fmt, hostile_run):
+    """Captions are cleaned, URLs lose control characters, a dead letter's raw escapes
+    them (tabs and line ends, which structure the record, stay)."""
+    _, out = hostile_run(fmt)
+    found = []
+    for tar_path in sorted(out.glob("*.tar")):
+        with tarfile.open(tar_path) as tar:
+            for member in tar:
+                text = tar.extractfile(member).read().decode("utf-8")
+                value = json.loads(text) if member.name.endswith(".json") else text
+                found += control_characters(value, f"{tar_path.name}:{member.name}")
+    for path in sorted((out / "dead_letters").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            letter = json.loads(line)
+            raw = letter.pop("raw")
+            found += control_characters(letter, path.name) + control_characters(raw, path.name, "\t\r\n")
+    assert found == []
 
 
 def test_dead_letters_keep_the_raw_record(hostile_run):
