@@ -107,7 +107,9 @@ def planned_stems(manifest: dict) -> list[str]:
 def owned_names(manifest: dict) -> set[str]:
     """Paths, relative to the output directory, of every file the run of ``manifest`` writes
     there: what ``--overwrite`` may delete.  Names with a path separator are not ours."""
-    names = {STATS_FILE, SIZES_FILE, MANIFEST_FILE, VOCAB_FILE}
+    names = {STATS_FILE, SIZES_FILE, MANIFEST_FILE}
+    if (manifest.get("vocab") or {}).get("corpus_pass"):
+        names.add(VOCAB_FILE)
     for stem in planned_stems(manifest):
         if stem in ("", ".", "..") or "/" in stem or "\\" in stem:
             continue
