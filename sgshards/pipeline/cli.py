@@ -457,11 +457,27 @@ def explain(exc: BaseException) -> Optional[tuple[int, str]]:
     return user_error(exc) or worker_error(str(exc))
 
 
-class _ApitoolsNotice(logging.Filter):
-    """Beam warns at import that the GCP client libraries are missing: noise unless on Dataflow."""
+class _QuietLogs(logging.Filter):
+    """Drops what would bury the one-line error: Beam's logged traceback of a worker error the
+    launcher reports as one line, and its import-time warning that the GCP client libraries
+    are missing (noise unless the runner is Dataflow)."""
+
+    def __init__(self, dataflow: bool):
+        super().__init__()
+        self.dataflow = dataflow
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "apitools not found" not in record.getMessage()
+        if not self.dataflow and "apitools not found" in record.getMessage():
+            return False
+        return not (record.exc_info and record.exc_info[1] is not None and explain(record.exc_info[1]))
+
+
+def _quiet_logs(dataflow: bool) -> None:
+    root = logging.getLogger()
+    for target in (root, *root.handlers):
+        for old in [f for f in target.filters if isinstance(f, _QuietLogs)]:
+            target.removeFilter(old)
+        target.addFilter(_QuietLogs(dataflow))
 
 
 def _on_dataflow(argv: list[str]) -> bool:
@@ -481,8 +497,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if rest and args.command != "run":
         make_parser().error(f"unrecognized arguments: {' '.join(rest)}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if not _on_dataflow(rest):
-        logging.getLogger().addFilter(_ApitoolsNotice())
+    if not debug:
+        _quiet_logs(_on_dataflow(rest))
     previous = signal.signal(signal.SIGTERM, _terminate) if threading_main() else None
     try:
         return _dispatch(args, rest)

@@ -14,7 +14,6 @@ breaks a stale lock, and a live one is never broken.
 """
 from __future__ import annotations
 
-import errno
 import json
 import os
 import socket
@@ -27,6 +26,7 @@ from typing import Optional
 import fsspec
 
 from .errors import RunError, UsageError
+from .shards import os_reason
 
 LOCK_FILE = ".sgshards.lock"
 HEARTBEAT_SECONDS = 30.0
@@ -175,7 +175,7 @@ class OutputLock:
                 self._break(holder)
             raise LockHeld(f"{self.output}: could not take the lock (other runs are breaking it too)")
         except OSError as exc:
-            raise RunError(f"cannot lock {self.output}: {_os_message(exc)}") from None
+            raise RunError(f"cannot lock {self.output}: {os_reason(exc)}") from None
 
     def _break(self, stale: Optional[dict]) -> None:
         """Remove the stale lock judged above, and only that one: locally it is renamed aside
@@ -263,12 +263,6 @@ def _modified(info: dict) -> Optional[float]:
         except ValueError:
             continue
     return None
-
-
-def _os_message(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "no space left on device"
-    return exc.strerror or str(exc)
 
 
 def acquire(output: str, break_stale: bool = False, heartbeat_seconds: float = HEARTBEAT_SECONDS) -> OutputLock:
