@@ -106,13 +106,12 @@ def planned_stems(manifest: dict) -> list[str]:
 
 def owned_names(manifest: dict) -> set[str]:
     """Paths, relative to the output directory, of every file the run of ``manifest`` writes
-    there: what ``--overwrite`` may delete.  Names with a path separator are not ours."""
+    there: what ``--overwrite`` may delete.  Only files found by listing the output match
+    these names, so a hostile stem ("../x") can name nothing outside it."""
     names = {STATS_FILE, SIZES_FILE, MANIFEST_FILE}
     if (manifest.get("vocab") or {}).get("corpus_pass"):
         names.add(VOCAB_FILE)
     for stem in planned_stems(manifest):
-        if stem in ("", ".", "..") or "/" in stem or "\\" in stem:
-            continue
         names.update({f"{stem}.tar", f"{stem}{SHARD_STATS_SUFFIX}", f"{stem}{SHARD_INDEX_SUFFIX}",
                       f"{DEAD_LETTER_DIR}/{stem}.jsonl"})
     return names
