@@ -5,13 +5,18 @@
     sgshards augment  captions, one per line -> full sample records as JSON lines (no Beam)
     sgshards eval-parser --gold FACTUAL.csv   tuple F1 of the parser on gold scene graphs
 
-Errors the user can fix are one line on stderr and exit status 2.
+Errors are one line on stderr (``sgshards: error: ...``): exit status 2 for what the user
+can fix in the command, 1 for failures met while running (corrupt input, full disk, an
+output held by another run).  ``--debug`` or ``SGSHARDS_DEBUG=1`` shows the traceback.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
+import re
+import signal
 import sys
 from dataclasses import replace
 from importlib import resources
@@ -49,8 +54,16 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-chars", type=int, default=512, help="captions longer than this are cut at a word")
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with its errors as one ``sgshards: error:`` line (exit status 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"sgshards: error: {message} (see {self.prog} --help)\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="sgshards", description=__doc__.split("\n\n")[0])
+    top = OneLineParser(prog="sgshards", description=__doc__.split("\n\n")[0])
+    top.add_argument("--debug", action="store_true", help="show tracebacks (also: SGSHARDS_DEBUG=1)")
     sub = top.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="caption tables -> scene-graph caption shards (Beam)",
@@ -87,7 +100,12 @@ def make_parser() -> argparse.ArgumentParser:
                      help="tsv/csv have a header row (default: when a column is given by name)")
     run.add_argument("--output", required=True, help="output directory (local path or fsspec URL)")
     run.add_argument("--samples-per-shard", type=int, default=10_000)
-    run.add_argument("--overwrite", action="store_true", help="replace shards already in --output")
+    run.add_argument("--overwrite", action="store_true",
+                     help="delete the files the previous run's manifest lists in --output (and only those)")
+    run.add_argument("--allow-other-files", action="store_true",
+                     help="write into an --output that holds files sgshards did not write (never deleted)")
+    run.add_argument("--break-lock", action="store_true",
+                     help="break a stale lock on --output (its run died); a live lock is never broken")
     run.add_argument("--resume", action="store_true",
                      help="keep the committed shards of an interrupted run with the same input and options")
     _add_parser_options(run)
@@ -193,23 +211,43 @@ def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
     return "shards"
 
 
+# Option -> least value; checked before anything is read or written.
+_AT_LEAST = {"samples_per_shard": 1, "max_chars": 1, "batch_size": 1, "vocab_sample": 1,
+             "max_positives": 0, "max_negatives": 0, "errors": 0, "limit": 0}
+
+
+def check_options(args) -> None:
+    for name, least in _AT_LEAST.items():
+        value = getattr(args, name, None)
+        if value is not None and value < least:
+            raise UsageError(f"--{name.replace('_', '-')} must be at least {least}, not {value}")
+    if getattr(args, "overwrite", False) and getattr(args, "resume", False):
+        raise UsageError("--overwrite and --resume exclude each other")
+
+
 def command_run(args, beam_argv: list[str]) -> int:
+    """The run holds the output's lock from before it looks at the output until it ends
+    (also on failure and Ctrl-C)."""
+    from . import lock
+
+    check_options(args)
+    with lock.acquire(args.output, break_stale=args.break_lock):
+        return _run_locked(args, beam_argv)
+
+
+def _run_locked(args, beam_argv: list[str]) -> int:
     from apache_beam.options.pipeline_options import PipelineOptions
     import apache_beam as beam
 
     from . import manifest, plan as planning
     from .beam_pipeline import build
+    from .ownership import OutputPlan
     from .shards import STATS_FILE, clear_outputs, existing_outputs
 
-    if args.overwrite and args.resume:
-        raise UsageError("--overwrite and --resume exclude each other")
+    output = OutputPlan(args.output, existing_outputs(args.output), manifest.valid_manifest(args.output))
+    output.refuse_unasked(args.overwrite, args.resume, args.allow_other_files)
     files = sources.expand_inputs(args.input or [sample_path()])
     spec = input_spec(args, files)
-    existing = existing_outputs(args.output)
-    if existing and not (args.overwrite or args.resume):
-        raise UsageError(f"{args.output} already holds shards or run files ({', '.join(existing[:3])}"
-                         f"{', ...' if len(existing) > 3 else ''}): pass --overwrite to replace them "
-                         "or --resume to finish an interrupted run")
     options = PipelineOptions(beam_argv)
     runner = str(options.get_all_options().get("runner") or "DirectRunner")
     remote = not runner.startswith(("Direct", "direct", "Prism", "prism")) and \
@@ -234,16 +272,18 @@ def command_run(args, beam_argv: list[str]) -> int:
         config = config.with_frequencies(counts)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
                                            args.parser_backend, args.model, len(tasks), total, config.mode,
-                                           config.export_dir, vocab_info)
+                                           config.export_dir, vocab_info, [t.stem for t in tasks])
+    output.refuse_overlap(manifest.owned_names(run_manifest), files + ([args.vocab] if args.vocab else []),
+                          args.overwrite)
     committed: frozenset = frozenset()
-    if args.resume and existing:
+    if args.resume and output.owned:
         try:
             manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
         except manifest.ResumeError as exc:
             raise UsageError(str(exc)) from None
         committed = frozenset(manifest.committed_shards(args.output) & {t.stem for t in tasks})
-    elif existing and not dry_run:
-        clear_outputs(args.output)
+    elif output.owned and not dry_run:
+        clear_outputs(args.output, output.owned)
     if not dry_run:
         manifest.write_manifest(args.output, run_manifest)
     logging.info("planned %d shards over %d records from %d file(s); %d already committed",
@@ -372,30 +412,131 @@ def command_eval_parser(args) -> int:
     return 0
 
 
+# A worker's exception reaches the launcher wrapped by the runner, often only as the text
+# of the worker's traceback: its last "module.Type: message" line of a known type.
+_WORKER_ERROR = re.compile(r"^(?:[\w.]+\.)?(UsageError|RunError|CorruptInputError|LockHeld|InputError|"
+                           r"[A-Za-z]*(?:OSError|IOError|FileNotFoundError|PermissionError|"
+                           r"IsADirectoryError|NotADirectoryError|BadGzipFile))"
+                           r": (.+?)(?: \[while running .*\])?$", re.M)
+_USAGE_TYPES = ("UsageError", "InputError")
+
+
+def user_error(exc: BaseException) -> Optional[tuple[int, str]]:
+    """(exit status, one-line message) for an error the user or the environment caused,
+    however deeply a runner wrapped it; None for anything else (a bug: keep the traceback)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (UsageError, sources.InputError)):
+            return 2, _strip_runner_note(str(exc))
+        if isinstance(exc, RunError):
+            return 1, _strip_runner_note(str(exc))
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            from .shards import os_reason
+            where = f"{exc.filename}: " if exc.filename else ""
+            return 1, f"{where}{os_reason(exc)}"
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def worker_error(text: str) -> Optional[tuple[int, str]]:
+    """The last known error named in a wrapped worker traceback's text."""
+    found = _WORKER_ERROR.findall(text)
+    if not found:
+        return None
+    kind, message = found[-1]
+    return (2 if kind in _USAGE_TYPES else 1), message.strip()
+
+
+def _strip_runner_note(message: str) -> str:
+    """Beam appends " [while running 'Step']" to errors it re-raises; the step is noise here."""
+    return re.sub(r" \[while running '.*'\]$", "", message.strip().splitlines()[0] if message.strip() else message)
+
+
+def explain(exc: BaseException) -> Optional[tuple[int, str]]:
+    return user_error(exc) or worker_error(str(exc))
+
+
+class _QuietLogs(logging.Filter):
+    """Drops what would bury the one-line error: Beam's logged traceback of a worker error the
+    launcher reports as one line, and its import-time warning that the GCP client libraries
+    are missing (noise unless the runner is Dataflow)."""
+
+    def __init__(self, dataflow: bool):
+        super().__init__()
+        self.dataflow = dataflow
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.dataflow and "apitools not found" in record.getMessage():
+            return False
+        return not (record.exc_info and record.exc_info[1] is not None and explain(record.exc_info[1]))
+
+
+def _quiet_logs(dataflow: bool) -> None:
+    root = logging.getLogger()
+    for target in (root, *root.handlers):
+        for old in [f for f in target.filters if isinstance(f, _QuietLogs)]:
+            target.removeFilter(old)
+        target.addFilter(_QuietLogs(dataflow))
+
+
+def _on_dataflow(argv: list[str]) -> bool:
+    return any("dataflow" in a.lower() for a in argv if "runner" in a.lower()) or \
+        any(a.lower().startswith("dataflow") for a in argv)
+
+
+def _terminate(signum, frame):
+    raise KeyboardInterrupt          # SIGTERM ends a run like Ctrl-C: locks released, temporaries removed
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in argv or os.environ.get("SGSHARDS_DEBUG", "") not in ("", "0")
+    argv = [a for a in argv if a != "--debug"]
     args, rest = make_parser().parse_known_args(argv)
     if rest and args.command != "run":
         make_parser().error(f"unrecognized arguments: {' '.join(rest)}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not debug:
+        _quiet_logs(_on_dataflow(rest))
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading_main() else None
     try:
-        if args.command == "run":
-            return command_run(args, rest)
-        if args.command == "validate":
-            return command_validate(args)
-        if args.command == "audit":
-            return command_audit(args)
-        if args.command in ("parse", "augment"):
-            return command_parse(args, augment=args.command == "augment")
-        return command_eval_parser(args)
-    except (UsageError, sources.InputError) as exc:
-        print(f"sgshards: error: {exc}", file=sys.stderr)
-        return 2
-    except RunError as exc:
-        print(f"sgshards: error: {exc}", file=sys.stderr)
-        return 1
+        return _dispatch(args, rest)
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("sgshards: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        found = explain(exc)
+        if found is None:
+            raise
+        status, message = found
+        print(f"sgshards: error: {message}", file=sys.stderr)
+        return status
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def threading_main() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
+def _dispatch(args, rest: list[str]) -> int:
+    if args.command == "run":
+        return command_run(args, rest)
+    check_options(args)
+    if args.command == "validate":
+        return command_validate(args)
+    if args.command == "audit":
+        return command_audit(args)
+    if args.command in ("parse", "augment"):
+        return command_parse(args, augment=args.command == "augment")
+    return command_eval_parser(args)
 
 
 if __name__ == "__main__":

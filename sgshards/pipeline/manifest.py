@@ -15,7 +15,8 @@ import fsspec
 
 from .. import __version__
 from ..schemas.record import SCHEMA_VERSION
-from .shards import MANIFEST_FILE, SHARD_STATS_SUFFIX, write_atomic
+from .shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
+                     STATS_FILE, VOCAB_FILE, write_atomic)
 
 # Changing any of these changes what shard N holds or contains.
 COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet", "vocab")
@@ -43,7 +44,8 @@ def _version(dist: str) -> Optional[str]:
 
 def build_manifest(files: list[str], spec, samples_per_shard: int, annotate, parser_backend: str,
                    model: Optional[str], shards: int, records: Optional[int], mode: str = "shards",
-                   export_dir: Optional[str] = None, vocab: Optional[dict] = None) -> dict:
+                   export_dir: Optional[str] = None, vocab: Optional[dict] = None,
+                   stems: Optional[list[str]] = None) -> dict:
     annotate_options = asdict(annotate)
     annotate_options["augment"].pop("frequencies", None)    # recorded as "vocab" (path + digest)
     return {
@@ -57,7 +59,7 @@ def build_manifest(files: list[str], spec, samples_per_shard: int, annotate, par
         "samples_per_shard": samples_per_shard,
         "annotate": annotate_options,
         "parser": {"backend": parser_backend, "model": model},
-        "planned": {"shards": shards, "records": records},
+        "planned": {"shards": shards, "records": records, "stems": stems},
         "versions": {"python": platform.python_version(),
                      **{d: _version(d) for d in ("apache-beam", "spacy", "pyarrow", "webdataset")}},
     }
@@ -89,6 +91,41 @@ def check_resumable(previous: Optional[dict], current: dict) -> None:
     if changed:
         raise ResumeError(f"cannot resume: {', '.join(changed)} changed since the interrupted run "
                           "(use a new --output, or --overwrite to start again)")
+
+
+def planned_stems(manifest: dict) -> list[str]:
+    """The shard stems a run planned: recorded since the stem list was added, else derived
+    as the plan derives them (numbered shards; img2dataset inputs keep their file names)."""
+    planned = manifest.get("planned") or {}
+    if isinstance(planned.get("stems"), list):
+        return [s for s in planned["stems"] if isinstance(s, str)]
+    if manifest.get("mode", "shards") == "shards":
+        return [f"{i:05d}" for i in range(int(planned.get("shards") or 0))]
+    return [str(f.get("path", "")).rsplit("/", 1)[-1].split(".", 1)[0] for f in manifest.get("inputs", [])]
+
+
+def owned_names(manifest: dict) -> set[str]:
+    """Paths, relative to the output directory, of every file the run of ``manifest`` writes
+    there: what ``--overwrite`` may delete.  Only files found by listing the output match
+    these names, so a hostile stem ("../x") can name nothing outside it."""
+    names = {STATS_FILE, SIZES_FILE, MANIFEST_FILE}
+    if (manifest.get("vocab") or {}).get("corpus_pass"):
+        names.add(VOCAB_FILE)
+    for stem in planned_stems(manifest):
+        names.update({f"{stem}.tar", f"{stem}{SHARD_STATS_SUFFIX}", f"{stem}{SHARD_INDEX_SUFFIX}",
+                      f"{DEAD_LETTER_DIR}/{stem}.jsonl"})
+    return names
+
+
+def valid_manifest(output_dir: str) -> Optional[dict]:
+    """The output's manifest when it is one sgshards wrote, else None (nothing there is ours)."""
+    try:
+        found = read_manifest(output_dir)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(found, dict) or not isinstance(found.get("planned"), dict) or "sgshards" not in found:
+        return None
+    return found
 
 
 def committed_shards(output_dir: str) -> set[str]:

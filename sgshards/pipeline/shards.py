@@ -15,6 +15,7 @@ Conventions are enforced here and nowhere else:
 """
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import tarfile
@@ -28,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..schemas.record import dumps, dumps_bytes
+from .errors import RunError, UsageError
 from .sources import visible_controls
 
 DEAD_LETTER_DIR = "dead_letters"
@@ -110,33 +112,54 @@ OBJECT_STORES = frozenset({"gs", "gcs", "s3", "s3a", "az", "abfs", "abfss"})
 def write_atomic(path: str, data: bytes) -> None:
     """Write so a killed job never leaves a truncated file: ``path.tmp`` then
     rename on file systems, a single put on object stores."""
-    fs, fs_path = fsspec.core.url_to_fs(path)
-    protocols = {fs.protocol} if isinstance(fs.protocol, str) else set(fs.protocol)
-    if protocols & OBJECT_STORES:
-        fs.pipe_file(fs_path, data)
-        return
-    tmp = _tmp_name(fs_path)
-    parent = fs_path.rsplit("/", 1)[0]
-    fs.makedirs(parent, exist_ok=True)
-    with fs.open(tmp, "wb") as f:
-        f.write(data)
-    fs.mv(tmp, fs_path)
+    _commit(path, lambda f: f.write(data), put=lambda fs, fs_path: fs.pipe_file(fs_path, data))
 
 
 def commit_stream(path: str, source) -> None:
     """``write_atomic`` for a file object too large to hold as bytes: streamed to
     ``path.tmp`` and renamed; on object stores one upload, visible only once complete."""
+    _commit(path, lambda f: shutil.copyfileobj(source, f, 1 << 20))
+
+
+def _commit(path: str, write, put=None) -> None:
+    """Write through ``write(file)`` to a temporary name and rename it to ``path``.  A failed
+    write (disk full, read-only) removes its temporary file and raises a one-line RunError
+    naming the path, so nothing is left under a final or temporary name."""
     fs, fs_path = fsspec.core.url_to_fs(path)
     protocols = {fs.protocol} if isinstance(fs.protocol, str) else set(fs.protocol)
-    if protocols & OBJECT_STORES:
-        with fs.open(fs_path, "wb") as f:
-            shutil.copyfileobj(source, f, 1 << 20)
-        return
-    fs.makedirs(fs_path.rsplit("/", 1)[0], exist_ok=True)
-    tmp = _tmp_name(fs_path)
-    with fs.open(tmp, "wb") as f:
-        shutil.copyfileobj(source, f, 1 << 20)
-    fs.mv(tmp, fs_path)
+    try:
+        if protocols & OBJECT_STORES:
+            if put is not None:
+                put(fs, fs_path)
+            else:
+                with fs.open(fs_path, "wb") as f:
+                    write(f)
+            return
+        fs.makedirs(fs_path.rsplit("/", 1)[0], exist_ok=True)
+        tmp = _tmp_name(fs_path)
+        try:
+            with fs.open(tmp, "wb") as f:
+                write(f)
+            fs.mv(tmp, fs_path)
+        except BaseException:
+            _remove_quietly(fs, tmp)
+            raise
+    except OSError as exc:
+        raise RunError(f"cannot write {path}: {os_reason(exc)}") from exc
+
+
+def _remove_quietly(fs, path: str) -> None:
+    try:
+        fs.rm_file(path)
+    except OSError:
+        pass
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError as words: "no space left on device", "permission denied", ..."""
+    if exc.errno == errno.ENOSPC:
+        return "no space left on device"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()
 
 
 def _tmp_name(path: str) -> str:
@@ -355,16 +378,24 @@ def write_run_summary(output_dir: str, stats: dict, sizes: dict) -> None:
 
 
 def existing_outputs(output_dir: str) -> list[str]:
-    """Shards or run files already in ``output_dir`` (to refuse clobbering them)."""
+    """Every file under ``output_dir``, as a path relative to it, except the run lock."""
     fs, path = fsspec.core.url_to_fs(output_dir)
-    if not fs.exists(path):
+    root = path.rstrip("/")
+    if not fs.exists(root):
         return []
-    names = [p.rsplit("/", 1)[-1] for p in fs.ls(path, detail=False)]
-    return sorted(n for n in names if n.endswith((".tar", ".tmp", SHARD_STATS_SUFFIX, SHARD_INDEX_SUFFIX))
-                  or n in RUN_FILES)
+    if not fs.isdir(root):
+        raise UsageError(f"--output {output_dir} is a file, not a directory")
+    names = (p[len(root) + 1:] for p in fs.find(root) if p.startswith(root + "/"))
+    return sorted(n for n in names if not n.startswith(".sgshards.lock"))
 
 
-def clear_outputs(output_dir: str) -> None:
+def clear_outputs(output_dir: str, names: Iterable[str]) -> None:
+    """Delete ``names`` (relative paths the previous run's manifest lists), the manifest last,
+    so an interrupted clear still leaves the rest listed; then an emptied dead-letter folder."""
     fs, path = fsspec.core.url_to_fs(output_dir)
-    for name in existing_outputs(output_dir):
-        fs.rm(f"{path.rstrip('/')}/{name}", recursive=True)
+    root = path.rstrip("/")
+    for name in sorted(names, key=lambda n: n == MANIFEST_FILE):
+        fs.rm_file(f"{root}/{name}")
+    dead = f"{root}/{DEAD_LETTER_DIR}"
+    if fs.isdir(dead) and not fs.ls(dead, detail=False):
+        fs.rmdir(dead)

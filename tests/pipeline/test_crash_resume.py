@@ -119,7 +119,9 @@ def test_killed_run_resumes_to_the_bytes_of_an_uninterrupted_run(tmp_path):
         with tarfile.open(tar_path) as tar:
             assert sum(1 for _ in tar) == 2 * SAMPLES_PER_SHARD
 
-    assert cli.main(run_args(src, killed_out) + ["--resume"]) == 0
+    # the killed run's lock names a dead process: stale, and broken only on request
+    assert cli.main(run_args(src, killed_out) + ["--resume"]) == 1
+    assert cli.main(run_args(src, killed_out) + ["--resume", "--break-lock"]) == 0
     assert {name: (killed_out / name).stat().st_mtime_ns for name in kept} == kept
 
     reference = tmp_path / "reference"
