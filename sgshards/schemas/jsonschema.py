@@ -20,7 +20,8 @@ RECORD_SCHEMA = {
     "required": ["schema_version", "key", "caption", "scene_graph", "positives", "negatives"],
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
-        "key": {"type": "string", "pattern": r"^[A-Za-z0-9_\-]+$"},
+        # "(?![\s\S])" ends the key in Python and ECMA-262 alike; Python's "$" also matches before a final "\n"
+        "key": {"type": "string", "pattern": r"^[A-Za-z0-9_\-]+(?![\s\S])"},
         "caption": {"type": "string", "minLength": 1},
         "url": {"type": ["string", "null"]},
         "source": {"type": ["object", "null"]},
