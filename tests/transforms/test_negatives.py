@@ -104,6 +104,13 @@ def test_relation_swap_skips_a_predicate_written_symmetrically(parse, caption):
     assert [c.text for seed in range(5) for c in iter_relation_swap(positive, random.Random(seed))] == []
 
 
+def test_relation_swap_repairs_the_article_of_a_moved_phrase(surface):
+    """Real CC3M row: the phrase "an unit" moves to where the caption read "the living room"."""
+    swaps = texts(relation_swap(surface("the living room at an unit that is on the market ."), random.Random(0)))
+    assert "a unit at the living room that is on the market ." in swaps
+    assert not any(" an unit" in t or t.startswith("an unit") for t in swaps)
+
+
 def test_relation_swap_keeps_casing_and_period(surface):
     assert texts(run(relation_swap, surface("A cat sitting on a wooden table."))) == [
         "A wooden table sitting on a cat."]
