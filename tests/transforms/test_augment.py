@@ -116,10 +116,17 @@ def parse_batch_cached(parse, captions):
     return [parse(c) for c in captions]
 
 
+# Every check finds nothing on all of CC3M validation; it gave 74,276 negatives (4.69 a caption).
+CC3M_NEGATIVES_BASELINE = 74_276
+
+
 def test_cc3m_captions_have_no_defects(nlp):
+    """All 15,833 CC3M validation captions (~30 s): no check finds anything, none of the six
+    types is missing, and no fewer negatives than the baseline (raise it when the generator gives
+    more; lowering it needs a reason)."""
     path = shared_file("captions/cc3m_val.tsv")
     with open(path, encoding="utf-8") as f:
-        captions = [line.split("\t")[0] for _, line in zip(range(200), f)]
+        captions = [line.split("\t")[0] for line in f]
     docs = parse_batch(nlp, captions)
     findings, n_neg, types = Counter(), 0, Counter()
     for i, (caption, doc) in enumerate(zip(captions, docs)):
@@ -129,13 +136,13 @@ def test_cc3m_captions_have_no_defects(nlp):
         n_neg += len(neg)
         types.update(n.type for n in neg)
         record = SampleRecord(f"cc3m-{i}", caption, graph, pos, neg).to_json()
-        findings.update(name for name, _, _ in check_record(record))
-    assert n_neg > 600 and set(types) == {"attribute_swap", "relation_swap", "attribute_replace",
-                                          "relation_replace", "object_replace", "object_swap"}
-    for name in ("negative_equals_positive", "negative_equals_caption", "duplicate_negative",
-                 "space_before_punctuation", "article_mismatch"):
-        assert findings[name] == 0, (name, findings)
-    assert findings["symmetric_relation_swapped"] <= 2, findings
+        findings.update(f"{name}: {caption!r} -> {record['negatives'][j]['text']!r}"
+                        for name, j, _ in check_record(record))
+    assert len(captions) > 15_000
+    assert set(types) == {"attribute_swap", "relation_swap", "attribute_replace",
+                          "relation_replace", "object_replace", "object_swap"}
+    assert not findings, sorted(findings)[:20]
+    assert n_neg >= CC3M_NEGATIVES_BASELINE, n_neg
 
 
 def test_objects_without_a_name_are_ignored(parse):
