@@ -109,7 +109,7 @@ def test_frequency_counts_merge_and_weight(parse):
     assert merge_counts([counts, empty_counts()]) == counts
     rng = random.Random(0)
     picks = Counter(choose(["truck", "bus"], rng, "object", {"object": {"truck": 999}}) for _ in range(200))
-    assert picks["truck"] > 180
+    assert picks["truck"] >= 198            # weight 999 to 1: 200 of 200 now; 198 leaves room for another draw order
 
 
 def parse_batch_cached(parse, captions):
@@ -172,7 +172,7 @@ def test_replacements_follow_corpus_frequencies(parse):
         _, neg = augment(f"k{k}", doc, graph, AugmentOptions(
             negative_types=("object_replace",), max_positives=0, frequencies={"object": {"van": 10 ** 6}}))
         picks.update(e.after for n in neg for e in n.edits if e.before == "car")
-    assert picks and picks.most_common(1)[0][0] == "van" and picks["van"] >= 0.9 * sum(picks.values())
+    assert picks and set(picks) == {"van"}, picks      # a weight of a million wins every draw
 
 
 def test_shuffle_and_below_draw_like_random():
