@@ -10,7 +10,8 @@ from functools import lru_cache
 from .record import NEGATIVE_TYPES, POSITIVE_KINDS, SCHEMA_VERSION
 
 # sgshards.pipeline.keys.safe_key's keys: a letter or digit, then [A-Za-z0-9_-], 64 at most
-KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$"
+# "(?![\s\S])" ends the key in Python and ECMA-262 alike; Python's "$" also matches before a final "\n"
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}(?![\s\S])"
 
 _SPAN = {"type": ["array", "null"], "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 _INDICES = {"type": "array", "items": {"type": "integer", "minimum": 0}}

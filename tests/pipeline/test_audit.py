@@ -45,9 +45,9 @@ def test_injected_defects_are_found_and_fail_the_audit(records, tmp_path, capsys
     bad = tmp_path / "bad.jsonl"
     bad.write_text("\n".join(json.dumps(l) for l in lines) + "\n")
     report = audit_records(iter_records(str(bad)))
-    assert report["defects"].get("negative_equals_caption", 0) >= 1
-    assert report["defects"].get("article_mismatch", 0) >= 1
-    assert report["defects"].get("space_before_punctuation", 0) >= 1
+    # the upper-cased caption equals the caption and positive 0; "an red ... ." has two defects
+    assert report["defects"] == {"negative_equals_caption": 1, "negative_equals_positive": 1,
+                                 "article_mismatch": 1, "space_before_punctuation": 1}
     assert cli.main(["audit", str(bad)]) == 1
     assert "DEFECTS" in capsys.readouterr().out
 

@@ -90,3 +90,49 @@ def test_graph_validate_and_tuples():
     g.relations.append(SGRelation(0, "on", 9))
     with pytest.raises(ValueError, match="points outside"):
         g.validate()
+
+
+def test_a_negative_must_point_at_an_existing_positive():
+    d = sample().to_json()
+    d["negatives"][0]["positive"] = len(d["positives"]) - 1          # the last positive: fine
+    assert record_errors(d) == []
+    d["negatives"][0]["positive"] = len(d["positives"])
+    assert record_errors(d) == ["negatives/0/positive: no positive 2"]
+
+
+@pytest.mark.parametrize("key", ["a/b", "../etc/passwd", "a.b", "a b", "猫", "", "k\n"])
+def test_keys_outside_the_safe_alphabet_are_schema_errors(key):
+    d = sample().to_json()
+    d["key"] = key
+    assert any(e.startswith("key:") for e in record_errors(d)), record_errors(d)
+
+
+@pytest.mark.parametrize("key", ["000000001", "A-z_09"])
+def test_safe_keys_pass_the_schema(key):
+    d = sample().to_json()
+    d["key"] = key
+    assert record_errors(d) == []
+
+
+@pytest.mark.parametrize("field", ["text", "type", "positive"])
+def test_a_negative_without_a_required_field_is_a_schema_error(field):
+    d = sample().to_json()
+    del d["negatives"][0][field]
+    errors = record_errors(d)
+    assert any(e.startswith("negatives/0") and repr(field) in e for e in errors), errors
+
+
+@pytest.mark.parametrize("break_graph, message", [
+    (lambda g: g.objects.append(SGObject("")), "empty name"),
+    (lambda g: g.objects[0].attribute_spans.append((3, 4)), "not parallel"),
+    (lambda g: g.relations.append(SGRelation(0, "on", 2)), "points outside"),
+    (lambda g: g.relations.append(SGRelation(-1, "on", 1)), "points outside"),
+])
+def test_graph_validate_refuses_each_inconsistency(break_graph, message):
+    g = sample().scene_graph
+    g.validate()
+    g.objects[1].attribute_spans = []                   # no spans at all is allowed
+    g.validate()
+    break_graph(g)
+    with pytest.raises(ValueError, match=message):
+        g.validate()

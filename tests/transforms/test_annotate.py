@@ -64,3 +64,43 @@ def test_a_loaded_parser_settles_the_worker_process(parser):
     from sgshards.transforms.nlp import WORKER_GC_THRESHOLDS
     assert gc.get_threshold() == WORKER_GC_THRESHOLDS
     assert gc.get_freeze_count() > 100_000          # the model and lemma tables are out of the collector's reach
+
+
+def test_an_augment_failure_rejects_only_its_caption(parser, monkeypatch):
+    """The augment stage's exception net: a bug in augment gives an ``error_<Type>`` dead letter."""
+    from sgshards.transforms import annotate
+
+    real_augment = annotate.augment
+
+    def augment_failing_on_b(key, *args, **kwargs):
+        if key == "b":
+            raise KeyError("bug")
+        return real_augment(key, *args, **kwargs)
+
+    monkeypatch.setattr(annotate, "augment", augment_failing_on_b)
+    items = [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat"), item(2, "c", "a red car")]
+    out = annotate_batch(parser, items)
+    assert [(o["key"], o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("a", "written", None, None), ("b", "rejected", "augment", "error_KeyError"),
+        ("c", "written", None, None)]
+    assert out[1]["raw"] == "a cat on a mat" and out[1]["record"] is None
+
+
+def test_an_invalid_scene_graph_is_rejected_at_the_graph_stage(parser, monkeypatch):
+    """``graph.validate()`` runs on every built graph: a rule bug rejects the caption instead of
+    writing a record whose relation points at an object that does not exist."""
+    from sgshards.schemas.graph import SGRelation
+    from sgshards.transforms import annotate
+
+    real_build = annotate.build_graph
+
+    def build_with_a_dangling_relation(doc):
+        graph = real_build(doc)
+        if any(t.text == "mat" for t in doc):
+            graph.relations.append(SGRelation(0, "on", len(graph.objects)))
+        return graph
+
+    monkeypatch.setattr(annotate, "build_graph", build_with_a_dangling_relation)
+    out = annotate_batch(parser, [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat")])
+    assert [(o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("written", None, None), ("rejected", "graph", "error_ValueError")]

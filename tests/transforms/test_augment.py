@@ -82,9 +82,13 @@ def test_deterministic_per_key_and_seed(parse):
         pos, neg = augment(key, doc, graph, AugmentOptions(seed=seed))
         return dumps(SampleRecord(key, caption, graph, pos, neg).to_json())
 
+    def drawn(key, seed):                       # what sampling chose, without the key itself
+        pos, neg = augment(key, doc, graph, AugmentOptions(seed=seed))
+        return tuple(p.text for p in pos), tuple(n.text for n in neg)
+
     assert record("a", 0) == record("a", 0)
-    variants = {record(k, s) for k in ("a", "b", "c", "d") for s in (0, 1)}
-    assert len(variants) > 1
+    # both the key and the seed steer the draws: eight pairs, eight different samples
+    assert len({drawn(k, s) for k in ("a", "b", "c", "d") for s in (0, 1)}) == 8
 
 
 def test_options_limit_types_and_counts(parse):
@@ -109,17 +113,24 @@ def test_frequency_counts_merge_and_weight(parse):
     assert merge_counts([counts, empty_counts()]) == counts
     rng = random.Random(0)
     picks = Counter(choose(["truck", "bus"], rng, "object", {"object": {"truck": 999}}) for _ in range(200))
-    assert picks["truck"] > 180
+    assert picks["truck"] >= 198            # weight 999 to 1: 200 of 200 now; 198 leaves room for another draw order
 
 
 def parse_batch_cached(parse, captions):
     return [parse(c) for c in captions]
 
 
+# Every check finds nothing on all of CC3M validation; it gave 74,276 negatives (4.69 a caption).
+CC3M_NEGATIVES_BASELINE = 74_276
+
+
 def test_cc3m_captions_have_no_defects(nlp):
+    """All 15,833 CC3M validation captions (~30 s): no check finds anything, none of the six
+    types is missing, and no fewer negatives than the baseline (raise it when the generator gives
+    more; lowering it needs a reason)."""
     path = shared_file("captions/cc3m_val.tsv")
     with open(path, encoding="utf-8") as f:
-        captions = [line.split("\t")[0] for _, line in zip(range(200), f)]
+        captions = [line.split("\t")[0] for line in f]
     docs = parse_batch(nlp, captions)
     findings, n_neg, types = Counter(), 0, Counter()
     for i, (caption, doc) in enumerate(zip(captions, docs)):
@@ -129,13 +140,13 @@ def test_cc3m_captions_have_no_defects(nlp):
         n_neg += len(neg)
         types.update(n.type for n in neg)
         record = SampleRecord(f"cc3m-{i}", caption, graph, pos, neg).to_json()
-        findings.update(name for name, _, _ in check_record(record))
-    assert n_neg > 600 and set(types) == {"attribute_swap", "relation_swap", "attribute_replace",
-                                          "relation_replace", "object_replace", "object_swap"}
-    for name in ("negative_equals_positive", "negative_equals_caption", "duplicate_negative",
-                 "space_before_punctuation", "article_mismatch"):
-        assert findings[name] == 0, (name, findings)
-    assert findings["symmetric_relation_swapped"] <= 2, findings
+        findings.update(f"{name}: {caption!r} -> {record['negatives'][j]['text']!r}"
+                        for name, j, _ in check_record(record))
+    assert len(captions) > 15_000
+    assert set(types) == {"attribute_swap", "relation_swap", "attribute_replace",
+                          "relation_replace", "object_replace", "object_swap"}
+    assert not findings, sorted(findings)[:20]
+    assert n_neg >= CC3M_NEGATIVES_BASELINE, n_neg
 
 
 def test_objects_without_a_name_are_ignored(parse):
@@ -165,7 +176,7 @@ def test_replacements_follow_corpus_frequencies(parse):
         _, neg = augment(f"k{k}", doc, graph, AugmentOptions(
             negative_types=("object_replace",), max_positives=0, frequencies={"object": {"van": 10 ** 6}}))
         picks.update(e.after for n in neg for e in n.edits if e.before == "car")
-    assert picks and picks.most_common(1)[0][0] == "van" and picks["van"] >= 0.9 * sum(picks.values())
+    assert picks and set(picks) == {"van"}, picks      # a weight of a million wins every draw
 
 
 def test_shuffle_and_below_draw_like_random():

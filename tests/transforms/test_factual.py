@@ -81,6 +81,6 @@ def test_evaluate_csv_on_dev_sample(nlp):
     report = evaluate_csv(str(dev), nlp, limit=50, errors=3)
     assert report["n"] == 50
     assert len(report["errors"]) == 3
-    assert report["tuple"]["f1"] > 60
+    assert report["tuple"]["f1"] >= 91.0          # the baseline on these 50 rows
     text = format_report(report)
     assert "missing:" in text and "captions: 50" in text

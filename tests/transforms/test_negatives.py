@@ -3,9 +3,11 @@ import random
 
 import pytest
 
+from sgshards.transforms.decompose import Context, realise_relation
 from sgshards.transforms.graph_rules import build_graph
 from sgshards.transforms.negatives import (
-    attribute_replace, attribute_swap, object_replace, object_swap, relation_replace, relation_swap,
+    attribute_replace, attribute_swap, iter_relation_swap, object_replace, object_swap, relation_replace,
+    relation_swap,
 )
 from sgshards.transforms.realise import caption_surface
 from sgshards.transforms.vocab import (
@@ -73,6 +75,40 @@ def test_no_relation_swap_for_symmetric_relations(surface, caption):
     s = surface(caption)
     assert s.graph.relations, "the graph must state the relation for this test to mean anything"
     assert run(relation_swap, s) == []
+
+
+# Real CC3M rows where the symmetric relation's pair has another relation too, so neither the
+# graph-change guard nor ``checks.symmetric_relation_swapped`` stops the paraphrase.
+@pytest.mark.parametrize("caption, paraphrase", [
+    ("hands hugging a tree in a forest", "a tree hugging hands in a forest"),
+    ("statue of a sailor kissing a girl", "statue of a girl kissing a sailor"),
+    ("man meeting an author in a library", "an author meeting man in a library"),
+    ("comic book character fighting a giant octopus with a guitar .",
+     "a giant octopus fighting comic book character with a guitar ."),
+])
+def test_relation_swap_never_exchanges_the_pair_of_a_symmetric_relation(surface, caption, paraphrase):
+    s = surface(caption)
+    assert any(is_symmetric(r.predicate) for r in s.graph.relations)
+    swaps = {c.text for seed in range(5) for c in iter_relation_swap(s, random.Random(seed))}
+    assert paraphrase not in swaps
+
+
+@pytest.mark.parametrize("caption", ["a man has a beard", "a dog has a red collar", "man sitting outside having a tea"])
+def test_relation_swap_skips_a_predicate_written_symmetrically(parse, caption):
+    """A sub-graph positive writes "have" as "with": "a beard with a man" would be a paraphrase."""
+    doc = parse(caption)
+    graph = build_graph(doc)
+    [have] = [k for k, r in enumerate(graph.relations) if r.predicate == "have"]
+    positive = realise_relation(Context.of(doc, graph), have, 0)
+    assert " with " in positive.text
+    assert [c.text for seed in range(5) for c in iter_relation_swap(positive, random.Random(seed))] == []
+
+
+def test_relation_swap_repairs_the_article_of_a_moved_phrase(surface):
+    """Real CC3M row: the phrase "an unit" moves to where the caption read "the living room"."""
+    swaps = texts(relation_swap(surface("the living room at an unit that is on the market ."), random.Random(0)))
+    assert "a unit at the living room that is on the market ." in swaps
+    assert not any(" an unit" in t or t.startswith("an unit") for t in swaps)
 
 
 def test_relation_swap_keeps_casing_and_period(surface):

@@ -57,6 +57,18 @@ def test_rewrite_swaps_keep_casing_punctuation_and_fix_articles(parse):
                                                            ((3, 5), "an elephant", "a man")]
 
 
+def test_rewrite_repairs_an_article_inside_moved_words(parse):
+    """A moved phrase whose own article disagrees ("an unique", common in CC3M) is repaired
+    where it lands, and the edit records the repaired words."""
+    doc = parse("a man riding an unicorn")
+    s = caption_surface(doc, build_graph(doc))
+    man, unicorn = (0, 2), (3, 5)
+    text, edits = rewrite(s, [Replacement(man, moved(s, unicorn)), Replacement(unicorn, moved(s, man))])
+    assert text == "a unicorn riding a man"
+    assert [(e.span, e.before, e.after) for e in edits] == [((0, 2), "a man", "a unicorn"),
+                                                           ((3, 5), "an unicorn", "a man")]
+
+
 def test_rewrite_article_before_replaced_word_joins_the_edit(parse):
     doc = parse("a man holding an umbrella")
     s = caption_surface(doc, build_graph(doc))
