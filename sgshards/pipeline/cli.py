@@ -90,6 +90,8 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("--overwrite", action="store_true", help="replace shards already in --output")
     run.add_argument("--resume", action="store_true",
                      help="keep the committed shards of an interrupted run with the same input and options")
+    run.add_argument("--fingerprint", choices=("sample", "full"), default="sample",
+                     help="input content hashed for --resume: sample (first/last MiB, 16 spaced blocks) or full")
     _add_parser_options(run)
     _add_augment_options(run)
 
@@ -234,14 +236,14 @@ def command_run(args, beam_argv: list[str]) -> int:
         config = config.with_frequencies(counts)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
                                            args.parser_backend, args.model, len(tasks), total, config.mode,
-                                           config.export_dir, vocab_info)
+                                           config.export_dir, vocab_info, args.fingerprint)
     committed: frozenset = frozenset()
     if args.resume and existing:
         try:
             manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
         except manifest.ResumeError as exc:
             raise UsageError(str(exc)) from None
-        committed = frozenset(manifest.committed_shards(args.output) & {t.stem for t in tasks})
+        committed = frozenset(manifest.verified_shards(args.output, [t.stem for t in tasks], config.export_dir))
     elif existing and not dry_run:
         clear_outputs(args.output)
     if not dry_run:
