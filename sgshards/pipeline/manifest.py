@@ -216,14 +216,17 @@ def _shard_intact(dirs: dict, stem: str) -> bool:
             marker = json.loads(f.read())
     except (OSError, ValueError):
         return False
+    if not isinstance(marker, dict):
+        return False
     for (directory, name), (field, relative) in _shard_files(dirs, stem).items():
         if field is None:
             continue
-        recorded = (marker.get(field) or {}).get(relative)
+        entries = marker.get(field)
+        recorded = entries.get(relative) if isinstance(entries, dict) else None
         if recorded is None:                 # only dead letters are optional; no unrecorded file
             if name in directory.sizes or not relative.startswith(f"{DEAD_LETTER_DIR}/"):
                 return False
-        elif directory.sizes.get(name) != recorded.get("size") or \
+        elif not isinstance(recorded, dict) or directory.sizes.get(name) != recorded.get("size") or \
                 _file_sha256(directory.fs, directory.full(name)) != recorded.get("sha256"):
             return False
     return True

@@ -59,11 +59,20 @@ class Report:
         return "\n".join(lines)
 
 
-def _read_json(fs, path: str):
+def _read_json(fs, path: str, report: Optional[Report] = None):
+    """A JSON object file, or None when it is missing (or, reported, not a JSON object)."""
     if not fs.exists(path):
         return None
     with fs.open(path, "rb") as f:
-        return json.loads(f.read())
+        try:
+            value = json.loads(f.read())
+        except ValueError:
+            value = None
+    if not isinstance(value, dict):
+        if report is not None:
+            report.problem(f"{path.rsplit('/', 1)[-1]}: not a JSON object")
+        return None
+    return value
 
 
 def iter_samples(fs, path: str):
@@ -130,10 +139,10 @@ def validate(output_dir: str) -> Report:
         return report
     names = sorted(p.rsplit("/", 1)[-1] for p in fs.ls(root, detail=False))
     shard_files = [n for n in names if n.endswith(".tar")]
-    sizes = _read_json(fs, f"{root}/{SIZES_FILE}")
-    augment = (_read_json(fs, f"{root}/{MANIFEST_FILE}") or {}).get("mode") == "augment"
-    export_dir = (_read_json(fs, f"{root}/{MANIFEST_FILE}") or {}).get("export_parquet")
-    stats = _read_json(fs, f"{root}/{STATS_FILE}")
+    sizes = _read_json(fs, f"{root}/{SIZES_FILE}", report)
+    run_manifest = _read_json(fs, f"{root}/{MANIFEST_FILE}", report) or {}
+    augment, export_dir = run_manifest.get("mode") == "augment", run_manifest.get("export_parquet")
+    stats = _read_json(fs, f"{root}/{STATS_FILE}", report)
     if sizes is None or stats is None:
         report.problem(f"missing {SIZES_FILE} or {STATS_FILE}: the run did not finish")
         sizes, stats = sizes or {}, stats or {}
@@ -145,7 +154,7 @@ def validate(output_dir: str) -> Report:
         if sizes.get(name) != count:
             report.problem(f"{name}: {count} samples, sizes.json says {sizes.get(name)}")
         _check_index(fs, root, name, count, report)
-        _check_recorded(fs, root, name[: -len(".tar")], tar_digest, export_dir, report)
+        _check_recorded(fs, root, name[: -len(".tar")], count, tar_digest, export_dir, report)
     for marker in names:
         stem = marker[: -len(SHARD_STATS_SUFFIX)]
         if marker.endswith(SHARD_STATS_SUFFIX) and f"{stem}.tar" not in shard_files:
@@ -229,14 +238,18 @@ def _check_index(fs, root: str, name: str, count: int, report: Report) -> None:
         report.problem(f"{name}: index has {statuses.get('rejected', 0)} rejected, dead letters hold {letters}")
 
 
-def _check_recorded(fs, root: str, stem: str, tar_digest: Optional[dict], export_dir: Optional[str],
-                    report: Report) -> None:
+def _check_recorded(fs, root: str, stem: str, count: int, tar_digest: Optional[dict],
+                    export_dir: Optional[str], report: Report) -> None:
     """Every file the shard wrote against the size and sha256 its _stats.json recorded."""
     marker_name = f"{stem}{SHARD_STATS_SUFFIX}"
-    marker = _read_json(fs, f"{root}/{marker_name}")
-    if marker is None:
+    if not fs.exists(f"{root}/{marker_name}"):
         report.problem(f"{stem}.tar: no {marker_name}: the shard was never committed")
         return
+    marker = _read_json(fs, f"{root}/{marker_name}", report)
+    if marker is None:
+        return
+    if marker.get("written") != count:
+        report.problem(f"{marker_name} says {marker.get('written')} written, {stem}.tar holds {count}")
     if not isinstance(marker.get("files"), dict):
         report.problem(f"{marker_name} records no checksums (written by an older sgshards): bytes not verified")
         return
@@ -246,7 +259,7 @@ def _check_recorded(fs, root: str, stem: str, tar_digest: Optional[dict], export
             continue                                    # no rejections, no dead letters
         report.problem(f"{relative}: not recorded in {marker_name}")
     for relative, recorded in sorted(marker["files"].items()):
-        if relative not in own:
+        if relative not in own or not isinstance(recorded, dict):
             report.problem(f"{marker_name} records {relative!r}, not a file of this shard")
             continue
         actual = tar_digest if relative == f"{stem}.tar" else _file_digest(fs, f"{root}/{relative}")
@@ -255,7 +268,7 @@ def _check_recorded(fs, root: str, stem: str, tar_digest: Optional[dict], export
         export_fs, export_root = fsspec.core.url_to_fs(export_dir)
         part = f"part-{stem}.parquet"
         recorded = (marker.get("export_files") or {}).get(part)
-        if recorded is None:
+        if not isinstance(recorded, dict):
             report.problem(f"{export_dir}/{part}: not recorded in {marker_name}")
         else:
             _compare(f"{export_dir}/{part}", _file_digest(export_fs, f"{export_root.rstrip('/')}/{part}"),

@@ -171,6 +171,7 @@ DAMAGE = {
     "export part flipped": lambda out: flip_byte(out / "export" / "part-00001.parquet"),
     "marker without checksums": lambda out: (out / "00001_stats.json").write_text(
         json.dumps({k: v for k, v in json.loads((out / "00001_stats.json").read_text()).items() if k != "files"})),
+    "marker not JSON": lambda out: (out / "00001_stats.json").write_text('{"files": '),
     "marker vouching for no file, files gone": lambda out: [(out / "00001_stats.json").write_text("{}"),
                                                              (out / "00001.tar").unlink(),
                                                              (out / "00001_index.parquet").unlink(),

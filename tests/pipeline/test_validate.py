@@ -160,6 +160,10 @@ DAMAGE = {   # name: (damage to a copy of good_run, the problem validate must re
                         "dead_letters/00000.jsonl: not recorded in 00000_stats.json"),
     "marker records a foreign path": (lambda out: edit_json(out / "00000_stats.json", lambda v: v["files"].update(
         {"../../etc/passwd": {"size": 1, "sha256": "0"}})), "00000_stats.json records '../../etc/passwd'"),
+    "marker not JSON": (lambda out: (out / "00000_stats.json").write_text("{"), "00000_stats.json: not a JSON object"),
+    "sizes.json not JSON": (lambda out: (out / "sizes.json").write_text("[]"), "sizes.json: not a JSON object"),
+    "marker counts": (lambda out: edit_json(out / "00000_stats.json", lambda v: v.update(written=5)),
+                      "00000_stats.json says 5 written, 00000.tar holds 2"),
     "marker missing": (lambda out: (out / "00000_stats.json").unlink(), "00000.tar: no 00000_stats.json"),
     "marker without checksums": (lambda out: edit_json(out / "00000_stats.json", lambda v: v.pop("files")),
                                  "00000_stats.json records no checksums"),
