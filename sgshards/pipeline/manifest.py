@@ -22,8 +22,7 @@ from ..schemas.record import SCHEMA_VERSION
 from .shards import DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, write_atomic
 
 # Changing any of these changes what shard N holds or contains.
-COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode",
-            "export_parquet", "vocab")
+COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet", "vocab")
 _CHANGE_MARKERS = ("md5Hash", "ETag", "etag", "crc32c", "mtime", "LastModified", "last_modified")
 
 # Input content fingerprint, mode "sample": sha256 over the size, the first and last MiB and

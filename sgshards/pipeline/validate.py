@@ -155,10 +155,10 @@ def validate(output_dir: str) -> Report:
             report.problem(f"{name}: {count} samples, sizes.json says {sizes.get(name)}")
         _check_index(fs, root, name, count, report)
         _check_recorded(fs, root, name[: -len(".tar")], count, tar_digest, export_dir, report)
-    for marker in names:
-        stem = marker[: -len(SHARD_STATS_SUFFIX)]
-        if marker.endswith(SHARD_STATS_SUFFIX) and f"{stem}.tar" not in shard_files:
-            report.problem(f"{marker}: {stem}.tar is missing")
+    tars = set(shard_files)
+    for marker in (n for n in names if n.endswith(SHARD_STATS_SUFFIX)):
+        if f"{marker[: -len(SHARD_STATS_SUFFIX)]}.tar" not in tars:
+            report.problem(f"{marker}: {marker[: -len(SHARD_STATS_SUFFIX)]}.tar is missing")
     for name in set(sizes) - set(shard_files):
         report.problem(f"sizes.json lists {name}, which is missing")
     if stats:
