@@ -108,6 +108,8 @@ def make_parser() -> argparse.ArgumentParser:
                      help="break a stale lock on --output (its run died); a live lock is never broken")
     run.add_argument("--resume", action="store_true",
                      help="keep the committed shards of an interrupted run with the same input and options")
+    run.add_argument("--fingerprint", choices=("sample", "full"), default="sample",
+                     help="input content hashed for --resume: sample (first/last MiB, 16 spaced blocks) or full")
     _add_parser_options(run)
     _add_augment_options(run)
 
@@ -272,7 +274,8 @@ def _run_locked(args, beam_argv: list[str]) -> int:
         config = config.with_frequencies(counts)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
                                            args.parser_backend, args.model, len(tasks), total, config.mode,
-                                           config.export_dir, vocab_info, [t.stem for t in tasks])
+                                           config.export_dir, vocab_info, stems=[t.stem for t in tasks],
+                                           fingerprint_mode=args.fingerprint)
     output.refuse_overlap(manifest.owned_names(run_manifest), files + ([args.vocab] if args.vocab else []),
                           args.overwrite)
     committed: frozenset = frozenset()
@@ -281,7 +284,7 @@ def _run_locked(args, beam_argv: list[str]) -> int:
             manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
         except manifest.ResumeError as exc:
             raise UsageError(str(exc)) from None
-        committed = frozenset(manifest.committed_shards(args.output) & {t.stem for t in tasks})
+        committed = frozenset(manifest.verified_shards(args.output, [t.stem for t in tasks], config.export_dir))
     elif output.owned and not dry_run:
         clear_outputs(args.output, output.owned)
     if not dry_run:

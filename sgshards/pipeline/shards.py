@@ -11,11 +11,14 @@ Conventions are enforced here and nowhere else:
 - rejected records go to ``dead_letters/{shard:05d}.jsonl`` with their reason;
 - ``{shard:05d}_index.parquet`` has one row per input record (key, status,
   reason, counts), and ``{shard:05d}_stats.json``, written last, marks the
-  shard as committed (a resumed run skips committed shards).
+  shard as committed and records the size and sha256 of every file the shard
+  wrote (``files``, relative to the output; ``export_files``, relative to the
+  export directory), so a resumed run and ``validate`` can check every byte.
 """
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import shutil
 import tarfile
@@ -40,6 +43,8 @@ SIZES_FILE = "sizes.json"
 MANIFEST_FILE = "manifest.json"
 VOCAB_FILE = "vocab.json"
 RUN_FILES = (STATS_FILE, SIZES_FILE, MANIFEST_FILE, VOCAB_FILE, DEAD_LETTER_DIR)
+# Fields of a shard's _stats.json that record its files' checksums, not counts: never merged.
+CHECKSUM_FIELDS = ("files", "export_files")
 
 
 def _tar_info(name: str, size: int) -> tarfile.TarInfo:
@@ -75,23 +80,37 @@ def _member_header(name: str, size: int) -> bytes:
 class TarStream:
     """Writes the bytes ``tarfile.open(fileobj=f, mode="w", format=PAX_FORMAT)`` writes for
     members added with ``_tar_info`` (fixed mtime, mode and owners), without tarfile's
-    per-member TarInfo copy and header build (two members per record)."""
+    per-member TarInfo copy and header build (two members per record).  Hashes what it
+    writes, so a multi-GB spool is never read back to checksum it."""
 
     def __init__(self, fileobj):
-        self.f, self.offset = fileobj, 0
+        self.f, self.offset, self.sha = fileobj, 0, hashlib.sha256()
+
+    def _write(self, data: bytes) -> None:
+        self.f.write(data)
+        self.sha.update(data)
 
     def add(self, name: str, data: bytes) -> None:
         header = _member_header(name, len(data))
         pad = -len(data) % tarfile.BLOCKSIZE
-        self.f.write(header)
-        self.f.write(data)
+        self._write(header)
+        self._write(data)
         if pad:
-            self.f.write(b"\0" * pad)
+            self._write(b"\0" * pad)
         self.offset += len(header) + len(data) + pad
 
-    def close(self) -> None:
+    def close(self) -> dict:
+        """End the archive; return its size and sha256 (``file_digest`` of all bytes written)."""
         end = self.offset + 2 * tarfile.BLOCKSIZE           # two zero blocks, then a whole record
-        self.f.write(b"\0" * (2 * tarfile.BLOCKSIZE + (-end % tarfile.RECORDSIZE)))
+        trailer = b"\0" * (2 * tarfile.BLOCKSIZE + (-end % tarfile.RECORDSIZE))
+        self._write(trailer)
+        self.offset += len(trailer)
+        return {"size": self.offset, "sha256": self.sha.hexdigest()}
+
+
+def file_digest(data: bytes) -> dict:
+    """What a shard's _stats.json records of each file it wrote."""
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def _sample_members(tar: TarStream, key: str, members: dict) -> None:
@@ -241,18 +260,20 @@ class ShardWriter:
         self.put(self.digest(outcome), members)
 
     def close(self) -> dict:
-        self.tar.close()
+        """Commit the shard; return its counts (the checksums are in the marker only)."""
+        files = {f"{self.stem}.tar": self.tar.close()}
         self.spool.seek(0)
         commit_stream(_join(self.output_dir, f"{self.stem}.tar"), self.spool)
         self.spool.close()
         if self.rejected:
             lines = "".join(dumps(d) + "\n" for d in sorted(self.rejected, key=lambda d: d["index"]))
-            write_atomic(_join(self.output_dir, DEAD_LETTER_DIR, f"{self.stem}.jsonl"), lines.encode("utf-8"))
+            _write_recorded(files, self.output_dir, f"{DEAD_LETTER_DIR}/{self.stem}.jsonl", lines.encode("utf-8"))
+        export_files: dict = {}
         if self.export_dir:
-            write_atomic(_join(self.export_dir, f"part-{self.stem}.parquet"),
-                         _parquet_bytes(self.export_rows, EXPORT_SCHEMA))
-        write_atomic(_join(self.output_dir, f"{self.stem}{SHARD_INDEX_SUFFIX}"),
-                     _parquet_bytes(sorted(self.index_rows, key=lambda r: r["index"]), INDEX_SCHEMA))
+            _write_recorded(export_files, self.export_dir, f"part-{self.stem}.parquet",
+                            _parquet_bytes(self.export_rows, EXPORT_SCHEMA))
+        _write_recorded(files, self.output_dir, f"{self.stem}{SHARD_INDEX_SUFFIX}",
+                        _parquet_bytes(sorted(self.index_rows, key=lambda r: r["index"]), INDEX_SCHEMA))
         stats = {
             "shards": {f"{self.stem}.tar": self.counts["written"]},
             "input_records": len(self.index_rows),
@@ -262,8 +283,19 @@ class ShardWriter:
             "negatives": dict(self.negatives),
             "positives": dict(self.positives),
         }
-        write_atomic(_join(self.output_dir, f"{self.stem}{SHARD_STATS_SUFFIX}"), dumps(stats).encode("utf-8"))
+        marker = {**stats, "files": files, **({"export_files": export_files} if self.export_dir else {})}
+        write_atomic(_join(self.output_dir, f"{self.stem}{SHARD_STATS_SUFFIX}"), dumps(marker).encode("utf-8"))
         return stats
+
+
+def _write_recorded(files: dict, root: str, relative: str, data: bytes) -> None:
+    write_atomic(_join(root, relative), data)
+    files[relative] = file_digest(data)
+
+
+def counts_of(shard_stats: dict) -> dict:
+    """A shard's _stats.json without its checksums: the counts that merge into stats.json."""
+    return {k: v for k, v in shard_stats.items() if k not in CHECKSUM_FIELDS}
 
 
 def write_shard(output_dir: str, shard, outcomes: Iterable[dict], export_dir: Optional[str] = None) -> dict:
@@ -286,7 +318,7 @@ def committed_stats(output_dir: str, shard):
     if not fs.exists(path):
         return None
     with fs.open(path, "rb") as f:
-        return json.loads(f.read())
+        return counts_of(json.loads(f.read()))
 
 
 INDEX_SCHEMA = pa.schema([

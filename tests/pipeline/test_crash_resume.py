@@ -49,10 +49,10 @@ def markers(out: Path) -> list[Path]:
     return sorted(out.glob("*_stats.json"))
 
 
-def digest(directory: Path) -> dict:
-    """sha256 of every file except leftovers of killed writes."""
+def digest(directory: Path, skip: tuple = ()) -> dict:
+    """sha256 of every file except leftovers of killed writes (and files named in ``skip``)."""
     return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file() and p.suffix != ".tmp"}
+            for p in sorted(directory.rglob("*")) if p.is_file() and p.suffix != ".tmp" and p.name not in skip}
 
 
 def run_and_kill(src: Path, out: Path) -> bool:
@@ -132,3 +132,144 @@ def test_killed_run_resumes_to_the_bytes_of_an_uninterrupted_run(tmp_path):
     stats = json.loads((reference / "stats.json").read_text())
     assert (stats["input_records"], stats["written"], stats["conserved"]) == (n, n, True)
     assert cli.main(["validate", str(killed_out)]) == 0      # leftover *.tmp files do not disturb readers
+
+
+# -- what --resume keeps: every recorded file checked, the rest redone ------------------------
+
+SMALL_SHARDS = 4
+
+
+@pytest.fixture(scope="module")
+def small_job(tmp_path_factory):
+    """Captions (one blank, so a shard has dead letters) and an uninterrupted run's output."""
+    root = tmp_path_factory.mktemp("small")
+    src = write_captions(root / "captions.tsv", 2 * SMALL_SHARDS - 1)
+    src.write_text(src.read_text() + "\thttp://example.com/blank.jpg\n")
+    reference = root / "reference"
+    assert cli.main(small_args(src, reference)) == 0
+    assert (reference / "dead_letters" / f"{SMALL_SHARDS - 1:05d}.jsonl").exists()
+    return src, reference
+
+
+def small_args(src: Path, out: Path) -> list[str]:
+    return ["run", "--input", str(src), "--caption-column", "0", "--url-column", "1", "--output", str(out),
+            "--samples-per-shard", "2", "--export-parquet", str(out / "export")]
+
+
+def flip_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "tar deleted": lambda out: (out / "00001.tar").unlink(),
+    "tar truncated": lambda out: (out / "00001.tar").write_bytes((out / "00001.tar").read_bytes()[:1500]),
+    "one byte of the tar flipped": lambda out: flip_byte(out / "00001.tar"),
+    "index flipped": lambda out: flip_byte(out / "00001_index.parquet"),
+    "dead letters deleted": lambda out: (out / "dead_letters" / "00003.jsonl").unlink(),
+    "dead letters flipped": lambda out: flip_byte(out / "dead_letters" / "00003.jsonl"),
+    "unrecorded dead letters": lambda out: (out / "dead_letters" / "00001.jsonl").write_text("{}\n"),
+    "export part flipped": lambda out: flip_byte(out / "export" / "part-00001.parquet"),
+    "marker without checksums": lambda out: (out / "00001_stats.json").write_text(
+        json.dumps({k: v for k, v in json.loads((out / "00001_stats.json").read_text()).items() if k != "files"})),
+    "marker not JSON": lambda out: (out / "00001_stats.json").write_text('{"files": '),
+    "marker vouching for no file, files gone": lambda out: [(out / "00001_stats.json").write_text("{}"),
+                                                             (out / "00001.tar").unlink(),
+                                                             (out / "00001_index.parquet").unlink(),
+                                                             (out / "export" / "part-00001.parquet").unlink()],
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_resume_redoes_a_shard_whose_files_differ_from_their_checksums(small_job, tmp_path, damage):
+    src, reference = small_job
+    out = tmp_path / "out"
+    assert cli.main(small_args(src, out)) == 0
+    expected = digest(reference, skip=("manifest.json",))        # the manifest names the export dir
+    (out / "stats.json").unlink()                     # as if interrupted before the end
+    DAMAGE[damage](out)
+    stale = [out / "00002.tar.0123456789ab.tmp", out / "dead_letters" / "00002.jsonl.abcdefabcdef.tmp",
+             out / "export" / "part-00002.parquet.00000000000f.tmp"]
+    for path in stale:
+        path.write_bytes(b"partial")
+    kept = {p.name: p.stat().st_mtime_ns for p in out.glob("0000[02].tar")}
+    assert cli.main(small_args(src, out) + ["--resume"]) == 0
+    assert not [p for p in out.rglob("*") if p.suffix == ".tmp"]
+    assert digest(out, skip=("manifest.json",)) == expected
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("0000[02].tar")} == kept     # intact: not redone
+    assert cli.main(["validate", str(out)]) == 0
+
+
+def test_resume_refuses_a_same_size_input_edit_with_the_mtime_set_back(small_job, tmp_path, capsys):
+    src, reference = small_job
+    edited = tmp_path / "captions.tsv"
+    edited.write_bytes(src.read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(small_args(edited, out)) == 0
+    stat = edited.stat()
+    text = edited.read_text()
+    edited.write_text(text.replace("a red", "a rod", 1))     # same size, one shard's caption changed
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert edited.stat().st_size == stat.st_size and edited.stat().st_mtime_ns == stat.st_mtime_ns
+    capsys.readouterr()
+    assert cli.main(small_args(edited, out) + ["--resume"]) == 2
+    assert "inputs changed" in capsys.readouterr().err
+
+
+def test_content_fingerprint_reads_what_the_readme_says(tmp_path):
+    """Mode "sample" hashes the size, the first and last MiB and 16 evenly spaced 64 KiB blocks
+    (whole files up to 3 MiB); mode "full" every byte."""
+    import fsspec
+
+    from sgshards.pipeline import manifest
+
+    assert manifest.sample_ranges(100) == [(0, 100)]
+    size = 64 << 20
+    ranges = manifest.sample_ranges(size)
+    assert ranges[0] == (0, 1 << 20) and ranges[-1] == (size - (1 << 20), size) and len(ranges) == 18
+    assert all(end - start == 64 << 10 for start, end in ranges[1:-1])
+    gaps = [b[0] - a[0] for a, b in zip(ranges[1:-1], ranges[2:-1])]
+    assert max(gaps) - min(gaps) <= 1                              # evenly spaced
+    path = tmp_path / "big.bin"
+    path.write_bytes(bytes(size))
+    fs = fsspec.filesystem("file")
+
+    def fingerprints():
+        return {mode: manifest.content_sha256(fs, str(path), size, mode) for mode in manifest.FINGERPRINT_MODES}
+
+    before = fingerprints()
+    assert before["full"] == hashlib.sha256(b"%d\n" % size + path.read_bytes()).hexdigest()
+
+    def poke(offset: int) -> dict:
+        with open(path, "r+b") as f:
+            f.seek(offset)
+            f.write(b"\1")
+        after = fingerprints()
+        with open(path, "r+b") as f:
+            f.seek(offset)
+            f.write(b"\0")
+        return {mode: after[mode] != before[mode] for mode in after}
+
+    unsampled = ranges[1][1] + 1000                                # between two sampled blocks
+    assert poke(unsampled) == {"sample": False, "full": True}
+    for offset in (10, ranges[5][0] + 7, size - 1):
+        assert poke(offset) == {"sample": True, "full": True}
+
+
+def test_resume_refuses_another_fingerprint_mode_or_a_manifest_without_content_hashes(small_job, tmp_path, capsys):
+    src, _ = small_job
+    out = tmp_path / "out"
+    assert cli.main(small_args(src, out) + ["--fingerprint", "full"]) == 0
+    recorded = json.loads((out / "manifest.json").read_text())
+    assert recorded["fingerprint"] == "full"
+    assert recorded["inputs"][0]["sha256"] == hashlib.sha256(b"%d\n" % src.stat().st_size
+                                                             + src.read_bytes()).hexdigest()
+    capsys.readouterr()
+    assert cli.main(small_args(src, out) + ["--resume"]) == 2
+    assert "used --fingerprint full" in capsys.readouterr().err
+    assert cli.main(small_args(src, out) + ["--resume", "--fingerprint", "full"]) == 0
+    del recorded["fingerprint"]
+    (out / "manifest.json").write_text(json.dumps(recorded))
+    assert cli.main(small_args(src, out) + ["--resume", "--fingerprint", "full"]) == 2
+    assert "no content fingerprint" in capsys.readouterr().err

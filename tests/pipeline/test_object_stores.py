@@ -7,6 +7,7 @@ must give the same records as the plain file, and ``--resume`` must work
 against a bucket and refuse an input object that changed.
 """
 import gzip
+import hashlib
 import io
 import json
 import tarfile
@@ -16,6 +17,9 @@ import pytest
 from webdataset import tariterators
 
 from sgshards.pipeline import cli
+from sgshards.pipeline.shards import counts_of
+from sgshards.pipeline.validate import validate
+from sgshards.schemas.record import dumps
 from tests.pipeline.servers import gcs_endpoint, gs_store, s3_endpoint, s3_store  # noqa: F401 (fixtures)
 
 # url<TAB>caption rows of my own; one blank caption and one row without a tab become dead letters.
@@ -61,8 +65,9 @@ def comparable(files: dict[str, bytes], inputs: list[str]) -> dict:
     """Output files with each input's location replaced by ``<file name>``.
 
     Tar shards become their member lists (name, header fields, data), since a
-    different path length changes member sizes; every other file is compared
-    as bytes.  The manifest is left out (it names and fingerprints the inputs).
+    different path length changes member sizes (and so the checksums the shard
+    markers record, which are left out); every other file is compared as bytes.
+    The manifest is left out (it names and fingerprints the inputs).
     """
     def swap(data: bytes) -> bytes:
         for path in inputs:
@@ -77,6 +82,8 @@ def comparable(files: dict[str, bytes], inputs: list[str]) -> dict:
             with tarfile.open(fileobj=io.BytesIO(data)) as tar:
                 out[name] = [(m.name, m.mode, m.mtime, m.uid, m.gid, m.uname, m.gname,
                               swap(tar.extractfile(m).read())) for m in tar.getmembers()]
+        elif name.endswith("_stats.json"):
+            out[name] = swap(dumps(counts_of(json.loads(data))).encode())
         else:
             out[name] = swap(data)
     return out
@@ -184,3 +191,22 @@ def test_resume_on_a_bucket_redoes_only_uncommitted_shards_and_refuses_a_changed
     assert run(input_url, output, "--resume") == 2
     assert "inputs changed" in capsys.readouterr().err
     assert store.files("out") == before
+
+
+def test_resume_and_validate_on_a_bucket_check_the_recorded_checksums(store, capsys):
+    input_url = store.put("in/captions.tsv", CAPTIONS_TSV)
+    output = store.url("out")
+    assert run(input_url, output) == 0
+    before = store.files("out")
+    assert validate(output).ok
+    manifest = json.loads(before["manifest.json"])
+    assert manifest["inputs"][0]["sha256"] == hashlib.sha256(b"%d\n" % len(CAPTIONS_TSV) + CAPTIONS_TSV).hexdigest()
+    flipped = bytearray(before["00002.tar"])
+    flipped[700] ^= 1
+    store.put("out/00002.tar", bytes(flipped))
+    store.put("out/00001.tar.0123456789ab.tmp", b"partial")
+    assert "00002.tar: sha256 differs" in validate(output).format()
+    store.fs.rm(f"{store.bucket}/out/stats.json")
+    assert run(input_url, output, "--resume") == 0
+    assert store.files("out") == before                        # redone, stale .tmp removed
+    assert validate(output).ok

@@ -92,3 +92,36 @@ def test_tar_stream_writes_tarfiles_bytes():
     with tarfile.open(fileobj=io.BytesIO(buf.getvalue())) as tar:
         assert [m.name for m in tar.getmembers()] == [name for name, _ in members]
         assert tar.extractfile("k.txt").read() == b"y" * 513
+
+
+def test_stats_marker_records_size_and_sha256_of_every_file_written(tmp_path):
+    """The checksums are of the bytes on disk, computed while writing; the returned stats
+    (what merges into stats.json) and committed_stats carry counts only."""
+    import hashlib
+
+    record = {"key": "k", "caption": "a red car", "positives": [{"text": "a red car", "kind": "caption"}],
+              "negatives": []}
+    o = {"index": 0, "key": "k", "status": "written", "record": record, "reason": None, "stage": None}
+    stats = shards.write_shard(str(tmp_path / "out"), 2, [o, outcome(1, "rejected", "no_object")],
+                               export_dir=str(tmp_path / "export"))
+    marker = json.loads((tmp_path / "out" / "00002_stats.json").read_text())
+    on_disk = {"files": tmp_path / "out", "export_files": tmp_path / "export"}
+    expected = {field: {str(p.relative_to(root)): {"size": p.stat().st_size,
+                                                    "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                        for p in root.rglob("*") if p.is_file() and not p.name.endswith("_stats.json")}
+                for field, root in on_disk.items()}
+    assert {field: marker[field] for field in on_disk} == expected
+    assert sorted(expected["files"]) == ["00002.tar", "00002_index.parquet", "dead_letters/00002.jsonl"]
+    assert shards.CHECKSUM_FIELDS == ("files", "export_files") and not set(stats) & set(on_disk)
+    assert shards.committed_stats(str(tmp_path / "out"), 2) == stats == shards.counts_of(marker)
+
+
+def test_tar_stream_digest_is_the_sha256_of_the_archive():
+    import hashlib
+    import io
+
+    buf = io.BytesIO()
+    stream = shards.TarStream(buf)
+    stream.add("a.txt", b"x" * 700)
+    digest = stream.close()
+    assert digest == {"size": len(buf.getvalue()), "sha256": hashlib.sha256(buf.getvalue()).hexdigest()}
