@@ -228,13 +228,25 @@ def check_options(args) -> None:
 
 
 def command_run(args, beam_argv: list[str]) -> int:
-    """The run holds the output's lock from before it looks at the output until it ends
-    (also on failure and Ctrl-C)."""
+    """The run holds the locks of its output (and of an --export-parquet directory outside it)
+    from before it looks at them until it ends (also on failure and Ctrl-C)."""
+    from contextlib import ExitStack
+
     from . import lock
 
     check_options(args)
-    with lock.acquire(args.output, break_stale=args.break_lock):
+    with ExitStack() as held:
+        for directory in _written_dirs(args):
+            held.enter_context(lock.acquire(directory, break_stale=args.break_lock))
         return _run_locked(args, beam_argv)
+
+
+def _written_dirs(args) -> list[str]:
+    """The directories the run writes: the output, and the export directory unless it lies in it."""
+    from .ownership import below
+
+    export = args.export_parquet
+    return [args.output] + ([export] if export and below(export, args.output) is None else [])
 
 
 def _run_locked(args, beam_argv: list[str]) -> int:
@@ -243,11 +255,13 @@ def _run_locked(args, beam_argv: list[str]) -> int:
 
     from . import manifest, plan as planning
     from .beam_pipeline import build
-    from .ownership import OutputPlan
+    from .ownership import OutputPlan, owned_in
     from .shards import STATS_FILE, clear_outputs, existing_outputs
 
-    output = OutputPlan(args.output, existing_outputs(args.output), manifest.valid_manifest(args.output))
-    output.refuse_unasked(args.overwrite, args.resume, args.allow_other_files)
+    previous = manifest.valid_manifest(args.output)
+    written = [OutputPlan(d, existing_outputs(d), owned_in(d, args.output, previous)) for d in _written_dirs(args)]
+    for directory in written:
+        directory.refuse_unasked(args.overwrite, args.resume, args.allow_other_files)
     files = sources.expand_inputs(args.input or [sample_path()])
     spec = input_spec(args, files)
     options = PipelineOptions(beam_argv)
@@ -276,17 +290,20 @@ def _run_locked(args, beam_argv: list[str]) -> int:
                                            args.parser_backend, args.model, len(tasks), total, config.mode,
                                            config.export_dir, vocab_info, stems=[t.stem for t in tasks],
                                            fingerprint_mode=args.fingerprint)
-    output.refuse_overlap(manifest.owned_names(run_manifest), files + ([args.vocab] if args.vocab else []),
-                          args.overwrite)
+    for directory in written:
+        directory.refuse_overlap(owned_in(directory.output, args.output, run_manifest),
+                                 files + ([args.vocab] if args.vocab else []), args.overwrite)
     committed: frozenset = frozenset()
-    if args.resume and output.owned:
+    if args.resume and written[0].owned:
         try:
             manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
         except manifest.ResumeError as exc:
             raise UsageError(str(exc)) from None
         committed = frozenset(manifest.verified_shards(args.output, [t.stem for t in tasks], config.export_dir))
-    elif output.owned and not dry_run:
-        clear_outputs(args.output, output.owned)
+    elif not dry_run:
+        for directory in written:
+            if directory.owned:
+                clear_outputs(directory.output, directory.owned)
     if not dry_run:
         manifest.write_manifest(args.output, run_manifest)
     logging.info("planned %d shards over %d records from %d file(s); %d already committed",

@@ -171,6 +171,13 @@ def owned_names(manifest: dict) -> set[str]:
     return names
 
 
+def export_names(manifest: dict) -> set[str]:
+    """Names, relative to the ``--export-parquet`` directory, of the parts the run writes there."""
+    if not manifest.get("export_parquet"):
+        return set()
+    return {f"part-{stem}.parquet" for stem in planned_stems(manifest)}
+
+
 def valid_manifest(output_dir: str) -> Optional[dict]:
     """The output's manifest when it is one sgshards wrote, else None (nothing there is ours)."""
     try:

@@ -38,12 +38,36 @@ def _listing(output: str, existing: Iterable[str]) -> str:
     return ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
 
 
-class OutputPlan:
-    """The output directory's files split into this tool's (``owned``) and others'."""
+def below(directory: str, root: str) -> Optional[str]:
+    """``directory`` relative to ``root`` ("" for root itself), or None when it lies elsewhere."""
+    (protocol, path), (root_protocol, root_path) = location(directory), location(root)
+    if protocol != root_protocol:
+        return None
+    if path == root_path:
+        return ""
+    return path[len(root_path) + 1:] if path.startswith(root_path.rstrip("/") + "/") else None
 
-    def __init__(self, output: str, existing: list[str], previous: Optional[dict]):
+
+def owned_in(directory: str, output: str, run_manifest: Optional[dict]) -> frozenset:
+    """Names, relative to ``directory``, of the files the run of ``run_manifest`` (whose output
+    is ``output``) writes there: its shards and run files when ``directory`` is the output, and
+    its ``--export-parquet`` parts when its export directory is ``directory`` or lies below it."""
+    if not run_manifest:
+        return frozenset()
+    names = set(manifest.owned_names(run_manifest)) if below(directory, output) == "" else set()
+    export_dir = run_manifest.get("export_parquet")
+    prefix = below(export_dir, directory) if isinstance(export_dir, str) else None
+    if prefix is not None:
+        names.update(f"{prefix}/{n}" if prefix else n for n in manifest.export_names(run_manifest))
+    return frozenset(names)
+
+
+class OutputPlan:
+    """A directory's files split into this tool's (``owned``: what the previous run's manifest
+    lists there) and others'."""
+
+    def __init__(self, output: str, existing: list[str], owned: frozenset):
         self.output = output
-        owned = frozenset(manifest.owned_names(previous)) if previous else frozenset()
         self.owned = sorted(n for n in existing if _owned(n, owned))
         self.others = sorted(n for n in existing if not _owned(n, owned))
 

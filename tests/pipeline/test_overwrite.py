@@ -126,3 +126,34 @@ def test_a_manifest_without_a_stem_list_still_names_its_shards(tsv, tmp_path):
     (out / "manifest.json").write_text(json.dumps(manifest))
     assert run(tsv, out, "--overwrite", per_shard="10") == 0
     assert not (out / "00002.tar").exists()
+
+
+def test_export_parts_inside_the_output_belong_to_the_run(tsv, tmp_path):
+    out = tmp_path / "out"
+    assert run(tsv, out, "--export-parquet", str(out / "export")) == 0        # 3 parts
+    assert run(tsv, out, "--export-parquet", str(out / "export"), "--overwrite", per_shard="10") == 0
+    assert sorted(p.name for p in (out / "export").iterdir()) == ["part-00000.parquet"]
+    assert run(tsv, out, "--export-parquet", str(out / "export"), "--resume", per_shard="10") == 0
+
+
+def test_export_parts_outside_the_output_are_owned_only_by_the_run_that_wrote_them(tsv, tmp_path, capsys):
+    export = tmp_path / "export"
+    assert run(tsv, tmp_path / "a", "--export-parquet", str(export)) == 0        # 3 parts
+    assert run(tsv, tmp_path / "a", "--export-parquet", str(export), "--overwrite", per_shard="10") == 0
+    assert sorted(p.name for p in export.iterdir()) == ["part-00000.parquet"]    # the old parts went
+    capsys.readouterr()
+    before = snapshot(export)
+    assert run(tsv, tmp_path / "b", "--export-parquet", str(export)) == 2       # another run's parts
+    assert "holds files no sgshards manifest lists" in capsys.readouterr().err
+    assert run(tsv, tmp_path / "c", "--export-parquet", str(export), "--overwrite") == 2
+    assert snapshot(export) == before
+
+
+def test_an_export_directory_outside_the_output_is_locked_too(tsv, tmp_path, capsys):
+    from sgshards.pipeline import lock
+
+    export = tmp_path / "export"
+    with lock.acquire(str(export)):
+        assert run(tsv, tmp_path / "out", "--export-parquet", str(export)) == 1
+    assert "locked by pid" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()                # nothing read or written before both locks
