@@ -101,5 +101,5 @@ setup(
     ext_modules=compiled_extensions(),
     cmdclass={"build_ext": OptionalBuildExt},
     extras_require=EXTRAS,
-    entry_points={"console_scripts": ["sgshards=sgshards.pipeline.cli:main"]},
+    entry_points={"console_scripts": ["sgshards=sgshards.pipeline.commands.cli:main"]},
 )

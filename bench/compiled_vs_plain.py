@@ -45,10 +45,10 @@ def captions() -> list[str]:
 def outcomes(out: str) -> None:
     """In a checkout's process: every outcome, as sorted-key JSON, per option set."""
     import sgshards
-    from sgshards.transforms.annotate import AnnotateOptions, annotate_batch, item, parse_graphs
-    from sgshards.transforms.augment import AugmentOptions
-    from sgshards.transforms.nlp import SpacyParser
-    from sgshards.transforms.vocab import count_graph, empty_counts
+    from sgshards.annotate import AnnotateOptions, annotate_batch, item, parse_graphs
+    from sgshards.augment.core import AugmentOptions
+    from sgshards.parse.spacy_backend import SpacyParser
+    from sgshards.augment.vocab import count_graph, empty_counts
 
     caps, parser, counts = captions(), SpacyParser(), empty_counts()
     for start in range(0, len(caps), 256):

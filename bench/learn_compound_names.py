@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sgshards.transforms.factual import gold_tuples, norm_node, norm_value, read_rows  # noqa: E402
-from sgshards.transforms.graph_rules import build_graph  # noqa: E402
-from sgshards.transforms.nlp import SpacyParser  # noqa: E402
+from sgshards.quality.factual import gold_tuples, norm_node, norm_value, read_rows  # noqa: E402
+from sgshards.graph.rules import build_graph  # noqa: E402
+from sgshards.parse.spacy_backend import SpacyParser  # noqa: E402
 
 TUNING_ROWS = 20_000          # train rows 0-19,999; the rest of train is held out
 MIN_NAME, MIN_MODIFIER, MODIFIER_MARGIN = 1, 3, 1.5

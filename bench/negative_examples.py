@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sgshards.pipeline.audit import iter_records
+from sgshards.pipeline.commands.audit import iter_records
 from sgshards.schemas.record import NEGATIVE_TYPES
 
 

@@ -24,7 +24,7 @@ from pipeline_bench import CC3M, _children_cpu, captions, rate, run_cli
 
 RAW = """
 import sys
-from sgshards.transforms.nlp import load_spacy
+from sgshards.parse.spacy_backend import load_spacy
 nlp = load_spacy(fast_components=False)
 for _ in nlp.pipe((line.rstrip("\\n") for line in open(sys.argv[1], encoding="utf-8")), batch_size=256):
     pass

@@ -13,7 +13,7 @@ Measures, on the same CC3M captions and machine, one core unless stated:
   parse    the parse stage alone: parser + scene graph rules
   annotate the whole per-record chain in-process: normalise, parse, graph, positives, negatives
   process_task  one shard task in-process, start to end: read the TSV, annotate, write tar,
-           index and stats (``sgshards.pipeline.work.process_task``, what the Beam DoFn calls)
+           index and stats (``sgshards.pipeline.engines.work.process_task``, what the Beam DoFn calls)
   direct1  ``sgshards run`` on the DirectRunner, 1 worker (pinned to one core)
   direct2  ``sgshards run`` on the DirectRunner, 2 worker processes on two cores
   spark1   ``sgshards run --engine spark --spark-master local[1]`` (when pyspark is installed)
@@ -82,12 +82,12 @@ def rate(n: int, seconds: float) -> float:
 def bench_in_process(n: int, rounds: int = 3) -> dict:
     from statistics import median
 
-    from sgshards.pipeline import plan as planning
-    from sgshards.pipeline.sources import InputSpec
-    from sgshards.pipeline.work import RunConfig, process_task
-    from sgshards.transforms.annotate import annotate_batch, item
-    from sgshards.transforms.graph_rules import build_graph
-    from sgshards.transforms.nlp import SpacyParser, load_spacy
+    from sgshards.pipeline.engines import plan as planning
+    from sgshards.pipeline.inputs.sources import InputSpec
+    from sgshards.pipeline.engines.work import RunConfig, process_task
+    from sgshards.annotate import annotate_batch, item
+    from sgshards.graph.rules import build_graph
+    from sgshards.parse.spacy_backend import SpacyParser, load_spacy
 
     pin({0})
     caps = captions(n)
@@ -169,7 +169,7 @@ def run_cli(n: int, extra: list[str], cores: str) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.tsv"
         write_tsv(src, captions(n))
-        cmd = ["taskset", "-c", cores, sys.executable, "-m", "sgshards.pipeline.cli", "run",
+        cmd = ["taskset", "-c", cores, sys.executable, "-m", "sgshards.pipeline.commands.cli", "run",
                "--input", str(src), "--input-format", "tsv", "--caption-column", "0",
                "--output", str(Path(tmp) / "out"), "--samples-per-shard", "1000", *extra]
         cpu, t = _children_cpu(), time.perf_counter()
@@ -185,7 +185,7 @@ def measure_rss(n: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.tsv"
         write_tsv(src, captions(n))
-        cmd = [sys.executable, "-c", code, sys.executable, "-m", "sgshards.pipeline.cli", "run",
+        cmd = [sys.executable, "-c", code, sys.executable, "-m", "sgshards.pipeline.commands.cli", "run",
                "--input", str(src), "--input-format", "tsv", "--caption-column", "0",
                "--output", str(Path(tmp) / "out"), "--samples-per-shard", "1000",
                "--direct_num_workers", "1"]

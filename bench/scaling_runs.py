@@ -42,7 +42,7 @@ def run_shards(src: Path, workers: int, cores: str) -> dict:
         extra += ["--direct_running_mode", "multi_processing"]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
-        cmd = ["taskset", "-c", cores, sys.executable, "-m", "sgshards.pipeline.cli", "run",
+        cmd = ["taskset", "-c", cores, sys.executable, "-m", "sgshards.pipeline.commands.cli", "run",
                "--input", str(src), "--input-format", "tsv", "--caption-column", "0",
                "--output", str(out), "--samples-per-shard", str(SAMPLES_PER_SHARD), *extra]
         start = time.time()

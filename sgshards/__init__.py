@@ -8,14 +8,14 @@ __version__ = "0.1.0"
 # (setup.py reads this tuple); a checkout, or an install without a C compiler, runs the same
 # modules as plain Python, with the same outputs.
 COMPILED_MODULES = (
-    "sgshards.transforms.graph_rules",
-    "sgshards.transforms.realise",
-    "sgshards.transforms.decompose",
-    "sgshards.transforms.negatives",
-    "sgshards.transforms.vocab",
-    "sgshards.transforms.lemmas",
+    "sgshards.graph.rules",
+    "sgshards.augment.realise",
+    "sgshards.augment.positives",
+    "sgshards.augment.negatives",
+    "sgshards.augment.vocab",
+    "sgshards.lexicon.lemmas",
 )
-# Not augment.py: its options are a frozen dataclass that Beam pickles, which a compiled
+# Not augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
 # (native) class cannot be unpickled into.
 
 

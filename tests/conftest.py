@@ -8,27 +8,27 @@ SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from sgshards.transforms.nlp import load_spacy
+    from sgshards.parse.spacy_backend import load_spacy
     return load_spacy()
 
 
 @pytest.fixture(scope="session")
 def stock_nlp():
     """The same pipeline with spaCy's own attribute ruler and lemmatizer code (no fast_components)."""
-    from sgshards.transforms.nlp import load_spacy
+    from sgshards.parse.spacy_backend import load_spacy
     return load_spacy(fast_components=False)
 
 
 @pytest.fixture(scope="session")
 def parser(nlp):
-    from sgshards.transforms.nlp import SpacyParser
+    from sgshards.parse.spacy_backend import SpacyParser
     return SpacyParser(nlp=nlp)
 
 
 @pytest.fixture(scope="session")
 def parse(nlp):
     """caption -> DepToken view."""
-    from sgshards.transforms.nlp import parse_batch
+    from sgshards.parse.spacy_backend import parse_batch
     return lambda caption: parse_batch(nlp, [caption])[0]
 
 

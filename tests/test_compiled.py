@@ -20,8 +20,8 @@ SAMPLE = REPO / "sgshards" / "data" / "sample_cc12m.tsv"
 DIGEST = """
 import hashlib, json, sys
 import sgshards
-from sgshards.transforms.annotate import annotate_batch, item
-from sgshards.transforms.nlp import SpacyParser
+from sgshards.annotate import annotate_batch, item
+from sgshards.parse.spacy_backend import SpacyParser
 captions = [line.split("\\t", 1)[-1] for line in open(sys.argv[1], encoding="utf-8").read().splitlines()]
 parser, h = SpacyParser(), hashlib.sha256()
 items = [item(i, f"{i:09d}", c) for i, c in enumerate(captions)]

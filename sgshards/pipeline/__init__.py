@@ -1,1 +1,2 @@
-"""Beam composition, CLI and engine adapters: wires sgshards.transforms."""
+"""The run: inputs (readers), engines (plan, shard work, Beam, Spark), outputs (shards,
+manifest, lock), commands (CLI, validate, audit).  Thin: it wires the pure stages."""

@@ -10,7 +10,7 @@ itself (``head == i``) and has ``dep == "ROOT"``.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 
 class DepToken(NamedTuple):
@@ -39,3 +39,12 @@ Doc = list[DepToken]
 def text_of(tokens: Doc) -> str:
     """The caption exactly as tokenised (token text plus trailing whitespace)."""
     return "".join(t.text + t.ws for t in tokens)
+
+
+def children_index(doc: Sequence[DepToken]) -> list[list[int]]:
+    """Each token's children, in surface order (a root is nobody's child)."""
+    kids: list[list[int]] = [[] for _ in doc]
+    for t in doc:
+        if t.head != t.i:
+            kids[t.head].append(t.i)
+    return kids

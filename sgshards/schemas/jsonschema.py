@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .record import NEGATIVE_TYPES, POSITIVE_KINDS, SCHEMA_VERSION
 
-# sgshards.pipeline.keys.safe_key's keys: a letter or digit, then [A-Za-z0-9_-], 64 at most
+# sgshards.schemas.keys.safe_key's keys: a letter or digit, then [A-Za-z0-9_-], 64 at most
 # "(?![\s\S])" ends the key in Python and ECMA-262 alike; Python's "$" also matches before a final "\n"
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}(?![\s\S])"
 

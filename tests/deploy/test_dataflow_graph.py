@@ -19,9 +19,9 @@ from apache_beam.options.pipeline_options import DebugOptions, PipelineOptions, 
 from apache_beam.portability import common_urns, python_urns
 from apache_beam.portability.api import beam_runner_api_pb2
 
-from sgshards.pipeline import plan as planning
-from sgshards.pipeline.beam_pipeline import AnnotateShardFn, RunConfig, build
-from sgshards.pipeline.cli import input_spec, make_parser, sample_path
+from sgshards.pipeline.engines import plan as planning
+from sgshards.pipeline.engines.beam import AnnotateShardFn, RunConfig, build
+from sgshards.pipeline.commands.cli import input_spec, make_parser, sample_path
 
 REPO = Path(__file__).resolve().parents[2]
 IMAGE = "europe-west1-docker.pkg.dev/sgshards-test/beam/sgshards:test"
@@ -170,4 +170,4 @@ def test_launch_script_job_with_setup_file_stages_the_package_sdist(tasks):
     sdist = staged_files(environments[0])["workflow.tar.gz"]
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
-    assert {"setup.py", "sgshards/pipeline/beam_pipeline.py", "sgshards/transforms/nlp.py"} <= names
+    assert {"setup.py", "sgshards/pipeline/engines/beam.py", "sgshards/parse/spacy_backend.py"} <= names

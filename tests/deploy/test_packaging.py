@@ -83,7 +83,7 @@ def test_wheel_built_from_the_sdist_installs_every_module_and_data_file(sdist, t
     names = build_wheel(unpacked, tmp_path / "wheel", SGSHARDS_PURE_PYTHON="1")   # compiling: below
     entry_points = names[next(n for n in names if n.endswith(".dist-info/entry_points.txt"))]
     assert package_files() - set(names) == set()
-    assert "sgshards = sgshards.pipeline.cli:main" in entry_points
+    assert "sgshards = sgshards.pipeline.commands.cli:main" in entry_points
 
 
 def build_wheel(source: Path, dist: Path, **env) -> dict:

@@ -15,7 +15,7 @@ from apache_beam.options.pipeline_options import (FlinkRunnerOptions, GoogleClou
                                                   StandardOptions, WorkerOptions)
 from apache_beam.utils.subprocess_server import JavaJarServer
 
-from sgshards.pipeline.cli import make_parser
+from sgshards.pipeline.commands.cli import make_parser
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from sgshards.pipeline import cli
-from sgshards.pipeline.audit import audit_records, iter_records
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.commands.audit import audit_records, iter_records
 
 CAPTIONS = ["a red car next to a blue house", "a man riding an elephant",
             "A cat sitting on a wooden table.", "two dogs lying on a green couch", "very nice"]

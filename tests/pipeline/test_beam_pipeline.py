@@ -6,9 +6,9 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 import pytest
 
-from sgshards.pipeline import sources
-from sgshards.pipeline.beam_pipeline import RunConfig, build
-from sgshards.pipeline.plan import plan
+from sgshards.pipeline.inputs import sources
+from sgshards.pipeline.engines.beam import RunConfig, build
+from sgshards.pipeline.engines.plan import plan
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestCollectionWarning")
 CAPTIONS = ["a red car next to a blue house", "a man riding a brown horse", "",

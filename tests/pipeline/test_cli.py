@@ -7,7 +7,7 @@ import sys
 import pytest
 import webdataset as wds
 
-from sgshards.pipeline import cli
+from sgshards.pipeline.commands import cli
 from tests.conftest import shared_file
 
 CAPTIONS = ["A red car parked next to a blue house.", "a man riding an elephant", "   ",
@@ -71,7 +71,7 @@ def test_two_worker_processes_write_the_bytes_one_worker_writes(tsv, tmp_path):
 def test_a_record_lost_inside_the_run_fails_it(tsv, tmp_path, capsys, monkeypatch):
     """The conservation net: whatever loses a record (here a bug between annotating and
     writing), the run exits 1 with one error line instead of reporting success."""
-    from sgshards.pipeline import work
+    from sgshards.pipeline.engines import work
 
     real_annotate_items = work.annotate_items
 
@@ -117,7 +117,7 @@ def test_parse_and_augment_keep_one_line_per_input_line(tmp_path):
     src = tmp_path / "captions.txt"
     src.write_text("a red car next to a blue house\n\na man riding an elephant\n")
     for command in ("parse", "augment"):
-        result = subprocess.run([sys.executable, "-m", "sgshards.pipeline.cli", command, "--input", str(src)],
+        result = subprocess.run([sys.executable, "-m", "sgshards.pipeline.commands.cli", command, "--input", str(src)],
                                 capture_output=True, text=True, check=True)
         lines = [json.loads(line) for line in result.stdout.splitlines()]
         assert len(lines) == 3
@@ -179,7 +179,7 @@ def test_launcher_loads_the_model_only_when_it_parses(tsv, monkeypatch):
     with worker processes or Spark the launcher only checks that the model is there."""
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from sgshards.pipeline import cli
+    from sgshards.pipeline.commands import cli
 
     loaded, found = [], []
     monkeypatch.setattr(cli, "load_parser", lambda backend, model: loaded.append(model))
@@ -199,13 +199,13 @@ def test_modules_that_do_not_parse_leave_spacy_unimported():
     the CLI, a launcher whose workers parse, validate and audit must not pay them (validate and
     audit read shards with webdataset, which imports torch itself where it is installed)."""
     code = ("import sys\n"
-            "import sgshards.pipeline.cli, sgshards.pipeline.beam_pipeline, sgshards.pipeline.spark_engine\n"
-            "sgshards.pipeline.cli.find_spacy_model()\n"
+            "import sgshards.pipeline.commands.cli, sgshards.pipeline.engines.beam, sgshards.pipeline.engines.spark\n"
+            "sgshards.pipeline.commands.cli.find_spacy_model()\n"
             "print(sorted(m for m in ('spacy', 'lemminflect', 'thinc', 'torch') if m in sys.modules))\n"
-            "import sgshards.pipeline.audit, sgshards.pipeline.validate\n"
+            "import sgshards.pipeline.commands.audit, sgshards.pipeline.commands.validate\n"
             "print(sorted(m for m in ('spacy', 'lemminflect', 'thinc') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["[]", "[]"]
-    code = "import sys\nfrom sgshards.transforms.lemmas import noun_lemma\nprint(noun_lemma('dogs'), 'spacy' in sys.modules)"
+    code = "import sys\nfrom sgshards.lexicon.lemmas import noun_lemma\nprint(noun_lemma('dogs'), 'spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["dog", "True"]                 # imported on first use

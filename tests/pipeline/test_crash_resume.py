@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from sgshards.pipeline import cli
+from sgshards.pipeline.commands import cli
 
 SAMPLES_PER_SHARD = 50
 FIRST_TRY_CAPTIONS = 300          # 6 shards of ~0.3-1 s each on a 2-core machine
@@ -60,7 +60,7 @@ def run_and_kill(src: Path, out: Path) -> bool:
     False when the run finished before it could be killed."""
     log = out.with_name(out.name + ".log")          # a file, not a pipe nobody drains while it runs
     with open(log, "wb") as stderr:
-        proc = subprocess.Popen([sys.executable, "-m", "sgshards.pipeline.cli", *run_args(src, out)],
+        proc = subprocess.Popen([sys.executable, "-m", "sgshards.pipeline.commands.cli", *run_args(src, out)],
                                 cwd=REPO, start_new_session=True, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -222,7 +222,7 @@ def test_content_fingerprint_reads_what_the_readme_says(tmp_path):
     (whole files up to 3 MiB); mode "full" every byte."""
     import fsspec
 
-    from sgshards.pipeline import manifest
+    from sgshards.pipeline.outputs import manifest
 
     assert manifest.sample_ranges(100) == [(0, 100)]
     size = 64 << 20

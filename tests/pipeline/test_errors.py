@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sgshards.pipeline import cli, plan as planning
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.engines import plan as planning
 from sgshards.pipeline.errors import CorruptInputError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -141,7 +142,7 @@ def test_debug_shows_the_traceback(tsv, tmp_path, capsys, monkeypatch):
 def test_a_run_prints_no_apitools_warning(tsv, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("SGSHARDS_DEBUG", None)
-    done = subprocess.run([sys.executable, "-m", "sgshards.pipeline.cli", *run_args(tsv, tmp_path / "out")],
+    done = subprocess.run([sys.executable, "-m", "sgshards.pipeline.commands.cli", *run_args(tsv, tmp_path / "out")],
                           cwd=str(REPO), env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "apitools not found" not in done.stderr

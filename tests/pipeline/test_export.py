@@ -4,7 +4,7 @@ import json
 import pyarrow.dataset as ds
 import pytest
 
-from sgshards.pipeline import cli
+from sgshards.pipeline.commands import cli
 
 CAPTIONS = ["a red car next to a blue house", "a man riding an elephant", "",
             "A cat sitting on a wooden table.", "two dogs lying on a green couch"]
@@ -22,7 +22,7 @@ def export(tmp_path_factory):
 
 
 def records(out):
-    from sgshards.pipeline.audit import iter_records
+    from sgshards.pipeline.commands.audit import iter_records
     return list(iter_records(str(out)))
 
 

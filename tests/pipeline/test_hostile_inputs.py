@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from sgshards.pipeline import cli
+from sgshards.pipeline.commands import cli
 from sgshards.schemas.jsonschema import KEY_PATTERN
 from tests.pipeline import hostile
 

@@ -19,10 +19,11 @@ import pyarrow.parquet as pq
 import pytest
 import zstandard
 
-from sgshards.pipeline import cli, sources
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.inputs import sources
 from sgshards.pipeline.errors import CorruptInputError
-from sgshards.pipeline.plan import plan, read_task
-from sgshards.pipeline.wds_source import read_wds
+from sgshards.pipeline.engines.plan import plan, read_task
+from sgshards.pipeline.inputs.wds import read_wds
 
 TSV = sources.InputSpec("tsv", caption_column=0, url_column=1)
 COLOURS = ["red", "brown", "black", "white", "small"]

@@ -9,8 +9,8 @@ from collections import Counter
 import pyarrow.parquet as pq
 import pytest
 
-from sgshards.pipeline import cli
-from sgshards.pipeline.keys import MAX_KEY, default_key, reserved_key, safe_key, source_with_key
+from sgshards.pipeline.commands import cli
+from sgshards.schemas.keys import MAX_KEY, default_key, reserved_key, safe_key, source_with_key
 from sgshards.schemas.graph import SceneGraph
 from sgshards.schemas.jsonschema import record_errors
 from sgshards.schemas.record import SampleRecord, dumps_bytes

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sgshards.pipeline import cli, lock
-from sgshards.pipeline.lock import LOCK_FILE, STALE_AFTER_SECONDS
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.outputs import lock
+from sgshards.pipeline.outputs.lock import LOCK_FILE, STALE_AFTER_SECONDS
 from tests.pipeline.servers import gcs_endpoint, gs_store, s3_endpoint, s3_store  # noqa: F401 (fixtures)
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ def run_args(tsv, out, *extra):
 
 def start(argv):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "sgshards.pipeline.cli", *argv], cwd=str(REPO), env=env,
+    return subprocess.Popen([sys.executable, "-m", "sgshards.pipeline.commands.cli", *argv], cwd=str(REPO), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

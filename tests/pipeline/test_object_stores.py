@@ -16,9 +16,9 @@ import fsspec
 import pytest
 from webdataset import tariterators
 
-from sgshards.pipeline import cli
-from sgshards.pipeline.shards import counts_of
-from sgshards.pipeline.validate import validate
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.outputs.shards import counts_of
+from sgshards.pipeline.commands.validate import validate
 from sgshards.schemas.record import dumps
 from tests.pipeline.servers import gcs_endpoint, gs_store, s3_endpoint, s3_store  # noqa: F401 (fixtures)
 

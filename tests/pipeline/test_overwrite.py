@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from sgshards.pipeline import cli
+from sgshards.pipeline.commands import cli
 from tests.pipeline.test_wds_inputs import make_shard
 
 CAPTIONS = ["a red car parked next to a blue house", "a man riding an elephant",
@@ -150,7 +150,7 @@ def test_export_parts_outside_the_output_are_owned_only_by_the_run_that_wrote_th
 
 
 def test_an_export_directory_outside_the_output_is_locked_too(tsv, tmp_path, capsys):
-    from sgshards.pipeline import lock
+    from sgshards.pipeline.outputs import lock
 
     export = tmp_path / "export"
     with lock.acquire(str(export)):

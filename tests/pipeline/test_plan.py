@@ -1,8 +1,8 @@
 """The shard plan: fixed ranges, shards within files, indices across files."""
 import re
 
-from sgshards.pipeline import sources
-from sgshards.pipeline.plan import plan, task_items, total_records
+from sgshards.pipeline.inputs import sources
+from sgshards.pipeline.engines.plan import plan, task_items, total_records
 
 
 def write(path, n, start=0):

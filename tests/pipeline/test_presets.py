@@ -5,8 +5,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from sgshards.pipeline import cli, presets, sources
-from sgshards.pipeline.plan import plan, task_items
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.inputs import presets
+from sgshards.pipeline.inputs import sources
+from sgshards.pipeline.engines.plan import plan, task_items
 
 
 def items(path, spec, per_shard=100):

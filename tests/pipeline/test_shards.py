@@ -2,7 +2,7 @@
 import json
 import tarfile
 
-from sgshards.pipeline import shards
+from sgshards.pipeline.outputs import shards
 
 
 def outcome(index, status="written", reason=None):

@@ -6,8 +6,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from sgshards.pipeline import sources
-from sgshards.pipeline.plan import plan, read_task
+from sgshards.pipeline.inputs import sources
+from sgshards.pipeline.engines.plan import plan, read_task
 
 
 def rows_of(path, spec, per_shard=1000):

@@ -8,14 +8,14 @@ from pathlib import Path
 import apache_beam as beam
 import pytest
 
-from sgshards.pipeline import sources
-from sgshards.pipeline.beam_pipeline import build
-from sgshards.pipeline.work import RunConfig
-from sgshards.pipeline.manifest import committed_shards
-from sgshards.pipeline.plan import plan
+from sgshards.pipeline.inputs import sources
+from sgshards.pipeline.engines.beam import build
+from sgshards.pipeline.engines.work import RunConfig
+from sgshards.pipeline.outputs.manifest import committed_shards
+from sgshards.pipeline.engines.plan import plan
 
 pyspark = pytest.importorskip("pyspark")
-from sgshards.pipeline.spark_engine import run_spark  # noqa: E402
+from sgshards.pipeline.engines.spark import run_spark  # noqa: E402
 
 CAPTIONS = [
     "a red car next to a blue house", "a man riding a brown horse", "",

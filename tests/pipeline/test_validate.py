@@ -5,8 +5,8 @@ import tarfile
 
 import pytest
 
-from sgshards.pipeline import cli
-from sgshards.pipeline.validate import validate
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.commands.validate import validate
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def members(path):
 
 def write_tar(path, items):
     """A tar as sgshards writes it (end-of-archive included), so only the intended damage shows."""
-    from sgshards.pipeline.shards import TarStream
+    from sgshards.pipeline.outputs.shards import TarStream
 
     with open(path, "wb") as f:
         stream = TarStream(f)
@@ -120,7 +120,7 @@ def index_status_changed(out):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from sgshards.pipeline.shards import INDEX_SCHEMA
+    from sgshards.pipeline.outputs.shards import INDEX_SCHEMA
 
     rows = pq.read_table(out / "00000_index.parquet").to_pylist()
     rows[0]["status"] = "lost"

@@ -6,8 +6,8 @@ import tarfile
 import pytest
 import webdataset as wds
 
-from sgshards.pipeline import cli
-from sgshards.pipeline.wds_source import read_wds
+from sgshards.pipeline.commands import cli
+from sgshards.pipeline.inputs.wds import read_wds
 
 SAMPLES = [("000000010", "a red car next to a blue house"), ("000000011", None),
            ("000000012", "a man riding an elephant"), ("000000013", "")]

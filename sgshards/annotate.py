@@ -1,0 +1,127 @@
+"""One batch of input rows -> one outcome per row: a sample record or a rejection.
+
+The stage chain every engine runs (Beam DoFn, PySpark, ``sgshards augment``):
+normalise -> parse (batched) -> scene graph -> positives and negatives.
+A row never disappears: each item gives exactly one outcome, in order, and a
+failure of one caption (even a bug) rejects that caption with a reason instead
+of failing the batch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from .schemas.graph import SceneGraph
+from .schemas.record import SampleRecord
+from .augment.core import AugmentOptions, augment
+from .graph.rules import build_graph
+from .text.normalize import normalize_caption
+
+# Stages named in dead-letter records and counters.
+STAGE_READ, STAGE_NORMALIZE, STAGE_PARSE, STAGE_GRAPH, STAGE_AUGMENT = (
+    "read", "normalize", "parse", "graph", "augment")
+NO_OBJECT = "no_object"
+
+
+@dataclass(frozen=True)
+class AnnotateOptions:
+    max_chars: int = 512
+    augment: AugmentOptions = field(default_factory=AugmentOptions)
+
+
+def item(index: int, key: str, caption: Optional[str], url: Optional[str] = None,
+         source: Optional[dict] = None, reject: Optional[str] = None, raw: Optional[str] = None) -> dict:
+    """An input item as engines hand it to ``annotate_batch``."""
+    return {"index": index, "key": key, "caption": caption, "url": url, "source": source,
+            "reject": reject, "raw": raw}
+
+
+def rejected(it: dict, stage: str, reason: str) -> dict:
+    raw = it.get("raw") if it.get("raw") is not None else it.get("caption")
+    return {"index": it["index"], "key": it["key"], "status": "rejected", "stage": stage,
+            "reason": reason, "raw": raw, "source": it.get("source"), "record": None}
+
+
+def written(it: dict, record: dict) -> dict:
+    return {"index": it["index"], "key": it["key"], "status": "written", "stage": None,
+            "reason": None, "raw": None, "source": it.get("source"), "record": record}
+
+
+def build_record(it: dict, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
+    positives, negatives = augment(it["key"], doc, graph, options.augment)
+    return SampleRecord(
+        key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
+        url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc],
+    ).to_json()
+
+
+def _error_reason(exc: BaseException) -> str:
+    return f"error_{type(exc).__name__}"
+
+
+def annotate_batch(parser, items: Sequence[dict], options: AnnotateOptions = AnnotateOptions()) -> list[dict]:
+    """Annotate a batch; ``parser.parse(captions) -> docs`` is called once per batch
+    on the distinct normalised captions (web data repeats captions a lot)."""
+    outcomes: list[Optional[dict]] = [None] * len(items)
+    clean: dict[int, str] = {}
+    for pos, it in enumerate(items):
+        if it.get("reject"):
+            outcomes[pos] = rejected(it, STAGE_READ, it["reject"])
+            continue
+        caption, reason = normalize_caption(it.get("caption"), max_chars=options.max_chars)
+        if reason:
+            outcomes[pos] = rejected(it, STAGE_NORMALIZE, reason)
+        else:
+            clean[pos] = caption
+
+    distinct = list(dict.fromkeys(clean.values()))
+    parsed = dict(zip(distinct, _parse_all(parser, distinct)))
+    for pos, caption in clean.items():
+        outcomes[pos] = _annotate_one(items[pos], caption, parsed[caption], options)
+    return outcomes  # type: ignore[return-value]
+
+
+def parse_graphs(parser, captions: list[str]) -> list:
+    """Scene graph per caption (None where parsing failed), for passes that need no record."""
+    return [graph for _, graph, _ in _parse_all(parser, captions)]
+
+
+def _parse_all(parser, captions: list[str]) -> list[tuple]:
+    """(doc, graph, error) per caption. A failing batch is retried caption by
+    caption so that one bad caption rejects only itself."""
+    if not captions:
+        return []
+    try:
+        docs = parser.parse(captions)
+    except Exception:  # noqa: BLE001 - isolate the culprit below
+        return [_parse_one(parser, c) for c in captions]
+    return [_graph_of(doc) for doc in docs]
+
+
+def _parse_one(parser, caption: str) -> tuple:
+    try:
+        doc = parser.parse([caption])[0]
+    except Exception as exc:  # noqa: BLE001
+        return None, None, (STAGE_PARSE, _error_reason(exc))
+    return _graph_of(doc)
+
+
+def _graph_of(doc) -> tuple:
+    try:
+        graph = build_graph(doc)
+        graph.validate()            # a rule bug must reject one caption, not write an invalid record
+        return doc, graph, None
+    except Exception as exc:  # noqa: BLE001
+        return doc, None, (STAGE_GRAPH, _error_reason(exc))
+
+
+def _annotate_one(it: dict, caption: str, parsed: tuple, options: AnnotateOptions) -> dict:
+    doc, graph, error = parsed
+    if error:
+        return rejected(it, *error)
+    if not graph.objects:
+        return rejected(it, STAGE_GRAPH, NO_OBJECT)
+    try:
+        return written(it, build_record(it, caption, doc, graph, options))
+    except Exception as exc:  # noqa: BLE001
+        return rejected(it, STAGE_AUGMENT, _error_reason(exc))

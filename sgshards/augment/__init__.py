@@ -1,0 +1,1 @@
+"""Positives (sub-graphs realised as text), realisation, hard negatives and their vocabularies."""

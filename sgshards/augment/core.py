@@ -1,0 +1,99 @@
+"""Glue: one parsed caption and its scene graph -> positives and hard negatives.
+
+Deterministic: all sampling uses a ``random.Random`` seeded from a stable
+hash of (key, seed), so a rerun writes byte-identical records.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+from typing import Iterator, Mapping, Optional, Sequence
+
+from ..schemas.depview import DepToken, text_of
+from ..schemas.graph import SceneGraph
+from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
+from .positives import Context, sample_positives
+from .negatives import LAZY_GENERATORS, Candidate
+from .realise import Surface, caption_surface, text_key, to_word_spans
+from .vocab import shuffle
+
+
+# Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
+CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES = 2, 1
+
+
+@dataclass(frozen=True)
+class AugmentOptions:
+    max_positives: int = 3          # sub-graph positives besides the caption itself
+    max_negatives: int = 6
+    seed: int = 0
+    negative_types: tuple[str, ...] = NEGATIVE_TYPES
+    # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
+    frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
+
+    def __post_init__(self):
+        unknown = set(self.negative_types) - set(NEGATIVE_TYPES)
+        if unknown:
+            raise ValueError(f"unknown negative types: {sorted(unknown)}")
+
+
+def seeded_rng(key: str, seed: int) -> random.Random:
+    """A generator seeded from (key, seed) with hashlib (``hash()`` is salted per process)."""
+    digest = hashlib.sha256(f"{seed}\x1f{key}".encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
+            options: AugmentOptions = AugmentOptions()) -> tuple[list[Positive], list[Negative]]:
+    """positives[0] is the caption; each Negative.positive indexes into the returned positives.
+
+    Edit spans index the caption's parser tokens for caption-level negatives and the
+    whitespace-separated words of the positive's text for sub-graph negatives.
+    """
+    rng = seeded_rng(key, options.seed)
+    caption = text_of(list(doc))
+    taken: set[str] = set()                          # text keys of the positives, then of the negatives
+    ctx = Context.of(doc, graph)
+    chosen = sample_positives(ctx, caption, options.max_positives, rng, taken)
+    positives = [p for p, _ in chosen]
+    if options.max_negatives <= 0 or not options.negative_types:
+        return positives, []
+    subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
+    shuffle(rng, subgraphs)
+    surfaces = [(0, caption_surface(doc, graph, ctx.kids))] + subgraphs
+    pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
+    return positives, _select(pools, taken, options.max_negatives, rng)
+
+
+def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Random,
+                counts) -> Iterator[tuple[int, Candidate]]:
+    """Candidates of one type, caption-level first, generated only as far as they are consumed."""
+    for index, surface in surfaces:
+        limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
+        for c in LAZY_GENERATORS[kind](surface, rng, counts, limit):
+            if index:                                # realised positives: edits index words of the text
+                c = Candidate(c.text, c.type, to_word_spans(surface, c.edits))
+            yield index, c
+
+
+def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], taken: set[str], limit: int,
+            rng: random.Random) -> list[Negative]:
+    """Types in turn (random order); no negative equals a positive (``taken`` holds their text
+    keys) or another negative after lowercasing and stripping punctuation."""
+    order = list(pools)
+    shuffle(rng, order)
+    out: list[Negative] = []
+    while len(out) < limit and order:
+        for t in list(order):
+            if len(out) >= limit:
+                break
+            for index, cand in pools[t]:
+                key = text_key(cand.text)
+                if key and key not in taken:
+                    taken.add(key)
+                    out.append(Negative(cand.text, cand.type, index, cand.edits))
+                    break
+            else:
+                order.remove(t)                      # this type has nothing more to give
+    return out

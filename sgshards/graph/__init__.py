@@ -1,0 +1,1 @@
+"""Scene graphs from parses: the rules that turn a DepToken view into a SceneGraph."""

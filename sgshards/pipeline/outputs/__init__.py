@@ -1,0 +1,1 @@
+"""Writers and bookkeeping: shards, the run manifest, the output lock and ownership."""

@@ -1,0 +1,1 @@
+"""Validity checks of records, and parser scoring against FACTUAL scene graphs."""

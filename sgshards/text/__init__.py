@@ -1,0 +1,1 @@
+"""Caption clean-up and choice: normalisation, YFCC title/description choice. Pure, no Beam."""

@@ -1,1 +1,0 @@
-"""Pure, framework-free stages over plain records (no Beam imports here)."""

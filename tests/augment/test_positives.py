@@ -1,0 +1,97 @@
+"""Positives: sub-graphs realised with several templates from the caption's own words."""
+import re
+import random
+
+from sgshards.augment.positives import (
+    Context, enumerate_subgraphs, predicate_words, realise_chain, realise_object, realise_relation,
+    sample_positives,
+)
+from sgshards.graph.rules import build_graph
+
+
+def context(parse, caption):
+    doc = parse(caption)
+    return Context.of(doc, build_graph(doc))
+
+
+def obj(ctx, name):
+    return next(i for i, o in enumerate(ctx.graph.objects) if o.name == name)
+
+
+def rel(ctx, predicate):
+    return next(i for i, r in enumerate(ctx.graph.relations) if r.predicate == predicate)
+
+
+def test_object_templates(parse):
+    ctx = context(parse, "A red car next to a blue house.")
+    car = obj(ctx, "car")
+    assert [realise_object(ctx, car, t).text for t in range(3)] == ["a red car", "the car is red", "a car that is red"]
+
+
+def test_object_templates_plural_and_two_attributes(parse):
+    ctx = context(parse, "Big old t-shirts on a wooden rack.")
+    shirts = obj(ctx, "t-shirt")
+    assert [realise_object(ctx, shirts, t).text for t in range(3)] == [
+        "big old t-shirts", "the t-shirts are big and old", "t-shirts that are big and old"]
+
+
+def test_relation_templates_and_slots(parse):
+    ctx = context(parse, "A cat sitting on a wooden table.")
+    k = rel(ctx, "sit on")
+    plain, copula = realise_relation(ctx, k, 0), realise_relation(ctx, k, 1)
+    assert plain.text == "a cat sitting on a wooden table"
+    assert copula.text == "a cat is sitting on a wooden table"
+    table = copula.slots[obj(ctx, "table")]
+    assert copula.span_text(table.np) == "a wooden table"
+    assert copula.tokens[copula.slots[obj(ctx, "cat")].agree[0]].text == "is"
+
+
+def test_predicates_become_participles(parse):
+    ctx = context(parse, "a sign being repaired by a brave person")
+    k = rel(ctx, "repair")
+    assert realise_relation(ctx, k, 0).text == "a brave person repairing a sign"
+    ctx = context(parse, "A dog chases two cats.")
+    assert realise_relation(ctx, rel(ctx, "chase"), 1).text == "a dog is chasing two cats"
+    ctx = context(parse, "a woman standing to the left of a tall tree")
+    words, has_verb = predicate_words(ctx, 0)
+    assert [w[0] for w in words] == ["standing", "to", "the", "left", "of"] and has_verb
+
+
+def test_chain(parse):
+    ctx = context(parse, "a man with a beard wearing a black hat")
+    chain = realise_chain(ctx, rel(ctx, "wear"), rel(ctx, "with"))
+    assert chain.text == "a man wearing a black hat and with a beard"
+    kinds = {k: len(v) for k, v in enumerate_subgraphs(ctx).items()}
+    assert kinds == {"relation": 2, "object": 1, "chain": 1}
+
+
+def test_sample_positives_caption_first_distinct_and_capped(parse):
+    caption = "an old man and a young woman sitting on a bench"
+    ctx = context(parse, caption)
+    chosen = sample_positives(ctx, caption, 3, random.Random(7))
+    texts = [p.text for p, _ in chosen]
+    assert texts[0] == caption and chosen[0][0].kind == "caption" and chosen[0][1] is None
+    assert len(texts) == 4 and len(set(texts)) == 4
+    assert {p.kind for p, _ in chosen[1:]} <= {"object", "relation", "chain"}
+    assert all(s.text == p.text for p, s in chosen[1:])
+
+
+def test_positive_equal_to_caption_takes_another_template(parse):
+    caption = "a man riding an elephant"
+    ctx = context(parse, caption)
+    for seed in range(5):
+        texts = [p.text for p, _ in sample_positives(ctx, caption, 3, random.Random(seed))]
+        assert "a man is riding an elephant" in texts and texts.count(caption) == 1
+
+
+def test_inferred_parts_and_trick_predicates_read_naturally(nlp):
+    from sgshards.annotate import annotate_batch, item
+    from sgshards.parse.spacy_backend import SpacyParser
+    parser = SpacyParser(nlp=nlp)
+    outs = annotate_batch(parser, [item(0, "0", "a red haired man next to a laptop screen"),
+                                   item(1, "1", "boy doing a skateboard trick on a ramp")])
+    texts = [p["text"] for o in outs for p in o["record"]["positives"]]
+    assert any(t.endswith("with red hair") or "with red hair " in t for t in texts)
+    assert not any(re.search(r"\ba red hair\b", t) for t in texts)
+    assert any("doing a trick on" in t for t in texts) and not any("trick on a ramp" in t and "doing" not in t
+                                                                    for t in texts)

