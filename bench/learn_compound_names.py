@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sgshards.quality.factual import gold_tuples, norm_node, norm_value, read_rows  # noqa: E402
-from sgshards.graph.rules import build_graph  # noqa: E402
+from sgshards.graph import build_graph  # noqa: E402
 from sgshards.parse.spacy_backend import SpacyParser  # noqa: E402
 
 TUNING_ROWS = 20_000          # train rows 0-19,999; the rest of train is held out

@@ -25,7 +25,7 @@ from pathlib import Path  # noqa: E402
 
 from sgshards.schemas.graph import SceneGraph, SGObject, SGRelation  # noqa: E402
 from sgshards.quality.factual import evaluate, read_rows  # noqa: E402
-from sgshards.graph.rules import build_graph  # noqa: E402
+from sgshards.graph import build_graph  # noqa: E402
 from sgshards.parse.spacy_backend import load_spacy, model_label, parse_batch  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -86,7 +86,7 @@ def bench_in_process(n: int, rounds: int = 3) -> dict:
     from sgshards.pipeline.inputs.sources import InputSpec
     from sgshards.pipeline.engines.work import RunConfig, process_task
     from sgshards.annotate import annotate_batch, item
-    from sgshards.graph.rules import build_graph
+    from sgshards.graph import build_graph
     from sgshards.parse.spacy_backend import SpacyParser, load_spacy
 
     pin({0})

@@ -8,12 +8,26 @@ __version__ = "0.1.0"
 # (setup.py reads this tuple); a checkout, or an install without a C compiler, runs the same
 # modules as plain Python, with the same outputs.
 COMPILED_MODULES = (
-    "sgshards.graph.rules",
+    "sgshards.graph.state",
+    "sgshards.graph.nominals",
+    "sgshards.graph.attributes",
+    "sgshards.graph.objects",
+    "sgshards.graph.pronouns",
+    "sgshards.graph.phrases",
+    "sgshards.graph.clauses",
+    "sgshards.graph.verbs",
+    "sgshards.graph.prepositions",
+    "sgshards.graph.repair_base",
+    "sgshards.graph.repair_nouns",
+    "sgshards.graph.repair_attachments",
+    "sgshards.graph.repairs",
+    "sgshards.graph.build",
     "sgshards.augment.realise",
     "sgshards.augment.positives",
     "sgshards.augment.negatives",
     "sgshards.augment.vocab",
     "sgshards.lexicon.lemmas",
+    "sgshards.lexicon.words",
 )
 # Not augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
 # (native) class cannot be unpickled into.

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from .schemas.graph import SceneGraph
 from .schemas.record import SampleRecord
 from .augment.core import AugmentOptions, augment
-from .graph.rules import build_graph
+from .graph import build_graph
 from .text.normalize import normalize_caption
 
 # Stages named in dead-letter records and counters.

@@ -22,6 +22,7 @@ import random
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
+from ..lexicon.words import ANIMATE_CATEGORIES, SKIN_BEARING_NOUNS
 from ..schemas.graph import SceneGraph
 
 # --------------------------------------------------------------------------- attributes
@@ -78,7 +79,6 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
 # A word in several categories ("short", "old", "green") is looked up in this
 # order unless the object's own category prefers another (see attribute_category).
 _PERSON_PREFERRED = ("height", "person_age")
-_ANIMATE = ("people", "mammal", "bird", "sea_animal", "reptile", "insect")
 
 # --------------------------------------------------------------------------- objects
 
@@ -149,14 +149,8 @@ OBJECT_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 # Colour-like words never moved onto or changed on a person ("a black hat" must not become
-# "a black man" by a swap): negatives about skin colour are not what they test.
-PERSON_NOUNS = frozenset(w for grp in OBJECT_CATEGORIES["people"] for w in grp) | frozenset({
-    "person", "people", "child", "kid", "toddler", "teenager", "adult", "player", "worker", "student",
-    "father", "mother", "family", "couple", "bride", "groom", "girlfriend", "boyfriend", "men", "women",
-    "crowd", "tourist", "actor", "actress", "model", "athlete", "soldier", "officer", "chef", "artist",
-    "musician", "singer", "dancer", "skier", "surfer", "rider", "friend", "customer", "businessman",
-    "businesswoman", "fan", "daughter", "son", "wife", "husband", "portrait", "face", "skin",
-})
+# "a black man" by a swap): negatives about skin colour are not what they test.  The people
+# they would describe are lexicon.words.SKIN_BEARING_NOUNS.
 SKIN_SENSITIVE = frozenset(w for grp in ATTRIBUTE_CATEGORIES["colour"] for w in grp) | frozenset({
     "dark", "light", "fair", "pale", "tanned", "colored", "coloured", "dark-skinned", "white-skinned",
 })
@@ -164,7 +158,7 @@ SKIN_SENSITIVE = frozenset(w for grp in ATTRIBUTE_CATEGORIES["colour"] for w in 
 
 def sensitive_pair(name: str, attributes) -> bool:
     """True when a colour-like attribute describes a person."""
-    return name.lower() in PERSON_NOUNS and any(a.lower() in SKIN_SENSITIVE for a in attributes)
+    return name.lower() in SKIN_BEARING_NOUNS and any(a.lower() in SKIN_SENSITIVE for a in attributes)
 
 
 # Nouns that take no "a" and no plural ("a snow", "red snows"), and nouns that are only plural
@@ -304,7 +298,7 @@ def attribute_category(attr: str, object_name: Optional[str] = None) -> Optional
         return None
     category = object_category(object_name) if object_name else None
     cat = category[0] if category else None
-    animate = cat in _ANIMATE
+    animate = cat in ANIMATE_CATEGORIES
     for c, g in hits:
         if animate and c in _PERSON_PREFERRED:
             return c, g

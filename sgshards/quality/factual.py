@@ -237,7 +237,7 @@ def evaluate_csv(path: str, parser, limit: Optional[int] = None, errors: int = 0
 
     The report drops the per-caption list and, when ``errors`` > 0, keeps the
     ``errors`` worst captions (lowest F1, then most gold tuples)."""
-    from ..graph.rules import build_graph
+    from ..graph import build_graph
     from ..parse.spacy_backend import parse_batch
 
     rows = read_rows(path, limit)

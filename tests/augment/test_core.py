@@ -8,7 +8,7 @@ from sgshards.schemas.depview import text_of
 from sgshards.schemas.record import SampleRecord, dumps
 from sgshards.augment.core import AugmentOptions, augment
 from sgshards.quality.checks import check_record, is_word_permutation, normalise
-from sgshards.graph.rules import build_graph
+from sgshards.graph import build_graph
 from sgshards.parse.spacy_backend import parse_batch
 from sgshards.augment.vocab import choose, count_graph, empty_counts, merge_counts
 from tests.conftest import shared_file

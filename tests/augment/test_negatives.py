@@ -4,7 +4,7 @@ import random
 import pytest
 
 from sgshards.augment.positives import Context, realise_relation
-from sgshards.graph.rules import build_graph
+from sgshards.graph import build_graph
 from sgshards.augment.negatives import (
     attribute_replace, attribute_swap, iter_relation_swap, object_replace, object_swap, relation_replace,
     relation_swap,

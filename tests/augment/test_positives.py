@@ -6,7 +6,7 @@ from sgshards.augment.positives import (
     Context, enumerate_subgraphs, predicate_words, realise_chain, realise_object, realise_relation,
     sample_positives,
 )
-from sgshards.graph.rules import build_graph
+from sgshards.graph import build_graph
 
 
 def context(parse, caption):

@@ -1,7 +1,7 @@
 """Surface realisation: articles, agreement, token rewriting with casing and spacing."""
 import pytest
 
-from sgshards.graph.rules import build_graph
+from sgshards.graph import build_graph
 from sgshards.augment.realise import (
     Piece, Replacement, agree_verb, caption_surface, fresh, indefinite_article, match_case, moved, noun_form,
     rewrite, text_key, verb_form,

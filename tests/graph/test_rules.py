@@ -1,5 +1,5 @@
 """Graph rules on real spaCy parses of hand-written captions."""
-from sgshards.graph.rules import build_graph
+from sgshards.graph import build_graph
 from sgshards.parse.spacy_backend import parse_batch
 
 

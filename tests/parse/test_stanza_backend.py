@@ -11,7 +11,7 @@ stanza = pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 from sgshards.schemas.depview import text_of  # noqa: E402
-from sgshards.graph.rules import build_graph  # noqa: E402
+from sgshards.graph import build_graph  # noqa: E402
 from sgshards.parse import ModelNotFound  # noqa: E402
 from sgshards.parse.spacy_backend import parse_batch as spacy_parse  # noqa: E402
 from sgshards.parse.stanza_backend import load_stanza, parse_batch, resources_dir, to_view  # noqa: E402

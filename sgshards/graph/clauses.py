@@ -1,0 +1,74 @@
+"""Who does what a verb says: a verb's subjects, inherited along conj/xcomp/acl, and the wearer
+a clause on a garment describes."""
+from __future__ import annotations
+
+from ..lexicon.lemmas import is_adjective_only, noun_lemma, verb_lemma
+from ..lexicon.words import CLOTHING, COLOURS
+from .nominals import is_nominal
+from .state import GraphState, NOUN_POS, conj_group, conj_group_up, kids_of, kids_with
+
+
+def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tuple[list[int], bool]:
+    """(subject tokens, passive?) of verb v, inherited along conj/xcomp/acl."""
+    doc = st.doc
+    subj = kids_of(st, v, "nsubj")
+    passive = False
+    if not subj:
+        subj = kids_of(st, v, "nsubjpass")
+        passive = bool(subj)
+    if not subj:
+        # "eggs cooking in pan" / "man holding toddler": the subject was parsed as a
+        # compound or noun-phrase adverbial of the verb
+        subj = [k for k in kids_with(st, v, "compound", "npadvmod", "amod") if k < v and is_nominal(st, k)
+                and (st.doc[k].dep != "amod" or st.doc[k].upos in NOUN_POS
+                     and st.low[k] not in COLOURS and st.low[k] not in ("first", "second", "last")
+                     and not is_adjective_only(st.low[k]))]
+    out = []
+    for s in subj:
+        out.extend(conj_group(st, s))
+    if out:
+        return out, passive
+    t = doc[v]
+    if v in seen or t.head == v:
+        # "there is gravel": expletive subject, the attr noun is the subject
+        return [], passive
+    if t.dep in ("acl", "relcl"):
+        owner = wearer(st, t.head)
+        p = doc[owner].head
+        if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and st.low[p] == "on"
+                and doc[p].head != p and is_nominal(st, doc[p].head)):
+            owner = doc[p].head   # "a man on a motorbike carrying bananas": the man carries
+        return conj_group_up(st, owner), t.tag == "VBN"
+    if t.dep in ("xcomp", "advcl") and is_nominal(st, t.head):
+        return conj_group_up(st, t.head), False   # "train driving on the tracks"
+    if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
+        return verb_subjects(st, t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
+    if t.dep == "acomp" and t.upos == "ADJ":
+        return verb_subjects(st, t.head, seen | {v})[0], False   # "getting ready to serve the ball"
+    return [], passive
+
+
+def wearer(st: GraphState, n: int) -> int:
+    """"a girl in a white cardigan using a phone": a clause on the clothing (or on a
+    "with" accessory: "boy with red hair sitting") describes the person."""
+    doc = st.doc
+    first = n
+    while doc[first].dep == "conj" and doc[first].head < first and (
+            st.low[n] in CLOTHING or noun_lemma(st.low[n]) in CLOTHING):
+        first = doc[first].head      # "in red coat and grey pants watching...": from the first garment
+    if first != n and wearer(st, first) != first:
+        return wearer(st, first)
+    p = doc[n].head
+    if (doc[n].dep == "pobj" and doc[p].dep == "prep" and st.low[p] in ("in", "with")
+            and doc[p].head != p and is_nominal(st, doc[p].head)
+            and (st.low[p] == "in" or st.low[n] in CLOTHING or noun_lemma(st.low[n]) in CLOTHING
+                 or doc[n].tag in ("NN", "NNS") and kids_of(st, n, "amod"))):
+        return doc[p].head
+    if doc[n].dep == "dobj" and doc[p].dep in ("acl", "relcl") and verb_lemma(st.low[p]) == "wear":
+        return doc[p].head   # "a man wearing a red shirt holding a frisbee": the man holds it
+    return n
+
+
+def ends_clause(st: GraphState, v: int) -> bool:
+    """Nothing but punctuation after token v (or after its relative clause's end)."""
+    return all(t.upos == "PUNCT" for t in st.doc[v + 1:])

@@ -1,0 +1,166 @@
+"""Objects: a noun head with its compound (named as FACTUAL names it), looked up through
+collective and junk heads ("a group of men" -> man, quantity "group of")."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..augment.vocab import object_category
+from ..lexicon.lemmas import is_adjective_only, noun_lemma
+from ..lexicon.words import (
+    ANIMATE_CATEGORIES, BODY_PARTS, COLLECTIVE_NOUNS, DESCRIPTIVE_COMPOUNDS, JUNK_BEFORE_OF, JUNK_NOUNS,
+    LEXICAL_NAMES, PART_ADJECTIVES, PERSON_REFERENTS, PLURAL_COMPOUNDS, POSITION_WORDS, SHADES,
+)
+from ..schemas.graph import SGObject
+from .attributes import collect_modifiers
+from .nominals import is_hidden_gerund, is_nominal
+from .state import GraphState, add_attribute, add_relation, kids_of
+
+
+def add_object(st: GraphState, i: int) -> int:
+    """Object index for noun head i, made on first sight: its name (compound, FACTUAL's
+    naming, descriptive compounds as attributes), its owner ("tree branch") and modifiers."""
+    if i in st.obj_of:
+        return st.obj_of[i]
+    doc = st.doc
+    toks = compound_tokens(st, i)
+    while len(toks) > 1 and not any(c.isalnum() for c in doc[toks[0]].text):
+        toks.pop(0)                  # "ft. new exhibits": the parser chained the full stop in
+    compound = list(toks)
+    # descriptive compounds ("metal pole", "orange wall") are attributes, not part of the name
+    described: list[int | tuple[int, int]] = []   # tokens, or the span of dropped words
+    lexical = len(toks) == 2 and (st.low[toks[0]], noun_lemma(st.low[i])) in LEXICAL_NAMES
+    while len(toks) > 1 and not lexical and st.low[toks[0]] not in POSITION_WORDS and (
+            st.low[toks[0]] in DESCRIPTIVE_COMPOUNDS
+            and (st.low[toks[0]] not in SHADES or doc[toks[0]].upos == "ADJ")
+            or doc[toks[0]].upos == "ADJ" or doc[toks[0]].text == "-"
+            or is_adjective_only(st.low[toks[0]])):
+        described.append(toks.pop(0))
+    span_start = toks[0]
+    toks, dropped, owner = conventional_name(st, toks)
+    if dropped or owner:             # "rock wall" -> wall, rock; "tree branch" -> tree, branch
+        span_start = toks[0]
+    if dropped:
+        described.append(dropped)
+    head = doc[i]
+    name = name_of(st, toks)
+    plural = head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph
+    if head.upos == "VERB":
+        # fragment noun tagged as a verb ("kites"): singularise like a noun
+        name = noun_lemma(st.low[i])
+        plural = name != st.low[i]
+    elif name == "guy" and plural:
+        name = "people"              # FACTUAL's name for "guys" (22 of 22 tuning captions)
+    elif name == "one" and st.objects and not kids_of(st, i, "prep"):
+        # "a small tree next to a large one": the same kind as the last object
+        name = st.objects[-1].name
+    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural)
+    st.obj_of[i] = len(st.objects)
+    st.objects.append(obj)
+    for k in described:
+        if isinstance(k, tuple):
+            add_attribute(st, obj, k[0], k[1])
+        elif doc[k].text != "-" and st.low[k] not in PART_ADJECTIVES:
+            add_attribute(st, obj, k)
+    if owner:
+        st.objects.append(SGObject(name=noun_lemma(name_of(st, owner)), span=(owner[0], owner[-1] + 1)))
+        add_relation(st, len(st.objects) - 1, "have", st.obj_of[i], owner)
+    collect_modifiers(st, i, obj)
+    for c in compound[:-1]:
+        if c not in owner:
+            collect_modifiers(st, c, obj)  # "black street sign", "grey metal lights": the whole noun's
+    if head.dep == "compound" and head.head != i and is_hidden_gerund(st, head.head):
+        collect_modifiers(st, head.head, obj)   # "a white dog swimming": white belongs to dog
+    return st.obj_of[i]
+
+
+def compound_tokens(st: GraphState, i: int) -> list[int]:
+    """Compound modifiers of i (recursively), left of it and contiguous."""
+    toks = [i]
+    stack = [i]
+    while stack:
+        for k in kids_of(st, stack.pop(), "compound"):
+            if k < i:
+                toks.append(k)
+                stack.append(k)
+    toks.sort()
+    doc = st.doc
+    # keep the contiguous run ending at the head
+    run = [i]
+    for k in reversed(toks[:-1]):
+        if k == run[0] - 1 or (k == run[0] - 2 and doc[k + 1].text in ("-",)):
+            run.insert(0, k)
+        else:
+            break
+    # "the birds wings": a plural first word is a possessor without "'s"
+    if len(run) == 2 and doc[run[0]].tag == "NNS" and st.low[run[0]] not in PLURAL_COMPOUNDS:
+        st.possessors.append((run[0], i))
+        run = [i]
+    prev = run[0] - 1
+    if (prev >= 0 and doc[prev].head == i and doc[prev].dep in ("amod", "compound")
+            and (st.low[prev] in POSITION_WORDS
+                 or (st.low[prev], noun_lemma(st.low[i])) in LEXICAL_NAMES)):
+        run.insert(0, prev)
+    return run
+
+
+def name_of(st: GraphState, toks: list[int]) -> str:
+    """Surface text of the name tokens (hyphens kept: "t-shirt"), head singularised."""
+    doc = st.doc
+    head = doc[toks[-1]]
+    hw = st.low[toks[-1]]
+    if head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph:
+        hw = noun_lemma(hw)
+    if len(toks) == 1:
+        return hw
+    prefix = "".join(st.low[k] + doc[k].ws for k in range(toks[0], toks[-1]))
+    return prefix + hw
+
+
+def conventional_name(st: GraphState, toks: list[int]) -> tuple[list[int], Optional[tuple[int, int]], list[int]]:
+    """FACTUAL's name for a noun compound: the learned table leaves out leading words
+    ("chain link fence" -> fence, "wii controller" -> controller).  Returns the name
+    tokens, the span of dropped words that become an attribute ("rock wall") and the
+    dropped words that name an owner ("tree branch" -> (tree, have, branch)).  Otherwise
+    the object's span keeps the whole compound, so rewrites treat it as a unit."""
+    words = name_of(st, toks).split()
+    if len(words) < 2 or len(words) != len(toks):
+        return toks, None, []
+    table, name = st.compound_names, " ".join(words)
+    entry = table.get("names", {}).get(name)
+    if entry is None and name not in table.get("keep", ()):
+        entry = table.get("modifiers", {}).get(words[0])
+    if ((entry is None or not entry["attribute"]) and len(toks) == 2 and words[1] in BODY_PARTS
+            and is_animate(words[0])):
+        return toks[1:], None, toks[:1]      # "elephant trunk", "man hand": (elephant, have, trunk)
+    if entry is None or not 0 < entry["drop"] < len(toks):
+        return toks, None, []
+    k = entry["drop"]
+    return (toks[k:], (toks[0], toks[k - 1] + 1) if entry["attribute"] else None,
+            toks[:k] if entry.get("have") else [])
+
+
+def is_animate(word: str) -> bool:
+    """A person or an animal: it can own a body part ("elephant trunk")."""
+    lemma = noun_lemma(word)
+    category = object_category(lemma)
+    return lemma in PERSON_REFERENTS or category is not None and category[0] in ANIMATE_CATEGORIES
+
+
+def noun_object(st: GraphState, i: int) -> Optional[int]:
+    """Object for noun i, looking through collective/junk heads ("a group of men")."""
+    lw = st.low[i]
+    lemma = noun_lemma(lw)
+    ofs = [p for p in kids_of(st, i, "prep") if st.low[p] == "of"]
+    if ofs:
+        pobjs = [k for k in kids_of(st, ofs[0], "pobj") if is_nominal(st, k)]
+        if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS):
+            inner = noun_object(st, pobjs[0])
+            if inner is not None and lemma not in JUNK_BEFORE_OF:
+                o = st.objects[inner]
+                if o.quantity is None:
+                    o.quantity = lw + " of"
+                st.obj_of[i] = inner
+            return inner
+    if lemma in JUNK_NOUNS:
+        return None
+    return add_object(st, i)

@@ -1,0 +1,119 @@
+"""Relations whose subject is a noun: its prepositional phrases ("a cat on a bed"), "of" parts
+and containers, possessives, and "side by side"."""
+from __future__ import annotations
+
+from ..lexicon.lemmas import noun_lemma, verb_lemma
+from ..lexicon.words import CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SURFACE_CONTAINERS
+from .clauses import verb_subjects
+from .nominals import is_nominal, is_prep_noun, is_reciprocal
+from .phrases import clothing_predicate, head_prep_phrases, owner_above, relate, relate_mutually
+from .pronouns import phrase_antecedent, resolve
+from .state import GraphState, NOUN_POS, add_relation, conj_group, conj_group_up, kids_of, kids_with
+
+
+def noun_relations(st: GraphState, i: int) -> None:
+    """Relations whose subject is the noun i: prepositions and possessives."""
+    doc = st.doc
+    s = resolve(st, i)
+    if s is None:
+        return
+    phrases = head_prep_phrases(st, i)
+    # "a woman with her hands on the table": a place after a "with" phrase is the
+    # place of the "with" noun (hands on table), not of the woman
+    with_objs = [(ts[0], k) for ws, ts, objs in phrases if ws == ["with"] for k in objs]
+    for words, toks, objs in phrases:
+        if words == ["of"]:
+            lemma = noun_lemma(st.low[i])
+            if lemma in REGION_NOUNS:
+                continue   # "the side of the road": a region of it, not a part FACTUAL relates
+            if " " in st.objects[s].name:
+                lemma = ""   # "license plate of a car" is a part, not a plate holding the car
+            for k in objs:
+                # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit);
+                # "a plate of food" -> (food, on, plate)
+                o = resolve(st, k)
+                if o is None or o == s:
+                    continue
+                if lemma in SURFACE_CONTAINERS:
+                    add_relation(st, o, "on", s, toks)
+                elif lemma in ENCLOSING_CONTAINERS:
+                    add_relation(st, o, "in", s, toks)
+                elif lemma in CONTAINER_NOUNS:
+                    add_relation(st, s, "have", o, toks)
+                else:
+                    add_relation(st, o, "have", s, toks)
+            continue
+        pred = " ".join(words)
+        if pred == "for":
+            continue   # purpose, not a relation between things ("a platform for a monitor")
+        if pred == "with":
+            # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
+            objs = [k for k in objs if not described_by_back_reference(st, k, s)]
+        owners = shared_subjects(st, i, s, toks[0])
+        with_owners = owners
+        if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:
+            with_owners = [h for h in (resolve(st, k) for _, k in with_objs) if h is not None] or owners
+        for k in objs:
+            p2 = clothing_predicate(st, pred, k)
+            if is_reciprocal(st, k):
+                relate(st, owners, p2, k, toks)
+                continue
+            for subj in owners if p2 == "wear" else with_owners:
+                if p2 == "wear" and doc[i].dep == "pobj" and doc[doc[i].head].head != i:
+                    # "man sitting on carriage in blue jeans": the verb's subject wears them
+                    verb = doc[doc[i].head].head
+                    if doc[verb].upos == "VERB":
+                        subs = [resolve(st, x) for x in verb_subjects(st, verb)[0]]
+                        subj = next((x for x in subs if x is not None), subj)
+                add_relation(st, subj, p2, resolve(st, k), toks)
+    for k in kids_of(st, i, "poss"):
+        if doc[k].tag == "PRP$":
+            continue   # "holding a phone to her ear": FACTUAL leaves the pronoun's "have" out
+        o = resolve(st, k)
+        if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
+                                     for r in st.relations):
+            add_relation(st, o, "have", s, [k])
+
+
+def shared_subjects(st: GraphState, i: int, s: int, prep: int) -> list[int]:
+    """"a cat and a dog on a bed": a phrase on the last conjunct belongs to all, also
+    when the parser hung it on the first ("mouse and keyboard on a white surface")."""
+    doc = st.doc
+    t = doc[i]
+    conjs = kids_of(st, i, "conj")
+    if (conjs and t.dep != "conj" and all(c < prep and doc[c].upos in NOUN_POS for c in conjs)
+            and not any(kids_with(st, c, "prep", "conj", "acl", "relcl") for c in conjs)):
+        members = [resolve(st, k) for k in conj_group(st, i)]
+        return [m for m in members if m is not None] or [s]
+    if t.dep != "conj" or kids_of(st, i, "conj") or not is_nominal(st, t.head):
+        return [s]
+    members = [resolve(st, k) for k in conj_group_up(st, i)]
+    return [m for m in members if m is not None] or [s]
+
+
+def described_by_back_reference(st: GraphState, k: int, owner: int) -> bool:
+    """True if noun k carries a phrase pointing back at its owner ("with stickers on it")."""
+    doc = st.doc
+    heads = [k] + [v for v in st.kids[k] if doc[v].dep in ("acl", "relcl")]
+    for h in heads:
+        for p in kids_of(st, h, "prep"):
+            if any(st.low[o] == "top" and is_prep_noun(st, o) for o in kids_of(st, p, "pobj")):
+                above = owner_above(st, p)
+                return above is not None and resolve(st, above) == owner
+            for o in kids_of(st, p, "pobj"):
+                if phrase_antecedent(st, o) is not None and resolve(st, o) == owner:
+                    return True
+    return False
+
+
+def side_by_side(st: GraphState, i: int) -> None:
+    """"a cat and a dog side by side" -> (cat, side by side with, dog); "two giraffes
+    standing side by side" -> (giraffe, stand side by side with, giraffe)."""
+    doc = st.doc
+    h = doc[i].head
+    if doc[h].upos in ("VERB", "AUX") and h != i:
+        toks = verb_subjects(st, h)[0]
+        pred = verb_lemma(st.low[h]) + " side by side with"
+    else:
+        toks, pred = conj_group(st, h), "side by side with"
+    relate_mutually(st, [s for s in (resolve(st, k) for k in toks) if s is not None], pred, [i, i + 1, i + 2])

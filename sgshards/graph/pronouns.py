@@ -1,0 +1,84 @@
+"""Argument tokens to objects: nouns through objects.py, relative pronouns through the noun their
+clause describes, personal and thing pronouns through their antecedent."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..lexicon.words import PERSON_PRONOUNS, PERSON_REFERENTS, RELATIVE_PRONOUNS
+from ..schemas.graph import SGObject
+from .nominals import is_nominal, is_prep_noun
+from .objects import noun_object
+from .state import ARG_DEPS, GraphState, NOUN_POS, VERB_ARG_DEPS, conj_group_up, kids_of
+
+
+def resolve(st: GraphState, i: int) -> Optional[int]:
+    """Object index for the argument token i (noun, pronoun, relative pronoun)."""
+    doc = st.doc
+    t = doc[i]
+    lw = st.low[i]
+    if t.upos == "PRON" or t.tag in ("WDT", "WP", "PRP", "PRP$", "DT"):
+        if lw in RELATIVE_PRONOUNS:
+            # the relative clause's head noun: "a man who is riding"
+            v = t.head
+            while doc[v].dep not in ("relcl", "acl") and doc[v].head != v:
+                v = doc[v].head
+            n = doc[v].head
+            return resolve(st, n) if n != v else None
+        return resolve_pronoun(st, i)
+    if t.upos == "NUM" and t.dep in VERB_ARG_DEPS:
+        # "two of them", "one" -> an object named after the nearest noun? keep simple: skip
+        return None
+    if is_nominal(st, i) or t.dep in ARG_DEPS and t.upos in NOUN_POS and not is_prep_noun(st, i):
+        return noun_object(st, i)
+    return None
+
+
+def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
+    """Object a pronoun stands for: the noun its phrase points back at ("with moss on
+    them"), the last person of its number ("he", "they"; a person of its own if none),
+    or the last thing ("it"); None otherwise."""
+    lw = st.low[i]
+    back = phrase_antecedent(st, i)
+    if back is not None:
+        return resolve(st, back)
+    if lw in PERSON_PRONOUNS:
+        want_plural = PERSON_PRONOUNS[lw] == "people"
+        for idx in range(len(st.objects) - 1, -1, -1):
+            o = st.objects[idx]
+            if o.span and o.span[0] < i and o.name.split()[-1] in PERSON_REFERENTS and o.plural == want_plural:
+                return idx
+        # no antecedent: the pronoun stands for a person of its own
+        if i not in st.obj_of:
+            st.obj_of[i] = len(st.objects)
+            st.objects.append(SGObject(name=PERSON_PRONOUNS[lw], span=(i, i + 1), plural=want_plural))
+        return st.obj_of[i]
+    if lw in ("it", "its", "itself"):
+        for idx in range(len(st.objects) - 1, -1, -1):
+            o = st.objects[idx]
+            if o.span and o.span[0] < i and o.name.split()[-1] not in PERSON_REFERENTS:
+                return idx
+    return None
+
+
+def phrase_antecedent(st: GraphState, i: int) -> Optional[int]:
+    """"a table with a lamp and a clock on it", "trunks with moss on them": a thing
+    pronoun in a phrase describing a noun refers to the noun above that one."""
+    doc = st.doc
+    if st.low[i] not in ("it", "them") or doc[i].dep != "pobj":
+        return None
+    p = doc[i].head
+    n = doc[p].head
+    have = n if st.low[n] in ("has", "have", "had") else (
+        doc[n].head if doc[n].dep == "dobj" and st.low[doc[n].head] in ("has", "have", "had") else None)
+    if have is not None and kids_of(st, have, "nsubj"):
+        return kids_of(st, have, "nsubj")[0]   # "the trees have leaves on them"
+    if doc[n].upos == "VERB" and doc[n].dep in ("acl", "relcl"):
+        n = doc[n].head            # "a suitcase with a cat sitting on it"
+    if doc[p].dep != "prep" or not is_nominal(st, n):
+        return None
+    skip = set(conj_group_up(st, n))
+    while doc[n].head != n:
+        n = doc[n].head
+        if is_nominal(st, n) and n not in skip:
+            return n
+    return None
