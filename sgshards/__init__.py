@@ -24,12 +24,21 @@ COMPILED_MODULES = (
     "sgshards.graph.build",
     "sgshards.augment.realise",
     "sgshards.augment.positives",
-    "sgshards.augment.negatives",
+    "sgshards.augment.negatives.shared",
+    "sgshards.augment.negatives.graph_change",
+    "sgshards.augment.negatives.attribute_swap",
+    "sgshards.augment.negatives.relation_swap",
+    "sgshards.augment.negatives.object_swap",
+    "sgshards.augment.negatives.attribute_replace",
+    "sgshards.augment.negatives.relation_replace",
+    "sgshards.augment.negatives.object_replace",
+    "sgshards.augment.sampling",
     "sgshards.augment.vocab",
     "sgshards.lexicon.lemmas",
     "sgshards.lexicon.words",
 )
-# Not augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
+# Not augment/negatives/__init__.py (the registry: a dict read once per type and surface), nor
+# augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
 # (native) class cannot be unpickled into.
 
 

@@ -14,9 +14,9 @@ from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from .positives import Context, sample_positives
-from .negatives import LAZY_GENERATORS, Candidate
+from .negatives import GENERATORS, Candidate
 from .realise import Surface, caption_surface, text_key, to_word_spans
-from .vocab import shuffle
+from .sampling import shuffle
 
 
 # Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
@@ -71,7 +71,7 @@ def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Rand
     """Candidates of one type, caption-level first, generated only as far as they are consumed."""
     for index, surface in surfaces:
         limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
-        for c in LAZY_GENERATORS[kind](surface, rng, counts, limit):
+        for c in GENERATORS[kind](surface, rng, counts, limit):
             if index:                                # realised positives: edits index words of the text
                 c = Candidate(c.text, c.type, to_word_spans(surface, c.edits))
             yield index, c

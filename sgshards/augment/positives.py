@@ -20,7 +20,8 @@ from ..schemas.record import Positive
 from .realise import (PhraseBuilder, Surface, indefinite_article, is_pronoun, noun_form, text_key,
                       verb_form)
 from ..lexicon.lemmas import all_lemmas, verb_lemma
-from .vocab import MASS_NOUNS, below, shuffle
+from .sampling import below, shuffle
+from .vocab import MASS_NOUNS
 
 POSITIVE_ORDER = ("relation", "object", "chain")
 _MAX_SPAN_WORDS = 3           # longer attribute/predicate spans are realised from their lemmas

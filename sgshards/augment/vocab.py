@@ -17,10 +17,8 @@ so a Beam CombineFn or a JSON file can carry them.
 """
 from __future__ import annotations
 
-import json
-import random
 from functools import lru_cache
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Iterable, Mapping, Optional
 
 from ..lexicon.words import ANIMATE_CATEGORIES, SKIN_BEARING_NOUNS
 from ..schemas.graph import SceneGraph
@@ -308,15 +306,11 @@ def attribute_category(attr: str, object_name: Optional[str] = None) -> Optional
 
 
 # The lookups below are pure functions of constant tables, asked again for every candidate:
-# cached, and handed out as fresh lists/sets so callers may still modify what they get.
-
-def object_alternatives(name: str) -> list[str]:
-    """Heads of the other groups of the name's category (never its own group)."""
-    return list(_object_alternatives(name))
-
+# cached, and handed out as immutable tuples and frozensets (shared between callers).
 
 @lru_cache(maxsize=1 << 14)
-def _object_alternatives(name: str) -> tuple[str, ...]:
+def object_alternatives(name: str) -> tuple[str, ...]:
+    """Heads of the other groups of the name's category (never its own group)."""
     hit = object_category(name)
     if hit is None:
         return ()
@@ -324,12 +318,9 @@ def _object_alternatives(name: str) -> tuple[str, ...]:
     return tuple(grp[0] for k, grp in enumerate(OBJECT_CATEGORIES[cat]) if k != g)
 
 
-def attribute_alternatives(attr: str, object_name: Optional[str] = None) -> list[str]:
-    return list(_attribute_alternatives(attr, object_name))
-
-
 @lru_cache(maxsize=1 << 14)
-def _attribute_alternatives(attr: str, object_name: Optional[str]) -> tuple[str, ...]:
+def attribute_alternatives(attr: str, object_name: Optional[str] = None) -> tuple[str, ...]:
+    """Heads of the other groups of the attribute's category, in the sense the object prefers."""
     hit = attribute_category(attr, object_name)
     if hit is None:
         return ()
@@ -337,29 +328,16 @@ def _attribute_alternatives(attr: str, object_name: Optional[str]) -> tuple[str,
     return tuple(grp[0] for k, grp in enumerate(ATTRIBUTE_CATEGORIES[cat]) if k != g)
 
 
-def groups_of(name: str) -> set[tuple[str, int]]:
-    """The (category, group) pairs an object name belongs to."""
-    return set(object_groups(name))
-
-
 @lru_cache(maxsize=1 << 14)
 def object_groups(name: str) -> frozenset[tuple[str, int]]:
-    """``groups_of`` as a shared, immutable set."""
+    """The (category, group) pairs an object name belongs to."""
     return frozenset(_OBJ_INDEX.get(name.lower(), ()))
 
 
 @lru_cache(maxsize=1 << 14)
 def attribute_groups(attr: str) -> frozenset[tuple[str, int]]:
-    """The (category, group) pairs of an attribute, as a shared, immutable set."""
+    """The (category, group) pairs of an attribute."""
     return frozenset(_ATTR_INDEX.get(attr.lower(), ()))
-
-
-@lru_cache(maxsize=1 << 15)
-def same_group(a: str, b: str, index: str = "object") -> bool:
-    """True when a and b are in one sibling group (synonym/hyponym) of any category."""
-    idx = _OBJ_INDEX if index == "object" else _ATTR_INDEX
-    ga, gb = set(idx.get(a.lower(), ())), set(idx.get(b.lower(), ()))
-    return bool(ga & gb) or a.lower() == b.lower()
 
 
 # --------------------------------------------------------------------------- frequencies
@@ -393,49 +371,3 @@ def merge_counts(parts: Iterable[Counts]) -> Counts:
             for w, n in table.items():
                 dst[w] = dst.get(w, 0) + n
     return out
-
-
-def save_counts(counts: Counts, path: str) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(counts, f, sort_keys=True, ensure_ascii=False)
-
-
-def load_counts(path: str) -> Counts:
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def below(rng: random.Random, n: int) -> int:
-    """``rng.randrange(n)``: the same draw (CPython's ``_randbelow_with_getrandbits``) without
-    randrange's argument handling, which costs more than the draw."""
-    if n <= 0:
-        raise ValueError("empty range for below()")
-    getrandbits = rng.getrandbits
-    k = n.bit_length()
-    r = getrandbits(k)
-    while r >= n:
-        r = getrandbits(k)
-    return r
-
-
-def shuffle(rng: random.Random, x: list) -> None:
-    """``rng.shuffle(x)``: the same swaps from the same draws, one Python call less per element
-    (the sampling shuffles ~20 short lists per caption)."""
-    getrandbits = rng.getrandbits
-    for i in reversed(range(1, len(x))):
-        n = i + 1
-        k = n.bit_length()
-        j = getrandbits(k)
-        while j >= n:
-            j = getrandbits(k)
-        x[i], x[j] = x[j], x[i]
-
-
-def choose(candidates: Sequence[str], rng: random.Random, kind: str,
-           counts: Optional[Mapping[str, Mapping[str, int]]] = None) -> str:
-    """One candidate; weighted by corpus frequency (+1 smoothing) when counts are given."""
-    if not counts or kind not in counts:
-        return candidates[below(rng, len(candidates))]
-    table = counts[kind]
-    weights = [table.get(c, 0) + 1 for c in candidates]
-    return rng.choices(candidates, weights=weights, k=1)[0]

@@ -1,5 +1,4 @@
 """The glue: deterministic positives + negatives per caption, on real parses and CC3M captions."""
-import random
 from collections import Counter
 
 import pytest
@@ -10,7 +9,6 @@ from sgshards.augment.core import AugmentOptions, augment
 from sgshards.quality.checks import check_record, is_word_permutation, normalise
 from sgshards.graph import build_graph
 from sgshards.parse.spacy_backend import parse_batch
-from sgshards.augment.vocab import choose, count_graph, empty_counts, merge_counts
 from tests.conftest import shared_file
 
 
@@ -105,21 +103,6 @@ def test_graph_without_objects_gives_only_the_caption(parse):
     assert [p.kind for p in pos] == ["caption"] and neg == []
 
 
-def test_frequency_counts_merge_and_weight(parse):
-    graphs = [build_graph(d) for d in parse_batch_cached(parse, ["a red car", "a red car near a blue house"])]
-    counts = merge_counts(count_graph(g) for g in graphs)
-    assert counts["object"] == {"car": 2, "house": 1} and counts["attribute"] == {"red": 2, "blue": 1}
-    assert counts["relation"] == {"near": 1}
-    assert merge_counts([counts, empty_counts()]) == counts
-    rng = random.Random(0)
-    picks = Counter(choose(["truck", "bus"], rng, "object", {"object": {"truck": 999}}) for _ in range(200))
-    assert picks["truck"] >= 198            # weight 999 to 1: 200 of 200 now; 198 leaves room for another draw order
-
-
-def parse_batch_cached(parse, captions):
-    return [parse(c) for c in captions]
-
-
 # Every check finds nothing on all of CC3M validation; it gave 74,276 negatives (4.69 a caption).
 CC3M_NEGATIVES_BASELINE = 74_276
 
@@ -177,22 +160,3 @@ def test_replacements_follow_corpus_frequencies(parse):
             negative_types=("object_replace",), max_positives=0, frequencies={"object": {"van": 10 ** 6}}))
         picks.update(e.after for n in neg for e in n.edits if e.before == "car")
     assert picks and set(picks) == {"van"}, picks      # a weight of a million wins every draw
-
-
-def test_shuffle_and_below_draw_like_random():
-    """The sampling helpers must give exactly Random.shuffle's and Random.randrange's results
-    (and leave the generator in the same state), or every shard would change."""
-    from sgshards.augment.vocab import below, shuffle
-
-    for seed in range(200):
-        a, b = random.Random(seed), random.Random(seed)
-        for n in (0, 1, 2, 3, 5, 8, 17):
-            xs, ys = list(range(n)), list(range(n))
-            a.shuffle(xs)
-            shuffle(b, ys)
-            assert xs == ys
-            if n:
-                assert a.randrange(n) == below(b, n)
-        assert a.getstate() == b.getstate()
-    with pytest.raises(ValueError):
-        below(random.Random(0), 0)

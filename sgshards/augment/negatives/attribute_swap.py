@@ -1,0 +1,60 @@
+"""attribute_swap: exchange one attribute of each of two objects ("a red car next to a blue house"
+-> "a blue car next to a red house"), on the surface's own tokens."""
+from __future__ import annotations
+
+import random
+from itertools import islice
+from typing import Iterator, Optional
+
+from ...schemas.graph import Span
+from ..realise import Replacement, Surface, moved
+from ..sampling import Frequencies
+from ..vocab import attribute_category
+from .graph_change import changes_graph
+from .shared import PER_TYPE, Candidate, make_candidate, overlap
+
+
+def attribute_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
+                   limit: int = PER_TYPE) -> Iterator[Candidate]:
+    """Up to ``limit`` swaps, lazily: all random draws happen before the first, and the search
+    goes only as far as the caller consumes (``counts``: unused, swaps draw no words)."""
+    return islice(attribute_swaps(surface, rng), limit)
+
+
+def _adjectival(surface: Surface, span: Span, attr: str) -> bool:
+    return attribute_category(attr) is not None or all(t.upos == "ADJ" for t in surface.tokens[span[0]:span[1]])
+
+
+def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
+    """Every attribute swap, same-category pairs first ("red"/"blue" before "red"/"wooden"),
+    then in random order."""
+    g = surface.graph
+    pairs = []
+    objs = [i for i in surface.objects if surface.attrs.get(i)]
+    for x, a in enumerate(objs):
+        for b in objs[x + 1:]:
+            oa, ob = g.objects[a], g.objects[b]
+            for ka, sa in surface.attrs[a]:
+                for kb, sb in surface.attrs[b]:
+                    va, vb = oa.attributes[ka], ob.attributes[kb]
+                    if va == vb or va in ob.attributes or vb in oa.attributes or overlap(sa, sb):
+                        continue
+                    if surface.span_text(sa).lower() == surface.span_text(sb).lower():
+                        continue
+                    if not (_adjectival(surface, sa, va) and _adjectival(surface, sb, vb)):
+                        continue                   # "holding", "only": parser slips, not properties
+                    ca, cb = attribute_category(va, oa.name), attribute_category(vb, ob.name)
+                    same = ca is not None and cb is not None and ca[0] == cb[0]
+                    pairs.append((not same, rng.random(), a, ka, sa, b, kb, sb))
+    pairs.sort()                                   # same-category swaps first, then random
+    for _, _, a, ka, sa, b, kb, sb in pairs:
+        oa, ob = g.objects[a], g.objects[b]
+        va, vb = oa.attributes[ka], ob.attributes[kb]
+        new_a = (oa.name, (frozenset(oa.attributes) - {va}) | {vb}, oa.quantity, oa.plural)
+        new_b = (ob.name, (frozenset(ob.attributes) - {vb}) | {va}, ob.quantity, ob.plural)
+        if not changes_graph(surface, {a: new_a, b: new_b}):
+            continue
+        cand = make_candidate(surface, "attribute_swap", [Replacement(sa, moved(surface, sb)),
+                                                          Replacement(sb, moved(surface, sa))])
+        if cand:
+            yield cand

@@ -1,0 +1,83 @@
+"""relation_swap: exchange the subject and object noun phrases of an asymmetric relation
+("a man riding an elephant" -> "an elephant riding a man"), re-agreeing verbs in number."""
+from __future__ import annotations
+
+import random
+from itertools import islice
+from typing import Iterator, Optional
+
+from ..realise import Piece, Replacement, Surface, agree_verb, moved
+from ..sampling import Frequencies, shuffle
+from ..vocab import is_symmetric
+from .graph_change import Desc, changes_graph
+from .shared import PER_TYPE, Candidate, inside, make_candidate, overlap
+
+
+def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
+                  limit: int = PER_TYPE) -> Iterator[Candidate]:
+    """Up to ``limit`` swaps, lazily: all random draws happen before the first, and the search
+    goes only as far as the caller consumes (``counts``: unused, swaps draw no words)."""
+    return islice(relation_swaps(surface, rng), limit)
+
+
+def stated_symmetrically(surface: Surface, k: int) -> bool:
+    """Relation k is symmetric as the graph states it ("next to", "hug") or as the surface
+    writes it (a positive realises "have" as "with"): swapping its ends is a paraphrase."""
+    if is_symmetric(surface.graph.relations[k].predicate):
+        return True
+    pred = surface.preds.get(k)
+    return pred is not None and is_symmetric(surface.span_text(pred))
+
+
+def _np_attrs(surface: Surface, obj: int) -> set[int]:
+    key = ("np_attrs", obj)
+    found = surface.memo.get(key)
+    if found is None:
+        np = surface.slots[obj].np
+        found = surface.memo[key] = {k for k, s in surface.attrs.get(obj, []) if inside(s, np)}
+    return found
+
+
+def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
+    """Object at ``into``'s position after the noun phrases of ``into`` and ``frm`` are exchanged:
+    attributes inside a noun phrase travel with it, predicative ones stay."""
+    g = surface.graph
+    o_into, o_frm = g.objects[into], g.objects[frm]
+    travel = {o_frm.attributes[k] for k in _np_attrs(surface, frm)}
+    inner = _np_attrs(surface, into)
+    stay = {a for k, a in enumerate(o_into.attributes) if k not in inner}
+    return (o_frm.name, frozenset(travel | stay), o_frm.quantity, o_frm.plural)
+
+
+def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
+    """Every relation swap, relations in random order, each object pair swapped once."""
+    g = surface.graph
+    rels = list(surface.relations)
+    shuffle(rng, rels)
+    done: set[tuple[int, int]] = set()
+    for k in rels:
+        r = g.relations[k]
+        a, b = r.subject, r.object
+        if a == b or (min(a, b), max(a, b)) in done or stated_symmetrically(surface, k):
+            continue
+        sa, sb = surface.slots.get(a), surface.slots.get(b)
+        if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
+            continue                               # unmentioned, cut at a possessor, or nested
+        pred = surface.preds.get(k)
+        if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):
+            continue
+        if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
+            continue                               # "a dog chasing a dog"
+        if not changes_graph(surface, {a: _swapped_np_desc(surface, a, b), b: _swapped_np_desc(surface, b, a)}):
+            continue
+        reps = [Replacement(sa.np, moved(surface, sb.np)), Replacement(sb.np, moved(surface, sa.np))]
+        if sa.plural != sb.plural:                 # "two dogs are chasing a cat" -> "a cat is chasing two dogs"
+            for verbs, plural in ((sa.agree, sb.plural), (sb.agree, sa.plural)):
+                for v in verbs:
+                    if not (inside((v, v + 1), sa.np) or inside((v, v + 1), sb.np)):
+                        tok = surface.tokens[v]
+                        reps.append(Replacement((v, v + 1), [Piece(agree_verb(tok, plural), v, tok.ws)]))
+        cand = make_candidate(surface, "relation_swap", reps)
+        if cand:
+            done.add((min(a, b), max(a, b)))
+            yield cand

@@ -1,0 +1,49 @@
+"""Seeded sampling helpers shared by positives, negatives and their selection.
+
+Each draws exactly what the ``random.Random`` method it replaces draws, so a record's
+sample depends only on its seed; they exist because the method's argument handling
+costs more than the draw on the per-caption hot path.
+"""
+from __future__ import annotations
+
+import random
+from typing import Mapping, Optional, Sequence
+
+# {"object"|"attribute"|"relation": {word: count}}: corpus frequencies (vocab.count_graph)
+Frequencies = Mapping[str, Mapping[str, int]]
+
+
+def below(rng: random.Random, n: int) -> int:
+    """``rng.randrange(n)``: the same draw (CPython's ``_randbelow_with_getrandbits``) without
+    randrange's argument handling, which costs more than the draw."""
+    if n <= 0:
+        raise ValueError("empty range for below()")
+    getrandbits = rng.getrandbits
+    k = n.bit_length()
+    r = getrandbits(k)
+    while r >= n:
+        r = getrandbits(k)
+    return r
+
+
+def shuffle(rng: random.Random, x: list) -> None:
+    """``rng.shuffle(x)``: the same swaps from the same draws, one Python call less per element
+    (the sampling shuffles ~20 short lists per caption)."""
+    getrandbits = rng.getrandbits
+    for i in reversed(range(1, len(x))):
+        n = i + 1
+        k = n.bit_length()
+        j = getrandbits(k)
+        while j >= n:
+            j = getrandbits(k)
+        x[i], x[j] = x[j], x[i]
+
+
+def choose(candidates: Sequence[str], rng: random.Random, kind: str,
+           counts: Optional[Frequencies] = None) -> str:
+    """One candidate; weighted by corpus frequency (+1 smoothing) when counts are given."""
+    if not counts or kind not in counts:
+        return candidates[below(rng, len(candidates))]
+    table = counts[kind]
+    weights = [table.get(c, 0) + 1 for c in candidates]
+    return rng.choices(candidates, weights=weights, k=1)[0]

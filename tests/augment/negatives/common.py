@@ -1,0 +1,16 @@
+"""Helpers for the negative-type tests: a generator's candidates as plain, comparable values
+(the ``surface`` fixture is in conftest.py)."""
+import random
+
+
+def run(gen, surf, seed=0, **kwargs):
+    return list(gen(surf, random.Random(seed), **kwargs))
+
+
+def texts(cands):
+    return sorted(c.text for c in cands)
+
+
+def whole(cands):
+    """Each candidate as (text, type, [(span, before, after)]), sorted: compared whole."""
+    return sorted((c.text, c.type, [(tuple(e.span), e.before, e.after) for e in c.edits]) for c in cands)

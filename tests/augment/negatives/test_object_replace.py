@@ -1,0 +1,36 @@
+"""object_replace on real spaCy parses: another group of the same category, in the slot's number
+and article, never a synonym, hyponym or hypernym."""
+from sgshards.augment.negatives.object_replace import object_replace
+from sgshards.augment.negatives.object_swap import same_group
+from tests.augment.negatives.common import run, whole
+
+
+def test_object_replace_whole_output(surface):
+    """Frequencies weighting "cat" and "kite" a billion to one make the draws certain."""
+    counts = {"object": {"cat": 10 ** 9, "kite": 10 ** 9}}
+    assert whole(run(object_replace, surface("A dog chasing a ball."), counts=counts)) == [
+        ("A cat chasing a ball.", "object_replace", [((1, 2), "dog", "cat")]),
+        ("A dog chasing a kite.", "object_replace", [((4, 5), "ball", "kite")])]
+
+
+def test_object_replace_same_category_number_and_article(surface):
+    s = surface("An owl sitting on two branches.")
+    negs = [n for seed in range(10) for n in run(object_replace, s, seed)]
+    owl = {n.text for n in negs if n.edits[0].before.endswith("owl")}
+    assert owl and all(t.endswith(" sitting on two branches.") for t in owl)
+    assert all(t.split()[0] == ("An" if t.split()[1][0] in "aeiou" else "A") for t in owl)
+    branches = {n.text.split()[-1] for n in negs if n.edits[0].before == "branches"}
+    assert branches and branches <= {"leaves.", "trunks.", "roots."}
+    s = surface("two dogs on a sofa")
+    plural = {n.text.split()[1] for seed in range(10) for n in run(object_replace, s, seed) if n.text.endswith("sofa")}
+    assert plural and all(w.endswith("s") or w in ("mice", "sheep", "deer") for w in plural)
+
+
+def test_object_replace_never_synonym_or_hyponym(surface):
+    s = surface("a dog chasing a cat")
+    for seed in range(20):
+        for neg in run(object_replace, s, seed):
+            [edit] = neg.edits
+            new = edit.after.split()[-1]
+            assert not same_group(new, "dog") and not same_group(new, "cat")
+            assert new not in ("puppy", "kitten", "animal", "pet")

@@ -1,0 +1,85 @@
+"""relation_swap on real spaCy parses: whole noun phrases move, verbs re-agree, and symmetric
+relations (as stated or as written) never swap."""
+import random
+
+import pytest
+
+from sgshards.augment.negatives.relation_swap import relation_swap, relation_swaps, stated_symmetrically
+from sgshards.augment.positives import Context, realise_relation
+from sgshards.graph import build_graph
+from sgshards.augment.vocab import is_symmetric
+from tests.augment.negatives.common import run, texts, whole
+
+
+def test_relation_swap_whole_output(surface):
+    assert whole(run(relation_swap, surface("Two dogs are chasing a cat."))) == [
+        ("A cat is chasing two dogs.", "relation_swap",
+         [((0, 2), "Two dogs", "A cat"), ((2, 3), "are", "is"), ((4, 6), "a cat", "two dogs")])]
+
+
+def test_relation_swap_moves_whole_noun_phrases_with_articles(surface):
+    [neg] = run(relation_swap, surface("a man riding an elephant"))
+    assert neg.text == "an elephant riding a man"
+    assert [(e.span, e.before, e.after) for e in neg.edits] == [((0, 2), "a man", "an elephant"),
+                                                               ((3, 5), "an elephant", "a man")]
+
+
+@pytest.mark.parametrize("caption", [
+    "a red car next to a blue house", "two sinks next to two mirrors", "a dog sitting beside a cat",
+    "a man with a beard", "a woman hugging a man",
+])
+def test_no_relation_swap_for_symmetric_relations(surface, caption):
+    s = surface(caption)
+    assert s.graph.relations, "the graph must state the relation for this test to mean anything"
+    assert all(stated_symmetrically(s, k) for k in s.relations)
+    assert run(relation_swap, s) == []
+
+
+# Real CC3M rows where the symmetric relation's pair has another relation too, so neither the
+# graph-change guard nor ``checks.symmetric_relation_swapped`` stops the paraphrase.
+@pytest.mark.parametrize("caption, paraphrase", [
+    ("hands hugging a tree in a forest", "a tree hugging hands in a forest"),
+    ("statue of a sailor kissing a girl", "statue of a girl kissing a sailor"),
+    ("man meeting an author in a library", "an author meeting man in a library"),
+    ("comic book character fighting a giant octopus with a guitar .",
+     "a giant octopus fighting comic book character with a guitar ."),
+])
+def test_relation_swap_never_exchanges_the_pair_of_a_symmetric_relation(surface, caption, paraphrase):
+    s = surface(caption)
+    assert any(is_symmetric(r.predicate) for r in s.graph.relations)
+    swaps = {c.text for seed in range(5) for c in relation_swaps(s, random.Random(seed))}
+    assert paraphrase not in swaps
+
+
+@pytest.mark.parametrize("caption", ["a man has a beard", "a dog has a red collar", "man sitting outside having a tea"])
+def test_relation_swap_skips_a_predicate_written_symmetrically(parse, caption):
+    """A sub-graph positive writes "have" as "with": "a beard with a man" would be a paraphrase."""
+    doc = parse(caption)
+    graph = build_graph(doc)
+    [have] = [k for k, r in enumerate(graph.relations) if r.predicate == "have"]
+    positive = realise_relation(Context.of(doc, graph), have, 0)
+    assert " with " in positive.text
+    assert not is_symmetric("have") and stated_symmetrically(positive, have)
+    assert [c.text for seed in range(5) for c in relation_swaps(positive, random.Random(seed))] == []
+
+
+def test_relation_swap_repairs_the_article_of_a_moved_phrase(surface):
+    """Real CC3M row: the phrase "an unit" moves to where the caption read "the living room"."""
+    swaps = texts(run(relation_swap, surface("the living room at an unit that is on the market .")))
+    assert "a unit at the living room that is on the market ." in swaps
+    assert not any(" an unit" in t or t.startswith("an unit") for t in swaps)
+
+
+def test_relation_swap_keeps_casing_and_period(surface):
+    assert texts(run(relation_swap, surface("A cat sitting on a wooden table."))) == [
+        "A wooden table sitting on a cat."]
+
+
+def test_relation_swap_fixes_verb_agreement(surface):
+    assert texts(run(relation_swap, surface("Two dogs are chasing a cat."))) == ["A cat is chasing two dogs."]
+    assert texts(run(relation_swap, surface("A dog chases two cats."))) == ["Two cats chase a dog."]
+
+
+def test_relation_swap_never_moves_a_possessed_phrase(surface):
+    negs = run(relation_swap, surface("the man's dog is sleeping on a green sofa"))
+    assert negs == []
