@@ -26,7 +26,7 @@ from webdataset.tariterators import group_by_keys, meta_prefix, meta_suffix, tar
 
 from ...schemas.jsonschema import record_errors
 from ..outputs.shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
-                     STATS_FILE)
+                              STATS_FILE, read_json_if_exists)
 
 MAX_LISTED = 20
 _READ_CHUNK = 1 << 20
@@ -61,13 +61,13 @@ class Report:
 
 def _read_json(fs, path: str, report: Optional[Report] = None):
     """A JSON object file, or None when it is missing (or, reported, not a JSON object)."""
-    if not fs.exists(path):
+    missing = object()
+    try:
+        value = read_json_if_exists(fs, path, missing)
+    except ValueError:
+        value = None
+    if value is missing:
         return None
-    with fs.open(path, "rb") as f:
-        try:
-            value = json.loads(f.read())
-        except ValueError:
-            value = None
     if not isinstance(value, dict):
         if report is not None:
             report.problem(f"{path.rsplit('/', 1)[-1]}: not a JSON object")
