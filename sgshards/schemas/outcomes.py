@@ -16,6 +16,8 @@ from __future__ import annotations
 import sys
 from typing import NamedTuple, Optional, TypedDict
 
+from .. import defaults
+
 # -- stages, in the order a row meets them ------------------------------------------------
 
 STAGE_READ = "read"              # the input row or sample as read from the file
@@ -75,7 +77,8 @@ REASONS: dict[str, Reason] = {
     INVALID_UTF8: Reason(STAGE_READ, "bytes that are not UTF-8 (or undecodable UTF-16/32)"),
     BLANK_ROW: Reason(STAGE_READ, "an empty line"),
     MISSING_CAPTION: Reason(STAGE_READ, "no caption value (or, img2dataset, no .txt and no caption in .json)"),
-    CAPTION_NOT_TEXT: Reason(STAGE_READ, "a caption that is a list, dict, number or bool (never written as its repr)"),
+    CAPTION_NOT_TEXT: Reason(STAGE_READ, "a JSONL/Parquet caption, or an img2dataset .json "
+                                         "caption, that is a list, dict, struct, number or bool (never its repr)"),
     URL_NOT_TEXT: Reason(STAGE_READ, "a URL that is not a string"),
     DOWNLOAD_FAILED: Reason(STAGE_READ, "an img2dataset/LAION row whose status is not \"success\""),
     MISSING_KEY: Reason(STAGE_READ, "a keyed run's row (or img2dataset sample) without a key"),
@@ -90,10 +93,10 @@ REASONS: dict[str, Reason] = {
     DESCRIPTION_TOO_LONG: Reason(STAGE_READ, "YFCC: a description over the word limit whose first sentence is "
                                              "unusable too"),
     NOT_TEXT: Reason(STAGE_NORMALIZE, "a caption that is not a string"),
-    EMPTY_CAPTION: Reason(STAGE_NORMALIZE, "nothing left after clean-up (whitespace, <br>, &nbsp;)"),
+    EMPTY_CAPTION: Reason(STAGE_NORMALIZE, "nothing left after clean-up (whitespace, `<br>`, `&nbsp;`)"),
     CONTROL_CHARACTERS_ONLY: Reason(STAGE_NORMALIZE, "control characters only"),
     NO_LETTERS: Reason(STAGE_NORMALIZE, "digits, punctuation or emoji only: nothing to parse"),
-    CAPTION_TOO_SHORT: Reason(STAGE_NORMALIZE, "fewer characters than the minimum (2)"),
+    CAPTION_TOO_SHORT: Reason(STAGE_NORMALIZE, f"fewer than {defaults.MIN_CHARS} characters"),
     CAPTION_TOO_LONG: Reason(STAGE_NORMALIZE, "over 100,000 characters: a scraped page (longer than --max-chars "
                                               "is cut at a word, not rejected)"),
     NO_OBJECT: Reason(STAGE_GRAPH, "the scene graph has no object"),

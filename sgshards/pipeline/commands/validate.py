@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from webdataset.tariterators import group_by_keys, meta_prefix, meta_suffix, tar_file_iterator
 
 from ...schemas.jsonschema import record_errors
+from ...schemas.outcomes import STATUS_REJECTED, STATUS_WRITTEN
 from ..outputs.shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
                               STATS_FILE, read_json_if_exists)
 
@@ -227,15 +228,15 @@ def _check_index(fs, root: str, name: str, count: int, report: Report) -> None:
         return
     with fs.open(index_path, "rb") as f:
         statuses = Counter(pq.read_table(f, columns=["status"]).column("status").to_pylist())
-    if statuses.get("written", 0) != count:
-        report.problem(f"{name}: index has {statuses.get('written', 0)} written, shard holds {count}")
+    if statuses.get(STATUS_WRITTEN, 0) != count:
+        report.problem(f"{name}: index has {statuses.get(STATUS_WRITTEN, 0)} written, shard holds {count}")
     letters_path = f"{root}/{DEAD_LETTER_DIR}/{stem}.jsonl"
     letters = 0
     if fs.exists(letters_path):
         with fs.open(letters_path, "rb") as f:
             letters = sum(1 for line in f if line.strip())
-    if statuses.get("rejected", 0) != letters:
-        report.problem(f"{name}: index has {statuses.get('rejected', 0)} rejected, dead letters hold {letters}")
+    if statuses.get(STATUS_REJECTED, 0) != letters:
+        report.problem(f"{name}: index has {statuses.get(STATUS_REJECTED, 0)} rejected, dead letters hold {letters}")
 
 
 def _check_recorded(fs, root: str, stem: str, count: int, tar_digest: Optional[dict],
