@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Iterable, Iterator, Optional
 
 from ... import defaults
+from ...schemas.outcomes import Outcome
 from ...schemas.record import dumps
 from ...annotate import AnnotateOptions, annotate_batch, item
 from ...augment.core import AugmentOptions
@@ -374,7 +375,7 @@ def _lines(path: Optional[str]) -> Iterator[str]:
             yield text.lstrip("\ufeff") if n == 0 else text
 
 
-def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[dict]:
+def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[Outcome]:
     """Outcomes for captions one per line, in order; keys are 0-based line numbers."""
     index = 0
     for chunk in batches(lines, batch_size):
@@ -383,7 +384,7 @@ def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch
         yield from annotate_batch(parser, items, options)
 
 
-def _rejection(outcome: dict, caption: str) -> dict:
+def _rejection(outcome: Outcome, caption: str) -> dict:
     return {"key": outcome["key"], "caption": caption, "rejected": outcome["reason"], "stage": outcome["stage"]}
 
 

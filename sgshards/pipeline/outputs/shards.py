@@ -25,7 +25,7 @@ import tarfile
 import tempfile
 import uuid
 from collections import Counter
-from typing import BinaryIO, Iterable, NamedTuple, Optional, Union
+from typing import IO, Iterable, NamedTuple, Optional, Union
 
 import fsspec
 import pyarrow as pa
@@ -129,7 +129,7 @@ def _join(root: str, *parts: str) -> str:
 OBJECT_STORES = frozenset({"gs", "gcs", "s3", "s3a", "az", "abfs", "abfss"})
 
 
-def write_atomic(path: str, data: Union[bytes, BinaryIO]) -> None:
+def write_atomic(path: str, data: Union[bytes, IO[bytes]]) -> None:
     """Write ``data`` (bytes, or a file object too large to hold as bytes, streamed from its
     position) so a killed job never leaves a truncated file: to a temporary name then renamed
     on file systems; one put or upload on object stores, visible only once complete.  A failed
