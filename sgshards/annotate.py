@@ -11,43 +11,42 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from . import defaults
 from .schemas.graph import SceneGraph
+from .schemas.outcomes import (
+    NO_OBJECT, STAGE_AUGMENT, STAGE_GRAPH, STAGE_NORMALIZE, STAGE_PARSE, STAGE_READ, STATUS_REJECTED,
+    STATUS_WRITTEN, InputItem, Outcome, error_reason)
 from .schemas.record import SampleRecord
 from .augment.core import AugmentOptions, augment
 from .graph import build_graph
 from .text.normalize import normalize_caption
 
-# Stages named in dead-letter records and counters.
-STAGE_READ, STAGE_NORMALIZE, STAGE_PARSE, STAGE_GRAPH, STAGE_AUGMENT = (
-    "read", "normalize", "parse", "graph", "augment")
-NO_OBJECT = "no_object"
-
 
 @dataclass(frozen=True)
 class AnnotateOptions:
-    max_chars: int = 512
+    max_chars: int = defaults.MAX_CHARS
     augment: AugmentOptions = field(default_factory=AugmentOptions)
 
 
 def item(index: int, key: str, caption: Optional[str], url: Optional[str] = None,
-         source: Optional[dict] = None, reject: Optional[str] = None, raw: Optional[str] = None) -> dict:
+         source: Optional[dict] = None, reject: Optional[str] = None, raw: Optional[str] = None) -> InputItem:
     """An input item as engines hand it to ``annotate_batch``."""
     return {"index": index, "key": key, "caption": caption, "url": url, "source": source,
             "reject": reject, "raw": raw}
 
 
-def rejected(it: dict, stage: str, reason: str) -> dict:
+def rejected(it: InputItem, stage: str, reason: str) -> Outcome:
     raw = it.get("raw") if it.get("raw") is not None else it.get("caption")
-    return {"index": it["index"], "key": it["key"], "status": "rejected", "stage": stage,
+    return {"index": it["index"], "key": it["key"], "status": STATUS_REJECTED, "stage": stage,
             "reason": reason, "raw": raw, "source": it.get("source"), "record": None}
 
 
-def written(it: dict, record: dict) -> dict:
-    return {"index": it["index"], "key": it["key"], "status": "written", "stage": None,
+def written(it: InputItem, record: dict) -> Outcome:
+    return {"index": it["index"], "key": it["key"], "status": STATUS_WRITTEN, "stage": None,
             "reason": None, "raw": None, "source": it.get("source"), "record": record}
 
 
-def build_record(it: dict, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
+def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
     positives, negatives = augment(it["key"], doc, graph, options.augment)
     return SampleRecord(
         key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
@@ -55,18 +54,16 @@ def build_record(it: dict, caption: str, doc, graph: SceneGraph, options: Annota
     ).to_json()
 
 
-def _error_reason(exc: BaseException) -> str:
-    return f"error_{type(exc).__name__}"
-
-
-def annotate_batch(parser, items: Sequence[dict], options: AnnotateOptions = AnnotateOptions()) -> list[dict]:
+def annotate_batch(parser, items: Sequence[InputItem],
+                   options: AnnotateOptions = AnnotateOptions()) -> list[Outcome]:
     """Annotate a batch; ``parser.parse(captions) -> docs`` is called once per batch
     on the distinct normalised captions (web data repeats captions a lot)."""
-    outcomes: list[Optional[dict]] = [None] * len(items)
+    outcomes: list[Optional[Outcome]] = [None] * len(items)
     clean: dict[int, str] = {}
     for pos, it in enumerate(items):
-        if it.get("reject"):
-            outcomes[pos] = rejected(it, STAGE_READ, it["reject"])
+        reject = it.get("reject")
+        if reject:
+            outcomes[pos] = rejected(it, STAGE_READ, reject)
             continue
         caption, reason = normalize_caption(it.get("caption"), max_chars=options.max_chars)
         if reason:
@@ -102,7 +99,7 @@ def _parse_one(parser, caption: str) -> tuple:
     try:
         doc = parser.parse([caption])[0]
     except Exception as exc:  # noqa: BLE001
-        return None, None, (STAGE_PARSE, _error_reason(exc))
+        return None, None, (STAGE_PARSE, error_reason(exc))
     return _graph_of(doc)
 
 
@@ -112,10 +109,10 @@ def _graph_of(doc) -> tuple:
         graph.validate()            # a rule bug must reject one caption, not write an invalid record
         return doc, graph, None
     except Exception as exc:  # noqa: BLE001
-        return doc, None, (STAGE_GRAPH, _error_reason(exc))
+        return doc, None, (STAGE_GRAPH, error_reason(exc))
 
 
-def _annotate_one(it: dict, caption: str, parsed: tuple, options: AnnotateOptions) -> dict:
+def _annotate_one(it: InputItem, caption: str, parsed: tuple, options: AnnotateOptions) -> Outcome:
     doc, graph, error = parsed
     if error:
         return rejected(it, *error)
@@ -124,4 +121,4 @@ def _annotate_one(it: dict, caption: str, parsed: tuple, options: AnnotateOption
     try:
         return written(it, build_record(it, caption, doc, graph, options))
     except Exception as exc:  # noqa: BLE001
-        return rejected(it, STAGE_AUGMENT, _error_reason(exc))
+        return rejected(it, STAGE_AUGMENT, error_reason(exc))

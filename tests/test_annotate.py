@@ -105,3 +105,16 @@ def test_an_invalid_scene_graph_is_rejected_at_the_graph_stage(parser, monkeypat
     out = annotate_batch(parser, [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat")])
     assert [(o["status"], o["stage"], o["reason"]) for o in out] == [
         ("written", None, None), ("rejected", "graph", "error_ValueError")]
+
+
+def test_outcomes_carry_exactly_the_fields_of_the_outcome_type(parser):
+    """The TypedDict is the contract the shard writer reads: written and rejected outcomes hold
+    its fields, in its order."""
+    from sgshards.schemas.outcomes import InputItem, Outcome
+
+    it = item(0, "k0", "a dog on a beach")
+    assert list(it) == list(InputItem.__annotations__)
+    out = annotate_batch(parser, [it, item(1, "k1", "   ")])
+    assert [list(o) for o in out] == [list(Outcome.__annotations__)] * 2
+    assert [(o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("written", None, None), ("rejected", "normalize", "empty_caption")]

@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping, Optional, Sequence
 
+from .. import defaults
 from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
@@ -25,9 +26,9 @@ CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES = 2, 1
 
 @dataclass(frozen=True)
 class AugmentOptions:
-    max_positives: int = 3          # sub-graph positives besides the caption itself
-    max_negatives: int = 6
-    seed: int = 0
+    max_positives: int = defaults.MAX_POSITIVES      # sub-graph positives besides the caption itself
+    max_negatives: int = defaults.MAX_NEGATIVES
+    seed: int = defaults.SEED
     negative_types: tuple[str, ...] = NEGATIVE_TYPES
     # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
     frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Optional, Sequence
 
 from ..schemas.depview import DepToken, Doc
 from .base import ModelNotFound
@@ -105,12 +105,6 @@ def to_view(doc) -> Doc:
 def parse_batch(nlp, captions: Sequence[str], batch_size: int = 256) -> list[Doc]:
     """Parse captions with ``nlp.pipe``; returns one view per caption, in order."""
     return [to_view(d) for d in nlp.pipe(captions, batch_size=batch_size)]
-
-
-def iter_parse(nlp, captions: Iterable[str], batch_size: int = 256) -> Iterator[Doc]:
-    """Streaming variant of ``parse_batch`` for long inputs."""
-    for d in nlp.pipe(captions, batch_size=batch_size):
-        yield to_view(d)
 
 
 WORKER_GC_THRESHOLDS = (10_000, 20, 10)

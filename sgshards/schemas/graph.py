@@ -104,6 +104,20 @@ class SceneGraph:
             out.add((self.objects[r.subject].name, r.predicate, self.objects[r.object].name))
         return out
 
+    def to_networkx(self):
+        """The graph as a ``networkx.MultiDiGraph`` for analysis or drawing: node ``i`` is
+        ``objects[i]`` (``name``, ``attributes``, ``quantity``, ``plural``), each relation an
+        edge subject -> object with its ``predicate`` (two relations between one pair are two
+        edges).  networkx is imported here, never on the annotation path."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        for i, o in enumerate(self.objects):
+            g.add_node(i, name=o.name, attributes=list(o.attributes), quantity=o.quantity, plural=o.plural)
+        for r in self.relations:
+            g.add_edge(r.subject, r.object, predicate=r.predicate)
+        return g
+
     def validate(self) -> None:
         """Raise ValueError when indices or spans are inconsistent."""
         n = len(self.objects)

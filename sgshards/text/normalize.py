@@ -1,7 +1,7 @@
 """Caption normalisation: raw web alt-text -> one clean line the parser can read.
 
 ``normalize_caption(raw)`` returns ``(caption, None)`` or ``(None, reason)``;
-reasons are the stable constants below (dead-letter reasons and counter names).
+reasons are constants of the catalogue ``sgshards.schemas.outcomes`` (dead-letter reasons, counter names).
 
 What is done, in order (deterministic, pure ``str``/``re`` work; the result is
 a fixed point: normalising a normalised caption returns it unchanged):
@@ -56,18 +56,14 @@ import html
 import re
 import unicodedata
 
-NOT_TEXT = "not_text"
-EMPTY_CAPTION = "empty_caption"
-CONTROL_CHARACTERS_ONLY = "control_characters_only"
-NO_LETTERS = "no_letters"
-CAPTION_TOO_SHORT = "caption_too_short"
-CAPTION_TOO_LONG = "caption_too_long"
+from .. import defaults
+from ..schemas.outcomes import (
+    CAPTION_TOO_LONG, CAPTION_TOO_SHORT, CONTROL_CHARACTERS_ONLY, EMPTY_CAPTION, NO_LETTERS, NOT_TEXT)
+
 REJECT_REASONS = (NOT_TEXT, EMPTY_CAPTION, CONTROL_CHARACTERS_ONLY, NO_LETTERS,
                   CAPTION_TOO_SHORT, CAPTION_TOO_LONG)
 
 HARD_LIMIT_CHARS = 100_000
-DEFAULT_MAX_CHARS = 512
-DEFAULT_MIN_CHARS = 2
 
 # --- code points -----------------------------------------------------------
 
@@ -318,8 +314,8 @@ def _clean(raw: str) -> tuple[str | None, str | None]:
     return _fix_tokenisation(_unwrap_quotes(s)), None
 
 
-def normalize_caption(raw, max_chars: int = DEFAULT_MAX_CHARS,
-                      min_chars: int = DEFAULT_MIN_CHARS) -> tuple[str | None, str | None]:
+def normalize_caption(raw, max_chars: int = defaults.MAX_CHARS,
+                      min_chars: int = defaults.MIN_CHARS) -> tuple[str | None, str | None]:
     """Clean one raw caption; ``(caption, None)`` or ``(None, reason)``. See module doc."""
     if not 1 <= min_chars <= max_chars:
         raise ValueError(f"need 1 <= min_chars <= max_chars, got {min_chars}, {max_chars}")

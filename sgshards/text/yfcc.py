@@ -17,14 +17,11 @@ import re
 import string
 from urllib.parse import unquote_plus
 
-from .normalize import HARD_LIMIT_CHARS, NO_LETTERS, normalize_caption
+from ..schemas.outcomes import (
+    DESCRIPTION_TOO_LONG, FILE_NAME_OR_DATE, MOSTLY_LINKS_OR_TAGS, NO_LETTERS, NO_TEXT, TOO_FEW_WORDS)
+from .normalize import HARD_LIMIT_CHARS, normalize_caption
 
-# Rejection reasons of choose_caption (stable: dead-letter reasons, counter names).
-NO_TEXT = "no_text"
-MOSTLY_LINKS_OR_TAGS = "mostly_links_or_tags"
-FILE_NAME_OR_DATE = "file_name_or_date"
-TOO_FEW_WORDS = "too_few_words"
-DESCRIPTION_TOO_LONG = "description_too_long"
+# Rejection reasons of choose_caption (catalogue: sgshards.schemas.outcomes).
 REJECT_REASONS = (NO_TEXT, MOSTLY_LINKS_OR_TAGS, FILE_NAME_OR_DATE, TOO_FEW_WORDS, DESCRIPTION_TOO_LONG)
 
 DEFAULT_MAX_WORDS = 40
@@ -248,7 +245,7 @@ def _column_name(name) -> str:
     return "".join(c for c in str(name).lower() if c.isalnum())  # "Photo ID", "download_url"
 
 
-def _first_present(by_name: dict, names: tuple[str, ...]):
+def _first_nonempty(by_name: dict, names: tuple[str, ...]):
     for name in names:
         value = by_name.get(name)
         if value is not None and value != "":
@@ -263,8 +260,8 @@ def yfcc_from_mapping(row: dict) -> dict:
     ``description``; values are turned into ``str`` (missing text is ``""``).
     Raises ``ValueError`` without a key or url or without both text columns."""
     by_name = {_column_name(name): value for name, value in row.items()}
-    key = _first_present(by_name, _KEY_COLUMNS)
-    url = _first_present(by_name, _URL_COLUMNS)
+    key = _first_nonempty(by_name, _KEY_COLUMNS)
+    url = _first_nonempty(by_name, _URL_COLUMNS)
     if key is None or url is None:
         raise ValueError(f"YFCC row without a photoid/key or downloadurl/url column: {sorted(row)[:10]}")
     if "title" not in by_name and "description" not in by_name:

@@ -12,6 +12,7 @@ import pytest
 
 from sgshards.pipeline.commands import cli
 from sgshards.schemas.jsonschema import KEY_PATTERN
+from sgshards.schemas.outcomes import is_known
 from tests.pipeline import hostile
 
 SAMPLES_PER_SHARD = 5            # shards start mid-corpus: inside CRLF runs, after multi-line records
@@ -140,6 +141,21 @@ def test_no_control_character_reaches_an_output_field(fmt, hostile_run):
     assert found == []
 
 
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_emitted_reason_is_in_the_catalogue(fmt, hostile_run):
+    """Dead letters, index rows and stats.json name only catalogued (stage, reason) pairs."""
+    import pyarrow.parquet as pq
+
+    _, out = hostile_run(fmt)
+    letters = {(d["stage"], d["reason"]) for path in (out / "dead_letters").glob("*.jsonl")
+               for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    index = {(r["stage"], r["reason"]) for path in out.glob("*_index.parquet")
+             for r in pq.read_table(path).to_pylist() if r["status"] == "rejected"}
+    assert letters and index == letters
+    assert sorted(pair for pair in letters if not is_known(*pair)) == []
+    assert set(json.loads((out / "stats.json").read_text())["rejected"]) == {reason for _, reason in letters}
+
+
 def test_dead_letters_keep_the_raw_record(hostile_run):
     rows, out = hostile_run("tsv")
     found = outcomes(out)
@@ -160,6 +176,9 @@ def test_augment_gives_one_line_per_input_line(tmp_path, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == len(rows)
     assert [line["key"] for line in lines] == [f"{i:09d}" for i in range(len(rows))]
+    unknown = [(line["stage"], line["rejected"]) for line in lines
+               if "rejected" in line and not is_known(line["stage"], line["rejected"])]
+    assert unknown == []
     bad = []
     for row, line in zip(rows, lines):
         got = line.get("rejected", hostile.WRITTEN)

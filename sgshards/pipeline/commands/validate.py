@@ -25,8 +25,9 @@ import pyarrow.parquet as pq
 from webdataset.tariterators import group_by_keys, meta_prefix, meta_suffix, tar_file_iterator
 
 from ...schemas.jsonschema import record_errors
+from ...schemas.outcomes import STATUS_REJECTED, STATUS_WRITTEN
 from ..outputs.shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
-                     STATS_FILE)
+                              STATS_FILE, read_json_if_exists)
 
 MAX_LISTED = 20
 _READ_CHUNK = 1 << 20
@@ -61,13 +62,13 @@ class Report:
 
 def _read_json(fs, path: str, report: Optional[Report] = None):
     """A JSON object file, or None when it is missing (or, reported, not a JSON object)."""
-    if not fs.exists(path):
+    missing = object()
+    try:
+        value = read_json_if_exists(fs, path, missing)
+    except ValueError:
+        value = None
+    if value is missing:
         return None
-    with fs.open(path, "rb") as f:
-        try:
-            value = json.loads(f.read())
-        except ValueError:
-            value = None
     if not isinstance(value, dict):
         if report is not None:
             report.problem(f"{path.rsplit('/', 1)[-1]}: not a JSON object")
@@ -227,15 +228,15 @@ def _check_index(fs, root: str, name: str, count: int, report: Report) -> None:
         return
     with fs.open(index_path, "rb") as f:
         statuses = Counter(pq.read_table(f, columns=["status"]).column("status").to_pylist())
-    if statuses.get("written", 0) != count:
-        report.problem(f"{name}: index has {statuses.get('written', 0)} written, shard holds {count}")
+    if statuses.get(STATUS_WRITTEN, 0) != count:
+        report.problem(f"{name}: index has {statuses.get(STATUS_WRITTEN, 0)} written, shard holds {count}")
     letters_path = f"{root}/{DEAD_LETTER_DIR}/{stem}.jsonl"
     letters = 0
     if fs.exists(letters_path):
         with fs.open(letters_path, "rb") as f:
             letters = sum(1 for line in f if line.strip())
-    if statuses.get("rejected", 0) != letters:
-        report.problem(f"{name}: index has {statuses.get('rejected', 0)} rejected, dead letters hold {letters}")
+    if statuses.get(STATUS_REJECTED, 0) != letters:
+        report.problem(f"{name}: index has {statuses.get(STATUS_REJECTED, 0)} rejected, dead letters hold {letters}")
 
 
 def _check_recorded(fs, root: str, stem: str, count: int, tar_digest: Optional[dict],

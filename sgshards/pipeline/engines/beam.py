@@ -18,8 +18,9 @@ from ...parse import load_parser
 from . import plan as planning
 from ...schemas.record import dumps
 from ...augment.vocab import merge_counts
+from ...schemas.outcomes import counter_name
 from ..outputs.shards import VOCAB_FILE, committed_stats, finish_stats, merge_stats, write_atomic, write_run_summary
-from .work import RunConfig, annotate_items, count_task, process_task  # noqa: F401 - re-exported for engines
+from .work import RunConfig, count_task, process_task
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
@@ -51,7 +52,7 @@ class AnnotateShardFn(beam.DoFn):
         self.shards.inc()
         for reason, n in stats["rejected"].items():
             if reason not in self.rejected:
-                self.rejected[reason] = Metrics.counter(NAMESPACE, f"rejected_{reason}")
+                self.rejected[reason] = Metrics.counter(NAMESPACE, counter_name(reason))
             self.rejected[reason].inc(n)
 
 

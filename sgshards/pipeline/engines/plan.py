@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from contextlib import closing
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from ..inputs import sources
 from ..errors import CorruptInputError
 from ...schemas.keys import default_key, reserved_key, safe_key, source_with_key
+from ...schemas.outcomes import MISSING_KEY, InputItem
 from ...annotate import item
 
 
@@ -38,9 +39,6 @@ class ShardTask:
     @property
     def stem(self) -> str:
         return self.name if self.name is not None else f"{self.shard:05d}"
-
-    def to_json(self) -> dict:
-        return asdict(self)
 
 
 def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_shard: int,
@@ -140,15 +138,12 @@ def read_task(task: ShardTask) -> Iterator[sources.RawRow]:
         "after planning")
 
 
-MISSING_KEY = "missing_key"
-
-
 def is_keyed(task: ShardTask) -> bool:
     """Records are keyed by the user's key column (or, for YFCC, the photo id)."""
     return task.format == "yfcc" or (task.format != "wds" and task.columns[2] is not None)
 
 
-def task_items(task: ShardTask) -> Iterator[dict]:
+def task_items(task: ShardTask) -> Iterator[InputItem]:
     """The task's records as annotate items: dataset index, key, source.  In a keyed
     run, a record without a key (blank, or unreadable) gets a reserved key that no
     user key can take, and an otherwise readable one is rejected as ``missing_key``."""

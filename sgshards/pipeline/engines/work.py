@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
+from ... import defaults
 from ...annotate import AnnotateOptions, annotate_batch, item, parse_graphs
+from ...schemas.outcomes import DUPLICATE_KEY, InputItem, Outcome
 from ...text.normalize import normalize_caption
 from ...augment.vocab import count_graph, empty_counts
 from . import plan as planning
@@ -24,10 +26,10 @@ MODES = ("shards", "sidecar", "augment")
 @dataclass(frozen=True)
 class RunConfig:
     output: str
-    samples_per_shard: int
-    parser_backend: str = "spacy"
+    samples_per_shard: int = defaults.SAMPLES_PER_SHARD
+    parser_backend: str = defaults.PARSER_BACKEND
     model: Optional[str] = None
-    batch_size: int = 256
+    batch_size: int = defaults.BATCH_SIZE
     annotate: AnnotateOptions = field(default_factory=AnnotateOptions)
     mode: str = "shards"                 # img2dataset inputs: "sidecar" or "augment"
     export_dir: Optional[str] = None     # --export-parquet
@@ -41,14 +43,14 @@ class RunConfig:
                                                                              frequencies=counts)))
 
 
-def annotate_items(parser, items: Iterable[dict], options: AnnotateOptions, batch_size: int,
-                   duplicate_indices: frozenset = frozenset()) -> Iterable[dict]:
+def annotate_items(parser, items: Iterable[InputItem], options: AnnotateOptions, batch_size: int,
+                   duplicate_indices: frozenset = frozenset()) -> Iterable[Outcome]:
     """Annotate items in parser-sized batches, read as they are needed (records marked as
     duplicate keys are rejected without parsing)."""
     for batch in batches(items, batch_size):
         for it in batch:
             if it["index"] in duplicate_indices:
-                it["reject"], it["raw"] = "duplicate_key", it["raw"] or it["caption"]
+                it["reject"], it["raw"] = DUPLICATE_KEY, it["raw"] or it["caption"]
         yield from annotate_batch(parser, batch, options)
 
 

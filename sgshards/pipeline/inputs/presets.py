@@ -11,8 +11,6 @@ Explicit --caption-column/--url-column/--key-column override a preset's choice.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from . import sources
 
 PRESETS = {
@@ -25,10 +23,6 @@ PRESETS = {
 }
 
 
-def _first_present(candidates, names: list[str]) -> Optional[str]:
-    return next((c for c in candidates if c in names), None)
-
-
 def preset_spec(name: str, first_file: str, caption=None, url=None, key=None) -> sources.InputSpec:
     """The InputSpec of preset ``name``; columns given explicitly win."""
     try:
@@ -38,7 +32,8 @@ def preset_spec(name: str, first_file: str, caption=None, url=None, key=None) ->
     fmt = preset["format"]
     if fmt == "parquet":
         names = sources.parquet_names(first_file)
-        found = {role: _first_present(preset.get(role, ()), names) for role in ("caption", "url", "key", "status")}
+        found = {role: next((c for c in preset.get(role, ()) if c in names), None)    # first of the names held
+                 for role in ("caption", "url", "key", "status")}
         if caption is None and found["caption"] is None:
             raise sources.InputError(f"{first_file} has none of the caption columns "
                                      f"{', '.join(preset['caption'])}: pass --caption-column")

@@ -31,6 +31,8 @@ from typing import Iterator, Optional, Union
 
 import fsspec
 
+from ...schemas.outcomes import (
+    BLANK_ROW, CAPTION_NOT_TEXT, DOWNLOAD_FAILED, INVALID_UTF8, MALFORMED_ROW, MISSING_CAPTION, URL_NOT_TEXT)
 from ...text.yfcc import choose_caption, yfcc_fields, yfcc_from_mapping
 from ..errors import CorruptInputError
 
@@ -377,11 +379,11 @@ def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[i
     try:
         text = record.decode("utf-8-sig" if row == 0 else "utf-8")    # a BOM may open the file
     except UnicodeDecodeError:
-        out.reject, out.raw = "invalid_utf8", record.decode("utf-8", "replace")
+        out.reject, out.raw = INVALID_UTF8, record.decode("utf-8", "replace")
         return out
     out.raw = text
     if not text.strip():
-        out.reject = "blank_row"
+        out.reject = BLANK_ROW
         return out
     if fmt == "jsonl":
         return _jsonl_fields(out, text, columns)
@@ -390,10 +392,10 @@ def parse_text_record(fmt: str, record: bytes, columns: tuple, width: Optional[i
     try:
         fields = split_record(fmt, text)
     except csv.Error:
-        out.reject = "malformed_row"
+        out.reject = MALFORMED_ROW
         return out
     if (width is not None and len(fields) != width) or columns[0] >= len(fields):
-        out.reject = "malformed_row"
+        out.reject = MALFORMED_ROW
         return out
     caption, url, out.user_key, status = (
         fields[c] if c is not None and c < len(fields) else None for c in columns)
@@ -406,13 +408,13 @@ def _with_status(out: RawRow, caption, status: Optional[str], url=None) -> RawRo
     out.caption = caption if isinstance(caption, str) else None
     out.url = clean_url(url) if isinstance(url, str) else None
     if status is not None and status != "success":
-        out.reject = "download_failed"
+        out.reject = DOWNLOAD_FAILED
     elif caption is None:
-        out.reject = "missing_caption"
+        out.reject = MISSING_CAPTION
     elif not isinstance(caption, str):
-        out.reject = "caption_not_text"
+        out.reject = CAPTION_NOT_TEXT
     elif url is not None and not isinstance(url, str):
-        out.reject = "url_not_text"
+        out.reject = URL_NOT_TEXT
     return out
 
 
@@ -440,7 +442,7 @@ def _jsonl_fields(out: RawRow, text: str, columns: tuple) -> RawRow:
     except ValueError:
         obj = None
     if not isinstance(obj, dict):
-        out.reject = "malformed_row"
+        out.reject = MALFORMED_ROW
         return out
     caption, url, key, status = (None if c is None else obj.get(c) for c in columns)
     out.user_key = None if key is None else str(key)
@@ -454,7 +456,7 @@ def _yfcc_fields(out: RawRow, text: str, header: tuple) -> RawRow:
     try:
         row = yfcc_from_mapping(dict(zip(header, fields))) if header else yfcc_fields(fields)
     except ValueError:
-        out.reject = "malformed_row"
+        out.reject = MALFORMED_ROW
         return out
     out.url, out.user_key = clean_url(row["url"]) or None, row["key"] or None
     out.caption, out.reject = choose_caption(row["title"], row["description"])
@@ -559,7 +561,7 @@ def _parquet_row(row: int, values: list, i: int) -> RawRow:
             fields = [f.decode("utf-8") if isinstance(f, bytes) else f for f in fields]
         except UnicodeDecodeError:
             raw = [f.decode("utf-8", "replace") if isinstance(f, bytes) else f for f in fields]
-            return RawRow(row, reject="invalid_utf8", raw=json.dumps(raw, default=str))
+            return RawRow(row, reject=INVALID_UTF8, raw=json.dumps(raw, default=str))
     caption, url, key, status = fields
     key, status = (None if f is None else str(f) for f in (key, status))
     out = _with_status(RawRow(row, user_key=key), caption, status, url)

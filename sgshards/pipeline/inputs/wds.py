@@ -23,6 +23,9 @@ import fsspec
 
 from ..errors import CorruptInputError
 from ...schemas.keys import recordable, reserved_key, safe_key
+from ...schemas.outcomes import (
+    CAPTION_NOT_TEXT, CORRUPT_TAR, DUPLICATE_KEY, DUPLICATE_MEMBER, INVALID_UTF8, MISSING_CAPTION, MISSING_KEY,
+    UNSUPPORTED_MEMBER, URL_NOT_TEXT)
 from .sources import clean_url, is_seekable, open_input
 
 CAPTION_MEMBER = "txt"
@@ -84,10 +87,10 @@ def _start(row: int, stem: str, seen: set) -> WdsSample:
     augment mode) never share a name with another sample's."""
     if not stem:                                     # ".jpg", ".hidden": no key to name it
         sample = WdsSample(row, reserved_key(row, "nokey"), stem)
-        _reject(sample, "missing_key", "")
+        _reject(sample, MISSING_KEY, "")
     elif stem in seen:
         sample = WdsSample(row, reserved_key(row, "duplicate"), stem)
-        _reject(sample, "duplicate_key", stem)
+        _reject(sample, DUPLICATE_KEY, stem)
     else:
         sample = WdsSample(row, safe_key(stem), stem)
     seen.add(stem)
@@ -97,9 +100,9 @@ def _start(row: int, stem: str, seen: set) -> WdsSample:
 def _add_member(sample: WdsSample, ext: str, data: Optional[bytes], problem: Optional[str]) -> None:
     name = f"{sample.original}.{ext}"
     if problem is not None:
-        _reject(sample, "unsupported_member", f"{name}: {problem}")
+        _reject(sample, UNSUPPORTED_MEMBER, f"{name}: {problem}")
     elif ext in sample.members:                      # a second "x.jpg": never overwrite the first
-        _reject(sample, "duplicate_member", name)
+        _reject(sample, DUPLICATE_MEMBER, name)
     else:
         sample.members[ext] = data
 
@@ -120,19 +123,19 @@ def _finish(sample: WdsSample) -> WdsSample:
     if sample.reject is not None:                    # the first reason found stands
         return sample
     if text is None and meta_caption is not None:     # a list or number: rejected, never its repr
-        sample.reject = "caption_not_text"
+        sample.reject = CAPTION_NOT_TEXT
         sample.raw = sample.members[META_MEMBER].decode("utf-8", "replace")
         return sample
     if text is None:
-        sample.reject, sample.raw = "missing_caption", json.dumps(sorted(sample.members))
+        sample.reject, sample.raw = MISSING_CAPTION, json.dumps(sorted(sample.members))
         return sample
     try:
         sample.caption = text.decode("utf-8")
     except UnicodeDecodeError:
-        sample.reject, sample.raw = "invalid_utf8", text.decode("utf-8", "replace")
+        sample.reject, sample.raw = INVALID_UTF8, text.decode("utf-8", "replace")
         return sample
     if url is not None and not isinstance(url, str):
-        sample.reject, sample.raw = "url_not_text", sample.members[META_MEMBER].decode("utf-8", "replace")
+        sample.reject, sample.raw = URL_NOT_TEXT, sample.members[META_MEMBER].decode("utf-8", "replace")
     return sample
 
 
@@ -168,7 +171,7 @@ def read_wds(path: str) -> Iterator[WdsSample]:
         if current is not None:
             yield _finish(current)
             current = None
-        yield WdsSample(row, reserved_key(row, "corrupt"), reject="corrupt_tar", raw=f"{type(exc).__name__}: {exc}")
+        yield WdsSample(row, reserved_key(row, "corrupt"), reject=CORRUPT_TAR, raw=f"{type(exc).__name__}: {exc}")
         return
     if current is not None:
         yield _finish(current)

@@ -20,7 +20,7 @@ import fsspec
 from ... import __version__
 from ...schemas.record import SCHEMA_VERSION
 from .shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
-                     STATS_FILE, VOCAB_FILE, write_atomic)
+                     STATS_FILE, VOCAB_FILE, read_json_if_exists, write_atomic)
 
 # Changing any of these changes what shard N holds or contains.
 COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet", "vocab")
@@ -119,11 +119,7 @@ def _path(output_dir: str) -> str:
 
 
 def read_manifest(output_dir: str) -> Optional[dict]:
-    fs, path = fsspec.core.url_to_fs(_path(output_dir))
-    if not fs.exists(path):
-        return None
-    with fs.open(path, "rb") as f:
-        return json.loads(f.read())
+    return read_json_if_exists(*fsspec.core.url_to_fs(_path(output_dir)))
 
 
 def write_manifest(output_dir: str, manifest: dict) -> None:

@@ -25,12 +25,14 @@ import tarfile
 import tempfile
 import uuid
 from collections import Counter
-from typing import Iterable, NamedTuple, Optional
+from typing import IO, Iterable, NamedTuple, Optional, Union
 
 import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ...schemas.export import EXPORT_SCHEMA, INDEX_SCHEMA
+from ...schemas.outcomes import DeadLetter, IndexRow, Outcome
 from ...schemas.record import dumps, dumps_bytes
 from ..errors import RunError, UsageError
 from ..inputs.sources import visible_controls
@@ -42,7 +44,6 @@ SHARD_INDEX_SUFFIX = "_index.parquet"
 SIZES_FILE = "sizes.json"
 MANIFEST_FILE = "manifest.json"
 VOCAB_FILE = "vocab.json"
-RUN_FILES = (STATS_FILE, SIZES_FILE, MANIFEST_FILE, VOCAB_FILE, DEAD_LETTER_DIR)
 # Fields of a shard's _stats.json that record its files' checksums, not counts: never merged.
 CHECKSUM_FIELDS = ("files", "export_files")
 
@@ -128,28 +129,24 @@ def _join(root: str, *parts: str) -> str:
 OBJECT_STORES = frozenset({"gs", "gcs", "s3", "s3a", "az", "abfs", "abfss"})
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write so a killed job never leaves a truncated file: ``path.tmp`` then
-    rename on file systems, a single put on object stores."""
-    _commit(path, lambda f: f.write(data), put=lambda fs, fs_path: fs.pipe_file(fs_path, data))
-
-
-def commit_stream(path: str, source) -> None:
-    """``write_atomic`` for a file object too large to hold as bytes: streamed to
-    ``path.tmp`` and renamed; on object stores one upload, visible only once complete."""
-    _commit(path, lambda f: shutil.copyfileobj(source, f, 1 << 20))
-
-
-def _commit(path: str, write, put=None) -> None:
-    """Write through ``write(file)`` to a temporary name and rename it to ``path``.  A failed
+def write_atomic(path: str, data: Union[bytes, IO[bytes]]) -> None:
+    """Write ``data`` (bytes, or a file object too large to hold as bytes, streamed from its
+    position) so a killed job never leaves a truncated file: to a temporary name then renamed
+    on file systems; one put or upload on object stores, visible only once complete.  A failed
     write (disk full, read-only) removes its temporary file and raises a one-line RunError
     naming the path, so nothing is left under a final or temporary name."""
+    def write(f) -> None:
+        if isinstance(data, bytes):
+            f.write(data)
+        else:
+            shutil.copyfileobj(data, f, 1 << 20)
+
     fs, fs_path = fsspec.core.url_to_fs(path)
     protocols = {fs.protocol} if isinstance(fs.protocol, str) else set(fs.protocol)
     try:
         if protocols & OBJECT_STORES:
-            if put is not None:
-                put(fs, fs_path)
+            if isinstance(data, bytes):
+                fs.pipe_file(fs_path, data)
             else:
                 with fs.open(fs_path, "wb") as f:
                     write(f)
@@ -196,8 +193,8 @@ class Digest(NamedTuple):
     """One outcome reduced to what the shard's files take from it."""
     key: str
     index: int
-    index_row: dict
-    dead_letter: Optional[dict]          # rejected outcomes
+    index_row: IndexRow
+    dead_letter: Optional[DeadLetter]    # rejected outcomes
     members: dict                        # written: tar member extension -> bytes
     negative_types: tuple
     positive_kinds: tuple
@@ -218,14 +215,14 @@ class ShardWriter:
         self.output_dir, self.stem, self.export_dir, self.augment = output_dir, stem_of(shard), export_dir, augment
         self.spool = tempfile.SpooledTemporaryFile(max_size=64 << 20)
         self.tar = TarStream(self.spool)
-        self.index_rows: list[dict] = []
-        self.rejected: list[dict] = []
+        self.index_rows: list[IndexRow] = []
+        self.rejected: list[DeadLetter] = []
         self.export_rows: list[dict] = []
         self.counts = {"written": 0, "with_negative": 0}
         self.negatives: Counter = Counter()
         self.positives: Counter = Counter()
 
-    def digest(self, outcome: dict) -> "Digest":
+    def digest(self, outcome: Outcome) -> "Digest":
         """The outcome as this shard's files need it: a written record is serialised here, so a
         shard's worth of pending samples is held as bytes, not as record dicts the cyclic
         garbage collector would walk again and again (~0.1-0.2 ms per caption at 1,000-10,000
@@ -256,14 +253,14 @@ class ShardWriter:
         elif sample.members:
             _sample_members(self.tar, sample.key, sample.members)
 
-    def add(self, outcome: dict, members: Optional[dict] = None) -> None:
+    def add(self, outcome: Outcome, members: Optional[dict] = None) -> None:
         self.put(self.digest(outcome), members)
 
     def close(self) -> dict:
         """Commit the shard; return its counts (the checksums are in the marker only)."""
         files = {f"{self.stem}.tar": self.tar.close()}
         self.spool.seek(0)
-        commit_stream(_join(self.output_dir, f"{self.stem}.tar"), self.spool)
+        write_atomic(_join(self.output_dir, f"{self.stem}.tar"), self.spool)
         self.spool.close()
         if self.rejected:
             lines = "".join(dumps(d) + "\n" for d in sorted(self.rejected, key=lambda d: d["index"]))
@@ -298,12 +295,8 @@ def counts_of(shard_stats: dict) -> dict:
     return {k: v for k, v in shard_stats.items() if k not in CHECKSUM_FIELDS}
 
 
-def write_shard(output_dir: str, shard, outcomes: Iterable[dict], export_dir: Optional[str] = None) -> dict:
-    """Write one table-input shard (samples sorted by key); return its stats.
-
-    ``outcomes`` are dicts from ``sgshards.annotate``: status
-    "written" (with ``record``) or "rejected" (with ``reason``, ``stage``, ``raw``).
-    """
+def write_shard(output_dir: str, shard, outcomes: Iterable[Outcome], export_dir: Optional[str] = None) -> dict:
+    """Write one table-input shard (samples sorted by key); return its stats."""
     writer = ShardWriter(output_dir, shard, export_dir)
     samples = [writer.digest(o) for o in outcomes]        # each record serialised as it comes
     samples.sort(key=lambda d: (d.key, d.index))
@@ -312,32 +305,22 @@ def write_shard(output_dir: str, shard, outcomes: Iterable[dict], export_dir: Op
     return writer.close()
 
 
+def read_json_if_exists(fs, path: str, missing=None):
+    """The JSON value of the file ``path`` on ``fs``, or ``missing`` when there is no such file
+    (a file that is not JSON raises ValueError)."""
+    if not fs.exists(path):
+        return missing
+    with fs.open(path, "rb") as f:
+        return json.loads(f.read())
+
+
 def committed_stats(output_dir: str, shard):
     """The stats of a committed shard, or None when the shard is missing or partial."""
-    fs, path = fsspec.core.url_to_fs(_join(output_dir, f"{stem_of(shard)}{SHARD_STATS_SUFFIX}"))
-    if not fs.exists(path):
-        return None
-    with fs.open(path, "rb") as f:
-        return counts_of(json.loads(f.read()))
+    stats = read_json_if_exists(*fsspec.core.url_to_fs(_join(output_dir, f"{stem_of(shard)}{SHARD_STATS_SUFFIX}")))
+    return None if stats is None else counts_of(stats)
 
 
-INDEX_SCHEMA = pa.schema([
-    ("key", pa.string()), ("index", pa.int64()), ("status", pa.string()), ("stage", pa.string()),
-    ("reason", pa.string()), ("positives", pa.int32()), ("negatives", pa.int32()),
-])
-
-_EDITS = pa.list_(pa.struct([("span", pa.list_(pa.int32())), ("from", pa.string()), ("to", pa.string())]))
-EXPORT_SCHEMA = pa.schema([
-    ("key", pa.string()), ("caption", pa.string()), ("text", pa.string()),
-    ("role", pa.string()),            # "positive" | "negative"
-    ("type", pa.string()),            # positive kind or negative type
-    ("positive", pa.int32()),         # negatives: index of the positive perturbed
-    ("positive_text", pa.string()),
-    ("edits", _EDITS),
-])
-
-
-def index_row(outcome: dict) -> dict:
+def index_row(outcome: Outcome) -> IndexRow:
     record = outcome["record"]
     return {"key": outcome["key"], "index": outcome["index"], "status": outcome["status"],
             "stage": outcome["stage"], "reason": outcome["reason"],
@@ -356,13 +339,13 @@ def export_rows(record: dict) -> list[dict]:
     return rows
 
 
-def _parquet_bytes(rows: list[dict], schema: pa.Schema) -> bytes:
+def _parquet_bytes(rows: list, schema: pa.Schema) -> bytes:
     buf = pa.BufferOutputStream()
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), buf)
     return buf.getvalue().to_pybytes()
 
 
-def dead_letter(outcome: dict) -> dict:
+def dead_letter(outcome: Outcome) -> DeadLetter:
     return {"key": outcome["key"], "index": outcome["index"], "source": outcome.get("source"),
             "stage": outcome["stage"], "reason": outcome["reason"], "raw": visible_controls(outcome.get("raw"))}
 

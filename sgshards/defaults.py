@@ -1,0 +1,11 @@
+"""Every option default, stated once: the command line (pipeline/commands/cli.py) and the option
+dataclasses (AnnotateOptions, AugmentOptions, RunConfig, normalize_caption) read them from here."""
+
+MAX_CHARS = 512                  # a cleaned caption longer than this is cut at a word
+MIN_CHARS = 2                    # a shorter caption is rejected (caption_too_short)
+MAX_POSITIVES = 3                # sub-graph positives per caption, besides the caption itself
+MAX_NEGATIVES = 6                # hard negatives per caption
+SEED = 0                         # mixed with each record key for sampling
+BATCH_SIZE = 256                 # captions per parser batch
+SAMPLES_PER_SHARD = 10_000
+PARSER_BACKEND = "spacy"
