@@ -1,0 +1,159 @@
+"""A hand-labelled validity benchmark: are positives true and fluent, negatives false and fluent?
+
+    python bench/validity.py tasks DIR [--chunks N]   # write the texts not yet labelled, in N files
+    python bench/validity.py score [--json]           # score the current output against the labels
+
+Records: a fixed random sample (seed 15) of SAMPLE rows from each source in ../shared/data
+(CC3M validation; the web alt-text of img2dataset's fixture), run through the record chain
+exactly as ``sgshards run`` would (key = dataset index, default options).  Labels, one JSON line
+per judged text, live in bench/validity/labels.jsonl, keyed by source, row, role, text and (for
+a negative) the text it perturbs, so a label survives any change that leaves its text alone and a
+changed text is listed again for labelling.  Judgements follow ../shared/eval/RUBRIC.md:
+positives ``true``/``fluent``; negatives ``false``/``fluent``/``minimal``/``plausible``.
+``score`` refuses to quote a number while texts of the sample are unlabelled.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parents[1] / "shared" / "data"
+LABELS = HERE / "validity" / "labels.jsonl"
+SAMPLE, SEED = 150, 15
+
+
+def source_rows() -> dict[str, list[tuple[int, str]]]:
+    """(row, caption) of the sampled rows of each source."""
+    import pyarrow.parquet as pq
+
+    with open(DATA / "captions" / "cc3m_val.tsv", encoding="utf-8") as f:
+        cc3m = [line.rstrip("\n").split("\t")[0] for line in f]
+    web = pq.read_table(DATA / "captions" / "web_alt_text_10k.parquet").column("TEXT").to_pylist()
+    out = {}
+    for name, captions in (("cc3m", cc3m), ("web", web)):
+        rows = sorted(random.Random(SEED).sample(range(len(captions)), SAMPLE))
+        out[name] = [(r, captions[r]) for r in rows]
+    return out
+
+
+def records() -> dict[str, list[dict]]:
+    """The current output for the sampled rows: records (rejections are not judged)."""
+    from sgshards.annotate import annotate_batch, item
+    from sgshards.parse import load_parser
+
+    parser = load_parser()
+    out = {}
+    for name, rows in source_rows().items():
+        items = [item(r, f"{r:09d}", c) for r, c in rows]
+        out[name] = [o["record"] for o in annotate_batch(parser, items) if o["record"] is not None]
+    return out
+
+
+def texts(name: str, record: dict) -> list[dict]:
+    """Every judged text of a record, with the key its label is stored under."""
+    row, positives = int(record["key"]), record["positives"]
+    out = [{"source": name, "row": row, "role": "positive", "type": p["kind"], "text": p["text"],
+            "perturbs": None} for p in positives]
+    out += [{"source": name, "row": row, "role": "negative", "type": n["type"], "text": n["text"],
+             "perturbs": positives[n["positive"]]["text"]} for n in record["negatives"]]
+    return out
+
+
+def label_key(t: dict) -> tuple:
+    return t["source"], t["row"], t["role"], t["text"], t["perturbs"]
+
+
+def load_labels() -> dict[tuple, dict]:
+    if not LABELS.exists():
+        return {}
+    labels = {}
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label = json.loads(line)
+            labels[label_key(label)] = label
+    return labels
+
+
+def valid(label: dict) -> bool:
+    if label["role"] == "positive":
+        return bool(label["true"] and label["fluent"])
+    return bool(label["false"] and label["fluent"] and label.get("minimal", True))
+
+
+def command_tasks(directory: Path, chunks: int) -> int:
+    labels, todo = load_labels(), defaultdict(list)
+    for name, recs in records().items():
+        for record in recs:
+            pending = [t for t in texts(name, record) if label_key(t) not in labels]
+            if pending:
+                todo[(name, int(record["key"]))] = {"caption": record["caption"], "texts": pending}
+    directory.mkdir(parents=True, exist_ok=True)
+    keys = sorted(todo)
+    for k in range(chunks):
+        with open(directory / f"tasks_{k}.jsonl", "w", encoding="utf-8") as f:
+            for key in keys[k::chunks]:
+                f.write(json.dumps({"source": key[0], "row": key[1], **todo[key]}, ensure_ascii=False) + "\n")
+    print(f"{sum(len(v['texts']) for v in todo.values())} texts of {len(todo)} records to label, in {chunks} file(s)")
+    return 0
+
+
+def command_score(as_json: bool) -> int:
+    labels = load_labels()
+    report: dict = {}
+    missing = 0
+    for name, recs in records().items():
+        by_type: dict = defaultdict(lambda: [0, 0])
+        plausible = [0, 0]
+        for record in recs:
+            for t in texts(name, record):
+                label = labels.get(label_key(t))
+                if label is None:
+                    missing += 1
+                    continue
+                group = by_type[(t["role"], t["type"])]
+                group[0] += valid(label)
+                group[1] += 1
+                if t["role"] == "negative" and "plausible" in label:
+                    plausible[0] += bool(label["plausible"])
+                    plausible[1] += 1
+        totals = {role: [sum(v[0] for (r, _), v in by_type.items() if r == role),
+                         sum(v[1] for (r, _), v in by_type.items() if r == role)] for role in ("positive", "negative")}
+        report[name] = {"records": len(recs), "positives": totals["positive"], "negatives": totals["negative"],
+                        "plausible": plausible, "by_type": {f"{r}/{t}": v for (r, t), v in sorted(by_type.items())}}
+    if missing:
+        print(f"{missing} texts of the sample are not labelled yet: run `tasks` and label them first",
+              file=sys.stderr)
+    if as_json:
+        print(json.dumps(report, indent=1))
+    else:
+        for name, r in report.items():
+            pct = lambda v: f"{v[0]}/{v[1]} = {100 * v[0] / v[1]:.0f}%" if v[1] else "-"  # noqa: E731
+            print(f"{name}: {r['records']} records; valid positives {pct(r['positives'])}; "
+                  f"valid negatives {pct(r['negatives'])}; plausible negatives {pct(r['plausible'])}")
+            for group, v in r["by_type"].items():
+                print(f"  {group}: {pct(v)}")
+    return 1 if missing else 0
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("tasks")
+    t.add_argument("directory", type=Path)
+    t.add_argument("--chunks", type=int, default=1)
+    s = sub.add_parser("score")
+    s.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not DATA.exists():
+        print(f"{DATA} not found", file=sys.stderr)
+        return 2
+    return command_tasks(args.directory, args.chunks) if args.command == "tasks" else command_score(args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
