@@ -65,7 +65,7 @@ def texts(name: str, record: dict) -> list[dict]:
 
 
 def label_key(t: dict) -> tuple:
-    return t["source"], t["row"], t["role"], t["text"], t["perturbs"]
+    return t["source"], t["row"], t["role"], t["text"], t.get("perturbs")
 
 
 def load_labels() -> dict[tuple, dict]:
