@@ -2,6 +2,7 @@
 
     python bench/validity.py tasks DIR [--chunks N]   # write the texts not yet labelled, in N files
     python bench/validity.py score [--json]           # score the current output against the labels
+    python bench/validity.py agreement                # how often a second reader agrees (second_reader.jsonl)
 
 Records: a fixed random sample (seed 15) of SAMPLE rows from each source in ../shared/data
 (CC3M validation; the web alt-text of img2dataset's fixture), run through the record chain
@@ -24,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data"
 LABELS = HERE / "validity" / "labels.jsonl"
+SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 SAMPLE, SEED = 150, 15
 
 
@@ -68,11 +70,11 @@ def label_key(t: dict) -> tuple:
     return t["source"], t["row"], t["role"], t["text"], t.get("perturbs")
 
 
-def load_labels() -> dict[tuple, dict]:
-    if not LABELS.exists():
+def load_labels(path: Path = LABELS) -> dict[tuple, dict]:
+    if not path.exists():
         return {}
     labels = {}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label = json.loads(line)
             labels[label_key(label)] = label
@@ -140,6 +142,24 @@ def command_score(as_json: bool) -> int:
     return 1 if missing else 0
 
 
+def command_agreement() -> int:
+    """Validity as judged by the first and a second, independent reader, on the texts both judged:
+    raw agreement and Cohen's kappa, per role."""
+    first, second = load_labels(), load_labels(SECOND_READER)
+    for role in ("positive", "negative"):
+        pairs = [(valid(first[k]), valid(label)) for k, label in second.items() if k in first and k[2] == role]
+        n = len(pairs)
+        if not n:
+            continue
+        agree = sum(a == b for a, b in pairs) / n
+        p1, p2 = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
+        chance = p1 * p2 + (1 - p1) * (1 - p2)
+        kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+        print(f"{role}s: {n} texts judged twice; valid {100 * p1:.0f}% (first reader) vs {100 * p2:.0f}% (second); "
+              f"agreement {100 * agree:.0f}%, Cohen's kappa {kappa:.2f}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -148,7 +168,10 @@ def main(argv: list[str]) -> int:
     t.add_argument("--chunks", type=int, default=1)
     s = sub.add_parser("score")
     s.add_argument("--json", action="store_true")
+    sub.add_parser("agreement")
     args = ap.parse_args(argv)
+    if args.command == "agreement":
+        return command_agreement()
     if not DATA.exists():
         print(f"{DATA} not found", file=sys.stderr)
         return 2
