@@ -1,12 +1,14 @@
 """A hand-labelled validity benchmark: are positives true and fluent, negatives false and fluent?
 
-    python bench/validity.py tasks DIR [--chunks N]   # write the texts not yet labelled, in N files
-    python bench/validity.py score [--json]           # score the current output against the labels
+    python bench/validity.py tasks DIR [--chunks N] [--sample S]  # write the texts not yet labelled
+    python bench/validity.py score [--json] [--sample S]          # score the current output against the labels
     python bench/validity.py agreement                # how often a second reader agrees (second_reader.jsonl)
 
-Records: a fixed random sample (seed 15) of SAMPLE rows from each source in ../shared/data
-(CC3M validation; the web alt-text of img2dataset's fixture), run through the record chain
-exactly as ``sgshards run`` would (key = dataset index, default options).  Labels, one JSON line
+Records: fixed random samples of rows from each source in ../shared/data (CC3M validation; the
+web alt-text of img2dataset's fixture), run through the record chain exactly as ``sgshards run``
+would (key = dataset index, default options).  Two samples: ``tuning`` (150 rows per source, seed
+15), whose labels the fixes were developed against, and ``fresh`` (60 other rows per source, seed
+2026), labelled only after the fixes, to check that the numbers hold on captions nobody tuned on.  Labels, one JSON line
 per judged text, live in bench/validity/labels.jsonl, keyed by source, row, role, text and (for
 a negative) the text it perturbs, so a label survives any change that leaves its text alone and a
 changed text is listed again for labelling.  Judgements follow ../shared/eval/RUBRIC.md:
@@ -26,11 +28,11 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data"
 LABELS = HERE / "validity" / "labels.jsonl"
 SECOND_READER = HERE / "validity" / "second_reader.jsonl"
-SAMPLE, SEED = 150, 15
+SAMPLES = {"tuning": (150, 15), "fresh": (60, 2026)}     # rows per source, seed
 
 
-def source_rows() -> dict[str, list[tuple[int, str]]]:
-    """(row, caption) of the sampled rows of each source."""
+def source_rows(sample: str = "tuning") -> dict[str, list[tuple[int, str]]]:
+    """(row, caption) of the sampled rows of each source; "fresh" rows never overlap "tuning" rows."""
     import pyarrow.parquet as pq
 
     with open(DATA / "captions" / "cc3m_val.tsv", encoding="utf-8") as f:
@@ -38,19 +40,25 @@ def source_rows() -> dict[str, list[tuple[int, str]]]:
     web = pq.read_table(DATA / "captions" / "web_alt_text_10k.parquet").column("TEXT").to_pylist()
     out = {}
     for name, captions in (("cc3m", cc3m), ("web", web)):
-        rows = sorted(random.Random(SEED).sample(range(len(captions)), SAMPLE))
-        out[name] = [(r, captions[r]) for r in rows]
+        size, seed = SAMPLES["tuning"]
+        rows = random.Random(seed).sample(range(len(captions)), size)
+        if sample == "fresh":
+            taken = set(rows)
+            size, seed = SAMPLES["fresh"]
+            rows = [r for r in random.Random(seed).sample(range(len(captions)), size + len(taken))
+                    if r not in taken][:size]
+        out[name] = [(r, captions[r]) for r in sorted(rows)]
     return out
 
 
-def records() -> dict[str, list[dict]]:
+def records(sample: str = "tuning") -> dict[str, list[dict]]:
     """The current output for the sampled rows: records (rejections are not judged)."""
     from sgshards.annotate import annotate_batch, item
     from sgshards.parse import load_parser
 
     parser = load_parser()
     out = {}
-    for name, rows in source_rows().items():
+    for name, rows in source_rows(sample).items():
         items = [item(r, f"{r:09d}", c) for r, c in rows]
         out[name] = [o["record"] for o in annotate_batch(parser, items) if o["record"] is not None]
     return out
@@ -87,9 +95,9 @@ def valid(label: dict) -> bool:
     return bool(label["false"] and label["fluent"] and label.get("minimal", True))
 
 
-def command_tasks(directory: Path, chunks: int) -> int:
+def command_tasks(directory: Path, chunks: int, sample: str) -> int:
     labels, todo = load_labels(), defaultdict(list)
-    for name, recs in records().items():
+    for name, recs in records(sample).items():
         for record in recs:
             pending = [t for t in texts(name, record) if label_key(t) not in labels]
             if pending:
@@ -104,11 +112,11 @@ def command_tasks(directory: Path, chunks: int) -> int:
     return 0
 
 
-def command_score(as_json: bool) -> int:
+def command_score(as_json: bool, sample: str) -> int:
     labels = load_labels()
     report: dict = {}
     missing = 0
-    for name, recs in records().items():
+    for name, recs in records(sample).items():
         by_type: dict = defaultdict(lambda: [0, 0])
         plausible = [0, 0]
         for record in recs:
@@ -168,6 +176,8 @@ def main(argv: list[str]) -> int:
     t.add_argument("--chunks", type=int, default=1)
     s = sub.add_parser("score")
     s.add_argument("--json", action="store_true")
+    for p in (t, s):
+        p.add_argument("--sample", choices=sorted(SAMPLES), default="tuning")
     sub.add_parser("agreement")
     args = ap.parse_args(argv)
     if args.command == "agreement":
@@ -175,7 +185,9 @@ def main(argv: list[str]) -> int:
     if not DATA.exists():
         print(f"{DATA} not found", file=sys.stderr)
         return 2
-    return command_tasks(args.directory, args.chunks) if args.command == "tasks" else command_score(args.json)
+    if args.command == "tasks":
+        return command_tasks(args.directory, args.chunks, args.sample)
+    return command_score(args.json, args.sample)
 
 
 if __name__ == "__main__":
