@@ -28,7 +28,10 @@ a fixed point: normalising a normalised caption returns it unchanged):
 7. A wrapping pair of quotes around the whole caption removed.
 8. Tokenised-text artefacts of CC3M-like captions: a space before ``.`` or
    ``,`` (and before a final ``!``/``?``) removed, ``dog 's`` -> ``dog's``,
-   ``do n't`` -> ``don't``.
+   ``the 70 's`` -> ``the 70's``, ``do n't`` -> ``don't``; in a caption with
+   CC3M's lower-cased, tokenised shape also ``close - up`` -> ``close-up``,
+   ``globes : the`` -> ``globes: the``, ``$ 45`` -> ``$45`` and more
+   (``sgshards.text.pretokenised``).
 
 ASCII captions with nothing to do (most of them) skip all of this after a few
 substring tests.
@@ -57,6 +60,8 @@ import re
 import unicodedata
 
 from .. import defaults
+from .pretokenised import MARKERS as PRETOKENISED_MARKERS
+from .pretokenised import looks_pretokenised, repair_pretokenised
 from ..schemas.outcomes import (
     CAPTION_TOO_LONG, CAPTION_TOO_SHORT, CONTROL_CHARACTERS_ONLY, EMPTY_CAPTION, NO_LETTERS, NOT_TEXT)
 
@@ -222,7 +227,8 @@ def _strip_html(s: str) -> str:
 _QUOTES_TABLE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                                "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,]+)(?=\s|$)|\s+([!?][\s!?]*)$")
-_SPLIT_CLITIC = re.compile(r"(?<=[^\W\d_]) '(s|re|ve|ll|m|d)\b(?!')")
+# "dog 's" -> "dog's", "they 're"; after a number only "'s": "the 70 's", "a 1960 's replica"
+_SPLIT_CLITIC = re.compile(r"(?<=[^\W\d_]) '(s|re|ve|ll|m|d)\b(?!')|(?<=\d) '(s)\b(?!')")
 _SPLIT_NOT = re.compile(r"(?<=[^\W\d_]) (?=n't\b)")  # PTB's "ca n't" is "can't" rejoined
 _WRAPPING_PAIRS = {'"': '"', "'": "'", "\u00ab": "\u00bb", "\u2039": "\u203a", "\u300c": "\u300d", "`": "`"}
 
@@ -232,10 +238,10 @@ def _fix_tokenisation(s: str) -> str:
         return s
     s = _SPACE_BEFORE_PUNCT.sub(lambda m: m.group(1) or m.group(2).replace(" ", ""), s)
     if " '" in s:
-        s = _SPLIT_CLITIC.sub(r"'\1", s)
+        s = _SPLIT_CLITIC.sub(lambda m: "'" + (m.group(1) or m.group(2)), s)
     if " n't" in s:
         s = _SPLIT_NOT.sub("", s)
-    return s
+    return repair_pretokenised(s)
 
 
 def _unwrap_quotes(s: str) -> str:
@@ -285,7 +291,8 @@ _NEEDS_WORK_AFTER_SPACE = ("  ", " .", " ,", " !", " ?", " '", " n't")
 def _is_clean_ascii(s: str) -> bool:
     return (s.isascii() and s != "" and s[0] not in " \"'`" and s[-1] != " "
             and not _ASCII_CONTROL_OR_MARKUP.search(s)
-            and not any(pattern in s for pattern in _NEEDS_WORK_AFTER_SPACE))
+            and not any(pattern in s for pattern in _NEEDS_WORK_AFTER_SPACE)
+            and not (any(marker in s for marker in PRETOKENISED_MARKERS) and looks_pretokenised(s)))
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

@@ -73,7 +73,8 @@ def test_unicode_is_nfc():
     ("a dog on a couch .", "a dog on a couch."),
     ("a cup of coffee , next to a croissant .", "a cup of coffee, next to a croissant."),
     ("what a view !", "what a view!"),
-    ("where is it ? right here", "where is it ? right here"),   # only a final ?/! moves
+    ("Where is it ? Right here", "Where is it ? Right here"),   # only a final ?/! moves (French spacing)
+    ("where is it ? right here", "where is it? right here"),    # ... unless tokenised like CC3M
     ("my fianc\u00e9 's birthday", "my fianc\u00e9's birthday"),
     ("they 're here and we 've left", "they're here and we've left"),
     ("do n't and ca n't", "don't and can't"),
