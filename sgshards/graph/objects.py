@@ -53,17 +53,18 @@ def add_object(st: GraphState, i: int) -> int:
     elif name == "one" and st.objects and not kids_of(st, i, "prep"):
         # "a small tree next to a large one": the same kind as the last object
         name = st.objects[-1].name
-    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural)
+    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural, rule=head_shape(head.upos))
     st.obj_of[i] = len(st.objects)
     st.objects.append(obj)
     for k in described:
         if isinstance(k, tuple):
-            add_attribute(st, obj, k[0], k[1])
+            add_attribute(st, obj, k[0], k[1], rule="compound/named")   # the learned table's
         elif doc[k].text != "-" and st.low[k] not in PART_ADJECTIVES:
-            add_attribute(st, obj, k)
+            add_attribute(st, obj, k, rule="compound/" + doc[k].upos)
     if owner:
-        st.objects.append(SGObject(name=noun_lemma(name_of(st, owner)), span=(owner[0], owner[-1] + 1)))
-        add_relation(st, len(st.objects) - 1, "have", st.obj_of[i], owner)
+        st.objects.append(SGObject(name=noun_lemma(name_of(st, owner)), span=(owner[0], owner[-1] + 1),
+                                   rule="owner"))
+        add_relation(st, len(st.objects) - 1, "have", st.obj_of[i], owner, rule="compound/owner")
     collect_modifiers(st, i, obj)
     for c in compound[:-1]:
         if c not in owner:
@@ -71,6 +72,12 @@ def add_object(st: GraphState, i: int) -> int:
     if head.dep == "compound" and head.head != i and is_hidden_gerund(st, head.head):
         collect_modifiers(st, head.head, obj)   # "a white dog swimming": white belongs to dog
     return st.obj_of[i]
+
+
+def head_shape(upos: str) -> str:
+    """Provenance of an object by its head's tag: "noun", "propn", or "retagged" (a noun the
+    parser tagged otherwise: "kites"/VERB, found by is_nominal)."""
+    return "noun" if upos == "NOUN" else "propn" if upos == "PROPN" else "retagged"
 
 
 def compound_tokens(st: GraphState, i: int) -> list[int]:
