@@ -80,7 +80,8 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
         return positives, []
     subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
     shuffle(rng, subgraphs)
-    surfaces = [(0, caption_surface(doc, graph, ctx.kids))] + subgraphs
+    mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
+    surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
     pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
     return positives, _select(pools, taken, options.max_negatives, rng)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..augment.vocab import object_category
-from ..lexicon.lemmas import is_adjective_only, noun_lemma
+from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
 from ..lexicon.words import (
     ANIMATE_CATEGORIES, BODY_PARTS, COLLECTIVE_NOUNS, DESCRIPTIVE_COMPOUNDS, JUNK_BEFORE_OF, JUNK_NOUNS,
     LEXICAL_NAMES, PART_ADJECTIVES, PERSON_REFERENTS, PLURAL_COMPOUNDS, POSITION_WORDS, SHADES,
@@ -53,7 +53,7 @@ def add_object(st: GraphState, i: int) -> int:
     elif name == "one" and st.objects and not kids_of(st, i, "prep"):
         # "a small tree next to a large one": the same kind as the last object
         name = st.objects[-1].name
-    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural, rule=head_shape(head.upos))
+    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural, rule=head_shape(head.upos, st.low[i]))
     st.obj_of[i] = len(st.objects)
     st.objects.append(obj)
     for k in described:
@@ -74,10 +74,15 @@ def add_object(st: GraphState, i: int) -> int:
     return st.obj_of[i]
 
 
-def head_shape(upos: str) -> str:
-    """Provenance of an object by its head's tag: "noun", "propn", or "retagged" (a noun the
-    parser tagged otherwise: "kites"/VERB, found by is_nominal)."""
-    return "noun" if upos == "NOUN" else "propn" if upos == "PROPN" else "retagged"
+def head_shape(upos: str, word: str) -> str:
+    """Provenance of an object by its head's tag: "noun"; "propn/common" (a capitalised
+    common noun: "Warthog") or "propn/name" (a word no dictionary lists as a noun: "NCAA");
+    "retagged" (a noun the parser tagged otherwise: "kites"/VERB, found by is_nominal)."""
+    if upos == "NOUN":
+        return "noun"
+    if upos == "PROPN":
+        return "propn/common" if "NOUN" in all_lemmas(word) else "propn/name"
+    return "retagged"
 
 
 def compound_tokens(st: GraphState, i: int) -> list[int]:
