@@ -6,6 +6,7 @@ MIN_CHARS = 2                    # a shorter caption is rejected (caption_too_sh
 MAX_POSITIVES = 3                # sub-graph positives per caption, besides the caption itself
 MAX_NEGATIVES = 6                # hard negatives per caption
 SEED = 0                         # mixed with each record key for sampling
+MIN_CONFIDENCE = 0.7             # positives and negatives use graph elements at or above it (README: Confidence)
 BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
 PARSER_BACKEND = "spacy"

@@ -2,17 +2,23 @@
 
 Deterministic: all sampling uses a ``random.Random`` seeded from a stable
 hash of (key, seed), so a rerun writes byte-identical records.
+
+Precision before recall: positives and negatives are built from the *trusted view* of the
+graph, the elements whose calibrated confidence is at least ``min_confidence`` (an object
+below it takes its attributes and relations with it).  The caption itself stays
+``positives[0]``; no sub-graph positive states, and no negative edits, an element below the
+threshold, so no negative negates a doubtful positive.
 """
 from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping, Optional, Sequence
 
 from .. import defaults
 from ..schemas.depview import DepToken, text_of
-from ..schemas.graph import SceneGraph
+from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
@@ -30,6 +36,8 @@ class AugmentOptions:
     max_negatives: int = defaults.MAX_NEGATIVES
     seed: int = defaults.SEED
     negative_types: tuple[str, ...] = NEGATIVE_TYPES
+    # graph elements below this calibrated confidence are left out of positives and negatives
+    min_confidence: float = defaults.MIN_CONFIDENCE
     # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
     frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
 
@@ -37,6 +45,8 @@ class AugmentOptions:
         unknown = set(self.negative_types) - set(NEGATIVE_TYPES)
         if unknown:
             raise ValueError(f"unknown negative types: {sorted(unknown)}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be in [0, 1], not {self.min_confidence}")
 
 
 def seeded_rng(key: str, seed: int) -> random.Random:
@@ -55,16 +65,63 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     rng = seeded_rng(key, options.seed)
     caption = text_of(list(doc))
     taken: set[str] = set()                          # text keys of the positives, then of the negatives
+    full = graph
+    graph, object_of, relation_of = trusted_view(graph, options.min_confidence)
     ctx = Context.of(doc, graph)
     chosen = sample_positives(ctx, caption, options.max_positives, rng, taken)
     positives = [p for p, _ in chosen]
+    if graph is not full:                            # indices of the view -> of the record's graph
+        positives[0] = Positive(caption, "caption", list(range(len(full.objects))),
+                                list(range(len(full.relations))))
+        for p in positives[1:]:
+            p.objects = [object_of[i] for i in p.objects]
+            p.relations = [relation_of[k] for k in p.relations]
     if options.max_negatives <= 0 or not options.negative_types:
         return positives, []
     subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
     shuffle(rng, subgraphs)
-    surfaces = [(0, caption_surface(doc, graph, ctx.kids))] + subgraphs
+    mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
+    surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
     pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
     return positives, _select(pools, taken, options.max_negatives, rng)
+
+
+def trusted(confidence: Optional[float], threshold: float) -> bool:
+    """An element without a confidence (a graph made by hand) is trusted."""
+    return confidence is None or confidence >= threshold
+
+
+def trusted_view(graph: SceneGraph, threshold: float) -> tuple[SceneGraph, list[int], list[int]]:
+    """(the graph without its elements below threshold, view object -> graph object, view
+    relation -> graph relation).  An object below it goes with its relations; the graph itself
+    comes back when everything is trusted."""
+    objects = [i for i, o in enumerate(graph.objects) if trusted(o.confidence, threshold)]
+    relations = [k for k, r in enumerate(graph.relations) if trusted(r.confidence, threshold)]
+    low_attribute = any(not trusted(c, threshold) for o in graph.objects for c in o.attribute_confidences)
+    if len(objects) == len(graph.objects) and len(relations) == len(graph.relations) and not low_attribute:
+        return graph, objects, relations
+    new_index = {old: new for new, old in enumerate(objects)}
+    relations = [k for k in relations
+                 if graph.relations[k].subject in new_index and graph.relations[k].object in new_index]
+    view = SceneGraph(
+        objects=[_trusted_attributes(graph.objects[i], threshold) for i in objects],
+        relations=[replace(graph.relations[k], subject=new_index[graph.relations[k].subject],
+                           object=new_index[graph.relations[k].object]) for k in relations])
+    return view, objects, relations
+
+
+def _trusted_attributes(o: SGObject, threshold: float) -> SGObject:
+    """The object with only its attributes at or above threshold (itself when all are)."""
+    confs = o.attribute_confidences
+    if all(trusted(c, threshold) for c in confs):
+        return o
+    keep = [k for k, c in enumerate(confs) if trusted(c, threshold)]
+    spans = o.attribute_spans or [None] * len(o.attributes)
+    rules = o.attribute_rules or [""] * len(o.attributes)
+    return replace(o, attributes=[o.attributes[k] for k in keep],
+                   attribute_spans=[spans[k] for k in keep],
+                   attribute_confidences=[confs[k] for k in keep],
+                   attribute_rules=[rules[k] for k in keep])
 
 
 def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Random,

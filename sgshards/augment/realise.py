@@ -186,12 +186,14 @@ def is_pronoun(t: DepToken) -> bool:
 
 
 def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
-                    kids: Optional[list[list[int]]] = None) -> Surface:
+                    kids: Optional[list[list[int]]] = None, mentions: Optional[list[Span]] = None) -> Surface:
     """The caption's own tokens with the graph's spans resolved into slots
-    (``kids``: the tokens' children, when the caller already has them)."""
+    (``kids``: the tokens' children, when the caller already has them; ``mentions``: the name
+    spans of every object the caption mentions, when ``graph`` leaves some out, so a noun
+    phrase still ends where another mention begins)."""
     if kids is None:
         kids = children_index(doc)
-    names = [o.span for o in graph.objects if o.span is not None]
+    names = mentions if mentions is not None else [o.span for o in graph.objects if o.span is not None]
     surface = Surface(tokens=list(doc), graph=graph,
                       objects=tuple(range(len(graph.objects))),
                       relations=tuple(range(len(graph.relations))))

@@ -38,19 +38,19 @@ def collect_modifiers(st: GraphState, i: int, obj: SGObject) -> None:
         elif t.dep == "amod" and lw in SHADES and shade_run(st, k, i):
             end = shade_run(st, k, i)
             consumed.update(range(k, end))
-            add_attribute(st, obj, k, end)     # "light green leaves", "multi-colored rug"
+            add_attribute(st, obj, k, end, rule="amod/shade")     # "light green leaves", "multi-colored rug"
         elif (t.dep == "amod" and lw in SHAPE_PARTICIPLES and k > 0 and doc[k - 1].head == i
               and st.low[k - 1] in COLOURS):
-            add_attribute(st, obj, k - 1)      # "tan colored pants" -> tan
+            add_attribute(st, obj, k - 1, rule="amod/colour_participle")      # "tan colored pants" -> tan
         elif t.dep == "amod" and t.upos in ("ADJ", "VERB", "NOUN", "PROPN", "ADV"):
             for a in conj_group(st, k):
                 if doc[a].upos in ("ADJ", "VERB", "NOUN", "PROPN") and st.low[a] not in QUANTIFIERS:
                     start, end = attribute_extent(st, a)
-                    add_attribute(st, obj, start, end)
+                    add_attribute(st, obj, start, end, rule="amod/" + doc[a].upos)
                     for c in kids_with(st, a, "amod", "advmod", "npadvmod", "compound"):
                         # "white striped sheets": a colour on the adjective is its own attribute
                         if c < start and st.low[c] in COLOURS:
-                            add_attribute(st, obj, c)
+                            add_attribute(st, obj, c, rule="amod/colour_of_modifier")
 
 
 def part_adjective_words(st: GraphState, i: int) -> set[int]:
@@ -107,15 +107,15 @@ def add_part(st: GraphState, k: int, i: int, mods: list[int]) -> None:
     owner = st.obj_of.get(i)
     if owner is None:               # noun i named no object: a word inside a longer compound
         return                      # ("Snowy Night Metal Print": the print is the object)
-    part = SGObject(name=PART_ADJECTIVES[st.low[k]], plural=st.low[k] in PLURAL_PART_ADJECTIVES)
+    part = SGObject(name=PART_ADJECTIVES[st.low[k]], plural=st.low[k] in PLURAL_PART_ADJECTIVES, rule="part")
     for m in mods:
         if st.doc[m].upos == "NUM":
             part.quantity = st.low[m]
             part.plural = True
         else:
-            add_attribute(st, part, m)
+            add_attribute(st, part, m, rule="part")
     st.objects.append(part)
     if st.low[k] in COVERING_ADJECTIVES:
-        add_relation(st, len(st.objects) - 1, "on", owner, [k])   # (snow, on, hill)
+        add_relation(st, len(st.objects) - 1, "on", owner, [k], rule="part/on")   # (snow, on, hill)
     else:
-        add_relation(st, owner, "have", len(st.objects) - 1, [k])
+        add_relation(st, owner, "have", len(st.objects) - 1, [k], rule="part/have")

@@ -15,6 +15,7 @@ from ..lexicon.words import PLURAL_COMPOUNDS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .attributes import add_part
+from .confidence import assign_confidence
 from .nominals import is_fragment_noun, is_hidden_gerund, is_nominal
 from .objects import add_object
 from .prepositions import noun_relations, side_by_side
@@ -55,7 +56,7 @@ def possessor_relations(st: GraphState) -> None:
     and by find_plural_possessors."""
     for owner, part in st.possessors:
         o = add_object(st, owner)
-        add_relation(st, o, "have", resolve(st, part), [owner])
+        add_relation(st, o, "have", resolve(st, part), [owner], rule="possessor/plural")
 
 
 def part_adjective_relations(st: GraphState) -> None:
@@ -69,7 +70,8 @@ def covering_participle_relations(st: GraphState) -> None:
     reading the mountain's modifiers, related once every object exists."""
     for v, n in st.pending:
         agent = kids_with(st, v, "npadvmod", "compound")[0]
-        add_relation(st, resolve(st, agent), verb_lemma(st.low[v]), resolve(st, n), [v])
+        add_relation(st, resolve(st, agent), verb_lemma(st.low[v]), resolve(st, n), [v],
+                     rule="participle/covering")
 
 
 def verb_rules(st: GraphState) -> None:
@@ -142,8 +144,13 @@ def build_graph(doc: list[DepToken], compound_names: Optional[dict] = None,
     prepositions, "has"/possessive part-of links and multiword prepositions.  Only
     ``DepToken`` fields are read, so any backend that converts into the view gets the same
     rules.  ``compound_names`` replaces the learned compound naming table ({} switches it
-    off); ``rules`` replaces the registry (the catalogue leaves one out to show what it does)."""
-    st = GraphState(repair_parse(doc), compound_names)
+    off); ``rules`` replaces the registry (the catalogue leaves one out to show what it does).
+    Every element gets the provenance key of the rule that made it and that key's calibrated
+    confidence (graph/confidence.py)."""
+    fixed = repair_parse(doc)
+    st = GraphState(fixed, compound_names)
     for rule in RULES if rules is None else rules:
         rule.apply(st)
-    return without_nameless(SceneGraph(objects=st.objects, relations=st.relations))
+    graph = without_nameless(SceneGraph(objects=st.objects, relations=st.relations))
+    assign_confidence(graph, fixed, [a != b for a, b in zip(doc, fixed)])
+    return graph

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..augment.vocab import object_category
-from ..lexicon.lemmas import is_adjective_only, noun_lemma
+from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
 from ..lexicon.words import (
     ANIMATE_CATEGORIES, BODY_PARTS, COLLECTIVE_NOUNS, DESCRIPTIVE_COMPOUNDS, JUNK_BEFORE_OF, JUNK_NOUNS,
     LEXICAL_NAMES, PART_ADJECTIVES, PERSON_REFERENTS, PLURAL_COMPOUNDS, POSITION_WORDS, SHADES,
@@ -53,17 +53,18 @@ def add_object(st: GraphState, i: int) -> int:
     elif name == "one" and st.objects and not kids_of(st, i, "prep"):
         # "a small tree next to a large one": the same kind as the last object
         name = st.objects[-1].name
-    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural)
+    obj = SGObject(name=name, span=(span_start, i + 1), plural=plural, rule=head_shape(head.upos, st.low[i]))
     st.obj_of[i] = len(st.objects)
     st.objects.append(obj)
     for k in described:
         if isinstance(k, tuple):
-            add_attribute(st, obj, k[0], k[1])
+            add_attribute(st, obj, k[0], k[1], rule="compound/named")   # the learned table's
         elif doc[k].text != "-" and st.low[k] not in PART_ADJECTIVES:
-            add_attribute(st, obj, k)
+            add_attribute(st, obj, k, rule="compound/" + doc[k].upos)
     if owner:
-        st.objects.append(SGObject(name=noun_lemma(name_of(st, owner)), span=(owner[0], owner[-1] + 1)))
-        add_relation(st, len(st.objects) - 1, "have", st.obj_of[i], owner)
+        st.objects.append(SGObject(name=noun_lemma(name_of(st, owner)), span=(owner[0], owner[-1] + 1),
+                                   rule="owner"))
+        add_relation(st, len(st.objects) - 1, "have", st.obj_of[i], owner, rule="compound/owner")
     collect_modifiers(st, i, obj)
     for c in compound[:-1]:
         if c not in owner:
@@ -71,6 +72,17 @@ def add_object(st: GraphState, i: int) -> int:
     if head.dep == "compound" and head.head != i and is_hidden_gerund(st, head.head):
         collect_modifiers(st, head.head, obj)   # "a white dog swimming": white belongs to dog
     return st.obj_of[i]
+
+
+def head_shape(upos: str, word: str) -> str:
+    """Provenance of an object by its head's tag: "noun"; "propn/common" (a capitalised
+    common noun: "Warthog") or "propn/name" (a word no dictionary lists as a noun: "NCAA");
+    "retagged" (a noun the parser tagged otherwise: "kites"/VERB, found by is_nominal)."""
+    if upos == "NOUN":
+        return "noun"
+    if upos == "PROPN":
+        return "propn/common" if "NOUN" in all_lemmas(word) else "propn/name"
+    return "retagged"
 
 
 def compound_tokens(st: GraphState, i: int) -> list[int]:

@@ -78,27 +78,28 @@ def owner_above(st: GraphState, p: int) -> Optional[int]:
     return None
 
 
-def relate(st: GraphState, subjects: list[int], pred: str, k: int, toks: list[int]) -> None:
+def relate(st: GraphState, subjects: list[int], pred: str, k: int, toks: list[int], rule: str) -> None:
     """(subject, pred, object token k) for every subject; "each other" relates the
     subjects to one another ("a dog and a cat next to each other" -> dog next to cat,
-    "two cars parked next to each other" -> car park next to car)."""
+    "two cars parked next to each other" -> car park next to car).  ``rule``: the
+    provenance (see state.add_relation)."""
     if is_reciprocal(st, k):
-        relate_mutually(st, subjects, pred, toks)
+        relate_mutually(st, subjects, pred, toks, rule + "_each_other")
         return
     o = resolve(st, k)
     for s in subjects:
-        add_relation(st, s, pred, o, toks)
+        add_relation(st, s, pred, o, toks, rule=rule)
 
 
-def relate_mutually(st: GraphState, subjects: list[int], pred: str, toks: list[int]) -> None:
+def relate_mutually(st: GraphState, subjects: list[int], pred: str, toks: list[int], rule: str) -> None:
     """Each subject with the next ("a dog and a cat next to each other"); one (plural)
     subject with itself ("two giraffes side by side"), as FACTUAL writes it."""
     if len(subjects) >= 2:
         for a, b in zip(subjects, subjects[1:]):
-            add_relation(st, a, pred, b, toks)
+            add_relation(st, a, pred, b, toks, rule=rule)
     else:
         for s in subjects:
-            add_relation(st, s, pred, s, toks, mutual=True)
+            add_relation(st, s, pred, s, toks, rule=rule, mutual=True)
 
 
 def clothing_predicate(st: GraphState, pred: str, k: int) -> str:

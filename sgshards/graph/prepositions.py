@@ -35,13 +35,13 @@ def noun_relations(st: GraphState, i: int) -> None:
                 if o is None or o == s:
                     continue
                 if lemma in SURFACE_CONTAINERS:
-                    add_relation(st, o, "on", s, toks)
+                    add_relation(st, o, "on", s, toks, rule="noun/of_surface")
                 elif lemma in ENCLOSING_CONTAINERS:
-                    add_relation(st, o, "in", s, toks)
+                    add_relation(st, o, "in", s, toks, rule="noun/of_enclosing")
                 elif lemma in CONTAINER_NOUNS:
-                    add_relation(st, s, "have", o, toks)
+                    add_relation(st, s, "have", o, toks, rule="noun/of_container")
                 else:
-                    add_relation(st, o, "have", s, toks)
+                    add_relation(st, o, "have", s, toks, rule="noun/of_part")
             continue
         pred = " ".join(words)
         if pred == "for":
@@ -51,12 +51,15 @@ def noun_relations(st: GraphState, i: int) -> None:
             objs = [k for k in objs if not described_by_back_reference(st, k, s)]
         owners = shared_subjects(st, i, s, toks[0])
         with_owners = owners
+        shape = "noun/prep"
         if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:
             with_owners = [h for h in (resolve(st, k) for _, k in with_objs) if h is not None] or owners
+            shape = "noun/with_place"
         for k in objs:
             p2 = clothing_predicate(st, pred, k)
+            rule = shape if p2 == pred else "noun/" + p2     # noun/wear, noun/have: clothing, held parts
             if is_reciprocal(st, k):
-                relate(st, owners, p2, k, toks)
+                relate(st, owners, p2, k, toks, rule)
                 continue
             for subj in owners if p2 == "wear" else with_owners:
                 if p2 == "wear" and doc[i].dep == "pobj" and doc[doc[i].head].head != i:
@@ -65,14 +68,14 @@ def noun_relations(st: GraphState, i: int) -> None:
                     if doc[verb].upos == "VERB":
                         subs = [resolve(st, x) for x in verb_subjects(st, verb)[0]]
                         subj = next((x for x in subs if x is not None), subj)
-                add_relation(st, subj, p2, resolve(st, k), toks)
+                add_relation(st, subj, p2, resolve(st, k), toks, rule=rule)
     for k in kids_of(st, i, "poss"):
         if doc[k].tag == "PRP$":
             continue   # "holding a phone to her ear": FACTUAL leaves the pronoun's "have" out
         o = resolve(st, k)
         if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                      for r in st.relations):
-            add_relation(st, o, "have", s, [k])
+            add_relation(st, o, "have", s, [k], rule="noun/possessive")
 
 
 def shared_subjects(st: GraphState, i: int, s: int, prep: int) -> list[int]:
@@ -113,7 +116,8 @@ def side_by_side(st: GraphState, i: int) -> None:
     h = doc[i].head
     if doc[h].upos in ("VERB", "AUX") and h != i:
         toks = verb_subjects(st, h)[0]
-        pred = verb_lemma(st.low[h]) + " side by side with"
+        pred, rule = verb_lemma(st.low[h]) + " side by side with", "side_by_side/verb"
     else:
-        toks, pred = conj_group(st, h), "side by side with"
-    relate_mutually(st, [s for s in (resolve(st, k) for k in toks) if s is not None], pred, [i, i + 1, i + 2])
+        toks, pred, rule = conj_group(st, h), "side by side with", "side_by_side/noun"
+    relate_mutually(st, [s for s in (resolve(st, k) for k in toks) if s is not None], pred, [i, i + 1, i + 2],
+                    rule)

@@ -50,7 +50,8 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
         # no antecedent: the pronoun stands for a person of its own
         if i not in st.obj_of:
             st.obj_of[i] = len(st.objects)
-            st.objects.append(SGObject(name=PERSON_PRONOUNS[lw], span=(i, i + 1), plural=want_plural))
+            st.objects.append(SGObject(name=PERSON_PRONOUNS[lw], span=(i, i + 1), plural=want_plural,
+                                       rule="pronoun"))
         return st.obj_of[i]
     if lw in ("it", "its", "itself"):
         for idx in range(len(st.objects) - 1, -1, -1):

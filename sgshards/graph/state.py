@@ -94,20 +94,23 @@ def conj_group_up(st: GraphState, n: int) -> list[int]:
     return conj_group(st, root)
 
 
-def add_attribute(st: GraphState, obj: SGObject, i: int, j: Optional[int] = None) -> None:
-    """Tokens i..j (default just i) as an attribute of obj, once."""
+def add_attribute(st: GraphState, obj: SGObject, i: int, j: Optional[int] = None, *, rule: str) -> None:
+    """Tokens i..j (default just i) as an attribute of obj, once; ``rule`` names the rule
+    family and shape that found it ("amod/ADJ"), the key of its calibrated confidence."""
     j = i + 1 if j is None else j
     word = " ".join(st.low[k] for k in range(i, j))
     if word not in obj.attributes:
         obj.attributes.append(word)
         obj.attribute_spans.append((i, j))
+        obj.attribute_rules.append(rule)
 
 
 def add_relation(st: GraphState, s: Optional[int], pred: str, o: Optional[int], toks: list[int],
-                 mutual: bool = False) -> None:
+                 *, rule: str, mutual: bool = False) -> None:
     """(s, pred, o) with the span of toks, once; the predicate in its canonical form
     ("seated on" -> "sit on").  A missing end, or an object related to itself, is skipped
-    unless mutual ("two giraffes side by side")."""
+    unless mutual ("two giraffes side by side").  ``rule`` names the rule family and shape
+    ("verb/dobj"), the key of its calibrated confidence (the first rule to find it keeps it)."""
     if s is None or o is None or s == o and st.objects[s].span == st.objects[o].span and not mutual:
         return
     pred = CANONICAL_PREDICATES.get(pred, pred)
@@ -117,7 +120,8 @@ def add_relation(st: GraphState, s: Optional[int], pred: str, o: Optional[int], 
     if key in st.seen_rel:
         return
     st.seen_rel.add(key)
-    st.relations.append(SGRelation(subject=s, predicate=pred, object=o, span=(min(toks), max(toks) + 1)))
+    st.relations.append(SGRelation(subject=s, predicate=pred, object=o, span=(min(toks), max(toks) + 1),
+                                   rule=rule))
 
 
 def side_by_side_at(doc: list[DepToken], i: int) -> bool:

@@ -49,19 +49,19 @@ def verb_relations(st: GraphState, v: int) -> None:
             word, tok = placed
             for s in subjects:
                 for k in dobjs:
-                    add_relation(st, resolve(st, k), word, s, [tok])
+                    add_relation(st, resolve(st, k), word, s, [tok], rule="verb/have_on_it")
             return
     for k in dobjs:
-        relate(st, subjects, pred, k, base_toks)
+        relate(st, subjects, pred, k, base_toks, "verb/have" if lemma == "have" else "verb/dobj")
     if not dobjs and not prts and not kids_with(st, v, "prep", "dative", "xcomp", "ccomp") and ends_clause(st, v):
         # object-gap clause: "the plaid shirt the man is wearing", also parsed as two subjects
         nsubjs = kids_of(st, v, "nsubj")
         if t.dep == "relcl" and nsubjs:
             for s in subjects:
-                add_relation(st, s, pred, resolve(st, t.head), base_toks)
+                add_relation(st, s, pred, resolve(st, t.head), base_toks, rule="verb/gap")
         elif len(nsubjs) >= 2:
             for other in [resolve(st, k) for k in nsubjs[1:]]:
-                add_relation(st, other, pred, resolve(st, nsubjs[0]), base_toks)
+                add_relation(st, other, pred, resolve(st, nsubjs[0]), base_toks, rule="verb/gap")
     agents = []
     for a in kids_of(st, v, "agent"):
         for k in kids_of(st, a, "pobj"):
@@ -69,12 +69,12 @@ def verb_relations(st: GraphState, v: int) -> None:
     for k in agents:
         agent = resolve(st, k)
         for s in subjects:
-            add_relation(st, agent, lemma, s, base_toks)
+            add_relation(st, agent, lemma, s, base_toks, rule="verb/agent")
     for words, toks, objs in head_prep_phrases(st, v):
         if passive and lemma in AGENT_PREP_VERBS and words in (["in"], ["with"], ["by"]):
             for k in objs:
                 for s in subjects:
-                    add_relation(st, resolve(st, k), lemma, s, [v])
+                    add_relation(st, resolve(st, k), lemma, s, [v], rule="verb/agent_prep")
             continue
         # with a direct object the prepositional phrase locates the subject
         # ("boys flying a kite on a beach" -> boy on beach); without one it
@@ -85,26 +85,29 @@ def verb_relations(st: GraphState, v: int) -> None:
             if dobjs:
                 continue
             words, toks = [], []
+        shape = "verb/place" if dobjs else "verb/prep" if words else "verb/for"
         p = " ".join(words if dobjs else [lemma] + words)
         toks_used = toks if dobjs else [v] + toks
         objs, subjects = stranded_object(st, v, objs, subjects)
         holders = subjects
         if dobjs and toks and toks[0] > dobjs[0] and locates_object(st, lemma, p):
             holders = [o for o in (resolve(st, k) for k in dobjs) if o is not None] or subjects
+            shape = "verb/object_place"
         for k in objs:
             p2 = clothing_predicate(st, p, k)
             # "wearing a red shirt with ties" / "with blue jeans": the wearer wears both
-            relate(st, subjects if p2 == "wear" and subjects else holders, p2, k, toks_used)
+            relate(st, subjects if p2 == "wear" and subjects else holders, p2, k, toks_used,
+                   shape if p2 == p else "verb/" + p2)
     if prts and not dobjs:
         # stranded particle: "the sofa the man is sitting on" (relative clause), also
         # parsed as two subjects ("the chair the dogs are sitting on")
         nsubjs = kids_of(st, v, "nsubj")
         if t.dep == "relcl":
             for other in [resolve(st, k) for k in nsubjs]:
-                add_relation(st, other, pred, resolve(st, t.head), base_toks)
+                add_relation(st, other, pred, resolve(st, t.head), base_toks, rule="verb/stranded_particle")
         elif len(nsubjs) >= 2 and doc[prts[-1]].tag == "IN" and prts[-1] == len(doc) - 1 - (doc[-1].upos == "PUNCT"):
             for other in [resolve(st, k) for k in nsubjs[1:]]:
-                add_relation(st, other, pred, resolve(st, nsubjs[0]), base_toks)
+                add_relation(st, other, pred, resolve(st, nsubjs[0]), base_toks, rule="verb/stranded_particle")
     made_relation = len(st.relations) > n_before
     if (not made_relation and t.tag == "VBG" and t.dep == "ROOT" and not dobjs
             and not kids_with(st, v, "xcomp", "ccomp", "advcl", "acomp", "oprd")
@@ -113,13 +116,13 @@ def verb_relations(st: GraphState, v: int) -> None:
         # (not when a noun follows: "holding guitar" mis-parsed is no state)
         span = (v, max(base_toks) + 1)
         for s in subjects:
-            add_attribute(st, st.objects[s], *span)
+            add_attribute(st, st.objects[s], span[0], span[1], rule="state/ing")
     elif (not made_relation and passive and t.tag == "VBN" and not dobjs and not prts
           and st.low[v] not in PART_ADJECTIVES
           and not kids_with(st, v, "prep", "agent", "xcomp", "ccomp", "advcl", "acomp", "oprd", "dative")):
         # "the toilet lid is closed", "the hills are forested": a state, an attribute in FACTUAL
         for s in subjects:
-            add_attribute(st, st.objects[s], v)
+            add_attribute(st, st.objects[s], v, rule="state/passive")
 
 
 def copula(st: GraphState, v: int, subj_toks: list[int], expl: bool) -> None:
@@ -138,7 +141,7 @@ def copula(st: GraphState, v: int, subj_toks: list[int], expl: bool) -> None:
                 continue
             if doc[k].upos == "ADJ" and st.low[k] not in POSITIONAL_ADJS:
                 for s in subjects:
-                    add_attribute(st, st.objects[s], k)
+                    add_attribute(st, st.objects[s], k, rule="predicate/adj")
     if not expl:
         for k in attrs:
             if st.low[k] in ("color", "colour"):
@@ -146,14 +149,14 @@ def copula(st: GraphState, v: int, subj_toks: list[int], expl: bool) -> None:
                 for a in kids_with(st, k, "amod", "compound"):
                     if st.low[a] in COLOURS:
                         for s in subjects:
-                            add_attribute(st, st.objects[s], a)
+                            add_attribute(st, st.objects[s], a, rule="predicate/colour")
                 continue
             resolve(st, k)  # "this is an urban park": the noun is still an object
     for words, toks, objs in head_prep_phrases(st, v):
         pred = " ".join(words)
         objs, subjs = stranded_object(st, v, objs, subjects)
         for k in objs:
-            relate(st, subjs, pred, k, toks)
+            relate(st, subjs, pred, k, toks, "copula/there" if expl else "copula/prep")
 
 
 def trick_relations(st: GraphState, v: int, k: int, subjects: list[int]) -> None:
@@ -163,13 +166,13 @@ def trick_relations(st: GraphState, v: int, k: int, subjects: list[int]) -> None
     word = noun_lemma(st.low[k])
     for words, toks, objs in head_prep_phrases(st, v) + head_prep_phrases(st, k):
         for o in objs:
-            relate(st, subjects, word + " " + " ".join(words), o, [k] + toks)
+            relate(st, subjects, word + " " + " ".join(words), o, [k] + toks, "verb/trick")
     for c in st.kids[k]:
         if c < k and doc[c].dep in ("compound", "amod") and (
                 doc[c].upos in NOUN_POS or noun_lemma(st.low[c]) in TRICK_GEAR or is_noun_only(st.low[c])):
             o = add_object(st, c)
             for s in subjects:
-                add_relation(st, s, word + " on", o, [k])
+                add_relation(st, s, word + " on", o, [k], rule="verb/trick_gear")
 
 
 def have_on_it(st: GraphState, v: int, dobjs: list[int], prts: list[int]) -> Optional[tuple[str, int]]:

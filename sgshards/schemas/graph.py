@@ -7,6 +7,16 @@ add fields freely, never rename or repurpose one without bumping
 Spans are token offsets ``[start, end)`` into the caption as tokenised by
 the parser (``tokens`` of the sample record), so edits can be made on the
 caption's own tokens instead of by substring replacement.
+
+Confidence (fields added without a ``SCHEMA_VERSION`` bump, as above): ``build_graph`` gives every object
+(``confidence``), every attribute (``attribute_confidences``, parallel to ``attributes``) and
+every relation (``confidence``) the precision its rule family reached on FACTUAL train
+(``sgshards/data/confidence.json``, written by ``bench/calibrate_confidence.py``), rounded to
+2 decimals.  ``--min-confidence`` builds positives and negatives only from elements at or above
+it.  Graphs made by hand, or read from records written before, have none (``None`` / an empty
+list: never filtered), and ``to_json`` leaves the keys out.  ``rule`` / ``attribute_rules``
+say which rule family (and shape) made an element ("relation:verb/dobj+repaired"); they are
+kept in memory for calibration and debugging, not written to records.
 """
 from __future__ import annotations
 
@@ -24,9 +34,13 @@ class SGObject:
     span: Optional[Span] = None                 # tokens of the name (compound + head)
     attribute_spans: list[Optional[Span]] = field(default_factory=list)  # parallel to attributes
     plural: bool = False                        # surface number of the mention
+    confidence: Optional[float] = None          # calibrated precision of the rule that made it
+    attribute_confidences: list[float] = field(default_factory=list)   # parallel to attributes
+    rule: str = field(default="", compare=False)                       # provenance key, not written
+    attribute_rules: list[str] = field(default_factory=list, compare=False)  # parallel to attributes
 
     def to_json(self) -> dict:
-        return {
+        d = {
             "name": self.name,
             "attributes": list(self.attributes),
             "quantity": self.quantity,
@@ -34,6 +48,11 @@ class SGObject:
             "attribute_spans": [list(s) if s is not None else None for s in self.attribute_spans],
             "plural": self.plural,
         }
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        if self.attribute_confidences:
+            d["attribute_confidences"] = list(self.attribute_confidences)
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> "SGObject":
@@ -46,6 +65,8 @@ class SGObject:
             span=tuple(d["span"]) if d.get("span") is not None else None,
             attribute_spans=[tuple(s) if s is not None else None for s in spans],
             plural=bool(d.get("plural", False)),
+            confidence=float(d["confidence"]) if d.get("confidence") is not None else None,
+            attribute_confidences=[float(c) for c in d.get("attribute_confidences") or []],
         )
 
 
@@ -55,14 +76,19 @@ class SGRelation:
     predicate: str                              # lemmatised: "sit on", "next to"
     object: int                                 # index into SceneGraph.objects
     span: Optional[Span] = None                 # tokens of the predicate (first to last)
+    confidence: Optional[float] = None          # calibrated precision of the rule that made it
+    rule: str = field(default="", compare=False)   # provenance key, not written
 
     def to_json(self) -> dict:
-        return {
+        d = {
             "subject": self.subject,
             "predicate": self.predicate,
             "object": self.object,
             "span": list(self.span) if self.span is not None else None,
         }
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> "SGRelation":
@@ -71,6 +97,7 @@ class SGRelation:
             predicate=d["predicate"],
             object=int(d["object"]),
             span=tuple(d["span"]) if d.get("span") is not None else None,
+            confidence=float(d["confidence"]) if d.get("confidence") is not None else None,
         )
 
 
@@ -106,16 +133,22 @@ class SceneGraph:
 
     def to_networkx(self):
         """The graph as a ``networkx.MultiDiGraph`` for analysis or drawing: node ``i`` is
-        ``objects[i]`` (``name``, ``attributes``, ``quantity``, ``plural``), each relation an
-        edge subject -> object with its ``predicate`` (two relations between one pair are two
+        ``objects[i]`` (``name``, ``attributes``, ``quantity``, ``plural``, and the confidences when
+        the graph has them), each relation an edge subject -> object with its ``predicate`` (and
+        ``confidence``) (two relations between one pair are two
         edges).  networkx is imported here, never on the annotation path."""
         import networkx as nx
 
         g = nx.MultiDiGraph()
         for i, o in enumerate(self.objects):
             g.add_node(i, name=o.name, attributes=list(o.attributes), quantity=o.quantity, plural=o.plural)
+            if o.confidence is not None:
+                g.nodes[i].update(confidence=o.confidence, attribute_confidences=list(o.attribute_confidences))
         for r in self.relations:
-            g.add_edge(r.subject, r.object, predicate=r.predicate)
+            if r.confidence is None:
+                g.add_edge(r.subject, r.object, predicate=r.predicate)
+            else:
+                g.add_edge(r.subject, r.object, predicate=r.predicate, confidence=r.confidence)
         return g
 
     def validate(self) -> None:
@@ -126,6 +159,13 @@ class SceneGraph:
                 raise ValueError("object with empty name")
             if len(o.attribute_spans) not in (0, len(o.attributes)):
                 raise ValueError(f"object {o.name!r}: attribute_spans not parallel to attributes")
+            if len(o.attribute_confidences) not in (0, len(o.attributes)):
+                raise ValueError(f"object {o.name!r}: attribute_confidences not parallel to attributes")
+            if any(not 0.0 <= c <= 1.0 for c in o.attribute_confidences + (
+                    [o.confidence] if o.confidence is not None else [])):
+                raise ValueError(f"object {o.name!r}: a confidence outside [0, 1]")
         for r in self.relations:
             if not (0 <= r.subject < n and 0 <= r.object < n):
                 raise ValueError(f"relation {r.predicate!r} points outside objects")
+            if r.confidence is not None and not 0.0 <= r.confidence <= 1.0:
+                raise ValueError(f"relation {r.predicate!r}: confidence outside [0, 1]")

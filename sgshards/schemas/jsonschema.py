@@ -15,6 +15,8 @@ KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}(?![\s\S])"
 
 _SPAN = {"type": ["array", "null"], "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 _INDICES = {"type": "array", "items": {"type": "integer", "minimum": 0}}
+# calibrated confidence of a graph element (schemas/graph.py); absent in graphs made by hand
+_CONFIDENCE = {"type": "number", "minimum": 0, "maximum": 1}
 
 RECORD_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -43,6 +45,8 @@ RECORD_SCHEMA = {
                         "span": _SPAN,
                         "attribute_spans": {"type": "array", "items": _SPAN},
                         "plural": {"type": "boolean"},
+                        "confidence": _CONFIDENCE,
+                        "attribute_confidences": {"type": "array", "items": _CONFIDENCE},
                     },
                 }},
                 "relations": {"type": "array", "items": {
@@ -53,6 +57,7 @@ RECORD_SCHEMA = {
                         "predicate": {"type": "string", "minLength": 1},
                         "object": {"type": "integer", "minimum": 0},
                         "span": _SPAN,
+                        "confidence": _CONFIDENCE,
                     },
                 }},
             },
@@ -110,6 +115,9 @@ def record_errors(record: dict) -> list[str]:
     if errors:
         return errors
     n_objects = len(record["scene_graph"]["objects"])
+    for i, o in enumerate(record["scene_graph"]["objects"]):
+        if "attribute_confidences" in o and len(o["attribute_confidences"]) != len(o["attributes"]):
+            errors.append(f"scene_graph/objects/{i}: attribute_confidences not parallel to attributes")
     for i, r in enumerate(record["scene_graph"]["relations"]):
         if r["subject"] >= n_objects or r["object"] >= n_objects:
             errors.append(f"scene_graph/relations/{i}: points outside objects")

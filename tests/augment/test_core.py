@@ -103,8 +103,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
     assert [p.kind for p in pos] == ["caption"] and neg == []
 
 
-# Every check finds nothing on all of CC3M validation; it gave 74,276 negatives (4.69 a caption).
-CC3M_NEGATIVES_BASELINE = 74_276
+# Every check finds nothing on all of CC3M validation; it gave 74,276 negatives (4.69 a caption),
+# 69,238 since --min-confidence 0.7 leaves out graph elements below their calibrated confidence
+# (issue 15, precision before recall: of the labelled texts it removes, 58% were labelled invalid).
+CC3M_NEGATIVES_BASELINE = 69_238
+# The share of CC3M captions with at least one negative must stay >= 85% (issue 15); 88.9% at 0.7.
+CC3M_COVERAGE_TARGET = 0.85
 
 
 def test_cc3m_captions_have_no_defects(nlp):
@@ -115,12 +119,13 @@ def test_cc3m_captions_have_no_defects(nlp):
     with open(path, encoding="utf-8") as f:
         captions = [line.split("\t")[0] for line in f]
     docs = parse_batch(nlp, captions)
-    findings, n_neg, types = Counter(), 0, Counter()
+    findings, n_neg, types, covered = Counter(), 0, Counter(), 0
     for i, (caption, doc) in enumerate(zip(captions, docs)):
         graph = build_graph(doc)
         pos, neg = augment(f"cc3m-{i}", doc, graph, AugmentOptions())
         assert pos[0].text == text_of(doc)
         n_neg += len(neg)
+        covered += bool(neg)
         types.update(n.type for n in neg)
         record = SampleRecord(f"cc3m-{i}", caption, graph, pos, neg).to_json()
         findings.update(f"{name}: {caption!r} -> {record['negatives'][j]['text']!r}"
@@ -130,6 +135,7 @@ def test_cc3m_captions_have_no_defects(nlp):
                           "relation_replace", "object_replace", "object_swap"}
     assert not findings, sorted(findings)[:20]
     assert n_neg >= CC3M_NEGATIVES_BASELINE, n_neg
+    assert covered >= CC3M_COVERAGE_TARGET * len(captions), covered / len(captions)
 
 
 def test_objects_without_a_name_are_ignored(parse):

@@ -58,3 +58,29 @@ def test_audit_reads_shards(tmp_path):
     out = tmp_path / "out"
     assert cli.main(["run", "--input", str(src), "--output", str(out), "--samples-per-shard", "2"]) == 0
     assert audit_records(iter_records(str(out)))["captions"] == 4
+
+
+def test_audit_reports_the_confidence_distribution(records, capsys):
+    report = audit_records(iter_records(str(records)))
+    conf = report["confidence"]
+    assert conf["objects"]["elements"] == 8 and conf["relations"]["elements"] >= 3
+    assert conf["attributes"]["elements"] >= 4 and conf["objects"]["without_confidence"] == 0
+    for element in ("objects", "attributes", "relations"):
+        q = conf[element]["quantiles"]
+        assert 0.0 <= q["p10"] <= q["p25"] <= q["p50"] <= q["p75"] <= q["p90"] <= 1.0
+        assert sum(conf[element]["histogram"].values()) == conf[element]["elements"]
+        assert list(conf[element]["share_below"]) == ["0.5", "0.6", "0.7", "0.8", "0.9"]
+    assert conf["objects"]["share_below"]["0.5"] == 0.0       # plain nouns: FACTUAL train's 0.95
+    assert cli.main(["audit", str(records)]) == 0
+    out = capsys.readouterr().out
+    assert "confidence of the scene-graph elements" in out and "| objects | 8 | 0.95 |" in out
+
+
+def test_confidence_quantiles_are_exact_and_merge_by_addition():
+    from sgshards.pipeline.commands.audit import confidence_summary
+
+    summary = confidence_summary({"0.50": 1, "0.80": 2, "0.95": 7, "none": 2})
+    assert summary["elements"] == 12 and summary["without_confidence"] == 2
+    assert summary["quantiles"] == {"p10": 0.5, "p25": 0.8, "p50": 0.95, "p75": 0.95, "p90": 0.95}
+    assert summary["share_below"]["0.6"] == 10.0 and summary["share_below"]["0.9"] == 30.0
+    assert confidence_summary({"none": 3}) == {"elements": 3, "without_confidence": 3}

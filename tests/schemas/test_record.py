@@ -127,6 +127,9 @@ def test_a_negative_without_a_required_field_is_a_schema_error(field):
     (lambda g: g.objects[0].attribute_spans.append((3, 4)), "not parallel"),
     (lambda g: g.relations.append(SGRelation(0, "on", 2)), "points outside"),
     (lambda g: g.relations.append(SGRelation(-1, "on", 1)), "points outside"),
+    (lambda g: setattr(g.objects[0], "attribute_confidences", [0.5, 0.5]), "attribute_confidences not parallel"),
+    (lambda g: setattr(g.objects[0], "confidence", 1.5), "confidence outside"),
+    (lambda g: setattr(g.relations[0], "confidence", -0.1), "confidence outside"),
 ])
 def test_graph_validate_refuses_each_inconsistency(break_graph, message):
     g = sample().scene_graph
@@ -136,3 +139,31 @@ def test_graph_validate_refuses_each_inconsistency(break_graph, message):
     break_graph(g)
     with pytest.raises(ValueError, match=message):
         g.validate()
+
+
+def confident() -> dict:
+    """The sample record with the confidences build_graph gives every element."""
+    record = sample()
+    for o in record.scene_graph.objects:
+        o.confidence, o.attribute_confidences = 0.95, [0.89]
+    record.scene_graph.relations[0].confidence = 0.8
+    return record.to_json()
+
+
+def test_confidences_in_json_arrow_schema_and_bytes():
+    d = confident()
+    assert d["scene_graph"]["objects"][0]["attribute_confidences"] == [0.89]
+    assert SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+    assert record_errors(d) == []
+    row = to_arrow([d]).to_pylist()[0]["scene_graph"]
+    assert row["objects"][0]["confidence"] == 0.95 and row["relations"][0]["confidence"] == 0.8
+    assert to_arrow([sample().to_json()]).to_pylist()[0]["scene_graph"]["objects"][0]["confidence"] is None
+    # the only floats of a record: every 2-decimal value in [0, 1] is written alike by orjson and json
+    d["scene_graph"]["objects"][0]["attribute_confidences"] = [k / 100 for k in range(101)]
+    assert dumps_bytes(d) == dumps(d).encode("utf-8")
+    d["scene_graph"]["objects"][0]["attribute_confidences"] = [0.5]
+    d["scene_graph"]["relations"][0]["confidence"] = 1.2
+    assert any("relations/0/confidence" in e for e in record_errors(d))
+    d["scene_graph"]["relations"][0]["confidence"] = 0.8
+    d["scene_graph"]["objects"][0]["attribute_confidences"] = [0.5, 0.5]
+    assert record_errors(d) == ["scene_graph/objects/0: attribute_confidences not parallel to attributes"]

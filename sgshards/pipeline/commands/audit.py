@@ -3,7 +3,12 @@ of the generator (checks re-read the texts, see ``sgshards.quality.checks``).
 
 PATH is an output directory (every ``*.tar``; ``.json`` or, in augment mode,
 ``.sg.json`` members), a single tar, or a JSONL file of sample records.
-Stats merge by addition, so audits of parts can be summed.
+Stats merge by addition, so audits of parts can be summed (the confidence distribution is
+kept as counts per value, so its quantiles are exact after merging too).
+
+The confidence distribution of the scene graphs' objects, attributes and relations (their
+calibrated precision, ``sgshards.graph.confidence``) shows what a ``--min-confidence`` leaves
+out: the share of elements below each threshold.
 """
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ from .validate import iter_samples
 
 RECORD_MEMBERS = ("sg.json", "json")
 MAX_EXAMPLES = 10
+ELEMENTS = ("objects", "attributes", "relations")
+QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def iter_records(path: str) -> Iterator[dict]:
@@ -49,6 +57,42 @@ def _has_attribute_or_relation(record: dict) -> bool:
     return bool(graph["relations"]) or any(o["attributes"] for o in graph["objects"])
 
 
+def count_confidences(record: dict, counts: dict[str, Counter]) -> None:
+    """Add the record's element confidences to counts[element][value] (values as 2-decimal
+    strings; an element without one counts under "none")."""
+    graph = record["scene_graph"]
+    for o in graph["objects"]:
+        counts["objects"][_value(o.get("confidence"))] += 1
+        confs = o.get("attribute_confidences") or [None] * len(o["attributes"])
+        for c in confs:
+            counts["attributes"][_value(c)] += 1
+    for r in graph["relations"]:
+        counts["relations"][_value(r.get("confidence"))] += 1
+
+
+def _value(c) -> str:
+    return "none" if c is None else f"{c:.2f}"
+
+
+def confidence_summary(histogram: dict[str, int]) -> dict:
+    """Quantiles and the share below each threshold of one element kind's counts per value."""
+    values = sorted((float(v), n) for v, n in histogram.items() if v != "none")
+    total = sum(n for _, n in values)
+    out: dict = {"elements": total + histogram.get("none", 0), "without_confidence": histogram.get("none", 0)}
+    if not total:
+        return out
+    quantiles, seen, k = {}, 0, 0
+    for q in QUANTILES:
+        while seen + values[k][1] < q * total:
+            seen += values[k][1]
+            k += 1
+        quantiles[f"p{int(q * 100)}"] = values[k][0]
+    out["quantiles"] = quantiles
+    out["share_below"] = {f"{t:.1f}": round(100.0 * sum(n for v, n in values if v < t) / total, 2)
+                          for t in THRESHOLDS}
+    return out
+
+
 def audit_records(records: Iterable[dict]) -> dict:
     captions = with_negative = eligible = eligible_covered = 0
     per_type = Counter()
@@ -57,8 +101,10 @@ def audit_records(records: Iterable[dict]) -> dict:
     length_diff = defaultdict(int)
     defects = Counter()
     examples: list[dict] = []
+    confidences: dict[str, Counter] = {e: Counter() for e in ELEMENTS}
     for record in records:
         captions += 1
+        count_confidences(record, confidences)
         negatives = record["negatives"]
         with_negative += bool(negatives)
         if _has_attribute_or_relation(record):
@@ -91,6 +137,8 @@ def audit_records(records: Iterable[dict]) -> dict:
         "defects": dict(sorted(defects.items())),
         "defect_total": sum(defects.values()),
         "defect_examples": examples,
+        "confidence": {e: {"histogram": dict(sorted(confidences[e].items())),
+                           **confidence_summary(confidences[e])} for e in ELEMENTS},
     }
 
 
@@ -105,6 +153,20 @@ def format_audit(report: dict) -> str:
         lines.append(f"| {t} | {report['per_type'][t]} | {cov['per_type'][t]}% | "
                      f"{report['word_permutation_share'].get(t, 0.0)}% | "
                      f"{report['mean_length_difference_words'].get(t, 0.0):+} |")
+    lines += ["", "confidence of the scene-graph elements (--min-confidence C keeps those at or above C):", "",
+              "| element | count | p10 | p25 | median | p75 | p90 | "
+              + " | ".join(f"below {t:.1f}" for t in THRESHOLDS) + " |",
+              "| --- " * (7 + len(THRESHOLDS)) + "|"]
+    for e in ELEMENTS:
+        c = report["confidence"][e]
+        q = c.get("quantiles", {})
+        below = c.get("share_below", {})
+        lines.append(f"| {e} | {c['elements']} | "
+                     + " | ".join(f"{q[k]:.2f}" if k in q else "-" for k in ("p10", "p25", "p50", "p75", "p90"))
+                     + " | " + " | ".join(f"{below[f'{t:.1f}']}%" if below else "-" for t in THRESHOLDS) + " |")
+    without = sum(report["confidence"][e]["without_confidence"] for e in ELEMENTS)
+    if without:
+        lines.append(f"({without} elements carry no confidence: graphs written before it or made by hand)")
     if report["defect_total"]:
         lines.append(f"\nDEFECTS: {report['defect_total']} "
                      + ", ".join(f"{k}={v}" for k, v in report["defects"].items()))

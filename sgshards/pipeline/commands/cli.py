@@ -55,6 +55,10 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-positives", type=int, default=defaults.MAX_POSITIVES, help="sub-graph positives per caption")
     p.add_argument("--max-negatives", type=int, default=defaults.MAX_NEGATIVES, help="hard negatives per caption")
     p.add_argument("--seed", type=int, default=defaults.SEED, help="seed mixed with each record key for sampling")
+    p.add_argument("--min-confidence", type=float, default=defaults.MIN_CONFIDENCE, metavar="C",
+                   help="build positives and negatives only from scene-graph objects, attributes and relations "
+                        f"whose calibrated confidence is at least C, in [0, 1] (default: {defaults.MIN_CONFIDENCE}; "
+                        "`sgshards audit` shows the distribution)")
     _add_max_chars(p)
 
 
@@ -151,7 +155,8 @@ def make_parser() -> argparse.ArgumentParser:
 def annotate_options(args) -> AnnotateOptions:
     aug = AugmentOptions(max_positives=getattr(args, "max_positives", defaults.MAX_POSITIVES),
                          max_negatives=getattr(args, "max_negatives", defaults.MAX_NEGATIVES),
-                         seed=getattr(args, "seed", defaults.SEED))
+                         seed=getattr(args, "seed", defaults.SEED),
+                         min_confidence=getattr(args, "min_confidence", defaults.MIN_CONFIDENCE))
     return AnnotateOptions(max_chars=args.max_chars, augment=aug)
 
 
@@ -233,6 +238,9 @@ def check_options(args) -> None:
         value = getattr(args, name, None)
         if value is not None and value < least:
             raise UsageError(f"--{name.replace('_', '-')} must be at least {least}, not {value}")
+    confidence = getattr(args, "min_confidence", None)
+    if confidence is not None and not 0.0 <= confidence <= 1.0:
+        raise UsageError(f"--min-confidence must be in [0, 1], not {confidence}")
     if getattr(args, "overwrite", False) and getattr(args, "resume", False):
         raise UsageError("--overwrite and --resume exclude each other")
 
