@@ -47,6 +47,10 @@ STATE_PASSIVES = AGENT_PREP_VERBS | STATIVE_VERBS | frozenset({
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have", "'ve", "'d"})
 # Words that make the verb's event unasserted when they govern it.
 NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
+# Prepositions whose gerund is a purpose, a plan or an absence, not an act: "for building",
+# "before visiting", "instead of going", "tips about cooking".
+UNASSERTING_PREPS = frozenset({"for", "without", "before", "instead", "toward", "towards", "against", "of",
+                               "about", "to", "than", "like", "on"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 
@@ -79,22 +83,35 @@ def token_lemmas(t: DepToken) -> set[str]:
 
 def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
     """False when the caption does not say verb v happens: a modal or "to" governs it ("can
-    scoop", "to rise", "ready to kick"), it is negated, or it is an imperative ("discover the
-    beauty"); conjoined verbs inherit this from the first ("can run and jump")."""
-    k = v
+    scoop", "to rise", "ready to kick"), it is negated, it is an imperative ("discover the
+    beauty"), or a gerund of purpose or absence ("a playbook for building a tribe", "without
+    taking up room").  Conjoined verbs inherit all of this from the first ("can run and jump"),
+    and a verb inside another's clause inherits its modal ("can increase sales by promoting")."""
+    k, own = v, True
     for _ in range(8):
         t = doc[k]
-        for c in kids[k]:
-            d = doc[c]
-            if d.dep == "neg" or d.text.lower() in NEGATIONS and d.dep in ("advmod", "det", "prep"):
+        auxes = [c for c in kids[k] if doc[c].dep in ("aux", "auxpass")]
+        if any(doc[c].tag in ("MD", "TO") or doc[c].text.lower() == "to" for c in auxes):
+            return False
+        if own:
+            if any(doc[c].dep == "neg" or doc[c].text.lower() in NEGATIONS and doc[c].dep in ("advmod", "det", "prep")
+                   for c in kids[k]):
                 return False
-            if d.dep in ("aux", "auxpass") and (d.tag in ("MD", "TO") or d.text.lower() == "to"):
-                return False
-        if t.tag == "VB" and t.dep == "ROOT" and not any(doc[c].dep in _SUBJECT_DEPS for c in kids[k]):
-            return False                              # imperative
-        if t.dep != "conj" or t.head == k:
+            if t.tag == "VB" and not auxes and t.dep not in ("xcomp", "ccomp", "conj") \
+                    and not any(doc[c].dep in _SUBJECT_DEPS for c in kids[k]):
+                return False                          # imperative
+        if t.dep == "pcomp" and doc[t.head].text.lower() in UNASSERTING_PREPS:
+            return False
+        if t.head == k:
             break
-        k = t.head
+        if t.dep == "conj":
+            k = t.head
+        elif t.dep in ("xcomp", "advcl") and doc[t.head].upos in ("VERB", "AUX"):
+            k, own = t.head, False
+        elif t.dep == "pcomp" and doc[doc[t.head].head].upos in ("VERB", "AUX"):
+            k, own = doc[t.head].head, False
+        else:
+            break
     return True
 
 
@@ -183,6 +200,9 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
     not assert it or its tense cannot be kept."""
     r = graph.relations[r_idx]
     if r.predicate == "have":
+        v = _verb_token(doc, r.span, [], set(), "have")
+        if v >= 0 and not asserted(doc, kids, v):
+            return None                               # "the property would have ample room"
         return Predicate((_piece("with", upos="ADP", tag="IN"),), False)
     head, _, rest = r.predicate.partition(" ")
     if head in NOUN_PREDICATES:                       # (boy, trick on, skateboard): "doing a trick on"
@@ -198,11 +218,11 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
     v = _verb_token(doc, r.span, toks, pred_words, head)
     if v < 0:
         if not toks:                                  # the predicate's lemmas: "wear" -> "wearing"
-            words = r.predicate.split()
-            if is_verb_word(words[0]):
-                return Predicate(tuple([_piece(verb_form(words[0], "VBG"), " ", words[0], "VERB", "VBG")]
-                                       + [_piece(w) for w in words[1:]]), True)
-            return Predicate(tuple(_piece(w) for w in words), False)
+            lemmas = r.predicate.split()
+            if is_verb_word(lemmas[0]):
+                return Predicate(tuple([_piece(verb_form(lemmas[0], "VBG"), " ", lemmas[0], "VERB", "VBG")]
+                                       + [_piece(w) for w in lemmas[1:]]), True)
+            return Predicate(tuple(_piece(w) for w in lemmas), False)
         governor = _governor(doc, toks[0])
         if doc[governor].upos in ("VERB", "AUX") and not asserted(doc, kids, governor):
             return None                               # "to belt out the anthem at the game"
@@ -212,6 +232,9 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                          first=toks[0], last=toks[-1])
     if not asserted(doc, kids, v):
         return None
+    if any(doc[c].text.lower() in POSITIONAL_ADJS and c not in toks and not (v < c < v + 4)
+           for c in kids[v] if doc[c].dep in ("advmod", "acomp")):
+        return None                                   # "how close the wall is built to the house"
     framed = _frame(doc, kids, graph, r_idx, v, pred_words)
     if framed is not None:
         return _verb_predicate(doc, kids, graph, r_idx, v, framed)
@@ -274,7 +297,7 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
     else:
         stative = lemma in STATIVE_VERBS and t.tag in ("VBZ", "VBP", "VBG")
         form = "VBG"
-    words = []
+    words: list[tuple] = []
     agree = -1
     for c in prefix:
         a = doc[c]

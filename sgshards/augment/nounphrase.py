@@ -44,6 +44,14 @@ ATTRIBUTIVE_ONLY = frozenset({
 })
 DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
 NEGATING_DETERMINERS = frozenset({"no", "zero", "neither", "nor", "never"})
+# Units of measure name no thing in the picture ("at square feet", "32 GB", "12 percent").
+MEASURE_NOUNS = frozenset({
+    "foot", "feet", "ft", "inch", "inches", "yard", "mile", "meter", "metre", "km", "kilometer",
+    "kilometre", "cm", "mm", "m", "kg", "kilogram", "gram", "g", "lb", "lbs", "pound", "ounce", "oz",
+    "liter", "litre", "ml", "gallon", "percent", "per cent", "%", "degree", "mph", "kph", "gb", "mb",
+    "tb", "kb", "ghz", "mhz", "hz", "watt", "volt", "v", "w", "mah", "acre", "hectare", "sq", "square feet",
+    "square foot", "square meter", "square metre", "carat", "ct",
+})
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 # Children that make an adjective say something else than a property of its noun.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "prep", "advcl", "pcomp", "dobj", "agent"})
@@ -57,8 +65,8 @@ class NounPhrase(NamedTuple):
     after: tuple[int, ...]                     # caption tokens after the name that belong to it ("4")
     attrs: tuple[tuple[int, Optional[Span]], ...]   # realisable attributes (index, span) in caption order
     predicable: bool                           # each realisable attribute reads after "is"
-    part: bool                                 # the mention only modifies a compound or name
-    count: bool                                # the quantity is a count before the name
+    part: bool                                 # the mention only modifies a compound or name, or is a unit
+    counted: bool                              # the quantity is a count before the name
     negated: bool = False                      # the caption says it is absent ("no cars", "without a shirt")
 
 
@@ -77,11 +85,22 @@ def compound_part(doc: Sequence[DepToken], graph: SceneGraph, head: int) -> bool
     if not (t.dep in _MODIFIER_DEPS and t.head > k and doc[t.head].upos in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")):
         return False
     h = t.head
-    return not any(r.span is not None and r.span[0] <= h < r.span[1] for r in graph.relations)
+    return doc[h].dep in _MODIFIER_DEPS or not any(r.span is not None and r.span[0] <= h < r.span[1]
+                                                   for r in graph.relations)
 
 
 def _proper(doc: Sequence[DepToken], span: Span) -> bool:
-    return all(doc[j].upos == "PROPN" for j in range(*span))
+    """Words of a name: proper nouns, or capitalised where the sentence does not start
+    ("Tall Ship Parade", "Factory Unlocked Smartphone")."""
+    return all(_capitalised(doc, j) for j in range(span[0], span[1]))
+
+
+def _capitalised(doc: Sequence[DepToken], j: int) -> bool:
+    t = doc[j]
+    if t.upos == "PROPN":
+        return True
+    starts = j == 0 or doc[j - 1].sent != t.sent or doc[j - 1].upos == "PUNCT"
+    return not starts and t.text[:1].isupper()
 
 
 def _valid(span, n: int) -> bool:
@@ -113,8 +132,8 @@ def _predicable_word(low: str, upos: str, tag: str) -> bool:
 
 def _predicable(doc: Sequence[DepToken], span: Span, name: Span, modifiers: set[int]) -> bool:
     tok = doc[span[1] - 1]
-    if tok.head in modifiers:
-        return False                               # it modifies another modifier: "stained glass window"
+    if tok.head in modifiers or span[1] in modifiers and doc[span[1]].upos in ("NOUN", "PROPN"):
+        return False                               # it may modify another modifier: "stained glass window"
     if span[1] == name[0] and any(doc[k].ws for k in range(name[0], name[1] - 1)):
         return False                               # it may modify the compound's first word: "slow motion video"
     if not _predicable_word(tok.text.lower(), tok.upos, tok.tag) or tok.lemma.lower() in ATTRIBUTIVE_ONLY:
@@ -127,22 +146,23 @@ def _predicable(doc: Sequence[DepToken], span: Span, name: Span, modifiers: set[
 def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, idx: int) -> NounPhrase:
     o = graph.objects[idx]
     n = len(o.attributes)
-    spans = list(o.attribute_spans) if o.attribute_spans else [None] * n
-    if not _valid(o.span, len(doc)):
-        attrs = tuple((k, None) for k in range(n))
-        return NounPhrase(None, (), attrs, all(_predicable_word(a, "ADJ", "JJ") for a in o.attributes),
-                          False, True, False)
+    spans: list[Optional[Span]] = list(o.attribute_spans) if o.attribute_spans else [None] * n
+    if o.span is None or not _valid(o.span, len(doc)):
+        no_span: list[tuple[int, Optional[Span]]] = [(k, None) for k in range(n)]
+        return NounPhrase(None, (), tuple(no_span), all(_predicable_word(a, "ADJ", "JJ") for a in o.attributes),
+                          o.name.lower() in MEASURE_NOUNS, True, False)
     s, e = o.span
     head = e - 1
-    attr_tokens = {j for sp in spans if _valid(sp, len(doc)) for j in range(*sp)}
-    ends = {sp[1]: k for k, sp in enumerate(spans) if _valid(sp, len(doc))}
+    valid: dict[int, Span] = {k: sp for k, sp in enumerate(spans) if sp is not None and _valid(sp, len(doc))}
+    attr_tokens = {j for sp in valid.values() for j in range(sp[0], sp[1])}
+    ends = {sp[1]: k for k, sp in valid.items()}
     in_name: set[int] = set()
     start = s
     while start > 0 and e - start < MAX_NAME_WORDS:
         k = ends.get(start)
-        if k is not None and _proper(doc, spans[k]) and e - spans[k][0] <= MAX_NAME_WORDS:
+        if k is not None and _proper(doc, valid[k]) and e - valid[k][0] <= MAX_NAME_WORDS:
             in_name.add(k)                         # "Black Diamond", "Tall Ship Parade"
-            start = spans[k][0]
+            start = valid[k][0]
             continue
         t = doc[start - 1]
         if (t.dep in _NAME_MODIFIER_DEPS and t.upos in ("NOUN", "PROPN") and start <= t.head < e
@@ -150,28 +170,33 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             start -= 1                             # "the life saving award"
             continue
         break
-    attrs = []
+    attrs: list[tuple[int, Optional[Span]]] = []
     predicable = True
     for k in range(n):
-        sp = spans[k] if k < len(spans) else None
         if k in in_name:
             continue
-        if not _valid(sp, len(doc)):
+        sp = valid.get(k)
+        if sp is None:
             attrs.append((k, None))
             predicable = predicable and _predicable_word(o.attributes[k], "ADJ", "JJ")
             continue
-        if any(doc[j].upos == "PROPN" for j in range(*sp)) or not _realisable(doc, kids, doc[sp[1] - 1]):
+        if any(_capitalised(doc, j) for j in range(sp[0], sp[1])) or not _realisable(doc, kids, doc[sp[1] - 1]):
             continue                               # a word of a name elsewhere, or not a plain property
         attrs.append((k, sp))
         predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens)
-    attrs.sort(key=lambda a: -1 if a[1] is None else a[1][0])
+    attrs.sort(key=_attribute_position)
     after: tuple[int, ...] = ()
-    count = bool(o.quantity)
+    counted = bool(o.quantity)
     if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
             and doc[e].text.lower() == o.quantity.lower():
-        after, count = (e,), False                 # "Playstation 4", "October 2013"
-    return NounPhrase((start, e), after, tuple(attrs), predicable, compound_part(doc, graph, head), count,
+        after, counted = (e,), False               # "Playstation 4", "October 2013"
+    part = compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS
+    return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head))
+
+
+def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
+    return -1 if a[1] is None else a[1][0]
 
 
 def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

@@ -87,14 +87,14 @@ def _name_words(ctx: Context, o: SGObject, np: NounPhrase) -> list[tuple[str, st
 def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_word: str) -> list[str]:
     """Follow the caption: "a" where it says a/an, "the" for other determiners, none where
     it has none ("man holds white surfboard", mass nouns)."""
-    if o.quantity and np.count:
+    if o.quantity and np.counted:
         return o.quantity.split()
     indefinite = not o.plural
     if o.span is not None and o.span[1] <= len(ctx.doc):
         head = ctx.doc[o.span[1] - 1]
-        if head.upos == "PROPN":
-            return []
         dets = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].dep in ("det", "poss", "predet")]
+        if head.upos == "PROPN":                      # "the North Face", "Forbidden City" as written
+            return ["the"] if dets and dets[0] == "the" else []
         if not dets:
             return ["the"] if definite else []
         indefinite = indefinite and dets[0] in ("a", "an")
@@ -244,6 +244,14 @@ def _order_key(ctx: Context, r_idx: int) -> tuple[int, int]:
     return (o.span[0] if o.span is not None else 1 << 30, p.first if p is not None else 1 << 30)
 
 
+def _after_shared(p1: Predicate, p2: Predicate) -> list[tuple]:
+    """p2's words after those it shares with p1 ("blowing across" / "blowing at": "at")."""
+    n = 0
+    while n < min(len(p1.words), len(p2.words)) and p1.words[n][0] == p2.words[n][0]:
+        n += 1
+    return list(p2.words[n:])
+
+
 def _conjoined(ctx: Context, r1: int, r2: int) -> bool:
     """The objects of r1 and r2 are conjuncts in the caption ("a dress and matching wings")."""
     g = ctx.graph
@@ -283,7 +291,7 @@ def chain_plan(ctx: Context, r1: int, r2: int) -> Optional[tuple[int, int, str]]
     if p1.verb >= 0 and p1.verb == p2.verb:
         # the shared verb is said once: with the second phrase's own preposition, or joining
         # two objects the caption conjoins ("including a dress and matching wings")
-        if any(w[3] not in ("VERB", "AUX") for w in p2.words) or _conjoined(ctx, r1, r2):
+        if _after_shared(p1, p2) or _conjoined(ctx, r1, r2):
             return r1, r2, "merge"
         return None
     o1 = g.objects[g.relations[r1].object]
@@ -309,7 +317,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
     _add_np(b, ctx, a.object)
     words = list(p2.words)
     if how == "merge":                                  # the shared verb is said once
-        words = [w for w in words if w[3] not in ("VERB", "AUX")]
+        words = _after_shared(p1, p2)
         if not words:
             b.word("and", "CCONJ")
             b.preds[second] = b.preds[first]
