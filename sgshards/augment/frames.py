@@ -106,7 +106,7 @@ def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
             break
         if t.dep == "conj":
             k = t.head
-        elif t.dep in ("xcomp", "advcl") and doc[t.head].upos in ("VERB", "AUX"):
+        elif t.dep in ("xcomp", "advcl", "ccomp") and doc[t.head].upos in ("VERB", "AUX"):
             k, own = t.head, False
         elif t.dep == "pcomp" and doc[doc[t.head].head].upos in ("VERB", "AUX"):
             k, own = doc[t.head].head, False

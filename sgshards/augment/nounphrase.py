@@ -42,6 +42,9 @@ ATTRIBUTIVE_ONLY = frozenset({
     "professional", "amateur", "medical", "musical", "inaugural", "final", "initial",
     "early", "late", "recent", "modern-day", "twin", "single", "double", "triple", "fellow",
 })
+# Adjectives only used after a verb ("the dog is alone", never "the alone dog").
+PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aware", "ablaze", "afloat",
+                              "alike", "aloft", "adrift", "ashamed", "awash", "aglow", "ajar", "akin", "unable"})
 DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
 NEGATING_DETERMINERS = frozenset({"no", "zero", "neither", "nor", "never"})
 # Units of measure name no thing in the picture ("at square feet", "32 GB", "12 percent").
@@ -108,7 +111,9 @@ def _valid(span, n: int) -> bool:
 
 
 def _realisable(doc: Sequence[DepToken], kids: list[list[int]], tok: DepToken) -> bool:
-    """The attribute word is asserted of its noun as a plain property."""
+    """The attribute word is asserted of its noun as a plain property that reads before it."""
+    if tok.text.lower() in PREDICATIVE_ONLY:
+        return False
     if any(doc[c].dep in _COMPLEMENT_DEPS or doc[c].dep == "npadvmod" and any(
             doc[g].dep == "nummod" or doc[g].tag == "CD" for g in kids[c]) for c in kids[tok.i]):
         return False                               # "ready to stroke", "20 years old", "close to"
