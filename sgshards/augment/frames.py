@@ -115,7 +115,7 @@ def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
     return True
 
 
-def _governor(doc: Sequence[DepToken], k: int) -> int:
+def governor(doc: Sequence[DepToken], k: int) -> int:
     """The word a preposition's phrase hangs on (through "next" of "next to" and the like)."""
     for _ in range(4):
         t = doc[k]
@@ -223,12 +223,12 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 return Predicate(tuple([_piece(verb_form(lemmas[0], "VBG"), " ", lemmas[0], "VERB", "VBG")]
                                        + [_piece(w) for w in lemmas[1:]]), True)
             return Predicate(tuple(_piece(w) for w in lemmas), False)
-        governor = _governor(doc, toks[0])
-        if doc[governor].upos in ("VERB", "AUX") and not asserted(doc, kids, governor):
+        gov = governor(doc, toks[0])
+        if doc[gov].upos in ("VERB", "AUX") and not asserted(doc, kids, gov):
             return None                               # "to belt out the anthem at the game"
         return Predicate(tuple(_piece(doc[k].text.lower() if doc[k].upos != "PROPN" else doc[k].text,
                                       doc[k].ws or " ", doc[k].lemma.lower(), doc[k].upos, doc[k].tag)
-                               for k in toks), False, finite=_past(doc, kids, governor),
+                               for k in toks), False, finite=_past(doc, kids, gov),
                          first=toks[0], last=toks[-1])
     if not asserted(doc, kids, v):
         return None
@@ -270,7 +270,7 @@ def _lost_preposition(doc: Sequence[DepToken], graph: SceneGraph, r_idx: int, v:
         return False
     t = doc[o.span[1] - 1]
     return (t.dep == "pobj" and t.head != t.i and t.head not in toks and doc[t.head].upos == "ADP"
-            and _governor(doc, t.head) == v)
+            and governor(doc, t.head) == v)
 
 
 def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, r_idx: int,

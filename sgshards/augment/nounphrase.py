@@ -25,7 +25,7 @@ from typing import NamedTuple, Optional, Sequence
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
-from .frames import PAST_AUXILIARIES, asserted
+from .frames import PAST_AUXILIARIES, asserted, governor
 
 # Adjectives that classify, count, order or point rather than describe: fine before a noun,
 # not after "is" ("the main entrance" / "the entrance is main").
@@ -71,6 +71,7 @@ class NounPhrase(NamedTuple):
     part: bool                                 # the mention only modifies a compound or name, or is a unit
     counted: bool                              # the quantity is a count before the name
     negated: bool = False                      # the caption says it is absent ("no cars", "without a shirt")
+    unasserted: bool = False                   # only the object of an unasserted verb ("to eat a good breakfast")
 
 
 def compound_part(doc: Sequence[DepToken], graph: SceneGraph, head: int) -> bool:
@@ -197,11 +198,31 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         after, counted = (e,), False               # "Playstation 4", "October 2013"
     part = compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
-                      negated(doc, kids, head))
+                      negated(doc, kids, head), unasserted_object(doc, kids, head))
 
 
 def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
     return -1 if a[1] is None else a[1][0]
+
+
+def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The mention is the object of a verb the caption does not assert: "would have ample room",
+    "it's important to eat a good breakfast", "use a large mirror", "how to take your dog on a
+    road trip" (see ``frames.asserted``)."""
+    k = head
+    for _ in range(8):
+        t = doc[k]
+        if t.dep != "conj" or t.head == k:
+            break
+        k = t.head
+    t = doc[k]
+    if t.dep in ("dobj", "attr", "oprd", "dative") and t.head != k:
+        v = t.head
+    elif t.dep == "pobj" and t.head != k:
+        v = governor(doc, t.head)
+    else:
+        return False
+    return doc[v].upos in ("VERB", "AUX") and not asserted(doc, kids, v)
 
 
 def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

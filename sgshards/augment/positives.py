@@ -372,7 +372,7 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
     g = ctx.graph
     out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
     for i, o in enumerate(g.objects):
-        if o.attributes and _named(o) and not noun_phrase(ctx, i).negated:
+        if o.attributes and _named(o) and not (noun_phrase(ctx, i).negated or noun_phrase(ctx, i).unasserted):
             n = object_templates(ctx, i)
             if n:
                 out["object"].append(SubGraph("object", (i,), (), n, partial(realise_object, ctx, i)))
@@ -396,10 +396,19 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects with no attribute to realise ("a car"): filler positives when nothing richer
-    exists; never the modifier of a compound ("tourist" of "tourist attraction")."""
-    return [SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i))
-            for i, o in enumerate(ctx.graph.objects)
-            if _named(o) and not (noun_phrase(ctx, i).part or noun_phrase(ctx, i).negated or noun_phrase(ctx, i).attrs)]
+    exists; never the modifier of a compound ("tourist" of "tourist attraction"), a thing the
+    caption says is absent or only the object of an unasserted verb, or a day ("yesterday")."""
+    out = []
+    for i, o in enumerate(ctx.graph.objects):
+        np = noun_phrase(ctx, i)
+        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs) \
+                and o.name.lower() not in DEICTIC_TIMES:
+            out.append(SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i)))
+    return out
+
+
+# Times that are no thing in the picture.
+DEICTIC_TIMES = frozenset({"yesterday", "today", "tonight", "tomorrow", "now"})
 
 
 def sample_positives(ctx: Context, caption: str, limit: int, rng: random.Random,

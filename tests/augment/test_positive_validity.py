@@ -180,3 +180,13 @@ def test_no_is_before_a_preposition_of_time_or_role(parse):
     # nor a past copula turned present: "a traditional carousel that was at festival"
     got = candidates(parse, "this beautiful carousel is a replica of a traditional carousel that was at festival .")
     assert "a traditional carousel is at festival" not in got["all"]
+
+
+def test_objects_of_unasserted_verbs_are_no_positives(parse):
+    # was "the breakfast is good" (CC3M 13770): the caption gives advice, no breakfast is seen
+    got = candidates(parse, "mornings are busy but it's important to eat a good breakfast.")
+    assert not any("breakfast" in t for t in got["all"])
+    got = candidates(parse, "use a large mirror to make a small bedroom look and feel more spacious .")
+    assert not any("mirror" in t for t in got["all"])
+    # a day is no thing in the picture (CC3M 12406)
+    assert "yesterday" not in candidates(parse, "a wee day trip yesterday to deliver this wedding cake")["all"]
