@@ -26,6 +26,7 @@ from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
+from .realise import noun_phrase_start
 
 # Adjectives that classify, count, order or point rather than describe: fine before a noun,
 # not after "is" ("the main entrance" / "the entrance is main").
@@ -103,8 +104,18 @@ def _capitalised(doc: Sequence[DepToken], j: int) -> bool:
     t = doc[j]
     if t.upos == "PROPN":
         return True
+    if len(t.text) > 1 and t.text.isupper() and t.text.isalpha():
+        return True                                # "PLASTIC BUDDIE"
     starts = j == 0 or doc[j - 1].sent != t.sent or doc[j - 1].upos == "PUNCT"
     return not starts and t.text[:1].isupper()
+
+
+def _name_cut(doc: Sequence[DepToken], kids: list[list[int]], head: int, start: int, attr_tokens: set[int]) -> bool:
+    """The caption's name runs further left than what can be realised: "Epcot's International
+    Flower and Garden Festival" is no "Festival"."""
+    np_start, _ = noun_phrase_start(doc, kids, head, start, [])
+    return any(_capitalised(doc, j) and j not in attr_tokens and doc[j].dep not in ("poss", "det", "case", "predet")
+               for j in range(np_start, start))
 
 
 def _valid(span, n: int) -> bool:
@@ -196,7 +207,8 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
             and doc[e].text.lower() == o.quantity.lower():
         after, counted = (e,), False               # "Playstation 4", "October 2013"
-    part = compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS
+    part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS
+            or _name_cut(doc, kids, head, start, attr_tokens))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head))
 
@@ -220,6 +232,8 @@ def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int)
         v = t.head
     elif t.dep == "pobj" and t.head != k:
         v = governor(doc, t.head)
+        if doc[v].upos in ("NOUN", "PROPN") and v != k:
+            return unasserted_object(doc, kids, v)     # "ample room for actor and her daughter"
     else:
         return False
     return doc[v].upos in ("VERB", "AUX") and not asserted(doc, kids, v)

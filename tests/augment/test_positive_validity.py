@@ -127,6 +127,14 @@ def test_attribute_inside_a_capitalised_name_is_part_of_the_name(parse):
     assert "Tall Ship Parade" in got["bare"] and not any("is Tall" in t or "that is" in t for t in got["all"])
 
 
+def test_a_name_is_not_cut(parse):
+    # was "Tinker Bell Topiary at Festival" (web 5703), "BUDDIE that are PLASTIC" (web 6364)
+    got = candidates(parse, "Tinker Bell Topiary at Epcot's International Flower and Garden Festival")
+    assert not any("Festival" in t for t in got["all"])
+    got = candidates(parse, '"LONG ISLAND CRUISER - 22"" - PLASTIC BUDDIE WITH GRIPTAPE - SKATEBOARD - CANDY"')
+    assert "PLASTIC BUDDIE" in got["bare"] and not any("that are" in t or " is " in t for t in got["all"])
+
+
 def test_number_after_a_name_stays_after_it(parse):
     # was "4 lego city undercover - playstation" (web 9584)
     assert candidates(parse, "LEGO City Undercover - PlayStation 4")["all"] == {"LEGO City Undercover - PlayStation 4"}
@@ -186,6 +194,9 @@ def test_objects_of_unasserted_verbs_are_no_positives(parse):
     # was "the breakfast is good" (CC3M 13770): the caption gives advice, no breakfast is seen
     got = candidates(parse, "mornings are busy but it's important to eat a good breakfast.")
     assert not any("breakfast" in t for t in got["all"])
+    got = candidates(parse, "plenty of space : at square feet the property would have ample room for actor and "
+                            "her daughter")
+    assert not any("daughter" in t or "room" in t for t in got["all"])
     got = candidates(parse, "use a large mirror to make a small bedroom look and feel more spacious .")
     assert not any("mirror" in t for t in got["all"])
     # a day is no thing in the picture (CC3M 12406)
