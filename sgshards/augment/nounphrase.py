@@ -48,6 +48,7 @@ PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aw
                               "alike", "aloft", "adrift", "ashamed", "awash", "aglow", "ajar", "akin", "unable"})
 DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
 NEGATING_DETERMINERS = frozenset({"no", "zero", "neither", "nor", "never"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 # Units of measure name no thing in the picture ("at square feet", "32 GB", "12 percent").
 MEASURE_NOUNS = frozenset({
     "foot", "feet", "ft", "inch", "inches", "yard", "mile", "meter", "metre", "km", "kilometer",
@@ -218,9 +219,13 @@ def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
 
 
 def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
-    """The mention is the object of a verb the caption does not assert: "would have ample room",
-    "it's important to eat a good breakfast", "use a large mirror", "how to take your dog on a
-    road trip" (see ``frames.asserted``)."""
+    """The mention is an indefinite object of a verb the caption does not assert: "would have
+    ample room", "it's important to eat a good breakfast", "use a large mirror" (see
+    ``frames.asserted``).  A definite one is there all the same: "check out the custom rims",
+    "a trip to deliver this wedding cake"."""
+    if any(doc[c].dep == "poss" or doc[c].dep == "det" and doc[c].text.lower() in DEFINITE_DETERMINERS
+           for c in kids[head]):
+        return False
     k = head
     for _ in range(8):
         t = doc[k]
@@ -233,7 +238,7 @@ def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int)
     elif t.dep == "pobj" and t.head != k:
         v = governor(doc, t.head)
         if doc[v].upos in ("NOUN", "PROPN") and v != k:
-            return unasserted_object(doc, kids, v)     # "ample room for actor and her daughter"
+            return unasserted_object(doc, kids, v)     # "ample room for a guest"
     else:
         return False
     return doc[v].upos in ("VERB", "AUX") and not asserted(doc, kids, v)
