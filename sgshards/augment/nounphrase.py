@@ -26,7 +26,6 @@ from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
-from .realise import noun_phrase_start
 
 # Adjectives that classify, count, order or point rather than describe: fine before a noun,
 # not after "is" ("the main entrance" / "the entrance is main").
@@ -112,11 +111,23 @@ def _capitalised(doc: Sequence[DepToken], j: int) -> bool:
 
 
 def _name_cut(doc: Sequence[DepToken], kids: list[list[int]], head: int, start: int, attr_tokens: set[int]) -> bool:
-    """The caption's name runs further left than what can be realised: "Epcot's International
-    Flower and Garden Festival" is no "Festival"."""
-    np_start, _ = noun_phrase_start(doc, kids, head, start, [])
-    return any(_capitalised(doc, j) and j not in attr_tokens and doc[j].dep not in ("poss", "det", "case", "predet")
-               for j in range(np_start, start))
+    """A one-word name whose capitalised modifiers cannot be realised with it: "Epcot's
+    International Flower and Garden Festival" is no "Festival" (a longer name stands on its own:
+    "Platinum Eternity Band")."""
+    if any(doc[k].ws for k in range(start, head)):
+        return False
+    stack = [k for k in kids[head] if k < start]
+    while stack:
+        j = stack.pop()
+        if doc[j].dep not in _PREMODIFIER_DEPS:
+            continue                               # a possessor, a determiner, a preposition's phrase
+        if _capitalised(doc, j) and j not in attr_tokens:
+            return True
+        stack.extend(k for k in kids[j] if k < head)
+    return False
+
+
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "conj", "cc", "quantmod"})
 
 
 def _valid(span, n: int) -> bool:
