@@ -23,6 +23,8 @@ COMPILED_MODULES = (
     "sgshards.graph.repairs",
     "sgshards.graph.build",
     "sgshards.augment.realise",
+    "sgshards.augment.frames",
+    "sgshards.augment.nounphrase",
     "sgshards.augment.positives",
     "sgshards.augment.negatives.shared",
     "sgshards.augment.negatives.graph_change",

@@ -6,6 +6,15 @@ chains ("a man riding an elephant next to a tree").  Each is realised with
 one of several templates ("a red car" / "the car is red" / "a car that is
 red") from the caption's own words, so number and spelling follow the
 caption.  Each realisation is a ``Surface`` so negatives can perturb it.
+
+A positive must be true of the caption and fluent, so what cannot be realised
+that way is not realised (precision before recall): see ``nounphrase`` (names
+and compounds kept whole, attributes the caption asserts) and ``frames`` (verb
+frames, tense and aspect).  Templates with "is" are used only where English
+allows them ("the car is red", never "the coach is football" or "a player is
+during the game"); a chain joins two relations only as one phrase the caption
+could have written ("a man watching tv in the living room", "snow blowing
+across a path at night"), never "and" before a place phrase.
 """
 from __future__ import annotations
 
@@ -17,14 +26,15 @@ from typing import Callable, NamedTuple, Optional, Sequence
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
-from .realise import (PhraseBuilder, Surface, indefinite_article, is_pronoun, noun_form, text_key,
-                      verb_form)
-from ..lexicon.lemmas import all_lemmas, verb_lemma
+from .frames import DIRECTION_PREPS, NO_COPULA_PREPS, TIME_NOUNS, Predicate, realise_predicate
+from .nounphrase import NounPhrase, analyse
+from .realise import PhraseBuilder, Surface, indefinite_article, is_pronoun, noun_form, text_key, verb_form
 from .sampling import below, shuffle
 from .vocab import MASS_NOUNS
 
 POSITIVE_ORDER = ("relation", "object", "chain")
-_MAX_SPAN_WORDS = 3           # longer attribute/predicate spans are realised from their lemmas
+_MAX_SPAN_WORDS = 3           # longer attribute spans are realised from their lemmas
+_MAX_NAME_WORDS = 5           # longer names are realised from their lemmas
 
 
 @dataclass
@@ -40,10 +50,10 @@ class Context:
         return cls(doc, graph, children_index(doc))
 
 
-def _surface_words(ctx: Context, span, fallback: str) -> list[tuple[str, str]]:
+def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WORDS) -> list[tuple[str, str]]:
     """(text, ws) of caption tokens in span, sentence-initial word lowercased."""
     doc = ctx.doc
-    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or span[1] - span[0] > _MAX_SPAN_WORDS:
+    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or span[1] - span[0] > limit:
         return [(w, " ") for w in fallback.split()]
     out = []
     for t in doc[span[0]:span[1]]:
@@ -54,24 +64,37 @@ def _surface_words(ctx: Context, span, fallback: str) -> list[tuple[str, str]]:
     return out
 
 
-def _name_words(ctx: Context, o: SGObject) -> list[tuple[str, str]]:
-    span = o.span
-    if span is not None and span[1] <= len(ctx.doc) and is_pronoun(ctx.doc[span[1] - 1]):
+def noun_phrase(ctx: Context, idx: int) -> NounPhrase:
+    """What of object idx's mention may be realised (once per caption)."""
+    key = ("nounphrase", idx)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = analyse(ctx.doc, ctx.kids, ctx.graph, idx)
+    return found
+
+
+def _name_words(ctx: Context, o: SGObject, np: NounPhrase) -> list[tuple[str, str]]:
+    span = np.name
+    if span is not None and is_pronoun(ctx.doc[span[1] - 1]):
         span = None                                    # "they" -> "people"
-    return _surface_words(ctx, span, noun_form(o.name, o.plural))
+    words = _surface_words(ctx, span, noun_form(o.name, o.plural), _MAX_NAME_WORDS)
+    if span is not None and np.after:
+        words[-1] = (words[-1][0], " ")
+        words += [(ctx.doc[k].text, ctx.doc[k].ws) for k in np.after]     # "Playstation 4"
+    return words
 
 
-def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> list[str]:
+def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_word: str) -> list[str]:
     """Follow the caption: "a" where it says a/an, "the" for other determiners, none where
     it has none ("man holds white surfboard", mass nouns)."""
-    if o.quantity:
+    if o.quantity and np.counted:
         return o.quantity.split()
     indefinite = not o.plural
     if o.span is not None and o.span[1] <= len(ctx.doc):
         head = ctx.doc[o.span[1] - 1]
-        if head.upos == "PROPN":
-            return []
         dets = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].dep in ("det", "poss", "predet")]
+        if head.upos == "PROPN":                      # "the North Face", "Forbidden City" as written
+            return ["the"] if dets and dets[0] == "the" else []
         if not dets:
             return ["the"] if definite else []
         indefinite = indefinite and dets[0] in ("a", "an")
@@ -89,11 +112,11 @@ def _np_words(ctx: Context, idx: int, definite: bool, attributes: bool) -> tuple
     words = ctx.memo.get(key)
     if words is None:
         o = ctx.graph.objects[idx]
-        attr_words = [(k, _surface_words(ctx, s, a)) for k, (a, s) in enumerate(
-            zip(o.attributes, o.attribute_spans or [None] * len(o.attributes)))] if attributes else []
-        name = _name_words(ctx, o)
+        np = noun_phrase(ctx, idx)
+        attr_words = [(k, _surface_words(ctx, s, o.attributes[k])) for k, s in np.attrs] if attributes else []
+        name = _name_words(ctx, o, np)
         first = attr_words[0][1][0][0] if attr_words else name[0][0]
-        words = ctx.memo[key] = (_determiner(ctx, o, definite, first), attr_words, name)
+        words = ctx.memo[key] = (_determiner(ctx, o, np, definite, first), attr_words, name)
     return words
 
 
@@ -119,18 +142,26 @@ def _attr_list(b: PhraseBuilder, ctx: Context, idx: int) -> None:
     """Predicative attributes: "red", "big and red" (at most two, so no commas)."""
     o = ctx.graph.objects[idx]
     spans = []
-    n = len(o.attributes)
-    for k, (a, s) in enumerate(zip(o.attributes, o.attribute_spans or [None] * n)):
-        if k > 0:
+    for n, (k, s) in enumerate(noun_phrase(ctx, idx).attrs):
+        if n > 0:
             b.word("and", "CCONJ")
-        spans.append((k, b.words(_surface_words(ctx, s, a), "ADJ")))
+        spans.append((k, b.words(_surface_words(ctx, s, o.attributes[k]), "ADJ")))
     b.attrs[idx] = spans
+
+
+def object_templates(ctx: Context, idx: int) -> int:
+    """3 ("a red car", "the car is red", "a car that is red") when every attribute reads
+    after "is", else 1; 0 when the object has nothing to realise."""
+    np = noun_phrase(ctx, idx)
+    if np.part or not np.attrs:
+        return 0
+    return 3 if np.predicable and len(np.attrs) <= 2 else 1
 
 
 def realise_object(ctx: Context, idx: int, template: int) -> Surface:
     o = ctx.graph.objects[idx]
     b = PhraseBuilder(ctx.graph)
-    if not o.attributes or len(o.attributes) > 2 or template == 0:
+    if template == 0 or object_templates(ctx, idx) < 3:
         _add_np(b, ctx, idx)
     elif template == 1:                                  # "the car is red"
         _add_np(b, ctx, idx, definite=True, attributes=False)
@@ -144,110 +175,158 @@ def realise_object(ctx: Context, idx: int, template: int) -> Surface:
     return b.build()
 
 
-def predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
-    """Predicate as a participle/preposition phrase ("riding", "sitting on") and whether it has a verb.
-
-    Caption tokens of the relation span minus auxiliaries and stray adverbs;
-    finite and passive verbs become -ing forms ("rides" -> "riding").
-    """
+def predicate_of(ctx: Context, r_idx: int) -> Optional[Predicate]:
+    """Relation r_idx's predicate as the caption words it (``frames``); None when it cannot be
+    realised truly (unasserted, or a tense that cannot be kept)."""
     key = ("predicate", r_idx)
-    words = ctx.memo.get(key)
-    if words is None:
-        words = ctx.memo[key] = _predicate_words(ctx, r_idx)
-    return words
+    if key not in ctx.memo:
+        ctx.memo[key] = realise_predicate(ctx.doc, ctx.kids, ctx.graph, r_idx)
+    return ctx.memo[key]
 
 
-def _predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
-    r = ctx.graph.relations[r_idx]
-    doc = ctx.doc
-    pred_words = set(r.predicate.lower().split())
-    if r.predicate == "have":
-        return [("with", " ")], False
-    head, _, rest = r.predicate.partition(" ")
-    if head in NOUN_PREDICATES:                       # (boy, trick on, skateboard): "doing a trick on"
-        return ([("doing", " ", "do", "VERB", "VBG"), ("a", " "), (head, " ")]
-                + [(w, " ") for w in rest.split()]), True
-    subj = ctx.graph.objects[r.subject]
-    out: list[tuple] = []
-    has_verb = False
-    if r.span is not None and 0 <= r.span[0] < r.span[1] <= len(doc) and r.span[1] - r.span[0] <= 6:
-        span = doc[r.span[0]:r.span[1]]
-        # predicate words only (the span may run over an object's phrase); a determiner inside
-        # a multiword preposition stays: "to the left of"
-        kept = [t.upos != "AUX" and bool(_lemmas(t) & pred_words) for t in span]
-        for k in range(1, len(span) - 1):
-            if span[k].upos == "DET" and kept[k - 1] and kept[k + 1]:
-                kept[k] = True
-        found = {w for t, keep in zip(span, kept) if keep for w in _lemmas(t)}
-        if not pred_words <= found:
-            span = []                                 # fall back to the lemmas
-        for t, keep in zip(span, kept):
-            if not keep:
-                continue
-            text = t.text.lower() if t.upos != "PROPN" else t.text
-            if t.upos == "VERB" or (t.tag.startswith("VB") and t.lemma.lower() in pred_words):
-                has_verb = True
-                passive = t.tag == "VBN" and subj.span is not None and subj.span[0] > t.i
-                if t.tag != "VBG" and (t.tag != "VBN" or passive):
-                    text = verb_form(verb_lemma(t.text.lower()), "VBG")
-            tag = "VBG" if text != t.text.lower() and t.upos != "PROPN" else t.tag
-            lemma = verb_lemma(t.text.lower()) if t.tag.startswith("VB") else t.lemma.lower()
-            out.append((text, t.ws or " ", lemma, t.upos, tag))
-    if not out:                                       # the predicate's lemmas: "wear" -> "wearing"
-        words = r.predicate.split()
-        if _is_verb(words[0]):
-            out = [(verb_form(words[0], "VBG"), " ", words[0], "VERB", "VBG")]
-            return out + [(w, " ") for w in words[1:]], True
-        return [(w, " ") for w in words], False
-    return out, has_verb
+def predicate_words(ctx: Context, r_idx: int) -> tuple[list[tuple], bool]:
+    """Predicate as a participle/preposition phrase ("riding", "sitting on") and whether it has a verb."""
+    p = predicate_of(ctx, r_idx)
+    return (list(p.words), p.has_verb) if p is not None else ([], False)
 
 
-# Predicates headed by a noun (FACTUAL's "trick on"): realised as "doing a trick on".
-NOUN_PREDICATES = frozenset({"trick", "stunt"})
+def relation_templates(ctx: Context, r_idx: int) -> int:
+    """2 ("a cat sitting on a table", "a cat is sitting on a table") or 1 where "is" does not
+    fit: a tense kept from the caption, "with", a preposition of time, role or manner ("a
+    player is during the game", "a hat is by a brand"), a time ("the city is at night")."""
+    p = predicate_of(ctx, r_idx)
+    if p is None:
+        return 0
+    if p.finite or p.words[0][0] == "with":
+        return 1
+    if not p.has_verb:
+        obj = ctx.graph.objects[ctx.graph.relations[r_idx].object]
+        first = p.words[0][0].lower()
+        if (first in NO_COPULA_PREPS or len(p.words) == 1 and first in DIRECTION_PREPS
+                or obj.name.lower() in TIME_NOUNS):
+            return 1
+    return 2
 
-# Words lemminflect also knows as verbs that head a predicate as prepositions.
-_PREPOSITION_LIKE = frozenset({"near", "like", "past", "round", "down", "up", "over", "under", "behind",
-                               "inside", "outside", "beside", "opposite", "top", "front", "back", "side"})
 
-
-def _is_verb(word: str) -> bool:
-    return word not in _PREPOSITION_LIKE and "VERB" in all_lemmas(word)
-
-
-def _lemmas(t: DepToken) -> set[str]:
-    low = t.text.lower()
-    out = {low, t.lemma.lower()}
-    if t.tag.startswith("VB"):
-        out.add(verb_lemma(low))
-    return out
+def _add_predicate(b: PhraseBuilder, ctx: Context, r_idx: int, words, agree: int) -> None:
+    start = len(b.tokens)
+    b.preds[r_idx] = b.words(words, "ADP")
+    if agree >= 0:
+        b.set_agree(ctx.graph.relations[r_idx].subject, start + agree)
 
 
 def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:
     r = ctx.graph.relations[r_idx]
     b = PhraseBuilder(ctx.graph)
     _add_np(b, ctx, r.subject)
-    pred, _ = predicate_words(ctx, r_idx)
-    if template == 1 and pred[0][0] != "with":           # "a cat is sitting on a table"
-        b.set_agree(r.subject, _copula(b, ctx.graph.objects[r.subject].plural))
-    b.preds[r_idx] = b.words(pred, "ADP")
+    p = predicate_of(ctx, r_idx)
+    assert p is not None, "realise_relation on a relation without a predicate"
+    words, agree = list(p.words), p.agree
+    if template == 1 and relation_templates(ctx, r_idx) == 2:
+        plural = ctx.graph.objects[r.subject].plural
+        if p.stative:                                    # "a costume includes wings"
+            k = next(j for j, w in enumerate(words) if w[3] == "VERB")
+            tag = "VBP" if plural else "VBZ"
+            words[k] = (verb_form(words[k][2], tag), words[k][1], words[k][2], "VERB", tag)
+            agree = k
+        else:                                            # "a cat is sitting on a table"
+            b.set_agree(r.subject, _copula(b, plural))
+    _add_predicate(b, ctx, r_idx, words, agree)
     _add_np(b, ctx, r.object)
     b.relations.append(r_idx)
     return b.build()
 
 
-def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
-    """r2 continues from r1's object ("... an elephant next to a tree") or shares its subject ("... and")."""
+def _order_key(ctx: Context, r_idx: int) -> tuple[int, int]:
+    """Where relation r_idx's object stands in the caption (chains follow the caption's order)."""
+    o = ctx.graph.objects[ctx.graph.relations[r_idx].object]
+    p = predicate_of(ctx, r_idx)
+    return (o.span[0] if o.span is not None else 1 << 30, p.first if p is not None else 1 << 30)
+
+
+def _after_shared(p1: Predicate, p2: Predicate) -> list[tuple]:
+    """p2's words after those it shares with p1 ("blowing across" / "blowing at": "at")."""
+    n = 0
+    while n < min(len(p1.words), len(p2.words)) and p1.words[n][0] == p2.words[n][0]:
+        n += 1
+    return list(p2.words[n:])
+
+
+def _conjoined(ctx: Context, r1: int, r2: int) -> bool:
+    """The objects of r1 and r2 are conjuncts in the caption ("a dress and matching wings")."""
+    g = ctx.graph
+    o1, o2 = g.objects[g.relations[r1].object], g.objects[g.relations[r2].object]
+    if o1.span is None or o2.span is None:
+        return False
+    k, h1 = o2.span[1] - 1, o1.span[1] - 1
+    for _ in range(8):
+        t = ctx.doc[k]
+        if t.dep != "conj" or t.head == k:
+            return False
+        k = t.head
+        if k == h1:
+            return True
+    return False
+
+
+def chain_plan(ctx: Context, r1: int, r2: int) -> Optional[tuple[int, int, str]]:
+    """(first, second, how) for a two-relation chain, or None when no fluent phrase joins them.
+
+    ``continue``: the second relation starts from the first one's object ("a man riding an
+    elephant next to a tree"); ``merge``: both share the caption's verb ("snow blowing across a
+    path at night"); ``and``: two verb phrases of one subject ("a man holding a cup and wearing
+    a hat"); ``adjacent``: the second phrase follows the first one's object in the caption ("a
+    man watching tv in the living room"), the only way a place phrase joins a verb phrase."""
     g = ctx.graph
     a, c = g.relations[r1], g.relations[r2]
+    p1, p2 = predicate_of(ctx, r1), predicate_of(ctx, r2)
+    if p1 is None or p2 is None:
+        return None
+    if c.subject == a.object:
+        return None if p2.finite else (r1, r2, "continue")
+    if c.subject != a.subject:
+        return None
+    if _order_key(ctx, r2) < _order_key(ctx, r1):
+        r1, r2, p1, p2 = r2, r1, p2, p1
+    if p1.verb >= 0 and p1.verb == p2.verb:
+        # the shared verb is said once: with the second phrase's own preposition, or joining
+        # two objects the caption conjoins ("including a dress and matching wings")
+        if _after_shared(p1, p2) or _conjoined(ctx, r1, r2):
+            return r1, r2, "merge"
+        return None
+    o1 = g.objects[g.relations[r1].object]
+    if p2.first >= 0 and o1.span is not None and p2.first - (p2.agree >= 0) == o1.span[1]:
+        return r1, r2, "adjacent"
+    if p1.has_verb and p2.has_verb and p1.finite == p2.finite and p1.first >= 0 and p2.first >= 0:
+        return r1, r2, "and"
+    return None
+
+
+def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
+    """Two relations as one phrase, as ``chain_plan`` joins them."""
+    plan = chain_plan(ctx, r1, r2)
+    assert plan is not None, "realise_chain on relations no phrase joins"
+    first, second, how = plan
+    g = ctx.graph
+    a, c = g.relations[first], g.relations[second]
+    p1, p2 = predicate_of(ctx, first), predicate_of(ctx, second)
+    assert p1 is not None and p2 is not None
     b = PhraseBuilder(ctx.graph)
     _add_np(b, ctx, a.subject)
-    b.preds[r1] = b.words(predicate_words(ctx, r1)[0], "ADP")
+    _add_predicate(b, ctx, first, p1.words, p1.agree)
     _add_np(b, ctx, a.object)
-    if c.subject == a.subject:
+    words = list(p2.words)
+    if how == "merge":                                  # the shared verb is said once
+        words = _after_shared(p1, p2)
+        if not words:
+            b.word("and", "CCONJ")
+            b.preds[second] = b.preds[first]
+    elif how == "and":
         b.word("and", "CCONJ")
-    b.preds[r2] = b.words(predicate_words(ctx, r2)[0], "ADP")
+    if words:
+        _add_predicate(b, ctx, second, words, p2.agree if how == "and" else -1)
     _add_np(b, ctx, c.object)
-    b.relations.extend([r1, r2])
+    b.relations.extend([first, second])
     return b.build()
 
 
@@ -265,10 +344,19 @@ def _named(o: SGObject) -> bool:
     return bool(o.name.strip())
 
 
-def _valid_relation(g: SceneGraph, r_idx: int) -> bool:
+def _valid_relation(ctx: Context, r_idx: int) -> bool:
+    """Relation r_idx can be realised: two named objects, each a whole mention (not the
+    modifier of a compound), and a predicate the caption asserts in a tense we can keep."""
+    g = ctx.graph
     r = g.relations[r_idx]
-    return (r.subject != r.object and 0 <= r.subject < len(g.objects) and 0 <= r.object < len(g.objects)
-            and _named(g.objects[r.subject]) and _named(g.objects[r.object]))
+    if not (r.subject != r.object and 0 <= r.subject < len(g.objects) and 0 <= r.object < len(g.objects)
+            and _named(g.objects[r.subject]) and _named(g.objects[r.object])):
+        return False
+    subj, obj = noun_phrase(ctx, r.subject), noun_phrase(ctx, r.object)
+    if subj.part or obj.part or subj.negated:
+        return False
+    p = predicate_of(ctx, r_idx)
+    return p is not None and (not obj.negated or p.words[-1][0].lower() == "without")
 
 
 def _realise_chain_any(ctx: Context, r1: int, r2: int, template: int) -> Surface:
@@ -284,12 +372,14 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
     g = ctx.graph
     out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
     for i, o in enumerate(g.objects):
-        if o.attributes and _named(o):
-            out["object"].append(SubGraph("object", (i,), (), 3, partial(realise_object, ctx, i)))
-    rels = [k for k in range(len(g.relations)) if _valid_relation(g, k)]
+        if o.attributes and _named(o) and not (noun_phrase(ctx, i).negated or noun_phrase(ctx, i).unasserted):
+            n = object_templates(ctx, i)
+            if n:
+                out["object"].append(SubGraph("object", (i,), (), n, partial(realise_object, ctx, i)))
+    rels = [k for k in range(len(g.relations)) if _valid_relation(ctx, k)]
     for k in rels:
         r = g.relations[k]
-        out["relation"].append(SubGraph("relation", (r.subject, r.object), (k,), 2,
+        out["relation"].append(SubGraph("relation", (r.subject, r.object), (k,), relation_templates(ctx, k),
                                         partial(realise_relation, ctx, k)))
     for k1 in rels:
         a = g.relations[k1]
@@ -297,7 +387,7 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
             c = g.relations[k2]
             if k1 == k2 or c.object in (a.subject, a.object):
                 continue
-            if c.subject == a.object or (c.subject == a.subject and k1 < k2):
+            if (c.subject == a.object or (c.subject == a.subject and k1 < k2)) and chain_plan(ctx, k1, k2):
                 objs = tuple(dict.fromkeys((a.subject, a.object, c.subject, c.object)))
                 out["chain"].append(SubGraph("chain", objs, (k1, k2), 1,
                                              partial(_realise_chain_any, ctx, k1, k2)))
@@ -305,9 +395,20 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 
 
 def bare_objects(ctx: Context) -> list[SubGraph]:
-    """Objects without attributes ("a car"): filler positives when nothing richer exists."""
-    return [SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i))
-            for i, o in enumerate(ctx.graph.objects) if not o.attributes and _named(o)]
+    """Objects with no attribute to realise ("a car"): filler positives when nothing richer
+    exists; never the modifier of a compound ("tourist" of "tourist attraction"), a thing the
+    caption says is absent or only the object of an unasserted verb, or a day ("yesterday")."""
+    out = []
+    for i, o in enumerate(ctx.graph.objects):
+        np = noun_phrase(ctx, i)
+        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs) \
+                and o.name.lower() not in DEICTIC_TIMES:
+            out.append(SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i)))
+    return out
+
+
+# Times that are no thing in the picture.
+DEICTIC_TIMES = frozenset({"yesterday", "today", "tonight", "tomorrow", "now"})
 
 
 def sample_positives(ctx: Context, caption: str, limit: int, rng: random.Random,

@@ -166,6 +166,13 @@ def _np_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_st
     return start, whole
 
 
+def noun_phrase_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_start: int,
+                      other_names: list[Span]) -> tuple[int, bool]:
+    """First token of an object's noun phrase in the caption, and whether the phrase is whole
+    (see ``caption_surface``)."""
+    return _np_start(doc, kids, head, name_start, other_names)
+
+
 def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
     t = doc[head]
     if t.dep not in ("nsubj", "nsubjpass"):

@@ -1,0 +1,270 @@
+"""What of an object's mention a positive may realise, read from the caption's parse.
+
+Names, compounds, brands, dates and numbers are kept whole:
+
+- a mention that is only the modifier of a compound or name ("tourist" of "tourist attraction",
+  "life" of "life saving award", "cuff" of "cuff links") is never a positive of its own;
+- the name is widened over the compound nouns the caption writes in front of it ("the life saving
+  award", not "the saving award") and over capitalised words the graph took for attributes ("Black
+  Diamond", "Tall Ship Parade"): an attribute inside a capitalised name is part of the name;
+- a number after the name belongs to it ("Playstation 4", "October 2013"), it is no count;
+- a thing the caption says is absent ("a street with no cars", "a man without a shirt") is no
+  positive of its own, and no relation but "without" may name it.
+
+Attributes are realised only where the caption asserts them of this object: not an adjective with
+its own complement ("ready to kick", "20 years old"), not a past event ("the object was seen"),
+and in the caption's order ("small stone house").  Only describing adjectives are realised after
+"is" ("the car is red"); nouns and classifying words are not ("the coach is football", "the park
+is amusement", "the side is south", "the needs are most").
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional, Sequence
+
+from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
+from ..schemas.depview import DepToken
+from ..schemas.graph import SceneGraph, Span
+from .frames import PAST_AUXILIARIES, asserted, governor
+
+# Adjectives that classify, count, order or point rather than describe: fine before a noun,
+# not after "is" ("the main entrance" / "the entrance is main").
+ATTRIBUTIVE_ONLY = frozenset({
+    "main", "only", "mere", "former", "latter", "entire", "whole", "very", "chief", "principal", "sole",
+    "upper", "lower", "inner", "outer", "elder", "eldest", "future", "potential", "total", "daily",
+    "weekly", "monthly", "annual", "yearly", "nightly", "south", "north", "east", "west", "southern",
+    "northern", "eastern", "western", "southeast", "southwest", "northeast", "northwest", "top",
+    "bottom", "front", "rear", "back", "left", "right", "middle", "most", "many", "few", "several",
+    "more", "less", "other", "same", "such", "certain", "last", "first", "next", "previous", "latest",
+    "premier", "premiere", "live", "outdoor", "indoor", "so-called", "various", "numerous", "own",
+    "additional", "extra", "favorite", "favourite", "particular", "specific", "general", "overall",
+    "national", "international", "regional", "municipal", "federal", "royal", "presidential", "olympic",
+    "professional", "amateur", "medical", "musical", "inaugural", "final", "initial",
+    "early", "late", "recent", "modern-day", "twin", "single", "double", "triple", "fellow",
+})
+# Adjectives only used after a verb ("the dog is alone", never "the alone dog").
+PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aware", "ablaze", "afloat",
+                              "alike", "aloft", "adrift", "ashamed", "awash", "aglow", "ajar", "akin", "unable"})
+DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
+NEGATING_DETERMINERS = frozenset({"no", "zero", "neither", "nor", "never"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
+# Units of measure name no thing in the picture ("at square feet", "32 GB", "12 percent").
+MEASURE_NOUNS = frozenset({
+    "foot", "feet", "ft", "inch", "inches", "yard", "mile", "meter", "metre", "km", "kilometer",
+    "kilometre", "cm", "mm", "m", "kg", "kilogram", "gram", "g", "lb", "lbs", "pound", "ounce", "oz",
+    "liter", "litre", "ml", "gallon", "percent", "per cent", "%", "degree", "mph", "kph", "gb", "mb",
+    "tb", "kb", "ghz", "mhz", "hz", "watt", "volt", "v", "w", "mah", "acre", "hectare", "sq", "square feet",
+    "square foot", "square meter", "square metre", "carat", "ct",
+})
+_ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+# Children that make an adjective say something else than a property of its noun.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "prep", "advcl", "pcomp", "dobj", "agent"})
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod"})
+_NAME_MODIFIER_DEPS = frozenset({"compound", "npadvmod", "nmod"})
+MAX_NAME_WORDS = 5
+
+
+class NounPhrase(NamedTuple):
+    name: Optional[Span]                       # caption tokens of the name, widened (None: no caption span)
+    after: tuple[int, ...]                     # caption tokens after the name that belong to it ("4")
+    attrs: tuple[tuple[int, Optional[Span]], ...]   # realisable attributes (index, span) in caption order
+    predicable: bool                           # each realisable attribute reads after "is"
+    part: bool                                 # the mention only modifies a compound or name, or is a unit
+    counted: bool                              # the quantity is a count before the name
+    negated: bool = False                      # the caption says it is absent ("no cars", "without a shirt")
+    unasserted: bool = False                   # only the object of an unasserted verb ("to eat a good breakfast")
+
+
+def compound_part(doc: Sequence[DepToken], graph: SceneGraph, head: int) -> bool:
+    """The mention headed by ``head`` only modifies a noun after it ("tourist attraction", "the
+    life saving award", "cuff links"; a conjunct inherits it: "tie and cuff links").  A head the
+    graph reads as a predicate is no noun ("a male bull standing" tagged as a compound)."""
+    k = head
+    for _ in range(8):
+        t = doc[k]
+        if t.dep == "conj" and t.head < k:
+            k = t.head
+            continue
+        break
+    t = doc[k]
+    if not (t.dep in _MODIFIER_DEPS and t.head > k and doc[t.head].upos in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")):
+        return False
+    h = t.head
+    return doc[h].dep in _MODIFIER_DEPS or not any(r.span is not None and r.span[0] <= h < r.span[1]
+                                                   for r in graph.relations)
+
+
+def _proper(doc: Sequence[DepToken], span: Span) -> bool:
+    """Words of a name: proper nouns, or capitalised where the sentence does not start
+    ("Tall Ship Parade", "Factory Unlocked Smartphone")."""
+    return all(_capitalised(doc, j) for j in range(span[0], span[1]))
+
+
+def _capitalised(doc: Sequence[DepToken], j: int) -> bool:
+    t = doc[j]
+    if t.upos == "PROPN":
+        return True
+    if len(t.text) > 1 and t.text.isupper() and t.text.isalpha():
+        return True                                # "PLASTIC BUDDIE"
+    starts = j == 0 or doc[j - 1].sent != t.sent or doc[j - 1].upos == "PUNCT"
+    return not starts and t.text[:1].isupper()
+
+
+def _name_cut(doc: Sequence[DepToken], kids: list[list[int]], head: int, start: int, attr_tokens: set[int]) -> bool:
+    """A one-word name whose capitalised modifiers cannot be realised with it: "Epcot's
+    International Flower and Garden Festival" is no "Festival" (a longer name stands on its own:
+    "Platinum Eternity Band")."""
+    if any(doc[k].ws for k in range(start, head)):
+        return False
+    stack = [k for k in kids[head] if k < start]
+    while stack:
+        j = stack.pop()
+        if doc[j].dep not in _PREMODIFIER_DEPS:
+            continue                               # a possessor, a determiner, a preposition's phrase
+        if _capitalised(doc, j) and j not in attr_tokens:
+            return True
+        stack.extend(k for k in kids[j] if k < head)
+    return False
+
+
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "conj", "cc", "quantmod"})
+
+
+def _valid(span, n: int) -> bool:
+    return span is not None and 0 <= span[0] < span[1] <= n
+
+
+def _realisable(doc: Sequence[DepToken], kids: list[list[int]], tok: DepToken) -> bool:
+    """The attribute word is asserted of its noun as a plain property that reads before it."""
+    if tok.text.lower() in PREDICATIVE_ONLY:
+        return False
+    if any(doc[c].dep in _COMPLEMENT_DEPS or doc[c].dep == "npadvmod" and any(
+            doc[g].dep == "nummod" or doc[g].tag == "CD" for g in kids[c]) for c in kids[tok.i]):
+        return False                               # "ready to stroke", "20 years old", "close to"
+    if tok.tag in ("VBN", "VBD") and tok.dep not in ("amod", "compound") and (tok.tag == "VBD" or any(
+            doc[c].dep in ("aux", "auxpass") and doc[c].text.lower() in PAST_AUXILIARIES for c in kids[tok.i])):
+        return False                               # a past event: "the object was first seen"
+    if tok.upos in ("VERB", "AUX") and not asserted(doc, kids, tok.i):
+        return False
+    if tok.dep in ("acomp", "attr") and tok.head != tok.i and not asserted(doc, kids, tok.head):
+        return False                               # "the house will be red"
+    return True
+
+
+def _predicable_word(low: str, upos: str, tag: str) -> bool:
+    if low in ATTRIBUTIVE_ONLY or _ORDINAL.match(low) or tag in ("JJR", "JJS", "CD", "RBR", "RBS"):
+        return False
+    if upos in ("NOUN", "PROPN", "NUM", "X"):
+        return low in DESCRIBING_NOUNS
+    return True
+
+
+def _predicable(doc: Sequence[DepToken], span: Span, name: Span, modifiers: set[int]) -> bool:
+    tok = doc[span[1] - 1]
+    if tok.head in modifiers or span[1] in modifiers and doc[span[1]].upos in ("NOUN", "PROPN"):
+        return False                               # it may modify another modifier: "stained glass window"
+    if span[1] == name[0] and any(doc[k].ws for k in range(name[0], name[1] - 1)):
+        return False                               # it may modify the compound's first word: "slow motion video"
+    if not _predicable_word(tok.text.lower(), tok.upos, tok.tag) or tok.lemma.lower() in ATTRIBUTIVE_ONLY:
+        return False
+    head = name[1] - 1
+    # it modifies a word of a compound name, not the thing: "essential oil bottle"
+    return not (name[0] <= tok.head < head)
+
+
+def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, idx: int) -> NounPhrase:
+    o = graph.objects[idx]
+    n = len(o.attributes)
+    spans: list[Optional[Span]] = list(o.attribute_spans) if o.attribute_spans else [None] * n
+    if o.span is None or not _valid(o.span, len(doc)):
+        no_span: list[tuple[int, Optional[Span]]] = [(k, None) for k in range(n)]
+        return NounPhrase(None, (), tuple(no_span), all(_predicable_word(a, "ADJ", "JJ") for a in o.attributes),
+                          o.name.lower() in MEASURE_NOUNS, True, False)
+    s, e = o.span
+    head = e - 1
+    valid: dict[int, Span] = {k: sp for k, sp in enumerate(spans) if sp is not None and _valid(sp, len(doc))}
+    attr_tokens = {j for sp in valid.values() for j in range(sp[0], sp[1])}
+    ends = {sp[1]: k for k, sp in valid.items()}
+    in_name: set[int] = set()
+    start = s
+    while start > 0 and e - start < MAX_NAME_WORDS:
+        k = ends.get(start)
+        if k is not None and _proper(doc, valid[k]) and e - valid[k][0] <= MAX_NAME_WORDS:
+            in_name.add(k)                         # "Black Diamond", "Tall Ship Parade"
+            start = valid[k][0]
+            continue
+        t = doc[start - 1]
+        if (t.dep in _NAME_MODIFIER_DEPS and t.upos in ("NOUN", "PROPN") and start <= t.head < e
+                and t.i not in attr_tokens):
+            start -= 1                             # "the life saving award"
+            continue
+        break
+    attrs: list[tuple[int, Optional[Span]]] = []
+    predicable = True
+    for k in range(n):
+        if k in in_name:
+            continue
+        sp = valid.get(k)
+        if sp is None:
+            attrs.append((k, None))
+            predicable = predicable and _predicable_word(o.attributes[k], "ADJ", "JJ")
+            continue
+        if any(_capitalised(doc, j) for j in range(sp[0], sp[1])) or not _realisable(doc, kids, doc[sp[1] - 1]):
+            continue                               # a word of a name elsewhere, or not a plain property
+        attrs.append((k, sp))
+        predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens)
+    attrs.sort(key=_attribute_position)
+    after: tuple[int, ...] = ()
+    counted = bool(o.quantity)
+    if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
+            and doc[e].text.lower() == o.quantity.lower():
+        after, counted = (e,), False               # "Playstation 4", "October 2013"
+    part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS
+            or _name_cut(doc, kids, head, start, attr_tokens))
+    return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
+                      negated(doc, kids, head), unasserted_object(doc, kids, head))
+
+
+def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
+    return -1 if a[1] is None else a[1][0]
+
+
+def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The mention is an indefinite object of a verb the caption does not assert: "would have
+    ample room", "it's important to eat a good breakfast", "use a large mirror" (see
+    ``frames.asserted``).  A definite one is there all the same: "check out the custom rims",
+    "a trip to deliver this wedding cake"."""
+    if any(doc[c].dep == "poss" or doc[c].dep == "det" and doc[c].text.lower() in DEFINITE_DETERMINERS
+           for c in kids[head]):
+        return False
+    k = head
+    for _ in range(8):
+        t = doc[k]
+        if t.dep != "conj" or t.head == k:
+            break
+        k = t.head
+    t = doc[k]
+    if t.dep in ("dobj", "attr", "oprd", "dative") and t.head != k:
+        v = t.head
+    elif t.dep == "pobj" and t.head != k:
+        v = governor(doc, t.head)
+        if doc[v].upos in ("NOUN", "PROPN") and v != k:
+            return unasserted_object(doc, kids, v)     # "ample room for a guest"
+    else:
+        return False
+    return doc[v].upos in ("VERB", "AUX") and not asserted(doc, kids, v)
+
+
+def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The caption says the thing is absent: "no cars", "without a shirt", "nor a hat"."""
+    if any(doc[c].dep in ("det", "neg", "advmod") and doc[c].text.lower() in NEGATING_DETERMINERS
+           for c in kids[head]):
+        return True
+    k = head
+    for _ in range(8):                             # "without a shirt or shoes": the conjuncts too
+        t = doc[k]
+        if t.dep != "conj" or t.head == k:
+            break
+        k = t.head
+    t = doc[k]
+    return t.dep == "pobj" and doc[t.head].text.lower() == "without"
