@@ -69,7 +69,7 @@ TEXT_ONLY = "text_only"
 PRODUCT_LISTING = "product_listing"
 KEYWORD_LIST = "keyword_list"
 NAMES_LIST = "names_list"
-TITLE = "title"
+TITLE_CASE = "title_case"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
 ERROR_FAMILY = ERROR_PREFIX + "<Type>"
@@ -121,7 +121,7 @@ REASONS: dict[str, Reason] = {
     KEYWORD_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: #tags, comma- or pipe-separated keywords, "
                                             "repeated keywords, a long noun stack"),
     NAMES_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text of mostly names"),
-    TITLE: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text (a product, book, film or "
+    TITLE_CASE: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text (a product, book, film or "
                                      "article title)"),
 }
 # Reasons a caption is written without sub-graph positives and negatives (the record's ``skipped``).

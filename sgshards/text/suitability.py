@@ -20,7 +20,7 @@ its parse, never a list of known captions:
 - ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale";
 - ``keyword_list``: #tags, runs of short comma/pipe-separated items, a content word repeated (search
   keywords), a long stack of nouns with no determiner, preposition or verb;
-- ``names_list`` / ``title``: Title Case text (most content words capitalised), mostly names or
+- ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
   mostly dictionary words.
 
 Lower-case CC3M captions and their "person" placeholders never meet the Title Case and name
@@ -36,7 +36,7 @@ from ..lexicon.lemmas import all_lemmas
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
-    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NOT_ENGLISH, PRODUCT_LISTING, TEXT_ONLY, TITLE)
+    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NOT_ENGLISH, PRODUCT_LISTING, TEXT_ONLY, TITLE_CASE)
 
 # English closed-class words: a share of them says "English sentence structure".
 ENGLISH_FUNCTION_WORDS = frozenset("""
@@ -79,7 +79,7 @@ _MEASURE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|pcs|pc|pack|pk|ct)\b"
     r"|\b\d+\s?-\s?(?:pack|piece|pc|pcs)\b|\b(?:size|sz|xxl|xl|xs)\b|\b\d+:\d+\s+scale\b|\b\d+\s?\"",
     re.I)
-_SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex|pcs|lot|set of|pack of|pre-owned"
+_SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex|pcs|set of|pack of|pre-owned"
                    r"|used|new)\b", re.I)
 _LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|wholesale)\b", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
@@ -103,7 +103,8 @@ STANCE_VERBS = frozenset("""
 love like want wish think know hope wonder bet need guess believe deserve adore miss hate feel
 mean say tell promise swear suppose imagine remember forget agree prefer be can will would should
 """.split())
-FINITE_OR_ING = frozenset({"VBZ", "VBD", "VBP", "VBG"})
+FINITE = frozenset({"VBZ", "VBD", "VBP"})
+FINITE_OR_ING = FINITE | {"VBG"}
 CONTENT_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM", "X", "INTJ"})
 
 
@@ -213,8 +214,11 @@ def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, 
 
 
 def product_listing(c: Caption) -> Optional[str]:
-    strong = 2 * bool(_PRICE.search(c.text) or _LISTING.search(c.text)) + len(_MEASURE.findall(c.text))
-    strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
+    """Two signs of a listing: a price (one sign in a sentence: "pupils celebrate raising £ 1,735"),
+    "for sale", a size or quantity, a model number; or one of them and a shop word."""
+    sentence = any(t.tag in FINITE for t in c.words)
+    strong = (1 if sentence else 2) * bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text))
+    strong += len(_MEASURE.findall(c.text)) + sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(c.text))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
 
@@ -264,7 +268,7 @@ def title_case(c: Caption) -> Optional[str]:
     if any(t.tag in FINITE_OR_ING and t.text.islower() for t in content):
         return None
     names = [t for t in capital if not is_english_word(t.text.lower())]
-    return NAMES_LIST if len(names) > 0.6 * len(capital) else TITLE
+    return NAMES_LIST if len(names) > 0.6 * len(capital) else TITLE_CASE
 
 
 RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case)

@@ -55,6 +55,9 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-positives", type=int, default=defaults.MAX_POSITIVES, help="sub-graph positives per caption")
     p.add_argument("--max-negatives", type=int, default=defaults.MAX_NEGATIVES, help="hard negatives per caption")
     p.add_argument("--seed", type=int, default=defaults.SEED, help="seed mixed with each record key for sampling")
+    p.add_argument("--keep-unsuitable", action="store_true",
+                   help="augment captions that describe no visible scene too (product listings, titles, keyword "
+                        "lists, ...; by default they are written with only the caption as positive: README, Suitability)")
     _add_max_chars(p)
 
 
@@ -151,7 +154,8 @@ def make_parser() -> argparse.ArgumentParser:
 def annotate_options(args) -> AnnotateOptions:
     aug = AugmentOptions(max_positives=getattr(args, "max_positives", defaults.MAX_POSITIVES),
                          max_negatives=getattr(args, "max_negatives", defaults.MAX_NEGATIVES),
-                         seed=getattr(args, "seed", defaults.SEED))
+                         seed=getattr(args, "seed", defaults.SEED),
+                         keep_unsuitable=getattr(args, "keep_unsuitable", False))
     return AnnotateOptions(max_chars=args.max_chars, augment=aug)
 
 
