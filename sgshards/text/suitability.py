@@ -29,6 +29,7 @@ rules.  Everything here is string and token work on one caption (a few microseco
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
@@ -245,11 +246,17 @@ def keyword_list(c: Caption) -> Optional[str]:
     parts = segments(c.tokens)
     if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
         return KEYWORD_LIST
-    content = [t.lemma.lower() for t in c.words if t.upos in ("NOUN", "PROPN") and t.lemma.lower() not in PLACEHOLDERS]
-    if len(content) >= 4 and len(set(content)) < len(content):
-        if not any(t.upos in ("DET", "AUX") or t.tag in ("VBZ", "VBD", "VBP") for t in c.doc):
-            return KEYWORD_LIST
-    return None
+    content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
+    repeated = sorted(Counter(t.lemma.lower() for t in content).values(), reverse=True)
+    if len(content) < 4 or repeated[0] < 2 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
+        return None
+    # search keywords: a word three times, two words twice, a word doubled ("jar pendant light kit jar
+    # pendant light kit", "template template"); or one word twice with no preposition or conjunction
+    # ("best slim wallets belstaff wallet"; "soup and potato cream soup" names two things)
+    doubled = any(a.text.lower() == b.text.lower() for a, b in zip(content, content[1:]) if b.i == a.i + 1)
+    if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
+        return KEYWORD_LIST
+    return None if any(t.upos in ("ADP", "CCONJ") for t in c.doc) else KEYWORD_LIST
 
 
 def title_case(c: Caption) -> Optional[str]:
@@ -264,8 +271,10 @@ def title_case(c: Caption) -> Optional[str]:
     capital = [t for t in content if _capitalised(t.text)]
     if len(capital) < 0.8 * len(content):
         return None
-    # a sentence in Title Case text: a lower-case verb ("Guard Kobe Bryant ... reacts during a loss")
-    if any(t.tag in FINITE_OR_ING and t.text.islower() for t in content):
+    # a sentence in Title Case text: a lower-case verb ("Guard Kobe Bryant ... reacts during a loss") or
+    # common noun ("Timber boardwalk in Green Point Reserve"), not one after a hyphen ("T-shirt")
+    if any(t.text.islower() and (t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text)))
+           and not (t.i and c.doc[t.i - 1].text == "-" and not c.doc[t.i - 1].ws) for t in content):
         return None
     names = [t for t in capital if not is_english_word(t.text.lower())]
     return NAMES_LIST if len(names) > 0.6 * len(capital) else TITLE_CASE
