@@ -220,7 +220,7 @@ def product_listing(c: Caption) -> Optional[str]:
     sentence = any(t.tag in FINITE for t in c.words)
     strong = (1 if sentence else 2) * bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text))
     strong += len(_MEASURE.findall(c.text)) + sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
-    weak = len(_SHOP.findall(c.text))
+    weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
 
 

@@ -136,3 +136,18 @@ def test_graph_validate_refuses_each_inconsistency(break_graph, message):
     break_graph(g)
     with pytest.raises(ValueError, match=message):
         g.validate()
+
+
+def test_a_skipped_caption_round_trips_and_the_schema_holds_it_to_the_caption_alone():
+    """``skipped`` names why a caption describing no scene has no sub-graph positive and no negative;
+    the JSON Schema knows the reasons, the Arrow schema has the column, and a skipped record that
+    still carries negatives is an error."""
+    record = sample()
+    record.positives, record.negatives, record.skipped = record.positives[:1], [], "product_listing"
+    d = record.to_json()
+    assert d["skipped"] == "product_listing" and SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+    assert record_errors(d) == [] and record_errors(sample().to_json()) == []
+    assert to_arrow([d, sample().to_json()]).column("skipped").to_pylist() == ["product_listing", None]
+    assert record_errors({**d, "skipped": "no_such_reason"})
+    assert record_errors({**sample().to_json(), "skipped": "title_case"}) == [
+        "skipped: a skipped caption has sub-graph positives or negatives"]
