@@ -93,6 +93,7 @@ _STOCK = re.compile(
     r"|foto|fotos|bild|billede|picture)s?\b|\b(?:foto|fotograf[ií]a|vector|photo)\s+(?:de\s+)?stock\b"
     r"|\bstockfoto\b|\bstockbilder\b|\bstok\s+foto\w*|\blizenzfreies\s+foto\b|ストック写真|\broyalty[- ]free\b"
     r"|\b[A-Z]\w+\s+item\s+for\s+sale\b", re.I)
+STOCK_WORDS = ("stock", "royalty", "foto", "ストック", "item for sale")     # what every _STOCK match holds
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -125,16 +126,26 @@ class Caption(NamedTuple):
     stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
 
 
+@lru_cache(maxsize=1 << 16)
+def has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def caption_view(caption: str, doc: Sequence[DepToken]) -> Caption:
-    spans = [m.span() for m in _STOCK.finditer(caption)]
-    tokens, start = [], 0
-    for t in doc:
-        end = start + len(t.text)
-        if not any(a <= start and end <= b for a, b in spans):
-            tokens.append(t)
-        start = end + len(t.ws)
+    lower = caption.lower()
+    spans = ([m.span() for m in _STOCK.finditer(caption)]
+             if any(w in lower for w in STOCK_WORDS) else [])
+    if spans:
+        tokens, start = [], 0
+        for t in doc:
+            end = start + len(t.text)
+            if not any(a <= start and end <= b for a, b in spans):
+                tokens.append(t)
+            start = end + len(t.ws)
+    else:
+        tokens = list(doc)
     text = _STOCK.sub(" ", caption) if spans else caption
-    return Caption(text, doc, tokens, [t for t in tokens if any(ch.isalpha() for ch in t.text)], bool(spans))
+    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans))
 
 
 def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
@@ -170,10 +181,10 @@ def file_name_or_url(c: Caption) -> Optional[str]:
 
 
 def not_english(c: Caption) -> Optional[str]:
-    letters = _LETTER.findall(c.text)
-    latin = sum(1 for ch in letters if _LATIN.match(ch))
-    if latin < 0.6 * len(letters):
-        return NOT_ENGLISH
+    if not c.text.isascii():
+        letters = _LETTER.findall(c.text)
+        if sum(1 for ch in letters if _LATIN.match(ch)) < 0.6 * len(letters):
+            return NOT_ENGLISH
     lower = [t.text.lower() for t in c.words]
     english_fn = sum(w in ENGLISH_FUNCTION_WORDS for w in lower)
     foreign_fn = sum(w in FOREIGN_FUNCTION_WORDS for w in lower)
@@ -191,10 +202,10 @@ def text_only(c: Caption) -> Optional[str]:
     doc, first = c.doc, c.words[0]
     if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
         return TEXT_ONLY
-    kids = children_index(doc)
     for t in doc:
         if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
             continue
+        kids = children_index(doc)
         deps = {doc[k].dep: doc[k] for k in kids[t.i]}
         subject = deps.get("nsubj") or deps.get("nsubjpass")
         if subject is not None and subject.text.lower() in FIRST_SECOND_PERSON and t.lemma.lower() in STANCE_VERBS:
@@ -243,7 +254,7 @@ def segments(doc: Sequence[DepToken]) -> list[list[DepToken]]:
 def keyword_list(c: Caption) -> Optional[str]:
     if len(_HASHTAG.findall(c.text)) >= 2:
         return KEYWORD_LIST
-    parts = segments(c.tokens)
+    parts = segments(c.tokens) if sum(t.text in SEPARATOR_TOKENS for t in c.tokens) >= 3 else []
     if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
         return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]

@@ -57,7 +57,7 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=defaults.SEED, help="seed mixed with each record key for sampling")
     p.add_argument("--keep-unsuitable", action="store_true",
                    help="augment captions that describe no visible scene too (product listings, titles, keyword "
-                        "lists, ...; by default they are written with only the caption as positive: README, Suitability)")
+                        "lists, ...; by default they are written with the caption as their only positive)")
     _add_max_chars(p)
 
 
