@@ -18,13 +18,13 @@ its parse, never a list of known captions:
 - ``text_only``: a question, an imperative, or a first/second person statement ("i have this
   issue"): text about something, not a description of what is seen;
 - ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale";
-- ``keyword_list``: #tags, runs of short comma/pipe-separated items, a content word repeated (search
-  keywords), a long stack of nouns with no determiner, preposition or verb;
+- ``keyword_list``: #tags, runs of short comma/pipe-separated items, content words repeated (search
+  keywords) in text with no determiner or verb;
 - ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
   mostly dictionary words.
 
 Lower-case CC3M captions and their "person" placeholders never meet the Title Case and name
-rules.  Everything here is string and token work on one caption (a few microseconds).
+rules.  Everything here is string and token work on one caption (tens of microseconds).
 """
 from __future__ import annotations
 
@@ -107,7 +107,6 @@ mean say tell promise swear suppose imagine remember forget agree prefer be can 
 """.split())
 FINITE = frozenset({"VBZ", "VBD", "VBP"})
 FINITE_OR_ING = FINITE | {"VBG"}
-CONTENT_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM", "X", "INTJ"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -230,7 +229,8 @@ def product_listing(c: Caption) -> Optional[str]:
     "for sale", a size or quantity, a model number; or one of them and a shop word."""
     sentence = any(t.tag in FINITE for t in c.words)
     strong = (1 if sentence else 2) * bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text))
-    strong += len(_MEASURE.findall(c.text)) + sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
+    strong += len(_MEASURE.findall(c.text))
+    strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
 
@@ -284,11 +284,17 @@ def title_case(c: Caption) -> Optional[str]:
         return None
     # a sentence in Title Case text: a lower-case verb ("Guard Kobe Bryant ... reacts during a loss") or
     # common noun ("Timber boardwalk in Green Point Reserve"), not one after a hyphen ("T-shirt")
-    if any(t.text.islower() and (t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text)))
-           and not (t.i and c.doc[t.i - 1].text == "-" and not c.doc[t.i - 1].ws) for t in content):
+    if any(_sentence_word(c.doc, t) for t in content):
         return None
     names = [t for t in capital if not is_english_word(t.text.lower())]
     return NAMES_LIST if len(names) > 0.6 * len(capital) else TITLE_CASE
+
+
+def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
+    """A lower-case verb or dictionary common noun, not the tail of a hyphenated word."""
+    if not t.text.islower() or (t.i and doc[t.i - 1].text == "-" and not doc[t.i - 1].ws):
+        return False
+    return t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text))
 
 
 RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case)

@@ -1,7 +1,7 @@
 """Caption suitability on real captions of each class: web alt-text that describes no scene is
 skipped with its reason, scene descriptions (CC3M's lower case and "person" stand-ins, web
 sentences, stock-photo titles) are kept.  Every caption here is a real one from the web alt-text
-or CC3M validation files (none of the hand-judged benchmark rows)."""
+or CC3M validation files (none of sample 2 of the hand-judged benchmark, which scores the gate)."""
 import pytest
 
 from sgshards.graph import build_graph
@@ -18,19 +18,22 @@ UNSUITABLE = {
                   "Os candidatos integrantes do Quadro do Magistério, no caso,"],
     TEXT_ONLY: ["what is arthritis of the foot?", "i love a man in an uniform!",
                 "mix all the dry ingredients in a large bowl", "Travel the Tennessee Whiskey Trail"],
-    PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"', "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
+    PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
+                      "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
                    "jar pendant light kit jar pendant light kit wide clear cord 15ft",
                    "best slim wallets belstaff wallet hero image"],
     NAMES_LIST: ["Kevin Garnett and Lamar Odom", "Cleancoal"],
-    TITLE_CASE: ["Beaded Soccer Ball Keychain", "The Art of War Deluxe Edition", "Owl of War (Owl the Assassin Book 2) on Kindle",
-                 "DigiTrans Launches Universal Data Streaming Platform That Paves the Way for Intelligent Logistics Solutions"],
+    TITLE_CASE: ["Beaded Soccer Ball Keychain", "Forbidden Revelations",
+                 "Owl of War (Owl the Assassin Book 2) on Kindle",
+                 "DigiTrans Launches Universal Data Streaming Platform That Paves the Way for Intelligent "
+                 "Logistics Solutions"],
 }
 
 SCENES = [
     # CC3M: lower case, "person" stand-ins, tokenised punctuation
-    "person and person help reset and stretch the carpet after repairs to green were finished on monday afternoon .",
+    "person , left , edges out person for first place in the meters during the track and field championships",
     "mural by person inspired by person playing person on person",
     "actor , actor , film director , actors at the premiere during festival .",
     "image may contain : person , on stage , playing a musical instrument , guitar , night and indoor",
