@@ -84,8 +84,12 @@ _SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex
                    r"|used|new)\b", re.I)
 _LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|wholesale)\b", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
-# CC3M's stand-ins for names ("person", "actor"): repeated, they are no keyword stuffing
-PLACEHOLDERS = frozenset({"person", "people", "actor", "actress", "organization", "business", "character"})
+# CC3M's stand-ins for names ("person", "actor", "football team", "rock artist", "tourist attraction",
+# "armed force"): repeated, they are no keyword stuffing
+PLACEHOLDERS = frozenset({"person", "people", "actor", "actress", "artist", "organization", "business",
+                          "character", "team", "player", "attraction", "force", "unit", "grouping", "genus",
+                          "award", "program"})
+COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
 _HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
 # Stock-photo sites' labels, in the languages they are sold in: a stock title describes its picture.
 _STOCK = re.compile(
@@ -192,7 +196,12 @@ def not_english(c: Caption) -> Optional[str]:
     # words that are no names: lower-case ones (a capitalised word may be a name in any language)
     common = [w.text for w in c.words if w.text.isalpha() and w.text.islower() and len(w.text) > 1
               and w.text not in ENGLISH_FUNCTION_WORDS and w.upos != "PROPN"]
-    if len(common) >= 3 and sum(is_english_word(w) for w in common) < 0.5 * len(common):
+    known = sum(is_english_word(w) for w in common)
+    # a dictionary misses words ("anime girl in a kimono"): unknown words alone need numbers, else a
+    # sign of another language (one of its function words, a letter English does not write)
+    foreign_sign = foreign_fn > 0 or not c.text.isascii()
+    if len(common) >= 3 and known < 0.5 * len(common) and (foreign_sign or len(common) >= 5
+                                                          and known < 0.3 * len(common)):
         return NOT_ENGLISH
     return None
 
@@ -225,10 +234,11 @@ def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, 
 
 
 def product_listing(c: Caption) -> Optional[str]:
-    """Two signs of a listing: a price (one sign in a sentence: "pupils celebrate raising £ 1,735"),
-    "for sale", a size or quantity, a model number; or one of them and a shop word."""
-    sentence = any(t.tag in FINITE for t in c.words)
-    strong = (1 if sentence else 2) * bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text))
+    """Two signs of a listing: a price or "for sale" (two signs, or one in a sentence, with a verb or a
+    determiner: "pupils celebrate raising £ 1,735", "the foyer of a house purchased for $7.3 million"),
+    a size or quantity, a model number; or one sign and a shop word."""
+    sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
+    strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
     strong += len(_MEASURE.findall(c.text))
     strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
@@ -258,16 +268,32 @@ def keyword_list(c: Caption) -> Optional[str]:
     if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
         return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
-    repeated = sorted(Counter(t.lemma.lower() for t in content).values(), reverse=True)
-    if len(content) < 4 or repeated[0] < 2 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
+    if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
+        return None
+    repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
+    if not repeated:
         return None
     # search keywords: a word three times, two words twice, a word doubled ("jar pendant light kit jar
-    # pendant light kit", "template template"); or one word twice with no preposition or conjunction
-    # ("best slim wallets belstaff wallet"; "soup and potato cream soup" names two things)
+    # pendant light kit", "template template"); or one word twice with no preposition, conjunction or
+    # list ("best slim wallets belstaff wallet"; "soup and potato cream soup", "wall art, canvas art")
     doubled = any(a.text.lower() == b.text.lower() for a, b in zip(content, content[1:]) if b.i == a.i + 1)
     if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
         return KEYWORD_LIST
-    return None if any(t.upos in ("ADP", "CCONJ") for t in c.doc) else KEYWORD_LIST
+    return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
+
+
+def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]:
+    """Content lemmas said again with no coordination between two mentions: "cricket team vs cricket
+    team" and "wall art, turquoise canvas art" name two things, "red kitchen pendant lights red" repeats."""
+    seen: dict[str, list[int]] = {}
+    for t in content:
+        seen.setdefault(t.lemma.lower(), []).append(t.i)
+    out = {}
+    for lemma, at in seen.items():
+        if len(at) > 1 and any(not any(doc[k].upos == "CCONJ" or doc[k].text.lower() in COORDINATORS
+                                       for k in range(a + 1, b)) for a, b in zip(at, at[1:])):
+            out[lemma] = len(at)
+    return out
 
 
 def title_case(c: Caption) -> Optional[str]:
