@@ -109,6 +109,8 @@ STANCE_VERBS = frozenset("""
 love like want wish think know hope wonder bet need guess believe deserve adore miss hate feel
 mean say tell promise swear suppose imagine remember forget agree prefer be can will would should
 """.split())
+# Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
+SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
 FINITE = frozenset({"VBZ", "VBD", "VBP"})
 FINITE_OR_ING = FINITE | {"VBG"}
 
@@ -226,7 +228,7 @@ def text_only(c: Caption) -> Optional[str]:
 def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, obj: Optional[DepToken]) -> bool:
     """A first-word dictionary verb with a determined object ("add a shabby chic feel to your walls"),
     or speaking to the reader ("you", "your", "!")."""
-    if "VERB" not in all_lemmas(verb.text.lower()):
+    if "VERB" not in all_lemmas(verb.text.lower()) or verb.lemma.lower() in SHOT_VERBS:
         return False                            # "retro camera in a flat style": a tagging slip
     if any(t.text.lower() in ("you", "your", "yourself") for t in doc) or doc[-1].text == "!":
         return True

@@ -40,6 +40,7 @@ SCENES = [
     "a lot of dried fruits and nuts for sale in old fashioned traditional grocery store in city on peninsula",
     "pupils celebrate raising £ 1,735.37 for organisation",
     "retro wooden clock hanging on the wall",
+    "close up the wood carving of a dragon",
     "we had a relaxing lunch on the beach.",
     "the aran islands ireland",
     "anime girl in a kimono",                      # words a dictionary misses are no foreign language
