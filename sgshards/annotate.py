@@ -1,7 +1,9 @@
 """One batch of input rows -> one outcome per row: a sample record or a rejection.
 
 The stage chain every engine runs (Beam DoFn, PySpark, ``sgshards augment``):
-normalise -> parse (batched) -> scene graph -> positives and negatives.
+normalise -> parse (batched) -> scene graph -> suitability (does the caption describe a
+visible scene? if not, the record keeps the caption alone, with the reason in ``skipped``) ->
+positives and negatives.
 A row never disappears: each item gives exactly one outcome, in order, and a
 failure of one caption (even a bug) rejects that caption with a reason instead
 of failing the batch.
@@ -17,7 +19,7 @@ from .schemas.outcomes import (
     NO_OBJECT, STAGE_AUGMENT, STAGE_GRAPH, STAGE_NORMALIZE, STAGE_PARSE, STAGE_READ, STATUS_REJECTED,
     STATUS_WRITTEN, InputItem, Outcome, error_reason)
 from .schemas.record import SampleRecord
-from .augment.core import AugmentOptions, augment
+from .augment.core import AugmentOptions, augment, skip_reason
 from .graph import build_graph
 from .text.normalize import normalize_caption
 
@@ -47,10 +49,11 @@ def written(it: InputItem, record: dict) -> Outcome:
 
 
 def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
-    positives, negatives = augment(it["key"], doc, graph, options.augment)
+    skipped = skip_reason(doc, graph, options.augment)     # no scene described: the caption alone
+    positives, negatives = augment(it["key"], doc, graph, options.augment, skipped)
     return SampleRecord(
         key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
-        url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc],
+        url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc], skipped=skipped,
     ).to_json()
 
 

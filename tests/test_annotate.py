@@ -118,3 +118,21 @@ def test_outcomes_carry_exactly_the_fields_of_the_outcome_type(parser):
     assert [list(o) for o in out] == [list(Outcome.__annotations__)] * 2
     assert [(o["status"], o["stage"], o["reason"]) for o in out] == [
         ("written", None, None), ("rejected", "normalize", "empty_caption")]
+
+
+def test_a_caption_that_describes_no_scene_keeps_only_itself_and_names_the_reason(parser):
+    """A product listing of the web alt-text: the record is written with its scene graph, the caption
+    as its only positive, no negative, and ``skipped`` naming the reason; ``keep_unsuitable`` (the
+    ``--keep-unsuitable`` ablation) augments it like any caption."""
+    from sgshards.annotate import AnnotateOptions
+    from sgshards.augment.core import AugmentOptions
+
+    listing = "Black Stripper Heels Ankle Strap Patent Leather Platform Pumps"
+    items = [item(0, "a", listing), item(1, "b", "a red car next to a blue house")]
+    skipped, scene = (o["record"] for o in annotate_batch(parser, items))
+    assert skipped["skipped"] == "title_case" and scene["skipped"] is None
+    assert [p["kind"] for p in skipped["positives"]] == ["caption"] and skipped["negatives"] == []
+    assert skipped["positives"][0]["text"] == listing and skipped["scene_graph"]["objects"]
+    assert scene["negatives"]
+    kept = annotate_batch(parser, items[:1], AnnotateOptions(augment=AugmentOptions(keep_unsuitable=True)))[0]
+    assert kept["record"]["skipped"] is None and len(kept["record"]["positives"]) > 1

@@ -20,6 +20,7 @@ from .. import defaults
 from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
+from ..text.suitability import unsuitable_reason
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
 from .realise import Surface, caption_surface, text_key, to_word_spans
@@ -38,6 +39,9 @@ class AugmentOptions:
     negative_types: tuple[str, ...] = NEGATIVE_TYPES
     # graph elements below this calibrated confidence are left out of positives and negatives
     min_confidence: float = defaults.MIN_CONFIDENCE
+    # augment captions that describe no visible scene too (product listings, titles, ...: see
+    # text.suitability); for ablations, the default writes them with only the caption as positive
+    keep_unsuitable: bool = False
     # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
     frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
 
@@ -55,12 +59,24 @@ def seeded_rng(key: str, seed: int) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
+def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
+                options: AugmentOptions = AugmentOptions()) -> Optional[str]:
+    """Why the caption gets no sub-graph positives and no negatives (a reason of the outcomes
+    catalogue, stage ``suitability``), or None: it describes a visible scene, or
+    ``options.keep_unsuitable`` turns the gate off."""
+    if options.keep_unsuitable:
+        return None
+    return unsuitable_reason(text_of(list(doc)), doc)
+
+
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
-            options: AugmentOptions = AugmentOptions()) -> tuple[list[Positive], list[Negative]]:
+            options: AugmentOptions = AugmentOptions(), skipped: Optional[str] = None,
+            ) -> tuple[list[Positive], list[Negative]]:
     """positives[0] is the caption; each Negative.positive indexes into the returned positives.
 
     Edit spans index the caption's parser tokens for caption-level negatives and the
-    whitespace-separated words of the positive's text for sub-graph negatives.
+    whitespace-separated words of the positive's text for sub-graph negatives.  A caption
+    ``skipped`` as describing no scene (``skip_reason``) gets the caption alone.
     """
     rng = seeded_rng(key, options.seed)
     caption = text_of(list(doc))
@@ -68,7 +84,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     full = graph
     graph, object_of, relation_of = trusted_view(graph, options.min_confidence)
     ctx = Context.of(doc, graph)
-    chosen = sample_positives(ctx, caption, options.max_positives, rng, taken)
+    chosen = sample_positives(ctx, caption, 0 if skipped else options.max_positives, rng, taken)
     positives = [p for p, _ in chosen]
     if graph is not full:                            # indices of the view -> of the record's graph
         positives[0] = Positive(caption, "caption", list(range(len(full.objects))),
@@ -76,7 +92,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
         for p in positives[1:]:
             p.objects = [object_of[i] for i in p.objects]
             p.relations = [relation_of[k] for k in p.relations]
-    if options.max_negatives <= 0 or not options.negative_types:
+    if skipped or options.max_negatives <= 0 or not options.negative_types:
         return positives, []
     subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
     shuffle(rng, subgraphs)

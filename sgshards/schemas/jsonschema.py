@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from .outcomes import SKIP_REASONS
 from .record import NEGATIVE_TYPES, POSITIVE_KINDS, SCHEMA_VERSION
 
 # sgshards.schemas.keys.safe_key's keys: a letter or digit, then [A-Za-z0-9_-], 64 at most
@@ -81,6 +82,8 @@ RECORD_SCHEMA = {
                 }},
             },
         }},
+        # a caption that describes no visible scene: the reason, and no sub-graph positive or negative
+        "skipped": {"enum": [*SKIP_REASONS, None]},
     },
 }
 
@@ -124,6 +127,8 @@ def record_errors(record: dict) -> list[str]:
     for i, n in enumerate(record["negatives"]):
         if n["positive"] >= len(record["positives"]):
             errors.append(f"negatives/{i}/positive: no positive {n['positive']}")
+    if record.get("skipped") and (record["negatives"] or len(record["positives"]) > 1):
+        errors.append("skipped: a skipped caption has sub-graph positives or negatives")
     return errors
 
 

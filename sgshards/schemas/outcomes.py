@@ -24,8 +24,9 @@ STAGE_READ = "read"              # the input row or sample as read from the file
 STAGE_NORMALIZE = "normalize"    # caption clean-up (sgshards.text.normalize)
 STAGE_PARSE = "parse"            # dependency parse
 STAGE_GRAPH = "graph"            # scene graph from the parse
+STAGE_SUITABILITY = "suitability"  # does the caption describe a visible scene? (sgshards.text.suitability)
 STAGE_AUGMENT = "augment"        # positives and hard negatives
-STAGES = (STAGE_READ, STAGE_NORMALIZE, STAGE_PARSE, STAGE_GRAPH, STAGE_AUGMENT)
+STAGES = (STAGE_READ, STAGE_NORMALIZE, STAGE_PARSE, STAGE_GRAPH, STAGE_SUITABILITY, STAGE_AUGMENT)
 
 STATUS_WRITTEN = "written"
 STATUS_REJECTED = "rejected"
@@ -60,6 +61,15 @@ CAPTION_TOO_SHORT = "caption_too_short"
 CAPTION_TOO_LONG = "caption_too_long"
 # graph
 NO_OBJECT = "no_object"
+# suitability: never a rejection; the record is written with only the caption as a positive and
+# no negatives, its ``skipped`` field naming the reason (counted in stats.json ``skipped``)
+FILE_NAME_OR_URL = "file_name_or_url"
+NOT_ENGLISH = "not_english"
+TEXT_ONLY = "text_only"
+PRODUCT_LISTING = "product_listing"
+KEYWORD_LIST = "keyword_list"
+NAMES_LIST = "names_list"
+TITLE_CASE = "title_case"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
 ERROR_FAMILY = ERROR_PREFIX + "<Type>"
@@ -100,7 +110,22 @@ REASONS: dict[str, Reason] = {
     CAPTION_TOO_LONG: Reason(STAGE_NORMALIZE, "over 100,000 characters: a scraped page (longer than --max-chars "
                                               "is cut at a word, not rejected)"),
     NO_OBJECT: Reason(STAGE_GRAPH, "the scene graph has no object"),
+    FILE_NAME_OR_URL: Reason(STAGE_SUITABILITY, "written, not augmented: a file name, URL or slug "
+                                                "(`how-to-fix-dns-server`)"),
+    NOT_ENGLISH: Reason(STAGE_SUITABILITY, "written, not augmented: another script, or more function words "
+                                           "of other languages than of English, or few English words"),
+    TEXT_ONLY: Reason(STAGE_SUITABILITY, "written, not augmented: a question, an imperative or a first or "
+                                         "second person statement, not a description"),
+    PRODUCT_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: prices, model numbers, sizes, shop "
+                                               "words"),
+    KEYWORD_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: #tags, comma- or pipe-separated keywords, "
+                                            "repeated keywords, a long noun stack"),
+    NAMES_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text of mostly names"),
+    TITLE_CASE: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text (a product, book, film or "
+                                     "article title)"),
 }
+# Reasons a caption is written without sub-graph positives and negatives (the record's ``skipped``).
+SKIP_REASONS = tuple(name for name, r in REASONS.items() if r.stage == STAGE_SUITABILITY)
 ERROR_MEANING = ("an exception in that stage (a bug or a parser failure) rejects the one caption, "
                  "not the batch")
 

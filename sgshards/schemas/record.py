@@ -87,6 +87,9 @@ class SampleRecord:
     url: Optional[str] = None
     source: Optional[dict] = None                   # {"file", "row"}, + "key": the user's key if changed
     tokens: list[str] = field(default_factory=list)  # caption tokens that spans index into
+    # why the caption got no sub-graph positives and no negatives: it describes no visible scene
+    # (a reason of schemas.outcomes.SKIP_REASONS: "product_listing", "title", ...), else None
+    skipped: Optional[str] = None
 
     def to_json(self) -> dict:
         return {
@@ -99,6 +102,7 @@ class SampleRecord:
             "scene_graph": self.scene_graph.to_json(),
             "positives": [p.to_json() for p in self.positives],
             "negatives": [n.to_json() for n in self.negatives],
+            "skipped": self.skipped,
         }
 
     @classmethod
@@ -112,6 +116,7 @@ class SampleRecord:
             positives=[Positive.from_json(p) for p in d.get("positives", [])],
             negatives=[Negative.from_json(n) for n in d.get("negatives", [])],
             url=d.get("url"), source=d.get("source"), tokens=list(d.get("tokens", [])),
+            skipped=d.get("skipped"),
         )
 
 
@@ -169,6 +174,7 @@ ARROW_SCHEMA = pa.schema([
         ("text", pa.string()), ("type", pa.string()), ("positive", pa.int32()),
         ("edits", pa.list_(pa.struct([("span", _SPAN), ("from", pa.string()), ("to", pa.string())]))),
     ]))),
+    ("skipped", pa.string()),
 ])
 
 

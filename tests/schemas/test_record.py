@@ -167,3 +167,18 @@ def test_confidences_in_json_arrow_schema_and_bytes():
     d["scene_graph"]["relations"][0]["confidence"] = 0.8
     d["scene_graph"]["objects"][0]["attribute_confidences"] = [0.5, 0.5]
     assert record_errors(d) == ["scene_graph/objects/0: attribute_confidences not parallel to attributes"]
+
+
+def test_a_skipped_caption_round_trips_and_the_schema_holds_it_to_the_caption_alone():
+    """``skipped`` names why a caption describing no scene has no sub-graph positive and no negative;
+    the JSON Schema knows the reasons, the Arrow schema has the column, and a skipped record that
+    still carries negatives is an error."""
+    record = sample()
+    record.positives, record.negatives, record.skipped = record.positives[:1], [], "product_listing"
+    d = record.to_json()
+    assert d["skipped"] == "product_listing" and SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+    assert record_errors(d) == [] and record_errors(sample().to_json()) == []
+    assert to_arrow([d, sample().to_json()]).column("skipped").to_pylist() == ["product_listing", None]
+    assert record_errors({**d, "skipped": "no_such_reason"})
+    assert record_errors({**sample().to_json(), "skipped": "title_case"}) == [
+        "skipped: a skipped caption has sub-graph positives or negatives"]

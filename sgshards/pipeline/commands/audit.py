@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 
 import fsspec
 
+from ...schemas.outcomes import SKIP_REASONS
 from ...schemas.record import NEGATIVE_TYPES
 from ...quality.checks import check_record, is_word_permutation, words
 from .validate import iter_samples
@@ -94,7 +95,10 @@ def confidence_summary(histogram: dict[str, int]) -> dict:
 
 
 def audit_records(records: Iterable[dict]) -> dict:
+    """Coverage counts every caption, skipped ones too; "with_attribute_or_relation" counts the
+    captions that describe a scene (not skipped) whose graph has an attribute or relation."""
     captions = with_negative = eligible = eligible_covered = 0
+    skipped = Counter()
     per_type = Counter()
     captions_with_type = Counter()
     permutations = Counter()
@@ -107,7 +111,9 @@ def audit_records(records: Iterable[dict]) -> dict:
         count_confidences(record, confidences)
         negatives = record["negatives"]
         with_negative += bool(negatives)
-        if _has_attribute_or_relation(record):
+        if record.get("skipped"):
+            skipped[record["skipped"]] += 1
+        elif _has_attribute_or_relation(record):
             eligible += 1
             eligible_covered += bool(negatives)
         for t in {n["type"] for n in negatives}:
@@ -126,6 +132,12 @@ def audit_records(records: Iterable[dict]) -> dict:
         "captions": captions,
         "negatives": sum(per_type.values()),
         "per_type": {t: per_type.get(t, 0) for t in NEGATIVE_TYPES},
+        # captions that describe no visible scene (written without sub-graph positives and negatives)
+        "skipped": {r: skipped[r] for r in SKIP_REASONS if skipped[r]},
+        "skipped_share": {
+            "any": share(sum(skipped.values()), captions),
+            "per_reason": {r: share(skipped[r], captions) for r in SKIP_REASONS if skipped[r]},
+        },
         "coverage": {
             "any": share(with_negative, captions),
             "with_attribute_or_relation": share(eligible_covered, eligible),
@@ -146,7 +158,10 @@ def format_audit(report: dict) -> str:
     cov = report["coverage"]
     lines = [f"captions: {report['captions']}   negatives: {report['negatives']}",
              f"coverage: {cov['any']}% of captions have a negative; "
-             f"{cov['with_attribute_or_relation']}% of those whose graph has an attribute or relation", "",
+             f"{cov['with_attribute_or_relation']}% of those describing a scene whose graph has an attribute or "
+             "relation",
+             f"skipped as describing no scene: {report['skipped_share']['any']}% of captions"
+             + "".join(f"; {r} {p}%" for r, p in report["skipped_share"]["per_reason"].items()), "",
              "| type | negatives | captions with it | word permutations | mean length change (words) |",
              "| --- | --- | --- | --- | --- |"]
     for t in NEGATIVE_TYPES:

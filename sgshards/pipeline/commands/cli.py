@@ -59,6 +59,9 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
                    help="build positives and negatives only from scene-graph objects, attributes and relations "
                         f"whose calibrated confidence is at least C, in [0, 1] (default: {defaults.MIN_CONFIDENCE}; "
                         "`sgshards audit` shows the distribution)")
+    p.add_argument("--keep-unsuitable", action="store_true",
+                   help="augment captions that describe no visible scene too (product listings, titles, keyword "
+                        "lists, ...; by default they are written with the caption as their only positive)")
     _add_max_chars(p)
 
 
@@ -156,7 +159,8 @@ def annotate_options(args) -> AnnotateOptions:
     aug = AugmentOptions(max_positives=getattr(args, "max_positives", defaults.MAX_POSITIVES),
                          max_negatives=getattr(args, "max_negatives", defaults.MAX_NEGATIVES),
                          seed=getattr(args, "seed", defaults.SEED),
-                         min_confidence=getattr(args, "min_confidence", defaults.MIN_CONFIDENCE))
+                         min_confidence=getattr(args, "min_confidence", defaults.MIN_CONFIDENCE),
+                         keep_unsuitable=getattr(args, "keep_unsuitable", False))
     return AnnotateOptions(max_chars=args.max_chars, augment=aug)
 
 

@@ -199,6 +199,7 @@ class Digest(NamedTuple):
     negative_types: tuple
     positive_kinds: tuple
     export_rows: tuple                   # --export-parquet rows, else ()
+    skipped: Optional[str] = None        # written without sub-graph positives and negatives: why
 
 
 class ShardWriter:
@@ -221,6 +222,7 @@ class ShardWriter:
         self.counts = {"written": 0, "with_negative": 0}
         self.negatives: Counter = Counter()
         self.positives: Counter = Counter()
+        self.skipped: Counter = Counter()
 
     def digest(self, outcome: Outcome) -> "Digest":
         """The outcome as this shard's files need it: a written record is serialised here, so a
@@ -235,7 +237,7 @@ class ShardWriter:
                    else {"json": record_bytes, "txt": record["caption"].encode("utf-8")})
         return Digest(outcome["key"], outcome["index"], index_row(outcome), None, members,
                       tuple(n["type"] for n in record["negatives"]), tuple(p["kind"] for p in record["positives"]),
-                      tuple(export_rows(record)) if self.export_dir else ())
+                      tuple(export_rows(record)) if self.export_dir else (), record.get("skipped"))
 
     def put(self, sample: "Digest", members: Optional[dict] = None) -> None:
         """Append a digested sample (``members``: an img2dataset sample's own files, augment mode)."""
@@ -248,6 +250,8 @@ class ShardWriter:
             self.negatives.update(sample.negative_types)
             self.positives.update(sample.positive_kinds)
             self.export_rows.extend(sample.export_rows)
+            if sample.skipped:
+                self.skipped[sample.skipped] += 1
         if self.augment:
             _sample_members(self.tar, sample.key, {**(members or {}), **sample.members})
         elif sample.members:
@@ -279,6 +283,7 @@ class ShardWriter:
             "with_negative": self.counts["with_negative"],
             "negatives": dict(self.negatives),
             "positives": dict(self.positives),
+            "skipped": dict(self.skipped),
         }
         marker = {**stats, "files": files, **({"export_files": export_files} if self.export_dir else {})}
         write_atomic(_join(self.output_dir, f"{self.stem}{SHARD_STATS_SUFFIX}"), dumps(marker).encode("utf-8"))
@@ -380,6 +385,9 @@ def finish_stats(shard_parts: Iterable[dict], input_records: Optional[int],
         "with_negative": merged.get("with_negative", 0),
         "negatives": dict(sorted(merged.get("negatives", {}).items())),
         "positives": dict(sorted(merged.get("positives", {}).items())),
+        # written captions that describe no visible scene, by reason: the caption alone, no negative
+        "skipped": dict(sorted(merged.get("skipped", {}).items())),
+        "skipped_total": sum(merged.get("skipped", {}).values()),
         "shards": len(merged.get("shards", {})),
         "samples_per_shard": samples_per_shard,
     }

@@ -1,0 +1,328 @@
+"""Caption suitability: does a caption describe a visible scene?
+
+Web alt-text is often not a description of what the image shows: product listings ("Yuan Tai
+1075L-BLK Kaden Black Bonded Leather Loveseat"), titles of books, films and articles ("The Art of
+Jakub Rozalski"), keyword lists ("kitchen ideas for remodeling kitchen remodel ideas"), lists of
+names, file names and URLs, quotes and chatter ("just felt my heart break into pieces"), and text in
+other languages.  Sub-graph positives and hard negatives made from such text are mostly wrong (a
+swap inside a product title is neither false nor fluent), so such a caption keeps only itself as a
+positive; its record is still written, with the reason (``schemas.outcomes``, stage
+``suitability``).
+
+``assess(caption, doc, graph) -> (describes_scene, reason)`` reads general signals of the text and
+its parse, never a list of known captions:
+
+- ``file_name_or_url``: a URL, a file name (``.jpg``) or a slug (``how-to-fix-dns-server``);
+- ``not_english``: words in another script, or more function words of other languages than of
+  English, or few words an English dictionary knows;
+- ``text_only``: a question, an imperative, or a first/second person statement ("i have this
+  issue"): text about something, not a description of what is seen;
+- ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale";
+- ``keyword_list``: #tags, runs of short comma/pipe-separated items, content words repeated (search
+  keywords) in text with no determiner or verb;
+- ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
+  mostly dictionary words.
+
+Lower-case CC3M captions and their "person" placeholders never meet the Title Case and name
+rules.  Everything here is string and token work on one caption (tens of microseconds).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple, Optional, Sequence
+
+from ..lexicon.lemmas import all_lemmas
+from ..schemas.depview import DepToken, children_index
+from ..schemas.graph import SceneGraph
+from ..schemas.outcomes import (
+    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NOT_ENGLISH, PRODUCT_LISTING, TEXT_ONLY, TITLE_CASE)
+
+# English closed-class words: a share of them says "English sentence structure".
+ENGLISH_FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every no all both either neither another other
+of in on at by for with from to into onto over under above below behind between among through
+across along around near beside besides beneath inside outside off out up down about against
+during before after without within upon toward towards via per like than as
+and or but nor so yet if while when where whether because though although since until unless
+i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+who whom whose which what there here
+is are was were be been being am do does did doing has have had having will would shall should
+can could may might must not n't 's 're 've 'll 'm 'd
+very too also just only even still more most much many few less least
+""".split())
+
+# Function words of other languages written in Latin script that are not English words:
+# two of them and fewer English ones make a caption "not English".
+FOREIGN_FUNCTION_WORDS = frozenset("""
+de del la las los el y en un una unos unas con para por que es está esta este esto al sin sobre
+le les des du et est pour avec dans sur au aux une ce cette ces qui où pas ne plus très chez
+der die das und mit für ein eine einer eines dem den von zu im auf ist nicht oder bei aus nach vom zum zur
+il lo gli della delle dei di che per nel nella sono questo questa anche
+em da do dos das uma com não na no os ao pela pelo
+het een en van voor op met niet ook bij naar
+yang dan di untuk dengan ini itu dari ke dalam pada
+och att för på av som är inte jag
+ja ei se että ovat ole
+na za od się jest nie
+""".split()) - ENGLISH_FUNCTION_WORDS
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|net|org|co\.uk|de|fr)\b", re.I)
+_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|pdf|mp4|svg)\b", re.I)
+_SLUG = re.compile(r"^[\w'-]*[A-Za-z][\w']*(?:[-_][\w']+){2,}$")
+_PRICE = re.compile(r"[$£€¥]\s?\d|\d\s?(?:usd|eur|gbp)\b|\brrp\b", re.I)
+# model numbers and SKUs: letters and two digits or more in one token ("1075L-BLK", "MR9Q2KS", "G40159")
+_CODE = re.compile(r"^(?=(?:[\w./-]*\d){2})(?=[\w./-]*[A-Za-z])[A-Za-z\d#][\w./-]{3,}$")
+# ordinals, decades, "3d", "4k", "mp3": letters and digits that are no code
+_NOT_CODE = re.compile(r"^\d+(?:st|nd|rd|th|s|'s|d|k|p|am|pm)$|^\d+x\d+$", re.I)
+_MEASURE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|pcs|pc|pack|pk|ct)\b"
+    r"|\b\d+\s?-\s?(?:pack|piece|pc|pcs)\b|\b(?:size|sz|xxl|xl|xs)\b|\b\d+:\d+\s+scale\b|\b\d+\s?\"",
+    re.I)
+_SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex|pcs|set of|pack of|pre-owned"
+                   r"|used|new)\b", re.I)
+_LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|wholesale)\b", re.I)
+SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
+# CC3M's stand-ins for names ("person", "actor", "football team", "rock artist", "tourist attraction",
+# "armed force"): repeated, they are no keyword stuffing
+PLACEHOLDERS = frozenset({"person", "people", "actor", "actress", "artist", "organization", "business",
+                          "character", "team", "player", "attraction", "force", "unit", "grouping", "genus",
+                          "award", "program"})
+COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
+_HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
+# Stock-photo sites' labels, in the languages they are sold in: a stock title describes its picture.
+_STOCK = re.compile(
+    r"(?:royalty[- ]free\s+)?\bstock\s*(?:photo(?:graph)?y?|photos|image|images|illustration|vector|footage|fotografie"
+    r"|foto|fotos|bild|billede|picture)s?\b|\b(?:foto|fotograf[ií]a|vector|photo)\s+(?:de\s+)?stock\b"
+    r"|\bstockfoto\b|\bstockbilder\b|\bstok\s+foto\w*|\blizenzfreies\s+foto\b|ストック写真|\broyalty[- ]free\b"
+    r"|\b[A-Z]\w+\s+item\s+for\s+sale\b", re.I)
+STOCK_WORDS = ("stock", "royalty", "foto", "ストック", "item for sale")     # what every _STOCK match holds
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "u", "ya"})
+# What a first or second person says of themselves when the text is about a feeling, a wish or an
+# opinion, not about what the picture shows ("we had lunch on the beach" still describes).
+STANCE_VERBS = frozenset("""
+love like want wish think know hope wonder bet need guess believe deserve adore miss hate feel
+mean say tell promise swear suppose imagine remember forget agree prefer be can will would should
+""".split())
+# Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
+SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
+FINITE = frozenset({"VBZ", "VBD", "VBP"})
+FINITE_OR_ING = FINITE | {"VBG"}
+
+
+@lru_cache(maxsize=1 << 16)
+def is_english_word(word: str) -> bool:
+    """A lower-case word an English dictionary (lemminflect's) or the closed-class table knows."""
+    return word in ENGLISH_FUNCTION_WORDS or bool(all_lemmas(word))
+
+
+class Caption(NamedTuple):
+    """What the rules read: the caption without stock-site labels, the whole parse, and the tokens
+    outside those labels (all of them, and the words: tokens with a letter)."""
+    text: str
+    doc: Sequence[DepToken]
+    tokens: list[DepToken]
+    words: list[DepToken]
+    stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
+
+
+@lru_cache(maxsize=1 << 16)
+def has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def caption_view(caption: str, doc: Sequence[DepToken]) -> Caption:
+    lower = caption.lower()
+    spans = ([m.span() for m in _STOCK.finditer(caption)]
+             if any(w in lower for w in STOCK_WORDS) else [])
+    if spans:
+        tokens, start = [], 0
+        for t in doc:
+            end = start + len(t.text)
+            if not any(a <= start and end <= b for a, b in spans):
+                tokens.append(t)
+            start = end + len(t.ws)
+    else:
+        tokens = list(doc)
+    text = _STOCK.sub(" ", caption) if spans else caption
+    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans))
+
+
+def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
+    """(describes_scene, reason): reason is None when the caption describes a scene.  ``caption`` is
+    the normalised caption, ``doc`` its parse; ``graph`` is read by no rule yet."""
+    reason = unsuitable_reason(caption, doc)
+    return reason is None, reason
+
+
+def unsuitable_reason(caption: str, doc: Sequence[DepToken]) -> Optional[str]:
+    view = caption_view(caption, doc)
+    if not view.words:
+        return None
+    for rule in RULES:
+        reason = rule(view)
+        if reason:
+            return reason
+    return None
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def file_name_or_url(c: Caption) -> Optional[str]:
+    text = c.text.strip()
+    if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
+        return FILE_NAME_OR_URL
+    if _FILE.search(text) and len(c.words) <= 3:
+        return FILE_NAME_OR_URL             # "Private hell 36.JPG"
+    urls = sum(len(m.group(0)) for m in _URL.finditer(text))
+    return FILE_NAME_OR_URL if urls > len(text) / 2 else None
+
+
+def not_english(c: Caption) -> Optional[str]:
+    if not c.text.isascii():
+        letters = _LETTER.findall(c.text)
+        if sum(1 for ch in letters if _LATIN.match(ch)) < 0.6 * len(letters):
+            return NOT_ENGLISH
+    lower = [t.text.lower() for t in c.words]
+    english_fn = sum(w in ENGLISH_FUNCTION_WORDS for w in lower)
+    foreign_fn = sum(w in FOREIGN_FUNCTION_WORDS for w in lower)
+    if foreign_fn >= 2 and foreign_fn > english_fn:
+        return NOT_ENGLISH
+    # words that are no names: lower-case ones (a capitalised word may be a name in any language)
+    common = [w.text for w in c.words if w.text.isalpha() and w.text.islower() and len(w.text) > 1
+              and w.text not in ENGLISH_FUNCTION_WORDS and w.upos != "PROPN"]
+    known = sum(is_english_word(w) for w in common)
+    # a dictionary misses words ("anime girl in a kimono"): unknown words alone need numbers, else a
+    # sign of another language (one of its function words, a letter English does not write)
+    foreign_sign = foreign_fn > 0 or not c.text.isascii()
+    if len(common) >= 3 and known < 0.5 * len(common) and (foreign_sign or len(common) >= 5
+                                                          and known < 0.3 * len(common)):
+        return NOT_ENGLISH
+    return None
+
+
+def text_only(c: Caption) -> Optional[str]:
+    doc, first = c.doc, c.words[0]
+    if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
+        return TEXT_ONLY
+    for t in doc:
+        if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
+            continue
+        kids = children_index(doc)
+        deps = {doc[k].dep: doc[k] for k in kids[t.i]}
+        subject = deps.get("nsubj") or deps.get("nsubjpass")
+        if subject is not None and subject.text.lower() in FIRST_SECOND_PERSON and t.lemma.lower() in STANCE_VERBS:
+            return TEXT_ONLY                    # "i love a man in an uniform!"
+        if t.i == first.i and t.tag == "VB" and subject is None and _imperative(doc, kids, t, deps.get("dobj")):
+            return TEXT_ONLY                    # an imperative: "mix all the dry ingredients in a large bowl"
+    return None
+
+
+def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, obj: Optional[DepToken]) -> bool:
+    """A first-word dictionary verb with a determined object ("add a shabby chic feel to your walls"),
+    or speaking to the reader ("you", "your", "!")."""
+    if "VERB" not in all_lemmas(verb.text.lower()) or verb.lemma.lower() in SHOT_VERBS:
+        return False                            # "retro camera in a flat style": a tagging slip
+    if any(t.text.lower() in ("you", "your", "yourself") for t in doc) or doc[-1].text == "!":
+        return True
+    return obj is not None and any(doc[k].upos in ("DET", "NUM") or doc[k].tag == "PRP$" for k in kids[obj.i])
+
+
+def product_listing(c: Caption) -> Optional[str]:
+    """Two signs of a listing: a price or "for sale" (two signs, or one in a sentence, with a verb or a
+    determiner: "pupils celebrate raising £ 1,735", "the foyer of a house purchased for $7.3 million"),
+    a size or quantity, a model number; or one sign and a shop word."""
+    sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
+    strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
+    strong += len(_MEASURE.findall(c.text))
+    strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
+    weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
+    return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
+
+
+def _structured(segment: Sequence[DepToken]) -> bool:
+    """A phrase with grammar: a determiner, a preposition with its object, a verb or an auxiliary."""
+    return any(t.upos in ("DET", "AUX", "VERB") or (t.dep == "prep" and t.upos == "ADP") for t in segment)
+
+
+def segments(doc: Sequence[DepToken]) -> list[list[DepToken]]:
+    """The caption's tokens split at list separators (commas, pipes, slashes, dashes, bullets)."""
+    out: list[list[DepToken]] = [[]]
+    for t in doc:
+        if t.text in SEPARATOR_TOKENS:
+            out.append([])
+        elif any(ch.isalnum() for ch in t.text):
+            out[-1].append(t)
+    return [s for s in out if s]
+
+
+def keyword_list(c: Caption) -> Optional[str]:
+    if len(_HASHTAG.findall(c.text)) >= 2:
+        return KEYWORD_LIST
+    parts = segments(c.tokens) if sum(t.text in SEPARATOR_TOKENS for t in c.tokens) >= 3 else []
+    if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
+        return KEYWORD_LIST
+    content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
+    if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
+        return None
+    repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
+    if not repeated:
+        return None
+    # search keywords: a word three times, two words twice, a word doubled ("jar pendant light kit jar
+    # pendant light kit", "template template"); or one word twice with no preposition, conjunction or
+    # list ("best slim wallets belstaff wallet"; "soup and potato cream soup", "wall art, canvas art")
+    doubled = any(a.text.lower() == b.text.lower() for a, b in zip(content, content[1:]) if b.i == a.i + 1)
+    if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
+        return KEYWORD_LIST
+    return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
+
+
+def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]:
+    """Content lemmas said again with no coordination between two mentions: "cricket team vs cricket
+    team" and "wall art, turquoise canvas art" name two things, "red kitchen pendant lights red" repeats."""
+    seen: dict[str, list[int]] = {}
+    for t in content:
+        seen.setdefault(t.lemma.lower(), []).append(t.i)
+    out = {}
+    for lemma, at in seen.items():
+        if len(at) > 1 and any(not any(doc[k].upos == "CCONJ" or doc[k].text.lower() in COORDINATORS
+                                       for k in range(a + 1, b)) for a, b in zip(at, at[1:])):
+            out[lemma] = len(at)
+    return out
+
+
+def title_case(c: Caption) -> Optional[str]:
+    if c.stock:
+        return None                             # a stock title describes ("Warthog in Masai Mara Stock Image")
+    content = [t for t in c.words if t.text.isalpha() and len(t.text) > 1
+               and t.text.lower() not in ENGLISH_FUNCTION_WORDS and t.text.lower() not in FOREIGN_FUNCTION_WORDS]
+    if len(content) == 1 and content[0].text[0].isupper() and not is_english_word(content[0].text.lower()):
+        return NAMES_LIST                       # one name: "Cleancoal", "The Exorcist" is left alone
+    if len(content) < 2:
+        return None
+    capital = [t for t in content if _capitalised(t.text)]
+    if len(capital) < 0.8 * len(content):
+        return None
+    # a sentence in Title Case text: a lower-case verb ("Guard Kobe Bryant ... reacts during a loss") or
+    # common noun ("Timber boardwalk in Green Point Reserve"), not one after a hyphen ("T-shirt")
+    if any(_sentence_word(c.doc, t) for t in content):
+        return None
+    names = [t for t in capital if not is_english_word(t.text.lower())]
+    return NAMES_LIST if len(names) > 0.6 * len(capital) else TITLE_CASE
+
+
+def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
+    """A lower-case verb or dictionary common noun, not the tail of a hyphenated word."""
+    if not t.text.islower() or (t.i and doc[t.i - 1].text == "-" and not doc[t.i - 1].ws):
+        return False
+    return t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text))
+
+
+RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case)
