@@ -1,6 +1,7 @@
 """How often a reader disagrees with the suitability gate (does a caption describe a visible scene?).
 
-    python bench/suitability.py [--sample N] [--list] [--json]
+    python bench/suitability.py [--sample N] [--reader second] [--list] [--json]
+    python bench/suitability.py --agreement        # first vs second reader on sample 2
 
 Labels: bench/validity/suitability_labels.jsonl, one line per caption of two fixed random samples
 of 150 rows of the web alt-text and 100 of CC3M validation in ../shared/data, each judged by hand
@@ -33,6 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data"
 LABELS = HERE / "validity" / "suitability_labels.jsonl"
+# a second, independent reader's blind judgements of sample 2 (same fields, "sample" omitted)
+SECOND_READER = HERE / "validity" / "suitability_second_reader.jsonl"
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
@@ -103,16 +106,42 @@ def score(labels: list[dict], decided: dict[tuple, object]) -> dict:
     return report
 
 
+def agreement(first: list[dict], second: list[dict]) -> None:
+    """Raw agreement and Cohen's kappa of the two readers' scene calls, per source."""
+    theirs = {(lab["source"], lab["row"]): bool(lab["scene"]) for lab in second}
+    for source in sorted({lab["source"] for lab in first}, reverse=True):
+        pairs = [(bool(lab["scene"]), theirs[(source, lab["row"])]) for lab in first
+                 if lab["source"] == source and (source, lab["row"]) in theirs]
+        n = len(pairs)
+        if not n:
+            continue
+        agree = sum(a == b for a, b in pairs) / n
+        p1, p2 = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
+        chance = p1 * p2 + (1 - p1) * (1 - p2)
+        kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+        print(f"{source}: {n} captions judged twice; scene {100 * p1:.0f}% (first reader) vs "
+              f"{100 * p2:.0f}% (second); agreement {100 * agree:.0f}%, Cohen's kappa {kappa:.2f}")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--list", action="store_true", help="list the captions where reader and gate disagree")
     ap.add_argument("--sample", type=int, default=2, help="1, 2 or 0 for both (default: 2, the unbiased one)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--reader", choices=("first", "second"), default="first",
+                    help="whose labels to score against (second: sample 2 only)")
+    ap.add_argument("--agreement", action="store_true", help="agreement of the two readers on sample 2")
     args = ap.parse_args(argv)
+    if args.agreement:
+        agreement([lab for lab in load_labels() if lab["sample"] == 2], load_labels(SECOND_READER))
+        return 0
     if not DATA.exists():
         print(f"{DATA} not found", file=sys.stderr)
         return 2
-    labels = [label for label in load_labels() if args.sample in (0, label["sample"])]
+    if args.reader == "second":
+        labels = load_labels(SECOND_READER)
+    else:
+        labels = [label for label in load_labels() if args.sample in (0, label["sample"])]
     decided = decisions(labels)
     report = score(labels, decided)
     if args.json:
