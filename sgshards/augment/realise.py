@@ -83,11 +83,21 @@ def _agree_verb(text: str, tag: str, plural: bool) -> str:
     return match_case(new, text)
 
 
+# Nouns already plural as lemmas ("shorts", "sunglasses"): their plural is themselves.
+_PLURAL_FORMS = frozenset({
+    "pants", "trousers", "jeans", "shorts", "slacks", "glasses", "sunglasses", "spectacles", "scissors",
+    "stairs", "steps", "clothes", "people", "police", "headphones", "pajamas", "leggings", "goggles",
+    "media", "data", "news", "remains", "goods", "surroundings", "premises", "outskirts", "belongings",
+    "binoculars", "overalls", "tongs", "sweatpants", "trunks", "headquarters", "species", "series",
+    "means", "earphones", "eyeglasses", "clothing", "cattle", "sheep", "deer", "fish", "aircraft",
+})
+
+
 @lru_cache(maxsize=1 << 14)
 def noun_form(lemma: str, plural: bool) -> str:
     """Singular or plural of a (possibly multiword) noun: "hot dog" -> "hot dogs"."""
     words = lemma.split()
-    if plural and words:
+    if plural and words and words[-1].lower() not in _PLURAL_FORMS:     # never "shortses"
         forms = inflections(words[-1], "NNS")
         words[-1] = forms[0] if forms else words[-1] + "s"
     return " ".join(words)

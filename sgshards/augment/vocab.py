@@ -168,10 +168,95 @@ MASS_NOUNS = frozenset({
     "foliage", "wood", "glass", "paper", "plastic", "metal", "concrete", "asphalt", "dust", "steam",
     "sky", "air", "equipment", "fur", "skin", "snowfall", "lettuce", "spinach", "salad", "toast",
 })
+# "-ing" nouns that count ("a wedding", "two buildings"); the others are mass ("parking",
+# "clothing", "seating"): never re-inflected.
+COUNT_ING_NOUNS = frozenset({
+    "building", "ceiling", "railing", "painting", "awning", "wedding", "evening", "morning", "ring",
+    "string", "king", "wing", "spring", "swing", "sibling", "topping", "landing", "opening", "crossing",
+    "drawing", "carving", "dumpling", "pudding", "sling", "thing", "marking", "setting", "serving",
+    "covering", "lining", "filling", "dressing", "molding", "moulding", "earring", "offering", "gathering",
+    "meeting", "recording", "reading", "saying", "feeling", "duckling", "seedling", "sapling", "outing",
+    "happening", "finding", "ending", "beginning", "helping", "booking", "listing", "clearing", "cutting",
+})
 PLURAL_ONLY = frozenset({
     "pants", "trousers", "jeans", "shorts", "slacks", "glasses", "sunglasses", "spectacles", "scissors",
     "stairs", "steps", "clothes", "people", "police", "headphones", "pajamas", "leggings", "goggles",
+    # plural in use, their singular another word ("media" -> "medium", "remains" -> "remain")
+    "media", "data", "news", "remains", "goods", "arms", "surroundings", "premises", "outskirts",
+    "belongings", "contents", "earnings", "savings", "outdoors", "binoculars", "overalls", "tongs",
+    "sweatpants", "trunks", "headquarters", "species", "series", "means", "crossroads", "barracks",
 })
+
+
+# Replacements that are not false although the words are in different groups.
+# A colour between two others ("cream" is a white and a yellow): none of its neighbours replaces it.
+COLOUR_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "cream": ("white", "yellow", "brown"), "ivory": ("white", "yellow"), "beige": ("brown", "white", "yellow"),
+    "tan": ("brown", "yellow", "orange"), "khaki": ("brown", "green", "yellow"), "gold": ("yellow", "orange", "brown"),
+    "golden": ("yellow", "orange", "brown"), "bronze": ("brown", "orange", "yellow"), "copper": ("brown", "orange", "red"),
+    "silver": ("gray", "white"), "charcoal": ("gray", "black"), "navy": ("blue", "black", "purple"),
+    "maroon": ("red", "brown", "purple"), "burgundy": ("red", "purple", "brown"), "olive": ("green", "brown", "yellow"),
+    "lime": ("green", "yellow"), "turquoise": ("blue", "green"), "teal": ("blue", "green"),
+    "violet": ("purple", "blue", "pink"), "lavender": ("purple", "pink", "blue"), "lilac": ("purple", "pink"),
+    "magenta": ("pink", "purple", "red"), "fuchsia": ("pink", "purple", "red"), "orange": ("red", "yellow", "brown"),
+    "pink": ("red", "purple"), "purple": ("pink", "blue"), "crimson": ("red", "pink", "purple"),
+    "chocolate": ("brown", "black"), "azure": ("blue", "white"), "cobalt": ("blue",), "emerald": ("green", "blue"),
+    "scarlet": ("red", "orange"), "grey": ("white", "black", "blue"), "gray": ("white", "black", "blue"),
+}
+# Other attributes a word implies or shades into ("a square frame" is rectangular; "a warm
+# day" may be called cool; "a quiet street" may be busy at another hour).
+ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
+    "square": ("rectangular",), "oval": ("round", "circular"), "round": ("oval",),
+    "warm": ("cold", "cool"), "cool": ("hot", "warm"), "damp": ("dry",), "little": ("big",),
+    "dim": ("bright",), "misty": ("cloudy",), "overcast": ("foggy",), "clear": ("cloudy",),
+    "modern": ("old",), "contemporary": ("old",), "classic": ("new",), "traditional": ("new",),
+}
+# Nouns that name what is around another ("sidewalks" along "streets"), or often another's part
+# in a photo ("a forest" on "a mountain"): one never replaces the other.
+OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in (
+    "street|road|avenue|lane|sidewalk|pavement|path|footpath|crosswalk|curb",
+    "forest|woods|jungle|mountain|hill|valley|peak",
+    "beach|shore|coast|ocean|sea|island|bay",
+    "river|stream|creek|waterfall|lake|pond|valley",
+    "field|meadow|lawn|grass|farm|garden|yard|park",
+    "vase|pot|jar|urn|bowl",
+    "gown|dress|costume|outfit|uniform|robe|skirt",
+    "jacket|coat|costume|outfit|uniform|sweater|shirt|top",
+    "hat|cap|helmet|costume",
+    "house|home|cottage|castle|palace|mansion|villa|building|barn|hotel",
+    "church|cathedral|chapel|temple",
+    "tower|skyscraper|building|lighthouse|castle",
+    "restaurant|cafe|diner|bar|hotel|shop|store|market",
+    "cup|mug|glass|bowl|jar",
+    "laptop|computer|notebook|keyboard|monitor|screen",
+    "phone|cellphone|smartphone|telephone|camera",
+    "television|tv|screen|monitor",
+    "pole|post|pillar|tower",
+    "rock|stone|boulder|pebble|log|cliff",
+    "fireplace|lamp|candle|light",
+    "sign|signboard|poster|flag|banner",
+    "painting|poster|picture|photo|drawing|illustration",
+    "statue|sculpture|monument|doll",
+))
+# Locative prepositions a place noun takes ("on the beach", "in the pond"): a replacement keeps
+# the caption's preposition, so it must take it too ("in a pond" -/-> "in a beach").
+PLACE_PREPS: dict[str, frozenset[str]] = {w: frozenset(p.split("|")) for w, p in {
+    "beach": "on|at|along|near|by", "shore": "on|at|along|near|by", "coast": "on|at|along|off|near|by",
+    "island": "on|at|near|off", "field": "in|on|across|near", "lawn": "on|across|near", "meadow": "in|on|across",
+    "street": "on|in|along|across|down|near", "road": "on|along|across|down|near", "sidewalk": "on|along|down",
+    "path": "on|along|down|near", "trail": "on|along|down|near", "bridge": "on|over|across|under|near",
+    "lake": "in|on|at|by|near|across", "pond": "in|on|at|by|near", "river": "in|on|at|by|near|across|along",
+    "ocean": "in|on|at|by|near|across", "sea": "in|on|at|by|near|across", "stream": "in|by|near|across|along",
+    "forest": "in|through|near", "woods": "in|through|near", "jungle": "in|through|near",
+    "desert": "in|across|through", "valley": "in|through|across|near", "mountain": "on|in|near|up",
+    "hill": "on|near|up|down", "waterfall": "at|by|near|under", "park": "in|at|near|through",
+    "garden": "in|at|near|through", "yard": "in|at|near", "farm": "on|at|near", "roof": "on|under",
+    "floor": "on", "wall": "on|against|near|along", "ceiling": "on|from", "kitchen": "in", "bedroom": "in",
+    "bathroom": "in", "office": "in|at", "room": "in", "airport": "at|in|near", "station": "at|in|near",
+    "school": "at|in|near", "market": "at|in|near", "shop": "in|at|near", "store": "in|at|near",
+    "restaurant": "in|at|near", "museum": "in|at|near", "stadium": "in|at|near", "city": "in|near|across",
+    "town": "in|near|across",
+}.items()}
 
 
 # --------------------------------------------------------------------------- relations
@@ -182,11 +267,17 @@ SYMMETRIC_PREPS = frozenset({
     "opposite", "opposite to", "opposite of", "across from", "adjacent to", "close to", "together with",
     "next", "nearby", "among", "amongst", "between", "against", "versus", "vs",
     "side by side with", "in contact with", "touching", "facing",
+    "connected to", "connected with", "linked to", "joined to", "attached to", "parallel to",
+    "similar to", "identical to", "equal to", "level with", "in line with", "combined with",
+    "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or",
+    "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining",
+    "close", "near by", "beside of", "right next to", "just next to", "directly next to",
 })
 # Reciprocal verbs: "a man hugging a woman" ~ "a woman hugging a man".
 SYMMETRIC_VERBS = frozenset({
     "hug", "kiss", "meet", "marry", "touch", "fight", "embrace", "cuddle", "wrestle", "collide",
     "face", "resemble", "match", "greet", "date", "accompany", "join", "battle",
+    "connect", "link", "border", "adjoin", "neighbour", "neighbor", "intersect", "play against",
 })
 
 

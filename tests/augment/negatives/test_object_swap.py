@@ -34,4 +34,7 @@ def test_object_swap_skips_nouns_of_one_group(surface):
 
 def test_same_group():
     assert same_group("dog", "puppy") and same_group("Dog", "dog") and same_group("lamp", "lamp")
-    assert not same_group("dog", "cat") and not same_group("dog", "animal")
+    assert not same_group("dog", "cat") and not same_group("man", "woman")
+    # hypernyms, hyponyms, parts and people who may be one another (WordNet, issue 15)
+    assert same_group("dog", "animal") and same_group("rake", "tool") and same_group("finger", "hand")
+    assert same_group("boy", "student") and same_group("girl", "woman") and same_group("skier", "people")
