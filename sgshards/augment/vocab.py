@@ -220,9 +220,7 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "river|stream|creek|waterfall|lake|pond|valley",
     "field|meadow|lawn|grass|farm|garden|yard|park",
     "vase|pot|jar|urn|bowl",
-    "gown|dress|costume|outfit|uniform|robe|skirt",
-    "jacket|coat|costume|outfit|uniform|sweater|shirt|top",
-    "hat|cap|helmet|costume",
+    "gown|dress|robe|skirt",
     "house|home|cottage|castle|palace|mansion|villa|building|barn|hotel",
     "church|cathedral|chapel|temple",
     "tower|skyscraper|building|lighthouse|castle",
@@ -238,6 +236,25 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "painting|poster|picture|photo|drawing|illustration",
     "statue|sculpture|monument|doll",
 ))
+# Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
+IDIOMS = frozenset({
+    ("on", "foot"), ("at", "home"), ("on", "board"), ("at", "sea"), ("by", "hand"), ("at", "hand"),
+    ("on", "hand"), ("in", "person"), ("at", "heart"), ("by", "heart"), ("in", "mind"), ("on", "purpose"),
+    ("at", "night"), ("by", "night"), ("at", "work"), ("at", "school"), ("in", "school"), ("to", "school"),
+    ("in", "bed"), ("to", "bed"), ("at", "table"), ("in", "town"), ("to", "town"), ("on", "stage"),
+    ("in", "line"), ("on", "top"), ("on", "fire"), ("at", "rest"), ("on", "sale"), ("for", "sale"),
+    ("in", "love"), ("on", "air"), ("by", "car"), ("by", "boat"), ("by", "bus"), ("by", "train"),
+    ("by", "plane"), ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"),
+    ("to", "church"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"), ("at", "sunrise"), ("in", "time"),
+})
+# Attributes that say a person's age: a noun they describe keeps its age when replaced.
+AGE_WORDS = frozenset({"young", "younger", "old", "older", "elderly", "teenage", "teen", "adult", "little",
+                       "small", "aged", "senior", "toddler", "newborn", "baby", "grown", "middle-aged"})
+# Nouns for anything of their category ("costume" may be a dress, a hat or a suit): neither
+# replaced by nor replacing another noun of it.
+CATEGORY_GENERIC = frozenset({"costume", "outfit", "uniform", "clothing", "clothes", "garment", "home",
+                              "building", "structure", "vehicle", "furniture", "food", "meal", "dish",
+                              "device", "item", "thing", "object", "animal", "plant", "instrument"})
 # Locative prepositions a place noun takes ("on the beach", "in the pond"): a replacement keeps
 # the caption's preposition, so it must take it too ("in a pond" -/-> "in a beach").
 PLACE_PREPS: dict[str, frozenset[str]] = {w: frozenset(p.split("|")) for w, p in {

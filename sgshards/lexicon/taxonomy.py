@@ -73,9 +73,12 @@ def senses(word: str) -> tuple[str, ...]:
 def _above(sense: str) -> frozenset[str]:
     """The sense and all its hypernyms."""
     synsets, _ = _tables()
-    out = {sense}
-    for h in synsets[sense][1]:
-        out |= _above(h)
+    out, stack = set(), [sense]
+    while stack:
+        s = stack.pop()
+        if s not in out:
+            out.add(s)
+            stack.extend(synsets[s][1])
     return frozenset(out)
 
 
@@ -85,9 +88,16 @@ def _wholes(sense: str) -> frozenset[str]:
     through wholes of wholes ("thumb" is a finger, part of a hand, part of an arm)."""
     synsets, _ = _tables()
     out: set[str] = set()
-    for s in _above(sense):
-        for h in synsets[s][2]:
-            out |= _above(h) | _wholes(h)
+    seen, stack = set(), [sense]
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        for a in _above(s):
+            for h in synsets[a][2]:
+                out |= _above(h)
+                stack.append(h)
     return frozenset(out)
 
 
@@ -99,10 +109,19 @@ def is_a(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def mainly_a(a: str, b: str) -> bool:
+    """The most frequent sense of ``a`` is a kind of some sense of ``b`` ("head" is mainly a body
+    part, though one sense is a person in charge)."""
+    sa, sb = senses(a), set(senses(b))
+    return bool(sa and sb) and not sb.isdisjoint(_above(sa[0]))
+
+
+@lru_cache(maxsize=1 << 16)
 def part_of(a: str, b: str) -> bool:
-    """Some common sense of ``a`` is a part of (or made of) some sense of ``b``."""
-    sb = set(senses(b))
-    return bool(sb) and any(not sb.isdisjoint(_wholes(s)) for s in senses(a))
+    """The most frequent sense of ``a`` is a part of (or made of) some sense of ``b`` ("finger" of
+    "hand"; not "bridge", whose rarer sense is part of a nose and so of a "man")."""
+    sa, sb = senses(a), set(senses(b))
+    return bool(sa and sb) and not sb.isdisjoint(_wholes(sa[0]))
 
 
 @lru_cache(maxsize=1 << 16)

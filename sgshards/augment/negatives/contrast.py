@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ...lexicon.lemmas import noun_lemma
-from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, overlapping
-from ..vocab import (ATTRIBUTE_NEAR, COLOUR_NEIGHBOURS, OBJECT_NEAR, attribute_category, attribute_groups,
+from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
+                                  overlapping)
+from ..vocab import (ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, OBJECT_NEAR, attribute_category, attribute_groups,
                      object_category, object_groups)
 
 # Person nouns are cross-classified (by sex, age, role, origin...): two of them name different
@@ -33,11 +34,21 @@ def _axis(word: str, poles: tuple[str, str]) -> Optional[int]:
 
 
 def is_person(word: str) -> bool:
+    """A noun for people, by its curated category or its most frequent sense ("head" is not)."""
     cat = object_category(word)
-    return (cat is not None and cat[0] in ("people", "profession")) or is_a(word, "person")
+    return (cat is not None and cat[0] in ("people", "profession")) or mainly_a(word, "person")
+
+
+# The curated people nouns by sex and age: "a man" is no "boy" to a reader, but "a baby" may be one.
+_PEOPLE = {"man": ("m", "adult"), "gentleman": ("m", "adult"), "guy": ("m", "adult"), "woman": ("f", "adult"),
+           "lady": ("f", "adult"), "boy": ("m", "child"), "girl": ("f", "child"), "baby": ("", "baby"),
+           "infant": ("", "baby"), "newborn": ("", "baby")}
 
 
 def _different_people(a: str, b: str) -> bool:
+    if a in _PEOPLE and b in _PEOPLE:
+        (sa, aa), (sb, ab) = _PEOPLE[a], _PEOPLE[b]
+        return bool(sa and sb and sa != sb) or (aa != ab and {aa, ab} != {"child", "baby"})
     ca, cb = object_category(a), object_category(b)
     if ca and cb and ca[0] == cb[0] == "profession" and ca[1] != cb[1]:
         return True                               # "chef" / "doctor": curated as distinct
@@ -57,11 +68,22 @@ def distinct_things(a: str, b: str) -> bool:
         return False
     if any(a in near and b in near for near in OBJECT_NEAR):
         return False
+    if a in CATEGORY_GENERIC or b in CATEGORY_GENERIC:
+        ca, cb = object_category(a), object_category(b)
+        if ca is not None and cb is not None and ca[0] == cb[0]:
+            return False
+    if a in _PEOPLE and b in _PEOPLE:
+        return _different_people(a, b)
     if overlapping(a, b):
         return False
     if is_person(a) and is_person(b):
         return _different_people(a, b)
     return True
+
+
+def same_age(a: str, b: str) -> bool:
+    """Curated people nouns of one age ("man"/"woman"), or nouns that say no age."""
+    return _PEOPLE.get(a.lower(), ("", ""))[1] == _PEOPLE.get(b.lower(), ("", ""))[1]
 
 
 def gender(word: str) -> Optional[int]:

@@ -37,4 +37,5 @@ def test_same_group():
     assert not same_group("dog", "cat") and not same_group("man", "woman")
     # hypernyms, hyponyms, parts and people who may be one another (WordNet, issue 15)
     assert same_group("dog", "animal") and same_group("rake", "tool") and same_group("finger", "hand")
-    assert same_group("boy", "student") and same_group("girl", "woman") and same_group("skier", "people")
+    assert same_group("boy", "student") and same_group("baby", "boy") and same_group("skier", "people")
+    assert not same_group("girl", "woman") and not same_group("man", "boy")      # told apart by age
