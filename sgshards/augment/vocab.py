@@ -207,9 +207,8 @@ COLOUR_NEIGHBOURS: dict[str, tuple[str, ...]] = {
 # day" may be called cool; "a quiet street" may be busy at another hour).
 ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
     "square": ("rectangular",), "oval": ("round", "circular"), "round": ("oval",),
-    "warm": ("cold", "cool"), "cool": ("hot", "warm"), "damp": ("dry",), "little": ("big",),
+    "warm": ("cool",), "cool": ("warm",), "damp": ("dry",), "little": ("big",),
     "dim": ("bright",), "misty": ("cloudy",), "overcast": ("foggy",), "clear": ("cloudy",),
-    "modern": ("old",), "contemporary": ("old",), "classic": ("new",), "traditional": ("new",),
 }
 # Nouns that name what is around another ("sidewalks" along "streets"), or often another's part
 # in a photo ("a forest" on "a mountain"): one never replaces the other.

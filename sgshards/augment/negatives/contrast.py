@@ -93,8 +93,8 @@ def gender(word: str) -> Optional[int]:
 
 @lru_cache(maxsize=1 << 14)
 def thing_class(word: str) -> str:
-    """"animate", "concrete", "time", "abstract" or "" (unknown), by the word's most frequent
-    sense; a word with a sense that is a thing ("rake": a man and a tool) is not animate."""
+    """"animate" (by its most frequent sense, and no sense a thing: "rake" is a man and a tool),
+    "concrete" (some common sense is a thing or a place), "time", "abstract" or "" (unknown)."""
     w = word.lower()
     cat = object_category(w)
     if cat is not None:
@@ -102,10 +102,11 @@ def thing_class(word: str) -> str:
     first = noun_class(w)
     if first is None:
         return ""
-    if first in ANIMATE_CLASSES or (first == "Tops" and (is_a(w, "person") or is_a(w, "animal"))):
-        return "concrete" if noun_classes(w) & _THING_CLASSES else "animate"
-    if first in CONCRETE_CLASSES or first == "location":
-        return "concrete"
+    classes = noun_classes(w)
+    if first in ANIMATE_CLASSES or (first == "Tops" and (mainly_a(w, "person") or mainly_a(w, "animal"))):
+        return "concrete" if classes & _THING_CLASSES else "animate"
+    if classes & (CONCRETE_CLASSES | {"location"}):
+        return "concrete"             # in any common sense ("table" is first a table of data)
     if first == "time":
         return "time"
     return "abstract"
@@ -129,9 +130,11 @@ def attribute_fits(category: str, object_name: str) -> bool:
     kind = thing_class(object_name)
     if category in ANIMATE_ONLY:
         return kind == "animate"
+    if category == "material":
+        return kind in ("concrete", "")
     if category in THING_ONLY:
-        return kind == "concrete"
-    return kind in ("animate", "concrete")
+        return kind != "animate"
+    return True
 
 
 def attribute_contrasts(old: str, new: str) -> bool:
