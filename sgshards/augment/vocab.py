@@ -358,6 +358,29 @@ PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
 PREP_INNER_OK = frozenset({("left",), ("right",), ("top",), ("bottom",)})
 PREP_CONTRAST_MAX = max(len(k) for k in PREP_CONTRASTS)
 
+# Verbs whose preposition belongs to the verb ("focusing on", "named after", "encased in",
+# "working on a laptop"): another preposition there breaks the phrase rather than moving a thing.
+FRAME_VERBS = frozenset({
+    "focus", "concentrate", "depend", "rely", "insist", "comment", "count", "name", "look", "wait",
+    "search", "ask", "pay", "care", "apply", "listen", "belong", "refer", "encase", "dress", "clothe",
+    "cover", "coat", "wrap", "interest", "believe", "participate", "engage", "result", "specialize",
+    "specialise", "invest", "work", "take", "give", "set", "pick", "give", "turn", "break", "bring",
+    "come", "go", "get", "make", "keep", "cheer", "vote", "compete", "argue", "think", "dream",
+    "worry", "stare", "glance", "point", "aim", "shoot", "fire", "call", "write", "print", "carve",
+    "engrave", "inscribe", "stamp", "decorate", "fill", "top", "line", "stuff", "load", "pack", "base",
+    "build", "model", "inspire", "design", "feature", "star", "appear", "serve", "score", "win", "lose",
+    "celebrate", "announce", "dedicate", "devote", "drown", "soak", "dip", "bathe", "immerse", "plunge",
+})
+# Nouns one goes up or down ("up the stairs"); along a road or a sidewalk "up" and "down" say one
+# thing ("walking up"/"down" a sidewalk).
+VERTICAL_NOUNS = frozenset({
+    "stairs", "stair", "staircase", "steps", "step", "ladder", "hill", "mountain", "slope", "escalator",
+    "tree", "wall", "pole", "rope", "ramp", "cliff", "stairway", "hillside", "mountainside", "tower",
+    "elevator", "chimney", "trunk", "waterfall", "dune", "rock", "ski slope",
+})
+# Postures: said of things they mean one thing ("a hat lying"/"sitting" on the beach).
+POSTURE_VERBS = frozenset({"sit", "stand", "lie", "lay", "kneel", "rest", "crouch", "squat"})
+
 VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "hold": ("drop", "throw"), "drop": ("hold", "catch"), "push": ("pull",), "pull": ("push",),
     "open": ("close",), "close": ("open",), "enter": ("leave", "exit"), "leave": ("enter",),

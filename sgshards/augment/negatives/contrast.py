@@ -112,6 +112,16 @@ def thing_class(word: str) -> str:
     return "abstract"
 
 
+def can_act(word: str) -> bool:
+    """A person or an animal by the word's most frequent sense ("collector", though one sense is a
+    device): a subject that can hold, throw or sit."""
+    w = word.lower()
+    cat = object_category(w)
+    if cat is not None:
+        return cat[0] in _ANIMATE_CATEGORIES
+    return noun_class(w) in ANIMATE_CLASSES or mainly_a(w, "person") or mainly_a(w, "animal")
+
+
 _ANIMATE_CATEGORIES = frozenset({"people", "profession", "mammal", "bird", "sea_animal", "insect"})
 _THING_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
 
