@@ -333,6 +333,20 @@ def canonical_relation(subject, predicate: str, obj) -> tuple:
     return subject, p, obj
 
 
+# Heads of "X of Y" that show, frame or are a part of Y ("portrait of a man", "close - up of a
+# head", "the rear of a ship"): their ends never trade places.
+REPRESENTATION_NOUNS = frozenset({
+    "portrait", "picture", "photo", "photograph", "image", "painting", "drawing", "sketch", "illustration",
+    "view", "close", "up", "closeup", "close-up", "detail", "details", "pattern", "print", "poster", "statue",
+    "sculpture", "model", "map", "diagram", "silhouette", "shot", "video", "footage", "scene", "collage",
+    "cartoon", "icon", "logo", "symbol", "copy", "version", "replica", "reflection", "shadow", "interior",
+    "exterior", "side", "top", "bottom", "edge", "corner", "part", "piece", "section", "front", "back",
+    "middle", "center", "centre", "rest", "end", "rear", "half", "kind", "type", "sort", "style", "shape",
+    "form", "figure", "outline", "background", "texture", "surface", "layer", "pile", "group", "set",
+    "bunch", "lot", "number", "couple", "pair", "row", "line", "series", "collection", "variety",
+    "selection", "example", "sample", "set", "display", "exhibition", "gallery", "cover", "page", "frame",
+})
+
 # Contrasting prepositions (word sequences, lowercase) for relation_replace.
 PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("on", "top", "of"): ("under",), ("on",): ("under",), ("onto",): ("under",), ("upon",): ("under",),
