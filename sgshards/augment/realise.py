@@ -250,8 +250,11 @@ def moved(surface: Surface, span: Span) -> list[Piece]:
 def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
     """New words replacing ``like``; they take the case of its first token."""
     parts = words.split()
-    parts[0] = match_case(parts[0], surface.tokens[like[0]].text) if not surface.is_sentence_start(like[0]) \
-        else parts[0]
+    first = surface.tokens[like[0]].text
+    if len(first) > 1 and first.isupper():             # "PLASTIC BUDDIE" -> "RUBBER BUDDIE"
+        parts = [p.upper() for p in parts]
+    elif not surface.is_sentence_start(like[0]):
+        parts[0] = match_case(parts[0], first)
     return [_new_tuple(Piece, (p, None, " ")) for p in parts]
 
 

@@ -240,7 +240,7 @@ IDIOMS = frozenset({
     ("on", "foot"), ("at", "home"), ("on", "board"), ("at", "sea"), ("by", "hand"), ("at", "hand"),
     ("on", "hand"), ("in", "person"), ("at", "heart"), ("by", "heart"), ("in", "mind"), ("on", "purpose"),
     ("at", "night"), ("by", "night"), ("at", "work"), ("at", "school"), ("in", "school"), ("to", "school"),
-    ("in", "bed"), ("to", "bed"), ("at", "table"), ("in", "town"), ("to", "town"), ("on", "stage"),
+    ("in", "bed"), ("to", "bed"), ("at", "table"), ("in", "town"), ("to", "town"),
     ("in", "line"), ("on", "top"), ("on", "fire"), ("at", "rest"), ("on", "sale"), ("for", "sale"),
     ("in", "love"), ("on", "air"), ("by", "car"), ("by", "boat"), ("by", "bus"), ("by", "train"),
     ("by", "plane"), ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"),

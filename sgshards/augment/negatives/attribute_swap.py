@@ -12,7 +12,7 @@ from ..sampling import Frequencies
 from ..vocab import attribute_category
 from .graph_change import changes_graph
 from .contrast import attribute_fits
-from .shared import PER_TYPE, Candidate, across_separator, glued, make_candidate, overlap
+from .shared import PER_TYPE, Candidate, across_separator, glued, keyword_string, make_candidate, overlap
 
 
 def attribute_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -48,7 +48,8 @@ def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]
                     if ca is None or cb is None or ca[0] != cb[0] or not (
                             attribute_fits(ca[0], ob.name) and attribute_fits(cb[0], oa.name)):
                         continue                   # "barren flags in the buddhist region": no contrast
-                    if glued(surface, sa) or glued(surface, sb) or across_separator(surface, sa, sb):
+                    if glued(surface, sa) or glued(surface, sb) or across_separator(surface, sa, sb) \
+                            or keyword_string(surface):
                         continue                   # "e-essential", keyword lists
                     pairs.append((rng.random(), a, ka, sa, b, kb, sb))
     pairs.sort()                                   # random order

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ...lexicon.lemmas import noun_lemma
 from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
-                                  overlapping)
+                                  overlapping, part_of)
 from ..vocab import (ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, OBJECT_NEAR, attribute_category, attribute_groups,
                      object_category, object_groups)
 
@@ -74,7 +74,12 @@ def distinct_things(a: str, b: str) -> bool:
             return False
     if a in _PEOPLE and b in _PEOPLE:
         return _different_people(a, b)
-    if overlapping(a, b):
+    if object_category(a) is not None and object_category(b) is not None:
+        # both curated: their groups already hold their synonyms and kinds ("van" is a "car"
+        # only in a rare WordNet sense); WordNet adds parts ("finger" of "hand")
+        if part_of(a, b) or part_of(b, a):
+            return False
+    elif overlapping(a, b):
         return False
     if is_person(a) and is_person(b):
         return _different_people(a, b)
@@ -99,6 +104,8 @@ def thing_class(word: str) -> str:
     cat = object_category(w)
     if cat is not None:
         return "animate" if cat[0] in _ANIMATE_CATEGORIES else "concrete"
+    if (w.split() or [""])[-1] in TIME_NAMES:
+        return "time"
     first = noun_class(w)
     if first is None:
         return ""
@@ -122,6 +129,12 @@ def can_act(word: str) -> bool:
     return noun_class(w) in ANIMATE_CLASSES or mainly_a(w, "person") or mainly_a(w, "animal")
 
 
+# Names of days and months, which WordNet keeps as proper nouns only.
+TIME_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "today", "tonight", "yesterday", "tomorrow",
+})
 _ANIMATE_CATEGORIES = frozenset({"people", "profession", "mammal", "bird", "sea_animal", "insect"})
 _THING_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
 

@@ -11,7 +11,7 @@ from typing import Optional
 from ..realise import Replacement, Surface, fresh, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
-from ..vocab import AGE_WORDS, IDIOMS, PLACE_PREPS, object_alternatives, object_groups
+from ..vocab import AGE_WORDS, IDIOMS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, make_candidate, noun_slots,
                      number_class, possessive)
@@ -29,6 +29,21 @@ def replaceable_slot(surface: Surface, obj: int) -> bool:
     s = slot.np[0]
     return not (slot.np == slot.name and s > 0
                 and (toks[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS)
+
+
+_INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "behind", "into", "by",
+                           "around", "of", "for", "with"})
+
+
+def place_preps(noun: str, prep: str) -> frozenset:
+    """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
+    room or a station ("on the hospital"), any for other nouns."""
+    if noun in PLACE_PREPS:
+        return PLACE_PREPS[noun]
+    cat = object_category(noun)
+    if cat is not None and cat[0] in ("place", "room"):
+        return _INSIDE_PREPS
+    return frozenset((prep,))
 
 
 def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
@@ -70,7 +85,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
                 and distinct_things(w, o.name)
-                and (prep is None or prep in PLACE_PREPS.get(w, (prep,)))
+                and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]

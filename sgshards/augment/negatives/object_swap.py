@@ -16,7 +16,7 @@ from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from .relation_swap import stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, conjoined, fits_number, gendered_pronoun, glued,
-                     in_noun_pile, make_candidate, noun_slots, number_class, overlap, possessive)
+                     in_noun_pile, keyword_string, make_candidate, noun_slots, number_class, overlap, possessive)
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -43,12 +43,13 @@ def symmetric_pair(surface: Surface, a: int, b: int) -> bool:
                for k in surface.relations)
 
 
-# Senses that are no thing in a picture ("hate", "need", "amount"): swapping them garbles.
-_UNSEEN = frozenset({"feeling", "state", "motive", "relation", "quantity"})
+# Senses that are no thing in a picture ("hate", "need", "amount", "afternoon"): swapping them
+# garbles ("these hate", "teenage autumn afternoon walking in a park on a boy").
+_UNSEEN = frozenset({"feeling", "state", "motive", "relation", "quantity", "time"})
 
 
 def _visible(name: str) -> bool:
-    return noun_class(name) not in _UNSEEN
+    return noun_class(name) not in _UNSEEN and thing_class(name) != "time"
 
 
 def movable_name(surface: Surface, obj: int) -> bool:
@@ -67,7 +68,7 @@ def reinflectable(surface: Surface, obj: int) -> bool:
     slot = surface.slots[obj]
     name = surface.graph.objects[obj].name
     text = surface.span_text(slot.name)
-    head = name.split()[-1]
+    head = (name.split() or [""])[-1]
     if number_class(name) or (head.endswith("ing") and head not in COUNT_ING_NOUNS) or text[:1].isupper():
         return False
     return noun_form(name, slot.plural).lower() == text.lower()
@@ -144,7 +145,7 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if not (_visible(oa.name) and _visible(ob.name)):
             continue                               # "these hate": no thing to move
-        if not (movable_name(surface, a) and movable_name(surface, b)):
+        if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface):
             continue
         if across_separator(surface, sa.name, sb.name):
             continue                               # a list reordered, not roles exchanged

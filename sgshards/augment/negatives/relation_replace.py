@@ -15,7 +15,7 @@ from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
 from ...lexicon.taxonomy import noun_class
 from ...lexicon.words import PREP_HEADS
-from ..vocab import (FRAME_VERBS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
+from ..vocab import (FRAME_VERBS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
 from .contrast import can_act, thing_class
 from .shared import PER_TYPE, Candidate, glued, make_candidate
@@ -76,7 +76,7 @@ def place_contrast_fits(surface: Surface, k: int):
     name = g.objects[r.object].name
     kind = thing_class(name)
     thing = (kind in ("concrete", "animate", "") or noun_class(name) == "event") \
-        and attribute_category(name.split()[-1]) is None                      # "in Solid Red"
+        and attribute_category((name.split() or [""])[-1]) is None                      # "in Solid Red"
     free = _frame_verb(surface, k) not in FRAME_VERBS
     fits = thing and free
     with_ok = thing and not _glued_chain(surface, k)
@@ -164,7 +164,8 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
                 inner = i + n < span[1]
             clothing = key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"
             vertical = key not in (("up",), ("down",)) or obj_name.lower() in VERTICAL_NOUNS
-            if not inner and not clothing and vertical and prep_ok(key) and not glued(surface, (i, i + n)):
+            idiom = i + n < len(lower) and (" ".join(key), lower[i + n]) in IDIOMS     # "pen in hand"
+            if not inner and not clothing and vertical and prep_ok(key) and not idiom and not glued(surface, (i, i + n)):
                 opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
             i += n
             continue

@@ -13,7 +13,7 @@ from ...lexicon.words import POSITIONAL_ADJS
 from ..vocab import REPRESENTATION_NOUNS, is_symmetric
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import PER_TYPE, Candidate, across_separator, glued, inside, make_candidate, overlap
+from .shared import PER_TYPE, Candidate, across_separator, glued, inside, keyword_string, make_candidate, overlap
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -53,12 +53,14 @@ def _unswappable(surface: Surface, k: int) -> bool:
         return False
     if words[-1] in _NO_SWAP or words == ["'s"]:
         return True
+    if any(thing_class(g.objects[o].name) == "time" for o in (r.subject, r.object)):
+        return True                                 # "sunday dives back to first base ... on person"
     if words[-1] != "of":
         return False
     a, b = g.objects[r.subject].name.lower(), g.objects[r.object].name.lower()
     for name, obj in ((a, r.subject), (b, r.object)):
         slot = surface.slots.get(obj)
-        if name.split()[-1] in REPRESENTATION_NOUNS or thing_class(name) not in ("concrete", "animate") \
+        if (name.split() or [""])[-1] in REPRESENTATION_NOUNS or thing_class(name) not in ("concrete", "animate") \
                 or (slot is not None and surface.tokens[slot.name[1] - 1].upos == "PROPN"):
             return True
     return part_of(a, b) or part_of(b, a)
@@ -102,7 +104,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
-        if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np):
+        if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
+                or keyword_string(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
         pred = surface.preds.get(k)
         if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):

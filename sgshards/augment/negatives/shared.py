@@ -143,3 +143,21 @@ def gendered_pronoun(surface: Surface) -> bool:
     if found is None:
         found = surface.memo["gendered"] = any(t.text.lower() in _GENDERED_PRONOUNS for t in surface.tokens)
     return found
+
+
+_KEYWORD_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
+KEYWORD_RUN = 5
+
+
+def keyword_string(surface: Surface) -> bool:
+    """The text has a run of five or more nouns, names, adjectives and numbers with no determiner,
+    verb or preposition between ("winter fashion 2013 vintage knitted heart print patchwork"): a
+    keyword string, in which a swap reorders keywords rather than roles."""
+    found = surface.memo.get("keywords")
+    if found is None:
+        run = best = 0
+        for t in surface.tokens:
+            run = run + 1 if t.upos in _KEYWORD_UPOS and t.text[:1].isalnum() else 0
+            best = max(best, run)
+        found = surface.memo["keywords"] = best >= KEYWORD_RUN
+    return found
