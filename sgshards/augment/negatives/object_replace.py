@@ -11,9 +11,9 @@ from typing import Optional
 from ..realise import Replacement, Surface, fresh, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
-from ..vocab import AGE_WORDS, IDIOMS, PLACE_PREPS, object_alternatives, object_category, object_groups
+from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age
-from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, make_candidate, noun_slots,
+from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, make_candidate, noun_slots,
                      number_class, possessive)
 
 
@@ -26,9 +26,7 @@ def replaceable_slot(surface: Surface, obj: int) -> bool:
     head = toks[slot.name[1] - 1]
     if head.dep in ("compound", "npadvmod") or glued(surface, slot.name):
         return False
-    s = slot.np[0]
-    return not (slot.np == slot.name and s > 0
-                and (toks[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS)
+    return not in_idiom(surface, slot)
 
 
 _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "behind", "into", "by",

@@ -16,7 +16,7 @@ from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from .relation_swap import stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, conjoined, fits_number, gendered_pronoun, glued,
-                     in_noun_pile, keyword_string, make_candidate, noun_slots, number_class, overlap, possessive)
+                     in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots, number_class, overlap, possessive)
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -55,10 +55,10 @@ def _visible(name: str) -> bool:
 def movable_name(surface: Surface, obj: int) -> bool:
     """The object's name can move: a common noun heading its phrase, not glued
     to a neighbour ("e-cig"), not a modifier of another noun ("baby boy crib"), not in a noun pile
-    ("walnuts topic") and not a possessor ("men's")."""
+    ("walnuts topic"), not in an idiom ("at work") and not a possessor ("men's")."""
     slot = surface.slots[obj]
     head = surface.tokens[slot.name[1] - 1]
-    return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod")
+    return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name))
 
 
@@ -69,8 +69,9 @@ def reinflectable(surface: Surface, obj: int) -> bool:
     name = surface.graph.objects[obj].name
     text = surface.span_text(slot.name)
     head = (name.split() or [""])[-1]
-    if number_class(name) or (head.endswith("ing") and head not in COUNT_ING_NOUNS) or text[:1].isupper():
-        return False
+    if number_class(name) or number_class(text.lower()) or (head.endswith("ing") and head not in COUNT_ING_NOUNS) \
+            or text[:1].isupper():
+        return False                               # "media" -/-> "medium"
     return noun_form(name, slot.plural).lower() == text.lower()
 
 

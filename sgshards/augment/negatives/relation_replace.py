@@ -25,7 +25,10 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Freq
                      limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, predicate words in random order, each replaced once
     (``counts``: unused, contrasts are curated). Eager: it draws while it searches."""
-    options = [(k, span, alts) for k in surface.relations for span, alts in _relation_options(surface, k)]
+    g = surface.graph
+    options = [(k, span, alts) for k in surface.relations
+               if g.objects[g.relations[k].subject].name != g.objects[g.relations[k].object].name  # "denim on denim"
+               for span, alts in _relation_options(surface, k)]
     shuffle(rng, options)
     out = []
     seen: set[Span] = set()

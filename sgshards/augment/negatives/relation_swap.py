@@ -13,7 +13,8 @@ from ...lexicon.words import POSITIONAL_ADJS
 from ..vocab import REPRESENTATION_NOUNS, is_symmetric
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import PER_TYPE, Candidate, across_separator, glued, inside, keyword_string, make_candidate, overlap
+from .shared import (PER_TYPE, Candidate, across_separator, glued, in_idiom, inside, keyword_string, make_candidate,
+                     overlap)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -34,10 +35,9 @@ def stated_symmetrically(surface: Surface, k: int) -> bool:
         return False
     if is_symmetric(surface.span_text(pred)):
         return True
-    toks = surface.tokens
-    heads = {toks[i].head for i in range(*pred)} | set(range(*pred))
-    return any(t.text.lower() in POSITIONAL_ADJS and t.head in heads and t.dep in ("advmod", "acomp", "amod")
-               for t in toks[max(0, pred[0] - 3):pred[1]])
+    inside_pred = range(*pred)
+    return any(t.text.lower() in POSITIONAL_ADJS and t.head in inside_pred and t.i != t.head
+               and t.dep in ("advmod", "acomp") for t in surface.tokens)
 
 
 def _unswappable(surface: Surface, k: int) -> bool:
@@ -104,6 +104,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
+        if in_idiom(surface, sa) or in_idiom(surface, sb):
+            continue                               # "hard at work using a calculator"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
                 or keyword_string(surface):
             continue                               # keyword lists and titles: "Middleton in sale"

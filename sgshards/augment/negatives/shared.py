@@ -14,7 +14,7 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
-from ..vocab import MASS_NOUNS, PLURAL_ONLY
+from ..vocab import IDIOMS, MASS_NOUNS, PLURAL_ONLY
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
 
@@ -161,3 +161,11 @@ def keyword_string(surface: Surface) -> bool:
             best = max(best, run)
         found = surface.memo["keywords"] = best >= KEYWORD_RUN
     return found
+
+
+def in_idiom(surface: Surface, slot: Slot) -> bool:
+    """The noun is a bare noun of a preposition idiom ("on foot", "hard at work"): it names no
+    object to replace or move."""
+    s = slot.np[0]
+    return slot.np == slot.name and s > 0 and \
+        (surface.tokens[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS
