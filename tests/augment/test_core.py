@@ -103,8 +103,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
     assert [p.kind for p in pos] == ["caption"] and neg == []
 
 
-# Every check finds nothing on all of CC3M validation; it gave 74,276 negatives (4.69 a caption).
-CC3M_NEGATIVES_BASELINE = 74_276
+# Every check finds nothing on all of CC3M validation; it gave 66,058 negatives (4.17 a caption), 87.2%
+# of captions with at least one (74,276 before issue 15 refused negatives that were not false or not
+# fluent: near-synonyms, hypernyms and parts, list reorderings, swaps of pictures, parts and times,
+# prepositions owned by their verb, invented word forms).
+CC3M_NEGATIVES_BASELINE = 66_058
+CC3M_COVERAGE = 0.85        # issue 15: at least 85% of CC3M captions get a negative
 
 
 def test_cc3m_captions_have_no_defects(nlp):
@@ -115,12 +119,13 @@ def test_cc3m_captions_have_no_defects(nlp):
     with open(path, encoding="utf-8") as f:
         captions = [line.split("\t")[0] for line in f]
     docs = parse_batch(nlp, captions)
-    findings, n_neg, types = Counter(), 0, Counter()
+    findings, n_neg, types, covered = Counter(), 0, Counter(), 0
     for i, (caption, doc) in enumerate(zip(captions, docs)):
         graph = build_graph(doc)
         pos, neg = augment(f"cc3m-{i}", doc, graph, AugmentOptions())
         assert pos[0].text == text_of(doc)
         n_neg += len(neg)
+        covered += bool(neg)
         types.update(n.type for n in neg)
         record = SampleRecord(f"cc3m-{i}", caption, graph, pos, neg).to_json()
         findings.update(f"{name}: {caption!r} -> {record['negatives'][j]['text']!r}"
@@ -130,6 +135,7 @@ def test_cc3m_captions_have_no_defects(nlp):
                           "relation_replace", "object_replace", "object_swap"}
     assert not findings, sorted(findings)[:20]
     assert n_neg >= CC3M_NEGATIVES_BASELINE, n_neg
+    assert covered >= CC3M_COVERAGE * len(captions), covered
 
 
 def test_objects_without_a_name_are_ignored(parse):

@@ -142,7 +142,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     assert stats["written"] + stats["rejected_total"] == 1000
     assert len(read_shards(out)) == stats["written"]
     assert stats["rejected"] == {"no_object": 1} and stats["conserved"]
-    assert stats["with_negative"] >= 918          # the baseline: 918 of the 999 written
+    # the baseline: 881 of the 999 written (918 before issue 15 refused negatives that were not false or
+    # not fluent: near-synonyms, list reorderings, swaps of pictures and times, invented word forms)
+    assert stats["with_negative"] >= 881
 
 
 def test_resume_redoes_only_uncommitted_shards_and_refuses_changed_jobs(tsv, tmp_path, capsys):

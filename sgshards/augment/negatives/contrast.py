@@ -45,7 +45,13 @@ _PEOPLE = {"man": ("m", "adult"), "gentleman": ("m", "adult"), "guy": ("m", "adu
            "infant": ("", "baby"), "newborn": ("", "baby")}
 
 
+# "girl" is said of young women too (WordNet's first sense of "girl" is a young woman).
+_SAID_OF_EACH_OTHER = frozenset({frozenset(("girl", "woman")), frozenset(("girl", "lady"))})
+
+
 def _different_people(a: str, b: str) -> bool:
+    if frozenset((a, b)) in _SAID_OF_EACH_OTHER:
+        return False
     if a in _PEOPLE and b in _PEOPLE:
         (sa, aa), (sb, ab) = _PEOPLE[a], _PEOPLE[b]
         return bool(sa and sb and sa != sb) or (aa != ab and {aa, ab} != {"child", "baby"})
@@ -150,7 +156,7 @@ THING_ONLY = frozenset({"thing_age", "material", "openness", "fullness", "shape"
 def attribute_fits(category: str, object_name: str) -> bool:
     """An attribute of ``category`` can describe the object ("elderly" a man, "wooden" a table,
     not "glass" an artist nor "wild" a score)."""
-    kind = thing_class(object_name)
+    kind = "animate" if can_act(object_name) else thing_class(object_name)
     if category in ANIMATE_ONLY:
         return kind == "animate"
     if category == "material":

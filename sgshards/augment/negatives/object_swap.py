@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from ...schemas.graph import Span
 from ..realise import Piece, Replacement, Slot, Surface, fresh, moved, noun_form
 from ..sampling import Frequencies, shuffle
-from ..vocab import COUNT_ING_NOUNS, object_category
+from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
 from ...lexicon.taxonomy import noun_class
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
@@ -50,6 +50,12 @@ _UNSEEN = frozenset({"feeling", "state", "motive", "relation", "quantity", "time
 
 def _visible(name: str) -> bool:
     return noun_class(name) not in _UNSEEN and thing_class(name) != "time"
+
+
+def _moves_a_property(xs, ys) -> bool:
+    """Exchanging the nouns moves a curated property from one to the other ("a young girl with a
+    skateboard" -> "a young skateboard with a girl"); "christmas" in "christmas tree" is none."""
+    return any(attribute_category(w) is not None for w in set(xs) ^ set(ys))
 
 
 def movable_name(surface: Surface, obj: int) -> bool:
@@ -150,9 +156,9 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if across_separator(surface, sa.name, sb.name):
             continue                               # a list reordered, not roles exchanged
-        if frozenset(oa.attributes) == frozenset(ob.attributes) and (
+        if not _moves_a_property(oa.attributes, ob.attributes) and (
                 symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
-            continue                               # "the tree by the river banks", "tree and candles"
+            continue                               # "the tree by the river banks", "christmas tree and candles"
         if gendered_pronoun(surface) and gender(oa.name) != gender(ob.name):
             continue                               # "the man himself" -/-> "the woman himself"
         new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),
