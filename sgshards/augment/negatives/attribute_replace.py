@@ -46,8 +46,8 @@ def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> boo
         return False
     if any(t.upos == "PROPN" and t.text[:1].isupper() for t in words) and not _headline(surface):
         return False                                         # "Long Island", "Blue Jays"
-    if span[0] > 0 and toks[span[0] - 1].text.lower() in _MEASURES:
-        return False
+    if (span[0] > 0 and toks[span[0] - 1].text.lower() in _MEASURES) or o.name.lower() in _MEASURES:
+        return False                                         # "34 years old", "square feet"
     if all(t.upos in ("NOUN", "PROPN") and "ADJ" not in all_lemmas(t.text.lower()) for t in words):
         # a noun modifier: "iron cast gates", "rock indie artist"
         slot = surface.slots.get(obj)

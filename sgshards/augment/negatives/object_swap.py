@@ -12,6 +12,7 @@ from ..realise import Piece, Replacement, Slot, Surface, fresh, moved, noun_form
 from ..sampling import Frequencies, shuffle
 from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
 from ...lexicon.taxonomy import noun_class
+from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from .relation_swap import stated_symmetrically
@@ -150,8 +151,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if same_as_phrase_swap(surface, sa, sb):
             continue
-        if not (_visible(oa.name) and _visible(ob.name)):
-            continue                               # "these hate": no thing to move
+        if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:
+            continue                               # "these hate", "the south dog": no thing to move
         if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface):
             continue
         if across_separator(surface, sa.name, sb.name):

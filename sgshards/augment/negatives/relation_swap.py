@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 from ..realise import Piece, Replacement, Surface, agree_verb, moved
 from ..sampling import Frequencies, shuffle
 from ...lexicon.taxonomy import part_of
-from ...lexicon.words import POSITIONAL_ADJS
+from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, is_symmetric
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
@@ -104,8 +104,9 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
-        if in_idiom(surface, sa) or in_idiom(surface, sb):
-            continue                               # "hard at work using a calculator"
+        if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
+                or g.objects[b].name in PREP_NOUNS:
+            continue                               # "hard at work using a calculator", "the back on cap"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
                 or keyword_string(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
