@@ -83,11 +83,21 @@ def _agree_verb(text: str, tag: str, plural: bool) -> str:
     return match_case(new, text)
 
 
+# Nouns already plural as lemmas ("shorts", "sunglasses"): their plural is themselves.
+_PLURAL_FORMS = frozenset({
+    "pants", "trousers", "jeans", "shorts", "slacks", "glasses", "sunglasses", "spectacles", "scissors",
+    "stairs", "steps", "clothes", "people", "police", "headphones", "pajamas", "leggings", "goggles",
+    "media", "data", "news", "remains", "goods", "surroundings", "premises", "outskirts", "belongings",
+    "binoculars", "overalls", "tongs", "sweatpants", "trunks", "headquarters", "species", "series",
+    "means", "earphones", "eyeglasses", "clothing", "cattle", "sheep", "deer", "fish", "aircraft",
+})
+
+
 @lru_cache(maxsize=1 << 14)
 def noun_form(lemma: str, plural: bool) -> str:
     """Singular or plural of a (possibly multiword) noun: "hot dog" -> "hot dogs"."""
     words = lemma.split()
-    if plural and words:
+    if plural and words and words[-1].lower() not in _PLURAL_FORMS:     # never "shortses"
         forms = inflections(words[-1], "NNS")
         words[-1] = forms[0] if forms else words[-1] + "s"
     return " ".join(words)
@@ -249,8 +259,11 @@ def moved(surface: Surface, span: Span) -> list[Piece]:
 def fresh(surface: Surface, words: str, like: Span) -> list[Piece]:
     """New words replacing ``like``; they take the case of its first token."""
     parts = words.split()
-    parts[0] = match_case(parts[0], surface.tokens[like[0]].text) if not surface.is_sentence_start(like[0]) \
-        else parts[0]
+    first = surface.tokens[like[0]].text
+    if len(first) > 1 and first.isupper():             # "PLASTIC BUDDIE" -> "RUBBER BUDDIE"
+        parts = [p.upper() for p in parts]
+    elif not surface.is_sentence_start(like[0]):
+        parts[0] = match_case(parts[0], first)
     return [_new_tuple(Piece, (p, None, " ")) for p in parts]
 
 

@@ -168,10 +168,111 @@ MASS_NOUNS = frozenset({
     "foliage", "wood", "glass", "paper", "plastic", "metal", "concrete", "asphalt", "dust", "steam",
     "sky", "air", "equipment", "fur", "skin", "snowfall", "lettuce", "spinach", "salad", "toast",
 })
+# "-ing" nouns that count ("a wedding", "two buildings"); the others are mass ("parking",
+# "clothing", "seating"): never re-inflected.
+COUNT_ING_NOUNS = frozenset({
+    "building", "ceiling", "railing", "painting", "awning", "wedding", "evening", "morning", "ring",
+    "string", "king", "wing", "spring", "swing", "sibling", "topping", "landing", "opening", "crossing",
+    "drawing", "carving", "dumpling", "pudding", "sling", "thing", "marking", "setting", "serving",
+    "covering", "lining", "filling", "dressing", "molding", "moulding", "earring", "offering", "gathering",
+    "meeting", "recording", "reading", "saying", "feeling", "duckling", "seedling", "sapling", "outing",
+    "happening", "finding", "ending", "beginning", "helping", "booking", "listing", "clearing", "cutting",
+})
 PLURAL_ONLY = frozenset({
     "pants", "trousers", "jeans", "shorts", "slacks", "glasses", "sunglasses", "spectacles", "scissors",
     "stairs", "steps", "clothes", "people", "police", "headphones", "pajamas", "leggings", "goggles",
+    # plural in use, their singular another word ("media" -> "medium", "remains" -> "remain")
+    "media", "data", "news", "remains", "goods", "arms", "surroundings", "premises", "outskirts",
+    "belongings", "contents", "earnings", "savings", "outdoors", "binoculars", "overalls", "tongs",
+    "sweatpants", "trunks", "headquarters", "species", "series", "means", "crossroads", "barracks",
 })
+
+
+# Replacements that are not false although the words are in different groups.
+# A colour between two others ("cream" is a white and a yellow): none of its neighbours replaces it.
+COLOUR_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "cream": ("white", "yellow", "brown"), "ivory": ("white", "yellow"), "beige": ("brown", "white", "yellow"),
+    "tan": ("brown", "yellow", "orange"), "khaki": ("brown", "green", "yellow"), "gold": ("yellow", "orange", "brown"),
+    "golden": ("yellow", "orange", "brown"), "bronze": ("brown", "orange", "yellow"), "copper": ("brown", "orange", "red"),
+    "silver": ("gray", "white"), "charcoal": ("gray", "black"), "navy": ("blue", "black", "purple"),
+    "maroon": ("red", "brown", "purple"), "burgundy": ("red", "purple", "brown"), "olive": ("green", "brown", "yellow"),
+    "lime": ("green", "yellow"), "turquoise": ("blue", "green"), "teal": ("blue", "green"),
+    "violet": ("purple", "blue", "pink"), "lavender": ("purple", "pink", "blue"), "lilac": ("purple", "pink"),
+    "magenta": ("pink", "purple", "red"), "fuchsia": ("pink", "purple", "red"), "orange": ("red", "yellow", "brown"),
+    "pink": ("red", "purple"), "purple": ("pink", "blue"), "crimson": ("red", "pink", "purple"),
+    "chocolate": ("brown", "black"), "azure": ("blue", "white"), "cobalt": ("blue",), "emerald": ("green", "blue"),
+    "scarlet": ("red", "orange"), "grey": ("white", "black", "blue"), "gray": ("white", "black", "blue"),
+}
+# Other attributes a word implies or shades into ("a square frame" is rectangular; "a warm
+# day" may be called cool; "a quiet street" may be busy at another hour).
+ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
+    "square": ("rectangular",), "oval": ("round", "circular"), "round": ("oval",),
+    "warm": ("cool",), "cool": ("warm",), "damp": ("dry",), "little": ("big",),
+    "dim": ("bright",), "misty": ("cloudy",), "overcast": ("foggy",), "clear": ("cloudy",),
+}
+# Nouns that name what is around another ("sidewalks" along "streets"), or often another's part
+# in a photo ("a forest" on "a mountain"): one never replaces the other.
+OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in (
+    "street|road|avenue|lane|sidewalk|pavement|path|footpath|crosswalk|curb",
+    "forest|woods|jungle|mountain|hill|valley|peak",
+    "beach|shore|coast|ocean|sea|island|bay",
+    "river|stream|creek|waterfall|lake|pond|valley",
+    "field|meadow|lawn|grass|farm|garden|yard|park",
+    "vase|pot|jar|urn|bowl",
+    "gown|dress|robe|skirt",
+    "house|home|cottage|castle|palace|mansion|villa|building|barn|hotel",
+    "church|cathedral|chapel|temple",
+    "tower|skyscraper|building|lighthouse|castle",
+    "restaurant|cafe|diner|bar|hotel|shop|store|market",
+    "cup|mug|glass|bowl|jar",
+    "laptop|computer|notebook|keyboard|monitor|screen",
+    "phone|cellphone|smartphone|telephone|camera",
+    "television|tv|screen|monitor",
+    "pole|post|pillar|tower",
+    "rock|stone|boulder|pebble|log|cliff",
+    "fireplace|lamp|candle|light",
+    "sign|signboard|poster|flag|banner",
+    "painting|poster|picture|photo|drawing|illustration",
+    "statue|sculpture|monument|doll",
+))
+# Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
+IDIOMS = frozenset({
+    ("on", "foot"), ("at", "home"), ("on", "board"), ("at", "sea"), ("by", "hand"), ("at", "hand"),
+    ("on", "hand"), ("in", "person"), ("at", "heart"), ("by", "heart"), ("in", "mind"), ("on", "purpose"),
+    ("at", "night"), ("by", "night"), ("at", "work"), ("at", "school"), ("in", "school"), ("to", "school"),
+    ("in", "bed"), ("to", "bed"), ("at", "table"), ("in", "town"), ("to", "town"),
+    ("in", "line"), ("on", "top"), ("on", "fire"), ("at", "rest"), ("on", "sale"), ("for", "sale"),
+    ("in", "love"), ("on", "air"), ("by", "car"), ("by", "boat"), ("by", "bus"), ("by", "train"),
+    ("by", "plane"), ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"),
+    ("to", "church"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"), ("at", "sunrise"), ("in", "time"),
+})
+# Attributes that say a person's age: a noun they describe keeps its age when replaced.
+AGE_WORDS = frozenset({"young", "younger", "old", "older", "elderly", "teenage", "teen", "adult", "little",
+                       "small", "aged", "senior", "toddler", "newborn", "baby", "grown", "middle-aged"})
+# Nouns for anything of their category ("costume" may be a dress, a hat or a suit): neither
+# replaced by nor replacing another noun of it.
+CATEGORY_GENERIC = frozenset({"costume", "outfit", "uniform", "clothing", "clothes", "garment", "home",
+                              "building", "structure", "vehicle", "furniture", "food", "meal", "dish",
+                              "device", "item", "thing", "object", "animal", "plant", "instrument"})
+# Locative prepositions a place noun takes ("on the beach", "in the pond"): a replacement keeps
+# the caption's preposition, so it must take it too ("in a pond" -/-> "in a beach").
+PLACE_PREPS: dict[str, frozenset[str]] = {w: frozenset(p.split("|")) for w, p in {
+    "beach": "on|at|along|near|by", "shore": "on|at|along|near|by", "coast": "on|at|along|off|near|by",
+    "island": "on|at|near|off", "field": "in|on|across|near", "lawn": "on|across|near", "meadow": "in|on|across",
+    "street": "on|in|along|across|down|near", "road": "on|along|across|down|near", "sidewalk": "on|along|down",
+    "path": "on|along|down|near", "trail": "on|along|down|near", "bridge": "on|over|across|under|near",
+    "lake": "in|on|at|by|near|across", "pond": "in|on|at|by|near", "river": "in|on|at|by|near|across|along",
+    "ocean": "in|on|at|by|near|across", "sea": "in|on|at|by|near|across", "stream": "in|by|near|across|along",
+    "forest": "in|through|near", "woods": "in|through|near", "jungle": "in|through|near",
+    "desert": "in|across|through", "valley": "in|through|across|near", "mountain": "on|in|near|up",
+    "hill": "on|near|up|down", "waterfall": "at|by|near|under", "park": "in|at|near|through",
+    "garden": "in|at|near|through", "yard": "in|at|near", "farm": "on|at|near", "roof": "on|under",
+    "floor": "on", "wall": "on|against|near|along", "ceiling": "on|from", "kitchen": "in", "bedroom": "in",
+    "bathroom": "in", "office": "in|at", "room": "in", "airport": "at|in|near", "station": "at|in|near",
+    "school": "at|in|near", "market": "at|in|near", "shop": "in|at|near", "store": "in|at|near",
+    "restaurant": "in|at|near", "museum": "in|at|near", "stadium": "in|at|near", "city": "in|near|across",
+    "town": "in|near|across",
+}.items()}
 
 
 # --------------------------------------------------------------------------- relations
@@ -182,11 +283,17 @@ SYMMETRIC_PREPS = frozenset({
     "opposite", "opposite to", "opposite of", "across from", "adjacent to", "close to", "together with",
     "next", "nearby", "among", "amongst", "between", "against", "versus", "vs",
     "side by side with", "in contact with", "touching", "facing",
+    "connected to", "connected with", "linked to", "joined to", "attached to", "parallel to",
+    "similar to", "identical to", "equal to", "level with", "in line with", "combined with",
+    "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or",
+    "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining",
+    "close", "near by", "beside of", "right next to", "just next to", "directly next to",
 })
 # Reciprocal verbs: "a man hugging a woman" ~ "a woman hugging a man".
 SYMMETRIC_VERBS = frozenset({
     "hug", "kiss", "meet", "marry", "touch", "fight", "embrace", "cuddle", "wrestle", "collide",
     "face", "resemble", "match", "greet", "date", "accompany", "join", "battle",
+    "connect", "link", "border", "adjoin", "neighbour", "neighbor", "intersect", "play against",
 })
 
 
@@ -226,6 +333,20 @@ def canonical_relation(subject, predicate: str, obj) -> tuple:
     return subject, p, obj
 
 
+# Heads of "X of Y" that show, frame or are a part of Y ("portrait of a man", "close - up of a
+# head", "the rear of a ship"): their ends never trade places.
+REPRESENTATION_NOUNS = frozenset({
+    "portrait", "picture", "photo", "photograph", "image", "painting", "drawing", "sketch", "illustration",
+    "view", "close", "up", "closeup", "close-up", "detail", "details", "pattern", "print", "poster", "statue",
+    "sculpture", "model", "map", "diagram", "silhouette", "shot", "video", "footage", "scene", "collage",
+    "cartoon", "icon", "logo", "symbol", "copy", "version", "replica", "reflection", "shadow", "interior",
+    "exterior", "side", "top", "bottom", "edge", "corner", "part", "piece", "section", "front", "back",
+    "middle", "center", "centre", "rest", "end", "rear", "half", "kind", "type", "sort", "style", "shape",
+    "form", "figure", "outline", "background", "texture", "surface", "layer", "pile", "group", "set",
+    "bunch", "lot", "number", "couple", "pair", "row", "line", "series", "collection", "variety",
+    "selection", "example", "sample", "set", "display", "exhibition", "gallery", "cover", "page", "frame",
+})
+
 # Contrasting prepositions (word sequences, lowercase) for relation_replace.
 PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("on", "top", "of"): ("under",), ("on",): ("under",), ("onto",): ("under",), ("upon",): ("under",),
@@ -250,6 +371,29 @@ PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
 # the predicate so "on" in "on the side of" is never replaced alone.
 PREP_INNER_OK = frozenset({("left",), ("right",), ("top",), ("bottom",)})
 PREP_CONTRAST_MAX = max(len(k) for k in PREP_CONTRASTS)
+
+# Verbs whose preposition belongs to the verb ("focusing on", "named after", "encased in",
+# "working on a laptop"): another preposition there breaks the phrase rather than moving a thing.
+FRAME_VERBS = frozenset({
+    "focus", "concentrate", "depend", "rely", "insist", "comment", "count", "name", "look", "wait",
+    "search", "ask", "pay", "care", "apply", "listen", "belong", "refer", "encase", "dress", "clothe",
+    "cover", "coat", "wrap", "interest", "believe", "participate", "engage", "result", "specialize",
+    "specialise", "invest", "work", "take", "give", "set", "pick", "give", "turn", "break", "bring",
+    "come", "go", "get", "make", "keep", "cheer", "vote", "compete", "argue", "think", "dream",
+    "worry", "stare", "glance", "point", "aim", "shoot", "fire", "call", "write", "print", "carve",
+    "engrave", "inscribe", "stamp", "decorate", "fill", "top", "line", "stuff", "load", "pack", "base",
+    "build", "model", "inspire", "design", "feature", "star", "appear", "serve", "score", "win", "lose",
+    "celebrate", "announce", "dedicate", "devote", "drown", "soak", "dip", "bathe", "immerse", "plunge",
+})
+# Nouns one goes up or down ("up the stairs"); along a road or a sidewalk "up" and "down" say one
+# thing ("walking up"/"down" a sidewalk).
+VERTICAL_NOUNS = frozenset({
+    "stairs", "stair", "staircase", "steps", "step", "ladder", "hill", "mountain", "slope", "escalator",
+    "tree", "wall", "pole", "rope", "ramp", "cliff", "stairway", "hillside", "mountainside", "tower",
+    "elevator", "chimney", "trunk", "waterfall", "dune", "rock", "ski slope",
+})
+# Postures: said of things they mean one thing ("a hat lying"/"sitting" on the beach).
+POSTURE_VERBS = frozenset({"sit", "stand", "lie", "lay", "kneel", "rest", "crouch", "squat"})
 
 VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "hold": ("drop", "throw"), "drop": ("hold", "catch"), "push": ("pull",), "pull": ("push",),

@@ -1,5 +1,7 @@
 """attribute_replace: replace an attribute by one of another group of its category
-("a red car" -> "a blue car", "a big house" -> "a small house")."""
+("a red car" -> "a blue car", "a big house" -> "a small house"), never by a neighbouring shade
+("cream" -/-> "yellow") or a consequence ("square" -/-> "rectangular"), and only where the
+object can have the attribute and the word is a plain adjective."""
 from __future__ import annotations
 
 import random
@@ -7,8 +9,50 @@ from typing import Optional
 
 from ..realise import Replacement, Surface, fresh
 from ..sampling import Frequencies, choose, shuffle
-from ..vocab import attribute_alternatives, attribute_groups, sensitive_pair
-from .shared import PER_TYPE, Candidate, make_candidate
+from ...lexicon.lemmas import all_lemmas
+from ...schemas.graph import Span
+from ..vocab import attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
+from .contrast import attribute_contrasts, attribute_fits
+from .shared import PER_TYPE, Candidate, glued, make_candidate
+
+
+# Nouns of time and measure an age or size word follows ("34 years old", "a few years younger").
+_MEASURES = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                       "minute", "minutes", "inch", "inches", "foot", "feet", "meter", "meters", "metre",
+                       "metres", "mile", "miles", "km", "cm", "mm", "yard", "yards", "times"})
+
+
+def _headline(surface: Surface) -> bool:
+    """Most words capitalised (a title or a product name): the tagger calls them all names."""
+    found = surface.memo.get("headline")
+    if found is None:
+        words = [t.text for t in surface.tokens if t.text[:1].isalpha()]
+        found = surface.memo["headline"] = len(words) > 1 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    return found
+
+
+def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> bool:
+    """The attribute is a plain adjective (or a colour or material noun right before its noun)
+    that the object can have in its category ("glass" is no attribute of an artist, "wild" none
+    of a score), not a comparative ("younger"), not part of a measure ("34 years old"), a name
+    ("Long Island") or a glued word ("e-essential")."""
+    o = surface.graph.objects[obj]
+    cat = attribute_category(o.attributes[k], o.name)
+    if cat is None or not attribute_fits(cat[0], o.name) or glued(surface, span):
+        return False
+    toks = surface.tokens
+    words = toks[span[0]:span[1]]
+    if any(t.tag in ("JJR", "JJS", "RBR", "RBS") for t in words):
+        return False
+    if any(t.upos == "PROPN" and t.text[:1].isupper() for t in words) and not _headline(surface):
+        return False                                         # "Long Island", "Blue Jays"
+    if (span[0] > 0 and toks[span[0] - 1].text.lower() in _MEASURES) or o.name.lower() in _MEASURES:
+        return False                                         # "34 years old", "square feet"
+    if all(t.upos in ("NOUN", "PROPN") and "ADJ" not in all_lemmas(t.text.lower()) for t in words):
+        # a noun modifier: "iron cast gates", "rock indie artist"
+        slot = surface.slots.get(obj)
+        return cat[0] in ("colour", "material") and slot is not None and span[1] == slot.name[0]
+    return True
 
 
 def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -21,13 +65,15 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
     out = []
     for a, k, span in items:
         o = g.objects[a]
-        if sensitive_pair(o.name, [o.attributes[k]]):
+        old = o.attributes[k]
+        if sensitive_pair(o.name, [old]) or not replaceable_attribute(surface, a, k, span):
             continue
         # no alternative in a group of, or equal to, any of the object's attributes
         groups = frozenset().union(*map(attribute_groups, o.attributes))
         words = {x.lower() for x in o.attributes}
-        alts = [w for w in attribute_alternatives(o.attributes[k], o.name)
-                if w.lower() not in words and groups.isdisjoint(attribute_groups(w))]
+        alts = [w for w in attribute_alternatives(old, o.name)
+                if w.lower() not in words and groups.isdisjoint(attribute_groups(w))
+                and attribute_contrasts(old, w)]
         if not alts:
             continue
         new = choose(alts, rng, "attribute", counts)

@@ -11,7 +11,8 @@ from ..realise import Replacement, Surface, moved
 from ..sampling import Frequencies
 from ..vocab import attribute_category
 from .graph_change import changes_graph
-from .shared import PER_TYPE, Candidate, make_candidate, overlap
+from .contrast import attribute_fits
+from .shared import PER_TYPE, Candidate, across_separator, glued, keyword_string, make_candidate, overlap
 
 
 def attribute_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -26,8 +27,8 @@ def _adjectival(surface: Surface, span: Span, attr: str) -> bool:
 
 
 def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
-    """Every attribute swap, same-category pairs first ("red"/"blue" before "red"/"wooden"),
-    then in random order."""
+    """Every attribute swap of two attributes of one category that fits both objects ("red"/"blue",
+    "big"/"small"; not "red"/"wooden", nor "young" onto a table), in random order."""
     g = surface.graph
     pairs = []
     objs = [i for i in surface.objects if surface.attrs.get(i)]
@@ -44,10 +45,15 @@ def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]
                     if not (_adjectival(surface, sa, va) and _adjectival(surface, sb, vb)):
                         continue                   # "holding", "only": parser slips, not properties
                     ca, cb = attribute_category(va, oa.name), attribute_category(vb, ob.name)
-                    same = ca is not None and cb is not None and ca[0] == cb[0]
-                    pairs.append((not same, rng.random(), a, ka, sa, b, kb, sb))
-    pairs.sort()                                   # same-category swaps first, then random
-    for _, _, a, ka, sa, b, kb, sb in pairs:
+                    if ca is None or cb is None or ca[0] != cb[0] or not (
+                            attribute_fits(ca[0], ob.name) and attribute_fits(cb[0], oa.name)):
+                        continue                   # "barren flags in the buddhist region": no contrast
+                    if glued(surface, sa) or glued(surface, sb) or across_separator(surface, sa, sb) \
+                            or keyword_string(surface):
+                        continue                   # "e-essential", keyword lists
+                    pairs.append((rng.random(), a, ka, sa, b, kb, sb))
+    pairs.sort()                                   # random order
+    for _, a, ka, sa, b, kb, sb in pairs:
         oa, ob = g.objects[a], g.objects[b]
         va, vb = oa.attributes[ka], ob.attributes[kb]
         new_a = (oa.name, (frozenset(oa.attributes) - {va}) | {vb}, oa.quantity, oa.plural)

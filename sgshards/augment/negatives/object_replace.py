@@ -1,5 +1,7 @@
 """object_replace: replace an object noun by one of another group of its category
-("a dog" -> "a cat"; never a synonym, hyponym or hypernym: "puppy", "animal")."""
+("a dog" -> "a cat"; never a synonym, hyponym, hypernym or part: "puppy", "animal", "paw"; never a
+person who may be the same one: "girl" for "young woman"; never a place that does not take the
+caption's preposition: "in a pond" -/-> "in a beach")."""
 from __future__ import annotations
 
 import random
@@ -8,8 +10,46 @@ from typing import Optional
 
 from ..realise import Replacement, Surface, fresh, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ..vocab import object_alternatives, object_groups
-from .shared import PER_TYPE, Candidate, fits_number, make_candidate, noun_slots, number_class
+from ...schemas.graph import Span
+from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
+from .contrast import distinct_things, gender, is_person, same_age
+from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, make_candidate, noun_slots,
+                     number_class, possessive)
+
+
+def replaceable_slot(surface: Surface, obj: int) -> bool:
+    """The noun can be replaced alone: it heads its phrase (not "baby" in "baby boy crib", nor
+    "home" in "welcome you home"), is no part of a glued word
+    ("E-book"), and is not in an idiom ("on foot", "at home")."""
+    slot = surface.slots[obj]
+    toks = surface.tokens
+    head = toks[slot.name[1] - 1]
+    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name):
+        return False
+    return not in_idiom(surface, slot)
+
+
+_INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "behind", "into", "by",
+                           "around", "of", "for", "with"})
+
+
+def place_preps(noun: str, prep: str) -> frozenset:
+    """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
+    room or a station ("on the hospital"), any for other nouns."""
+    if noun in PLACE_PREPS:
+        return PLACE_PREPS[noun]
+    cat = object_category(noun)
+    if cat is not None and cat[0] in ("place", "room"):
+        return _INSIDE_PREPS
+    return frozenset((prep,))
+
+
+def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
+    """The preposition right before the noun phrase ("on" in "on the beach"), if any."""
+    s = np[0]
+    if s > 0 and surface.tokens[s - 1].upos == "ADP":
+        return surface.tokens[s - 1].text.lower()
+    return None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -32,9 +72,21 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
+        if not replaceable_slot(surface, a):
+            continue
+        prep = _place_preposition(surface, slot.np)
+        pronoun = gendered_pronoun(surface)
+        # "young woman" -/-> "girl"; "men's" -/-> "girls's"
+        aged = is_person(o.name) and any(x.lower() in AGE_WORDS for x in o.attributes)
+        owner = possessive(surface, slot.name)
         alts = [w for w, groups, number in _replacement_nouns(o.name)
                 if w not in present and present.isdisjoint(groups)
-                and (not number or fits_number(surface, slot, w))]
+                and (not number or fits_number(surface, slot, w))
+                and distinct_things(w, o.name)
+                and (prep is None or prep in place_preps(w, prep))
+                and not (aged and not same_age(w, o.name))
+                and not (owner and noun_form(w, slot.plural).endswith("s"))
+                and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
         if not alts:
             continue
         new = choose(alts, rng, "object", counts)

@@ -10,9 +10,14 @@ from typing import Iterator, Optional
 from ...schemas.graph import Span
 from ..realise import Piece, Replacement, Slot, Surface, fresh, moved, noun_form
 from ..sampling import Frequencies, shuffle
-from ..vocab import object_category, object_groups
+from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
+from ...lexicon.taxonomy import noun_class
+from ...lexicon.words import PREP_NOUNS
+from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
-from .shared import PER_TYPE, Candidate, fits_number, make_candidate, noun_slots, overlap
+from .relation_swap import stated_symmetrically
+from .shared import (PER_TYPE, Candidate, across_separator, conjoined, fits_number, gendered_pronoun, glued,
+                     in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots, number_class, overlap, possessive)
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -26,9 +31,55 @@ def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequenci
 
 @lru_cache(maxsize=1 << 15)
 def same_group(a: str, b: str) -> bool:
-    """a and b are one word or in one sibling group (synonyms/hyponyms: "dog", "puppy"):
-    exchanging them states nothing new."""
-    return bool(object_groups(a) & object_groups(b)) or a.lower() == b.lower()
+    """a and b may name one thing (one word, a sibling group, a synonym, hypernym or part:
+    "dog"/"puppy", "rake"/"tool", "boy"/"student"): exchanging them states nothing new."""
+    return not distinct_things(a, b)
+
+
+def symmetric_pair(surface: Surface, a: int, b: int) -> bool:
+    """a and b are linked by a relation whose two ends may be exchanged ("the tree by the river
+    bank", "Reality vs. Expectation"): swapping the nouns says what the caption says."""
+    g = surface.graph
+    return any({g.relations[k].subject, g.relations[k].object} == {a, b} and stated_symmetrically(surface, k)
+               for k in surface.relations)
+
+
+# Senses that are no thing in a picture ("hate", "need", "amount", "afternoon"): swapping them
+# garbles ("these hate", "teenage autumn afternoon walking in a park on a boy").
+_UNSEEN = frozenset({"feeling", "state", "motive", "relation", "quantity", "time"})
+
+
+def _visible(name: str) -> bool:
+    return noun_class(name) not in _UNSEEN and thing_class(name) != "time"
+
+
+def _moves_a_property(xs, ys) -> bool:
+    """Exchanging the nouns moves a curated property from one to the other ("a young girl with a
+    skateboard" -> "a young skateboard with a girl"); "christmas" in "christmas tree" is none."""
+    return any(attribute_category(w) is not None for w in set(xs) ^ set(ys))
+
+
+def movable_name(surface: Surface, obj: int) -> bool:
+    """The object's name can move: a common noun heading its phrase, not glued
+    to a neighbour ("e-cig"), not a modifier of another noun ("baby boy crib"), not in a noun pile
+    ("walnuts topic"), not in an idiom ("at work") and not a possessor ("men's")."""
+    slot = surface.slots[obj]
+    head = surface.tokens[slot.name[1] - 1]
+    return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
+                or in_noun_pile(surface, slot.name) or possessive(surface, slot.name))
+
+
+def reinflectable(surface: Surface, obj: int) -> bool:
+    """The name may change number: a count noun in lower case whose lemma inflects back to what
+    the caption wrote ("parking", "media" and names such as "Aniston" may not)."""
+    slot = surface.slots[obj]
+    name = surface.graph.objects[obj].name
+    text = surface.span_text(slot.name)
+    head = (name.split() or [""])[-1]
+    if number_class(name) or number_class(text.lower()) or (head.endswith("ing") and head not in COUNT_ING_NOUNS) \
+            or text[:1].isupper():
+        return False                               # "media" -/-> "medium"
+    return noun_form(name, slot.plural).lower() == text.lower()
 
 
 def bare_singular(surface: Surface, obj: int) -> bool:
@@ -63,11 +114,14 @@ def _related_pairs(surface: Surface) -> set[frozenset]:
 
 # --------------------------------------------------------------------------- the swap
 
-def _name_for(surface: Surface, frm: int, plural: bool, like: Span) -> list[Piece]:
-    """Object ``frm``'s name for a slot of number ``plural``: its own tokens, re-inflected if needed."""
+def _name_for(surface: Surface, frm: int, plural: bool, like: Span) -> Optional[list[Piece]]:
+    """Object ``frm``'s name for a slot of number ``plural``: its own tokens, re-inflected if needed
+    (None when it cannot be)."""
     slot = surface.slots[frm]
     if slot.plural == plural:
         return moved(surface, slot.name)
+    if not reinflectable(surface, frm):
+        return None
     return fresh(surface, noun_form(surface.graph.objects[frm].name, plural), like)
 
 
@@ -97,12 +151,24 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if same_as_phrase_swap(surface, sa, sb):
             continue
+        if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:
+            continue                               # "these hate", "the south dog": no thing to move
+        if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface):
+            continue
+        if across_separator(surface, sa.name, sb.name):
+            continue                               # a list reordered, not roles exchanged
+        if not _moves_a_property(oa.attributes, ob.attributes) and (
+                symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
+            continue                               # "the tree by the river banks", "christmas tree and candles"
+        if gendered_pronoun(surface) and gender(oa.name) != gender(ob.name):
+            continue                               # "the man himself" -/-> "the woman himself"
         new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),
                b: (oa.name, frozenset(ob.attributes), ob.quantity, ob.plural)}
         if not changes_graph(surface, new):
             continue
-        cand = make_candidate(surface, "object_swap",
-                              [Replacement(sa.name, _name_for(surface, b, sa.plural, sa.name)),
-                               Replacement(sb.name, _name_for(surface, a, sb.plural, sb.name))])
+        into_a, into_b = _name_for(surface, b, sa.plural, sa.name), _name_for(surface, a, sb.plural, sb.name)
+        if into_a is None or into_b is None:
+            continue
+        cand = make_candidate(surface, "object_swap", [Replacement(sa.name, into_a), Replacement(sb.name, into_b)])
         if cand:
             yield cand

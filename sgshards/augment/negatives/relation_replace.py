@@ -1,5 +1,9 @@
 """relation_replace: replace a predicate word by a contrasting one
-("a cat on a table" -> "a cat under a table", "holding" -> "dropping")."""
+("a cat on a table" -> "a cat under a table", "holding" -> "dropping"), only where the contrast
+states something false: a preposition of place after a verb of being somewhere and before a thing
+("focusing on", "named after", "in the summer" keep theirs; "up"/"down" only of stairs and hills),
+a verb without particle, done by someone to a thing ("pick up", "a hat lying", "threw a concert"
+keep theirs)."""
 from __future__ import annotations
 
 import random
@@ -9,15 +13,22 @@ from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
-from ..vocab import PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS, object_category
-from .shared import PER_TYPE, Candidate, make_candidate
+from ...lexicon.taxonomy import noun_class
+from ...lexicon.words import PREP_HEADS
+from ..vocab import (FRAME_VERBS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
+                     VERTICAL_NOUNS, attribute_category, object_category)
+from .contrast import can_act, thing_class
+from .shared import PER_TYPE, Candidate, glued, make_candidate
 
 
 def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                      limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, predicate words in random order, each replaced once
     (``counts``: unused, contrasts are curated). Eager: it draws while it searches."""
-    options = [(k, span, alts) for k in surface.relations for span, alts in _relation_options(surface, k)]
+    g = surface.graph
+    options = [(k, span, alts) for k in surface.relations
+               if g.objects[g.relations[k].subject].name != g.objects[g.relations[k].object].name  # "denim on denim"
+               for span, alts in _relation_options(surface, k)]
     shuffle(rng, options)
     out = []
     seen: set[Span] = set()
@@ -32,6 +43,88 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Freq
         if len(out) >= limit:
             break
     return out
+
+
+# --------------------------------------------------------------------------- guards
+
+_PARTICLES = frozenset({"up", "down", "off", "out", "away", "back", "over", "around", "on", "in", "about"})
+
+
+def _frame_verb(surface: Surface, k: int) -> str:
+    """The lemma of the verb a relation's preposition follows ("focus" in "focus on"), "be" when
+    the predicate is a bare preposition of a noun ("a cat on a table")."""
+    r = surface.graph.relations[k]
+    words = r.predicate.lower().split()
+    if len(words) > 1 and words[0] not in PREP_HEADS and words[0] not in _PREP_WORDS:
+        return words[0]
+    span = surface.preds.get(k)
+    if span is not None:
+        t = surface.tokens[span[0]]
+        head = surface.tokens[t.head] if 0 <= t.head < len(surface.tokens) else t
+        if head.i != t.i and head.upos in ("VERB", "AUX"):
+            return verb_lemma(head.text.lower())
+    return "be"
+
+
+_PREP_WORDS = frozenset(w for key in PREP_CONTRASTS for w in key)
+
+
+def place_contrast_fits(surface: Surface, k: int):
+    """A test of preposition keys for relation k: another preposition states something false only
+    about a thing (not "outside the summer", "under sunday", "without homework"), and one of place
+    only where the verb does not own its preposition ("focusing under", "named before"); "with"
+    glued to a chain by "and" is not negated."""
+    g = surface.graph
+    r = g.relations[k]
+    name = g.objects[r.object].name
+    kind = thing_class(name)
+    thing = (kind in ("concrete", "animate", "") or noun_class(name) == "event") \
+        and attribute_category((name.split() or [""])[-1]) is None                      # "in Solid Red"
+    free = _frame_verb(surface, k) not in FRAME_VERBS
+    fits = thing and free
+    with_ok = thing and not _glued_chain(surface, k)
+
+    def test(key: tuple) -> bool:
+        if key in (("with",), ("without",)):
+            return with_ok
+        if key in (("before",), ("after",)):
+            return free                             # "touches before the wedding"; not "named after"
+        return fits
+    return test
+
+
+def _glued_chain(surface: Surface, k: int) -> bool:
+    """The preposition follows "and" ("talking on the phone and with portrait"): a chain glued by
+    "and", whose negation reads worse still."""
+    span = surface.preds.get(k)
+    return span is not None and span[0] > 0 and surface.tokens[span[0] - 1].text.lower() == "and"
+
+
+def verb_contrast_fits(surface: Surface, k: int, i: int, lemma: str) -> bool:
+    """Replacing verb token i by its contrast states something false: the verb has no particle
+    ("pick up", "taking off", "throws her arms around"), its subject can act (a person or an
+    animal; a posture said of a thing is one fact: "a hat lying"/"sitting on the beach"), and its
+    object is a thing, not a body part or an abstraction ("threw a concert", "given colouring")."""
+    toks = surface.tokens
+    g = surface.graph
+    r = g.relations[k]
+    if i + 1 < len(toks) and (toks[i + 1].dep == "prt" or toks[i + 1].tag == "RP"):
+        return False
+    nxt = [t for t in toks[i + 1:i + 4] if t.upos not in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM")]
+    if nxt and nxt[0].text.lower() in _PARTICLES and nxt[0].dep in ("prt", "advmod"):
+        return False
+    subject = g.objects[r.subject].name
+    if not (can_act(subject) or _vehicle(subject)):
+        return False
+    if lemma in POSTURE_VERBS:
+        return True
+    obj = g.objects[r.object].name
+    return thing_class(obj) in ("concrete", "animate") and noun_class(obj) != "body"
+
+
+def _vehicle(name: str) -> bool:
+    cat = object_category(name)
+    return cat is not None and cat[0] == "vehicle"
 
 
 def _lowered(surface: Surface) -> list[str]:
@@ -50,7 +143,10 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
         return []
     toks = surface.tokens
     lower = _lowered(surface)
-    obj_cat = object_category(g.objects[g.relations[k].object].name)
+    r = g.relations[k]
+    obj_name = g.objects[r.object].name
+    obj_cat = object_category(obj_name)
+    prep_ok = place_contrast_fits(surface, k)
     opts = []
     i = span[0]
     while i < span[1]:
@@ -69,12 +165,15 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
                 inner = any(w in words for w in PREP_CONTRASTS[key])
             else:
                 inner = i + n < span[1]
-            if not inner and not (key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"):
+            clothing = key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"
+            vertical = key not in (("up",), ("down",)) or obj_name.lower() in VERTICAL_NOUNS
+            idiom = i + n < len(lower) and (" ".join(key), lower[i + n]) in IDIOMS     # "pen in hand"
+            if not inner and not clothing and vertical and prep_ok(key) and not idiom and not glued(surface, (i, i + n)):
                 opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
             i += n
             continue
         lemma = verb_lemma(t.text.lower()) if t.tag.startswith("VB") else ""
-        if t.upos in ("VERB", "ADP") and lemma in VERB_CONTRASTS:
+        if t.upos in ("VERB", "ADP") and lemma in VERB_CONTRASTS and verb_contrast_fits(surface, k, i, lemma):
             opts.append(((i, i + 1), [verb_form(v, t.tag) for v in VERB_CONTRASTS[lemma]]))
         i += 1
     return opts

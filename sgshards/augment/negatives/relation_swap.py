@@ -8,9 +8,13 @@ from typing import Iterator, Optional
 
 from ..realise import Piece, Replacement, Surface, agree_verb, moved
 from ..sampling import Frequencies, shuffle
-from ..vocab import is_symmetric
+from ...lexicon.taxonomy import part_of
+from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
+from ..vocab import REPRESENTATION_NOUNS, is_symmetric
+from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import PER_TYPE, Candidate, inside, make_candidate, overlap
+from .shared import (PER_TYPE, Candidate, across_separator, glued, in_idiom, inside, keyword_string, make_candidate,
+                     overlap)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -21,12 +25,49 @@ def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequen
 
 
 def stated_symmetrically(surface: Surface, k: int) -> bool:
-    """Relation k is symmetric as the graph states it ("next to", "hug") or as the surface
-    writes it (a positive realises "have" as "with"): swapping its ends is a paraphrase."""
+    """Relation k is symmetric as the graph states it ("next to", "hug"), as the surface writes it
+    (a positive realises "have" as "with"), or by an adverb of nearness on its verb ("the wall is
+    built close to the house"): swapping its ends is a paraphrase."""
     if is_symmetric(surface.graph.relations[k].predicate):
         return True
     pred = surface.preds.get(k)
-    return pred is not None and is_symmetric(surface.span_text(pred))
+    if pred is None:
+        return False
+    if is_symmetric(surface.span_text(pred)):
+        return True
+    inside_pred = range(*pred)
+    return any(t.text.lower() in POSITIONAL_ADJS and t.head in inside_pred and t.i != t.head
+               and t.dep in ("advmod", "acomp") for t in surface.tokens)
+
+
+def _unswappable(surface: Surface, k: int) -> bool:
+    """Relations whose ends do not trade places in a scene: time ("festival during fashion
+    model"), purpose or measure ("for sale", "km from the sea"), and "of" between a picture, a view
+    or a part and what it shows ("portrait of a man" -/-> "a man of portrait"; "the buck of a
+    painting" says the same), a whole and its part, a name, or no things at all."""
+    g = surface.graph
+    r = g.relations[k]
+    pred = surface.preds.get(k)
+    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    if not words:
+        return False
+    if words[-1] in _NO_SWAP or words == ["'s"]:
+        return True
+    if any(thing_class(g.objects[o].name) == "time" for o in (r.subject, r.object)):
+        return True                                 # "sunday dives back to first base ... on person"
+    if words[-1] != "of":
+        return False
+    a, b = g.objects[r.subject].name.lower(), g.objects[r.object].name.lower()
+    for name, obj in ((a, r.subject), (b, r.object)):
+        slot = surface.slots.get(obj)
+        if (name.split() or [""])[-1] in REPRESENTATION_NOUNS or thing_class(name) not in ("concrete", "animate") \
+                or (slot is not None and surface.tokens[slot.name[1] - 1].upos == "PROPN"):
+            return True
+    return part_of(a, b) or part_of(b, a)
+
+
+_NO_SWAP = frozenset({"during", "for", "since", "until", "till", "from", "about", "than", "like",
+                      "as", "per", "via", "including", "except", "despite", "throughout"})
 
 
 def _np_attrs(surface: Surface, obj: int) -> set[int]:
@@ -58,11 +99,17 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     for k in rels:
         r = g.relations[k]
         a, b = r.subject, r.object
-        if a == b or (min(a, b), max(a, b)) in done or stated_symmetrically(surface, k):
+        if a == b or (min(a, b), max(a, b)) in done or stated_symmetrically(surface, k) or _unswappable(surface, k):
             continue
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
+        if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
+                or g.objects[b].name in PREP_NOUNS:
+            continue                               # "hard at work using a calculator", "the back on cap"
+        if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
+                or keyword_string(surface):
+            continue                               # keyword lists and titles: "Middleton in sale"
         pred = surface.preds.get(k)
         if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):
             continue

@@ -1,4 +1,5 @@
-"""What the negative types share: the Candidate they return, span tests, and noun-slot helpers.
+"""What the negative types share: the Candidate they return, span tests, noun-slot helpers and
+the fluency guards (no edit inside a glued word, a possessive, a keyword list or a noun pile).
 
 A generator never edits strings: it lists ``Replacement``s of token spans and
 ``make_candidate`` rewrites the surface (articles, casing, spacing) through
@@ -13,7 +14,7 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
-from ..vocab import MASS_NOUNS, PLURAL_ONLY
+from ..vocab import IDIOMS, MASS_NOUNS, PLURAL_ONLY
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
 
@@ -70,3 +71,101 @@ def fits_number(surface: Surface, slot: Slot, name: str) -> bool:
         det = surface.tokens[slot.np[0]].text.lower() if slot.np[0] < slot.name[0] else ""
         return not slot.plural and det not in ("a", "an") and not surface.graph.objects[slot.obj].quantity
     return True
+
+
+# --------------------------------------------------------------------------- fluency guards
+
+# Tokens a word may touch without a space and still be edited alone: punctuation around it and
+# the clitics of the next word ("dog's", "dogs'", "(dog)", "dog,").
+_OPENERS = frozenset({"(", "[", "{", '"', "'", "“", "‘", "«", "#", "@"})
+_CLOSERS = frozenset({")", "]", "}", '"', "'", "”", "’", "»", ",", ".", "!", "?", ";", ":", "...", "…",
+                      "'s", "’s", "n't", "'re", "'ll", "'ve", "'m", "'d"})
+
+
+def glued(surface: Surface, span: Span) -> bool:
+    """The span is written glued to a neighbouring word ("E-book", "Reach-In", "e-cig", "and/or"):
+    editing it alone invents a word ("E-doll", "Reach-Outside")."""
+    toks = surface.tokens
+    s, e = span
+    if s > 0 and not toks[s - 1].ws and toks[s - 1].text not in _OPENERS:
+        return True
+    return e < len(toks) and not toks[e - 1].ws and toks[e].text not in _CLOSERS
+
+
+def possessive(surface: Surface, span: Span) -> bool:
+    """The span is followed by a possessive clitic ("men's", "girls'")."""
+    toks = surface.tokens
+    e = span[1]
+    return e < len(toks) and toks[e].text in ("'s", "’s", "'", "’") and toks[e].tag == "POS"
+
+
+# List separators: a swap across one reorders a list or a title ("Finding Your Message, Building a
+# Tribe") rather than exchanging roles in one scene.
+SEPARATORS = frozenset({",", ";", ":", "|", "-", "–", "—", "#", "(", ")", "/", "•", "·", "[", "]", "+", "&"})
+
+
+def across_separator(surface: Surface, a: Span, b: Span) -> bool:
+    """A list separator stands between spans ``a`` and ``b``."""
+    lo, hi = (a, b) if a[0] < b[0] else (b, a)
+    toks = surface.tokens
+    return any(toks[k].text in SEPARATORS for k in range(lo[1], hi[0]))
+
+
+def conjoined(surface: Surface, a: int, b: int) -> bool:
+    """Token heads ``a`` and ``b`` are conjuncts of one coordination ("tree and candles"):
+    exchanging them only reorders a list."""
+    toks = surface.tokens
+
+    def first_conjunct(i: int) -> int:
+        seen = 0
+        while toks[i].dep == "conj" and toks[i].head != i and seen < 50:
+            i, seen = toks[i].head, seen + 1
+        return i
+    return (toks[a].dep == "conj" or toks[b].dep == "conj") and first_conjunct(a) == first_conjunct(b)
+
+
+def in_noun_pile(surface: Surface, span: Span) -> bool:
+    """The noun phrase runs into another noun with nothing between ("walnuts topic", "oil bottle PP
+    e-cig bottle"): a keyword string, whose words are no phrase to move."""
+    toks = surface.tokens
+    e = span[1]
+    return e < len(toks) and toks[e].upos in ("NOUN", "PROPN") and toks[e - 1].upos in ("NOUN", "PROPN") \
+        and bool(toks[e - 1].ws)
+
+
+_GENDERED_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def gendered_pronoun(surface: Surface) -> bool:
+    """The surface refers to someone as he or she: a noun of the other sex would disagree with it
+    ("the woman himself")."""
+    found = surface.memo.get("gendered")
+    if found is None:
+        found = surface.memo["gendered"] = any(t.text.lower() in _GENDERED_PRONOUNS for t in surface.tokens)
+    return found
+
+
+_KEYWORD_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
+KEYWORD_RUN = 5
+
+
+def keyword_string(surface: Surface) -> bool:
+    """The text has a run of five or more nouns, names, adjectives and numbers with no determiner,
+    verb or preposition between ("winter fashion 2013 vintage knitted heart print patchwork"): a
+    keyword string, in which a swap reorders keywords rather than roles."""
+    found = surface.memo.get("keywords")
+    if found is None:
+        run = best = 0
+        for t in surface.tokens:
+            run = run + 1 if t.upos in _KEYWORD_UPOS and t.text[:1].isalnum() else 0
+            best = max(best, run)
+        found = surface.memo["keywords"] = best >= KEYWORD_RUN
+    return found
+
+
+def in_idiom(surface: Surface, slot: Slot) -> bool:
+    """The noun is a bare noun of a preposition idiom ("on foot", "hard at work"): it names no
+    object to replace or move."""
+    s = slot.np[0]
+    return slot.np == slot.name and s > 0 and \
+        (surface.tokens[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS

@@ -14,3 +14,8 @@ def texts(cands):
 def whole(cands):
     """Each candidate as (text, type, [(span, before, after)]), sorted: compared whole."""
     return sorted((c.text, c.type, [(tuple(e.span), e.before, e.after) for e in c.edits]) for c in cands)
+
+
+def every(gen, surf, seeds=40, limit=10):
+    """Every candidate text the generator gives over many seeds (replacements draw their words)."""
+    return {c.text for seed in range(seeds) for c in gen(surf, random.Random(seed), None, limit)}

@@ -1,7 +1,7 @@
 """attribute_replace on real spaCy parses: another group of the same category, in the sense the
 object prefers, articles repaired."""
 from sgshards.augment.negatives.attribute_replace import attribute_replace
-from tests.augment.negatives.common import run, texts, whole
+from tests.augment.negatives.common import every, run, texts, whole
 
 
 def test_attribute_replace_whole_output(surface):
@@ -39,3 +39,31 @@ def test_attribute_replace_follows_corpus_frequencies(surface):
     picks = {n.text for seed in range(20) for n in run(attribute_replace, s, seed,
                                                        counts={"attribute": {"green": 10 ** 9}})}
     assert picks == {"a green car"}
+
+
+# --------------------------------------------------------------------------- issue 15: real captions
+
+def test_attribute_replace_no_neighbouring_shade_or_implied_attribute(surface):
+    """Web alt-text: "Yellow wedding table card" for "Cream", "Rectangular" for "Square"."""
+    texts = every(attribute_replace, surface("Cream wedding table card"))
+    assert texts and not any(t.split()[0] in ("Yellow", "White", "Brown") for t in texts)
+    texts = every(attribute_replace, surface("Square Christmas mistletoe frame"))
+    assert texts and not any(t.startswith("Rectangular") for t in texts)
+
+
+def test_attribute_replace_only_where_the_object_can_have_it(surface):
+    """CC3M "glass indie artist" (a material on a person), web "76th wild score" (wildness of a
+    score), "new collector" (the age of a thing on a person)."""
+    assert every(attribute_replace, surface("rock indie artist")) == set()
+    assert not any("wild" in t for t in every(attribute_replace, surface(
+        "Mark Cueto touched down for his 76th domestic score as Sale Sharks beat Exeter")))
+    assert not any("new collector" in t for t in every(attribute_replace, surface(
+        "antique collector holding an iron dating to ca.")))
+
+
+def test_attribute_replace_leaves_measures_and_comparatives(surface):
+    """Web: "34 years new", "a few years old than the singer"."""
+    assert not any("years new" in t for t in every(attribute_replace, surface(
+        "promoting its goods and services to Hispanic females who are 18 to 34 years old.")))
+    assert not any("old than" in t for t in every(attribute_replace, surface(
+        "Tulisa throws her arms around her 'little muffins' - who are only a few years younger than the singer")))

@@ -4,8 +4,8 @@ from tests.augment.negatives.common import run, texts, whole
 
 
 def test_attribute_swap_whole_output(surface):
-    """Four pairs could swap; same-category pairs (size, colour) come first and the limit (2)
-    keeps exactly those, not a cross-category one ("a blue red car next to a small big house")."""
+    """Four pairs could swap; only same-category pairs (size, colour) are swapped, never a
+    cross-category one ("a blue red car next to a small big house")."""
     assert whole(run(attribute_swap, surface("a big red car next to a small blue house"))) == [
         ("a big blue car next to a small red house", "attribute_swap", [((2, 3), "red", "blue"), ((8, 9), "blue", "red")]),
         ("a small red car next to a big blue house", "attribute_swap", [((1, 2), "big", "small"), ((7, 8), "small", "big")]),
@@ -19,8 +19,8 @@ def test_attribute_swap_on_caption_tokens(surface):
 
 
 def test_attribute_swap_fixes_articles_and_keeps_casing(surface):
-    assert texts(run(attribute_swap, surface("An old car parked next to a red house."))) == [
-        "A red car parked next to an old house."]
+    assert texts(run(attribute_swap, surface("An orange car parked next to a red house."))) == [
+        "A red car parked next to an orange house."]
 
 
 def test_attribute_swap_of_predicative_attributes(surface):
@@ -34,3 +34,17 @@ def test_attribute_swap_skips_equal_attributes(surface):
 
 def test_attribute_swap_never_puts_a_colour_on_a_person(surface):
     assert run(attribute_swap, surface("a tall man wearing a black hat")) == []
+
+
+def test_attribute_swap_only_within_one_category_that_fits_both(surface):
+    """CC3M: "buddhist prayer flags in the barren region" -> "barren prayer flags in the buddhist
+    region" was no clear contrast; attributes of different categories ("young" cat, "leather"
+    sofa) or uncurated ones are not swapped."""
+    assert run(attribute_swap, surface("buddhist prayer flags in the barren region")) == []
+    assert run(attribute_swap, surface("young cute cat resting on leather sofa.")) == []
+
+
+def test_attribute_swap_not_across_a_keyword_list(surface):
+    """Web alt-text: "Eco wedding shabby chic style: table, paper flowers" -> "Eco wedding paper chic
+    style: table, shabby flowers"."""
+    assert run(attribute_swap, surface("Eco wedding shabby chic style: red table, blue paper flowers")) == []

@@ -2,7 +2,7 @@
 and article, never a synonym, hyponym or hypernym."""
 from sgshards.augment.negatives.object_replace import object_replace
 from sgshards.augment.negatives.object_swap import same_group
-from tests.augment.negatives.common import run, whole
+from tests.augment.negatives.common import every, run, whole
 
 
 def test_object_replace_whole_output(surface):
@@ -34,3 +34,37 @@ def test_object_replace_never_synonym_or_hyponym(surface):
             new = edit.after.split()[-1]
             assert not same_group(new, "dog") and not same_group(new, "cat")
             assert new not in ("puppy", "kitten", "animal", "pet")
+
+
+# --------------------------------------------------------------------------- issue 15: real captions
+
+def test_object_replace_never_a_near_synonym_or_part(surface):
+    """CC3M: "girls" for "women", "teenage man" for "teenage boy", "sidewalks" for "streets",
+    "finger" for "hand", "pot" for "vase" were not false."""
+    assert not any("for girls" in t for t in every(object_replace, surface(
+        "old men looking for women : how to pick up venture funded company")))
+    texts = every(object_replace, surface("depressed teenage boy walking in a park on an autumn afternoon"))
+    assert "depressed teenage girl walking in a park on an autumn afternoon" in texts
+    assert not any("teenage man" in t for t in texts)
+    assert not any("sidewalk" in t for t in every(object_replace, surface("actor seen on the streets.")))
+    assert not any("finger" in t for t in every(object_replace, surface(
+        "close up of a man's hand, hard at work using a calculator")))
+    assert not any("sculptural pot" in t for t in every(object_replace, surface(
+        "the large sculptural vase has an unique glaze that settles naturally on the ceramics.")))
+
+
+def test_object_replace_keeps_the_preposition_idiom_and_pronoun_fitting(surface):
+    """CC3M "water lily in beach", "on foot" -> "on tail"; web "The woman himself"."""
+    assert not any(w in t for t in every(object_replace, surface("water lily in pond"))
+                   for w in ("in beach", "in island", "in shore"))
+    assert all("on foot" in t for t in every(object_replace, surface("exploring with baby on bike and on foot.")))
+    assert not any("woman" in t for t in every(object_replace, surface("The man himself, Aaron James Draplin.")))
+
+
+def test_object_replace_invents_no_word_forms(surface):
+    """CC3M "love the sunglasseses", web "Pengey-E-doll-cover" and "girls's"."""
+    assert not any("seses" in t for t in every(object_replace, surface(
+        "not a fan of denim on denim but love the jeans")))
+    assert every(object_replace, surface("Pengey-E-book-cover_Low res")) == set()
+    assert not any("s's" in t for t in every(object_replace, surface(
+        "captain america, cap's shield, ring, mens ring, stainless steel, signet ring, enamel, men's, chevalière")))

@@ -1,7 +1,7 @@
 """relation_replace on real spaCy parses: contrasting prepositions and verbs, in the verb's form,
 whole compound prepositions only."""
 from sgshards.augment.negatives.relation_replace import relation_replace
-from tests.augment.negatives.common import run, texts, whole
+from tests.augment.negatives.common import every, run, texts, whole
 
 
 def test_relation_replace_whole_output(surface):
@@ -32,3 +32,45 @@ def test_relation_replace_whole_compound_prepositions_only(surface):
     negs = {t for seed in range(5) for t in texts(run(
         relation_replace, surface("a dog running from left to right across a field"), seed))}
     assert negs and not any("left to left" in t or "right to right" in t for t in negs)
+
+
+# --------------------------------------------------------------------------- issue 15: real captions
+
+def test_relation_replace_keeps_prepositions_the_verb_owns(surface):
+    """CC3M: "focusing under the candles", "named before a prominent family", "encased outside
+    white stone"."""
+    for caption, bad in (("christmas tree and candles - focusing on the candles", "focusing under"),
+                         ("this room is named after a prominent family.", "named before"),
+                         ("building was encased in white stone", "encased outside")):
+        assert not any(bad in t for t in every(relation_replace, surface(caption))), caption
+
+
+def test_relation_replace_places_only_things(surface):
+    """CC3M "lotus flower outside the summer", "regional game under sunday"; web "Fabric outside
+    Solid Red"; "up"/"down" a street say one thing."""
+    assert not any("outside the summer" in t for t in every(relation_replace, surface(
+        "water lily in pond, lotus flower in the summer")))
+    assert not any("under sunday" in t for t in every(relation_replace, surface(
+        "person dives back to first base during the third inning of their regional game on sunday.")))
+    assert every(relation_replace, surface("Polar Fleece Fabric in Solid Red")) == set()
+    assert not any("walking up" in t for t in every(relation_replace, surface("students walking down the sidewalk")))
+
+
+def test_relation_replace_verbs_only_where_the_contrast_is_false(surface):
+    """CC3M "pick down venture funded company" (a particle), "sandals sitting on the beach" (a
+    posture of things), web "Tulisa catches her arms around" (a body part)."""
+    assert not any("pick down" in t for t in every(relation_replace, surface(
+        "old men looking for women : how to pick up venture funded company")))
+    assert not any("sitting" in t or "standing" in t for t in every(relation_replace, surface(
+        "summer hat and sandals lying on the beach")))
+    assert not any("catch" in t for t in every(relation_replace, surface(
+        "Group hug: Tulisa throws her arms around her 'little muffins'")))
+    assert "a man drops an umbrella for actor outside the service." in every(relation_replace, surface(
+        "a man holds an umbrella for actor outside the service."))
+
+
+def test_relation_replace_without_only_of_things(surface):
+    """CC3M "a man without homework" (no thing), "talking on cell phone and without portrait" (an
+    "and" chain)."""
+    assert not any("without homework" in t for t in every(relation_replace, surface(
+        "image of a man helping his grandson with homework")))

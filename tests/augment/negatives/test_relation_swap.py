@@ -8,7 +8,7 @@ from sgshards.augment.negatives.relation_swap import relation_swap, relation_swa
 from sgshards.augment.positives import Context, realise_relation
 from sgshards.graph import build_graph
 from sgshards.augment.vocab import is_symmetric
-from tests.augment.negatives.common import run, texts, whole
+from tests.augment.negatives.common import every, run, texts, whole
 
 
 def test_relation_swap_whole_output(surface):
@@ -83,3 +83,28 @@ def test_relation_swap_fixes_verb_agreement(surface):
 def test_relation_swap_never_moves_a_possessed_phrase(surface):
     negs = run(relation_swap, surface("the man's dog is sleeping on a green sofa"))
     assert negs == []
+
+
+# --------------------------------------------------------------------------- issue 15: real captions
+
+def test_relation_swap_not_of_pictures_parts_or_times(surface):
+    """CC3M "happy man of portrait talking on cell phone", "moving a vintage racing car of red wheel"
+    is not; "festival attends the premiere during fashion model", "sunday dives back"."""
+    assert not any("man of portrait" in t for t in every(relation_swap, surface("portrait of happy man talking on cell phone.")))
+    assert not any("during fashion model" in t for t in every(relation_swap, surface(
+        "fashion model attends the premiere during festival")))
+    assert not any(t.startswith("sunday") for t in every(relation_swap, surface(
+        "person dives back to first base during the third inning of their regional game on sunday.")))
+
+
+def test_relation_swap_symmetric_by_an_adverb(surface):
+    """CC3M "look how close the house is built to the wall!" says what the caption says."""
+    assert every(relation_swap, surface("look how close the wall is built to the house!")) == set()
+
+
+def test_relation_swap_not_across_a_list_or_in_an_idiom(surface):
+    """Web "House for Middleton in Parkfield Drive, sale"; CC3M "hard at a calculator using work"."""
+    assert not any("sale," in t for t in every(relation_swap, surface(
+        "3 Bedrooms Semi Detached House for sale in Parkfield Drive, Middleton, Manchester")))
+    assert not any("using work" in t for t in every(relation_swap, surface(
+        "close up of a man's hand, hard at work using a calculator")))

@@ -1,0 +1,185 @@
+"""Does an edit contrast? Word-level guards every negative type asks before it edits.
+
+A negative must state something false of the image, so a replacement or a swap must put in a word
+that cannot describe what was there: never a synonym, hypernym, hyponym or part ("roofs" for
+"ceilings", "skiers" for "people", "finger" for "hand": ``distinct_things``, from the WordNet
+taxonomy in ``lexicon.taxonomy`` and the curated sibling groups of ``vocab``), never a person noun
+for one that may name the same person ("girl" for "young woman", "student" for "boy"), never a
+neighbouring shade ("yellow" for "cream"), and only a word that fits where it goes (an attribute
+of people on people, a preposition of place before a thing one can be on or in).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from ...lexicon.lemmas import noun_lemma
+from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
+                                  overlapping, part_of)
+from ..vocab import (ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, OBJECT_NEAR, attribute_category, attribute_groups,
+                     object_category, object_groups)
+
+# Person nouns are cross-classified (by sex, age, role, origin...): two of them name different
+# people only when they differ in sex or in age, each as WordNet says ("man"/"woman",
+# "girl"/"boy", "man"/"boy" are told apart; "boy"/"student", "girl"/"star" are not).
+_SEXES = ("male", "female")
+_AGES = ("child", "adult")
+
+
+@lru_cache(maxsize=1 << 12)
+def _axis(word: str, poles: tuple[str, str]) -> Optional[int]:
+    """0 or 1 when the noun is a kind of exactly one pole ("boy": male), else None."""
+    hits = [k for k, p in enumerate(poles) if is_a(word, p)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def is_person(word: str) -> bool:
+    """A noun for people, by its curated category or its most frequent sense ("head" is not)."""
+    cat = object_category(word)
+    return (cat is not None and cat[0] in ("people", "profession")) or mainly_a(word, "person")
+
+
+# The curated people nouns by sex and age: "a man" is no "boy" to a reader, but "a baby" may be one.
+_PEOPLE = {"man": ("m", "adult"), "gentleman": ("m", "adult"), "guy": ("m", "adult"), "woman": ("f", "adult"),
+           "lady": ("f", "adult"), "boy": ("m", "child"), "girl": ("f", "child"), "baby": ("", "baby"),
+           "infant": ("", "baby"), "newborn": ("", "baby")}
+
+
+# "girl" is said of young women too (WordNet's first sense of "girl" is a young woman).
+_SAID_OF_EACH_OTHER = frozenset({frozenset(("girl", "woman")), frozenset(("girl", "lady"))})
+
+
+def _different_people(a: str, b: str) -> bool:
+    if frozenset((a, b)) in _SAID_OF_EACH_OTHER:
+        return False
+    if a in _PEOPLE and b in _PEOPLE:
+        (sa, aa), (sb, ab) = _PEOPLE[a], _PEOPLE[b]
+        return bool(sa and sb and sa != sb) or (aa != ab and {aa, ab} != {"child", "baby"})
+    ca, cb = object_category(a), object_category(b)
+    if ca and cb and ca[0] == cb[0] == "profession" and ca[1] != cb[1]:
+        return True                               # "chef" / "doctor": curated as distinct
+    for poles in (_SEXES, _AGES):
+        x, y = _axis(a, poles), _axis(b, poles)
+        if x is not None and y is not None and x != y:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 15)
+def distinct_things(a: str, b: str) -> bool:
+    """Nouns ``a`` and ``b`` name things that cannot be one another or one part of the other,
+    so putting one where the other was states something new."""
+    a, b = noun_lemma(a.lower()), noun_lemma(b.lower())
+    if a == b or object_groups(a) & object_groups(b):
+        return False
+    if any(a in near and b in near for near in OBJECT_NEAR):
+        return False
+    if a in CATEGORY_GENERIC or b in CATEGORY_GENERIC:
+        ca, cb = object_category(a), object_category(b)
+        if ca is not None and cb is not None and ca[0] == cb[0]:
+            return False
+    if a in _PEOPLE and b in _PEOPLE:
+        return _different_people(a, b)
+    if object_category(a) is not None and object_category(b) is not None:
+        # both curated: their groups already hold their synonyms and kinds ("van" is a "car"
+        # only in a rare WordNet sense); WordNet adds parts ("finger" of "hand")
+        if part_of(a, b) or part_of(b, a):
+            return False
+    elif overlapping(a, b):
+        return False
+    if is_person(a) and is_person(b):
+        return _different_people(a, b)
+    return True
+
+
+def same_age(a: str, b: str) -> bool:
+    """Curated people nouns of one age ("man"/"woman"), or nouns that say no age."""
+    return _PEOPLE.get(a.lower(), ("", ""))[1] == _PEOPLE.get(b.lower(), ("", ""))[1]
+
+
+def gender(word: str) -> Optional[int]:
+    """0 male, 1 female, None when the noun does not say."""
+    return _axis(word.lower(), _SEXES)
+
+
+@lru_cache(maxsize=1 << 14)
+def thing_class(word: str) -> str:
+    """"animate" (by its most frequent sense, and no sense a thing: "rake" is a man and a tool),
+    "concrete" (some common sense is a thing or a place), "time", "abstract" or "" (unknown)."""
+    w = word.lower()
+    cat = object_category(w)
+    if cat is not None:
+        return "animate" if cat[0] in _ANIMATE_CATEGORIES else "concrete"
+    if (w.split() or [""])[-1] in TIME_NAMES:
+        return "time"
+    first = noun_class(w)
+    if first is None:
+        return ""
+    classes = noun_classes(w)
+    if first in ANIMATE_CLASSES or (first == "Tops" and (mainly_a(w, "person") or mainly_a(w, "animal"))):
+        return "concrete" if classes & _THING_CLASSES else "animate"
+    if classes & (CONCRETE_CLASSES | {"location"}):
+        return "concrete"             # in any common sense ("table" is first a table of data)
+    if first == "time":
+        return "time"
+    return "abstract"
+
+
+def can_act(word: str) -> bool:
+    """A person or an animal by the word's most frequent sense ("collector", though one sense is a
+    device): a subject that can hold, throw or sit."""
+    w = word.lower()
+    cat = object_category(w)
+    if cat is not None:
+        return cat[0] in _ANIMATE_CATEGORIES
+    return noun_class(w) in ANIMATE_CLASSES or mainly_a(w, "person") or mainly_a(w, "animal")
+
+
+# Names of days and months, which WordNet keeps as proper nouns only.
+TIME_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "today", "tonight", "yesterday", "tomorrow",
+})
+_ANIMATE_CATEGORIES = frozenset({"people", "profession", "mammal", "bird", "sea_animal", "insect"})
+_THING_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
+
+
+# --------------------------------------------------------------------------- attributes
+
+# Categories of attributes that describe only living things, and only things.
+ANIMATE_ONLY = frozenset({"person_age", "mood", "hair", "posture", "motion", "sex", "wildness", "life"})
+THING_ONLY = frozenset({"thing_age", "material", "openness", "fullness", "shape", "pattern", "ripeness",
+                        "freshness", "multiplicity", "crowd", "weather"})
+
+
+def attribute_fits(category: str, object_name: str) -> bool:
+    """An attribute of ``category`` can describe the object ("elderly" a man, "wooden" a table,
+    not "glass" an artist nor "wild" a score)."""
+    kind = "animate" if can_act(object_name) else thing_class(object_name)
+    if category in ANIMATE_ONLY:
+        return kind == "animate"
+    if category == "material":
+        return kind in ("concrete", "")
+    if category in THING_ONLY:
+        return kind != "animate"
+    return True
+
+
+def attribute_contrasts(old: str, new: str) -> bool:
+    """``new`` in place of ``old`` is not a shade or consequence of it ("cream" -/-> "yellow",
+    "square" -/-> "rectangular")."""
+    o, n = old.lower(), new.lower()
+    if n in COLOUR_NEIGHBOURS.get(o, ()) or n in ATTRIBUTE_NEAR.get(o, ()):
+        return False
+    # the heads of the groups o's neighbours fall in
+    cat = attribute_category(o)
+    if cat and cat[0] == "colour":
+        near = {h for w in COLOUR_NEIGHBOURS.get(o, ()) for h in _group_heads(w)}
+        return n not in near
+    return True
+
+
+def _group_heads(word: str) -> set[str]:
+    from ..vocab import ATTRIBUTE_CATEGORIES
+    return {ATTRIBUTE_CATEGORIES[c][g][0] for c, g in attribute_groups(word)}

@@ -1,0 +1,146 @@
+"""A noun taxonomy from WordNet 3.0, for negatives that must state something new.
+
+``sgshards/data/wordnet_nouns.tsv`` is derived at build time by ``bench/build_wordnet_lexicon.py``
+from Debian's ``wordnet-base`` (format there); nothing here reads WordNet itself. It answers:
+
+- ``overlapping(a, b)``: may one thing be called both ``a`` and ``b``, or is one part of the
+  other? Synonyms, hypernyms and hyponyms in any common sense ("ceiling"/"roof" are not, "girl"
+  is a "woman", a "skier" a "person", "finger" part of "hand", "rake" a "tool"). Replacing or
+  swapping such nouns states nothing new.
+- ``noun_class(word)``: WordNet's lexicographer file of the word's first sense ("person",
+  "animal", "artifact", "time", "feeling"...), to tell people and things from abstractions.
+
+Words are looked up lowercased, then as a singular, then by their last word ("diesel engine" ->
+"engine"). Unknown words are in no relation and have no class.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "wordnet_nouns.tsv"
+
+# Lexicographer files of things one can see and point at.
+CONCRETE_CLASSES = frozenset({"person", "animal", "artifact", "body", "food", "object", "plant", "substance"})
+ANIMATE_CLASSES = frozenset({"person", "animal"})
+
+_Synset = tuple  # (lexname, hypernym ids, holonym ids)
+# Plurals WordNet files under another sense: "people" is first a group, here the plural of person.
+_COLLECTIVE_PLURALS = {"people": "person", "persons": "person", "men": "man", "women": "woman",
+                       "children": "child", "folks": "person", "folk": "person"}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, _Synset], dict[str, tuple[str, ...]]]:
+    synsets: dict[str, _Synset] = {}
+    lemmas: dict[str, tuple[str, ...]] = {}
+    with open(DATA, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "S":
+                synsets[fields[1]] = (fields[2], _ids(fields[3]), _ids(fields[4]))
+            else:
+                lemmas[fields[1]] = _ids(fields[2])
+    for plural, singular in _COLLECTIVE_PLURALS.items():
+        lemmas[plural] = lemmas[singular]
+    return synsets, lemmas
+
+
+def _ids(field: str) -> tuple[str, ...]:
+    return tuple(field.split(",")) if field else ()
+
+
+@lru_cache(maxsize=1 << 15)
+def senses(word: str) -> tuple[str, ...]:
+    """The word's common senses (synset ids), most frequent first; () when unknown."""
+    from .lemmas import noun_lemma
+    _, lemmas = _tables()
+    w = " ".join(word.lower().replace("-", " ").split())
+    if not w:
+        return ()
+    for cand in (w, noun_lemma(w) if w.isalpha() else w):
+        if cand in lemmas:
+            return lemmas[cand]
+    if " " in w:
+        return senses(w.rsplit(" ", 1)[1])
+    return ()
+
+
+@lru_cache(maxsize=1 << 16)
+def _above(sense: str) -> frozenset[str]:
+    """The sense and all its hypernyms."""
+    synsets, _ = _tables()
+    out, stack = set(), [sense]
+    while stack:
+        s = stack.pop()
+        if s not in out:
+            out.add(s)
+            stack.extend(synsets[s][1])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _wholes(sense: str) -> frozenset[str]:
+    """Everything the sense is a part of or made of, directly or through its hypernyms and
+    through wholes of wholes ("thumb" is a finger, part of a hand, part of an arm)."""
+    synsets, _ = _tables()
+    out: set[str] = set()
+    seen, stack = set(), [sense]
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        for a in _above(s):
+            for h in synsets[a][2]:
+                out |= _above(h)
+                stack.append(h)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_a(a: str, b: str) -> bool:
+    """Some common sense of ``a`` is a kind of some sense of ``b`` (or the same)."""
+    sb = set(senses(b))
+    return bool(sb) and any(not sb.isdisjoint(_above(s)) for s in senses(a))
+
+
+@lru_cache(maxsize=1 << 16)
+def mainly_a(a: str, b: str) -> bool:
+    """The most frequent sense of ``a`` is a kind of some sense of ``b`` ("head" is mainly a body
+    part, though one sense is a person in charge)."""
+    sa, sb = senses(a), set(senses(b))
+    return bool(sa and sb) and not sb.isdisjoint(_above(sa[0]))
+
+
+@lru_cache(maxsize=1 << 16)
+def part_of(a: str, b: str) -> bool:
+    """The most frequent sense of ``a`` is a part of (or made of) some sense of ``b`` ("finger" of
+    "hand"; not "bridge", whose rarer sense is part of a nose and so of a "man")."""
+    sa, sb = senses(a), set(senses(b))
+    return bool(sa and sb) and not sb.isdisjoint(_wholes(sa[0]))
+
+
+@lru_cache(maxsize=1 << 16)
+def overlapping(a: str, b: str) -> bool:
+    """``a`` and ``b`` may name the same thing, or one is a part of the other: a synonym,
+    hypernym, hyponym or meronym in some common sense."""
+    return is_a(a, b) or is_a(b, a) or part_of(a, b) or part_of(b, a)
+
+
+@lru_cache(maxsize=1 << 15)
+def noun_class(word: str) -> Optional[str]:
+    """WordNet's lexicographer file of the word's most frequent sense ("person", "artifact",
+    "time"...), None when the word is unknown."""
+    s = senses(word)
+    return _tables()[0][s[0]][0] if s else None
+
+
+@lru_cache(maxsize=1 << 15)
+def noun_classes(word: str) -> frozenset[str]:
+    """The lexicographer files of all the word's common senses."""
+    synsets, _ = _tables()
+    return frozenset(synsets[s][0] for s in senses(word))

@@ -1,0 +1,28 @@
+"""The WordNet noun taxonomy shipped as data (sgshards/data/wordnet_nouns.tsv)."""
+from sgshards.augment.realise import noun_form
+from sgshards.lexicon.taxonomy import is_a, noun_class, overlapping, part_of, senses
+
+
+def test_hypernyms_hyponyms_and_parts_overlap():
+    """The near-synonym negatives of issue 15: "skiers" for "people", "rake"/"tool", "finger" for
+    "hand", "eyes"/"heads"; disjoint kinds do not overlap."""
+    assert is_a("skier", "people") and is_a("rake", "tool") and is_a("girl", "woman")
+    assert part_of("finger", "hand") and part_of("eye", "head")
+    assert overlapping("tool", "rake") and overlapping("hand", "finger")
+    assert not overlapping("ceiling", "roof") and not overlapping("dog", "cat") and not overlapping("man", "horse")
+
+
+def test_lookup_by_plural_and_head_word():
+    assert senses("sidewalks") == senses("sidewalk") and senses("diesel engine") == senses("engine")
+    assert senses("qwertyzzz") == () and noun_class("qwertyzzz") is None
+
+
+def test_classes_tell_people_things_and_abstractions():
+    assert noun_class("man") == "person" and noun_class("dog") == "animal" and noun_class("summer") == "time"
+    assert noun_class("hate") == "feeling"
+
+
+def test_noun_form_never_pluralises_a_plural():
+    """CC3M "love the sunglasseses", issue 15 "shortses"."""
+    assert noun_form("sunglasses", True) == "sunglasses" and noun_form("shorts", True) == "shorts"
+    assert noun_form("hot dog", True) == "hot dogs"
