@@ -133,8 +133,12 @@ def command_score(as_json: bool, sample: str) -> int:
                     plausible[1] += 1
         totals = {role: [sum(v[0] for (r, _), v in by_type.items() if r == role),
                          sum(v[1] for (r, _), v in by_type.items() if r == role)] for role in ("positive", "negative")}
-        report[name] = {"records": len(recs), "positives": totals["positive"], "negatives": totals["negative"],
-                        "plausible": plausible, "by_type": {f"{r}/{t}": v for (r, t), v in sorted(by_type.items())}}
+        generated = [sum(v[0] for (r, t), v in by_type.items() if r == "positive" and t != "caption"),
+                     sum(v[1] for (r, t), v in by_type.items() if r == "positive" and t != "caption")]
+        report[name] = {"records": len(recs), "skipped": sum(bool(r.get("skipped")) for r in recs),
+                        "positives": totals["positive"], "subgraph_positives": generated,
+                        "negatives": totals["negative"], "plausible": plausible,
+                        "by_type": {f"{r}/{t}": v for (r, t), v in sorted(by_type.items())}}
     if missing:
         print(f"{missing} texts of the sample are not labelled yet: run `tasks` and label them first",
               file=sys.stderr)
@@ -143,7 +147,8 @@ def command_score(as_json: bool, sample: str) -> int:
     else:
         for name, r in report.items():
             pct = lambda v: f"{v[0]}/{v[1]} = {100 * v[0] / v[1]:.0f}%" if v[1] else "-"  # noqa: E731
-            print(f"{name}: {r['records']} records; valid positives {pct(r['positives'])}; "
+            print(f"{name}: {r['records']} records ({r['skipped']} skipped as no scene); valid positives "
+                  f"{pct(r['positives'])} (sub-graph positives {pct(r['subgraph_positives'])}); "
                   f"valid negatives {pct(r['negatives'])}; plausible negatives {pct(r['plausible'])}")
             for group, v in r["by_type"].items():
                 print(f"  {group}: {pct(v)}")
