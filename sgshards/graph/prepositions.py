@@ -3,6 +3,7 @@ and containers, possessives, and "side by side"."""
 from __future__ import annotations
 
 from ..lexicon.lemmas import noun_lemma, verb_lemma
+from ..lexicon.of_heads import OF_MATERIALS, REPRESENTATION_HEADS, UNRELATED_HEADS
 from ..lexicon.words import CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SURFACE_CONTAINERS
 from .clauses import verb_subjects
 from .nominals import is_nominal, is_prep_noun, is_reciprocal
@@ -24,16 +25,29 @@ def noun_relations(st: GraphState, i: int) -> None:
     for words, toks, objs in phrases:
         if words == ["of"]:
             lemma = noun_lemma(st.low[i])
-            if lemma in REGION_NOUNS:
-                continue   # "the side of the road": a region of it, not a part FACTUAL relates
+            span = st.objects[s].span
+            if span is None or span[1] != i + 1:
+                continue   # looked through ("a photo of a man and a woman"): no relation to itself
+            if lemma in REGION_NOUNS or lemma in UNRELATED_HEADS:
+                continue   # "the side of the road", "the premiere of the film": not Y's part
+            if lemma in REPRESENTATION_HEADS:
+                # "a painting of a horse" -> (horse, in, painting); "a statue of a man" ->
+                # (statue, depict, man): never "a man with a statue"
+                for k in objs:
+                    o = resolve(st, k)
+                    if REPRESENTATION_HEADS[lemma] == "in":
+                        add_relation(st, o, "in", s, toks)
+                    else:
+                        add_relation(st, s, "depict", o, toks)
+                continue
             if " " in st.objects[s].name:
                 lemma = ""   # "license plate of a car" is a part, not a plate holding the car
             for k in objs:
                 # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit);
                 # "a plate of food" -> (food, on, plate)
                 o = resolve(st, k)
-                if o is None or o == s:
-                    continue
+                if o is None or o == s or is_material(st, k):
+                    continue   # "walls of clear glass": what they are made of, not their owner
                 if lemma in SURFACE_CONTAINERS:
                     add_relation(st, o, "on", s, toks)
                 elif lemma in ENCLOSING_CONTAINERS:
@@ -73,6 +87,12 @@ def noun_relations(st: GraphState, i: int) -> None:
         if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                      for r in st.relations):
             add_relation(st, o, "have", s, [k])
+
+
+def is_material(st: GraphState, k: int) -> bool:
+    """Noun k is a material without a determiner ("of clear glass", "of stone")."""
+    return (st.low[k] in OF_MATERIALS and st.doc[k].tag == "NN"
+            and not kids_with(st, k, "det", "poss", "nummod"))
 
 
 def shared_subjects(st: GraphState, i: int, s: int, prep: int) -> list[int]:

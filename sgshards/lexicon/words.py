@@ -22,6 +22,11 @@ COLLECTIVE_NOUNS: Final = frozenset({
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
     "amount", "plenty", "pack", "string", "body", "roll", "bouquet", "bale", "scoop", "dozens",
     "layer", "family", "sheet", "chunk", "mound", "wad",
+    # portions and amounts FACTUAL looks through too ("a bit of food" -> food: 8 of 8 tuning rows)
+    "bit", "portion", "loaf", "wedge", "sliver", "heap", "stream", "puff", "spray",
+    "swarm", "drop", "cube", "plume", "sprig", "dollop", "dash", "touch", "hint", "pop",
+    "hundred", "thousand", "million", "ton", "load", "mix", "mixture", "selection", "range", "trio",
+    "pod", "mass", "copy",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS: Final = frozenset({
@@ -185,8 +190,10 @@ PERSON_REFERENTS: Final = frozenset({
 JUNK_NOUNS: Final = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
                         "kind", "type", "sort", "way", "other",
                         "distance", "day", "time", "weekend", "year", "season", "color", "colour"})
-JUNK_BEFORE_OF: Final = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
-                            "illustration", "kind", "type", "sort", "scene", "game"})
+# Kinds and views, looked through wherever they stand ("a kind of bird" -> bird); the media
+# words that name the image itself only where they head the caption (of_heads.IMAGE_HEADS).
+JUNK_BEFORE_OF: Final = frozenset({"view", "shot", "closeup", "kind", "type", "sort", "scene", "game",
+                            "example", "sample", "breed", "species", "form"})
 
 # Nouns a colour-like attribute would describe the skin of ("a black man" from "a black hat"):
 # swaps and replacements leave colours on them alone.  The first line is the "people" category
