@@ -102,7 +102,7 @@ PART_NOUNS: Final = frozenset({
     # furniture, devices and other things
     "drawer", "cushion", "handle", "knob", "lid", "cap", "base", "bottom", "blade", "tip",
     "screen", "keyboard", "key", "button", "cord", "cable", "plug", "switch", "dial", "strap", "buckle",
-    "zipper", "pocket", "sleeve", "collar", "cuff", "hem", "sole", "brim", "label", "tag", "lens", "shade",
+    "zipper", "pocket", "sleeve", "collar", "cuff", "hem", "sole", "brim", "label", "lens", "shade",
     "bulb", "wick", "flame", "spout", "stem", "neck", "string", "strings", "bristle", "headboard",
     "mattress", "panel", "page", "cover", "spine", "binding", "hinge", "lock", "latch", "faucet", "tap",
     "nozzle", "wire", "antenna", "pole", "post", "hand", "face", "numeral", "needle", "pendulum", "top",
