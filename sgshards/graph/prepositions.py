@@ -8,7 +8,7 @@ from ..lexicon.of_heads import (
     BELONGING_CATEGORIES, GEAR, OF_MATERIALS, PART_NOUNS, REPRESENTATION_HEADS, UNOWNED_CATEGORIES,
 )
 from ..lexicon.words import (
-    BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SURFACE_CONTAINERS,
+    BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SUBORDINATORS, SURFACE_CONTAINERS,
 )
 from .clauses import verb_subjects
 from .nominals import is_nominal, is_prep_noun, is_reciprocal
@@ -35,6 +35,9 @@ def noun_relations(st: GraphState, i: int) -> None:
         pred = " ".join(words)
         if pred == "for":
             continue   # purpose, not a relation between things ("a platform for a monitor")
+        if pred in SUBORDINATORS:
+            # "visitors crowd the square as person arrives": a clause, not a relation
+            objs = [k for k in objs if not opens_clause(st, k)]
         if pred == "with":
             # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
             objs = [k for k in objs if not described_by_back_reference(st, k, s)]
@@ -112,6 +115,13 @@ def is_part_of(st: GraphState, lemma: str, part: int, owner: int, i: int, k: int
     # "the buildings of a city", "the bed of a truck": two known things
     return (category is not None and category[0] not in UNOWNED_CATEGORIES
             and object_category(owner_name) is not None)
+
+
+def opens_clause(st: GraphState, k: int) -> bool:
+    """The noun k after "as"/"while"/... is the subject of a verb right after it ("as a bird
+    flies"), so the phrase is a clause."""
+    doc = st.doc
+    return k + 1 < len(doc) and doc[k + 1].tag in ("VBZ", "VBP", "VBD") and doc[k + 1].dep != "aux"
 
 
 def is_material(st: GraphState, k: int) -> bool:

@@ -141,6 +141,14 @@ SHAPE_PARTICIPLES: Final = frozenset({"colored", "coloured", "colared", "shaped"
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
 STRANDED_PREPS: Final = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom", "whose"})
+# Prepositions that also open a clause ("as a bird flies", "while the man runs"): a noun after
+# them that is the subject of its own verb is no object of a relation.
+SUBORDINATORS: Final = frozenset({"as", "while", "when", "because", "although", "though", "whereas", "unless",
+                                  "once", "until", "since", "if"})
+# Nouns a name follows ("the planet mars", "the goddess athena", "mount everest"): a word the
+# tagger reads as a verb right after them is the name.
+NAME_CLASSIFIERS: Final = frozenset({"planet", "constellation", "asteroid", "comet", "galaxy", "goddess", "god",
+                                     "saint", "mount", "emperor", "pharaoh", "hurricane", "typhoon", "cyclone"})
 # "a snowy hill" -> (snow, on, hill), "tiled floor" -> (tile, on, floor): FACTUAL, 28 of 28 tuning captions
 COVERING_ADJECTIVES: Final = {"snowy": "snow", "tiled": "tile"}
 # "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
