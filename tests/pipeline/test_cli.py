@@ -142,7 +142,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     assert stats["written"] + stats["rejected_total"] == 1000
     assert len(read_shards(out)) == stats["written"]
     assert stats["rejected"] == {"no_object": 1} and stats["conserved"]
-    assert stats["with_negative"] >= 918          # the baseline: 918 of the 999 written
+    # the baseline: 901 of the 999 written (918 before "X of Y" stopped being read as possession for
+    # heads that are no parts: the 17 captions whose only relation was such a reading, "the love of
+    # deity", "a sense of fun", "the player of the game", now get no negative built on it; issue 15)
+    assert stats["with_negative"] >= 901
 
 
 def test_resume_redoes_only_uncommitted_shards_and_refuses_changed_jobs(tsv, tmp_path, capsys):
