@@ -81,6 +81,8 @@ def of_relations(st: GraphState, i: int, s: int, toks: list[int], objs: list[int
         o = resolve(st, k)
         if o is None or o == s or is_material(st, k):
             continue   # "walls of clear glass": what they are made of, not their owner
+        if st.doc[k].dep == "conj" and kids_with(st, k, "acl", "relcl"):
+            continue   # "a drawing of a heart and a crayon laid next to it": the crayon is no part of it
         if lemma in REPRESENTATION_HEADS:
             if REPRESENTATION_HEADS[lemma] == "in":
                 add_relation(st, o, "in", s, toks)

@@ -27,6 +27,9 @@ def test_representations_are_objects_that_show_what_they_are_of(nlp):
     # flat pictures hold what they show, as FACTUAL writes them
     assert ("girl", "in", "portrait") in tuples(nlp, "portrait of a girl with a dog")
     assert {("sun", "in", "painting"), ("painting", "on", "wall")} <= tuples(nlp, "painting of sun on wall")
+    # a conjunct with a clause of its own is beside the picture, not in it
+    t = tuples(nlp, "a drawing of a heart and a crayon laid next to it")
+    assert ("heart", "in", "drawing") in t and ("crayon", "in", "drawing") not in t
 
 
 def test_a_photo_is_the_image_only_where_it_heads_the_caption(nlp):
