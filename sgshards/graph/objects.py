@@ -156,6 +156,8 @@ def noun_object(st: GraphState, i: int) -> Optional[int]:
     after "of" ("walls of glass")."""
     lw = st.low[i]
     lemma = noun_lemma(lw)
+    if lw == "up" and i >= 2 and st.low[i - 1] == "-" and st.low[i - 2] == "close":
+        lemma = "closeup"             # "close - up of a cat": the image itself
     ofs = [p for p in kids_of(st, i, "prep") if st.low[p] == "of"]
     if ofs:
         pobjs = [k for k in kids_of(st, ofs[0], "pobj") if is_nominal(st, k)]

@@ -37,6 +37,8 @@ def test_a_photo_is_the_image_only_where_it_heads_the_caption(nlp):
     assert "photograph" not in objects(t) and ("person", "repair", "sign") in t
     t = tuples(nlp, "3d render of film character")
     assert objects(t) == {"film character"} and not relations(t)
+    t = tuples(nlp, "close - up of a teenage girl adjusting a flower in her mother's hair")
+    assert "close - up" not in objects(t) and ("girl", "adjust", "flower") in t
     t = tuples(nlp, "a picture of a hockey game is hanging on the wall")
     assert {("hockey game", "in", "picture"), ("picture", "hang on", "wall")} <= t
 
