@@ -198,8 +198,12 @@ def material_owner(st: GraphState, k: int) -> Optional[int]:
     (also for portions and containers: "a piece of wood", "a glass of ice" are their contents)."""
     doc = st.doc
     t = doc[k]
-    if t.dep != "pobj" or t.tag != "NN" or st.kids[k] or t.head == k or st.low[k] not in OF_MATERIALS:
-        return None
+    if t.dep == "conj" and t.head != k and doc[t.head].dep == "pobj" and not st.kids[k]:
+        return material_owner(st, t.head) if st.low[k] in OF_MATERIALS and t.tag == "NN" else None
+    if (t.dep != "pobj" or t.tag != "NN" or t.head == k or st.low[k] not in OF_MATERIALS
+            or any(doc[c].dep not in ("cc", "conj") or doc[c].dep == "conj" and st.low[c] not in OF_MATERIALS
+                   for c in st.kids[k])):
+        return None   # "walls of clear glass", "a house of stone and people": not bare materials only
     p = t.head
     if st.low[p] != "of" or doc[p].head == p:
         return None
@@ -214,5 +218,5 @@ def material_owner(st: GraphState, k: int) -> Optional[int]:
 
 def of_materials(st: GraphState, i: int) -> list[int]:
     """Bare materials after "of" that describe noun i ("walls of glass")."""
-    return [k for p in kids_of(st, i, "prep") if st.low[p] == "of"
-            for k in kids_of(st, p, "pobj") if material_owner(st, k) == i]
+    return [m for p in kids_of(st, i, "prep") if st.low[p] == "of"
+            for k in kids_of(st, p, "pobj") for m in [k] + kids_of(st, k, "conj") if material_owner(st, m) == i]

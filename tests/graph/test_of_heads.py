@@ -59,6 +59,8 @@ def test_bare_material_describes_its_head(nlp):
     t = tuples(nlp, "walls of glass allows you to enjoy sea views from the living room")
     assert ("wall", "glass") in t and "glass" not in objects(t)
     assert not any(r[1] == "have" for r in relations(t))
+    t = tuples(nlp, "a country house of stone and wood")
+    assert {("country house", "stone"), ("country house", "wood")} <= t and objects(t) == {"country house"}
 
 
 def test_abstract_heads_name_no_object(nlp):
