@@ -72,6 +72,9 @@ def _determiner(ctx: Context, o: SGObject, definite: bool, next_word: str) -> li
         if head.upos == "PROPN":
             return []
         dets = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].dep in ("det", "poss", "predet")]
+        if not dets:   # "the planet mars" with "the" on "planet" (mars tagged a verb): the span's own
+            dets = [ctx.doc[k].text.lower() for j in range(o.span[0], o.span[1] - 1) for k in ctx.kids[j]
+                    if ctx.doc[k].dep in ("det", "predet") and k < o.span[0]]
         if not dets:
             return ["the"] if definite else []
         indefinite = indefinite and dets[0] in ("a", "an")
