@@ -12,7 +12,7 @@ not "a person with a statue").  The classes, and what objects.py and preposition
   dog" describes the image); as an argument X is a representation ("holding a photo of her son");
 - representations (``REPRESENTATION_HEADS``): X is its own object that shows Y ("a painting of a
   horse" -> (horse, in, painting); "a statue of a man" -> (statue, depict, man));
-- materials (``words.MATERIALS`` as a bare Y): an attribute of X ("walls of glass" -> wall, glass);
+- materials (``OF_MATERIALS`` as a bare Y): an attribute of X ("walls of glass" -> wall, glass);
 - abstract heads (``ABSTRACT_HEADS``): no object ("the importance of social media" -> social media);
 - any other head: X is an object, with no relation to Y ("the premiere of the film", "the
   president of the club", "the city of Paris", "the interior of the station", "a sea of clouds").
