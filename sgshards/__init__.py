@@ -20,6 +20,7 @@ COMPILED_MODULES = (
     "sgshards.graph.repair_base",
     "sgshards.graph.repair_nouns",
     "sgshards.graph.repair_attachments",
+    "sgshards.graph.repair_tags",
     "sgshards.graph.repairs",
     "sgshards.graph.build",
     "sgshards.augment.realise",

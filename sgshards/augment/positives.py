@@ -93,6 +93,9 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
     if o.span is not None and o.span[1] <= len(ctx.doc):
         head = ctx.doc[o.span[1] - 1]
         dets = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].dep in ("det", "poss", "predet")]
+        if not dets:   # "the planet mars" with "the" on "planet" (mars tagged a verb): the span's own
+            dets = [ctx.doc[k].text.lower() for j in range(o.span[0], o.span[1] - 1) for k in ctx.kids[j]
+                    if ctx.doc[k].dep in ("det", "predet") and k < o.span[0]]
         if head.upos == "PROPN":                      # "the North Face", "Forbidden City" as written
             return ["the"] if dets and dets[0] == "the" else []
         if not dets:

@@ -6,14 +6,16 @@ from typing import Optional
 
 from ..augment.vocab import object_category
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
+from ..lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.words import (
-    ANIMATE_CATEGORIES, BODY_PARTS, COLLECTIVE_NOUNS, DESCRIPTIVE_COMPOUNDS, JUNK_BEFORE_OF, JUNK_NOUNS,
-    LEXICAL_NAMES, PART_ADJECTIVES, PERSON_REFERENTS, PLURAL_COMPOUNDS, POSITION_WORDS, SHADES,
+    ANIMATE_CATEGORIES, BODY_PARTS, COLLECTIVE_NOUNS, CONTAINER_NOUNS, DESCRIPTIVE_COMPOUNDS,
+    ENCLOSING_CONTAINERS, JUNK_BEFORE_OF, JUNK_NOUNS, LEXICAL_NAMES, PART_ADJECTIVES, PERSON_REFERENTS,
+    PLURAL_COMPOUNDS, POSITION_WORDS, REGION_NOUNS, SHADES, SURFACE_CONTAINERS,
 )
 from ..schemas.graph import SGObject
 from .attributes import collect_modifiers
 from .nominals import is_hidden_gerund, is_nominal
-from .state import GraphState, add_attribute, add_relation, kids_of
+from .state import GraphState, add_attribute, add_relation, kids_of, kids_with
 
 
 def add_object(st: GraphState, i: int) -> int:
@@ -66,6 +68,8 @@ def add_object(st: GraphState, i: int) -> int:
                                    rule="owner"))
         add_relation(st, len(st.objects) - 1, "have", st.obj_of[i], owner, rule="compound/owner")
     collect_modifiers(st, i, obj)
+    for m in of_materials(st, i):
+        add_attribute(st, obj, m, rule="material/of")    # "walls of glass": glass walls, not glass with walls
     for c in compound[:-1]:
         if c not in owner:
             collect_modifiers(st, c, obj)  # "black street sign", "grey metal lights": the whole noun's
@@ -159,20 +163,72 @@ def is_animate(word: str) -> bool:
 
 
 def noun_object(st: GraphState, i: int) -> Optional[int]:
-    """Object for noun i, looking through collective/junk heads ("a group of men")."""
+    """Object for noun i, looking through collective/junk heads ("a group of men", "a photo
+    of a dog"); none for abstract heads ("the importance of social media") and bare materials
+    after "of" ("walls of glass")."""
     lw = st.low[i]
     lemma = noun_lemma(lw)
+    if lw == "up" and i >= 2 and st.low[i - 1] == "-" and st.low[i - 2] == "close":
+        lemma = "closeup"             # "close - up of a cat": the image itself
     ofs = [p for p in kids_of(st, i, "prep") if st.low[p] == "of"]
     if ofs:
         pobjs = [k for k in kids_of(st, ofs[0], "pobj") if is_nominal(st, k)]
-        if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS):
+        if pobjs and (lemma in JUNK_BEFORE_OF or lemma in COLLECTIVE_NOUNS
+                      or lemma in IMAGE_HEADS and heads_the_caption(st, i)):
             inner = noun_object(st, pobjs[0])
-            if inner is not None and lemma not in JUNK_BEFORE_OF:
+            if inner is not None and lemma in COLLECTIVE_NOUNS:
                 o = st.objects[inner]
                 if o.quantity is None:
                     o.quantity = lw + " of"
                 st.obj_of[i] = inner
             return inner
-    if lemma in JUNK_NOUNS:
+        if pobjs and lemma in ABSTRACT_HEADS and not names_a_part(st, i):
+            return None
+        if pobjs and lemma in REPRESENTATION_HEADS:
+            return add_object(st, i)   # "holding a photo of her son": the photo is a thing here
+    if lemma in JUNK_NOUNS or material_owner(st, i) is not None:
         return None
     return add_object(st, i)
+
+
+def names_a_part(st: GraphState, i: int) -> bool:
+    """"the upper level of a bus": a position word makes an abstract head a part."""
+    return any(st.low[k] in POSITION_WORDS for k in kids_with(st, i, "amod", "compound"))
+
+
+def heads_the_caption(st: GraphState, i: int) -> bool:
+    """Noun i is what the caption is ("a photo of a dog", "this is a picture of a kitchen"),
+    not an argument of a verb or preposition ("holding a photo of her son")."""
+    t = st.doc[i]
+    if t.dep == "ROOT" or t.head == i:
+        return True
+    return t.dep == "attr" and any(st.doc[k].upos == "PRON" for k in kids_of(st, t.head, "nsubj"))
+
+
+def material_owner(st: GraphState, k: int) -> Optional[int]:
+    """The noun a bare material after "of" describes ("walls of glass" -> walls), or None
+    (also for portions and containers: "a piece of wood", "a glass of ice" are their contents)."""
+    doc = st.doc
+    t = doc[k]
+    if t.dep == "conj" and t.head != k and doc[t.head].dep == "pobj" and not st.kids[k]:
+        return material_owner(st, t.head) if st.low[k] in OF_MATERIALS and t.tag == "NN" else None
+    if (t.dep != "pobj" or t.tag != "NN" or t.head == k or st.low[k] not in OF_MATERIALS
+            or any(doc[c].dep not in ("cc", "conj") or doc[c].dep == "conj" and st.low[c] not in OF_MATERIALS
+                   for c in st.kids[k])):
+        return None   # "walls of clear glass", "a house of stone and people": not bare materials only
+    p = t.head
+    if st.low[p] != "of" or doc[p].head == p:
+        return None
+    x = doc[p].head
+    lemma = noun_lemma(st.low[x])
+    if (not is_nominal(st, x) or lemma in COLLECTIVE_NOUNS or lemma in CONTAINER_NOUNS
+            or lemma in ENCLOSING_CONTAINERS or lemma in SURFACE_CONTAINERS or lemma in REGION_NOUNS
+            or lemma in JUNK_BEFORE_OF or lemma in IMAGE_HEADS or lemma in ABSTRACT_HEADS):
+        return None   # "on top of wood", "a piece of wood", "a glass of ice": the stuff itself
+    return x
+
+
+def of_materials(st: GraphState, i: int) -> list[int]:
+    """Bare materials after "of" that describe noun i ("walls of glass")."""
+    return [m for p in kids_of(st, i, "prep") if st.low[p] == "of"
+            for k in kids_of(st, p, "pobj") for m in [k] + kids_of(st, k, "conj") if material_owner(st, m) == i]

@@ -2,10 +2,17 @@
 and containers, possessives, and "side by side"."""
 from __future__ import annotations
 
+from ..augment.vocab import MASS_NOUNS, object_category
 from ..lexicon.lemmas import noun_lemma, verb_lemma
-from ..lexicon.words import CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SURFACE_CONTAINERS
+from ..lexicon.of_heads import (
+    BELONGING_CATEGORIES, GEAR, OF_MATERIALS, PART_NOUNS, REPRESENTATION_HEADS, UNOWNED_CATEGORIES,
+)
+from ..lexicon.words import (
+    BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SUBORDINATORS, SURFACE_CONTAINERS,
+)
 from .clauses import verb_subjects
 from .nominals import is_nominal, is_prep_noun, is_reciprocal
+from .objects import is_animate
 from .phrases import clothing_predicate, head_prep_phrases, owner_above, relate, relate_mutually
 from .pronouns import phrase_antecedent, resolve
 from .state import GraphState, NOUN_POS, add_relation, conj_group, conj_group_up, kids_of, kids_with
@@ -23,29 +30,14 @@ def noun_relations(st: GraphState, i: int) -> None:
     with_objs = [(ts[0], k) for ws, ts, objs in phrases if ws == ["with"] for k in objs]
     for words, toks, objs in phrases:
         if words == ["of"]:
-            lemma = noun_lemma(st.low[i])
-            if lemma in REGION_NOUNS:
-                continue   # "the side of the road": a region of it, not a part FACTUAL relates
-            if " " in st.objects[s].name:
-                lemma = ""   # "license plate of a car" is a part, not a plate holding the car
-            for k in objs:
-                # "the leg of the man" -> (man, have, leg); "a bowl of fruit" -> (bowl, have, fruit);
-                # "a plate of food" -> (food, on, plate)
-                o = resolve(st, k)
-                if o is None or o == s:
-                    continue
-                if lemma in SURFACE_CONTAINERS:
-                    add_relation(st, o, "on", s, toks, rule="noun/of_surface")
-                elif lemma in ENCLOSING_CONTAINERS:
-                    add_relation(st, o, "in", s, toks, rule="noun/of_enclosing")
-                elif lemma in CONTAINER_NOUNS:
-                    add_relation(st, s, "have", o, toks, rule="noun/of_container")
-                else:
-                    add_relation(st, o, "have", s, toks, rule="noun/of_part")
+            of_relations(st, i, s, toks, objs)
             continue
         pred = " ".join(words)
         if pred == "for":
             continue   # purpose, not a relation between things ("a platform for a monitor")
+        if pred in SUBORDINATORS:
+            # "visitors crowd the square as person arrives": a clause, not a relation
+            objs = [k for k in objs if not opens_clause(st, k)]
         if pred == "with":
             # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
             objs = [k for k in objs if not described_by_back_reference(st, k, s)]
@@ -76,6 +68,71 @@ def noun_relations(st: GraphState, i: int) -> None:
         if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                      for r in st.relations):
             add_relation(st, o, "have", s, [k], rule="noun/possessive")
+
+
+def of_relations(st: GraphState, i: int, s: int, toks: list[int], objs: list[int]) -> None:
+    """"X of Y" by X's class (lexicon/of_heads.py): "the leg of the man" -> (man, have, leg);
+    "a bowl of fruit" -> (bowl, have, fruit); "a plate of food" -> (food, on, plate); "a
+    painting of a horse" -> (horse, in, painting); "a statue of a man" -> (statue, depict, man);
+    "the premiere of the film", "walls of glass": no relation."""
+    lemma = noun_lemma(st.low[i])
+    span = st.objects[s].span
+    if span is None or span[1] != i + 1 or lemma in REGION_NOUNS:
+        return   # looked through ("a photo of a man and a woman"); "the side of the road"
+    compound = " " in st.objects[s].name   # "license plate of a car" is a part, not a plate of food
+    for k in objs:
+        o = resolve(st, k)
+        if o is None or o == s or is_material(st, k):
+            continue   # "walls of clear glass": what they are made of, not their owner
+        if st.doc[k].dep == "conj" and kids_with(st, k, "acl", "relcl"):
+            continue   # "a drawing of a heart and a crayon laid next to it": the crayon is no part of it
+        if lemma in REPRESENTATION_HEADS:
+            if REPRESENTATION_HEADS[lemma] == "in":
+                add_relation(st, o, "in", s, toks, rule="noun/of_picture")
+            else:
+                add_relation(st, s, "depict", o, toks, rule="noun/of_depict")   # never "a man with a statue"
+        elif not compound and lemma in SURFACE_CONTAINERS:
+            add_relation(st, o, "on", s, toks, rule="noun/of_surface")
+        elif not compound and lemma in ENCLOSING_CONTAINERS:
+            add_relation(st, o, "in", s, toks, rule="noun/of_enclosing")
+        elif not compound and lemma in CONTAINER_NOUNS:
+            add_relation(st, s, "have", o, toks, rule="noun/of_container")
+        elif is_part_of(st, lemma, s, o, i, k):
+            add_relation(st, o, "have", s, toks, rule="noun/of_part")
+
+
+def is_part_of(st: GraphState, lemma: str, part: int, owner: int, i: int, k: int) -> bool:
+    """Noun i is a part of things ("the roof of the house", "the bed of a truck") or a belonging
+    of a person or animal ("the hat of the boy") of noun k: FACTUAL's (owner, have, part).  Not
+    when an indefinite head takes bare stuff ("a wall of leaves", "a cloud of dust")."""
+    dets = kids_with(st, i, "det")
+    if (dets and st.low[dets[0]] in ("a", "an") and not kids_with(st, k, "det", "poss", "nummod")
+            and (st.doc[k].tag == "NNS" or noun_lemma(st.low[k]) in MASS_NOUNS)):
+        return False
+    if lemma in PART_NOUNS or lemma in BODY_PARTS:
+        return True
+    category = object_category(st.objects[part].name) or object_category(lemma)
+    if category is not None and category[0] == "people":
+        return False   # "the mother of the bride", "the king of the cats"
+    owner_name = st.objects[owner].name
+    if is_animate(owner_name) or is_animate(owner_name.split()[-1]):
+        return lemma in CLOTHING or lemma in GEAR or category is not None and category[0] in BELONGING_CATEGORIES
+    # "the buildings of a city", "the bed of a truck": two known things
+    return (category is not None and category[0] not in UNOWNED_CATEGORIES
+            and object_category(owner_name) is not None)
+
+
+def opens_clause(st: GraphState, k: int) -> bool:
+    """The noun k after "as"/"while"/... is the subject of a verb right after it ("as a bird
+    flies"), so the phrase is a clause."""
+    doc = st.doc
+    return k + 1 < len(doc) and doc[k + 1].tag in ("VBZ", "VBP", "VBD") and doc[k + 1].dep != "aux"
+
+
+def is_material(st: GraphState, k: int) -> bool:
+    """Noun k is a material without a determiner ("of clear glass", "of stone")."""
+    return (st.low[k] in OF_MATERIALS and st.doc[k].tag == "NN"
+            and not kids_with(st, k, "det", "poss", "nummod"))
 
 
 def shared_subjects(st: GraphState, i: int, s: int, prep: int) -> list[int]:

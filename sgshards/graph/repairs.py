@@ -13,11 +13,15 @@ from typing import Optional
 from ..schemas.depview import DepToken
 from . import repair_attachments as attach
 from . import repair_nouns as nouns
+from . import repair_tags as tags
 from .repair_base import OriginalParse, Repair
 
 REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
     (
         Repair("back_reference", attach.back_reference, "trunks with moss on them"),
+        Repair("verb_read_as_noun", tags.verb_read_as_noun, "a woman stares as a bird flies"),
+        Repair("noun_coordinated_with_verb", tags.noun_coordinated_with_verb, "the man is wearing a suit and tie"),
+        Repair("name_after_classifier", tags.name_after_classifier, "3d render the planet mars with stars"),
     ),
     (
         Repair("noun_head", nouns.noun_head, "a fire hydrant on the sidewalk"),

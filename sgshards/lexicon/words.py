@@ -22,6 +22,11 @@ COLLECTIVE_NOUNS: Final = frozenset({
     "piece", "slice", "part", "patch", "bundle", "clump", "handful", "school", "array", "series",
     "amount", "plenty", "pack", "string", "body", "roll", "bouquet", "bale", "scoop", "dozens",
     "layer", "family", "sheet", "chunk", "mound", "wad",
+    # portions and amounts FACTUAL looks through too ("a bit of food" -> food: 8 of 8 tuning rows)
+    "bit", "portion", "loaf", "wedge", "sliver", "heap", "stream", "puff", "spray",
+    "swarm", "drop", "cube", "plume", "sprig", "dollop", "dash", "touch", "hint", "pop",
+    "hundred", "thousand", "million", "ton", "load", "mix", "mixture", "selection", "range", "trio",
+    "pod", "mass", "copy",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS: Final = frozenset({
@@ -72,13 +77,15 @@ CLOTHING: Final = frozenset({
 CONTAINER_NOUNS: Final = frozenset({
     "bowl", "cup", "glass", "plate", "bucket", "basket", "box", "bottle", "jar", "tray", "bag",
     "pot", "vase", "mug", "carton", "crate", "pan", "can", "container", "platter", "dish",
-    "pitcher", "cart", "truck", "shelf",
+    "pitcher", "cart", "truck", "shelf", "field", "forest", "rack",
 })
 # Closed or narrow containers hold their contents in them: "a bottle of wine" -> (wine, in, bottle).
 ENCLOSING_CONTAINERS: Final = frozenset({"bottle", "glass", "cup", "jar", "box", "bag", "carton", "can", "mug",
-                                  "container", "pitcher", "jug", "sack", "packet", "tube"})
+                                  "pitcher", "jug", "sack", "packet", "tube", "basket", "crate"})
 # Flat containers hold things on them: "a plate of food" -> (food, on, plate).
-SURFACE_CONTAINERS: Final = frozenset({"plate", "tray", "platter", "saucer", "field"})   # "a field of grass" too
+# (FACTUAL tuning rows: a tray, a field, a forest or a container of things "have" them, 6 to 1,
+# 13 to 9, 3 to 0, 4 to 1; a basket holds them in it, 6 to 0; things lie on a rack or shelf)
+SURFACE_CONTAINERS: Final = frozenset({"plate", "platter", "saucer", "rack", "shelf"})
 # A place phrase after a direct object locates the object, not the subject, for these
 # prepositions ("a man holding a cup under the tap", "reading a sign above the door")...
 OBJECT_PLACE_PREPS: Final = frozenset({"under", "over", "above", "below", "beneath", "underneath", "behind",
@@ -134,6 +141,14 @@ SHAPE_PARTICIPLES: Final = frozenset({"colored", "coloured", "colared", "shaped"
 # Prepositions the tagger reads as adverbs when stranded at the end ("the dish the pizza is on").
 STRANDED_PREPS: Final = frozenset({"on", "in", "under", "inside", "behind", "beside", "near", "above", "below"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom", "whose"})
+# Prepositions that also open a clause ("as a bird flies", "while the man runs"): a noun after
+# them that is the subject of its own verb is no object of a relation.
+SUBORDINATORS: Final = frozenset({"as", "while", "when", "because", "although", "though", "whereas", "unless",
+                                  "once", "until", "since", "if"})
+# Nouns a name follows ("the planet mars", "the goddess athena", "mount everest"): a word the
+# tagger reads as a verb right after them is the name.
+NAME_CLASSIFIERS: Final = frozenset({"planet", "constellation", "asteroid", "comet", "galaxy", "goddess", "god",
+                                     "saint", "mount", "emperor", "pharaoh", "hurricane", "typhoon", "cyclone"})
 # "a snowy hill" -> (snow, on, hill), "tiled floor" -> (tile, on, floor): FACTUAL, 28 of 28 tuning captions
 COVERING_ADJECTIVES: Final = {"snowy": "snow", "tiled": "tile"}
 # "red haired man" -> (man, have, hair), (hair, red): FACTUAL's reading, consistently
@@ -185,8 +200,10 @@ PERSON_REFERENTS: Final = frozenset({
 JUNK_NOUNS: Final = frozenset({"image", "photo", "photograph", "closeup", "illustration", "stock", "vector",
                         "kind", "type", "sort", "way", "other",
                         "distance", "day", "time", "weekend", "year", "season", "color", "colour"})
-JUNK_BEFORE_OF: Final = frozenset({"image", "photo", "picture", "photograph", "view", "shot", "closeup",
-                            "illustration", "kind", "type", "sort", "scene", "game"})
+# Kinds and views, looked through wherever they stand ("a kind of bird" -> bird); the media
+# words that name the image itself only where they head the caption (of_heads.IMAGE_HEADS).
+JUNK_BEFORE_OF: Final = frozenset({"view", "shot", "closeup", "kind", "type", "sort", "scene", "game",
+                            "example", "sample", "breed", "species", "form"})
 
 # Nouns a colour-like attribute would describe the skin of ("a black man" from "a black hat"):
 # swaps and replacements leave colours on them alone.  The first line is the "people" category

@@ -108,8 +108,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # are left out; positives that are not true and fluent are not realised (chains glued with "and",
 # verbs without their preposition or tense, split compounds, unasserted verbs); negatives that are
 # not false or not fluent are refused (near-synonyms, hypernyms and parts, list reorderings, swaps
-# of pictures, parts and times, prepositions owned by their verb, invented word forms): 59,538.
-CC3M_NEGATIVES_BASELINE = 59_538
+# of pictures, parts and times, prepositions owned by their verb, invented word forms); "X of Y" is
+# no longer read as possession for heads that are no parts ("the importance of social media", "a
+# statue of person"), abstract heads are no objects: 59,575 (83.7% of captions with a negative).
+CC3M_NEGATIVES_BASELINE = 59_575
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

@@ -96,3 +96,9 @@ def test_inferred_parts_and_trick_predicates_read_naturally(nlp):
     assert not any(re.search(r"\ba red hair\b", t) for t in texts)
     assert any("doing a trick on" in t for t in texts) and not any("trick on a ramp" in t and "doing" not in t
                                                                     for t in texts)
+
+
+def test_determiner_of_a_repaired_compound_follows_the_caption(parse):
+    # "mars" is tagged a verb and "the" hangs on "planet": the repaired name "planet mars" keeps it
+    ctx = context(parse, "3d render the planet mars with stars , high resolution .")
+    assert realise_relation(ctx, rel(ctx, "with"), 0).text == "the planet mars with stars"

@@ -581,8 +581,9 @@ def test_animal_or_person_body_part_compounds_split_into_have(nlp):
     assert ("fire hydrant",) in tuples(nlp, "a fire hydrant")       # not animate: stays whole
 
 
-def test_field_of_grass_puts_the_grass_on_the_field(nlp):
-    assert ("grass", "on", "field") in tuples(nlp, "cattle grazing in a field of grass")
+def test_field_of_grass_has_the_grass(nlp):
+    # FACTUAL tuning rows write (field, have, X) for "a field of X" 13 times, (X, on, field) 9 times
+    assert ("field", "have", "grass") in tuples(nlp, "cattle grazing in a field of grass")
 
 
 def test_adjectives_on_dropped_or_descriptive_compound_words_stay(nlp):

@@ -1,0 +1,90 @@
+"""Parse repairs for words the small model tagged as the wrong part of speech in a way the graph
+would take at face value: a verb read as a plural noun ("a woman stares as a bird flies"), a
+noun coordinated with a verb of another form ("at marina and harbour on the west coast"), a
+name after a classifier noun read as a verb ("the planet mars with stars").  Registered, in
+order, in repairs.py; what each reads is explained in repair_base.py."""
+from __future__ import annotations
+
+from ..lexicon.lemmas import all_lemmas, verb_lemma
+from ..lexicon.words import NAME_CLASSIFIERS, SUBORDINATORS
+from ..schemas.depview import DepToken
+from .repair_base import OriginalParse
+from .state import NOUN_POS
+
+NOUN_MODIFIER_DEPS = ("det", "amod", "compound", "nummod", "poss", "predet")
+
+
+def verb_read_as_noun(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"a woman stares as a bird flies" parsed as the noun "stares" (with "woman" as its
+    subject) subject of "flies": a plural-looking word right after a singular subject that
+    hangs on it, with no modifier of its own, is that subject's verb; the "as"/"while"/"when"
+    phrase after it is the clause it subordinates ("as a bird flies"), not a relation."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    if t.tag != "NNS" or i == 0 or "VERB" not in all_lemmas(t.text.lower()):
+        return
+    s = doc[i - 1]
+    if (s.head != i or s.dep != "nsubj" or s.tag != "NN"
+            or any(doc[k].dep in NOUN_MODIFIER_DEPS for k in kids[i])):
+        return
+    subject_kids = [doc[k].dep for k in kids[i - 1]]
+    if ("amod" in subject_kids or "nmod" in subject_kids) and "det" not in subject_kids:
+        return   # "modern bathroom sinks", "farm fresh party favors": a title's noun phrase
+    head, dep = (t.head, t.dep) if t.head != i else (i, "ROOT")
+    v = t.head
+    clause = t.dep == "nsubj" and v > i and doc[v].upos in ("VERB", "AUX")
+    if clause:
+        head, dep = (doc[v].head, doc[v].dep) if doc[v].head != v else (i, "ROOT")
+    fixed[i] = t._replace(upos="VERB", tag="VBZ", lemma=verb_lemma(t.text.lower()), head=head, dep=dep)
+    if not clause:
+        return
+    fixed[v] = fixed[v]._replace(head=i, dep="advcl")
+    for p in kids[i]:
+        if doc[p].dep == "prep" and doc[p].text.lower() in SUBORDINATORS and p < v:
+            fixed[p] = fixed[p]._replace(head=v, dep="mark", upos="SCONJ")
+            for n in kids[p]:
+                if doc[n].dep == "pobj" and n < v:
+                    fixed[n] = fixed[n]._replace(head=v, dep="nsubj")
+
+
+def noun_coordinated_with_verb(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"a van of a company specialising in signs at marina and harbour on the west coast":
+    a bare verb form coordinated with a verb of another form ("specialising ... and harbour"),
+    right after "and" and a noun, with no subject, object or auxiliary of its own, is a noun
+    coordinated with that noun ("marina and harbour")."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    if (t.dep != "conj" or t.tag not in ("VB", "VBP") or i < 2 or t.head == i
+            or doc[t.head].tag not in ("VBG", "VBN", "VBD", "VBZ")
+            or doc[i - 1].text.lower() not in ("and", "or", "&") or doc[i - 2].upos not in NOUN_POS
+            or "NOUN" not in all_lemmas(t.text.lower())
+            or any(doc[k].dep in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "prt", "xcomp", "ccomp")
+                   for k in kids[i])):
+        return
+    n = i - 2
+    fixed[i] = t._replace(upos="NOUN", tag="NN", lemma=t.text.lower(), head=n, dep="conj")
+    fixed[i - 1] = fixed[i - 1]._replace(head=n)
+
+
+def name_after_classifier(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"3d render the planet mars with stars": the word after a classifier noun that takes a
+    name ("the planet", "the goddess", "mount") is that name, not a verb with the classifier as
+    its subject, when it has nothing a verb would have (no object, complement, auxiliary or
+    phrase but "with"): the name heads the compound ("planet mars") and takes over the
+    classifier's determiner."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    if t.upos not in ("VERB", "AUX") or i == 0 or t.tag == "VBG":
+        return
+    p = doc[i - 1]
+    if (p.text.lower() not in NAME_CLASSIFIERS or p.head != i or p.dep not in ("nsubj", "compound")
+            or any(doc[k].dep in ("poss", "nummod") for k in kids[i - 1])
+            or any(doc[k].dep not in ("punct", "nsubj", "appos", "conj", "cc")
+                   and not (doc[k].dep == "prep" and doc[k].text.lower() == "with") for k in kids[i])):
+        return   # "our planet depends on ...": a verb with its own phrase
+    head, dep = (t.head, t.dep) if t.head != i else (i, "ROOT")
+    fixed[i] = t._replace(upos="PROPN", tag="NNP", lemma=t.text.lower(), head=head, dep=dep)
+    fixed[i - 1] = fixed[i - 1]._replace(head=i, dep="compound")
+    for k in kids[i - 1]:
+        if doc[k].dep in ("det", "amod", "poss", "predet") and k < i - 1:
+            fixed[k] = fixed[k]._replace(head=i)
