@@ -9,11 +9,12 @@ from sgshards.parse.spacy_backend import parse_batch
 from sgshards.schemas.graph import SceneGraph
 from tests.conftest import shared_file
 
-# Real CC3M validation captions with an "X of Y" read as possession (rows 1919, 3381, 14533:
-# the hand labels call "a crayon with a drawing", "ocean with a drop" reversed roles).
-OF_CAPTIONS = ["a drawing of a heart and a crayon laid next to it", "portrait of happy man talking on cell phone .",
-               "sunset in a drop of ocean"]
-CAPTIONS = OF_CAPTIONS + [
+# Real CC3M validation captions with a relation whose rule shape FACTUAL train finds imprecise
+# (rows 215, 205): "heap of apples" read as a container the truck has (noun/of_container, 0.52),
+# "in his arms" read as the groom's place (verb/place, 0.37); both realise wrong positives.
+LOW_CAPTIONS = ["truck and heap of apples on the ground", "the groom lifted the bride in his arms ."]
+CAPTIONS = LOW_CAPTIONS + ["a drawing of a heart and a crayon laid next to it",
+    "portrait of happy man talking on cell phone .", "sunset in a drop of ocean",
     "smiling woman dressed in purple sari sitting beside a pink wall outside rural home",
     "Kali 62MM Cuff in Silver", "Payday: The Heist", "Alabama Crimson Tide flag by NCAA",
     "boys flying a kite on a beach", "the family being given their keys by comic book character",
@@ -29,12 +30,12 @@ def texts(parse, caption, threshold):
     return {p.text for p in pos[1:]}, {n.text for n in neg}
 
 
-def test_x_of_y_possession_below_the_threshold_is_neither_stated_nor_negated(parse):
+def test_relations_below_the_threshold_are_neither_stated_nor_negated(parse):
     assert defaults.MIN_CONFIDENCE == 0.7
-    everything = [texts(parse, c, 0.0) for c in OF_CAPTIONS]
-    trusted = [texts(parse, c, defaults.MIN_CONFIDENCE) for c in OF_CAPTIONS]
-    wrong_positives = {"a crayon with a drawing", "ocean with a drop"}
-    negations = {"a crayon without a drawing", "ocean without a drop", "happy man of portrait talking on cell phone ."}
+    everything = [texts(parse, c, 0.0) for c in LOW_CAPTIONS]
+    trusted = [texts(parse, c, defaults.MIN_CONFIDENCE) for c in LOW_CAPTIONS]
+    wrong_positives = {"truck with apples", "the groom in arms"}
+    negations = {"truck without apples", "the groom outside arms"}
     assert wrong_positives <= set().union(*(p for p, _ in everything))
     assert negations <= set().union(*(n for _, n in everything))
     assert not wrong_positives & set().union(*(p for p, _ in trusted))

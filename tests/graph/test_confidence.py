@@ -54,10 +54,10 @@ def test_provenance_names_the_rule_family_and_its_shape(parse):
 
 
 def test_doubtful_shapes_get_less_confidence_than_plain_ones(parse):
-    """"walls of glass" (X of Y read as possession) and a name no dictionary lists
+    """"a plate of food" (X of Y read as a surface holding Y) and a name no dictionary lists
     ("NCAA") are what FACTUAL train finds least precise; a plain noun with an adjective most."""
-    g = build_graph(parse("walls of glass next to a red car"))
-    of = next(r for r in g.relations if r.rule.startswith("relation:noun/of_part"))
+    g = build_graph(parse("a plate of food next to a red car"))
+    of = next(r for r in g.relations if r.rule.startswith("relation:noun/of_surface"))
     car = next(o for o in g.objects if o.name == "car")
     assert of.confidence < 0.7 <= car.attribute_confidences[0] and car.confidence >= 0.9
     g = build_graph(parse("Alabama Crimson Tide flag by NCAA"))
