@@ -254,11 +254,12 @@ def test_modules_that_do_not_parse_leave_spacy_unimported():
 
 
 def test_min_confidence_flag_reaches_the_records(tmp_path, capsys):
-    """sgshards augment --min-confidence: "sunset in a drop of ocean" (CC3M) reads the "of" as
-    possession, "ocean with a drop", a relation FACTUAL train finds 61% precise: a positive
-    at 0, left out at 0.7 (the default), and nothing but the caption at 1.0."""
+    """sgshards augment --min-confidence: "truck and heap of apples on the ground" (CC3M) reads
+    "heap of apples" as a container the truck has, "truck with apples", a shape FACTUAL train
+    finds 52% precise: a positive at 0, left out at 0.7 (the default), and nothing but the
+    caption at 1.0."""
     src = tmp_path / "captions.txt"
-    src.write_text("sunset in a drop of ocean\n")
+    src.write_text("truck and heap of apples on the ground\n")
 
     def positives(*flags):
         assert run_cli("augment", "--input", str(src), *flags) == 0
@@ -266,7 +267,7 @@ def test_min_confidence_flag_reaches_the_records(tmp_path, capsys):
         assert all(0.0 <= r["confidence"] <= 1.0 for r in record["scene_graph"]["relations"])
         return [p["text"] for p in record["positives"]], record["negatives"]
 
-    assert "ocean with a drop" in positives("--min-confidence", "0")[0]
-    assert "ocean with a drop" not in positives()[0]
+    assert "truck with apples" in positives("--min-confidence", "0")[0]
+    assert "truck with apples" not in positives()[0]
     texts, negatives = positives("--min-confidence", "1")
-    assert texts == ["sunset in a drop of ocean"] and negatives == []
+    assert texts == ["truck and heap of apples on the ground"] and negatives == []
