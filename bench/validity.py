@@ -3,6 +3,7 @@
     python bench/validity.py tasks DIR [--chunks N] [--sample S]  # write the texts not yet labelled
     python bench/validity.py score [--json] [--sample S]          # score the current output against the labels
     python bench/validity.py agreement                # how often a second reader agrees (second_reader.jsonl)
+    python bench/validity.py report [--save]          # both samples, before (results file) and now, as Markdown
 
 Records: fixed random samples of rows from each source in ../shared/data (CC3M validation; the
 web alt-text of img2dataset's fixture), run through the record chain exactly as ``sgshards run``
@@ -155,6 +156,60 @@ def command_score(as_json: bool, sample: str) -> int:
     return 1 if missing else 0
 
 
+RESULTS = HERE / "results" / "validity.json"
+ROWS = [("records (skipped as no scene)", None), ("**valid positives**", "positives"),
+        ("valid sub-graph positives", "subgraph_positives"), ("**valid negatives**", "negatives"),
+        ("plausible negatives", "plausible")]
+
+
+def score_report(sample: str) -> dict:
+    """The per-source report of ``score --json`` for one sample (labels must be complete)."""
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        missing = command_score(True, sample)
+    if missing:
+        raise SystemExit(f"the {sample} sample has unlabelled texts: run `tasks --sample {sample}` and label them")
+    return json.loads(buf.getvalue())
+
+
+def markdown(before: dict, now: dict) -> str:
+    """One table per sample: each source's share before the validity fixes and now."""
+    def pct(v):
+        return f"{v[0]}/{v[1]} = {100 * v[0] / v[1]:.0f}%" if v and v[1] else "-"
+
+    lines = []
+    for sample in ("tuning", "fresh"):
+        b, n = before[sample], now[sample]
+        size, seed = SAMPLES[sample]
+        lines += [f"**{sample} sample** ({size} rows per source, seed {seed})", "",
+                  "| | CC3M before | CC3M now | web before | web now |", "| --- | --- | --- | --- | --- |"]
+        for label, field in ROWS:
+            cells = []
+            for src in ("cc3m", "web"):
+                for r in (b[src], n[src]):
+                    cells.append(f"{r['records']} ({r.get('skipped', 0)})" if field is None else pct(r.get(field)))
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        groups = sorted({g for src in ("cc3m", "web") for r in (b[src], n[src]) for g in r["by_type"]})
+        for g in groups:
+            cells = [pct(r["by_type"].get(g)) for src in ("cc3m", "web") for r in (b[src], n[src])]
+            lines.append(f"| {g.replace('/', ': ')} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def command_report(save: bool) -> int:
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    now = {sample: score_report(sample) for sample in SAMPLES}
+    print(markdown(results["before"], now))
+    if save:
+        results["now"] = now
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def command_agreement() -> int:
     """Validity as judged by the first and a second, independent reader, on the texts both judged:
     raw agreement and Cohen's kappa, per role."""
@@ -184,12 +239,16 @@ def main(argv: list[str]) -> int:
     for p in (t, s):
         p.add_argument("--sample", choices=sorted(SAMPLES), default="tuning")
     sub.add_parser("agreement")
+    r = sub.add_parser("report")
+    r.add_argument("--save", action="store_true", help=f"store the current scores in {RESULTS.name}")
     args = ap.parse_args(argv)
     if args.command == "agreement":
         return command_agreement()
     if not DATA.exists():
         print(f"{DATA} not found", file=sys.stderr)
         return 2
+    if args.command == "report":
+        return command_report(args.save)
     if args.command == "tasks":
         return command_tasks(args.directory, args.chunks, args.sample)
     return command_score(args.json, args.sample)
