@@ -50,6 +50,16 @@ def test_parse_options_are_checked_too(capsys):
     assert "--max-negatives must be at least 0" in one_line(capsys)
 
 
+def test_a_misspelt_option_stops_the_run_instead_of_being_discarded_by_beam(tsv, tmp_path, capsys):
+    """run passes the options it does not know to Beam, which would only log "Discarding
+    unparseable args" and run without them; Beam's own options still reach Beam."""
+    out = tmp_path / "out"
+    assert cli.main(run_args(tsv, out, "--min-confidnce", "0.9")) == 2
+    assert "unrecognized arguments: --min-confidnce 0.9" in one_line(capsys)
+    assert not out.exists()
+    assert cli.main(run_args(tsv, out, "--direct_num_workers", "1", "--runner", "DirectRunner")) == 0
+
+
 def test_argparse_errors_are_one_line(capsys):
     with pytest.raises(SystemExit) as stop:
         cli.main(["run", "--output", "x", "--samples-per-shard", "many"])
