@@ -157,3 +157,13 @@ def test_a_run_prints_no_apitools_warning(tsv, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "apitools not found" not in done.stderr
     assert done.stderr.count("\n") == 1                         # the summary line only
+
+
+def test_version_names_the_package_and_the_record_schema(capsys):
+    from sgshards import __version__
+    from sgshards.schemas.record import SCHEMA_VERSION
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"sgshards {__version__} (record schema {SCHEMA_VERSION})\n"

@@ -77,9 +77,18 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"sgshards: error: {message} (see {self.prog} --help)\n")
 
 
+def version_line() -> str:
+    from ... import __version__
+    from ...schemas.record import SCHEMA_VERSION
+
+    return f"sgshards {__version__} (record schema {SCHEMA_VERSION})"
+
+
 def make_parser() -> argparse.ArgumentParser:
     top = OneLineParser(prog="sgshards", description=__doc__.split("\n\n")[0])
     top.add_argument("--debug", action="store_true", help="show tracebacks (also: SGSHARDS_DEBUG=1)")
+    top.add_argument("--version", action="version", version=version_line(),
+                     help="print the version of sgshards and of its record schema, and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="caption tables -> scene-graph caption shards (Beam)",
