@@ -266,6 +266,7 @@ def command_run(args, beam_argv: list[str]) -> int:
     from ..outputs import lock
 
     check_options(args)
+    from ..engines.beam import unknown_beam_options
     unknown = unknown_beam_options(beam_argv)
     if unknown:                    # Beam would only log "Discarding unparseable args" and run on
         raise UsageError(f"unrecognized arguments: {' '.join(unknown)} "
@@ -274,18 +275,6 @@ def command_run(args, beam_argv: list[str]) -> int:
         for directory in _written_dirs(args):
             held.enter_context(lock.acquire(directory, break_stale=args.break_lock))
         return _run_locked(args, beam_argv)
-
-
-def unknown_beam_options(beam_argv: list[str]) -> list[str]:
-    """The arguments no Beam PipelineOptions class knows, parsed the way Beam's own
-    ``get_all_options`` parses them: a misspelt flag ("--min-confidnce") must stop the run,
-    not be discarded with a warning while the run goes on without it."""
-    from apache_beam.options import pipeline_options as po
-
-    parser = po._BeamArgumentParser(allow_abbrev=False)
-    for cls in {str(c): c for c in po.PipelineOptions.__subclasses__()}.values():
-        cls._add_argparse_args(parser)
-    return parser.parse_known_args(beam_argv)[1]
 
 
 def _written_dirs(args) -> list[str]:

@@ -163,3 +163,15 @@ def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
             | "AllShardStats" >> beam.Flatten()
             | "WriteRunStats" >> WriteRunStats(config.output, planning.total_records(tasks),
                                                config.samples_per_shard))
+
+
+def unknown_beam_options(beam_argv: list[str]) -> list[str]:
+    """The arguments no Beam PipelineOptions class knows, parsed the way Beam's own
+    ``get_all_options`` parses them: a misspelt flag ("--min-confidnce") must stop the run,
+    not be discarded with a warning while the run goes on without it."""
+    from apache_beam.options import pipeline_options as po
+
+    parser = po._BeamArgumentParser(allow_abbrev=False)
+    for cls in {str(c): c for c in po.PipelineOptions.__subclasses__()}.values():
+        cls._add_argparse_args(parser)
+    return parser.parse_known_args(beam_argv)[1]
