@@ -203,6 +203,21 @@ COLOUR_NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "chocolate": ("brown", "black"), "azure": ("blue", "white"), "cobalt": ("blue",), "emerald": ("green", "blue"),
     "scarlet": ("red", "orange"), "grey": ("white", "black", "blue"), "gray": ("white", "black", "blue"),
 }
+# Colours a natural thing takes by season, ripeness, roast or light ("an oak leaf" red, brown or
+# yellow; "black coffee" looks brown): between two of them a replacement states nothing a reader
+# can call false. Keyed by the noun's head lemma.
+_NATURAL_COLOURS = {
+    "leaf|foliage|oak|maple": "red|brown|yellow|orange|gold|golden|green|purple|white",
+    "tree|forest|woods": "red|brown|yellow|orange|gold|golden",
+    "coffee|espresso|tea|cocoa": "black|brown|dark|red",
+    "sunset|sunrise|dusk|dawn": "orange|red|pink|purple|gold|golden|yellow",
+    "sand|dune|beach|desert": "white|yellow|golden|gold|brown|beige",
+    "water|sea|ocean|lake|river|lagoon|wave": "blue|green|turquoise|teal",
+    "soil|dirt|mud|earth|ground": "brown|black|red|dark",
+    "bread|toast|crust|pastry|wood|bark|trunk": "brown|golden|gold|dark",
+}
+NATURAL_COLOURS: dict[str, frozenset[str]] = {
+    noun: frozenset(colours.split("|")) for nouns, colours in _NATURAL_COLOURS.items() for noun in nouns.split("|")}
 # Other attributes a word implies or shades into ("a square frame" is rectangular; "a warm
 # day" may be called cool; "a quiet street" may be busy at another hour).
 ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
@@ -220,6 +235,7 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "field|meadow|lawn|grass|farm|garden|yard|park",
     "vase|pot|jar|urn|bowl",
     "gown|dress|robe|skirt",
+    "shoe|boot|sneaker|trainer|sandal|slipper|loafer|clog|footwear",
     "house|home|cottage|castle|palace|mansion|villa|building|barn|hotel",
     "church|cathedral|chapel|temple",
     "tower|skyscraper|building|lighthouse|castle",
@@ -279,7 +295,7 @@ PLACE_PREPS: dict[str, frozenset[str]] = {w: frozenset(p.split("|")) for w, p in
 
 # Predicates (lemmatised, as in SGRelation.predicate) whose subject/object swap is a paraphrase.
 SYMMETRIC_PREPS = frozenset({
-    "next to", "near", "near to", "beside", "besides", "with", "by", "and", "alongside", "along with",
+    "next to", "near", "near to", "beside", "besides", "with", "by", "and", "alongside", "along", "along with",
     "opposite", "opposite to", "opposite of", "across from", "adjacent to", "close to", "together with",
     "next", "nearby", "among", "amongst", "between", "against", "versus", "vs",
     "side by side with", "in contact with", "touching", "facing",

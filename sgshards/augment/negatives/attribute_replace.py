@@ -73,7 +73,7 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
         words = {x.lower() for x in o.attributes}
         alts = [w for w in attribute_alternatives(old, o.name)
                 if w.lower() not in words and groups.isdisjoint(attribute_groups(w))
-                and attribute_contrasts(old, w)]
+                and attribute_contrasts(old, w, o.name)]
         if not alts:
             continue
         new = choose(alts, rng, "attribute", counts)

@@ -16,8 +16,8 @@ from typing import Optional
 from ...lexicon.lemmas import noun_lemma
 from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
                                   overlapping, part_of)
-from ..vocab import (ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, OBJECT_NEAR, attribute_category, attribute_groups,
-                     object_category, object_groups)
+from ..vocab import (ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, NATURAL_COLOURS, OBJECT_NEAR,
+                     attribute_category, attribute_groups, object_category, object_groups)
 
 # Person nouns are cross-classified (by sex, age, role, origin...): two of them name different
 # people only when they differ in sex or in age, each as WordNet says ("man"/"woman",
@@ -97,6 +97,16 @@ def same_age(a: str, b: str) -> bool:
     return _PEOPLE.get(a.lower(), ("", ""))[1] == _PEOPLE.get(b.lower(), ("", ""))[1]
 
 
+def sexless_child(word: str) -> bool:
+    """A child or baby of unknown sex ("child", "kid", "toddler", "baby"): no boy or girl stands for
+    it (either may be right) and no adult (babies and children come with one: "exploring with baby"
+    -/-> "exploring with woman")."""
+    w = word.lower()
+    if _PEOPLE.get(w, ("", ""))[1] == "baby":
+        return True
+    return is_person(w) and _axis(w, _AGES) == 0 and gender(w) is None
+
+
 def gender(word: str) -> Optional[int]:
     """0 male, 1 female, None when the noun does not say."""
     return _axis(word.lower(), _SEXES)
@@ -166,10 +176,14 @@ def attribute_fits(category: str, object_name: str) -> bool:
     return True
 
 
-def attribute_contrasts(old: str, new: str) -> bool:
+def attribute_contrasts(old: str, new: str, object_name: str = "") -> bool:
     """``new`` in place of ``old`` is not a shade or consequence of it ("cream" -/-> "yellow",
-    "square" -/-> "rectangular")."""
+    "square" -/-> "rectangular"), nor another colour the object naturally takes ("black" -/->
+    "brown" coffee, "white" -/-> "red" oak leaf)."""
     o, n = old.lower(), new.lower()
+    natural = NATURAL_COLOURS.get(noun_lemma((object_name.lower().split() or [""])[-1]), frozenset())
+    if o in natural and n in natural:
+        return False
     if n in COLOUR_NEIGHBOURS.get(o, ()) or n in ATTRIBUTE_NEAR.get(o, ()):
         return False
     # the heads of the groups o's neighbours fall in

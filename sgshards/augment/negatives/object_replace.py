@@ -12,7 +12,7 @@ from ..realise import Replacement, Surface, fresh, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
 from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
-from .contrast import distinct_things, gender, is_person, same_age
+from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, make_candidate, noun_slots,
                      number_class, possessive)
 
@@ -79,10 +79,14 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         # "young woman" -/-> "girl"; "men's" -/-> "girls's"
         aged = is_person(o.name) and any(x.lower() in AGE_WORDS for x in o.attributes)
         owner = possessive(surface, slot.name)
+        child = sexless_child(o.name)
+        others = [x.name for x in g.objects if x is not o]
         alts = [w for w, groups, number in _replacement_nouns(o.name)
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
                 and distinct_things(w, o.name)
+                and all(distinct_things(w, x) for x in others)        # "shoe" with a "boot" in the caption
+                and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))

@@ -16,8 +16,9 @@ from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from .relation_swap import stated_symmetrically
-from .shared import (PER_TYPE, Candidate, across_separator, conjoined, fits_number, gendered_pronoun, glued,
-                     in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots, number_class, overlap, possessive)
+from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
+                     gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
+                     number_class, of_bound, overlap, possessive)
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -62,11 +63,14 @@ def _moves_a_property(xs, ys) -> bool:
 def movable_name(surface: Surface, obj: int) -> bool:
     """The object's name can move: a common noun heading its phrase, not glued
     to a neighbour ("e-cig"), not a modifier of another noun ("baby boy crib"), not in a noun pile
-    ("walnuts topic"), not in an idiom ("at work") and not a possessor ("men's")."""
+    ("walnuts topic") or a chain ("keep out sign"), not in an idiom ("at work"), not a possessor
+    ("men's") and not bound by "of" ("amounts of fun" -/-> "amounts of child", "a sheet of
+    parchment", "an excellent example of")."""
     slot = surface.slots[obj]
     head = surface.tokens[slot.name[1] - 1]
     return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
-                or in_noun_pile(surface, slot.name) or possessive(surface, slot.name))
+                or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
+                or of_bound(surface, slot.name) or chained(surface, slot.np))
 
 
 def reinflectable(surface: Surface, obj: int) -> bool:
@@ -157,6 +161,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if across_separator(surface, sa.name, sb.name):
             continue                               # a list reordered, not roles exchanged
+        if copular_pair(surface, sa.name[1] - 1, sb.name[1] - 1):
+            continue                               # "the capital is an incredible city": one thing
         if not _moves_a_property(oa.attributes, ob.attributes) and (
                 symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
             continue                               # "the tree by the river banks", "christmas tree and candles"

@@ -135,6 +135,12 @@ def _lowered(surface: Surface) -> list[str]:
     return lower
 
 
+# The ground itself: nothing seen is "under land" ("a slot canyon located on land" -/-> "under land",
+# a canyon lies below the land's surface).
+_GROUND = frozenset({"land", "ground", "earth", "soil", "terrain", "surface", "planet", "world", "dirt"})
+_BELOW = frozenset({"under", "below", "beneath", "underneath"})
+
+
 def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
     """(token span, contrasting replacements) inside relation k's predicate span."""
     g = surface.graph
@@ -168,8 +174,12 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             clothing = key == ("in",) and obj_cat is not None and obj_cat[0] == "clothing"
             vertical = key not in (("up",), ("down",)) or obj_name.lower() in VERTICAL_NOUNS
             idiom = i + n < len(lower) and (" ".join(key), lower[i + n]) in IDIOMS     # "pen in hand"
-            if not inner and not clothing and vertical and prep_ok(key) and not idiom and not glued(surface, (i, i + n)):
-                opts.append(((i, i + n), list(PREP_CONTRASTS[key])))
+            # "denim on denim", "face to face", "day after day": one noun either side, an idiom
+            idiom = idiom or (0 < i and i + n < len(lower) and lower[i - 1] == lower[i + n])
+            alts = [w for w in PREP_CONTRASTS[key] if not (w in _BELOW and obj_name.lower() in _GROUND)]
+            if alts and not inner and not clothing and vertical and prep_ok(key) and not idiom \
+                    and not glued(surface, (i, i + n)):
+                opts.append(((i, i + n), alts))
             i += n
             continue
         lemma = verb_lemma(t.text.lower()) if t.tag.startswith("VB") else ""

@@ -6,15 +6,15 @@ import random
 from itertools import islice
 from typing import Iterator, Optional
 
-from ..realise import Piece, Replacement, Surface, agree_verb, moved
+from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
-from ...lexicon.taxonomy import part_of
+from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, noun_class, part_of
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
-from ..vocab import REPRESENTATION_NOUNS, is_symmetric
+from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, glued, in_idiom, inside, keyword_string, make_candidate,
-                     overlap)
+from .shared import (PER_TYPE, Candidate, across_separator, chained, glued, in_idiom, inside, keyword_string,
+                     make_candidate, number_class, of_bound, overlap)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -90,6 +90,38 @@ def _swapped_np_desc(surface: Surface, into: int, frm: int) -> Desc:
     return (o_frm.name, frozenset(travel | stay), o_frm.quantity, o_frm.plural)
 
 
+def bare_singular(surface: Surface, obj: int) -> bool:
+    """A singular count noun written without determiner, number or possessor ("stag", "man" in
+    "man playing the saxophone"; not "snow", "gold" or a name)."""
+    slot = surface.slots[obj]
+    o = surface.graph.objects[obj]
+    if slot.plural or o.quantity or number_class(o.name) or number_class(surface.span_text(slot.name).lower()):
+        return False
+    toks = surface.tokens
+    if any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD") for t in toks[slot.np[0]:slot.name[0]]):
+        return False
+    head = toks[slot.name[1] - 1]
+    return head.upos == "NOUN" and not head.text[:1].isupper() and attribute_category(o.name) is None
+
+
+def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:
+    """Object ``frm``'s noun phrase for ``into``'s place. A bare singular moved after a verb or a
+    preposition reads as the head of a compound ("a bath taking stag" ~ a bath-taking stag) or
+    drops its article ("the premiere at actor"): a thing moves with "a"/"an" ("a bath taking a
+    stag"), anything else not at all ("a calculator is using work", "ring saving life")."""
+    pieces = moved(surface, surface.slots[frm].np)
+    start = surface.slots[into].np[0]
+    if start > 0 and not surface.is_sentence_start(start) and bare_singular(surface, frm):
+        name = surface.graph.objects[frm].name
+        if object_category(name) is None and noun_class(name) not in _THINGS:
+            return None
+        pieces = [Piece(indefinite_article(pieces[0].text), None, " "), *pieces]
+    return pieces
+
+
+_THINGS = CONCRETE_CLASSES | ANIMATE_CLASSES
+
+
 def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every relation swap, relations in random order, each object pair swapped once."""
     g = surface.graph
@@ -110,6 +142,9 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
                 or keyword_string(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
+        if of_bound(surface, sa.name) or of_bound(surface, sb.name) or chained(surface, sa.np) \
+                or chained(surface, sb.np):
+            continue                               # "a tree of branches", "private keep out a tree"
         pred = surface.preds.get(k)
         if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):
             continue
@@ -117,7 +152,10 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue                               # "a dog chasing a dog"
         if not changes_graph(surface, {a: _swapped_np_desc(surface, a, b), b: _swapped_np_desc(surface, b, a)}):
             continue
-        reps = [Replacement(sa.np, moved(surface, sb.np)), Replacement(sb.np, moved(surface, sa.np))]
+        into_a, into_b = _moved_np(surface, b, a), _moved_np(surface, a, b)
+        if into_a is None or into_b is None:
+            continue
+        reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]
         if sa.plural != sb.plural:                 # "two dogs are chasing a cat" -> "a cat is chasing two dogs"
             for verbs, plural in ((sa.agree, sb.plural), (sb.agree, sa.plural)):
                 for v in verbs:

@@ -15,6 +15,7 @@ from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import IDIOMS, MASS_NOUNS, PLURAL_ONLY
+from ...lexicon.words import PREP_NOUNS
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
 
@@ -169,3 +170,50 @@ def in_idiom(surface: Surface, slot: Slot) -> bool:
     s = slot.np[0]
     return slot.np == slot.name and s > 0 and \
         (surface.tokens[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS
+
+
+_OWNER_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def of_bound(surface: Surface, name: Span) -> bool:
+    """The noun heads an "of" phrase ("branches of a tree", "the premiere of woman") or is the
+    object of one hanging from a noun ("amounts of fun", "one of the villages"; not "in front of"):
+    moved alone, it leaves "a tree of branches", "amounts of child", "the premiere at actor"."""
+    toks = surface.tokens
+    head = name[1] - 1
+    if any(t.head == head and t.text.lower() == "of" for t in toks[name[1]:name[1] + 8]):
+        return True
+    h = toks[head]
+    if h.dep != "pobj" or not 0 <= h.head < len(toks):
+        return False
+    prep = toks[h.head]
+    if prep.text.lower() != "of" or prep.head == prep.i or not 0 <= prep.head < len(toks):
+        return False
+    owner = toks[prep.head]
+    return owner.upos in _OWNER_UPOS and owner.text.lower() not in PREP_NOUNS
+
+
+_CHAIN_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def chained(surface: Surface, np: Span) -> bool:
+    """A noun phrase without determiner that a noun, adjective or particle runs into ("keep out
+    sign", "seeds dried peas"): part of a longer compound or keyword chain, whose last word
+    moved alone leaves "private keep out a tree"."""
+    toks = surface.tokens
+    s = np[0]
+    if s == 0 or toks[s].upos == "DET" or not toks[s - 1].ws:
+        return False
+    prev = toks[s - 1]
+    return prev.upos in _CHAIN_UPOS or prev.tag == "RP"
+
+
+def copular_pair(surface: Surface, a: int, b: int) -> bool:
+    """Token heads ``a`` and ``b`` name one thing: subject and complement of "be" ("the capital is
+    an incredible city") or a noun and its apposition ("my dog, a labrador")."""
+    toks = surface.tokens
+    for x, y in ((toks[a], toks[b]), (toks[b], toks[a])):
+        if x.dep in ("attr", "appos", "oprd") and (y.i == x.head or (y.dep in ("nsubj", "nsubjpass")
+                                                                     and y.head == x.head)):
+            return True
+    return False

@@ -1,5 +1,9 @@
 """attribute_replace on real spaCy parses: another group of the same category, in the sense the
 object prefers, articles repaired."""
+import random
+
+import pytest
+
 from sgshards.augment.negatives.attribute_replace import attribute_replace
 from tests.augment.negatives.common import every, run, texts, whole
 
@@ -67,3 +71,16 @@ def test_attribute_replace_leaves_measures_and_comparatives(surface):
         "promoting its goods and services to Hispanic females who are 18 to 34 years old.")))
     assert not any("old than" in t for t in every(attribute_replace, surface(
         "Tulisa throws her arms around her 'little muffins' - who are only a few years younger than the singer")))
+
+
+# Real CC3M captions: colours a natural thing takes anyway ("black coffee" looks brown, an autumn
+# oak leaf may be red) are no contrast.
+@pytest.mark.parametrize("caption, old, variants", [
+    ("colorful and sunny video of fresh black coffee with croissant on the background", "black", {"brown", "dark"}),
+    ("a fallen white oak leaf shows what passes for autumn colors out here.", "white",
+     {"red", "brown", "yellow", "orange", "green"}),
+])
+def test_no_natural_colour_variant(surface, caption, old, variants):
+    got = {n.edits[0].after for n in [c for seed in range(40) for c in attribute_replace(
+        surface(caption), random.Random(seed), None, 10)] if n.edits[0].before == old}
+    assert got and not got & variants, got

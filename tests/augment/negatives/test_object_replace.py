@@ -1,5 +1,9 @@
 """object_replace on real spaCy parses: another group of the same category, in the slot's number
 and article, never a synonym, hyponym or hypernym."""
+import random
+
+import pytest
+
 from sgshards.augment.negatives.object_replace import object_replace
 from sgshards.augment.negatives.object_swap import same_group
 from tests.augment.negatives.common import every, run, whole
@@ -68,3 +72,19 @@ def test_object_replace_invents_no_word_forms(surface):
     assert every(object_replace, surface("Pengey-E-book-cover_Low res")) == set()
     assert not any("s's" in t for t in every(object_replace, surface(
         "captain america, cap's shield, ring, mens ring, stainless steel, signet ring, enamel, men's, chevalière")))
+
+
+# Real CC3M captions: a child of unknown sex is no boy (either may be right) and a baby's place no
+# adult's (one is with it); a replacement is unlike every object of the caption ("boot" is there).
+def test_object_replace_no_person_for_a_sexless_child(surface):
+    for caption, child in (("exploring with baby on bike and on foot.", "baby"),
+                           ("a woman and child walking in front of a mural", "child")):
+        s = surface(caption)
+        got = {n.edits[0].after for seed in range(30) for n in object_replace(s, random.Random(seed), None, 10)
+               if n.edits[0].before == child}
+        assert not got & {"man", "woman", "boy", "girl", "lady", "guy"}, got
+
+
+def test_object_replace_unlike_every_caption_object(surface):
+    got = every(object_replace, surface("invitation shaped like a cowboy hat and boot."))
+    assert not any("shoe" in t or "sneaker" in t for t in got), got

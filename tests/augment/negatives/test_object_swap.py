@@ -1,5 +1,9 @@
 """object_swap on real spaCy parses: whole candidates and its guards (same group, number, mass
 nouns, a swap that relation_swap already writes, paraphrases)."""
+import random
+
+import pytest
+
 from sgshards.augment.negatives.object_swap import object_swap, same_group
 from tests.augment.negatives.common import every, run, texts, whole
 
@@ -72,3 +76,18 @@ def test_object_swap_never_moves_an_unseen_noun(surface):
     """CC3M: "depressed teenage autumn afternoon walking in a park on a boy" (a time of day)."""
     s = surface("depressed teenage boy walking in a park on an autumn afternoon")
     assert not any("teenage autumn" in t for t in every(object_swap, s))
+
+
+# Real CC3M captions: a noun bound by "of" (a partitive, an example, a stretch) or the complement
+# of "be" does not move ("endless amounts of child", "the city is an incredible capital!").
+@pytest.mark.parametrize("caption, bad", [
+    ("endless amounts of fun for the children", "endless amounts of child for the fun"),
+    ("scroll: sheet of ancient parchment with the image of dragon",
+     "scroll: sheet of ancient image with the parchment of dragon"),
+    ("this doll is an excellent example of what my dolls look like",
+     "this example is an excellent doll of what my dolls look like"),
+    ("running path along this beautiful stretch of coast.", "running stretch along this beautiful path of coast."),
+    ("the capital is an incredible city!", "the city is an incredible capital!"),
+])
+def test_no_object_swap_out_of_of_phrases_or_copulas(surface, caption, bad):
+    assert bad not in every(object_swap, surface(caption))

@@ -74,3 +74,11 @@ def test_relation_replace_without_only_of_things(surface):
     "and" chain)."""
     assert not any("without homework" in t for t in every(relation_replace, surface(
         "image of a man helping his grandson with homework")))
+
+
+def test_relation_replace_keeps_reduplication_idioms_and_the_ground(surface):
+    """Real CC3M captions: "denim on denim" is an idiom; nothing is seen "under land"."""
+    assert not any("denim under denim" in t or "denim in denim" in t
+                   for t in every(relation_replace, surface("not a fan of denim on denim but love the jeans")))
+    assert not any("under land" in t or "below land" in t or "beneath land" in t
+                   for t in every(relation_replace, surface("tourist attraction is a slot canyon located on land")))

@@ -108,3 +108,31 @@ def test_relation_swap_not_across_a_list_or_in_an_idiom(surface):
         "3 Bedrooms Semi Detached House for sale in Parkfield Drive, Middleton, Manchester")))
     assert not any("using work" in t for t in every(relation_swap, surface(
         "close up of a man's hand, hard at work using a calculator")))
+
+
+# Real CC3M captions whose subject is a bare singular: moved after the verb it read as the head of
+# a compound ("a bath taking stag" ~ a bath-taking stag, i.e. still true).
+@pytest.mark.parametrize("caption, swapped", [
+    ("stag taking a bath in the rut", "a bath taking a stag in the rut"),
+    ("man playing the saxophone to women", "the saxophone playing a man to women"),
+    ("horse pulls a buggy along on a country road", "a buggy pulls a horse along on a country road"),
+])
+def test_relation_swap_gives_a_moved_bare_singular_its_article(surface, caption, swapped):
+    assert swapped in every(relation_swap, surface(caption))
+
+
+# Real CC3M captions: swaps out of an "of" phrase, out of a compound chain, or of a bare singular
+# that is no thing into argument position read as garble or paraphrase.
+@pytest.mark.parametrize("caption, garbled", [
+    ("clumps of snow weigh down branches of a tree", "clumps of snow weigh down a tree of branches"),
+    ("moving red wheel of a vintage racing car", "moving a vintage racing car of red wheel"),
+    ("actor at the premiere of woman in gold", "actor at gold of woman in the premiere"),
+    ("private keep out sign nailed to a tree", "private keep out a tree nailed to sign"),
+    ("life saving ring or buoy with a bundle of rope isolated against white background.",
+     "ring saving life or buoy with a bundle of rope isolated against white background."),
+    ("running path along this beautiful stretch of coast.", "this beautiful stretch along running path of coast."),
+])
+def test_no_relation_swap_out_of_of_phrases_chains_or_bare_abstracts(surface, caption, garbled):
+    got = every(relation_swap, surface(caption))
+    assert garbled not in got
+    assert not any(" of " in t and t.split(" of ")[0].endswith(("tree", "car")) for t in got)
