@@ -53,7 +53,7 @@ class Context:
 def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WORDS) -> list[tuple[str, str]]:
     """(text, ws) of caption tokens in span, sentence-initial word lowercased."""
     doc = ctx.doc
-    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or span[1] - span[0] > limit:
+    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or _word_count(doc, span) > limit:
         return [(w, " ") for w in fallback.split()]
     out = []
     for t in doc[span[0]:span[1]]:
@@ -62,6 +62,11 @@ def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WOR
             text = text[:1].lower() + text[1:]
         out.append((text, t.ws))
     return out
+
+
+def _word_count(doc: Sequence[DepToken], span) -> int:
+    """Words as written: "E-Z" is one word of three tokens."""
+    return 1 + sum(1 for t in doc[span[0]:span[1] - 1] if t.ws)
 
 
 def noun_phrase(ctx: Context, idx: int) -> NounPhrase:
@@ -356,10 +361,18 @@ def _valid_relation(ctx: Context, r_idx: int) -> bool:
             and _named(g.objects[r.subject]) and _named(g.objects[r.object])):
         return False
     subj, obj = noun_phrase(ctx, r.subject), noun_phrase(ctx, r.object)
-    if subj.part or obj.part or subj.negated:
+    if subj.part or obj.part or subj.negated or subj.abstract:
         return False
     p = predicate_of(ctx, r_idx)
-    return p is not None and (not obj.negated or p.words[-1][0].lower() == "without")
+    if p is None or obj.abstract and not (p.has_verb or p.words[-1][0].lower() in SETTING_PREPS):
+        return False                               # "shells by the handful", "a fan of win"
+    return not obj.negated or p.words[-1][0].lower() == "without"
+
+
+# Prepositions that place a thing in a time or an occasion it is part of ("the city at night",
+# "players during the game", "a couple in love"); other prepositions before a time, an act or an
+# idea name something the picture does not show ("after an early morning blaze", "by the handful").
+SETTING_PREPS = frozenset({"at", "during", "in", "on", "throughout"})
 
 
 def _realise_chain_any(ctx: Context, r1: int, r2: int, template: int) -> Surface:
@@ -375,7 +388,8 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
     g = ctx.graph
     out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
     for i, o in enumerate(g.objects):
-        if o.attributes and _named(o) and not (noun_phrase(ctx, i).negated or noun_phrase(ctx, i).unasserted):
+        np = noun_phrase(ctx, i)
+        if o.attributes and _named(o) and not (np.negated or np.unasserted or np.abstract):
             n = object_templates(ctx, i)
             if n:
                 out["object"].append(SubGraph("object", (i,), (), n, partial(realise_object, ctx, i)))
@@ -400,11 +414,12 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects with no attribute to realise ("a car"): filler positives when nothing richer
     exists; never the modifier of a compound ("tourist" of "tourist attraction"), a thing the
-    caption says is absent or only the object of an unasserted verb, or a day ("yesterday")."""
+    caption says is absent or only the object of an unasserted verb, a day ("yesterday"), or a
+    time, act or idea no picture shows ("the week", "the handful", "win")."""
     out = []
     for i, o in enumerate(ctx.graph.objects):
         np = noun_phrase(ctx, i)
-        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs) \
+        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs or np.abstract) \
                 and o.name.lower() not in DEICTIC_TIMES:
             out.append(SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i)))
     return out
