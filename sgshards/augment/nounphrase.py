@@ -228,7 +228,7 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         after, counted = (e,), False               # "Playstation 4", "October 2013"
     part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
-    abstract = doc[head].upos != "PROPN" and not depictable(o.name)
+    abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head), abstract)
 
@@ -285,6 +285,7 @@ def chain_cut(doc: Sequence[DepToken], kids: list[list[int]], start: int, e: int
 
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
 _RELATIONAL_SUFFIXES = ("al", "ic", "ical", "ary", "ar")
+_THING_CLASSES = frozenset({"artifact", "food", "substance", "plant"})   # "antique", not "female"
 
 
 def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
@@ -296,7 +297,8 @@ def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
         return False
     for t in doc[span[0]:span[1]]:
         w = t.text.lower()
-        if w.endswith(_RELATIONAL_SUFFIXES) or noun_classes(w) & {"artifact", "food", "substance", "plant", "animal"}:
+        classes = noun_classes(w)
+        if w.endswith(_RELATIONAL_SUFFIXES) or "animal" not in classes and classes & _THING_CLASSES:
             return True
     return False
 

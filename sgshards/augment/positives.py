@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, NamedTuple, Optional, Sequence
 
+from ..lexicon.taxonomy import happening
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
@@ -277,6 +278,17 @@ def _conjoined(ctx: Context, r1: int, r2: int) -> bool:
     return False
 
 
+def _conjunction(ctx: Context, r1: int, r2: int) -> str:
+    """The word the caption joins r1's and r2's objects with: "a ring or buoy" stays "or"."""
+    g = ctx.graph
+    o2 = g.objects[g.relations[r2].object]
+    if o2.span is not None:
+        for k in ctx.kids[ctx.doc[o2.span[1] - 1].head]:
+            if ctx.doc[k].dep == "cc" and ctx.doc[k].text.lower() in ("or", "and", "nor", "&"):
+                return ctx.doc[k].text.lower()
+    return "and"
+
+
 def chain_plan(ctx: Context, r1: int, r2: int) -> Optional[tuple[int, int, str]]:
     """(first, second, how) for a two-relation chain, or None when no fluent phrase joins them.
 
@@ -327,7 +339,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
     if how == "merge":                                  # the shared verb is said once
         words = _after_shared(p1, p2)
         if not words:
-            b.word("and", "CCONJ")
+            b.word(_conjunction(ctx, first, second), "CCONJ")
             b.preds[second] = b.preds[first]
     elif how == "and":
         b.word("and", "CCONJ")
@@ -361,9 +373,12 @@ def _valid_relation(ctx: Context, r_idx: int) -> bool:
             and _named(g.objects[r.subject]) and _named(g.objects[r.object])):
         return False
     subj, obj = noun_phrase(ctx, r.subject), noun_phrase(ctx, r.object)
-    if subj.part or obj.part or subj.negated or subj.abstract:
+    if subj.part or obj.part or subj.negated:
         return False
     p = predicate_of(ctx, r_idx)
+    if subj.abstract and not (p is not None and p.has_verb and happening(g.objects[r.subject].name)):
+        return False                               # "service behind the bar"; an event may act:
+        #                                            "an explosion tore through the building"
     if p is None or obj.abstract and not (p.has_verb or p.words[-1][0].lower() in SETTING_PREPS):
         return False                               # "shells by the handful", "a fan of win"
     return not obj.negated or p.words[-1][0].lower() == "without"

@@ -33,6 +33,7 @@ ABSTRACT_CLASSES = frozenset({"time", "act", "event", "feeling", "attribute", "c
 VISIBLE_ABSTRACT = frozenset({
     "background", "backdrop", "foreground", "flame", "flames", "splash", "sparkle", "texture", "blur",
     "bokeh", "glow", "kiss", "hug", "dance", "jump", "smile", "gesture", "pose", "silhouette", "fire",
+    "goods", "wares",          # plurals the lexicon files under their singular ("good")
 })
 # Directions and positions named as nouns ("from left", "the above"): no thing in the picture.
 DIRECTION_NOUNS = frozenset({"left", "right", "above", "below", "far left", "far right"})
@@ -164,6 +165,12 @@ def depictable(word: str) -> bool:
         return True
     classes = noun_classes(w)
     return not classes or not classes <= ABSTRACT_CLASSES
+
+
+def happening(word: str) -> bool:
+    """Some common sense of ``word`` is an event or a process ("an explosion", "a blaze", "a
+    storm"): something that can do things in a picture's past, though it is no object."""
+    return bool(noun_classes(word) & {"event", "process"})
 
 
 @lru_cache(maxsize=1 << 15)
