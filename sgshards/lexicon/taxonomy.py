@@ -29,6 +29,7 @@ ANIMATE_CLASSES = frozenset({"person", "animal"})
 # handful", "a blaze" that is over), which a caption mentions but a picture does not show.
 ABSTRACT_CLASSES = frozenset({"time", "act", "event", "feeling", "attribute", "cognition", "motive",
                               "state", "process", "relation", "quantity"})
+_PHYSICAL_CLASSES = CONCRETE_CLASSES | {"location", "group", "phenomenon", "possession", "Tops"}
 # Abstract by WordNet, yet what a picture shows ("on a white background", "a kiss").
 VISIBLE_ABSTRACT = frozenset({
     "background", "backdrop", "foreground", "flame", "flames", "splash", "sparkle", "texture", "blur",
@@ -164,7 +165,10 @@ def depictable(word: str) -> bool:
     if w in VISIBLE_ABSTRACT or w.rsplit(" ", 1)[-1] in VISIBLE_ABSTRACT:
         return True
     classes = noun_classes(w)
-    return not classes or not classes <= ABSTRACT_CLASSES
+    if not classes or classes & _PHYSICAL_CLASSES:
+        return True
+    # a representation ("a sign", "a poster") only as the first sense: "morning" is also a greeting
+    return noun_class(w) not in ABSTRACT_CLASSES
 
 
 def happening(word: str) -> bool:

@@ -214,6 +214,8 @@ def test_no_positive_of_a_time_act_idea_or_direction(parse):
     got = candidates(parse, "you can scoop up shells by the handful.")
     assert not any("handful" in t for t in got["all"])
     assert "win" not in candidates(parse, "this car is so full of win")["all"]
+    got = candidates(parse, "teams are combing the development after an explosion tore through the building this morning.")
+    assert "the morning" not in got["all"]                            # "morning" is also a greeting
     got = candidates(parse, "from left, person person of a city and person are organizing another event.")
     assert "left" not in got["all"] and not any("from left" in t for t in got["all"])
     assert "person organizing the event" in got["relation"]          # a verb's object may be an event
