@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
+from ..lexicon.lemmas import all_lemmas
+from ..lexicon.taxonomy import depictable, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
@@ -73,6 +75,7 @@ class NounPhrase(NamedTuple):
     counted: bool                              # the quantity is a count before the name
     negated: bool = False                      # the caption says it is absent ("no cars", "without a shirt")
     unasserted: bool = False                   # only the object of an unasserted verb ("to eat a good breakfast")
+    abstract: bool = False                     # names no thing a picture shows ("the week", "a win", "left")
 
 
 def compound_part(doc: Sequence[DepToken], graph: SceneGraph, head: int) -> bool:
@@ -199,6 +202,7 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             start -= 1                             # "the life saving award"
             continue
         break
+    start, cut = _hyphen_widened(doc, start, e)
     attrs: list[tuple[int, Optional[Span]]] = []
     predicable = True
     for k in range(n):
@@ -209,20 +213,94 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             attrs.append((k, None))
             predicable = predicable and _predicable_word(o.attributes[k], "ADJ", "JJ")
             continue
-        if any(_capitalised(doc, j) for j in range(sp[0], sp[1])) or not _realisable(doc, kids, doc[sp[1] - 1]):
-            continue                               # a word of a name elsewhere, or not a plain property
+        if any(_capitalised(doc, j) for j in range(sp[0], sp[1])) or not _realisable(doc, kids, doc[sp[1] - 1]) \
+                or hyphen_cut(doc, sp[0], sp[1]) or start <= sp[0] < e:
+            continue                               # a word of a name elsewhere, not a plain property, or
+            #                                        part of a hyphenated word ("royalty-free", "E-Z")
         attrs.append((k, sp))
-        predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens)
+        predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens) \
+            and not _agent_classifier(doc, sp, head)
     attrs.sort(key=_attribute_position)
     after: tuple[int, ...] = ()
     counted = bool(o.quantity)
     if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
             and doc[e].text.lower() == o.quantity.lower():
         after, counted = (e,), False               # "Playstation 4", "October 2013"
-    part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS
-            or _name_cut(doc, kids, head, start, attr_tokens))
+    part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
+            or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
+    abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
-                      negated(doc, kids, head), unasserted_object(doc, kids, head))
+                      negated(doc, kids, head), unasserted_object(doc, kids, head), abstract)
+
+
+HYPHENS = frozenset({"-", "\u2013", "\u2014"})
+
+
+def hyphen_cut(doc: Sequence[DepToken], s: int, e: int) -> bool:
+    """The span [s, e) starts or ends inside a hyphenated word: "the grid" of "off-the-grid",
+    "Z" of "E-Z", "royalty" of "royalty-free", "regis" of "Ateneo-regis"."""
+    if s > 0 and not doc[s - 1].ws and (doc[s - 1].text in HYPHENS or doc[s - 1].text.endswith("-")
+                                        or doc[s].text[:1] in HYPHENS):
+        return True
+    return e < len(doc) and not doc[e - 1].ws and (doc[e].text[:1] in HYPHENS or doc[e - 1].text.endswith("-"))
+
+
+def _hyphen_widened(doc: Sequence[DepToken], start: int, e: int) -> tuple[int, bool]:
+    """(start, cut): a name that starts inside a hyphenated name is widened over it ("Ateneo-regis
+    Mba Program"); one that cannot be (a phrase "off-the-grid", too long, or one ending inside
+    a hyphenated word) is cut."""
+    if not hyphen_cut(doc, start, e):
+        return start, False
+    g = start
+    while g > 0 and not doc[g - 1].ws:
+        g -= 1
+    words = [t for t in doc[g:start] if t.text not in HYPHENS]
+    if hyphen_cut(doc, g, e) or e - g > MAX_NAME_WORDS + 2 \
+            or not all(t.upos in ("NOUN", "PROPN") or _capitalised(doc, t.i) for t in words):
+        return start, True
+    return g, False
+
+
+def chain_cut(doc: Sequence[DepToken], kids: list[list[int]], start: int, e: int, attr_tokens: set[int]) -> bool:
+    """The name is the tail or the head of a longer compound the parse broke: "links" of "tie
+    and cuff links" (the noun before it modifies it through a conjunct), "the world" of "the
+    world championships" (a noun-only word after it tagged as a verb)."""
+    head = e - 1
+    if start > 0 and doc[start - 1].upos in ("NOUN", "PROPN") and start - 1 not in attr_tokens \
+            and doc[start - 1].dep == "conj":
+        k = start - 1
+        for _ in range(8):
+            t = doc[k]
+            if t.head == k or t.dep not in ("conj", *_MODIFIER_DEPS):
+                break
+            k = t.head
+            if k == head:
+                return True
+    if e < len(doc) and doc[head].ws and doc[e].upos in ("VERB", "AUX"):
+        forms = all_lemmas(doc[e].text.lower())
+        if set(forms) == {"NOUN"} and doc[e].text[:1].isalpha():
+            return True
+    return False
+
+
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
+_RELATIONAL_SUFFIXES = ("al", "ic", "ical", "ary", "ar")
+_THING_CLASSES = frozenset({"artifact", "food", "substance", "plant"})   # "antique", not "female"
+
+
+def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
+    """An adjective of a person named by what they do that says what they do, not what they
+    are like: "antique collector" (the collector is not antique), "mixed martial artist",
+    "classical musician".  Fine before the noun, never after "is"."""
+    h = doc[head]
+    if not h.text.lower().endswith(_AGENT_SUFFIXES) or noun_class(h.text) != "person":
+        return False
+    for t in doc[span[0]:span[1]]:
+        w = t.text.lower()
+        classes = noun_classes(w)
+        if w.endswith(_RELATIONAL_SUFFIXES) or "animal" not in classes and classes & _THING_CLASSES:
+            return True
+    return False
 
 
 def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
@@ -258,8 +336,8 @@ def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int)
 def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The caption says the thing is absent: "no cars", "without a shirt", "nor a hat"."""
     if any(doc[c].dep in ("det", "neg", "advmod") and doc[c].text.lower() in NEGATING_DETERMINERS
-           for c in kids[head]):
-        return True
+           or doc[c].dep == "neg" for c in kids[head]):
+        return True                                # "no cars", "not a fan of denim"
     k = head
     for _ in range(8):                             # "without a shirt or shoes": the conjuncts too
         t = doc[k]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, NamedTuple, Optional, Sequence
 
+from ..lexicon.taxonomy import happening
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
@@ -53,7 +54,7 @@ class Context:
 def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WORDS) -> list[tuple[str, str]]:
     """(text, ws) of caption tokens in span, sentence-initial word lowercased."""
     doc = ctx.doc
-    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or span[1] - span[0] > limit:
+    if span is None or not (0 <= span[0] < span[1] <= len(doc)) or _word_count(doc, span) > limit:
         return [(w, " ") for w in fallback.split()]
     out = []
     for t in doc[span[0]:span[1]]:
@@ -62,6 +63,11 @@ def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WOR
             text = text[:1].lower() + text[1:]
         out.append((text, t.ws))
     return out
+
+
+def _word_count(doc: Sequence[DepToken], span) -> int:
+    """Words as written: "E-Z" is one word of three tokens."""
+    return 1 + sum(1 for t in doc[span[0]:span[1] - 1] if t.ws)
 
 
 def noun_phrase(ctx: Context, idx: int) -> NounPhrase:
@@ -272,6 +278,17 @@ def _conjoined(ctx: Context, r1: int, r2: int) -> bool:
     return False
 
 
+def _conjunction(ctx: Context, r1: int, r2: int) -> str:
+    """The word the caption joins r1's and r2's objects with: "a ring or buoy" stays "or"."""
+    g = ctx.graph
+    o2 = g.objects[g.relations[r2].object]
+    if o2.span is not None:
+        for k in ctx.kids[ctx.doc[o2.span[1] - 1].head]:
+            if ctx.doc[k].dep == "cc" and ctx.doc[k].text.lower() in ("or", "and", "nor", "&"):
+                return ctx.doc[k].text.lower()
+    return "and"
+
+
 def chain_plan(ctx: Context, r1: int, r2: int) -> Optional[tuple[int, int, str]]:
     """(first, second, how) for a two-relation chain, or None when no fluent phrase joins them.
 
@@ -322,7 +339,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
     if how == "merge":                                  # the shared verb is said once
         words = _after_shared(p1, p2)
         if not words:
-            b.word("and", "CCONJ")
+            b.word(_conjunction(ctx, first, second), "CCONJ")
             b.preds[second] = b.preds[first]
     elif how == "and":
         b.word("and", "CCONJ")
@@ -359,7 +376,18 @@ def _valid_relation(ctx: Context, r_idx: int) -> bool:
     if subj.part or obj.part or subj.negated:
         return False
     p = predicate_of(ctx, r_idx)
-    return p is not None and (not obj.negated or p.words[-1][0].lower() == "without")
+    if subj.abstract and not (p is not None and p.has_verb and happening(g.objects[r.subject].name)):
+        return False                               # "service behind the bar"; an event may act:
+        #                                            "an explosion tore through the building"
+    if p is None or obj.abstract and not (p.has_verb or p.words[-1][0].lower() in SETTING_PREPS):
+        return False                               # "shells by the handful", "a fan of win"
+    return not obj.negated or p.words[-1][0].lower() == "without"
+
+
+# Prepositions that place a thing in a time or an occasion it is part of ("the city at night",
+# "players during the game", "a couple in love"); other prepositions before a time, an act or an
+# idea name something the picture does not show ("after an early morning blaze", "by the handful").
+SETTING_PREPS = frozenset({"at", "during", "in", "on", "throughout"})
 
 
 def _realise_chain_any(ctx: Context, r1: int, r2: int, template: int) -> Surface:
@@ -375,7 +403,8 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
     g = ctx.graph
     out: dict[str, list[SubGraph]] = {k: [] for k in POSITIVE_ORDER}
     for i, o in enumerate(g.objects):
-        if o.attributes and _named(o) and not (noun_phrase(ctx, i).negated or noun_phrase(ctx, i).unasserted):
+        np = noun_phrase(ctx, i)
+        if o.attributes and _named(o) and not (np.negated or np.unasserted or np.abstract):
             n = object_templates(ctx, i)
             if n:
                 out["object"].append(SubGraph("object", (i,), (), n, partial(realise_object, ctx, i)))
@@ -400,11 +429,12 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects with no attribute to realise ("a car"): filler positives when nothing richer
     exists; never the modifier of a compound ("tourist" of "tourist attraction"), a thing the
-    caption says is absent or only the object of an unasserted verb, or a day ("yesterday")."""
+    caption says is absent or only the object of an unasserted verb, a day ("yesterday"), or a
+    time, act or idea no picture shows ("the week", "the handful", "win")."""
     out = []
     for i, o in enumerate(ctx.graph.objects):
         np = noun_phrase(ctx, i)
-        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs) \
+        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs or np.abstract) \
                 and o.name.lower() not in DEICTIC_TIMES:
             out.append(SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i)))
     return out

@@ -24,6 +24,20 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "wordnet_nouns.tsv"
 # Lexicographer files of things one can see and point at.
 CONCRETE_CLASSES = frozenset({"person", "animal", "artifact", "body", "food", "object", "plant", "substance"})
 ANIMATE_CLASSES = frozenset({"person", "animal"})
+# Lexicographer files of nothing one can point at: a noun all of whose common senses are here
+# names a time, an act, an event, a feeling, a quality or an idea ("the week", "a win", "the
+# handful", "a blaze" that is over), which a caption mentions but a picture does not show.
+ABSTRACT_CLASSES = frozenset({"time", "act", "event", "feeling", "attribute", "cognition", "motive",
+                              "state", "process", "relation", "quantity"})
+_PHYSICAL_CLASSES = CONCRETE_CLASSES | {"location", "group", "phenomenon", "possession", "Tops"}
+# Abstract by WordNet, yet what a picture shows ("on a white background", "a kiss").
+VISIBLE_ABSTRACT = frozenset({
+    "background", "backdrop", "foreground", "flame", "flames", "splash", "sparkle", "texture", "blur",
+    "bokeh", "glow", "kiss", "hug", "dance", "jump", "smile", "gesture", "pose", "silhouette", "fire",
+    "goods", "wares",          # plurals the lexicon files under their singular ("good")
+})
+# Directions and positions named as nouns ("from left", "the above"): no thing in the picture.
+DIRECTION_NOUNS = frozenset({"left", "right", "above", "below", "far left", "far right"})
 
 _Synset = tuple  # (lexname, hypernym ids, holonym ids)
 # Plurals WordNet files under another sense: "people" is first a group, here the plural of person.
@@ -137,6 +151,30 @@ def noun_class(word: str) -> Optional[str]:
     "time"...), None when the word is unknown."""
     s = senses(word)
     return _tables()[0][s[0]][0] if s else None
+
+
+@lru_cache(maxsize=1 << 15)
+def depictable(word: str) -> bool:
+    """A picture can show a thing called ``word``: some common sense is a person, animal, plant,
+    artifact, body part, food, natural object, substance, place, group or representation; or the
+    word is unknown.  False for times, acts, events, feelings, qualities and ideas ("the week",
+    "a win", "the handful", "a detailed look") and for directions ("left" of "from left")."""
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w in DIRECTION_NOUNS:
+        return False
+    if w in VISIBLE_ABSTRACT or w.rsplit(" ", 1)[-1] in VISIBLE_ABSTRACT:
+        return True
+    classes = noun_classes(w)
+    if not classes or classes & _PHYSICAL_CLASSES:
+        return True
+    # a representation ("a sign", "a poster") only as the first sense: "morning" is also a greeting
+    return noun_class(w) not in ABSTRACT_CLASSES
+
+
+def happening(word: str) -> bool:
+    """Some common sense of ``word`` is an event or a process ("an explosion", "a blaze", "a
+    storm"): something that can do things in a picture's past, though it is no object."""
+    return bool(noun_classes(word) & {"event", "process"})
 
 
 @lru_cache(maxsize=1 << 15)
