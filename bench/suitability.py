@@ -68,6 +68,30 @@ def decisions(labels: list[dict]) -> dict[tuple, object]:
     return out
 
 
+VALIDITY_LABELS = HERE / "validity" / "labels.jsonl"
+
+
+def draw(seed: int, web: int, cc3m: int, exclude: tuple[tuple[int, int, int], ...] = ()) -> list[dict]:
+    """A fresh random sample: ``web`` rows of the web alt-text and ``cc3m`` of CC3M, drawn with
+    ``random.Random(seed)``, none of the rows of the labelled samples, of the validity benchmark or
+    of the samples ``exclude`` names as (seed, web, cc3m) (tuning samples, which are not committed).
+    Run it before the drawn sample is appended to the labels (which it then leaves out)."""
+    import random
+
+    taken = {(lab["source"], lab["row"]) for lab in load_labels()}
+    if VALIDITY_LABELS.exists():
+        taken |= {(lab["source"], lab["row"]) for lab in load_labels(VALIDITY_LABELS)}
+    for other in exclude:
+        taken |= {(d["source"], d["row"]) for d in draw(*other)}
+    out = []
+    for source, k in (("web", web), ("cc3m", cc3m)):
+        captions = captions_of(source)
+        rows = [r for r in random.Random(seed).sample(range(len(captions)), len(captions))
+                if (source, r) not in taken and captions[r] and captions[r].strip()][:k]
+        out += [{"seed": seed, "source": source, "row": r, "caption": captions[r]} for r in sorted(rows)]
+    return out
+
+
 def pct(a: int, b: int) -> str:
     return f"{a}/{b} = {100 * a / b:.1f}%" if b else "-"
 
@@ -131,7 +155,17 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--reader", choices=("first", "second"), default="first",
                     help="whose labels to score against (second: sample 2 only)")
     ap.add_argument("--agreement", action="store_true", help="agreement of the two readers on sample 2")
+    ap.add_argument("--draw", type=int, metavar="SEED",
+                    help="print a fresh sample to judge (JSONL, captions without decisions) and exit")
+    ap.add_argument("--size", type=int, nargs=2, default=(150, 100), metavar=("WEB", "CC3M"),
+                    help="rows of each source --draw takes (default 150 100)")
+    ap.add_argument("--exclude", action="append", default=[], metavar="SEED:WEB:CC3M",
+                    help="with --draw: leave out the rows of this earlier draw too (a tuning sample)")
     args = ap.parse_args(argv)
+    if args.draw is not None:
+        for row in draw(args.draw, *args.size, tuple(tuple(map(int, e.split(":"))) for e in args.exclude)):
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
     if args.agreement:
         agreement([lab for lab in load_labels() if lab["sample"] == 2], load_labels(SECOND_READER))
         return 0

@@ -37,7 +37,9 @@ from ..lexicon.lemmas import all_lemmas
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
-    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NOT_ENGLISH, PRODUCT_LISTING, TEXT_ONLY, TITLE_CASE)
+    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
+    STATEMENT, TEXT_ONLY, TITLE_CASE)
+from .statements import abstract_only, addressed_to_reader, how_to_title, sentence_title, statement_verb
 
 # English closed-class words: a share of them says "English sentence structure".
 ENGLISH_FUNCTION_WORDS = frozenset("""
@@ -129,6 +131,7 @@ class Caption(NamedTuple):
     tokens: list[DepToken]
     words: list[DepToken]
     stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
+    graph: Optional[SceneGraph] = None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,7 +139,7 @@ def has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def caption_view(caption: str, doc: Sequence[DepToken]) -> Caption:
+def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Caption:
     lower = caption.lower()
     spans = ([m.span() for m in _STOCK.finditer(caption)]
              if any(w in lower for w in STOCK_WORDS) else [])
@@ -150,18 +153,18 @@ def caption_view(caption: str, doc: Sequence[DepToken]) -> Caption:
     else:
         tokens = list(doc)
     text = _STOCK.sub(" ", caption) if spans else caption
-    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans))
+    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans), graph)
 
 
 def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
     """(describes_scene, reason): reason is None when the caption describes a scene.  ``caption`` is
-    the normalised caption, ``doc`` its parse; ``graph`` is read by no rule yet."""
-    reason = unsuitable_reason(caption, doc)
+    the normalised caption, ``doc`` its parse and ``graph`` its scene graph."""
+    reason = unsuitable_reason(caption, doc, graph)
     return reason is None, reason
 
 
-def unsuitable_reason(caption: str, doc: Sequence[DepToken]) -> Optional[str]:
-    view = caption_view(caption, doc)
+def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Optional[str]:
+    view = caption_view(caption, doc, graph)
     if not view.words:
         return None
     for rule in RULES:
@@ -222,6 +225,10 @@ def text_only(c: Caption) -> Optional[str]:
             return TEXT_ONLY                    # "i love a man in an uniform!"
         if t.i == first.i and t.tag == "VB" and subject is None and _imperative(doc, kids, t, deps.get("dobj")):
             return TEXT_ONLY                    # an imperative: "mix all the dry ingredients in a large bowl"
+    if c.stock:
+        return None                             # "watercolor backgrounds for your design ... Stock Illustration"
+    if addressed_to_reader(doc):
+        return TEXT_ONLY                        # "tips on how to help your disabled child make friends"
     return None
 
 
@@ -325,4 +332,17 @@ def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
     return t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text))
 
 
-RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case)
+def title_in_sentence_case(c: Caption) -> Optional[str]:
+    return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc) else None
+
+
+def statement(c: Caption) -> Optional[str]:
+    return None if c.stock or not statement_verb(c.doc) else STATEMENT
+
+
+def no_visible_object(c: Caption) -> Optional[str]:
+    return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
+
+
+RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case,
+         title_in_sentence_case, statement, no_visible_object)
