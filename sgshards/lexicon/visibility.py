@@ -19,7 +19,7 @@ from typing import Final
 # Heads that name no visible thing: ideas, qualities, states, fields, measures, kinds of text
 # about something.
 ABSTRACT_NOUNS: Final = frozenset("""
-idea concept thing stuff way life love business fun beauty example story plan system service edition
+idea concept thing stuff way love business fun beauty example story plan system service edition
 tip category theme feature price number title level use study history future result effect change
 condition news message version quality order control success issue function need addition trend energy
 science process format campaign training deal mind credit support challenge lesson honor honour
@@ -29,7 +29,7 @@ health politics solution cost career chance option content advice resolution man
 religion culture peace happiness elegance question data research language secret genre generation
 inspiration attention meaning symbolism importance friendship marketing regulation economics economy
 impact approach advantage update mission operation lifestyle feeling romance fantasy tutorial review
-preview introduction beginning death disease injury damage treatment safety risk strategy policy tax
+preview introduction beginning death disease injury damage safety risk strategy policy tax
 income profit revenue software program programme technology internet blog article essay report
 definition summary overview guideline handbook manual trick hack method technique principle theory
 analysis comparison survey statistic growth decline rate percent percentage amount purpose goal aim
@@ -44,7 +44,7 @@ say announce claim report reveal confirm deny admit insist warn urge vow pledge 
 suggest accuse slam criticise criticize respond reply comment
 think believe know want need hope plan intend expect decide wonder mean seem consider understand
 remember forget realise realize agree disagree prefer deserve wish guess suppose imagine doubt
-cost own earn afford owe die become remain include require cause affect increase reduce allow
+cost own earn afford owe die become remain require cause affect increase reduce allow
 vote elect appoint nominate resign retire hire sue ban approve reject
 """.split())
 
@@ -59,4 +59,18 @@ habit lesson benefit trick hack recipe problem place book movie film song best
 TITLE_HEADS: Final = frozenset("""
 guide handbook introduction history art science encyclopedia dictionary anthology biography memoir
 diary chronicle tale tales story stories secret secrets essentials basics principles fundamentals
+""".split())
+
+# Heads of shop listings besides clothing (``words.CLOTHING``): what a product title names last
+# ("Paratrooper Skull iPhone 5C Case", "Bhunny 4 inch Figure", "Dolphin Heart necklace").
+MERCHANDISE: Final = frozenset("""
+case cover sleeve skin charger cable adapter headphones earphones speaker watch band strap ring earring
+necklace pendant bracelet bangle anklet brooch charm keychain wallet purse handbag bag tote clutch
+backpack luggage suitcase shoe boot trainer sneaker sandal heel pump loafer slipper wedge tee t-shirt
+top hoodie jumper jeans trousers dress gown bikini swimsuit lingerie bra shirt blouse jacket coat
+mug cup bottle tumbler poster print canvas sticker decal card postcard invitation calendar notebook
+binder planner journal book ebook dvd cd vinyl album toy figure figurine doll plush puzzle kit set
+pillow cushion throw blanket rug mat curtain lamp chair sofa loveseat table desk bed mattress cabinet
+shelf mirror clock vase candle ornament magnet pin badge patch
+oil cream lotion serum shampoo perfume fragrance lipstick polish mascara balm soap
 """.split())

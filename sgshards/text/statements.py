@@ -3,9 +3,9 @@ reader or the writer instead of describing what a picture shows.
 
 Read off the parse (``DepToken``) and the scene graph, never off known captions:
 
-- ``addressed_to_reader``: "you" as a subject, "your", "yourself" (ads, tips, instructions);
-- ``statement_verb``: the main clause says what someone said, thinks, wants, plans or owns, or what
-  will, can or should happen (a modal on the main verb, or a verb of ``NON_VISIBLE_VERBS``);
+- ``statement_verb``: the main clause speaks to the reader ("you can ..."), or says what someone
+  said, thinks, wants, plans or owns, or what will, can or should happen (a modal on the main verb,
+  or a verb of ``NON_VISIBLE_VERBS``), of no visible thing;
 - ``how_to_title``: "how to ...", "how i ...", "why ...", "what to ..." (article and video titles);
 - ``sentence_title``: a title in sentence case: "X vs Y" between names (a match), a listicle
   ("8 health problems causing ...", "96 best economics images"), a guide ("The Field Guide to ...");
@@ -21,8 +21,6 @@ from ..lexicon.visibility import ABSTRACT_NOUNS, LIST_NOUNS, NON_VISIBLE_VERBS, 
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ya"})
-PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "u"})
 FINITE = frozenset({"VBZ", "VBD", "VBP"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # what a picture may hold, or how it is seen: "image may contain: person, on stage ...",
@@ -32,44 +30,64 @@ VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
 NUMBER_OPENERS = frozenset({"top", "best", "most", "greatest", "easy", "simple", "amazing", "essential"})
 
 
-def main_verbs(doc: Sequence[DepToken], kids: list[list[int]]) -> list[DepToken]:
-    """The verbs of each sentence's main clause: its root and the verbs coordinated with it."""
+def main_verbs(doc: Sequence[DepToken], kids: list[list[int]]) -> list[tuple[DepToken, Optional[DepToken]]]:
+    """(verb, subject) of each sentence's main clause: its root and the verbs coordinated with it,
+    which share the root's subject unless they have their own ("this bride loved sunflowers and
+    wanted an arch")."""
     out = []
     for t in doc:
         if t.dep == "ROOT" and t.upos in ("VERB", "AUX"):
-            out.append(t)
-            out += [doc[k] for k in kids[t.i] if doc[k].dep == "conj" and doc[k].upos in ("VERB", "AUX")]
+            subject = _subject(doc, kids, t)
+            out.append((t, subject))
+            for k in kids[t.i]:
+                if doc[k].dep == "conj" and doc[k].upos in ("VERB", "AUX"):
+                    out.append((doc[k], _subject(doc, kids, doc[k]) or subject))
     return out
 
 
-def addressed_to_reader(doc: Sequence[DepToken]) -> bool:
-    """"you" as the subject of a clause, "your", "yourself": text spoken to the reader.  "you" as an
-    object alone ("thank you", "the ring that will move you") is left to the other rules."""
-    for t in doc:
-        word = t.text.lower()
-        if word in SECOND_PERSON and (word != "you" and word != "u" or t.dep in SUBJECTS):
-            return True
-    return False
+def _subject(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> Optional[DepToken]:
+    return next((doc[k] for k in kids[verb.i] if doc[k].dep in SUBJECTS), None)
 
 
 def statement_verb(doc: Sequence[DepToken]) -> Optional[str]:
-    """"person" when the first sentence's main clause has a first or second person subject and a
-    verb of saying, thinking or wanting, "modal" when its main verb has a modal ("will", "can",
-    "should"; not of seeing: "image may contain"), "verb" when that verb is one of reporting,
-    thinking, wanting or owning and finite ("Jerry Buss dies", "deputy says"), else None."""
+    """Whether the first sentence's main clause states something no picture shows, and how:
+
+    - "reader": its subject is "you" ("you can scoop up shells by the handful");
+    - "modal": its verb has a modal ("will", "can", "should"; not one of seeing, "image may
+      contain ...") and its subject is no common noun of a thing a picture shows;
+    - "verb": its verb is finite and one of saying, thinking, wanting, planning or owning
+      (``NON_VISIBLE_VERBS``: "says", "plans", "dies"), with such a subject.
+
+    A subject that is a common noun of something visible keeps the caption ("traffic must wait its
+    turn on the single-lane bridge", "person says goodbye to his daughter"): it names what is seen.
+    Names, pronouns, abstract nouns, "i"/"we" or no subject do not ("Queen Latifah plans to make
+    noise with new show", "this style will be on the list of top styles")."""
     kids = children_index(doc)
     first = doc[0].sent if doc else 0
-    for verb in main_verbs(doc, kids):
+    for verb, subject in main_verbs(doc, kids):
         if verb.sent != first:
             continue
-        deps = [doc[k] for k in kids[verb.i]]
         lemma = verb.lemma.lower()
+        if subject is not None and subject.text.lower() in ("you", "u"):
+            if lemma in SEEING:
+                continue                        # "you can see the trees outside coming through on the floor"
+            return "reader"
+        if subject is not None and not _says_nothing_seen(subject):
+            continue
+        deps = [doc[k] for k in kids[verb.i]]
         if any(d.tag == "MD" and d.dep == "aux" for d in deps) and lemma not in SEEING:
             return "modal"
         finite = verb.tag in FINITE or any(d.dep == "aux" and d.tag in FINITE for d in deps)
         if finite and lemma in NON_VISIBLE_VERBS:
             return "verb"
     return None
+
+
+def _says_nothing_seen(subject: DepToken) -> bool:
+    """A subject that names nothing a picture shows: a pronoun, a name, an abstract noun."""
+    if subject.upos in ("PRON", "PROPN") or subject.tag in ("PRP", "EX"):
+        return True
+    return subject.upos == "NOUN" and subject.lemma.lower() in ABSTRACT_NOUNS
 
 
 def how_to_title(doc: Sequence[DepToken]) -> bool:
@@ -95,7 +113,7 @@ def sentence_title(doc: Sequence[DepToken]) -> Optional[str]:
             if _named(before) and _named(after):
                 return "versus"
     words = [t for t in doc if any(ch.isalnum() for ch in t.text)]
-    if len(words) >= 3 and words[0].tag == "CD" and words[0].text[:1].isdigit():
+    if len(words) >= 3 and words[0].tag == "CD" and words[0].text.isdigit() and len(words[0].text) < 4:
         head = words[0].head
         nxt = words[1].text.lower()
         if doc[head].lemma.lower() in LIST_NOUNS or nxt in NUMBER_OPENERS:

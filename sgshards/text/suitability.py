@@ -34,12 +34,14 @@ from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.lemmas import all_lemmas
+from ..lexicon.visibility import MERCHANDISE
+from ..lexicon.words import CLOTHING
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
-from .statements import abstract_only, addressed_to_reader, how_to_title, sentence_title, statement_verb
+from .statements import abstract_only, how_to_title, sentence_title, statement_verb
 
 # English closed-class words: a share of them says "English sentence structure".
 ENGLISH_FUNCTION_WORDS = frozenset("""
@@ -101,6 +103,12 @@ _STOCK = re.compile(
     r"|\b[A-Z]\w+\s+item\s+for\s+sale\b", re.I)
 STOCK_WORDS = ("stock", "royalty", "foto", "ストック", "item for sale")     # what every _STOCK match holds
 _LETTER = re.compile(r"[^\W\d_]")
+# a word of two letters or more in a script English is not written in (Cyrillic, Hebrew, Arabic, Thai,
+# kana, CJK, Hangul)
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
+# what a web page says to its reader: "Click here to redeem", "Fig 2."
+_PAGE_TEXT = re.compile(r"\b(?:click(?: here| to)|read more|learn more|view larger|see more|shop now|buy now"
+                        r"|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
@@ -182,8 +190,8 @@ def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
     if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
         return FILE_NAME_OR_URL
-    if _FILE.search(text) and len(c.words) <= 3:
-        return FILE_NAME_OR_URL             # "Private hell 36.JPG"
+    if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
+        return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
     return FILE_NAME_OR_URL if urls > len(text) / 2 else None
 
@@ -191,8 +199,8 @@ def file_name_or_url(c: Caption) -> Optional[str]:
 def not_english(c: Caption) -> Optional[str]:
     if not c.text.isascii():
         letters = _LETTER.findall(c.text)
-        if sum(1 for ch in letters if _LATIN.match(ch)) < 0.6 * len(letters):
-            return NOT_ENGLISH
+        if sum(1 for ch in letters if _LATIN.match(ch)) < 0.6 * len(letters) or _OTHER_SCRIPT.search(c.text):
+            return NOT_ENGLISH              # "Обложка Electronic publishing", "金马伦景点 The Boh Tea Plantation"
     lower = [t.text.lower() for t in c.words]
     english_fn = sum(w in ENGLISH_FUNCTION_WORDS for w in lower)
     foreign_fn = sum(w in FOREIGN_FUNCTION_WORDS for w in lower)
@@ -215,6 +223,8 @@ def text_only(c: Caption) -> Optional[str]:
     doc, first = c.doc, c.words[0]
     if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
         return TEXT_ONLY
+    if _PAGE_TEXT.search(c.text):
+        return TEXT_ONLY                        # "Minute Maid coupon - Click here to redeem"
     for t in doc:
         if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
             continue
@@ -225,10 +235,6 @@ def text_only(c: Caption) -> Optional[str]:
             return TEXT_ONLY                    # "i love a man in an uniform!"
         if t.i == first.i and t.tag == "VB" and subject is None and _imperative(doc, kids, t, deps.get("dobj")):
             return TEXT_ONLY                    # an imperative: "mix all the dry ingredients in a large bowl"
-    if c.stock:
-        return None                             # "watercolor backgrounds for your design ... Stock Illustration"
-    if addressed_to_reader(doc):
-        return TEXT_ONLY                        # "tips on how to help your disabled child make friends"
     return None
 
 
@@ -252,6 +258,37 @@ def product_listing(c: Caption) -> Optional[str]:
     strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
+
+
+def branded_product(c: Caption) -> Optional[str]:
+    return PRODUCT_LISTING if _branded_product(c) else None
+
+
+def _branded_product(c: Caption) -> bool:
+    """A product title in sentence case: a noun phrase (no verb) headed by a shop's product noun
+    ("case", "necklace", "boots") with a brand's mark on a word: capitals inside it ("iPhone",
+    "RoyalT"), all capitals ("PREMIUM BOOT", "PEATON"), or a capitalised word no dictionary knows
+    ("Tacori", "Versace").  Lower-case text (CC3M) and scene phrases ("Women's leather jacket with
+    laces") have none."""
+    root = next((t for t in c.tokens if t.dep == "ROOT"), None)
+    if c.stock or root is None or root.upos not in ("NOUN", "PROPN") or c.words[0].upos == "DET" \
+            or any(t.tag in FINITE for t in c.words):
+        return False
+    if root.lemma.lower() not in MERCHANDISE and root.lemma.lower() not in CLOTHING \
+            and root.text.lower() not in MERCHANDISE:
+        return False
+    # the marks of a brand stand before the product noun or after "for"/"by" ("Case for iPhone 5C",
+    # "sweater by Naeem Khan"), not in a place phrase ("A trail sign in the Bob Marshall Wilderness")
+    maker = next((t.i for t in c.words if t.i > root.i and t.text.lower() in ("for", "by")), len(c.doc))
+    return any(_brand_mark(t.text) for t in c.words if t.i <= root.i or t.i > maker)
+
+
+def _brand_mark(word: str) -> bool:
+    if not word.isalpha() or len(word) < 3:
+        return False
+    if any(ch.isupper() for ch in word[1:]):
+        return not word.isupper() or len(word) >= 4      # "iPhone", "PEATON"; not "USA", "LED"
+    return word[0].isupper() and not is_english_word(word.lower())
 
 
 def _structured(segment: Sequence[DepToken]) -> bool:
@@ -306,10 +343,14 @@ def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]
 
 
 def title_case(c: Caption) -> Optional[str]:
-    if c.stock:
-        return None                             # a stock title describes ("Warthog in Masai Mara Stock Image")
     content = [t for t in c.words if t.text.isalpha() and len(t.text) > 1
                and t.text.lower() not in ENGLISH_FUNCTION_WORDS and t.text.lower() not in FOREIGN_FUNCTION_WORDS]
+    if c.stock:
+        # a stock title describes ("Warthog in Masai Mara Stock Image") unless it is only a name, the
+        # keyword it is sold under ("Winston Churchill — Stock Photo")
+        if content and all(t.text[0].isupper() and not is_english_word(t.text.lower()) for t in content):
+            return NAMES_LIST
+        return None
     if len(content) == 1 and content[0].text[0].isupper() and not is_english_word(content[0].text.lower()):
         return NAMES_LIST                       # one name: "Cleancoal", "The Exorcist" is left alone
     if len(content) < 2:
@@ -337,12 +378,13 @@ def title_in_sentence_case(c: Caption) -> Optional[str]:
 
 
 def statement(c: Caption) -> Optional[str]:
-    return None if c.stock or not statement_verb(c.doc) else STATEMENT
+    how = None if c.stock else statement_verb(c.doc)
+    return None if how is None else TEXT_ONLY if how == "reader" else STATEMENT
 
 
 def no_visible_object(c: Caption) -> Optional[str]:
     return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
 
 
-RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case,
+RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
          title_in_sentence_case, statement, no_visible_object)
