@@ -36,12 +36,19 @@ def main_verbs(doc: Sequence[DepToken], kids: list[list[int]]) -> list[tuple[Dep
     wanted an arch")."""
     out = []
     for t in doc:
-        if t.dep == "ROOT" and t.upos in ("VERB", "AUX"):
+        if t.dep != "ROOT":
+            continue
+        if t.upos in ("VERB", "AUX"):
             subject = _subject(doc, kids, t)
             out.append((t, subject))
             for k in kids[t.i]:
                 if doc[k].dep == "conj" and doc[k].upos in ("VERB", "AUX"):
                     out.append((doc[k], _subject(doc, kids, doc[k]) or subject))
+        else:
+            # a heading, then a colon and the clause: "Improvement: Desailly thinks when ..."
+            colon = next((k for k in kids[t.i] if doc[k].text == ":"), None)
+            out += [(doc[k], _subject(doc, kids, doc[k])) for k in kids[t.i]
+                    if colon is not None and k > colon and doc[k].tag in FINITE]
     return out
 
 
@@ -94,6 +101,8 @@ def how_to_title(doc: Sequence[DepToken]) -> bool:
     words = [t for t in doc if t.text.isalpha()]
     if len(words) < 3 or doc[-1].text == "?":
         return False
+    if any(t.text == ":" and t.i + 1 < len(doc) and doc[t.i + 1].text.lower() in ("how", "why") for t in doc):
+        return True                             # "Great Sioux War orders of battle : how the United States ..."
     first, second = words[0].text.lower(), words[1].text.lower()
     if first in ("how", "why"):
         return second not in ("cute", "cool", "beautiful", "lovely", "pretty", "amazing", "sweet", "awesome")
