@@ -19,7 +19,7 @@ from typing import Final
 # Heads that name no visible thing: ideas, qualities, states, fields, measures, kinds of text
 # about something.
 ABSTRACT_NOUNS: Final = frozenset("""
-idea concept thing stuff way love business fun beauty example story plan system service edition
+idea concept thing stuff way love business fun beauty example story plan edition
 tip category theme feature price number title level use study history future result effect change
 condition news message version quality order control success issue function need addition trend energy
 science process format campaign training deal mind credit support challenge lesson honor honour
@@ -46,6 +46,12 @@ think believe know want need hope plan intend expect decide wonder mean seem con
 remember forget realise realize agree disagree prefer deserve wish guess suppose imagine doubt
 cost own earn afford owe die become remain require cause affect increase reduce allow
 vote elect appoint nominate resign retire hire sue ban approve reject
+introduce launch unveil release debut
+""".split())
+
+# Graphics of text, data or a page, not of a scene: a caption naming only these and ideas shows nothing.
+GRAPHIC_NOUNS: Final = frozenset("""
+screenshot screencap logo diagram chart flowchart infographic template thumbnail
 """.split())
 
 # Plural heads of listicle titles after a number: "8 health problems ...", "35 ... Tips".

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from ..lexicon.visibility import ABSTRACT_NOUNS, LIST_NOUNS, NON_VISIBLE_VERBS, TITLE_HEADS
+from ..lexicon.visibility import ABSTRACT_NOUNS, GRAPHIC_NOUNS, LIST_NOUNS, NON_VISIBLE_VERBS, TITLE_HEADS
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 
@@ -27,6 +27,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # "the bridge can be seen from the beach"
 SEEING = frozenset({"contain", "see", "show", "find", "spot", "view"})
 VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
+HEADING_MARKS = frozenset({":", "-", "–", "—", "|"})
 NUMBER_OPENERS = frozenset({"top", "best", "most", "greatest", "easy", "simple", "amazing", "essential"})
 
 
@@ -71,8 +72,12 @@ def statement_verb(doc: Sequence[DepToken]) -> Optional[str]:
     noise with new show", "this style will be on the list of top styles")."""
     kids = children_index(doc)
     first = doc[0].sent if doc else 0
+    # a description, a colon and a quote or a report ("Joe Biden standing in front of a building: ...
+    # introduce their nominees") describes
+    colon = next((t.i for t in doc if t.text == ":"), len(doc))
+    described = any(t.upos == "VERB" for t in doc[:colon])
     for verb, subject in main_verbs(doc, kids):
-        if verb.sent != first:
+        if verb.sent != first or (described and verb.i > colon):
             continue
         lemma = verb.lemma.lower()
         if subject is not None and subject.text.lower() in ("you", "u"):
@@ -101,7 +106,8 @@ def how_to_title(doc: Sequence[DepToken]) -> bool:
     words = [t for t in doc if t.text.isalpha()]
     if len(words) < 3 or doc[-1].text == "?":
         return False
-    if any(t.text == ":" and t.i + 1 < len(doc) and doc[t.i + 1].text.lower() in ("how", "why") for t in doc):
+    if any(t.text in HEADING_MARKS and t.i + 1 < len(doc) and doc[t.i + 1].text.lower() in ("how", "why")
+           for t in doc):
         return True                             # "Great Sioux War orders of battle : how the United States ..."
     first, second = words[0].text.lower(), words[1].text.lower()
     if first in ("how", "why"):
@@ -139,7 +145,10 @@ def _named(t: DepToken) -> bool:
 
 
 def abstract_only(graph: Optional[SceneGraph]) -> bool:
-    """Every object of the graph names an idea, a quality or a kind of text: nothing to see."""
+    """Every object of the graph names an idea, a quality or a kind of text, or a graphic of one
+    ("Broken Sword screenshot 2", "Miller Metcalfe Chartered Surveyors logo"): nothing to see.  A logo
+    or diagram of something ("logo with head of a bull and bear") shows that thing."""
     if graph is None or not graph.objects:
         return False
-    return all(o.name.split()[-1].lower() in ABSTRACT_NOUNS for o in graph.objects)
+    return all(o.name.split()[-1].lower() in ABSTRACT_NOUNS or o.name.split()[-1].lower() in GRAPHIC_NOUNS
+               for o in graph.objects)

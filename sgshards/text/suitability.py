@@ -107,8 +107,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 # kana, CJK, Hangul)
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
 # what a web page says to its reader: "Click here to redeem", "Fig 2."
-_PAGE_TEXT = re.compile(r"\b(?:click(?: here| to)|read more|learn more|view larger|see more|shop now|buy now"
-                        r"|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
+_PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view larger|see more|shop now|buy now"
+                        r"|see the full image|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
+# names of a kind of picture: a stock graphic's title describes it ("piggy bank flat icon with long shadow")
+PICTURE_WORDS = frozenset({"vector", "illustration", "icon", "pattern", "background", "clipart", "drawing", "render",
+                           "texture", "silhouette", "cartoon"})
+FUNCTION_UPOS = frozenset({"DET", "ADP", "AUX", "CCONJ", "PRON", "SCONJ", "PART"})
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
@@ -280,7 +284,13 @@ def _branded_product(c: Caption) -> bool:
     # the marks of a brand stand before the product noun or after "for"/"by" ("Case for iPhone 5C",
     # "sweater by Naeem Khan"), not in a place phrase ("A trail sign in the Bob Marshall Wilderness")
     maker = next((t.i for t in c.words if t.i > root.i and t.text.lower() in ("for", "by")), len(c.doc))
-    return any(_brand_mark(t.text) for t in c.words if t.i <= root.i or t.i > maker)
+    if any(_brand_mark(t.text) for t in c.words if t.i <= root.i or t.i > maker):
+        return True
+    # a product's name in capitals inside sentence-case text: "Dolphin Heart necklace", "Cherry Blossoms
+    # Double Happiness Chinese Wedding postcards" (a description has lower-case modifiers: "Gold
+    # glittered christmas tree ornaments")
+    return any(t.text[:1].isupper() and t.text.isalpha() and t.upos not in FUNCTION_UPOS
+               and c.doc[t.i - 1].text not in (":", ".") for t in c.words[1:] if t.i < root.i)
 
 
 def _brand_mark(word: str) -> bool:
@@ -373,6 +383,24 @@ def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
     return t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text))
 
 
+def noun_stack(c: Caption) -> Optional[str]:
+    """Eight words or more with no verb and hardly a function word, in text that names no kind of
+    picture: search keywords and shop titles ("Supacaz Super Sticky Kush Star Fade Bar Tape neon blue
+    sport factory"), not a stock graphic's title ("renewable energy turbine on white background vector
+    illustration")."""
+    words = [t for t in c.words if t.text.isalpha()]
+    if c.stock or len(words) < 8 or any(t.upos == "VERB" or t.tag.startswith("VB") for t in words):
+        return None
+    if any(t.lemma.lower() in PICTURE_WORDS for t in words) or sum(t.upos in FUNCTION_UPOS for t in words) > 0.12 * len(words):
+        return None
+    # and a mark of a listing: a name or brand in capitals, a number, a separator or a word said twice; a
+    # description of one thing has none ("opal blue milk glass rooster candy dish on pedestal")
+    lemmas = [t.lemma.lower() for t in words]
+    marked = (any(t.text[:1].isupper() for t in words[1:]) or any(any(ch.isdigit() for ch in t.text) for t in c.tokens)
+              or any(t.text in SEPARATOR_TOKENS for t in c.tokens) or len(set(lemmas)) < len(lemmas))
+    return KEYWORD_LIST if marked else None
+
+
 def title_in_sentence_case(c: Caption) -> Optional[str]:
     return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc) else None
 
@@ -387,4 +415,4 @@ def no_visible_object(c: Caption) -> Optional[str]:
 
 
 RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
-         title_in_sentence_case, statement, no_visible_object)
+         noun_stack, title_in_sentence_case, statement, no_visible_object)

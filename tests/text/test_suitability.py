@@ -25,16 +25,20 @@ UNSUITABLE = {
                 # "you" as the subject of the main clause, a page's words to its reader
                 "with a few household items, you can test your vertical jump.",
                 "in addition to the game tiny station for phones and tablets, you can also download aliens for free.",
-                "Minute Maid coupon - Click here to redeem"],
+                "Minute Maid coupon - Click here to redeem",
+                "strawberry shortcake large backpack * click on the image for additional details."],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture", "Hardy Road Terraced property for sale",
                       # sentence case: a shop's product noun with a brand's mark
                       "Paratrooper Skull iPhone 5C Case", "Mansur Gavriel mini top handle leather bag",
-                      "Bicycle Case For iPhone 5C", "BRUNELLO CUCINELLI Asymmetric wool-blend skirt"],
+                      "Bicycle Case For iPhone 5C", "BRUNELLO CUCINELLI Asymmetric wool-blend skirt",
+                      "Dolphin Heart necklace"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
                    "jar pendant light kit jar pendant light kit wide clear cord 15ft",
-                   "best slim wallets belstaff wallet hero image"],
+                   "best slim wallets belstaff wallet hero image",
+                   # a long noun stack with a listing's marks (numbers, names)
+                   "california travel trestle train december amtrak benicia klm 2010 eastbound californiazephyr"],
     NAMES_LIST: ["Kevin Garnett and Lamar Odom", "Cleancoal",
                  "Lubeck, Germany Stock Photos"],          # a stock title that is only a name
     TITLE_CASE: ["Beaded Soccer Ball Keychain", "Forbidden Revelations",
@@ -44,15 +48,18 @@ UNSUITABLE = {
     SENTENCE_TITLE: ["how to plant a tree", "Why the North won the Vietnam War", "what to buy for a baker",
                      "10 things Canada does better than everyone else", "177 best AutoCAD images on Pinterest",
                      "a field guide to the reptiles", "Plants vs Zombies Garden Warfare #13 Solo kolejka 1",
-                     "Great Sioux War orders of battle : how the United States Army waged war on the Northern Plains"],
+                     "Great Sioux War orders of battle : how the United States Army waged war on the Northern Plains",
+                     "make something from nothing - how to make garment"],
     STATEMENT: ["Queen Latifah plans to make noise with new show", "Intel announces low priced smartphone aimed for Kenya",
+                "Anthropologie launches first continental European store",
                 "The FSA said the UK's four big banks - Barclays, HSBC, Lloyds and RBS - have agreed to start work",
                 "it will be the year of rooster wishing you all good luck!",
                 "percent of the proceeds from this floral bangle will be donated.",
                 "Improvement: Desailly thinks when M'Vila concentrates on just being a defensive midfielder he will "
                 "get even better"],
     NO_VISIBLE_OBJECT: ["liquid diet weight loss", "Solution ecommerce open source", "baahubali movie review",
-                        "the technology was recently unveiled."],
+                        "the technology was recently unveiled.",
+                        "Dead Space screenshot", "gym factory logo"],
 }
 
 SCENES = [
@@ -94,6 +101,10 @@ SCENES = [
     "Gold glittered christmas tree ornaments",
     # an abstract-looking head of a visible thing, a how that is an exclamation
     "vector illustration of a sea life.", "how cute is this bottle though l",
+    # a logo of something shows it; a stock graphic's title; a report after a description and a colon
+    "logo with head of a bull and bear", "renewable energy turbine on white background vector illustration design",
+    "Joe Biden et al. standing in front of a building: President-elect Joe Biden and Vice President-elect Kamala "
+    "Harris introduce their nominees and appointees to key national security and foreign policy posts",
 ]
 
 
