@@ -21,9 +21,16 @@ its parse, never a list of known captions:
 - ``keyword_list``: #tags, runs of short comma/pipe-separated items, content words repeated (search
   keywords) in text with no determiner or verb;
 - ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
-  mostly dictionary words.
+  mostly dictionary words; a stock-photo title that is only a name ("Winston Churchill — Stock Photo");
+- ``product_listing`` again, in sentence case: a verbless phrase headed by a shop's product noun with a
+  brand's mark ("Paratrooper Skull iPhone 5C Case", "Dolphin Heart necklace"); ``keyword_list`` again:
+  a long noun stack with a listing's marks;
+- ``sentence_title``, ``statement``, ``no_visible_object``: clause-level signals of the parse and the
+  graph (``text.statements``): "how to ..." and other sentence-case titles; a main clause that speaks to
+  the reader ("you can ...", ``text_only``) or states what someone says, thinks, plans or will do of
+  nothing seen; a graph of abstract heads and graphics of text only.
 
-Lower-case CC3M captions and their "person" placeholders never meet the Title Case and name
+Lower-case CC3M captions and their "person" placeholders never meet the Title Case, name and brand
 rules.  Everything here is string and token work on one caption (tens of microseconds).
 """
 from __future__ import annotations
