@@ -9,7 +9,8 @@ Read off the parse (``DepToken``) and the scene graph, never off known captions:
 - ``how_to_title``: "how to ...", "how i ...", "why ...", "what to ..." (article and video titles);
 - ``sentence_title``: a title in sentence case: "X vs Y" between names (a match), a listicle
   ("8 health problems causing ...", "96 best economics images"), a guide ("The Field Guide to ...");
-- ``abstract_only``: no object of the graph is something a picture can show (``ABSTRACT_NOUNS``).
+- ``abstract_only``: no object of the graph is something a picture can show: ideas (``ABSTRACT_NOUNS``)
+  and graphics of text (``GRAPHIC_NOUNS``: screenshot, logo, diagram) only.
 
 Each is a handful of token tests on one caption.
 """
