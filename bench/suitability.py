@@ -2,17 +2,28 @@
 
     python bench/suitability.py [--sample N] [--reader second] [--list] [--json]
     python bench/suitability.py --agreement        # first vs second reader on sample 2
+    python bench/suitability.py --draw SEED [--size 150 100] [--exclude SEED:WEB:CC3M]   # a fresh sample
 
-Labels: bench/validity/suitability_labels.jsonl, one line per caption of two fixed random samples
-of 150 rows of the web alt-text and 100 of CC3M validation in ../shared/data, each judged by hand
-and blind to the gate's decision (the labels were committed before the gate ran on the rows):
-``scene`` true when the caption describes what a picture shows (people, animals, objects, places,
-actions) in words a person would use to describe it, false for titles of works and articles,
-product listings, names, keyword lists, file names and URLs, quotes, questions, instructions and
-chatter, and text in other languages; ``unsure`` marks borderline calls.  The rules were tuned on
-other rows (seed 1502).  Sample 1 (seed 1501) was scored after a first round of tuning, and the
-rules changed once more after that; sample 2 (seed 1503, disjoint from sample 1 and the tuning
-rows) was drawn and judged after the last change: its numbers are the unbiased ones.
+Labels: bench/validity/suitability_labels.jsonl, one line per caption of fixed random samples of 150
+rows of the web alt-text and 100 of CC3M validation in ../shared/data, each judged by hand and blind
+to the gate's decision (the labels were committed before the gate ran on the rows): ``scene`` true
+when the caption describes what a picture shows (people, animals, objects, places, actions) in words a
+person would use to describe it, false for titles of works and articles, product listings, names,
+keyword lists, file names and URLs, quotes, questions, instructions and chatter, and text in other
+languages; ``unsure`` marks borderline calls.  Each sample is disjoint from the earlier ones, from the
+validity benchmark's rows, from the tuning rows and from captions the tests quote (``--draw``):
+
+- sample 1 (seed 1501): scored after a first round of tuning (on rows of seed 1502); the rules changed after;
+- sample 2 (seed 1503): drawn and judged after that; the rules changed after it was scored (clause-level
+  statements, sentence-case titles, abstract heads, branded products: tuned on rows of seed 1504,
+  300 web and 200 CC3M, ``--exclude 1504:300:200``);
+- sample 3 (seed 1505): drawn and judged after those changes: unbiased for them (commit "Suitability:
+  tests on real captions of each new class ..."); its misses were read, and a second round of rules
+  followed (capitalised product names, noun stacks, graphics of text, launch verbs);
+- sample 4 (seed 1506): drawn and judged after the second round: **the unbiased sample of today's rules,
+  and the default**.  ``--sample 3`` scores sample 3, ``--sample 0`` all of them.
+
+A second reader judged sample 2 again, blind (``--reader second``, ``--agreement``).
 
 Each caption runs through the record chain as ``sgshards run`` would (default options); rows the
 chain rejects (no letters, no object) have no decision and are counted apart.  Per source:
@@ -52,8 +63,8 @@ def captions_of(source: str) -> list:
 
 
 def decisions(labels: list[dict]) -> dict[tuple, object]:
-    """(source, row) -> the record's ``skipped`` (None: kept), or "rejected"; rows of the two
-    samples are distinct."""
+    """(source, row) -> the record's ``skipped`` (None: kept), or "rejected"; rows of the samples
+    are distinct."""
     from sgshards.annotate import annotate_batch, item
     from sgshards.parse import load_parser
 
@@ -65,6 +76,34 @@ def decisions(labels: list[dict]) -> dict[tuple, object]:
         for label_row, outcome in zip(rows, annotate_batch(parser, [item(r, f"{r:09d}", captions[r]) for r in rows])):
             record = outcome["record"]
             out[(source, label_row)] = "rejected" if record is None else record.get("skipped")
+    return out
+
+
+VALIDITY_LABELS = HERE / "validity" / "labels.jsonl"
+
+
+def draw(seed: int, web: int, cc3m: int, exclude: tuple[tuple[int, int, int], ...] = ()) -> list[dict]:
+    """A fresh random sample: ``web`` rows of the web alt-text and ``cc3m`` of CC3M, drawn with
+    ``random.Random(seed)``, none of the rows of the labelled samples, of the validity benchmark, of
+    the samples ``exclude`` names as (seed, web, cc3m) (tuning samples, which are not committed),
+    nor a caption the tests quote.
+    Run it before the drawn sample is appended to the labels (which it then leaves out)."""
+    import random
+
+    taken = {(lab["source"], lab["row"]) for lab in load_labels()}
+    if VALIDITY_LABELS.exists():
+        taken |= {(lab["source"], lab["row"]) for lab in load_labels(VALIDITY_LABELS)}
+    for other in exclude:
+        taken |= {(d["source"], d["row"]) for d in draw(*other)}
+    # captions the tests quote were read while the rules were written: not fresh either
+    quoted = "\n".join(p.read_text(encoding="utf-8") for p in (HERE.parent / "tests").rglob("*.py"))
+    out = []
+    for source, k in (("web", web), ("cc3m", cc3m)):
+        captions = captions_of(source)
+        rows = [r for r in random.Random(seed).sample(range(len(captions)), len(captions))
+                if (source, r) not in taken and captions[r] and captions[r].strip()
+                and not (len(captions[r].strip()) >= 10 and captions[r].strip() in quoted)][:k]
+        out += [{"seed": seed, "source": source, "row": r, "caption": captions[r]} for r in sorted(rows)]
     return out
 
 
@@ -126,12 +165,23 @@ def agreement(first: list[dict], second: list[dict]) -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--list", action="store_true", help="list the captions where reader and gate disagree")
-    ap.add_argument("--sample", type=int, default=2, help="1, 2 or 0 for both (default: 2, the unbiased one)")
+    ap.add_argument("--sample", type=int, default=4,
+                    help="1 to 4, or 0 for all (default: 4, drawn and judged after the last rule change)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--reader", choices=("first", "second"), default="first",
                     help="whose labels to score against (second: sample 2 only)")
     ap.add_argument("--agreement", action="store_true", help="agreement of the two readers on sample 2")
+    ap.add_argument("--draw", type=int, metavar="SEED",
+                    help="print a fresh sample to judge (JSONL, captions without decisions) and exit")
+    ap.add_argument("--size", type=int, nargs=2, default=(150, 100), metavar=("WEB", "CC3M"),
+                    help="rows of each source --draw takes (default 150 100)")
+    ap.add_argument("--exclude", action="append", default=[], metavar="SEED:WEB:CC3M",
+                    help="with --draw: leave out the rows of this earlier draw too (a tuning sample)")
     args = ap.parse_args(argv)
+    if args.draw is not None:
+        for row in draw(args.draw, *args.size, tuple(tuple(map(int, e.split(":"))) for e in args.exclude)):
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
     if args.agreement:
         agreement([lab for lab in load_labels() if lab["sample"] == 2], load_labels(SECOND_READER))
         return 0

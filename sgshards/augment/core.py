@@ -66,7 +66,7 @@ def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
     ``options.keep_unsuitable`` turns the gate off."""
     if options.keep_unsuitable:
         return None
-    return unsuitable_reason(text_of(list(doc)), doc)
+    return unsuitable_reason(text_of(list(doc)), doc, graph)
 
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,

@@ -70,6 +70,9 @@ PRODUCT_LISTING = "product_listing"
 KEYWORD_LIST = "keyword_list"
 NAMES_LIST = "names_list"
 TITLE_CASE = "title_case"
+SENTENCE_TITLE = "sentence_title"
+STATEMENT = "statement"
+NO_VISIBLE_OBJECT = "no_visible_object"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
 ERROR_FAMILY = ERROR_PREFIX + "<Type>"
@@ -123,6 +126,13 @@ REASONS: dict[str, Reason] = {
     NAMES_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text of mostly names"),
     TITLE_CASE: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text (a product, book, film or "
                                      "article title)"),
+    SENTENCE_TITLE: Reason(STAGE_SUITABILITY, "written, not augmented: a title in sentence case (\"how to ...\", a "
+                                              "listicle, \"The Field Guide to ...\", \"X vs Y\" between names)"),
+    STATEMENT: Reason(STAGE_SUITABILITY, "written, not augmented: a statement of what someone says, thinks, "
+                                         "plans or owns, or of what will or can happen (news, opinions, advice)"),
+    NO_VISIBLE_OBJECT: Reason(STAGE_SUITABILITY, "written, not augmented: no object a picture can show, only "
+                                                 "ideas, qualities and kinds of text (\"the effects of diet on "
+                                                 "sports\")"),
 }
 # Reasons a caption is written without sub-graph positives and negatives (the record's ``skipped``).
 SKIP_REASONS = tuple(name for name, r in REASONS.items() if r.stage == STAGE_SUITABILITY)

@@ -21,9 +21,16 @@ its parse, never a list of known captions:
 - ``keyword_list``: #tags, runs of short comma/pipe-separated items, content words repeated (search
   keywords) in text with no determiner or verb;
 - ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
-  mostly dictionary words.
+  mostly dictionary words; a stock-photo title that is only a name ("Winston Churchill — Stock Photo");
+- ``product_listing`` again, in sentence case: a verbless phrase headed by a shop's product noun with a
+  brand's mark ("Paratrooper Skull iPhone 5C Case", "Dolphin Heart necklace"); ``keyword_list`` again:
+  a long noun stack with a listing's marks;
+- ``sentence_title``, ``statement``, ``no_visible_object``: clause-level signals of the parse and the
+  graph (``text.statements``): "how to ..." and other sentence-case titles; a main clause that speaks to
+  the reader ("you can ...", ``text_only``) or states what someone says, thinks, plans or will do of
+  nothing seen; a graph of abstract heads and graphics of text only.
 
-Lower-case CC3M captions and their "person" placeholders never meet the Title Case and name
+Lower-case CC3M captions and their "person" placeholders never meet the Title Case, name and brand
 rules.  Everything here is string and token work on one caption (tens of microseconds).
 """
 from __future__ import annotations
@@ -34,10 +41,14 @@ from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.lemmas import all_lemmas
+from ..lexicon.visibility import MERCHANDISE
+from ..lexicon.words import CLOTHING
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
-    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NOT_ENGLISH, PRODUCT_LISTING, TEXT_ONLY, TITLE_CASE)
+    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
+    STATEMENT, TEXT_ONLY, TITLE_CASE)
+from .statements import abstract_only, how_to_title, sentence_title, statement_verb
 
 # English closed-class words: a share of them says "English sentence structure".
 ENGLISH_FUNCTION_WORDS = frozenset("""
@@ -99,6 +110,16 @@ _STOCK = re.compile(
     r"|\b[A-Z]\w+\s+item\s+for\s+sale\b", re.I)
 STOCK_WORDS = ("stock", "royalty", "foto", "ストック", "item for sale")     # what every _STOCK match holds
 _LETTER = re.compile(r"[^\W\d_]")
+# a word of two letters or more in a script English is not written in (Cyrillic, Hebrew, Arabic, Thai,
+# kana, CJK, Hangul)
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
+# what a web page says to its reader: "Click here to redeem", "Fig 2."
+_PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view larger|see more|shop now|buy now"
+                        r"|see the full image|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
+# names of a kind of picture: a stock graphic's title describes it ("piggy bank flat icon with long shadow")
+PICTURE_WORDS = frozenset({"vector", "illustration", "icon", "pattern", "background", "clipart", "drawing", "render",
+                           "texture", "silhouette", "cartoon"})
+FUNCTION_UPOS = frozenset({"DET", "ADP", "AUX", "CCONJ", "PRON", "SCONJ", "PART"})
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
@@ -129,6 +150,7 @@ class Caption(NamedTuple):
     tokens: list[DepToken]
     words: list[DepToken]
     stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
+    graph: Optional[SceneGraph] = None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,7 +158,7 @@ def has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def caption_view(caption: str, doc: Sequence[DepToken]) -> Caption:
+def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Caption:
     lower = caption.lower()
     spans = ([m.span() for m in _STOCK.finditer(caption)]
              if any(w in lower for w in STOCK_WORDS) else [])
@@ -150,18 +172,18 @@ def caption_view(caption: str, doc: Sequence[DepToken]) -> Caption:
     else:
         tokens = list(doc)
     text = _STOCK.sub(" ", caption) if spans else caption
-    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans))
+    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans), graph)
 
 
 def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
     """(describes_scene, reason): reason is None when the caption describes a scene.  ``caption`` is
-    the normalised caption, ``doc`` its parse; ``graph`` is read by no rule yet."""
-    reason = unsuitable_reason(caption, doc)
+    the normalised caption, ``doc`` its parse and ``graph`` its scene graph."""
+    reason = unsuitable_reason(caption, doc, graph)
     return reason is None, reason
 
 
-def unsuitable_reason(caption: str, doc: Sequence[DepToken]) -> Optional[str]:
-    view = caption_view(caption, doc)
+def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Optional[str]:
+    view = caption_view(caption, doc, graph)
     if not view.words:
         return None
     for rule in RULES:
@@ -179,8 +201,8 @@ def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
     if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
         return FILE_NAME_OR_URL
-    if _FILE.search(text) and len(c.words) <= 3:
-        return FILE_NAME_OR_URL             # "Private hell 36.JPG"
+    if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
+        return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
     return FILE_NAME_OR_URL if urls > len(text) / 2 else None
 
@@ -188,8 +210,8 @@ def file_name_or_url(c: Caption) -> Optional[str]:
 def not_english(c: Caption) -> Optional[str]:
     if not c.text.isascii():
         letters = _LETTER.findall(c.text)
-        if sum(1 for ch in letters if _LATIN.match(ch)) < 0.6 * len(letters):
-            return NOT_ENGLISH
+        if sum(1 for ch in letters if _LATIN.match(ch)) < 0.6 * len(letters) or _OTHER_SCRIPT.search(c.text):
+            return NOT_ENGLISH              # "Обложка Electronic publishing", "金马伦景点 The Boh Tea Plantation"
     lower = [t.text.lower() for t in c.words]
     english_fn = sum(w in ENGLISH_FUNCTION_WORDS for w in lower)
     foreign_fn = sum(w in FOREIGN_FUNCTION_WORDS for w in lower)
@@ -212,6 +234,8 @@ def text_only(c: Caption) -> Optional[str]:
     doc, first = c.doc, c.words[0]
     if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
         return TEXT_ONLY
+    if _PAGE_TEXT.search(c.text):
+        return TEXT_ONLY                        # "Minute Maid coupon - Click here to redeem"
     for t in doc:
         if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
             continue
@@ -245,6 +269,43 @@ def product_listing(c: Caption) -> Optional[str]:
     strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
+
+
+def branded_product(c: Caption) -> Optional[str]:
+    return PRODUCT_LISTING if _branded_product(c) else None
+
+
+def _branded_product(c: Caption) -> bool:
+    """A product title in sentence case: a noun phrase (no verb) headed by a shop's product noun
+    ("case", "necklace", "boots") with a brand's mark on a word: capitals inside it ("iPhone",
+    "RoyalT"), all capitals ("PREMIUM BOOT", "PEATON"), or a capitalised word no dictionary knows
+    ("Tacori", "Versace").  Lower-case text (CC3M) and scene phrases ("Women's leather jacket with
+    laces") have none."""
+    root = next((t for t in c.tokens if t.dep == "ROOT"), None)
+    if c.stock or root is None or root.upos not in ("NOUN", "PROPN") or c.words[0].upos == "DET" \
+            or any(t.tag in FINITE for t in c.words):
+        return False
+    if root.lemma.lower() not in MERCHANDISE and root.lemma.lower() not in CLOTHING \
+            and root.text.lower() not in MERCHANDISE:
+        return False
+    # the marks of a brand stand before the product noun or after "for"/"by" ("Case for iPhone 5C",
+    # "sweater by Naeem Khan"), not in a place phrase ("A trail sign in the Bob Marshall Wilderness")
+    maker = next((t.i for t in c.words if t.i > root.i and t.text.lower() in ("for", "by")), len(c.doc))
+    if any(_brand_mark(t.text) for t in c.words if t.i <= root.i or t.i > maker):
+        return True
+    # a product's name in capitals inside sentence-case text: "Dolphin Heart necklace", "Cherry Blossoms
+    # Double Happiness Chinese Wedding postcards" (a description has lower-case modifiers: "Gold
+    # glittered christmas tree ornaments")
+    return any(t.text[:1].isupper() and t.text.isalpha() and t.upos not in FUNCTION_UPOS
+               and c.doc[t.i - 1].text not in (":", ".") for t in c.words[1:] if t.i < root.i)
+
+
+def _brand_mark(word: str) -> bool:
+    if not word.isalpha() or len(word) < 3:
+        return False
+    if any(ch.isupper() for ch in word[1:]):
+        return not word.isupper() or len(word) >= 4      # "iPhone", "PEATON"; not "USA", "LED"
+    return word[0].isupper() and not is_english_word(word.lower())
 
 
 def _structured(segment: Sequence[DepToken]) -> bool:
@@ -299,10 +360,14 @@ def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]
 
 
 def title_case(c: Caption) -> Optional[str]:
-    if c.stock:
-        return None                             # a stock title describes ("Warthog in Masai Mara Stock Image")
     content = [t for t in c.words if t.text.isalpha() and len(t.text) > 1
                and t.text.lower() not in ENGLISH_FUNCTION_WORDS and t.text.lower() not in FOREIGN_FUNCTION_WORDS]
+    if c.stock:
+        # a stock title describes ("Warthog in Masai Mara Stock Image") unless it is only a name, the
+        # keyword it is sold under ("Winston Churchill — Stock Photo")
+        if content and all(t.text[0].isupper() and not is_english_word(t.text.lower()) for t in content):
+            return NAMES_LIST
+        return None
     if len(content) == 1 and content[0].text[0].isupper() and not is_english_word(content[0].text.lower()):
         return NAMES_LIST                       # one name: "Cleancoal", "The Exorcist" is left alone
     if len(content) < 2:
@@ -325,4 +390,36 @@ def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
     return t.tag in FINITE_OR_ING or (t.upos == "NOUN" and len(t.text) > 2 and is_english_word(t.text))
 
 
-RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case)
+def noun_stack(c: Caption) -> Optional[str]:
+    """Eight words or more with no verb and hardly a function word, in text that names no kind of
+    picture: search keywords and shop titles ("Supacaz Super Sticky Kush Star Fade Bar Tape neon blue
+    sport factory"), not a stock graphic's title ("renewable energy turbine on white background vector
+    illustration")."""
+    words = [t for t in c.words if t.text.isalpha()]
+    if c.stock or len(words) < 8 or any(t.upos == "VERB" or t.tag.startswith("VB") for t in words):
+        return None
+    if any(t.lemma.lower() in PICTURE_WORDS for t in words) or sum(t.upos in FUNCTION_UPOS for t in words) > 0.12 * len(words):
+        return None
+    # and a mark of a listing: a name or brand in capitals, a number, a separator or a word said twice; a
+    # description of one thing has none ("opal blue milk glass rooster candy dish on pedestal")
+    lemmas = [t.lemma.lower() for t in words]
+    marked = (any(t.text[:1].isupper() for t in words[1:]) or any(any(ch.isdigit() for ch in t.text) for t in c.tokens)
+              or any(t.text in SEPARATOR_TOKENS for t in c.tokens) or len(set(lemmas)) < len(lemmas))
+    return KEYWORD_LIST if marked else None
+
+
+def title_in_sentence_case(c: Caption) -> Optional[str]:
+    return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc) else None
+
+
+def statement(c: Caption) -> Optional[str]:
+    how = None if c.stock else statement_verb(c.doc)
+    return None if how is None else TEXT_ONLY if how == "reader" else STATEMENT
+
+
+def no_visible_object(c: Caption) -> Optional[str]:
+    return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
+
+
+RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
+         noun_stack, title_in_sentence_case, statement, no_visible_object)
