@@ -361,6 +361,7 @@ PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("towards",): ("away from",), ("toward",): ("away from",), ("away", "from"): ("towards",),
     ("up",): ("down",), ("down",): ("up",), ("left",): ("right",), ("right",): ("left",),
     ("top",): ("bottom",), ("bottom",): ("top",), ("before",): ("after",), ("after",): ("before",),
+    ("during",): ("after",),
     ("at", "the", "top", "of"): ("at the bottom of",), ("at", "the", "bottom", "of"): ("at the top of",),
     ("on", "the", "side", "of"): ("on top of",), ("on", "side", "of"): ("on top of",),
     ("in", "the", "middle", "of"): ("at the edge of",), ("in", "middle", "of"): ("at the edge of",),

@@ -1,18 +1,22 @@
 """object_replace: replace an object noun by one of another group of its category
 ("a dog" -> "a cat"; never a synonym, hyponym, hypernym or part: "puppy", "animal", "paw"; never a
 person who may be the same one: "girl" for "young woman"; never a place that does not take the
-caption's preposition: "in a pond" -/-> "in a beach")."""
+caption's preposition: "in a pond" -/-> "in a beach").  A caption's noun outside the curated
+groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" -> "a
+flock of ducks", ``kin``), unlike every thing the caption names."""
 from __future__ import annotations
 
 import random
 from functools import lru_cache
 from typing import Optional
 
+from ...lexicon.lemmas import noun_lemma
 from ..realise import Replacement, Surface, fresh, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
 from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age
+from .kin import kin_alternatives
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, make_candidate, noun_slots,
                      number_class, possessive)
 
@@ -87,6 +91,12 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
+        if not alts and surface.caption:
+            alts = [w for w in kin_alternatives(o.name)
+                    if _unlike_the_caption(surface, w)
+                    and (not number_class(w) or fits_number(surface, slot, w))
+                    and (prep is None or prep in place_preps(w, prep))
+                    and not (owner and noun_form(w, slot.plural).endswith("s"))]
         if not alts:
             continue
         new = choose(alts, rng, "object", counts)
@@ -97,3 +107,15 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         if len(out) >= limit:
             break
     return out
+
+
+def _unlike_the_caption(surface: Surface, noun: str) -> bool:
+    """The noun is no word of the caption and names nothing any of its objects may be ("a cup"
+    where a mug is named, "a duck" beside "birds")."""
+    words = surface.memo.get("words")
+    if words is None:
+        words = surface.memo["words"] = frozenset(t.text.lower() for t in surface.tokens) | frozenset(
+            noun_lemma(t.text.lower()) for t in surface.tokens if t.upos in ("NOUN", "PROPN"))
+    if any(w in words for w in noun.split()):
+        return False
+    return all(distinct_things(noun, o.name) for o in surface.graph.objects if o.name)
