@@ -177,7 +177,9 @@ def noun_class(word: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1 << 15)
-def noun_classes(word: str) -> frozenset[str]:
-    """The lexicographer files of all the word's common senses."""
+def noun_classes(word: str, first: int = 0) -> frozenset[str]:
+    """The lexicographer files of all the word's common senses (of its ``first`` most frequent
+    ones, when given)."""
     synsets, _ = _tables()
-    return frozenset(synsets[s][0] for s in senses(word))
+    found = senses(word)
+    return frozenset(synsets[s][0] for s in (found[:first] if first else found))

@@ -11,19 +11,18 @@ sharing the most specific kind (``taxonomy.kinship``: "goose" -> "duck", "swan";
 Only nouns that name a thing in their most frequent sense take part, and only plain ones: no
 word whose first sense is an act, a person, a time or an abstraction ("game", "stage", "view"),
 no word for any thing of a category ("vehicle", "food"), no picture or representation ("portrait",
-"banner": what it shows is the caption's subject) and no part of another thing ("engine",
-"handle": the whole is often in the picture with its other parts).
+"banner": what it shows is the caption's subject), no body part, mass or collection.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from ...lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, PART_NOUNS, REPRESENTATION_HEADS
+from ...lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, REPRESENTATION_HEADS
 from ...lexicon.taxonomy import class_depth, kinship, listed, noun_class, noun_classes
 from ...lexicon.words import BODY_PARTS, COLLECTIVE_NOUNS, CONTAINER_NOUNS
-from ..vocab import (CATEGORY_GENERIC, MASS_NOUNS, PLURAL_ONLY, REPRESENTATION_NOUNS, object_alternatives,
-                     object_category)
+from ..vocab import (CATEGORY_GENERIC, MASS_NOUNS, OBJECT_CATEGORIES, PLURAL_ONLY, REPRESENTATION_NOUNS,
+                     object_alternatives, object_category)
 from .contrast import distinct_things, is_person
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "visual_nouns.tsv"
@@ -32,10 +31,10 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "visual_nouns.tsv"
 # a visual noun of the same class.
 KIN_CLASSES = frozenset({"animal", "artifact", "food", "plant", "object"})
 # How far below the nearest kin a replacement may be (0: only the nearest).
-KIN_SLACK = 1
+KIN_SLACK = 0
 # Heads that are no thing of their own in a caption.
 _NOT_THINGS = (CATEGORY_GENERIC | REPRESENTATION_NOUNS | IMAGE_HEADS | frozenset(REPRESENTATION_HEADS)
-               | ABSTRACT_HEADS | PART_NOUNS | BODY_PARTS | COLLECTIVE_NOUNS | MASS_NOUNS | PLURAL_ONLY)
+               | ABSTRACT_HEADS | BODY_PARTS | COLLECTIVE_NOUNS | MASS_NOUNS | PLURAL_ONLY)
 
 
 @lru_cache(maxsize=1)
@@ -63,18 +62,19 @@ def plain_thing(noun: str) -> bool:
 
 
 def one_kind(noun: str) -> bool:
-    """Every common sense of the noun is a thing of one kind: no sense an act, an event or an
-    abstraction ("match", "launch", "dinner" party), and not animals and artefacts both ("bat",
-    "mouse"): which sense a caption means is then anyone's guess."""
-    classes = noun_classes(noun)
+    """The noun's two most frequent senses are things of one kind: neither an act, an event or an
+    abstraction ("match", "stand", "bar"), nor animals or people and artefacts both ("fan", "bat",
+    "pole"): which one a caption means is then anyone's guess."""
+    classes = noun_classes(noun, 2)
     if not classes or not classes <= _SEEN_CLASSES:
         return False
-    return not (classes & _ANIMATE and classes & (KIN_CLASSES - _ANIMATE))
+    return not (noun_classes(noun) & _ANIMATE and classes & (KIN_CLASSES - _ANIMATE))
 
 
 _ANIMATE = frozenset({"animal", "person"})
-# Classes a sense of a plain thing may also be in ("glass": an artefact and a substance).
-_SEEN_CLASSES = KIN_CLASSES | frozenset({"substance", "body", "shape", "quantity"})
+# Classes a sense of a plain thing may also be in ("glass": an artefact and a substance; "house":
+# a building and a household; "park": a place).
+_SEEN_CLASSES = KIN_CLASSES | frozenset({"substance", "body", "shape", "quantity", "group", "location"})
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +96,13 @@ def _pool() -> dict[str, tuple[str, ...]]:
 def kin_alternatives(name: str) -> tuple[str, ...]:
     """Visual nouns nearest ``name`` in WordNet that name other things, nearest first; () for a
     curated noun or one that is no plain thing.  A compound WordNet does not list whose head is
-    curated takes the other groups of its head ("a sailing boat" -> "a car", never "a sailboat")."""
+    curated, and a thing of one kind, takes the other groups of its head ("a sailing boat" -> "a car",
+never "a sailboat"; not "roof top", whose head may be a shirt)."""
     n = name.lower()
     if object_category(n) is not None:
         return ()
     words = n.split()
-    if len(words) > 1 and not listed(n) and object_category(words[-1]) is not None:
+    if len(words) > 1 and not listed(n) and object_category(words[-1]) is not None and one_kind(words[-1]):
         head = words[-1]
         return tuple(w for w in object_alternatives(head) if distinct_things(w, head) and distinct_things(w, n)
                      and w not in CATEGORY_GENERIC)
@@ -115,3 +116,18 @@ def kin_alternatives(name: str) -> tuple[str, ...]:
         return ()
     best = max(k for k, _ in scored)
     return tuple(w for k, w in sorted(scored, key=lambda x: (-x[0], x[1])) if k >= best - KIN_SLACK)
+
+
+@lru_cache(maxsize=1 << 10)
+def other_organisms(name: str) -> tuple[str, ...]:
+    """For a noun of people, animals: the other class of organism in WordNet, never one thing
+    with a person ("person testifies during a hearing" -> "a dog testifies"; the curated people
+    nouns take one another first, ``vocab.OBJECT_CATEGORIES``)."""
+    if not is_person(name):
+        return ()
+    return tuple(g[0] for cat in _ANIMAL_CATEGORIES for g in OBJECT_CATEGORIES[cat]
+                 if distinct_things(g[0], name))
+
+
+# Curated categories whose group heads stand in for a person.
+_ANIMAL_CATEGORIES = ("mammal", "bird")

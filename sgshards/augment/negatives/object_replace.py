@@ -11,14 +11,14 @@ from functools import lru_cache
 from typing import Optional
 
 from ...lexicon.lemmas import noun_lemma
-from ..realise import Replacement, Surface, fresh, noun_form
+from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
 from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age
-from .kin import kin_alternatives
-from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, make_candidate, noun_slots,
-                     number_class, possessive)
+from .kin import kin_alternatives, other_organisms
+from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
+                     noun_slots, number_class, possessive)
 
 
 def replaceable_slot(surface: Surface, obj: int) -> bool:
@@ -66,13 +66,15 @@ def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str], ...]:
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, objects in random order, the new noun unlike every object of
-    the graph and drawn by corpus frequency when ``counts`` are given. Eager: it draws while it
-    searches."""
+    the graph and drawn by corpus frequency when ``counts`` are given; a person the curated groups
+    and WordNet kin leave unreplaced becomes an animal only when no other object could be replaced
+    (``_organism_replacements``). Eager: it draws while it searches."""
     g = surface.graph
     present = {grp for o in g.objects for grp in object_groups(o.name)} | {o.name for o in g.objects}
     objs = noun_slots(surface)
     shuffle(rng, objs)
-    out = []
+    out: list[Candidate] = []
+    last_resort: list[tuple[Slot, list[str]]] = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
@@ -91,22 +93,66 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
-        if not alts and surface.caption:
-            alts = [w for w in kin_alternatives(o.name)
-                    if _unlike_the_caption(surface, w)
-                    and (not number_class(w) or fits_number(surface, slot, w))
-                    and (prep is None or prep in place_preps(w, prep))
-                    and not (owner and noun_form(w, slot.plural).endswith("s"))]
-        if not alts:
-            continue
-        new = choose(alts, rng, "object", counts)
-        cand = make_candidate(surface, "object_replace",
-                              [Replacement(slot.name, fresh(surface, noun_form(new, slot.plural), slot.name))])
-        if cand:
-            out.append(cand)
+        if not alts and surface.caption and _plain_name(surface, slot.name):
+            alts = _kin_replacements(surface, slot, o.name, prep, owner)
+            if not alts:
+                animals = _organism_replacements(surface, slot, o.name, owner)
+                if animals:
+                    last_resort.append((slot, animals))
+        if alts:
+            _add(out, surface, slot, choose(alts, rng, "object", counts), False)
         if len(out) >= limit:
-            break
+            return out
+    if not out:
+        for slot, animals in last_resort:
+            # "person testifies" -> "a dog testifies": a bare singular takes an article
+            _add(out, surface, slot, choose(animals, rng, "object", counts),
+                 not slot.plural and slot.np[0] == slot.name[0])
+            if len(out) >= limit:
+                break
     return out
+
+
+def _add(out: list[Candidate], surface: Surface, slot: Slot, noun: str, article: bool) -> None:
+    """The candidate with ``noun`` in the slot's number (after an article when asked), if any."""
+    new = noun_form(noun, slot.plural)
+    if article:
+        new = indefinite_article(new) + " " + new
+    cand = make_candidate(surface, "object_replace", [Replacement(slot.name, fresh(surface, new, slot.name))])
+    if cand:
+        out.append(cand)
+
+
+def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[str], owner: bool) -> list[str]:
+    """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
+    that fit its slot: never a word of the caption or anything one of its objects may be."""
+    return [w for w in kin_alternatives(name)
+            if _unlike_the_caption(surface, w)
+            and (not number_class(w) or fits_number(surface, slot, w))
+            and (prep is None or prep in place_preps(w, prep))
+            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+
+
+def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool) -> list[str]:
+    """Animals for a person named by a bare noun phrase (``kin.other_organisms``); none after a
+    modifier ("contemporary christian artist": no christian dog) or inside a noun run ("tennis |
+    player": no "tennis a dog")."""
+    toks = surface.tokens
+    s = slot.np[0]
+    if any(toks[k].upos not in ("DET", "NUM") for k in range(s, slot.name[0])) \
+            or (s > 0 and toks[s - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return []
+    return [w for w in other_organisms(name) if _unlike_the_caption(surface, w)
+            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+
+
+def _plain_name(surface: Surface, name: Span) -> bool:
+    """The object's name is a common noun, or a noun after one noun ("fish pond"), as the tagger
+    reads it: a longer name is more often a misparse ("mountain reflect lake", "security guard
+    opening car door") than a thing WordNet could place."""
+    toks = surface.tokens[name[0]:name[1]]
+    return len(toks) <= 2 and all(t.upos == "NOUN" for t in toks) and toks[-1].tag in ("NN", "NNS") \
+        and all(t.dep == "compound" for t in toks[:-1]) and not in_noun_pile(surface, name)
 
 
 def _unlike_the_caption(surface: Surface, noun: str) -> bool:
