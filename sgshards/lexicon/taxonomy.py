@@ -9,6 +9,9 @@ from Debian's ``wordnet-base`` (format there); nothing here reads WordNet itself
   swapping such nouns states nothing new.
 - ``noun_class(word)``: WordNet's lexicographer file of the word's first sense ("person",
   "animal", "artifact", "time", "feeling"...), to tell people and things from abstractions.
+- ``kinship(a, b)``: how specific the nearest kind both words' first senses share is ("goose" and
+  "duck" are both waterfowl, "goose" and "dog" only vertebrates), and ``class_depth(word)``, the
+  depth where the word's class begins: how near a replacement is (``augment.negatives.kin``).
 
 Words are looked up lowercased, then as a singular, then by their last word ("diesel engine" ->
 "engine"). Unknown words are in no relation and have no class.

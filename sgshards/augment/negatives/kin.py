@@ -11,7 +11,12 @@ sharing the most specific kind (``taxonomy.kinship``: "goose" -> "duck", "swan";
 Only nouns that name a thing in their most frequent sense take part, and only plain ones: no
 word whose first sense is an act, a person, a time or an abstraction ("game", "stage", "view"),
 no word for any thing of a category ("vehicle", "food"), no picture or representation ("portrait",
-"banner": what it shows is the caption's subject), no body part, mass or collection.
+"banner": what it shows is the caption's subject), no body part, mass or collection, and no meal
+("apples for lunch" -/-> "for dinner": an occasion, not a thing the picture shows).
+
+People are cross-classified (an actor may be a politician, a mother or a child), so a people noun
+outside the curated groups takes none of them: it takes an animal, the other class of organism
+(``other_organisms``: "actor arrives at the premiere" -> "a duck arrives at the premiere").
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, REPRESENTATION_HEADS
-from ...lexicon.taxonomy import class_depth, kinship, listed, noun_class, noun_classes
+from ...lexicon.taxonomy import class_depth, is_a, kinship, listed, noun_class, noun_classes
 from ...lexicon.words import BODY_PARTS, COLLECTIVE_NOUNS, CONTAINER_NOUNS
 from ..vocab import (CATEGORY_GENERIC, MASS_NOUNS, OBJECT_CATEGORIES, PLURAL_ONLY, REPRESENTATION_NOUNS,
                      object_alternatives, object_category)
@@ -58,7 +63,7 @@ def plain_thing(noun: str) -> bool:
     head = (n.split() or [""])[-1]
     if n in _NOT_THINGS or head in _NOT_THINGS or head in CONTAINER_NOUNS:
         return False
-    return noun_class(n) in KIN_CLASSES and one_kind(n)
+    return noun_class(n) in KIN_CLASSES and one_kind(n) and not is_a(n, "meal")
 
 
 def one_kind(noun: str) -> bool:
@@ -84,8 +89,8 @@ def _pool() -> dict[str, tuple[str, ...]]:
     for noun, _ in visual_nouns():
         if noun in CATEGORY_GENERIC or (" " in noun and not listed(noun)):
             continue                            # "teddy bear" would be read as its last word
-        if is_person(noun):
-            continue
+        if is_person(noun) or "person" in noun_classes(noun):
+            continue                            # "human" is first an animal, but no replacement for one
         if plain_thing(noun) or (object_category(noun) is not None and noun_class(noun) in KIN_CLASSES
                                  and noun not in CATEGORY_GENERIC):
             out.setdefault(noun_class(noun) or "", []).append(noun)
@@ -96,8 +101,8 @@ def _pool() -> dict[str, tuple[str, ...]]:
 def kin_alternatives(name: str) -> tuple[str, ...]:
     """Visual nouns nearest ``name`` in WordNet that name other things, nearest first; () for a
     curated noun or one that is no plain thing.  A compound WordNet does not list whose head is
-    curated, and a thing of one kind, takes the other groups of its head ("a sailing boat" -> "a car",
-never "a sailboat"; not "roof top", whose head may be a shirt)."""
+    curated, and a thing of one kind, takes the other groups of its head ("a sailing boat" -> "a
+    car", never "a sailboat"; not "roof top", whose head may be a shirt)."""
     n = name.lower()
     if object_category(n) is not None:
         return ()
@@ -123,11 +128,14 @@ def other_organisms(name: str) -> tuple[str, ...]:
     """For a noun of people, animals: the other class of organism in WordNet, never one thing
     with a person ("person testifies during a hearing" -> "a dog testifies"; the curated people
     nouns take one another first, ``vocab.OBJECT_CATEGORIES``)."""
-    if not is_person(name):
-        return ()
+    if not is_person(name) or not noun_classes(name) <= _PEOPLE_SENSES:
+        return ()                                # "diesel", "fan", "star": maybe no person at all
     return tuple(g[0] for cat in _ANIMAL_CATEGORIES for g in OBJECT_CATEGORIES[cat]
                  if distinct_things(g[0], name))
 
 
+# Classes a people noun's senses may have besides people ("person" is filed under Tops and body,
+# "member" is also a relation).
+_PEOPLE_SENSES = frozenset({"person", "Tops", "body", "relation"})
 # Curated categories whose group heads stand in for a person.
 _ANIMAL_CATEGORIES = ("mammal", "bird")

@@ -93,8 +93,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
-        if not alts and surface.caption and _plain_name(surface, slot.name):
-            alts = _kin_replacements(surface, slot, o.name, prep, owner)
+        if not alts and surface.caption and _plain_name(surface, slot.name) and _number_agrees(surface, slot):
+            alts = [] if _bare_singular(surface, slot) else _kin_replacements(surface, slot, o.name, prep, owner)
             if not alts:
                 animals = _organism_replacements(surface, slot, o.name, owner)
                 if animals:
@@ -121,6 +121,23 @@ def _add(out: list[Candidate], surface: Surface, slot: Slot, noun: str, article:
     cand = make_candidate(surface, "object_replace", [Replacement(slot.name, fresh(surface, new, slot.name))])
     if cand:
         out.append(cand)
+
+
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "one", "each", "every", "another"})
+
+
+def _number_agrees(surface: Surface, slot: Slot) -> bool:
+    """A plural name after no singular determiner: "a lizard perches on a wall" is a verb the tagger
+    read as a noun, and any plural put there reads "a bookshelves"."""
+    return not slot.plural or all(t.text.lower() not in _SINGULAR_DETERMINERS
+                                  for t in surface.tokens[slot.np[0]:slot.name[0]])
+
+
+def _bare_singular(surface: Surface, slot: Slot) -> bool:
+    """A singular noun with no determiner after a verb or a preposition is mostly a mass or an
+    idiom ("make room for", "in bed"), not a thing a replacement could stand for."""
+    s = slot.np[0]
+    return not slot.plural and s == slot.name[0] and s > 0 and surface.tokens[s - 1].upos in ("VERB", "ADP", "AUX")
 
 
 def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[str], owner: bool) -> list[str]:

@@ -74,3 +74,13 @@ def test_relation_replace_without_only_of_things(surface):
     "and" chain)."""
     assert not any("without homework" in t for t in every(relation_replace, surface(
         "image of a man helping his grandson with homework")))
+
+
+def test_relation_replace_during_an_event_becomes_after(surface):
+    """CC3M "person testifies during a hearing." had no negative; "during" a time ("during the
+    day") and a realised sub-graph (which may misread the caption) keep it."""
+    from dataclasses import replace
+    assert "person testifies after a hearing." in every(relation_replace, surface("person testifies during a hearing."))
+    assert every(relation_replace, surface("canadian census division: the outside during the day.")) == set()
+    s = replace(surface("person testifies during a hearing."), caption=False)
+    assert not any("after" in t for t in every(relation_replace, s))
