@@ -111,7 +111,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # of pictures, parts and times, prepositions owned by their verb, invented word forms); "X of Y" is
 # no longer read as possession for heads that are no parts ("the importance of social media", "a
 # statue of person"), abstract heads are no objects: 59,575 (83.7% of captions with a negative).
-CC3M_NEGATIVES_BASELINE = 59_575
+# Coverage back above the target with negatives that are still false: a caption's noun outside the
+# curated groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" ->
+# "ducks"), an unlisted compound its curated head's groups ("a sailing boat" -> "a car"), a person
+# no group holds an animal when nothing else can be replaced ("actor arrives" -> "a duck arrives"),
+# "during" an event "after" ("testifies after a hearing"): 63,065 (89.2% of captions).
+CC3M_NEGATIVES_BASELINE = 63_065
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

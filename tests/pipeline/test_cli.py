@@ -149,8 +149,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # refused; "X of Y" is no longer read as possession for heads that are no parts ("the love of
     # deity"); captions that describe no scene are skipped: 30 of them, 29 text only - "i think costume
     # designer was one of the greatest designers of all time." -, 1 product listing; they are written
-    # with the caption alone)
-    assert stats["with_negative"] >= 826
+    # with the caption alone); 872 since a caption's nouns outside the curated groups take their WordNet
+    # kin, people an animal as a last resort, and "during" an event becomes "after" (826 before)
+    assert stats["with_negative"] >= 872
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 40      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 

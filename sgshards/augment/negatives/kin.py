@@ -68,15 +68,18 @@ def plain_thing(noun: str) -> bool:
 
 def one_kind(noun: str) -> bool:
     """The noun's two most frequent senses are things of one kind: neither an act, an event or an
-    abstraction ("match", "stand", "bar"), nor animals or people and artefacts both ("fan", "bat",
-    "pole"): which one a caption means is then anyone's guess."""
+    abstraction ("match", "bar"), nor animals or people and artefacts both ("fan", "bat", "pole"),
+    and its senses span few classes: which one a caption means is otherwise anyone's guess."""
     classes = noun_classes(noun, 2)
-    if not classes or not classes <= _SEEN_CLASSES:
+    if not classes or not classes <= _SEEN_CLASSES or len(noun_classes(noun)) > _MAX_CLASSES:
         return False
     return not (noun_classes(noun) & _ANIMATE and classes & (KIN_CLASSES - _ANIMATE))
 
 
 _ANIMATE = frozenset({"animal", "person"})
+# A word with senses in more classes than this is too polysemous to read ("stand": a thing, a
+# place, an act, an event, a view, a group; "a stand alone unisex skull" is no stand).
+_MAX_CLASSES = 4
 # Classes a sense of a plain thing may also be in ("glass": an artefact and a substance; "house":
 # a building and a household; "park": a place).
 _SEEN_CLASSES = KIN_CLASSES | frozenset({"substance", "body", "shape", "quantity", "group", "location"})
@@ -107,20 +110,34 @@ def kin_alternatives(name: str) -> tuple[str, ...]:
     if object_category(n) is not None:
         return ()
     words = n.split()
+    if len(words) > 1 and not listed(n) and is_person(words[0]):
+        return ()                               # "mother of the bride dress": no dress of a bride
     if len(words) > 1 and not listed(n) and object_category(words[-1]) is not None and one_kind(words[-1]):
         head = words[-1]
         return tuple(w for w in object_alternatives(head) if distinct_things(w, head) and distinct_things(w, n)
                      and w not in CATEGORY_GENERIC)
     if not plain_thing(n):
         return ()
+    kinds = _curated_kinds(n)
     scored = [(kinship(n, w), w) for w in _pool().get(noun_class(n) or "", ())
-              if w != n and distinct_things(w, n)]
+              if w != n and distinct_things(w, n) and all(distinct_things(w, h) for h in kinds)]
     floor = class_depth(n) + 1                  # below the broad division its class starts at
     scored = [(k, w) for k, w in scored if k >= floor]
     if not scored:
         return ()
     best = max(k for k, _ in scored)
     return tuple(w for k, w in sorted(scored, key=lambda x: (-x[0], x[1])) if k >= best - KIN_SLACK)
+
+
+def _curated_kinds(name: str) -> tuple[str, ...]:
+    """Curated nouns the name is a kind of ("road" for "access road"): a replacement of their
+    group or kind would name the same sort of thing ("highway", "street" for "access road")."""
+    return tuple(w for w in _curated_words() if is_a(name, w))
+
+
+@lru_cache(maxsize=1)
+def _curated_words() -> tuple[str, ...]:
+    return tuple(w for cat in OBJECT_CATEGORIES.values() for g in cat for w in g if w not in CATEGORY_GENERIC)
 
 
 @lru_cache(maxsize=1 << 10)
