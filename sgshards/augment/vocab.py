@@ -234,6 +234,9 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "sign|signboard|poster|flag|banner",
     "painting|poster|picture|photo|drawing|illustration",
     "statue|sculpture|monument|doll",
+    # platforms one stands on: "speaks from a podium" may be said of a stage or a deck
+    "deck|pier|wharf|dock|jetty|boardwalk|platform|podium|stage|porch|patio|terrace|balcony|veranda",
+    "bead|necklace", "bead|bracelet",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({

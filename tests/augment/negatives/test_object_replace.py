@@ -129,3 +129,15 @@ def test_object_replace_kin_needs_a_thing_the_picture_shows(surface):
         "sometimes people have to cry out their tears to make room for a heart full of smiles")))
     assert not any("lunch" not in t for t in every(object_replace, surface(
         "a cook prepares apples for lunch at the program.")))
+
+
+def test_object_replace_kin_never_a_near_platform_or_what_beads_make(surface):
+    """CC3M "speaks from a podium" -> "from a deck", "view from your deck" -> "from your pier",
+    "decorated with beads" -> "with necklaces": the same sort of thing, not clearly false."""
+    assert not any(w in t for t in every(object_replace, surface(
+        "a man in a striped sweater speaks from a podium at the 25th anniversary event."))
+        for w in ("from a deck", "from a stage", "from a platform"))
+    assert not any("pier" in t for t in every(object_replace, surface(
+        "view from your deck of a local sailing vessel taken by a customer.")))
+    assert not any("necklaces" in t for t in every(object_replace, surface(
+        "praying winged angel carved from stone decorated with beads and other items")))
