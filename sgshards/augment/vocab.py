@@ -214,7 +214,7 @@ ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
 # in a photo ("a forest" on "a mountain"): one never replaces the other.
 OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in (
     "street|road|avenue|lane|sidewalk|pavement|path|footpath|crosswalk|curb",
-    "forest|woods|jungle|mountain|hill|valley|peak",
+    "forest|woods|jungle|mountain|hill|valley|peak|mountainside|hillside|slope",
     "beach|shore|coast|ocean|sea|island|bay",
     "river|stream|creek|waterfall|lake|pond|valley",
     "field|meadow|lawn|grass|farm|garden|yard|park",

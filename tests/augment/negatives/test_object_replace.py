@@ -133,7 +133,8 @@ def test_object_replace_kin_needs_a_thing_the_picture_shows(surface):
 
 def test_object_replace_kin_never_a_near_platform_or_what_beads_make(surface):
     """CC3M "speaks from a podium" -> "from a deck", "view from your deck" -> "from your pier",
-    "decorated with beads" -> "with necklaces": the same sort of thing, not clearly false."""
+    "decorated with beads" -> "with necklaces", "set on a mountainside" -> "on a hillside": the
+    same sort of thing, not clearly false."""
     assert not any(w in t for t in every(object_replace, surface(
         "a man in a striped sweater speaks from a podium at the 25th anniversary event."))
         for w in ("from a deck", "from a stage", "from a platform"))
@@ -141,3 +142,5 @@ def test_object_replace_kin_never_a_near_platform_or_what_beads_make(surface):
         "view from your deck of a local sailing vessel taken by a customer.")))
     assert not any("necklaces" in t for t in every(object_replace, surface(
         "praying winged angel carved from stone decorated with beads and other items")))
+    assert not any("hillside" in t for t in every(object_replace, surface(
+        "property image # set on a mountainside, person has levels of living space")))
