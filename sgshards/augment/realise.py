@@ -134,6 +134,7 @@ class Surface:
     preds: dict[int, Span] = field(default_factory=dict)                   # relation -> span
     objects: tuple[int, ...] = ()       # graph objects this surface states
     relations: tuple[int, ...] = ()     # graph relations this surface states
+    caption: bool = False               # the caption's own tokens (not a realised sub-graph)
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-surface facts of other stages
 
     def __post_init__(self) -> None:
@@ -213,7 +214,7 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
     names = mentions if mentions is not None else [o.span for o in graph.objects if o.span is not None]
     surface = Surface(tokens=list(doc), graph=graph,
                       objects=tuple(range(len(graph.objects))),
-                      relations=tuple(range(len(graph.relations))))
+                      relations=tuple(range(len(graph.relations))), caption=True)
     for idx, o in enumerate(graph.objects):
         if o.span is None or not (0 <= o.span[0] < o.span[1] <= len(doc)) or not o.name.strip():
             continue

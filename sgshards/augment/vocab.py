@@ -229,7 +229,7 @@ ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
 # in a photo ("a forest" on "a mountain"): one never replaces the other.
 OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in (
     "street|road|avenue|lane|sidewalk|pavement|path|footpath|crosswalk|curb",
-    "forest|woods|jungle|mountain|hill|valley|peak",
+    "forest|woods|jungle|mountain|hill|valley|peak|mountainside|hillside|slope",
     "beach|shore|coast|ocean|sea|island|bay",
     "river|stream|creek|waterfall|lake|pond|valley",
     "field|meadow|lawn|grass|farm|garden|yard|park",
@@ -250,6 +250,9 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "sign|signboard|poster|flag|banner",
     "painting|poster|picture|photo|drawing|illustration",
     "statue|sculpture|monument|doll",
+    # platforms one stands on: "speaks from a podium" may be said of a stage or a deck
+    "deck|pier|wharf|dock|jetty|boardwalk|platform|podium|stage|porch|patio|terrace|balcony|veranda",
+    "bead|necklace", "bead|bracelet",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({
@@ -377,6 +380,7 @@ PREP_CONTRASTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("towards",): ("away from",), ("toward",): ("away from",), ("away", "from"): ("towards",),
     ("up",): ("down",), ("down",): ("up",), ("left",): ("right",), ("right",): ("left",),
     ("top",): ("bottom",), ("bottom",): ("top",), ("before",): ("after",), ("after",): ("before",),
+    ("during",): ("after",),
     ("at", "the", "top", "of"): ("at the bottom of",), ("at", "the", "bottom", "of"): ("at the top of",),
     ("on", "the", "side", "of"): ("on top of",), ("on", "side", "of"): ("on top of",),
     ("in", "the", "middle", "of"): ("at the edge of",), ("in", "middle", "of"): ("at the edge of",),

@@ -9,6 +9,9 @@ from Debian's ``wordnet-base`` (format there); nothing here reads WordNet itself
   swapping such nouns states nothing new.
 - ``noun_class(word)``: WordNet's lexicographer file of the word's first sense ("person",
   "animal", "artifact", "time", "feeling"...), to tell people and things from abstractions.
+- ``kinship(a, b)``: how specific the nearest kind both words' first senses share is ("goose" and
+  "duck" are both waterfowl, "goose" and "dog" only vertebrates), and ``class_depth(word)``, the
+  depth where the word's class begins: how near a replacement is (``augment.negatives.kin``).
 
 Words are looked up lowercased, then as a singular, then by their last word ("diesel engine" ->
 "engine"). Unknown words are in no relation and have no class.
@@ -83,6 +86,11 @@ def senses(word: str) -> tuple[str, ...]:
     return ()
 
 
+def listed(word: str) -> bool:
+    """WordNet has the word itself (not only its last word: "teddy bear" is not a "bear")."""
+    return " ".join(word.lower().replace("-", " ").split()) in _tables()[1]
+
+
 @lru_cache(maxsize=1 << 16)
 def _above(sense: str) -> frozenset[str]:
     """The sense and all its hypernyms."""
@@ -131,6 +139,26 @@ def mainly_a(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def _depth(sense: str) -> int:
+    """Hypernym steps from the sense up to its nearest root ("entity" is 0)."""
+    hyper = _tables()[0][sense][1]
+    return 1 + min(_depth(h) for h in hyper) if hyper else 0
+
+
+@lru_cache(maxsize=1 << 16)
+def kinship(a: str, b: str) -> int:
+    """How specific the nearest kind is that the most frequent senses of ``a`` and ``b`` are both
+    kinds of: the depth of their deepest shared hypernym, -1 when a word is unknown.  "goose" and
+    "duck" share "waterfowl" (deep), "goose" and "dog" only "vertebrate", "rope" and "lamp" only
+    "artifact" (4)."""
+    sa, sb = senses(a), senses(b)
+    if not sa or not sb:
+        return -1
+    shared = _above(sa[0]) & _above(sb[0])
+    return max((_depth(s) for s in shared), default=-1)
+
+
+@lru_cache(maxsize=1 << 16)
 def part_of(a: str, b: str) -> bool:
     """The most frequent sense of ``a`` is a part of (or made of) some sense of ``b`` ("finger" of
     "hand"; not "bridge", whose rarer sense is part of a nose and so of a "man")."""
@@ -143,6 +171,18 @@ def overlapping(a: str, b: str) -> bool:
     """``a`` and ``b`` may name the same thing, or one is a part of the other: a synonym,
     hypernym, hyponym or meronym in some common sense."""
     return is_a(a, b) or is_a(b, a) or part_of(a, b) or part_of(b, a)
+
+
+@lru_cache(maxsize=1 << 15)
+def class_depth(word: str) -> int:
+    """The depth of the most general kind of the word's most frequent sense that is still of its
+    lexicographer class ("artifact" for "rope", "animal" for "goose"); -1 when unknown."""
+    s = senses(word)
+    if not s:
+        return -1
+    synsets = _tables()[0]
+    lexname = synsets[s[0]][0]
+    return min(_depth(a) for a in _above(s[0]) if synsets[a][0] == lexname)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -178,7 +218,9 @@ def happening(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
-def noun_classes(word: str) -> frozenset[str]:
-    """The lexicographer files of all the word's common senses."""
+def noun_classes(word: str, first: int = 0) -> frozenset[str]:
+    """The lexicographer files of all the word's common senses (of its ``first`` most frequent
+    ones, when given)."""
     synsets, _ = _tables()
-    return frozenset(synsets[s][0] for s in senses(word))
+    found = senses(word)
+    return frozenset(synsets[s][0] for s in (found[:first] if first else found))

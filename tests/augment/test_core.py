@@ -117,7 +117,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # no positive (and so no negative of one) of a thing no picture shows (times, acts, ideas,
 # directions: "the week", "by the handful", "from left"), of a name cut inside a hyphenated word
 # or a broken compound ("off-the-grid", "cuff links", "world championships"): 54,395 (80.2%).
-CC3M_NEGATIVES_BASELINE = 54_395
+# Coverage back above the target with negatives that are still false: a caption's noun outside the
+# curated groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" ->
+# "ducks"), an unlisted compound its curated head's groups ("a sailing boat" -> "a car"), a person
+# no group holds an animal when nothing else can be replaced ("actor arrives" -> "a duck arrives"),
+# "during" an event "after" ("testifies after a hearing"): 58,290 (87.4% of captions).
+CC3M_NEGATIVES_BASELINE = 58_290
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

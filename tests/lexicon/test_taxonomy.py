@@ -26,3 +26,18 @@ def test_noun_form_never_pluralises_a_plural():
     """CC3M "love the sunglasseses", issue 15 "shortses"."""
     assert noun_form("sunglasses", True) == "sunglasses" and noun_form("shorts", True) == "shorts"
     assert noun_form("hot dog", True) == "hot dogs"
+
+
+def test_kinship_is_the_depth_of_the_nearest_shared_kind():
+    """The nearer the shared kind, the deeper it is: "goose" and "duck" are waterfowl, "goose" and
+    "dog" vertebrates, "rope" and "lamp" only artefacts; a class begins above its words."""
+    from sgshards.lexicon.taxonomy import class_depth, kinship
+    assert kinship("goose", "duck") > kinship("goose", "dog") > kinship("rope", "lamp") >= 0
+    assert kinship("qwertyzzz", "dog") == -1
+    assert class_depth("goose") < kinship("goose", "dog") and class_depth("rope") > kinship("rope", "lamp")
+
+
+def test_listed_and_first_senses():
+    from sgshards.lexicon.taxonomy import listed, noun_classes
+    assert listed("dog") and listed("Ice-Cream") and not listed("teddy bear") and not listed("sailing boat")
+    assert noun_classes("fan", 1) < noun_classes("fan") and "person" in noun_classes("fan")

@@ -1,20 +1,24 @@
 """object_replace: replace an object noun by one of another group of its category
 ("a dog" -> "a cat"; never a synonym, hyponym, hypernym or part: "puppy", "animal", "paw"; never a
 person who may be the same one: "girl" for "young woman"; never a place that does not take the
-caption's preposition: "in a pond" -/-> "in a beach")."""
+caption's preposition: "in a pond" -/-> "in a beach").  A caption's noun outside the curated
+groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" -> "a
+flock of ducks", ``kin``), unlike every thing the caption names."""
 from __future__ import annotations
 
 import random
 from functools import lru_cache
 from typing import Optional
 
-from ..realise import Replacement, Surface, fresh, noun_form
+from ...lexicon.lemmas import noun_lemma
+from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
 from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
-from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, make_candidate, noun_slots,
-                     number_class, possessive)
+from .kin import kin_alternatives, other_organisms
+from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
+                     noun_slots, number_class, possessive)
 
 
 def replaceable_slot(surface: Surface, obj: int) -> bool:
@@ -62,13 +66,15 @@ def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str], ...]:
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, objects in random order, the new noun unlike every object of
-    the graph and drawn by corpus frequency when ``counts`` are given. Eager: it draws while it
-    searches."""
+    the graph and drawn by corpus frequency when ``counts`` are given; a person the curated groups
+    and WordNet kin leave unreplaced becomes an animal only when no other object could be replaced
+    (``_organism_replacements``). Eager: it draws while it searches."""
     g = surface.graph
     present = {grp for o in g.objects for grp in object_groups(o.name)} | {o.name for o in g.objects}
     objs = noun_slots(surface)
     shuffle(rng, objs)
-    out = []
+    out: list[Candidate] = []
+    last_resort: list[tuple[Slot, list[str]]] = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
@@ -91,13 +97,92 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
-        if not alts:
-            continue
-        new = choose(alts, rng, "object", counts)
-        cand = make_candidate(surface, "object_replace",
-                              [Replacement(slot.name, fresh(surface, noun_form(new, slot.plural), slot.name))])
-        if cand:
-            out.append(cand)
+        if not alts and surface.caption and _plain_name(surface, slot.name) and _number_agrees(surface, slot):
+            alts = [] if _bare_singular(surface, slot) else _kin_replacements(surface, slot, o.name, prep, owner)
+            if not alts:
+                animals = _organism_replacements(surface, slot, o.name, owner)
+                if animals:
+                    last_resort.append((slot, animals))
+        if alts:
+            _add(out, surface, slot, choose(alts, rng, "object", counts), False)
         if len(out) >= limit:
-            break
+            return out
+    if not out:
+        for slot, animals in last_resort:
+            # "person testifies" -> "a dog testifies": a bare singular takes an article
+            _add(out, surface, slot, choose(animals, rng, "object", counts),
+                 not slot.plural and slot.np[0] == slot.name[0])
+            if len(out) >= limit:
+                break
     return out
+
+
+def _add(out: list[Candidate], surface: Surface, slot: Slot, noun: str, article: bool) -> None:
+    """The candidate with ``noun`` in the slot's number (after an article when asked), if any."""
+    new = noun_form(noun, slot.plural)
+    if article:
+        new = indefinite_article(new) + " " + new
+    cand = make_candidate(surface, "object_replace", [Replacement(slot.name, fresh(surface, new, slot.name))])
+    if cand:
+        out.append(cand)
+
+
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "one", "each", "every", "another"})
+
+
+def _number_agrees(surface: Surface, slot: Slot) -> bool:
+    """A plural name after no singular determiner: "a lizard perches on a wall" is a verb the tagger
+    read as a noun, and any plural put there reads "a bookshelves"."""
+    return not slot.plural or all(t.text.lower() not in _SINGULAR_DETERMINERS
+                                  for t in surface.tokens[slot.np[0]:slot.name[0]])
+
+
+def _bare_singular(surface: Surface, slot: Slot) -> bool:
+    """A singular noun with no determiner after a verb or a preposition is mostly a mass or an
+    idiom ("make room for", "in bed"), not a thing a replacement could stand for."""
+    s = slot.np[0]
+    return not slot.plural and s == slot.name[0] and s > 0 and surface.tokens[s - 1].upos in ("VERB", "ADP", "AUX")
+
+
+def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[str], owner: bool) -> list[str]:
+    """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
+    that fit its slot: never a word of the caption or anything one of its objects may be."""
+    return [w for w in kin_alternatives(name)
+            if _unlike_the_caption(surface, w)
+            and (not number_class(w) or fits_number(surface, slot, w))
+            and (prep is None or prep in place_preps(w, prep))
+            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+
+
+def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool) -> list[str]:
+    """Animals for a person named by a bare noun phrase (``kin.other_organisms``); none after a
+    modifier ("contemporary christian artist": no christian dog) or inside a noun run ("tennis |
+    player": no "tennis a dog")."""
+    toks = surface.tokens
+    s = slot.np[0]
+    if any(toks[k].upos not in ("DET", "NUM") for k in range(s, slot.name[0])) \
+            or (s > 0 and toks[s - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return []
+    return [w for w in other_organisms(name) if _unlike_the_caption(surface, w)
+            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+
+
+def _plain_name(surface: Surface, name: Span) -> bool:
+    """The object's name is a common noun, or a noun after one noun ("fish pond"), as the tagger
+    reads it: a longer name is more often a misparse ("mountain reflect lake", "security guard
+    opening car door") than a thing WordNet could place."""
+    toks = surface.tokens[name[0]:name[1]]
+    return len(toks) <= 2 and all(t.upos == "NOUN" for t in toks) and toks[-1].tag in ("NN", "NNS") \
+        and all(t.dep == "compound" for t in toks[:-1]) and not in_noun_pile(surface, name)
+
+
+def _unlike_the_caption(surface: Surface, noun: str) -> bool:
+    """The noun is no word of the caption and names nothing any of its objects may be ("a cup"
+    where a mug is named, "a duck" beside "birds")."""
+    words = surface.memo.get("words")
+    if words is None:
+        words = surface.memo["words"] = frozenset(t.text.lower() for t in surface.tokens) | frozenset(
+            noun_lemma(t.text.lower()) for t in surface.tokens if t.upos in ("NOUN", "PROPN"))
+    if any(w in words for w in noun.split()):
+        return False
+    return all(distinct_things(noun, o.name) for o in surface.graph.objects if o.name)

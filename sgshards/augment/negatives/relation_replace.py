@@ -2,6 +2,8 @@
 ("a cat on a table" -> "a cat under a table", "holding" -> "dropping"), only where the contrast
 states something false: a preposition of place after a verb of being somewhere and before a thing
 ("focusing on", "named after", "in the summer" keep theirs; "up"/"down" only of stairs and hills),
+"during" an event rather than a time, in the caption itself ("testifies during a hearing" ->
+"after a hearing"; not "during the day"),
 a verb without particle, done by someone to a thing ("pick up", "a hat lying", "threw a concert"
 keep theirs)."""
 from __future__ import annotations
@@ -89,6 +91,8 @@ def place_contrast_fits(surface: Surface, k: int):
             return with_ok
         if key in (("before",), ("after",)):
             return free                             # "touches before the wedding"; not "named after"
+        if key == ("during",):                      # "during a hearing" -> "after"; not "during the day",
+            return free and kind != "time" and surface.caption    # nor of a positive that may misread it
         return fits
     return test
 

@@ -82,3 +82,13 @@ def test_relation_replace_keeps_reduplication_idioms_and_the_ground(surface):
                    for t in every(relation_replace, surface("not a fan of denim on denim but love the jeans")))
     assert not any("under land" in t or "below land" in t or "beneath land" in t
                    for t in every(relation_replace, surface("tourist attraction is a slot canyon located on land")))
+
+
+def test_relation_replace_during_an_event_becomes_after(surface):
+    """CC3M "person testifies during a hearing." had no negative; "during" a time ("during the
+    day") and a realised sub-graph (which may misread the caption) keep it."""
+    from dataclasses import replace
+    assert "person testifies after a hearing." in every(relation_replace, surface("person testifies during a hearing."))
+    assert every(relation_replace, surface("canadian census division: the outside during the day.")) == set()
+    s = replace(surface("person testifies during a hearing."), caption=False)
+    assert not any("after" in t for t in every(relation_replace, s))

@@ -1,0 +1,34 @@
+"""kin: replacement nouns for things outside the curated groups, by WordNet kinship among the
+nouns of things seen (FACTUAL train), and animals for people."""
+from sgshards.augment.negatives.contrast import distinct_things
+from sgshards.augment.negatives.kin import kin_alternatives, other_organisms, plain_thing, visual_nouns
+
+
+def test_visual_nouns_are_countable_things_people_name():
+    nouns = dict(visual_nouns())
+    assert nouns["dog"] > nouns["kite"] > 0 and "kettle" not in nouns     # kettle: too rare in FACTUAL
+    assert "grass" not in nouns and "luggage" not in nouns and "water" not in nouns     # no "a grass"
+
+
+def test_kin_are_the_nearest_other_things():
+    assert "duck" in kin_alternatives("goose") and "bird" not in kin_alternatives("goose")
+    # a kettle is a pot in WordNet: nothing of the curated "pot|pan" group replaces it
+    assert kin_alternatives("kettle") and "pan" not in kin_alternatives("kettle")
+    assert kin_alternatives("access road") == ()       # a road: "highway", "street" are roads too
+    for name in ("goose", "kettle", "crocodile", "schooner", "avocado"):
+        alts = kin_alternatives(name)
+        assert alts and all(distinct_things(w, name) for w in alts), name
+
+
+def test_kin_only_for_plain_things():
+    """Curated nouns keep their groups; acts, times, pictures, abstractions, categories, meals and
+    words that are also people or acts get no kin."""
+    for name in ("dog", "game", "stage", "view", "portrait", "banner", "art", "vehicle", "lunch", "match", "fan",
+                 "person", "grass", "stand", "bride dress"):
+        assert kin_alternatives(name) == (), name
+    assert plain_thing("kettle") and not plain_thing("dinner") and not plain_thing("bat")
+
+
+def test_people_take_animals():
+    assert "dog" in other_organisms("actor") and "horse" in other_organisms("people")
+    assert other_organisms("dog") == () and other_organisms("diesel") == () and other_organisms("fan") == ()
