@@ -28,6 +28,7 @@ from .frames import is_verb_word
 
 LABEL_MARKS = frozenset({":", "#"})
 MAX_LABEL_WORDS = 5
+SHORT_HEADLINE = 3           # a label with a verb: at most this many words, a three times longer text
 # A field name before a colon: what follows is metadata, not a description.
 FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categories", "keyword",
                          "keywords", "label", "labels", "subject", "filed", "source", "credit",
@@ -76,8 +77,9 @@ def label_tokens(doc: Sequence[DepToken]) -> set[int]:
         if t.text in LABEL_MARKS and k:
             before = [d for d in doc[:k] if any(ch.isalnum() for ch in d.text)]
             after = [d for d in doc[k + 1:] if any(ch.isalnum() for ch in d.text)]
+            finite = any(d.tag in FINITE for d in doc[:k])    # "girls allowed: ..." is a headline too
             if (len(before) <= MAX_LABEL_WORDS and len(after) > len(before)
-                    and not any(d.tag in FINITE for d in doc[:k])):
+                    and (not finite or len(before) <= SHORT_HEADLINE and len(after) >= 3 * len(before))):
                 out.update(range(k + 1))
             break
     for k, t in enumerate(doc[:-1]):
@@ -110,7 +112,7 @@ def _touches(span, bad: set[int]) -> bool:
 def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
     """A possessive "have" whose possessed thing is no part of the owner ("fisherman's hut")."""
     r = graph.relations[r_idx]
-    if r.predicate != "have" or r.rule.split("+")[0] not in POSSESSIVE_RULES:
+    if r.predicate != "have" or r.rule.split("+")[0].split(":")[-1] not in POSSESSIVE_RULES:
         return False
     owner, owned = graph.objects[r.subject].name, graph.objects[r.object].name
     head = owned.split()[-1] if owned else owned
