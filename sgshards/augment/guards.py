@@ -35,7 +35,11 @@ FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categori
                          "credits", "caption"})
 # Possessive "have" relations (the graph's rule names): realised as "with" only for a part.
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural", "compound/owner"})
-_MIN_PIECE = 4               # both halves of a glued content word have at least this many letters
+_MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
+# Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
+# begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
+GLUE_HEADS = frozenset("""the this these those that and but its our their your will would
+could should for with from between among into onto than then rather very""".split())
 
 
 class Excluded(NamedTuple):
@@ -61,7 +65,7 @@ def glued(word: str) -> bool:
         return False
     for k in range(2, len(word) - 1):
         head, tail = word[:k], word[k:]
-        if head in ENGLISH_FUNCTION_WORDS and len(head) >= 3 and _known(tail) and len(tail) >= 3:
+        if head in GLUE_HEADS and _known(tail) and len(tail) >= 3:
             return True
         if len(head) >= _MIN_PIECE and len(tail) >= _MIN_PIECE and _known(head) and _known(tail) \
                 and head not in ENGLISH_FUNCTION_WORDS and tail not in ENGLISH_FUNCTION_WORDS:
