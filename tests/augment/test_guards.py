@@ -79,3 +79,10 @@ def test_repeated_placeholder_is_never_realised(parse):
     pos, neg = run(parse, caption)
     assert not any("person person" in p for p in pos)
     assert all("person person of a city" in n for n in neg if n.startswith("from left"))
+
+
+def test_a_compound_part_and_a_written_participle_stay(parse):
+    _, neg = run(parse, "owl sitting upon a tree branch")
+    assert "owl sitting upon a tree leaf" in neg
+    pos, _ = run(parse, "autumn themed quilt made with a lot of flannel .")
+    assert "autumn themed quilt made with lot of flannel" in pos
