@@ -35,7 +35,7 @@ FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categori
                          "credits", "caption"})
 # Possessive "have" relations (the graph's rule names): realised as "with" only for a part.
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
-PARTICIPLES = frozenset({"VBN", "VBD"})
+WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, never inflected
 _MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
 # Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
 # begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
@@ -149,9 +149,9 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
 
 def _unknown_verb(doc: Sequence[DepToken], span) -> bool:
     """The predicate's verb is no verb a dictionary knows ("patchwork", "tavola"); a participle
-    the caption writes ("autumn themed quilt") is an adjective, not an invented form."""
+    or gerund the caption writes ("autumn themed quilt", "artist, tattooing") is no invented form."""
     if span is None or not (0 <= span[0] < span[1] <= len(doc)):
         return False
-    return any(t.upos == "VERB" and t.tag not in PARTICIPLES and t.text.isalpha()
+    return any(t.upos == "VERB" and t.tag not in WRITTEN_FORMS and t.text.isalpha()
                and not is_verb_word(t.lemma.lower())
                and not is_verb_word(t.text.lower()) for t in doc[span[0]:span[1]])

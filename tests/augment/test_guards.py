@@ -86,3 +86,5 @@ def test_a_compound_part_and_a_written_participle_stay(parse):
     assert "owl sitting upon a tree leaf" in neg
     pos, _ = run(parse, "autumn themed quilt made with a lot of flannel .")
     assert "autumn themed quilt made with lot of flannel" in pos
+    pos, _ = run(parse, "artist , tattooing through a hole in the wall .")
+    assert any("tattooing through a hole" in p for p in pos)
