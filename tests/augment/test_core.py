@@ -117,7 +117,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # no positive (and so no negative of one) of a thing no picture shows (times, acts, ideas,
 # directions: "the week", "by the handful", "from left"), of a name cut inside a hyphenated word
 # or a broken compound ("off-the-grid", "cuff links", "world championships"): 54,395 (80.2%).
-CC3M_NEGATIVES_BASELINE = 54_395
+# Issue 15 round 2 (augment/guards): no positive or negative from a leading label or a metadata
+# field ("wood: ...", "topic: ...", "tags: ..."), a glued word ("betweenarea"), a repeated
+# placeholder ("person person"), a verb no dictionary knows, or a possessive realised as
+# presence ("the fisherman with the hut" and its "without"): 53,998 (79.8% of captions covered).
+CC3M_NEGATIVES_BASELINE = 53_998
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 
