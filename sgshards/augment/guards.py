@@ -76,14 +76,16 @@ def glued(word: str) -> bool:
 
 def label_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Indices of a leading label ("a city:", "property image #") and of metadata fields
-    ("topic: christmas cooking", "Tags: ...") with their marks."""
+    ("topic: christmas cooking", "Tags: ...") with their marks.  A phrase with a preposition
+    other than "of" before the mark is a description ("long hair with a fringe: ...")."""
     out: set[int] = set()
     for k, t in enumerate(doc):
         if t.text in LABEL_MARKS and k:
             before = [d for d in doc[:k] if any(ch.isalnum() for ch in d.text)]
             after = [d for d in doc[k + 1:] if any(ch.isalnum() for ch in d.text)]
             finite = any(d.tag in FINITE for d in doc[:k])    # "girls allowed: ..." is a headline too
-            if (len(before) <= MAX_LABEL_WORDS and len(after) > len(before)
+            described = any(d.upos == "ADP" and d.text.lower() != "of" for d in doc[:k])
+            if (len(before) <= MAX_LABEL_WORDS and len(after) > len(before) and not described
                     and (not finite or len(before) <= SHORT_HEADLINE and len(after) >= 3 * len(before))):
                 out.update(range(k + 1))
             break

@@ -88,3 +88,8 @@ def test_a_compound_part_and_a_written_participle_stay(parse):
     assert "autumn themed quilt made with lot of flannel" in pos
     pos, _ = run(parse, "artist , tattooing through a hole in the wall .")
     assert any("tattooing through a hole" in p for p in pos)
+
+
+def test_a_description_before_a_colon_is_no_label(parse):
+    doc = parse("long hair with a fringe: all things hair - image - blonde hair brown brows")
+    assert label_tokens(doc) == set()
