@@ -21,6 +21,7 @@ from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
 from ..text.suitability import unsuitable_reason
+from .guards import NOTHING, Excluded, excluded
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
 from .realise import Surface, caption_surface, text_key, to_word_spans
@@ -82,7 +83,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     caption = text_of(list(doc))
     taken: set[str] = set()                          # text keys of the positives, then of the negatives
     full = graph
-    graph, object_of, relation_of = trusted_view(graph, options.min_confidence)
+    graph, object_of, relation_of = trusted_view(graph, options.min_confidence, excluded(doc, graph))
     ctx = Context.of(doc, graph)
     chosen = sample_positives(ctx, caption, 0 if skipped else options.max_positives, rng, taken)
     positives = [p for p, _ in chosen]
@@ -107,31 +108,39 @@ def trusted(confidence: Optional[float], threshold: float) -> bool:
     return confidence is None or confidence >= threshold
 
 
-def trusted_view(graph: SceneGraph, threshold: float) -> tuple[SceneGraph, list[int], list[int]]:
-    """(the graph without its elements below threshold, view object -> graph object, view
-    relation -> graph relation).  An object below it goes with its relations; the graph itself
-    comes back when everything is trusted."""
-    objects = [i for i, o in enumerate(graph.objects) if trusted(o.confidence, threshold)]
-    relations = [k for k, r in enumerate(graph.relations) if trusted(r.confidence, threshold)]
-    low_attribute = any(not trusted(c, threshold) for o in graph.objects for c in o.attribute_confidences)
+def trusted_view(graph: SceneGraph, threshold: float, drop: Excluded = NOTHING,
+                 ) -> tuple[SceneGraph, list[int], list[int]]:
+    """(the graph without its elements below threshold or in ``drop`` (labels, glued words,
+    placeholders, possession: see ``guards``), view object -> graph object, view relation ->
+    graph relation).  An object left out goes with its relations; the graph itself comes back
+    when everything is trusted."""
+    objects = [i for i, o in enumerate(graph.objects)
+               if trusted(o.confidence, threshold) and i not in drop.objects]
+    relations = [k for k, r in enumerate(graph.relations)
+                 if trusted(r.confidence, threshold) and k not in drop.relations]
+    low_attribute = bool(drop.attributes) or any(
+        not trusted(c, threshold) for o in graph.objects for c in o.attribute_confidences)
     if len(objects) == len(graph.objects) and len(relations) == len(graph.relations) and not low_attribute:
         return graph, objects, relations
     new_index = {old: new for new, old in enumerate(objects)}
     relations = [k for k in relations
                  if graph.relations[k].subject in new_index and graph.relations[k].object in new_index]
     view = SceneGraph(
-        objects=[_trusted_attributes(graph.objects[i], threshold) for i in objects],
+        objects=[_trusted_attributes(graph.objects[i], threshold, {a for j, a in drop.attributes if j == i})
+                 for i in objects],
         relations=[replace(graph.relations[k], subject=new_index[graph.relations[k].subject],
                            object=new_index[graph.relations[k].object]) for k in relations])
     return view, objects, relations
 
 
-def _trusted_attributes(o: SGObject, threshold: float) -> SGObject:
-    """The object with only its attributes at or above threshold (itself when all are)."""
-    confs = o.attribute_confidences
-    if all(trusted(c, threshold) for c in confs):
+def _trusted_attributes(o: SGObject, threshold: float, dropped: frozenset[int] | set[int] = frozenset(),
+                        ) -> SGObject:
+    """The object with only its attributes at or above threshold and not ``dropped`` (itself
+    when all are)."""
+    confs = o.attribute_confidences or [None] * len(o.attributes)
+    if not dropped and all(trusted(c, threshold) for c in confs):
         return o
-    keep = [k for k, c in enumerate(confs) if trusted(c, threshold)]
+    keep = [k for k, c in enumerate(confs) if trusted(c, threshold) and k not in dropped]
     spans = o.attribute_spans or [None] * len(o.attributes)
     rules = o.attribute_rules or [""] * len(o.attributes)
     return replace(o, attributes=[o.attributes[k] for k in keep],

@@ -122,7 +122,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # "ducks"), an unlisted compound its curated head's groups ("a sailing boat" -> "a car"), a person
 # no group holds an animal when nothing else can be replaced ("actor arrives" -> "a duck arrives"),
 # "during" an event "after" ("testifies after a hearing"): 58,290 (87.4% of captions).
-CC3M_NEGATIVES_BASELINE = 58_290
+# Then no positive or negative from a leading label or a metadata field ("wood: ...", "topic: ...",
+# "tags: ..."), a glued word ("betweenarea"), a repeated placeholder ("person person"), a verb no
+# dictionary knows, or a possessive realised as presence ("the fisherman with the hut"): 57,934 (87.2%).
+CC3M_NEGATIVES_BASELINE = 57_934
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

@@ -152,9 +152,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # skipped: 57 of them, 34 text only - "i think costume designer was one of the greatest designers
     # of all time.", "you can ..." -, 12 statements - "it will be the year of rooster ..." -, 8 titles
     # - "how to ..." -, 1 product listing, 2 of no visible object; written with the caption alone);
-    # 836 since a caption's nouns outside the curated groups take their WordNet kin, people an animal
+    # 831 (836 before augment/guards.py left out labels, glued words and possessions) since a caption's nouns outside the curated groups take their WordNet kin, people an animal
     # as a last resort, and "during" an event becomes "after" (771 before)
-    assert stats["with_negative"] >= 836
+    assert stats["with_negative"] >= 831
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 

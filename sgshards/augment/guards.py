@@ -1,0 +1,159 @@
+"""Words of a caption that are not scene content, and graph elements positives and negatives must
+leave alone because of them (issue 15, precision before recall).
+
+- **Labels and fields**: a short noun phrase before ":" or "#" followed by a longer description
+  ("wood: statue overlooking the fountain", "property image # discover the beauty") names a
+  place, a source or a section, not a thing in the picture; a field word with a colon ("topic:",
+  "tags:", "keywords:") starts metadata that runs to the end of the caption.
+- **Glued words**: a lower-case word no dictionary knows that reads as two words run together
+  ("patternspiders", "betweenarea", "theborn") is a tokenisation accident, and a predicate whose
+  verb no dictionary knows as a verb ("patchwork" -> "patchworking") gets invented forms.
+- **Repeated placeholders**: "person person" (CC3M's name substitutions) or "gifts gifts".
+- **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
+  a possessive "have" is realised (as "with", and negated as "without") only for a part.
+
+``excluded`` gives the graph elements built on such words; ``core`` leaves them out of the view
+positives and negatives are made from (caption-level negatives that edit other words stay).
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence
+
+from ..lexicon.taxonomy import part_of, senses
+from ..lexicon.words import BODY_PARTS
+from ..schemas.depview import DepToken
+from ..schemas.graph import SceneGraph
+from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
+from .frames import is_verb_word
+
+LABEL_MARKS = frozenset({":", "#"})
+MAX_LABEL_WORDS = 5
+SHORT_HEADLINE = 3           # a label with a verb: at most this many words, a three times longer text
+# A field name before a colon: what follows is metadata, not a description.
+FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categories", "keyword",
+                         "keywords", "label", "labels", "subject", "filed", "source", "credit",
+                         "credits", "caption"})
+# Possessive "have" relations (the graph's rule names): realised as "with" only for a part.
+POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
+WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, never inflected
+_MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
+# Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
+# begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
+GLUE_HEADS = frozenset("""the this these those that and but its our their your will would
+could should for with from between among into onto than then rather very""".split())
+
+
+class Excluded(NamedTuple):
+    objects: frozenset[int]
+    relations: frozenset[int]
+    attributes: frozenset[tuple[int, int]]       # (object, attribute index)
+
+    def __bool__(self) -> bool:
+        return bool(self.objects or self.relations or self.attributes)
+
+
+NOTHING = Excluded(frozenset(), frozenset(), frozenset())
+
+
+def _known(word: str) -> bool:
+    return is_english_word(word) or bool(senses(word))
+
+
+def glued(word: str) -> bool:
+    """A lower-case word no dictionary knows that splits into a function word and a word
+    ("theborn", "betweenarea") or into two content words ("patternspiders")."""
+    if not (word.isalpha() and word.islower()) or len(word) < 6 or _known(word):
+        return False
+    for k in range(2, len(word) - 1):
+        head, tail = word[:k], word[k:]
+        if head in GLUE_HEADS and _known(tail) and len(tail) >= 3:
+            return True
+        if len(head) >= _MIN_PIECE and len(tail) >= _MIN_PIECE and _known(head) and _known(tail) \
+                and head not in ENGLISH_FUNCTION_WORDS and tail not in ENGLISH_FUNCTION_WORDS:
+            return True
+    return False
+
+
+def label_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """Indices of a leading label ("a city:", "property image #") and of metadata fields
+    ("topic: christmas cooking", "Tags: ...") with their marks.  A phrase with a preposition
+    other than "of" before the mark is a description ("long hair with a fringe: ...")."""
+    out: set[int] = set()
+    for k, t in enumerate(doc):
+        if t.text in LABEL_MARKS and k:
+            before = [d for d in doc[:k] if any(ch.isalnum() for ch in d.text)]
+            after = [d for d in doc[k + 1:] if any(ch.isalnum() for ch in d.text)]
+            finite = any(d.tag in FINITE for d in doc[:k])    # "girls allowed: ..." is a headline too
+            described = any(d.upos == "ADP" and d.text.lower() != "of" for d in doc[:k])
+            if (len(before) <= MAX_LABEL_WORDS and len(after) > len(before) and not described
+                    and (not finite or len(before) <= SHORT_HEADLINE and len(after) >= 3 * len(before))):
+                out.update(range(k + 1))
+            break
+    for k, t in enumerate(doc[:-1]):
+        if t.text.lower() in FIELD_WORDS and doc[k + 1].text == ":":
+            out.update(range(k, len(doc)))
+            break
+    return out
+
+
+def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """A word written twice in a row ("person person", "gifts gifts")."""
+    out: set[int] = set()
+    for k in range(1, len(doc)):
+        a, b = doc[k - 1].text.lower(), doc[k].text.lower()
+        if a == b and a.isalpha():
+            out.update((k - 1, k))
+    return out
+
+
+def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """Tokens no positive may state and no negative may edit."""
+    return (label_tokens(doc) | repeated_tokens(doc)
+            | {t.i for t in doc if glued(t.text)})
+
+
+def _touches(span, bad: set[int]) -> bool:
+    return span is not None and any(k in bad for k in range(span[0], span[1]))
+
+
+def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
+    """A possessive "have" whose possessed thing is no part of the owner ("fisherman's hut")."""
+    r = graph.relations[r_idx]
+    if r.predicate != "have" or r.rule.split("+")[0].split(":")[-1] not in POSSESSIVE_RULES:
+        return False
+    owner, owned = graph.objects[r.subject].name, graph.objects[r.object].name
+    head = owned.split()[-1] if owned else owned
+    return head not in BODY_PARTS and not part_of(owned, owner) and not part_of(head, owner)
+
+
+def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
+    """The graph elements positives and negatives leave out (see the module doc)."""
+    bad = unsafe_tokens(doc)
+    objects = set()
+    for i, o in enumerate(graph.objects):
+        if _touches(o.span, bad):
+            objects.add(i)
+        elif o.span is not None and 0 < o.span[1] <= len(doc):
+            head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
+            if head.dep == "compound" and head.head in bad:
+                objects.add(i)
+    relations = set()
+    for k, r in enumerate(graph.relations):
+        if r.subject in objects or r.object in objects or _touches(r.span, bad) \
+                or possession_not_part(graph, k) or _unknown_verb(doc, r.span):
+            relations.add(k)
+    attributes = {(i, a) for i, o in enumerate(graph.objects)
+                  for a, s in enumerate(o.attribute_spans) if _touches(s, bad)}
+    if not (objects or relations or attributes):
+        return NOTHING
+    return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))
+
+
+def _unknown_verb(doc: Sequence[DepToken], span) -> bool:
+    """The predicate's verb is no verb a dictionary knows ("patchwork", "tavola"); a participle
+    or gerund the caption writes ("autumn themed quilt", "artist, tattooing") is no invented form."""
+    if span is None or not (0 <= span[0] < span[1] <= len(doc)):
+        return False
+    return any(t.upos == "VERB" and t.tag not in WRITTEN_FORMS and t.text.isalpha()
+               and not is_verb_word(t.lemma.lower())
+               and not is_verb_word(t.text.lower()) for t in doc[span[0]:span[1]])
