@@ -21,7 +21,8 @@ _SPACE_PUNCT_RE = re.compile(r"\s+[,.!?;:](?=\s|$)")
 _ARTICLE_RE = re.compile(r"\b(a|an)\s+([A-Za-z0-9][\w-]*)", re.IGNORECASE)
 
 # Deliberately a separate, small article model from the generator's.
-_CONSONANT_SOUND_VOWEL = ("uni", "use", "usu", "eu", "one", "once", "ufo", "uk", "ewe", "ure", "uran", "urin")
+_CONSONANT_SOUND_VOWEL = ("uni", "use", "usu", "uten", "util", "eu", "one", "once", "ufo", "uk", "ewe", "ure", "uran",
+                          "urin")
 _VOWEL_SOUND_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "many", "several", "two",
                           "three", "four", "five", "six", "seven", "eight", "nine", "ten", "his", "her", "its",

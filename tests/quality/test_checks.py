@@ -86,6 +86,8 @@ def test_article_model():
     assert [expected_article(w) for w in ("hour", "unicorn", "European", "owl", "house", "FBI", "8")] == [
         "an", "a", "a", "an", "a", None, None]
     assert article_mismatches("An apple and a orange, a hour") == ["a orange", "a hour"]
+    # "utensil", "utility" start with a "you" sound (CC3M "pen in hand" -> "a utensil in hand")
+    assert article_mismatches("a utensil, a utility knife and an utensil") == ["an utensil"]
 
 
 def test_non_latin_words_count():
