@@ -43,6 +43,9 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from validity import two_readers  # noqa: E402  (bench/validity.py)
 DATA = HERE.parents[1] / "shared" / "data"
 LABELS = HERE / "validity" / "suitability_labels.jsonl"
 # a second, independent reader's blind judgements of sample 2 (same fields, "sample" omitted)
@@ -151,14 +154,10 @@ def agreement(first: list[dict], second: list[dict]) -> None:
     for source in sorted({lab["source"] for lab in first}, reverse=True):
         pairs = [(bool(lab["scene"]), theirs[(source, lab["row"])]) for lab in first
                  if lab["source"] == source and (source, lab["row"]) in theirs]
-        n = len(pairs)
-        if not n:
+        if not pairs:
             continue
-        agree = sum(a == b for a, b in pairs) / n
-        p1, p2 = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
-        chance = p1 * p2 + (1 - p1) * (1 - p2)
-        kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
-        print(f"{source}: {n} captions judged twice; scene {100 * p1:.0f}% (first reader) vs "
+        p1, p2, agree, kappa = two_readers(pairs)
+        print(f"{source}: {len(pairs)} captions judged twice; scene {100 * p1:.0f}% (first reader) vs "
               f"{100 * p2:.0f}% (second); agreement {100 * agree:.0f}%, Cohen's kappa {kappa:.2f}")
 
 

@@ -210,20 +210,25 @@ def command_report(save: bool) -> int:
     return 0
 
 
+def two_readers(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float, float]:
+    """(share yes by the first reader, by the second, raw agreement, Cohen's kappa) of paired calls."""
+    n = len(pairs)
+    agree = sum(a == b for a, b in pairs) / n
+    p1, p2 = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    return p1, p2, agree, (agree - chance) / (1 - chance) if chance < 1 else 1.0
+
+
 def command_agreement() -> int:
     """Validity as judged by the first and a second, independent reader, on the texts both judged:
     raw agreement and Cohen's kappa, per role."""
     first, second = load_labels(), load_labels(SECOND_READER)
     for role in ("positive", "negative"):
         pairs = [(valid(first[k]), valid(label)) for k, label in second.items() if k in first and k[2] == role]
-        n = len(pairs)
-        if not n:
+        if not pairs:
             continue
-        agree = sum(a == b for a, b in pairs) / n
-        p1, p2 = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
-        chance = p1 * p2 + (1 - p1) * (1 - p2)
-        kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
-        print(f"{role}s: {n} texts judged twice; valid {100 * p1:.0f}% (first reader) vs {100 * p2:.0f}% (second); "
+        p1, p2, agree, kappa = two_readers(pairs)
+        print(f"{role}s: {len(pairs)} texts judged twice; valid {100 * p1:.0f}% (first reader) vs {100 * p2:.0f}% (second); "
               f"agreement {100 * agree:.0f}%, Cohen's kappa {kappa:.2f}")
     return 0
 
