@@ -68,7 +68,10 @@ def annotate_batch(parser, items: Sequence[InputItem],
         if reject:
             outcomes[pos] = rejected(it, STAGE_READ, reject)
             continue
-        caption, reason = normalize_caption(it.get("caption"), max_chars=options.max_chars)
+        try:
+            caption, reason = normalize_caption(it.get("caption"), max_chars=options.max_chars)
+        except Exception as exc:  # noqa: BLE001 - a repair bug rejects this caption, not the batch
+            caption, reason = "", error_reason(exc)
         if reason:
             outcomes[pos] = rejected(it, STAGE_NORMALIZE, reason)
         else:

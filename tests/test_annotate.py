@@ -87,6 +87,27 @@ def test_an_augment_failure_rejects_only_its_caption(parser, monkeypatch):
     assert out[1]["raw"] == "a cat on a mat" and out[1]["record"] is None
 
 
+def test_a_normalisation_failure_rejects_only_its_caption(parser, monkeypatch):
+    """Normalisation runs before the per-caption nets of parsing and augmenting: a bug in one of
+    its repairs must reject that caption at the normalize stage, not fail the batch."""
+    from sgshards import annotate
+
+    real = annotate.normalize_caption
+
+    def failing_on_cat(caption, **kwargs):
+        if "cat" in caption:
+            raise IndexError("bug")
+        return real(caption, **kwargs)
+
+    monkeypatch.setattr(annotate, "normalize_caption", failing_on_cat)
+    items = [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat"), item(2, "c", "a red car")]
+    out = annotate_batch(parser, items)
+    assert [(o["key"], o["status"], o["stage"], o["reason"]) for o in out] == [
+        ("a", "written", None, None), ("b", "rejected", "normalize", "error_IndexError"),
+        ("c", "written", None, None)]
+    assert out[1]["raw"] == "a cat on a mat"
+
+
 def test_an_invalid_scene_graph_is_rejected_at_the_graph_stage(parser, monkeypatch):
     """``graph.validate()`` runs on every built graph: a rule bug rejects the caption instead of
     writing a record whose relation points at an object that does not exist."""
