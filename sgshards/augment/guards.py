@@ -17,6 +17,7 @@ positives and negatives are made from (caption-level negatives that edit other w
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from ..lexicon.taxonomy import part_of, senses
@@ -59,6 +60,7 @@ def _known(word: str) -> bool:
     return is_english_word(word) or bool(senses(word))
 
 
+@lru_cache(maxsize=1 << 16)
 def glued(word: str) -> bool:
     """A lower-case word no dictionary knows that splits into a function word and a word
     ("theborn", "betweenarea") or into two content words ("patternspiders")."""

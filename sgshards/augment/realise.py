@@ -154,10 +154,10 @@ class Surface:
         return i == 0 or self.sentence_starts[i]
 
 
-def _np_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_start: int,
-              other_names: list[Span]) -> tuple[int, bool]:
-    """First token of the noun phrase (the contiguous left subtree of the head) and
-    whether that phrase is whole (False when cut at a possessor: "the man's | dog")."""
+def noun_phrase_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_start: int,
+                      other_names: list[Span]) -> tuple[int, bool]:
+    """First token of an object's noun phrase in the caption (the contiguous left subtree of the
+    head) and whether that phrase is whole (False when cut at a possessor: "the man's | dog")."""
     left: set[int] = set()
     stack = [k for k in kids[head] if k < head]
     while stack:
@@ -175,13 +175,6 @@ def _np_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_st
     while start < name_start and (doc[start].dep == "case" or doc[start].upos == "PUNCT"):
         start, whole = start + 1, False
     return start, whole
-
-
-def noun_phrase_start(doc: Sequence[DepToken], kids: list[list[int]], head: int, name_start: int,
-                      other_names: list[Span]) -> tuple[int, bool]:
-    """First token of an object's noun phrase in the caption, and whether the phrase is whole
-    (see ``caption_surface``)."""
-    return _np_start(doc, kids, head, name_start, other_names)
 
 
 def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
@@ -222,7 +215,7 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
         if is_pronoun(doc[head]):                      # "they" resolved to "people": not a phrase to move
             continue
         others = [s for s in names if s != o.span]
-        start, whole = _np_start(doc, kids, head, o.span[0], others)
+        start, whole = noun_phrase_start(doc, kids, head, o.span[0], others)
         surface.slots[idx] = Slot(idx, (start, o.span[1]), (o.span[0], o.span[1]), o.plural,
                                   _agreeing_verbs(doc, kids, head), whole)
         surface.attrs[idx] = [(k, (s[0], s[1])) for k, s in enumerate(o.attribute_spans)

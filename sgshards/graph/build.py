@@ -12,7 +12,7 @@ from typing import Callable, NamedTuple, Optional
 
 from ..lexicon.lemmas import verb_lemma
 from ..lexicon.words import PLURAL_COMPOUNDS
-from ..schemas.depview import DepToken
+from ..schemas.depview import DepToken, has_letter
 from ..schemas.graph import SceneGraph
 from .attributes import add_part
 from .confidence import assign_confidence
@@ -115,14 +115,6 @@ RULES: tuple[Rule, ...] = (
     Rule("nouns", noun_rules, "a bowl of fruit on a table"),
     Rule("side_by_side", side_by_side_rules, "two wood framed windows side by side"),
 )
-
-
-def has_letter(name: str) -> bool:
-    """True if name has a letter (a loop: faster than any() compiled)."""
-    for c in name:
-        if c.isalpha():
-            return True
-    return False
 
 
 def without_nameless(graph: SceneGraph) -> SceneGraph:

@@ -48,6 +48,11 @@ _COLLECTIVE_PLURALS = {"people": "person", "persons": "person", "men": "man", "w
                        "children": "child", "folks": "person", "folk": "person"}
 
 
+def lookup_form(word: str) -> str:
+    """The key a word is looked up under: lower case, hyphens and runs of spaces as one space."""
+    return " ".join(word.lower().replace("-", " ").split())
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, _Synset], dict[str, tuple[str, ...]]]:
     synsets: dict[str, _Synset] = {}
@@ -75,7 +80,7 @@ def senses(word: str) -> tuple[str, ...]:
     """The word's common senses (synset ids), most frequent first; () when unknown."""
     from .lemmas import noun_lemma
     _, lemmas = _tables()
-    w = " ".join(word.lower().replace("-", " ").split())
+    w = lookup_form(word)
     if not w:
         return ()
     for cand in (w, noun_lemma(w) if w.isalpha() else w):
@@ -88,7 +93,7 @@ def senses(word: str) -> tuple[str, ...]:
 
 def listed(word: str) -> bool:
     """WordNet has the word itself (not only its last word: "teddy bear" is not a "bear")."""
-    return " ".join(word.lower().replace("-", " ").split()) in _tables()[1]
+    return lookup_form(word) in _tables()[1]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -199,7 +204,7 @@ def depictable(word: str) -> bool:
     artifact, body part, food, natural object, substance, place, group or representation; or the
     word is unknown.  False for times, acts, events, feelings, qualities and ideas ("the week",
     "a win", "the handful", "a detailed look") and for directions ("left" of "from left")."""
-    w = " ".join(word.lower().replace("-", " ").split())
+    w = lookup_form(word)
     if w in DIRECTION_NOUNS:
         return False
     if w in VISIBLE_ABSTRACT or w.rsplit(" ", 1)[-1] in VISIBLE_ABSTRACT:

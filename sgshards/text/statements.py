@@ -58,7 +58,7 @@ def _subject(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> 
     return next((doc[k] for k in kids[verb.i] if doc[k].dep in SUBJECTS), None)
 
 
-def statement_verb(doc: Sequence[DepToken]) -> Optional[str]:
+def statement_verb(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = None) -> Optional[str]:
     """Whether the first sentence's main clause states something no picture shows, and how:
 
     - "reader": its subject is "you" ("you can scoop up shells by the handful");
@@ -71,7 +71,7 @@ def statement_verb(doc: Sequence[DepToken]) -> Optional[str]:
     turn on the single-lane bridge", "person says goodbye to his daughter"): it names what is seen.
     Names, pronouns, abstract nouns, "i"/"we" or no subject do not ("Queen Latifah plans to make
     noise with new show", "this style will be on the list of top styles")."""
-    kids = children_index(doc)
+    kids = children_index(doc) if kids is None else kids
     first = doc[0].sent if doc else 0
     # a description, a colon and a quote or a report ("Joe Biden standing in front of a building: ...
     # introduce their nominees") describes
@@ -116,13 +116,13 @@ def how_to_title(doc: Sequence[DepToken]) -> bool:
     return first in ("what", "where", "when", "which", "things") and second == "to"
 
 
-def sentence_title(doc: Sequence[DepToken]) -> Optional[str]:
+def sentence_title(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = None) -> Optional[str]:
     """"versus" for a match title between names ("Chicago Cubs vs. St. Louis Cardinals"; CC3M's
     lower-case stand-ins, "rugby league team vs rugby league team", describe a match photo), "list"
     for a listicle ("8 health problems causing eating too much sugar", "96 best economics images"),
     "guide" for a work's title headed by a guide, history or art "of"/"to" ("The Field Guide to
     Wildlife Habitats")."""
-    kids = children_index(doc)
+    kids = children_index(doc) if kids is None else kids
     for t in doc:
         if t.text.lower() in VERSUS and 0 < t.i < len(doc) - 1:
             before, after = doc[t.i - 1], doc[t.i + 1]

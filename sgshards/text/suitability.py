@@ -43,12 +43,12 @@ from typing import NamedTuple, Optional, Sequence
 from ..lexicon.lemmas import all_lemmas
 from ..lexicon.visibility import MERCHANDISE
 from ..lexicon.words import CLOTHING
-from ..schemas.depview import DepToken, children_index
+from ..schemas.depview import DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
-from .statements import abstract_only, how_to_title, sentence_title, statement_verb
+from .statements import FINITE, abstract_only, how_to_title, sentence_title, statement_verb
 
 # English closed-class words: a share of them says "English sentence structure".
 ENGLISH_FUNCTION_WORDS = frozenset("""
@@ -132,7 +132,6 @@ mean say tell promise swear suppose imagine remember forget agree prefer be can 
 """.split())
 # Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
 SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
-FINITE = frozenset({"VBZ", "VBD", "VBP"})
 FINITE_OR_ING = FINITE | {"VBG"}
 
 
@@ -151,11 +150,7 @@ class Caption(NamedTuple):
     words: list[DepToken]
     stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
     graph: Optional[SceneGraph] = None
-
-
-@lru_cache(maxsize=1 << 16)
-def has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    kids: Optional[list[list[int]]] = None     # children_index(doc), built once for every rule
 
 
 def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Caption:
@@ -172,7 +167,8 @@ def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGra
     else:
         tokens = list(doc)
     text = _STOCK.sub(" ", caption) if spans else caption
-    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans), graph)
+    return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans), graph,
+                   children_index(doc))
 
 
 def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
@@ -239,7 +235,7 @@ def text_only(c: Caption) -> Optional[str]:
     for t in doc:
         if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
             continue
-        kids = children_index(doc)
+        kids = c.kids if c.kids is not None else children_index(doc)
         deps = {doc[k].dep: doc[k] for k in kids[t.i]}
         subject = deps.get("nsubj") or deps.get("nsubjpass")
         if subject is not None and subject.text.lower() in FIRST_SECOND_PERSON and t.lemma.lower() in STANCE_VERBS:
@@ -409,11 +405,11 @@ def noun_stack(c: Caption) -> Optional[str]:
 
 
 def title_in_sentence_case(c: Caption) -> Optional[str]:
-    return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc) else None
+    return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc, c.kids) else None
 
 
 def statement(c: Caption) -> Optional[str]:
-    how = None if c.stock else statement_verb(c.doc)
+    how = None if c.stock else statement_verb(c.doc, c.kids)
     return None if how is None else TEXT_ONLY if how == "reader" else STATEMENT
 
 

@@ -16,8 +16,8 @@ from typing import Optional
 from ...lexicon.lemmas import noun_lemma
 from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
                                   overlapping, part_of)
-from ..vocab import (ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, NATURAL_COLOURS, OBJECT_NEAR,
-                     attribute_category, attribute_groups, object_category, object_groups)
+from ..vocab import (ATTRIBUTE_CATEGORIES, ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, NATURAL_COLOURS,
+                     OBJECT_NEAR, attribute_category, attribute_groups, object_category, object_groups)
 
 # Person nouns are cross-classified (by sex, age, role, origin...): two of them name different
 # people only when they differ in sex or in age, each as WordNet says ("man"/"woman",
@@ -194,6 +194,6 @@ def attribute_contrasts(old: str, new: str, object_name: str = "") -> bool:
     return True
 
 
-def _group_heads(word: str) -> set[str]:
-    from ..vocab import ATTRIBUTE_CATEGORIES
-    return {ATTRIBUTE_CATEGORIES[c][g][0] for c, g in attribute_groups(word)}
+@lru_cache(maxsize=1 << 12)
+def _group_heads(word: str) -> frozenset[str]:
+    return frozenset(ATTRIBUTE_CATEGORIES[c][g][0] for c, g in attribute_groups(word))
