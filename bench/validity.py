@@ -9,7 +9,9 @@ Records: fixed random samples of rows from each source in ../shared/data (CC3M v
 web alt-text of img2dataset's fixture), run through the record chain exactly as ``sgshards run``
 would (key = dataset index, default options).  Two samples: ``tuning`` (150 rows per source, seed
 15), whose labels the fixes were developed against, and ``fresh`` (60 other rows per source, seed
-2026), labelled only after the fixes, to check that the numbers hold on captions nobody tuned on.  Labels, one JSON line
+2026), labelled only after the fixes, to check that the numbers hold on captions nobody tuned on;
+the fresh sample also holds 100 Visual Genome region descriptions (FACTUAL dev captions), a stand-in
+for COCO-style captions.  Labels, one JSON line
 per judged text, live in bench/validity/labels.jsonl, keyed by source, row, role, text and (for
 a negative) the text it perturbs, so a label survives any change that leaves its text alone and a
 changed text is listed again for labelling.  Judgements follow ../shared/eval/RUBRIC.md:
@@ -19,6 +21,7 @@ positives ``true``/``fluent``; negatives ``false``/``fluent``/``minimal``/``plau
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import sys
@@ -30,6 +33,11 @@ DATA = HERE.parents[1] / "shared" / "data"
 LABELS = HERE / "validity" / "labels.jsonl"
 SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 SAMPLES = {"tuning": (150, 15), "fresh": (60, 2026)}     # rows per source, seed
+# Visual Genome region descriptions (the captions of FACTUAL dev), a stand-in for COCO-style captions,
+# which sgshards has no copy of: short, literal descriptions of what is in the picture.  Only in the
+# fresh sample, with more rows, since nothing was tuned on their output.
+SOURCES = {"tuning": ("cc3m", "web"), "fresh": ("cc3m", "web", "vg")}
+VG_FRESH_ROWS = 100
 
 
 def source_rows(sample: str = "tuning") -> dict[str, list[tuple[int, str]]]:
@@ -39,13 +47,18 @@ def source_rows(sample: str = "tuning") -> dict[str, list[tuple[int, str]]]:
     with open(DATA / "captions" / "cc3m_val.tsv", encoding="utf-8") as f:
         cc3m = [line.rstrip("\n").split("\t")[0] for line in f]
     web = pq.read_table(DATA / "captions" / "web_alt_text_10k.parquet").column("TEXT").to_pylist()
+    with open(DATA / "factual" / "dev.csv", encoding="utf-8", newline="") as f:
+        vg = [row["caption"] for row in csv.DictReader(f)]
     out = {}
-    for name, captions in (("cc3m", cc3m), ("web", web)):
+    for name, captions in (("cc3m", cc3m), ("web", web), ("vg", vg)):
+        if name not in SOURCES[sample]:
+            continue
         size, seed = SAMPLES["tuning"]
         rows = random.Random(seed).sample(range(len(captions)), size)
         if sample == "fresh":
             taken = set(rows)
             size, seed = SAMPLES["fresh"]
+            size = VG_FRESH_ROWS if name == "vg" else size
             rows = [r for r in random.Random(seed).sample(range(len(captions)), size + len(taken))
                     if r not in taken][:size]
         out[name] = [(r, captions[r]) for r in sorted(rows)]
@@ -184,17 +197,25 @@ def markdown(before: dict, now: dict) -> str:
     for sample in ("tuning", "fresh"):
         b, n = before[sample], now[sample]
         size, seed = SAMPLES[sample]
-        lines += [f"**{sample} sample** ({size} rows per source, seed {seed})", "",
-                  "| | CC3M before | CC3M now | web before | web now |", "| --- | --- | --- | --- | --- |"]
+        sources = [src for src in SOURCES[sample] if src in n]
+        head = {"cc3m": "CC3M", "web": "web", "vg": "VG regions"}
+        extra = f"; VG regions {VG_FRESH_ROWS} rows, no before" if "vg" in sources else ""
+        lines += [f"**{sample} sample** ({size} rows per source{extra}, seed {seed})", "",
+                  "| | " + " | ".join(f"{head[s]} {w}" for s in sources for w in ("before", "now")) + " |",
+                  "| --- |" + " --- |" * (2 * len(sources))]
+        empty = {"records": 0, "by_type": {}}
         for label, field in ROWS:
             cells = []
-            for src in ("cc3m", "web"):
-                for r in (b[src], n[src]):
-                    cells.append(f"{r['records']} ({r.get('skipped', 0)})" if field is None else pct(r.get(field)))
+            for src in sources:
+                for r in (b.get(src, empty), n[src]):
+                    if r is empty:
+                        cells.append("-")
+                    else:
+                        cells.append(f"{r['records']} ({r.get('skipped', 0)})" if field is None else pct(r.get(field)))
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
-        groups = sorted({g for src in ("cc3m", "web") for r in (b[src], n[src]) for g in r["by_type"]})
+        groups = sorted({g for src in sources for r in (b.get(src, empty), n[src]) for g in r["by_type"]})
         for g in groups:
-            cells = [pct(r["by_type"].get(g)) for src in ("cc3m", "web") for r in (b[src], n[src])]
+            cells = [pct(r["by_type"].get(g)) for src in sources for r in (b.get(src, empty), n[src])]
             lines.append(f"| {g.replace('/', ': ')} | " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines)
