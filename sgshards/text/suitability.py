@@ -40,9 +40,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
+from ..lexicon.foreign import FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
 from ..lexicon.lemmas import all_lemmas
 from ..lexicon.visibility import MERCHANDISE
-from ..lexicon.words import CLOTHING
+from ..lexicon.words import CLOTHING, COLOURS
 from ..schemas.depview import DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
@@ -64,20 +65,11 @@ can could may might must not n't 's 're 've 'll 'm 'd
 very too also just only even still more most much many few less least
 """.split())
 
-# Function words of other languages written in Latin script that are not English words:
-# two of them and fewer English ones make a caption "not English".
-FOREIGN_FUNCTION_WORDS = frozenset("""
-de del la las los el y en un una unos unas con para por que es está esta este esto al sin sobre
-le les des du et est pour avec dans sur au aux une ce cette ces qui où pas ne plus très chez
-der die das und mit für ein eine einer eines dem den von zu im auf ist nicht oder bei aus nach vom zum zur
-il lo gli della delle dei di che per nel nella sono questo questa anche
-em da do dos das uma com não na no os ao pela pelo
-het een en van voor op met niet ook bij naar
-yang dan di untuk dengan ini itu dari ke dalam pada
-och att för på av som är inte jag
-ja ei se että ovat ole
-na za od się jest nie
-""".split()) - ENGLISH_FUNCTION_WORDS
+# Function words of other languages written in Latin script that are not English words, and the
+# common content words of those languages (``lexicon.foreign``): two of them and fewer English
+# function words make a caption "not English".
+FOREIGN_FUNCTION_WORDS = OTHER_FUNCTION_WORDS - ENGLISH_FUNCTION_WORDS
+FOREIGN_WORDS = FOREIGN_FUNCTION_WORDS | (FOREIGN_CONTENT_WORDS - ENGLISH_FUNCTION_WORDS)
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|net|org|co\.uk|de|fr)\b", re.I)
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|pdf|mp4|svg)\b", re.I)
@@ -94,6 +86,14 @@ _MEASURE = re.compile(
 _SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex|pcs|set of|pack of|pre-owned"
                    r"|used|new)\b", re.I)
 _LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|wholesale)\b", re.I)
+# a trademark sign: a brand's name of a product or service ("Testrite® Monster Tabletop Easel")
+_TRADEMARK = re.compile("[\u00ae\u2122]")
+# the pieces of an address written as words ("... uk www miifotos com simple labeled ...")
+URL_WORDS = frozenset({"www", "http", "https", "html", "htm", "php", "aspx"})
+# words joined by underscores: a file or user name ("Mount Everest_8", "HC_Commercial_Fruniture_Plastic_Chair")
+_UNDERSCORED = re.compile(r"[^\W_]_+[^\W_]")
+# a photo-sharing site's tag dump: "Tags:" and three words or more ("... Tags: uk greatbritain england wow")
+_TAG_DUMP = re.compile(r"\btags?\s*:\s*(?:[^\s:]+\s+){2,}[^\s:]", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
 # CC3M's stand-ins for names ("person", "actor", "football team", "rock artist", "tourist attraction",
 # "armed force"): repeated, they are no keyword stuffing
@@ -116,6 +116,11 @@ _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30
 # what a web page says to its reader: "Click here to redeem", "Fig 2."
 _PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view larger|see more|shop now|buy now"
                         r"|see the full image|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
+# a call to the reader that opens a clause: "planning on a summer vacation? check out these tips.",
+# "property image # discover the beauty" (not "composer and his dogs check out the neighborhood")
+_READER_CALL = re.compile(r"(?:^|[.!?;:#|(\u2013\u2014-]\s*)(?:check (?:it |them |this |these |that )?out|check more"
+                          r"|find out (?:more|how|why|what)|learn (?:how|why|what|about)|discover (?:more|the|our|how)"
+                          r"|get yours|order (?:now|today|yours)|download (?:now|free|it)|see (?:all|our) )", re.I)
 # names of a kind of picture: a stock graphic's title describes it ("piggy bank flat icon with long shadow")
 PICTURE_WORDS = frozenset({"vector", "illustration", "icon", "pattern", "background", "clipart", "drawing", "render",
                            "texture", "silhouette", "cartoon"})
@@ -124,6 +129,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "u", "ya"})
+PERSONAL_WORDS = FIRST_SECOND_PERSON | {"my", "our", "your", "me", "us"}
 # What a first or second person says of themselves when the text is about a feeling, a wish or an
 # opinion, not about what the picture shows ("we had lunch on the beach" still describes).
 STANCE_VERBS = frozenset("""
@@ -132,6 +138,8 @@ mean say tell promise swear suppose imagine remember forget agree prefer be can 
 """.split())
 # Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
 SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
+# a caption that names the picture and then its title: "image titled handle a child's meltdown"
+_TITLED = re.compile(r"^\W*(?:image|picture|photo|photograph|illustration)\s+(?:titled|entitled)\b", re.I)
 FINITE_OR_ING = FINITE | {"VBG"}
 
 
@@ -197,6 +205,10 @@ def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
     if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
         return FILE_NAME_OR_URL
+    if any(t.text.lower() in URL_WORDS for t in c.words):
+        return FILE_NAME_OR_URL             # an address in words: "... wiring uk www miifotos com simple ..."
+    if _UNDERSCORED.search(text) and not any(verb_reading(c, t) for t in c.words):
+        return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
     if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
         return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
@@ -210,8 +222,10 @@ def not_english(c: Caption) -> Optional[str]:
             return NOT_ENGLISH              # "Обложка Electronic publishing", "金马伦景点 The Boh Tea Plantation"
     lower = [t.text.lower() for t in c.words]
     english_fn = sum(w in ENGLISH_FUNCTION_WORDS for w in lower)
-    foreign_fn = sum(w in FOREIGN_FUNCTION_WORDS for w in lower)
-    if foreign_fn >= 2 and foreign_fn > english_fn:
+    # function and common words of other languages: "lot 4 chaises blanches lot de 2 chaises ...",
+    # "peter jackson king kong trucos pc descargar"
+    foreign = sum(w in FOREIGN_WORDS for w in lower)
+    if foreign >= 2 and foreign > english_fn:
         return NOT_ENGLISH
     # words that are no names: lower-case ones (a capitalised word may be a name in any language)
     common = [w.text for w in c.words if w.text.isalpha() and w.text.islower() and len(w.text) > 1
@@ -219,7 +233,7 @@ def not_english(c: Caption) -> Optional[str]:
     known = sum(is_english_word(w) for w in common)
     # a dictionary misses words ("anime girl in a kimono"): unknown words alone need numbers, else a
     # sign of another language (one of its function words, a letter English does not write)
-    foreign_sign = foreign_fn > 0 or not c.text.isascii()
+    foreign_sign = foreign > 0 or not c.text.isascii()
     if len(common) >= 3 and known < 0.5 * len(common) and (foreign_sign or len(common) >= 5
                                                           and known < 0.3 * len(common)):
         return NOT_ENGLISH
@@ -230,7 +244,9 @@ def text_only(c: Caption) -> Optional[str]:
     doc, first = c.doc, c.words[0]
     if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
         return TEXT_ONLY
-    if _PAGE_TEXT.search(c.text):
+    if _opening_question(c):
+        return TEXT_ONLY                        # "is your little boy growing up too fast? make sure ..."
+    if _PAGE_TEXT.search(c.text) or _READER_CALL.search(c.text):
         return TEXT_ONLY                        # "Minute Maid coupon - Click here to redeem"
     for t in doc:
         if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
@@ -243,6 +259,20 @@ def text_only(c: Caption) -> Optional[str]:
         if t.i == first.i and t.tag == "VB" and subject is None and _imperative(doc, kids, t, deps.get("dobj")):
             return TEXT_ONLY                    # an imperative: "mix all the dry ingredients in a large bowl"
     return None
+
+
+def _opening_question(c: Caption) -> bool:
+    """The first sentence is a question that asks something (a question word, an auxiliary or a
+    modal first) or speaks of the writer or the reader ("have you spotted this? part of this building
+    will be our new library!"); a scene with a question after it ("door with rounded top... what more
+    could a girl ask for?") is no such sentence."""
+    first = c.words[0]
+    sentence = [t for t in c.doc if t.sent == first.sent]
+    if sentence[-1].text != "?":
+        return False
+    if first.text.lower() in QUESTION_WORDS or first.upos == "AUX" or first.tag == "MD":
+        return True
+    return any(t.text.lower() in PERSONAL_WORDS for t in sentence[:4] if t.i >= first.i)
 
 
 def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, obj: Optional[DepToken]) -> bool:
@@ -259,6 +289,8 @@ def product_listing(c: Caption) -> Optional[str]:
     """Two signs of a listing: a price or "for sale" (two signs, or one in a sentence, with a verb or a
     determiner: "pupils celebrate raising £ 1,735", "the foyer of a house purchased for $7.3 million"),
     a size or quantity, a model number; or one sign and a shop word."""
+    if _TRADEMARK.search(c.text):
+        return PRODUCT_LISTING                  # "Testrite® Monster Tabletop Easel: Aluminum, Tabletop"
     sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
     strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
     strong += len(_MEASURE.findall(c.text))
@@ -321,7 +353,7 @@ def segments(doc: Sequence[DepToken]) -> list[list[DepToken]]:
 
 
 def keyword_list(c: Caption) -> Optional[str]:
-    if len(_HASHTAG.findall(c.text)) >= 2:
+    if len(_HASHTAG.findall(c.text)) >= 2 or _TAG_DUMP.search(c.text):
         return KEYWORD_LIST
     parts = segments(c.tokens) if sum(t.text in SEPARATOR_TOKENS for t in c.tokens) >= 3 else []
     if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
@@ -387,25 +419,87 @@ def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
 
 
 def noun_stack(c: Caption) -> Optional[str]:
-    """Eight words or more with no verb and hardly a function word, in text that names no kind of
-    picture: search keywords and shop titles ("Supacaz Super Sticky Kush Star Fade Bar Tape neon blue
-    sport factory"), not a stock graphic's title ("renewable energy turbine on white background vector
-    illustration")."""
+    """Words with no verb and hardly a function word, in text that names no kind of picture: search
+    keywords and shop titles, not a stock graphic's title ("renewable energy turbine on white
+    background vector illustration") nor one thing described ("opal blue milk glass rooster candy dish
+    on pedestal", "aran ivory handmade crocheted afghan, cream colored throw blanket").  Eight words
+    or more with a listing's mark ("Supacaz Super Sticky Kush Star Fade Bar Tape neon blue sport
+    factory"); six or more with no function word at all and a product's mark ("osho shirt tshirt
+    spiritual meditation awareness", "Leather trousers leather jeans wine red")."""
     words = [t for t in c.words if t.text.isalpha()]
-    if c.stock or len(words) < 8 or any(t.upos == "VERB" or t.tag.startswith("VB") for t in words):
+    if c.stock or len(words) < 6 or any(t.lemma.lower() in PICTURE_WORDS for t in words):
         return None
-    if any(t.lemma.lower() in PICTURE_WORDS for t in words) or sum(t.upos in FUNCTION_UPOS for t in words) > 0.12 * len(words):
+    # with a function word or two, any word tagged as a verb keeps the caption ("baby boy nautical
+    # themed diaper cake for baby shower.") unless a dictionary knows it as a noun only ("leather
+    # jeans/VBZ wine red"); with none, only a word that reads as a verb does
+    if len(words) >= 8 and not any((t.upos == "VERB" or t.tag.startswith("VB")) and not _noun_only(t.text.lower())
+                                   for t in words) \
+            and sum(t.upos in FUNCTION_UPOS for t in words) <= 0.12 * len(words) and _listing_mark(c, words):
+        return KEYWORD_LIST
+    if any(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in words) or any(verb_reading(c, t) for t in words):
         return None
-    # and a mark of a listing: a name or brand in capitals, a number, a separator or a word said twice; a
-    # description of one thing has none ("opal blue milk glass rooster candy dish on pedestal")
+    return KEYWORD_LIST if _product_mark(c, words) else None
+
+
+def _listing_mark(c: Caption, words: list[DepToken]) -> bool:
+    """A name or brand in capitals, a number, a separator or a word said twice; a description of one
+    thing has none."""
     lemmas = [t.lemma.lower() for t in words]
-    marked = (any(t.text[:1].isupper() for t in words[1:]) or any(any(ch.isdigit() for ch in t.text) for t in c.tokens)
-              or any(t.text in SEPARATOR_TOKENS for t in c.tokens) or len(set(lemmas)) < len(lemmas))
-    return KEYWORD_LIST if marked else None
+    return (any(t.text[:1].isupper() for t in words[1:]) or any(any(ch.isdigit() for ch in t.text) for t in c.tokens)
+            or any(t.text in SEPARATOR_TOKENS for t in c.tokens) or len(set(lemmas)) < len(lemmas))
+
+
+def _product_mark(c: Caption, words: list[DepToken]) -> bool:
+    """A number or model code, a brand's mark, a colour after its noun ("jeans wine red", "Jacket
+    navy"), two kinds of merchandise ("shirt tshirt", "necklace earrings"), or keywords said again
+    ("dress sweetheart dress zip short dress")."""
+    # a brand written as one (capitals inside or all of them: "iPhone", "ShunDing", "CONVERSE"); a
+    # capitalised word no dictionary knows is as often a place or a name ("Classic Pink Cadillac,
+    # Bishop. California, USA (color)")
+    if any(any(ch.isdigit() for ch in t.text) for t in c.tokens) \
+            or any(_brand_mark(t.text) and not t.text[1:].islower() for t in words):
+        return True
+    last, before = words[-1], words[-2]
+    if last.text.lower() in COLOURS and before.i == last.i - 1 and before.upos in ("NOUN", "PROPN") \
+            and before.text.lower() not in COLOURS:
+        return True
+    goods = {t.lemma.lower() for t in words if t.lemma.lower() in MERCHANDISE or t.lemma.lower() in CLOTHING}
+    if len(goods) >= 2:
+        return True
+    content = [t for t in words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
+    repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
+    return bool(repeated) and (repeated[0] >= 3 or repeated[1:2] == [2])
+
+
+def _noun_only(word: str) -> bool:
+    forms = all_lemmas(word)
+    return "NOUN" in forms and "VERB" not in forms
+
+
+def verb_reading(c: Caption, t: DepToken) -> bool:
+    """A word tagged as a verb that is one: a verb of the dictionary that is no noun or adjective
+    ("attends", "wearing"), or one with a subject ("Sydney Town Hall bells ring again"), or a participle
+    with an object or a preposition ("Young woman feeding sheep").  Taggers read the nouns of product
+    titles as verbs ("leather jeans/VBZ wine red", "patchwork/VBP", "Smoking/VBG mature"); a verb that
+    modifies a noun ("knitted cardigan") is none."""
+    if not t.tag.startswith("VB") or t.dep in ("amod", "compound", "nmod"):
+        return False
+    forms = all_lemmas(t.text.lower())
+    if "VERB" not in forms:
+        return False
+    if "NOUN" not in forms and "ADJ" not in forms:
+        return True
+    kids = c.kids if c.kids is not None else children_index(c.doc)
+    deps = {c.doc[k].dep for k in kids[t.i]}
+    if deps & {"nsubj", "nsubjpass"}:
+        return True
+    return t.tag in ("VBG", "VBN") and bool(deps & {"dobj", "prep"})
 
 
 def title_in_sentence_case(c: Caption) -> Optional[str]:
-    return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc, c.kids) else None
+    if _TITLED.match(c.text) or how_to_title(c.doc) or sentence_title(c.doc, c.kids):
+        return SENTENCE_TITLE
+    return None
 
 
 def statement(c: Caption) -> Optional[str]:
@@ -418,4 +512,4 @@ def no_visible_object(c: Caption) -> Optional[str]:
 
 
 RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
-         noun_stack, title_in_sentence_case, statement, no_visible_object)
+         title_in_sentence_case, noun_stack, statement, no_visible_object)
