@@ -12,23 +12,32 @@ positive; its record is still written, with the reason (``schemas.outcomes``, st
 ``assess(caption, doc, graph) -> (describes_scene, reason)`` reads general signals of the text and
 its parse, never a list of known captions:
 
-- ``file_name_or_url``: a URL, a file name (``.jpg``) or a slug (``how-to-fix-dns-server``);
-- ``not_english``: words in another script, or more function words of other languages than of
-  English, or few words an English dictionary knows;
-- ``text_only``: a question, an imperative, or a first/second person statement ("i have this
-  issue"): text about something, not a description of what is seen;
-- ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale";
-- ``keyword_list``: #tags, runs of short comma/pipe-separated items, content words repeated (search
-  keywords) in text with no determiner or verb;
+- ``file_name_or_url``: a URL, a file name (``.jpg``) or a slug (``how-to-fix-dns-server``), an
+  address or a file format written as words ("... www miifotos com ...", "mp3 download"), names
+  joined by underscores ("Mount Everest_8");
+- ``not_english``: words in another script, or more function and common words of other languages
+  (``lexicon.foreign``) than function words of English, or few words an English dictionary knows;
+- ``text_only``: a question (or a first sentence that asks one or speaks to the reader), an
+  imperative, a call to the reader opening a clause ("check out these tips"), or a first/second
+  person statement ("i have this issue"): text about something, not a description of what is seen;
+- ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale",
+  trademark signs, a colour variant as the last part ("SLIM FIT - Overhemd - navy");
+- ``keyword_list``: #tags or a photo site's "Tags:" list, runs of short comma/pipe-separated items,
+  content words repeated (search keywords) in text with no determiner or verb, names and keywords in
+  lower case with no grammar ("josh hutcherson glaad media awards 08");
 - ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
   mostly dictionary words; a stock-photo title that is only a name ("Winston Churchill — Stock Photo");
 - ``product_listing`` again, in sentence case: a verbless phrase headed by a shop's product noun with a
-  brand's mark ("Paratrooper Skull iPhone 5C Case", "Dolphin Heart necklace"); ``keyword_list`` again:
-  a long noun stack with a listing's marks;
+  brand's mark ("Paratrooper Skull iPhone 5C Case", "Dolphin Heart necklace");
 - ``sentence_title``, ``statement``, ``no_visible_object``: clause-level signals of the parse and the
-  graph (``text.statements``): "how to ..." and other sentence-case titles; a main clause that speaks to
-  the reader ("you can ...", ``text_only``) or states what someone says, thinks, plans or will do of
-  nothing seen; a graph of abstract heads and graphics of text only.
+  graph (``text.statements``): "how to ..." and other sentence-case titles ("image titled ...", "ways to
+  ...", a headline's "Tooting Market to host talent show"); a main clause that speaks to the reader ("you
+  can ...", ``text_only``) or states what someone says, thinks, plans or will do of nothing seen; a graph
+  of abstract heads and graphics of text only;
+- ``keyword_list`` again: a noun stack, with a listing's marks (eight words or more) or, with no
+  function word at all, a product's (a code, a brand written as one, a colour after its noun, two kinds
+  of goods, keywords said again: "Leather trousers leather jeans wine red").  Taggers read the nouns of
+  such titles as verbs ("jeans/VBZ"): the dictionary decides what reads as a verb (``verb_reading``).
 
 Lower-case CC3M captions and their "person" placeholders never meet the Title Case, name and brand
 rules.  Everything here is string and token work on one caption (tens of microseconds).
@@ -43,7 +52,7 @@ from typing import NamedTuple, Optional, Sequence
 from ..lexicon.foreign import FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
 from ..lexicon.lemmas import all_lemmas
 from ..lexicon.visibility import MERCHANDISE
-from ..lexicon.words import CLOTHING, COLOURS
+from ..lexicon.words import CLOTHING, COLOURS, SHADES
 from ..schemas.depview import DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
@@ -90,6 +99,10 @@ _LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|whol
 _TRADEMARK = re.compile("[\u00ae\u2122]")
 # the pieces of an address written as words ("... uk www miifotos com simple labeled ...")
 URL_WORDS = frozenset({"www", "http", "https", "html", "htm", "php", "aspx"})
+# file formats named as words: downloads and files ("speed Png Icon", "... mp3 download", "Magi Edge
+# ebook cover"); not "jpg", which stock sites append to a description
+FORMAT_WORDS = frozenset({"png", "gif", "pdf", "mp3", "mp4", "apk", "rar", "torrent", "ebook", "epub", "mobi",
+                          "wav", "flac", "mkv", "avi"})
 # words joined by underscores: a file or user name ("Mount Everest_8", "HC_Commercial_Fruniture_Plastic_Chair")
 _UNDERSCORED = re.compile(r"[^\W_]_+[^\W_]")
 # a photo-sharing site's tag dump: "Tags:" and three words or more ("... Tags: uk greatbritain england wow")
@@ -205,7 +218,7 @@ def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
     if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
         return FILE_NAME_OR_URL
-    if any(t.text.lower() in URL_WORDS for t in c.words):
+    if any(t.text.lower() in URL_WORDS or t.text.lower() in FORMAT_WORDS for t in c.words):
         return FILE_NAME_OR_URL             # an address in words: "... wiring uk www miifotos com simple ..."
     if _UNDERSCORED.search(text) and not any(verb_reading(c, t) for t in c.words):
         return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
@@ -289,7 +302,7 @@ def product_listing(c: Caption) -> Optional[str]:
     """Two signs of a listing: a price or "for sale" (two signs, or one in a sentence, with a verb or a
     determiner: "pupils celebrate raising £ 1,735", "the foyer of a house purchased for $7.3 million"),
     a size or quantity, a model number; or one sign and a shop word."""
-    if _TRADEMARK.search(c.text):
+    if _TRADEMARK.search(c.text) or _colour_variant(c):
         return PRODUCT_LISTING                  # "Testrite® Monster Tabletop Easel: Aluminum, Tabletop"
     sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
     strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
@@ -297,6 +310,16 @@ def product_listing(c: Caption) -> Optional[str]:
     strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
+
+
+def _colour_variant(c: Caption) -> bool:
+    """The last of several separated parts names only a colour: a shop's variant ("SLIM FIT - Overhemd -
+    navy", "Porcelain stoneware - Dark Grey"); a description gives its colours to its nouns."""
+    parts = segments(c.tokens)
+    if len(parts) < 2 or len(parts[-1]) > 3:
+        return False
+    return all(t.text.lower() in COLOURS or t.text.lower() in SHADES for t in parts[-1]) \
+        and any(t.text.lower() in COLOURS for t in parts[-1])
 
 
 def branded_product(c: Caption) -> Optional[str]:
@@ -358,6 +381,8 @@ def keyword_list(c: Caption) -> Optional[str]:
     parts = segments(c.tokens) if sum(t.text in SEPARATOR_TOKENS for t in c.tokens) >= 3 else []
     if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
         return KEYWORD_LIST
+    if _lower_case_names(c):
+        return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
     if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
         return None
@@ -371,6 +396,20 @@ def keyword_list(c: Caption) -> Optional[str]:
     if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
         return KEYWORD_LIST
     return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
+
+
+def _lower_case_names(c: Caption) -> bool:
+    """Search words in lower case with names in them, and no grammar: three words or more, no
+    determiner, preposition, verb, pronoun or conjunction, two words or more no dictionary knows
+    ("josh hutcherson glaad media awards 08", "jeu splinter cell conviction tom clancy's").  A
+    description writes its words with grammar or with a dictionary's words ("dew and grass", "red
+    white blue hairbows"); CC3M writes names as "person"."""
+    words = [t for t in c.words if t.text.isalpha()]
+    if len(words) < 3 or not all(t.text.islower() for t in words):
+        return False
+    if any(t.upos in ("DET", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ") for t in c.doc):
+        return False
+    return sum(1 for t in words if len(t.text) > 2 and not is_english_word(t.text)) >= 2
 
 
 def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]:
@@ -497,9 +536,25 @@ def verb_reading(c: Caption, t: DepToken) -> bool:
 
 
 def title_in_sentence_case(c: Caption) -> Optional[str]:
-    if _TITLED.match(c.text) or how_to_title(c.doc) or sentence_title(c.doc, c.kids):
+    if _TITLED.match(c.text) or how_to_title(c.doc) or sentence_title(c.doc, c.kids) or _headline_to(c.doc):
         return SENTENCE_TITLE
     return None
+
+
+def _headline_to(doc: Sequence[DepToken]) -> bool:
+    """A headline's future: names, then "to" and a verb, and no finite verb ("Es Devlin to design UK
+    pavilion for Dubai Expo 2020", "Tooting Market to host talent show"; CC3M's stand-ins for names
+    too: "actor to raise money for organisation.").  A thing and its purpose keeps ("gate to restrict
+    entrance to the construction site")."""
+    to = next((t for t in doc if t.text.lower() == "to"), None)
+    if to is None or to.i == 0 or to.i + 1 >= len(doc) or doc[to.i + 1].tag != "VB":
+        return False
+    before = [t for t in doc[:to.i] if any(ch.isalnum() for ch in t.text)]
+    if not before or not all(t.text[:1].isupper() or t.lemma.lower() in PLACEHOLDERS or t.upos == "NUM" for t in before):
+        return False
+    if len(before) == 1 and before[0].upos not in ("NOUN", "PROPN"):
+        return False                            # not "Learning to handle goats", "Easy to modify"
+    return any(t.upos != "NUM" for t in before) and not any(t.tag in FINITE or t.tag == "MD" for t in doc)
 
 
 def statement(c: Caption) -> Optional[str]:
