@@ -16,7 +16,7 @@ its parse, never a list of known captions:
   address or a file format written as words ("... www miifotos com ...", "mp3 download"), names
   joined by underscores ("Mount Everest_8");
 - ``not_english``: words in another script, or more function and common words of other languages
-  (``lexicon.foreign``) than function words of English, or few words an English dictionary knows;
+  (``lexicon.languages``) than function words of English, or few words an English dictionary knows;
 - ``text_only``: a question (or a first sentence that asks one or speaks to the reader), an
   imperative, a call to the reader opening a clause ("check out these tips"), or a first/second
   person statement ("i have this issue"): text about something, not a description of what is seen;
@@ -49,9 +49,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.foreign import FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
+from ..lexicon.languages import ENGLISH_FUNCTION_WORDS, FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
 from ..lexicon.lemmas import all_lemmas
-from ..lexicon.visibility import MERCHANDISE
+from ..lexicon.visibility import (
+    FORMAT_WORDS, MERCHANDISE, PICTURE_WORDS, PLACEHOLDERS, STANCE_VERBS, URL_WORDS)
 from ..lexicon.words import CLOTHING, COLOURS, SHADES
 from ..schemas.depview import DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
@@ -60,22 +61,8 @@ from ..schemas.outcomes import (
     STATEMENT, TEXT_ONLY, TITLE_CASE)
 from .statements import FINITE, abstract_only, how_to_title, sentence_title, statement_verb
 
-# English closed-class words: a share of them says "English sentence structure".
-ENGLISH_FUNCTION_WORDS = frozenset("""
-a an the this that these those some any each every no all both either neither another other
-of in on at by for with from to into onto over under above below behind between among through
-across along around near beside besides beneath inside outside off out up down about against
-during before after without within upon toward towards via per like than as
-and or but nor so yet if while when where whether because though although since until unless
-i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-who whom whose which what there here
-is are was were be been being am do does did doing has have had having will would shall should
-can could may might must not n't 's 're 've 'll 'm 'd
-very too also just only even still more most much many few less least
-""".split())
-
 # Function words of other languages written in Latin script that are not English words, and the
-# common content words of those languages (``lexicon.foreign``): two of them and fewer English
+# common content words of those languages (``lexicon.languages``): two of them and fewer English
 # function words make a caption "not English".
 FOREIGN_FUNCTION_WORDS = OTHER_FUNCTION_WORDS - ENGLISH_FUNCTION_WORDS
 FOREIGN_WORDS = FOREIGN_FUNCTION_WORDS | (FOREIGN_CONTENT_WORDS - ENGLISH_FUNCTION_WORDS)
@@ -92,27 +79,21 @@ _MEASURE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|pcs|pc|pack|pk|ct)\b"
     r"|\b\d+\s?-\s?(?:pack|piece|pc|pcs)\b|\b(?:size|sz|xxl|xl|xs)\b|\b\d+:\d+\s+scale\b|\b\d+\s?\"",
     re.I)
+# a quantity of goods: a weight, a volume or a length in a shop's units ("Tello Chicken & Rice 15kg",
+# "Biocol Raspberry Ketone 500 ml"); not "in", "m", "v" ("2013 in Charleston", "16v")
+_QUANTITY = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|kg|g|mg|lbs?|mm|cm)\b", re.I)
+# a colour in parentheses at the end: a shop's variant ("FitFlop Pietra (black)")
+_PAREN_END = re.compile(r"\(([^()]*)\)\W*$")
 _SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex|pcs|set of|pack of|pre-owned"
                    r"|used|new)\b", re.I)
 _LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|wholesale)\b", re.I)
 # a trademark sign: a brand's name of a product or service ("Testrite® Monster Tabletop Easel")
 _TRADEMARK = re.compile("[\u00ae\u2122]")
-# the pieces of an address written as words ("... uk www miifotos com simple labeled ...")
-URL_WORDS = frozenset({"www", "http", "https", "html", "htm", "php", "aspx"})
-# file formats named as words: downloads and files ("speed Png Icon", "... mp3 download", "Magi Edge
-# ebook cover"); not "jpg", which stock sites append to a description
-FORMAT_WORDS = frozenset({"png", "gif", "pdf", "mp3", "mp4", "apk", "rar", "torrent", "ebook", "epub", "mobi",
-                          "wav", "flac", "mkv", "avi"})
 # words joined by underscores: a file or user name ("Mount Everest_8", "HC_Commercial_Fruniture_Plastic_Chair")
 _UNDERSCORED = re.compile(r"[^\W_]_+[^\W_]")
 # a photo-sharing site's tag dump: "Tags:" and three words or more ("... Tags: uk greatbritain england wow")
 _TAG_DUMP = re.compile(r"\btags?\s*:\s*(?:[^\s:]+\s+){2,}[^\s:]", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
-# CC3M's stand-ins for names ("person", "actor", "football team", "rock artist", "tourist attraction",
-# "armed force"): repeated, they are no keyword stuffing
-PLACEHOLDERS = frozenset({"person", "people", "actor", "actress", "artist", "organization", "business",
-                          "character", "team", "player", "attraction", "force", "unit", "grouping", "genus",
-                          "award", "program"})
 COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
 _HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
 # Stock-photo sites' labels, in the languages they are sold in: a stock title describes its picture.
@@ -134,21 +115,12 @@ _PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view 
 _READER_CALL = re.compile(r"(?:^|[.!?;:#|(\u2013\u2014-]\s*)(?:check (?:it |them |this |these |that )?out|check more"
                           r"|find out (?:more|how|why|what)|learn (?:how|why|what|about)|discover (?:more|the|our|how)"
                           r"|get yours|order (?:now|today|yours)|download (?:now|free|it)|see (?:all|our) )", re.I)
-# names of a kind of picture: a stock graphic's title describes it ("piggy bank flat icon with long shadow")
-PICTURE_WORDS = frozenset({"vector", "illustration", "icon", "pattern", "background", "clipart", "drawing", "render",
-                           "texture", "silhouette", "cartoon"})
 FUNCTION_UPOS = frozenset({"DET", "ADP", "AUX", "CCONJ", "PRON", "SCONJ", "PART"})
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "u", "ya"})
 PERSONAL_WORDS = FIRST_SECOND_PERSON | {"my", "our", "your", "me", "us"}
-# What a first or second person says of themselves when the text is about a feeling, a wish or an
-# opinion, not about what the picture shows ("we had lunch on the beach" still describes).
-STANCE_VERBS = frozenset("""
-love like want wish think know hope wonder bet need guess believe deserve adore miss hate feel
-mean say tell promise swear suppose imagine remember forget agree prefer be can will would should
-""".split())
 # Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
 SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
 # a caption that names the picture and then its title: "image titled handle a child's meltdown"
@@ -301,10 +273,13 @@ def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, 
 def product_listing(c: Caption) -> Optional[str]:
     """Two signs of a listing: a price or "for sale" (two signs, or one in a sentence, with a verb or a
     determiner: "pupils celebrate raising £ 1,735", "the foyer of a house purchased for $7.3 million"),
-    a size or quantity, a model number; or one sign and a shop word."""
+    a size or quantity, a model number; or one sign and a shop word; or a quantity of goods in a
+    phrase with no determiner and no verb ("Basmati Rice 2lb Bag")."""
     if _TRADEMARK.search(c.text) or _colour_variant(c):
         return PRODUCT_LISTING                  # "Testrite® Monster Tabletop Easel: Aluminum, Tabletop"
     sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
+    if _QUANTITY.search(c.text) and not sentence and not any(t.upos in ("VERB", "AUX") for t in c.words):
+        return PRODUCT_LISTING
     strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
     strong += len(_MEASURE.findall(c.text))
     strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
@@ -313,8 +288,13 @@ def product_listing(c: Caption) -> Optional[str]:
 
 
 def _colour_variant(c: Caption) -> bool:
-    """The last of several separated parts names only a colour: a shop's variant ("SLIM FIT - Overhemd -
-    navy", "Porcelain stoneware - Dark Grey"); a description gives its colours to its nouns."""
+    """The last of several separated parts, or a part in parentheses at the end, names only a colour: a
+    shop's variant ("SLIM FIT - Overhemd - navy", "Porcelain stoneware - Dark Grey", "FitFlop Pietra
+    (black)"); a description gives its colours to its nouns."""
+    end = _PAREN_END.search(c.text)
+    if end is not None:
+        words = end.group(1).replace("/", " ").split()
+        return 0 < len(words) <= 3 and all(w.lower() in COLOURS or w.lower() in SHADES for w in words)
     parts = segments(c.tokens)
     if len(parts) < 2 or len(parts[-1]) > 3:
         return False
