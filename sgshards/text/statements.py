@@ -98,8 +98,11 @@ def statement_verb(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = No
 
 
 def _says_nothing_seen(subject: DepToken) -> bool:
-    """A subject that names nothing a picture shows: a pronoun, a name, an abstract noun."""
+    """A subject that names nothing a picture shows: a pronoun, a name (an acronym too, whatever its
+    tag: "ICE announces ... campaigns"), an abstract noun."""
     if subject.upos in ("PRON", "PROPN") or subject.tag in ("PRP", "EX"):
+        return True
+    if len(subject.text) >= 2 and subject.text.isupper() and subject.text.isalpha():
         return True
     return subject.upos == "NOUN" and subject.lemma.lower() in ABSTRACT_NOUNS
 

@@ -85,7 +85,9 @@ UNSUITABLE = {
                 "it will be the year of rooster wishing you all good luck!",
                 "percent of the proceeds from this floral bangle will be donated.",
                 "Improvement: Desailly thinks when M'Vila concentrates on just being a defensive midfielder he will "
-                "get even better"],
+                "get even better",
+                # an acronym's name as the subject, whatever its tag
+                "ICE announces human trafficking awareness campaigns in Tampa, Atlanta"],
     NO_VISIBLE_OBJECT: ["liquid diet weight loss", "Solution ecommerce open source", "baahubali movie review",
                         "the technology was recently unveiled.",
                         "Dead Space screenshot", "gym factory logo"],
