@@ -66,6 +66,7 @@ from .statements import FINITE, abstract_only, how_to_title, sentence_title, sta
 # function words make a caption "not English".
 FOREIGN_FUNCTION_WORDS = OTHER_FUNCTION_WORDS - ENGLISH_FUNCTION_WORDS
 FOREIGN_WORDS = FOREIGN_FUNCTION_WORDS | (FOREIGN_CONTENT_WORDS - ENGLISH_FUNCTION_WORDS)
+ADDRESS_OR_FORMAT = URL_WORDS | FORMAT_WORDS
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|net|org|co\.uk|de|fr)\b", re.I)
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|pdf|mp4|svg)\b", re.I)
@@ -134,6 +135,13 @@ def is_english_word(word: str) -> bool:
     return word in ENGLISH_FUNCTION_WORDS or bool(all_lemmas(word))
 
 
+@lru_cache(maxsize=1 << 16)
+def readings(word: str) -> frozenset[str]:
+    """The parts of speech a (lower-case) word has in lemminflect's dictionary: {"NOUN", "VERB"} for
+    "frames", {"NOUN"} for "jeans"."""
+    return frozenset(all_lemmas(word))
+
+
 class Caption(NamedTuple):
     """What the rules read: the caption without stock-site labels, the whole parse, and the tokens
     outside those labels (all of them, and the words: tokens with a letter)."""
@@ -190,7 +198,7 @@ def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
     if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
         return FILE_NAME_OR_URL
-    if any(t.text.lower() in URL_WORDS or t.text.lower() in FORMAT_WORDS for t in c.words):
+    if any(t.text.lower() in ADDRESS_OR_FORMAT for t in c.words):
         return FILE_NAME_OR_URL             # an address in words: "... wiring uk www miifotos com simple ..."
     if _UNDERSCORED.search(text) and not any(verb_reading(c, t) for t in c.words):
         return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
@@ -251,6 +259,8 @@ def _opening_question(c: Caption) -> bool:
     modal first) or speaks of the writer or the reader ("have you spotted this? part of this building
     will be our new library!"); a scene with a question after it ("door with rounded top... what more
     could a girl ask for?") is no such sentence."""
+    if "?" not in c.text:
+        return False
     first = c.words[0]
     sentence = [t for t in c.doc if t.sent == first.sent]
     if sentence[-1].text != "?":
@@ -291,6 +301,9 @@ def _colour_variant(c: Caption) -> bool:
     """The last of several separated parts, or a part in parentheses at the end, names only a colour: a
     shop's variant ("SLIM FIT - Overhemd - navy", "Porcelain stoneware - Dark Grey", "FitFlop Pietra
     (black)"); a description gives its colours to its nouns."""
+    last = c.words[-1].text.lower()
+    if last not in COLOURS and last not in SHADES:
+        return False
     end = _PAREN_END.search(c.text)
     if end is not None:
         words = end.group(1).replace("/", " ").split()
@@ -491,7 +504,7 @@ def _product_mark(c: Caption, words: list[DepToken]) -> bool:
 
 
 def _noun_only(word: str) -> bool:
-    forms = all_lemmas(word)
+    forms = readings(word)
     return "NOUN" in forms and "VERB" not in forms
 
 
@@ -503,7 +516,7 @@ def verb_reading(c: Caption, t: DepToken) -> bool:
     modifies a noun ("knitted cardigan") is none."""
     if not t.tag.startswith("VB") or t.dep in ("amod", "compound", "nmod"):
         return False
-    forms = all_lemmas(t.text.lower())
+    forms = readings(t.text.lower())
     if "VERB" not in forms:
         return False
     if "NOUN" not in forms and "ADJ" not in forms:
