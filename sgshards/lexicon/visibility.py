@@ -80,3 +80,28 @@ pillow cushion throw blanket rug mat curtain lamp chair sofa loveseat table desk
 shelf mirror clock vase candle ornament magnet pin badge patch
 oil cream lotion serum shampoo perfume fragrance lipstick polish mascara balm soap
 """.split())
+
+# CC3M's stand-ins for names ("person", "actor", "football team", "rock artist", "tourist attraction",
+# "armed force"): repeated, they are no keyword stuffing; before "to" and a verb, a headline's subject
+PLACEHOLDERS: Final = frozenset({"person", "people", "actor", "actress", "artist", "organization", "business",
+                                 "character", "team", "player", "attraction", "force", "unit", "grouping", "genus",
+                                 "award", "program"})
+
+# Names of a kind of picture: a stock graphic's title describes it ("piggy bank flat icon with long shadow").
+PICTURE_WORDS: Final = frozenset({"vector", "illustration", "icon", "pattern", "background", "clipart", "drawing",
+                                  "render", "texture", "silhouette", "cartoon"})
+
+# What a first or second person says of themselves when the text is about a feeling, a wish or an
+# opinion, not about what the picture shows ("we had lunch on the beach" still describes).
+STANCE_VERBS: Final = frozenset("""
+love like want wish think know hope wonder bet need guess believe deserve adore miss hate feel
+mean say tell promise swear suppose imagine remember forget agree prefer be can will would should
+""".split())
+
+# The pieces of a web address written as words ("... uk www miifotos com simple labeled ...").
+URL_WORDS: Final = frozenset({"www", "http", "https", "html", "htm", "php", "aspx"})
+
+# File formats named as words: downloads and files ("speed Png Icon", "... mp3 download", "Magi Edge
+# ebook cover"); not "jpg", which stock sites append to a description.
+FORMAT_WORDS: Final = frozenset({"png", "gif", "pdf", "mp3", "mp4", "apk", "rar", "torrent", "ebook", "epub", "mobi",
+                                 "wav", "flac", "mkv", "avi"})

@@ -114,20 +114,26 @@ REASONS: dict[str, Reason] = {
                                               "is cut at a word, not rejected)"),
     NO_OBJECT: Reason(STAGE_GRAPH, "the scene graph has no object"),
     FILE_NAME_OR_URL: Reason(STAGE_SUITABILITY, "written, not augmented: a file name, URL or slug "
-                                                "(`how-to-fix-dns-server`)"),
-    NOT_ENGLISH: Reason(STAGE_SUITABILITY, "written, not augmented: another script, or more function words "
-                                           "of other languages than of English, or few English words"),
-    TEXT_ONLY: Reason(STAGE_SUITABILITY, "written, not augmented: a question, an imperative or a first or "
-                                         "second person statement, not a description"),
+                                                "(`how-to-fix-dns-server`), an address or a file format in words "
+                                                "(`www`, `mp3`), names joined by underscores"),
+    NOT_ENGLISH: Reason(STAGE_SUITABILITY, "written, not augmented: another script, or more function and common "
+                                           "words of other languages than function words of English, or few "
+                                           "English words"),
+    TEXT_ONLY: Reason(STAGE_SUITABILITY, "written, not augmented: a question (or a caption that opens with "
+                                         "one), an imperative, a call to the reader (\"check out ...\") or a first "
+                                         "or second person statement, not a description"),
     PRODUCT_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: prices, model numbers, sizes, shop "
-                                               "words"),
-    KEYWORD_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: #tags, comma- or pipe-separated keywords, "
-                                            "repeated keywords, a long noun stack"),
+                                               "words, trademark signs, a colour variant after the product "
+                                               "(\"... - navy\")"),
+    KEYWORD_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: #tags or a \"Tags:\" list, comma- or "
+                                            "pipe-separated keywords, repeated keywords, a noun stack with a "
+                                            "listing's marks, names and keywords in lower case"),
     NAMES_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text of mostly names"),
     TITLE_CASE: Reason(STAGE_SUITABILITY, "written, not augmented: Title Case text (a product, book, film or "
                                      "article title)"),
     SENTENCE_TITLE: Reason(STAGE_SUITABILITY, "written, not augmented: a title in sentence case (\"how to ...\", a "
-                                              "listicle, \"The Field Guide to ...\", \"X vs Y\" between names)"),
+                                              "listicle, \"The Field Guide to ...\", \"X vs Y\" between names, "
+                                              "\"image titled ...\", a headline's \"X to do Y\")"),
     STATEMENT: Reason(STAGE_SUITABILITY, "written, not augmented: a statement of what someone says, thinks, "
                                          "plans or owns, or of what will or can happen (news, opinions, advice)"),
     NO_VISIBLE_OBJECT: Reason(STAGE_SUITABILITY, "written, not augmented: no object a picture can show, only "

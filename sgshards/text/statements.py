@@ -8,7 +8,8 @@ Read off the parse (``DepToken``) and the scene graph, never off known captions:
   or a verb of ``NON_VISIBLE_VERBS``), of no visible thing;
 - ``how_to_title``: "how to ...", "how i ...", "why ...", "what to ..." (article and video titles);
 - ``sentence_title``: a title in sentence case: "X vs Y" between names (a match), a listicle
-  ("8 health problems causing ...", "96 best economics images"), a guide ("The Field Guide to ...");
+  ("8 health problems causing ...", "96 best economics images", "ways to care for a stray kitten"), a
+  guide ("The Field Guide to ...");
 - ``abstract_only``: no object of the graph is something a picture can show: ideas (``ABSTRACT_NOUNS``)
   and graphics of text (``GRAPHIC_NOUNS``: screenshot, logo, diagram) only.
 
@@ -97,8 +98,11 @@ def statement_verb(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = No
 
 
 def _says_nothing_seen(subject: DepToken) -> bool:
-    """A subject that names nothing a picture shows: a pronoun, a name, an abstract noun."""
+    """A subject that names nothing a picture shows: a pronoun, a name (an acronym too, whatever its
+    tag: "ICE announces ... campaigns"), an abstract noun."""
     if subject.upos in ("PRON", "PROPN") or subject.tag in ("PRP", "EX"):
+        return True
+    if len(subject.text) >= 2 and subject.text.isupper() and subject.text.isalpha():
         return True
     return subject.upos == "NOUN" and subject.lemma.lower() in ABSTRACT_NOUNS
 
@@ -134,6 +138,11 @@ def sentence_title(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = No
         nxt = words[1].text.lower()
         if doc[head].lemma.lower() in LIST_NOUNS or nxt in NUMBER_OPENERS:
             return "list"
+    # a listicle without its number: "ways to care for a stray kitten", "Best places to eat for a view"
+    k = 1 if words and words[0].text.lower() in NUMBER_OPENERS else 0
+    if len(words) >= k + 3 and words[k].tag == "NNS" and words[k].lemma.lower() in LIST_NOUNS \
+            and words[k + 1].text.lower() == "to" and words[k + 2].tag == "VB":
+        return "list"
     root = next((t for t in doc if t.dep == "ROOT"), None)
     if root is not None and root.upos in ("NOUN", "PROPN") and root.lemma.lower() in TITLE_HEADS:
         if any(doc[k].dep == "prep" and doc[k].text.lower() in ("of", "to") for k in kids[root.i]):

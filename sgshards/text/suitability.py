@@ -12,23 +12,32 @@ positive; its record is still written, with the reason (``schemas.outcomes``, st
 ``assess(caption, doc, graph) -> (describes_scene, reason)`` reads general signals of the text and
 its parse, never a list of known captions:
 
-- ``file_name_or_url``: a URL, a file name (``.jpg``) or a slug (``how-to-fix-dns-server``);
-- ``not_english``: words in another script, or more function words of other languages than of
-  English, or few words an English dictionary knows;
-- ``text_only``: a question, an imperative, or a first/second person statement ("i have this
-  issue"): text about something, not a description of what is seen;
-- ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale";
-- ``keyword_list``: #tags, runs of short comma/pipe-separated items, content words repeated (search
-  keywords) in text with no determiner or verb;
+- ``file_name_or_url``: a URL, a file name (``.jpg``) or a slug (``how-to-fix-dns-server``), an
+  address or a file format written as words ("... www miifotos com ...", "mp3 download"), names
+  joined by underscores ("Mount Everest_8");
+- ``not_english``: words in another script, or more function and common words of other languages
+  (``lexicon.languages``) than function words of English, or few words an English dictionary knows;
+- ``text_only``: a question (or a first sentence that asks one or speaks to the reader), an
+  imperative, a call to the reader opening a clause ("check out these tips"), or a first/second
+  person statement ("i have this issue"): text about something, not a description of what is seen;
+- ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale",
+  trademark signs, a colour variant as the last part ("SLIM FIT - Overhemd - navy");
+- ``keyword_list``: #tags or a photo site's "Tags:" list, runs of short comma/pipe-separated items,
+  content words repeated (search keywords) in text with no determiner or verb, names and keywords in
+  lower case with no grammar ("josh hutcherson glaad media awards 08");
 - ``names_list`` / ``title_case``: Title Case text (most content words capitalised), mostly names or
   mostly dictionary words; a stock-photo title that is only a name ("Winston Churchill — Stock Photo");
 - ``product_listing`` again, in sentence case: a verbless phrase headed by a shop's product noun with a
-  brand's mark ("Paratrooper Skull iPhone 5C Case", "Dolphin Heart necklace"); ``keyword_list`` again:
-  a long noun stack with a listing's marks;
+  brand's mark ("Paratrooper Skull iPhone 5C Case", "Dolphin Heart necklace");
 - ``sentence_title``, ``statement``, ``no_visible_object``: clause-level signals of the parse and the
-  graph (``text.statements``): "how to ..." and other sentence-case titles; a main clause that speaks to
-  the reader ("you can ...", ``text_only``) or states what someone says, thinks, plans or will do of
-  nothing seen; a graph of abstract heads and graphics of text only.
+  graph (``text.statements``): "how to ..." and other sentence-case titles ("image titled ...", "ways to
+  ...", a headline's "Tooting Market to host talent show"); a main clause that speaks to the reader ("you
+  can ...", ``text_only``) or states what someone says, thinks, plans or will do of nothing seen; a graph
+  of abstract heads and graphics of text only;
+- ``keyword_list`` again: a noun stack, with a listing's marks (eight words or more) or, with no
+  function word at all, a product's (a code, a brand written as one, a colour after its noun, two kinds
+  of goods, keywords said again: "Leather trousers leather jeans wine red").  Taggers read the nouns of
+  such titles as verbs ("jeans/VBZ"): the dictionary decides what reads as a verb (``verb_reading``).
 
 Lower-case CC3M captions and their "person" placeholders never meet the Title Case, name and brand
 rules.  Everything here is string and token work on one caption (tens of microseconds).
@@ -40,9 +49,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
+from ..lexicon.languages import ENGLISH_FUNCTION_WORDS, FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
 from ..lexicon.lemmas import all_lemmas
-from ..lexicon.visibility import MERCHANDISE
-from ..lexicon.words import CLOTHING
+from ..lexicon.visibility import (
+    FORMAT_WORDS, MERCHANDISE, PICTURE_WORDS, PLACEHOLDERS, STANCE_VERBS, URL_WORDS)
+from ..lexicon.words import CLOTHING, COLOURS, SHADES
 from ..schemas.depview import DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
@@ -50,34 +61,12 @@ from ..schemas.outcomes import (
     STATEMENT, TEXT_ONLY, TITLE_CASE)
 from .statements import FINITE, abstract_only, how_to_title, sentence_title, statement_verb
 
-# English closed-class words: a share of them says "English sentence structure".
-ENGLISH_FUNCTION_WORDS = frozenset("""
-a an the this that these those some any each every no all both either neither another other
-of in on at by for with from to into onto over under above below behind between among through
-across along around near beside besides beneath inside outside off out up down about against
-during before after without within upon toward towards via per like than as
-and or but nor so yet if while when where whether because though although since until unless
-i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-who whom whose which what there here
-is are was were be been being am do does did doing has have had having will would shall should
-can could may might must not n't 's 're 've 'll 'm 'd
-very too also just only even still more most much many few less least
-""".split())
-
-# Function words of other languages written in Latin script that are not English words:
-# two of them and fewer English ones make a caption "not English".
-FOREIGN_FUNCTION_WORDS = frozenset("""
-de del la las los el y en un una unos unas con para por que es está esta este esto al sin sobre
-le les des du et est pour avec dans sur au aux une ce cette ces qui où pas ne plus très chez
-der die das und mit für ein eine einer eines dem den von zu im auf ist nicht oder bei aus nach vom zum zur
-il lo gli della delle dei di che per nel nella sono questo questa anche
-em da do dos das uma com não na no os ao pela pelo
-het een en van voor op met niet ook bij naar
-yang dan di untuk dengan ini itu dari ke dalam pada
-och att för på av som är inte jag
-ja ei se että ovat ole
-na za od się jest nie
-""".split()) - ENGLISH_FUNCTION_WORDS
+# Function words of other languages written in Latin script that are not English words, and the
+# common content words of those languages (``lexicon.languages``): two of them and fewer English
+# function words make a caption "not English".
+FOREIGN_FUNCTION_WORDS = OTHER_FUNCTION_WORDS - ENGLISH_FUNCTION_WORDS
+FOREIGN_WORDS = FOREIGN_FUNCTION_WORDS | (FOREIGN_CONTENT_WORDS - ENGLISH_FUNCTION_WORDS)
+ADDRESS_OR_FORMAT = URL_WORDS | FORMAT_WORDS
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|net|org|co\.uk|de|fr)\b", re.I)
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|pdf|mp4|svg)\b", re.I)
@@ -91,15 +80,21 @@ _MEASURE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|pcs|pc|pack|pk|ct)\b"
     r"|\b\d+\s?-\s?(?:pack|piece|pc|pcs)\b|\b(?:size|sz|xxl|xl|xs)\b|\b\d+:\d+\s+scale\b|\b\d+\s?\"",
     re.I)
+# a quantity of goods: a weight, a volume or a length in a shop's units ("Tello Chicken & Rice 15kg",
+# "Biocol Raspberry Ketone 500 ml"); not "in", "m", "v" ("2013 in Charleston", "16v")
+_QUANTITY = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|kg|g|mg|lbs?|mm|cm)\b", re.I)
+# a colour in parentheses at the end: a shop's variant ("FitFlop Pietra (black)")
+_PAREN_END = re.compile(r"\(([^()]*)\)\W*$")
 _SHOP = re.compile(r"\b(?:buy|sale|shop|brand new|in stock|discount|order|unisex|pcs|set of|pack of|pre-owned"
                    r"|used|new)\b", re.I)
 _LISTING = re.compile(r"\b(?:for sale|to rent|for rent|to let|free shipping|wholesale)\b", re.I)
+# a trademark sign: a brand's name of a product or service ("Testrite® Monster Tabletop Easel")
+_TRADEMARK = re.compile("[\u00ae\u2122]")
+# words joined by underscores: a file or user name ("Mount Everest_8", "HC_Commercial_Fruniture_Plastic_Chair")
+_UNDERSCORED = re.compile(r"[^\W_]_+[^\W_]")
+# a photo-sharing site's tag dump: "Tags:" and three words or more ("... Tags: uk greatbritain england wow")
+_TAG_DUMP = re.compile(r"\btags?\s*:\s*(?:[^\s:]+\s+){2,}[^\s:]", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
-# CC3M's stand-ins for names ("person", "actor", "football team", "rock artist", "tourist attraction",
-# "armed force"): repeated, they are no keyword stuffing
-PLACEHOLDERS = frozenset({"person", "people", "actor", "actress", "artist", "organization", "business",
-                          "character", "team", "player", "attraction", "force", "unit", "grouping", "genus",
-                          "award", "program"})
 COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
 _HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
 # Stock-photo sites' labels, in the languages they are sold in: a stock title describes its picture.
@@ -116,22 +111,21 @@ _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30
 # what a web page says to its reader: "Click here to redeem", "Fig 2."
 _PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view larger|see more|shop now|buy now"
                         r"|see the full image|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
-# names of a kind of picture: a stock graphic's title describes it ("piggy bank flat icon with long shadow")
-PICTURE_WORDS = frozenset({"vector", "illustration", "icon", "pattern", "background", "clipart", "drawing", "render",
-                           "texture", "silhouette", "cartoon"})
+# a call to the reader that opens a clause: "planning on a summer vacation? check out these tips.",
+# "property image # discover the beauty" (not "composer and his dogs check out the neighborhood")
+_READER_CALL = re.compile(r"(?:^|[.!?;:#|(\u2013\u2014-]\s*)(?:check (?:it |them |this |these |that )?out|check more"
+                          r"|find out (?:more|how|why|what)|learn (?:how|why|what|about)|discover (?:more|the|our|how)"
+                          r"|get yours|order (?:now|today|yours)|download (?:now|free|it)|see (?:all|our) )", re.I)
 FUNCTION_UPOS = frozenset({"DET", "ADP", "AUX", "CCONJ", "PRON", "SCONJ", "PART"})
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "u", "ya"})
-# What a first or second person says of themselves when the text is about a feeling, a wish or an
-# opinion, not about what the picture shows ("we had lunch on the beach" still describes).
-STANCE_VERBS = frozenset("""
-love like want wish think know hope wonder bet need guess believe deserve adore miss hate feel
-mean say tell promise swear suppose imagine remember forget agree prefer be can will would should
-""".split())
+PERSONAL_WORDS = FIRST_SECOND_PERSON | {"my", "our", "your", "me", "us"}
 # Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
 SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
+# a caption that names the picture and then its title: "image titled handle a child's meltdown"
+_TITLED = re.compile(r"^\W*(?:image|picture|photo|photograph|illustration)\s+(?:titled|entitled)\b", re.I)
 FINITE_OR_ING = FINITE | {"VBG"}
 
 
@@ -139,6 +133,13 @@ FINITE_OR_ING = FINITE | {"VBG"}
 def is_english_word(word: str) -> bool:
     """A lower-case word an English dictionary (lemminflect's) or the closed-class table knows."""
     return word in ENGLISH_FUNCTION_WORDS or bool(all_lemmas(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def readings(word: str) -> frozenset[str]:
+    """The parts of speech a (lower-case) word has in lemminflect's dictionary: {"NOUN", "VERB"} for
+    "frames", {"NOUN"} for "jeans"."""
+    return frozenset(all_lemmas(word))
 
 
 class Caption(NamedTuple):
@@ -197,6 +198,10 @@ def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
     if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
         return FILE_NAME_OR_URL
+    if any(t.text.lower() in ADDRESS_OR_FORMAT for t in c.words):
+        return FILE_NAME_OR_URL             # an address in words: "... wiring uk www miifotos com simple ..."
+    if _UNDERSCORED.search(text) and not any(verb_reading(c, t) for t in c.words):
+        return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
     if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
         return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
@@ -210,8 +215,10 @@ def not_english(c: Caption) -> Optional[str]:
             return NOT_ENGLISH              # "Обложка Electronic publishing", "金马伦景点 The Boh Tea Plantation"
     lower = [t.text.lower() for t in c.words]
     english_fn = sum(w in ENGLISH_FUNCTION_WORDS for w in lower)
-    foreign_fn = sum(w in FOREIGN_FUNCTION_WORDS for w in lower)
-    if foreign_fn >= 2 and foreign_fn > english_fn:
+    # function and common words of other languages: "lot 4 chaises blanches lot de 2 chaises ...",
+    # "peter jackson king kong trucos pc descargar"
+    foreign = sum(w in FOREIGN_WORDS for w in lower)
+    if foreign >= 2 and foreign > english_fn:
         return NOT_ENGLISH
     # words that are no names: lower-case ones (a capitalised word may be a name in any language)
     common = [w.text for w in c.words if w.text.isalpha() and w.text.islower() and len(w.text) > 1
@@ -219,7 +226,7 @@ def not_english(c: Caption) -> Optional[str]:
     known = sum(is_english_word(w) for w in common)
     # a dictionary misses words ("anime girl in a kimono"): unknown words alone need numbers, else a
     # sign of another language (one of its function words, a letter English does not write)
-    foreign_sign = foreign_fn > 0 or not c.text.isascii()
+    foreign_sign = foreign > 0 or not c.text.isascii()
     if len(common) >= 3 and known < 0.5 * len(common) and (foreign_sign or len(common) >= 5
                                                           and known < 0.3 * len(common)):
         return NOT_ENGLISH
@@ -230,7 +237,9 @@ def text_only(c: Caption) -> Optional[str]:
     doc, first = c.doc, c.words[0]
     if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
         return TEXT_ONLY
-    if _PAGE_TEXT.search(c.text):
+    if _opening_question(c):
+        return TEXT_ONLY                        # "is your little boy growing up too fast? make sure ..."
+    if _PAGE_TEXT.search(c.text) or _READER_CALL.search(c.text):
         return TEXT_ONLY                        # "Minute Maid coupon - Click here to redeem"
     for t in doc:
         if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
@@ -243,6 +252,22 @@ def text_only(c: Caption) -> Optional[str]:
         if t.i == first.i and t.tag == "VB" and subject is None and _imperative(doc, kids, t, deps.get("dobj")):
             return TEXT_ONLY                    # an imperative: "mix all the dry ingredients in a large bowl"
     return None
+
+
+def _opening_question(c: Caption) -> bool:
+    """The first sentence is a question that asks something (a question word, an auxiliary or a
+    modal first) or speaks of the writer or the reader ("have you spotted this? part of this building
+    will be our new library!"); a scene with a question after it ("door with rounded top... what more
+    could a girl ask for?") is no such sentence."""
+    if "?" not in c.text:
+        return False
+    first = c.words[0]
+    sentence = [t for t in c.doc if t.sent == first.sent]
+    if sentence[-1].text != "?":
+        return False
+    if first.text.lower() in QUESTION_WORDS or first.upos == "AUX" or first.tag == "MD":
+        return True
+    return any(t.text.lower() in PERSONAL_WORDS for t in sentence[:4] if t.i >= first.i)
 
 
 def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, obj: Optional[DepToken]) -> bool:
@@ -258,13 +283,36 @@ def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, 
 def product_listing(c: Caption) -> Optional[str]:
     """Two signs of a listing: a price or "for sale" (two signs, or one in a sentence, with a verb or a
     determiner: "pupils celebrate raising £ 1,735", "the foyer of a house purchased for $7.3 million"),
-    a size or quantity, a model number; or one sign and a shop word."""
+    a size or quantity, a model number; or one sign and a shop word; or a quantity of goods in a
+    phrase with no determiner and no verb ("Basmati Rice 2lb Bag")."""
+    if _TRADEMARK.search(c.text) or _colour_variant(c):
+        return PRODUCT_LISTING                  # "Testrite® Monster Tabletop Easel: Aluminum, Tabletop"
     sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
+    if _QUANTITY.search(c.text) and not sentence and not any(t.upos in ("VERB", "AUX") for t in c.words):
+        return PRODUCT_LISTING
     strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
     strong += len(_MEASURE.findall(c.text))
     strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
     weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
     return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
+
+
+def _colour_variant(c: Caption) -> bool:
+    """The last of several separated parts, or a part in parentheses at the end, names only a colour: a
+    shop's variant ("SLIM FIT - Overhemd - navy", "Porcelain stoneware - Dark Grey", "FitFlop Pietra
+    (black)"); a description gives its colours to its nouns."""
+    last = c.words[-1].text.lower()
+    if last not in COLOURS and last not in SHADES:
+        return False
+    end = _PAREN_END.search(c.text)
+    if end is not None:
+        words = end.group(1).replace("/", " ").split()
+        return 0 < len(words) <= 3 and all(w.lower() in COLOURS or w.lower() in SHADES for w in words)
+    parts = segments(c.tokens)
+    if len(parts) < 2 or len(parts[-1]) > 3:
+        return False
+    return all(t.text.lower() in COLOURS or t.text.lower() in SHADES for t in parts[-1]) \
+        and any(t.text.lower() in COLOURS for t in parts[-1])
 
 
 def branded_product(c: Caption) -> Optional[str]:
@@ -321,10 +369,12 @@ def segments(doc: Sequence[DepToken]) -> list[list[DepToken]]:
 
 
 def keyword_list(c: Caption) -> Optional[str]:
-    if len(_HASHTAG.findall(c.text)) >= 2:
+    if len(_HASHTAG.findall(c.text)) >= 2 or _TAG_DUMP.search(c.text):
         return KEYWORD_LIST
     parts = segments(c.tokens) if sum(t.text in SEPARATOR_TOKENS for t in c.tokens) >= 3 else []
     if len(parts) >= 4 and sum(map(len, parts)) <= 3 * len(parts) and not any(map(_structured, parts)):
+        return KEYWORD_LIST
+    if _lower_case_names(c):
         return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
     if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
@@ -339,6 +389,20 @@ def keyword_list(c: Caption) -> Optional[str]:
     if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
         return KEYWORD_LIST
     return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
+
+
+def _lower_case_names(c: Caption) -> bool:
+    """Search words in lower case with names in them, and no grammar: three words or more, no
+    determiner, preposition, verb, pronoun or conjunction, two words or more no dictionary knows
+    ("josh hutcherson glaad media awards 08", "jeu splinter cell conviction tom clancy's").  A
+    description writes its words with grammar or with a dictionary's words ("dew and grass", "red
+    white blue hairbows"); CC3M writes names as "person"."""
+    words = [t for t in c.words if t.text.isalpha()]
+    if len(words) < 3 or not all(t.text.islower() for t in words):
+        return False
+    if any(t.upos in ("DET", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ") for t in c.doc):
+        return False
+    return sum(1 for t in words if len(t.text) > 2 and not is_english_word(t.text)) >= 2
 
 
 def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]:
@@ -387,25 +451,103 @@ def _sentence_word(doc: Sequence[DepToken], t: DepToken) -> bool:
 
 
 def noun_stack(c: Caption) -> Optional[str]:
-    """Eight words or more with no verb and hardly a function word, in text that names no kind of
-    picture: search keywords and shop titles ("Supacaz Super Sticky Kush Star Fade Bar Tape neon blue
-    sport factory"), not a stock graphic's title ("renewable energy turbine on white background vector
-    illustration")."""
+    """Words with no verb and hardly a function word, in text that names no kind of picture: search
+    keywords and shop titles, not a stock graphic's title ("renewable energy turbine on white
+    background vector illustration") nor one thing described ("opal blue milk glass rooster candy dish
+    on pedestal", "aran ivory handmade crocheted afghan, cream colored throw blanket").  Eight words
+    or more with a listing's mark ("Supacaz Super Sticky Kush Star Fade Bar Tape neon blue sport
+    factory"); six or more with no function word at all and a product's mark ("osho shirt tshirt
+    spiritual meditation awareness", "Leather trousers leather jeans wine red")."""
     words = [t for t in c.words if t.text.isalpha()]
-    if c.stock or len(words) < 8 or any(t.upos == "VERB" or t.tag.startswith("VB") for t in words):
+    if c.stock or len(words) < 6 or any(t.lemma.lower() in PICTURE_WORDS for t in words):
         return None
-    if any(t.lemma.lower() in PICTURE_WORDS for t in words) or sum(t.upos in FUNCTION_UPOS for t in words) > 0.12 * len(words):
+    # with a function word or two, any word tagged as a verb keeps the caption ("baby boy nautical
+    # themed diaper cake for baby shower.") unless a dictionary knows it as a noun only ("leather
+    # jeans/VBZ wine red"); with none, only a word that reads as a verb does
+    if len(words) >= 8 and not any((t.upos == "VERB" or t.tag.startswith("VB")) and not _noun_only(t.text.lower())
+                                   for t in words) \
+            and sum(t.upos in FUNCTION_UPOS for t in words) <= 0.12 * len(words) and _listing_mark(c, words):
+        return KEYWORD_LIST
+    if any(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in words) or any(verb_reading(c, t) for t in words):
         return None
-    # and a mark of a listing: a name or brand in capitals, a number, a separator or a word said twice; a
-    # description of one thing has none ("opal blue milk glass rooster candy dish on pedestal")
+    return KEYWORD_LIST if _product_mark(c, words) else None
+
+
+def _listing_mark(c: Caption, words: list[DepToken]) -> bool:
+    """A name or brand in capitals, a number, a separator or a word said twice; a description of one
+    thing has none."""
     lemmas = [t.lemma.lower() for t in words]
-    marked = (any(t.text[:1].isupper() for t in words[1:]) or any(any(ch.isdigit() for ch in t.text) for t in c.tokens)
-              or any(t.text in SEPARATOR_TOKENS for t in c.tokens) or len(set(lemmas)) < len(lemmas))
-    return KEYWORD_LIST if marked else None
+    return (any(t.text[:1].isupper() for t in words[1:]) or any(any(ch.isdigit() for ch in t.text) for t in c.tokens)
+            or any(t.text in SEPARATOR_TOKENS for t in c.tokens) or len(set(lemmas)) < len(lemmas))
+
+
+def _product_mark(c: Caption, words: list[DepToken]) -> bool:
+    """A number or model code, a brand's mark, a colour after its noun ("jeans wine red", "Jacket
+    navy"), two kinds of merchandise ("shirt tshirt", "necklace earrings"), or keywords said again
+    ("dress sweetheart dress zip short dress")."""
+    # a brand written as one (capitals inside or all of them: "iPhone", "ShunDing", "CONVERSE"); a
+    # capitalised word no dictionary knows is as often a place or a name ("Classic Pink Cadillac,
+    # Bishop. California, USA (color)")
+    if any(any(ch.isdigit() for ch in t.text) for t in c.tokens) \
+            or any(_brand_mark(t.text) and not t.text[1:].islower() for t in words):
+        return True
+    last, before = words[-1], words[-2]
+    if last.text.lower() in COLOURS and before.i == last.i - 1 and before.upos in ("NOUN", "PROPN") \
+            and before.text.lower() not in COLOURS:
+        return True
+    goods = {t.lemma.lower() for t in words if t.lemma.lower() in MERCHANDISE or t.lemma.lower() in CLOTHING}
+    if len(goods) >= 2:
+        return True
+    content = [t for t in words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
+    repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
+    return bool(repeated) and (repeated[0] >= 3 or repeated[1:2] == [2])
+
+
+def _noun_only(word: str) -> bool:
+    forms = readings(word)
+    return "NOUN" in forms and "VERB" not in forms
+
+
+def verb_reading(c: Caption, t: DepToken) -> bool:
+    """A word tagged as a verb that is one: a verb of the dictionary that is no noun or adjective
+    ("attends", "wearing"), or one with a subject ("Sydney Town Hall bells ring again"), or a participle
+    with an object or a preposition ("Young woman feeding sheep").  Taggers read the nouns of product
+    titles as verbs ("leather jeans/VBZ wine red", "patchwork/VBP", "Smoking/VBG mature"); a verb that
+    modifies a noun ("knitted cardigan") is none."""
+    if not t.tag.startswith("VB") or t.dep in ("amod", "compound", "nmod"):
+        return False
+    forms = readings(t.text.lower())
+    if "VERB" not in forms:
+        return False
+    if "NOUN" not in forms and "ADJ" not in forms:
+        return True
+    kids = c.kids if c.kids is not None else children_index(c.doc)
+    deps = {c.doc[k].dep for k in kids[t.i]}
+    if deps & {"nsubj", "nsubjpass"}:
+        return True
+    return t.tag in ("VBG", "VBN") and bool(deps & {"dobj", "prep"})
 
 
 def title_in_sentence_case(c: Caption) -> Optional[str]:
-    return SENTENCE_TITLE if how_to_title(c.doc) or sentence_title(c.doc, c.kids) else None
+    if _TITLED.match(c.text) or how_to_title(c.doc) or sentence_title(c.doc, c.kids) or _headline_to(c.doc):
+        return SENTENCE_TITLE
+    return None
+
+
+def _headline_to(doc: Sequence[DepToken]) -> bool:
+    """A headline's future: names, then "to" and a verb, and no finite verb ("Es Devlin to design UK
+    pavilion for Dubai Expo 2020", "Tooting Market to host talent show"; CC3M's stand-ins for names
+    too: "actor to raise money for organisation.").  A thing and its purpose keeps ("gate to restrict
+    entrance to the construction site")."""
+    to = next((t for t in doc if t.text.lower() == "to"), None)
+    if to is None or to.i == 0 or to.i + 1 >= len(doc) or doc[to.i + 1].tag != "VB":
+        return False
+    before = [t for t in doc[:to.i] if any(ch.isalnum() for ch in t.text)]
+    if not before or not all(t.text[:1].isupper() or t.lemma.lower() in PLACEHOLDERS or t.upos == "NUM" for t in before):
+        return False
+    if len(before) == 1 and before[0].upos not in ("NOUN", "PROPN"):
+        return False                            # not "Learning to handle goats", "Easy to modify"
+    return any(t.upos != "NUM" for t in before) and not any(t.tag in FINITE or t.tag == "MD" for t in doc)
 
 
 def statement(c: Caption) -> Optional[str]:
@@ -418,4 +560,4 @@ def no_visible_object(c: Caption) -> Optional[str]:
 
 
 RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
-         noun_stack, title_in_sentence_case, statement, no_visible_object)
+         title_in_sentence_case, noun_stack, statement, no_visible_object)

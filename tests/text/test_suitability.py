@@ -14,31 +14,57 @@ UNSUITABLE = {
     FILE_NAME_OR_URL: ["manchester-united-celebrates-goal-in-front-of-city-players", "Private hell 36.JPG",
                        "https://upload.wikimedia.org/wikipedia/commons/thumb/1/10/The_Crew_of_KL_867.jpg",
                        # a file name among words with no verb
-                       "CNET story about Apple's future iPhone-apple-patent-wraparound-display.png"],
+                       "CNET story about Apple's future iPhone-apple-patent-wraparound-display.png",
+                       # an address or a file format in words, names joined by underscores
+                       "cool impress the recruiters with these bartender resume skills check more at http",
+                       "mini tattoos on twitter quot http t co zf6zv2y2rm quot", "Magi Edge ebook cover",
+                       "It's Just 2 O'Clock by Dj Pruess & Dj Viana mp3 download", "Mount Everest_8"],
     NOT_ENGLISH: ["WOMAD CÁCERES | Comienzan los conciertos en la Plaza Mayor y San Jorge",
                   "Demolition Squad играть на деньги в Эльдорадо",
                   "Os candidatos integrantes do Quadro do Magistério, no caso,",
                   # one word of another script is enough
-                  "Обложка Electronic publishing", "金马伦景点 The Boh Tea Plantation"],
+                  "Обложка Electronic publishing", "金马伦景点 The Boh Tea Plantation",
+                  # common words of other languages count with their function words
+                  "peter jackson king kong trucos pc descargar",
+                  "adidas stan smith wit met blauw", "3-in-1-Jacke Travel 500 Damen blau"],
     TEXT_ONLY: ["what is arthritis of the foot?", "i love a man in an uniform!",
                 "mix all the dry ingredients in a large bowl", "Travel the Tennessee Whiskey Trail",
                 # "you" as the subject of the main clause, a page's words to its reader
                 "with a few household items, you can test your vertical jump.",
                 "in addition to the game tiny station for phones and tablets, you can also download aliens for free.",
                 "Minute Maid coupon - Click here to redeem",
-                "strawberry shortcake large backpack * click on the image for additional details."],
+                "strawberry shortcake large backpack * click on the image for additional details.",
+                # an opening question that asks or speaks to the reader, a call to the reader
+                "is your little boy growing up too fast? make sure his room can grow up right along with him.",
+                "have you spotted this? part of this building will be our new library!",
+                "planning on a summer vacation? check out these tips.", "property image # discover the beauty"],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture", "Hardy Road Terraced property for sale",
                       # sentence case: a shop's product noun with a brand's mark
                       "Paratrooper Skull iPhone 5C Case", "Mansur Gavriel mini top handle leather bag",
                       "Bicycle Case For iPhone 5C", "BRUNELLO CUCINELLI Asymmetric wool-blend skirt",
-                      "Dolphin Heart necklace"],
+                      "Dolphin Heart necklace",
+                      # a trademark sign, a colour variant after the product
+                      "Professional in Business Analysis (PMI-PBA)® 4 Days Virtual Live Training in Vancouver tickets",
+                      "SLIM FIT - Overhemd - navy", "Porcelain stoneware - Dark Grey", "FitFlop Pietra (black)",
+                      # a quantity of goods in a phrase with no determiner and no verb
+                      "Tello Chicken & Rice 15kg", "Biocol Raspberry Ketone 500 ml"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
                    "jar pendant light kit jar pendant light kit wide clear cord 15ft",
                    "best slim wallets belstaff wallet hero image",
                    # a long noun stack with a listing's marks (numbers, names)
-                   "california travel trestle train december amtrak benicia klm 2010 eastbound californiazephyr"],
+                   "california travel trestle train december amtrak benicia klm 2010 eastbound californiazephyr",
+                   # nouns read as verbs by the tagger ("jeans/VBZ", "rugs/VBZ")
+                   "mbigm super soft modern shag area rugs purple living room carpet bedroom rug washable rugs solid",
+                   # no function word at all and a product's mark: a colour after its noun, two kinds of
+                   # goods, a keyword said three times, a model code
+                   "Leather trousers leather jeans wine red", "osho shirt tshirt spiritual meditation awareness",
+                   "master bathroom bathtubs fairfax master bath tub contemporary bathroom",
+                   "mechanical crimping pliers CYO-410 cable crimping terminal",
+                   # a photo site's tag dump; names and keywords in lower case
+                   "HMS Warrior (albireo2006) Tags: uk greatbritain england wow sailing ship unitedkingdom britain navy",
+                   "josh hutcherson glaad media awards 08", "trevor hagan / winnipeg free press"],
     NAMES_LIST: ["Kevin Garnett and Lamar Odom", "Cleancoal",
                  "Lubeck, Germany Stock Photos"],          # a stock title that is only a name
     TITLE_CASE: ["Beaded Soccer Ball Keychain", "Forbidden Revelations",
@@ -49,14 +75,19 @@ UNSUITABLE = {
                      "10 things Canada does better than everyone else", "177 best AutoCAD images on Pinterest",
                      "a field guide to the reptiles", "Plants vs Zombies Garden Warfare #13 Solo kolejka 1",
                      "Great Sioux War orders of battle : how the United States Army waged war on the Northern Plains",
-                     "make something from nothing - how to make garment"],
+                     "make something from nothing - how to make garment",
+                     # a wikiHow picture's title, a listicle without its number, a headline's future
+                     "image titled handle a child's meltdown", "ways to care for a stray kitten",
+                     "Tooting Market to host talent show", "actor to raise money for organisation."],
     STATEMENT: ["Queen Latifah plans to make noise with new show", "Intel announces low priced smartphone aimed for Kenya",
                 "Anthropologie launches first continental European store",
                 "The FSA said the UK's four big banks - Barclays, HSBC, Lloyds and RBS - have agreed to start work",
                 "it will be the year of rooster wishing you all good luck!",
                 "percent of the proceeds from this floral bangle will be donated.",
                 "Improvement: Desailly thinks when M'Vila concentrates on just being a defensive midfielder he will "
-                "get even better"],
+                "get even better",
+                # an acronym's name as the subject, whatever its tag
+                "ICE announces human trafficking awareness campaigns in Tampa, Atlanta"],
     NO_VISIBLE_OBJECT: ["liquid diet weight loss", "Solution ecommerce open source", "baahubali movie review",
                         "the technology was recently unveiled.",
                         "Dead Space screenshot", "gym factory logo"],
@@ -80,6 +111,8 @@ SCENES = [
     "tennis player , tennis player playing",
     "country artist and country pop artist perform onstage during awards",
     "the foyer of a house purchased for $7.3 million by an investor .",   # a price in a sentence
+    "the largest bedroom has a 1500mm wide bed with views to the garden and sea.",     # a size in a sentence
+    "World Food India 2017: Chef Sanjeev Kapoor prepares 800 Kg Khichdi to make world record",
     # web sentences and phrases
     "A little girl in her mom's wedding dress during a photography session in Holly springs, near Raleigh NC.",
     "Women's leather jacket with laces",
@@ -105,6 +138,23 @@ SCENES = [
     "logo with head of a bull and bear", "renewable energy turbine on white background vector illustration design",
     "Joe Biden et al. standing in front of a building: President-elect Joe Biden and Vice President-elect Kamala "
     "Harris introduce their nominees and appointees to key national security and foreign policy posts",
+    # a stock site's "JPG" after a description; an underscored name before a sentence that describes
+    "pic of house plant - Young couple moving in their new house - JPG",
+    "\"mcchrist_charliebrownIn 1965's \"\"A Charlie Brown Christmas,\"\"\" Charlie and Linus look at their "
+    "weather-beaten natural tree in front of yellow and pink Christmas trees",
+    # a label that is no tag dump; a name with one word of another language
+    "chestnut terrine with caramelized walnuts topic: christmas cooking",
+    "Group walking country road, El Tuito walking tour!-",
+    # a question after a scene, a verb "check out" with its subject
+    "door with rounded top... what more could a girl ask for?", "composer and his dogs check out the neighborhood.",
+    # a thing and its purpose is no headline nor listicle
+    "gate to restrict entrance to the construction site", "custom bookshelves to provide storage for the kids room",
+    # noun stacks without a product's mark: places and names in capitals, a participle with its object, a
+    # verb with its object, a word tagged as a verb the dictionary knows
+    "Classic Pink Cadillac, Bishop. California, USA (color)", "Germany, Bavaria, Young woman feeding sheep, portrait",
+    "baby boy nautical themed diaper cake for baby shower.",
+    # colours listed in a sentence, lower-case words a dictionary knows
+    "actor tries on an unique combo with lavender, purple and black", "stainless steel bracelets mens",
 ]
 
 
@@ -139,6 +189,13 @@ def test_reasons_are_catalogued_at_the_suitability_stage():
 def test_english_words_come_from_the_dictionary_and_the_closed_class_table():
     assert is_english_word("the") and is_english_word("snuggled") and is_english_word("kitty")
     assert not is_english_word("recetas") and not is_english_word("für")
+
+
+def test_words_of_other_languages_are_no_english_words():
+    from sgshards.lexicon.languages import FOREIGN_CONTENT_WORDS
+    from sgshards.text.suitability import ENGLISH_FUNCTION_WORDS
+
+    assert not [w for w in FOREIGN_CONTENT_WORDS if is_english_word(w) or w in ENGLISH_FUNCTION_WORDS]
 
 
 def test_the_record_chain_reads_the_graph(parse):
