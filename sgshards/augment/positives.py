@@ -51,15 +51,21 @@ class Context:
         return cls(doc, graph, children_index(doc))
 
 
+# after these (and a space) a writer starts with a capital without the word being a name
+SEGMENT_OPENERS = frozenset((":", ";", "|", "-", "--", "\u2013", "\u2014", '"', "\u201c", "(", "[", "!", "?", "."))
+
+
 def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WORDS) -> list[tuple[str, str]]:
-    """(text, ws) of caption tokens in span, sentence-initial word lowercased."""
+    """(text, ws) of caption tokens in span, the capital of a sentence- or segment-initial word
+    dropped ("facial tissue: Young woman ..." -> "the woman is young")."""
     doc = ctx.doc
     if span is None or not (0 <= span[0] < span[1] <= len(doc)) or _word_count(doc, span) > limit:
         return [(w, " ") for w in fallback.split()]
     out = []
     for t in doc[span[0]:span[1]]:
         text = t.text
-        if (t.i == 0 or doc[t.i - 1].sent != t.sent) and t.upos != "PROPN" and not (len(text) > 1 and text.isupper()):
+        if ((t.i == 0 or doc[t.i - 1].sent != t.sent or doc[t.i - 1].text in SEGMENT_OPENERS and doc[t.i - 1].ws)
+                and t.upos != "PROPN" and not (len(text) > 1 and text.isupper())):
             text = text[:1].lower() + text[1:]
         out.append((text, t.ws))
     return out

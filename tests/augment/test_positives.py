@@ -102,3 +102,18 @@ def test_determiner_of_a_repaired_compound_follows_the_caption(parse):
     # "mars" is tagged a verb and "the" hangs on "planet": the repaired name "planet mars" keeps it
     ctx = context(parse, "3d render the planet mars with stars , high resolution .")
     assert realise_relation(ctx, rel(ctx, "with"), 0).text == "the planet mars with stars"
+
+
+def test_capital_after_a_colon_is_no_name(parse):
+    """CC3M "facial tissue: Young woman is having flu ...": the capital only opens the segment,
+    so no positive "the woman is Young"; a name keeps its capitals."""
+    ctx = context(parse, "facial tissue: Young woman is having flu and she is sneezing.")
+    texts = [realise_object(ctx, obj(ctx, "woman"), t).text for t in range(object_count(ctx, "woman"))]
+    assert texts and all("Young" not in t for t in texts) and texts[0].startswith("young")
+    ctx = context(parse, "New York: Central Park in autumn with yellow trees")
+    assert any("Central Park" in p.text for p, _ in sample_positives(ctx, "x", 10, random.Random(0)))
+
+
+def object_count(ctx, name):
+    from sgshards.augment.positives import object_templates
+    return max(1, object_templates(ctx, obj(ctx, name)))
