@@ -117,3 +117,22 @@ def test_capital_after_a_colon_is_no_name(parse):
 def object_count(ctx, name):
     from sgshards.augment.positives import object_templates
     return max(1, object_templates(ctx, obj(ctx, name)))
+
+
+def test_a_written_quantity_agrees_as_its_head_and_leaves_predicates_to_the_counted(parse):
+    """Visual Genome "slices of pizza on the table" gave "slices of pizza is on the table"; CC3M
+    "... copies of new game" gave "copies of game is new" (the issue's agreement class)."""
+    def texts(caption):
+        ctx = context(parse, caption)
+        out = [realise_relation(ctx, k, t).text for k in range(len(ctx.graph.relations)) for t in (0, 1)]
+        from sgshards.augment.positives import object_templates
+        out += [realise_object(ctx, i, t).text for i in range(len(ctx.graph.objects))
+                for t in range(object_templates(ctx, i))]
+        return out
+    t = texts("slices of pizza on the table")
+    assert "slices of pizza are on the table" in t and "slices of pizza is on the table" not in t
+    t = texts("a pile of old books on a wooden desk")
+    assert "pile of old books is on a wooden desk" in t and "the books are old" in t
+    assert not any("pile of books that" in x for x in t)
+    t = texts("someone stole a truck filled with copies of new game")
+    assert not any(x.startswith("copies of game") for x in t) and "the game is new" in t
