@@ -27,6 +27,8 @@ COLLECTIVE_NOUNS: Final = frozenset({
     "swarm", "drop", "cube", "plume", "sprig", "dollop", "dash", "touch", "hint", "pop",
     "hundred", "thousand", "million", "ton", "load", "mix", "mixture", "selection", "range", "trio",
     "pod", "mass", "copy",
+    # shapes a substance takes ("a ball of cookie dough", "a wisp of smoke"): the substance is the object
+    "ball", "lump", "blob", "glob", "strand", "wisp", "coil",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS: Final = frozenset({
