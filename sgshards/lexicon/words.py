@@ -119,6 +119,14 @@ ING_MODIFIERS: Final = ING_NOUNS | frozenset({
     "charging", "measuring", "steering", "landing", "serving", "skating", "bowling", "winding"})
 # "a tree covered in snow" means the snow covers the tree: the passive's
 # "in"/"with" object is the agent for these verbs.
+# Participles that say what a thing bears ("topped with", "filled with"), and where it is after
+# them ("filled with books on the wall": the shelf is on the wall).
+BEARING_VERBS: Final = frozenset({
+    "top", "fill", "cover", "stuff", "load", "decorate", "garnish", "coat", "line", "pile", "stack",
+    "sprinkle", "drizzle", "pack", "dot", "adorn", "overgrow", "cram", "heap", "smear", "spread", "glaze",
+    "frost", "dust", "splatter", "stud", "trim", "fill", "layer", "wrap", "cover", "litter", "crowd",
+})
+BEARER_PLACE_PREPS: Final = OBJECT_PLACE_PREPS - {"from", "to", "into", "onto", "out of", "by"} | {"on", "in", "at", "atop"}
 AGENT_PREP_VERBS: Final = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
                               "blanket", "shade", "crowd", "litter"})
 # Position words name a part ("front tire", "left shoe", "back wall"): kept in the name.
