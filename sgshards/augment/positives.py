@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, NamedTuple, Optional, Sequence
 
+from ..lexicon.of_heads import quantity_is_plural
 from ..lexicon.taxonomy import happening
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
@@ -51,15 +52,21 @@ class Context:
         return cls(doc, graph, children_index(doc))
 
 
+# after these (and a space) a writer starts with a capital without the word being a name
+SEGMENT_OPENERS = frozenset((":", ";", "|", "-", "--", "\u2013", "\u2014", '"', "\u201c", "(", "[", "!", "?", "."))
+
+
 def _surface_words(ctx: Context, span, fallback: str, limit: int = _MAX_SPAN_WORDS) -> list[tuple[str, str]]:
-    """(text, ws) of caption tokens in span, sentence-initial word lowercased."""
+    """(text, ws) of caption tokens in span, the capital of a sentence- or segment-initial word
+    dropped ("facial tissue: Young woman ..." -> "the woman is young")."""
     doc = ctx.doc
     if span is None or not (0 <= span[0] < span[1] <= len(doc)) or _word_count(doc, span) > limit:
         return [(w, " ") for w in fallback.split()]
     out = []
     for t in doc[span[0]:span[1]]:
         text = t.text
-        if (t.i == 0 or doc[t.i - 1].sent != t.sent) and t.upos != "PROPN" and not (len(text) > 1 and text.isupper()):
+        if ((t.i == 0 or doc[t.i - 1].sent != t.sent or doc[t.i - 1].text in SEGMENT_OPENERS and doc[t.i - 1].ws)
+                and t.upos != "PROPN" and not (len(text) > 1 and text.isupper())):
             text = text[:1].lower() + text[1:]
         out.append((text, t.ws))
     return out
@@ -90,10 +97,12 @@ def _name_words(ctx: Context, o: SGObject, np: NounPhrase) -> list[tuple[str, st
     return words
 
 
-def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_word: str) -> list[str]:
+def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_word: str,
+                quantity: bool = True) -> list[str]:
     """Follow the caption: "a" where it says a/an, "the" for other determiners, none where
-    it has none ("man holds white surfboard", mass nouns)."""
-    if o.quantity and np.counted:
+    it has none ("man holds white surfboard", mass nouns).  ``quantity``: the written quantity
+    ("slices of") is the determiner."""
+    if o.quantity and np.counted and quantity:
         return o.quantity.split()
     indefinite = not o.plural
     if o.span is not None and o.span[1] <= len(ctx.doc):
@@ -125,7 +134,9 @@ def _np_words(ctx: Context, idx: int, definite: bool, attributes: bool) -> tuple
         attr_words = [(k, _surface_words(ctx, s, o.attributes[k])) for k, s in np.attrs] if attributes else []
         name = _name_words(ctx, o, np)
         first = attr_words[0][1][0][0] if attr_words else name[0][0]
-        words = ctx.memo[key] = (_determiner(ctx, o, np, definite, first), attr_words, name)
+        # without its attributes the phrase is their subject: the counted things, not the quantity
+        # ("a pile of old books" -> "the books are old", not "pile of books that is old")
+        words = ctx.memo[key] = (_determiner(ctx, o, np, definite, first, quantity=attributes), attr_words, name)
     return words
 
 
@@ -141,6 +152,15 @@ def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, at
     name_span = b.words(name, "NOUN")
     b.attrs[idx] = spans
     b.slot(idx, start, name_span, o.plural)
+
+
+def agrees_plural(ctx: Context, idx: int) -> bool:
+    """The number a verb agrees with after object idx's noun phrase: its quantity head's when the
+    quantity is written ("slices of pizza are", "a pile of books is")."""
+    o = ctx.graph.objects[idx]
+    if o.quantity and noun_phrase(ctx, idx).counted:
+        return quantity_is_plural(o.quantity, o.plural)
+    return o.plural
 
 
 def _copula(b: PhraseBuilder, plural: bool) -> int:
@@ -232,7 +252,7 @@ def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:
     assert p is not None, "realise_relation on a relation without a predicate"
     words, agree = list(p.words), p.agree
     if template == 1 and relation_templates(ctx, r_idx) == 2:
-        plural = ctx.graph.objects[r.subject].plural
+        plural = agrees_plural(ctx, r.subject)
         if p.stative:                                    # "a costume includes wings"
             k = next(j for j, w in enumerate(words) if w[3] == "VERB")
             tag = "VBP" if plural else "VBZ"

@@ -17,6 +17,7 @@ from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, Span
 from ..schemas.record import Edit
 from ..lexicon.lemmas import inflections, verb_lemma
+from .vocab import PLURAL_ONLY
 
 # --------------------------------------------------------------------------- articles
 
@@ -83,13 +84,9 @@ def _agree_verb(text: str, tag: str, plural: bool) -> str:
     return match_case(new, text)
 
 
-# Nouns already plural as lemmas ("shorts", "sunglasses"): their plural is themselves.
-_PLURAL_FORMS = frozenset({
-    "pants", "trousers", "jeans", "shorts", "slacks", "glasses", "sunglasses", "spectacles", "scissors",
-    "stairs", "steps", "clothes", "people", "police", "headphones", "pajamas", "leggings", "goggles",
-    "media", "data", "news", "remains", "goods", "surroundings", "premises", "outskirts", "belongings",
-    "binoculars", "overalls", "tongs", "sweatpants", "trunks", "headquarters", "species", "series",
-    "means", "earphones", "eyeglasses", "clothing", "cattle", "sheep", "deer", "fish", "aircraft",
+# Nouns already plural as lemmas ("shorts", "sunglasses"), and nouns whose plural is themselves.
+_PLURAL_FORMS = PLURAL_ONLY | frozenset({
+    "earphones", "eyeglasses", "clothing", "cattle", "sheep", "deer", "fish", "aircraft",
 })
 
 

@@ -253,6 +253,9 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     # platforms one stands on: "speaks from a podium" may be said of a stage or a deck
     "deck|pier|wharf|dock|jetty|boardwalk|platform|podium|stage|porch|patio|terrace|balcony|veranda",
     "bead|necklace", "bead|bracelet",
+    # said of one another, or not told apart in a photo by a reader of the caption
+    "roof|ceiling", "shirt|sweater|jumper|top|blouse|jersey|t-shirt|tee|sweatshirt|pullover",
+    "hat|cap|helmet|beanie", "stove|oven|cooker|range", "pipe|tube|tunnel|hose",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({

@@ -5,7 +5,7 @@ name after a classifier noun read as a verb ("the planet mars with stars").  Reg
 order, in repairs.py; what each reads is explained in repair_base.py."""
 from __future__ import annotations
 
-from ..lexicon.lemmas import all_lemmas, verb_lemma
+from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ..lexicon.words import NAME_CLASSIFIERS, SUBORDINATORS
 from ..schemas.depview import DepToken
 from .repair_base import OriginalParse
@@ -88,3 +88,28 @@ def name_after_classifier(fixed: list[DepToken], original: OriginalParse, i: int
     for k in kids[i - 1]:
         if doc[k].dep in ("det", "amod", "poss", "predet") and k < i - 1:
             fixed[k] = fixed[k]._replace(head=i)
+
+
+VERB_ONLY_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative", "xcomp", "ccomp", "prt",
+                  "neg", "advcl", "acomp", "oprd", "expl")
+
+
+def noun_read_as_verb(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"bus stop on a roof" with "stop" a verb carrying the compound "bus"; "onion and goats
+    cheese on toast" with "cheese" a verb that is an object: only nouns take a compound
+    modifier or stand as an object, so a base verb form (a word that can be a noun) that does
+    either (a subject of its own would be coordinated, determined or agree with it), and has nothing only a verb has (subject, auxiliary, object, particle,
+    complement), is a noun, in the same place in the tree."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    if t.tag not in ("VB", "VBP") or "NOUN" not in all_lemmas(t.text.lower()):
+        return
+    m = i - 1   # a singular modifier with a plural verb form cannot be its subject either
+    compound = (i > 0 and t.dep in ("ROOT", "dobj", "pobj", "appos", "npadvmod", "dep")   # a clause: clause_object_noun
+                and doc[m].head == i and doc[m].dep == "compound" and doc[m].upos in NOUN_POS
+                and (t.tag == "VB" or doc[m].tag == "NN")
+                and not any(doc[k].dep in ("cc", "conj", "det", "poss") for k in kids[m])
+                and (m == 0 or doc[m - 1].dep != "cc"))
+    if not (compound or t.dep in ("dobj", "pobj")) or any(doc[k].dep in VERB_ONLY_DEPS for k in kids[i]):
+        return
+    fixed[i] = fixed[i]._replace(upos="NOUN", tag="NN", lemma=noun_lemma(t.text.lower()))

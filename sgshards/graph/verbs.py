@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..lexicon.lemmas import is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.words import (
-    AGENT_PREP_VERBS, COLOURS, OBJECT_PLACE_PREPS, PART_ADJECTIVES, PLACEMENT_VERBS, POSITIONAL_ADJS,
+    AGENT_PREP_VERBS, BEARER_PLACE_PREPS, BEARING_VERBS, COLOURS, OBJECT_PLACE_PREPS, PART_ADJECTIVES, PLACEMENT_VERBS, POSITIONAL_ADJS,
     TRICK_GEAR,
 )
 from .clauses import ends_clause, verb_subjects
@@ -70,7 +70,19 @@ def verb_relations(st: GraphState, v: int) -> None:
         agent = resolve(st, k)
         for s in subjects:
             add_relation(st, agent, lemma, s, base_toks, rule="verb/agent")
-    for words, toks, objs in head_prep_phrases(st, v):
+    phrases = head_prep_phrases(st, v)
+    # "a cake topped with strawberries on a plate", "shelf filled with books on the wall": a
+    # participle completed by "with" says what the thing bears; a place phrase after it locates
+    # the thing itself (FACTUAL: (shelf, on, wall), (plate, on, table)), not "topped on"; before
+    # the "with" it may complete the verb ("covered in snow with ...", "decorated in style with")
+    bearing = min((tk[0] for w, tk, _ in phrases if w == ["with"] and tk), default=None) \
+        if t.tag == "VBN" and not dobjs and lemma in BEARING_VERBS else None
+    for words, toks, objs in phrases:
+        if bearing is not None and toks and toks[0] > bearing and " ".join(words) in BEARER_PLACE_PREPS:
+            objs, holders = stranded_object(st, v, objs, subjects)
+            for k in objs:
+                relate(st, holders, " ".join(words), k, toks, "verb/bearer_place")
+            continue
         if passive and lemma in AGENT_PREP_VERBS and words in (["in"], ["with"], ["by"]):
             for k in objs:
                 for s in subjects:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .lemmas import noun_lemma
+
 # Media words that, heading a caption, name the image itself: "a photo of a dog" shows a dog
 # (with the kinds of words.JUNK_BEFORE_OF, which are looked through wherever they stand).
 IMAGE_HEADS: Final = frozenset({
@@ -135,3 +137,23 @@ OF_MATERIALS: Final = frozenset({
     "bamboo", "slate", "sandstone", "limestone", "leather", "lace", "silk", "velvet", "denim", "wicker",
     "rattan", "fiberglass", "resin", "mesh", "tile",
 })
+
+
+# Quantity heads after which the verb agrees with what is counted ("a lot of books are", "a number
+# of people were"); after any other head it agrees with the head ("slices of pizza are", "a pile
+# of books is").
+AGREE_WITH_COUNTED: Final = frozenset({
+    "lot", "lots", "number", "couple", "plenty", "majority", "few", "bunch", "dozens", "hundreds",
+    "thousands", "millions", "variety", "range", "kind", "kinds", "sort", "sorts", "type", "types", "all",
+    "some", "most", "half", "rest", "bit", "little",
+})
+
+
+def quantity_is_plural(quantity: str, counted_plural: bool) -> bool:
+    """Number for agreement of a noun phrase "<quantity> <counted>": "slices of" plural, "a pile
+    of" singular, "a lot of" and bare counts ("two") as what they count."""
+    words = quantity.lower().split()
+    if len(words) < 2 or words[-1] != "of" or words[-2] in AGREE_WITH_COUNTED:
+        return counted_plural
+    head = words[-2]
+    return head.endswith("s") and not head.endswith("ss") and noun_lemma(head) != head

@@ -27,6 +27,8 @@ COLLECTIVE_NOUNS: Final = frozenset({
     "swarm", "drop", "cube", "plume", "sprig", "dollop", "dash", "touch", "hint", "pop",
     "hundred", "thousand", "million", "ton", "load", "mix", "mixture", "selection", "range", "trio",
     "pod", "mass", "copy",
+    # shapes a substance takes ("a ball of cookie dough", "a wisp of smoke"): the substance is the object
+    "ball", "lump", "blob", "glob", "strand", "wisp", "coil",
 })
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS: Final = frozenset({
@@ -117,6 +119,14 @@ ING_MODIFIERS: Final = ING_NOUNS | frozenset({
     "charging", "measuring", "steering", "landing", "serving", "skating", "bowling", "winding"})
 # "a tree covered in snow" means the snow covers the tree: the passive's
 # "in"/"with" object is the agent for these verbs.
+# Participles that say what a thing bears ("topped with", "filled with"), and where it is after
+# them ("filled with books on the wall": the shelf is on the wall).
+BEARING_VERBS: Final = frozenset({
+    "top", "fill", "cover", "stuff", "load", "decorate", "garnish", "coat", "line", "pile", "stack",
+    "sprinkle", "drizzle", "pack", "dot", "adorn", "overgrow", "cram", "heap", "smear", "spread", "glaze",
+    "frost", "dust", "splatter", "stud", "trim", "fill", "layer", "wrap", "cover", "litter", "crowd",
+})
+BEARER_PLACE_PREPS: Final = OBJECT_PLACE_PREPS - {"from", "to", "into", "onto", "out of", "by"} | {"on", "in", "at", "atop"}
 AGENT_PREP_VERBS: Final = frozenset({"cover", "surround", "line", "coat", "encircle", "enclose", "frame",
                               "blanket", "shade", "crowd", "litter"})
 # Position words name a part ("front tire", "left shoe", "back wall"): kept in the name.

@@ -125,7 +125,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # Then no positive or negative from a leading label or a metadata field ("wood: ...", "topic: ...",
 # "tags: ..."), a glued word ("betweenarea"), a repeated placeholder ("person person"), a verb no
 # dictionary knows, or a possessive realised as presence ("the fisherman with the hut"): 57,934 (87.2%).
-CC3M_NEGATIVES_BASELINE = 57_934
+# No replacement by a near thing readers cannot tell apart ("ceilings" for "roofs", "sweater" for
+# "shirt"), quantities agreeing as their head: 57,914.
+CC3M_NEGATIVES_BASELINE = 57_914
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

@@ -102,3 +102,37 @@ def test_determiner_of_a_repaired_compound_follows_the_caption(parse):
     # "mars" is tagged a verb and "the" hangs on "planet": the repaired name "planet mars" keeps it
     ctx = context(parse, "3d render the planet mars with stars , high resolution .")
     assert realise_relation(ctx, rel(ctx, "with"), 0).text == "the planet mars with stars"
+
+
+def test_capital_after_a_colon_is_no_name(parse):
+    """CC3M "facial tissue: Young woman is having flu ...": the capital only opens the segment,
+    so no positive "the woman is Young"; a name keeps its capitals."""
+    ctx = context(parse, "facial tissue: Young woman is having flu and she is sneezing.")
+    texts = [realise_object(ctx, obj(ctx, "woman"), t).text for t in range(object_count(ctx, "woman"))]
+    assert texts and all("Young" not in t for t in texts) and texts[0].startswith("young")
+    ctx = context(parse, "New York: Central Park in autumn with yellow trees")
+    assert any("Central Park" in p.text for p, _ in sample_positives(ctx, "x", 10, random.Random(0)))
+
+
+def object_count(ctx, name):
+    from sgshards.augment.positives import object_templates
+    return max(1, object_templates(ctx, obj(ctx, name)))
+
+
+def test_a_written_quantity_agrees_as_its_head_and_leaves_predicates_to_the_counted(parse):
+    """Visual Genome "slices of pizza on the table" gave "slices of pizza is on the table"; CC3M
+    "... copies of new game" gave "copies of game is new" (the issue's agreement class)."""
+    def texts(caption):
+        ctx = context(parse, caption)
+        out = [realise_relation(ctx, k, t).text for k in range(len(ctx.graph.relations)) for t in (0, 1)]
+        from sgshards.augment.positives import object_templates
+        out += [realise_object(ctx, i, t).text for i in range(len(ctx.graph.objects))
+                for t in range(object_templates(ctx, i))]
+        return out
+    t = texts("slices of pizza on the table")
+    assert "slices of pizza are on the table" in t and "slices of pizza is on the table" not in t
+    t = texts("a pile of old books on a wooden desk")
+    assert "pile of old books is on a wooden desk" in t and "the books are old" in t
+    assert not any("pile of books that" in x for x in t)
+    t = texts("someone stole a truck filled with copies of new game")
+    assert not any(x.startswith("copies of game") for x in t) and "the game is new" in t

@@ -105,3 +105,11 @@ def test_text_key_ascii_table_matches_the_expression():
     for c in map(chr, range(128)):
         for text in (c, f"Ab{c}cD", f"x {c}{c} y", f"{c}Caf\u00e9"):
             assert text_key(text) == by_expression(text), repr(text)
+
+
+def test_plural_only_nouns_are_their_own_plural():
+    """One list (vocab.PLURAL_ONLY) for every plural-only noun: no "contentses", "crossroadses"."""
+    from sgshards.augment.realise import noun_form
+    from sgshards.augment.vocab import PLURAL_ONLY
+    assert all(noun_form(w, True) == w for w in PLURAL_ONLY)
+    assert noun_form("hot dog", True) == "hot dogs"

@@ -81,3 +81,11 @@ def test_parts_and_belongings_stay_possessions(nlp):
     assert ("man", "have", "leg") in tuples(nlp, "the leg of the man")
     assert ("city", "have", "building") in tuples(nlp, "the buildings of a city")
     assert ("woman", "have", "tennis racket") in tuples(nlp, "tennis racket of the woman")
+
+
+def test_the_shape_a_substance_takes_is_its_quantity(nlp):
+    """CC3M "ball of gluten-free coconut-lemon cookie dough in a large brown mixing bowl": the dough
+    is in the bowl, there is no ball to play with (the positive "ball" alone was judged untrue)."""
+    t = tuples(nlp, "ball of gluten-free coconut - lemon cookie dough in a large brown mixing bowl.")
+    assert "ball" not in objects(t) and any(r[0].endswith("dough") and r[1] == "in" for r in relations(t))
+    assert ("ball", "on", "beach") in tuples(nlp, "kids playing with a ball on the beach")

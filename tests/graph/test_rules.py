@@ -604,3 +604,16 @@ def test_stop_signs_and_subjects_taken_for_modifiers(nlp):
 def test_clause_after_coordinated_garments_belongs_to_the_wearer(nlp):
     t = tuples(nlp, "an older man in a black and white shirt and brown shorts holding a bag.")
     assert ("man", "hold", "bag") in t and ("shorts", "hold", "bag") not in t
+
+
+def test_place_after_what_a_participle_bears_locates_the_thing(nlp):
+    """CC3M "toast topped with condensed milk and sugar on a wooden table": the toast is on the
+    table, it is not "topped on" it (FACTUAL writes (plate, on, table) for "plate filled with food
+    on the next table"); a phrase before the "with" may complete the verb ("covered in snow")."""
+    def rels(caption):
+        g = graph(nlp, caption)[1]
+        return {(g.objects[r.subject].name, r.predicate, g.objects[r.object].name) for r in g.relations}
+    t = rels("toast topped with condensed milk and sugar on a wooden table in coffee shop")
+    assert ("toast", "on", "table") in t and not any(p.startswith("top on") for _, p, _ in t)
+    assert ("cake", "on", "plate") in rels("a cake topped with strawberries on a plate")
+    assert ("bird", "in", "snow") not in rels("bird in a tree covered in snow with blue background")

@@ -37,3 +37,13 @@ def test_name_after_a_classifier_is_no_verb(nlp):
     # a verb with a phrase of its own stays a verb
     t = tuples(nlp, "the future of our technology and our planet depends on thing : the battery")
     assert any(p.startswith("depend") for p in predicates(t))
+
+
+def test_noun_read_as_a_verb_with_a_compound_or_as_an_object(nlp):
+    t = tuples(nlp, "bus stop on a roof")   # CC3M: "stop" a verb carrying the compound "bus"
+    assert ("bus stop", "on", "roof") in t and ("bus",) not in t
+    t = tuples(nlp, "Caramelized onion and goats cheese on toast.")   # web: "cheese" a verb as object
+    assert ("goats cheese",) in t or ("cheese",) in t
+    # a coordinated or determined subject keeps its verb
+    assert ("groom", "walk to", "garden") in tuples(nlp, "the bride and groom walk to the garden for pictures at wedding")
+    assert ("bike", "lean near", "fence") in tuples(nlp, "an old bike leans near a fence")

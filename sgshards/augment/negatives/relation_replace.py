@@ -84,7 +84,7 @@ def place_contrast_fits(surface: Surface, k: int):
         and attribute_category((name.split() or [""])[-1]) is None                      # "in Solid Red"
     free = _frame_verb(surface, k) not in FRAME_VERBS
     fits = thing and free
-    with_ok = thing and not _glued_chain(surface, k)
+    with_ok = thing and not _glued_chain(surface, k) and not _participle_with(surface, k)
 
     def test(key: tuple) -> bool:
         if key in (("with",), ("without",)):
@@ -95,6 +95,17 @@ def place_contrast_fits(surface: Surface, k: int):
             return free and kind != "time" and surface.caption    # nor of a positive that may misread it
         return fits
     return test
+
+
+def _participle_with(surface: Surface, k: int) -> bool:
+    """The preposition completes a past participle ("a sky covered with clouds", "filled with",
+    "topped with"): "covered without clouds" is no English."""
+    span = surface.preds.get(k)
+    if span is None:
+        return False
+    toks = surface.tokens
+    return any(t.tag == "VBN" or 0 <= t.head < len(toks) and t.head != t.i and toks[t.head].tag == "VBN"
+               for t in toks[span[0]:span[1]])
 
 
 def _glued_chain(surface: Surface, k: int) -> bool:
@@ -120,8 +131,8 @@ def verb_contrast_fits(surface: Surface, k: int, i: int, lemma: str) -> bool:
     subject = g.objects[r.subject].name
     if not (can_act(subject) or _vehicle(subject)):
         return False
-    if lemma in POSTURE_VERBS:
-        return True
+    if lemma in POSTURE_VERBS:                     # "a plane sitting on a runway" is not standing
+        return can_act(subject)
     obj = g.objects[r.object].name
     return thing_class(obj) in ("concrete", "animate") and noun_class(obj) != "body"
 

@@ -92,3 +92,14 @@ def test_relation_replace_during_an_event_becomes_after(surface):
     assert every(relation_replace, surface("canadian census division: the outside during the day.")) == set()
     s = replace(surface("person testifies during a hearing."), caption=False)
     assert not any("after" in t for t in every(relation_replace, s))
+
+
+def test_no_without_after_a_participle_and_no_posture_of_things(surface):
+    """Visual Genome "sky covered with white clouds" gave "sky covered without white clouds" (no
+    English) and "plane sitting on a runway" gave "plane standing on a runway" (one fact of a
+    thing); people keep both contrasts."""
+    for caption in ("sky covered with white clouds with grey highlights", "a sky filled with white clouds"):
+        assert not any("without" in t for t in every(relation_replace, surface(caption)))
+    assert not any("standing" in t for t in every(relation_replace, surface("plane sitting on a runway")))
+    people = every(relation_replace, surface("a girl sitting on a bench with a dog"))
+    assert "a girl standing on a bench with a dog" in people and "a girl sitting on a bench without a dog" in people
