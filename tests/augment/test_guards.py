@@ -85,7 +85,8 @@ def test_repeated_placeholder_is_never_realised(parse):
 
 def test_a_compound_part_and_a_written_participle_stay(parse):
     _, neg = run(parse, "owl sitting upon a tree branch")
-    assert "owl sitting upon a tree leaf" in neg
+    # the compound's head is replaced alone, by another part of a tree (the draw decides which)
+    assert any(f"owl sitting upon a tree {part}" in neg for part in ("leaf", "root", "trunk"))
     pos, _ = run(parse, "autumn themed quilt made with a lot of flannel .")
     assert "autumn themed quilt made with lot of flannel" in pos
     pos, _ = run(parse, "artist , tattooing through a hole in the wall .")

@@ -11,7 +11,7 @@ from ...schemas.graph import Span
 from ..realise import Piece, Replacement, Slot, Surface, fresh, moved, noun_form
 from ..sampling import Frequencies, shuffle
 from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
-from ...lexicon.taxonomy import noun_class
+from ...lexicon.taxonomy import noun_class, part_of
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
@@ -32,9 +32,25 @@ def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequenci
 
 @lru_cache(maxsize=1 << 15)
 def same_group(a: str, b: str) -> bool:
-    """a and b may name one thing (one word, a sibling group, a synonym, hypernym or part:
+    """a and b may name one thing (one word, a sibling group, a synonym or hypernym:
     "dog"/"puppy", "rake"/"tool", "boy"/"student"): exchanging them states nothing new."""
-    return not distinct_things(a, b)
+    return not distinct_things(a, b, False)
+
+
+# Graph predicates of having: a whole with its part.
+_HAVING = frozenset({"have", "with", "of"})
+
+
+def whole_with_part(surface: Surface, a: int, b: int) -> bool:
+    """One object is a part of the other (WordNet, inherited by kinds: a "wheel" of any wheeled
+    vehicle) and the caption says the whole has it ("a vintage car with red wheel"): what is
+    said of either is said of the other ("a vintage wheel with red car": a vintage car's wheel
+    is vintage), so exchanging them is no clear contradiction."""
+    g = surface.graph
+    na, nb = g.objects[a].name, g.objects[b].name
+    if not (part_of(na, nb) or part_of(nb, na)):
+        return False
+    return any({r.subject, r.object} == {a, b} and r.predicate in _HAVING for r in g.relations)
 
 
 def symmetric_pair(surface: Surface, a: int, b: int) -> bool:
@@ -166,6 +182,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if not _moves_a_property(oa.attributes, ob.attributes) and (
                 symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
             continue                               # "the tree by the river banks", "christmas tree and candles"
+        if whole_with_part(surface, a, b):
+            continue                               # "a vintage car with red wheel"
         if gendered_pronoun(surface) and gender(oa.name) != gender(ob.name):
             continue                               # "the man himself" -/-> "the woman himself"
         new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),

@@ -44,7 +44,8 @@ def _unswappable(surface: Surface, k: int) -> bool:
     """Relations whose ends do not trade places in a scene: time ("festival during fashion
     model"), purpose or measure ("for sale", "km from the sea"), and "of" between a picture, a view
     or a part and what it shows ("portrait of a man" -/-> "a man of portrait"; "the buck of a
-    painting" says the same), a whole and its part, a name, or no things at all."""
+    painting" says the same), a whole and its part, a name, or no things at all; and a whole
+    "with" its part."""
     g = surface.graph
     r = g.relations[k]
     pred = surface.preds.get(k)
@@ -55,17 +56,21 @@ def _unswappable(surface: Surface, k: int) -> bool:
         return True
     if any(thing_class(g.objects[o].name) == "time" for o in (r.subject, r.object)):
         return True                                 # "sunday dives back to first base ... on person"
-    if words[-1] != "of":
-        return False
     a, b = g.objects[r.subject].name.lower(), g.objects[r.object].name.lower()
+    if words[-1] != "of":
+        # "a supporter has his face painted" -/-> "his face has a supporter"; a place phrase
+        # ("on the side of") is no having: "a house on the side of a window" is false
+        return words[-1] in _HAVING and (part_of(a, b) or part_of(b, a))
     for name, obj in ((a, r.subject), (b, r.object)):
         slot = surface.slots.get(obj)
         if (name.split() or [""])[-1] in REPRESENTATION_NOUNS or thing_class(name) not in ("concrete", "animate") \
                 or (slot is not None and surface.tokens[slot.name[1] - 1].upos == "PROPN"):
             return True
-    return part_of(a, b) or part_of(b, a)
+    return len(words) == 1 and (part_of(a, b) or part_of(b, a))
 
 
+# Predicates of having: between a whole and its part, either way round says the same.
+_HAVING = frozenset({"with", "have", "has", "having", "had"})
 _NO_SWAP = frozenset({"during", "for", "since", "until", "till", "from", "about", "than", "like",
                       "as", "per", "via", "including", "except", "despite", "throughout"})
 

@@ -164,3 +164,13 @@ def test_object_replace_kin_never_a_near_platform_or_what_beads_make(surface):
         "praying winged angel carved from stone decorated with beads and other items")))
     assert not any("hillside" in t for t in every(object_replace, surface(
         "property image # set on a mountainside, person has levels of living space")))
+
+
+def test_object_replace_never_a_part_any_picture_of_a_present_whole_shows(surface):
+    """CC3M "coconut tree and fruits at the plantation" -> "coconut tree and leaves" was not false:
+    a tree has leaves (WordNet: a leaf is part of any plant) and both are said to be at the
+    plantation. A part with a claim of its own stays false ("the girl's arms in the river")."""
+    got = every(object_replace, surface("coconut tree and fruits at the plantation"))
+    assert not any(w in t for t in got for w in ("leaves", "leaf", "trunk", "twig"))
+    got = every(object_replace, surface("the girl's legs in the mountain river"))
+    assert "the girl's arms in the mountain river" in got

@@ -39,8 +39,10 @@ def test_object_swap_skips_nouns_of_one_group(surface):
 def test_same_group():
     assert same_group("dog", "puppy") and same_group("Dog", "dog") and same_group("lamp", "lamp")
     assert not same_group("dog", "cat") and not same_group("man", "woman")
-    # hypernyms, hyponyms, parts and people who may be one another (WordNet, issue 15)
-    assert same_group("dog", "animal") and same_group("rake", "tool") and same_group("finger", "hand")
+    # hypernyms, hyponyms and people who may be one another (WordNet, issue 15); a part and its
+    # whole are two things (a lizard may crawl across a hand, not a hand across a lizard), and are
+    # not swapped where the caption says the whole has the part (``whole_with_part``)
+    assert same_group("dog", "animal") and same_group("rake", "tool") and not same_group("finger", "hand")
     assert same_group("boy", "student") and same_group("baby", "boy") and same_group("skier", "people")
     assert not same_group("man", "boy") and same_group("girl", "woman")   # "girl" is said of young women
 
@@ -91,3 +93,14 @@ def test_object_swap_never_moves_an_unseen_noun(surface):
 ])
 def test_no_object_swap_out_of_of_phrases_or_copulas(surface, caption, bad):
     assert bad not in every(object_swap, surface(caption))
+
+
+def test_object_swap_never_exchanges_a_whole_and_its_part(surface):
+    """CC3M "moving red wheel of a vintage racing car" -> "a vintage wheel with red car" was not
+    false (a vintage car's wheel is vintage): a wheel is a part of any wheeled vehicle, so of a
+    car (WordNet meronymy inherited by kinds). Across another relation the swap stays."""
+    assert not any("wheel with" in t or "vintage wheel" in t
+                   for t in every(object_swap, surface("moving red wheel of a vintage racing car")))
+    assert not every(object_swap, surface("a vintage car with red wheel"))
+    assert "small yellow hand crawling across an outstretched lizard" in every(
+        object_swap, surface("small yellow lizard crawling across an outstretched hand"))

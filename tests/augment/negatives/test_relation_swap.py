@@ -136,3 +136,13 @@ def test_no_relation_swap_out_of_of_phrases_chains_or_bare_abstracts(surface, ca
     got = every(relation_swap, surface(caption))
     assert garbled not in got
     assert not any(" of " in t and t.split(" of ")[0].endswith(("tree", "car")) for t in got)
+
+
+def test_no_relation_swap_of_a_whole_having_its_part(surface):
+    """CC3M "a supporter has his face painted" -> "his face has a supporter painted": a whole and
+    its part (a face of any person) swapped around "have"; a place phrase ending in "of" is no
+    having, its swap stays ("an old yellow house is on the side of a window")."""
+    assert not any(t.startswith("his face has") for t in every(relation_swap, surface(
+        "a supporter has his face painted with the logo")))
+    assert "an old yellow house is on the side of a window" in every(relation_swap, surface(
+        "window is on the side of an old yellow house"))
