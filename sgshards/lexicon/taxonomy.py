@@ -181,7 +181,9 @@ def _holonyms(sense: str) -> frozenset[str]:
     synsets, _ = _tables()
     generic = _generic_wholes()
     out: set[str] = set()
-    stack = [h for a in _above(sense) for h in synsets[a][2]]
+    # a food is "part" of what it is cut from ("chicken" of a chicken, a "potato" of the plant):
+    # no part of every bird or plant
+    stack = [h for a in _above(sense) if synsets[a][0] != "food" for h in synsets[a][2]]
     while stack:
         h = stack.pop()
         if _depth(h) <= _GENERAL_DEPTH:

@@ -96,3 +96,12 @@ def test_a_compound_part_and_a_written_participle_stay(parse):
 def test_a_description_before_a_colon_is_no_label(parse):
     doc = parse("long hair with a fringe: all things hair - image - blonde hair brown brows")
     assert label_tokens(doc) == set()
+
+
+def test_the_noun_of_a_verb_idiom_is_no_object(parse):
+    """CC3M "elephants marching ... during the annual roundup taken place every november" ->
+    "places marching ... taken elephant"; "seniors took part" -> "part took seniors"."""
+    pos, neg = run(parse, "elephants marching through the streets during the annual roundup taken place every november")
+    assert neg and not any("elephant every" in n or "annual place" in n for n in neg + pos)
+    pos, neg = run(parse, "seniors took part in the workshop , working in pairs to create their own magazine in days .")
+    assert neg and not any(n.startswith("part") or " gave part" in n for n in neg)

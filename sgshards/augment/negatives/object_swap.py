@@ -11,7 +11,8 @@ from ...schemas.graph import Span
 from ..realise import Piece, Replacement, Slot, Surface, fresh, moved, noun_form
 from ..sampling import Frequencies, shuffle
 from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
-from ...lexicon.taxonomy import noun_class, part_of
+from ...lexicon.lemmas import all_lemmas
+from ...lexicon.taxonomy import listed, noun_class, part_of
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
@@ -70,6 +71,36 @@ def _visible(name: str) -> bool:
     return noun_class(name) not in _UNSEEN and thing_class(name) != "time"
 
 
+_THINGS = frozenset({"concrete", "animate"})
+
+
+def abstractions(a: str, b: str) -> bool:
+    """Neither noun names a thing, a being or a group of them ("crowd", "team") in any common
+    sense (events, ideas, qualities, or words WordNet does not know): exchanging them states no
+    contradiction a picture could show ("atmosphere at an art exhibition for a new reception",
+    "real gift as an estate")."""
+    return all(thing_class(w) not in _THINGS and noun_class(w) != "group" for w in (a, b))
+
+
+def loose_compound(name: str) -> bool:
+    """A name of several words that neither WordNet nor the curated groups know, with a modifier
+    that reads as a participle adjective or is no known word: a participle the tagger read into
+    the name ("matching wing"), which moved alone leaves "a belted mini matching wing" (gerunds
+    that are only verbs stay: "boxing ring", "knitting needle")."""
+    words = name.lower().split()
+    return len(words) > 1 and not listed(name) and object_category(name) is None \
+        and any(_adjectival(w) for w in words[:-1])
+
+
+def _adjectival(word: str) -> bool:
+    """A participle read as an adjective, no noun WordNet or the curated groups know ("matching";
+    not "hip", nor a plain adjective that moves with its noun: "a wooden retro camera")."""
+    if listed(word) or object_category(word) is not None:
+        return False
+    forms = all_lemmas(word)
+    return ("ADJ" in forms and "VERB" in forms) or not forms
+
+
 def _moves_a_property(xs, ys) -> bool:
     """Exchanging the nouns moves a curated property from one to the other ("a young girl with a
     skateboard" -> "a young skateboard with a girl"); "christmas" in "christmas tree" is none."""
@@ -86,7 +117,17 @@ def movable_name(surface: Surface, obj: int) -> bool:
     head = surface.tokens[slot.name[1] - 1]
     return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
-                or of_bound(surface, slot.name) or chained(surface, slot.np))
+                or of_bound(surface, slot.name) or chained(surface, slot.np) or _measured(surface, slot)
+                or loose_compound(surface.graph.objects[obj].name))
+
+
+def _measured(surface: Surface, slot: Slot) -> bool:
+    """A stuff measured by the head of its noun phrase ("sheet of ancient parchment", "piece of
+    leather"): moved alone, it leaves a thing measured as stuff ("sheet of ancient image"); a
+    counted thing moves ("herd of horses" -> "herd of pastures" is false)."""
+    name = surface.graph.objects[slot.obj].name
+    return (number_class(name) == "mass" or noun_class(name) == "substance") \
+        and any(t.text.lower() == "of" for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
 def reinflectable(surface: Surface, obj: int) -> bool:
@@ -173,6 +214,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:
             continue                               # "these hate", "the south dog": no thing to move
+        if abstractions(oa.name, ob.name):
+            continue                               # "an art exhibition for a new reception"
         if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface):
             continue
         if across_separator(surface, sa.name, sb.name):

@@ -14,7 +14,9 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
-from ..vocab import IDIOMS, MASS_NOUNS, PLURAL_ONLY
+from ..vocab import COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS
+from ...lexicon.lemmas import verb_lemma
+from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
 from ...lexicon.words import PREP_NOUNS
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -58,9 +60,16 @@ def number_class(name: str) -> str:
     head = name.split()[-1]
     if name in PLURAL_ONLY or head in PLURAL_ONLY:
         return "plural"
-    if name in MASS_NOUNS or head in MASS_NOUNS:
+    if name in MASS_NOUNS or head in MASS_NOUNS or gerund(head):
         return "mass"
     return ""
+
+
+def gerund(noun: str) -> bool:
+    """An "-ing" noun that is no count noun and no thing by WordNet ("colouring", "shopping",
+    "walking"): it takes no "a" and no plural ("a colouring given blue coconut palm tree")."""
+    return len(noun) > 5 and noun.endswith("ing") and noun not in COUNT_ING_NOUNS \
+        and noun_class(noun) not in CONCRETE_CLASSES
 
 
 def fits_number(surface: Surface, slot: Slot, name: str) -> bool:
@@ -165,11 +174,15 @@ def keyword_string(surface: Surface) -> bool:
 
 
 def in_idiom(surface: Surface, slot: Slot) -> bool:
-    """The noun is a bare noun of a preposition idiom ("on foot", "hard at work"): it names no
-    object to replace or move."""
+    """The noun is a bare noun of a preposition idiom ("on foot", "hard at work") or the noun
+    right after the verb of a verb idiom ("the annual roundup taken place", "takes part in"): it
+    names no object to replace or move."""
     s = slot.np[0]
-    return slot.np == slot.name and s > 0 and \
-        (surface.tokens[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS
+    name = surface.span_text(slot.name).lower()
+    if slot.np == slot.name and s > 0 and (surface.tokens[s - 1].text.lower(), name) in IDIOMS:
+        return True
+    k = slot.name[0]
+    return k > 0 and (verb_lemma(surface.tokens[k - 1].text.lower()), name) in VERB_IDIOMS
 
 
 _OWNER_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

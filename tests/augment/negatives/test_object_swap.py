@@ -4,7 +4,8 @@ import random
 
 import pytest
 
-from sgshards.augment.negatives.object_swap import object_swap, same_group
+from sgshards.augment.negatives.object_swap import abstractions, loose_compound, object_swap, same_group
+from sgshards.augment.negatives.shared import number_class
 from tests.augment.negatives.common import every, run, texts, whole
 
 
@@ -104,3 +105,34 @@ def test_object_swap_never_exchanges_a_whole_and_its_part(surface):
     assert not every(object_swap, surface("a vintage car with red wheel"))
     assert "small yellow hand crawling across an outstretched lizard" in every(
         object_swap, surface("small yellow lizard crawling across an outstretched hand"))
+
+
+def test_object_swap_never_exchanges_two_abstractions(surface):
+    """CC3M "atmosphere at a reception for a new art exhibition" -> "at an art exhibition for a
+    new reception": two events, no contradiction a picture could show. A crowd is seen."""
+    assert not every(object_swap, surface("a general view of atmosphere at a reception for a new art exhibition by artist."))
+    assert "a crowd is reacting to a solo" not in every(object_swap, surface("the solo is reacting to a crowd"))
+    assert abstractions("reception", "exhibition") and not abstractions("crowd", "solo")
+
+
+def test_object_swap_never_moves_a_participle_glued_into_a_name(surface):
+    """CC3M "a belted mini dress and matching wings" -> "a belted mini matching wing and dresses":
+    "matching" is a participle the tagger read into the name; "boxing ring" is a compound."""
+    got = every(object_swap, surface("a woman in a red dress with matching shoes"))
+    assert not any("matching shoe" in t for t in got)
+    assert loose_compound("matching wing") and not loose_compound("boxing ring")
+    assert not loose_compound("knitting needle") and not loose_compound("living room")
+
+
+def test_object_swap_never_puts_a_gerund_after_an_article(surface):
+    """CC3M "a coconut palm tree given blue colouring" -> "a colouring given blue coconut palm
+    tree": an "-ing" noun that is no count noun takes no "a"."""
+    assert not any(t.startswith("a colouring") for t in every(object_swap, surface("a coconut palm tree given blue colouring")))
+    assert number_class("colouring") == "mass" and number_class("building") == ""
+
+
+def test_object_swap_never_moves_stuff_out_of_its_measure(surface):
+    """CC3M "sheet of ancient parchment with the image" -> "sheet of ancient image with the
+    parchment", "piece of leather on the table" -> "piece of table is on the leather"."""
+    assert not every(object_swap, surface("scroll: sheet of ancient parchment with the image of dragon"))
+    assert not every(object_swap, surface("piece of leather on the table"))
