@@ -19,7 +19,7 @@ from .graph_change import changes_graph
 from .relation_swap import stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
-                     number_class, of_bound, overlap, possessive)
+                     number_class, of_bound, overlap, possessive, truncated)
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -216,7 +216,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue                               # "these hate", "the south dog": no thing to move
         if abstractions(oa.name, ob.name):
             continue                               # "an art exhibition for a new reception"
-        if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface):
+        if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface) \
+                or truncated(surface):
             continue
         if across_separator(surface, sa.name, sb.name):
             continue                               # a list reordered, not roles exchanged

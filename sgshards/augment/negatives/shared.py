@@ -173,6 +173,26 @@ def keyword_string(surface: Surface) -> bool:
     return found
 
 
+# Words no caption ends on unless it was cut off ("actors on the set of", "... say that their kids
+# will", "new romantic artist and family attend the performance at ."): CC3M drops names there.
+_DANGLING_UPOS = frozenset({"DET", "CCONJ", "SCONJ"})
+_DANGLING_WORDS = frozenset({"of", "at", "between", "during", "including", "than", "the", "a", "an",
+                             "will", "would", "can", "could", "should", "must", "shall", "may", "might",
+                             "my", "your", "his", "her", "its", "our", "their", "and", "or", "but"})
+
+
+def truncated(surface: Surface) -> bool:
+    """The caption ends on a word that needs another after it (a determiner, a conjunction, "of",
+    "at", a modal): it was cut off, and what its nouns do to one another is guesswork, so a swap
+    of them is garble ("exhibition subject to rise at a tiny city... will")."""
+    found = surface.memo.get("truncated")
+    if found is None:
+        last = next((t for t in reversed(surface.tokens) if t.text[:1].isalnum()), None)
+        found = surface.memo["truncated"] = surface.caption and last is not None and (
+            last.upos in _DANGLING_UPOS or last.text.lower() in _DANGLING_WORDS)
+    return found
+
+
 def in_idiom(surface: Surface, slot: Slot) -> bool:
     """The noun is a bare noun of a preposition idiom ("on foot", "hard at work") or the noun
     right after the verb of a verb idiom ("the annual roundup taken place", "takes part in"): it
