@@ -265,6 +265,12 @@ IDIOMS = frozenset({
     ("by", "plane"), ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"),
     ("to", "church"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"), ("at", "sunrise"), ("in", "time"),
 })
+# Curated categories of what a room is furnished with, which come together: a drawing room's
+# fireplace comes with a mirror, a lamp and windows, a bedroom's bed with a table. Said only to be
+# in a room or a building, one is no contrast to another.
+FURNISHING_CATEGORIES = frozenset({"fixture", "surface", "furniture"})
+# Categories of the rooms and buildings they are in.
+INTERIOR_CATEGORIES = frozenset({"room", "building", "place"})
 # Verb + bare noun idioms: the noun names no object ("the roundup taken place", "takes part in",
 # "make room for"); by the verb's lemma.
 VERB_IDIOMS = frozenset({

@@ -119,6 +119,11 @@ def _above(sense: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def above(sense: str) -> frozenset[str]:
+    """The sense and all its hypernyms (synset ids)."""
+    return _above(sense)
+
+
 @lru_cache(maxsize=1 << 16)
 def _wholes(sense: str) -> frozenset[str]:
     """Everything the sense is a part of or made of, directly or through its hypernyms and

@@ -185,11 +185,23 @@ def attribute_fits(category: str, object_name: str) -> bool:
     return True
 
 
+def _child(noun: str) -> bool:
+    """A noun for a child or a baby (curated, or by WordNet's age axis)."""
+    return _PEOPLE.get(noun, ("", ""))[1] in ("child", "baby") or _axis(noun, _AGES) == 0
+
+
+# Ages a child has not reached: said of a child noun they read as "older" or as a name ("old boy").
+OLD_AGE_WORDS = frozenset({"old", "older", "elderly", "senior", "aged", "adult", "middle-aged", "grown"})
+
+
 def attribute_contrasts(old: str, new: str, object_name: str = "") -> bool:
     """``new`` in place of ``old`` is not a shade or consequence of it ("cream" -/-> "yellow",
     "square" -/-> "rectangular"), nor another colour the object naturally takes ("black" -/->
-    "brown" coffee, "white" -/-> "red" oak leaf)."""
+    "brown" coffee, "white" -/-> "red" oak leaf), nor an age a child noun cannot have ("young
+    boy" -/-> "old boy")."""
     o, n = old.lower(), new.lower()
+    if n in OLD_AGE_WORDS and object_name and _child(noun_lemma(object_name.lower())):
+        return False              # "young boy" -/-> "old boy": an older boy, an alumnus or any man
     natural = NATURAL_COLOURS.get(noun_lemma((object_name.lower().split() or [""])[-1]), frozenset())
     if o in natural and n in natural:
         return False

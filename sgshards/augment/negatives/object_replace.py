@@ -13,9 +13,10 @@ from typing import Optional
 from ...lexicon.lemmas import noun_lemma
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ...lexicon.taxonomy import part_of
+from ...lexicon.taxonomy import mainly_a, part_of
 from ...schemas.graph import SceneGraph, SGRelation, Span
-from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
+from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, object_alternatives,
+                     object_category, object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import kin_alternatives, other_organisms
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
@@ -88,12 +89,14 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         owner = possessive(surface, slot.name)
         child = sexless_child(o.name)
         others = [x.name for x in g.objects if x is not o]
+        furnished = _furnishes(surface, a)
         alts = [w for w, groups, number in _replacement_nouns(o.name)
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
                 and distinct_things(w, o.name)
                 and all(distinct_things(w, x, False) for x in others)  # "shoe" with a "boot" in the caption
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
+                and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
                 and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
@@ -193,6 +196,41 @@ def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
         return False
     mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
     return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
+
+
+def _furnishing(noun: str) -> bool:
+    cat = object_category(noun)
+    return cat is not None and cat[0] in FURNISHING_CATEGORIES
+
+
+def _furnishes(surface: Surface, obj: int) -> bool:
+    """The object furnishes a room (``vocab.FURNISHING_CATEGORIES``) and the surface says only
+    that it is in a room or a building ("the fireplace in the drawing room"): another furnishing
+    put in its place is most likely there too ("the mirror in the drawing room"). Something else
+    done on or with it keeps the contrast ("a cat sleeping by the fireplace" -> "by the sink")."""
+    g = surface.graph
+    if not _furnishing(g.objects[obj].name):
+        return False
+    located = False
+    for k in surface.relations:
+        r = g.relations[k]
+        if obj not in (r.subject, r.object):
+            continue
+        if r.subject != obj or r.predicate not in _INSIDE or not _interior(g.objects[r.object].name):
+            return False
+        located = True
+    return located
+
+
+_INSIDE = frozenset({"in", "at", "inside", "within", "throughout"})
+
+
+def _interior(noun: str) -> bool:
+    """A room or a building, curated or by WordNet ("drawing room", "cottage")."""
+    cat = object_category(noun)
+    if cat is not None:
+        return cat[0] in INTERIOR_CATEGORIES
+    return mainly_a(noun, "room") or mainly_a(noun, "building")
 
 
 _HAVING_PREPS = frozenset({"with", "of", "including", "featuring"})

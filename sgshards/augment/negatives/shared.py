@@ -193,16 +193,33 @@ def truncated(surface: Surface) -> bool:
     return found
 
 
+# Words before a singular noun without article that read it as stuff ("ample room", "enough
+# space", "no time"), and before a unit that make it a measure ("square feet").
+MASS_QUANTIFIERS = frozenset({"ample", "enough", "much", "more", "less", "plenty", "lots", "no",
+                              "sufficient", "adequate", "limited", "additional", "extra", "plenty of"})
+MEASURE_WORDS = frozenset({"square", "cubic", "sq", "sq."})
+UNIT_NOUNS = frozenset({"foot", "feet", "inch", "inches", "yard", "yards", "mile", "miles", "meter", "meters",
+                        "metre", "metres", "acre", "acres", "km", "kilometre", "kilometres", "kilometer",
+                        "kilometers"})
+
+
 def in_idiom(surface: Surface, slot: Slot) -> bool:
-    """The noun is a bare noun of a preposition idiom ("on foot", "hard at work") or the noun
-    right after the verb of a verb idiom ("the annual roundup taken place", "takes part in"): it
-    names no object to replace or move."""
+    """The noun names no object to replace or move: a bare noun of a preposition idiom ("on foot",
+    "hard at work"), the noun right after the verb of a verb idiom ("the annual roundup taken
+    place", "takes part in"), a singular read as stuff after a quantity word ("would have ample
+    room for" -/-> "ample fireplace") or a unit ("at square feet" -/-> "square heads")."""
     s = slot.np[0]
     name = surface.span_text(slot.name).lower()
     if slot.np == slot.name and s > 0 and (surface.tokens[s - 1].text.lower(), name) in IDIOMS:
         return True
     k = slot.name[0]
-    return k > 0 and (verb_lemma(surface.tokens[k - 1].text.lower()), name) in VERB_IDIOMS
+    if k > 0 and (verb_lemma(surface.tokens[k - 1].text.lower()), name) in VERB_IDIOMS:
+        return True
+    before = [t.text.lower() for t in surface.tokens[max(0, s - 1):k]]     # "plenty of" stands before the phrase
+    if name in UNIT_NOUNS and (MEASURE_WORDS.intersection(before) or any(w[:1].isdigit() for w in before)):
+        return True
+    return not slot.plural and bool(MASS_QUANTIFIERS.intersection(before)) \
+        and not any(t.upos == "DET" or t.tag == "PRP$" for t in surface.tokens[s:k])
 
 
 _OWNER_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
