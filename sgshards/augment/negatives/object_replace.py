@@ -205,21 +205,25 @@ def _furnishing(noun: str) -> bool:
 
 def _furnishes(surface: Surface, obj: int) -> bool:
     """The object furnishes a room (``vocab.FURNISHING_CATEGORIES``) and the surface says only
-    that it is in a room or a building ("the fireplace in the drawing room"): another furnishing
-    put in its place is most likely there too ("the mirror in the drawing room"). Something else
-    done on or with it keeps the contrast ("a cat sleeping by the fireplace" -> "by the sink")."""
+    that it is in a room or a building, or that one has it ("the fireplace in the drawing room",
+    "small stone house with fireplace"; a sub-graph of the object alone, as the caption says):
+    another furnishing put in its place is most likely there too ("the mirror in the drawing
+    room"). Something else done on or with it keeps the contrast ("a cat sleeping by the
+    fireplace" -> "by the sink")."""
     g = surface.graph
     if not _furnishing(g.objects[obj].name):
         return False
-    located = False
-    for k in surface.relations:
-        r = g.relations[k]
-        if obj not in (r.subject, r.object):
-            continue
-        if r.subject != obj or r.predicate not in _INSIDE or not _interior(g.objects[r.object].name):
-            return False
-        located = True
-    return located
+    mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
+    if not mine and not surface.caption and surface.objects == (obj,):
+        mine = [r for r in g.relations if obj in (r.subject, r.object)]
+    return bool(mine) and all(_in_interior(g, r, obj) for r in mine)
+
+
+def _in_interior(graph: SceneGraph, r: SGRelation, obj: int) -> bool:
+    """Relation ``r`` puts ``obj`` in a room or a building, or gives it to one."""
+    if r.subject == obj:
+        return r.predicate in _INSIDE and _interior(graph.objects[r.object].name)
+    return r.predicate in _HAVING and _interior(graph.objects[r.subject].name)
 
 
 _INSIDE = frozenset({"in", "at", "inside", "within", "throughout"})

@@ -192,3 +192,9 @@ def test_object_replace_no_noun_read_as_stuff_or_a_unit(surface):
     got = every(object_replace, surface(
         "plenty of space: at square feet the property would have ample room for actor and her daughter"))
     assert got and all("ample room" in t and "square feet" in t for t in got)
+
+
+def test_object_replace_no_furnishing_for_one_a_house_has(surface):
+    """CC3M "small stone house with fireplace" -> "small stone house with mirror": a house has one."""
+    got = every(object_replace, surface("property image # small stone house with fireplace, km from the sea"))
+    assert got and not any("house with" in t and "fireplace" not in t for t in got)
