@@ -9,6 +9,7 @@ leave alone because of them (issue 15, precision before recall).
   ("patternspiders", "betweenarea", "theborn") is a tokenisation accident, and a predicate whose
   verb no dictionary knows as a verb ("patchwork" -> "patchworking") gets invented forms.
 - **Repeated placeholders**: "person person" (CC3M's name substitutions) or "gifts gifts".
+- **Verb idioms**: the noun of "take place", "take part", "make room" names no object.
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -20,12 +21,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from ..lexicon.lemmas import verb_lemma
 from ..lexicon.taxonomy import part_of, senses
 from ..lexicon.words import BODY_PARTS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
 from .frames import is_verb_word
+from .vocab import VERB_IDIOMS
 
 LABEL_MARKS = frozenset({":", "#"})
 MAX_LABEL_WORDS = 5
@@ -108,9 +111,16 @@ def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
     return out
 
 
+def idiom_nouns(doc: Sequence[DepToken]) -> set[int]:
+    """The noun of a verb idiom, right after its verb ("the annual roundup taken place", "seniors
+    took part", "make room for"): no object ("places marching ... taken elephant")."""
+    return {k for k in range(1, len(doc)) if doc[k].upos in ("NOUN", "PROPN")
+            and (verb_lemma(doc[k - 1].text.lower()), doc[k].text.lower()) in VERB_IDIOMS}
+
+
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
-    return (label_tokens(doc) | repeated_tokens(doc)
+    return (label_tokens(doc) | repeated_tokens(doc) | idiom_nouns(doc)
             | {t.i for t in doc if glued(t.text)})
 
 

@@ -268,6 +268,24 @@ IDIOMS = frozenset({
     ("by", "plane"), ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"),
     ("to", "church"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"), ("at", "sunrise"), ("in", "time"),
 })
+# Curated categories of what a room is furnished with, which come together: a drawing room's
+# fireplace comes with a mirror, a lamp and windows, a bedroom's bed with a table. Said only to be
+# in a room or a building, one is no contrast to another.
+FURNISHING_CATEGORIES = frozenset({"fixture", "surface", "furniture"})
+# Categories of the rooms and buildings they are in.
+INTERIOR_CATEGORIES = frozenset({"room", "building", "place"})
+# Verb + bare noun idioms: the noun names no object ("the roundup taken place", "takes part in",
+# "make room for"); by the verb's lemma.
+VERB_IDIOMS = frozenset({
+    ("take", "place"), ("take", "part"), ("take", "care"), ("take", "advantage"), ("take", "shape"),
+    ("take", "charge"), ("take", "root"), ("take", "turns"), ("take", "aim"), ("take", "notice"),
+    ("take", "action"), ("take", "cover"), ("take", "flight"), ("take", "hold"), ("take", "office"),
+    ("take", "effect"), ("take", "sides"), ("take", "stock"), ("take", "time"), ("make", "sense"),
+    ("make", "room"), ("make", "way"), ("make", "use"), ("make", "fun"), ("make", "peace"),
+    ("make", "progress"), ("make", "history"), ("make", "headlines"), ("give", "way"), ("give", "birth"),
+    ("pay", "attention"), ("pay", "tribute"), ("pay", "homage"), ("keep", "track"), ("keep", "pace"),
+    ("lose", "sight"), ("catch", "fire"), ("set", "sail"), ("set", "foot"),
+})
 # Attributes that say a person's age: a noun they describe keeps its age when replaced.
 AGE_WORDS = frozenset({"young", "younger", "old", "older", "elderly", "teenage", "teen", "adult", "little",
                        "small", "aged", "senior", "toddler", "newborn", "baby", "grown", "middle-aged"})

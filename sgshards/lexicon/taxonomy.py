@@ -6,7 +6,8 @@ from Debian's ``wordnet-base`` (format there); nothing here reads WordNet itself
 - ``overlapping(a, b)``: may one thing be called both ``a`` and ``b``, or is one part of the
   other? Synonyms, hypernyms and hyponyms in any common sense ("ceiling"/"roof" are not, "girl"
   is a "woman", a "skier" a "person", "finger" part of "hand", "rake" a "tool"). Replacing or
-  swapping such nouns states nothing new.
+  swapping such nouns states nothing new. A part of a kind is a part of its kinds ("wheel" of a
+  wheeled vehicle, so of a "car"; ``part_of``).
 - ``noun_class(word)``: WordNet's lexicographer file of the word's first sense ("person",
   "animal", "artifact", "time", "feeling"...), to tell people and things from abstractions.
 - ``kinship(a, b)``: how specific the nearest kind both words' first senses share is ("goose" and
@@ -41,6 +42,15 @@ VISIBLE_ABSTRACT = frozenset({
 })
 # Directions and positions named as nouns ("from left", "the above"): no thing in the picture.
 DIRECTION_NOUNS = frozenset({"left", "right", "above", "below", "far left", "far right"})
+
+# Corrections to WordNet's part links for the inheritance by kinds (``part_of``): a whole's parts
+# go to these wholes instead.  WordNet makes every body part a part of any "organism" (a "hand"
+# of a "lily", a "tail" of a "man"), and files the parts of people ("hand", "face", "arm") under
+# the species ("human being"), of which "person", "man" and "woman" are no kinds.
+GENERIC_WHOLES = {"organism": (), "human being": ("human being", "person")}
+# Wholes this near the root ("a whole", "an object") are no whole at all: a "part, piece" of one
+# is a part of nothing in particular.
+_GENERAL_DEPTH = 3
 
 _Synset = tuple  # (lexname, hypernym ids, holonym ids)
 # Plurals WordNet files under another sense: "people" is first a group, here the plural of person.
@@ -109,6 +119,11 @@ def _above(sense: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def above(sense: str) -> frozenset[str]:
+    """The sense and all its hypernyms (synset ids)."""
+    return _above(sense)
+
+
 @lru_cache(maxsize=1 << 16)
 def _wholes(sense: str) -> frozenset[str]:
     """Everything the sense is a part of or made of, directly or through its hypernyms and
@@ -164,11 +179,43 @@ def kinship(a: str, b: str) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
+def _holonyms(sense: str) -> frozenset[str]:
+    """The wholes the sense is a part of, directly, through its hypernyms ("thumb" is a finger,
+    part of a hand) and through wholes of wholes, without the kinds of those wholes: what any
+    kind of such a whole has as a part.  A whole of ``GENERIC_WHOLES`` hands its parts to its heirs."""
+    synsets, _ = _tables()
+    generic = _generic_wholes()
+    out: set[str] = set()
+    # a food is "part" of what it is cut from ("chicken" of a chicken, a "potato" of the plant):
+    # no part of every bird or plant
+    stack = [h for a in _above(sense) if synsets[a][0] != "food" for h in synsets[a][2]]
+    while stack:
+        h = stack.pop()
+        if _depth(h) <= _GENERAL_DEPTH:
+            continue
+        for w in generic.get(h, (h,)):
+            if w not in out:
+                out.add(w)
+                stack.extend(x for a in _above(w) for x in synsets[a][2])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _generic_wholes() -> dict[str, tuple[str, ...]]:
+    """Synset -> the synsets its parts are inherited by instead (``GENERIC_WHOLES``)."""
+    return {senses(whole)[0]: tuple(senses(h)[0] for h in heirs) for whole, heirs in GENERIC_WHOLES.items()}
+
+
+@lru_cache(maxsize=1 << 16)
 def part_of(a: str, b: str) -> bool:
     """The most frequent sense of ``a`` is a part of (or made of) some sense of ``b`` ("finger" of
-    "hand"; not "bridge", whose rarer sense is part of a nose and so of a "man")."""
-    sa, sb = senses(a), set(senses(b))
-    return bool(sa and sb) and not sb.isdisjoint(_wholes(sa[0]))
+    "hand"; not "bridge", whose rarer sense is part of a nose and so of a "man"), or of a kind
+    that ``b``'s most frequent sense is ("wheel" of a wheeled vehicle and so of a "car", "leaf" of
+    a plant and so of a "tree", "window" of a building and so of a "house")."""
+    sa, sb = senses(a), senses(b)
+    if not (sa and sb):
+        return False
+    return not set(sb).isdisjoint(_wholes(sa[0])) or not _above(sb[0]).isdisjoint(_holonyms(sa[0]))
 
 
 @lru_cache(maxsize=1 << 16)

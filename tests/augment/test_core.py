@@ -127,7 +127,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # dictionary knows, or a possessive realised as presence ("the fisherman with the hut"): 57,934 (87.2%).
 # No replacement by a near thing readers cannot tell apart ("ceilings" for "roofs", "sweater" for
 # "shirt"), quantities agreeing as their head: 57,914.
-CC3M_NEGATIVES_BASELINE = 57_914
+# Then negatives that were not false or not fluent are refused (issue 15, validity round 4): swaps of
+# a whole and the part it has, of two abstractions, of a participle read into a name, of stuff out of
+# its measure, of a conjunct away from its preposition, in a caption cut off; replacements by a part
+# of a present whole, a category word, another furnishing of the same room, an old age for a child, a
+# size for a type word ("mini dress"); verb-idiom nouns, stuff and units are no objects: 57,615 (87.0%).
+CC3M_NEGATIVES_BASELINE = 57_615
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

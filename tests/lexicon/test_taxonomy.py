@@ -12,6 +12,18 @@ def test_hypernyms_hyponyms_and_parts_overlap():
     assert not overlapping("ceiling", "roof") and not overlapping("dog", "cat") and not overlapping("man", "horse")
 
 
+def test_parts_of_a_kind_are_parts_of_its_kinds():
+    """Issue 15 round 4: "a vintage car with red wheel" -> "a vintage wheel with red car" and
+    "coconut tree and fruits" -> "coconut tree and leaves" were not false: WordNet files a wheel
+    as part of a wheeled vehicle, a leaf of a plant, a hand of a human being; a car, a tree and a
+    man are kinds of those.  Its over-broad links are not inherited: every body part is part of
+    an "organism" (plants too), and a "part, piece" of any "whole"."""
+    assert part_of("wheel", "car") and part_of("leaf", "coconut tree") and part_of("window", "house")
+    assert part_of("hand", "man") and part_of("eye", "woman") and part_of("paw", "dog")
+    assert not part_of("hand", "lily") and not part_of("tail", "man") and not part_of("towel", "person")
+    assert not part_of("car", "wheel") and not part_of("tree", "forest") and not part_of("hat", "man")
+
+
 def test_lookup_by_plural_and_head_word():
     assert senses("sidewalks") == senses("sidewalk") and senses("diesel engine") == senses("engine")
     assert senses("qwertyzzz") == () and noun_class("qwertyzzz") is None

@@ -10,6 +10,7 @@ from typing import Optional
 from ..realise import Replacement, Surface, fresh
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.lemmas import all_lemmas
+from ...lexicon.taxonomy import class_depth, kinship, noun_class
 from ...schemas.graph import Span
 from ..vocab import attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
 from .contrast import attribute_contrasts, attribute_fits
@@ -55,6 +56,14 @@ def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> boo
     return True
 
 
+def type_word(adjective: str, noun: str) -> bool:
+    """The attribute is a noun for a near kind of the object's thing, naming its type, not a
+    degree of it ("mini dress": a mini is a short skirt; "mini" -/-> "big dress"); people are
+    described by theirs ("blonde woman" -> "brunette woman")."""
+    return noun_class(adjective) not in (None, "person", "animal") and noun_class(adjective) == noun_class(noun) \
+        and kinship(adjective, noun) > class_depth(noun)
+
+
 def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                       limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, attributes in random order, the new word drawn by corpus
@@ -66,7 +75,8 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
     for a, k, span in items:
         o = g.objects[a]
         old = o.attributes[k]
-        if sensitive_pair(o.name, [old]) or not replaceable_attribute(surface, a, k, span):
+        if sensitive_pair(o.name, [old]) or not replaceable_attribute(surface, a, k, span) \
+                or type_word(old, o.name):
             continue
         # no alternative in a group of, or equal to, any of the object's attributes
         groups = frozenset().union(*map(attribute_groups, o.attributes))

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ...lexicon.lemmas import noun_lemma
 from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
-                                  overlapping, part_of)
+                                  part_of)
 from ..vocab import (ATTRIBUTE_CATEGORIES, ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, NATURAL_COLOURS,
                      OBJECT_NEAR, attribute_category, attribute_groups, object_category, object_groups)
 
@@ -66,9 +66,20 @@ def _different_people(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
-def distinct_things(a: str, b: str) -> bool:
-    """Nouns ``a`` and ``b`` name things that cannot be one another or one part of the other,
-    so putting one where the other was states something new."""
+def distinct_things(a: str, b: str, parts: bool = True) -> bool:
+    """Nouns ``a`` and ``b`` name things that cannot be one another or (unless ``parts`` is
+    False) one part of the other, so putting one where the other was states something new."""
+    if not parts:
+        return _distinct_kinds(a, b)
+    a, b = noun_lemma(a.lower()), noun_lemma(b.lower())
+    if part_of(a, b) or part_of(b, a):
+        return False
+    return _distinct_kinds(a, b)
+
+
+@lru_cache(maxsize=1 << 15)
+def _distinct_kinds(a: str, b: str) -> bool:
+    """``distinct_things`` with parts left aside: neither noun may name the other's thing."""
     a, b = noun_lemma(a.lower()), noun_lemma(b.lower())
     if a == b or object_groups(a) & object_groups(b):
         return False
@@ -80,13 +91,11 @@ def distinct_things(a: str, b: str) -> bool:
             return False
     if a in _PEOPLE and b in _PEOPLE:
         return _different_people(a, b)
-    if object_category(a) is not None and object_category(b) is not None:
+    if object_category(a) is None or object_category(b) is None:
         # both curated: their groups already hold their synonyms and kinds ("van" is a "car"
-        # only in a rare WordNet sense); WordNet adds parts ("finger" of "hand")
-        if part_of(a, b) or part_of(b, a):
+        # only in a rare WordNet sense)
+        if is_a(a, b) or is_a(b, a):
             return False
-    elif overlapping(a, b):
-        return False
     if is_person(a) and is_person(b):
         return _different_people(a, b)
     return True
@@ -176,11 +185,23 @@ def attribute_fits(category: str, object_name: str) -> bool:
     return True
 
 
+def _child(noun: str) -> bool:
+    """A noun for a child or a baby (curated, or by WordNet's age axis)."""
+    return _PEOPLE.get(noun, ("", ""))[1] in ("child", "baby") or _axis(noun, _AGES) == 0
+
+
+# Ages a child has not reached: said of a child noun they read as "older" or as a name ("old boy").
+OLD_AGE_WORDS = frozenset({"old", "older", "elderly", "senior", "aged", "adult", "middle-aged", "grown"})
+
+
 def attribute_contrasts(old: str, new: str, object_name: str = "") -> bool:
     """``new`` in place of ``old`` is not a shade or consequence of it ("cream" -/-> "yellow",
     "square" -/-> "rectangular"), nor another colour the object naturally takes ("black" -/->
-    "brown" coffee, "white" -/-> "red" oak leaf)."""
+    "brown" coffee, "white" -/-> "red" oak leaf), nor an age a child noun cannot have ("young
+    boy" -/-> "old boy")."""
     o, n = old.lower(), new.lower()
+    if n in OLD_AGE_WORDS and object_name and _child(noun_lemma(object_name.lower())):
+        return False              # "young boy" -/-> "old boy": an older boy, an alumnus or any man
     natural = NATURAL_COLOURS.get(noun_lemma((object_name.lower().split() or [""])[-1]), frozenset())
     if o in natural and n in natural:
         return False

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, REPRESENTATION_HEADS
-from ...lexicon.taxonomy import class_depth, is_a, kinship, listed, noun_class, noun_classes
+from ...lexicon.taxonomy import above, class_depth, is_a, kinship, listed, noun_class, noun_classes, senses
 from ...lexicon.words import BODY_PARTS, COLLECTIVE_NOUNS, CONTAINER_NOUNS
 from ..vocab import (CATEGORY_GENERIC, MASS_NOUNS, OBJECT_CATEGORIES, PLURAL_ONLY, REPRESENTATION_NOUNS,
                      object_alternatives, object_category)
@@ -85,6 +85,31 @@ _MAX_CLASSES = 4
 _SEEN_CLASSES = KIN_CLASSES | frozenset({"substance", "body", "shape", "quantity", "group", "location"})
 
 
+# A noun at least this many other seen things are kinds of is a category word.
+CATEGORY_KINDS = 3
+
+
+def _category_word(noun: str) -> bool:
+    """At least ``CATEGORY_KINDS`` of the other visual nouns (not compounds of it) are mainly kinds
+    of the noun ("utensil": pot, pan, blender; "appliance", "fixture", "decoration", "fruit"): a
+    word for any thing of a category, which a reader takes for a hypernym of a thing of it even
+    where WordNet files the thing elsewhere ("utensil" for "pen")."""
+    below = _kinds_below()
+    kinds = {k for s in senses(noun) for k in below.get(s, ())}
+    return len({k for k in kinds if k != noun and not k.endswith(" " + noun)}) >= CATEGORY_KINDS
+
+
+@lru_cache(maxsize=1)
+def _kinds_below() -> dict[str, frozenset[str]]:
+    """Synset -> the visual nouns whose most frequent sense is a kind of it."""
+    out: dict[str, set[str]] = {}
+    for noun, _ in visual_nouns():
+        found = senses(noun)
+        for s in above(found[0]) if found else ():
+            out.setdefault(s, set()).add(noun)
+    return {s: frozenset(v) for s, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _pool() -> dict[str, tuple[str, ...]]:
     """The visual nouns that are plain things, by WordNet class."""
@@ -94,6 +119,8 @@ def _pool() -> dict[str, tuple[str, ...]]:
             continue                            # "teddy bear" would be read as its last word
         if is_person(noun) or "person" in noun_classes(noun):
             continue                            # "human" is first an animal, but no replacement for one
+        if object_category(noun) is None and _category_word(noun):
+            continue                            # "utensil" for "pen"
         if plain_thing(noun) or (object_category(noun) is not None and noun_class(noun) in KIN_CLASSES
                                  and noun not in CATEGORY_GENERIC):
             out.setdefault(noun_class(noun) or "", []).append(noun)

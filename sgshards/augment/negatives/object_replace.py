@@ -13,8 +13,10 @@ from typing import Optional
 from ...lexicon.lemmas import noun_lemma
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ...schemas.graph import Span
-from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
+from ...lexicon.taxonomy import mainly_a, part_of
+from ...schemas.graph import SceneGraph, SGRelation, Span
+from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, object_alternatives,
+                     object_category, object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import kin_alternatives, other_organisms
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
@@ -87,18 +89,22 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         owner = possessive(surface, slot.name)
         child = sexless_child(o.name)
         others = [x.name for x in g.objects if x is not o]
+        furnished = _furnishes(surface, a)
         alts = [w for w, groups, number in _replacement_nouns(o.name)
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
                 and distinct_things(w, o.name)
-                and all(distinct_things(w, x) for x in others)        # "shoe" with a "boot" in the caption
+                and all(distinct_things(w, x, False) for x in others)  # "shoe" with a "boot" in the caption
+                and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
+                and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
                 and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
         if not alts and surface.caption and _plain_name(surface, slot.name) and _number_agrees(surface, slot):
-            alts = [] if _bare_singular(surface, slot) else _kin_replacements(surface, slot, o.name, prep, owner)
+            alts = [] if _bare_singular(surface, slot) else [
+                w for w in _kin_replacements(surface, slot, o.name, prep, owner) if not part_shown_anyway(surface, a, w)]
             if not alts:
                 animals = _organism_replacements(surface, slot, o.name, owner)
                 if animals:
@@ -176,6 +182,86 @@ def _plain_name(surface: Surface, name: Span) -> bool:
         and all(t.dep == "compound" for t in toks[:-1]) and not in_noun_pile(surface, name)
 
 
+def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
+    """``noun`` names a part of another object of the graph, a whole (WordNet's part meronymy,
+    inherited by kinds: "leaves" of any plant and so of a "coconut tree"), and the surface says
+    nothing of object ``obj`` that it does not say of that whole ("coconut tree and fruits at the
+    plantation": both are at the plantation): put in ``obj``'s place, the part states what any
+    picture of the whole shows ("coconut tree and leaves at the plantation").  A claim of its own
+    keeps the replacement false ("the girl's legs in the river" -> "the girl's arms", "person
+    keeps her eyes on the ball" -> "her ears")."""
+    g = surface.graph
+    wholes = [x for x, whole in enumerate(g.objects) if x != obj and whole.name and part_of(noun, whole.name)]
+    if not wholes or (surface.caption and _an_argument(surface, obj)):
+        return False
+    mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
+    return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
+
+
+def _furnishing(noun: str) -> bool:
+    cat = object_category(noun)
+    return cat is not None and cat[0] in FURNISHING_CATEGORIES
+
+
+def _furnishes(surface: Surface, obj: int) -> bool:
+    """The object furnishes a room (``vocab.FURNISHING_CATEGORIES``) and the surface says only
+    that it is in a room or a building, or that one has it ("the fireplace in the drawing room",
+    "small stone house with fireplace"; a sub-graph of the object alone, as the caption says):
+    another furnishing put in its place is most likely there too ("the mirror in the drawing
+    room"). Something else done on or with it keeps the contrast ("a cat sleeping by the
+    fireplace" -> "by the sink")."""
+    g = surface.graph
+    if not _furnishing(g.objects[obj].name):
+        return False
+    mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
+    if not mine and not surface.caption and surface.objects == (obj,):
+        mine = [r for r in g.relations if obj in (r.subject, r.object)]
+    return bool(mine) and all(_in_interior(g, r, obj) for r in mine)
+
+
+def _in_interior(graph: SceneGraph, r: SGRelation, obj: int) -> bool:
+    """Relation ``r`` puts ``obj`` in a room or a building, or gives it to one."""
+    if r.subject == obj:
+        return r.predicate in _INSIDE and _interior(graph.objects[r.object].name)
+    return r.predicate in _HAVING and _interior(graph.objects[r.subject].name)
+
+
+_INSIDE = frozenset({"in", "at", "inside", "within", "throughout"})
+
+
+def _interior(noun: str) -> bool:
+    """A room or a building, curated or by WordNet ("drawing room", "cottage")."""
+    cat = object_category(noun)
+    if cat is not None:
+        return cat[0] in INTERIOR_CATEGORIES
+    return mainly_a(noun, "room") or mainly_a(noun, "building")
+
+
+_HAVING_PREPS = frozenset({"with", "of", "including", "featuring"})
+# Graph predicates by which a whole has a part.
+_HAVING = frozenset({"have", "with", "of", "include"})
+
+
+def _an_argument(surface: Surface, obj: int) -> bool:
+    """The caption makes the object the subject or object of a verb or of a preposition other
+    than one of having ("eyes" in "keeps her eyes on the ball"), which its graph may miss."""
+    toks = surface.tokens
+    t = toks[surface.slots[obj].name[1] - 1]
+    if t.dep in ("nsubj", "nsubjpass", "dobj", "dative", "agent"):
+        return True
+    return t.dep == "pobj" and 0 <= t.head < len(toks) and toks[t.head].text.lower() not in _HAVING_PREPS
+
+
+def _said_of_whole(graph: SceneGraph, r: SGRelation, obj: int, whole: int) -> bool:
+    """Relation ``r`` of ``obj`` says the whole has it ("a woman with hands"), or the whole has the
+    relation too (same predicate, same other end, same side)."""
+    other = r.object if r.subject == obj else r.subject
+    if other == whole:
+        return r.predicate in _HAVING                 # not "shaking hands": someone else's
+    ends = (whole, other) if r.subject == obj else (other, whole)
+    return any(s.predicate == r.predicate and (s.subject, s.object) == ends for s in graph.relations)
+
+
 def _unlike_the_caption(surface: Surface, noun: str) -> bool:
     """The noun is no word of the caption and names nothing any of its objects may be ("a cup"
     where a mug is named, "a duck" beside "birds")."""
@@ -185,4 +271,4 @@ def _unlike_the_caption(surface: Surface, noun: str) -> bool:
             noun_lemma(t.text.lower()) for t in surface.tokens if t.upos in ("NOUN", "PROPN"))
     if any(w in words for w in noun.split()):
         return False
-    return all(distinct_things(noun, o.name) for o in surface.graph.objects if o.name)
+    return all(distinct_things(noun, o.name, False) for o in surface.graph.objects if o.name)

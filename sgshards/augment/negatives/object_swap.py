@@ -11,14 +11,15 @@ from ...schemas.graph import Span
 from ..realise import Piece, Replacement, Slot, Surface, fresh, moved, noun_form
 from ..sampling import Frequencies, shuffle
 from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
-from ...lexicon.taxonomy import noun_class
+from ...lexicon.lemmas import all_lemmas
+from ...lexicon.taxonomy import listed, noun_class, part_of
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from .relation_swap import stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
-                     number_class, of_bound, overlap, possessive)
+                     number_class, of_bound, overlap, possessive, truncated)
 
 
 def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -32,9 +33,25 @@ def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequenci
 
 @lru_cache(maxsize=1 << 15)
 def same_group(a: str, b: str) -> bool:
-    """a and b may name one thing (one word, a sibling group, a synonym, hypernym or part:
+    """a and b may name one thing (one word, a sibling group, a synonym or hypernym:
     "dog"/"puppy", "rake"/"tool", "boy"/"student"): exchanging them states nothing new."""
-    return not distinct_things(a, b)
+    return not distinct_things(a, b, False)
+
+
+# Graph predicates of having: a whole with its part.
+_HAVING = frozenset({"have", "with", "of"})
+
+
+def whole_with_part(surface: Surface, a: int, b: int) -> bool:
+    """One object is a part of the other (WordNet, inherited by kinds: a "wheel" of any wheeled
+    vehicle) and the caption says the whole has it ("a vintage car with red wheel"): what is
+    said of either is said of the other ("a vintage wheel with red car": a vintage car's wheel
+    is vintage), so exchanging them is no clear contradiction."""
+    g = surface.graph
+    na, nb = g.objects[a].name, g.objects[b].name
+    if not (part_of(na, nb) or part_of(nb, na)):
+        return False
+    return any({r.subject, r.object} == {a, b} and r.predicate in _HAVING for r in g.relations)
 
 
 def symmetric_pair(surface: Surface, a: int, b: int) -> bool:
@@ -54,6 +71,36 @@ def _visible(name: str) -> bool:
     return noun_class(name) not in _UNSEEN and thing_class(name) != "time"
 
 
+_THINGS = frozenset({"concrete", "animate"})
+
+
+def abstractions(a: str, b: str) -> bool:
+    """Neither noun names a thing, a being or a group of them ("crowd", "team") in any common
+    sense (events, ideas, qualities, or words WordNet does not know): exchanging them states no
+    contradiction a picture could show ("atmosphere at an art exhibition for a new reception",
+    "real gift as an estate")."""
+    return all(thing_class(w) not in _THINGS and noun_class(w) != "group" for w in (a, b))
+
+
+def loose_compound(name: str) -> bool:
+    """A name of several words that neither WordNet nor the curated groups know, with a modifier
+    that reads as a participle adjective or is no known word: a participle the tagger read into
+    the name ("matching wing"), which moved alone leaves "a belted mini matching wing" (gerunds
+    that are only verbs stay: "boxing ring", "knitting needle")."""
+    words = name.lower().split()
+    return len(words) > 1 and not listed(name) and object_category(name) is None \
+        and any(_adjectival(w) for w in words[:-1])
+
+
+def _adjectival(word: str) -> bool:
+    """A participle read as an adjective, no noun WordNet or the curated groups know ("matching";
+    not "hip", nor a plain adjective that moves with its noun: "a wooden retro camera")."""
+    if listed(word) or object_category(word) is not None:
+        return False
+    forms = all_lemmas(word)
+    return ("ADJ" in forms and "VERB" in forms) or not forms
+
+
 def _moves_a_property(xs, ys) -> bool:
     """Exchanging the nouns moves a curated property from one to the other ("a young girl with a
     skateboard" -> "a young skateboard with a girl"); "christmas" in "christmas tree" is none."""
@@ -70,7 +117,17 @@ def movable_name(surface: Surface, obj: int) -> bool:
     head = surface.tokens[slot.name[1] - 1]
     return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
-                or of_bound(surface, slot.name) or chained(surface, slot.np))
+                or of_bound(surface, slot.name) or chained(surface, slot.np) or _measured(surface, slot)
+                or loose_compound(surface.graph.objects[obj].name))
+
+
+def _measured(surface: Surface, slot: Slot) -> bool:
+    """A stuff measured by the head of its noun phrase ("sheet of ancient parchment", "piece of
+    leather"): moved alone, it leaves a thing measured as stuff ("sheet of ancient image"); a
+    counted thing moves ("herd of horses" -> "herd of pastures" is false)."""
+    name = surface.graph.objects[slot.obj].name
+    return (number_class(name) == "mass" or noun_class(name) == "substance") \
+        and any(t.text.lower() == "of" for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
 def reinflectable(surface: Surface, obj: int) -> bool:
@@ -157,7 +214,10 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:
             continue                               # "these hate", "the south dog": no thing to move
-        if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface):
+        if abstractions(oa.name, ob.name):
+            continue                               # "an art exhibition for a new reception"
+        if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface) \
+                or truncated(surface):
             continue
         if across_separator(surface, sa.name, sb.name):
             continue                               # a list reordered, not roles exchanged
@@ -166,6 +226,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if not _moves_a_property(oa.attributes, ob.attributes) and (
                 symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
             continue                               # "the tree by the river banks", "christmas tree and candles"
+        if whole_with_part(surface, a, b):
+            continue                               # "a vintage car with red wheel"
         if gendered_pronoun(surface) and gender(oa.name) != gender(ob.name):
             continue                               # "the man himself" -/-> "the woman himself"
         new = {a: (ob.name, frozenset(oa.attributes), oa.quantity, oa.plural),

@@ -13,8 +13,8 @@ from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, chained, glued, in_idiom, inside, keyword_string,
-                     make_candidate, number_class, of_bound, overlap)
+from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, glued, in_idiom, inside,
+                     keyword_string, make_candidate, number_class, of_bound, overlap, truncated)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -44,7 +44,8 @@ def _unswappable(surface: Surface, k: int) -> bool:
     """Relations whose ends do not trade places in a scene: time ("festival during fashion
     model"), purpose or measure ("for sale", "km from the sea"), and "of" between a picture, a view
     or a part and what it shows ("portrait of a man" -/-> "a man of portrait"; "the buck of a
-    painting" says the same), a whole and its part, a name, or no things at all."""
+    painting" says the same), a whole and its part, a name, or no things at all; and a whole
+    "with" its part."""
     g = surface.graph
     r = g.relations[k]
     pred = surface.preds.get(k)
@@ -55,19 +56,43 @@ def _unswappable(surface: Surface, k: int) -> bool:
         return True
     if any(thing_class(g.objects[o].name) == "time" for o in (r.subject, r.object)):
         return True                                 # "sunday dives back to first base ... on person"
-    if words[-1] != "of":
-        return False
     a, b = g.objects[r.subject].name.lower(), g.objects[r.object].name.lower()
+    if words[-1] != "of":
+        # "a supporter has his face painted" -/-> "his face has a supporter"; a place phrase
+        # ("on the side of") is no having: "a house on the side of a window" is false
+        return words[-1] in _HAVING and (part_of(a, b) or part_of(b, a))
     for name, obj in ((a, r.subject), (b, r.object)):
         slot = surface.slots.get(obj)
         if (name.split() or [""])[-1] in REPRESENTATION_NOUNS or thing_class(name) not in ("concrete", "animate") \
                 or (slot is not None and surface.tokens[slot.name[1] - 1].upos == "PROPN"):
             return True
-    return part_of(a, b) or part_of(b, a)
+    return len(words) == 1 and (part_of(a, b) or part_of(b, a))
 
 
+# Predicates of having: between a whole and its part, either way round says the same.
+_HAVING = frozenset({"with", "have", "has", "having", "had"})
 _NO_SWAP = frozenset({"during", "for", "since", "until", "till", "from", "about", "than", "like",
                       "as", "per", "via", "including", "except", "despite", "throughout"})
+
+
+def distributed(surface: Surface, k: int) -> bool:
+    """The caption writes relation k's preposition once after a coordination of nouns and the
+    graph gives it to each conjunct ("green leaves and ribbons on a light background": the leaves,
+    the ribbons or the whole pattern may be on it). Swapping a conjunct that another stands
+    between it and the preposition reorders a list ("with a light background and ribbons on green
+    leaves") rather than roles; a verb's subjects stay ("a bench and a woman sitting on a man")."""
+    if not surface.caption:
+        return False
+    pred = surface.preds.get(k)
+    r = surface.graph.relations[k]
+    if pred is None or r.subject not in surface.slots:
+        return False
+    toks = surface.tokens
+    first = toks[pred[0]]
+    subj = surface.slots[r.subject].name[1] - 1
+    if first.upos != "ADP" or not 0 <= first.head < len(toks) or toks[first.head].upos not in ("NOUN", "PROPN"):
+        return False
+    return any(t.dep == "conj" and conjoined(surface, subj, t.i) for t in toks[subj + 1:pred[0]])
 
 
 def _np_attrs(surface: Surface, obj: int) -> set[int]:
@@ -140,7 +165,7 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
                 or g.objects[b].name in PREP_NOUNS:
             continue                               # "hard at work using a calculator", "the back on cap"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
-                or keyword_string(surface):
+                or keyword_string(surface) or truncated(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
         if of_bound(surface, sa.name) or of_bound(surface, sb.name) or chained(surface, sa.np) \
                 or chained(surface, sb.np):
@@ -148,6 +173,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         pred = surface.preds.get(k)
         if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):
             continue
+        if distributed(surface, k):
+            continue                               # "green leaves and ribbons on a light background"
         if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
             continue                               # "a dog chasing a dog"
         if not changes_graph(surface, {a: _swapped_np_desc(surface, a, b), b: _swapped_np_desc(surface, b, a)}):

@@ -14,7 +14,9 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
-from ..vocab import IDIOMS, MASS_NOUNS, PLURAL_ONLY
+from ..vocab import COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS
+from ...lexicon.lemmas import verb_lemma
+from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
 from ...lexicon.words import PREP_NOUNS
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -58,9 +60,16 @@ def number_class(name: str) -> str:
     head = name.split()[-1]
     if name in PLURAL_ONLY or head in PLURAL_ONLY:
         return "plural"
-    if name in MASS_NOUNS or head in MASS_NOUNS:
+    if name in MASS_NOUNS or head in MASS_NOUNS or gerund(head):
         return "mass"
     return ""
+
+
+def gerund(noun: str) -> bool:
+    """An "-ing" noun that is no count noun and no thing by WordNet ("colouring", "shopping",
+    "walking"): it takes no "a" and no plural ("a colouring given blue coconut palm tree")."""
+    return len(noun) > 5 and noun.endswith("ing") and noun not in COUNT_ING_NOUNS \
+        and noun_class(noun) not in CONCRETE_CLASSES
 
 
 def fits_number(surface: Surface, slot: Slot, name: str) -> bool:
@@ -164,12 +173,53 @@ def keyword_string(surface: Surface) -> bool:
     return found
 
 
+# Words no caption ends on unless it was cut off ("actors on the set of", "... say that their kids
+# will", "new romantic artist and family attend the performance at ."): CC3M drops names there.
+_DANGLING_UPOS = frozenset({"DET", "CCONJ", "SCONJ"})
+_DANGLING_WORDS = frozenset({"of", "at", "between", "during", "including", "than", "the", "a", "an",
+                             "will", "would", "can", "could", "should", "must", "shall", "may", "might",
+                             "my", "your", "his", "her", "its", "our", "their", "and", "or", "but"})
+
+
+def truncated(surface: Surface) -> bool:
+    """The caption ends on a word that needs another after it (a determiner, a conjunction, "of",
+    "at", a modal): it was cut off, and what its nouns do to one another is guesswork, so a swap
+    of them is garble ("exhibition subject to rise at a tiny city... will")."""
+    found = surface.memo.get("truncated")
+    if found is None:
+        last = next((t for t in reversed(surface.tokens) if t.text[:1].isalnum()), None)
+        found = surface.memo["truncated"] = surface.caption and last is not None and (
+            last.upos in _DANGLING_UPOS or last.text.lower() in _DANGLING_WORDS)
+    return found
+
+
+# Words before a singular noun without article that read it as stuff ("ample room", "enough
+# space", "no time"), and before a unit that make it a measure ("square feet").
+MASS_QUANTIFIERS = frozenset({"ample", "enough", "much", "more", "less", "plenty", "lots", "no",
+                              "sufficient", "adequate", "limited", "additional", "extra", "plenty of"})
+MEASURE_WORDS = frozenset({"square", "cubic", "sq", "sq."})
+UNIT_NOUNS = frozenset({"foot", "feet", "inch", "inches", "yard", "yards", "mile", "miles", "meter", "meters",
+                        "metre", "metres", "acre", "acres", "km", "kilometre", "kilometres", "kilometer",
+                        "kilometers"})
+
+
 def in_idiom(surface: Surface, slot: Slot) -> bool:
-    """The noun is a bare noun of a preposition idiom ("on foot", "hard at work"): it names no
-    object to replace or move."""
+    """The noun names no object to replace or move: a bare noun of a preposition idiom ("on foot",
+    "hard at work"), the noun right after the verb of a verb idiom ("the annual roundup taken
+    place", "takes part in"), a singular read as stuff after a quantity word ("would have ample
+    room for" -/-> "ample fireplace") or a unit ("at square feet" -/-> "square heads")."""
     s = slot.np[0]
-    return slot.np == slot.name and s > 0 and \
-        (surface.tokens[s - 1].text.lower(), surface.span_text(slot.name).lower()) in IDIOMS
+    name = surface.span_text(slot.name).lower()
+    if slot.np == slot.name and s > 0 and (surface.tokens[s - 1].text.lower(), name) in IDIOMS:
+        return True
+    k = slot.name[0]
+    if k > 0 and (verb_lemma(surface.tokens[k - 1].text.lower()), name) in VERB_IDIOMS:
+        return True
+    before = [t.text.lower() for t in surface.tokens[max(0, s - 1):k]]     # "plenty of" stands before the phrase
+    if name in UNIT_NOUNS and (MEASURE_WORDS.intersection(before) or any(w[:1].isdigit() for w in before)):
+        return True
+    return not slot.plural and bool(MASS_QUANTIFIERS.intersection(before)) \
+        and not any(t.upos == "DET" or t.tag == "PRP$" for t in surface.tokens[s:k])
 
 
 _OWNER_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

@@ -84,3 +84,14 @@ def test_no_natural_colour_variant(surface, caption, old, variants):
     got = {n.edits[0].after for n in [c for seed in range(40) for c in attribute_replace(
         surface(caption), random.Random(seed), None, 10)] if n.edits[0].before == old}
     assert got and not got & variants, got
+
+
+def test_no_attribute_replace_into_or_out_of_a_lexicalised_phrase(surface):
+    """CC3M "woman and young boy pushing a stroller" -> "old boy" (WordNet: an alumnus, any man)
+    and "a belted mini dress" -> "big dress" (a mini is a short skirt: a type, not a size) were
+    not clearly false; colours of a mini dress and an "old man" stay."""
+    assert not any("old boy" in t for t in every(attribute_replace, surface(
+        "woman and young boy pushing a stroller outside school with students in background")))
+    assert not any("big dress" in t for t in every(attribute_replace, surface("a woman in a mini dress")))
+    assert any("mini dress" in t for t in every(attribute_replace, surface("a model in a red mini dress on the runway")))
+    assert "an old man walking a dog" in every(attribute_replace, surface("a young man walking a dog"))

@@ -32,3 +32,10 @@ def test_kin_only_for_plain_things():
 def test_people_take_animals():
     assert "dog" in other_organisms("actor") and "horse" in other_organisms("people")
     assert other_organisms("dog") == () and other_organisms("diesel") == () and other_organisms("fan") == ()
+
+
+def test_no_category_word_replaces_a_thing():
+    """CC3M "pen in hand with cap on the back" -> "utensil in hand": many seen things are kinds
+    of a utensil (pot, pan, blender), so a reader takes it for a hypernym of any tool of a kind."""
+    assert "utensil" not in kin_alternatives("pen") and kin_alternatives("pen")
+    assert "appliance" not in kin_alternatives("blender")

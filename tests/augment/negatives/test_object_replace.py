@@ -164,3 +164,37 @@ def test_object_replace_kin_never_a_near_platform_or_what_beads_make(surface):
         "praying winged angel carved from stone decorated with beads and other items")))
     assert not any("hillside" in t for t in every(object_replace, surface(
         "property image # set on a mountainside, person has levels of living space")))
+
+
+def test_object_replace_never_a_part_any_picture_of_a_present_whole_shows(surface):
+    """CC3M "coconut tree and fruits at the plantation" -> "coconut tree and leaves" was not false:
+    a tree has leaves (WordNet: a leaf is part of any plant) and both are said to be at the
+    plantation. A part with a claim of its own stays false ("the girl's arms in the river")."""
+    got = every(object_replace, surface("coconut tree and fruits at the plantation"))
+    assert not any(w in t for t in got for w in ("leaves", "leaf", "trunk", "twig"))
+    got = every(object_replace, surface("the girl's legs in the mountain river"))
+    assert "the girl's arms in the mountain river" in got
+
+
+def test_object_replace_no_furnishing_for_another_only_said_to_be_in_a_room(surface):
+    """CC3M "the fireplace in the drawing room" -> "the mirror", "the window", "the lamp in the
+    drawing room": a drawing room has them too. Done something with, it stays ("a cat sleeping by
+    the fireplace" -> "by the clock")."""
+    got = every(object_replace, surface("the fireplace in the drawing room."))
+    assert not any(w in t for t in got for w in ("mirror", "window", "lamp", "door", "clock"))
+    got = every(object_replace, surface("a cat sleeping by the fireplace in the living room"))
+    assert any(t.startswith("a cat sleeping by the ") and "fireplace" not in t for t in got)
+
+
+def test_object_replace_no_noun_read_as_stuff_or_a_unit(surface):
+    """CC3M "the property would have ample room for actor" -> "ample fireplace" (room is space)
+    and "at square feet" -> "square heads" (a unit)."""
+    got = every(object_replace, surface(
+        "plenty of space: at square feet the property would have ample room for actor and her daughter"))
+    assert got and all("ample room" in t and "square feet" in t for t in got)
+
+
+def test_object_replace_no_furnishing_for_one_a_house_has(surface):
+    """CC3M "small stone house with fireplace" -> "small stone house with mirror": a house has one."""
+    got = every(object_replace, surface("property image # small stone house with fireplace, km from the sea"))
+    assert got and not any("house with" in t and "fireplace" not in t for t in got)

@@ -4,6 +4,7 @@ import random
 
 import pytest
 
+from sgshards.augment.negatives.object_swap import object_swap
 from sgshards.augment.negatives.relation_swap import relation_swap, relation_swaps, stated_symmetrically
 from sgshards.augment.positives import Context, realise_relation
 from sgshards.graph import build_graph
@@ -136,3 +137,31 @@ def test_no_relation_swap_out_of_of_phrases_chains_or_bare_abstracts(surface, ca
     got = every(relation_swap, surface(caption))
     assert garbled not in got
     assert not any(" of " in t and t.split(" of ")[0].endswith(("tree", "car")) for t in got)
+
+
+def test_no_relation_swap_of_a_whole_having_its_part(surface):
+    """CC3M "a supporter has his face painted" -> "his face has a supporter painted": a whole and
+    its part (a face of any person) swapped around "have"; a place phrase ending in "of" is no
+    having, its swap stays ("an old yellow house is on the side of a window")."""
+    assert not any(t.startswith("his face has") for t in every(relation_swap, surface(
+        "a supporter has his face painted with the logo")))
+    assert "an old yellow house is on the side of a window" in every(relation_swap, surface(
+        "window is on the side of an old yellow house"))
+
+
+def test_no_relation_swap_of_a_conjunct_away_from_its_preposition(surface):
+    """CC3M "seamless pattern of pink flowers with green leaves and ribbons on a light background"
+    -> "with a light background and ribbons on green leaves": "on" is written once after the
+    coordination (the leaves, the ribbons or the pattern may be on it); the conjunct next to it
+    may swap, and a verb's subjects stay ("a bench and a woman sitting on a man")."""
+    got = every(relation_swap, surface("seamless pattern of pink flowers with green leaves and ribbons on a light background"))
+    assert got and not any("ribbons on green leaves" in t for t in got)
+    assert "a bench and a woman sitting on a man" in every(relation_swap, surface("a man and a woman sitting on a bench"))
+
+
+def test_no_swap_in_a_caption_cut_off(surface):
+    """CC3M "tiny city to rise at exhibition subject... will" -> "exhibition subject to rise at a
+    tiny city... will": a caption ending on "will", "of", "at" lost its last words (a name)."""
+    assert not every(relation_swap, surface("tiny city to rise at exhibition subject... will"))
+    assert not every(object_swap, surface("new romantic artist and family attend the performance at ."))
+    assert every(relation_swap, surface("tiny city to rise at exhibition subject"))
