@@ -22,10 +22,11 @@ from typing import NamedTuple, Sequence
 
 from ..lexicon.taxonomy import part_of, senses
 from ..lexicon.words import BODY_PARTS
-from ..schemas.depview import DepToken
+from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
 from .frames import is_verb_word
+from .mentions import misattached, not_depicted
 
 LABEL_MARKS = frozenset({":", "#"})
 MAX_LABEL_WORDS = 5
@@ -131,7 +132,8 @@ def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
 def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     """The graph elements positives and negatives leave out (see the module doc)."""
     bad = unsafe_tokens(doc)
-    objects = set()
+    kids = children_index(doc)
+    objects = not_depicted(doc, kids, graph)
     for i, o in enumerate(graph.objects):
         if _touches(o.span, bad):
             objects.add(i)
@@ -139,7 +141,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
             if head.dep == "compound" and head.head in bad:
                 objects.add(i)
-    relations = set()
+    relations = misattached(doc, kids, graph)
     for k, r in enumerate(graph.relations):
         if r.subject in objects or r.object in objects or _touches(r.span, bad) \
                 or possession_not_part(graph, k) or _unknown_verb(doc, r.span):
