@@ -9,6 +9,9 @@ leave alone because of them (issue 15, precision before recall).
   ("patternspiders", "betweenarea", "theborn") is a tokenisation accident, and a predicate whose
   verb no dictionary knows as a verb ("patchwork" -> "patchworking") gets invented forms.
 - **Repeated placeholders**: "person person" (CC3M's name substitutions) or "gifts gifts".
+- **Quoted words**: a name, nickname or title ("her 'little muffins'"), not a description.
+- **Mentioned, not shown** (``mentions``): fragments, idioms, titles, roles, what a witness saw;
+  and relations the parse gets wrong (camera verbs, a picture acting on what it shows, ...).
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -26,7 +29,7 @@ from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
 from .frames import is_verb_word
-from .mentions import misattached, not_depicted
+from .mentions import misattached, not_depicted, quoted_tokens
 
 LABEL_MARKS = frozenset({":", "#"})
 MAX_LABEL_WORDS = 5
@@ -111,7 +114,7 @@ def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
 
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
-    return (label_tokens(doc) | repeated_tokens(doc)
+    return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc)
             | {t.i for t in doc if glued(t.text)})
 
 

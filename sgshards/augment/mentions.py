@@ -15,7 +15,9 @@ Objects that are no thing in the picture:
 - **roles**: the group or work of a person's role ("trip hop artist of food", "a member of the
   band");
 - **authors**: a person "by" whom a work was made ("greeting card featuring person by
-  organization leader", "a house built by workers"; not "a mural being painted by an artist");
+  organization leader", "a house built by workers"; not "a mural being painted by an artist"):
+  ``author`` (read by ``nounphrase``) keeps them out of positives of their own, not out of their
+  relations ("a book by novelist" is true);
 - **what a witness saw**: the subject of a past passive of seeing in a subordinate clause ("...
   when the object was first seen").
 
@@ -207,7 +209,8 @@ def witnessed(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool
 
 
 def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
-    """Objects the caption mentions but its picture does not show (see the module doc)."""
+    """Objects the caption mentions but its picture does not show (see the module doc; authors
+    are left to ``nounphrase``)."""
     titles = title_tokens(doc, kids)
     out = set()
     for i, o in enumerate(graph.objects):
@@ -215,8 +218,29 @@ def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGra
             continue
         head = o.span[1] - 1
         if (head in titles or fragment(doc, kids, head) or idiom_noun(doc, kids, head)
-                or role_of(doc, head) or author(doc, kids, head) or witnessed(doc, kids, head)):
+                or role_of(doc, head) or witnessed(doc, kids, head)):
             out.add(i)
+    return out
+
+
+QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "``", "''"})
+MAX_QUOTED = 8
+
+
+def quoted_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """Words in quotes: a name, a nickname or a title, not a description ("Tulisa throws her
+    arms around her 'little muffins'", "Strongman unveils artwork for his EP 'Still That ...'")."""
+    out: set[int] = set()
+    k = 0
+    while k < len(doc):
+        t = doc[k]
+        if t.text in QUOTES and not t.ws and (k == 0 or doc[k - 1].ws):
+            for j in range(k + 2, min(k + MAX_QUOTED + 2, len(doc))):
+                if doc[j].text in QUOTES and not doc[j - 1].ws:
+                    out.update(range(k, j + 1))
+                    k = j
+                    break
+        k += 1
     return out
 
 

@@ -29,6 +29,7 @@ from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
+from .mentions import author
 
 # Adjectives that classify, count, order or point rather than describe: fine before a noun,
 # not after "is" ("the main entrance" / "the entrance is main").
@@ -76,6 +77,8 @@ class NounPhrase(NamedTuple):
     counted: bool                              # the quantity is a count before the name
     negated: bool = False                      # the caption says it is absent ("no cars", "without a shirt")
     unasserted: bool = False                   # only the object of an unasserted verb ("to eat a good breakfast")
+    #                                            or the author of a work ("a book by novelist"): no positive
+    #                                            of its own, only in its relations
     abstract: bool = False                     # names no thing a picture shows ("the week", "a win", "left")
 
 
@@ -231,7 +234,8 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
-                      negated(doc, kids, head), unasserted_object(doc, kids, head), abstract)
+                      negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head),
+                      abstract)
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
@@ -318,21 +322,26 @@ def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int)
     """The mention is an indefinite object of a verb the caption does not assert: "would have
     ample room", "it's important to eat a good breakfast", "use a large mirror" (see
     ``frames.asserted``).  A definite one is there all the same ("check out the custom rims",
-    "a trip to deliver this wedding cake"), unless the verb tells of another world: "the property
-    would have ample room for actor and her daughter"."""
-    v = _object_governor(doc, head)
+    "a trip to deliver this wedding cake", "to water the lawn of a house"), unless the verb tells
+    of another world: "the property would have ample room for actor and her daughter"."""
+    v, definite = _object_governor(doc, kids, head)
     if v < 0 or doc[v].upos not in ("VERB", "AUX") or asserted(doc, kids, v):
         return False
-    definite = any(doc[c].dep == "poss" or doc[c].dep == "det" and doc[c].text.lower() in DEFINITE_DETERMINERS
-                   for c in kids[head])
     return not definite or hypothetical(doc, kids, v)
 
 
-def _object_governor(doc: Sequence[DepToken], head: int) -> int:
-    """The verb whose object the mention is, through conjuncts and through the nouns a
-    preposition's phrase hangs on ("ample room for a guest": have); -1 when none."""
-    k = head
+def _definite(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:
+    return any(doc[c].dep == "poss" or doc[c].dep == "det" and doc[c].text.lower() in DEFINITE_DETERMINERS
+               for c in kids[k])
+
+
+def _object_governor(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, bool]:
+    """(the verb whose object the mention is, through conjuncts and through the nouns a
+    preposition's phrase hangs on ("ample room for a guest": have), or -1; whether a noun on the
+    way is definite)."""
+    definite = False
     for _ in range(8):
+        definite = definite or _definite(doc, kids, head)
         k = head
         for _ in range(8):
             t = doc[k]
@@ -341,14 +350,14 @@ def _object_governor(doc: Sequence[DepToken], head: int) -> int:
             k = t.head
         t = doc[k]
         if t.dep in ("dobj", "attr", "oprd", "dative") and t.head != k:
-            return t.head
+            return t.head, definite
         if t.dep != "pobj" or t.head == k:
-            return -1
+            return -1, definite
         v = governor(doc, t.head)
         if doc[v].upos not in ("NOUN", "PROPN") or v == k:
-            return v
+            return v, definite
         head = v                                       # "ample room for a guest"
-    return -1
+    return -1, definite
 
 
 def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
