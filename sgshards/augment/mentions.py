@@ -31,7 +31,9 @@ Relations that cannot hold as the parse relates them:
 - a verb heading a noun phrase (a determiner on it: "another plain taking off", the typo's noun
   lost, the verb given the wrong subject);
 - a picture doing something to what it shows ("portrait of a woman with ivy leaves wrapped around
-  her": the leaves are).
+  her": the leaves are);
+- a possessive of a bare body part ("a man's hand" is no "a man with the hand"), a body part moved
+  without where to ("throws her arms around her 'little muffins'" is no "throwing her arms").
 """
 from __future__ import annotations
 
@@ -43,11 +45,13 @@ from ..lexicon.mentions import (CAMERA_VERBS, CREATION_VERBS, DEPICTION_VERBS, I
                                 NON_WEARER_CLASSES, TITLE_OF_HEADS, TITLING_VERBS, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
-from ..lexicon.words import COLOURS, MATERIALS
+from ..lexicon.words import BODY_PARTS, COLOURS, MATERIALS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 
 PICTURE_HEADS = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS)
+# Possessive "have" relations (the graph's rule names).
+POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
 _COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _DETERMINERS = frozenset({"det", "poss", "predet"})
@@ -313,4 +317,29 @@ def misattached(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGrap
             out.add(k)
         elif verbs and _shows_own_content(doc, kids, graph, k):
             out.add(k)
+        elif _vacuous_possession(graph, k) or _placed_part(doc, kids, graph, k, verbs):
+            out.add(k)
     return out
+
+
+def _placed_part(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, r_idx: int,
+                 verbs: list[DepToken]) -> bool:
+    """A body part a verb moves somewhere, without the where: "Tulisa throws her arms around her
+    'little muffins'" is no "Tulisa throwing her arms" ("a man raising his hand" needs no where)."""
+    o = graph.objects[graph.relations[r_idx].object]
+    if len(verbs) != 1 or o.span is None or not o.name or o.name.split()[-1] not in BODY_PARTS:
+        return False
+    v = verbs[0]
+    head = o.span[1] - 1
+    return (doc[head].dep == "dobj" and doc[head].head == v.i
+            and any(doc[c].dep == "prep" and c > head for c in kids[v.i]))
+
+
+def _vacuous_possession(graph: SceneGraph, r_idx: int) -> bool:
+    """A possessive "have" of a body part with nothing said of it: "close up of a man's hand"
+    is no "a man with the hand" (any man has one; "a man with red hair" says something)."""
+    r = graph.relations[r_idx]
+    if r.predicate != "have" or r.rule.split("+")[0].split(":")[-1] not in POSSESSIVE_RULES:
+        return False
+    owned = graph.objects[r.object]
+    return bool(owned.name) and owned.name.split()[-1] in BODY_PARTS and not owned.attributes

@@ -151,3 +151,24 @@ def test_a_picture_does_not_act_on_what_it_shows(parse):
 def test_a_phrase_after_an_abstract_verb_object_is_doubtful(parse):
     got = positives(parse, "glasses wait for service behind the vacant bar inside")   # CC3M 8021
     assert "service behind the vacant bar" not in got and "service is behind the vacant bar" not in got
+
+
+# --------------------------------------------------------------------------- body parts
+
+def test_a_body_part_keeps_its_owners_pronoun(parse):
+    # was "Tulisa is throwing arms" (web 2357), "a man is raising the hand"
+    assert "a man is raising his hand" in positives(parse, "a man raises his hand")
+    assert "two women holding hands" not in positives(parse, "two women hold their hands")
+    assert "a woman is holding the baby" in positives(parse, "a woman holding her baby")
+
+
+def test_a_body_part_moved_somewhere_needs_the_where(parse):
+    got = positives(parse, "Group hug: Tulisa throws her arms around her 'little muffins' - who are only "
+                           "a few years younger than the singer")             # web 2357
+    assert not any("throwing" in t for t in got)
+
+
+def test_a_possessed_body_part_with_nothing_said_of_it_is_vacuous(parse):
+    got = positives(parse, "close up of a man's hand, hard at work using a calculator")   # CC3M 15534
+    assert "a man with the hand" not in got and "the hand" in got
+    assert "the bird with the long tail" in positives(parse, "the bird's long tail")
