@@ -18,6 +18,7 @@ Objects that are no thing in the picture:
   organization leader", "a house built by workers"; not "a mural being painted by an artist"):
   ``author`` (read by ``nounphrase``) keeps them out of positives of their own, not out of their
   relations ("a book by novelist" is true);
+- **what is awaited**: the "for" object of waiting or looking ("glasses wait for service");
 - **what a witness saw**: the subject of a past passive of seeing in a subordinate clause ("...
   when the object was first seen").
 
@@ -40,9 +41,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
-from ..lexicon.mentions import (CAMERA_VERBS, CREATION_VERBS, DEPICTION_VERBS, IDIOM_PPS, LIGHT_VERB_IDIOMS,
+from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, DEPICTION_VERBS, IDIOM_PPS, LIGHT_VERB_IDIOMS,
                                 NAMING_VERBS, PERCEPTION_VERBS, ROLE_HEADS, SHOWING_CLASSES, SHOWING_ONLY_VERBS,
-                                NON_WEARER_CLASSES, TITLE_OF_HEADS, TITLING_VERBS, WORK_NOUNS)
+                                NON_WEARER_CLASSES, TITLE_OF_HEADS, TITLING_VERBS, URL_WORDS, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.words import BODY_PARTS, COLOURS, MATERIALS
@@ -50,6 +51,11 @@ from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 
 PICTURE_HEADS = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS)
+# Prepositions of where a thing is put ("her arms around", "his hands over"); not of where an act
+# happens or with what ("raising her hands at the classroom", "shakes hands with").
+PLACING_PREPS = frozenset({"around", "round", "over", "on", "onto", "upon", "in", "into", "across", "behind",
+                           "under", "against", "through", "between", "above", "below", "beneath", "to",
+                           "toward", "towards"})
 # Possessive "have" relations (the graph's rule names).
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
 _COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
@@ -94,11 +100,11 @@ def _subtree(kids: list[list[int]], k: int) -> set[int]:
 def fragment(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The object's head is no noun: a comparative ("more", "best"), an adjective standing
     alone ("private" of "private keep out sign", "white" of "isolated on white"), a word known
-    only as an adjective ("summer outdoor"), or a bare gerund of an activity ("riding",
-    "walking")."""
+    only as an adjective ("summer outdoor"), a bare gerund of an activity ("riding",
+    "walking"), or a piece of a web address ("check more at http")."""
     t = doc[head]
     w = t.text.lower()
-    if t.tag in _COMPARATIVE_TAGS:
+    if t.tag in _COMPARATIVE_TAGS or w in URL_WORDS:
         return True
     if t.upos == "NOUN" and is_adjective_only(w) and not senses(w):
         return True
@@ -202,6 +208,15 @@ def author(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     return noun_lemma(doc[subject].text.lower()) in PICTURE_HEADS
 
 
+def awaited(doc: Sequence[DepToken], head: int) -> bool:
+    """What is waited or looked for: "glasses wait for service", "people waiting for the bus"."""
+    t = doc[_first_conjunct(doc, head)]
+    if t.dep != "pobj" or t.head == t.i or doc[t.head].text.lower() != "for":
+        return False
+    v = doc[doc[t.head].head]
+    return v.upos == "VERB" and _lemma(v) in AWAITING_VERBS
+
+
 def witnessed(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """What "was seen" in a subordinate clause: "... when the object was first seen"."""
     t = doc[_first_conjunct(doc, head)]
@@ -222,7 +237,7 @@ def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGra
             continue
         head = o.span[1] - 1
         if (head in titles or fragment(doc, kids, head) or idiom_noun(doc, kids, head)
-                or role_of(doc, head) or witnessed(doc, kids, head)):
+                or role_of(doc, head) or awaited(doc, head) or witnessed(doc, kids, head)):
             out.add(i)
     return out
 
@@ -324,15 +339,15 @@ def misattached(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGrap
 
 def _placed_part(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, r_idx: int,
                  verbs: list[DepToken]) -> bool:
-    """A body part a verb moves somewhere, without the where: "Tulisa throws her arms around her
+    """One's own body part a verb moves somewhere, without the where: "Tulisa throws her arms around her
     'little muffins'" is no "Tulisa throwing her arms" ("a man raising his hand" needs no where)."""
     o = graph.objects[graph.relations[r_idx].object]
     if len(verbs) != 1 or o.span is None or not o.name or o.name.split()[-1] not in BODY_PARTS:
         return False
     v = verbs[0]
     head = o.span[1] - 1
-    return (doc[head].dep == "dobj" and doc[head].head == v.i
-            and any(doc[c].dep == "prep" and c > head for c in kids[v.i]))
+    return (doc[head].dep == "dobj" and doc[head].head == v.i and any(doc[c].tag == "PRP$" for c in kids[head])
+            and any(doc[c].dep == "prep" and c > head and doc[c].text.lower() in PLACING_PREPS for c in kids[v.i]))
 
 
 def _vacuous_possession(graph: SceneGraph, r_idx: int) -> bool:

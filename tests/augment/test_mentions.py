@@ -172,3 +172,13 @@ def test_a_possessed_body_part_with_nothing_said_of_it_is_vacuous(parse):
     got = positives(parse, "close up of a man's hand, hard at work using a calculator")   # CC3M 15534
     assert "a man with the hand" not in got and "the hand" in got
     assert "the bird with the long tail" in positives(parse, "the bird's long tail")
+
+
+def test_what_is_waited_for_is_not_shown(parse):
+    got = positives(parse, "glasses wait for service behind the vacant bar inside")   # CC3M 8021
+    assert "service" not in got and "glasses" in got
+
+
+def test_a_web_address_is_no_object(parse):
+    got = positives(parse, "cool impress the recruiters with these bartender resume skills check more at http")
+    assert "http" not in got                                                  # web 7574
