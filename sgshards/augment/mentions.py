@@ -30,7 +30,8 @@ Relations that cannot hold as the parse relates them:
 - "in" a colour or material said of what cannot wear it or be made of it ("the premiere ... in
   gold");
 - a verb heading a noun phrase (a determiner on it: "another plain taking off", the typo's noun
-  lost, the verb given the wrong subject);
+  lost, the verb given the wrong subject), or a content verb taken for an auxiliary ("the villages
+  that water to thrive built a well");
 - a picture doing something to what it shows ("portrait of a woman with ivy leaves wrapped around
   her": the leaves are);
 - a possessive of a bare body part ("a man's hand" is no "a man with the hand"), a body part moved
@@ -56,6 +57,9 @@ PICTURE_HEADS = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS)
 PLACING_PREPS = frozenset({"around", "round", "over", "on", "onto", "upon", "in", "into", "across", "behind",
                            "under", "against", "through", "between", "above", "below", "beneath", "to",
                            "toward", "towards"})
+# Lemmas of true auxiliaries (and their clitics as spaCy writes them).
+AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get", "go", "will", "shall", "ve", "m", "s", "re", "d",
+                              "ll", "need", "dare", "use", "keep", "gon"})
 # Possessive "have" relations (the graph's rule names).
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
 _COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
@@ -99,8 +103,8 @@ def _subtree(kids: list[list[int]], k: int) -> set[int]:
 
 def fragment(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The object's head is no noun: a comparative ("more", "best"), an adjective standing
-    alone ("private" of "private keep out sign", "white" of "isolated on white"), a word known
-    only as an adjective ("summer outdoor"), a bare gerund of an activity ("riding",
+    alone ("private" of "private keep out sign"; a colour is a thing: "isolated on white"), a
+    word known only as an adjective ("summer outdoor"), a bare gerund of an activity ("riding",
     "walking"), or a piece of a web address ("check more at http")."""
     t = doc[head]
     w = t.text.lower()
@@ -109,7 +113,7 @@ def fragment(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     if t.upos == "NOUN" and is_adjective_only(w) and not senses(w):
         return True
     alone = all(doc[c].dep == "punct" for c in kids[head])
-    if t.upos not in _NOUN_POS and t.tag == "JJ" and alone and "ADJ" in all_lemmas(w):
+    if t.upos not in _NOUN_POS and t.tag == "JJ" and alone and "ADJ" in all_lemmas(w) and w not in COLOURS:
         return True
     return alone and w.endswith("ing") and not senses(w) and _verb_only(w)
 
@@ -295,6 +299,18 @@ def _nominal_verb(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGr
     return False
 
 
+def _verb_as_auxiliary(doc: Sequence[DepToken], kids: list[list[int]], verbs: list[DepToken]) -> bool:
+    """A content verb the parse took for the predicate's auxiliary: the clause is misread ("the
+    villages that water to thrive built a well": "thrive" an auxiliary of "built")."""
+    for v in verbs:
+        for c in kids[v.i]:
+            t = doc[c]
+            if t.dep in ("aux", "auxpass") and t.tag.startswith("VB") and t.text.isalpha() \
+                    and t.lemma.lower() not in AUXILIARY_LEMMAS:
+                return True
+    return False
+
+
 def _verbs(doc: Sequence[DepToken], span) -> list[DepToken]:
     if span is None or not 0 <= span[0] < span[1] <= len(doc):
         return []
@@ -322,7 +338,7 @@ def misattached(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGrap
         lemmas = {_lemma(v) for v in verbs}
         subject = _head_word(doc, graph, r.subject)
         classes = noun_classes(subject)
-        if lemmas & CAMERA_VERBS or _nominal_verb(doc, kids, graph, k, verbs):
+        if lemmas & CAMERA_VERBS or _nominal_verb(doc, kids, graph, k, verbs) or _verb_as_auxiliary(doc, kids, verbs):
             out.add(k)
         elif lemmas & SHOWING_ONLY_VERBS and subject not in PICTURE_HEADS and classes \
                 and not classes & SHOWING_CLASSES:
