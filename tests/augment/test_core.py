@@ -125,7 +125,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # Then no positive or negative from a leading label or a metadata field ("wood: ...", "topic: ...",
 # "tags: ..."), a glued word ("betweenarea"), a repeated placeholder ("person person"), a verb no
 # dictionary knows, or a possessive realised as presence ("the fisherman with the hut"): 57,934 (87.2%).
-CC3M_NEGATIVES_BASELINE = 57_934
+# Then nothing built on what a caption mentions but does not show (augment.mentions: fragments
+# "private", idioms "under construction", titles "image titled ...", the group of a role, what is
+# waited for, what a witness saw) nor on relations the parse misattaches, quoted names, an abstract
+# verb object's phrase ("service behind the bar"): 57,253 (86.8%; of the 66 captions left without a
+# negative, read by hand, nearly all had only negatives that were no valid contrast).
+CC3M_NEGATIVES_BASELINE = 57_253
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
 CC3M_COVERAGE_TARGET = 0.85
 

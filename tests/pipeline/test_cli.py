@@ -154,8 +154,11 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # - "how to ..." -, 1 product listing, 2 of no visible object; written with the caption alone);
     # 836 since a caption's nouns outside the curated groups take their WordNet kin, people an animal
     # as a last resort, and "during" an event becomes "after"; 831 since labels, glued words and
-    # possessions of non-parts are no scene content (augment/guards.py)
-    assert stats["with_negative"] >= 831
+    # possessions of non-parts are no scene content (augment/guards.py); 826 since what a caption
+    # mentions without showing and relations the parse misattaches are left out (augment/mentions.py:
+    # the five captions lost only "named a penguin for web design", "style made in a building",
+    # "waiting for that first broccoli", and two relations of a verb's abstract object, "noun/prep_after_verb")
+    assert stats["with_negative"] >= 826
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
