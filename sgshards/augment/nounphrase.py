@@ -239,8 +239,9 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
-# Joiners inside a name of two names: "Jeeves & Wooster", "Marks and Spencer".
-NAME_JOINERS = frozenset({"&", "and", "And", "+", "n'"})
+# Joiners inside a name of two names: "Jeeves & Wooster", "Marks & Spencer" ("and" joins two
+# people as often: "Mme Calvet and Roger Sterling").
+NAME_JOINERS = frozenset({"&", "+"})
 
 
 def hyphen_cut(doc: Sequence[DepToken], s: int, e: int) -> bool:
