@@ -85,7 +85,7 @@ def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
     """False when the caption does not say verb v happens: a modal or "to" governs it ("can
     scoop", "to rise", "ready to kick"), it is negated, it is an imperative ("discover the
     beauty"), or a gerund of purpose or absence ("a playbook for building a tribe", "without
-    taking up room").  Conjoined verbs inherit all of this from the first ("can run and jump"),
+    taking up room", "uses to fly around setting up libraries").  Conjoined verbs inherit all of this from the first ("can run and jump"),
     and a verb inside another's clause inherits its modal ("can increase sales by promoting")."""
     k, own = v, True
     for _ in range(8):
@@ -102,6 +102,8 @@ def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
                 return False                          # imperative
         if t.dep == "pcomp" and doc[t.head].text.lower() in UNASSERTING_PREPS:
             return False
+        if t.dep in ("xcomp", "advcl") and t.tag == "VBG" and _after_infinitive(doc, kids, k):
+            return False
         if t.head == k:
             break
         if t.dep == "conj":
@@ -113,6 +115,17 @@ def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
         else:
             break
     return True
+
+
+def _after_infinitive(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:
+    """Gerund k hangs on a verb after that verb's "to" clause: it goes on that purpose ("an
+    airplane she uses to fly around the state setting up medical libraries")."""
+    for c in kids[doc[k].head]:
+        if c >= k:
+            break
+        if doc[c].dep in ("xcomp", "advcl") and any(doc[a].dep == "aux" and doc[a].tag == "TO" for a in kids[c]):
+            return True
+    return False
 
 
 def governor(doc: Sequence[DepToken], k: int) -> int:

@@ -9,7 +9,9 @@ leave alone because of them (issue 15, precision before recall).
   ("patternspiders", "betweenarea", "theborn") is a tokenisation accident, and a predicate whose
   verb no dictionary knows as a verb ("patchwork" -> "patchworking") gets invented forms.
 - **Repeated placeholders**: "person person" (CC3M's name substitutions) or "gifts gifts".
-- **Verb idioms**: the noun of "take place", "take part", "make room" names no object.
+- **Quoted words**: a name, nickname or title ("her 'little muffins'"), not a description.
+- **Mentioned, not shown** (``mentions``): fragments, idioms, titles, roles, what a witness saw;
+  and relations the parse gets wrong (camera verbs, a picture acting on what it shows, ...).
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -21,14 +23,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-from ..lexicon.lemmas import verb_lemma
 from ..lexicon.taxonomy import part_of, senses
 from ..lexicon.words import BODY_PARTS
-from ..schemas.depview import DepToken
+from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
 from .frames import is_verb_word
-from .vocab import VERB_IDIOMS
+from .mentions import misattached, not_depicted, quoted_tokens
 
 LABEL_MARKS = frozenset({":", "#"})
 MAX_LABEL_WORDS = 5
@@ -111,16 +112,9 @@ def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
     return out
 
 
-def idiom_nouns(doc: Sequence[DepToken]) -> set[int]:
-    """The noun of a verb idiom, right after its verb ("the annual roundup taken place", "seniors
-    took part", "make room for"): no object ("places marching ... taken elephant")."""
-    return {k for k in range(1, len(doc)) if doc[k].upos in ("NOUN", "PROPN")
-            and (verb_lemma(doc[k - 1].text.lower()), doc[k].text.lower()) in VERB_IDIOMS}
-
-
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
-    return (label_tokens(doc) | repeated_tokens(doc) | idiom_nouns(doc)
+    return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc)
             | {t.i for t in doc if glued(t.text)})
 
 
@@ -141,7 +135,8 @@ def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
 def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     """The graph elements positives and negatives leave out (see the module doc)."""
     bad = unsafe_tokens(doc)
-    objects = set()
+    kids = children_index(doc)
+    objects = not_depicted(doc, kids, graph)
     for i, o in enumerate(graph.objects):
         if _touches(o.span, bad):
             objects.add(i)
@@ -149,7 +144,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
             if head.dep == "compound" and head.head in bad:
                 objects.add(i)
-    relations = set()
+    relations = misattached(doc, kids, graph)
     for k, r in enumerate(graph.relations):
         if r.subject in objects or r.object in objects or _touches(r.span, bad) \
                 or possession_not_part(graph, k) or _unknown_verb(doc, r.span):

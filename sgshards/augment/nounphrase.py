@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas
+from ..lexicon.lemmas import all_lemmas, is_noun_only
+from ..lexicon.mentions import HYPOTHETICAL_MODALS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
+from .mentions import author
 
 # Adjectives that classify, count, order or point rather than describe: fine before a noun,
 # not after "is" ("the main entrance" / "the entrance is main").
@@ -75,6 +77,8 @@ class NounPhrase(NamedTuple):
     counted: bool                              # the quantity is a count before the name
     negated: bool = False                      # the caption says it is absent ("no cars", "without a shirt")
     unasserted: bool = False                   # only the object of an unasserted verb ("to eat a good breakfast")
+    #                                            or the author of a work ("a book by novelist"): no positive
+    #                                            of its own, only in its relations
     abstract: bool = False                     # names no thing a picture shows ("the week", "a win", "left")
 
 
@@ -157,8 +161,8 @@ def _realisable(doc: Sequence[DepToken], kids: list[list[int]], tok: DepToken) -
 def _predicable_word(low: str, upos: str, tag: str) -> bool:
     if low in ATTRIBUTIVE_ONLY or _ORDINAL.match(low) or tag in ("JJR", "JJS", "CD", "RBR", "RBS"):
         return False
-    if upos in ("NOUN", "PROPN", "NUM", "X"):
-        return low in DESCRIBING_NOUNS
+    if upos in ("NOUN", "PROPN", "NUM", "X") or is_noun_only(low):
+        return low in DESCRIBING_NOUNS             # a noun tagged as an adjective: "chestnut terrine"
     return True
 
 
@@ -230,10 +234,14 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
-                      negated(doc, kids, head), unasserted_object(doc, kids, head), abstract)
+                      negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head),
+                      abstract)
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
+# Joiners inside a name of two names: "Jeeves & Wooster", "Marks & Spencer" ("and" joins two
+# people as often: "Mme Calvet and Roger Sterling").
+NAME_JOINERS = frozenset({"&", "+"})
 
 
 def hyphen_cut(doc: Sequence[DepToken], s: int, e: int) -> bool:
@@ -263,8 +271,9 @@ def _hyphen_widened(doc: Sequence[DepToken], start: int, e: int) -> tuple[int, b
 
 def chain_cut(doc: Sequence[DepToken], kids: list[list[int]], start: int, e: int, attr_tokens: set[int]) -> bool:
     """The name is the tail or the head of a longer compound the parse broke: "links" of "tie
-    and cuff links" (the noun before it modifies it through a conjunct), "the world" of "the
-    world championships" (a noun-only word after it tagged as a verb)."""
+    and cuff links" (the noun before it modifies it through a conjunct), "Wooster cover" of
+    "Jeeves & Wooster cover" (a name joined to the name before it), "the world" of "the world
+    championships" (a noun-only word after it tagged as a verb)."""
     head = e - 1
     if start > 0 and doc[start - 1].upos in ("NOUN", "PROPN") and start - 1 not in attr_tokens \
             and doc[start - 1].dep == "conj":
@@ -276,6 +285,9 @@ def chain_cut(doc: Sequence[DepToken], kids: list[list[int]], start: int, e: int
             k = t.head
             if k == head:
                 return True
+    if start > 1 and doc[start - 1].text in NAME_JOINERS and _capitalised(doc, start) \
+            and _capitalised(doc, start - 2) and start - 1 not in attr_tokens:
+        return True                                # "Wooster cover" of "Jeeves & Wooster cover"
     if e < len(doc) and doc[head].ws and doc[e].upos in ("VERB", "AUX"):
         forms = all_lemmas(doc[e].text.lower())
         if set(forms) == {"NOUN"} and doc[e].text[:1].isalpha():
@@ -310,27 +322,56 @@ def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
 def unasserted_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The mention is an indefinite object of a verb the caption does not assert: "would have
     ample room", "it's important to eat a good breakfast", "use a large mirror" (see
-    ``frames.asserted``).  A definite one is there all the same: "check out the custom rims",
-    "a trip to deliver this wedding cake"."""
-    if any(doc[c].dep == "poss" or doc[c].dep == "det" and doc[c].text.lower() in DEFINITE_DETERMINERS
-           for c in kids[head]):
+    ``frames.asserted``).  A definite one is there all the same ("check out the custom rims",
+    "a trip to deliver this wedding cake", "to water the lawn of a house"), unless the verb tells
+    of another world: "the property would have ample room for actor and her daughter"."""
+    v, definite = _object_governor(doc, kids, head)
+    if v < 0 or doc[v].upos not in ("VERB", "AUX") or asserted(doc, kids, v):
         return False
-    k = head
+    return not definite or hypothetical(doc, kids, v)
+
+
+def _definite(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:
+    return any(doc[c].dep == "poss" or doc[c].dep == "det" and doc[c].text.lower() in DEFINITE_DETERMINERS
+               for c in kids[k])
+
+
+def _object_governor(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, bool]:
+    """(the verb whose object the mention is, through conjuncts and through the nouns a
+    preposition's phrase hangs on ("ample room for a guest": have), or -1; whether a noun on the
+    way is definite)."""
+    definite = False
     for _ in range(8):
+        definite = definite or _definite(doc, kids, head)
+        k = head
+        for _ in range(8):
+            t = doc[k]
+            if t.dep != "conj" or t.head == k:
+                break
+            k = t.head
         t = doc[k]
-        if t.dep != "conj" or t.head == k:
-            break
-        k = t.head
-    t = doc[k]
-    if t.dep in ("dobj", "attr", "oprd", "dative") and t.head != k:
-        v = t.head
-    elif t.dep == "pobj" and t.head != k:
+        if t.dep in ("dobj", "attr", "oprd", "dative") and t.head != k:
+            return t.head, definite
+        if t.dep != "pobj" or t.head == k:
+            return -1, definite
         v = governor(doc, t.head)
-        if doc[v].upos in ("NOUN", "PROPN") and v != k:
-            return unasserted_object(doc, kids, v)     # "ample room for a guest"
-    else:
-        return False
-    return doc[v].upos in ("VERB", "AUX") and not asserted(doc, kids, v)
+        if doc[v].upos not in ("NOUN", "PROPN") or v == k:
+            return v, definite
+        head = v                                       # "ample room for a guest"
+    return -1, definite
+
+
+def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
+    """A modal of another world ("would", "could", "might") governs verb v or a verb it
+    depends on."""
+    for _ in range(8):
+        if any(doc[c].dep == "aux" and doc[c].text.lower() in HYPOTHETICAL_MODALS for c in kids[v]):
+            return True
+        t = doc[v]
+        if t.head == v or t.dep not in ("conj", "xcomp", "ccomp", "advcl", "pcomp", "prep"):
+            return False
+        v = t.head
+    return False
 
 
 def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

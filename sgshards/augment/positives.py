@@ -25,6 +25,7 @@ from typing import Callable, NamedTuple, Optional, Sequence
 
 from ..lexicon.of_heads import quantity_is_plural
 from ..lexicon.taxonomy import happening
+from ..lexicon.words import BODY_PARTS
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
@@ -113,6 +114,9 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
                     if ctx.doc[k].dep in ("det", "predet") and k < o.span[0]]
         if head.upos == "PROPN":                      # "the North Face", "Forbidden City" as written
             return ["the"] if dets and dets[0] == "the" else []
+        own = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].tag == "PRP$"]
+        if own and o.name.split()[-1] in BODY_PARTS:  # "raising his hand", "throwing her arms": not
+            return own[:1]                            # "the hand", "arms", "holding hands"
         if not dets:
             return ["the"] if definite else []
         indefinite = indefinite and dets[0] in ("a", "an")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
+from ..lexicon.mentions import LIGHT_VERB_IDIOMS
 from ..lexicon.words import ANIMATE_CATEGORIES, SKIN_BEARING_NOUNS
 from ..schemas.graph import SceneGraph
 
@@ -275,17 +276,8 @@ FURNISHING_CATEGORIES = frozenset({"fixture", "surface", "furniture"})
 # Categories of the rooms and buildings they are in.
 INTERIOR_CATEGORIES = frozenset({"room", "building", "place"})
 # Verb + bare noun idioms: the noun names no object ("the roundup taken place", "takes part in",
-# "make room for"); by the verb's lemma.
-VERB_IDIOMS = frozenset({
-    ("take", "place"), ("take", "part"), ("take", "care"), ("take", "advantage"), ("take", "shape"),
-    ("take", "charge"), ("take", "root"), ("take", "turns"), ("take", "aim"), ("take", "notice"),
-    ("take", "action"), ("take", "cover"), ("take", "flight"), ("take", "hold"), ("take", "office"),
-    ("take", "effect"), ("take", "sides"), ("take", "stock"), ("take", "time"), ("make", "sense"),
-    ("make", "room"), ("make", "way"), ("make", "use"), ("make", "fun"), ("make", "peace"),
-    ("make", "progress"), ("make", "history"), ("make", "headlines"), ("give", "way"), ("give", "birth"),
-    ("pay", "attention"), ("pay", "tribute"), ("pay", "homage"), ("keep", "track"), ("keep", "pace"),
-    ("lose", "sight"), ("catch", "fire"), ("set", "sail"), ("set", "foot"),
-})
+# "make room for"); (verb lemma, noun), from the one table in lexicon.mentions.
+VERB_IDIOMS = frozenset((verb, noun) for verb, nouns in LIGHT_VERB_IDIOMS.items() for noun in nouns)
 # Attributes that say a person's age: a noun they describe keeps its age when replaced.
 AGE_WORDS = frozenset({"young", "younger", "old", "older", "elderly", "teenage", "teen", "adult", "little",
                        "small", "aged", "senior", "toddler", "newborn", "baby", "grown", "middle-aged"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..augment.vocab import MASS_NOUNS, object_category
 from ..lexicon.lemmas import noun_lemma, verb_lemma
+from ..lexicon.taxonomy import CONCRETE_CLASSES, noun_class
 from ..lexicon.of_heads import (
     BELONGING_CATEGORIES, GEAR, OF_MATERIALS, PART_NOUNS, REPRESENTATION_HEADS, UNOWNED_CATEGORIES,
 )
@@ -43,7 +44,7 @@ def noun_relations(st: GraphState, i: int) -> None:
             objs = [k for k in objs if not described_by_back_reference(st, k, s)]
         owners = shared_subjects(st, i, s, toks[0])
         with_owners = owners
-        shape = "noun/prep"
+        shape = "noun/prep_after_verb" if verb_object(st, i) else "noun/prep"
         if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:
             with_owners = [h for h in (resolve(st, k) for _, k in with_objs) if h is not None] or owners
             shape = "noun/with_place"
@@ -68,6 +69,17 @@ def noun_relations(st: GraphState, i: int) -> None:
         if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                      for r in st.relations):
             add_relation(st, o, "have", s, [k], rule="noun/possessive")
+
+
+def verb_object(st: GraphState, i: int) -> bool:
+    """Noun i names no thing and is the object of a verb's preposition ("glasses wait for
+    service behind the bar"): a phrase after it is more likely the verb's (the glasses are behind
+    the bar), a shape of its own (FACTUAL train: 26% of its relations match, 45% for a thing
+    like "a cushion on the floor", 84% for nouns elsewhere)."""
+    doc = st.doc
+    p = doc[i].head
+    return (doc[i].dep == "pobj" and p != i and doc[p].head != p and doc[doc[p].head].upos == "VERB"
+            and noun_class(noun_lemma(st.low[i])) not in CONCRETE_CLASSES)
 
 
 def of_relations(st: GraphState, i: int, s: int, toks: list[int], objs: list[int]) -> None:

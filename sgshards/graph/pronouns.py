@@ -8,7 +8,7 @@ from ..lexicon.words import PERSON_PRONOUNS, PERSON_REFERENTS, RELATIVE_PRONOUNS
 from ..schemas.graph import SGObject
 from .nominals import is_nominal, is_prep_noun
 from .objects import noun_object
-from .state import ARG_DEPS, GraphState, NOUN_POS, VERB_ARG_DEPS, conj_group_up, kids_of
+from .state import ARG_DEPS, GraphState, NOUN_POS, VERB_ARG_DEPS, conj_group_up, kids_of, kids_with
 
 
 def resolve(st: GraphState, i: int) -> Optional[int]:
@@ -41,12 +41,19 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
     back = phrase_antecedent(st, i)
     if back is not None:
         return resolve(st, back)
+    own = clause_subjects(st, i)
     if lw in PERSON_PRONOUNS:
         want_plural = PERSON_PRONOUNS[lw] == "people"
         for idx in range(len(st.objects) - 1, -1, -1):
             o = st.objects[idx]
             if o.span and o.span[0] < i and o.name.split()[-1] in PERSON_REFERENTS and o.plural == want_plural:
                 return idx
+        if want_plural and lw in PLURAL_THING_PRONOUNS:
+            # "what my dolls look like when you request that they look new": the things before it
+            for idx in range(len(st.objects) - 1, -1, -1):
+                o = st.objects[idx]
+                if o.span and o.span[0] < i and o.plural and o.span[1] - 1 not in own:
+                    return idx
         # no antecedent: the pronoun stands for a person of its own
         if i not in st.obj_of:
             st.obj_of[i] = len(st.objects)
@@ -56,9 +63,31 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
     if lw in ("it", "its", "itself"):
         for idx in range(len(st.objects) - 1, -1, -1):
             o = st.objects[idx]
-            if o.span and o.span[0] < i and o.name.split()[-1] not in PERSON_REFERENTS:
+            if o.span and o.span[0] < i and o.name.split()[-1] not in PERSON_REFERENTS \
+                    and (lw == "itself" or o.span[1] - 1 not in own):
                 return idx
     return None
+
+
+# Plural person pronouns that also stand for things ("their" of "a tree and its leaves" is "its").
+PLURAL_THING_PRONOUNS = frozenset({"they", "them"})
+
+
+def clause_subjects(st: GraphState, i: int) -> set[int]:
+    """Tokens of the subject of the clause pronoun i is an object in: a pronoun that is not
+    reflexive never stands for it ("a heart and a crayon laid next to it": not the crayon)."""
+    doc = st.doc
+    k = doc[i].head
+    for _ in range(4):
+        if doc[k].upos in ("VERB", "AUX") or doc[k].head == k or doc[k].upos not in ("ADP", "ADV", "ADJ"):
+            break
+        k = doc[k].head
+    if doc[k].upos not in ("VERB", "AUX") or k == i:
+        return set()
+    out = set(kids_with(st, k, "nsubj", "nsubjpass"))
+    if doc[k].dep in ("acl", "relcl") and doc[k].head != k:
+        out.add(doc[k].head)
+    return out
 
 
 def phrase_antecedent(st: GraphState, i: int) -> Optional[int]:

@@ -71,8 +71,10 @@ def test_possession_is_not_presence(parse):
     assert not any("fisherman with" in p for p in pos) and not any("fisherman without" in n for n in neg)
     pos, neg = run(parse, "athlete celebrates with person after scoring his side's first goal of the game")
     assert "the side with the first goal" not in pos and "the side without the first goal" not in neg
-    pos, _ = run(parse, "close up of a man's hand, hard at work using a calculator")
-    assert "a man with the hand" in pos                                       # a body part is had
+    # a body part is had; with nothing said of it, "a man with the hand" says nothing (judged not
+    # fluent on the tuning sample: augment.mentions), with something it does
+    pos, _ = run(parse, "the bird's long tail")
+    assert "the bird with the long tail" in pos
 
 
 def test_repeated_placeholder_is_never_realised(parse):

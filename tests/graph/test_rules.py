@@ -148,6 +148,21 @@ def test_pronouns_resolve_to_their_antecedent(nlp):
     assert tuples(nlp, "his head is on the pillow") == {("head",), ("pillow",), ("head", "on", "pillow")}
 
 
+def test_a_pronoun_is_not_its_own_clauses_subject(nlp):
+    # was (heart, lay next to, crayon) (CC3M 1919): "it" is the heart, the crayon is laid
+    t = tuples(nlp, "a drawing of a heart and a crayon laid next to it")
+    assert ("crayon", "lay next to", "heart") in t and ("heart", "lay next to", "crayon") not in t
+
+
+def test_they_after_things_is_those_things(nlp):
+    # was a "people" of its own (CC3M 7773): "they" are the dolls
+    doc, g = graph(nlp, "this doll is an excellent example of what my dolls look like when you request "
+                        "that they looknew.")
+    assert "people" not in [o.name for o in g.objects]
+    # a person referent still wins: "two women ... they"
+    assert ("woman", "hold", "umbrella") in tuples(nlp, "two women in the rain . they are holding an umbrella")
+
+
 def test_position_words_stay_in_the_name_and_plural_possessor(nlp):
     doc, g = graph(nlp, "the front legs of a horse")
     leg = obj(g, "front leg")
