@@ -1,0 +1,145 @@
+"""Times of day and seasons as objects of object_replace: "the church tower lit up at night" ->
+"at noon", "sunset at the historic pier" -> "sunrise", "the castle in wintertime" -> "in
+summertime", "soaking up the winter sun" -> "the summer sun".
+
+A caption often names when rather than what ("at night", "on a summer evening", "at sunset");
+the time is a fact of the picture (light, sky, snow, leaves) and its contrast, the other end of
+the day or of the year, states something false of it.  Only the far end replaces a time: never a
+neighbour ("evening" for "night", "dusk" for "sunset", "autumn" for "winter": one may be said of
+the other).  The words are data (``TIME_CONTRASTS``, ``AFTER_PREPOSITION``, ``NEAR_TIMES``); the
+guards are by parse shape:
+
+- the time word heads its noun phrase (a noun, not a name: "Dawn", "Summer" are people), or a
+  season modifies the one noun of the name ("winter sun", "summer dress");
+- "spring" and "fall" only where a season reads (after "in", "this", "last", "next", "during",
+  ... and not before "of": "the fall of the wall", "a spring" of water are no seasons);
+- no greeting or idiom ("good morning", "last night", "a night out", "night falls", "the dead of
+  winter"), no time in a list of times ("spring and summer", "day and night"), no time said twice
+  ("winter road in the winter": one changed contradicts the other) and no contrast said already
+  ("from sunrise to sunset" -/-> "from sunrise to sunrise");
+- no name: a time word under a noun that is no time ("princess winter").
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ...schemas.graph import Span
+from ..realise import Slot, Surface, noun_form
+from .contrast import TIME_NAMES
+from .shared import glued, possessive
+
+# The other end of the day or of the year.
+TIME_CONTRASTS: dict[str, str] = {
+    "night": "morning", "nighttime": "daytime", "daytime": "nighttime", "midnight": "noon",
+    "noon": "midnight", "midday": "midnight", "evening": "morning", "morning": "evening",
+    "afternoon": "morning", "dusk": "dawn", "dawn": "dusk", "sunset": "sunrise", "sunrise": "sunset",
+    "nightfall": "daybreak", "daybreak": "nightfall",
+    "winter": "summer", "summer": "winter", "wintertime": "summertime", "summertime": "wintertime",
+    "autumn": "spring", "fall": "spring", "spring": "autumn", "springtime": "autumn",
+}
+# The contrast that reads after a preposition ("at night" -> "at noon", not "at morning"; "by
+# night" -> "by day").
+AFTER_PREPOSITION: dict[tuple[str, str], str] = {("at", "night"): "noon", ("by", "night"): "day"}
+# Seasons that modify a noun ("winter sun" -> "summer sun"); "spring" and "fall" modify as other
+# words ("spring water", "fall protection").
+SEASON_MODIFIERS = frozenset({"winter", "summer", "autumn"})
+# Words of one time: a replacement is not made when a word of its group is in the text already.
+NEAR_TIMES: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "night nights nighttime midnight tonight", "evening evenings dusk sunset sunsets twilight nightfall",
+    "morning mornings dawn sunrise sunrises daybreak", "noon midday", "day days daytime",
+    "winter winters wintertime", "summer summers summertime", "autumn fall", "spring springtime",
+))
+# Words after which "spring" and "fall" name a season (with "the", "early", "late" between).
+SEASON_CUES = frozenset({"in", "this", "last", "next", "during", "until", "since", "through", "throughout",
+                         "for", "every", "each", "all"})
+_SEASON_FILLERS = frozenset({"the", "early", "late", "mid"})
+_AMBIGUOUS = frozenset({"spring", "fall"})
+# (word before, time) and (time, word after) pairs of idioms the contrast does not fit.
+_IDIOM_BEFORE = frozenset({("good", "*"), ("last", "night")})
+_IDIOM_BEFORE2 = frozenset({("dead", "of")})           # "in the dead of winter"
+_IDIOM_AFTER = frozenset({("night", "out"), ("night", "fall"), ("night", "falls"), ("night", "fell"),
+                          ("night", "owl"), ("night", "shift")})
+_LIST_MARKS = frozenset({"and", "or", "to", "&", "-", "–", "/", ",", "till", "until", "into"})
+# Plural forms that no one writes ("noons", "daybreaks").
+_SINGULAR_ONLY = frozenset({"noon", "midnight", "midday", "daybreak", "nightfall", "daytime", "nighttime",
+                            "summertime", "wintertime", "springtime", "day"})
+
+
+def _near(word: str) -> frozenset[str]:
+    for group in NEAR_TIMES:
+        if word in group:
+            return group
+    return frozenset((word,))
+
+
+def _season_reads(surface: Surface, i: int) -> bool:
+    """Token i ("spring", "fall") names a season: a cue word before it and no "of" after it."""
+    toks = surface.tokens
+    if i + 1 < len(toks) and toks[i + 1].text.lower() == "of":
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].text.lower() in _SEASON_FILLERS:
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in SEASON_CUES
+
+
+def _says_already(surface: Surface, new: str) -> bool:
+    near = _near(new)
+    return any(t.text.lower() in near for t in surface.tokens)
+
+
+def _time_word(word: str) -> bool:
+    return word in TIME_CONTRASTS or any(word in g for g in NEAR_TIMES) or word in TIME_NAMES
+
+
+def _fixed(surface: Surface, i: int, word: str) -> bool:
+    """Token i is in an idiom, a list of times, a name, or its time is said twice."""
+    toks = surface.tokens
+    low = [t.text.lower() for t in toks]
+    prev = low[i - 1] if i > 0 else ""
+    before2 = low[i - 2] if i > 1 else ""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if (prev, "*") in _IDIOM_BEFORE or (prev, word) in _IDIOM_BEFORE or (before2, prev) in _IDIOM_BEFORE2 \
+            or (word, nxt) in _IDIOM_AFTER:
+        return True
+    for k in (i - 2, i + 2):                         # "spring and summer", "day and night"
+        if 0 <= k < len(low) and low[(i + k) // 2] in _LIST_MARKS and _time_word(low[k]):
+            return True
+    near = _near(word)
+    if sum(w in near for w in low) > 1:              # "winter road in the winter"
+        return True
+    # a noun under the time word that is no time ("princess winter"; not "tuesday evening")
+    return surface.caption and any(t.head == i and t.dep == "compound" and not _time_word(t.text.lower())
+                                   for t in toks[max(0, i - 3):i])
+
+
+def time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
+    """(token span, new word) replacing the time or season an object's name is or starts with,
+    or None (see the module's guards)."""
+    toks = surface.tokens
+    s, e = slot.name
+    head = toks[e - 1]
+    word = head.text.lower()
+    if word in TIME_CONTRASTS:
+        i = e - 1
+        if e - s > 1 and toks[s].text.lower() not in SEASON_MODIFIERS and toks[s].upos == "NOUN":
+            return None                              # "opening night", "date night": an event
+    elif e - s == 2 and toks[s].text.lower() in SEASON_MODIFIERS and head.upos == "NOUN" \
+            and (toks[s].dep == "compound" or not surface.caption):
+        i, word = s, toks[s].text.lower()            # "winter sun", "summer dress"
+    else:
+        return None
+    t = toks[i]
+    if t.upos != "NOUN" or t.tag not in ("NN", "NNS", "") or not t.text.islower() \
+            or glued(surface, (i, i + 1)) or possessive(surface, (i, i + 1)):
+        return None                                  # "Dawn", "Summer": names
+    prev = toks[i - 1].text.lower() if i > 0 else ""
+    if _fixed(surface, i, word) or (word in _AMBIGUOUS and (i != e - 1 or not _season_reads(surface, i))):
+        return None
+    if word in _AMBIGUOUS and i == s and slot.np[0] < s and toks[slot.np[0]].text.lower() in ("a", "an"):
+        return None                                  # "a spring": water
+    new = AFTER_PREPOSITION.get((prev, word), TIME_CONTRASTS[word])
+    plural = i == e - 1 and (t.tag == "NNS" if t.tag else slot.plural)     # "summer dresses"
+    if (plural and new in _SINGULAR_ONLY) or _says_already(surface, new):
+        return None
+    return (i, i + 1), noun_form(new, plural)

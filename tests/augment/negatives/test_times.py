@@ -1,0 +1,42 @@
+"""Times of day and seasons replaced by the other end of the day or year (object_replace),
+on real CC3M caption shapes; never a neighbouring time, a name, an idiom or a list of times."""
+from sgshards.augment.negatives.object_replace import object_replace
+from tests.augment.negatives.common import every
+
+
+def test_time_of_day_takes_the_far_end(surface):
+    """CC3M: a time was an object no negative could edit ("the church tower lit up at night")."""
+    assert "the church tower lit up at noon" in every(object_replace, surface("the church tower lit up at night"))
+    assert "sunrise at the historic pier ." in every(object_replace, surface("sunset at the historic pier ."))
+    assert "the skyline photographed at dawn" in every(object_replace, surface("the skyline photographed at dusk"))
+    texts = every(object_replace, surface("silhouette illustration of couples jogging in the morning"))
+    assert "silhouette illustration of couples jogging in the evening" in texts
+    # a time of a weekday keeps its weekday; an article follows the new word
+    assert "an overturned vehicle shut down lanes late tuesday evening ." in every(
+        object_replace, surface("an overturned vehicle shut down lanes late tuesday morning ."))
+    assert "crowds enjoying a morning" in every(object_replace, surface("crowds enjoying an afternoon"))
+
+
+def test_seasons_and_season_modifiers(surface):
+    assert "aerial view of a village in summer" in every(object_replace, surface("aerial view of a village in winter"))
+    assert "soaking up the summer sun ." in every(object_replace, surface("soaking up the winter sun ."))
+    assert "stylish ways to wear trench coat this spring" in every(
+        object_replace, surface("stylish ways to wear trench coat this fall"))
+
+
+def test_no_time_contrast_where_it_would_not_be_false_or_fluent(surface):
+    def times(caption):
+        return {t for t in every(object_replace, surface(caption))
+                if any(w in t.split() for w in ("noon", "morning", "evening", "summer", "winter", "autumn",
+                                                "spring", "sunrise", "sunset", "dawn", "dusk", "day"))}
+    assert not times("drinking water from a spring")              # a spring of water
+    assert not times("cowboy boots are a major hit for spring and summer !")   # a list of times
+    assert not times("psychedelic rock artist last night")        # "last morning"
+    assert not times("night falls early at this time of year , but the city glows .")
+    assert not times("going on a run , in the dead of winter !")
+    assert not times("great for a night out in the cooler fall months !")
+    assert not times("my drawing of princess winter , the scars are there")     # a name
+    # a time said twice: changing one contradicts the other
+    assert not any("winter" in t and "summer" in t for t in every(object_replace, surface(
+        "winter public transport in the winter on a snowy day .")))
+    assert not times("from sunrise to sunset")
