@@ -16,7 +16,7 @@ from ..sampling import Frequencies, choose, shuffle
 from ...schemas.graph import Span
 from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
-from .kin import kin_alternatives, other_organisms
+from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .times import time_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
@@ -172,8 +172,16 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool)
     if any(toks[k].upos not in ("DET", "NUM") for k in range(s, slot.name[0])) \
             or (s > 0 and toks[s - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM")):
         return []
+    if name.lower() in ANY_ANIMAL and s > 0 and toks[s - 1].text.lower() == "of" and not slot.plural \
+            and s == slot.name[0]:
+        return []                          # "a flock of animal", "kind of animal": no "a flock of a woman"
+    if not slot.plural and slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() in _PLURAL_VERBS:
+        return []                          # "animal are", "actor have": no "a woman are"
     return [w for w in other_organisms(name) if _unlike_the_caption(surface, w)
             and not (owner and noun_form(w, slot.plural).endswith("s"))]
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have"})
 
 
 def _plain_name(surface: Surface, name: Span) -> bool:
