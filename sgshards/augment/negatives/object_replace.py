@@ -17,7 +17,7 @@ from ...schemas.graph import Span
 from ..vocab import AGE_WORDS, PLACE_PREPS, object_alternatives, object_category, object_groups
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
-from .times import time_replacement
+from .setting import setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
 
@@ -79,8 +79,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
-        timed = time_replacement(surface, slot)
-        if timed is not None:                        # "at night" -> "at noon": no draw
+        timed = setting_replacement(surface, slot)
+        if timed is not None:                        # "at night" -> "at noon", "water" -> "sand": no draw
             cand = make_candidate(surface, "object_replace", [Replacement(timed[0], fresh(surface, timed[1], timed[0]))])
             if cand:
                 out.append(cand)

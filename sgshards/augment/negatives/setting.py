@@ -1,6 +1,8 @@
-"""Times of day and seasons as objects of object_replace: "the church tower lit up at night" ->
-"at noon", "sunset at the historic pier" -> "sunrise", "the castle in wintertime" -> "in
-summertime", "soaking up the winter sun" -> "the summer sun".
+"""The setting of a scene as objects of object_replace: times of day and seasons ("the church
+tower lit up at night" -> "at noon", "sunset at the historic pier" -> "sunrise", "the castle in
+wintertime" -> "in summertime", "soaking up the winter sun" -> "the summer sun"), and the
+elements a scene is in ("the flock of geese enters the water" -> "the sand", "silhouetted
+against a dramatic evening sky" -> "sea", "walking in the rain" -> "in the snow").
 
 A caption often names when rather than what ("at night", "on a summer evening", "at sunset");
 the time is a fact of the picture (light, sky, snow, leaves) and its contrast, the other end of
@@ -18,11 +20,18 @@ guards are by parse shape:
   ("winter road in the winter": one changed contradicts the other) and no contrast said already
   ("from sunrise to sunset" -/-> "from sunrise to sunrise");
 - no name: a time word under a noun that is no time ("princess winter").
+
+An element is replaced by one that cannot be where it was (water by sand, sky by sea, rain by
+snow), alone in its name (not "salt water", "drinking water"), never in an "of" phrase ("bodies
+of water", "a glass of water", "the sound of rain", "the first snow of the season") or an idiom
+("in hot water", "on thin ice"); "snow" and "ice" only as ground, after a preposition of place
+("through the deep snow"; not "braves heavy snow", "ice cream").
 """
 from __future__ import annotations
 
 from typing import Optional
 
+from ...lexicon.lemmas import noun_lemma
 from ...schemas.graph import Span
 from ..realise import Slot, Surface, noun_form
 from .contrast import TIME_NAMES
@@ -60,13 +69,29 @@ _IDIOM_BEFORE2 = frozenset({("dead", "of")})           # "in the dead of winter"
 _IDIOM_AFTER = frozenset({("night", "out"), ("night", "fall"), ("night", "falls"), ("night", "fell"),
                           ("night", "owl"), ("night", "shift")})
 _LIST_MARKS = frozenset({"and", "or", "to", "&", "-", "–", "/", ",", "till", "until", "into"})
+# Elements and the one that cannot be where they are.
+ELEMENT_CONTRASTS: dict[str, str] = {
+    "sky": "sea", "water": "sand", "sand": "snow", "snow": "sand", "ice": "sand", "rain": "snow",
+    "sunshine": "rain",
+}
+# Elements that are ground only after a preposition of place ("in the snow", "on ice").
+GROUND_ONLY = frozenset({"snow", "ice"})
+PLACE_WORDS = frozenset({"in", "on", "onto", "into", "through", "across", "over", "under", "along", "from",
+                         "at", "beneath", "below", "above", "inside"})
+# (an element is not replaced by one whose group is in the text: "the water's edge" at a beach
+# may be sand)
+_NEAR_ELEMENTS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "sky skies", "sea seas ocean oceans", "water waters", "sand sands beach beaches shore dune dunes desert", "snow snowfall", "ice", "rain rainfall",
+    "sunshine sunlight"))
+# (word before, element) and (element, word after) pairs of idioms ("in hot water", "rain or shine").
+_ELEMENT_IDIOMS = frozenset({("hot", "water"), ("thin", "ice"), ("rain", "or"), ("rain", "check")})
 # Plural forms that no one writes ("noons", "daybreaks").
 _SINGULAR_ONLY = frozenset({"noon", "midnight", "midday", "daybreak", "nightfall", "daytime", "nighttime",
                             "summertime", "wintertime", "springtime", "day"})
 
 
 def _near(word: str) -> frozenset[str]:
-    for group in NEAR_TIMES:
+    for group in NEAR_TIMES + _NEAR_ELEMENTS:
         if word in group:
             return group
     return frozenset((word,))
@@ -113,13 +138,54 @@ def _fixed(surface: Surface, i: int, word: str) -> bool:
                                    for t in toks[max(0, i - 3):i])
 
 
-def time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
-    """(token span, new word) replacing the time or season an object's name is or starts with,
-    or None (see the module's guards)."""
+def setting_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
+    """(token span, new word) replacing the time, season or element an object's name is (or,
+    for a season, starts with), or None (see the module's guards)."""
+    word = noun_lemma(surface.tokens[slot.name[1] - 1].text.lower())
+    if word in ELEMENT_CONTRASTS:
+        return _element_replacement(surface, slot, word)
+    return _time_replacement(surface, slot)
+
+
+def _plain_noun(surface: Surface, i: int) -> bool:
+    """Token i is a lower-case common noun written apart ("Dawn", "Summer": names)."""
+    t = surface.tokens[i]
+    return t.upos == "NOUN" and t.tag in ("NN", "NNS", "") and t.text.islower() \
+        and not glued(surface, (i, i + 1)) and not possessive(surface, (i, i + 1))
+
+
+def _element_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tuple[Span, str]]:
+    toks = surface.tokens
+    s, e = slot.name
+    i = e - 1
+    if not _plain_noun(surface, i) or any(not _time_word(t.text.lower()) for t in toks[s:i]):
+        return None                                  # "salt water", "drinking water"; not "evening sky"
+    low = [t.text.lower() for t in toks]
+    k = slot.np[0] - 1
+    before = low[k] if k >= 0 else ""
+    prev = low[i - 1] if i > 0 else ""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if "of" in (before, prev, nxt) or "-" in (prev, nxt):
+        return None                                  # "bodies of water", "the first snow of the season", "water - side"
+    if i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and not _time_word(prev):
+        return None                                  # "sparkling bubbles water": a compound
+    if (low[i - 1] if i > 0 else "", word) in _ELEMENT_IDIOMS \
+            or (i + 1 < len(low) and (word, low[i + 1]) in _ELEMENT_IDIOMS):
+        return None                                  # "in hot water", "on thin ice", "rain or shine"
+    if word in GROUND_ONLY and before not in PLACE_WORDS:
+        return None                                  # "braves heavy snow"
+    new = ELEMENT_CONTRASTS[word]
+    near = _near(word)
+    if _says_already(surface, new) or sum(w in near for w in low) > 1:
+        return None
+    return (i, i + 1), noun_form(new, toks[i].tag == "NNS")
+
+
+def _time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
     toks = surface.tokens
     s, e = slot.name
     head = toks[e - 1]
-    word = head.text.lower()
+    word = noun_lemma(head.text.lower())
     if word in TIME_CONTRASTS:
         i = e - 1
         if e - s > 1 and toks[s].text.lower() not in SEASON_MODIFIERS and toks[s].upos == "NOUN":
@@ -130,9 +196,8 @@ def time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]
     else:
         return None
     t = toks[i]
-    if t.upos != "NOUN" or t.tag not in ("NN", "NNS", "") or not t.text.islower() \
-            or glued(surface, (i, i + 1)) or possessive(surface, (i, i + 1)):
-        return None                                  # "Dawn", "Summer": names
+    if not _plain_noun(surface, i):
+        return None
     prev = toks[i - 1].text.lower() if i > 0 else ""
     if _fixed(surface, i, word) or (word in _AMBIGUOUS and (i != e - 1 or not _season_reads(surface, i))):
         return None

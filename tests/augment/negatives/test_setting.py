@@ -1,4 +1,5 @@
-"""Times of day and seasons replaced by the other end of the day or year (object_replace),
+"""The setting of a scene (object_replace): times of day and seasons replaced by the other end of
+the day or year, elements by one that cannot be where they were,
 on real CC3M caption shapes; never a neighbouring time, a name, an idiom or a list of times."""
 from sgshards.augment.negatives.object_replace import object_replace
 from tests.augment.negatives.common import every
@@ -40,3 +41,27 @@ def test_no_time_contrast_where_it_would_not_be_false_or_fluent(surface):
     assert not any("winter" in t and "summer" in t for t in every(object_replace, surface(
         "winter public transport in the winter on a snowy day .")))
     assert not times("from sunrise to sunset")
+
+
+def test_elements_take_one_that_cannot_be_there(surface):
+    """CC3M: the water, sky, snow or rain a scene is in was no object any negative could edit."""
+    assert "the flock of geese enters the sand" in every(object_replace, surface("the flock of geese enters the water"))
+    assert "telescope silhouetted against a dramatic evening sea" in every(
+        object_replace, surface("telescope silhouetted against a dramatic evening sky"))
+    assert "walking through the deep sand ." in every(object_replace, surface("walking through the deep snow ."))
+    assert "people waiting for a train in the sand" in every(
+        object_replace, surface("people waiting for a train in the snow"))
+
+
+def test_no_element_contrast_in_of_phrases_compounds_idioms_or_snowfall(surface):
+    def elements(caption):
+        return {t for t in every(object_replace, surface(caption)) if any(
+            w in t.split() for w in ("sand", "sea", "snow", "rain"))}
+    assert not elements("dream about bodies of water")
+    assert not elements("waking up to the sound of rain is the best feeling")
+    assert not elements("sparkling bubbles water with a slice of lime .")
+    assert not elements("headed to shore for a water - side botanical exploration")
+    assert not elements("a hardy fisherman braves heavy snow to fish at the estuary")   # snowfall, not ground
+    assert not elements("the company is in hot water")
+    # at a beach the water's edge may be sand: no sand for water there
+    assert not elements("kids playing in the water at the beach")
