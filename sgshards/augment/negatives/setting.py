@@ -1,8 +1,10 @@
 """The setting of a scene as objects of object_replace: times of day and seasons ("the church
 tower lit up at night" -> "at noon", "sunset at the historic pier" -> "sunrise", "the castle in
-wintertime" -> "in summertime", "soaking up the winter sun" -> "the summer sun"), and the
+wintertime" -> "in summertime", "soaking up the winter sun" -> "the summer sun"), the
 elements a scene is in ("the flock of geese enters the water" -> "the sand", "silhouetted
-against a dramatic evening sky" -> "sea", "walking in the rain" -> "in the snow").
+against a dramatic evening sky" -> "sea", "walking in the rain" -> "in the snow"), the occasion
+("performs at the festival" -> "at the funeral") and the kind of place ("a panoramic view of the
+city" -> "of the forest").
 
 A caption often names when rather than what ("at night", "on a summer evening", "at sunset");
 the time is a fact of the picture (light, sky, snow, leaves) and its contrast, the other end of
@@ -26,6 +28,11 @@ snow), alone in its name (not "salt water", "drinking water"), never in an "of" 
 of water", "a glass of water", "the sound of rain", "the first snow of the season") or an idiom
 ("in hot water", "on thin ice"); "snow" and "ice" only as ground, after a preposition of place
 ("through the deep snow"; not "braves heavy snow", "ice cream").
+
+An occasion takes one it cannot be (a festival, a concert, a premiere or a wedding is no funeral;
+not "ceremony" or "celebration", which a funeral is), a city or a town the forest; alone in its
+name ("film festival", "world premiere", "city hall" keep theirs), a place without modifiers ("a
+capital city" is no "capital forest").
 """
 from __future__ import annotations
 
@@ -85,13 +92,22 @@ _NEAR_ELEMENTS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in
     "sunshine sunlight"))
 # (word before, element) and (element, word after) pairs of idioms ("in hot water", "rain or shine").
 _ELEMENT_IDIOMS = frozenset({("hot", "water"), ("thin", "ice"), ("rain", "or"), ("rain", "check")})
+# Occasions and places, and the one they cannot be.
+OCCASION_CONTRASTS: dict[str, str] = {
+    "wedding": "funeral", "funeral": "wedding", "festival": "funeral", "concert": "funeral",
+    "parade": "funeral", "premiere": "funeral", "carnival": "funeral", "party": "funeral",
+}
+PLACE_CONTRASTS: dict[str, str] = {"city": "forest", "town": "forest"}
+_NEAR_OCCASIONS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "funeral funerals wake memorial burial cemetery grave", "wedding weddings bride groom marriage",
+    "forest forests woods jungle", "city cities town towns"))
 # Plural forms that no one writes ("noons", "daybreaks").
 _SINGULAR_ONLY = frozenset({"noon", "midnight", "midday", "daybreak", "nightfall", "daytime", "nighttime",
                             "summertime", "wintertime", "springtime", "day"})
 
 
 def _near(word: str) -> frozenset[str]:
-    for group in NEAR_TIMES + _NEAR_ELEMENTS:
+    for group in NEAR_TIMES + _NEAR_ELEMENTS + _NEAR_OCCASIONS:
         if word in group:
             return group
     return frozenset((word,))
@@ -144,6 +160,8 @@ def setting_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, st
     word = noun_lemma(surface.tokens[slot.name[1] - 1].text.lower())
     if word in ELEMENT_CONTRASTS:
         return _element_replacement(surface, slot, word)
+    if word in OCCASION_CONTRASTS or word in PLACE_CONTRASTS:
+        return _occasion_replacement(surface, slot, word)
     return _time_replacement(surface, slot)
 
 
@@ -175,10 +193,39 @@ def _element_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tu
     if word in GROUND_ONLY and before not in PLACE_WORDS:
         return None                                  # "braves heavy snow"
     new = ELEMENT_CONTRASTS[word]
-    near = _near(word)
-    if _says_already(surface, new) or sum(w in near for w in low) > 1:
+    if _says_already(surface, new) or _said_twice(low, word):
         return None
-    return (i, i + 1), noun_form(new, toks[i].tag == "NNS")
+    return (i, i + 1), noun_form(new, _plural(surface, slot, i))
+
+
+def _occasion_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tuple[Span, str]]:
+    toks = surface.tokens
+    s, e = slot.name
+    i = e - 1
+    if e - s > 1 or not _plain_noun(surface, i):
+        return None                                  # "film festival", "world premiere"
+    low = [t.text.lower() for t in toks]
+    prev = low[i - 1] if i > 0 else ""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if "-" in (prev, nxt) or (i > 0 and toks[i - 1].upos in ("NOUN", "PROPN", "NUM")):
+        return None                                  # "music festival" read apart, "a surprise - party"
+    if any(t.upos != "DET" and t.tag != "PRP$" for t in toks[slot.np[0]:s]) \
+            or surface.graph.objects[slot.obj].attributes or prev in _LIST_MARKS or nxt in _LIST_MARKS:
+        return None                                  # "a capital city", "best party", "carnival or circus"
+    new = OCCASION_CONTRASTS.get(word) or PLACE_CONTRASTS[word]
+    if _says_already(surface, new) or _said_twice(low, word):
+        return None
+    return (i, i + 1), noun_form(new, _plural(surface, slot, i))
+
+
+def _said_twice(low: list[str], word: str) -> bool:
+    near = _near(word)
+    return sum(w in near or noun_lemma(w) in near for w in low) > 1
+
+
+def _plural(surface: Surface, slot: Slot, i: int) -> bool:
+    tag = surface.tokens[i].tag
+    return tag == "NNS" if tag else slot.plural
 
 
 def _time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:

@@ -126,8 +126,8 @@ def test_object_replace_kin_only_in_the_caption_itself(surface):
 def test_object_replace_a_person_outside_the_groups_becomes_an_animal_as_a_last_resort(surface):
     """CC3M "actor arrives at the premiere" (a person no curated group holds: an actor may be a
     woman, a child or a politician) had no negative: a person is never an animal."""
-    texts = every(object_replace, surface("actor arrives at the premiere"))
-    assert texts and all(t.startswith(("a ", "an ")) and t.endswith(" arrives at the premiere") and _animal(t)
+    texts = every(object_replace, surface("actor arrives at the gala"))   # ("the premiere" is now no funeral)
+    assert texts and all(t.startswith(("a ", "an ")) and t.endswith(" arrives at the gala") and _animal(t)
                          for t in texts)
     # only when no other object of the caption can be replaced
     assert not any(_animal(t) for t in every(object_replace, surface("actor holding a kettle")))
@@ -172,8 +172,8 @@ def test_a_person_named_with_modifiers_takes_an_animal_or_the_other_sex(surface)
     """CC3M names people by what they do ("indie rock artist", "a homeless person"): when nothing
     else is replaced, the whole phrase after its determiner takes an animal; a curated person after
     nouns ("business man") takes the other sex, the pronouns agreeing."""
-    texts = every(object_replace, surface("indie rock artist performs at the festival"))
-    assert texts and all(t.endswith(" performs at the festival") and t.startswith(("a ", "an ")) for t in texts)
+    texts = every(object_replace, surface("indie rock artist performs on stage"))
+    assert texts and all(t.endswith(" performs on stage") and t.startswith(("a ", "an ")) for t in texts)
     assert any(t.startswith("shelter a ") and t.endswith(" for a week") and "homeless" not in t
                for t in every(object_replace, surface("shelter a homeless person for a week")))
     assert "portrait of a thoughtful business woman" in every(

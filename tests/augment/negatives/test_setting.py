@@ -65,3 +65,21 @@ def test_no_element_contrast_in_of_phrases_compounds_idioms_or_snowfall(surface)
     assert not elements("the company is in hot water")
     # at a beach the water's edge may be sand: no sand for water there
     assert not elements("kids playing in the water at the beach")
+
+
+def test_occasions_and_kinds_of_place(surface):
+    """CC3M: "performs at the festival", "a panoramic view of the city" had no negative."""
+    assert "the dance performed during the funeral" in every(
+        object_replace, surface("the dance performed during the festival"))
+    assert "family fun at the funeral ." in every(object_replace, surface("family fun at the parade ."))
+    assert "a panoramic view of the forest" in every(object_replace, surface("a panoramic view of the city"))
+    assert "why is this funeral so perfect ?" in every(object_replace, surface("why is this wedding so perfect ?"))
+
+    def swapped(caption):
+        return {t for t in every(object_replace, surface(caption)) if "funeral" in t or "forest" in t}
+    assert not swapped("the capital is an incredible city !")         # "an incredible forest"
+    assert not swapped("best party of the year !")
+    assert not swapped("carnival or circus themed birthday cake for less then $10 !")
+    assert not swapped("fans gather at the music festival")          # a compound keeps its head
+    assert all("during festival at festivals" in t for t in swapped(     # said twice: kept
+        "model attends premiere during festival at festivals"))
