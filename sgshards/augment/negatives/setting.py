@@ -59,6 +59,11 @@ AFTER_PREPOSITION: dict[tuple[str, str], str] = {("at", "night"): "noon", ("by",
 # Seasons that modify a noun ("winter sun" -> "summer sun"); "spring" and "fall" modify as other
 # words ("spring water", "fall protection").
 SEASON_MODIFIERS = frozenset({"winter", "summer", "autumn"})
+# Parts of the day that modify a noun the hour shows ("night view" -> "morning view", "evening
+# light"); not others ("night club", "evening dress", "night stand", "morning glory").
+DAY_PART_MODIFIERS = frozenset({"night", "evening", "morning", "afternoon"})
+LIT_BY_THE_HOUR = frozenset({"sky", "light", "view", "scene", "shot", "skyline", "traffic", "market", "walk",
+                             "ride", "landscape", "sun", "sunlight", "photo", "photography", "panorama", "cityscape"})
 # Words of one time: a replacement is not made when a word of its group is in the text already.
 NEAR_TIMES: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
     "night nights nighttime midnight tonight", "evening evenings dusk sunset sunsets twilight nightfall",
@@ -96,11 +101,15 @@ _ELEMENT_IDIOMS = frozenset({("hot", "water"), ("thin", "ice"), ("rain", "or"), 
 OCCASION_CONTRASTS: dict[str, str] = {
     "wedding": "funeral", "funeral": "wedding", "festival": "funeral", "concert": "funeral",
     "parade": "funeral", "premiere": "funeral", "carnival": "funeral", "party": "funeral",
+    "gala": "funeral", "prom": "funeral", "picnic": "funeral", "conference": "funeral",
+    "graduation": "funeral", "banquet": "funeral",
 }
-PLACE_CONTRASTS: dict[str, str] = {"city": "forest", "town": "forest"}
+PLACE_CONTRASTS: dict[str, str] = {"city": "forest", "town": "forest", "village": "forest", "suburb": "forest",
+                                   "neighborhood": "forest", "neighbourhood": "forest"}
 _NEAR_OCCASIONS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
     "funeral funerals wake memorial burial cemetery grave", "wedding weddings bride groom marriage",
-    "forest forests woods jungle", "city cities town towns"))
+    "forest forests woods jungle", "city cities town towns village villages suburb suburbs neighborhood "
+                                   "neighbourhood"))
 # Plural forms that no one writes ("noons", "daybreaks").
 _SINGULAR_ONLY = frozenset({"noon", "midnight", "midday", "daybreak", "nightfall", "daytime", "nighttime",
                             "summertime", "wintertime", "springtime", "day"})
@@ -125,8 +134,11 @@ def _season_reads(surface: Surface, i: int) -> bool:
 
 
 def _says_already(surface: Surface, new: str) -> bool:
+    """The text, or the caption's graph (a realised positive shows only part of the caption: "the
+    water" of "a dog in the sand near the water" is no "sand"), names ``new`` or its near words."""
     near = _near(new)
-    return any(t.text.lower() in near for t in surface.tokens)
+    return any(t.text.lower() in near for t in surface.tokens) \
+        or any(w in near or noun_lemma(w) in near for o in surface.graph.objects for w in o.name.lower().split())
 
 
 def _time_word(word: str) -> bool:
@@ -237,9 +249,10 @@ def _time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]
         i = e - 1
         if e - s > 1 and toks[s].text.lower() not in SEASON_MODIFIERS and toks[s].upos == "NOUN":
             return None                              # "opening night", "date night": an event
-    elif e - s == 2 and toks[s].text.lower() in SEASON_MODIFIERS and head.upos == "NOUN" \
-            and (toks[s].dep == "compound" or not surface.caption):
-        i, word = s, toks[s].text.lower()            # "winter sun", "summer dress"
+    elif e - s == 2 and head.upos == "NOUN" and (toks[s].dep == "compound" or not surface.caption) and (
+            toks[s].text.lower() in SEASON_MODIFIERS
+            or (toks[s].text.lower() in DAY_PART_MODIFIERS and word in LIT_BY_THE_HOUR)):
+        i, word = s, toks[s].text.lower()            # "winter sun", "summer dress", "night view"
     else:
         return None
     t = toks[i]

@@ -126,8 +126,8 @@ def test_object_replace_kin_only_in_the_caption_itself(surface):
 def test_object_replace_a_person_outside_the_groups_becomes_an_animal_as_a_last_resort(surface):
     """CC3M "actor arrives at the premiere" (a person no curated group holds: an actor may be a
     woman, a child or a politician) had no negative: a person is never an animal."""
-    texts = every(object_replace, surface("actor arrives at the gala"))   # ("the premiere" is now no funeral)
-    assert texts and all(t.startswith(("a ", "an ")) and t.endswith(" arrives at the gala") and _animal(t)
+    texts = every(object_replace, surface("actor arrives at the screening"))   # ("the premiere": "the funeral")
+    assert texts and all(t.startswith(("a ", "an ")) and t.endswith(" arrives at the screening") and _animal(t)
                          for t in texts)
     # only when no other object of the caption can be replaced
     assert not any(_animal(t) for t in every(object_replace, surface("actor holding a kettle")))

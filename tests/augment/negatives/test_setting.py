@@ -83,3 +83,20 @@ def test_occasions_and_kinds_of_place(surface):
     assert not swapped("fans gather at the music festival")          # a compound keeps its head
     assert all("during festival at festivals" in t for t in swapped(     # said twice: kept
         "model attends premiere during festival at festivals"))
+
+
+def test_day_part_modifiers_of_what_the_hour_shows(surface):
+    assert "morning view from the villa" in every(object_replace, surface("night view from the villa"))
+    assert not any("morning club" in t for t in every(object_replace, surface("the night club on the corner")))
+
+
+def test_a_realised_positive_takes_no_contrast_the_caption_names(parse):
+    """"children playing in the water" of "children play in the water and on the sand" is no negative
+    "children playing in the sand": the picture shows sand (the realised positive alone does not say
+    it; the caption's graph does)."""
+    from sgshards.augment.core import augment
+    from sgshards.graph import build_graph
+    doc = parse("children play in the water and on the sand")
+    for key in range(20):
+        _, negatives = augment(f"k{key}", doc, build_graph(doc))
+        assert not any(e.before == "water" and e.after == "sand" for n in negatives for e in n.edits)
