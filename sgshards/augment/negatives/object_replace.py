@@ -187,8 +187,10 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
     while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
         k += 1
     if k < slot.name[0] or not plain:                  # modifiers: the phrase after the determiner
-        if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE):
-            return None                                # "leather women 's sandals", "middle - aged woman"
+        if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) \
+                or (slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of"):
+            return None                                # "leather women 's sandals", "middle - aged woman",
+                                                       # "a vocal critic of opera character"
         return (k, slot.name[1]), [w for w in _modified_person(surface, (k, slot.name[1]))
                                    if _unlike_the_caption(surface, w)]
     if any(toks[j].upos not in ("DET", "NUM") for j in range(s, slot.name[0])):

@@ -110,6 +110,8 @@ _NEAR_OCCASIONS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g i
     "funeral funerals wake memorial burial cemetery grave", "wedding weddings bride groom marriage",
     "forest forests woods jungle", "city cities town towns village villages suburb suburbs neighborhood "
                                    "neighbourhood"))
+# Words that deny what follows: the element's contrast may be absent too.
+_NEGATIONS = frozenset({"without", "no", "not", "never", "lack", "lacking", "less", "nor", "free"})
 # Plural forms that no one writes ("noons", "daybreaks").
 _SINGULAR_ONLY = frozenset({"noon", "midnight", "midday", "daybreak", "nightfall", "daytime", "nighttime",
                             "summertime", "wintertime", "springtime", "day"})
@@ -204,6 +206,8 @@ def _element_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tu
         return None                                  # "in hot water", "on thin ice", "rain or shine"
     if word in GROUND_ONLY and before not in PLACE_WORDS:
         return None                                  # "braves heavy snow"
+    if any(w in _NEGATIONS for w in low[max(0, slot.np[0] - 3):slot.np[0]]):
+        return None                                  # "plants are without water": nor sand, maybe
     new = ELEMENT_CONTRASTS[word]
     if _says_already(surface, new) or _said_twice(low, word):
         return None
@@ -224,6 +228,8 @@ def _occasion_replacement(surface: Surface, slot: Slot, word: str) -> Optional[t
     if any(t.upos != "DET" and t.tag != "PRP$" for t in toks[slot.np[0]:s]) \
             or surface.graph.objects[slot.obj].attributes or prev in _LIST_MARKS or nxt in _LIST_MARKS:
         return None                                  # "a capital city", "best party", "carnival or circus"
+    if word in PLACE_CONTRASTS and slot.np[0] == s and not _plural(surface, slot, i):
+        return None                                  # "across town", "in part of town": an idiom
     new = OCCASION_CONTRASTS.get(word) or PLACE_CONTRASTS[word]
     if _says_already(surface, new) or _said_twice(low, word):
         return None

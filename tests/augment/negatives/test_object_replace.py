@@ -186,6 +186,7 @@ def test_a_person_named_with_modifiers_takes_an_animal_or_the_other_sex(surface)
     for caption in ("he became the youngest player to play",
                     "a confident and attractive middle - aged woman in white , smiling",
                     "church of the good shepherd",
+                    "cool : a vocal critic of opera character has sensationally claimed",
                     "garment features unique hand crafted leather women 's sandals"):
         assert not any(w in t.split() for t in every(object_replace, surface(caption))
                        for w in ("dog", "cat", "horse", "owl", "goat", "bear", "pig", "deer", "sheep", "cow")), caption

@@ -100,3 +100,13 @@ def test_a_realised_positive_takes_no_contrast_the_caption_names(parse):
     for key in range(20):
         _, negatives = augment(f"k{key}", doc, build_graph(doc))
         assert not any(e.before == "water" and e.after == "sand" for n in negatives for e in n.edits)
+
+
+def test_no_contrast_after_a_negation_or_in_a_place_idiom(surface):
+    """"plants are without water" -/-> "without sand" (maybe there is none either); "across town",
+    "in part of town" -/-> "across forest" (an idiom wants its bare noun)."""
+    def contrasted(caption):
+        return {t for t in every(object_replace, surface(caption)) if "sand" in t or "forest" in t}
+    assert not contrasted("plant droops are without water")
+    assert not contrasted("the hotel pool across town")
+    assert not contrasted("young couple is hugging in part of town")
