@@ -91,9 +91,10 @@ GROUND_ONLY = frozenset({"snow", "ice"})
 PLACE_WORDS = frozenset({"in", "on", "onto", "into", "through", "across", "over", "under", "along", "from",
                          "at", "beneath", "below", "above", "inside"})
 # (an element is not replaced by one whose group is in the text: "the water's edge" at a beach
-# may be sand)
+# may be sand, "sails against a blue sky" may be seen against the sea too)
 _NEAR_ELEMENTS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
-    "sky skies", "sea seas ocean oceans", "water waters", "sand sands beach beaches shore dune dunes desert", "snow snowfall", "ice", "rain rainfall",
+    "sky skies", "sea seas ocean oceans beach beaches coast shore harbor harbour bay island boat boats ship ships "
+    "sail sails sailboat sailboats yacht yachts wave waves surf ferry", "water waters", "sand sands beach beaches shore dune dunes desert", "snow snowfall", "ice", "rain rainfall",
     "sunshine sunlight"))
 # (word before, element) and (element, word after) pairs of idioms ("in hot water", "rain or shine").
 _ELEMENT_IDIOMS = frozenset({("hot", "water"), ("thin", "ice"), ("rain", "or"), ("rain", "check")})

@@ -63,8 +63,9 @@ def test_no_element_contrast_in_of_phrases_compounds_idioms_or_snowfall(surface)
     assert not elements("headed to shore for a water - side botanical exploration")
     assert not elements("a hardy fisherman braves heavy snow to fish at the estuary")   # snowfall, not ground
     assert not elements("the company is in hot water")
-    # at a beach the water's edge may be sand: no sand for water there
+    # at a beach the water's edge may be sand: no sand for water there; sails are seen against the sea too
     assert not elements("kids playing in the water at the beach")
+    assert not elements("bright sails against a blue sky")
 
 
 def test_occasions_and_kinds_of_place(surface):
