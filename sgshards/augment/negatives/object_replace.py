@@ -187,10 +187,10 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
     while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
         k += 1
     if k < slot.name[0] or not plain:                  # modifiers: the phrase after the determiner
-        if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) \
+        if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) or toks[slot.name[1] - 1].dep == "attr" \
                 or (slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of"):
             return None                                # "leather women 's sandals", "middle - aged woman",
-                                                       # "a vocal critic of opera character"
+                                                       # "a vocal critic of opera character", "is a proud mom"
         return (k, slot.name[1]), [w for w in _modified_person(surface, (k, slot.name[1]))
                                    if _unlike_the_caption(surface, w)]
     if any(toks[j].upos not in ("DET", "NUM") for j in range(s, slot.name[0])):
@@ -202,10 +202,11 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
                        and not (owner and noun_form(w, slot.plural).endswith("s"))]
 
 
-# Modifiers that may name a person: adjectives, participles and singular nouns ("indie rock
-# artist", "a smiling child"); not a superlative, a number, a possessive or a plural noun ("the
-# youngest player", "three players", "his son", "the referee issues football player": a misparse).
-_PERSON_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "VBG", "VBN"})
+# Modifiers that may name a person: adjectives and singular nouns ("indie rock artist", "a homeless
+# person"); not a participle, a superlative, a number, a possessive or a plural noun ("anonymous
+# painting women", "the youngest player", "three players", "his son", "the referee issues football
+# player": misparses or words that need their noun).
+_PERSON_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP"})
 # Adjectives that need their noun ("the first woman to win", "the only player").
 _BOUND_WORDS = frozenset({"first", "second", "third", "last", "only", "next", "same", "other", "former",
                           "latter", "own", "sole", "such", "very", "certain", "main", "new"})
