@@ -3,8 +3,8 @@ tower lit up at night" -> "at noon", "sunset at the historic pier" -> "sunrise",
 wintertime" -> "in summertime", "soaking up the winter sun" -> "the summer sun"), the
 elements a scene is in ("the flock of geese enters the water" -> "the sand", "silhouetted
 against a dramatic evening sky" -> "sea", "walking in the rain" -> "in the snow"), the occasion
-("performs at the festival" -> "at the funeral") and the kind of place ("a panoramic view of the
-city" -> "of the forest").
+("performs at the festival" -> "at the funeral"), the kind of place ("a panoramic view of the
+city" -> "of the forest") and the side of a thing seen ("interior of the cathedral" -> "exterior").
 
 A caption often names when rather than what ("at night", "on a summer evening", "at sunset");
 the time is a fact of the picture (light, sky, snow, leaves) and its contrast, the other end of
@@ -111,6 +111,10 @@ _NEAR_OCCASIONS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g i
     "funeral funerals wake memorial burial cemetery grave", "wedding weddings bride groom marriage",
     "forest forests woods jungle", "city cities town towns village villages suburb suburbs neighborhood "
                                    "neighbourhood"))
+# Sides and parts of a thing seen, before "of" ("the front of the building" -> "the back",
+# "interior of the cathedral" -> "exterior", "the top of the mountain" -> "the bottom").
+SIDE_CONTRASTS: dict[str, str] = {"front": "back", "rear": "front", "interior": "exterior",
+                                  "exterior": "interior", "top": "bottom", "bottom": "top"}
 # Words that deny what follows: the element's contrast may be absent too.
 _NEGATIONS = frozenset({"without", "no", "not", "never", "lack", "lacking", "less", "nor", "free"})
 # Plural forms that no one writes ("noons", "daybreaks").
@@ -177,6 +181,8 @@ def setting_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, st
         return _element_replacement(surface, slot, word)
     if word in OCCASION_CONTRASTS or word in PLACE_CONTRASTS:
         return _occasion_replacement(surface, slot, word)
+    if word in SIDE_CONTRASTS:
+        return _side_replacement(surface, slot, word)
     return _time_replacement(surface, slot)
 
 
@@ -245,6 +251,24 @@ def _said_twice(low: list[str], word: str) -> bool:
 def _plural(surface: Surface, slot: Slot, i: int) -> bool:
     tag = surface.tokens[i].tag
     return tag == "NNS" if tag else slot.plural
+
+
+def _side_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tuple[Span, str]]:
+    """A side or part of a thing, alone in its phrase ("the front", "interior") and before "of"
+    (not "on top of", "a black top", "in front of")."""
+    toks = surface.tokens
+    s, e = slot.name
+    i = e - 1
+    if e - s > 1 or not _plain_noun(surface, i) or i + 1 >= len(toks) or toks[i + 1].text.lower() != "of" \
+            or any(t.upos != "DET" for t in toks[slot.np[0]:s]) or surface.graph.objects[slot.obj].attributes:
+        return None
+    prev = toks[s - 1].text.lower() if s > 0 else ""
+    if prev in ("on", "in") and slot.np[0] == s:
+        return None                                  # "on top of", "in front of"
+    new = SIDE_CONTRASTS[word]
+    if _says_already(surface, new) or _said_twice([t.text.lower() for t in toks], word):
+        return None
+    return (i, i + 1), noun_form(new, _plural(surface, slot, i))       # "the tops" -> "the bottoms"
 
 
 def _time_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:

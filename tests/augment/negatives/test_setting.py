@@ -111,3 +111,15 @@ def test_no_contrast_after_a_negation_or_in_a_place_idiom(surface):
     assert not contrasted("plant droops are without water")
     assert not contrasted("the hotel pool across town")
     assert not contrasted("young couple is hugging in part of town")
+
+
+def test_sides_of_a_thing_seen(surface):
+    """CC3M: "interior of the cathedral", "the front of the building" had no negative."""
+    assert "exterior of the cathedral , italian comune" in every(
+        object_replace, surface("interior of the cathedral , italian comune"))
+    assert "landscape decorates the back of the building" in every(
+        object_replace, surface("landscape decorates the front of the building"))
+    assert "the bottoms of the mountains were capped with snow ." in every(
+        object_replace, surface("the tops of the mountains were capped with snow ."))
+    assert not any("bottom" in t for t in every(object_replace, surface("a cat sleeping on top of the car")))
+    assert not any("back" in t for t in every(object_replace, surface("a woman wearing a black top")))
