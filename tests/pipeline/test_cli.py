@@ -154,8 +154,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # - "how to ..." -, 1 product listing, 2 of no visible object; written with the caption alone);
     # 836 since a caption's nouns outside the curated groups take their WordNet kin, people an animal
     # as a last resort, and "during" an event becomes "after"; 831 since labels, glued words and
-    # possessions of non-parts are no scene content (augment/guards.py)
-    assert stats["with_negative"] >= 831
+    # possessions of non-parts are no scene content (augment/guards.py); 850 since the setting of a
+    # scene takes its far contrast (night -> noon, water -> sand, festival -> funeral, city -> forest,
+    # interior -> exterior) and a person named with modifiers an animal as a last resort
+    assert stats["with_negative"] >= 850
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
