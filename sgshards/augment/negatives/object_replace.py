@@ -75,7 +75,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     objs = noun_slots(surface)
     shuffle(rng, objs)
     out: list[Candidate] = []
-    last_resort: list[tuple[Slot, list[str]]] = []
+    last_resort: list[tuple[Slot, Span, list[str]]] = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
@@ -116,7 +116,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if not alts:
                 found = _organism_replacements(surface, slot, o.name, owner, plain)
                 if found is not None and found[1]:
-                    last_resort.append((slot, *found))
+                    last_resort.append((slot, found[0], found[1]))
         if alts:
             _add(out, surface, slot, span, choose(alts, rng, "object", counts), False)
         if len(out) >= limit:
@@ -237,8 +237,9 @@ def _compound_person(surface: Surface, slot: Slot, name: str) -> tuple[Span, lis
     words = name.lower().split()
     toks = surface.tokens
     head = slot.name[1] - 1
-    if len(words) < 2 or object_category(words[-1]) is None or object_category(words[-1])[0] != "people" \
-            or any(t.upos != "NOUN" or not t.ws for t in toks[slot.name[0]:head]):
+    category = object_category(words[-1]) if len(words) > 1 else None
+    if category is None or category[0] != "people" or any(t.upos != "NOUN" or not t.ws
+                                                         for t in toks[slot.name[0]:head]):
         return slot.name, []
     pronoun = gendered_pronoun(surface)
     return (head, head + 1), [w for w in object_alternatives(words[-1])
