@@ -137,9 +137,20 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # waited for, what a witness saw) nor on relations the parse misattaches, quoted names, an abstract
 # verb object's phrase ("service behind the bar"): 57,253 (86.8%; of the 66 captions left without a
 # negative, read by hand, nearly all had only negatives that were no valid contrast).
+# Coverage raised with negatives still false (read on a sample of 60: 59 valid): the setting of a
+# scene takes its far contrast - a time of day or season the other end of the day or year ("at
+# night" -> "at noon", "sunset" -> "sunrise", "winter sun" -> "summer sun"), an element one that
+# cannot be there ("enters the water" -> "the sand", "sky" -> "sea", "rain" -> "snow"), an occasion
+# one it cannot be ("at the festival" -> "at the funeral"), a city the forest, a side of a thing the
+# other ("interior of the cathedral" -> "exterior") -; a person named with modifiers an animal as a
+# last resort ("indie rock artist performs" -> "a horse performs"), "business man" a "business
+# woman", CC3M's "animal" a person: 59,893 (89.1% of captions).
 CC3M_NEGATIVES_BASELINE = 0  # measured after the merges
-# The share of CC3M captions with at least one negative must stay >= 85% (issue 15).
+# The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
+# the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
+# contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
+CC3M_COVERAGE_BASELINE = 0.8909
 
 
 def test_cc3m_captions_have_no_defects(nlp):
@@ -167,6 +178,7 @@ def test_cc3m_captions_have_no_defects(nlp):
     assert not findings, sorted(findings)[:20]
     assert n_neg >= CC3M_NEGATIVES_BASELINE, n_neg
     assert covered >= CC3M_COVERAGE_TARGET * len(captions), covered / len(captions)
+    assert round(covered / len(captions), 4) >= CC3M_COVERAGE_BASELINE, covered / len(captions)
 
 
 def test_objects_without_a_name_are_ignored(parse):

@@ -16,7 +16,8 @@ no word for any thing of a category ("vehicle", "food"), no picture or represent
 
 People are cross-classified (an actor may be a politician, a mother or a child), so a people noun
 outside the curated groups takes none of them: it takes an animal, the other class of organism
-(``other_organisms``: "actor arrives at the premiere" -> "a duck arrives at the premiere").
+(``other_organisms``: "actor arrives at the premiere" -> "a duck arrives at the premiere"); and an
+animal no group or kin replaces ("animal", "pet") takes a man or a woman.
 """
 from __future__ import annotations
 
@@ -171,8 +172,14 @@ def _curated_words() -> tuple[str, ...]:
 def other_organisms(name: str) -> tuple[str, ...]:
     """For a noun of people, animals: the other class of organism in WordNet, never one thing
     with a person ("person testifies during a hearing" -> "a dog testifies"; the curated people
-    nouns take one another first, ``vocab.OBJECT_CATEGORIES``)."""
-    if not is_person(name) or not noun_classes(name) <= _PEOPLE_SENSES:
+    nouns take one another first, ``vocab.OBJECT_CATEGORIES``).  For a noun of animals that no
+    curated group or kin replaces ("animal", "pet", "critter": CC3M's word for any animal),
+    people ("animal running in the jungle" -> "a man running in the jungle")."""
+    if not is_person(name):
+        if name.lower() in ANY_ANIMAL:
+            return tuple(g[0] for g in OBJECT_CATEGORIES["people"][:2] if distinct_things(g[0], name))
+        return ()
+    if not noun_classes(name) <= _PEOPLE_SENSES:
         return ()                                # "diesel", "fan", "star": maybe no person at all
     return tuple(g[0] for cat in _ANIMAL_CATEGORIES for g in OBJECT_CATEGORIES[cat]
                  if distinct_things(g[0], name))
@@ -181,5 +188,8 @@ def other_organisms(name: str) -> tuple[str, ...]:
 # Classes a people noun's senses may have besides people ("person" is filed under Tops and body,
 # "member" is also a relation).
 _PEOPLE_SENSES = frozenset({"person", "Tops", "body", "relation"})
+# Nouns for any animal (CC3M writes "animal" for every species it names): a person is none of
+# them ("creature", "beast" may be people; "insect", "dog" have kinds of their own).
+ANY_ANIMAL = frozenset({"animal", "animals", "pet", "pets", "critter", "critters"})
 # Curated categories whose group heads stand in for a person.
 _ANIMAL_CATEGORIES = ("mammal", "bird")

@@ -18,7 +18,8 @@ from ...schemas.graph import SceneGraph, SGRelation, Span
 from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, object_alternatives,
                      object_category, object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
-from .kin import kin_alternatives, other_organisms
+from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
+from .setting import setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
 
@@ -76,10 +77,18 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     objs = noun_slots(surface)
     shuffle(rng, objs)
     out: list[Candidate] = []
-    last_resort: list[tuple[Slot, list[str]]] = []
+    last_resort: list[tuple[Slot, Span, list[str]]] = []
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
+        timed = setting_replacement(surface, slot)
+        if timed is not None:                        # "at night" -> "at noon", "water" -> "sand": no draw
+            cand = make_candidate(surface, "object_replace", [Replacement(timed[0], fresh(surface, timed[1], timed[0]))])
+            if cand:
+                out.append(cand)
+            if len(out) >= limit:
+                return out
+            continue
         if not replaceable_slot(surface, a):
             continue
         prep = _place_preposition(surface, slot.np)
@@ -102,33 +111,40 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (aged and not same_age(w, o.name))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
-        if not alts and surface.caption and _plain_name(surface, slot.name) and _number_agrees(surface, slot):
-            alts = [] if _bare_singular(surface, slot) else [
-                w for w in _kin_replacements(surface, slot, o.name, prep, owner) if not part_shown_anyway(surface, a, w)]
+        span = slot.name
+        if not alts and surface.caption and _number_agrees(surface, slot):
+            plain = _plain_name(surface, slot.name)
+            if plain:
+                alts = [] if _bare_singular(surface, slot) else [
+                    w for w in _kin_replacements(surface, slot, o.name, prep, owner)
+                    if not part_shown_anyway(surface, a, w)]
             if not alts:
-                animals = _organism_replacements(surface, slot, o.name, owner)
-                if animals:
-                    last_resort.append((slot, animals))
+                span, alts = _compound_person(surface, slot, o.name)
+            if not alts:
+                found = _organism_replacements(surface, slot, o.name, owner, plain)
+                if found is not None and found[1]:
+                    last_resort.append((slot, found[0], found[1]))
         if alts:
-            _add(out, surface, slot, choose(alts, rng, "object", counts), False)
+            _add(out, surface, slot, span, choose(alts, rng, "object", counts), False)
         if len(out) >= limit:
             return out
     if not out:
-        for slot, animals in last_resort:
+        for slot, span, animals in last_resort:
             # "person testifies" -> "a dog testifies": a bare singular takes an article
-            _add(out, surface, slot, choose(animals, rng, "object", counts),
-                 not slot.plural and slot.np[0] == slot.name[0])
+            _add(out, surface, slot, span, choose(animals, rng, "object", counts),
+                 not slot.plural and span[0] == slot.np[0])
             if len(out) >= limit:
                 break
     return out
 
 
-def _add(out: list[Candidate], surface: Surface, slot: Slot, noun: str, article: bool) -> None:
-    """The candidate with ``noun`` in the slot's number (after an article when asked), if any."""
+def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
+    """The candidate with ``noun`` in the slot's number in place of ``span`` (the name, or the
+    phrase after its determiner, or the name's head), after an article when asked, if any."""
     new = noun_form(noun, slot.plural)
     if article:
         new = indefinite_article(new) + " " + new
-    cand = make_candidate(surface, "object_replace", [Replacement(slot.name, fresh(surface, new, slot.name))])
+    cand = make_candidate(surface, "object_replace", [Replacement(span, fresh(surface, new, span))])
     if cand:
         out.append(cand)
 
@@ -160,17 +176,86 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
             and not (owner and noun_form(w, slot.plural).endswith("s"))]
 
 
-def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool) -> list[str]:
-    """Animals for a person named by a bare noun phrase (``kin.other_organisms``); none after a
-    modifier ("contemporary christian artist": no christian dog) or inside a noun run ("tennis |
-    player": no "tennis a dog")."""
+def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool, plain: bool,
+                           ) -> Optional[tuple[Span, list[str]]]:
+    """(span, animals) for a person (``kin.other_organisms``): the name of a bare noun phrase, or
+    the whole phrase after its determiner when modifiers name the person ("blues artist performing
+    live" -> "a dog performing live", "shelter a homeless person" -> "shelter a dog"; no
+    "christian dog" for "contemporary christian artist"); none inside a noun run ("tennis |
+    player": no "tennis a dog"), nor where a modifier needs its noun ("the youngest player to
+    play", "three players")."""
     toks = surface.tokens
     s = slot.np[0]
-    if any(toks[k].upos not in ("DET", "NUM") for k in range(s, slot.name[0])) \
-            or (s > 0 and toks[s - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM")):
-        return []
-    return [w for w in other_organisms(name) if _unlike_the_caption(surface, w)
-            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+    if s > 0 and toks[s - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return None
+    if not slot.plural and slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() in _PLURAL_VERBS:
+        return None                        # "animal are", "actor have": no "a woman are"
+    k = s
+    while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
+        k += 1
+    if k < slot.name[0] or not plain:                  # modifiers: the phrase after the determiner
+        if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) or toks[slot.name[1] - 1].dep == "attr" \
+                or (slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of"):
+            return None                                # "leather women 's sandals", "middle - aged woman",
+                                                       # "a vocal critic of opera character", "is a proud mom"
+        return (k, slot.name[1]), [w for w in _modified_person(surface, (k, slot.name[1]))
+                                   if _unlike_the_caption(surface, w)]
+    if any(toks[j].upos not in ("DET", "NUM") for j in range(s, slot.name[0])):
+        return None
+    if name.lower() in ANY_ANIMAL and s > 0 and toks[s - 1].text.lower() == "of" and not slot.plural \
+            and s == slot.name[0]:
+        return None                        # "a flock of animal", "kind of animal": no "a flock of a woman"
+    return slot.name, [w for w in other_organisms(name) if _unlike_the_caption(surface, w)
+                       and not (owner and noun_form(w, slot.plural).endswith("s"))]
+
+
+# Modifiers that may name a person: adjectives and singular nouns ("indie rock artist", "a homeless
+# person"); not a participle, a superlative, a number, a possessive or a plural noun ("anonymous
+# painting women", "the youngest player", "three players", "his son", "the referee issues football
+# player": misparses or words that need their noun).
+_PERSON_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP"})
+# Adjectives that need their noun ("the first woman to win", "the only player").
+_BOUND_WORDS = frozenset({"first", "second", "third", "last", "only", "next", "same", "other", "former",
+                          "latter", "own", "sole", "such", "very", "certain", "main", "new"})
+# A phrase glued to the word before ("middle - aged", "diamond - shaped"), or inside an "of"
+# phrase ("church of the good shepherd": a name; "a piece of painting artist").
+_NAME_GLUE = frozenset({"-", "–", "/", "of"})
+MAX_PERSON_PHRASE = 4
+
+
+def _modified_person(surface: Surface, span: Span) -> tuple[str, ...]:
+    """Animals for a person named by nouns and adjectives ("indie rock artist", "great flamenco
+    dancer", "a homeless person"), by its head; () when a word needs its noun, names a person
+    itself or is no plain word."""
+    toks = surface.tokens[span[0]:span[1]]
+    if not 1 < len(toks) <= MAX_PERSON_PHRASE or any(
+            t.tag not in _PERSON_MODIFIER_TAGS or t.text.lower() in _BOUND_WORDS or not t.ws
+            or not t.text.isalpha() or (t.upos == "NOUN" and is_person(t.text.lower())) for t in toks[:-1]):
+        return ()
+    head = toks[-1]
+    if head.upos != "NOUN" or not head.text.isalpha():
+        return ()
+    return other_organisms(noun_lemma(head.text.lower()))
+
+
+def _compound_person(surface: Surface, slot: Slot, name: str) -> tuple[Span, list[str]]:
+    """(head span, people) for a curated person noun after nouns ("a thoughtful business man" ->
+    "business woman"): the head alone takes another person of its age."""
+    words = name.lower().split()
+    toks = surface.tokens
+    head = slot.name[1] - 1
+    category = object_category(words[-1]) if len(words) > 1 else None
+    if category is None or category[0] != "people" or any(t.upos != "NOUN" or not t.ws
+                                                         for t in toks[slot.name[0]:head]):
+        return slot.name, []
+    pronoun = gendered_pronoun(surface)
+    return (head, head + 1), [w for w in object_alternatives(words[-1])
+                              if distinct_things(w, words[-1]) and same_age(w, words[-1])
+                              and _unlike_the_caption(surface, w)
+                              and not (pronoun and gender(w) != gender(words[-1]))]    # "business woman raises his hand"
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have"})
 
 
 def _plain_name(surface: Surface, name: Span) -> bool:

@@ -2,6 +2,8 @@
 nouns of things seen (FACTUAL train), and animals for people."""
 from sgshards.augment.negatives.contrast import distinct_things
 from sgshards.augment.negatives.kin import kin_alternatives, other_organisms, plain_thing, visual_nouns
+from sgshards.augment.negatives.object_replace import object_replace
+from tests.augment.negatives.common import every
 
 
 def test_visual_nouns_are_countable_things_people_name():
@@ -39,3 +41,17 @@ def test_no_category_word_replaces_a_thing():
     of a utensil (pot, pan, blender), so a reader takes it for a hypernym of any tool of a kind."""
     assert "utensil" not in kin_alternatives("pen") and kin_alternatives("pen")
     assert "appliance" not in kin_alternatives("blender")
+
+
+def test_an_animal_no_group_replaces_takes_a_person(surface):
+    """CC3M writes "animal" for every species it names: no curated group or kin replaces it, a
+    person does; never after "kind of"/"flock of" ("a flock of a woman") nor before a plural verb."""
+    assert other_organisms("animal") and other_organisms("pet")
+    assert other_organisms("dog") == () and other_organisms("creature") == ()    # "creature": maybe a person
+    assert "a woman getting ready to pounce !" in every(object_replace, surface("animal getting ready to pounce !"))
+    assert "a woman running in the jungle - photo #" in every(
+        object_replace, surface("animal running in the jungle - photo #"))
+    def people(caption):
+        return {t for t in every(object_replace, surface(caption)) if "woman" in t or "man" in t.split()}
+    assert not people("large flock of animal flying over water off the coast")
+    assert not people("because animal are a major source of food in parts .")

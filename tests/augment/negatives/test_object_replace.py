@@ -126,13 +126,15 @@ def test_object_replace_kin_only_in_the_caption_itself(surface):
 def test_object_replace_a_person_outside_the_groups_becomes_an_animal_as_a_last_resort(surface):
     """CC3M "actor arrives at the premiere" (a person no curated group holds: an actor may be a
     woman, a child or a politician) had no negative: a person is never an animal."""
-    texts = every(object_replace, surface("actor arrives at the premiere"))
-    assert texts and all(t.startswith(("a ", "an ")) and t.endswith(" arrives at the premiere") and _animal(t)
+    texts = every(object_replace, surface("actor arrives at the screening"))   # ("the premiere": "the funeral")
+    assert texts and all(t.startswith(("a ", "an ")) and t.endswith(" arrives at the screening") and _animal(t)
                          for t in texts)
     # only when no other object of the caption can be replaced
     assert not any(_animal(t) for t in every(object_replace, surface("actor holding a kettle")))
-    # no article glued after a modifier or a noun: "christian dog", "tennis a pigeon"
-    assert every(object_replace, surface("contemporary christian artist blocking during football competition")) == set()
+    # no animal after a modifier of people, nor an article glued after a noun: "christian dog",
+    # "tennis a pigeon" (the whole phrase is replaced: "a camel blocking during football competition")
+    texts = every(object_replace, surface("contemporary christian artist blocking during football competition"))
+    assert texts and not any("christian" in t for t in texts)
     assert not any("tennis a" in t for t in every(object_replace, surface(
         "person returns to tennis player during the first round of the tennis tournament.")))
     # "diesel" (a brand) is maybe no person at all
@@ -198,3 +200,30 @@ def test_object_replace_no_furnishing_for_one_a_house_has(surface):
     """CC3M "small stone house with fireplace" -> "small stone house with mirror": a house has one."""
     got = every(object_replace, surface("property image # small stone house with fireplace, km from the sea"))
     assert got and not any("house with" in t and "fireplace" not in t for t in got)
+
+
+def test_a_person_named_with_modifiers_takes_an_animal_or_the_other_sex(surface):
+    """CC3M names people by what they do ("indie rock artist", "a homeless person"): when nothing
+    else is replaced, the whole phrase after its determiner takes an animal; a curated person after
+    nouns ("business man") takes the other sex, the pronouns agreeing."""
+    texts = every(object_replace, surface("indie rock artist performs on stage"))
+    assert texts and all(t.endswith(" performs on stage") and t.startswith(("a ", "an ")) for t in texts)
+    assert any(t.startswith("shelter a ") and t.endswith(" for a week") and "homeless" not in t
+               for t in every(object_replace, surface("shelter a homeless person for a week")))
+    assert "portrait of a thoughtful business woman" in every(
+        object_replace, surface("portrait of a thoughtful business man"))
+    assert not any("business woman" in t for t in every(
+        object_replace, surface("a business man raises his hand to hail a cab in the city .")))
+    # a modifier that needs its noun, a hyphenated or "of" phrase, a possessor: no animal
+    assert all("first black woman" in t for t in every(object_replace, surface(
+        "the first black woman to win award was actor .")))
+    assert all("proud mom" in t for t in every(object_replace, surface(            # a predicate, no one
+        "so much in common : person is a proud mom to people")))
+    for caption in ("he became the youngest player to play",
+                    "a confident and attractive middle - aged woman in white , smiling",
+                    "church of the good shepherd",
+                    "cool : a vocal critic of opera character has sensationally claimed",
+                    "anonymous painting women during the long march",             # a participle: a misparse
+                    "garment features unique hand crafted leather women 's sandals"):
+        assert not any(w in t.split() for t in every(object_replace, surface(caption))
+                       for w in ("dog", "cat", "horse", "owl", "goat", "bear", "pig", "deer", "sheep", "cow")), caption
