@@ -65,6 +65,8 @@ _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seven
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "prep", "advcl", "pcomp", "dobj", "agent"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod"})
 _NAME_MODIFIER_DEPS = frozenset({"compound", "npadvmod", "nmod"})
+# The links a broken compound chain climbs (a literal ("conj", *_MODIFIER_DEPS) crashes mypyc).
+_CHAIN_DEPS = _MODIFIER_DEPS | {"conj"}
 MAX_NAME_WORDS = 5
 
 
@@ -280,7 +282,7 @@ def chain_cut(doc: Sequence[DepToken], kids: list[list[int]], start: int, e: int
         k = start - 1
         for _ in range(8):
             t = doc[k]
-            if t.head == k or t.dep not in ("conj", *_MODIFIER_DEPS):
+            if t.head == k or t.dep not in _CHAIN_DEPS:
                 break
             k = t.head
             if k == head:
