@@ -86,6 +86,8 @@ def main(argv=None) -> int:
     summary = {}
     for what, per in rates.items():
         summary[what] = {"median_rate": [round(median(v), 1) for v in per]}
+        if what == "raw":
+            continue
         for k in range(1, len(workers)):
             ratios = sorted(b / a for a, b in zip(per[0], per[k]))
             summary[what][f"ratio_{k}_to_0"] = [round(ratios[0], 3), round(median(ratios), 3), round(ratios[-1], 3)]
