@@ -69,6 +69,7 @@ def _registered_passes(fixed: list[DepToken], original: OriginalParse, n: int) -
         tags.verb_read_as_noun(fixed, original, i)
         tags.noun_coordinated_with_verb(fixed, original, i)
         tags.name_after_classifier(fixed, original, i)
+        tags.noun_read_as_verb(fixed, original, i)
     for i in range(n):
         nouns.noun_head(fixed, original, i)
         nouns.initial_participle(fixed, original, i)
