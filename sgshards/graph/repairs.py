@@ -60,52 +60,13 @@ def registered_repairs() -> list[Repair]:
     return [repair for repairs in REPAIR_PASSES for repair in repairs]
 
 
-def _registered_passes(fixed: list[DepToken], original: OriginalParse, n: int) -> None:
-    """REPAIR_PASSES as direct calls, in its order: compiled, a call through the registry's
-    ``Callable`` costs more than most repairs take (24 per token).  tests/graph/test_registry.py
-    checks that this calls the registry's repairs, pass by pass, in order."""
-    for i in range(n):
-        attach.back_reference(fixed, original, i)
-        tags.verb_read_as_noun(fixed, original, i)
-        tags.noun_coordinated_with_verb(fixed, original, i)
-        tags.name_after_classifier(fixed, original, i)
-        tags.noun_read_as_verb(fixed, original, i)
-    for i in range(n):
-        nouns.noun_head(fixed, original, i)
-        nouns.initial_participle(fixed, original, i)
-        attach.high_conj(fixed, original, i)
-        attach.appos_object(fixed, original, i)
-        nouns.mistagged_subject(fixed, original, i)
-        nouns.noun_can(fixed, original, i)
-        nouns.stop_sign(fixed, original, i)
-        nouns.teddy_bear(fixed, original, i)
-    for i in range(n):
-        nouns.preposition_root(fixed, original, i)
-        attach.split_next_to(fixed, original, i)
-        nouns.noun_root_after_object(fixed, original, i)
-        attach.particle_object(fixed, original, i)
-        nouns.ing_modifier(fixed, original, i)
-    for i in range(n):
-        attach.side_by_side(fixed, original, i)
-    for i in range(n):
-        nouns.gap_compound(fixed, original, i)
-        attach.have(fixed, original, i)
-        attach.gerund(fixed, original, i)
-        attach.gerund_object(fixed, original, i)
-        attach.object_of_gerund(fixed, original, i)
-        nouns.clause_object_noun(fixed, original, i)
-
-
 def repair_parse(doc: list[DepToken], passes: Optional[tuple[tuple[Repair, ...], ...]] = None) -> list[DepToken]:
     """Re-attach what the small model reliably gets wrong in fragments (heads, labels and tags
     only: tokens and indices are unchanged, so spans stay valid).  ``passes`` replaces the
     registry (the catalogue and the tests leave one repair out to show what it does)."""
     original = OriginalParse(doc)
     fixed = list(doc)
-    if passes is None:
-        _registered_passes(fixed, original, len(doc))
-        return fixed
-    for repairs in passes:
+    for repairs in REPAIR_PASSES if passes is None else passes:
         for i in range(len(doc)):
             for repair in repairs:
                 repair.apply(fixed, original, i)

@@ -1,7 +1,6 @@
 """The registries of parse repairs and rule families: each entry on its own example (the whole
 graph, and that leaving the entry out changes it), the order build_graph runs them in, and
 docs/RULES.md generated from them."""
-import sys
 from pathlib import Path
 
 import pytest
@@ -108,15 +107,16 @@ def test_clause_object_noun_on_hand_built_tokens():
 
 
 def test_repair_parse_runs_the_registry_pass_by_pass_token_by_token(parse, monkeypatch):
-    """repair_parse calls the registry's repair functions directly (``_registered_passes``: compiled,
-    a call through the registry costs more than most repairs): each repair module's function is
-    replaced by a recorder, and the calls must be the registry's, pass by pass, token by token."""
     calls = []
-    for r in registered_repairs():
-        def apply(fixed, original, i, r=r):
-            calls.append((r.name, i))
-            r.apply(fixed, original, i)
-        monkeypatch.setattr(sys.modules[r.apply.__module__], r.apply.__name__, apply)
+
+    def recording(repair):
+        def apply(fixed, original, i):
+            calls.append((repair.name, i))
+            repair.apply(fixed, original, i)
+        return repair._replace(apply=apply)
+
+    monkeypatch.setattr(repairs, "REPAIR_PASSES",
+                        tuple(tuple(recording(r) for r in p) for p in REPAIR_PASSES))
     doc = parse("a man on a beach playing frisbee")
     repair_parse(doc)
     assert calls == [(r.name, i) for p in REPAIR_PASSES for i in range(len(doc)) for r in p]
