@@ -19,6 +19,7 @@ from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLAC
                      object_category, object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
+from .kinds import kind_replacement
 from .setting import setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
@@ -133,6 +134,15 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             # "person testifies" -> "a dog testifies": a bare singular takes an article
             _add(out, surface, slot, span, choose(animals, rng, "object", counts),
                  not slot.plural and span[0] == slot.np[0])
+            if len(out) >= limit:
+                break
+    if not out:                                      # "the building" -> "the bridge", "basketball game" -> "baseball game"
+        for a in objs:
+            found = kind_replacement(surface, surface.slots[a])
+            cand = found and make_candidate(surface, "object_replace",
+                                            [Replacement(found[0], fresh(surface, found[1], found[0]))])
+            if cand:
+                out.append(cand)
             if len(out) >= limit:
                 break
     return out
