@@ -30,6 +30,7 @@ from ...lexicon.lemmas import noun_lemma, verb_lemma
 from ...schemas.graph import Span
 from ..realise import Slot, Surface, noun_form
 from .contrast import distinct_things
+from .setting import DAY_PART_MODIFIERS, LIT_BY_THE_HOUR, NEAR_TIMES, SEASON_MODIFIERS, TIME_CONTRASTS
 from .shared import glued, possessive
 
 # A category word and a thing of another category that none of its members is.
@@ -151,3 +152,44 @@ def _sport_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str
     if new in low or sum(w == sport for w in low) > 1 or _named(surface, frozenset({new})):
         return None                                  # the new sport named; "basketball ... basketball"
     return (i, i + 1), new
+
+
+# Nouns of a time of day a season or a part of the day modifies where the graph keeps no object
+# ("on a cold winter day", "on a summer evening", "night view of the rooftops": "day", "view" are
+# no things of the picture, so the setting contrasts of object_replace never see them).
+TIME_HEADS = frozenset({"day", "days", "evening", "evenings", "morning", "mornings", "afternoon", "afternoons",
+                        "night", "nights", "weekend", "sky", "skies", "sun", "light", "view", "scene", "landscape",
+                        "sunset", "sunrise"})
+
+
+def unplaced_time_replacements(surface: Surface) -> list[tuple[Span, str]]:
+    """(token span, new word) for each season or part of the day that modifies a time or light
+    noun which is no object of the graph ("the harbour on a summer day" -> "on a winter day"),
+    in the caption itself, alone (not "spring and summer", "winter snow storm"), never where its
+    contrast or a word of its time is said already."""
+    if not surface.caption:
+        return []
+    toks = surface.tokens
+    low = [t.text.lower() for t in toks]
+    named = {k for slot in surface.slots.values() for k in range(slot.name[0], slot.name[1])}
+    out = []
+    for i, w in enumerate(low[:-1]):
+        if w not in SEASON_MODIFIERS and w not in DAY_PART_MODIFIERS:
+            continue
+        head = i + 1
+        if low[head] not in TIME_HEADS or head in named or i in named or toks[head].upos != "NOUN" \
+                or toks[i].head != head or not _plain(surface, i) or not _plain(surface, head):
+            continue
+        if w in DAY_PART_MODIFIERS and low[head] not in LIT_BY_THE_HOUR:
+            continue                                 # "night club", "evening dress"
+        if head + 1 < len(low) and toks[head + 1].upos in ("NOUN", "PROPN"):
+            continue                                 # "winter day trip": a modifier of another noun
+        if (i > 0 and (low[i - 1] in _LIST_MARKS or toks[i - 1].upos in ("NOUN", "PROPN"))) or low[head] in _LIST_MARKS:
+            continue
+        new = TIME_CONTRASTS[w]
+        near = next((g for g in NEAR_TIMES if new in g), frozenset((new,)))
+        mine = next((g for g in NEAR_TIMES if w in g), frozenset((w,)))
+        if any(x in near for x in low) or sum(x in mine for x in low) > 1 or _named(surface, near):
+            continue
+        out.append(((i, i + 1), new))
+    return out

@@ -19,7 +19,7 @@ from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLAC
                      object_category, object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
-from .kinds import kind_replacement
+from .kinds import kind_replacement, unplaced_time_replacements
 from .setting import setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
@@ -145,6 +145,11 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 out.append(cand)
             if len(out) >= limit:
                 break
+    if not out:                                      # "the harbour on a summer day" -> "on a winter day"
+        for span, new in unplaced_time_replacements(surface)[:limit]:
+            cand = make_candidate(surface, "object_replace", [Replacement(span, fresh(surface, new, span))])
+            if cand:
+                out.append(cand)
     return out
 
 
