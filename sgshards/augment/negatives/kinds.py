@@ -96,7 +96,43 @@ def _named(surface: Surface, words: frozenset[str]) -> bool:
         w in words or noun_lemma(w) in words for o in surface.graph.objects for w in o.name.lower().split())
 
 
+# Names of a kind of thing made of two words (CC3M writes "automobile model" for a car's make and
+# model: "automobile model with extra low miles" -> "a motorcycle with extra low miles").
+PHRASE_CONTRASTS: dict[str, str] = {"automobile model": "motorcycle", "automobile make": "motorcycle",
+                                    "car model": "motorcycle"}
+_NEAR_CATEGORY_PHRASE = frozenset({"motorcycle", "motorcycles", "motorbike", "motorbikes", "bike", "bikes", "scooter"})
+
+
+_KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "variety", "range", "lots", "all", "many"})
+
+
+def _phrase_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
+    """A two-word name of ``PHRASE_CONTRASTS``, said once, not a possessive; a bare singular takes
+    an article ("automobile model was abandoned" -> "a motorcycle was abandoned")."""
+    toks = surface.tokens
+    s, e = slot.name
+    low = [t.text.lower() for t in toks]
+    name = " ".join(low[s:e])
+    if name not in PHRASE_CONTRASTS or possessive(surface, slot.name) or any(not _plain(surface, k) for k in range(s, e)):
+        return None
+    if sum(" ".join(low[k:k + e - s]) == name for k in range(len(low))) > 1 or _named(surface, _NEAR_CATEGORY_PHRASE):
+        return None
+    if e < len(toks) and toks[e].upos in ("NOUN", "PROPN") and toks[e - 1].ws:
+        return None                                  # "automobile model year"
+    new = PHRASE_CONTRASTS[name]
+    if slot.plural:
+        return slot.name, noun_form(new, True)
+    if slot.np[0] == s:
+        if s > 1 and low[s - 1] == "of" and low[s - 2] in _KIND_WORDS:
+            return None                              # "all kinds of automobile make": no "kinds of a motorcycle"
+        new = "a " + new
+    return slot.name, new
+
+
 def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
+    phrase = _phrase_replacement(surface, slot)
+    if phrase is not None:
+        return phrase
     toks = surface.tokens
     i = slot.name[1] - 1
     head = toks[i]
