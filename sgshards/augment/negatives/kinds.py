@@ -38,12 +38,19 @@ CATEGORY_CONTRASTS: dict[str, str] = {
     "building": "bridge", "plant": "statue", "bird": "butterfly", "vehicle": "horse",
 }
 # Words of the contrast's kind: the caption names one already ("a bridge", "insects").
-_NEAR_CATEGORY: dict[str, frozenset[str]] = {
-    "bridge": frozenset({"bridge", "bridges", "viaduct", "overpass"}),
-    "statue": frozenset({"statue", "statues", "sculpture", "sculptures", "monument", "figure"}),
-    "butterfly": frozenset({"butterfly", "butterflies", "insect", "insects", "moth", "moths"}),
-    "horse": frozenset({"horse", "horses", "pony", "ponies", "carriage", "rider"}),
-}
+# Words of the contrast's kind, or of a scene it is often in: the caption names one already ("a
+# bridge", "insects"; "the building and the highway", "bird on a flower", "plants in the park":
+# a bridge, a butterfly, a statue may be in the picture too).
+_NEAR_CATEGORY: dict[str, frozenset[str]] = {w: frozenset(g.split()) for w, g in {
+    "bridge": "bridge bridges viaduct overpass highway highways river rivers canal canals railway motorway freeway "
+              "creek stream",
+    "statue": "statue statues sculpture sculptures monument monuments figure garden gardens park parks museum "
+              "plaza square fountain",
+    "butterfly": "butterfly butterflies insect insects moth moths flower flowers garden gardens meadow",
+    "horse": "horse horses pony ponies carriage rider riders farm ranch stable cowboy",
+}.items()}
+# Idioms of a category word ("the early bird catches the worm").
+_CATEGORY_IDIOMS = frozenset({("early", "bird"), ("love", "bird"), ("free", "bird")})
 # Modifiers that make a plant a factory, and a building's modifiers that need it ("storey").
 _FACTORY = frozenset({"nuclear", "chemical", "industrial", "manufacturing", "processing", "treatment", "power",
                       "steel", "bottling", "recycling", "sewage", "coal", "gas", "solar", "wind", "hydroelectric",
@@ -145,6 +152,8 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
         return None                                  # "office building", "love birds", "ten - story building"
     if i + 1 < len(toks) and toks[i + 1].upos in ("NOUN", "PROPN") and toks[i].ws:
         return None                                  # "plant life", "building blocks": a modifier
+    if i > 0 and (toks[i - 1].text.lower(), word) in _CATEGORY_IDIOMS:
+        return None
     if word == "plant" and any(t.text.lower() in _FACTORY for t in before):
         return None                                  # "nuclear plant": a factory
     new = CATEGORY_CONTRASTS[word]

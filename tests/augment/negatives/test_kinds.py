@@ -57,3 +57,10 @@ def test_automobile_model_takes_a_motorcycle(surface):
     assert "a motorcycle was abandoned over the weekend" in every(
         object_replace, surface("automobile model was abandoned over the weekend"))
     assert not any("a motorcycle" in t for t in every(object_replace, surface("we modify all kinds of automobile make are power")))
+
+
+def test_no_category_contrast_where_the_contrast_may_be_in_the_scene(surface):
+    """A bridge by a highway, a butterfly on flowers are most likely in such a picture too; an
+    idiom names no bird."""
+    assert "the bridge and the highway" not in every(object_replace, surface("the building and the highway"))
+    assert not any("butterfly" in t for t in every(object_replace, surface("the early bird catches the worm !")))
