@@ -3,7 +3,9 @@
 person who may be the same one: "girl" for "young woman"; never a place that does not take the
 caption's preposition: "in a pond" -/-> "in a beach").  A caption's noun outside the curated
 groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" -> "a
-flock of ducks", ``kin``), unlike every thing the caption names."""
+flock of ducks", ``kin``), unlike every thing the caption names.  A surface where nothing is
+replaced so takes a contrast of another kind (``kinds``: "the building" -> "the bridge",
+"basketball game" -> "baseball game", "on a summer day" -> "on a winter day")."""
 from __future__ import annotations
 
 import random
