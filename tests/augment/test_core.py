@@ -146,12 +146,16 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # last resort ("indie rock artist performs" -> "a horse performs"), "business man" a "business
 # woman", CC3M's "animal" a person: 59,893 (89.1% of captions).
 # All of the above together (validity round 4 with the setting contrasts): 58,866 (88.6%).
-CC3M_NEGATIVES_BASELINE = 58_866
+# Objects nothing else replaced take a contrast of another kind (negatives/kinds.py: "a view of the
+# building" -> "of the bridge", "girls basketball game" -> "girls baseball game", "on a summer day"
+# -> "on a winter day" where the graph keeps no time object, CC3M's "automobile model" -> "a
+# motorcycle"; read on 120 added negatives: 116 valid): 59,509 (89.22%).
+CC3M_NEGATIVES_BASELINE = 59_509
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8856     # 88.56% with the validity guards of round 4 merged
+CC3M_COVERAGE_BASELINE = 0.8922     # 89.22% with negatives/kinds.py (88.56% with the validity guards of round 4)
 
 
 def test_cc3m_captions_have_no_defects(nlp):
