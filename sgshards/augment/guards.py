@@ -12,6 +12,10 @@ leave alone because of them (issue 15, precision before recall).
 - **Quoted words**: a name, nickname or title ("her 'little muffins'"), not a description.
 - **Mentioned, not shown** (``mentions``): fragments, idioms, titles, roles, what a witness saw;
   and relations the parse gets wrong (camera verbs, a picture acting on what it shows, ...).
+- **Multiword units** (``lexicon.units``): an element that keeps only part of a fixed expression
+  ("kin details" of "next of kin details", "date" of "date of birth", "life" of "still life",
+  "tourist" of "tourist attraction", the verb "cover" of "cover art"); of a unit whose head
+  alone is true ("bus stop" is a stop) the head and its attribute may stay.
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -24,6 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from ..lexicon.taxonomy import part_of, senses
+from ..lexicon.units import unit_spans
 from ..lexicon.words import BODY_PARTS
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
@@ -122,6 +127,19 @@ def _touches(span, bad: set[int]) -> bool:
     return span is not None and any(k in bad for k in range(span[0], span[1]))
 
 
+def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False) -> bool:
+    """The span keeps part of a unit: it overlaps one without holding all of it, and (for a unit
+    whose head alone is true, kind ``h``) without its head; an attribute may cut those."""
+    if span is None or not units:
+        return False
+    a, b = span
+    for s, e, kind in units:
+        if a < e and s < b and not (a <= s and e <= b):
+            if kind != "h" or not (attribute or a <= e - 1 < b):
+                return True
+    return False
+
+
 def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
     """A possessive "have" whose possessed thing is no part of the owner ("fisherman's hut")."""
     r = graph.relations[r_idx]
@@ -137,8 +155,9 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     bad = unsafe_tokens(doc)
     kids = children_index(doc)
     objects = not_depicted(doc, kids, graph)
+    units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for i, o in enumerate(graph.objects):
-        if _touches(o.span, bad):
+        if _touches(o.span, bad) or _cuts(o.span, units):
             objects.add(i)
         elif o.span is not None and 0 < o.span[1] <= len(doc):
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
@@ -147,10 +166,10 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     relations = misattached(doc, kids, graph)
     for k, r in enumerate(graph.relations):
         if r.subject in objects or r.object in objects or _touches(r.span, bad) \
-                or possession_not_part(graph, k) or _unknown_verb(doc, r.span):
+                or possession_not_part(graph, k) or _unknown_verb(doc, r.span) or _cuts(r.span, units):
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
-                  for a, s in enumerate(o.attribute_spans) if _touches(s, bad)}
+                  for a, s in enumerate(o.attribute_spans) if _touches(s, bad) or _cuts(s, units, True)}
     if not (objects or relations or attributes):
         return NOTHING
     return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))
