@@ -49,6 +49,8 @@ WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, neve
 _MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
 # Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
 # begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
+ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth last 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th""".split())
 GLUE_HEADS = frozenset("""the this these those that and but its our their your will would
 could should for with from between among into onto than then rather very""".split())
 
@@ -140,6 +142,15 @@ def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False) -> b
     return False
 
 
+def _rank(doc: Sequence[DepToken], span) -> bool:
+    """An ordinal said of a thing, not written before it: "the athlete was fourth in the shot
+    put", "finished second" (a rank in a contest, not what makes "the fourth athlete")."""
+    if span is None or span[1] - span[0] != 1 or not 0 <= span[0] < len(doc):
+        return False
+    t = doc[span[0]]
+    return t.text.lower() in ORDINALS and t.dep not in ("amod", "nummod", "compound")
+
+
 def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
     """A possessive "have" whose possessed thing is no part of the owner ("fisherman's hut")."""
     r = graph.relations[r_idx]
@@ -169,7 +180,8 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
                 or possession_not_part(graph, k) or _unknown_verb(doc, r.span) or _cuts(r.span, units):
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
-                  for a, s in enumerate(o.attribute_spans) if _touches(s, bad) or _cuts(s, units, True)}
+                  for a, s in enumerate(o.attribute_spans)
+                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s)}
     if not (objects or relations or attributes):
         return NOTHING
     return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))
