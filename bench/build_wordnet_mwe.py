@@ -14,9 +14,9 @@ inside a word allowed), plus the units of ``sgshards.lexicon.units.EXTRA_UNITS``
 
 - lemmas with "and" ("bread and butter": the conjuncts are things of their own), lemmas that
   begin with a preposition or a determiner or end with one ("the city", "at home", "looking at");
-- compositional adjective + noun lemmas: the adjective is a colour, material, size, age, pattern,
-  shape or sex the negatives edit and a sense of the lemma is a kind of the head noun ("red wine"
-  is a "wine", "black bear" a "bear"), or the head is a person ("old man", "little girl");
+- adjective + noun lemmas whose adjective is a colour, material, size, age, pattern, shape or sex
+  the negatives edit: captions mean them as written far more often than as the fixed noun ("a
+  white house", "a yellow jacket", "red wine", "an old man");
 - an "of" lemma whose first word is a container, quantity, part or picture head the graph already
   reads ("cup of tea", "piece of cake", "head of hair"), and lemmas with another preposition
   inside whose first word is a thing or person the phrase can literally be in or on ("man in the
@@ -95,8 +95,8 @@ def build(wordnet: Path) -> list[str]:
         kinds = {h for o in offsets for h in synsets[o][1]}
         headed = any(head in synsets[h][0] or any(x.endswith("_" + head) for x in synsets[h][0])
                      for h in kinds)
-        if words[0] in attributes and len(words) == 2 and (headed or first_lexfile(head) == person):
-            continue                                   # "red wine" is a wine, "old man" a man
+        if words[0] in attributes and len(words) == 2:
+            continue                                   # "red wine", "white house", "old man": as written
         if "of" in words[1:-1] and words[0] in of_heads:
             continue
         if set(words[1:-1]) & OTHER_PREPS and first_lexfile(words[0]) in concrete:
