@@ -7,7 +7,8 @@ flowers" no "life", "nc car bill of sale" no "nc car bill", "semi final match" n
 - a multiword noun of WordNet 3.0, or of ``EXTRA_UNITS`` (``sgshards/data/wordnet_mwe.tsv``,
   written by ``bench/build_wordnet_mwe.py``, which says what is left out: compositional
   "red wine", "old man", partitive "cup of tea", literal "man in the street");
-- a word and "sized" ("giant sized", "bite-sized", "life size" before its noun);
+- a word and "sized", "themed", "shaped" ("giant sized", "bite-sized", "life size" before its
+  noun, "princess themed");
 - a capitalised name with "of" inside ("Pride of Britain", "Statue of Liberty").
 
 ``unit_spans(words, lemmas)`` finds them in a caption (lower-case words and lemmas, any may
@@ -29,7 +30,9 @@ cover art|album art|box art|concept art|fan art|clip art|line art|pixel art|word
 semi final|quarter final|semi finals|quarter finals|semi finalist|quarter finalist
 shot put|hammer throw|high jump|long jump|triple jump|pole vault
 """.replace("\n", "|").strip("|").split("|"))
-SIZED: Final = frozenset({"sized", "size"})
+# Second words of adjective compounds: "giant sized", "princess themed", "heart shaped",
+# "retro inspired" (a "princess themed" party shows no princess).
+SIZED: Final = frozenset({"sized", "size", "themed", "shaped", "inspired"})
 _END = ""                         # key of the trie node that ends a unit
 
 
@@ -62,7 +65,8 @@ def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str])
     """(start, end, kind) token spans of the units in a caption: ``words`` as written, ``lemmas``
     lower case, ``tags`` Penn tags.  Kind ``h``: the last word is the head, and a sense of the
     unit a kind of it ("bus stop", "tourist attraction"); ``u``: only the whole is true ("still
-    life", "bill of sale", "giant sized", "Pride of Britain").  A WordNet unit counts when the
+    life", "bill of sale", "Pride of Britain"); ``a``: an adjective compound, only the whole is
+    true, and no noun ("giant sized", "princess themed").  A WordNet unit counts when the
     parser tagged its head a noun (its last word, or its first before "of": not "flag waving",
     "dark blue").  The longest unit from each start; none inside another."""
     root = _trie()
@@ -72,8 +76,10 @@ def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str])
     for i in range(len(low)):
         found = _longest(root, low, lemmas, tags, i)
         if found is None:
-            end = _sized(low, tags, i) or _name_of(words, low, i)
-            found = (end, "u") if end else None
+            end = _sized(low, tags, i)
+            found = (end, "a") if end else None
+            end = None if found else _name_of(words, low, i)
+            found = (end, "u") if end else found
         if found is not None and found[0] > covered:
             out.append((i, found[0], found[1]))
             covered = found[0]
@@ -102,7 +108,7 @@ def _noun_headed(low: Sequence[str], tags: Sequence[str], i: int, end: int) -> b
 
 
 def _sized(low: Sequence[str], tags: Sequence[str], i: int):
-    """"giant sized", "bite - sized", "life size" before a noun: the word and "sized" are one."""
+    """"giant sized", "bite - sized", "life size" before a noun, "princess themed": one word."""
     k = i + 1
     if k < len(low) and low[k] == "-":
         k += 1
