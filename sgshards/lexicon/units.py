@@ -34,6 +34,7 @@ shot put|hammer throw|high jump|long jump|triple jump|pole vault
 # "retro inspired" (a "princess themed" party shows no princess).
 SIZED: Final = frozenset({"sized", "size", "themed", "shaped", "inspired"})
 _END = ""                         # key of the trie node that ends a unit
+_LAST: list = [None, ()]          # the last caption asked about and its units
 
 
 @lru_cache(maxsize=1)
@@ -69,20 +70,30 @@ def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str])
     true, and no noun ("giant sized", "princess themed").  A WordNet unit counts when the
     parser tagged its head a noun (its last word, or its first before "of": not "flag waving",
     "dark blue").  The longest unit from each start; none inside another."""
+    key = (tuple(words), tuple(lemmas), tuple(tags))
+    if key == _LAST[0]:
+        return list(_LAST[1])                          # the graph and the guards ask for one caption
     root = _trie()
     low = [w.lower() for w in words]
+    n = len(low)
     out: list[tuple[int, int, str]] = []
     covered = 0
-    for i in range(len(low)):
-        found = _longest(root, low, lemmas, tags, i)
-        if found is None:
-            end = _sized(low, tags, i)
-            found = (end, "a") if end else None
-            end = None if found else _name_of(words, low, i)
-            found = (end, "u") if end else found
+    for i in range(n):
+        found = None
+        if low[i] in root or lemmas[i] in root:
+            found = _longest(root, low, lemmas, tags, i)
+        if found is None and i + 1 < n:
+            after = low[i + 1]
+            if after in SIZED or after == "-":
+                end = _sized(low, tags, i)
+                found = (end, "a") if end else None
+            elif after == "of":
+                end = _name_of(words, low, i)
+                found = (end, "u") if end else None
         if found is not None and found[0] > covered:
             out.append((i, found[0], found[1]))
             covered = found[0]
+    _LAST[0], _LAST[1] = key, tuple(out)
     return out
 
 
