@@ -129,17 +129,35 @@ def _touches(span, bad: set[int]) -> bool:
     return span is not None and any(k in bad for k in range(span[0], span[1]))
 
 
-def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False) -> bool:
-    """The span keeps part of a unit: it overlaps one without holding all of it, and (for a unit
-    whose head alone is true, kind ``h``) without its head; an attribute may cut those."""
+def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False, objects: bool = False,
+          covered: frozenset[int] = frozenset()) -> bool:
+    """The span keeps part of a unit: it overlaps one without holding all of it (with the tokens
+    ``covered`` besides), and (for a unit whose head alone is true, kind ``h``) without its head;
+    an attribute may cut those.  An object may cut an adjective compound (kind ``a``: "autumn
+    themed quilt" has the object "autumn" of (autumn, theme, quilt)); its attributes may not."""
     if span is None or not units:
         return False
     a, b = span
     for s, e, kind in units:
-        if a < e and s < b and not (a <= s and e <= b):
+        if a < e and s < b and not (a <= s and e <= b) and not all(a <= k < b or k in covered for k in range(s, e)):
+            if kind == "a" and objects:
+                continue
             if kind != "h" or not (attribute or a <= e - 1 < b):
                 return True
     return False
+
+
+def _cuts_relation(graph: SceneGraph, k: int, units: list[tuple[int, int, str]]) -> bool:
+    """The relation's predicate keeps part of a unit its arguments do not hold the rest of ("cover"
+    of "Variable Star cover art"), or lies inside an argument's own name (the unit kept whole)."""
+    r = graph.relations[k]
+    if r.span is None or not units:
+        return False
+    args = [graph.objects[x].span for x in (r.subject, r.object)]
+    if any(s is not None and r.span[0] < s[1] and s[0] < r.span[1] for s in args):
+        return True
+    covered = frozenset(t for s in args if s is not None for t in range(s[0], s[1]))
+    return _cuts(r.span, units, covered=covered)
 
 
 def _rank(doc: Sequence[DepToken], span) -> bool:
@@ -168,7 +186,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     objects = not_depicted(doc, kids, graph)
     units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for i, o in enumerate(graph.objects):
-        if _touches(o.span, bad) or _cuts(o.span, units):
+        if _touches(o.span, bad) or _cuts(o.span, units, objects=True):
             objects.add(i)
         elif o.span is not None and 0 < o.span[1] <= len(doc):
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
@@ -177,7 +195,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     relations = misattached(doc, kids, graph)
     for k, r in enumerate(graph.relations):
         if r.subject in objects or r.object in objects or _touches(r.span, bad) \
-                or possession_not_part(graph, k) or _unknown_verb(doc, r.span) or _cuts(r.span, units):
+                or possession_not_part(graph, k) or _unknown_verb(doc, r.span) or _cuts_relation(graph, k, units):
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
                   for a, s in enumerate(o.attribute_spans)
