@@ -7,10 +7,11 @@ cut and no negative may edit inside ("still life", "bill of sale", "next of kin"
 Read by ``sgshards.lexicon.units``: one unit a line, its words (lower case, one space apart), a tab
 and its kind: ``h`` when a sense of it is a kind of its last word ("tourist attraction" is an
 attraction, "bus stop" a stop: the head alone, or the head with the rest as an attribute, is still
-true), ``u`` when none is or the unit has a preposition inside or an attribute adjective first
+true), ``m`` when one is but the first word is an attribute adjective ("high street", "hard hat",
+"full moon": the head alone is true, the adjective is no attribute to state or edit), ``u`` when none is or the unit has a preposition inside or an attribute adjective first
 ("still life", "hot dog", "high street", "bill of sale": only the whole is true); ``x`` for the
 units of ``EXTRA_UNITS`` (like ``u``, and matched whatever the parser tagged them).  Kept: WordNet noun lemmas of 2 to 4 words, letters only (hyphens
-inside a word allowed), plus the units of ``sgshards.lexicon.units.EXTRA_UNITS``.  Left out:
+inside a word allowed; "hot-air balloon" is also listed as "hot air balloon"), plus the units of ``sgshards.lexicon.units.EXTRA_UNITS``.  Left out:
 
 - lemmas with "and" ("bread and butter": the conjuncts are things of their own), lemmas that
   begin with a preposition or a determiner or end with one ("the city", "at home", "looking at");
@@ -86,14 +87,15 @@ def build(wordnet: Path) -> list[str]:
 
     out: dict[str, str] = {}
     for lemma, offsets in index.items():
-        words = lemma.split("_")
-        if not 2 <= len(words) <= 4 or not all(w.replace("-", "").isalpha() for w in words):
+        written = lemma.replace("_", " ")
+        words = written.replace("-", " ").split()      # "hole-in-the-wall": hole in the wall
+        if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
             continue
         if "and" in words or words[0] in LEADING_FUNCTION_WORDS or words[-1] in OTHER_PREPS | {"of", "the"}:
             continue
         head = words[-1]
         kinds = {h for o in offsets for h in synsets[o][1]}
-        headed = any(head in synsets[h][0] or any(x.endswith("_" + head) for x in synsets[h][0])
+        headed = any(head in synsets[h][0] or any(x.endswith(("_" + head, "-" + head)) for x in synsets[h][0])
                      for h in kinds)
         if words[0] in attributes and len(words) == 2:
             continue                                   # "red wine", "white house", "old man": as written
@@ -103,7 +105,11 @@ def build(wordnet: Path) -> list[str]:
             continue
         inner = set(words[1:-1]) & (OTHER_PREPS | {"of", "the", "de"})
         adjective = words[0] in all_attributes
-        out[" ".join(words)] = "h" if headed and not inner and not adjective else "u"
+        kind = "u"
+        if headed and not inner:
+            kind = "m" if adjective else "h"
+        for variant in {written, " ".join(words)}:
+            out[variant] = kind
     for u in EXTRA_UNITS:
         out[u] = "x"
     return [f"{u}\t{k}" for u, k in sorted(out.items())]
