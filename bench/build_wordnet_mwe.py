@@ -7,8 +7,8 @@ cut and no negative may edit inside ("still life", "bill of sale", "next of kin"
 Read by ``sgshards.lexicon.units``: one unit a line, its words (lower case, one space apart), a tab
 and its kind: ``h`` when a sense of it is a kind of its last word ("tourist attraction" is an
 attraction, "bus stop" a stop: the head alone, or the head with the rest as an attribute, is still
-true), ``m`` when one is but the first word is an attribute adjective ("high street", "hard hat",
-"full moon": the head alone is true, the adjective is no attribute to state or edit), ``u`` when none is or the unit has a preposition inside or an attribute adjective first
+true), ``u`` when none is, or the first word is an attribute adjective ("high street", "hard hat",
+"high tide": "the tide" and "at tide" are no positives, "short street" no negative), or the unit has a preposition inside or an attribute adjective first
 ("still life", "hot dog", "high street", "bill of sale": only the whole is true); ``x`` for the
 units of ``EXTRA_UNITS`` (like ``u``, and matched whatever the parser tagged them).  Kept: WordNet noun lemmas of 2 to 4 words, letters only (hyphens
 inside a word allowed; "hot-air balloon" is also listed as "hot air balloon"), plus the units of ``sgshards.lexicon.units.EXTRA_UNITS``.  Left out:
@@ -105,9 +105,7 @@ def build(wordnet: Path) -> list[str]:
             continue
         inner = set(words[1:-1]) & (OTHER_PREPS | {"of", "the", "de"})
         adjective = words[0] in all_attributes
-        kind = "u"
-        if headed and not inner:
-            kind = "m" if adjective else "h"
+        kind = "h" if headed and not inner and not adjective else "u"
         for variant in {written, " ".join(words)}:
             out[variant] = kind
     for u in EXTRA_UNITS:

@@ -49,7 +49,6 @@ WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, neve
 _MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
 # Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
 # begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
-HEADED_UNITS = frozenset({"h", "m"})    # lexicon.units kinds whose head alone is true
 ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
 twelfth last 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th""".split())
 GLUE_HEADS = frozenset("""the this these those that and but its our their your will would
@@ -133,9 +132,8 @@ def _touches(span, bad: set[int]) -> bool:
 def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False, objects: bool = False,
           covered: frozenset[int] = frozenset()) -> bool:
     """The span keeps part of a unit: it overlaps one without holding all of it (with the tokens
-    ``covered`` besides), and (for a unit whose head alone is true, kinds ``h`` and ``m``) without
-    its head; an attribute may cut a unit of kind ``h`` ("football" of "football player"), not of
-    kind ``m`` ("high" of "high street").  An object may cut an adjective compound (kind ``a``: "autumn
+    ``covered`` besides), and (for a unit whose head alone is true, kind ``h``) without its head;
+    an attribute may cut those ("football" of "football player").  An object may cut an adjective compound (kind ``a``: "autumn
     themed quilt" has the object "autumn" of (autumn, theme, quilt)); its attributes may not."""
     if span is None or not units:
         return False
@@ -144,7 +142,7 @@ def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False, obje
         if a < e and s < b and not (a <= s and e <= b) and not all(a <= k < b or k in covered for k in range(s, e)):
             if kind == "a" and objects:
                 continue
-            if kind not in HEADED_UNITS or not (attribute and kind == "h" or not attribute and a <= e - 1 < b):
+            if kind != "h" or not (attribute or a <= e - 1 < b):
                 return True
     return False
 

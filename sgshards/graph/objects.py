@@ -87,16 +87,18 @@ def add_object(st: GraphState, i: int) -> int:
 def whole_unit_start(st: GraphState, i: int, span_start: int) -> Optional[int]:
     """Where a fixed noun (``lexicon.units``, kind ``u``: only the whole is true) that ends at head
     i, or right before the name's span, begins: "still life", "musical instrument", "semi final
-    match".  Its words must all modify the head from within; a unit that begins with an attribute
-    adjective or a participle ("high street", "hard hat", "whipped cream") stays split as FACTUAL
-    splits it (``augment.guards`` keeps its parts out of positives and negatives).  Otherwise None."""
+    match", "hot air balloon".  Its words must all modify the head from within; a unit of two words
+    that begins with an attribute adjective, or one that begins with a participle ("high street",
+    "hard hat", "whipped cream") stays split as FACTUAL splits it (``augment.guards`` keeps its
+    parts out of positives and negatives).  Otherwise None."""
     if st.units is None:
         doc = st.doc
         st.units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for s, e, kind in st.units:
         if kind == "u" and s < span_start and s < i and (e == i + 1 or e == span_start) \
                 and all(s <= st.doc[k].head <= i for k in range(s, e - 1)) \
-                and st.doc[s].tag not in ("VBN", "VBD", "VBG") and attribute_category(st.low[s]) is None:
+                and st.doc[s].tag not in ("VBN", "VBD", "VBG") \
+                and (e - s > 2 or attribute_category(st.low[s]) is None):
             return s
     return None
 

@@ -65,8 +65,7 @@ def is_unit(phrase: str) -> bool:
 def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) token spans of the units in a caption: ``words`` as written, ``lemmas``
     lower case, ``tags`` Penn tags.  Kind ``h``: the last word is the head, and a sense of the
-    unit a kind of it ("bus stop", "tourist attraction"); ``m``: the same with an attribute
-    adjective first, which is no attribute ("high street", "hard hat"); ``u``: only the whole is true ("still
+    unit a kind of it ("bus stop", "tourist attraction"); ``u``: only the whole is true ("still
     life", "bill of sale", "Pride of Britain"); ``a``: an adjective compound, only the whole is
     true, and no noun ("giant sized", "princess themed").  A WordNet unit counts when the
     parser tagged its head a noun (its last word, or its first before "of": not "flag waving",
