@@ -98,3 +98,12 @@ def test_literal_phrases_stay(parse):
                           ("people waiting at the bus stop", "the bus stop")):
         _, pos, _ = run(parse, caption)
         assert text in pos, caption
+
+
+def test_an_adjective_inside_a_unit_is_never_dropped(parse):
+    graph, pos, _ = run(parse, "the hot air balloons soar above the clouds on a flight over a city")
+    assert "hot air balloon" in [o.name for o in graph.objects]
+    assert not any("air balloon" in t and "hot air balloon" not in t for t in pos)
+    _, pos, neg = run(parse, "waves crash around the rocky shores at high tide .")
+    assert not any(t.endswith("at tide") or "the tide" in t for t in pos)
+    assert not any("low tide" in t for t in neg)
