@@ -91,10 +91,12 @@ def whole_unit_start(st: GraphState, i: int, span_start: int) -> Optional[int]:
     that begins with an attribute adjective, or one that begins with a participle ("high street",
     "hard hat", "whipped cream") stays split as FACTUAL splits it (``augment.guards`` keeps its
     parts out of positives and negatives).  Otherwise None."""
-    if st.units is None:
+    units = st.units
+    if units is None:
         doc = st.doc
-        st.units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
-    for s, e, kind in st.units:
+        units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
+        st.units = units
+    for s, e, kind in units:
         if kind == "u" and s < span_start and s < i and (e == i + 1 or e == span_start) \
                 and all(s <= st.doc[k].head <= i for k in range(s, e - 1)) \
                 and st.doc[s].tag not in ("VBN", "VBD", "VBG") \

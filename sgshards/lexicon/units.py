@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, Sequence
+from typing import Final, Optional, Sequence
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "wordnet_mwe.tsv"
 
@@ -54,12 +54,10 @@ def _trie() -> dict:
 
 def is_unit(phrase: str) -> bool:
     """The lower-case phrase is a unit of the table ("still life")."""
-    node = _trie()
+    node: Optional[dict] = _trie()
     for w in phrase.lower().split():
-        node = node.get(w)
-        if node is None:
-            return False
-    return _END in node
+        node = node.get(w) if node is not None else None
+    return node is not None and _END in node
 
 
 def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
