@@ -146,12 +146,16 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # last resort ("indie rock artist performs" -> "a horse performs"), "business man" a "business
 # woman", CC3M's "animal" a person: 59,893 (89.1% of captions).
 # All of the above together (validity round 4 with the setting contrasts): 58,866 (88.6%).
-CC3M_NEGATIVES_BASELINE = 58_866
+# Multiword units never cut (lexicon.units: "date of birth" is no "date", "high street" no "short
+# street", "giant sized" no "giant and sized") and figurative frames no objects ("fit for a princess",
+# "on your doorstep", "not a day at the beach"): 58,280 (88.23%); of a random 40 texts no longer
+# written, 24 were invalid, the rest other draws of captions whose sampling changed.
+CC3M_NEGATIVES_BASELINE = 58_280
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8856     # 88.56% with the validity guards of round 4 merged
+CC3M_COVERAGE_BASELINE = 0.8823     # 88.23% with multiword units (88.56% with the round 4 guards)
 
 
 def test_cc3m_captions_have_no_defects(nlp):
