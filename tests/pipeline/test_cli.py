@@ -164,7 +164,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # "waiting for that first broccoli", and two relations of a verb's abstract object, "noun/prep_after_verb")
     # then the setting of a scene takes its far contrast (night -> noon, water -> sand, festival -> funeral,
     # city -> forest, interior -> exterior) and a person named with modifiers an animal as a last resort
-    assert stats["with_negative"] >= 844      # 844 after all of the above together
+    # then multiword units are never cut and figurative frames name no object (lexicon.units: one
+    # caption's only negatives edited inside a unit)
+    assert stats["with_negative"] >= 843      # 843 after all of the above together (844 before units)
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
