@@ -46,11 +46,12 @@ FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categori
 # Possessive "have" relations (the graph's rule names): realised as "with" only for a part.
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
 WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, never inflected
+# Ranks: said of a person ("was fourth", "finished second") they are no attribute of the thing.
+ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth last 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th""".split())
 _MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
 # Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
 # begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
-ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
-twelfth last 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th""".split())
 GLUE_HEADS = frozenset("""the this these those that and but its our their your will would
 could should for with from between among into onto than then rather very""".split())
 
@@ -133,8 +134,9 @@ def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False, obje
           covered: frozenset[int] = frozenset()) -> bool:
     """The span keeps part of a unit: it overlaps one without holding all of it (with the tokens
     ``covered`` besides), and (for a unit whose head alone is true, kind ``h``) without its head;
-    an attribute may cut those ("football" of "football player").  An object may cut an adjective compound (kind ``a``: "autumn
-    themed quilt" has the object "autumn" of (autumn, theme, quilt)); its attributes may not."""
+    an attribute may cut those ("football" of "football player").  An object may cut an adjective
+    compound (kind ``a``: "autumn themed quilt" has the object "autumn" of (autumn, theme, quilt));
+    its attributes may not."""
     if span is None or not units:
         return False
     a, b = span

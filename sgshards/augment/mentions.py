@@ -9,7 +9,9 @@ Objects that are no thing in the picture:
   "check more at", "girl in summer outdoor"), a bare gerund naming an activity ("decided that
   walking was better than riding");
 - **idioms**: the noun of a prepositional idiom ("hard at work", "close to an end", "stag taking a
-  bath in the rut") or of a verb + object idiom ("the annual roundup taken place");
+  bath in the rut", "the smartest bird on earth"), of a figurative frame ("fit for a princess"), of
+  a negated idiom ("not a day at the beach") or of a verb + object idiom ("the annual roundup taken
+  place");
 - **titles**: what follows "titled", "named" ("image titled person if a dog is pregnant"), the
   "of" phrase of a premiere or an episode ("actor at the premiere of woman in gold");
 - **roles**: the group or work of a person's role ("trip hop artist of food", "a member of the
