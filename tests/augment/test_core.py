@@ -150,12 +150,17 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # building" -> "of the bridge", "girls basketball game" -> "girls baseball game", "on a summer day"
 # -> "on a winter day" where the graph keeps no time object, CC3M's "automobile model" -> "a
 # motorcycle"; read on 120 added negatives: 116 valid): 59,509 (89.22%).
-CC3M_NEGATIVES_BASELINE = 59_509
+# Multiword units never cut (lexicon.units: "date of birth" is no "date", "high street" no "short
+# street", "giant sized" no "giant and sized") and figurative frames no objects ("fit for a princess",
+# "on your doorstep", "not a day at the beach"): 58,280 (88.23%); of a random 40 texts no longer
+# written, 24 were invalid, the rest other draws of captions whose sampling changed.
+# Both together: 58,921 (88.90%).
+CC3M_NEGATIVES_BASELINE = 58_921
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8922     # 89.22% with negatives/kinds.py (88.56% with the validity guards of round 4)
+CC3M_COVERAGE_BASELINE = 0.8890     # 88.90% with kinds.py (89.22%) and multiword units (88.23%) together
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -166,7 +166,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # city -> forest, interior -> exterior) and a person named with modifiers an animal as a last resort
     # then objects nothing else replaces take a contrast of another kind (negatives/kinds.py: building ->
     # bridge, basketball game -> baseball game, a summer day the graph keeps no object of -> a winter day)
-    assert stats["with_negative"] >= 850      # 850 after all of the above together (844 before kinds.py)
+    # then multiword units are never cut and figurative frames name no object (lexicon.units: one
+    # caption's only negatives edited inside a unit)
+    assert stats["with_negative"] >= 849      # 849 after all of the above together (850 with kinds.py, 843 with units alone)
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
