@@ -2,8 +2,10 @@
 a clause on a garment describes."""
 from __future__ import annotations
 
+from typing import Optional
+
 from ..lexicon.lemmas import is_adjective_only, noun_lemma, verb_lemma
-from ..lexicon.words import CLOTHING, COLOURS
+from ..lexicon.words import CLOTHING, COLOURS, SUBORDINATORS, TIME_SUBORDINATORS
 from .nominals import is_nominal
 from .state import GraphState, NOUN_POS, conj_group, conj_group_up, kids_of, kids_with
 
@@ -39,13 +41,37 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
                 and doc[p].head != p and is_nominal(st, doc[p].head)):
             owner = doc[p].head   # "a man on a motorbike carrying bananas": the man carries
         return conj_group_up(st, owner), t.tag == "VBN"
+    if t.dep == "advcl" and is_nominal(st, t.head) and any(
+            st.low[m] in SUBORDINATORS or st.low[m] in TIME_SUBORDINATORS for m in kids_of(st, v, "mark")):
+        # "a view of a tunnel while riding a train", "person for athlete after his side win the
+        # match": a subordinate clause on a noun has the photographer or its own (misparsed)
+        # subject, never the noun
+        return [], passive
     if t.dep in ("xcomp", "advcl") and is_nominal(st, t.head):
         return conj_group_up(st, t.head), False   # "train driving on the tracks"
+    if t.dep == "advcl" and t.tag in ("VBN", "VBD") and not kids_of(st, v, "mark"):
+        described = described_object(st, v)
+        if described is not None:
+            # "the mayor works the crowds of people lined up along the streets": a participle
+            # right after the head verb's object describes the object, not the verb's subject
+            return conj_group_up(st, described), True
     if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
         return verb_subjects(st, t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
     if t.dep == "acomp" and t.upos == "ADJ":
         return verb_subjects(st, t.head, seen | {v})[0], False   # "getting ready to serve the ball"
     return [], passive
+
+
+def described_object(st: GraphState, v: int) -> Optional[int]:
+    """The direct object of v's head verb that participle v (an advcl without subject of its
+    own) follows with nothing but the object's phrase between ("works the crowds of people
+    lined up"), or None."""
+    doc = st.doc
+    h = doc[v].head
+    dobjs = [k for k in kids_of(st, h, "dobj") if h < k < v]
+    if not dobjs or h == v or any(doc[k].upos in ("PUNCT", "CCONJ") for k in range(dobjs[-1], v)):
+        return None
+    return dobjs[-1]
 
 
 def wearer(st: GraphState, n: int) -> int:

@@ -1,0 +1,37 @@
+"""Issue 15: relations attached to the wrong noun, on real CC3M captions (heldout sample)."""
+from sgshards.graph import build_graph
+from sgshards.parse.spacy_backend import parse_batch
+
+
+def relations(nlp, caption):
+    g = build_graph(parse_batch(nlp, [caption])[0])
+    return {(g.objects[r.subject].name, r.predicate, g.objects[r.object].name) for r in g.relations}
+
+
+def test_a_time_clause_on_a_noun_has_not_the_noun_for_subject(nlp):
+    rels = relations(nlp, "a view of a tunnel while riding a train")
+    assert not any(p == "ride" for _, p, _ in rels), rels          # not "a tunnel riding a train"
+    rels = relations(nlp, "person for athlete after his side win the semi final match.")
+    assert not any(p == "win" for _, p, _ in rels), rels           # not "person is winning the match"
+
+
+def test_a_participle_after_the_object_describes_the_object(nlp):
+    rels = relations(nlp, "the mayor of politician works the crowds of people lined up along the streets watching")
+    assert ("people", "line along", "street") in rels, rels
+    assert not any(s == "mayor" and p == "line along" for s, p, _ in rels), rels
+
+
+def test_a_place_after_a_picture_of_something_places_what_it_shows(nlp):
+    rels = relations(nlp, "logo or illustration of spanish style house on a hill.")
+    assert not {("illustration", "on", "hill"), ("logo", "on", "hill")} & rels, rels
+    assert any(p == "on" and o == "hill" and "house" in s for s, p, o in rels), rels
+
+
+def test_a_place_after_a_picture_on_a_display_stays_with_the_picture(nlp):
+    assert ("painting", "on", "wall") in relations(nlp, "painting of sun on wall")
+
+
+def test_a_place_after_a_worn_garment_places_the_wearer(nlp):
+    rels = relations(nlp, "glamour: star stunned in a little black dress at conference series last year")
+    assert ("star", "at", "conference series") in rels, rels
+    assert not any(s == "dress" and p == "at" for s, p, _ in rels), rels
