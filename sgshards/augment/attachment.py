@@ -6,10 +6,12 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   later mention of the subject's own name is the same thing, a relation of a thing with itself.
 - **Claims under a generic subject**: "smiling helps person relax at auditions" says what
   smiling does, not that the person is relaxing.
-- **Time phrases of a verb with its own complement**: "actor is seen going to a charity event
-  during the presentation" is no "actor going during the presentation".
+- **Time phrases of a verb that needs its complement**: "actor is seen going to a charity event
+  during the presentation" is no "actor going during the presentation" ("performing on stage
+  during the festival" is fine: "perform" needs nothing).
 - **A word the predicate needs**: "wine from all over country" is no "wine from over country";
-  "person sweeping all nights of racing" is no "person sweeping nights".
+  "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
+  is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
 - **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
   of dance to music played", "a tribute to a racer" relate nothing in the picture.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
@@ -28,10 +30,16 @@ from ..schemas.graph import SceneGraph
 BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
 # Time prepositions: with a verb that has its own complement they say when, not what it does.
 TIME_PREPS = frozenset({"during", "after", "before", "until", "till", "since", "throughout", "following"})
-# Adverbs on a preposition or determiners on an object that the realisation leaves out and the
-# meaning needs ("all over the country", "sweeping all nights", "with no cars").
+# Verbs whose meaning needs their complement: "going during the presentation" says nothing.
+COMPLEMENT_VERBS = frozenset({"go", "come", "head", "get", "make", "take", "put", "bring", "turn", "keep"})
+# Adverbs on a preposition that the realisation leaves out and the meaning needs ("all over the
+# country" is no "over the country", "not in the picture").
 MEANING_WORDS = frozenset({"all", "every", "each", "no", "not", "never", "only", "almost", "nearly",
                            "barely", "hardly", "neither", "nor"})
+# Determiners of an object the realisation leaves out: a negation ("with no cars") always matters;
+# a universal only with the "of" phrase it ranges over ("sweeping all nights of racing").
+NEGATING_DETERMINERS = frozenset({"no", "neither", "nor", "not", "never"})
+UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
 # Nouns that lead somewhere: "the door to the room", "stairs to the beach".
 WAY_NOUNS = frozenset({"door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
                        "stair", "stairs", "staircase", "stairway", "step", "bridge", "way", "trail", "route",
@@ -89,8 +97,9 @@ def _head(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> str:
 def _coreferent(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int) -> bool:
     """The object is a definite later mention of the subject's name ("a car driving the car")."""
     a, b = graph.objects[s], graph.objects[o]
-    if a.name != b.name or a.span is None or b.span is None or b.span[0] <= a.span[0]:
-        return False
+    if (a.name != b.name or a.span is None or b.span is None or b.span[0] <= a.span[0]
+            or not set(b.attributes) <= set(a.attributes)):
+        return False                      # "the twin bedroom adjoins the double bedroom": two rooms
     first = b.span[0]
     while first > 0 and doc[first - 1].head == b.span[1] - 1 and doc[first - 1].dep in ("det", "poss", "amod"):
         first -= 1
@@ -113,7 +122,7 @@ def _under_generic_subject(doc: Sequence[DepToken], kids: list[list[int]], verb:
 def _time_phrase_of_busy_verb(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken,
                               words: list[str]) -> bool:
     """"going to a charity event during the presentation": the time phrase is no complement."""
-    if len(words) < 2 or words[1] not in TIME_PREPS:
+    if len(words) < 2 or words[1] not in TIME_PREPS or verb.lemma.lower() not in COMPLEMENT_VERBS:
         return False
     return any(doc[c].dep in ("dobj", "dative") or doc[c].dep == "prep" and doc[c].text.lower() not in TIME_PREPS
                and c < _first_time_prep(doc, kids, verb) for c in kids[verb.i])
@@ -143,4 +152,6 @@ def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph:
     if o.span is None or not 0 < o.span[1] <= len(doc):
         return False
     head = o.span[1] - 1
-    return any(doc[c].dep in ("det", "predet", "neg") and doc[c].text.lower() in MEANING_WORDS for c in kids[head])
+    dets = {doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "predet", "neg")}
+    return bool(dets & NEGATING_DETERMINERS or dets & UNIVERSAL_DETERMINERS and any(
+        doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]))

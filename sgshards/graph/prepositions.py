@@ -92,8 +92,8 @@ def place_owner(st: GraphState, i: int, s: int, pred: str, at: int, objs: list[i
     if REPRESENTATION_HEADS.get(lemma) == "in" and not any(
             noun_lemma(st.low[k]) in DISPLAY_PLACES or noun_lemma(st.low[k]) in BODY_PARTS for k in objs):
         shown = [o for ws, ts, os in phrases if ws == ["of"] and ts and ts[0] < at
-                 for o in (resolve(st, k) for k in os) if o is not None and o != s]
-        if shown:
+                 for o in (resolve(st, k) for k in os) if o is not None]
+        if shown and s not in shown:          # not looked through ("an image of potatoes in a bowl")
             return shown, shown, "noun/picture_place"
     p = doc[i].head
     if (doc[i].dep == "pobj" and st.low[p] == "in" and p != doc[p].head

@@ -72,3 +72,15 @@ def test_an_ongoing_passive_keeps_its_being(parse):
     pos, _ = texts(parse, "sorghum being carried after harvest")
     assert any("being carried after harvest" in p for p in pos), pos
     assert not any(p.startswith("sorghum is carried") or p.startswith("sorghum carried") for p in pos)
+
+
+def test_what_the_rules_keep(parse):
+    # a verb that needs no complement keeps its time phrase; "all" without an "of" phrase weakens
+    # nothing; two rooms of one name with different modifiers are two things
+    assert not dropped(parse, "country artist performs on stage during festival in politician")
+    assert not dropped(parse, "kitchen with all the usual facilities .")
+    assert not dropped(parse, "the pretty twin bedroom is perfect for children and adjoins the double bedroom")
+
+
+def test_a_negated_object_is_not_stated_without_its_negation(parse):
+    assert ("street", "with", "car") in dropped(parse, "a street with no cars")

@@ -35,3 +35,8 @@ def test_a_place_after_a_worn_garment_places_the_wearer(nlp):
     rels = relations(nlp, "glamour: star stunned in a little black dress at conference series last year")
     assert ("star", "at", "conference series") in rels, rels
     assert not any(s == "dress" and p == "at" for s, p, _ in rels), rels
+
+
+def test_a_looked_through_picture_keeps_its_place_on_what_it_shows(nlp):
+    rels = relations(nlp, "a close - up image of diced potatoes and vegetables in a white bowl on a wood table .")
+    assert ("potato", "in", "bowl") in rels, rels
