@@ -13,7 +13,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
   is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
 - **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
-  of dance to music played", "a tribute to a racer" relate nothing in the picture.
+  of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
+  with its dative, "giving a present to his girlfriend", is realised with the verb).
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
   thing "security forces patrol jungle".
@@ -27,7 +28,8 @@ from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 
 # Determiners of a later mention that point back at an earlier one of the same name.
-BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
+# (a possessive points at another thing of the same kind: "a player shouts to his players")
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Time prepositions: with a verb that has its own complement they say when, not what it does.
 TIME_PREPS = frozenset({"during", "after", "before", "until", "till", "since", "throughout", "following"})
 # Verbs whose meaning needs their complement: "going during the presentation" says nothing.
@@ -40,8 +42,9 @@ MEANING_WORDS = frozenset({"all", "every", "each", "no", "not", "never", "only",
 # a universal only with the "of" phrase it ranges over ("sweeping all nights of racing").
 NEGATING_DETERMINERS = frozenset({"no", "neither", "nor", "not", "never"})
 UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
-# Nouns that lead somewhere: "the door to the room", "stairs to the beach".
-WAY_NOUNS = frozenset({"door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
+# Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
+# beach", "monument to politician".
+WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
                        "stair", "stairs", "staircase", "stairway", "step", "bridge", "way", "trail", "route",
                        "tunnel", "ramp", "ladder", "walkway", "driveway", "passage", "corridor", "hallway",
                        "access", "exit", "street", "lane", "track", "boardwalk", "pier", "jetty", "escalator"})
@@ -76,8 +79,9 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and (_under_generic_subject(doc, kids, verb)
                                          or _time_phrase_of_busy_verb(doc, kids, verb, words)
                                          or _photographed(doc, kids, verb))
-                or _needed_word_left_out(doc, kids, graph, r.span, words, r.object)
-                or verb is None and words == ["to"] and _head(doc, graph, r.subject) not in WAY_NOUNS):
+                or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
+                or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
+                and _head(doc, graph, r.subject) not in WAY_NOUNS):
             out.add(k)
     return out
 
@@ -85,6 +89,12 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
 def _verb(doc: Sequence[DepToken], span: tuple[int, int]) -> Optional[DepToken]:
     t = doc[span[0]]
     return t if t.upos in ("VERB", "AUX") else None
+
+
+def _verb_object(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> bool:
+    """The object is a verb's direct object ("giving a present to his girlfriend")."""
+    o = graph.objects[idx]
+    return o.span is not None and 0 < o.span[1] <= len(doc) and doc[o.span[1] - 1].dep == "dobj"
 
 
 def _head(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> str:
@@ -98,7 +108,7 @@ def _coreferent(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int) -> b
     """The object is a definite later mention of the subject's name ("a car driving the car")."""
     a, b = graph.objects[s], graph.objects[o]
     if (a.name != b.name or a.span is None or b.span is None or b.span[0] <= a.span[0]
-            or not set(b.attributes) <= set(a.attributes)):
+            or a.plural != b.plural or not set(b.attributes) <= set(a.attributes)):
         return False                      # "the twin bedroom adjoins the double bedroom": two rooms
     first = b.span[0]
     while first > 0 and doc[first - 1].head == b.span[1] - 1 and doc[first - 1].dep in ("det", "poss", "amod"):
@@ -140,10 +150,11 @@ def _photographed(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken
 
 
 def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph,
-                          span: tuple[int, int], words: list[str], obj: int) -> bool:
+                          span: tuple[int, int], words: list[str], obj: int, verbless: bool) -> bool:
     """A preposition of the predicate, or the object, carries a word the realisation drops and the
-    meaning needs ("from all over country", "sweeping all nights")."""
-    for t in doc[span[0]:span[1]]:
+    meaning needs ("from all over country", "sweeping all nights"); a verb's frame keeps the
+    caption's words ("embroidered all along the edge")."""
+    for t in doc[span[0]:span[1]] if verbless else []:
         if t.upos == "ADP" and t.text.lower() in words:
             if any(doc[c].dep == "advmod" and doc[c].text.lower() in MEANING_WORDS
                    and doc[c].text.lower() not in words for c in kids[t.i]):

@@ -84,3 +84,14 @@ def test_what_the_rules_keep(parse):
 
 def test_a_negated_object_is_not_stated_without_its_negation(parse):
     assert ("street", "with", "car") in dropped(parse, "a street with no cars")
+
+
+def test_a_possessed_or_plural_mention_is_another_thing(parse):
+    assert not dropped(parse, "football player shouts to his players during the match .")
+
+
+def test_a_verbs_frame_keeps_its_adverb_and_a_dedication_keeps_its_to(parse):
+    caption = ("thousands of shimmering crystals , glittering glass beads , and tiny perfect pearls are "
+               "hand - embroidered all along the edge of the whimsical veil")
+    assert not any(p.startswith("embroider") for _, p, _ in dropped(parse, caption))
+    assert not dropped(parse, "monument to politician , the first president .")
