@@ -35,7 +35,9 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
         # "there is gravel": expletive subject, the attr noun is the subject
         return [], passive
     if t.dep in ("acl", "relcl"):
-        owner = wearer(st, t.head)
+        # "a room with a luminous pattern made of stars": a past participle on a "with" thing
+        # describes the thing ("boy with red hair sitting": a gerund the bearer)
+        owner = t.head if t.tag == "VBN" and carried_thing(st, t.head) else wearer(st, t.head)
         p = doc[owner].head
         if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and st.low[p] == "on"
                 and doc[p].head != p and is_nominal(st, doc[p].head)):
@@ -72,6 +74,13 @@ def described_object(st: GraphState, v: int) -> Optional[int]:
     if not dobjs or h == v or any(doc[k].upos in ("PUNCT", "CCONJ") for k in range(dobjs[-1], v)):
         return None
     return dobjs[-1]
+
+
+def carried_thing(st: GraphState, n: int) -> bool:
+    """Noun n is the object of "with" and no garment ("with a luminous pattern")."""
+    p = st.doc[n].head
+    return (st.doc[n].dep == "pobj" and st.low[p] == "with"
+            and st.low[n] not in CLOTHING and noun_lemma(st.low[n]) not in CLOTHING)
 
 
 def wearer(st: GraphState, n: int) -> int:

@@ -40,3 +40,9 @@ def test_a_place_after_a_worn_garment_places_the_wearer(nlp):
 def test_a_looked_through_picture_keeps_its_place_on_what_it_shows(nlp):
     rels = relations(nlp, "a close - up image of diced potatoes and vegetables in a white bowl on a wood table .")
     assert ("potato", "in", "bowl") in rels, rels
+
+
+def test_a_past_participle_on_a_with_thing_describes_the_thing(nlp):
+    rels = relations(nlp, "abstract dark room with a luminous pattern made of stars on the wall.")
+    assert ("pattern", "make of", "star") in rels and not any(s == "room" and p == "make of" for s, p, _ in rels)
+    assert ("boy", "sit on", "bench") in relations(nlp, "boy with red hair sitting on a bench")
