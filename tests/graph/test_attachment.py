@@ -46,3 +46,9 @@ def test_a_past_participle_on_a_with_thing_describes_the_thing(nlp):
     rels = relations(nlp, "abstract dark room with a luminous pattern made of stars on the wall.")
     assert ("pattern", "make of", "star") in rels and not any(s == "room" and p == "make of" for s, p, _ in rels)
     assert ("boy", "sit on", "bench") in relations(nlp, "boy with red hair sitting on a bench")
+
+
+def test_a_place_after_a_with_body_part_places_the_part(nlp):
+    rels = relations(nlp, "portrait of a young man sitting with his hand on his knee")
+    assert ("hand", "on", "knee") in rels and ("man", "sit on", "knee") not in rels, rels
+    assert ("man", "sit on", "bench") in relations(nlp, "a man sitting with a dog on a bench")
