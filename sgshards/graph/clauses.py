@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicon.lemmas import is_adjective_only, noun_lemma, verb_lemma
-from ..lexicon.words import CLOTHING, COLOURS, SUBORDINATORS, TIME_SUBORDINATORS
+from ..lexicon.of_heads import REPRESENTATION_HEADS
+from ..lexicon.words import CLOTHING, COLOURS, DISPLAY_VERBS, SUBORDINATORS, TIME_SUBORDINATORS
 from .nominals import is_nominal
 from .state import GraphState, NOUN_POS, conj_group, conj_group_up, kids_of, kids_with
 
@@ -29,11 +30,19 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
     for s in subj:
         out.extend(conj_group(st, s))
     if out:
+        if not passive and verb_lemma(st.low[v]) not in DISPLAY_VERBS:
+            # "portrait of beautiful woman smiling in soft light": the one shown smiles
+            out = [picture_content(st, s) for s in out]
         return out, passive
     t = doc[v]
     if v in seen or t.head == v:
         # "there is gravel": expletive subject, the attr noun is the subject
         return [], passive
+    if t.dep == "acl" and t.tag == "VBG" and verb_lemma(st.low[v]) not in DISPLAY_VERBS:
+        shown = shown_by_picture(st, t.head)
+        if shown is not None:
+            # "portrait of beautiful woman smiling in soft light": the one shown smiles
+            return conj_group_up(st, shown), False
     if t.dep in ("acl", "relcl"):
         # "a room with a luminous pattern made of stars": a past participle on a "with" thing
         # describes the thing ("boy with red hair sitting": a gerund the bearer)
@@ -74,6 +83,20 @@ def described_object(st: GraphState, v: int) -> Optional[int]:
     if not dobjs or h == v or any(doc[k].upos in ("PUNCT", "CCONJ") for k in range(dobjs[-1], v)):
         return None
     return dobjs[-1]
+
+
+def shown_by_picture(st: GraphState, n: int) -> Optional[int]:
+    """The noun a flat picture n shows ("portrait of beautiful woman" -> woman), or None."""
+    if REPRESENTATION_HEADS.get(noun_lemma(st.low[n])) != "in":
+        return None
+    shown = [k for p in kids_of(st, n, "prep") if st.low[p] == "of" for k in kids_of(st, p, "pobj")]
+    return shown[0] if shown and is_nominal(st, shown[0]) else None
+
+
+def picture_content(st: GraphState, n: int) -> int:
+    """What flat picture n shows, or n itself."""
+    shown = shown_by_picture(st, n)
+    return n if shown is None else shown
 
 
 def carried_thing(st: GraphState, n: int) -> bool:

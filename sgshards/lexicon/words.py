@@ -164,6 +164,10 @@ DISPLAY_PLACES: Final = frozenset({
     "front", "back", "side", "top", "bus", "truck", "van", "train", "ceiling", "fence", "street",
     "phone", "computer", "laptop", "tablet", "website", "background", "white", "black",
 })
+# What a picture itself does: "a painting hanging on the wall", "a poster showing a band".
+DISPLAY_VERBS: Final = frozenset({"hang", "lean", "rest", "sit", "lie", "stand", "show", "depict", "feature",
+                                  "display", "portray", "illustrate", "represent", "cover", "decorate",
+                                  "adorn", "line", "sell", "advertise", "promote", "celebrate", "commemorate"})
 # Prepositions that do not place a thing (a place phrase moved to another owner never uses them).
 NON_PLACE_PREPS: Final = frozenset({"of", "with", "without", "for", "to", "by", "about", "like", "as",
                                     "from", "during", "after", "before", "than", "including", "except"})

@@ -52,3 +52,9 @@ def test_a_place_after_a_with_body_part_places_the_part(nlp):
     rels = relations(nlp, "portrait of a young man sitting with his hand on his knee")
     assert ("hand", "on", "knee") in rels and ("man", "sit on", "knee") not in rels, rels
     assert ("man", "sit on", "bench") in relations(nlp, "a man sitting with a dog on a bench")
+
+
+def test_a_picture_does_not_do_what_the_one_it_shows_does(nlp):
+    rels = relations(nlp, "portrait of beautiful caucasian blonde woman smiling in soft natural light on face .")
+    assert ("woman", "smile in", "light") in rels and not any(s == "portrait" and p.startswith("smile")
+                                                              for s, p, _ in rels), rels
