@@ -17,7 +17,11 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   with its dative, "giving a present to his girlfriend", is realised with the verb).
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
-  thing "security forces patrol jungle".
+  thing "security forces patrol jungle"; a noun with a subject of its own is a verb ("proposals
+  ... range from complete take-down": no "range from complete take-down").
+- **A phrase past another phrase**: "person of a ship at sea in full sail" - the parse hangs "in
+  full sail" on "person" past the ship's own phrase; the ship is in full sail.  A place phrase of a
+  purpose ("accommodation type for rent in a town house") places the thing, not the purpose.
 """
 from __future__ import annotations
 
@@ -81,7 +85,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                                          or _photographed(doc, kids, verb))
                 or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
                 or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
-                and _head(doc, graph, r.subject) not in WAY_NOUNS):
+                and _head(doc, graph, r.subject) not in WAY_NOUNS
+                or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)):
             out.add(k)
     return out
 
@@ -89,6 +94,29 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
 def _verb(doc: Sequence[DepToken], span: tuple[int, int]) -> Optional[DepToken]:
     t = doc[span[0]]
     return t if t.upos in ("VERB", "AUX") else None
+
+
+def _misplaced_subject(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, s: int,
+                       span: tuple[int, int]) -> bool:
+    """The subject of a relation without verb has a subject of its own (a verb read as a noun),
+    is the object of "for" (a purpose), or reaches the phrase past an "of" phrase that has a
+    phrase of its own."""
+    o = graph.objects[s]
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    head = o.span[1] - 1
+    if any(doc[c].dep in ("nsubj", "nsubjpass") for c in kids[head]):
+        return True
+    t = doc[head]
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "for":
+        return True
+    prep = span[0]
+    for c in kids[head]:
+        if doc[c].dep == "prep" and doc[c].text.lower() == "of" and head < c < prep:
+            for y in kids[c]:
+                if doc[y].dep == "pobj" and any(doc[q].dep == "prep" and q < prep for q in kids[y]):
+                    return True
+    return False
 
 
 def _verb_object(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> bool:

@@ -95,3 +95,11 @@ def test_a_verbs_frame_keeps_its_adverb_and_a_dedication_keeps_its_to(parse):
                "hand - embroidered all along the edge of the whimsical veil")
     assert not any(p.startswith("embroider") for _, p, _ in dropped(parse, caption))
     assert not dropped(parse, "monument to politician , the first president .")
+
+
+def test_a_phrase_past_another_phrase_or_on_a_purpose_or_a_verb_read_as_noun(parse):
+    assert ("person", "in", "sail") in dropped(parse, "person of a ship at sea in full sail")
+    assert ("rent", "in", "town house") in dropped(parse, "accommodation type for rent in a town house")
+    caption = "proposals for the future released last week range from complete take-down to dressing up the aging highway."
+    assert ("range", "from", "take-down") in dropped(parse, caption)
+    assert not dropped(parse, "a cup of coffee on the table")
