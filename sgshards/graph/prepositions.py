@@ -91,8 +91,11 @@ def place_owner(st: GraphState, i: int, s: int, pred: str, at: int, objs: list[i
     lemma = noun_lemma(st.low[i])
     if REPRESENTATION_HEADS.get(lemma) == "in" and not any(
             noun_lemma(st.low[k]) in DISPLAY_PLACES or noun_lemma(st.low[k]) in BODY_PARTS for k in objs):
-        shown = [o for ws, ts, os in phrases if ws == ["of"] and ts and ts[0] < at
-                 for o in (resolve(st, k) for k in os) if o is not None]
+        shown_toks = [k for ws, ts, os in phrases if ws == ["of"] and ts and ts[0] < at for k in os]
+        # "portrait of a young woman with wrinkles on his forehead": the "with" thing's place
+        held = [k for y in shown_toks for ws, ts, os in head_prep_phrases(st, y)
+                if ws == ["with"] and ts and ts[0] < at for k in os]
+        shown = [o for o in (resolve(st, k) for k in held or shown_toks) if o is not None]
         if shown and s not in shown:          # not looked through ("an image of potatoes in a bowl")
             return shown, shown, "noun/picture_place"
     p = doc[i].head

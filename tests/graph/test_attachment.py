@@ -58,3 +58,8 @@ def test_a_picture_does_not_do_what_the_one_it_shows_does(nlp):
     rels = relations(nlp, "portrait of beautiful caucasian blonde woman smiling in soft natural light on face .")
     assert ("woman", "smile in", "light") in rels and not any(s == "portrait" and p.startswith("smile")
                                                               for s, p, _ in rels), rels
+
+
+def test_a_place_after_a_picture_of_someone_with_something_places_the_thing(nlp):
+    rels = relations(nlp, "portrait of a young woman with wrinkles on his forehead on white background")
+    assert ("wrinkle", "on", "forehead") in rels and ("woman", "on", "forehead") not in rels, rels
