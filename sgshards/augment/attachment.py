@@ -55,16 +55,23 @@ WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "door
 # Verbs a participle of which (without an auxiliary) tells how the picture was taken.
 SHOOTING_VERBS = frozenset({"shoot"})
 FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
+# Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 
 
 def clause_objects(doc: Sequence[DepToken], graph: SceneGraph) -> set[int]:
     """Objects whose name holds a verb read as a compound noun ("security forces patrol jungle"):
-    a finite verb tag inside the name, after a plural noun."""
+    a finite verb tag inside the name, after a plural noun; or a noun in -ing heading a clause
+    ("seeds dried peas yellow lying in a wicker basket": no thing "lying")."""
     out = set()
     for i, o in enumerate(graph.objects):
         if o.span is None or not 0 <= o.span[0] < o.span[1] <= len(doc):
             continue
         toks = doc[o.span[0]:o.span[1] - 1]
+        head = doc[o.span[1] - 1]
+        if head.dep in CLAUSE_DEPS and head.tag in ("NN", "NNS") and head.text.lower().endswith("ing"):
+            out.add(i)          # "peas yellow lying in a wicker basket": "lying" heads a clause
+            continue
         if any(t.tag in FINITE_TAGS and t.dep == "compound" and k and doc[t.i - 1].tag == "NNS"
                for k, t in enumerate(toks)):
             out.add(i)

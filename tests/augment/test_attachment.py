@@ -103,3 +103,12 @@ def test_a_phrase_past_another_phrase_or_on_a_purpose_or_a_verb_read_as_noun(par
     caption = "proposals for the future released last week range from complete take-down to dressing up the aging highway."
     assert ("range", "from", "take-down") in dropped(parse, caption)
     assert not dropped(parse, "a cup of coffee on the table")
+
+
+def test_an_ing_noun_heading_a_clause_is_no_thing(parse):
+    caption = "seeds dried peas yellow lying in a wicker basket"
+    doc = parse(caption)
+    g = build_graph(doc)
+    assert {g.objects[i].name for i in clause_objects(doc, g)} == {"lying"}
+    pos, neg = texts(parse, caption)
+    assert not any(t.startswith("lying") or "in lying" in t for t in pos + neg)
