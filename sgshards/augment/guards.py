@@ -34,6 +34,7 @@ from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
 from .frames import is_verb_word
+from .attachment import clause_objects, wrong_attachments
 from .mentions import misattached, not_depicted, quoted_tokens
 
 LABEL_MARKS = frozenset({":", "#"})
@@ -185,7 +186,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     """The graph elements positives and negatives leave out (see the module doc)."""
     bad = unsafe_tokens(doc)
     kids = children_index(doc)
-    objects = not_depicted(doc, kids, graph)
+    objects = not_depicted(doc, kids, graph) | clause_objects(doc, graph)
     units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for i, o in enumerate(graph.objects):
         if _touches(o.span, bad) or _cuts(o.span, units, objects=True):
@@ -194,7 +195,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
             if head.dep == "compound" and head.head in bad:
                 objects.add(i)
-    relations = misattached(doc, kids, graph)
+    relations = misattached(doc, kids, graph) | wrong_attachments(doc, kids, graph)
     for k, r in enumerate(graph.relations):
         if r.subject in objects or r.object in objects or _touches(r.span, bad) \
                 or possession_not_part(graph, k) or _unknown_verb(doc, r.span) or _cuts_relation(graph, k, units):

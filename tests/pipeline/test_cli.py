@@ -168,7 +168,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # bridge, basketball game -> baseball game, a summer day the graph keeps no object of -> a winter day)
     # then multiword units are never cut and figurative frames name no object (lexicon.units: one
     # caption's only negatives edited inside a unit)
-    assert stats["with_negative"] >= 849      # 849 after all of the above together (850 with kinds.py, 843 with units alone)
+    # 843 since relations on the wrong noun are left out (augment/attachment.py): the caption lost is
+    # "ticket for entrance to the special event ." (its only relation, "entrance to the special event")
+    assert stats["with_negative"] >= 848      # 848 after all of the above together
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
