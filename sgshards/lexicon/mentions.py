@@ -28,6 +28,7 @@ in flight|in progress|under construction|under way|on the way|on its way|on thei
 on show|on record|in fashion|in style|in vogue|in person|on foot|in advance|in public|in private
 in general|in particular|in common|in full|in order|in memory|in honour|in honor|in love|in touch
 in sync|in unison|in harmony|in the lead|in the spotlight|in the limelight|in the nude|in the raw
+in case|on earth|in fact|for example|for instance|at all|in addition|in return|in vain|in theory
 """.replace("\n", "|").strip("|").split("|"))
 # Verb + object idioms: the object is part of the verb's meaning, no thing ("the roundup taken
 # place every november", "take part in", "make way for").  Keyed by the verb's lemma.
@@ -124,3 +125,22 @@ PERCEPTION_VERBS: Final = frozenset({"see", "spot", "notice", "witness", "observ
 # Classes (``taxonomy.noun_classes``) of things that cannot be "in gold", "in red" (wear it or be
 # made of it): "the premiere is in gold" (of "the premiere of woman in gold").
 NON_WEARER_CLASSES: Final = frozenset({"communication", "event", "act", "time"})
+
+# Possessives of the reader: what "your" names is the reader's, not the picture's ("Vector beautiful
+# watercolor backgrounds for your design", "a watery world is on your doorstep").
+READER_POSSESSIVES: Final = frozenset({"your", "yours", "thy", "ur"})
+# Prepositions of time whose object is an event before or after the picture ("sorghum being carried
+# after harvest", "football player has spoken ahead of the game"): "after", "until", "since" always;
+# "before", "ahead of", "prior to" only of an event or a time ("before the altar" is a place).
+TIME_PREPS: Final = frozenset({"after", "until", "till", "since"})
+TIME_OR_PLACE_PREPS: Final = frozenset({"before", "ahead", "prior"})
+# noun classes (``taxonomy.noun_classes``) of events and times
+EVENT_CLASSES: Final = frozenset({"event", "act", "time"})
+# Verbs whose "after" is a place or a pursuit, not a time: "a dog running after a ball", "named after".
+PURSUIT_VERBS: Final = frozenset({"run", "chase", "go", "come", "look", "name", "race", "hurry", "rush", "sprint",
+                                  "dash", "follow", "trail", "call", "seek", "lust", "hanker", "fly", "swim", "gallop",
+                                  "jump", "dive", "reach", "grab", "clean", "tidy"})
+# Marks of a credit: the name after them made the picture or owns its rights and is not in it
+# ("... 2013 © Meg McMahon", "Copyright © Terry Felke-Morris ...").
+# ("credit" and "credits" only before a colon: "Photo Credits: Jason Merritt/WireImage").
+CREDIT_MARKS: Final = frozenset({"©", "copyright", "(c)"})
