@@ -134,9 +134,10 @@ example question answer guide recipe update result highlight
 ADVICE_OPENINGS: Final = ("make sure", "be sure", "don't forget", "do n't forget", "dont forget", "don't miss",
                           "do n't miss", "remember to", "never forget", "keep in mind")
 
-# Heads of a home or craft site's keyword title: "home library design ideas for the book lovers ideas 4
+# Heads of a site's keyword title (home, craft, recipe and coupon sites): "home library design ideas for the book lovers ideas 4
 # homes", "design ideas for a contemporary home design."
-SEO_HEADS: Final = frozenset({"ideas", "inspirations"})
+SEO_HEADS: Final = frozenset({"ideas", "inspirations", "recipes", "topics", "coupons", "tips", "quotes", "worksheets",
+                             "printables", "tutorials", "hacks"})
 
 # What the reader does as a visitor of the place shown: "if you look closely, somewhere in the mountains
 # is ...", "from the entryway, if you head right is the kitchen", "as you approach this farmhouse".
