@@ -43,7 +43,7 @@ from typing import Sequence
 
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
 from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, CREDIT_MARKS, DEPICTION_VERBS,
-                                EVENT_CLASSES, IDIOM_PPS, LIGHT_VERB_IDIOMS, NAMING_VERBS, PERCEPTION_VERBS,
+                                EVENT_CLASSES, VISIBLE_AFTERMATH, IDIOM_PPS, LIGHT_VERB_IDIOMS, NAMING_VERBS, PERCEPTION_VERBS,
                                 PURSUIT_VERBS, READER_POSSESSIVES, ROLE_HEADS, SHOWING_CLASSES, SHOWING_ONLY_VERBS,
                                 NON_WEARER_CLASSES, TIME_OR_PLACE_PREPS, TIME_PREPS, TITLE_OF_HEADS, TITLING_VERBS,
                                 URL_WORDS, WORK_NOUNS)
@@ -267,6 +267,9 @@ def time_of(doc: Sequence[DepToken], head: int) -> bool:
     word = p.text
     if not word.islower():
         return False                                   # a title's "After", "Since": "Awesome Since 1953 T-Shirt"
+    classes = noun_classes(noun_lemma(t.text.lower()))
+    if classes & VISIBLE_AFTERMATH:
+        return False                                   # "a street scene after a heavy snowfall": the snow is seen
     if word in TIME_PREPS:
         g = doc[p.head]
         return not (g.upos == "VERB" and _lemma(g) in PURSUIT_VERBS) and t.text.lower() not in ("another", "other")
@@ -274,7 +277,7 @@ def time_of(doc: Sequence[DepToken], head: int) -> bool:
         word = doc[p.head].text.lower()            # "ahead of", "prior to"
     elif word != "before":
         return False
-    return bool(noun_classes(noun_lemma(t.text.lower())) & EVENT_CLASSES)
+    return bool(classes & EVENT_CLASSES)
 
 
 def purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

@@ -136,6 +136,9 @@ TIME_PREPS: Final = frozenset({"after", "until", "till", "since"})
 TIME_OR_PLACE_PREPS: Final = frozenset({"before", "ahead", "prior"})
 # noun classes (``taxonomy.noun_classes``) of events and times
 EVENT_CLASSES: Final = frozenset({"event", "act", "time"})
+# Noun classes of weather and other phenomena whose aftermath the picture shows: "a typical street scene
+# after a heavy snowfall", "after the storm", "after the rain".
+VISIBLE_AFTERMATH: Final = frozenset({"phenomenon"})
 # Verbs whose "after" is a place or a pursuit, not a time: "a dog running after a ball", "named after".
 PURSUIT_VERBS: Final = frozenset({"run", "chase", "go", "come", "look", "name", "race", "hurry", "rush", "sprint",
                                   "dash", "follow", "trail", "call", "seek", "lust", "hanker", "fly", "swim", "gallop",

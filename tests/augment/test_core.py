@@ -146,12 +146,19 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # last resort ("indie rock artist performs" -> "a horse performs"), "business man" a "business
 # woman", CC3M's "animal" a person: 59,893 (89.1% of captions).
 # All of the above together (validity round 4 with the setting contrasts): 58,866 (88.6%).
-CC3M_NEGATIVES_BASELINE = 58_866
+# Then objects a caption mentions without showing them (augment/mentions.py, issue 15 round 5): what
+# the reader owns ("for your design"), events before or after the picture ("after harvest", "ahead of
+# the game"), a gerund after "for" ("for carving"), credited names ("photo ... by person", "© name"),
+# what a question asks about, the idioms "in case", "on earth": their negatives are not false of the
+# picture (the harvest is not in it): 58,189 (88.01%).
+CC3M_NEGATIVES_BASELINE = 58_189
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8856     # 88.56% with the validity guards of round 4 merged
+# 88.56% with the validity guards of round 4 merged; 88.01% since objects not depicted (the reader's,
+# events before or after, purposes, credits, what a question asks) are left out (see above)
+CC3M_COVERAGE_BASELINE = 0.8801
 
 
 def test_cc3m_captions_have_no_defects(nlp):

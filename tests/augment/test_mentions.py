@@ -202,6 +202,8 @@ def test_an_event_before_or_after_the_picture_is_not_shown(parse):
     # a pursuit is no time, nor a place before something
     assert "a dog running after a ball" in positives(parse, "a dog running after a ball")
     assert mentions(positives(parse, "a bride kneeling before the altar"), "altar")
+    # weather leaves what it did in the picture
+    assert mentions(positives(parse, "a typical street scene after a heavy snowfall"), "snowfall")   # CC3M 134
 
 
 def test_a_gerund_after_for_is_a_purpose(parse):
