@@ -268,6 +268,8 @@ def _opening_question(c: Caption) -> bool:
         return False
     if first.text.lower() in QUESTION_WORDS or first.upos == "AUX" or first.tag == "MD":
         return True
+    if first.i == 0 and first.tag == "VBG":
+        return True                             # the reader's "are you" dropped: "looking for a custom floral design?"
     return any(t.text.lower() in PERSONAL_WORDS for t in sentence[:4] if t.i >= first.i)
 
 

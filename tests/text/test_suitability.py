@@ -48,7 +48,11 @@ UNSUITABLE = {
                 "here's how to totally transform your old floors",
                 "make sure any application has, contains date of birth, national insurance number and next of kin "
                 "details.",
-                "Now trending french inspired decor huffpost for French antique bedroom ideas"],
+                "Now trending french inspired decor huffpost for French antique bedroom ideas",
+                # a question to the reader with "are you" dropped
+                "looking for a custom floral design? we can help.",
+                "planning to visit constitutional republic? make sure to spend a few days exploring its rich history "
+                "and colonial architecture."],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture", "Hardy Road Terraced property for sale",
