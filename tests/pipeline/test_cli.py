@@ -164,14 +164,15 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # "waiting for that first broccoli", and two relations of a verb's abstract object, "noun/prep_after_verb")
     # then the setting of a scene takes its far contrast (night -> noon, water -> sand, festival -> funeral,
     # city -> forest, interior -> exterior) and a person named with modifiers an animal as a last resort
-    # 844 after all of the above together; 830 since captions that state, advise or report are skipped
+    # 844 after all of the above together; 829 since captions that state, advise or report are skipped
     # (text/claims.py: reported speech "football player said after the game that ...", generic claims
     # "these balloons would be so cool too if ...", the reader "animal wants to know if you would like
-    # to hold it next?", sites' titles "design ideas for a contemporary home design.": 73 skipped) and
+    # to hold it next?", sites' titles "design ideas for a contemporary home design.", questions with "are
+    # you" dropped "looking for ...?": 74 skipped) and
     # objects not depicted are left out (events before or after the picture, credits: "illustration by
     # visual artist by novelist.")
-    assert stats["with_negative"] >= 830
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 73      # CC3M describes: few skips
+    assert stats["with_negative"] >= 829
+    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 74      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
