@@ -252,9 +252,10 @@ def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGra
 
 
 def readers(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
-    """What the reader owns: "for your design", "on your doorstep"."""
+    """What the reader owns, after a preposition: "for your design", "on your doorstep"; not a subject or
+    an object, which a picture often shows ("your dog is on this vintage label", "fold down your duvet")."""
     k = _first_conjunct(doc, head)
-    return any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[k])
+    return doc[k].dep == "pobj" and any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[k])
 
 
 def time_of(doc: Sequence[DepToken], head: int) -> bool:
@@ -272,7 +273,8 @@ def time_of(doc: Sequence[DepToken], head: int) -> bool:
         return False                                   # "a street scene after a heavy snowfall": the snow is seen
     if word in TIME_PREPS:
         g = doc[p.head]
-        return not (g.upos == "VERB" and _lemma(g) in PURSUIT_VERBS) and t.text.lower() not in ("another", "other")
+        # the verb's lemma whatever its tag ("a bobcat runs/NNS after prey")
+        return _lemma(g) not in PURSUIT_VERBS and t.text.lower() not in ("another", "other")
     if word in ("of", "to") and p.head != p.i and doc[p.head].text.lower() in TIME_OR_PLACE_PREPS:
         word = doc[p.head].text.lower()            # "ahead of", "prior to"
     elif word != "before":

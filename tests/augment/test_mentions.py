@@ -192,6 +192,7 @@ def test_what_the_reader_owns_is_not_shown(parse):
     assert not mentions(got, "design") and "beautiful watercolor backgrounds" in got
     got = positives(parse, "launch pad: a watery world is on your doorstep")  # CC3M 4480
     assert not mentions(got, "doorstep") and "a watery world" in got
+    assert mentions(positives(parse, "your dog is on this vintage label"), "dog")   # CC3M 10872: shown
 
 
 def test_an_event_before_or_after_the_picture_is_not_shown(parse):
@@ -201,6 +202,7 @@ def test_an_event_before_or_after_the_picture_is_not_shown(parse):
     assert not mentions(got, "game")
     # a pursuit is no time, nor a place before something
     assert "a dog running after a ball" in positives(parse, "a dog running after a ball")
+    assert mentions(positives(parse, "a bobcat runs after prey"), "prey")        # CC3M 13934, "runs/NNS"
     assert mentions(positives(parse, "a bride kneeling before the altar"), "altar")
     # weather leaves what it did in the picture
     assert mentions(positives(parse, "a typical street scene after a heavy snowfall"), "snowfall")   # CC3M 134
