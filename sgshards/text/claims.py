@@ -129,8 +129,9 @@ def reader_address(doc: Sequence[DepToken], kids: list[list[int]]) -> Optional[s
     text = " ".join(t.text.lower() for t in sentence[:4])
     if any(text.startswith(o) for o in ADVICE_OPENINGS):
         return "advice"
+    start = _after_kicker(doc, kids, sentence)
     for t in sentence:
-        if t.text.lower() in READER and t.dep == "nsubj" and t.head != t.i:
+        if t.i >= start and t.text.lower() in READER and t.dep == "nsubj" and t.head != t.i:
             if _visitor(doc, kids, t):
                 continue
             return "reader"
@@ -146,6 +147,21 @@ def reader_address(doc: Sequence[DepToken], kids: list[list[int]]) -> Optional[s
                                or c.text.lower() in WH or any(doc[j].text.lower() in WH for j in kids[k])):
                 return "here"
     return None
+
+
+def _after_kicker(doc: Sequence[DepToken], kids: list[list[int]], sentence: list[DepToken]) -> int:
+    """Where the description starts after a news kicker and a colon ("catch me if you can: the cover girl
+    looked back at her beau as he chased her"): the first token after the colon when a finite clause with
+    a subject of its own (no pronoun of the reader) follows it, else the sentence's start."""
+    colon = next((t.i for t in sentence if t.text == ":"), None)
+    if colon is None:
+        return sentence[0].i
+    for t in sentence:
+        if t.i > colon and t.tag in FINITE:
+            subject = _subject(doc, kids, t)
+            if subject is not None and subject.i > colon and subject.upos in ("NOUN", "PROPN"):
+                return colon + 1
+    return sentence[0].i
 
 
 def _visitor(doc: Sequence[DepToken], kids: list[list[int]], you: DepToken) -> bool:

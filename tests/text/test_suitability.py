@@ -188,6 +188,8 @@ SCENES = [
     "woman holding a thank you note in her hand", "from the entryway, if you head right is the kitchen and bathroom.",
     "building under construction, a yellow cab you drive along the road",
     "vector illustration, the gas pump is waiting for you to refill, white background.",
+    # a news kicker with "you" before a colon and a description
+    "catch me if you can: the cover girl looked back at her beau as he chased her",
     # "here is" what is seen; "ideas" inside a description; a sign saying something
     "here's a giraffe eating on a very prickly tree without damaging her mouth.",
     "the wall filled up with bright ideas for neighborhoods",
