@@ -150,15 +150,15 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # the reader owns ("for your design"), events before or after the picture ("after harvest", "ahead of
 # the game"), a gerund after "for" ("for carving"), credited names ("photo ... by person", "© name"),
 # what a question asks about, the idioms "in case", "on earth": their negatives are not false of the
-# picture (the harvest is not in it): 58,189 (88.01%).
-CC3M_NEGATIVES_BASELINE = 58_189
+# picture (the harvest is not in it): 58,415 (88.20%).
+CC3M_NEGATIVES_BASELINE = 58_415
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-# 88.56% with the validity guards of round 4 merged; 88.01% since objects not depicted (the reader's,
+# 88.56% with the validity guards of round 4 merged; 88.20% since objects not depicted (the reader's,
 # events before or after, purposes, credits, what a question asks) are left out (see above)
-CC3M_COVERAGE_BASELINE = 0.8801
+CC3M_COVERAGE_BASELINE = 0.8820
 
 
 def test_cc3m_captions_have_no_defects(nlp):
