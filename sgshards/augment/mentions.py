@@ -44,12 +44,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
-from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, DEPICTION_VERBS, IDIOM_FRAMES, IDIOM_PPS,
-                                LIGHT_VERB_IDIOMS, NEGATED_IDIOMS,
-                                NAMING_VERBS, PERCEPTION_VERBS, ROLE_HEADS, SHOWING_CLASSES, SHOWING_ONLY_VERBS,
-                                NON_WEARER_CLASSES, TITLE_OF_HEADS, TITLING_VERBS, URL_WORDS, WORK_NOUNS)
+from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, CREDIT_MARKS, DEPICTION_VERBS,
+                                EVENT_CLASSES, IDIOM_FRAMES, IDIOM_PPS, LIGHT_VERB_IDIOMS, NAMING_VERBS, NEGATED_IDIOMS,
+                                NON_WEARER_CLASSES, PERCEPTION_VERBS, PURSUIT_VERBS, READER_POSSESSIVES, ROLE_HEADS,
+                                SHOWING_CLASSES, SHOWING_ONLY_VERBS, TIME_OR_PLACE_PREPS, TIME_PREPS, TITLE_OF_HEADS,
+                                TITLING_VERBS, URL_WORDS, VISIBLE_AFTERMATH, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
+from ..lexicon.visibility import PLACEHOLDERS
 from ..lexicon.words import BODY_PARTS, COLOURS, MATERIALS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
@@ -257,15 +259,119 @@ def witnessed(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool
 def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects the caption mentions but its picture does not show (see the module doc; authors
     are left to ``nounphrase``)."""
-    titles = title_tokens(doc, kids)
+    titles = title_tokens(doc, kids) | credit_tokens(doc) | asked_tokens(doc, kids)
     out = set()
     for i, o in enumerate(graph.objects):
         if o.span is None or not 0 < o.span[1] <= len(doc):
             continue
         head = o.span[1] - 1
         if (head in titles or fragment(doc, kids, head) or idiom_noun(doc, kids, head)
-                or role_of(doc, head) or awaited(doc, head) or witnessed(doc, kids, head)):
+                or role_of(doc, head) or awaited(doc, head) or witnessed(doc, kids, head)
+                or readers(doc, kids, head) or time_of(doc, head) or purpose(doc, kids, head)
+                or credited(doc, kids, head)):
             out.add(i)
+    return out
+
+
+def readers(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """What the reader owns, after a preposition: "for your design", "on your doorstep"; not a subject or
+    an object, which a picture often shows ("your dog is on this vintage label", "fold down your duvet")."""
+    k = _first_conjunct(doc, head)
+    return doc[k].dep == "pobj" and any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[k])
+
+
+def time_of(doc: Sequence[DepToken], head: int) -> bool:
+    """An event before or after the picture: "carried after harvest", "spoken ahead of the game",
+    "before the race"; not a pursuit ("running after a ball") nor a place ("before the altar")."""
+    t = doc[_first_conjunct(doc, head)]
+    if t.dep != "pobj" or t.head == t.i:
+        return False
+    p = doc[t.head]
+    word = p.text
+    if not word.islower():
+        return False                                   # a title's "After", "Since": "Awesome Since 1953 T-Shirt"
+    classes = noun_classes(noun_lemma(t.text.lower()))
+    if classes & VISIBLE_AFTERMATH:
+        return False                                   # "a street scene after a heavy snowfall": the snow is seen
+    if word in TIME_PREPS:
+        g = doc[p.head]
+        # the verb's lemma whatever its tag ("a bobcat runs/NNS after prey")
+        return _lemma(g) not in PURSUIT_VERBS and t.text.lower() not in ("another", "other")
+    if word in ("of", "to") and p.head != p.i and doc[p.head].text.lower() in TIME_OR_PLACE_PREPS:
+        word = doc[p.head].text.lower()            # "ahead of", "prior to"
+    elif word != "before":
+        return False
+    return bool(classes & EVENT_CLASSES)
+
+
+def purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A gerund after a preposition is an activity, the purpose or the manner of something, not a thing:
+    "how to choose a pumpkin for carving"."""
+    t = doc[head]
+    if t.tag != "VBG" or t.dep not in ("pcomp", "pobj") or not t.text.islower() \
+            or any(doc[c].dep in ("det", "poss", "amod", "compound", "nummod") for c in kids[head]):
+        return False
+    # after "for" a bare gerund is a purpose ("for carving"); elsewhere it is an act unless it names a
+    # thing too ("outside building", "with serving removed", "on thanksgiving")
+    return (t.head != head and doc[t.head].text.lower() == "for") or _verb_only(t.text.lower())
+
+
+def credited(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A photographer's credit: a person "by" whom a photo is ("photo winter above the clouds by
+    person"): the caption names its picture (a picture noun first or on the "by" phrase's noun) and
+    "by" hangs on a noun, not on a verb ("a photo of a cart pulled by a horse")."""
+    k = _first_conjunct(doc, head)
+    t = doc[k]
+    if t.dep != "pobj" or t.head == k or doc[t.head].text.lower() != "by":
+        return False
+    if t.upos != "PROPN" and t.text.lower() not in PLACEHOLDERS \
+            and not noun_classes(noun_lemma(t.text.lower())) & _PERSON_CLASSES:
+        return False                                   # CC3M's "person", "organization" stand for names
+    g = doc[doc[t.head].head]
+    if g.upos not in _NOUN_POS:
+        return False
+    first = next((d for d in doc if d.text.isalpha()), None)
+    return (first is not None and noun_lemma(first.text.lower()) in PICTURE_HEADS) or any(
+        doc[c].dep == "compound" and noun_lemma(doc[c].text.lower()) in PICTURE_HEADS for c in kids[g.i])
+
+
+def credit_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """The name after a credit mark: "... 2013 © Meg McMahon", "after the storm © person", "Copyright ©
+    Terry Felke-Morris ...", "Photo Credits: Jason Merritt/WireImage"; names, CC3M's stand-ins, numbers and
+    their joining marks, up to the first other word ("photo by person © an absolute kaleidoscope of color
+    ..." describes again)."""
+    out: set[int] = set()
+    for t in doc:
+        word = t.text.lower()
+        if word in ("credit", "credits"):
+            if not (t.i + 1 < len(doc) and doc[t.i + 1].text == ":"):
+                continue                            # "credit cards", "i take no credit for this style"
+        elif word not in CREDIT_MARKS:
+            continue
+        for d in doc[t.i:]:
+            if d.i > t.i and not (d.upos in ("PROPN", "NUM", "PUNCT", "SYM") or d.text.lower() in PLACEHOLDERS
+                                  or d.text.lower() in CREDIT_MARKS or d.text in ("-", "/", ":", "&")):
+                break
+            out.add(d.i)
+    return out
+
+
+def asked_tokens(doc: Sequence[DepToken], kids: list[list[int]]) -> set[int]:
+    """The clause of a question: what is asked about is not shown ("What do people buy online.")."""
+    out: set[int] = set()
+    for t in doc:
+        if t.upos != "VERB":
+            continue
+        own = [doc[c] for c in kids[t.i]]
+        if _lemma(t) in PERCEPTION_VERBS:
+            continue                                # "what do you see in this painting."
+        # what or which is asked, not how or where ("how do you make flowers out of tissue paper": the
+        # flowers are shown)
+        wh = any(c.tag in ("WP", "WDT") and c.i < t.i for c in own)
+        do = any(c.dep == "aux" and c.lemma.lower() == "do" and c.i < t.i for c in own)
+        subject = next((c for c in own if c.dep == "nsubj"), None)
+        if wh and do and subject is not None and any(c.lemma.lower() == "do" and c.i < subject.i for c in own):
+            out |= _subtree(kids, t.i)
     return out
 
 

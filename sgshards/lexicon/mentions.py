@@ -30,6 +30,7 @@ in general|in particular|in common|in full|in order|in memory|in honour|in honor
 in sync|in unison|in harmony|in the lead|in the spotlight|in the limelight|in the nude|in the raw
 in case|on earth|on your doorstep|on my doorstep|on our doorstep|on their doorstep|on his doorstep
 on her doorstep|on the horizon|in the cards|in the pipeline|under the weather|on the house
+in fact|for example|for instance|at all|in addition|in return|in vain|in theory
 """.replace("\n", "|").strip("|").split("|"))
 # Figurative frames: a word and its preposition whose object names a standard, not a thing there
 # ("a bedroom fit for a princess", "a meal fit for a king", "a view to die for").
@@ -133,3 +134,25 @@ PERCEPTION_VERBS: Final = frozenset({"see", "spot", "notice", "witness", "observ
 # Classes (``taxonomy.noun_classes``) of things that cannot be "in gold", "in red" (wear it or be
 # made of it): "the premiere is in gold" (of "the premiere of woman in gold").
 NON_WEARER_CLASSES: Final = frozenset({"communication", "event", "act", "time"})
+
+# Possessives of the reader: what "your" names is the reader's, not the picture's ("Vector beautiful
+# watercolor backgrounds for your design", "a watery world is on your doorstep").
+READER_POSSESSIVES: Final = frozenset({"your", "yours", "thy", "ur"})
+# Prepositions of time whose object is an event before or after the picture ("sorghum being carried
+# after harvest", "football player has spoken ahead of the game"): "after", "until", "since" always;
+# "before", "ahead of", "prior to" only of an event or a time ("before the altar" is a place).
+TIME_PREPS: Final = frozenset({"after", "until", "till", "since"})
+TIME_OR_PLACE_PREPS: Final = frozenset({"before", "ahead", "prior"})
+# noun classes (``taxonomy.noun_classes``) of events and times
+EVENT_CLASSES: Final = frozenset({"event", "act", "time"})
+# Noun classes of weather and other phenomena whose aftermath the picture shows: "a typical street scene
+# after a heavy snowfall", "after the storm", "after the rain".
+VISIBLE_AFTERMATH: Final = frozenset({"phenomenon"})
+# Verbs whose "after" is a place or a pursuit, not a time: "a dog running after a ball", "named after".
+PURSUIT_VERBS: Final = frozenset({"run", "chase", "go", "come", "look", "name", "race", "hurry", "rush", "sprint",
+                                  "dash", "follow", "trail", "call", "seek", "lust", "hanker", "fly", "swim", "gallop",
+                                  "jump", "dive", "reach", "grab", "clean", "tidy"})
+# Marks of a credit: the name after them made the picture or owns its rights and is not in it
+# ("... 2013 © Meg McMahon", "Copyright © Terry Felke-Morris ...").
+# ("credit" and "credits" only before a colon: "Photo Credits: Jason Merritt/WireImage").
+CREDIT_MARKS: Final = frozenset({"©", "copyright", "(c)"})

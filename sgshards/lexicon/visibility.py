@@ -105,3 +105,42 @@ URL_WORDS: Final = frozenset({"www", "http", "https", "html", "htm", "php", "asp
 # ebook cover"); not "jpg", which stock sites append to a description.
 FORMAT_WORDS: Final = frozenset({"png", "gif", "pdf", "mp3", "mp4", "apk", "rar", "torrent", "ebook", "epub", "mobi",
                                  "wav", "flac", "mkv", "avi"})
+
+# Verbs of reported speech: with a clause of its own as their complement ("football player has spoken
+# ahead of the game saying it will be a match", "person said he thinks he'll finish the mural") they
+# report what someone said, news text about the picture, not what it shows.
+SPEECH_VERBS: Final = frozenset("""
+say tell claim insist warn admit explain announce reveal speak add state confirm deny argue suggest
+report write reckon declare stress joke vow promise predict recall
+""".split())
+
+# Heads of a generic claim's complement ("industry is a thrifty way to add beautiful decor ...",
+# "printed textiles are a growing business", "tapping electricity illegally is still an issue"):
+# a caption that says what something is good for or how things are describes no scene.  Not
+# "example" nor "thing" ("this is an example of a traditional water fountain landscape" describes).
+GENERIC_ATTRS: Final = frozenset("""
+way idea reason fact issue business advice tip choice option solution problem lesson trend opportunity
+source secret key alternative investment necessity priority concern risk requirement
+""".split())
+
+# Kinds of list a page offers its reader after "here is/are" ("here are some awesome pics!", "here are
+# easy ways to ...", "here's the list"); "here's a giraffe eating ..." presents what is seen.
+OFFERED_LISTS: Final = frozenset("""
+pic photo picture image shot idea tip way thing reason fact detail list step trick hack secret option
+example question answer guide recipe update result highlight
+""".split())
+
+# Openings of advice to the reader: "make sure any application has ...", "don't forget ...".
+ADVICE_OPENINGS: Final = ("make sure", "be sure", "don't forget", "do n't forget", "dont forget", "don't miss",
+                          "do n't miss", "remember to", "never forget", "keep in mind")
+
+# Heads of a site's keyword title (home, craft, recipe and coupon sites): "home library design ideas for the book lovers ideas 4
+# homes", "design ideas for a contemporary home design."
+SEO_HEADS: Final = frozenset({"ideas", "inspirations", "recipes", "topics", "coupons", "tips", "quotes", "worksheets",
+                             "printables", "tutorials", "hacks"})
+
+# What the reader does as a visitor of the place shown: "if you look closely, somewhere in the mountains
+# is ...", "from the entryway, if you head right is the kitchen", "as you approach this farmhouse".
+VISITOR_VERBS: Final = frozenset("""
+look head walk enter approach drive turn step climb arrive pass stroll wander
+""".split())

@@ -72,6 +72,7 @@ NAMES_LIST = "names_list"
 TITLE_CASE = "title_case"
 SENTENCE_TITLE = "sentence_title"
 STATEMENT = "statement"
+GENERIC_CLAIM = "generic_claim"
 NO_VISIBLE_OBJECT = "no_visible_object"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
@@ -136,6 +137,9 @@ REASONS: dict[str, Reason] = {
                                               "\"image titled ...\", a headline's \"X to do Y\")"),
     STATEMENT: Reason(STAGE_SUITABILITY, "written, not augmented: a statement of what someone says, thinks, "
                                          "plans or owns, or of what will or can happen (news, opinions, advice)"),
+    GENERIC_CLAIM: Reason(STAGE_SUITABILITY, "written, not augmented: a generic claim, evaluation or piece of "
+                                             "advice (\"smiling helps ...\", \"it's tricky to ...\", \"dinners will be "
+                                             "harder ...\", \"X is a thrifty way to ...\"), not a description"),
     NO_VISIBLE_OBJECT: Reason(STAGE_SUITABILITY, "written, not augmented: no object a picture can show, only "
                                                  "ideas, qualities and kinds of text (\"the effects of diet on "
                                                  "sports\")"),

@@ -57,8 +57,9 @@ from ..lexicon.words import CLOTHING, COLOURS, SHADES
 from ..schemas.depview import DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
-    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
+    GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
+from .claims import generic_claim, reader_address, reported_speech, seo_title
 from .statements import FINITE, abstract_only, how_to_title, sentence_title, statement_verb
 
 # Function words of other languages written in Latin script that are not English words, and the
@@ -110,7 +111,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
 # what a web page says to its reader: "Click here to redeem", "Fig 2."
 _PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view larger|see more|shop now|buy now"
-                        r"|see the full image|sign up|fig\.? \d+\b|figure \d+[.:])", re.I)
+                        r"|see the full image|sign up|now trending|trending now|fig\.? \d+\b|figure \d+[.:])", re.I)
 # a call to the reader that opens a clause: "planning on a summer vacation? check out these tips.",
 # "property image # discover the beauty" (not "composer and his dogs check out the neighborhood")
 _READER_CALL = re.compile(r"(?:^|[.!?;:#|(\u2013\u2014-]\s*)(?:check (?:it |them |this |these |that )?out|check more"
@@ -267,6 +268,8 @@ def _opening_question(c: Caption) -> bool:
         return False
     if first.text.lower() in QUESTION_WORDS or first.upos == "AUX" or first.tag == "MD":
         return True
+    if first.i == 0 and first.tag == "VBG":
+        return True                             # the reader's "are you" dropped: "looking for a custom floral design?"
     return any(t.text.lower() in PERSONAL_WORDS for t in sentence[:4] if t.i >= first.i)
 
 
@@ -555,9 +558,24 @@ def statement(c: Caption) -> Optional[str]:
     return None if how is None else TEXT_ONLY if how == "reader" else STATEMENT
 
 
+def claim(c: Caption) -> Optional[str]:
+    """Clause signals of ``text.claims``: reported speech, a generic claim, the reader addressed, a
+    site's "ideas" title.  Stock titles describe their picture."""
+    if c.stock:
+        return None
+    kids = c.kids if c.kids is not None else children_index(c.doc)
+    if reader_address(c.doc, kids):
+        return TEXT_ONLY
+    if reported_speech(c.doc, kids):
+        return STATEMENT
+    if generic_claim(c.doc, kids):
+        return GENERIC_CLAIM
+    return SENTENCE_TITLE if seo_title(c.doc, kids) else None
+
+
 def no_visible_object(c: Caption) -> Optional[str]:
     return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
 
 
 RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
-         title_in_sentence_case, noun_stack, statement, no_visible_object)
+         title_in_sentence_case, noun_stack, statement, claim, no_visible_object)

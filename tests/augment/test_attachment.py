@@ -69,9 +69,9 @@ def test_a_verb_read_as_a_compound_names_no_thing(parse):
 
 
 def test_an_ongoing_passive_keeps_its_being(parse):
-    pos, _ = texts(parse, "sorghum being carried after harvest")
-    assert any("being carried after harvest" in p for p in pos), pos
-    assert not any(p.startswith("sorghum is carried") or p.startswith("sorghum carried") for p in pos)
+    pos, _ = texts(parse, "burgers being cooked on the barbecue")
+    assert any("being cooked on the barbecue" in p for p in pos), pos
+    assert not any(p.startswith("burgers are cooked") or p.startswith("burgers cooked") for p in pos)
 
 
 def test_what_the_rules_keep(parse):

@@ -161,12 +161,20 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # country", "the event to the actual song"); the 26 captions that lost all negatives are mostly
 # non-scenes ("ticket for entrance to the special event", "tribute to a legendary racer").
 # With the attachment fixes too: 58,605 (88.75%).
-CC3M_NEGATIVES_BASELINE = 58_605
+# Then objects a caption mentions without showing them (augment/mentions.py, issue 15 round 5): what
+# the reader owns ("for your design"), events before or after the picture ("after harvest", "ahead of
+# the game"), a gerund after "for" ("for carving"), credited names ("photo ... by person", "© name"),
+# what a question asks about, the idioms "in case", "on earth": their negatives are not false of the
+# picture (the harvest is not in it): 58,415 (88.20%).
+# With the gate and mentions of round 5 too: 58,191 (88.41%).
+CC3M_NEGATIVES_BASELINE = 58_191
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8875     # 88.75% with kinds.py, multiword units and the attachment fixes together
+# 88.56% with the validity guards of round 4 merged; 88.20% since objects not depicted (the reader's,
+# events before or after, purposes, credits, what a question asks) are left out (see above)
+CC3M_COVERAGE_BASELINE = 0.8841     # 88.41% with kinds.py, multiword units, attachment fixes and the round 5 mentions together
 
 
 def test_cc3m_captions_have_no_defects(nlp):

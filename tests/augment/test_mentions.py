@@ -182,3 +182,57 @@ def test_what_is_waited_for_is_not_shown(parse):
 def test_a_web_address_is_no_object(parse):
     got = positives(parse, "cool impress the recruiters with these bartender resume skills check more at http")
     assert "http" not in got                                                  # web 7574
+
+
+# --------------------------------------------------------------------------- the reader, times, purposes, credits
+
+def test_what_the_reader_owns_is_not_shown(parse):
+    got = positives(parse, "Vector beautiful watercolor backgrounds for your design in 6 colours. Vector illustration "
+                           "Stock Illustratie")                               # web 3595
+    assert not mentions(got, "design") and "beautiful watercolor backgrounds" in got
+    got = positives(parse, "launch pad: a watery world is on your doorstep")  # CC3M 4480
+    assert not mentions(got, "doorstep") and "a watery world" in got
+    assert mentions(positives(parse, "your dog is on this vintage label"), "dog")   # CC3M 10872: shown
+
+
+def test_an_event_before_or_after_the_picture_is_not_shown(parse):
+    got = positives(parse, "sorghum being carried after harvest")              # web 7273
+    assert not mentions(got, "harvest") and "sorghum" in got
+    got = positives(parse, "football player has spoken ahead of the game saying it will be a match")   # CC3M 5283
+    assert not mentions(got, "game")
+    # a pursuit is no time, nor a place before something
+    assert "a dog running after a ball" in positives(parse, "a dog running after a ball")
+    assert mentions(positives(parse, "a bobcat runs after prey"), "prey")        # CC3M 13934, "runs/NNS"
+    assert mentions(positives(parse, "a bride kneeling before the altar"), "altar")
+    # weather leaves what it did in the picture
+    assert mentions(positives(parse, "a typical street scene after a heavy snowfall"), "snowfall")   # CC3M 134
+
+
+def test_a_gerund_after_for_is_a_purpose(parse):
+    got = positives(parse, "Image: Illustration showing how to choose a pumpkin for carving")   # web 4762
+    assert not mentions(got, "carving")
+    assert mentions(positives(parse, "members of the army outside building"), "building")        # CC3M: a thing
+
+
+def test_a_credited_name_is_not_shown(parse):
+    got = positives(parse, "photo winter above the clouds by person")          # CC3M 12246
+    assert not mentions(got, "person") and "clouds" in got
+    got = positives(parse, "US rider Stephen Basset in the Elite Junior World Championships of Cyclocross 2013 "
+                           "© Meg McMahon")                                   # web
+    assert not [t for t in got if "McMahon" in t] and "US rider" in got
+    # a credit mark's name ends where the description goes on
+    got = positives(parse, "photo by person © an absolute kaleidoscope of color at the saturday morning market!")
+    assert mentions(got, "market")
+
+
+def test_what_a_question_asks_about_is_not_shown(parse):
+    got = positives(parse, "Copyright © Terry Felke-Morris E-Commerce U.S. Retail Sales 10 What do people buy "
+                           "online.")                                        # web 7577
+    assert not mentions(got, "people") and not [t for t in got if "Sales" in t]
+
+
+def test_an_idiom_of_case_or_earth_is_no_object(parse):
+    got = positives(parse, "in case you're like me and missed an event, here are some awesome pics!")   # CC3M 7435
+    assert not mentions(got, "case")
+    got = positives(parse, "organism the smartest bird on earth")              # CC3M 3765
+    assert not mentions(got, "earth") and "the smartest bird" in got

@@ -170,8 +170,15 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # caption's only negatives edited inside a unit)
     # 843 since relations on the wrong noun are left out (augment/attachment.py): the caption lost is
     # "ticket for entrance to the special event ." (its only relation, "entrance to the special event")
-    assert stats["with_negative"] >= 848      # 848 after all of the above together
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
+    # 844 after all of the above together; 829 since captions that state, advise or report are skipped
+    # (text/claims.py: reported speech "football player said after the game that ...", generic claims
+    # "these balloons would be so cool too if ...", the reader "animal wants to know if you would like
+    # to hold it next?", sites' titles "design ideas for a contemporary home design.", questions with "are
+    # you" dropped "looking for ...?": 74 skipped) and
+    # objects not depicted are left out (events before or after the picture, credits: "illustration by
+    # visual artist by novelist.")
+    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 74      # CC3M describes: few skips
+    assert stats["with_negative"] >= 833      # 833 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

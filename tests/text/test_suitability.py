@@ -6,7 +6,7 @@ import pytest
 
 from sgshards.graph import build_graph
 from sgshards.schemas.outcomes import (
-    FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, REASONS,
+    FILE_NAME_OR_URL, GENERIC_CLAIM, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, REASONS,
     SENTENCE_TITLE, SKIP_REASONS, STAGE_SUITABILITY, STATEMENT, TEXT_ONLY, TITLE_CASE)
 from sgshards.text.suitability import assess, is_english_word, unsuitable_reason
 
@@ -37,7 +37,22 @@ UNSUITABLE = {
                 # an opening question that asks or speaks to the reader, a call to the reader
                 "is your little boy growing up too fast? make sure his room can grow up right along with him.",
                 "have you spotted this? part of this building will be our new library!",
-                "planning on a summer vacation? check out these tips.", "property image # discover the beauty"],
+                "planning on a summer vacation? check out these tips.", "property image # discover the beauty",
+                # the reader as a subject anywhere, "here are" a list or a how, advice openings, a page's
+                # "now trending"
+                "in case you're like me and missed an event, here are some awesome pics!",
+                "Metropolitan Plumbing Tarragindi - With over 300+ 5 Star reviews on Product Review, Metropolitan "
+                "Plumbing is the name you can trust",
+                "christmas decorating ideas that you can make yourself!",
+                "here are easy ways to pick up a few extra bucks on your next vacation.",
+                "here's how to totally transform your old floors",
+                "make sure any application has, contains date of birth, national insurance number and next of kin "
+                "details.",
+                "Now trending french inspired decor huffpost for French antique bedroom ideas",
+                # a question to the reader with "are you" dropped
+                "looking for a custom floral design? we can help.",
+                "planning to visit constitutional republic? make sure to spend a few days exploring its rich history "
+                "and colonial architecture."],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture", "Hardy Road Terraced property for sale",
@@ -78,7 +93,10 @@ UNSUITABLE = {
                      "make something from nothing - how to make garment",
                      # a wikiHow picture's title, a listicle without its number, a headline's future
                      "image titled handle a child's meltdown", "ways to care for a stray kitten",
-                     "Tooting Market to host talent show", "actor to raise money for organisation."],
+                     "Tooting Market to host talent show", "actor to raise money for organisation.",
+                     # a home site's "ideas" title
+                     "home library design ideas for the book lovers ideas 4 homes",
+                     "design ideas for a contemporary home design."],
     STATEMENT: ["Queen Latifah plans to make noise with new show", "Intel announces low priced smartphone aimed for Kenya",
                 "Anthropologie launches first continental European store",
                 "The FSA said the UK's four big banks - Barclays, HSBC, Lloyds and RBS - have agreed to start work",
@@ -87,7 +105,18 @@ UNSUITABLE = {
                 "Improvement: Desailly thinks when M'Vila concentrates on just being a defensive midfielder he will "
                 "get even better",
                 # an acronym's name as the subject, whatever its tag
-                "ICE announces human trafficking awareness campaigns in Tampa, Atlanta"],
+                "ICE announces human trafficking awareness campaigns in Tampa, Atlanta",
+                # reported speech: a verb of saying with a clause of its own, whatever its subject
+                "football player has spoken ahead of the game saying it will be a match",
+                "person said he thinks he'll finish the mural by the weekend.",
+                "police seized preserved bodies of critically-endangered tigers in a raid on a house a spokesman said."],
+    GENERIC_CLAIM: [
+        # a generic head after a copula, a gerund clause as the subject, "it is ADJ to", a modal evaluation
+        "industry is a thrifty way to add beautiful decor to any bathroom, office, or kitchen.",
+        "printed textiles are a growing business and offer many creative possibilities!",
+        "smiling helps person relax at auditions", "waiting for that first egg is a painstaking process.",
+        "it's tricky to tell the difference between this little dog and film character",
+        "with school starting up soon, dinners will be harder to put on the table."],
     NO_VISIBLE_OBJECT: ["liquid diet weight loss", "Solution ecommerce open source", "baahubali movie review",
                         "the technology was recently unveiled.",
                         "Dead Space screenshot", "gym factory logo"],
@@ -155,6 +184,22 @@ SCENES = [
     "baby boy nautical themed diaper cake for baby shower.",
     # colours listed in a sentence, lower-case words a dictionary knows
     "actor tries on an unique combo with lavender, purple and black", "stainless steel bracelets mens",
+    # "you" of a thank-you, of a visitor, of a relative clause on a thing, of "for you to ..."
+    "woman holding a thank you note in her hand", "from the entryway, if you head right is the kitchen and bathroom.",
+    "building under construction, a yellow cab you drive along the road",
+    "vector illustration, the gas pump is waiting for you to refill, white background.",
+    # a news kicker with "you" before a colon and a description
+    "catch me if you can: the cover girl looked back at her beau as he chased her",
+    # "here is" what is seen; "ideas" inside a description; a sign saying something
+    "here's a giraffe eating on a very prickly tree without damaging her mouth.",
+    "the wall filled up with bright ideas for neighborhoods",
+    # noun phrases the tagger reads as gerund subjects; an inversion
+    "young woman enjoying view standing on the terrace with mountains view film format",
+    "projecting bricks add texture to the elevation.", "open shelving with exposed brackets reinforces the industrial "
+    "look of this laundry room", "making their way through the crowd in wedding dresses are person, left, and her partner",
+    "always studying the game is person even on the sideline listening to person.",
+    # a modal of what is seen; an example of what is seen
+    "this is an example of a traditional water fountain landscape.",
 ]
 
 
