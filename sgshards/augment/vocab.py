@@ -273,6 +273,15 @@ IDIOMS = frozenset({
 # fireplace comes with a mirror, a lamp and windows, a bedroom's bed with a table. Said only to be
 # in a room or a building, one is no contrast to another.
 FURNISHING_CATEGORIES = frozenset({"fixture", "surface", "furniture"})
+# Categories of what frames a scene or belongs to what it shows (the floor, the sky, a hill, a
+# road, a leaf, a hand): a picture of almost anything may show one, so a noun of these is neither
+# replaced nor a replacement where the object is said alone ("the ceiling" -/-> "the floor").
+SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part", "plant_part", "plant",
+                                   "sky_object", "road", "settlement"})
+# Settings that rule one another out in one picture: a scene part said alone takes the other side
+# ("the river" -> "the desert", "a passion for the sea" -> "the desert").
+FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
+                                                         "sea ocean glacier".split()}, "desert": "forest"}
 # Categories of the rooms and buildings they are in.
 INTERIOR_CATEGORIES = frozenset({"room", "building", "place"})
 # Verb + bare noun idioms: the noun names no object ("the roundup taken place", "takes part in",

@@ -15,11 +15,12 @@ from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, nou
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.taxonomy import mainly_a, part_of
 from ...schemas.graph import SceneGraph, SGRelation, Span
-from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, object_alternatives,
-                     object_category, object_groups)
+from ..vocab import (AGE_WORDS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
+                     object_alternatives, object_category, object_groups)
+from ...lexicon.taxonomy import noun_class
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
-from .setting import setting_replacement
+from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
 
@@ -66,6 +67,13 @@ def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str], ...]:
     return tuple((w, object_groups(w), number_class(w)) for w in object_alternatives(name))
 
 
+@lru_cache(maxsize=64)
+def _far_setting(name: str) -> tuple[tuple[str, frozenset, str], ...]:
+    """``_replacement_nouns`` for a scene part said alone: the setting it rules out."""
+    w = FAR_SETTINGS[name]
+    return ((w, object_groups(w), number_class(w)),)
+
+
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, objects in random order, the new noun unlike every object of
@@ -78,10 +86,20 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     shuffle(rng, objs)
     out: list[Candidate] = []
     last_resort: list[tuple[Slot, Span, list[str]]] = []
+    alone = said_alone(surface)
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
+        # said alone, a scene part ("the ceiling", "the river") takes only a setting it rules out;
+        # one something is only near takes none ("standing by the tree" -/-> "by the bush")
+        part = scene_part(o.name)
+        framed = alone and part
+        if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)):
+            continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen"
         timed = setting_replacement(surface, slot)
+        if timed is not None and (alone or landmark(surface, slot)) \
+                and scene_part(noun_lemma(timed[1].split()[-1].lower())):
+            continue                                 # "the water" -/-> "the sand", "hills behind the sand"
         if timed is not None:                        # "at night" -> "at noon", "water" -> "sand": no draw
             cand = make_candidate(surface, "object_replace", [Replacement(timed[0], fresh(surface, timed[1], timed[0]))])
             if cand:
@@ -99,7 +117,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         child = sexless_child(o.name)
         others = [x.name for x in g.objects if x is not o]
         furnished = _furnishes(surface, a)
-        alts = [w for w, groups, number in _replacement_nouns(o.name)
+        nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
+        alts = [w for w, groups, number in nouns
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
                 and distinct_things(w, o.name)
@@ -109,6 +128,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
+                and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
         span = slot.name
@@ -136,6 +156,37 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if len(out) >= limit:
                 break
     return out
+
+
+def said_alone(surface: Surface) -> bool:
+    """The surface names its object with no relation ("the ceiling", "red apples"): a
+    replacement claims only that the new thing is in the picture."""
+    return not surface.caption and not surface.relations
+
+
+# Prepositions that put a thing only near a landmark (word sequences before its noun phrase).
+_NEAR_PREPS = frozenset(tuple(p.split()) for p in (
+    "by", "near", "beside", "behind", "around", "along", "alongside", "past", "among", "beyond", "toward",
+    "towards", "next to", "close to", "in front of", "across from"))
+
+
+def landmark(surface: Surface, slot: Slot) -> bool:
+    """The noun phrase follows a preposition of nearness ("people standing by the tree", "hills
+    behind the water"): a scene part put in its place is most often near as well."""
+    words = [t.text.lower() for t in surface.tokens[max(0, slot.np[0] - 3):slot.np[0]]]
+    return any(tuple(words[-n:]) in _NEAR_PREPS for n in (1, 2, 3) if len(words) >= n)
+
+
+def scene_part(noun: str) -> bool:
+    """The noun names what frames a scene or is part of what it shows (``vocab.SCENE_PART_CATEGORIES``,
+    the elements and places of ``setting``, a body part by WordNet): "the floor", "the sand",
+    "the forest", "the ear" are in the picture of a mirror, a sea, a village, an elephant's trunk
+    more often than not."""
+    cat = object_category(noun)
+    if cat is not None:
+        return cat[0] in SCENE_PART_CATEGORIES
+    return noun in ELEMENT_CONTRASTS or noun in PLACE_CONTRASTS or noun in ("forest", "sea") \
+        or noun_class(noun) in ("body", "plant")
 
 
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
