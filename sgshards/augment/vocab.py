@@ -49,7 +49,8 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "width": _groups("wide|broad", "narrow"),
     "thickness": _groups("thick", "thin"),
     "person_age": _groups("old|elderly|aged|senior|older", "young|youthful|younger"),
-    "thing_age": _groups("new|modern|brand-new|contemporary", "old|ancient|vintage|antique|traditional|classic"),
+    # ("classic", "traditional" name a style, which a new thing may have: no contrast to "new")
+    "thing_age": _groups("new|modern|brand-new|contemporary", "old|ancient|vintage|antique"),
     "shape": _groups("round|circular|oval", "square", "rectangular", "triangular"),
     "pattern": _groups("striped|stripy", "spotted|dotted|polka-dot|spotty", "checkered|plaid|checked|tartan",
                        "floral|flowery", "plain|solid"),
@@ -216,6 +217,7 @@ _NATURAL_COLOURS = {
     "water|sea|ocean|lake|river|lagoon|wave": "blue|green|turquoise|teal",
     "soil|dirt|mud|earth|ground": "brown|black|red|dark",
     "bread|toast|crust|pastry|wood|bark|trunk": "brown|golden|gold|dark",
+    "onion|shallot|cabbage|grape|plum|beet|radish|basil": "red|purple|violet",
 }
 NATURAL_COLOURS: dict[str, frozenset[str]] = {
     noun: frozenset(colours.split("|")) for nouns, colours in _NATURAL_COLOURS.items() for noun in nouns.split("|")}
