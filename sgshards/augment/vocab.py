@@ -259,6 +259,7 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     # said of one another, or not told apart in a photo by a reader of the caption
     "roof|ceiling", "shirt|sweater|jumper|top|blouse|jersey|t-shirt|tee|sweatshirt|pullover",
     "hat|cap|helmet|beanie", "stove|oven|cooker|range", "pipe|tube|tunnel|hose",
+    "bike|motorcycle|motorbike|scooter|moped", "quilt|blanket|comforter|duvet|bedspread|throw|rug",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({
@@ -284,6 +285,11 @@ SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part"
 # ("the river" -> "the desert", "a passion for the sea" -> "the desert").
 FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
                                                          "sea ocean glacier".split()}, "desert": "forest"}
+# Clothes one wears only one of at a time (the legs', the whole body's): between two of them a
+# replacement of something worn is false ("in jeans" -> "in a skirt"); any other garment may be
+# worn as well ("has a helmet on" -/-> "a shoe on", "wearing a veil" -/-> "a shirt").
+EXCLUSIVE_GARMENTS = frozenset({"pants", "trousers", "jeans", "shorts", "skirt", "slacks", "leggings", "dress",
+                                "gown", "suit", "tuxedo", "bikini", "swimsuit", "overalls", "jumpsuit"})
 # Categories of the rooms and buildings they are in.
 INTERIOR_CATEGORIES = frozenset({"room", "building", "place"})
 # Verb + bare noun idioms: the noun names no object ("the roundup taken place", "takes part in",

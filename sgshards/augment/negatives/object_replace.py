@@ -15,9 +15,9 @@ from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, nou
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.taxonomy import mainly_a, part_of
 from ...schemas.graph import SceneGraph, SGRelation, Span
-from ..vocab import (AGE_WORDS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
+from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
                      object_alternatives, object_category, object_groups)
-from ...lexicon.taxonomy import noun_class
+from ...lexicon.taxonomy import is_a, noun_class
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
@@ -117,6 +117,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         child = sexless_child(o.name)
         others = [x.name for x in g.objects if x is not o]
         furnished = _furnishes(surface, a)
+        worn = _worn(surface, a)
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         alts = [w for w, groups, number in nouns
                 if w not in present and present.isdisjoint(groups)
@@ -125,6 +126,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and all(distinct_things(w, x, False) for x in others)  # "shoe" with a "boot" in the caption
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
+                and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
                 and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
@@ -220,8 +222,9 @@ def _bare_singular(surface: Surface, slot: Slot) -> bool:
 def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[str], owner: bool) -> list[str]:
     """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
     that fit its slot: never a word of the caption or anything one of its objects may be."""
+    worn = _worn(surface, slot.obj)
     return [w for w in kin_alternatives(name)
-            if _unlike_the_caption(surface, w)
+            if _unlike_the_caption(surface, w) and not (worn and not _one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
             and not (owner and noun_form(w, slot.plural).endswith("s"))]
@@ -332,6 +335,25 @@ def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
         return False
     mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
     return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
+
+
+def garment(noun: str) -> bool:
+    cat = object_category(noun)
+    return cat[0] == "clothing" if cat is not None else is_a(noun, "clothing")
+
+
+def _worn(surface: Surface, obj: int) -> bool:
+    """The object is a garment some person of the graph wears, has on or is in ("the hitter has a
+    helmet on", "seen wearing a veil")."""
+    g = surface.graph
+    return garment(g.objects[obj].name) and any(
+        r.object == obj and is_person(g.objects[r.subject].name) for r in g.relations)
+
+
+def _one_of_them(old: str, new: str) -> bool:
+    """Both are garments one wears only one of (``vocab.EXCLUSIVE_GARMENTS``): the new one in the
+    old one's place is false of the wearer; any other garment may be worn besides."""
+    return all(noun_form(w, False) in EXCLUSIVE_GARMENTS or w in EXCLUSIVE_GARMENTS for w in (old, new))
 
 
 def _furnishing(noun: str) -> bool:

@@ -266,3 +266,18 @@ def test_object_replace_no_scene_part_for_a_landmark_one_is_near(surface):
     assert texts and not any("by the" in t and "by the tree" not in t for t in texts)
     texts = every(object_replace, surface("hills behind the water."))
     assert not any("sand" in t for t in texts)
+
+
+def test_object_replace_a_worn_garment_takes_only_one_worn_instead(surface):
+    """VG/CC3M: "the hitter has a helmet on" -> "a shoe on", "the teenager is seen wearing a veil"
+    -> "a shirt" were not false (a person wears many things); jeans and a skirt, a dress and a
+    suit are worn one at a time. Web/CC3M: "quilt" -> "blanket", "bike" -> "motorcycle" are
+    near-synonyms."""
+    texts = every(object_replace, surface("the hitter has a helmet on"))
+    assert not any(t.startswith("the hitter has") for t in texts)
+    texts = every(object_replace, surface(
+        "so brave: the teenager is seen wearing a veil and covered with faux cuts and bruises in her music video"))
+    assert not any("wearing a veil" not in t for t in texts if "teenager" in t)
+    assert "a girl in a red suit" in every(object_replace, surface("a girl in a red dress"))
+    assert not any("blanket" in t for t in every(object_replace, surface('"U of Florida ""Gator"" quilt"')))
+    assert not any("motorcycle" in t for t in every(object_replace, surface("exploring with baby on bike and on foot.")))
