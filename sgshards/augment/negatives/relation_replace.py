@@ -15,7 +15,7 @@ from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
-from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
+from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class
 from ...lexicon.words import PREP_HEADS
 from ..vocab import (FRAME_VERBS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
@@ -132,9 +132,24 @@ def verb_contrast_fits(surface: Surface, k: int, i: int, lemma: str) -> bool:
     if not (can_act(subject) or _vehicle(subject)):
         return False
     if lemma in POSTURE_VERBS:                     # "a plane sitting on a runway" is not standing
-        return can_act(subject)
+        return can_act(subject) and not _postureless(subject)
+    if lemma in _TO_VERBS and any(t.head == i and t.text.lower() in ("to", "toward", "towards") for t in toks[i + 1:]):
+        return False                               # "throwing the ball to the batter" -/-> "catching ... to"
     obj = g.objects[r.object].name
     return thing_class(obj) in ("concrete", "animate") and noun_class(obj) != "body"
+
+
+# Verbs of passing a thing on, whose "to" phrase their contrast does not take.
+_TO_VERBS = frozenset({"throw", "give", "pass", "hand", "toss", "send", "sell", "take", "carry", "lead"})
+# Animals whose sitting and lying are one posture ("penguins lie in the shade" ~ "sit").
+_POSTURELESS = ("bird", "fish", "reptile", "amphibian", "insect", "arthropod", "mollusk")
+
+
+def _postureless(name: str) -> bool:
+    cat = object_category(name)
+    if cat is not None:
+        return cat[0] in ("bird", "sea_animal", "insect")
+    return any(mainly_a(name, k) for k in _POSTURELESS)
 
 
 def _vehicle(name: str) -> bool:

@@ -123,3 +123,13 @@ def test_relation_replace_keeps_a_preposition_idiom_with_a_bare_noun(surface, pa
     assert "man under skateboard" in every(relation_replace, surface("man on skateboard"))
     assert any("without remote control" in t for t in every(relation_replace, surface(
         "family of four sitting on sofa with remote control and watching television .")))
+
+
+def test_relation_replace_no_posture_for_birds_no_contrast_without_its_to(surface):
+    """CC3M/VG: "penguins lie in the shade" -> "penguins sit" (a bird's sitting is its lying),
+    "pitcher throwing the ball to the batter" -> "catching the ball to the batter" (no English);
+    a dog's postures differ."""
+    assert not any("penguins sit" in t for t in every(relation_replace, surface(
+        "penguins lie in the shade among the roots of gnarled trees")))
+    assert not any("catching" in t for t in every(relation_replace, surface("pitcher throwing the ball to the batter.")))
+    assert "a dog sitting on the couch" in every(relation_replace, surface("a dog lying on the couch"))
