@@ -147,6 +147,19 @@ def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:
 _THINGS = CONCRETE_CLASSES | ANIMATE_CLASSES
 
 
+def dressed_in(surface: Surface, k: int) -> bool:
+    """Relation k is "in" and its subject a plural or a stuff ("diamonds in a thin band", "red
+    flowers in a green vase"): after "in" it reads as what the other is made, set or dressed in
+    ("a thin band in diamonds", "a vase in red flowers"), which may be true."""
+    r = surface.graph.relations[k]
+    pred = surface.preds.get(k)
+    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    if words[-1:] != ["in"]:
+        return False
+    slot = surface.slots[r.subject]
+    return phrase_plural(surface, slot) or slot.plural or number_class(surface.graph.objects[r.subject].name) == "mass"
+
+
 def pp_reordered(surface: Surface, k: int) -> bool:
     """Relation k's subject is itself the object of a preposition right before it, and its own
     preposition follows it ("disabled person on a mobility scooter on the pavement"): the swap
@@ -196,6 +209,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         into_a, into_b = _moved_np(surface, b, a), _moved_np(surface, a, b)
         if into_a is None or into_b is None:
             continue
+        if dressed_in(surface, k):
+            continue                               # "diamonds in a band" -/-> "a band in diamonds"
         if pp_reordered(surface, k):
             continue                               # "a person on a scooter on the pavement": both say it
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]
