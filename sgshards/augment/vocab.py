@@ -282,9 +282,10 @@ FURNISHING_CATEGORIES = frozenset({"fixture", "surface", "furniture"})
 SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part", "plant_part", "plant",
                                    "sky_object", "road", "settlement"})
 # Settings that rule one another out in one picture: a scene part said alone takes the other side
-# ("the river" -> "the desert", "a passion for the sea" -> "the desert").
+# ("the river" -> "the desert", "a passion for the sea" -> "the desert", "the beach" -> "the snow").
 FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
-                                                         "sea ocean glacier".split()}, "desert": "forest"}
+                                                         "sea ocean glacier".split()}, "desert": "forest",
+                                **{w: "snow" for w in "beach shore coast".split()}}
 # Clothes one wears only one of at a time (the legs', the whole body's): between two of them a
 # replacement of something worn is false ("in jeans" -> "in a skirt"); any other garment may be
 # worn as well ("has a helmet on" -/-> "a shoe on", "wearing a veil" -/-> "a shirt").

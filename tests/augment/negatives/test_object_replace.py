@@ -257,6 +257,8 @@ def test_object_replace_no_scene_part_for_an_object_said_alone(parse):
                 assert not any(scene_part(t.split()[-1].rstrip("s")) for t in texts), (caption, pos, texts)
     negs = _negatives_of_alone(parse, "ready for tubing down the river")
     assert negs.get("the river", {"the desert"}) <= {"the desert"}
+    negs = _negatives_of_alone(parse, "friends having fun on the beach")
+    assert negs["the beach"] == {"the snow"}
 
 
 def test_object_replace_no_scene_part_for_a_landmark_one_is_near(surface):
