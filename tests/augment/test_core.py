@@ -146,12 +146,19 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # last resort ("indie rock artist performs" -> "a horse performs"), "business man" a "business
 # woman", CC3M's "animal" a person: 59,893 (89.1% of captions).
 # All of the above together (validity round 4 with the setting contrasts): 58,866 (88.6%).
-CC3M_NEGATIVES_BASELINE = 58_866
+# Issue 15c (negatives that were not false or not fluent): no scene part for an object said alone
+# or a landmark one is near ("the ceiling" -> "the floor"), no preposition idiom with a bare noun
+# ("on display" -> "under display"), attributes only in the sense and scale the noun takes ("high
+# traffic", "giant panda", "classic" -> "new"), no worn garment for another worn besides, swaps that
+# agree with a written quantity and keep place phrases in order, no plural after "in": 56,257
+# (87.81%); of random samples of 40 of the negatives each change removed, 29-36 were invalid.
+CC3M_NEGATIVES_BASELINE = 56_257
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8856     # 88.56% with the validity guards of round 4 merged
+CC3M_COVERAGE_BASELINE = 0.8781     # 87.81% after issue 15c's guards (88.56% before: the 0.75 points
+                                    # lost were captions whose only negatives were invalid, see above)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

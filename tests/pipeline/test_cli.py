@@ -164,7 +164,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # "waiting for that first broccoli", and two relations of a verb's abstract object, "noun/prep_after_verb")
     # then the setting of a scene takes its far contrast (night -> noon, water -> sand, festival -> funeral,
     # city -> forest, interior -> exterior) and a person named with modifiers an animal as a last resort
-    assert stats["with_negative"] >= 844      # 844 after all of the above together
+    # 844 after all of the above together; 831 since negatives that were not false or not fluent are
+    # refused (issue 15c: scene parts said alone or near, "on display" -> "under display", attributes
+    # out of their scale, co-worn garments, swaps in "in" and between place phrases; see test_core)
+    assert stats["with_negative"] >= 831
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
