@@ -151,8 +151,8 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # ("on display" -> "under display"), attributes only in the sense and scale the noun takes ("high
 # traffic", "giant panda", "classic" -> "new"), no worn garment for another worn besides, swaps that
 # agree with a written quantity and keep place phrases in order, no plural after "in": 56,257
-# (87.81%); of random samples of 40 of the negatives each change removed, 29-36 were invalid.
-CC3M_NEGATIVES_BASELINE = 56_257
+# (87.81%; 56,251 with no vertical contrast between a part and its whole); of random samples of 40 of the negatives each change removed, 29-36 were invalid.
+CC3M_NEGATIVES_BASELINE = 56_251
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).

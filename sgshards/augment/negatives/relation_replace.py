@@ -15,7 +15,7 @@ from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
-from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class
+from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class, part_of
 from ...lexicon.words import PREP_HEADS
 from ..vocab import (FRAME_VERBS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
@@ -176,6 +176,15 @@ _BELOW = frozenset({"under", "below", "beneath", "underneath"})
 _DEGREE_WORDS = frozenset({"full", "plain", "broad", "open", "high", "close", "short", "great", "full-on"})
 _BARE_OK = CONCRETE_CLASSES | {"location", "Tops"}
 # Prepositions of company and time, which take a bare noun of a thing freely ("with remote control").
+def _part_of_whole(part: str, whole: str) -> bool:
+    """WordNet's part of the whole, but no curated thing that only stands on one ("cup" is part of
+    a "table" service by WordNet; not of the table a cup stands on)."""
+    cat = object_category(part)
+    return part_of(part, whole) and (cat is None or cat[0] in ("plant_part", "body_part"))
+
+
+_VERTICAL = frozenset({("on",), ("upon",), ("on", "top", "of"), ("under",), ("over",), ("above",), ("below",),
+                       ("beneath",), ("underneath",)})
 _NOT_PLACE = frozenset({("with",), ("without",), ("before",), ("after",), ("during",)})
 
 
@@ -239,6 +248,8 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             # "denim on denim", "face to face", "day after day": one noun either side, an idiom
             idiom = idiom or (0 < i and i + n < len(lower) and lower[i - 1] == lower[i + n])
             idiom = idiom or (key not in _NOT_PLACE and bare_idiom(surface, k, i))     # "on display"
+            # a part where its whole is ("leaves on the trees" -/-> "under": fallen ones are, too)
+            idiom = idiom or (key in _VERTICAL and _part_of_whole(g.objects[r.subject].name, obj_name))
             alts = [w for w in PREP_CONTRASTS[key] if not (w in _BELOW and obj_name.lower() in _GROUND)]
             if alts and not inner and not clothing and vertical and prep_ok(key) and not idiom \
                     and not glued(surface, (i, i + n)):

@@ -133,3 +133,10 @@ def test_relation_replace_no_posture_for_birds_no_contrast_without_its_to(surfac
         "penguins lie in the shade among the roots of gnarled trees")))
     assert not any("catching" in t for t in every(relation_replace, surface("pitcher throwing the ball to the batter.")))
     assert "a dog sitting on the couch" in every(relation_replace, surface("a dog lying on the couch"))
+
+
+def test_relation_replace_no_place_contrast_between_a_part_and_its_whole(surface):
+    """VG: "leaves on the trees are red, yellow and orange" -> "leaves under the trees" (fallen
+    leaves lie under them too)."""
+    assert not any("under the trees" in t for t in every(relation_replace, surface(
+        "leaves on the trees are red, yellow and orange")))
