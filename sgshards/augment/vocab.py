@@ -49,7 +49,8 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "width": _groups("wide|broad", "narrow"),
     "thickness": _groups("thick", "thin"),
     "person_age": _groups("old|elderly|aged|senior|older", "young|youthful|younger"),
-    "thing_age": _groups("new|modern|brand-new|contemporary", "old|ancient|vintage|antique|traditional|classic"),
+    # ("classic", "traditional" name a style, which a new thing may have: no contrast to "new")
+    "thing_age": _groups("new|modern|brand-new|contemporary", "old|ancient|vintage|antique"),
     "shape": _groups("round|circular|oval", "square", "rectangular", "triangular"),
     "pattern": _groups("striped|stripy", "spotted|dotted|polka-dot|spotty", "checkered|plaid|checked|tartan",
                        "floral|flowery", "plain|solid"),
@@ -216,6 +217,7 @@ _NATURAL_COLOURS = {
     "water|sea|ocean|lake|river|lagoon|wave": "blue|green|turquoise|teal",
     "soil|dirt|mud|earth|ground": "brown|black|red|dark",
     "bread|toast|crust|pastry|wood|bark|trunk": "brown|golden|gold|dark",
+    "onion|shallot|cabbage|grape|plum|beet|radish|basil": "red|purple|violet",
 }
 NATURAL_COLOURS: dict[str, frozenset[str]] = {
     noun: frozenset(colours.split("|")) for nouns, colours in _NATURAL_COLOURS.items() for noun in nouns.split("|")}
@@ -257,6 +259,7 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     # said of one another, or not told apart in a photo by a reader of the caption
     "roof|ceiling", "shirt|sweater|jumper|top|blouse|jersey|t-shirt|tee|sweatshirt|pullover",
     "hat|cap|helmet|beanie", "stove|oven|cooker|range", "pipe|tube|tunnel|hose",
+    "bike|motorcycle|motorbike|scooter|moped", "quilt|blanket|comforter|duvet|bedspread|throw|rug",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({
@@ -273,6 +276,21 @@ IDIOMS = frozenset({
 # fireplace comes with a mirror, a lamp and windows, a bedroom's bed with a table. Said only to be
 # in a room or a building, one is no contrast to another.
 FURNISHING_CATEGORIES = frozenset({"fixture", "surface", "furniture"})
+# Categories of what frames a scene or belongs to what it shows (the floor, the sky, a hill, a
+# road, a leaf, a hand): a picture of almost anything may show one, so a noun of these is neither
+# replaced nor a replacement where the object is said alone ("the ceiling" -/-> "the floor").
+SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part", "plant_part", "plant",
+                                   "sky_object", "road", "settlement"})
+# Settings that rule one another out in one picture: a scene part said alone takes the other side
+# ("the river" -> "the desert", "a passion for the sea" -> "the desert", "the beach" -> "the snow").
+FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
+                                                         "sea ocean glacier".split()}, "desert": "forest",
+                                **{w: "snow" for w in "beach shore coast".split()}}
+# Clothes one wears only one of at a time (the legs', the whole body's): between two of them a
+# replacement of something worn is false ("in jeans" -> "in a skirt"); any other garment may be
+# worn as well ("has a helmet on" -/-> "a shoe on", "wearing a veil" -/-> "a shirt").
+EXCLUSIVE_GARMENTS = frozenset({"pants", "trousers", "jeans", "shorts", "skirt", "slacks", "leggings", "dress",
+                                "gown", "suit", "tuxedo", "bikini", "swimsuit", "overalls", "jumpsuit"})
 # Categories of the rooms and buildings they are in.
 INTERIOR_CATEGORIES = frozenset({"room", "building", "place"})
 # Verb + bare noun idioms: the noun names no object ("the roundup taken place", "takes part in",

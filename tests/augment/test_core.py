@@ -167,14 +167,22 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # what a question asks about, the idioms "in case", "on earth": their negatives are not false of the
 # picture (the harvest is not in it): 58,415 (88.20%).
 # With the gate and mentions of round 5 too: 58,191 (88.41%).
-CC3M_NEGATIVES_BASELINE = 58_191
+# Issue 15c (negatives that were not false or not fluent): no scene part for an object said alone
+# or a landmark one is near ("the ceiling" -> "the floor"), no preposition idiom with a bare noun
+# ("on display" -> "under display"), attributes only in the sense and scale the noun takes ("high
+# traffic", "giant panda", "classic" -> "new"), no worn garment for another worn besides, swaps that
+# agree with a written quantity and keep place phrases in order, no plural after "in": 56,257
+# (87.81%; 56,251 with no vertical contrast between a part and its whole); of random samples of 40 of the negatives each change removed, 29-36 were invalid.
+# With the negatives guards of round 5 too: 55,710 (87.65%).
+CC3M_NEGATIVES_BASELINE = 55_710
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
 # 88.56% with the validity guards of round 4 merged; 88.20% since objects not depicted (the reader's,
 # events before or after, purposes, credits, what a question asks) are left out (see above)
-CC3M_COVERAGE_BASELINE = 0.8841     # 88.41% with kinds.py, multiword units, attachment fixes and the round 5 mentions together
+                                    # lost were captions whose only negatives were invalid, see above)
+CC3M_COVERAGE_BASELINE = 0.8765     # 87.65% with all of round 5 (kinds, units, attachment, mentions, negatives guards)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -13,7 +13,7 @@ from ...lexicon.lemmas import all_lemmas
 from ...lexicon.taxonomy import class_depth, kinship, noun_class
 from ...schemas.graph import Span
 from ..vocab import attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
-from .contrast import attribute_contrasts, attribute_fits
+from .contrast import attribute_contrasts, attribute_fits, can_act, named_by
 from .shared import PER_TYPE, Candidate, glued, make_candidate
 
 
@@ -21,6 +21,10 @@ from .shared import PER_TYPE, Candidate, glued, make_candidate
 _MEASURES = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
                        "minute", "minutes", "inch", "inches", "foot", "feet", "meter", "meters", "metre",
                        "metres", "mile", "miles", "km", "cm", "mm", "yard", "yards", "times"})
+
+
+# A thing's level: "a high wall" -> "a low wall", not "a short wall" (the height group's head).
+_LEVELS = {"high": "low", "low": "high"}
 
 
 def _headline(surface: Surface) -> bool:
@@ -35,11 +39,12 @@ def _headline(surface: Surface) -> bool:
 def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> bool:
     """The attribute is a plain adjective (or a colour or material noun right before its noun)
     that the object can have in its category ("glass" is no attribute of an artist, "wild" none
-    of a score), not a comparative ("younger"), not part of a measure ("34 years old"), a name
+    of a score), names no WordNet noun with it ("giant panda", "high tide"), not a comparative ("younger"), not part of a measure ("34 years old"), a name
     ("Long Island") or a glued word ("e-essential")."""
     o = surface.graph.objects[obj]
     cat = attribute_category(o.attributes[k], o.name)
-    if cat is None or not attribute_fits(cat[0], o.name) or glued(surface, span):
+    if cat is None or not attribute_fits(cat[0], o.name) or glued(surface, span) \
+            or named_by(cat[0], o.attributes[k], o.name):             # "giant panda", "hot spring"
         return False
     toks = surface.tokens
     words = toks[span[0]:span[1]]
@@ -86,6 +91,8 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
                 and attribute_contrasts(old, w, o.name)]
         if not alts:
             continue
+        if old.lower() in _LEVELS and not can_act(o.name):
+            alts = [w for w in alts if w == _LEVELS[old.lower()]] or [_LEVELS[old.lower()]]
         new = choose(alts, rng, "attribute", counts)
         cand = make_candidate(surface, "attribute_replace", [Replacement(span, fresh(surface, new, span))])
         if cand:

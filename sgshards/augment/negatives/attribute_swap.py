@@ -11,7 +11,7 @@ from ..realise import Replacement, Surface, moved
 from ..sampling import Frequencies
 from ..vocab import attribute_category
 from .graph_change import changes_graph
-from .contrast import attribute_fits
+from .contrast import attribute_fits, named_by
 from .shared import PER_TYPE, Candidate, across_separator, glued, keyword_string, make_candidate, overlap
 
 
@@ -49,7 +49,8 @@ def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]
                             attribute_fits(ca[0], ob.name) and attribute_fits(cb[0], oa.name)):
                         continue                   # "barren flags in the buddhist region": no contrast
                     if glued(surface, sa) or glued(surface, sb) or across_separator(surface, sa, sb) \
-                            or keyword_string(surface):
+                            or keyword_string(surface) or named_by(ca[0], va, oa.name) \
+                            or named_by(cb[0], vb, ob.name):      # "giant panda", "high tide"
                         continue                   # "e-essential", keyword lists
                     pairs.append((rng.random(), a, ka, sa, b, kb, sb))
     pairs.sort()                                   # random order

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from ...lexicon.adjective_compounds import adjective_compound
 from ...lexicon.lemmas import noun_lemma
 from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
                                   part_of)
@@ -166,23 +167,75 @@ _THING_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
 
 # --------------------------------------------------------------------------- attributes
 
+
+def named_by(category: str, attribute: str, object_name: str) -> bool:
+    """The attribute is part of the thing's name ("giant panda", "high tide", "hot spring", "red
+    panda"; ``lexicon.adjective_compounds``), not said of it: the age or mood of a person ("young
+    woman" is a WordNet noun and a woman who is young) and the colour or material of a thing
+    ("white wine", "red carpet") and the heat of a stuff ("cold water") are said of it still."""
+    if not adjective_compound(attribute, object_name):
+        return False
+    if category in ANIMATE_ONLY:
+        return not is_person(object_name)
+    if category in ("colour", "material"):
+        return noun_class(object_name) in ("animal", "plant")
+    if category == "temperature":                   # "cold water", "hot coffee"; not "hot spring", "hot tub"
+        return noun_class(object_name) not in ("substance", "food")
+    return True
+
+
 # Categories of attributes that describe only living things, and only things.
 ANIMATE_ONLY = frozenset({"person_age", "mood", "hair", "posture", "motion", "sex", "wildness", "life"})
 THING_ONLY = frozenset({"thing_age", "material", "openness", "fullness", "shape", "pattern", "ripeness",
                         "freshness", "multiplicity", "crowd", "weather"})
 
 
+# Categories of a measure only a body has, in its first sense ("a high wall", "long hair"; not
+# "high traffic", "high blood pressure", "a long time", "low angle": another scale, or none).
+DIMENSIONS = frozenset({"height", "length", "width", "thickness"})
+_BODY_CLASSES = CONCRETE_CLASSES | {"location"}
+# Categories said of some kinds only, by WordNet kind or curated category: "full" of a container
+# or a vehicle ("full speed", "full bloom", "full sail", "full kitchen" are other senses), "fresh"
+# of food ("fresh snowfall"), "double" of what comes single or double ("single file").
+KIND_ONLY: dict[str, tuple[frozenset, frozenset]] = {
+    "fullness": (frozenset({"container", "vessel", "vehicle", "glass", "cup", "bottle", "box", "bag", "basket",
+                            "plate", "bowl", "jar", "parking lot", "stadium", "theater", "theatre"}),
+                 frozenset({"vehicle", "tableware"})),
+    "freshness": (frozenset({"food", "fruit", "vegetable", "fish", "flower", "bread", "meat"}), frozenset({"food"})),
+    "multiplicity": (frozenset({"bed", "room", "door", "garage", "bunk", "stroller", "sink", "decker", "bus"}),
+                     frozenset()),
+}
+
+
 def attribute_fits(category: str, object_name: str) -> bool:
     """An attribute of ``category`` can describe the object ("elderly" a man, "wooden" a table,
-    not "glass" an artist nor "wild" a score)."""
+    not "glass" an artist nor "wild" a score), in the sense it has with it (``DIMENSIONS``,
+    ``KIND_ONLY``: no "short traffic", "empty sail", "rotten snowfall")."""
     kind = "animate" if can_act(object_name) else thing_class(object_name)
+    if category == "hair":                          # "bald eagle" -/-> "brunette eagle"
+        return is_person(object_name)
     if category in ANIMATE_ONLY:
         return kind == "animate"
     if category == "material":
         return kind in ("concrete", "")
+    if category in DIMENSIONS:
+        return object_category(object_name) is not None or noun_class(object_name) in _BODY_CLASSES
+    if category in KIND_ONLY:
+        return kind != "animate" and _of_kind(object_name, *KIND_ONLY[category])
     if category in THING_ONLY:
         return kind != "animate"
     return True
+
+
+@lru_cache(maxsize=1 << 12)
+def _of_kind(name: str, kinds: frozenset, categories: frozenset) -> bool:
+    """The name (or its last word) is one of ``kinds`` or a WordNet kind of one, or in one of the
+    curated ``categories``."""
+    words = name.lower().split()
+    cat = object_category(name) or (object_category(words[-1]) if words else None)
+    if cat is not None and cat[0] in categories:
+        return True
+    return any(w in kinds or any(mainly_a(w, k) for k in kinds) for w in {name.lower(), words[-1] if words else ""})
 
 
 def _child(noun: str) -> bool:

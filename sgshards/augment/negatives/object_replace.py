@@ -17,12 +17,13 @@ from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, nou
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.taxonomy import mainly_a, part_of
 from ...schemas.graph import SceneGraph, SGRelation, Span
-from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, object_alternatives,
-                     object_category, object_groups)
+from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
+                     object_alternatives, object_category, object_groups)
+from ...lexicon.taxonomy import is_a, noun_class
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
-from .setting import setting_replacement
+from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
 
@@ -69,6 +70,13 @@ def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str], ...]:
     return tuple((w, object_groups(w), number_class(w)) for w in object_alternatives(name))
 
 
+@lru_cache(maxsize=64)
+def _far_setting(name: str) -> tuple[tuple[str, frozenset, str], ...]:
+    """``_replacement_nouns`` for a scene part said alone: the setting it rules out."""
+    w = FAR_SETTINGS[name]
+    return ((w, object_groups(w), number_class(w)),)
+
+
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                    limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, objects in random order, the new noun unlike every object of
@@ -81,10 +89,20 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     shuffle(rng, objs)
     out: list[Candidate] = []
     last_resort: list[tuple[Slot, Span, list[str]]] = []
+    alone = said_alone(surface)
     for a in objs:
         slot = surface.slots[a]
         o = g.objects[a]
+        # said alone, a scene part ("the ceiling", "the river") takes only a setting it rules out;
+        # one something is only near takes none ("standing by the tree" -/-> "by the bush")
+        part = scene_part(o.name)
+        framed = alone and part
+        if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)):
+            continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen"
         timed = setting_replacement(surface, slot)
+        if timed is not None and (alone or landmark(surface, slot)) \
+                and scene_part(noun_lemma(timed[1].split()[-1].lower())):
+            continue                                 # "the water" -/-> "the sand", "hills behind the sand"
         if timed is not None:                        # "at night" -> "at noon", "water" -> "sand": no draw
             cand = make_candidate(surface, "object_replace", [Replacement(timed[0], fresh(surface, timed[1], timed[0]))])
             if cand:
@@ -102,16 +120,20 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         child = sexless_child(o.name)
         others = [x.name for x in g.objects if x is not o]
         furnished = _furnishes(surface, a)
-        alts = [w for w, groups, number in _replacement_nouns(o.name)
+        worn = _worn(surface, a)
+        nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
+        alts = [w for w, groups, number in nouns
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
                 and distinct_things(w, o.name)
                 and all(distinct_things(w, x, False) for x in others)  # "shoe" with a "boot" in the caption
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
+                and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
                 and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
                 and not (aged and not same_age(w, o.name))
+                and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
         span = slot.name
@@ -155,6 +177,37 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     return out
 
 
+def said_alone(surface: Surface) -> bool:
+    """The surface names its object with no relation ("the ceiling", "red apples"): a
+    replacement claims only that the new thing is in the picture."""
+    return not surface.caption and not surface.relations
+
+
+# Prepositions that put a thing only near a landmark (word sequences before its noun phrase).
+_NEAR_PREPS = frozenset(tuple(p.split()) for p in (
+    "by", "near", "beside", "behind", "around", "along", "alongside", "past", "among", "beyond", "toward",
+    "towards", "next to", "close to", "in front of", "across from"))
+
+
+def landmark(surface: Surface, slot: Slot) -> bool:
+    """The noun phrase follows a preposition of nearness ("people standing by the tree", "hills
+    behind the water"): a scene part put in its place is most often near as well."""
+    words = [t.text.lower() for t in surface.tokens[max(0, slot.np[0] - 3):slot.np[0]]]
+    return any(tuple(words[-n:]) in _NEAR_PREPS for n in (1, 2, 3) if len(words) >= n)
+
+
+def scene_part(noun: str) -> bool:
+    """The noun names what frames a scene or is part of what it shows (``vocab.SCENE_PART_CATEGORIES``,
+    the elements and places of ``setting``, a body part by WordNet): "the floor", "the sand",
+    "the forest", "the ear" are in the picture of a mirror, a sea, a village, an elephant's trunk
+    more often than not."""
+    cat = object_category(noun)
+    if cat is not None:
+        return cat[0] in SCENE_PART_CATEGORIES
+    return noun in ELEMENT_CONTRASTS or noun in PLACE_CONTRASTS or noun in ("forest", "sea") \
+        or noun_class(noun) in ("body", "plant")
+
+
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
     """The candidate with ``noun`` in the slot's number in place of ``span`` (the name, or the
     phrase after its determiner, or the name's head), after an article when asked, if any."""
@@ -186,8 +239,9 @@ def _bare_singular(surface: Surface, slot: Slot) -> bool:
 def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[str], owner: bool) -> list[str]:
     """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
     that fit its slot: never a word of the caption or anything one of its objects may be."""
+    worn = _worn(surface, slot.obj)
     return [w for w in kin_alternatives(name)
-            if _unlike_the_caption(surface, w)
+            if _unlike_the_caption(surface, w) and not (worn and not _one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
             and not (owner and noun_form(w, slot.plural).endswith("s"))]
@@ -298,6 +352,25 @@ def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
         return False
     mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
     return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
+
+
+def garment(noun: str) -> bool:
+    cat = object_category(noun)
+    return cat[0] == "clothing" if cat is not None else is_a(noun, "clothing")
+
+
+def _worn(surface: Surface, obj: int) -> bool:
+    """The object is a garment some person of the graph wears, has on or is in ("the hitter has a
+    helmet on", "seen wearing a veil")."""
+    g = surface.graph
+    return garment(g.objects[obj].name) and any(
+        r.object == obj and is_person(g.objects[r.subject].name) for r in g.relations)
+
+
+def _one_of_them(old: str, new: str) -> bool:
+    """Both are garments one wears only one of (``vocab.EXCLUSIVE_GARMENTS``): the new one in the
+    old one's place is false of the wearer; any other garment may be worn besides."""
+    return all(noun_form(w, False) in EXCLUSIVE_GARMENTS or w in EXCLUSIVE_GARMENTS for w in (old, new))
 
 
 def _furnishing(noun: str) -> bool:

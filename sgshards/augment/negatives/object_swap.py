@@ -16,7 +16,7 @@ from ...lexicon.taxonomy import listed, noun_class, part_of
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
-from .relation_swap import stated_symmetrically
+from .relation_swap import pp_reordered, stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
                      number_class, of_bound, overlap, possessive, truncated)
@@ -118,15 +118,36 @@ def movable_name(surface: Surface, obj: int) -> bool:
     return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
                 or of_bound(surface, slot.name) or chained(surface, slot.np) or _measured(surface, slot)
-                or loose_compound(surface.graph.objects[obj].name))
+                or loose_compound(surface.graph.objects[obj].name) or verb_only(surface, slot))
+
+
+def verb_only(surface: Surface, slot: Slot) -> bool:
+    """The name is one word English knows only as a verb ("vies" in "Benzema vies for the ball"):
+    a tagging slip, which moved leaves "balls for the vie"."""
+    toks = surface.tokens[slot.name[0]:slot.name[1]]
+    if len(toks) != 1 or object_category(surface.graph.objects[slot.obj].name) is not None:
+        return False
+    forms = all_lemmas(toks[0].text.lower())
+    return bool(forms) and "NOUN" not in forms and "VERB" in forms
+
+
+def gerund_between(surface: Surface, a: Slot, b: Slot) -> bool:
+    """One noun, a participle and a bare noun ("girl taking pictures"): swapped, they read as a
+    compound of the participle ("picture taking girls", a paraphrase)."""
+    first, second = (a, b) if a.name[0] < b.name[0] else (b, a)
+    toks = surface.tokens
+    v = first.name[1]
+    return v + 1 == second.np[0] and v < len(toks) and toks[v].tag in ("VBG", "VBN") \
+        and second.np[0] == second.name[0]
 
 
 def _measured(surface: Surface, slot: Slot) -> bool:
     """A stuff measured by the head of its noun phrase ("sheet of ancient parchment", "piece of
     leather"): moved alone, it leaves a thing measured as stuff ("sheet of ancient image"); a
-    counted thing moves ("herd of horses" -> "herd of pastures" is false)."""
+    counted thing moves ("herd of horses" -> "herd of pastures" is false), a singular does not
+    ("slices of pizza" -/-> "slices of table", "a ball of yarn")."""
     name = surface.graph.objects[slot.obj].name
-    return (number_class(name) == "mass" or noun_class(name) == "substance") \
+    return (number_class(name) == "mass" or noun_class(name) == "substance" or not slot.plural) \
         and any(t.text.lower() == "of" for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
@@ -221,11 +242,16 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if across_separator(surface, sa.name, sb.name):
             continue                               # a list reordered, not roles exchanged
+        if gerund_between(surface, sa, sb):
+            continue                               # "girl taking pictures" -/-> "picture taking girls"
         if copular_pair(surface, sa.name[1] - 1, sb.name[1] - 1):
             continue                               # "the capital is an incredible city": one thing
         if not _moves_a_property(oa.attributes, ob.attributes) and (
                 symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
             continue                               # "the tree by the river banks", "christmas tree and candles"
+        if any({g.relations[k].subject, g.relations[k].object} == {a, b} and pp_reordered(surface, k)
+               for k in surface.relations):
+            continue                               # "on a pavement on the mobility scooter": both said
         if whole_with_part(surface, a, b):
             continue                               # "a vintage car with red wheel"
         if gendered_pronoun(surface) and gender(oa.name) != gender(ob.name):

@@ -15,7 +15,7 @@ from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
-from ...lexicon.taxonomy import noun_class
+from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class, part_of
 from ...lexicon.words import PREP_HEADS
 from ..vocab import (FRAME_VERBS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
@@ -132,9 +132,24 @@ def verb_contrast_fits(surface: Surface, k: int, i: int, lemma: str) -> bool:
     if not (can_act(subject) or _vehicle(subject)):
         return False
     if lemma in POSTURE_VERBS:                     # "a plane sitting on a runway" is not standing
-        return can_act(subject)
+        return can_act(subject) and not _postureless(subject)
+    if lemma in _TO_VERBS and any(t.head == i and t.text.lower() in ("to", "toward", "towards") for t in toks[i + 1:]):
+        return False                               # "throwing the ball to the batter" -/-> "catching ... to"
     obj = g.objects[r.object].name
     return thing_class(obj) in ("concrete", "animate") and noun_class(obj) != "body"
+
+
+# Verbs of passing a thing on, whose "to" phrase their contrast does not take.
+_TO_VERBS = frozenset({"throw", "give", "pass", "hand", "toss", "send", "sell", "take", "carry", "lead"})
+# Animals whose sitting and lying are one posture ("penguins lie in the shade" ~ "sit").
+_POSTURELESS = ("bird", "fish", "reptile", "amphibian", "insect", "arthropod", "mollusk")
+
+
+def _postureless(name: str) -> bool:
+    cat = object_category(name)
+    if cat is not None:
+        return cat[0] in ("bird", "sea_animal", "insect")
+    return any(mainly_a(name, k) for k in _POSTURELESS)
 
 
 def _vehicle(name: str) -> bool:
@@ -154,6 +169,47 @@ def _lowered(surface: Surface) -> list[str]:
 # a canyon lies below the land's surface).
 _GROUND = frozenset({"land", "ground", "earth", "soil", "terrain", "surface", "planet", "world", "dirt"})
 _BELOW = frozenset({"under", "below", "beneath", "underneath"})
+
+
+# Adjectives of degree that make a bare noun an idiom with its preposition ("in full sail", "in
+# plain sight", "in broad daylight", "at full speed", "on high alert").
+_DEGREE_WORDS = frozenset({"full", "plain", "broad", "open", "high", "close", "short", "great", "full-on"})
+_BARE_OK = CONCRETE_CLASSES | {"location", "Tops"}
+# Prepositions of company and time, which take a bare noun of a thing freely ("with remote control").
+def _part_of_whole(part: str, whole: str) -> bool:
+    """WordNet's part of the whole, but no curated thing that only stands on one ("cup" is part of
+    a "table" service by WordNet; not of the table a cup stands on)."""
+    cat = object_category(part)
+    return part_of(part, whole) and (cat is None or cat[0] in ("plant_part", "body_part"))
+
+
+_VERTICAL = frozenset({("on",), ("upon",), ("on", "top", "of"), ("under",), ("over",), ("above",), ("below",),
+                       ("beneath",), ("underneath",)})
+_NOT_PLACE = frozenset({("with",), ("without",), ("before",), ("after",), ("during",)})
+
+
+def bare_idiom(surface: Surface, k: int, i: int) -> bool:
+    """The preposition at token i forms an idiom with relation k's object, which names no place:
+    "all over", "all around" ("wine from all over country"), or a bare singular noun (no
+    determiner, possessive or number) that names no thing by its first sense ("on display",
+    "in shade", "under construction") or follows a degree adjective ("in full sail"). Another
+    preposition there is no English ("under display", "outside full sail")."""
+    toks = surface.tokens
+    if i > 0 and (toks[i - 1].text.lower() == "all" or toks[i - 1].text.lower() == "from"
+                  and toks[i].text.lower() in ("over", "around")):     # "from (all) over", as realised
+        return True
+    slot = surface.slots.get(surface.graph.relations[k].object)
+    if slot is None or slot.plural:
+        return False
+    before = toks[slot.np[0]:slot.name[0]]
+    head = toks[slot.name[1] - 1]                 # a realised name has no tag
+    if head.tag not in ("NN", "") or head.upos != "NOUN" \
+            or any(t.upos in ("DET", "NUM") or t.tag in ("PRP$", "POS") for t in before):
+        return False
+    if any(t.text.lower() in _DEGREE_WORDS for t in before):
+        return True
+    word = head.text.lower()
+    return object_category(word) is None and noun_class(word) not in _BARE_OK and noun_class(word) is not None
 
 
 def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
@@ -191,6 +247,9 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             idiom = i + n < len(lower) and (" ".join(key), lower[i + n]) in IDIOMS     # "pen in hand"
             # "denim on denim", "face to face", "day after day": one noun either side, an idiom
             idiom = idiom or (0 < i and i + n < len(lower) and lower[i - 1] == lower[i + n])
+            idiom = idiom or (key not in _NOT_PLACE and bare_idiom(surface, k, i))     # "on display"
+            # a part where its whole is ("leaves on the trees" -/-> "under": fallen ones are, too)
+            idiom = idiom or (key in _VERTICAL and _part_of_whole(g.objects[r.subject].name, obj_name))
             alts = [w for w in PREP_CONTRASTS[key] if not (w in _BELOW and obj_name.lower() in _GROUND)]
             if alts and not inner and not clothing and vertical and prep_ok(key) and not idiom \
                     and not glued(surface, (i, i + n)):

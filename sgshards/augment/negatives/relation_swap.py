@@ -14,7 +14,7 @@ from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, obje
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, glued, in_idiom, inside,
-                     keyword_string, make_candidate, number_class, of_bound, overlap, truncated)
+                     keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -147,6 +147,33 @@ def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:
 _THINGS = CONCRETE_CLASSES | ANIMATE_CLASSES
 
 
+def dressed_in(surface: Surface, k: int) -> bool:
+    """Relation k is "in" and its subject a plural or a stuff ("diamonds in a thin band", "red
+    flowers in a green vase"): after "in" it reads as what the other is made, set or dressed in
+    ("a thin band in diamonds", "a vase in red flowers"), which may be true."""
+    r = surface.graph.relations[k]
+    pred = surface.preds.get(k)
+    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    if words[-1:] != ["in"]:
+        return False
+    slot = surface.slots[r.subject]
+    return phrase_plural(surface, slot) or slot.plural or number_class(surface.graph.objects[r.subject].name) == "mass"
+
+
+def pp_reordered(surface: Surface, k: int) -> bool:
+    """Relation k's subject is itself the object of a preposition right before it, and its own
+    preposition follows it ("disabled person on a mobility scooter on the pavement"): the swap
+    only reorders two place phrases of one head ("... on the pavement on a mobility scooter"),
+    which say the same of it."""
+    if not surface.caption:
+        return False
+    r = surface.graph.relations[k]
+    sa, pred = surface.slots[r.subject], surface.preds.get(k)
+    toks = surface.tokens
+    return pred is not None and sa.np[0] > 0 and toks[sa.np[0] - 1].upos == "ADP" and pred[0] == sa.np[1] \
+        and all(t.upos == "ADP" for t in toks[pred[0]:pred[1]])
+
+
 def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every relation swap, relations in random order, each object pair swapped once."""
     g = surface.graph
@@ -182,9 +209,14 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         into_a, into_b = _moved_np(surface, b, a), _moved_np(surface, a, b)
         if into_a is None or into_b is None:
             continue
+        if dressed_in(surface, k):
+            continue                               # "diamonds in a band" -/-> "a band in diamonds"
+        if pp_reordered(surface, k):
+            continue                               # "a person on a scooter on the pavement": both say it
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]
-        if sa.plural != sb.plural:                 # "two dogs are chasing a cat" -> "a cat is chasing two dogs"
-            for verbs, plural in ((sa.agree, sb.plural), (sb.agree, sa.plural)):
+        pa, pb = phrase_plural(surface, sa), phrase_plural(surface, sb)
+        if pa != pb:                               # "two dogs are chasing a cat" -> "a cat is chasing two dogs",
+            for verbs, plural in ((sa.agree, pb), (sb.agree, pa)):     # "slices of pizza are" -> "the table is"
                 for v in verbs:
                     if not (inside((v, v + 1), sa.np) or inside((v, v + 1), sb.np)):
                         tok = surface.tokens[v]

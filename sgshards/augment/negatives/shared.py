@@ -15,7 +15,7 @@ from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS
-from ...lexicon.lemmas import verb_lemma
+from ...lexicon.lemmas import noun_lemma, verb_lemma
 from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
 from ...lexicon.words import PREP_NOUNS
 
@@ -267,3 +267,15 @@ def copular_pair(surface: Surface, a: int, b: int) -> bool:
                                                                      and y.head == x.head)):
             return True
     return False
+
+
+def phrase_plural(surface: Surface, slot: Slot) -> bool:
+    """The number a verb agrees with for the slot's noun phrase: its written quantity's when one
+    stands before "of" ("slices of pizza are", "a ball of yarn is"), else the name's."""
+    toks = surface.tokens
+    for j in range(slot.np[0], slot.name[0] - 1):
+        if toks[j + 1].text.lower() == "of" and toks[j].text.isalpha():
+            t = toks[j]                            # a realised quantity is untagged: by its lemma
+            if t.tag in ("NN", "NNS") or not t.tag:
+                return t.tag == "NNS" or (not t.tag and noun_lemma(t.text.lower()) != t.text.lower())
+    return slot.plural

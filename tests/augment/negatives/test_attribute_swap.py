@@ -1,6 +1,6 @@
 """attribute_swap on real spaCy parses: whole candidates, articles, casing and the guards."""
 from sgshards.augment.negatives.attribute_swap import attribute_swap
-from tests.augment.negatives.common import run, texts, whole
+from tests.augment.negatives.common import every, run, texts, whole
 
 
 def test_attribute_swap_whole_output(surface):
@@ -48,3 +48,10 @@ def test_attribute_swap_not_across_a_keyword_list(surface):
     """Web alt-text: "Eco wedding shabby chic style: table, paper flowers" -> "Eco wedding paper chic
     style: table, shabby flowers"."""
     assert run(attribute_swap, surface("Eco wedding shabby chic style: red table, blue paper flowers")) == []
+
+
+def test_attribute_swap_leaves_an_attribute_that_is_part_of_a_name(surface):
+    """CC3M: "stuffed roasted red peppers with ... white beans" -> "roasted white peppers with red
+    beans" ("red pepper" and "white pepper" are kinds of pepper, named so whatever their colour)."""
+    assert not any("white peppers" in t for t in every(attribute_swap, surface(
+        "stuffed roasted red peppers with cherry tomatoes , white beans and olives .")))

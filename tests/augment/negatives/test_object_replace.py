@@ -227,3 +227,59 @@ def test_a_person_named_with_modifiers_takes_an_animal_or_the_other_sex(surface)
                     "garment features unique hand crafted leather women 's sandals"):
         assert not any(w in t.split() for t in every(object_replace, surface(caption))
                        for w in ("dog", "cat", "horse", "owl", "goat", "bear", "pig", "deer", "sheep", "cow")), caption
+
+
+# --------------------------------------------------------------------------- scene parts (issue 15c)
+
+def _negatives_of_alone(parse, caption, seeds=6):
+    """{positive: {negative texts}} of augment's object_replace negatives of one-object positives."""
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.graph import build_graph
+    doc = parse(caption)
+    out = {}
+    for seed in range(seeds):
+        pos, negs = augment("k", doc, build_graph(doc), AugmentOptions(seed=seed, max_negatives=20))
+        for n in negs:
+            if n.type == "object_replace" and n.positive:
+                out.setdefault(pos[n.positive].text, set()).add(n.text)
+    return out
+
+
+def test_object_replace_no_scene_part_for_an_object_said_alone(parse):
+    """VG and CC3M: "the ceiling" -> "the floor", "a wall" -> "a ceiling", "a lake" -> "an island",
+    "her hands" -> "her heads" were not false: a picture of almost anything shows a floor, a
+    hill, a hand. A water or a forest said alone takes the desert."""
+    from sgshards.augment.negatives.object_replace import scene_part
+    for caption in ("replace the new lamp on the ceiling", "a sample of the decorated ceiling",
+                    "view from atop the wall .", "walking up the hill to home"):
+        for pos, texts in _negatives_of_alone(parse, caption).items():
+            if len(pos.split()) <= 2:
+                assert not any(scene_part(t.split()[-1].rstrip("s")) for t in texts), (caption, pos, texts)
+    negs = _negatives_of_alone(parse, "ready for tubing down the river")
+    assert negs.get("the river", {"the desert"}) <= {"the desert"}
+    negs = _negatives_of_alone(parse, "friends having fun on the beach")
+    assert negs["the beach"] == {"the snow"}
+
+
+def test_object_replace_no_scene_part_for_a_landmark_one_is_near(surface):
+    """VG: "people standing by the tree" -> "by the bush", "hills behind the water" -> "behind
+    the sand": what is near a tree is mostly near a bush too."""
+    texts = every(object_replace, surface("people standing by the tree."))
+    assert texts and not any("by the" in t and "by the tree" not in t for t in texts)
+    texts = every(object_replace, surface("hills behind the water."))
+    assert not any("sand" in t for t in texts)
+
+
+def test_object_replace_a_worn_garment_takes_only_one_worn_instead(surface):
+    """VG/CC3M: "the hitter has a helmet on" -> "a shoe on", "the teenager is seen wearing a veil"
+    -> "a shirt" were not false (a person wears many things); jeans and a skirt, a dress and a
+    suit are worn one at a time. Web/CC3M: "quilt" -> "blanket", "bike" -> "motorcycle" are
+    near-synonyms."""
+    texts = every(object_replace, surface("the hitter has a helmet on"))
+    assert not any(t.startswith("the hitter has") for t in texts)
+    texts = every(object_replace, surface(
+        "so brave: the teenager is seen wearing a veil and covered with faux cuts and bruises in her music video"))
+    assert not any("wearing a veil" not in t for t in texts if "teenager" in t)
+    assert "a girl in a red suit" in every(object_replace, surface("a girl in a red dress"))
+    assert not any("blanket" in t for t in every(object_replace, surface('"U of Florida ""Gator"" quilt"')))
+    assert not any("motorcycle" in t for t in every(object_replace, surface("exploring with baby on bike and on foot.")))

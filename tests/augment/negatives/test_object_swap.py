@@ -136,3 +136,21 @@ def test_object_swap_never_moves_stuff_out_of_its_measure(surface):
     parchment", "piece of leather on the table" -> "piece of table is on the leather"."""
     assert not every(object_swap, surface("scroll: sheet of ancient parchment with the image of dragon"))
     assert not every(object_swap, surface("piece of leather on the table"))
+
+
+def test_object_swap_no_verb_read_as_noun_no_participle_compound_no_quantity_of_one(surface, parse):
+    """Web: "Benzema vies for the ball" -> "balls for the vie" ("vies" is only a verb); CC3M:
+    "girl taking pictures" -> "picture taking girls" (a paraphrase); VG: "slices of pizza on the
+    table" -> "slices of table"; "... on a pavement on the mobility scooter" (two place phrases of
+    one head reordered)."""
+    assert not any("vie " in t for t in every(object_swap, surface(
+        "France's forward Karim Benzema (front R) vies for the ball with Switzerland's midfielder Gokhan Inler")))
+    assert not any("picture taking girl" in t for t in every(object_swap, surface(
+        "beautiful young girl taking pictures with an old vintage camera")))
+    assert not any("on the mobility scooter" in t for t in every(object_swap, surface(
+        "disabled person on a mobility scooter on the pavement")))
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.graph import build_graph
+    doc = parse("slices of pizza on the table")
+    assert not any("slices of table" in n.text for seed in range(4) for n in augment(
+        "k", doc, build_graph(doc), AugmentOptions(seed=seed, max_negatives=20))[1])

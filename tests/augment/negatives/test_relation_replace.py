@@ -103,3 +103,40 @@ def test_no_without_after_a_participle_and_no_posture_of_things(surface):
     assert not any("standing" in t for t in every(relation_replace, surface("plane sitting on a runway")))
     people = every(relation_replace, surface("a girl sitting on a bench with a dog"))
     assert "a girl standing on a bench with a dog" in people and "a girl sitting on a bench without a dog" in people
+
+
+def test_relation_replace_keeps_a_preposition_idiom_with_a_bare_noun(surface, parse):
+    """CC3M: "on display" -> "under display", "in full sail" -> "outside full sail", "from all
+    over country" -> "from all under country", "on stage" -> "under stage" are no English; a bare
+    thing keeps its contrast ("man on skateboard" -> "man under skateboard", "with remote control")."""
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.graph import build_graph
+    for caption, bad in (("automobile model is among the cars is on display", "under display"),
+                         ("person of a ship at sea in full sail", "outside full sail"),
+                         ("wine from all over country on a market", "under country"),
+                         ("pop artist performs on stage .", "under stage")):
+        assert not any(bad in t for t in every(relation_replace, surface(caption))), caption
+        doc = parse(caption)
+        for seed in range(4):                       # the realised positives too ("wine from over country")
+            _, negs = augment("k", doc, build_graph(doc), AugmentOptions(seed=seed, max_negatives=20))
+            assert not any(bad in n.text for n in negs), (caption, seed)
+    assert "man under skateboard" in every(relation_replace, surface("man on skateboard"))
+    assert any("without remote control" in t for t in every(relation_replace, surface(
+        "family of four sitting on sofa with remote control and watching television .")))
+
+
+def test_relation_replace_no_posture_for_birds_no_contrast_without_its_to(surface):
+    """CC3M/VG: "penguins lie in the shade" -> "penguins sit" (a bird's sitting is its lying),
+    "pitcher throwing the ball to the batter" -> "catching the ball to the batter" (no English);
+    a dog's postures differ."""
+    assert not any("penguins sit" in t for t in every(relation_replace, surface(
+        "penguins lie in the shade among the roots of gnarled trees")))
+    assert not any("catching" in t for t in every(relation_replace, surface("pitcher throwing the ball to the batter.")))
+    assert "a dog sitting on the couch" in every(relation_replace, surface("a dog lying on the couch"))
+
+
+def test_relation_replace_no_place_contrast_between_a_part_and_its_whole(surface):
+    """VG: "leaves on the trees are red, yellow and orange" -> "leaves under the trees" (fallen
+    leaves lie under them too)."""
+    assert not any("under the trees" in t for t in every(relation_replace, surface(
+        "leaves on the trees are red, yellow and orange")))

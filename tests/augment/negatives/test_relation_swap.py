@@ -165,3 +165,26 @@ def test_no_swap_in_a_caption_cut_off(surface):
     assert not every(relation_swap, surface("tiny city to rise at exhibition subject... will"))
     assert not every(object_swap, surface("new romantic artist and family attend the performance at ."))
     assert every(relation_swap, surface("tiny city to rise at exhibition subject"))
+
+
+def test_relation_swap_agrees_with_a_written_quantity_and_keeps_place_phrases_in_order(surface, parse):
+    """VG: "slices of pizza on the table" -> "the table are on slices of pizza" (the verb agrees
+    with "slices", not "table"); CC3M: "disabled person on a mobility scooter on the pavement" ->
+    "... on the pavement on a mobility scooter" says the same of the person."""
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.graph import build_graph
+    doc = parse("slices of pizza on the table")
+    texts = {n.text for seed in range(4)
+             for n in augment("k", doc, build_graph(doc), AugmentOptions(seed=seed, max_negatives=20))[1]}
+    assert "the table is on slices of pizza" in texts and "the table are on slices of pizza" not in texts
+    caption = "disabled person on a mobility scooter on the pavement"
+    assert not any("on the pavement on a mobility scooter" in t for t in every(relation_swap, surface(caption)))
+
+
+def test_relation_swap_no_plural_moved_after_in(surface):
+    """CC3M: "diamonds in a delicately thin band" -> "a delicately thin band in diamonds" (a band
+    set with diamonds: a paraphrase); "red and pink flowers in a green vase" -> "a green vase in
+    red and pink flowers" (a vase covered in them); a singular keeps its swap."""
+    assert not any("band in diamonds" in t for t in every(relation_swap, surface("diamonds in a delicately thin band.")))
+    assert not any("vase in red" in t for t in every(relation_swap, surface("red and pink flowers in a green vase")))
+    assert any("a box in a cat" in t for t in every(relation_swap, surface("a cat in a box")))
