@@ -65,6 +65,12 @@ def _different_people(a: str, b: str) -> bool:
     return False
 
 
+# OBJECT_NEAR by word: the indices of the near groups each word is in.
+_NEAR_GROUPS: dict[str, frozenset[int]] = {
+    w: frozenset(k for k, other in enumerate(OBJECT_NEAR) if w in other) for near in OBJECT_NEAR for w in near}
+_NO_GROUPS: frozenset[int] = frozenset()
+
+
 @lru_cache(maxsize=1 << 15)
 def distinct_things(a: str, b: str, parts: bool = True) -> bool:
     """Nouns ``a`` and ``b`` name things that cannot be one another or (unless ``parts`` is
@@ -83,7 +89,7 @@ def _distinct_kinds(a: str, b: str) -> bool:
     a, b = noun_lemma(a.lower()), noun_lemma(b.lower())
     if a == b or object_groups(a) & object_groups(b):
         return False
-    if any(a in near and b in near for near in OBJECT_NEAR):
+    if not _NEAR_GROUPS.get(a, _NO_GROUPS).isdisjoint(_NEAR_GROUPS.get(b, _NO_GROUPS)):
         return False
     if a in CATEGORY_GENERIC or b in CATEGORY_GENERIC:
         ca, cb = object_category(a), object_category(b)
