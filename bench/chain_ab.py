@@ -91,7 +91,8 @@ def main(argv=None) -> int:
         for k in range(1, len(workers)):
             ratios = sorted(b / a for a, b in zip(per[0], per[k]))
             summary[what][f"ratio_{k}_to_0"] = [round(ratios[0], 3), round(median(ratios), 3), round(ratios[-1], 3)]
-    print(json.dumps(summary, indent=1))
+    for what, row in summary.items():
+        print(what, json.dumps(row))
     for w in workers:
         w.stdin.close()
         w.wait()

@@ -37,8 +37,15 @@ COMPILED_MODULES = (
     "sgshards.augment.negatives.object_replace",
     "sgshards.augment.sampling",
     "sgshards.augment.vocab",
+    "sgshards.augment.guards",
+    "sgshards.augment.negatives.contrast",
+    "sgshards.augment.negatives.kin",
+    "sgshards.graph.confidence",
+    "sgshards.text.suitability",
+    "sgshards.text.statements",
     "sgshards.lexicon.lemmas",
     "sgshards.lexicon.words",
+    "sgshards.lexicon.taxonomy",
 )
 # Not augment/negatives/__init__.py (the registry: a dict read once per type and surface), nor
 # augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
