@@ -197,12 +197,15 @@ def _capitalised(text: str) -> bool:
 
 def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
-    if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
+    dotted = "." in text or "://" in text             # what every file name and URL match holds
+    if " " not in text and (_SLUG.match(text) or dotted and (_FILE.search(text) or _URL.search(text))):
         return FILE_NAME_OR_URL
     if any(t.text.lower() in ADDRESS_OR_FORMAT for t in c.words):
         return FILE_NAME_OR_URL             # an address in words: "... wiring uk www miifotos com simple ..."
     if _UNDERSCORED.search(text) and not any(verb_reading(c, t) for t in c.words):
         return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
+    if not dotted:
+        return None
     if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
         return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
