@@ -8,6 +8,7 @@ __version__ = "0.1.0"
 # (setup.py reads this tuple); a checkout, or an install without a C compiler, runs the same
 # modules as plain Python, with the same outputs.
 COMPILED_MODULES = (
+    "sgshards.schemas.graph",
     "sgshards.graph.state",
     "sgshards.graph.nominals",
     "sgshards.graph.attributes",
@@ -49,7 +50,8 @@ COMPILED_MODULES = (
 )
 # Not augment/negatives/__init__.py (the registry: a dict read once per type and surface), nor
 # augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
-# (native) class cannot be unpickled into.
+# (native) class cannot be unpickled into.  schemas.graph's dataclasses are compiled: graphs
+# never leave the process (records hold their JSON form), and the hot path reads their fields.
 
 
 def compiled_modules() -> list:
