@@ -68,11 +68,13 @@ def test_compiled_modules_type_check_as_mypyc_needs():
     paths = [name.replace(".", "/") + ".py" for name in sgshards.COMPILED_MODULES]
     flags = re.search(r'mypycify\(\[([^\]]*)\*paths\]', (REPO / "setup.py").read_text()).group(1)
     flags = re.findall(r'"([^"]+)"', flags)
-    thresholds = gc.get_threshold()             # mypy raises the collector's thresholds for itself
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
     try:
         stdout, stderr, status = api.run([*flags, "--no-incremental", *paths])
-    finally:
-        gc.set_threshold(*thresholds)           # (test_annotate checks the worker's own)
+    finally:                    # mypy sets the collector up for itself (thresholds, unfreeze): put
+        gc.set_threshold(*thresholds)           # back the test process's (test_annotate checks them)
+        if frozen:
+            gc.freeze()
     assert status == 0, stdout + stderr
 
 
