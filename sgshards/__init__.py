@@ -39,6 +39,8 @@ COMPILED_MODULES = (
     "sgshards.augment.sampling",
     "sgshards.augment.vocab",
     "sgshards.augment.guards",
+    "sgshards.augment.mentions",
+    "sgshards.augment.negatives.setting",
     "sgshards.augment.negatives.contrast",
     "sgshards.augment.negatives.kin",
     "sgshards.graph.confidence",
