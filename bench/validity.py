@@ -36,10 +36,12 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 # tuning rows are reserved in every source.  ``vg``: Visual Genome region descriptions (the captions of
 # FACTUAL dev), a stand-in for COCO-style captions, which sgshards has no copy of.  ``heldout`` was
 # drawn after the second round of fixes and labelled only on their output; it has more web rows because
-# most web captions are skipped as no scene and judge nothing but the caption.
+# most web captions are skipped as no scene and judge nothing but the caption.  ``heldout2`` was drawn
+# after round 5 (when the three earlier samples' errors were read by the fixers) and labelled only then.
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
-           "heldout": (2027, {"cc3m": 100, "web": 200})}
+           "heldout": (2027, {"cc3m": 100, "web": 200}),
+           "heldout2": (2028, {"cc3m": 150, "web": 250, "vg": 100})}
 TUNING_ROWS = 150
 
 

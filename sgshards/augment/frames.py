@@ -307,6 +307,8 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         prefix = [c for c in auxes if c >= past_aux[0]] if past_aux else []   # "has signed", "have been keeping"
     elif t.tag == "VBN":
         form = "VBN"                                  # "a cake topped with cream": a state
+        # "sorghum being carried after harvest": an ongoing passive keeps its "being"
+        prefix = [c for c in auxes if doc[c].text.lower() == "being"]
     else:
         stative = lemma in STATIVE_VERBS and t.tag in ("VBZ", "VBP", "VBG")
         form = "VBG"
@@ -314,7 +316,8 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
     agree = -1
     for c in prefix:
         a = doc[c]
-        agree = len(words)
+        if finite:
+            agree = len(words)
         words.append(_piece(a.text.lower(), " ", a.lemma.lower(), "AUX", a.tag))
     for k in toks:
         d = doc[k]

@@ -12,6 +12,10 @@ leave alone because of them (issue 15, precision before recall).
 - **Quoted words**: a name, nickname or title ("her 'little muffins'"), not a description.
 - **Mentioned, not shown** (``mentions``): fragments, idioms, titles, roles, what a witness saw;
   and relations the parse gets wrong (camera verbs, a picture acting on what it shows, ...).
+- **Multiword units** (``lexicon.units``): an element that keeps only part of a fixed expression
+  ("kin details" of "next of kin details", "date" of "date of birth", "life" of "still life",
+  "tourist" of "tourist attraction", the verb "cover" of "cover art"); of a unit whose head
+  alone is true ("bus stop" is a stop) the head and its attribute may stay.
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -24,11 +28,13 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from ..lexicon.taxonomy import part_of, senses
+from ..lexicon.units import unit_spans
 from ..lexicon.words import BODY_PARTS
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
 from .frames import is_verb_word
+from .attachment import clause_objects, wrong_attachments
 from .mentions import misattached, not_depicted, quoted_tokens
 
 LABEL_MARKS = frozenset({":", "#"})
@@ -41,6 +47,9 @@ FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categori
 # Possessive "have" relations (the graph's rule names): realised as "with" only for a part.
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
 WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, never inflected
+# Ranks: said of a person ("was fourth", "finished second") they are no attribute of the thing.
+ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth last 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th""".split())
 _MIN_PIECE = 6               # both halves of a glued content word have at least this many letters
 # Function words that begin a glued pair ("theborn", "betweenarea", "willmake"); words that also
 # begin real compounds ("under", "over", "out", "back", "after", "up") are not among them.
@@ -122,6 +131,47 @@ def _touches(span, bad: set[int]) -> bool:
     return span is not None and any(k in bad for k in range(span[0], span[1]))
 
 
+def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False, objects: bool = False,
+          covered: frozenset[int] = frozenset()) -> bool:
+    """The span keeps part of a unit: it overlaps one without holding all of it (with the tokens
+    ``covered`` besides), and (for a unit whose head alone is true, kind ``h``) without its head;
+    an attribute may cut those ("football" of "football player").  An object may cut an adjective
+    compound (kind ``a``: "autumn themed quilt" has the object "autumn" of (autumn, theme, quilt));
+    its attributes may not."""
+    if span is None or not units:
+        return False
+    a, b = span
+    for s, e, kind in units:
+        if a < e and s < b and not (a <= s and e <= b) and not all(a <= k < b or k in covered for k in range(s, e)):
+            if kind == "a" and objects:
+                continue
+            if kind != "h" or not (attribute or a <= e - 1 < b):
+                return True
+    return False
+
+
+def _cuts_relation(graph: SceneGraph, k: int, units: list[tuple[int, int, str]]) -> bool:
+    """The relation's predicate keeps part of a unit its arguments do not hold the rest of ("cover"
+    of "Variable Star cover art"), or lies inside an argument's own name (the unit kept whole)."""
+    r = graph.relations[k]
+    if r.span is None or not units:
+        return False
+    args = [graph.objects[x].span for x in (r.subject, r.object)]
+    if any(s is not None and r.span[0] < s[1] and s[0] < r.span[1] for s in args):
+        return True
+    covered = frozenset(t for s in args if s is not None for t in range(s[0], s[1]))
+    return _cuts(r.span, units, covered=covered)
+
+
+def _rank(doc: Sequence[DepToken], span) -> bool:
+    """An ordinal said of a thing, not written before it: "the athlete was fourth in the shot
+    put", "finished second" (a rank in a contest, not what makes "the fourth athlete")."""
+    if span is None or span[1] - span[0] != 1 or not 0 <= span[0] < len(doc):
+        return False
+    t = doc[span[0]]
+    return t.text.lower() in ORDINALS and t.dep not in ("amod", "nummod", "compound")
+
+
 def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
     """A possessive "have" whose possessed thing is no part of the owner ("fisherman's hut")."""
     r = graph.relations[r_idx]
@@ -136,21 +186,23 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     """The graph elements positives and negatives leave out (see the module doc)."""
     bad = unsafe_tokens(doc)
     kids = children_index(doc)
-    objects = not_depicted(doc, kids, graph)
+    objects = not_depicted(doc, kids, graph) | clause_objects(doc, graph)
+    units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for i, o in enumerate(graph.objects):
-        if _touches(o.span, bad):
+        if _touches(o.span, bad) or _cuts(o.span, units, objects=True):
             objects.add(i)
         elif o.span is not None and 0 < o.span[1] <= len(doc):
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
             if head.dep == "compound" and head.head in bad:
                 objects.add(i)
-    relations = misattached(doc, kids, graph)
+    relations = misattached(doc, kids, graph) | wrong_attachments(doc, kids, graph)
     for k, r in enumerate(graph.relations):
         if r.subject in objects or r.object in objects or _touches(r.span, bad) \
-                or possession_not_part(graph, k) or _unknown_verb(doc, r.span):
+                or possession_not_part(graph, k) or _unknown_verb(doc, r.span) or _cuts_relation(graph, k, units):
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
-                  for a, s in enumerate(o.attribute_spans) if _touches(s, bad)}
+                  for a, s in enumerate(o.attribute_spans)
+                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s)}
     if not (objects or relations or attributes):
         return NOTHING
     return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))

@@ -9,7 +9,9 @@ Objects that are no thing in the picture:
   "check more at", "girl in summer outdoor"), a bare gerund naming an activity ("decided that
   walking was better than riding");
 - **idioms**: the noun of a prepositional idiom ("hard at work", "close to an end", "stag taking a
-  bath in the rut") or of a verb + object idiom ("the annual roundup taken place");
+  bath in the rut", "the smartest bird on earth"), of a figurative frame ("fit for a princess"), of
+  a negated idiom ("not a day at the beach") or of a verb + object idiom ("the annual roundup taken
+  place");
 - **titles**: what follows "titled", "named" ("image titled person if a dog is pregnant"), the
   "of" phrase of a premiere or an episode ("actor at the premiere of woman in gold");
 - **roles**: the group or work of a person's role ("trip hop artist of food", "a member of the
@@ -42,7 +44,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
-from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, DEPICTION_VERBS, IDIOM_PPS, LIGHT_VERB_IDIOMS,
+from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, DEPICTION_VERBS, IDIOM_FRAMES, IDIOM_PPS,
+                                LIGHT_VERB_IDIOMS, NEGATED_IDIOMS,
                                 NAMING_VERBS, PERCEPTION_VERBS, ROLE_HEADS, SHOWING_CLASSES, SHOWING_ONLY_VERBS,
                                 NON_WEARER_CLASSES, TITLE_OF_HEADS, TITLING_VERBS, URL_WORDS, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
@@ -70,7 +73,8 @@ _SUBORDINATE = frozenset({"advcl"})
 _PAST_PASSIVE_AUX = frozenset({"was", "were", "been"})
 # What an idiom's noun may carry: a determiner, punctuation, a clause the parse hung on it ("hard
 # at work using a calculator": the hand uses it).
-_IDIOM_KIDS = frozenset({"det", "punct", "acl", "relcl"})
+_IDIOM_KIDS = frozenset({"det", "poss", "punct", "acl", "relcl"})
+_NEGATIONS = frozenset({"not", "no", "n't", "never"})
 # Children of a naming verb that are the name ("named player of the year", "called the staff").
 _NAME_DEPS = frozenset({"oprd", "attr", "dobj", "xcomp", "ccomp", "appos", "nsubj", "npadvmod", "dep"})
 
@@ -130,13 +134,15 @@ def idiom_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
     word = t.text.lower()                              # as written: "in flower", not "in flowers"
     if t.dep == "pobj" and t.head != head and all(doc[c].dep in _IDIOM_KIDS for c in kids[head]):
         p = t.head
-        before = [doc[c].text.lower() for c in kids[head] if doc[c].dep == "det"]
+        before = [doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "poss")]
         prep = [doc[p].text.lower()]
         if p > 0 and doc[p - 1].i == doc[p].head and doc[p - 1].upos in ("ADP", "ADV"):
             prep.insert(0, doc[p - 1].text.lower())      # "out of focus"
         for start in (prep[-1:], prep):
             if " ".join(start + before + [word]) in IDIOM_PPS:
                 return True
+    if t.dep == "pobj" and t.head != head and _figurative_frame(doc, kids, t.head, head):
+        return True
     verbs = [t.head] if t.dep == "dobj" and t.head != head else []
     verbs += [c for c in kids[head] if doc[c].dep in ("amod", "acl") and doc[c].tag in ("VBN", "VBD")]
     for v in verbs:
@@ -144,6 +150,23 @@ def idiom_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
         if nouns and (word in nouns or noun_lemma(word) in nouns):
             return True
     return False
+
+
+def _figurative_frame(doc: Sequence[DepToken], kids: list[list[int]], p: int, head: int) -> bool:
+    """The object of a figurative frame ("fit for a princess") or of a negated idiom ("not a day
+    at the beach")."""
+    h = doc[p].head
+    if h == p:
+        return False
+    prep = doc[p].text.lower()
+    words = [doc[c].text.lower() for c in kids[h] if doc[c].dep == "det" and c < h] + [doc[h].text.lower()]
+    if f"{doc[h].text.lower()} {prep}" in IDIOM_FRAMES or f"{' '.join(words)} {prep}" in IDIOM_FRAMES:
+        return True
+    if not any(doc[c].text.lower() in _NEGATIONS for c in kids[h]) and not (
+            h > 1 and doc[h - 2].text.lower() in _NEGATIONS):
+        return False
+    det = [doc[c].text.lower() for c in kids[head] if doc[c].dep == "det"]
+    return " ".join([doc[h].text.lower(), prep] + det + [doc[head].text.lower()]) in NEGATED_IDIOMS
 
 
 def title_tokens(doc: Sequence[DepToken], kids: list[list[int]]) -> set[int]:

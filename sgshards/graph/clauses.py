@@ -2,8 +2,11 @@
 a clause on a garment describes."""
 from __future__ import annotations
 
+from typing import Optional
+
 from ..lexicon.lemmas import is_adjective_only, noun_lemma, verb_lemma
-from ..lexicon.words import CLOTHING, COLOURS
+from ..lexicon.of_heads import REPRESENTATION_HEADS
+from ..lexicon.words import CLOTHING, COLOURS, DISPLAY_VERBS, SUBORDINATORS, TIME_SUBORDINATORS
 from .nominals import is_nominal
 from .state import GraphState, NOUN_POS, conj_group, conj_group_up, kids_of, kids_with
 
@@ -27,25 +30,80 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
     for s in subj:
         out.extend(conj_group(st, s))
     if out:
+        if not passive and verb_lemma(st.low[v]) not in DISPLAY_VERBS:
+            # "portrait of beautiful woman smiling in soft light": the one shown smiles
+            out = [picture_content(st, s) for s in out]
         return out, passive
     t = doc[v]
     if v in seen or t.head == v:
         # "there is gravel": expletive subject, the attr noun is the subject
         return [], passive
+    if t.dep == "acl" and t.tag == "VBG" and verb_lemma(st.low[v]) not in DISPLAY_VERBS:
+        shown = shown_by_picture(st, t.head)
+        if shown is not None:
+            # "portrait of beautiful woman smiling in soft light": the one shown smiles
+            return conj_group_up(st, shown), False
     if t.dep in ("acl", "relcl"):
-        owner = wearer(st, t.head)
+        # "a room with a luminous pattern made of stars": a past participle on a "with" thing
+        # describes the thing ("boy with red hair sitting": a gerund the bearer)
+        owner = t.head if t.tag == "VBN" and carried_thing(st, t.head) else wearer(st, t.head)
         p = doc[owner].head
         if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and st.low[p] == "on"
                 and doc[p].head != p and is_nominal(st, doc[p].head)):
             owner = doc[p].head   # "a man on a motorbike carrying bananas": the man carries
         return conj_group_up(st, owner), t.tag == "VBN"
+    if t.dep == "advcl" and is_nominal(st, t.head) and any(
+            st.low[m] in SUBORDINATORS or st.low[m] in TIME_SUBORDINATORS for m in kids_of(st, v, "mark")):
+        # "a view of a tunnel while riding a train", "person for athlete after his side win the
+        # match": a subordinate clause on a noun has the photographer or its own (misparsed)
+        # subject, never the noun
+        return [], passive
     if t.dep in ("xcomp", "advcl") and is_nominal(st, t.head):
         return conj_group_up(st, t.head), False   # "train driving on the tracks"
+    if t.dep == "advcl" and t.tag in ("VBN", "VBD") and not kids_of(st, v, "mark"):
+        described = described_object(st, v)
+        if described is not None:
+            # "the mayor works the crowds of people lined up along the streets": a participle
+            # right after the head verb's object describes the object, not the verb's subject
+            return conj_group_up(st, described), True
     if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
         return verb_subjects(st, t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
     if t.dep == "acomp" and t.upos == "ADJ":
         return verb_subjects(st, t.head, seen | {v})[0], False   # "getting ready to serve the ball"
     return [], passive
+
+
+def described_object(st: GraphState, v: int) -> Optional[int]:
+    """The direct object of v's head verb that participle v (an advcl without subject of its
+    own) follows with nothing but the object's phrase between ("works the crowds of people
+    lined up"), or None."""
+    doc = st.doc
+    h = doc[v].head
+    dobjs = [k for k in kids_of(st, h, "dobj") if h < k < v]
+    if not dobjs or h == v or any(doc[k].upos in ("PUNCT", "CCONJ") for k in range(dobjs[-1], v)):
+        return None
+    return dobjs[-1]
+
+
+def shown_by_picture(st: GraphState, n: int) -> Optional[int]:
+    """The noun a flat picture n shows ("portrait of beautiful woman" -> woman), or None."""
+    if REPRESENTATION_HEADS.get(noun_lemma(st.low[n])) != "in":
+        return None
+    shown = [k for p in kids_of(st, n, "prep") if st.low[p] == "of" for k in kids_of(st, p, "pobj")]
+    return shown[0] if shown and is_nominal(st, shown[0]) else None
+
+
+def picture_content(st: GraphState, n: int) -> int:
+    """What flat picture n shows, or n itself."""
+    shown = shown_by_picture(st, n)
+    return n if shown is None else shown
+
+
+def carried_thing(st: GraphState, n: int) -> bool:
+    """Noun n is the object of "with" and no garment ("with a luminous pattern")."""
+    p = st.doc[n].head
+    return (st.doc[n].dep == "pobj" and st.low[p] == "with"
+            and st.low[n] not in CLOTHING and noun_lemma(st.low[n]) not in CLOTHING)
 
 
 def wearer(st: GraphState, n: int) -> int:

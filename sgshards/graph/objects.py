@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..augment.vocab import object_category
+from ..augment.vocab import attribute_category, object_category
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
+from ..lexicon.units import unit_spans
 from ..lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.words import (
     ANIMATE_CATEGORIES, BODY_PARTS, COLLECTIVE_NOUNS, CONTAINER_NOUNS, DESCRIPTIVE_COMPOUNDS,
@@ -43,6 +44,11 @@ def add_object(st: GraphState, i: int) -> int:
         span_start = toks[0]
     if dropped:
         described.append(dropped)
+    start = whole_unit_start(st, i, span_start)
+    if start is not None:            # "still life", "high street", "musical instrument": one name
+        toks, span_start, owner = list(range(start, i + 1)), start, []
+        described = [k for k in described if not (isinstance(k, int) and start <= k < i)
+                     and not (isinstance(k, tuple) and start <= k[0])]
     head = doc[i]
     name = name_of(st, toks)
     plural = head.tag in ("NNS", "NNPS") or "Number=Plur" in head.morph
@@ -76,6 +82,27 @@ def add_object(st: GraphState, i: int) -> int:
     if head.dep == "compound" and head.head != i and is_hidden_gerund(st, head.head):
         collect_modifiers(st, head.head, obj)   # "a white dog swimming": white belongs to dog
     return st.obj_of[i]
+
+
+def whole_unit_start(st: GraphState, i: int, span_start: int) -> Optional[int]:
+    """Where a fixed noun (``lexicon.units``, kind ``u``: only the whole is true) that ends at head
+    i, or right before the name's span, begins: "still life", "musical instrument", "semi final
+    match", "hot air balloon".  Its words must all modify the head from within; a unit of two words
+    that begins with an attribute adjective, or one that begins with a participle ("high street",
+    "hard hat", "whipped cream") stays split as FACTUAL splits it (``augment.guards`` keeps its
+    parts out of positives and negatives).  Otherwise None."""
+    units = st.units
+    if units is None:
+        doc = st.doc
+        units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
+        st.units = units
+    for s, e, kind in units:
+        if kind == "u" and s < span_start and s < i and (e == i + 1 or e == span_start) \
+                and all(s <= st.doc[k].head <= i for k in range(s, e - 1)) \
+                and st.doc[s].tag not in ("VBN", "VBD", "VBG") \
+                and (e - s > 2 or attribute_category(st.low[s]) is None):
+            return s
+    return None
 
 
 def head_shape(upos: str, word: str) -> str:

@@ -2,6 +2,8 @@
 and containers, possessives, and "side by side"."""
 from __future__ import annotations
 
+from typing import Optional
+
 from ..augment.vocab import MASS_NOUNS, object_category
 from ..lexicon.lemmas import noun_lemma, verb_lemma
 from ..lexicon.taxonomy import CONCRETE_CLASSES, noun_class
@@ -9,7 +11,8 @@ from ..lexicon.of_heads import (
     BELONGING_CATEGORIES, GEAR, OF_MATERIALS, PART_NOUNS, REPRESENTATION_HEADS, UNOWNED_CATEGORIES,
 )
 from ..lexicon.words import (
-    BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS, REGION_NOUNS, SUBORDINATORS, SURFACE_CONTAINERS,
+    BODY_PARTS, CLOTHING, CONTAINER_NOUNS, DISPLAY_PLACES, ENCLOSING_CONTAINERS, NON_PLACE_PREPS, REGION_NOUNS,
+    SUBORDINATORS, SURFACE_CONTAINERS,
 )
 from .clauses import verb_subjects
 from .nominals import is_nominal, is_prep_noun, is_reciprocal
@@ -48,6 +51,9 @@ def noun_relations(st: GraphState, i: int) -> None:
         if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:
             with_owners = [h for h in (resolve(st, k) for _, k in with_objs) if h is not None] or owners
             shape = "noun/with_place"
+        moved = place_owner(st, i, s, pred, toks[0], objs, phrases)
+        if moved is not None:
+            owners, with_owners, shape = moved
         for k in objs:
             p2 = clothing_predicate(st, pred, k)
             rule = shape if p2 == pred else "noun/" + p2     # noun/wear, noun/have: clothing, held parts
@@ -69,6 +75,38 @@ def noun_relations(st: GraphState, i: int) -> None:
         if o is not None and not any(r.subject == o and r.object == s or r.subject == s and r.object == o
                                      for r in st.relations):
             add_relation(st, o, "have", s, [k], rule="noun/possessive")
+
+
+def place_owner(st: GraphState, i: int, s: int, pred: str, at: int, objs: list[int],
+                phrases: list) -> Optional[tuple[list[int], list[int], str]]:
+    """(owners, owners, shape) of a place phrase the parser hung on the wrong noun i, or None:
+    - a flat picture with an "of" phrase before it shows what stands there ("illustration of
+      spanish style house on a hill" -> house on hill), unless the place displays pictures
+      ("a painting of a horse on the wall");
+    - a worn garment ("star stunned in a little black dress at conference series") is where
+      its wearer is (the star is at the conference series, not the dress)."""
+    doc = st.doc
+    if pred in NON_PLACE_PREPS or not objs:
+        return None
+    lemma = noun_lemma(st.low[i])
+    if REPRESENTATION_HEADS.get(lemma) == "in" and not any(
+            noun_lemma(st.low[k]) in DISPLAY_PLACES or noun_lemma(st.low[k]) in BODY_PARTS for k in objs):
+        shown_toks = [k for ws, ts, os in phrases if ws == ["of"] and ts and ts[0] < at for k in os]
+        # "portrait of a young woman with wrinkles on his forehead": the "with" thing's place
+        held = [k for y in shown_toks for ws, ts, os in head_prep_phrases(st, y)
+                if ws == ["with"] and ts and ts[0] < at for k in os]
+        shown = [o for o in (resolve(st, k) for k in held or shown_toks) if o is not None]
+        if shown and s not in shown:          # not looked through ("an image of potatoes in a bowl")
+            return shown, shown, "noun/picture_place"
+    p = doc[i].head
+    if (doc[i].dep == "pobj" and st.low[p] == "in" and p != doc[p].head
+            and (st.low[i] in CLOTHING or lemma in CLOTHING)):
+        h = doc[p].head
+        toks = verb_subjects(st, h)[0] if doc[h].upos in ("VERB", "AUX") else [h] if is_nominal(st, h) else []
+        wearers = [w for w in (resolve(st, k) for k in toks) if w is not None and w != s]
+        if wearers:
+            return wearers, wearers, "noun/wearer_place"
+    return None
 
 
 def verb_object(st: GraphState, i: int) -> bool:

@@ -53,6 +53,7 @@ class GraphState:
         self.pending: list[tuple[int, int]] = []   # (participle, noun) of "snow covered X"
         self.possessors: list[tuple[int, int]] = []  # (possessor, possessed) of "the birds wings"
         self.part_adjectives: list[tuple[int, int, list[int]]] = []  # ("haired", man, ["red"])
+        self.units: Optional[list[tuple[int, int, str]]] = None     # lexicon.units spans, on first use
 
 
 def kids_with(st: GraphState, i: int, *deps: str) -> list[int]:

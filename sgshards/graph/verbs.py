@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..lexicon.lemmas import is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.words import (
-    AGENT_PREP_VERBS, BEARER_PLACE_PREPS, BEARING_VERBS, COLOURS, OBJECT_PLACE_PREPS, PART_ADJECTIVES, PLACEMENT_VERBS, POSITIONAL_ADJS,
+    AGENT_PREP_VERBS, BEARER_PLACE_PREPS, BEARING_VERBS, BODY_PARTS, COLOURS, OBJECT_PLACE_PREPS, PART_ADJECTIVES, PLACEMENT_VERBS, POSITIONAL_ADJS,
     TRICK_GEAR,
 )
 from .clauses import ends_clause, verb_subjects
@@ -77,7 +77,17 @@ def verb_relations(st: GraphState, v: int) -> None:
     # the "with" it may complete the verb ("covered in snow with ...", "decorated in style with")
     bearing = min((tk[0] for w, tk, _ in phrases if w == ["with"] and tk), default=None) \
         if t.tag == "VBN" and not dobjs and lemma in BEARING_VERBS else None
+    # "a young man sitting with his hand on his knee": a place after a "with" body part is the
+    # part's place (hand on knee), not the verb's (never "sitting on his knee")
+    with_parts = [(tk[0], k) for w, tk, os in phrases if w == ["with"] and tk for k in os
+                  if noun_lemma(st.low[k]) in BODY_PARTS and not dobjs]
     for words, toks, objs in phrases:
+        if with_parts and toks and toks[0] > with_parts[0][0] and words in (["on"], ["in"], ["over"], ["under"],
+                                                                            ["around"], ["behind"]):
+            parts = [h for h in (resolve(st, k) for _, k in with_parts) if h is not None]
+            for k in objs:
+                relate(st, parts, " ".join(words), k, toks, "verb/with_place")
+            continue
         if bearing is not None and toks and toks[0] > bearing and " ".join(words) in BEARER_PLACE_PREPS:
             objs, holders = stranded_object(st, v, objs, subjects)
             for k in objs:

@@ -28,7 +28,16 @@ in flight|in progress|under construction|under way|on the way|on its way|on thei
 on show|on record|in fashion|in style|in vogue|in person|on foot|in advance|in public|in private
 in general|in particular|in common|in full|in order|in memory|in honour|in honor|in love|in touch
 in sync|in unison|in harmony|in the lead|in the spotlight|in the limelight|in the nude|in the raw
+in case|on earth|on your doorstep|on my doorstep|on our doorstep|on their doorstep|on his doorstep
+on her doorstep|on the horizon|in the cards|in the pipeline|under the weather|on the house
 """.replace("\n", "|").strip("|").split("|"))
+# Figurative frames: a word and its preposition whose object names a standard, not a thing there
+# ("a bedroom fit for a princess", "a meal fit for a king", "a view to die for").
+IDIOM_FRAMES: Final = frozenset({"fit for", "suitable for", "worthy of", "the envy of", "envy of"})
+# Idioms that are figurative when negated ("not a day at the beach", "no walk in the park"), as
+# written after the negation, the object noun last.
+NEGATED_IDIOMS: Final = frozenset({"day at the beach", "walk in the park", "bed of roses", "piece of cake",
+                                   "picnic in the park"})
 # Verb + object idioms: the object is part of the verb's meaning, no thing ("the roundup taken
 # place every november", "take part in", "make way for").  Keyed by the verb's lemma.
 LIGHT_VERB_IDIOMS: Final = {

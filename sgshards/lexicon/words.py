@@ -155,6 +155,24 @@ RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom", "whose"})
 # them that is the subject of its own verb is no object of a relation.
 SUBORDINATORS: Final = frozenset({"as", "while", "when", "because", "although", "though", "whereas", "unless",
                                   "once", "until", "since", "if"})
+# Places that show pictures: "a painting of a horse on the wall" is on the wall itself.
+DISPLAY_PLACES: Final = frozenset({
+    "wall", "frame", "screen", "easel", "board", "billboard", "canvas", "paper", "door", "fridge",
+    "refrigerator", "window", "shelf", "page", "sign", "building", "display", "exhibit", "exhibition",
+    "museum", "gallery", "monitor", "tv", "television", "newspaper", "magazine", "book", "cover",
+    "shirt", "t-shirt", "mug", "cup", "card", "box", "package", "poster", "stand", "table", "desk",
+    "front", "back", "side", "top", "bus", "truck", "van", "train", "ceiling", "fence", "street",
+    "phone", "computer", "laptop", "tablet", "website", "background", "white", "black",
+})
+# What a picture itself does: "a painting hanging on the wall", "a poster showing a band".
+DISPLAY_VERBS: Final = frozenset({"hang", "lean", "rest", "sit", "lie", "stand", "show", "depict", "feature",
+                                  "display", "portray", "illustrate", "represent", "cover", "decorate",
+                                  "adorn", "line", "sell", "advertise", "promote", "celebrate", "commemorate"})
+# Prepositions that do not place a thing (a place phrase moved to another owner never uses them).
+NON_PLACE_PREPS: Final = frozenset({"of", "with", "without", "for", "to", "by", "about", "like", "as",
+                                    "from", "during", "after", "before", "than", "including", "except"})
+# Marks of a time clause ("after his side win the final", "before leaving the house").
+TIME_SUBORDINATORS: Final = frozenset({"after", "before", "whilst", "upon"})
 # Nouns a name follows ("the planet mars", "the goddess athena", "mount everest"): a word the
 # tagger reads as a verb right after them is the name.
 NAME_CLASSIFIERS: Final = frozenset({"planet", "constellation", "asteroid", "comet", "galaxy", "goddess", "god",

@@ -146,12 +146,27 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # last resort ("indie rock artist performs" -> "a horse performs"), "business man" a "business
 # woman", CC3M's "animal" a person: 59,893 (89.1% of captions).
 # All of the above together (validity round 4 with the setting contrasts): 58,866 (88.6%).
-CC3M_NEGATIVES_BASELINE = 58_866
+# Objects nothing else replaced take a contrast of another kind (negatives/kinds.py: "a view of the
+# building" -> "of the bridge", "girls basketball game" -> "girls baseball game", "on a summer day"
+# -> "on a winter day" where the graph keeps no time object, CC3M's "automobile model" -> "a
+# motorcycle"; read on 120 added negatives: 116 valid): 59,509 (89.22%).
+# Multiword units never cut (lexicon.units: "date of birth" is no "date", "high street" no "short
+# street", "giant sized" no "giant and sized") and figurative frames no objects ("fit for a princess",
+# "on your doorstep", "not a day at the beach"): 58,280 (88.23%); of a random 40 texts no longer
+# written, 24 were invalid, the rest other draws of captions whose sampling changed.
+# Both together: 58,921 (88.90%).
+# Issue 15, relations on the wrong noun or without a word they need (augment/attachment.py, the
+# graph's clause and place-phrase attachment; -ing nouns heading a clause): 58,549 (88.40%); of
+# 40 relation positives the change removed or altered, read by hand, 30 were invalid ("a tunnel riding a train", "wine from over
+# country", "the event to the actual song"); the 26 captions that lost all negatives are mostly
+# non-scenes ("ticket for entrance to the special event", "tribute to a legendary racer").
+# With the attachment fixes too: 58,605 (88.75%).
+CC3M_NEGATIVES_BASELINE = 58_605
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8856     # 88.56% with the validity guards of round 4 merged
+CC3M_COVERAGE_BASELINE = 0.8875     # 88.75% with kinds.py, multiword units and the attachment fixes together
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -164,7 +164,13 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # "waiting for that first broccoli", and two relations of a verb's abstract object, "noun/prep_after_verb")
     # then the setting of a scene takes its far contrast (night -> noon, water -> sand, festival -> funeral,
     # city -> forest, interior -> exterior) and a person named with modifiers an animal as a last resort
-    assert stats["with_negative"] >= 844      # 844 after all of the above together
+    # then objects nothing else replaces take a contrast of another kind (negatives/kinds.py: building ->
+    # bridge, basketball game -> baseball game, a summer day the graph keeps no object of -> a winter day)
+    # then multiword units are never cut and figurative frames name no object (lexicon.units: one
+    # caption's only negatives edited inside a unit)
+    # 843 since relations on the wrong noun are left out (augment/attachment.py): the caption lost is
+    # "ticket for entrance to the special event ." (its only relation, "entrance to the special event")
+    assert stats["with_negative"] >= 848      # 848 after all of the above together
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 

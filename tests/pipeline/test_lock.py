@@ -138,7 +138,11 @@ def test_the_lock_is_released_when_the_run_fails(tmp_path, capsys):
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
-def test_ctrl_c_releases_the_lock_and_leaves_no_temporary_file(tsv, tmp_path):
+def test_ctrl_c_releases_the_lock_and_leaves_no_temporary_file(tmp_path):
+    # long enough that the interrupt lands mid-run even on a loaded machine: one landing while the
+    # interpreter shuts down after a finished run ends it by the signal (-2), which is not this test's case
+    tsv = tmp_path / "captions.tsv"
+    tsv.write_text("".join(f"http://x/{i}.jpg\t{CAPTIONS[i % 4]} {i}\n" for i in range(8000)))
     out = tmp_path / "out"
     proc = start(run_args(tsv, out))
     wait_for(out / LOCK_FILE, proc)

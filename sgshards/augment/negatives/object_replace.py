@@ -3,7 +3,9 @@
 person who may be the same one: "girl" for "young woman"; never a place that does not take the
 caption's preposition: "in a pond" -/-> "in a beach").  A caption's noun outside the curated
 groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" -> "a
-flock of ducks", ``kin``), unlike every thing the caption names."""
+flock of ducks", ``kin``), unlike every thing the caption names.  A surface where nothing is
+replaced so takes a contrast of another kind (``kinds``: "the building" -> "the bridge",
+"basketball game" -> "baseball game", "on a summer day" -> "on a winter day")."""
 from __future__ import annotations
 
 import random
@@ -19,6 +21,7 @@ from ..vocab import (AGE_WORDS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLAC
                      object_category, object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
+from .kinds import kind_replacement, unplaced_time_replacements
 from .setting import setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
@@ -139,6 +142,20 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                  not slot.plural and span[0] == slot.np[0])
             if len(out) >= limit:
                 break
+    if not out:                                      # "the building" -> "the bridge", "basketball game" -> "baseball game"
+        for a in objs:
+            found = kind_replacement(surface, surface.slots[a])
+            cand = found and make_candidate(surface, "object_replace",
+                                            [Replacement(found[0], fresh(surface, found[1], found[0]))])
+            if cand:
+                out.append(cand)
+            if len(out) >= limit:
+                break
+    if not out:                                      # "the harbour on a summer day" -> "on a winter day"
+        for span, new in unplaced_time_replacements(surface)[:limit]:
+            cand = make_candidate(surface, "object_replace", [Replacement(span, fresh(surface, new, span))])
+            if cand:
+                out.append(cand)
     return out
 
 

@@ -1,0 +1,203 @@
+"""Relations whose realisation would state something the caption does not say, because the
+parse hung a phrase on the wrong word or the predicate leaves out a word its meaning needs
+(issue 15, precision before recall: the relation, and so the negatives built on it, is left out).
+
+- **Coreferent ends**: "young woman driving the car" parsed as "a car driving the car": a definite
+  later mention of the subject's own name is the same thing, a relation of a thing with itself.
+- **Claims under a generic subject**: "smiling helps person relax at auditions" says what
+  smiling does, not that the person is relaxing.
+- **Time phrases of a verb that needs its complement**: "actor is seen going to a charity event
+  during the presentation" is no "actor going during the presentation" ("performing on stage
+  during the festival" is fine: "perform" needs nothing).
+- **A word the predicate needs**: "wine from all over country" is no "wine from over country";
+  "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
+  is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
+- **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
+  of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
+  with its dative, "giving a present to his girlfriend", is realised with the verb).
+- **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
+- **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
+  thing "security forces patrol jungle"; a noun with a subject of its own is a verb ("proposals
+  ... range from complete take-down": no "range from complete take-down").
+- **A phrase past another phrase**: "person of a ship at sea in full sail" - the parse hangs "in
+  full sail" on "person" past the ship's own phrase; the ship is in full sail.  A place phrase of a
+  purpose ("accommodation type for rent in a town house") places the thing, not the purpose.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..lexicon.lemmas import noun_lemma
+from ..schemas.depview import DepToken
+from ..schemas.graph import SceneGraph
+
+# Determiners of a later mention that point back at an earlier one of the same name.
+# (a possessive points at another thing of the same kind: "a player shouts to his players")
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Time prepositions: with a verb that has its own complement they say when, not what it does.
+TIME_PREPS = frozenset({"during", "after", "before", "until", "till", "since", "throughout", "following"})
+# Verbs whose meaning needs their complement: "going during the presentation" says nothing.
+COMPLEMENT_VERBS = frozenset({"go", "come", "head", "get", "make", "take", "put", "bring", "turn", "keep"})
+# Adverbs on a preposition that the realisation leaves out and the meaning needs ("all over the
+# country" is no "over the country", "not in the picture").
+MEANING_WORDS = frozenset({"all", "every", "each", "no", "not", "never", "only", "almost", "nearly",
+                           "barely", "hardly", "neither", "nor"})
+# Determiners of an object the realisation leaves out: a negation ("with no cars") always matters;
+# a universal only with the "of" phrase it ranges over ("sweeping all nights of racing").
+NEGATING_DETERMINERS = frozenset({"no", "neither", "nor", "not", "never"})
+UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
+# Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
+# beach", "monument to politician".
+WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
+                       "stair", "stairs", "staircase", "stairway", "step", "bridge", "way", "trail", "route",
+                       "tunnel", "ramp", "ladder", "walkway", "driveway", "passage", "corridor", "hallway",
+                       "access", "exit", "street", "lane", "track", "boardwalk", "pier", "jetty", "escalator"})
+# Verbs a participle of which (without an auxiliary) tells how the picture was taken.
+SHOOTING_VERBS = frozenset({"shoot"})
+FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
+# Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
+
+
+def clause_objects(doc: Sequence[DepToken], graph: SceneGraph) -> set[int]:
+    """Objects whose name holds a verb read as a compound noun ("security forces patrol jungle"):
+    a finite verb tag inside the name, after a plural noun; or a noun in -ing heading a clause
+    ("seeds dried peas yellow lying in a wicker basket": no thing "lying")."""
+    out = set()
+    for i, o in enumerate(graph.objects):
+        if o.span is None or not 0 <= o.span[0] < o.span[1] <= len(doc):
+            continue
+        toks = doc[o.span[0]:o.span[1] - 1]
+        head = doc[o.span[1] - 1]
+        if head.dep in CLAUSE_DEPS and head.tag in ("NN", "NNS") and head.text.lower().endswith("ing"):
+            out.add(i)          # "peas yellow lying in a wicker basket": "lying" heads a clause
+            continue
+        if any(t.tag in FINITE_TAGS and t.dep == "compound" and k and doc[t.i - 1].tag == "NNS"
+               for k, t in enumerate(toks)):
+            out.add(i)
+    return out
+
+
+def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
+    """Indices of the relations a positive must not state (see the module doc)."""
+    out = set()
+    for k, r in enumerate(graph.relations):
+        if r.span is None or not 0 <= r.span[0] < r.span[1] <= len(doc):
+            continue
+        verb = _verb(doc, r.span)
+        words = r.predicate.split()
+        if (_coreferent(doc, graph, r.subject, r.object)
+                or verb is not None and (_under_generic_subject(doc, kids, verb)
+                                         or _time_phrase_of_busy_verb(doc, kids, verb, words)
+                                         or _photographed(doc, kids, verb))
+                or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
+                or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
+                and _head(doc, graph, r.subject) not in WAY_NOUNS
+                or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)):
+            out.add(k)
+    return out
+
+
+def _verb(doc: Sequence[DepToken], span: tuple[int, int]) -> Optional[DepToken]:
+    t = doc[span[0]]
+    return t if t.upos in ("VERB", "AUX") else None
+
+
+def _misplaced_subject(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, s: int,
+                       span: tuple[int, int]) -> bool:
+    """The subject of a relation without verb has a subject of its own (a verb read as a noun),
+    is the object of "for" (a purpose), or reaches the phrase past an "of" phrase that has a
+    phrase of its own."""
+    o = graph.objects[s]
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    head = o.span[1] - 1
+    if any(doc[c].dep in ("nsubj", "nsubjpass") for c in kids[head]):
+        return True
+    t = doc[head]
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "for":
+        return True
+    prep = span[0]
+    for c in kids[head]:
+        if doc[c].dep == "prep" and doc[c].text.lower() == "of" and head < c < prep:
+            for y in kids[c]:
+                if doc[y].dep == "pobj" and any(doc[q].dep == "prep" and q < prep for q in kids[y]):
+                    return True
+    return False
+
+
+def _verb_object(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> bool:
+    """The object is a verb's direct object ("giving a present to his girlfriend")."""
+    o = graph.objects[idx]
+    return o.span is not None and 0 < o.span[1] <= len(doc) and doc[o.span[1] - 1].dep == "dobj"
+
+
+def _head(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> str:
+    o = graph.objects[idx]
+    if o.span is not None and 0 < o.span[1] <= len(doc):
+        return noun_lemma(doc[o.span[1] - 1].text.lower())
+    return o.name.split()[-1] if o.name else ""
+
+
+def _coreferent(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int) -> bool:
+    """The object is a definite later mention of the subject's name ("a car driving the car")."""
+    a, b = graph.objects[s], graph.objects[o]
+    if (a.name != b.name or a.span is None or b.span is None or b.span[0] <= a.span[0]
+            or a.plural != b.plural or not set(b.attributes) <= set(a.attributes)):
+        return False                      # "the twin bedroom adjoins the double bedroom": two rooms
+    first = b.span[0]
+    while first > 0 and doc[first - 1].head == b.span[1] - 1 and doc[first - 1].dep in ("det", "poss", "amod"):
+        first -= 1
+    return doc[first].text.lower() in BACK_DETERMINERS
+
+
+def _under_generic_subject(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> bool:
+    """The verb is a complement of a clause whose subject is itself a clause ("smiling helps
+    person relax")."""
+    t = verb
+    for _ in range(4):
+        if t.dep not in ("ccomp", "xcomp") or t.head == t.i:
+            return False
+        t = doc[t.head]
+        if any(doc[c].dep in ("csubj", "csubjpass") for c in kids[t.i]):
+            return True
+    return False
+
+
+def _time_phrase_of_busy_verb(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken,
+                              words: list[str]) -> bool:
+    """"going to a charity event during the presentation": the time phrase is no complement."""
+    if len(words) < 2 or words[1] not in TIME_PREPS or verb.lemma.lower() not in COMPLEMENT_VERBS:
+        return False
+    return any(doc[c].dep in ("dobj", "dative") or doc[c].dep == "prep" and doc[c].text.lower() not in TIME_PREPS
+               and c < _first_time_prep(doc, kids, verb) for c in kids[verb.i])
+
+
+def _first_time_prep(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> int:
+    return min((c for c in kids[verb.i] if doc[c].dep == "prep" and doc[c].text.lower() in TIME_PREPS),
+               default=len(doc))
+
+
+def _photographed(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> bool:
+    """A bare past participle of shooting ("people ..., shot through toys"): how the picture was taken."""
+    return (verb.tag == "VBN" and verb.lemma.lower() in SHOOTING_VERBS
+            and not any(doc[c].dep in ("aux", "auxpass") for c in kids[verb.i]))
+
+
+def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph,
+                          span: tuple[int, int], words: list[str], obj: int, verbless: bool) -> bool:
+    """A preposition of the predicate, or the object, carries a word the realisation drops and the
+    meaning needs ("from all over country", "sweeping all nights"); a verb's frame keeps the
+    caption's words ("embroidered all along the edge")."""
+    for t in doc[span[0]:span[1]] if verbless else []:
+        if t.upos == "ADP" and t.text.lower() in words:
+            if any(doc[c].dep == "advmod" and doc[c].text.lower() in MEANING_WORDS
+                   and doc[c].text.lower() not in words for c in kids[t.i]):
+                return True
+    o = graph.objects[obj]
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    head = o.span[1] - 1
+    dets = {doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "predet", "neg")}
+    return bool(dets & NEGATING_DETERMINERS or dets & UNIVERSAL_DETERMINERS and any(
+        doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]))

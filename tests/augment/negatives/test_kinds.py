@@ -1,0 +1,66 @@
+"""Contrasts for nouns nothing else replaces (negatives/kinds.py), on real CC3M captions that had
+no negative: a category word takes a thing of another category, a sport another sport, a season
+of a time noun the graph keeps no object of its far end, CC3M's "automobile model" a motorcycle;
+never inside a compound, an idiom or a list, nor where the contrast is named already."""
+from sgshards.augment.negatives.object_replace import object_replace
+from tests.augment.negatives.common import every
+
+
+def test_a_category_word_takes_a_thing_of_another_category(surface):
+    assert "a view of the bridge" in every(object_replace, surface("a view of the building"))
+    assert "high angle view of a statue" in every(object_replace, surface("high angle view of a plant"))
+    assert "handmade illustration of a butterfly" in every(object_replace, surface("handmade illustration of a bird"))
+    assert "horse along the border wall" in every(object_replace, surface("vehicle along the border wall"))
+
+
+def test_no_category_contrast_in_a_compound_a_factory_or_an_idiom(surface):
+    def kinds(caption):
+        return {t for t in every(object_replace, surface(caption))
+                if any(w in t.split() for w in ("bridge", "bridges", "statue", "statues", "butterfly", "horse"))}
+    assert not kinds("a rendering of the planned office building .")       # "office bridge"
+    assert not kinds("next to the nuclear plant")                          # a factory
+    assert not kinds("hospitality business also boasts a bird 's eye view")
+    assert not kinds("artist 's concept of animal and plant life on an alien planet .")
+    assert not kinds("a view of the building from the bridge")            # the contrast is there
+
+
+def test_a_sport_takes_another_sport(surface):
+    assert "images from the girls baseball game ." in every(object_replace, surface("images from the girls basketball game ."))
+    assert "into action at the basketball court" in every(object_replace, surface("into action at the tennis court"))
+    assert "plays tennis at the course on the outskirts" in every(
+        object_replace, surface("plays golf at the course on the outskirts"))
+    assert "basketball team will play for the first time next season" in every(
+        object_replace, surface("football team will play for the first time next season"))
+
+
+def test_no_sport_contrast_in_a_compound_sport_or_a_list(surface):
+    def sports(caption):
+        return {t for t in every(object_replace, surface(caption))
+                if any(w in t.split() for w in ("basketball", "baseball", "tennis", "football", "golf"))}
+    assert not sports("ice hockey team celebrates")                       # "ice basketball"
+    listed = every(object_replace, surface("football and baseball games"))  # a list of sports
+    assert "football and basketball games" not in listed and "basketball and baseball games" not in listed
+    assert "soccer" not in " ".join(every(object_replace, surface("football team will play next season")))
+
+
+def test_a_season_of_a_time_noun_outside_the_graph(surface):
+    assert "the harbour on a winter day" in every(object_replace, surface("the harbour on a summer day"))
+    assert "a narrowboat on a cold summer day" in every(object_replace, surface("a narrowboat on a cold winter day"))
+    assert "morning view of the rooftops" in every(object_replace, surface("night view of the rooftops"))
+    # a list of times, or the contrast said already
+    assert not any("winter" in t for t in every(object_replace, surface("cowboy boots are a major hit for spring and summer !")))
+    assert not any(" summer day" in t for t in every(object_replace, surface("from winter to summer on a winter day")))
+
+
+def test_automobile_model_takes_a_motorcycle(surface):
+    assert "a motorcycle with extra low miles" in every(object_replace, surface("automobile model with extra low miles"))
+    assert "a motorcycle was abandoned over the weekend" in every(
+        object_replace, surface("automobile model was abandoned over the weekend"))
+    assert not any("a motorcycle" in t for t in every(object_replace, surface("we modify all kinds of automobile make are power")))
+
+
+def test_no_category_contrast_where_the_contrast_may_be_in_the_scene(surface):
+    """A bridge by a highway, a butterfly on flowers are most likely in such a picture too; an
+    idiom names no bird."""
+    assert "the bridge and the highway" not in every(object_replace, surface("the building and the highway"))
+    assert not any("butterfly" in t for t in every(object_replace, surface("the early bird catches the worm !")))
