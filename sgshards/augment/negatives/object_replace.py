@@ -133,10 +133,10 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             return out
     if not out:
         for slot, name, owner, plain in last_resort:
-            found = _organism_replacements(surface, slot, name, owner, plain)     # only now: rarely needed
-            if found is None or not found[1]:
+            organisms = _organism_replacements(surface, slot, name, owner, plain)     # only now: rarely needed
+            if organisms is None or not organisms[1]:
                 continue
-            span, animals = found
+            span, animals = organisms
             # "person testifies" -> "a dog testifies": a bare singular takes an article
             _add(out, surface, slot, span, choose(animals, rng, "object", counts),
                  not slot.plural and span[0] == slot.np[0])
