@@ -10,7 +10,9 @@ in turn (the order rotating), each worker times, in CPU seconds: ``chain``, ``an
 the captions in batches of 256 (normalise, parse, graph, positives, negatives: what a run does per
 caption), and ``post``, the same after spaCy on the docs parsed once (graph, suitability,
 positives, negatives, the record).  Prints the rates per round and, for each checkout after the
-first, its ratio to the first per round (min, median, max).
+first, its ratio to the first per round (min, median, max).  With ``--raw`` the first worker also
+times raw spaCy (``load_spacy(fast_components=False)``, spaCy's own code, warm) each round, and
+each checkout's chain is reported against it as well.
 """
 from __future__ import annotations
 
@@ -49,11 +51,19 @@ def post():
         if graph.objects:
             build_record(it, it["caption"], doc, graph, options)
 
+def raw():
+    for _ in stock.pipe(caps, batch_size=parser.batch_size):
+        pass
+
+if sys.argv[3] == "raw":
+    from sgshards.parse.spacy_backend import load_spacy
+    stock = load_spacy(fast_components=False)
+    raw()
 chain()
 print(json.dumps({"compiled": len(sgshards.compiled_modules())}), flush=True)
 for line in sys.stdin:
     t = time.process_time()
-    {"chain": chain, "post": post}[line.strip()]()
+    {"chain": chain, "post": post, "raw": raw}[line.strip()]()
     print(time.process_time() - t, flush=True)
 """
 
@@ -64,21 +74,24 @@ def main(argv=None) -> int:
     ap.add_argument("--captions", type=int, default=3000)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--core", type=int, default=0)
+    ap.add_argument("--raw", action="store_true", help="time raw spaCy too (in the first worker)")
     args = ap.parse_args(argv)
     workers = []
     for path in args.checkouts:
         env = {**os.environ, "PYTHONPATH": str(Path(path).resolve())}
         workers.append(subprocess.Popen(["taskset", "-c", str(args.core), sys.executable, "-c", WORKER, str(CC3M),
-                                         str(args.captions)], cwd=path, env=env, stdin=subprocess.PIPE,
+                                         str(args.captions), "raw" if args.raw and not workers else ""], cwd=path, env=env, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, text=True))
     for path, w in zip(args.checkouts, workers):
         print(path, w.stdout.readline().strip(), flush=True)
     rates: dict[str, list[list[float]]] = {"chain": [[] for _ in workers], "post": [[] for _ in workers]}
+    if args.raw:
+        rates["raw"] = [[]]
     for r in range(args.rounds):
         order = list(range(len(workers)))
         order = order[r % len(order):] + order[:r % len(order)]
         for what in rates:
-            for k in order:
+            for k in (order if what != "raw" else [0]):
                 workers[k].stdin.write(what + "\n")
                 workers[k].stdin.flush()
                 rates[what][k].append(args.captions / float(workers[k].stdout.readline()))
@@ -91,7 +104,12 @@ def main(argv=None) -> int:
         for k in range(1, len(workers)):
             ratios = sorted(b / a for a, b in zip(per[0], per[k]))
             summary[what][f"ratio_{k}_to_0"] = [round(ratios[0], 3), round(median(ratios), 3), round(ratios[-1], 3)]
-    print(json.dumps(summary, indent=1))
+    if args.raw:
+        for k in range(len(workers)):
+            ratios = sorted(c / w for c, w in zip(rates["chain"][k], rates["raw"][0]))
+            summary["chain"][f"x_raw_spacy_{k}"] = [round(ratios[0], 3), round(median(ratios), 3), round(ratios[-1], 3)]
+    for what, row in summary.items():
+        print(what, json.dumps(row))
     for w in workers:
         w.stdin.close()
         w.wait()

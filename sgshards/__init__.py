@@ -8,6 +8,7 @@ __version__ = "0.1.0"
 # (setup.py reads this tuple); a checkout, or an install without a C compiler, runs the same
 # modules as plain Python, with the same outputs.
 COMPILED_MODULES = (
+    "sgshards.schemas.graph",
     "sgshards.graph.state",
     "sgshards.graph.nominals",
     "sgshards.graph.attributes",
@@ -37,12 +38,22 @@ COMPILED_MODULES = (
     "sgshards.augment.negatives.object_replace",
     "sgshards.augment.sampling",
     "sgshards.augment.vocab",
+    "sgshards.augment.guards",
+    "sgshards.augment.mentions",
+    "sgshards.augment.negatives.setting",
+    "sgshards.augment.negatives.contrast",
+    "sgshards.augment.negatives.kin",
+    "sgshards.graph.confidence",
+    "sgshards.text.suitability",
+    "sgshards.text.statements",
     "sgshards.lexicon.lemmas",
     "sgshards.lexicon.words",
+    "sgshards.lexicon.taxonomy",
 )
 # Not augment/negatives/__init__.py (the registry: a dict read once per type and surface), nor
 # augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled
-# (native) class cannot be unpickled into.
+# (native) class cannot be unpickled into.  schemas.graph's dataclasses are compiled: graphs
+# never leave the process (records hold their JSON form), and the hot path reads their fields.
 
 
 def compiled_modules() -> list:

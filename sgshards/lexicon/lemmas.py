@@ -67,8 +67,10 @@ def lemmas_of(word: str, upos: str) -> Any:
     return getLemma(word, upos=upos)
 
 
+@lru_cache(maxsize=1 << 16)
 def all_lemmas(word: str) -> Any:
-    """lemminflect's {upos: lemmas} for every reading of ``word``."""
+    """lemminflect's {upos: lemmas} for every reading of ``word`` (remembered: lemminflect deep-copies
+    its entry on every call; callers only read the dict, never change it)."""
     from lemminflect import getAllLemmas
     return getAllLemmas(word)
 

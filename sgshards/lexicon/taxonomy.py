@@ -143,19 +143,28 @@ def _wholes(sense: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
+def _profile(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What the pair tests below ask of one word, computed once per word rather than per pair
+    (a corpus pairs each noun with hundreds of others): (its senses, every sense any of them is a
+    kind of, every sense its most frequent one is a kind of, everything that one is part of, the
+    wholes whose kinds have that one as a part (``_holonyms``))."""
+    found = senses(word)
+    if not found:
+        return frozenset(), frozenset(), frozenset(), frozenset(), frozenset()
+    return (frozenset(found), frozenset().union(*map(_above, found)), _above(found[0]), _wholes(found[0]),
+            _holonyms(found[0]))
+
+
 def is_a(a: str, b: str) -> bool:
     """Some common sense of ``a`` is a kind of some sense of ``b`` (or the same)."""
-    sb = set(senses(b))
-    return bool(sb) and any(not sb.isdisjoint(_above(s)) for s in senses(a))
+    return not _profile(b)[0].isdisjoint(_profile(a)[1])
 
 
-@lru_cache(maxsize=1 << 16)
 def mainly_a(a: str, b: str) -> bool:
     """The most frequent sense of ``a`` is a kind of some sense of ``b`` ("head" is mainly a body
     part, though one sense is a person in charge)."""
-    sa, sb = senses(a), set(senses(b))
-    return bool(sa and sb) and not sb.isdisjoint(_above(sa[0]))
+    return not _profile(b)[0].isdisjoint(_profile(a)[2])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -165,17 +174,23 @@ def _depth(sense: str) -> int:
     return 1 + min(_depth(h) for h in hyper) if hyper else 0
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
+def _kinds_deepest_first(word: str) -> tuple[tuple[int, str], ...]:
+    """(depth, sense) of every kind the word's most frequent sense is, deepest first."""
+    found = senses(word)
+    return tuple(sorted(((_depth(s), s) for s in _above(found[0])), reverse=True)) if found else ()
+
+
 def kinship(a: str, b: str) -> int:
     """How specific the nearest kind is that the most frequent senses of ``a`` and ``b`` are both
     kinds of: the depth of their deepest shared hypernym, -1 when a word is unknown.  "goose" and
     "duck" share "waterfowl" (deep), "goose" and "dog" only "vertebrate", "rope" and "lamp" only
     "artifact" (4)."""
-    sa, sb = senses(a), senses(b)
-    if not sa or not sb:
-        return -1
-    shared = _above(sa[0]) & _above(sb[0])
-    return max((_depth(s) for s in shared), default=-1)
+    above_b = _profile(b)[2]
+    for depth, s in _kinds_deepest_first(a):
+        if s in above_b:
+            return depth
+    return -1
 
 
 @lru_cache(maxsize=1 << 16)
@@ -206,23 +221,21 @@ def _generic_wholes() -> dict[str, tuple[str, ...]]:
     return {senses(whole)[0]: tuple(senses(h)[0] for h in heirs) for whole, heirs in GENERIC_WHOLES.items()}
 
 
-@lru_cache(maxsize=1 << 16)
 def part_of(a: str, b: str) -> bool:
     """The most frequent sense of ``a`` is a part of (or made of) some sense of ``b`` ("finger" of
     "hand"; not "bridge", whose rarer sense is part of a nose and so of a "man"), or of a kind
     that ``b``'s most frequent sense is ("wheel" of a wheeled vehicle and so of a "car", "leaf" of
     a plant and so of a "tree", "window" of a building and so of a "house")."""
-    sa, sb = senses(a), senses(b)
-    if not (sa and sb):
-        return False
-    return not set(sb).isdisjoint(_wholes(sa[0])) or not _above(sb[0]).isdisjoint(_holonyms(sa[0]))
+    pa, pb = _profile(a), _profile(b)
+    return not pb[0].isdisjoint(pa[3]) or not pb[2].isdisjoint(pa[4])
 
 
-@lru_cache(maxsize=1 << 16)
 def overlapping(a: str, b: str) -> bool:
     """``a`` and ``b`` may name the same thing, or one is a part of the other: a synonym,
     hypernym, hyponym or meronym in some common sense."""
-    return is_a(a, b) or is_a(b, a) or part_of(a, b) or part_of(b, a)
+    pa, pb = _profile(a), _profile(b)     # is_a both ways, part_of both ways
+    return not (pb[0].isdisjoint(pa[1]) and pa[0].isdisjoint(pb[1]) and pb[0].isdisjoint(pa[3])
+                and pb[2].isdisjoint(pa[4]) and pa[0].isdisjoint(pb[3]) and pa[2].isdisjoint(pb[4]))
 
 
 @lru_cache(maxsize=1 << 15)

@@ -21,7 +21,7 @@ kept in memory for calibration and debugging, not written to records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 Span = tuple[int, int]
 
@@ -40,7 +40,7 @@ class SGObject:
     attribute_rules: list[str] = field(default_factory=list, compare=False)  # parallel to attributes
 
     def to_json(self) -> dict:
-        d = {
+        d: dict[str, Any] = {
             "name": self.name,
             "attributes": list(self.attributes),
             "quantity": self.quantity,
@@ -80,7 +80,7 @@ class SGRelation:
     rule: str = field(default="", compare=False)   # provenance key, not written
 
     def to_json(self) -> dict:
-        d = {
+        d: dict[str, Any] = {
             "subject": self.subject,
             "predicate": self.predicate,
             "object": self.object,

@@ -75,6 +75,7 @@ _SLUG = re.compile(r"^[\w'-]*[A-Za-z][\w']*(?:[-_][\w']+){2,}$")
 _PRICE = re.compile(r"[$£€¥]\s?\d|\d\s?(?:usd|eur|gbp)\b|\brrp\b", re.I)
 # model numbers and SKUs: letters and two digits or more in one token ("1075L-BLK", "MR9Q2KS", "G40159")
 _CODE = re.compile(r"^(?=(?:[\w./-]*\d){2})(?=[\w./-]*[A-Za-z])[A-Za-z\d#][\w./-]{3,}$")
+_DIGIT = re.compile(r"\d")
 # ordinals, decades, "3d", "4k", "mp3": letters and digits that are no code
 _NOT_CODE = re.compile(r"^\d+(?:st|nd|rd|th|s|'s|d|k|p|am|pm)$|^\d+x\d+$", re.I)
 _MEASURE = re.compile(
@@ -197,12 +198,15 @@ def _capitalised(text: str) -> bool:
 
 def file_name_or_url(c: Caption) -> Optional[str]:
     text = c.text.strip()
-    if " " not in text and (_SLUG.match(text) or _FILE.search(text) or _URL.search(text)):
+    dotted = "." in text or "://" in text             # what every file name and URL match holds
+    if " " not in text and (_SLUG.match(text) or dotted and (_FILE.search(text) or _URL.search(text))):
         return FILE_NAME_OR_URL
     if any(t.text.lower() in ADDRESS_OR_FORMAT for t in c.words):
         return FILE_NAME_OR_URL             # an address in words: "... wiring uk www miifotos com simple ..."
     if _UNDERSCORED.search(text) and not any(verb_reading(c, t) for t in c.words):
         return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
+    if not dotted:
+        return None
     if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
         return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
@@ -295,9 +299,11 @@ def product_listing(c: Caption) -> Optional[str]:
         return PRODUCT_LISTING
     strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
     strong += len(_MEASURE.findall(c.text))
-    strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
-    weak = len(_SHOP.findall(_LISTING.sub(" ", c.text)))
-    return PRODUCT_LISTING if strong >= 2 or (strong and weak) else None
+    if _DIGIT.search("".join(t.text for t in c.doc)):       # a code has two digits
+        strong += sum(1 for t in c.doc if _CODE.match(t.text) and not _NOT_CODE.match(t.text))
+    if strong != 1:                                           # shop words decide only one sign
+        return PRODUCT_LISTING if strong >= 2 else None
+    return PRODUCT_LISTING if _SHOP.search(_LISTING.sub(" ", c.text)) else None
 
 
 def _colour_variant(c: Caption) -> bool:

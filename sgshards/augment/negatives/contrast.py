@@ -66,13 +66,29 @@ def _different_people(a: str, b: str) -> bool:
     return False
 
 
+# OBJECT_NEAR by word: the indices of the near groups each word is in.
+_NEAR_GROUPS: dict[str, frozenset[int]] = {
+    w: frozenset(k for k, other in enumerate(OBJECT_NEAR) if w in other) for near in OBJECT_NEAR for w in near}
+_NO_GROUPS: frozenset[int] = frozenset()
+
+
+@lru_cache(maxsize=1 << 15)
+def _thing(word: str) -> tuple[str, frozenset, frozenset[int], Optional[tuple[str, int]], bool, bool, bool]:
+    """What ``distinct_things`` asks of one noun, once per noun rather than per pair: (its lemma,
+    its curated groups, its near groups, its curated category, whether it is a generic category
+    word, a curated people noun, a person)."""
+    w = noun_lemma(word.lower())
+    return (w, object_groups(w), _NEAR_GROUPS.get(w, _NO_GROUPS), object_category(w), w in CATEGORY_GENERIC,
+            w in _PEOPLE, is_person(w))
+
+
 @lru_cache(maxsize=1 << 15)
 def distinct_things(a: str, b: str, parts: bool = True) -> bool:
     """Nouns ``a`` and ``b`` name things that cannot be one another or (unless ``parts`` is
     False) one part of the other, so putting one where the other was states something new."""
     if not parts:
         return _distinct_kinds(a, b)
-    a, b = noun_lemma(a.lower()), noun_lemma(b.lower())
+    a, b = _thing(a)[0], _thing(b)[0]
     if part_of(a, b) or part_of(b, a):
         return False
     return _distinct_kinds(a, b)
@@ -81,23 +97,21 @@ def distinct_things(a: str, b: str, parts: bool = True) -> bool:
 @lru_cache(maxsize=1 << 15)
 def _distinct_kinds(a: str, b: str) -> bool:
     """``distinct_things`` with parts left aside: neither noun may name the other's thing."""
-    a, b = noun_lemma(a.lower()), noun_lemma(b.lower())
-    if a == b or object_groups(a) & object_groups(b):
+    ta, tb = _thing(a), _thing(b)
+    a, b = ta[0], tb[0]
+    if a == b or not ta[1].isdisjoint(tb[1]) or not ta[2].isdisjoint(tb[2]):
         return False
-    if any(a in near and b in near for near in OBJECT_NEAR):
+    ca, cb = ta[3], tb[3]
+    if (ta[4] or tb[4]) and ca is not None and cb is not None and ca[0] == cb[0]:
         return False
-    if a in CATEGORY_GENERIC or b in CATEGORY_GENERIC:
-        ca, cb = object_category(a), object_category(b)
-        if ca is not None and cb is not None and ca[0] == cb[0]:
-            return False
-    if a in _PEOPLE and b in _PEOPLE:
+    if ta[5] and tb[5]:
         return _different_people(a, b)
-    if object_category(a) is None or object_category(b) is None:
+    if ca is None or cb is None:
         # both curated: their groups already hold their synonyms and kinds ("van" is a "car"
         # only in a rare WordNet sense)
         if is_a(a, b) or is_a(b, a):
             return False
-    if is_person(a) and is_person(b):
+    if ta[6] and tb[6]:
         return _different_people(a, b)
     return True
 

@@ -147,14 +147,20 @@ def kin_alternatives(name: str) -> tuple[str, ...]:
     if not plain_thing(n):
         return ()
     kinds = _curated_kinds(n)
-    scored = [(kinship(n, w), w) for w in _pool().get(noun_class(n) or "", ())
-              if w != n and distinct_things(w, n) and all(distinct_things(w, h) for h in kinds)]
     floor = class_depth(n) + 1                  # below the broad division its class starts at
-    scored = [(k, w) for k, w in scored if k >= floor]
-    if not scored:
-        return ()
-    best = max(k for k, _ in scored)
-    return tuple(w for k, w in sorted(scored, key=lambda x: (-x[0], x[1])) if k >= best - KIN_SLACK)
+    # nearest first; the (costlier) distinct_things tests only as deep as the answer goes
+    ranked = sorted(((kinship(n, w), w) for w in _pool().get(noun_class(n) or "", ()) if w != n),
+                    key=lambda x: (-x[0], x[1]))
+    out: list[str] = []
+    best = -1
+    for k, w in ranked:
+        if k < floor or (out and k < best - KIN_SLACK):
+            break
+        if distinct_things(w, n) and all(distinct_things(w, h) for h in kinds):
+            if not out:
+                best = k
+            out.append(w)
+    return tuple(out)
 
 
 def _curated_kinds(name: str) -> tuple[str, ...]:

@@ -64,17 +64,24 @@ def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str], ...]:
-    """The name's alternatives with their groups and number class (``fits_number`` only restricts
-    "plural"/"mass" nouns): constant tables, so once per name rather than per object."""
-    return tuple((w, object_groups(w), number_class(w)) for w in object_alternatives(name))
+def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str, bool, bool], ...]:
+    """The name's alternatives that name other things (``distinct_things``; no person for a child
+    of unknown sex: "child" -/-> "boy", "baby" -/-> "woman"), with their groups, number class
+    (``fits_number`` only restricts "plural"/"mass" nouns), whether they keep the name's age and
+    whether they say the other sex: constant tables, so once per name rather than per object."""
+    child = sexless_child(name)
+    return tuple((w, object_groups(w), number_class(w), same_age(w, name),
+                  None is not gender(w) != gender(name) is not None)
+                 for w in object_alternatives(name) if distinct_things(w, name) and not (child and is_person(w)))
 
 
 @lru_cache(maxsize=64)
-def _far_setting(name: str) -> tuple[tuple[str, frozenset, str], ...]:
+def _far_setting(name: str) -> tuple[tuple[str, frozenset, str, bool, bool], ...]:
     """``_replacement_nouns`` for a scene part said alone: the setting it rules out."""
     w = FAR_SETTINGS[name]
-    return ((w, object_groups(w), number_class(w)),)
+    if not distinct_things(w, name):
+        return ()
+    return ((w, object_groups(w), number_class(w), same_age(w, name), None is not gender(w) != gender(name) is not None),)
 
 
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -88,7 +95,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     objs = noun_slots(surface)
     shuffle(rng, objs)
     out: list[Candidate] = []
-    last_resort: list[tuple[Slot, Span, list[str]]] = []
+    last_resort: list[tuple[Slot, str, bool, bool]] = []
     alone = said_alone(surface)
     for a in objs:
         slot = surface.slots[a]
@@ -117,25 +124,22 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         # "young woman" -/-> "girl"; "men's" -/-> "girls's"
         aged = is_person(o.name) and any(x.lower() in AGE_WORDS for x in o.attributes)
         owner = possessive(surface, slot.name)
-        child = sexless_child(o.name)
-        others = [x.name for x in g.objects if x is not o]
         furnished = _furnishes(surface, a)
         worn = _worn(surface, a)
+        others = list(dict.fromkeys(x.name for x in g.objects if x is not o))
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
-        alts = [w for w, groups, number in nouns
+        alts = [w for w, groups, number, keeps_age, other_sex in nouns
                 if w not in present and present.isdisjoint(groups)
                 and (not number or fits_number(surface, slot, w))
-                and distinct_things(w, o.name)
-                and all(distinct_things(w, x, False) for x in others)  # "shoe" with a "boot" in the caption
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
                 and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
-                and not (child and is_person(w))                      # "child" -/-> "boy", "baby" -/-> "woman"
                 and (prep is None or prep in place_preps(w, prep))
-                and not (aged and not same_age(w, o.name))
+                and not (aged and not keeps_age)
                 and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
-                and not (pronoun and None is not gender(w) != gender(o.name) is not None)]
+                and not (pronoun and other_sex)
+                and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
             plain = _plain_name(surface, slot.name)
@@ -146,15 +150,17 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if not alts:
                 span, alts = _compound_person(surface, slot, o.name)
             if not alts:
-                found = _organism_replacements(surface, slot, o.name, owner, plain)
-                if found is not None and found[1]:
-                    last_resort.append((slot, found[0], found[1]))
+                last_resort.append((slot, o.name, owner, plain))
         if alts:
             _add(out, surface, slot, span, choose(alts, rng, "object", counts), False)
         if len(out) >= limit:
             return out
     if not out:
-        for slot, span, animals in last_resort:
+        for slot, name, owner, plain in last_resort:
+            organisms = _organism_replacements(surface, slot, name, owner, plain)     # only now: rarely needed
+            if organisms is None or not organisms[1]:
+                continue
+            span, animals = organisms
             # "person testifies" -> "a dog testifies": a bare singular takes an article
             _add(out, surface, slot, span, choose(animals, rng, "object", counts),
                  not slot.plural and span[0] == slot.np[0])
@@ -446,4 +452,7 @@ def _unlike_the_caption(surface: Surface, noun: str) -> bool:
             noun_lemma(t.text.lower()) for t in surface.tokens if t.upos in ("NOUN", "PROPN"))
     if any(w in words for w in noun.split()):
         return False
-    return all(distinct_things(noun, o.name, False) for o in surface.graph.objects if o.name)
+    names = surface.memo.get("object_names")
+    if names is None:
+        names = surface.memo["object_names"] = tuple(dict.fromkeys(o.name for o in surface.graph.objects if o.name))
+    return all(distinct_things(noun, name, False) for name in names)
