@@ -47,3 +47,12 @@ def test_noun_read_as_a_verb_with_a_compound_or_as_an_object(nlp):
     # a coordinated or determined subject keeps its verb
     assert ("groom", "walk to", "garden") in tuples(nlp, "the bride and groom walk to the garden for pictures at wedding")
     assert ("bike", "lean near", "fence") in tuples(nlp, "an old bike leans near a fence")
+
+
+def test_verb_read_as_part_of_a_noun_compound(nlp):
+    # CC3M: "angler fishes river" and "bridge spans river" parsed as one noun compound
+    assert ("angler", "fish", "river") in tuples(nlp, "an angler fishes river on a snowy day.")
+    t = tuples(nlp, "the historic bridge spans river.")
+    assert ("bridge", "span", "river") in t and ("bridge", "historic") in t
+    # no article of the noun's own: a compound of nouns ("christmas carols singer"), left as it is
+    assert "carol" not in predicates(tuples(nlp, "christmas carols singer on the blue background"))
