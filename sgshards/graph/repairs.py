@@ -49,6 +49,7 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
         Repair("gap_compound", nouns.gap_compound, "black jacket man is wearing"),
         Repair("have", attach.have, "girl has pink shirt"),
         Repair("gerund", attach.gerund, "little zebra eating grass"),
+        Repair("gerund_in_compound", attach.gerund_in_compound, "an image of a woman opening curtains"),
         Repair("gerund_object", attach.gerund_object, "a man on a beach playing frisbee"),
         Repair("object_of_gerund", attach.object_of_gerund, "a taxi following a black car"),
         Repair("clause_object_noun", nouns.clause_object_noun, "man holding tennis racquet"),

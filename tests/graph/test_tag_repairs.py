@@ -56,3 +56,12 @@ def test_verb_read_as_part_of_a_noun_compound(nlp):
     assert ("bridge", "span", "river") in t and ("bridge", "historic") in t
     # no article of the noun's own: a compound of nouns ("christmas carols singer"), left as it is
     assert "carol" not in predicates(tuples(nlp, "christmas carols singer on the blue background"))
+
+
+def test_gerund_read_as_part_of_a_noun_compound(nlp):
+    # CC3M: "woman opening curtains", "skater signing autographs" parsed as noun compounds
+    assert ("woman", "open", "curtain") in tuples(nlp, "an image of a woman opening curtains")
+    t = tuples(nlp, "figure skater signing autographs for fans")
+    assert ("figure skater", "sign", "autograph") in t and ("figure",) not in t
+    # not a person or an animal before it: a kind of thing ("drinking water"), left as it is
+    assert ("drinking water",) in tuples(nlp, "drinking water from a spring")
