@@ -149,13 +149,15 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # Objects nothing else replaced take a contrast of another kind (negatives/kinds.py: "a view of the
 # building" -> "of the bridge", "girls basketball game" -> "girls baseball game", "on a summer day"
 # -> "on a winter day" where the graph keeps no time object, CC3M's "automobile model" -> "a
-# motorcycle"; read on 120 added negatives: 116 valid): 59,509 (89.22%).
-CC3M_NEGATIVES_BASELINE = 59_509
+# motorcycle"; read on 120 added negatives: 116 valid): 59,509 (89.22%); then the graph repairs
+# verb_read_as_compound ("an angler fishes river") and gerund_in_compound ("an image of a woman
+# opening curtains"; 15 added negatives read, all valid): 59,514 (89.23%).
+CC3M_NEGATIVES_BASELINE = 59_514
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
 CC3M_COVERAGE_TARGET = 0.85
-CC3M_COVERAGE_BASELINE = 0.8922     # 89.22% with negatives/kinds.py (88.56% with the validity guards of round 4)
+CC3M_COVERAGE_BASELINE = 0.8923     # 89.23% with the two graph repairs above, 89.22% with negatives/kinds.py (88.56% with the validity guards of round 4)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -166,7 +166,8 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # city -> forest, interior -> exterior) and a person named with modifiers an animal as a last resort
     # then objects nothing else replaces take a contrast of another kind (negatives/kinds.py: building ->
     # bridge, basketball game -> baseball game, a summer day the graph keeps no object of -> a winter day)
-    assert stats["with_negative"] >= 850      # 850 after all of the above together (844 before kinds.py)
+    # then "an angler fishes river" is no longer one noun compound (graph repair verb_read_as_compound)
+    assert stats["with_negative"] >= 851      # 851 after all of the above together (850 before the repair, 844 before kinds.py)
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
