@@ -4,6 +4,7 @@ reads is explained in repair_base.py."""
 from __future__ import annotations
 
 from ..lexicon.lemmas import verb_lemma
+from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import COLOURS, ING_NOUNS, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from .repair_base import OriginalParse
@@ -234,3 +235,43 @@ def object_of_gerund(fixed: list[DepToken], original: OriginalParse, i: int) -> 
     doc, t = original.tokens, original.tokens[i]
     if t.dep == "pobj" and doc[t.head].upos == "VERB" and doc[t.head].tag == "VBG":
         fixed[t.i] = fixed[t.i]._replace(dep="dobj")
+
+
+AGENT_CLASSES = frozenset({"person", "animal"})
+
+
+def gerund_in_compound(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"an image of a woman opening curtains", "portrait of a horse drinking water" read as one
+    noun compound under the preposition ("woman opening curtains"), or "portrait of a toddler
+    walking" with the gerund as the preposition's noun: an "-ing" verb form (not a noun in
+    "-ing", unless the parser hung the agent on it as a verb's) right after a person or an
+    animal hung on it or on its noun, is what that agent is doing; the noun after it (if any)
+    is its object, and the agent takes the noun's place under the preposition.  (The same
+    shapes heading the caption are the ``gerund`` repair's; as an object, "go horse riding"
+    is an activity.)"""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    w = t.text.lower()
+    n = i - 1
+    verbal = doc[n].dep == "npadvmod" and doc[n].head == i    # the parser's own hint: "woman opening"
+    if (i == 0 or t.tag not in ("VBG", "NN") or not w.endswith("ing") or verb_lemma(w) == w
+            or (w in ING_NOUNS and not verbal) or doc[n].upos not in NOUN_POS
+            or doc[n].dep not in ("compound", "npadvmod", "nmod", "amod")
+            or not noun_classes(doc[n].text.lower(), first=1) & AGENT_CLASSES):
+        return
+    if t.dep == "pobj" and doc[n].head == i and not any(k > i for k in kids[i]):
+        h = i                                            # "a toddler walking": no object
+    elif t.dep in ("compound", "amod") and doc[t.head].dep == "pobj":
+        h = t.head                                       # "a woman opening curtains"
+        if h <= i or doc[h].upos not in NOUN_POS or doc[n].head not in (i, h) or any(
+                doc[k].head != h for k in range(i + 1, h)):
+            return
+    else:
+        return
+    fixed[n] = fixed[n]._replace(head=doc[h].head, dep="pobj")
+    fixed[i] = fixed[i]._replace(head=n, dep="acl", upos="VERB", tag="VBG", lemma=verb_lemma(w))
+    if h != i:
+        fixed[h] = fixed[h]._replace(head=i, dep="dobj")
+    for k in kids[h]:
+        if k < n:
+            fixed[k] = fixed[k]._replace(head=n)        # "a" of "a woman", not of the curtains

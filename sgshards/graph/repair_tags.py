@@ -113,3 +113,34 @@ def noun_read_as_verb(fixed: list[DepToken], original: OriginalParse, i: int) ->
     if not (compound or t.dep in ("dobj", "pobj")) or any(doc[k].dep in VERB_ONLY_DEPS for k in kids[i]):
         return
     fixed[i] = fixed[i]._replace(upos="NOUN", tag="NN", lemma=noun_lemma(t.text.lower()))
+
+
+ARTICLES = ("a", "an", "the")
+
+
+def verb_read_as_compound(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"an angler fishes river on a snowy day", "the historic bridge spans river" read as one
+    noun compound ("angler fishes river") when the caption has no verb: a plural-looking word
+    that can be a verb, right after a singular noun with an article of its own, both
+    modifiers of the last noun, is that noun's verb: the singular noun is its subject
+    (a plural would not take the "-s" form), the last noun its object, and the phrases after
+    the object are the verb's."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    w = t.text.lower()
+    if (t.tag not in ("NNS", "NNPS") or t.dep != "compound" or t.head <= i or i == 0 or not w.endswith("s")
+            or "VERB" not in all_lemmas(w) or any(x.upos in ("VERB", "AUX") for x in doc)):
+        return
+    s, o = i - 1, t.head
+    if (doc[s].tag not in ("NN", "NNP") or doc[s].dep != "compound" or doc[s].head not in (i, o)
+            or doc[o].dep != "ROOT" or doc[o].upos not in NOUN_POS or any(doc[k].dep == "compound" for k in range(i + 1, o))
+            or not any(doc[k].dep == "det" and doc[k].text.lower() in ARTICLES for k in kids[s] + kids[o] if k < s)):
+        return
+    fixed[i] = t._replace(upos="VERB", tag="VBZ", lemma=verb_lemma(w), head=i, dep="ROOT")
+    fixed[s] = fixed[s]._replace(head=i, dep="nsubj")
+    fixed[o] = fixed[o]._replace(head=i, dep="dobj")
+    for k in kids[o]:
+        if k < s:
+            fixed[k] = fixed[k]._replace(head=s)       # "the historic" describe the bridge
+        elif k > o and doc[k].dep in ("prep", "punct", "advmod", "npadvmod"):
+            fixed[k] = fixed[k]._replace(head=i)       # "on a snowy day": the fishing's

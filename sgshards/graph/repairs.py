@@ -23,6 +23,7 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
         Repair("noun_coordinated_with_verb", tags.noun_coordinated_with_verb, "the man is wearing a suit and tie"),
         Repair("name_after_classifier", tags.name_after_classifier, "3d render the planet mars with stars"),
         Repair("noun_read_as_verb", tags.noun_read_as_verb, "bus stop on a roof"),
+        Repair("verb_read_as_compound", tags.verb_read_as_compound, "an angler fishes river on a snowy day"),
     ),
     (
         Repair("noun_head", nouns.noun_head, "a fire hydrant on the sidewalk"),
@@ -48,6 +49,7 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
         Repair("gap_compound", nouns.gap_compound, "black jacket man is wearing"),
         Repair("have", attach.have, "girl has pink shirt"),
         Repair("gerund", attach.gerund, "little zebra eating grass"),
+        Repair("gerund_in_compound", attach.gerund_in_compound, "an image of a woman opening curtains"),
         Repair("gerund_object", attach.gerund_object, "a man on a beach playing frisbee"),
         Repair("object_of_gerund", attach.object_of_gerund, "a taxi following a black car"),
         Repair("clause_object_noun", nouns.clause_object_noun, "man holding tennis racquet"),

@@ -47,3 +47,23 @@ def test_noun_read_as_a_verb_with_a_compound_or_as_an_object(nlp):
     # a coordinated or determined subject keeps its verb
     assert ("groom", "walk to", "garden") in tuples(nlp, "the bride and groom walk to the garden for pictures at wedding")
     assert ("bike", "lean near", "fence") in tuples(nlp, "an old bike leans near a fence")
+
+
+def test_verb_read_as_part_of_a_noun_compound(nlp):
+    # CC3M: "angler fishes river" and "bridge spans river" parsed as one noun compound
+    assert ("angler", "fish", "river") in tuples(nlp, "an angler fishes river on a snowy day.")
+    t = tuples(nlp, "the historic bridge spans river.")
+    assert ("bridge", "span", "river") in t and ("bridge", "historic") in t
+    # no article of the noun's own: a compound of nouns ("christmas carols singer"), left as it is
+    assert "carol" not in predicates(tuples(nlp, "christmas carols singer on the blue background"))
+
+
+def test_gerund_read_as_part_of_a_noun_compound(nlp):
+    # CC3M: "woman opening curtains", "horse drinking water" parsed as noun compounds after "of"
+    assert ("woman", "open", "curtain") in tuples(nlp, "an image of a woman opening curtains")
+    t = tuples(nlp, "portrait of a horse drinking water")
+    assert ("horse", "drink", "water") in t and ("drinking water",) not in t
+    # "go horse riding" is an activity, no horse doing the riding
+    assert ("horse", "ride") not in {x[:2] for x in tuples(nlp, "woman climbing up into the saddle to go horse riding")}
+    # not a person or an animal before it: a kind of thing ("drinking water"), left as it is
+    assert ("drinking water",) in tuples(nlp, "drinking water from a spring")
