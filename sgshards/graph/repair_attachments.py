@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..lexicon.lemmas import verb_lemma
 from ..lexicon.taxonomy import noun_classes
+from ..lexicon.verb_frames import takes_object
 from ..lexicon.words import COLOURS, ING_NOUNS, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from .repair_base import OriginalParse
@@ -261,8 +262,8 @@ def gerund_in_compound(fixed: list[DepToken], original: OriginalParse, i: int) -
         return
     if t.dep == "pobj" and doc[n].head == i and not any(k > i for k in kids[i]):
         h = i                                            # "a toddler walking": no object
-    elif t.dep in ("compound", "amod") and doc[t.head].dep == "pobj":
-        h = t.head                                       # "a woman opening curtains"
+    elif t.dep in ("compound", "amod") and doc[t.head].dep == "pobj" and takes_object(verb_lemma(w)):
+        h = t.head                                       # "a woman opening curtains", not "infant smiling girl"
         if h <= i or doc[h].upos not in NOUN_POS or doc[n].head not in (i, h) or any(
                 doc[k].head != h for k in range(i + 1, h)):
             return

@@ -65,5 +65,7 @@ def test_gerund_read_as_part_of_a_noun_compound(nlp):
     assert ("horse", "drink", "water") in t and ("drinking water",) not in t
     # "go horse riding" is an activity, no horse doing the riding
     assert ("horse", "ride") not in {x[:2] for x in tuples(nlp, "woman climbing up into the saddle to go horse riding")}
+    # a verb that takes no object in its first sense has none: an infant and a smiling girl (web 7773)
+    assert "smile" not in predicates(tuples(nlp, "Portrait of adorable infant smiling girl in summer outdoor"))
     # not a person or an animal before it: a kind of thing ("drinking water"), left as it is
     assert ("drinking water",) in tuples(nlp, "drinking water from a spring")
