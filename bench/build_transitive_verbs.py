@@ -19,8 +19,8 @@ OUT = HERE.parent / "sgshards" / "data" / "transitive_verbs.txt"
 OBJECT_FRAMES = frozenset({8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
 
 
-def frames(data_verb: Path) -> dict[str, list[tuple[int, int]]]:
-    """synset offset -> (frame, word number; 0 = every word of the synset)."""
+def read_synsets(data_verb: Path) -> dict[str, tuple[list[str], list[tuple[int, int]]]]:
+    """synset offset -> (its words, its frames as (frame, word number; 0 = every word))."""
     out = {}
     with open(data_verb, encoding="utf-8") as f:
         for line in f:
@@ -28,26 +28,11 @@ def frames(data_verb: Path) -> dict[str, list[tuple[int, int]]]:
                 continue
             fields = line.split("|", 1)[0].split()
             w_cnt = int(fields[3], 16)
+            words = [fields[4 + 2 * j].lower() for j in range(w_cnt)]
             k = 4 + 2 * w_cnt
-            p_cnt = int(fields[k])
-            k += 1 + 4 * p_cnt
+            k += 1 + 4 * int(fields[k])                   # past the pointers
             f_cnt = int(fields[k]) if k < len(fields) else 0
-            got = []
-            for j in range(f_cnt):
-                got.append((int(fields[k + 2 + 3 * j]), int(fields[k + 3 + 3 * j], 16)))
-            out[fields[0]] = got
-    return out
-
-
-def synset_words(data_verb: Path) -> dict[str, list[str]]:
-    out = {}
-    with open(data_verb, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            w_cnt = int(fields[3], 16)
-            out[fields[0]] = [fields[4 + 2 * j].lower() for j in range(w_cnt)]
+            out[fields[0]] = (words, [(int(fields[k + 2 + 3 * j]), int(fields[k + 3 + 3 * j], 16)) for j in range(f_cnt)])
     return out
 
 
@@ -56,7 +41,7 @@ def main(argv=None) -> int:
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     args = ap.parse_args(argv)
     root = Path(args.wordnet)
-    fr, words = frames(root / "data.verb"), synset_words(root / "data.verb")
+    synsets = read_synsets(root / "data.verb")
     found = set()
     with open(root / "index.verb", encoding="utf-8") as f:
         for line in f:
@@ -65,8 +50,9 @@ def main(argv=None) -> int:
             fields = line.split()
             lemma, synset_cnt, p_cnt = fields[0], int(fields[2]), int(fields[3])
             first = fields[4 + p_cnt + 2]                 # after sense_cnt and tagsense_cnt
-            number = words[first].index(lemma) + 1 if lemma in words[first] else -1
-            if "_" not in lemma and any(frame in OBJECT_FRAMES and w in (0, number) for frame, w in fr[first]):
+            words, frames = synsets[first]
+            number = words.index(lemma) + 1 if lemma in words else -1
+            if "_" not in lemma and any(frame in OBJECT_FRAMES and w in (0, number) for frame, w in frames):
                 found.add(lemma)
     OUT.write_text("# WordNet 3.0 (Princeton University, WordNet licence): verbs whose first sense takes a direct "
                    "object; built by bench/build_transitive_verbs.py\n" + "\n".join(sorted(found)) + "\n",
