@@ -208,7 +208,8 @@ def markdown(before: dict, now: dict) -> str:
         sources = [src for src in sizes if src in n]
         head = {"cc3m": "CC3M", "web": "web", "vg": "VG regions"}
         rows = ", ".join(f"{head[src]} {sizes[src]}" for src in sources)
-        lines += [f"**{sample} sample** (rows: {rows}; seed {seed})", "",
+        when = before.get("commits", {}).get(sample)
+        lines += [f"**{sample} sample** (rows: {rows}; seed {seed}" + (f"; before = commit {when})" if when else ")"), "",
                   "| | " + " | ".join(f"{head[s]} {w}" for s in sources for w in ("before", "now")) + " |",
                   "| --- |" + " --- |" * (2 * len(sources))]
         empty = {"records": 0, "by_type": {}}
