@@ -262,6 +262,15 @@ def _keeps_case(t: DepToken) -> bool:
     return t.upos == "PROPN" or t.text == "I" or (len(t.text) > 1 and t.text.isupper())
 
 
+def _titled(toks: Sequence[DepToken], pieces: list, k: int) -> bool:
+    """Piece k starts a capitalised name the tagger did not read as one, which moves whole ("Hans
+    Bishop", "Cathedral City", "Red Sole Knee Boot"): the next moved word of the caption is
+    capitalised too, so the first keeps its capital ("Peppers planting Hans Bishop", not "hans")."""
+    nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+    return nxt is not None and nxt.origin == pieces[k].origin + 1 and toks[nxt.origin].text[:1].isupper() \
+        and toks[nxt.origin].text != "I"
+
+
 def _fix_articles(surface: Surface, reps: list[list], covered: set[int]) -> None:
     """a/an before new words; ``reps`` are ``[span, pieces]`` pairs, pieces copied before a change."""
     toks = surface.tokens
@@ -301,7 +310,7 @@ def _fix_case(surface: Surface, r: list) -> None:
     copied = False
     for k, p in enumerate(pieces):
         o = p.origin
-        if o is not None and o != s + k and starts[o] and not _keeps_case(toks[o]):
+        if o is not None and o != s + k and starts[o] and not _keeps_case(toks[o]) and not _titled(toks, pieces, k):
             if not copied:
                 pieces = r[1] = list(pieces)
                 copied = True

@@ -188,3 +188,13 @@ def test_relation_swap_no_plural_moved_after_in(surface):
     assert not any("band in diamonds" in t for t in every(relation_swap, surface("diamonds in a delicately thin band.")))
     assert not any("vase in red" in t for t in every(relation_swap, surface("red and pink flowers in a green vase")))
     assert any("a box in a cat" in t for t in every(relation_swap, surface("a cat in a box")))
+
+
+@pytest.mark.parametrize("caption, swapped", [
+    ("Auburn Hills grabbing a rebound", "A rebound grabbing Auburn Hills"),          # web alt-text
+    ("Ken Wolf has been photographing old silos", "Old silos have been photographing Ken Wolf"),
+])
+def test_relation_swap_keeps_the_capitals_of_a_moved_name(surface, caption, swapped):
+    """A sentence-initial name the tagger did not read as one keeps its capital when it moves
+    ("a rebound grabbing auburn Hills" was the output before)."""
+    assert swapped in {c.text for seed in range(4) for c in relation_swaps(surface(caption), random.Random(seed))}
