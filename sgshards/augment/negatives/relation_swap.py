@@ -13,7 +13,7 @@ from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, glued, in_idiom, inside,
+from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, framing, glued, in_idiom, inside,
                      keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
 
 
@@ -93,6 +93,30 @@ def distributed(surface: Surface, k: int) -> bool:
     if first.upos != "ADP" or not 0 <= first.head < len(toks) or toks[first.head].upos not in ("NOUN", "PROPN"):
         return False
     return any(t.dep == "conj" and conjoined(surface, subj, t.i) for t in toks[subj + 1:pred[0]])
+
+
+def in_list(surface: Surface, slot) -> bool:
+    """The noun phrase is a conjunct of a coordination ("our breakfast room, foyer and dining
+    room", "Timberlake, Wilson, Snoop and Pharrell posed on the red carpet"): moved alone it
+    breaks the list ("sharing our breakfast room recently added to some fun touches, foyer and
+    dining room"), and the relation may hold of every conjunct. The first of two subjects of a verb
+    moves, and so does the second ("a man and a woman sitting on a bench" -> "a bench and a woman
+    sitting on a man")."""
+    if not surface.caption:
+        return False
+    toks = surface.tokens
+    head = slot.name[1] - 1
+    if toks[head].dep == "conj":
+        head = toks[head].head
+        if not 0 <= head < len(toks) or toks[head].dep == "conj":
+            return True
+    conj = [t for t in toks[head + 1:] if t.head == head and (t.dep == "conj" or (t.dep == "appos" and any(
+        u.dep == "conj" and u.head == t.i for u in toks[t.i + 1:])))]      # "room, foyer and dining room"
+    if not conj:
+        return False
+    pair = len(conj) == 1 and conj[0].dep == "conj" and not any(
+        toks[k].text == "," or (toks[k].dep == "conj" and toks[k].head == conj[0].i) for k in range(head, len(toks)))
+    return not (pair and toks[head].dep in ("nsubj", "nsubjpass", "ROOT"))
 
 
 def _np_attrs(surface: Surface, obj: int) -> set[int]:
@@ -189,8 +213,9 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
         if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
-                or g.objects[b].name in PREP_NOUNS:
-            continue                               # "hard at work using a calculator", "the back on cap"
+                or g.objects[b].name in PREP_NOUNS or framing(g.objects[a].name) or framing(g.objects[b].name):
+            continue                               # "hard at work using a calculator", "the back on cap",
+                                                   # "a white background isolated on a christmas holly"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
                 or keyword_string(surface) or truncated(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
@@ -200,7 +225,7 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         pred = surface.preds.get(k)
         if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):
             continue
-        if distributed(surface, k):
+        if distributed(surface, k) or in_list(surface, sa) or in_list(surface, sb):
             continue                               # "green leaves and ribbons on a light background"
         if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
             continue                               # "a dog chasing a dog"
