@@ -262,13 +262,21 @@ def _keeps_case(t: DepToken) -> bool:
     return t.upos == "PROPN" or t.text == "I" or (len(t.text) > 1 and t.text.isupper())
 
 
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "my", "his", "her", "our",
+                            "their", "its", "your", "some"})
+
+
 def _titled(toks: Sequence[DepToken], pieces: list, k: int) -> bool:
     """Piece k starts a capitalised name the tagger did not read as one, which moves whole ("Hans
     Bishop", "Cathedral City", "Red Sole Knee Boot"): the next moved word of the caption is
-    capitalised too, so the first keeps its capital ("Peppers planting Hans Bishop", not "hans")."""
-    nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-    return nxt is not None and nxt.origin == pieces[k].origin + 1 and toks[nxt.origin].text[:1].isupper() \
-        and toks[nxt.origin].text != "I"
+    capitalised too, so the first keeps its capital ("Peppers planting Hans Bishop", not "hans");
+    an article does not ("pierced a Victorian silver")."""
+    if k + 1 >= len(pieces):
+        return False
+    first, nxt = pieces[k], pieces[k + 1]
+    if toks[first.origin].upos in ("DET", "PRON", "ADP") or first.text.lower() in _FUNCTION_WORDS:
+        return False
+    return nxt.origin == first.origin + 1 and toks[nxt.origin].text[:1].isupper() and toks[nxt.origin].text != "I"
 
 
 def _fix_articles(surface: Surface, reps: list[list], covered: set[int]) -> None:

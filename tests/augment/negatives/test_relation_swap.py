@@ -220,3 +220,21 @@ def test_relation_swap_never_moves_the_ground_of_a_picture(surface):
     "a white background is isolated on a christmas holly": a background is no thing in the scene."""
     got = every(relation_swap, surface("christmas holly isolated on a white background."))
     assert not any("background isolated on" in t or "background is isolated on" in t for t in got)
+
+
+def test_relation_swap_of_a_positive_agrees_the_first_auxiliary(parse):
+    """Web alt-text "Ken Wolf has been photographing old silos": the relation positive keeps the
+    tense, and its swap re-agrees "has", not "been" ("Old silos has been photographing" before)."""
+    doc = parse("Ken Wolf has been photographing old silos")
+    graph = build_graph(doc)
+    [k] = [k for k, r in enumerate(graph.relations) if "photograph" in r.predicate]
+    positive = realise_relation(Context.of(doc, graph), k, 0)
+    assert positive.text == "Ken Wolf has been photographing old silos"
+    assert [c.text for c in relation_swaps(positive, random.Random(0))] == ["Old silos have been photographing Ken Wolf"]
+
+
+def test_relation_swap_lowers_a_moved_article_before_a_name(surface):
+    """Web "A Victorian silver pierced oval swing handle bread basket" -> "... pierced A Victorian
+    silver": a moved article before a capitalised word is no name and loses its capital."""
+    got = every(relation_swap, surface("A Victorian lady holding an old lamp"))
+    assert "An old lamp holding a Victorian lady" in got
