@@ -174,18 +174,28 @@ def noun_phrase_start(doc: Sequence[DepToken], kids: list[list[int]], head: int,
     return start, whole
 
 
+def _finite(t: DepToken) -> bool:
+    return t.tag in ("VBZ", "VBP") or t.text.lower() in ("was", "were")
+
+
 def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
+    """Verbs agreeing in number with the noun at ``head``: the verb it is the subject of, the
+    copula of an inversion ("at the back is the high street"), and the verb of a relative clause
+    whose subject is "that", "which" or "who" ("the high street which contains")."""
     t = doc[head]
-    if t.dep not in ("nsubj", "nsubjpass"):
-        return ()
-    v = t.head
+    verbs = []
+    if t.dep in ("nsubj", "nsubjpass"):
+        verbs.append(t.head)
+    elif t.dep == "attr" and doc[t.head].lemma == "be" and not any(
+            doc[k].dep in ("nsubj", "nsubjpass", "expl") for k in kids[t.head]):
+        verbs.append(t.head)
+    verbs += [k for k in kids[head] if doc[k].dep == "relcl" and any(
+        doc[c].dep in ("nsubj", "nsubjpass") and doc[c].tag in ("WDT", "WP") for c in kids[k])]
     out = []
-    if doc[v].tag in ("VBZ", "VBP") or doc[v].text.lower() in ("was", "were"):
-        out.append(v)
-    for k in kids[v]:
-        if doc[k].dep in ("aux", "auxpass") and (doc[k].tag in ("VBZ", "VBP")
-                                                  or doc[k].text.lower() in ("was", "were")):
-            out.append(k)
+    for v in verbs:
+        if _finite(doc[v]):
+            out.append(v)
+        out += [k for k in kids[v] if doc[k].dep in ("aux", "auxpass") and _finite(doc[k])]
     return tuple(sorted(out))
 
 

@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
-from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, noun_class, part_of
+from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
@@ -144,13 +144,20 @@ def bare_singular(surface: Surface, obj: int) -> bool:
     "man playing the saxophone"; not "snow", "gold" or a name)."""
     slot = surface.slots[obj]
     o = surface.graph.objects[obj]
-    if slot.plural or o.quantity or number_class(o.name) or number_class(surface.span_text(slot.name).lower()):
+    if slot.plural or o.quantity or number_class(o.name) or number_class(surface.span_text(slot.name).lower()) \
+            or stuff(o.name):
         return False
     toks = surface.tokens
     if any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD") for t in toks[slot.np[0]:slot.name[0]]):
         return False
     head = toks[slot.name[1] - 1]
     return head.upos == "NOUN" and not head.text[:1].isupper() and attribute_category(o.name) is None
+
+
+def stuff(name: str) -> bool:
+    """A noun read as stuff when bare, by WordNet: a substance or a cereal ("sorghum being carried
+    after harvest" -/-> "harvest being carried after a sorghum")."""
+    return "substance" in noun_classes(name) or is_a(name, "cereal")
 
 
 def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:

@@ -238,3 +238,20 @@ def test_relation_swap_lowers_a_moved_article_before_a_name(surface):
     silver": a moved article before a capitalised word is no name and loses its capital."""
     got = every(relation_swap, surface("A Victorian lady holding an old lamp"))
     assert "An old lamp holding a Victorian lady" in got
+
+
+@pytest.mark.parametrize("caption, swapped", [
+    # CC3M: an inverted copula and a relative clause agree with the phrase that moves in
+    ("at the back is the high street which contains the first buildings my husband made",
+     "at the back are the first buildings which contain the high street my husband made"),
+    ("in this book is single challenging maze that stretches pages.",
+     "in this book are pages that stretch a single challenging maze."),
+])
+def test_relation_swap_agrees_inverted_copulas_and_relative_clauses(surface, caption, swapped):
+    assert swapped in every(relation_swap, surface(caption))
+
+
+def test_relation_swap_moves_a_cereal_without_article(surface):
+    """Web alt-text "sorghum being carried after harvest" -> "... after a sorghum" before."""
+    assert every(relation_swap, surface("sorghum being carried after harvest")) == {
+        "harvest being carried after sorghum"}
