@@ -255,3 +255,18 @@ def test_relation_swap_moves_a_cereal_without_article(surface):
     """Web alt-text "sorghum being carried after harvest" -> "... after a sorghum" before."""
     assert every(relation_swap, surface("sorghum being carried after harvest")) == {
         "harvest being carried after sorghum"}
+
+
+@pytest.mark.parametrize("caption", [
+    "a boat tied to a dock",                        # near-symmetric binds: "a dock tied to a boat"
+    "a woman is talking to a man",                  # who talks is not shown
+    "a house across the street",                    # "across" alone: opposite
+])
+def test_no_swap_of_a_near_symmetric_relation(surface, caption):
+    assert not every(relation_swap, surface(caption))
+    assert not every(object_swap, surface(caption))
+
+
+def test_swap_of_a_path_across(surface):
+    """After a verb, "across" is a path, not a place opposite: the swap stays."""
+    assert "the street walking across a man" in every(relation_swap, surface("a man walking across the street"))
