@@ -17,7 +17,6 @@ from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS
 from ...lexicon.lemmas import noun_lemma, verb_lemma
 from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
-from ...lexicon.of_heads import IMAGE_HEADS
 from ...lexicon.words import PREP_NOUNS
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -282,16 +281,13 @@ def phrase_plural(surface: Surface, slot: Slot) -> bool:
     return slot.plural
 
 
-# The ground or frame of a picture rather than a thing in it ("a big bird on a white background",
-# "aerial view over the beach", "a shadowed profile on a beach"): exchanged with a thing, what
-# is said of either may still hold ("a big background on a white bird": the bird may be white).
-FRAME_NOUNS = IMAGE_HEADS | frozenset({
-    "background", "backdrop", "view", "views", "pattern", "texture", "surface", "scene", "shot", "closeup",
-    "close-up", "detail", "reflection", "shadow", "profile", "design", "style", "layout", "interior",
-    "exterior", "foreground", "scenery", "landscape", "panorama", "vista", "setting", "frame", "backgrounds",
-})
+# Nouns of a point of view or a manner rather than a thing in the picture ("aerial view over
+# the beach", "a shadowed profile on a beach", "this young girl enjoys the scenery"): moved into a
+# thing's place they leave garble ("aerial beach over the view", "young scenery enjoys the girl").
+FRAME_NOUNS = frozenset({"view", "views", "scenery", "interior", "exterior", "profile", "style", "layout",
+                         "perspective", "vista", "panorama"})
 
 
 def framing(name: str) -> bool:
-    """The object (by its head) is the ground or frame of the picture: it trades places with nothing."""
+    """The object (by its head) is a point of view or a manner: it trades places with no thing."""
     return (name.lower().split() or [""])[-1] in FRAME_NOUNS

@@ -157,12 +157,12 @@ def test_object_swap_no_verb_read_as_noun_no_participle_compound_no_quantity_of_
 
 
 @pytest.mark.parametrize("caption, bad", [
-    ("illustration of a big bird on a white background", "a big background on a white bird"),    # CC3M
-    ("aerial view over the beach at sunset", "aerial beach over the view at sunset"),
-    ("simple flower on a green background.", "simple background on a green flower."),
+    ("aerial view over the beach at sunset", "aerial beach over the view at sunset"),        # CC3M
+    ("after loading produce onto the train, this young girl enjoys the scenery",
+     "after loading produce onto the train, this young scenery enjoys the girl"),
 ])
-def test_object_swap_never_moves_the_ground_or_frame_of_a_picture(surface, caption, bad):
-    """Not false: the bird may be white; and no thing to move ("aerial beach")."""
+def test_object_swap_never_moves_a_point_of_view(surface, caption, bad):
+    """A view or a scenery is no thing to put in a thing's place."""
     assert bad not in every(object_swap, surface(caption))
 
 

@@ -155,8 +155,7 @@ def test_no_relation_swap_of_a_conjunct_away_from_its_preposition(surface):
     coordination (the leaves, the ribbons or the pattern may be on it); the conjunct next to it
     may swap, and a verb's subjects stay ("a bench and a woman sitting on a man")."""
     got = every(relation_swap, surface("seamless pattern of pink flowers with green leaves and ribbons on a light background"))
-    # (nothing is left since "background", the picture's ground, trades places with nothing: framing)
-    assert not any("ribbons on green leaves" in t for t in got)
+    assert got and not any("ribbons on green leaves" in t for t in got)
     assert "a bench and a woman sitting on a man" in every(relation_swap, surface("a man and a woman sitting on a bench"))
 
 
@@ -205,21 +204,16 @@ def test_relation_swap_keeps_the_capitals_of_a_moved_name(surface, caption, swap
     # CC3M: one item of a list moved out of it
     ("sharing some fun and colorful spring touches recently added to our breakfast room, foyer and dining room.",
      "sharing our breakfast room recently added to some fun and colorful spring touches, foyer and dining room."),
-    ("fans wear modified t-shirts and jerseys as they prepare to him and his new team, for the first time this season.",
-     "modified t-shirts wear fans and jerseys as they prepare to him and his new team, for the first time this season."),
+    ("Line up: Timberlake, Wilson, Snoop and Pharrell posed on the red carpet with Wilson's lifetime achievement award",
+     "Line up: Timberlake, Wilson, the red carpet and Pharrell posed on Snoop with Wilson's lifetime achievement award"),
 ])
 def test_relation_swap_never_moves_one_item_of_a_list(surface, caption, broken):
     got = every(relation_swap, surface(caption))
     assert broken not in got
-    # the first of two subjects of a verb still moves
+    # an item of two still moves (readers judge "nuts chewing on seeds and an infant chimpanzee" false)
     assert "a bench and a woman sitting on a man" in every(relation_swap, surface("a man and a woman sitting on a bench"))
-
-
-def test_relation_swap_never_moves_the_ground_of_a_picture(surface):
-    """CC3M "illustration of christmas holly and red ornament isolated on a white background." ->
-    "a white background is isolated on a christmas holly": a background is no thing in the scene."""
-    got = every(relation_swap, surface("christmas holly isolated on a white background."))
-    assert not any("background isolated on" in t or "background is isolated on" in t for t in got)
+    assert "nuts chewing on seeds and an infant chimpanzee" in every(
+        relation_swap, surface("an infant chimpanzee chewing on seeds and nuts"))
 
 
 def test_relation_swap_of_a_positive_agrees_the_first_auxiliary(parse):
