@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
-from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, part_of
+from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
@@ -157,7 +157,10 @@ def bare_singular(surface: Surface, obj: int) -> bool:
 def stuff(name: str) -> bool:
     """A noun read as stuff when bare, by WordNet: first a substance, or a cereal ("sorghum being
     carried after harvest" -/-> "harvest being carried after a sorghum"; "dew", "oil")."""
-    return noun_class(name) == "substance" or (noun_class(name) in ("plant", "food") and is_a(name, "cereal"))
+    first, classes = noun_class(name), noun_classes(name)
+    if first == "substance":
+        return not classes & {"artifact", "object"}         # "a large silver exhaust" is a pipe too
+    return first in ("plant", "food") and is_a(name, "cereal")
 
 
 def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:
