@@ -174,7 +174,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # agree with a written quantity and keep place phrases in order, no plural after "in": 56,257
 # (87.81%; 56,251 with no vertical contrast between a part and its whole); of random samples of 40 of the negatives each change removed, 29-36 were invalid.
 # With the negatives guards of round 5 too: 55,710 (87.65%).
-CC3M_NEGATIVES_BASELINE = 55_710
+# Issue 15c swaps: no swap of one item of a list of three or more, of a point of view ("aerial
+# beach over the view"), of CC3M's "person" placeholder by object_swap, of conjuncts under a shared
+# modifier, of near-symmetric relations ("tied to", "talking to", "across" alone): 55,532 (87.56%);
+# of the 33 swaps these removed on 3,000 random CC3M and web rows, read by hand, 29 were invalid.
+CC3M_NEGATIVES_BASELINE = 55_532
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -182,7 +186,8 @@ CC3M_COVERAGE_TARGET = 0.85
 # 88.56% with the validity guards of round 4 merged; 88.20% since objects not depicted (the reader's,
 # events before or after, purposes, credits, what a question asks) are left out (see above)
                                     # lost were captions whose only negatives were invalid, see above)
-CC3M_COVERAGE_BASELINE = 0.8765     # 87.65% with all of round 5 (kinds, units, attachment, mentions, negatives guards)
+CC3M_COVERAGE_BASELINE = 0.8756     # 87.65% with all of round 5 (kinds, units, attachment, mentions, negatives guards);
+                                    # 87.56% since swaps of list items, points of view and near-symmetric relations are refused
 
 
 def test_cc3m_captions_have_no_defects(nlp):

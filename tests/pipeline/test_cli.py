@@ -181,8 +181,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 844 after all of the above together; 831 since negatives that were not false or not fluent are
     # refused (issue 15c: scene parts said alone or near, "on display" -> "under display", attributes
     # out of their scale, co-worn garments, swaps in "in" and between place phrases; see test_core)
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 60      # CC3M describes: few skips
-    assert stats["with_negative"] >= 820      # 820 after all of the above together
+    # (the bound of 60 skipped this merge left was before the claims gate above: 74 skipped, asserted above)
+    # 819 since swaps of list items, points of view, CC3M's "person" placeholder and near-symmetric
+    # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
+    assert stats["with_negative"] >= 819      # 820 after all of the above together; 819 (issue 15c swaps)
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
