@@ -18,7 +18,7 @@ from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from .relation_swap import in_list, pp_reordered, stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
-                     framing,
+                     colour_name, framing,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
                      number_class, of_bound, overlap, possessive, truncated)
 
@@ -253,7 +253,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:
             continue                               # "these hate", "the south dog": no thing to move
-        if framing(oa.name) or framing(ob.name) or placeholder(surface, sa) or placeholder(surface, sb):
+        if framing(oa.name) or framing(ob.name) or placeholder(surface, sa) or placeholder(surface, sb) \
+                or colour_name(oa.name) or colour_name(ob.name):
             continue                               # "a big background on a white bird", "noble concert"
         if abstractions(oa.name, ob.name):
             continue                               # "an art exhibition for a new reception"

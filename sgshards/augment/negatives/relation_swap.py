@@ -13,7 +13,7 @@ from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, glued, in_idiom, inside,
+from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, glued, in_idiom, inside,
                      keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
 
 
@@ -223,8 +223,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
         if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
-                or g.objects[b].name in PREP_NOUNS:
-            continue                               # "hard at work using a calculator", "the back on cap"
+                or g.objects[b].name in PREP_NOUNS or colour_name(g.objects[a].name) or colour_name(g.objects[b].name):
+            continue                               # "hard at work using a calculator", "the back on cap", "on white"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
                 or keyword_string(surface) or truncated(surface):
             continue                               # keyword lists and titles: "Middleton in sale"

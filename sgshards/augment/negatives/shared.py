@@ -14,7 +14,8 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
-from ..vocab import COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS
+from ..vocab import (COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS, attribute_category,
+                     object_category)
 from ...lexicon.lemmas import noun_lemma, verb_lemma
 from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
 from ...lexicon.words import PREP_NOUNS
@@ -291,3 +292,10 @@ FRAME_NOUNS = frozenset({"view", "views", "scenery", "interior", "exterior", "pr
 def framing(name: str) -> bool:
     """The object (by its head) is a point of view or a manner: it trades places with no thing."""
     return (name.lower().split() or [""])[-1] in FRAME_NOUNS
+
+
+def colour_name(name: str) -> bool:
+    """The object is named by a colour ("golf ball on white", "necklace set in grey", "a boot in
+    nude" read as a thing): a background or a finish, which swapped leaves "white on a golf ball"."""
+    category = attribute_category(name.lower())
+    return category is not None and category[0] == "colour" and object_category(name.lower()) is None

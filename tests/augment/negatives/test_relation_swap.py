@@ -264,3 +264,11 @@ def test_no_swap_of_a_near_symmetric_relation(surface, caption):
 def test_swap_of_a_path_across(surface):
     """After a verb, "across" is a path, not a place opposite: the swap stays."""
     assert "the street walking across a man" in every(relation_swap, surface("a man walking across the street"))
+
+
+@pytest.mark.parametrize("caption", ["Golf ball on white", "necklace set in grey"])
+def test_no_swap_of_an_object_named_by_a_colour(surface, caption):
+    """Web alt-text: "Golf ball on white" -> "White on a golf ball"; "necklace set in grey" ->
+    "grey set in a necklace": a colour read as a thing is a background or a finish."""
+    assert not every(relation_swap, surface(caption))
+    assert not every(object_swap, surface(caption))
