@@ -298,4 +298,5 @@ def colour_name(name: str) -> bool:
     """The object is named by a colour ("golf ball on white", "necklace set in grey", "a boot in
     nude" read as a thing): a background or a finish, which swapped leaves "white on a golf ball"."""
     category = attribute_category(name.lower())
-    return category is not None and category[0] == "colour" and object_category(name.lower()) is None
+    return category is not None and category[0] == "colour" and object_category(name.lower()) is None \
+        and noun_class(name.lower()) not in ("food", "plant", "animal")      # "a slice of lime", "a rose"

@@ -272,3 +272,5 @@ def test_no_swap_of_an_object_named_by_a_colour(surface, caption):
     "grey set in a necklace": a colour read as a thing is a background or a finish."""
     assert not every(relation_swap, surface(caption))
     assert not every(object_swap, surface(caption))
+    # a colour that is first a fruit or a plant is a thing (CC3M "the bartender adding slice of lime")
+    assert every(relation_swap, surface("the bartender adding slice of lime in a cocktail"))
