@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
+from ...lexicon.lemmas import all_lemmas
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
@@ -208,6 +209,26 @@ def pp_reordered(surface: Surface, k: int) -> bool:
         and all(t.upos == "ADP" for t in toks[pred[0]:pred[1]])
 
 
+def _bare(surface: Surface, slot) -> bool:
+    return not any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD")
+                   for t in surface.tokens[slot.np[0]:slot.name[0]])
+
+
+def noun_verb(surface: Surface, k: int, sa, sb) -> bool:
+    """Relation k's verb stands right after a bare subject, before a bare object, and is written
+    as a noun too, and does not agree as a verb with a singular subject ("Lobster felt red
+    decoration", "necklace set in grey"): in a string of bare nouns it is likelier a noun of a
+    product title than a verb, and the swap garbles the title ("Red decoration felt lobster");
+    "cowboys drive cattle" and "dog chases cat" are verbs."""
+    pred = surface.preds.get(k)
+    if pred is None or pred[0] != sa.np[1] or not (_bare(surface, sa) and _bare(surface, sb)):
+        return False
+    v = surface.tokens[pred[0]]
+    word = v.text.lower()
+    return v.upos == "VERB" and v.tag != "VBZ" and not phrase_plural(surface, sa) and not word.endswith("ing") \
+        and word in all_lemmas(word).get("NOUN", ())
+
+
 def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every relation swap, relations in random order, each object pair swapped once."""
     g = surface.graph
@@ -245,6 +266,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if dressed_in(surface, k):
             continue                               # "diamonds in a band" -/-> "a band in diamonds"
+        if noun_verb(surface, k, sa, sb):
+            continue                               # "Lobster felt red decoration": felt is the stuff
         if pp_reordered(surface, k):
             continue                               # "a person on a scooter on the pavement": both say it
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]

@@ -274,3 +274,10 @@ def test_no_swap_of_an_object_named_by_a_colour(surface, caption):
     assert not every(object_swap, surface(caption))
     # a colour that is first a fruit or a plant is a thing (CC3M "the bartender adding slice of lime")
     assert every(relation_swap, surface("the bartender adding slice of lime in a cocktail"))
+
+
+def test_no_swap_around_a_noun_read_as_a_verb_in_a_title(surface):
+    """Web alt-text "Lobster felt red decoration" -> "Red decoration felt lobster": "felt" is the
+    stuff; a verb that agrees as one stays ("dog chases cat", "cowboys drive cattle down the road")."""
+    assert not every(relation_swap, surface("Lobster felt red decoration"))
+    assert every(relation_swap, surface("cowboys drive cattle down the road."))
