@@ -225,6 +225,9 @@ def noun_verb(surface: Surface, k: int, sa, sb) -> bool:
         return False
     v = surface.tokens[pred[0]]
     word = v.text.lower()
+    head = sa.name[1] - 1
+    if surface.tokens[head].upos == "PROPN" and not surface.is_sentence_start(head):
+        return False                               # a team or a person: "Sale Sharks beat Exeter"
     return v.upos == "VERB" and v.tag != "VBZ" and not phrase_plural(surface, sa) and not word.endswith("ing") \
         and word in all_lemmas(word).get("NOUN", ())
 

@@ -281,3 +281,4 @@ def test_no_swap_around_a_noun_read_as_a_verb_in_a_title(surface):
     stuff; a verb that agrees as one stays ("dog chases cat", "cowboys drive cattle down the road")."""
     assert not every(relation_swap, surface("Lobster felt red decoration"))
     assert every(relation_swap, surface("cowboys drive cattle down the road."))
+    assert "Exeter beat Sale Sharks" in every(relation_swap, surface("Sale Sharks beat Exeter"))
