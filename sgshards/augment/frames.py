@@ -316,7 +316,7 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
     agree = -1
     for c in prefix:
         a = doc[c]
-        if finite:
+        if finite and agree < 0:                      # the first auxiliary agrees: "has been keeping"
             agree = len(words)
         words.append(_piece(a.text.lower(), " ", a.lemma.lower(), "AUX", a.tag))
     for k in toks:

@@ -174,18 +174,28 @@ def noun_phrase_start(doc: Sequence[DepToken], kids: list[list[int]], head: int,
     return start, whole
 
 
+def _finite(t: DepToken) -> bool:
+    return t.tag in ("VBZ", "VBP") or t.text.lower() in ("was", "were")
+
+
 def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
+    """Verbs agreeing in number with the noun at ``head``: the verb it is the subject of, the
+    copula of an inversion ("at the back is the high street"), and the verb of a relative clause
+    whose subject is "that", "which" or "who" ("the high street which contains")."""
     t = doc[head]
-    if t.dep not in ("nsubj", "nsubjpass"):
-        return ()
-    v = t.head
+    verbs = []
+    if t.dep in ("nsubj", "nsubjpass"):
+        verbs.append(t.head)
+    elif t.dep == "attr" and doc[t.head].lemma == "be" and not any(
+            doc[k].dep in ("nsubj", "nsubjpass", "expl") for k in kids[t.head]):
+        verbs.append(t.head)
+    verbs += [k for k in kids[head] if doc[k].dep == "relcl" and any(
+        doc[c].dep in ("nsubj", "nsubjpass") and doc[c].tag in ("WDT", "WP") for c in kids[k])]
     out = []
-    if doc[v].tag in ("VBZ", "VBP") or doc[v].text.lower() in ("was", "were"):
-        out.append(v)
-    for k in kids[v]:
-        if doc[k].dep in ("aux", "auxpass") and (doc[k].tag in ("VBZ", "VBP")
-                                                  or doc[k].text.lower() in ("was", "were")):
-            out.append(k)
+    for v in verbs:
+        if _finite(doc[v]):
+            out.append(v)
+        out += [k for k in kids[v] if doc[k].dep in ("aux", "auxpass") and _finite(doc[k])]
     return tuple(sorted(out))
 
 
@@ -262,6 +272,23 @@ def _keeps_case(t: DepToken) -> bool:
     return t.upos == "PROPN" or t.text == "I" or (len(t.text) > 1 and t.text.isupper())
 
 
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "my", "his", "her", "our",
+                            "their", "its", "your", "some"})
+
+
+def _titled(toks: Sequence[DepToken], pieces: list, k: int) -> bool:
+    """Piece k starts a capitalised name the tagger did not read as one, which moves whole ("Hans
+    Bishop", "Cathedral City", "Red Sole Knee Boot"): the next moved word of the caption is
+    capitalised too, so the first keeps its capital ("Peppers planting Hans Bishop", not "hans");
+    an article does not ("pierced a Victorian silver")."""
+    if k + 1 >= len(pieces):
+        return False
+    first, nxt = pieces[k], pieces[k + 1]
+    if toks[first.origin].upos in ("DET", "PRON", "ADP") or first.text.lower() in _FUNCTION_WORDS:
+        return False
+    return nxt.origin == first.origin + 1 and toks[nxt.origin].text[:1].isupper() and toks[nxt.origin].text != "I"
+
+
 def _fix_articles(surface: Surface, reps: list[list], covered: set[int]) -> None:
     """a/an before new words; ``reps`` are ``[span, pieces]`` pairs, pieces copied before a change."""
     toks = surface.tokens
@@ -301,7 +328,7 @@ def _fix_case(surface: Surface, r: list) -> None:
     copied = False
     for k, p in enumerate(pieces):
         o = p.origin
-        if o is not None and o != s + k and starts[o] and not _keeps_case(toks[o]):
+        if o is not None and o != s + k and starts[o] and not _keeps_case(toks[o]) and not _titled(toks, pieces, k):
             if not copied:
                 pieces = r[1] = list(pieces)
                 copied = True

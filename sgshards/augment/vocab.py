@@ -338,7 +338,14 @@ SYMMETRIC_PREPS = frozenset({
     "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or",
     "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining",
     "close", "near by", "beside of", "right next to", "just next to", "directly next to",
+    # a tie binds both ends, and a picture does not show who talks ("a dock tied to a boat",
+    # "a woman talking to a man")
+    "tie to", "tied to", "ties to", "tie with", "chain to", "chained to", "tether to", "tethered to",
+    "talk to", "talking to", "talks to", "speak to", "speaking to", "speaks to", "chat to", "chatting to",
 })
+# Prepositions symmetric only standing alone, as a place ("a house across the street" is
+# opposite it); after a verb they are a path ("a man walking across the street").
+SYMMETRIC_ALONE = frozenset({"across"})
 # Reciprocal verbs: "a man hugging a woman" ~ "a woman hugging a man".
 SYMMETRIC_VERBS = frozenset({
     "hug", "kiss", "meet", "marry", "touch", "fight", "embrace", "cuddle", "wrestle", "collide",
@@ -355,7 +362,7 @@ def is_symmetric(predicate: str) -> bool:
     to" -> "next to") and a reciprocal verb head ("play with" -> with).
     """
     p = predicate.lower().strip()
-    if p in SYMMETRIC_PREPS or p in SYMMETRIC_VERBS:
+    if p in SYMMETRIC_PREPS or p in SYMMETRIC_VERBS or p in SYMMETRIC_ALONE:
         return True
     words = p.split()
     if words and words[0] in SYMMETRIC_VERBS:

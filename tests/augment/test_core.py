@@ -178,7 +178,14 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # verb_read_as_compound ("an angler fishes river") and gerund_in_compound ("an image of a woman
 # opening curtains"; 15 added negatives read, all valid): 59,514 (89.23%).
 # With the two compound repairs of round 5 too: 55,715 (87.67%).
-CC3M_NEGATIVES_BASELINE = 55_715
+# Issue 15c swaps: no swap of one item of a list of three or more, of a point of view ("aerial
+# beach over the view"), of CC3M's "person" placeholder by object_swap, of conjuncts under a shared
+# modifier, of near-symmetric relations ("tied to", "talking to", "across" alone), of an object
+# named by a colour ("golf ball on white"), around a noun read as a verb in a title ("Lobster felt
+# red decoration"): 55,451 (87.53%); of a random 40 of the swaps these removed on 3,000 random
+# CC3M and web rows (outside the labelled samples), read by hand, 35 were invalid.
+# With the swap guards of round 5 too: 55,456 (87.54%).
+CC3M_NEGATIVES_BASELINE = 55_456
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -186,7 +193,9 @@ CC3M_COVERAGE_TARGET = 0.85
 # 88.56% with the validity guards of round 4 merged; 88.20% since objects not depicted (the reader's,
 # events before or after, purposes, credits, what a question asks) are left out (see above)
                                     # lost were captions whose only negatives were invalid, see above)
-CC3M_COVERAGE_BASELINE = 0.8767     # 87.67% with all of round 5 (kinds, units, attachment, mentions, negatives guards, repairs)
+                                    # 87.53% since swaps of list items, points of view, colours and near-symmetric
+                                    # relations are refused (issue 15c swaps, above)
+CC3M_COVERAGE_BASELINE = 0.8754     # 87.54% with all of round 5 (kinds, units, attachment, mentions, negatives and swap guards, repairs)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -182,7 +182,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # out of their scale, co-worn garments, swaps in "in" and between place phrases; see test_core)
     # then "an angler fishes river" is no longer one noun compound (graph repair verb_read_as_compound)
     assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 74      # CC3M describes: few skips
-    assert stats["with_negative"] >= 821      # 821 after all of the above together
+    # (the bound of 60 skipped this merge left was before the claims gate above: 74 skipped, asserted above)
+    # 819 since swaps of list items, points of view, CC3M's "person" placeholder and near-symmetric
+    # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
+    assert stats["with_negative"] >= 820      # 820 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

@@ -16,8 +16,9 @@ from ...lexicon.taxonomy import listed, noun_class, part_of
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
-from .relation_swap import pp_reordered, stated_symmetrically
+from .relation_swap import in_list, pp_reordered, stated_symmetrically
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
+                     colour_name, framing,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
                      number_class, of_bound, overlap, possessive, truncated)
 
@@ -72,6 +73,16 @@ def _visible(name: str) -> bool:
 
 
 _THINGS = frozenset({"concrete", "animate"})
+
+
+def placeholder(surface: Surface, slot: Slot) -> bool:
+    """CC3M's stand-in for a person's name, "person" without article or number ("noble person
+    accompanied noble person to a concert", "person are inclined to believe"): a name, which
+    takes no other noun's article, number or epithet ("noble concert accompanied ... to a person")."""
+    if surface.graph.objects[slot.obj].name != "person":
+        return False
+    return not any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD")
+                   for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
 def abstractions(a: str, b: str) -> bool:
@@ -184,6 +195,13 @@ def same_as_phrase_swap(surface: Surface, a: Slot, b: Slot) -> bool:
     return _modifiers(surface, a) == _modifiers(surface, b) and a.plural == b.plural
 
 
+def shared_modifiers(a: Slot, b: Slot) -> bool:
+    """Of two conjuncts, the later is a bare noun ("white leaves and flowers"): the first one's
+    modifiers may qualify both, so exchanging the nouns says the same ("white flowers and leaves")."""
+    later = a if a.name[0] > b.name[0] else b
+    return later.np[0] == later.name[0]
+
+
 def _related_pairs(surface: Surface) -> set[frozenset]:
     """{subject, object} of each relation the surface states."""
     pairs = surface.memo.get("related")
@@ -235,6 +253,9 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:
             continue                               # "these hate", "the south dog": no thing to move
+        if framing(oa.name) or framing(ob.name) or placeholder(surface, sa) or placeholder(surface, sb) \
+                or colour_name(oa.name) or colour_name(ob.name):
+            continue                               # "a big background on a white bird", "noble concert"
         if abstractions(oa.name, ob.name):
             continue                               # "an art exhibition for a new reception"
         if not (movable_name(surface, a) and movable_name(surface, b)) or keyword_string(surface) \
@@ -246,9 +267,13 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue                               # "girl taking pictures" -/-> "picture taking girls"
         if copular_pair(surface, sa.name[1] - 1, sb.name[1] - 1):
             continue                               # "the capital is an incredible city": one thing
-        if not _moves_a_property(oa.attributes, ob.attributes) and (
-                symmetric_pair(surface, a, b) or conjoined(surface, sa.name[1] - 1, sb.name[1] - 1)):
-            continue                               # "the tree by the river banks", "christmas tree and candles"
+        if conjoined(surface, sa.name[1] - 1, sb.name[1] - 1) and (
+                not _moves_a_property(oa.attributes, ob.attributes) or shared_modifiers(sa, sb)):
+            continue                               # "christmas tree and candles", "white leaves and flowers"
+        elif in_list(surface, sa) or in_list(surface, sb):
+            continue                               # "a fashion look featuring gray dresses, cardigan and skirts"
+        if not _moves_a_property(oa.attributes, ob.attributes) and symmetric_pair(surface, a, b):
+            continue                               # "the tree by the river banks"
         if any({g.relations[k].subject, g.relations[k].object} == {a, b} and pp_reordered(surface, k)
                for k in surface.relations):
             continue                               # "on a pavement on the mobility scooter": both said

@@ -8,12 +8,13 @@ from typing import Iterator, Optional
 
 from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
-from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, noun_class, part_of
+from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
+from ...lexicon.lemmas import all_lemmas
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, glued, in_idiom, inside,
+from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, glued, in_idiom, inside,
                      keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
 
 
@@ -95,6 +96,30 @@ def distributed(surface: Surface, k: int) -> bool:
     return any(t.dep == "conj" and conjoined(surface, subj, t.i) for t in toks[subj + 1:pred[0]])
 
 
+def in_list(surface: Surface, slot) -> bool:
+    """The noun phrase is an item of a list of three or more ("our breakfast room, foyer and dining
+    room", "Timberlake, Wilson, Snoop and Pharrell posed on the red carpet"): moved alone it breaks
+    the list ("sharing our breakfast room recently added to some fun touches, foyer and dining
+    room"). Two conjuncts move ("an infant chimpanzee chewing on seeds and nuts" -> "nuts chewing
+    on seeds and an infant chimpanzee")."""
+    if not surface.caption:
+        return False
+    toks = surface.tokens
+    head = slot.name[1] - 1
+    seen = 0
+    while toks[head].dep == "conj" and 0 <= toks[head].head < len(toks) and toks[head].head != head and seen < 50:
+        head, seen = toks[head].head, seen + 1
+    members, frontier = 1, [head]
+    while frontier and members < 3:
+        h = frontier.pop()
+        for t in toks[h + 1:]:
+            if t.head == h and (t.dep == "conj" or (t.dep == "appos" and any(   # "room, foyer and dining room"
+                    u.dep == "conj" and u.head == t.i for u in toks[t.i + 1:]))):
+                members += 1
+                frontier.append(t.i)
+    return members >= 3
+
+
 def _np_attrs(surface: Surface, obj: int) -> set[int]:
     key = ("np_attrs", obj)
     found = surface.memo.get(key)
@@ -120,13 +145,23 @@ def bare_singular(surface: Surface, obj: int) -> bool:
     "man playing the saxophone"; not "snow", "gold" or a name)."""
     slot = surface.slots[obj]
     o = surface.graph.objects[obj]
-    if slot.plural or o.quantity or number_class(o.name) or number_class(surface.span_text(slot.name).lower()):
+    if slot.plural or o.quantity or number_class(o.name) or number_class(surface.span_text(slot.name).lower()) \
+            or stuff(o.name):
         return False
     toks = surface.tokens
     if any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD") for t in toks[slot.np[0]:slot.name[0]]):
         return False
     head = toks[slot.name[1] - 1]
     return head.upos == "NOUN" and not head.text[:1].isupper() and attribute_category(o.name) is None
+
+
+def stuff(name: str) -> bool:
+    """A noun read as stuff when bare, by WordNet: first a substance, or a cereal ("sorghum being
+    carried after harvest" -/-> "harvest being carried after a sorghum"; "dew", "oil")."""
+    first, classes = noun_class(name), noun_classes(name)
+    if first == "substance":
+        return not classes & {"artifact", "object"}         # "a large silver exhaust" is a pipe too
+    return first in ("plant", "food") and is_a(name, "cereal")
 
 
 def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:
@@ -174,6 +209,29 @@ def pp_reordered(surface: Surface, k: int) -> bool:
         and all(t.upos == "ADP" for t in toks[pred[0]:pred[1]])
 
 
+def _bare(surface: Surface, slot) -> bool:
+    return not any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD")
+                   for t in surface.tokens[slot.np[0]:slot.name[0]])
+
+
+def noun_verb(surface: Surface, k: int, sa, sb) -> bool:
+    """Relation k's verb stands right after a bare subject, before a bare object, and is written
+    as a noun too, and does not agree as a verb with a singular subject ("Lobster felt red
+    decoration", "necklace set in grey"): in a string of bare nouns it is likelier a noun of a
+    product title than a verb, and the swap garbles the title ("Red decoration felt lobster");
+    "cowboys drive cattle" and "dog chases cat" are verbs."""
+    pred = surface.preds.get(k)
+    if pred is None or pred[0] != sa.np[1] or not (_bare(surface, sa) and _bare(surface, sb)):
+        return False
+    v = surface.tokens[pred[0]]
+    word = v.text.lower()
+    head = sa.name[1] - 1
+    if surface.tokens[head].upos == "PROPN" and not surface.is_sentence_start(head):
+        return False                               # a team or a person: "Sale Sharks beat Exeter"
+    return v.upos == "VERB" and v.tag != "VBZ" and not phrase_plural(surface, sa) and not word.endswith("ing") \
+        and word in all_lemmas(word).get("NOUN", ())
+
+
 def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every relation swap, relations in random order, each object pair swapped once."""
     g = surface.graph
@@ -189,8 +247,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
         if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
-                or g.objects[b].name in PREP_NOUNS:
-            continue                               # "hard at work using a calculator", "the back on cap"
+                or g.objects[b].name in PREP_NOUNS or colour_name(g.objects[a].name) or colour_name(g.objects[b].name):
+            continue                               # "hard at work using a calculator", "the back on cap", "on white"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
                 or keyword_string(surface) or truncated(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
@@ -200,7 +258,7 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         pred = surface.preds.get(k)
         if pred is not None and (overlap(pred, sa.np) or overlap(pred, sb.np)):
             continue
-        if distributed(surface, k):
+        if distributed(surface, k) or in_list(surface, sa) or in_list(surface, sb):
             continue                               # "green leaves and ribbons on a light background"
         if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
             continue                               # "a dog chasing a dog"
@@ -211,6 +269,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if dressed_in(surface, k):
             continue                               # "diamonds in a band" -/-> "a band in diamonds"
+        if noun_verb(surface, k, sa, sb):
+            continue                               # "Lobster felt red decoration": felt is the stuff
         if pp_reordered(surface, k):
             continue                               # "a person on a scooter on the pavement": both say it
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]

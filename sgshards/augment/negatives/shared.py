@@ -14,7 +14,8 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
-from ..vocab import COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS
+from ..vocab import (COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS, attribute_category,
+                     object_category)
 from ...lexicon.lemmas import noun_lemma, verb_lemma
 from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
 from ...lexicon.words import PREP_NOUNS
@@ -279,3 +280,23 @@ def phrase_plural(surface: Surface, slot: Slot) -> bool:
             if t.tag in ("NN", "NNS") or not t.tag:
                 return t.tag == "NNS" or (not t.tag and noun_lemma(t.text.lower()) != t.text.lower())
     return slot.plural
+
+
+# Nouns of a point of view or a manner rather than a thing in the picture ("aerial view over
+# the beach", "a shadowed profile on a beach", "this young girl enjoys the scenery"): moved into a
+# thing's place they leave garble ("aerial beach over the view", "young scenery enjoys the girl").
+FRAME_NOUNS = frozenset({"view", "views", "scenery", "interior", "exterior", "profile", "style", "layout",
+                         "perspective", "vista", "panorama"})
+
+
+def framing(name: str) -> bool:
+    """The object (by its head) is a point of view or a manner: it trades places with no thing."""
+    return (name.lower().split() or [""])[-1] in FRAME_NOUNS
+
+
+def colour_name(name: str) -> bool:
+    """The object is named by a colour ("golf ball on white", "necklace set in grey", "a boot in
+    nude" read as a thing): a background or a finish, which swapped leaves "white on a golf ball"."""
+    category = attribute_category(name.lower())
+    return category is not None and category[0] == "colour" and object_category(name.lower()) is None \
+        and noun_class(name.lower()) not in ("food", "plant", "animal")      # "a slice of lime", "a rose"

@@ -154,3 +154,37 @@ def test_object_swap_no_verb_read_as_noun_no_participle_compound_no_quantity_of_
     doc = parse("slices of pizza on the table")
     assert not any("slices of table" in n.text for seed in range(4) for n in augment(
         "k", doc, build_graph(doc), AugmentOptions(seed=seed, max_negatives=20))[1])
+
+
+@pytest.mark.parametrize("caption, bad", [
+    ("aerial view over the beach at sunset", "aerial beach over the view at sunset"),        # CC3M
+    ("after loading produce onto the train, this young girl enjoys the scenery",
+     "after loading produce onto the train, this young scenery enjoys the girl"),
+])
+def test_object_swap_never_moves_a_point_of_view(surface, caption, bad):
+    """A view or a scenery is no thing to put in a thing's place."""
+    assert bad not in every(object_swap, surface(caption))
+
+
+def test_object_swap_never_moves_cc3m_person_placeholder(surface):
+    """CC3M writes "person" for a name: "noble person accompanied noble person to a concert" ->
+    "noble concert accompanied noble person to a person"; "person are inclined ..." -> "factory are"."""
+    assert not any("noble concert" in t for t in every(object_swap, surface(
+        "noble person accompanied noble person to a concert given as a belated wedding gift by cellist.")))
+    assert not any(t.startswith("factory") for t in every(object_swap, surface(
+        "person are inclined to believe that all people work in factories.")))
+
+
+def test_object_swap_never_reorders_conjuncts_under_a_shared_modifier(surface):
+    """CC3M "seamless pattern with white leaves and flowers on a blue background": "white" may
+    qualify both, so "white flowers and leaves" says the same; a modifier of its own moves."""
+    got = every(object_swap, surface("seamless pattern with white leaves and flowers on a blue background"))
+    assert not any("white flowers and leaves" in t for t in got)
+    assert "a red house and a blue car" in every(object_swap, surface("a red car and a blue house"))
+
+
+def test_object_swap_never_moves_one_item_of_a_list(surface):
+    """CC3M "a fashion look featuring gray dresses, short-sleeve cardigan and long skirts." ->
+    "a dress featuring gray fashion looks, short-sleeve cardigan and long skirts."."""
+    got = every(object_swap, surface("a fashion look featuring gray dresses, short-sleeve cardigan and long skirts."))
+    assert "a dress featuring gray fashion looks, short-sleeve cardigan and long skirts." not in got
