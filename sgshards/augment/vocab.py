@@ -285,7 +285,10 @@ SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part"
 # ("the river" -> "the desert", "a passion for the sea" -> "the desert", "the beach" -> "the snow").
 FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
                                                          "sea ocean glacier".split()}, "desert": "forest",
-                                **{w: "snow" for w in "beach shore coast".split()}}
+                                **{w: "snow" for w in "beach shore coast".split()},
+                                # a valley's floor is green or farmed; a city's or town's streets
+                                # are no woods ("the valley" -> "the desert", "a city" -> "a forest")
+                                "valley": "desert", "city": "forest", "town": "forest"}
 # Clothes one wears only one of at a time (the legs', the whole body's): between two of them a
 # replacement of something worn is false ("in jeans" -> "in a skirt"); any other garment may be
 # worn as well ("has a helmet on" -/-> "a shoe on", "wearing a veil" -/-> "a shirt").

@@ -100,7 +100,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)):
             continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen"
         timed = setting_replacement(surface, slot)
-        if timed is not None and (alone or landmark(surface, slot)) \
+        far = timed is not None and framed and FAR_SETTINGS.get(o.name) == noun_lemma(timed[1].split()[-1].lower())
+        if timed is not None and (alone or landmark(surface, slot)) and not far \
                 and scene_part(noun_lemma(timed[1].split()[-1].lower())):
             continue                                 # "the water" -/-> "the sand", "hills behind the sand"
         if timed is not None:                        # "at night" -> "at noon", "water" -> "sand": no draw
