@@ -75,6 +75,8 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "setting": _groups("indoor", "outdoor"),
     "sex": _groups("male", "female"),
     "multiplicity": _groups("single", "double"),
+    # how a picture is made: said of art only (``contrast.KIND_ONLY``; "digital art" -> "hand-painted art")
+    "medium": _groups("digital", "hand-painted|hand-drawn"),
 }
 # A word in several categories ("short", "old", "green") is looked up in this
 # order unless the object's own category prefers another (see attribute_category).

@@ -186,9 +186,10 @@ def other_organisms(name: str) -> tuple[str, ...]:
                  if distinct_things(g[0], name))
 
 
-# Classes an animal noun's two first senses may have besides the animal ("leopard": its fur; "horse":
-# the gymnastics horse; "bird": its meat); never a person ("fox", "bull", "gull" may be people).
-_ANIMAL_SENSES = frozenset({"animal", "substance", "food", "artifact"})
+# Classes an animal noun's two first senses may have besides the animal ("leopard": its fur); never
+# a person ("fox", "bull", "gull" may be people), a food ("lobster", "mussels": on a menu, a dish)
+# or an artefact ("comb").
+_ANIMAL_SENSES = frozenset({"animal", "substance"})
 
 
 def plain_animal(name: str) -> bool:
