@@ -97,8 +97,10 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         # one something is only near takes none ("standing by the tree" -/-> "by the bush")
         part = scene_part(o.name)
         framed = alone and part
-        if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)):
-            continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen"
+        if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)
+                                                            or _bare_name(slot)):
+            continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen",
+                                                     # "part of town" -/-> "part of forest"
         timed = setting_replacement(surface, slot)
         far = timed is not None and framed and FAR_SETTINGS.get(o.name) == noun_lemma(timed[1].split()[-1].lower())
         if timed is not None and (alone or landmark(surface, slot)) and not far \
@@ -176,6 +178,12 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if cand:
                 out.append(cand)
     return out
+
+
+def _bare_name(slot: Slot) -> bool:
+    """A singular name with no determiner: an idiom with its preposition more often than a
+    place seen ("across town", "part of town", "down river")."""
+    return not slot.plural and slot.np[0] == slot.name[0]
 
 
 def said_alone(surface: Surface) -> bool:

@@ -293,3 +293,6 @@ def test_object_replace_a_valley_or_a_city_said_alone_takes_its_far_setting(pars
     assert negs["the valley"] == {"the desert"}
     negs = _negatives_of_alone(parse, "a city , ruins and a structure")
     assert negs["a city"] == {"a forest"}
+    # a bare singular is an idiom with its preposition, no place seen: "across town" -/-> "forest"
+    negs = _negatives_of_alone(parse, "swimming at the hotel pool across town can be fun too !")
+    assert "forest" not in negs.get("town", set())
