@@ -288,9 +288,10 @@ SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part"
 FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
                                                          "sea ocean glacier".split()}, "desert": "forest",
                                 **{w: "snow" for w in "beach shore coast".split()},
-                                # a valley's floor is green or farmed; a city's or town's streets
-                                # are no woods ("the valley" -> "the desert", "a city" -> "a forest")
-                                "valley": "desert", "city": "forest", "town": "forest"}
+                                # a valley's floor is green or farmed ("the valley" -> "the desert");
+                                # not "a city" -> "a forest": CC3M's "a city" stands for any named
+                                # place, and a town seen from a height or a river shows woods
+                                "valley": "desert"}
 # Clothes one wears only one of at a time (the legs', the whole body's): between two of them a
 # replacement of something worn is false ("in jeans" -> "in a skirt"); any other garment may be
 # worn as well ("has a helmet on" -/-> "a shoe on", "wearing a veil" -/-> "a shirt").

@@ -97,13 +97,10 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         # one something is only near takes none ("standing by the tree" -/-> "by the bush")
         part = scene_part(o.name)
         framed = alone and part
-        if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)
-                                                            or _bare_name(slot)):
-            continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen",
-                                                     # "part of town" -/-> "part of forest"
+        if part and landmark(surface, slot) or framed and (o.name not in FAR_SETTINGS or surface.attrs.get(a)):
+            continue                                 # "the ceiling" -/-> "the floor"; no "the desert is frozen"
         timed = setting_replacement(surface, slot)
-        far = timed is not None and framed and FAR_SETTINGS.get(o.name) == noun_lemma(timed[1].split()[-1].lower())
-        if timed is not None and (alone or landmark(surface, slot)) and not far \
+        if timed is not None and (alone or landmark(surface, slot)) \
                 and scene_part(noun_lemma(timed[1].split()[-1].lower())):
             continue                                 # "the water" -/-> "the sand", "hills behind the sand"
         if timed is not None:                        # "at night" -> "at noon", "water" -> "sand": no draw
@@ -178,12 +175,6 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if cand:
                 out.append(cand)
     return out
-
-
-def _bare_name(slot: Slot) -> bool:
-    """A singular name with no determiner: an idiom with its preposition more often than a
-    place seen ("across town", "part of town", "down river")."""
-    return not slot.plural and slot.np[0] == slot.name[0]
 
 
 def said_alone(surface: Surface) -> bool:
@@ -276,6 +267,8 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
     k = s
     while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
         k += 1
+    if (k < slot.name[0] or not plain) and not is_person(name) and name.lower() not in ANY_ANIMAL:
+        return None                                    # "image cute raccoon" -/-> "a man": modifiers go too
     if k < slot.name[0] or not plain:                  # modifiers: the phrase after the determiner
         if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) or toks[slot.name[1] - 1].dep == "attr" \
                 or (slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of"):
