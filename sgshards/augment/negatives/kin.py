@@ -188,7 +188,7 @@ def other_organisms(name: str) -> tuple[str, ...]:
 
 # Classes an animal noun's two first senses may have besides the animal ("leopard": its fur); never
 # a person ("fox", "bull", "gull" may be people), a food ("lobster", "mussels": on a menu, a dish)
-# or an artefact ("comb").
+# or an artefact ("comb"); no microorganism ("bacteria": no thing one sees).
 _ANIMAL_SENSES = frozenset({"animal", "substance"})
 
 
@@ -198,7 +198,7 @@ def plain_animal(name: str) -> bool:
     n = name.lower()
     classes = noun_classes(n, 2)
     return n.isalpha() and object_category(n) is None and "animal" in classes and classes <= _ANIMAL_SENSES \
-        and n not in _NOT_THINGS and n not in ANIMAL_KINDS
+        and n not in _NOT_THINGS and n not in ANIMAL_KINDS and not is_a(n, "microorganism")
 
 
 # Words for a kind of animal, not one animal ("bird" takes a butterfly, ``kinds``; a man is no

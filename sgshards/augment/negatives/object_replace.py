@@ -267,8 +267,9 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
     k = s
     while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
         k += 1
-    if (k < slot.name[0] or not plain) and not is_person(name) and name.lower() not in ANY_ANIMAL:
-        return None                                    # "image cute raccoon" -/-> "a man": modifiers go too
+    if (k < slot.name[0] or not plain or slot.name[1] - slot.name[0] > 1) and not is_person(name) \
+            and name.lower() not in ANY_ANIMAL:
+        return None                                    # "image cute raccoon", "bird feeder" -/-> "a man"
     if k < slot.name[0] or not plain:                  # modifiers: the phrase after the determiner
         if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) or toks[slot.name[1] - 1].dep == "attr" \
                 or (slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of"):

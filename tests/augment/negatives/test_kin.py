@@ -66,3 +66,8 @@ def test_an_animal_no_group_or_kin_replaces_takes_a_person(surface):
     assert other_organisms("fox") == () and other_organisms("dog") == ()
     assert not any("pet man" in t or "pet woman" in t
                    for t in every(object_replace, surface("a man with his pet leopard")))
+    # a compound ("bird feeder": WordNet's feeder is an animal fattened), a microorganism, modifiers
+    assert not any("woman" in t or " man" in t for t in every(object_replace, surface("a pair of animal in a bird feeder")))
+    assert other_organisms("bacteria") == ()
+    assert not any(" man " in t or "woman" in t
+                   for t in every(object_replace, surface("image cute raccoon on a white background .")))
