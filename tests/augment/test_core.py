@@ -174,7 +174,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # agree with a written quantity and keep place phrases in order, no plural after "in": 56,257
 # (87.81%; 56,251 with no vertical contrast between a part and its whole); of random samples of 40 of the negatives each change removed, 29-36 were invalid.
 # With the negatives guards of round 5 too: 55,710 (87.65%).
-CC3M_NEGATIVES_BASELINE = 55_710
+# 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
+# animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
+CC3M_NEGATIVES_BASELINE = 55_816
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -182,7 +184,8 @@ CC3M_COVERAGE_TARGET = 0.85
 # 88.56% with the validity guards of round 4 merged; 88.20% since objects not depicted (the reader's,
 # events before or after, purposes, credits, what a question asks) are left out (see above)
                                     # lost were captions whose only negatives were invalid, see above)
-CC3M_COVERAGE_BASELINE = 0.8765     # 87.65% with all of round 5 (kinds, units, attachment, mentions, negatives guards)
+CC3M_COVERAGE_BASELINE = 0.8797     # 87.65% with all of round 5 (kinds, units, attachment, mentions, negatives guards);
+                                    # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
 
 
 def test_cc3m_captions_have_no_defects(nlp):
