@@ -75,6 +75,8 @@ ATTRIBUTE_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "setting": _groups("indoor", "outdoor"),
     "sex": _groups("male", "female"),
     "multiplicity": _groups("single", "double"),
+    # how a picture is made: said of art only (``contrast.KIND_ONLY``; "digital art" -> "hand-painted art")
+    "medium": _groups("digital", "hand-painted|hand-drawn"),
 }
 # A word in several categories ("short", "old", "green") is looked up in this
 # order unless the object's own category prefers another (see attribute_category).
@@ -285,7 +287,11 @@ SCENE_PART_CATEGORIES = frozenset({"surface", "ground", "landscape", "body_part"
 # ("the river" -> "the desert", "a passion for the sea" -> "the desert", "the beach" -> "the snow").
 FAR_SETTINGS: dict[str, str] = {**{w: "desert" for w in "forest woods jungle river stream creek lake pond waterfall "
                                                          "sea ocean glacier".split()}, "desert": "forest",
-                                **{w: "snow" for w in "beach shore coast".split()}}
+                                **{w: "snow" for w in "beach shore coast".split()},
+                                # a valley's floor is green or farmed ("the valley" -> "the desert");
+                                # not "a city" -> "a forest": CC3M's "a city" stands for any named
+                                # place, and a town seen from a height or a river shows woods
+                                "valley": "desert"}
 # Clothes one wears only one of at a time (the legs', the whole body's): between two of them a
 # replacement of something worn is false ("in jeans" -> "in a skirt"); any other garment may be
 # worn as well ("has a helmet on" -/-> "a shoe on", "wearing a veil" -/-> "a shirt").

@@ -185,7 +185,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # red decoration"): 55,451 (87.53%); of a random 40 of the swaps these removed on 3,000 random
 # CC3M and web rows (outside the labelled samples), read by hand, 35 were invalid.
 # With the swap guards of round 5 too: 55,456 (87.54%).
-CC3M_NEGATIVES_BASELINE = 55_456
+# 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
+# animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
+# With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
+CC3M_NEGATIVES_BASELINE = 55_562
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -195,7 +198,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # lost were captions whose only negatives were invalid, see above)
                                     # 87.53% since swaps of list items, points of view, colours and near-symmetric
                                     # relations are refused (issue 15c swaps, above)
-CC3M_COVERAGE_BASELINE = 0.8754     # 87.54% with all of round 5 (kinds, units, attachment, mentions, negatives and swap guards, repairs)
+                                    # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
+CC3M_COVERAGE_BASELINE = 0.8785     # 87.85% with all of round 5
 
 
 def test_cc3m_captions_have_no_defects(nlp):

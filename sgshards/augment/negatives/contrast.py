@@ -210,7 +210,8 @@ DIMENSIONS = frozenset({"height", "length", "width", "thickness"})
 _BODY_CLASSES = CONCRETE_CLASSES | {"location"}
 # Categories said of some kinds only, by WordNet kind or curated category: "full" of a container
 # or a vehicle ("full speed", "full bloom", "full sail", "full kitchen" are other senses), "fresh"
-# of food ("fresh snowfall"), "double" of what comes single or double ("single file").
+# of food ("fresh snowfall"), "double" of what comes single or double ("single file"), "digital"
+# of a picture ("digital camera", "digital marketing").
 KIND_ONLY: dict[str, tuple[frozenset, frozenset]] = {
     "fullness": (frozenset({"container", "vessel", "vehicle", "glass", "cup", "bottle", "box", "bag", "basket",
                             "plate", "bowl", "jar", "parking lot", "stadium", "theater", "theatre"}),
@@ -218,6 +219,9 @@ KIND_ONLY: dict[str, tuple[frozenset, frozenset]] = {
     "freshness": (frozenset({"food", "fruit", "vegetable", "fish", "flower", "bread", "meat"}), frozenset({"food"})),
     "multiplicity": (frozenset({"bed", "room", "door", "garage", "bunk", "stroller", "sink", "decker", "bus"}),
                      frozenset()),
+    # "digital" of a picture made on a computer, not of a camera, a clock or marketing
+    "medium": (frozenset({"art", "artwork", "painting", "illustration", "drawing", "portrait", "graphic",
+                          "graphics"}), frozenset()),
 }
 
 

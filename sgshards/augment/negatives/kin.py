@@ -179,16 +179,38 @@ def other_organisms(name: str) -> tuple[str, ...]:
     """For a noun of people, animals: the other class of organism in WordNet, never one thing
     with a person ("person testifies during a hearing" -> "a dog testifies"; the curated people
     nouns take one another first, ``vocab.OBJECT_CATEGORIES``).  For a noun of animals that no
-    curated group or kin replaces ("animal", "pet", "critter": CC3M's word for any animal),
+    curated group or kin replaces ("animal", "pet", "critter": CC3M's word for any animal; an
+    animal of WordNet, ``plain_animal``: "a leopard stops for a drink" -> "a man stops ..."),
     people ("animal running in the jungle" -> "a man running in the jungle")."""
     if not is_person(name):
-        if name.lower() in ANY_ANIMAL:
+        if name.lower() in ANY_ANIMAL or plain_animal(name):
             return tuple(g[0] for g in OBJECT_CATEGORIES["people"][:2] if distinct_things(g[0], name))
         return ()
     if not noun_classes(name) <= _PEOPLE_SENSES:
         return ()                                # "diesel", "fan", "star": maybe no person at all
     return tuple(g[0] for cat in _ANIMAL_CATEGORIES for g in OBJECT_CATEGORIES[cat]
                  if distinct_things(g[0], name))
+
+
+# Classes an animal noun's two first senses may have besides the animal ("leopard": its fur); never
+# a person ("fox", "bull", "gull" may be people), a food ("lobster", "mussels": on a menu, a dish)
+# or an artefact ("comb"); no microorganism ("bacteria": no thing one sees).
+_ANIMAL_SENSES = frozenset({"animal", "substance"})
+
+
+def plain_animal(name: str) -> bool:
+    """One word outside the curated groups whose first two WordNet senses include an animal and
+    no person ("leopard", "panther", "egret"): in a picture, an animal no kin replaces is no man."""
+    n = name.lower()
+    classes = noun_classes(n, 2)
+    return n.isalpha() and object_category(n) is None and "animal" in classes and classes <= _ANIMAL_SENSES \
+        and n not in _NOT_THINGS and n not in ANIMAL_KINDS and not is_a(n, "microorganism")
+
+
+# Words for a kind of animal, not one animal ("bird" takes a butterfly, ``kinds``; a man is no
+# contrast a reader would pick for "wildlife").
+ANIMAL_KINDS = frozenset("""bird fish insect reptile mammal amphibian creature beast wildlife livestock cattle
+poultry fowl game prey vermin herd flock pest""".split())
 
 
 # Classes a people noun's senses may have besides people ("person" is filed under Tops and body,

@@ -210,6 +210,7 @@ TIME_HEADS = frozenset({"day", "days", "evening", "evenings", "morning", "mornin
 def unplaced_time_replacements(surface: Surface) -> list[tuple[Span, str]]:
     """(token span, new word) for each season or part of the day that modifies a time or light
     noun which is no object of the graph ("the harbour on a summer day" -> "on a winter day"),
+    then each weather of such a day ("on a cloudy day" -> "on a sunny day", ``WEATHER_CONTRASTS``),
     in the caption itself, alone (not "spring and summer", "winter snow storm"), never where its
     contrast or a word of its time is said already."""
     if not surface.caption:
@@ -235,6 +236,44 @@ def unplaced_time_replacements(surface: Surface) -> list[tuple[Span, str]]:
         near = next((g for g in NEAR_TIMES if new in g), frozenset((new,)))
         mine = next((g for g in NEAR_TIMES if w in g), frozenset((w,)))
         if any(x in near for x in low) or sum(x in mine for x in low) > 1 or _named(surface, near):
+            continue
+        out.append(((i, i + 1), new))
+    return out + _weather_replacements(surface, low, named)
+
+
+# The weather of a day said of no object ("neighborhood on a cloudy day" -> "on a sunny day"):
+# a day is one or the other in one picture ("snowy", "wet" say what lies on the ground, under
+# any sky: no contrast).  Words of the contrast's weather, or of a weather
+# near it, in the text already block it ("a sunny day with clouds").
+WEATHER_CONTRASTS: dict[str, str] = {
+    "cloudy": "sunny", "overcast": "sunny", "grey": "sunny", "gray": "sunny", "rainy": "sunny",
+    "foggy": "sunny", "misty": "sunny", "stormy": "sunny",
+    "sunny": "rainy", "clear": "rainy",
+}
+WEATHER_HEADS = frozenset({"day", "days", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings",
+                           "weekend"})
+_WEATHER_WORDS: dict[str, frozenset[str]] = {
+    "sunny": frozenset("sunny sun sunshine sunlight sunlit bright clear blue".split()),
+    "rainy": frozenset("rainy rain raining rains wet storm stormy cloudy clouds cloud overcast grey gray umbrella "
+                       "umbrellas puddle puddles drizzle shower showers".split()),
+}
+
+
+def _weather_replacements(surface: Surface, low: list[str], named: set[int]) -> list[tuple[Span, str]]:
+    toks = surface.tokens
+    out = []
+    for i, w in enumerate(low[:-1]):
+        new = WEATHER_CONTRASTS.get(w)
+        head = i + 1
+        if new is None or low[head] not in WEATHER_HEADS or head in named or i in named \
+                or toks[head].upos != "NOUN" or toks[i].head != head or toks[i].upos != "ADJ" \
+                or not _plain(surface, i) or not _plain(surface, head):
+            continue
+        if head + 1 < len(low) and toks[head + 1].upos in ("NOUN", "PROPN"):
+            continue                                 # "rainy day fund", "sunny day care"
+        if i > 0 and (low[i - 1] in _LIST_MARKS or low[i - 1] in WEATHER_CONTRASTS):
+            continue                                 # "cold, rainy day", "bright sunny day"
+        if any(x in _WEATHER_WORDS[new] for k, x in enumerate(low) if k != i) or _named(surface, _WEATHER_WORDS[new]):
             continue
         out.append(((i, i + 1), new))
     return out

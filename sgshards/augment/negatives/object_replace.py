@@ -265,11 +265,17 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
     s = slot.np[0]
     if s > 0 and toks[s - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM"):
         return None
+    if not is_person(name) and name.lower() not in ANY_ANIMAL \
+            and any(is_person(o.name) for o in surface.graph.objects):
+        return None                        # "a woman walking her leopard": no "her man"
     if not slot.plural and slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() in _PLURAL_VERBS:
         return None                        # "animal are", "actor have": no "a woman are"
     k = s
     while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
         k += 1
+    if (k < slot.name[0] or not plain or slot.name[1] - slot.name[0] > 1) and not is_person(name) \
+            and name.lower() not in ANY_ANIMAL:
+        return None                                    # "image cute raccoon", "bird feeder" -/-> "a man"
     if k < slot.name[0] or not plain:                  # modifiers: the phrase after the determiner
         if owner or (s > 0 and toks[s - 1].text in _NAME_GLUE) or toks[slot.name[1] - 1].dep == "attr" \
                 or (slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of"):

@@ -117,3 +117,10 @@ def test_attribute_replace_only_in_the_sense_and_scale_the_noun_takes(surface):
     assert "low boots by fashion business" in every(attribute_replace, surface("high boots by fashion business"))
     assert "old woman sitting in a window" in every(attribute_replace, surface("young woman sitting in a window"))
     assert any("red wine" in t for t in every(attribute_replace, surface("a glass of white wine on a table")))
+
+
+def test_digital_art_takes_hand_painted_art(surface):
+    """CC3M "digital art selected for the #" (40 captions with no negative, issue 15c coverage): a
+    picture made on a computer is not hand-painted; "digital" of a camera is no medium."""
+    assert "hand-painted art selected for the #" in every(attribute_replace, surface("digital art selected for the #"))
+    assert not any("hand-painted" in t for t in every(attribute_replace, surface("a digital camera on the table")))

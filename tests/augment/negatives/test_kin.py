@@ -55,3 +55,19 @@ def test_an_animal_no_group_replaces_takes_a_person(surface):
         return {t for t in every(object_replace, surface(caption)) if "woman" in t or "man" in t.split()}
     assert not people("large flock of animal flying over water off the coast")
     assert not people("because animal are a major source of food in parts .")
+
+
+def test_an_animal_no_group_or_kin_replaces_takes_a_person(surface):
+    """CC3M "a leopard stops for a drink" had no negative (issue 15c coverage): WordNet's leopard
+    is an animal (and its fur), no curated group or kin takes it; a man or a woman does.  Never
+    with a person in the caption ("a man with his pet leopard" -/-> "his pet man"), never for an
+    animal that may be a person ("fox", "bull")."""
+    assert "a woman stops for a drink" in every(object_replace, surface("a leopard stops for a drink"))
+    assert other_organisms("fox") == () and other_organisms("dog") == ()
+    assert not any("pet man" in t or "pet woman" in t
+                   for t in every(object_replace, surface("a man with his pet leopard")))
+    # a compound ("bird feeder": WordNet's feeder is an animal fattened), a microorganism, modifiers
+    assert not any("woman" in t or " man" in t for t in every(object_replace, surface("a pair of animal in a bird feeder")))
+    assert other_organisms("bacteria") == ()
+    assert not any(" man " in t or "woman" in t
+                   for t in every(object_replace, surface("image cute raccoon on a white background .")))

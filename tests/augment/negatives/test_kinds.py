@@ -64,3 +64,13 @@ def test_no_category_contrast_where_the_contrast_may_be_in_the_scene(surface):
     idiom names no bird."""
     assert "the bridge and the highway" not in every(object_replace, surface("the building and the highway"))
     assert not any("butterfly" in t for t in every(object_replace, surface("the early bird catches the worm !")))
+
+
+def test_the_weather_of_a_day_outside_the_graph(surface):
+    """CC3M captions with no negative (issue 15c coverage): a day is cloudy or sunny in one picture;
+    snow or wet lie under any sky, a list or the contrast's weather said already blocks it."""
+    assert "neighborhood on a sunny day" in every(object_replace, surface("neighborhood on a cloudy day"))
+    assert "royal gate during a rainy day" in every(object_replace, surface("royal gate during a sunny day"))
+    assert "futurist structure on a sunny day" in every(object_replace, surface("futurist structure on an overcast day"))
+    assert not any("sunny" in t for t in every(object_replace, surface("an angler fishes river on a snowy day .")))
+    assert not any("rainy" in t for t in every(object_replace, surface("the sun shines on a clear day")))

@@ -283,3 +283,13 @@ def test_object_replace_a_worn_garment_takes_only_one_worn_instead(surface):
     assert "a girl in a red suit" in every(object_replace, surface("a girl in a red dress"))
     assert not any("blanket" in t for t in every(object_replace, surface('"U of Florida ""Gator"" quilt"')))
     assert not any("motorcycle" in t for t in every(object_replace, surface("exploring with baby on bike and on foot.")))
+
+
+def test_object_replace_a_valley_said_alone_takes_its_far_setting(parse):
+    """CC3M (issue 15c coverage): "the valley" -> "the desert" was lost with the scene-part rule; a
+    valley's floor is no desert. The ceiling, the hill, the wall still take nothing (the test
+    above), nor does CC3M's "a city", which stands for any named place ("a city for sale property"
+    -/-> "a forest": the woods may be in the picture)."""
+    negs = _negatives_of_alone(parse, "the track took us along the side of the valley")
+    assert negs["the valley"] == {"the desert"}
+    assert "a forest" not in _negatives_of_alone(parse, "a city for sale property .").get("a city", set())
