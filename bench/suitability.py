@@ -20,9 +20,10 @@ validity benchmark's rows, from the tuning rows and from captions the tests quot
 - sample 3 (seed 1505): drawn and judged after those changes: unbiased for them (commit "Suitability:
   tests on real captions of each new class ..."); its misses were read, and a second round of rules
   followed (capitalised product names, noun stacks, graphics of text, launch verbs);
-- sample 4 (seed 1506): drawn and judged after the second round, unbiased for it; a third round followed
-  (generic claims, reported speech, text addressed to the reader, site titles: text/claims.py);
-- sample 5 (seed 1507): drawn and judged after the third round: **the unbiased sample of today's rules,
+- sample 4 (seed 1506): drawn and judged after the second round, unbiased for it; a third round (web
+  shapes) and a fourth followed (generic claims, reported speech, text addressed to the reader, site
+  titles: text/claims.py);
+- sample 5 (seed 1507): drawn and judged after the fourth round: **the unbiased sample of today's rules,
   and the default**.  ``--sample 4`` scores sample 4, ``--sample 0`` all of them.
 
 A second reader judged sample 2 again, blind (``--reader second``, ``--agreement``).
