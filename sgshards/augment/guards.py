@@ -74,7 +74,7 @@ def _known(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def glued(word: str) -> bool:
+def run_together(word: str) -> bool:
     """A lower-case word no dictionary knows that splits into a function word and a word
     ("theborn", "betweenarea") or into two content words ("patternspiders")."""
     if not (word.isalpha() and word.islower()) or len(word) < 6 or _known(word):
@@ -124,7 +124,7 @@ def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
     return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc)
-            | {t.i for t in doc if glued(t.text)})
+            | {t.i for t in doc if run_together(t.text)})
 
 
 def _touches(span, bad: set[int]) -> bool:

@@ -1,7 +1,7 @@
 """Labels, metadata fields, glued words, placeholders and possession are no scene content
 (issue 15, round 2 readers' notes); real CC3M and web alt-text captions."""
 from sgshards.augment.core import AugmentOptions, augment
-from sgshards.augment.guards import glued, label_tokens, repeated_tokens
+from sgshards.augment.guards import label_tokens, repeated_tokens, run_together
 from sgshards.graph import build_graph
 
 
@@ -48,8 +48,8 @@ def test_label_shapes(parse):
 
 
 def test_glued_words_are_not_realised_or_edited(parse):
-    assert glued("patternspiders") and glued("betweenarea") and glued("theborn")
-    assert not any(map(glued, ("skateboarder", "smartphone", "sunglasses", "hispanic", "underway", "fountain")))
+    assert run_together("patternspiders") and run_together("betweenarea") and run_together("theborn")
+    assert not any(map(run_together, ("skateboarder", "smartphone", "sunglasses", "hispanic", "underway", "fountain")))
     pos, neg = run(parse, "the scheme of a shawl with a patternspiders figure")
     assert not any("patternspider" in t for t in pos)
     # a caption-level negative may edit other words ("a jacket with a patternspiders figure"), never it
