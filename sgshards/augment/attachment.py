@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..lexicon.lemmas import noun_lemma
-from ..schemas.depview import DepToken
+from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
 
 # Determiners of a later mention that point back at an earlier one of the same name.
@@ -54,7 +54,6 @@ WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "door
                        "access", "exit", "street", "lane", "track", "boardwalk", "pier", "jetty", "escalator"})
 # Verbs a participle of which (without an auxiliary) tells how the picture was taken.
 SHOOTING_VERBS = frozenset({"shoot"})
-FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 

@@ -30,9 +30,9 @@ from typing import NamedTuple, Sequence
 from ..lexicon.taxonomy import part_of, senses
 from ..lexicon.units import unit_spans
 from ..lexicon.words import BODY_PARTS
-from ..schemas.depview import DepToken, children_index
+from ..schemas.depview import FINITE_TAGS, DepToken, children_index
 from ..schemas.graph import SceneGraph
-from ..text.suitability import ENGLISH_FUNCTION_WORDS, FINITE, is_english_word
+from ..text.suitability import ENGLISH_FUNCTION_WORDS, is_english_word
 from .frames import is_verb_word
 from .attachment import clause_objects, wrong_attachments
 from .mentions import misattached, not_depicted, quoted_tokens
@@ -98,7 +98,7 @@ def label_tokens(doc: Sequence[DepToken]) -> set[int]:
         if t.text in LABEL_MARKS and k:
             before = [d for d in doc[:k] if any(ch.isalnum() for ch in d.text)]
             after = [d for d in doc[k + 1:] if any(ch.isalnum() for ch in d.text)]
-            finite = any(d.tag in FINITE for d in doc[:k])    # "girls allowed: ..." is a headline too
+            finite = any(d.tag in FINITE_TAGS for d in doc[:k])    # "girls allowed: ..." is a headline too
             described = any(d.upos == "ADP" and d.text.lower() != "of" for d in doc[:k])
             if (len(before) <= MAX_LABEL_WORDS and len(after) > len(before) and not described
                     and (not finite or len(before) <= SHORT_HEADLINE and len(after) >= 3 * len(before))):

@@ -14,6 +14,7 @@ from ..lexicon.words import (
     BODY_PARTS, CLOTHING, CONTAINER_NOUNS, DISPLAY_PLACES, ENCLOSING_CONTAINERS, NON_PLACE_PREPS, REGION_NOUNS,
     SUBORDINATORS, SURFACE_CONTAINERS,
 )
+from ..schemas.depview import FINITE_TAGS
 from .clauses import verb_subjects
 from .nominals import is_nominal, is_prep_noun, is_reciprocal
 from .objects import is_animate
@@ -176,7 +177,7 @@ def opens_clause(st: GraphState, k: int) -> bool:
     """The noun k after "as"/"while"/... is the subject of a verb right after it ("as a bird
     flies"), so the phrase is a clause."""
     doc = st.doc
-    return k + 1 < len(doc) and doc[k + 1].tag in ("VBZ", "VBP", "VBD") and doc[k + 1].dep != "aux"
+    return k + 1 < len(doc) and doc[k + 1].tag in FINITE_TAGS and doc[k + 1].dep != "aux"
 
 
 def is_material(st: GraphState, k: int) -> bool:

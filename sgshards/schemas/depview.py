@@ -10,7 +10,10 @@ itself (``head == i``) and has ``dep == "ROOT"``.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from typing import Final, NamedTuple, Sequence
+
+# Penn tags of a finite verb in the present or past ("walks", "walk", "walked"; not "walking", "to walk")
+FINITE_TAGS: Final = frozenset({"VBZ", "VBP", "VBD"})
 
 
 class DepToken(NamedTuple):

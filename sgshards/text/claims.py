@@ -28,8 +28,8 @@ from typing import Optional, Sequence
 from ..lexicon.lemmas import all_lemmas
 from ..lexicon.visibility import (
     ADVICE_OPENINGS, GENERIC_ATTRS, OFFERED_LISTS, PLACEHOLDERS, SEO_HEADS, SPEECH_VERBS, STANCE_VERBS, VISITOR_VERBS)
-from ..schemas.depview import DepToken
-from .statements import FINITE, SEEING, SUBJECTS, main_verbs
+from ..schemas.depview import FINITE_TAGS, DepToken
+from .statements import SEEING, SUBJECTS, main_verbs
 
 PRESENT = frozenset({"VBZ", "VBP"})
 # what a gerund subject carries when it is a clause ("playing fetch with your dog helps ..."), not a
@@ -54,7 +54,7 @@ def _subject(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> 
 
 
 def _finite_or_modal(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> bool:
-    return verb.tag in FINITE or any(doc[k].dep in ("aux", "auxpass") and (doc[k].tag == "MD" or doc[k].tag in FINITE)
+    return verb.tag in FINITE_TAGS or any(doc[k].dep in ("aux", "auxpass") and (doc[k].tag == "MD" or doc[k].tag in FINITE_TAGS)
                                      for k in kids[verb.i])
 
 
@@ -157,7 +157,7 @@ def _after_kicker(doc: Sequence[DepToken], kids: list[list[int]], sentence: list
     if colon is None:
         return sentence[0].i
     for t in sentence:
-        if t.i > colon and t.tag in FINITE:
+        if t.i > colon and t.tag in FINITE_TAGS:
             subject = _subject(doc, kids, t)
             if subject is not None and subject.i > colon and subject.upos in ("NOUN", "PROPN"):
                 return colon + 1

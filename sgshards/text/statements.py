@@ -20,10 +20,9 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..lexicon.visibility import ABSTRACT_NOUNS, GRAPHIC_NOUNS, LIST_NOUNS, NON_VISIBLE_VERBS, TITLE_HEADS
-from ..schemas.depview import DepToken, children_index
+from ..schemas.depview import FINITE_TAGS, DepToken, children_index
 from ..schemas.graph import SceneGraph
 
-FINITE = frozenset({"VBZ", "VBD", "VBP"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # what a picture may hold, or how it is seen: "image may contain: person, on stage ...",
 # "the bridge can be seen from the beach"
@@ -51,7 +50,7 @@ def main_verbs(doc: Sequence[DepToken], kids: list[list[int]]) -> list[tuple[Dep
             # a heading, then a colon and the clause: "Improvement: Desailly thinks when ..."
             colon = next((k for k in kids[t.i] if doc[k].text == ":"), None)
             out += [(doc[k], _subject(doc, kids, doc[k])) for k in kids[t.i]
-                    if colon is not None and k > colon and doc[k].tag in FINITE]
+                    if colon is not None and k > colon and doc[k].tag in FINITE_TAGS]
     return out
 
 
@@ -91,7 +90,7 @@ def statement_verb(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = No
         deps = [doc[k] for k in kids[verb.i]]
         if any(d.tag == "MD" and d.dep == "aux" for d in deps) and lemma not in SEEING:
             return "modal"
-        finite = verb.tag in FINITE or any(d.dep == "aux" and d.tag in FINITE for d in deps)
+        finite = verb.tag in FINITE_TAGS or any(d.dep == "aux" and d.tag in FINITE_TAGS for d in deps)
         if finite and lemma in NON_VISIBLE_VERBS:
             return "verb"
     return None

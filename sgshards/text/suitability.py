@@ -54,13 +54,13 @@ from ..lexicon.lemmas import all_lemmas
 from ..lexicon.visibility import (
     FORMAT_WORDS, MERCHANDISE, PICTURE_WORDS, PLACEHOLDERS, STANCE_VERBS, URL_WORDS)
 from ..lexicon.words import CLOTHING, COLOURS, SHADES
-from ..schemas.depview import DepToken, children_index, has_letter
+from ..schemas.depview import FINITE_TAGS, DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
 from .claims import generic_claim, reader_address, reported_speech, seo_title
-from .statements import FINITE, abstract_only, how_to_title, sentence_title, statement_verb
+from .statements import abstract_only, how_to_title, sentence_title, statement_verb
 
 # Function words of other languages written in Latin script that are not English words, and the
 # common content words of those languages (``lexicon.languages``): two of them and fewer English
@@ -128,7 +128,7 @@ PERSONAL_WORDS = FIRST_SECOND_PERSON | {"my", "our", "your", "me", "us"}
 SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
 # a caption that names the picture and then its title: "image titled handle a child's meltdown"
 _TITLED = re.compile(r"^\W*(?:image|picture|photo|photograph|illustration)\s+(?:titled|entitled)\b", re.I)
-FINITE_OR_ING = FINITE | {"VBG"}
+FINITE_OR_ING = FINITE_TAGS | {"VBG"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -207,7 +207,7 @@ def file_name_or_url(c: Caption) -> Optional[str]:
         return FILE_NAME_OR_URL             # "Mount Everest_8", "NMD_R1 Shoes"
     if not dotted:
         return None
-    if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE for t in c.words)):
+    if _FILE.search(text) and (len(c.words) <= 3 or not any(t.tag in FINITE_TAGS for t in c.words)):
         return FILE_NAME_OR_URL             # "Private hell 36.JPG", "adobe.png How to Attract Talent ..."
     urls = sum(len(m.group(0)) for m in _URL.finditer(text))
     return FILE_NAME_OR_URL if urls > len(text) / 2 else None
@@ -294,7 +294,7 @@ def product_listing(c: Caption) -> Optional[str]:
     phrase with no determiner and no verb ("Basmati Rice 2lb Bag")."""
     if _TRADEMARK.search(c.text) or _colour_variant(c):
         return PRODUCT_LISTING                  # "Testrite® Monster Tabletop Easel: Aluminum, Tabletop"
-    sentence = any(t.tag in FINITE or t.upos == "DET" for t in c.words)
+    sentence = any(t.tag in FINITE_TAGS or t.upos == "DET" for t in c.words)
     if _QUANTITY.search(c.text) and not sentence and not any(t.upos in ("VERB", "AUX") for t in c.words):
         return PRODUCT_LISTING
     strong = (1 if sentence else 2) * (bool(_PRICE.search(c.text)) + bool(_LISTING.search(c.text)))
@@ -336,7 +336,7 @@ def _branded_product(c: Caption) -> bool:
     laces") have none."""
     root = next((t for t in c.tokens if t.dep == "ROOT"), None)
     if c.stock or root is None or root.upos not in ("NOUN", "PROPN") or c.words[0].upos == "DET" \
-            or any(t.tag in FINITE for t in c.words):
+            or any(t.tag in FINITE_TAGS for t in c.words):
         return False
     if root.lemma.lower() not in MERCHANDISE and root.lemma.lower() not in CLOTHING \
             and root.text.lower() not in MERCHANDISE:
@@ -386,7 +386,7 @@ def keyword_list(c: Caption) -> Optional[str]:
     if _lower_case_names(c):
         return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
-    if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE for t in c.doc):
+    if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE_TAGS for t in c.doc):
         return None
     repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
     if not repeated:
@@ -556,7 +556,7 @@ def _headline_to(doc: Sequence[DepToken]) -> bool:
         return False
     if len(before) == 1 and before[0].upos not in ("NOUN", "PROPN"):
         return False                            # not "Learning to handle goats", "Easy to modify"
-    return any(t.upos != "NUM" for t in before) and not any(t.tag in FINITE or t.tag == "MD" for t in doc)
+    return any(t.upos != "NUM" for t in before) and not any(t.tag in FINITE_TAGS or t.tag == "MD" for t in doc)
 
 
 def statement(c: Caption) -> Optional[str]:
