@@ -345,13 +345,3 @@ NO_COPULA_PREPS = frozenset({
 DIRECTION_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "unto"})
 # Prepositions that need two or more things: "between the building" alone is no phrase.
 PAIR_PREPS = frozenset({"between", "among", "amongst"})
-# Times: "the city at night" is fine, "the city is at night" is not.
-TIME_NOUNS = frozenset({
-    "night", "day", "morning", "evening", "afternoon", "dusk", "dawn", "sunset", "sunrise", "noon",
-    "midnight", "twilight", "daytime", "nighttime", "night time", "weekend", "week", "month", "year",
-    "season", "summer", "winter", "spring", "autumn", "time", "hour", "minute", "moment", "era",
-    "century", "decade", "holiday", "holidays", "christmas", "easter", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "today", "tonight", "yesterday",
-    "sundown", "daybreak", "nightfall", "golden hour", "blue hour", "birthday", "anniversary",
-})

@@ -25,11 +25,11 @@ from typing import Callable, NamedTuple, Optional, Sequence
 
 from ..lexicon.of_heads import quantity_is_plural
 from ..lexicon.taxonomy import happening
-from ..lexicon.words import BODY_PARTS
+from ..lexicon.words import BODY_PARTS, TIME_NOUNS
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
-from .frames import DIRECTION_PREPS, NO_COPULA_PREPS, TIME_NOUNS, Predicate, realise_predicate
+from .frames import DIRECTION_PREPS, NO_COPULA_PREPS, Predicate, realise_predicate
 from .nounphrase import NounPhrase, analyse
 from .realise import PhraseBuilder, Surface, indefinite_article, is_pronoun, noun_form, text_key, verb_form
 from .sampling import below, shuffle
@@ -236,7 +236,7 @@ def relation_templates(ctx: Context, r_idx: int) -> int:
         obj = ctx.graph.objects[ctx.graph.relations[r_idx].object]
         first = p.words[0][0].lower()
         if (first in NO_COPULA_PREPS or len(p.words) == 1 and first in DIRECTION_PREPS
-                or obj.name.lower() in TIME_NOUNS):
+                or obj.name.lower() in TIME_NOUNS):          # "the city at night", not "the city is at night"
             return 1
     return 2
 

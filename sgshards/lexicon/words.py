@@ -244,3 +244,18 @@ SKIN_BEARING_NOUNS: Final = frozenset({
     "musician", "singer", "dancer", "skier", "surfer", "rider", "friend", "customer", "businessman",
     "businesswoman", "fan", "daughter", "son", "wife", "husband", "portrait", "face", "skin",
 })
+
+# Names of days, months and relative days: a time, never a thing in the picture ("on monday", "in may").
+CALENDAR_NAMES: Final = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "today", "tonight", "yesterday", "tomorrow",
+})
+# Nouns naming a time: the calendar's and times of day, seasons, spans and occasions.
+TIME_NOUNS: Final = CALENDAR_NAMES | frozenset({
+    "night", "day", "morning", "evening", "afternoon", "dusk", "dawn", "sunset", "sunrise", "noon",
+    "midnight", "twilight", "daytime", "nighttime", "night time", "week", "month", "year",
+    "season", "summer", "winter", "spring", "autumn", "time", "hour", "minute", "moment", "era",
+    "century", "decade", "holiday", "holidays", "christmas", "easter",
+    "sundown", "daybreak", "nightfall", "golden hour", "blue hour", "birthday", "anniversary",
+})

@@ -15,6 +15,7 @@ from typing import Optional
 
 from ...lexicon.adjective_compounds import adjective_compound
 from ...lexicon.lemmas import noun_lemma
+from ...lexicon.words import CALENDAR_NAMES
 from ...lexicon.taxonomy import (ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes,
                                   part_of)
 from ..vocab import (ATTRIBUTE_CATEGORIES, ATTRIBUTE_NEAR, CATEGORY_GENERIC, COLOUR_NEIGHBOURS, NATURAL_COLOURS,
@@ -144,7 +145,7 @@ def thing_class(word: str) -> str:
     cat = object_category(w)
     if cat is not None:
         return "animate" if cat[0] in _ANIMATE_CATEGORIES else "concrete"
-    if (w.split() or [""])[-1] in TIME_NAMES:
+    if (w.split() or [""])[-1] in CALENDAR_NAMES:
         return "time"
     first = noun_class(w)
     if first is None:
@@ -170,11 +171,6 @@ def can_act(word: str) -> bool:
 
 
 # Names of days and months, which WordNet keeps as proper nouns only.
-TIME_NAMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "today", "tonight", "yesterday", "tomorrow",
-})
 _ANIMATE_CATEGORIES = frozenset({"people", "profession", "mammal", "bird", "sea_animal", "insect"})
 _THING_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
 

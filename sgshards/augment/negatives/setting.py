@@ -39,9 +39,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ...lexicon.lemmas import noun_lemma
+from ...lexicon.words import CALENDAR_NAMES
 from ...schemas.graph import Span
 from ..realise import Slot, Surface, noun_form
-from .contrast import TIME_NAMES
 from .shared import glued, possessive
 
 # The other end of the day or of the year.
@@ -149,7 +149,7 @@ def _says_already(surface: Surface, new: str) -> bool:
 
 
 def _time_word(word: str) -> bool:
-    return word in TIME_CONTRASTS or any(word in g for g in NEAR_TIMES) or word in TIME_NAMES
+    return word in TIME_CONTRASTS or any(word in g for g in NEAR_TIMES) or word in CALENDAR_NAMES
 
 
 def _fixed(surface: Surface, i: int, word: str) -> bool:
