@@ -79,13 +79,15 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     whitespace-separated words of the positive's text for sub-graph negatives.  A caption
     ``skipped`` as describing no scene (``skip_reason``) gets the caption alone.
     """
-    rng = seeded_rng(key, options.seed)
     caption = text_of(list(doc))
+    if skipped:                                      # the caption alone: no view, parse context or draw
+        return [Positive(caption, "caption", list(range(len(graph.objects))), list(range(len(graph.relations))))], []
+    rng = seeded_rng(key, options.seed)
     taken: set[str] = set()                          # text keys of the positives, then of the negatives
     full = graph
     graph, object_of, relation_of = trusted_view(graph, options.min_confidence, excluded(doc, graph))
     ctx = Context.of(doc, graph)
-    chosen = sample_positives(ctx, caption, 0 if skipped else options.max_positives, rng, taken)
+    chosen = sample_positives(ctx, caption, options.max_positives, rng, taken)
     positives = [p for p, _ in chosen]
     if graph is not full:                            # indices of the view -> of the record's graph
         positives[0] = Positive(caption, "caption", list(range(len(full.objects))),
@@ -93,7 +95,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
         for p in positives[1:]:
             p.objects = [object_of[i] for i in p.objects]
             p.relations = [relation_of[k] for k in p.relations]
-    if skipped or options.max_negatives <= 0 or not options.negative_types:
+    if options.max_negatives <= 0 or not options.negative_types:
         return positives, []
     subgraphs = [(i, s) for i, (_, s) in enumerate(chosen) if s is not None]
     shuffle(rng, subgraphs)
