@@ -176,7 +176,7 @@ def _curated_words() -> tuple[str, ...]:
     return tuple(w for cat in OBJECT_CATEGORIES.values() for g in cat for w in g if w not in CATEGORY_GENERIC)
 
 
-@lru_cache(maxsize=1 << 10)
+@lru_cache(maxsize=1 << 14)
 def other_organisms(name: str) -> tuple[str, ...]:
     """For a noun of people, animals: the other class of organism in WordNet, never one thing
     with a person ("person testifies during a hearing" -> "a dog testifies"; the curated people
