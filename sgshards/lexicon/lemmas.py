@@ -62,7 +62,12 @@ def is_noun_only(word: str) -> bool:
 
 
 def lemmas_of(word: str, upos: str) -> Any:
-    """lemminflect's lemmas of ``word`` read as ``upos`` (a tuple, empty when unknown)."""
+    """lemminflect's lemmas of ``word`` read as ``upos`` (a tuple, empty when unknown).  A reading
+    in the dictionary comes from ``all_lemmas`` (remembered; ``getLemma`` would deep-copy the entry
+    again); only a word the dictionary lacks for ``upos`` goes to lemminflect's rules."""
+    forms = all_lemmas(word)
+    if upos in forms:
+        return forms[upos]
     from lemminflect import getLemma
     return getLemma(word, upos=upos)
 

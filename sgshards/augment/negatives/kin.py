@@ -148,13 +148,15 @@ def kin_alternatives(name: str) -> tuple[str, ...]:
         return ()
     kinds = _curated_kinds(n)
     floor = class_depth(n) + 1                  # below the broad division its class starts at
-    # nearest first; the (costlier) distinct_things tests only as deep as the answer goes
-    ranked = sorted(((kinship(n, w), w) for w in _pool().get(noun_class(n) or "", ()) if w != n),
-                    key=lambda x: (-x[0], x[1]))
+    # nearest first; the (costlier) distinct_things tests only as deep as the answer goes.  Only
+    # nouns as near as the floor can be taken: the rest of the class (most of it) is never sorted.
+    ranked = sorted((-k, w) for w in _pool().get(noun_class(n) or "", ())
+                    if w != n and (k := kinship(n, w)) >= floor)
     out: list[str] = []
     best = -1
-    for k, w in ranked:
-        if k < floor or (out and k < best - KIN_SLACK):
+    for negk, w in ranked:
+        k = -negk
+        if out and k < best - KIN_SLACK:
             break
         if distinct_things(w, n) and all(distinct_things(w, h) for h in kinds):
             if not out:
@@ -174,7 +176,7 @@ def _curated_words() -> tuple[str, ...]:
     return tuple(w for cat in OBJECT_CATEGORIES.values() for g in cat for w in g if w not in CATEGORY_GENERIC)
 
 
-@lru_cache(maxsize=1 << 10)
+@lru_cache(maxsize=1 << 14)
 def other_organisms(name: str) -> tuple[str, ...]:
     """For a noun of people, animals: the other class of organism in WordNet, never one thing
     with a person ("person testifies during a hearing" -> "a dog testifies"; the curated people

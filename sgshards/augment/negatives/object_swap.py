@@ -32,7 +32,7 @@ def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequenci
 
 # --------------------------------------------------------------------------- guards
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 17)
 def same_group(a: str, b: str) -> bool:
     """a and b may name one thing (one word, a sibling group, a synonym or hypernym:
     "dog"/"puppy", "rake"/"tool", "boy"/"student"): exchanging them states nothing new."""
