@@ -16,6 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from wordnet_lists import write_list
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "sgshards" / "data" / "adjective_compounds.txt"
 
@@ -35,10 +37,7 @@ def main(argv=None) -> int:
             parts = line.split(" ", 1)[0].replace("-", "_").split("_")
             if len(parts) >= 2 and parts[0] in words and all(p.isalpha() for p in parts):
                 found.add(" ".join(parts))
-    OUT.write_text("# WordNet 3.0 (Princeton University, WordNet licence): nouns named by an attribute word; "
-                   "built by bench/build_adjective_compounds.py\n" + "\n".join(sorted(found)) + "\n",
-                   encoding="utf-8")
-    print(f"{len(found)} compounds -> {OUT}")
+    write_list(OUT, "nouns named by an attribute word", "build_adjective_compounds.py", found)
     return 0
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from wordnet_lists import write_list
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "sgshards" / "data" / "transitive_verbs.txt"
 OBJECT_FRAMES = frozenset({8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
@@ -54,10 +56,7 @@ def main(argv=None) -> int:
             number = words.index(lemma) + 1 if lemma in words else -1
             if "_" not in lemma and any(frame in OBJECT_FRAMES and w in (0, number) for frame, w in frames):
                 found.add(lemma)
-    OUT.write_text("# WordNet 3.0 (Princeton University, WordNet licence): verbs whose first sense takes a direct "
-                   "object; built by bench/build_transitive_verbs.py\n" + "\n".join(sorted(found)) + "\n",
-                   encoding="utf-8")
-    print(f"{len(found)} verbs -> {OUT}")
+    write_list(OUT, "verbs whose first sense takes a direct object", "build_transitive_verbs.py", found)
     return 0
 
 
