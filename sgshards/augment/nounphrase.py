@@ -299,7 +299,7 @@ def chain_cut(doc: Sequence[DepToken], kids: list[list[int]], start: int, e: int
 
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
 _RELATIONAL_SUFFIXES = ("al", "ic", "ical", "ary", "ar")
-_THING_CLASSES = frozenset({"artifact", "food", "substance", "plant"})   # "antique", not "female"
+_MODIFIER_THING_CLASSES = frozenset({"artifact", "food", "substance", "plant"})   # "antique", not "female"
 
 
 def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
@@ -312,7 +312,7 @@ def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
     for t in doc[span[0]:span[1]]:
         w = t.text.lower()
         classes = noun_classes(w)
-        if w.endswith(_RELATIONAL_SUFFIXES) or "animal" not in classes and classes & _THING_CLASSES:
+        if w.endswith(_RELATIONAL_SUFFIXES) or "animal" not in classes and classes & _MODIFIER_THING_CLASSES:
             return True
     return False
 

@@ -153,7 +153,7 @@ def thing_class(word: str) -> str:
         return ""
     classes = noun_classes(w)
     if first in ANIMATE_CLASSES or (first == "Tops" and (mainly_a(w, "person") or mainly_a(w, "animal"))):
-        return "concrete" if classes & _THING_CLASSES else "animate"
+        return "concrete" if classes & _THING_SENSE_CLASSES else "animate"
     if classes & (CONCRETE_CLASSES | {"location"}):
         return "concrete"             # in any common sense ("table" is first a table of data)
     if first == "time":
@@ -171,9 +171,9 @@ def can_act(word: str) -> bool:
     return noun_class(w) in ANIMATE_CLASSES or mainly_a(w, "person") or mainly_a(w, "animal")
 
 
-# Names of days and months, which WordNet keeps as proper nouns only.
 _ANIMATE_CATEGORIES = frozenset({"people", "profession", "mammal", "bird", "sea_animal", "insect"})
-_THING_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
+# A sense in one of these makes a word for a person or an animal a thing too ("rake", "chicken").
+_THING_SENSE_CLASSES = frozenset({"artifact", "food", "plant", "object", "substance"})
 
 
 # --------------------------------------------------------------------------- attributes
