@@ -248,11 +248,12 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
     """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
     that fit its slot: never a word of the caption or anything one of its objects may be."""
     worn = _worn(surface, slot.obj)
-    return [w for w in kin_alternatives(name)
-            if _unlike_the_caption(surface, w) and not (worn and not _one_of_them(name, w))
+    return [w for w in kin_alternatives(name)                   # the caption's objects last: the dearest test
+            if not (worn and not _one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
-            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+            and not (owner and noun_form(w, slot.plural).endswith("s"))
+            and _unlike_the_caption(surface, w)]
 
 
 def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool, plain: bool,
