@@ -49,6 +49,8 @@ COMPILED_MODULES = (
     "sgshards.lexicon.lemmas",
     "sgshards.lexicon.words",
     "sgshards.lexicon.taxonomy",
+    "sgshards.lexicon.units",
+    "sgshards.parse.attribute_matcher",
 )
 # Not augment/negatives/__init__.py (the registry: a dict read once per type and surface), nor
 # augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled

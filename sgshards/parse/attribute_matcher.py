@@ -14,7 +14,7 @@ predicates) is left as it is.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -47,7 +47,7 @@ def install(nlp) -> bool:
 class TableMatcher:
     """``AttributeRuler.match`` for rulers whose patterns are fixed-length token tests."""
 
-    def __init__(self, ruler):
+    def __init__(self, ruler: Any) -> None:
         strings = ruler.vocab.strings
         self.strings = strings
         self.attrs, self.indices = ruler.attrs, ruler.indices      # per rule: what to set, on which token
@@ -87,8 +87,9 @@ class TableMatcher:
         keys = doc.to_array(list(KEY_ATTRS)).tolist()
         n = len(keys)
         by_lower, by_tag, by_dep = self.index
-        strings, empty = self.strings, []
-        found = []
+        strings = self.strings
+        empty: list = []
+        found: list[tuple[int, int, int, int]] = []
         for i, key in enumerate(keys):
             for rules in (by_lower.get(key[_LOWER], empty), by_tag.get(key[_TAG], empty),
                           by_dep.get(key[_DEP], empty), self.anywhere):
@@ -129,7 +130,7 @@ def _passes(test: tuple, key: list, strings) -> bool:
 
 def _token_tests(spec: dict, strings) -> list[tuple]:
     """(key position, kind, value) tests for one token pattern, values as string ids."""
-    tests = []
+    tests: list[tuple] = []
     for attr, value in spec.items():
         if attr not in KEY_ATTRS:
             raise Unsupported(attr)

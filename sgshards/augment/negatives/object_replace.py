@@ -128,17 +128,19 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         worn = _worn(surface, a)
         others = list(dict.fromkeys(x.name for x in g.objects if x is not o))
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
+        # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
+        # the nouns that pass all else; the list (content and order) is the same either way
         alts = [w for w, groups, number, keeps_age, other_sex in nouns
                 if w not in present and present.isdisjoint(groups)
-                and (not number or fits_number(surface, slot, w))
-                and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
+                and not (pronoun and other_sex)
+                and not (aged and not keeps_age)
+                and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
                 and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
                 and (prep is None or prep in place_preps(w, prep))
-                and not (aged and not keeps_age)
-                and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
-                and not (pronoun and other_sex)
+                and (not number or fits_number(surface, slot, w))
+                and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
@@ -246,11 +248,12 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
     """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
     that fit its slot: never a word of the caption or anything one of its objects may be."""
     worn = _worn(surface, slot.obj)
-    return [w for w in kin_alternatives(name)
-            if _unlike_the_caption(surface, w) and not (worn and not _one_of_them(name, w))
+    return [w for w in kin_alternatives(name)                   # the caption's objects last: the dearest test
+            if not (worn and not _one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
-            and not (owner and noun_form(w, slot.plural).endswith("s"))]
+            and not (owner and noun_form(w, slot.plural).endswith("s"))
+            and _unlike_the_caption(surface, w)]
 
 
 def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool, plain: bool,
