@@ -41,7 +41,8 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
            "heldout": (2027, {"cc3m": 100, "web": 200}),
-           "heldout2": (2028, {"cc3m": 150, "web": 250, "vg": 100})}
+           "heldout2": (2028, {"cc3m": 150, "web": 250, "vg": 100}),
+           "heldout3": (2029, {"cc3m": 150, "web": 250})}
 TUNING_ROWS = 150
 
 
