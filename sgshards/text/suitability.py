@@ -59,6 +59,7 @@ from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
+from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
 from .statements import abstract_only, how_to_title, sentence_title, statement_verb
 
@@ -99,13 +100,7 @@ _TAG_DUMP = re.compile(r"\btags?\s*:\s*(?:[^\s:]+\s+){2,}[^\s:]", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
 COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
 _HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
-# Stock-photo sites' labels, in the languages they are sold in: a stock title describes its picture.
-_STOCK = re.compile(
-    r"(?:royalty[- ]free\s+)?\bstock\s*(?:photo(?:graph)?y?|photos|image|images|illustration|vector|footage|fotografie"
-    r"|foto|fotos|bild|billede|picture)s?\b|\b(?:foto|fotograf[ií]a|vector|photo)\s+(?:de\s+)?stock\b"
-    r"|\bstockfoto\b|\bstockbilder\b|\bstok\s+foto\w*|\blizenzfreies\s+foto\b|ストック写真|\broyalty[- ]free\b"
-    r"|\b[A-Z]\w+\s+item\s+for\s+sale\b", re.I)
-STOCK_WORDS = ("stock", "royalty", "foto", "ストック", "item for sale")     # what every _STOCK match holds
+_STOCK = STOCK_LABEL
 _LETTER = re.compile(r"[^\W\d_]")
 # a word of two letters or more in a script English is not written in (Cyrillic, Hebrew, Arabic, Thai,
 # kana, CJK, Hangul)
@@ -154,9 +149,14 @@ class Caption(NamedTuple):
     stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
     graph: Optional[SceneGraph] = None
     kids: Optional[list[list[int]]] = None     # children_index(doc), built once for every rule
+    original: str = ""          # the caption as written, before ``site_labels.description`` cut its labels
 
 
 def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Caption:
+    parsed = "".join(t.text + t.ws for t in doc)
+    if parsed.strip() != caption.strip():       # the parse of the description: the labels are cut already
+        return Caption(parsed, doc, list(doc), [t for t in doc if has_letter(t.text)], labelled(caption), graph,
+                       children_index(doc), caption)
     lower = caption.lower()
     spans = ([m.span() for m in _STOCK.finditer(caption)]
              if any(w in lower for w in STOCK_WORDS) else [])
@@ -171,7 +171,7 @@ def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGra
         tokens = list(doc)
     text = _STOCK.sub(" ", caption) if spans else caption
     return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans), graph,
-                   children_index(doc))
+                   children_index(doc), caption)
 
 
 def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
