@@ -74,6 +74,8 @@ SENTENCE_TITLE = "sentence_title"
 STATEMENT = "statement"
 GENERIC_CLAIM = "generic_claim"
 NO_VISIBLE_OBJECT = "no_visible_object"
+PAGE_TEXT = "page_text"
+SEGMENTED_LISTING = "segmented_listing"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
 ERROR_FAMILY = ERROR_PREFIX + "<Type>"
@@ -143,6 +145,11 @@ REASONS: dict[str, Reason] = {
     NO_VISIBLE_OBJECT: Reason(STAGE_SUITABILITY, "written, not augmented: no object a picture can show, only "
                                                  "ideas, qualities and kinds of text (\"the effects of diet on "
                                                  "sports\")"),
+    PAGE_TEXT: Reason(STAGE_SUITABILITY, "written, not augmented: a page's furniture: a copyright notice or a "
+                                         "slide's footer (\"All rights reserved\"), numbered steps of instructions"),
+    SEGMENTED_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: a shop's or site's listing: three short "
+                                                 "segments or more between pipes or bullets (\"BK1 | Fitted kitchens | "
+                                                 "Effeti Industrie SRL\"), names between bullets"),
 }
 # Reasons a caption is written without sub-graph positives and negatives (the record's ``skipped``).
 SKIP_REASONS = tuple(name for name, r in REASONS.items() if r.stage == STAGE_SUITABILITY)

@@ -21,7 +21,7 @@ import re
 
 # Stock-photo sites' labels, in the languages they are sold in.
 STOCK_LABEL = re.compile(
-    r"(?:royalty[- ]free\s+)?\bstock\s*(?:photo(?:graph)?y?|photos|image|images|illustration|vector|footage|fotografie"
+    r"(?:(?:royalty[- ]free|editorial)\s+)?\bstock\s*(?:photo(?:graph)?y?|photos|image|images|illustration|vector|footage|fotografie"
     r"|video|vettoriali"
     r"|foto|fotos|bild|billede|picture)s?\b|\b(?:foto|fotograf[ií]a|vector|photo)\s+(?:de\s+)?stock\b"
     r"|\bvettoriali\s+stock\b|\bstockfoto\b|\bstockbilder\b|\bstok\s+foto\w*|\blizenzfreies\s+foto\b|ストック写真"
@@ -55,6 +55,7 @@ _CREDIT_END = re.compile(r"\s*[(\[]?\s*(?:photo(?:graph)?(?:\s+credit)?\s*:?\s*(
 _CREDIT_START = re.compile(r"^\s*©\s*[^.!?©\-\u2013\u2014|]{2,40}\s[-\u2013\u2014|]\s+")
 # a gallery widget's last word: "Flight over sea 3D Screensaver image 1 Thumbnail"
 _THUMBNAIL_END = re.compile(r"\s+(?:video\s+)?thumbnail\s*$", re.I)
+SITE_WORDS = 8             # the most words of a segment after a pipe that is cut as the site's
 _PIPE = re.compile(r"\s*\|+\s*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -79,8 +80,9 @@ def labelled(caption: str) -> bool:
 def _cut_once(text: str) -> str:
     lower = text.lower()
     if "|" in text:
-        first = next((s for s in _PIPE.split(text) if s.strip()), "")
-        if len(_WORD.findall(first)) >= 2:
+        first, *rest = [s for s in _PIPE.split(text) if s.strip()] or [""]
+        # a site's name or section after the description, not a sentence the caption goes on with
+        if len(_WORD.findall(first)) >= 2 and all(len(s.split()) <= SITE_WORDS for s in rest):
             return first.strip()
     if any(w in lower for w in STOCK_WORDS):
         text = _cut_stock(text)
