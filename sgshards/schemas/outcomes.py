@@ -148,8 +148,8 @@ REASONS: dict[str, Reason] = {
     PAGE_TEXT: Reason(STAGE_SUITABILITY, "written, not augmented: a page's furniture: a copyright notice or a "
                                          "slide's footer (\"All rights reserved\"), numbered steps of instructions"),
     SEGMENTED_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: a shop's or site's listing: three short "
-                                                 "segments or more between pipes or bullets (\"BK1 | Fitted kitchens | "
-                                                 "Effeti Industrie SRL\"), names between bullets"),
+                                                 "segments or more between pipes or bullets (a shop's code, category and "
+                                                 "name), names between bullets (\"Garderobe klein • coat rack small\")"),
 }
 # Reasons a caption is written without sub-graph positives and negatives (the record's ``skipped``).
 SKIP_REASONS = tuple(name for name, r in REASONS.items() if r.stage == STAGE_SUITABILITY)
