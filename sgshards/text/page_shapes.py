@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS
 from ..schemas.depview import FINITE_TAGS
-from ..schemas.outcomes import PAGE_TEXT, SEGMENTED_LISTING, TITLE_CASE
+from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, SEGMENTED_LISTING, TITLE_CASE
 
 # a copyright notice or a slide's footer: "All rights reserved", "Copyright © 2019", "© 2006 Cisco"
 _NOTICE = re.compile(r"\ball rights reserved\b|\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|©\s*\d{4}\b", re.I)
@@ -27,6 +27,7 @@ _STEP_WORD = re.compile(r"\bstep\s+\d{1,2}\b", re.I)
 _LISTING_SEPARATOR = re.compile(r"\s+(?:\|+|[•·])\s+|\s*[•]\s*")
 _TITLE_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|:]\s+")
 FINITE_OR_ING = FINITE_TAGS | {"VBG"}
+KEYWORD_ITEMS = 6              # the fewest comma-separated items of a keyword list
 LISTING_WORDS = 6               # the most words of each segment of a listing
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -86,3 +87,24 @@ def _title(segment) -> bool:
     """Three content words or more, all capitalised (function words may be lower case)."""
     content = [t for t in segment if t.text.isalpha() and len(t.text) > 1 and t.text.lower() not in ENGLISH_FUNCTION_WORDS]
     return len(content) >= 3 and all(t.text[0].isupper() for t in content)
+
+
+def comma_keywords(c) -> Optional[str]:
+    """Six comma-separated items or more, of three words on average, at most one of them a phrase with
+    grammar: a page's search keywords (", screen printing in wales, gildan, print, heft, screen printing,
+    t-shirt printing ..."), not a list of what is seen ("image may contain : person , on stage , playing
+    a musical instrument , guitar , night and indoor" has two phrases)."""
+    if c.text.count(",") + c.text.count(";") < 5:
+        return None
+    parts, current = [], []
+    for t in c.tokens:
+        if t.text in (",", ";"):
+            parts.append(current)
+            current = []
+        elif any(ch.isalnum() for ch in t.text):
+            current.append(t)
+    parts = [p for p in parts + [current] if p]
+    if len(parts) < KEYWORD_ITEMS or sum(map(len, parts)) > 3 * len(parts):
+        return None
+    phrases = sum(1 for p in parts if any(t.upos in ("DET", "AUX", "VERB", "PRON") or t.dep == "prep" for t in p))
+    return KEYWORD_LIST if phrases <= 1 else None

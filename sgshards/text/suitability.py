@@ -59,7 +59,7 @@ from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
-from .page_shapes import page_text, segmented_listing, title_segments
+from .page_shapes import comma_keywords, page_text, segmented_listing, title_segments
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
 from .statements import abstract_only, how_to_title, sentence_title, statement_verb
@@ -585,5 +585,5 @@ def no_visible_object(c: Caption) -> Optional[str]:
 
 
 RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, keyword_list,
-         title_case, title_segments, branded_product, title_in_sentence_case, noun_stack, statement, claim,
-         no_visible_object)
+         comma_keywords, title_case, title_segments, branded_product, title_in_sentence_case, noun_stack, statement,
+         claim, no_visible_object)

@@ -76,6 +76,10 @@ UNSUITABLE = {
                       # a quantity of goods in a phrase with no determiner and no verb
                       "Tello Chicken & Rice 15kg", "Biocol Raspberry Ketone 500 ml"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
+                   # six comma-separated items or more, one of them a phrase
+                   "old style, accordion, golden shine, shining, fancy, performer, musician, man, elderly, music",
+                   "cherry blossom foam flowers diy, crafts, flowers, how to, repurposing upcycling, seasonal holiday "
+                   "decor",
                    "jar pendant light kit jar pendant light kit wide clear cord 15ft",
                    "best slim wallets belstaff wallet hero image",
                    # a long noun stack with a listing's marks (numbers, names)
