@@ -12,6 +12,7 @@ may have cut labels before the parse) or the parse, and returns a reason of ``sc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS
@@ -22,6 +23,10 @@ from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, SEGMENTED_LISTING, TITLE
 _NOTICE = re.compile(r"\ball rights reserved\b|\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|©\s*\d{4}\b", re.I)
 # numbered steps: "1. Insert the ...", "Step 2: press ..."; two of them make instructions
 _STEP = re.compile(r"(?:^|[.:;!?]\s+|\s)(?:step\s+)?\d{1,2}\s*[.):]\s+[A-Z][a-z]", re.I)
+# a page's navigation: "Go to the Munchkin Cthulhu 2: Call of Cowthulhu page", "return to the main poster page
+# for ..." (a scene says "going to", "back to the beach")
+_NAVIGATION = re.compile(r"^\s*(?:go|return)\s+to\s+(?:the\s+)?(?:[^.!?]*\s)?(?:page|site|homepage|gallery|article)\b",
+                         re.I)
 _STEP_WORD = re.compile(r"\bstep\s+\d{1,2}\b", re.I)
 # list separators of a listing (a pipe or a bullet between spaces), and of a page title's segments
 _LISTING_SEPARATOR = re.compile(r"\s+(?:\|+|[•·])\s+|\s*[•]\s*")
@@ -33,8 +38,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def page_text(c) -> Optional[str]:
-    """A copyright notice or a slide's footer; numbered steps of instructions."""
+    """A copyright notice or a slide's footer; numbered steps of instructions; a page's navigation."""
     text = c.original or c.text
+    if _NAVIGATION.match(text):
+        return PAGE_TEXT
     if _NOTICE.search(text) and ("reserved" in text.lower() or text.lstrip().startswith(("©", "Copyright"))):
         return PAGE_TEXT
     steps = len(_STEP.findall(text)) + len(_STEP_WORD.findall(text))
@@ -90,11 +97,12 @@ def _title(segment) -> bool:
 
 
 def comma_keywords(c) -> Optional[str]:
-    """Six comma-separated items or more, of three words on average, at most one of them a phrase with
+    """Comma-separated items of which three are headed by one noun (a shop's variants of one thing),
+    or six items or more, of three words on average, at most one of them a phrase with
     grammar: a page's search keywords (", screen printing in wales, gildan, print, heft, screen printing,
     t-shirt printing ..."), not a list of what is seen ("image may contain : person , on stage , playing
     a musical instrument , guitar , night and indoor" has two phrases)."""
-    if c.text.count(",") + c.text.count(";") < 5:
+    if c.text.count(",") + c.text.count(";") < 2:
         return None
     parts, current = [], []
     for t in c.tokens:
@@ -104,6 +112,9 @@ def comma_keywords(c) -> Optional[str]:
         elif any(ch.isalnum() for ch in t.text):
             current.append(t)
     parts = [p for p in parts + [current] if p]
+    heads = Counter(p[-1].lemma.lower() for p in parts if p[-1].upos == "NOUN" and len(p) > 1)
+    if heads and heads.most_common(1)[0][1] >= 3:
+        return KEYWORD_LIST             # one noun heads three items: "Folding bed, single bed, lunch break bed, ..."
     if len(parts) < KEYWORD_ITEMS or sum(map(len, parts)) > 3 * len(parts):
         return None
     phrases = sum(1 for p in parts if any(t.upos in ("DET", "AUX", "VERB", "PRON") or t.dep == "prep" for t in p))

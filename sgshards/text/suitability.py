@@ -73,7 +73,7 @@ ADDRESS_OR_FORMAT = URL_WORDS | FORMAT_WORDS
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|net|org|co\.uk|de|fr)\b", re.I)
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|pdf|mp4|svg)\b", re.I)
-_SLUG = re.compile(r"^[\w'-]*[A-Za-z][\w']*(?:[-_][\w']+){2,}$")
+_SLUG = re.compile(r"^[\w'-]*[A-Za-z][\w']*(?:[-_][\w']+){2,}$|^[a-z]{3,}\d*-[a-z\d]{3,}$", re.I)
 _PRICE = re.compile(r"[$£€¥]\s?\d|\d\s?(?:usd|eur|gbp)\b|\brrp\b", re.I)
 # model numbers and SKUs: letters and two digits or more in one token ("1075L-BLK", "MR9Q2KS", "G40159")
 _CODE = re.compile(r"^(?=(?:[\w./-]*\d){2})(?=[\w./-]*[A-Za-z])[A-Za-z\d#][\w./-]{3,}$")

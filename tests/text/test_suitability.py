@@ -18,6 +18,8 @@ UNSUITABLE = {
                        # an address or a file format in words, names joined by underscores
                        "cool impress the recruiters with these bartender resume skills check more at http",
                        "mini tattoos on twitter quot http t co zf6zv2y2rm quot", "Magi Edge ebook cover",
+                       # a slug of two words
+                       "etihad-airways", "strawberry-beer",
                        "It's Just 2 O'Clock by Dj Pruess & Dj Viana mp3 download", "Mount Everest_8"],
     NOT_ENGLISH: ["WOMAD CÁCERES | Comienzan los conciertos en la Plaza Mayor y San Jorge",
                   "Demolition Squad играть на деньги в Эльдорадо",
@@ -58,7 +60,10 @@ UNSUITABLE = {
                 "addresses on GRE tunnel interface Identify tunnel entry and exit",
                 "Copyright © Terry Felke-Morris E-Commerce U.S. Retail Sales 10 What do people buy online.",
                 "Install Window XP. Begin the Installation 1. Insert the Windows XP CD and restart your computer. 2. If "
-                "prompted to start from the CD, press SPACEBAR."],
+                "prompted to start from the CD, press SPACEBAR.",
+                # a page's navigation (CC3M and web)
+                "return to the main poster page for horror film",
+                "Go to the Munchkin Cthulhu 2: Call of Cowthulhu page"],
     # a shop's or site's listing: short segments between pipes or bullets
     SEGMENTED_LISTING: ["BK1 | Fitted kitchens | Effeti Industrie SRL", "Geometric Storm- 1200x900 | Chandeliers | Willowlamp",
                         "4ocean Bracelet | Made From Recycled Materials | Remove 1lb of Trash",
@@ -76,6 +81,9 @@ UNSUITABLE = {
                       # a quantity of goods in a phrase with no determiner and no verb
                       "Tello Chicken & Rice 15kg", "Biocol Raspberry Ketone 500 ml"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
+                   # one noun heads three comma-separated items
+                   "Folding bed, single bed, lunch break bed, nap bed, 1.2 meter sponge solid wood board, double simple "
+                   "bed chair",
                    # six comma-separated items or more, one of them a phrase
                    "old style, accordion, golden shine, shining, fancy, performer, musician, man, elderly, music",
                    "cherry blossom foam flowers diy, crafts, flowers, how to, repurposing upcycling, seasonal holiday "
@@ -147,6 +155,8 @@ SCENES = [
     "LATITUDE Global Contractor Insurance - image of bulldozer with nuclear cooling tower and windmills in background",
     # two pipe segments and a long sentence between bullets are no listing
     "The hillside town of Lindos, Rhodes | Hello Victoria",
+    # a way back, a single hyphenated word
+    "back to the beach after bathing", "close-up",
     # CC3M: lower case, "person" stand-ins, tokenised punctuation
     "person , left , edges out person for first place in the meters during the track and field championships",
     "mural by person inspired by person playing person on person",
