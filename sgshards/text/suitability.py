@@ -39,8 +39,12 @@ its parse, never a list of known captions:
   of goods, keywords said again: "Leather trousers leather jeans wine red").  Taggers read the nouns of
   such titles as verbs ("jeans/VBZ"): the dictionary decides what reads as a verb (``verb_reading``).
 
-Lower-case CC3M captions and their "person" placeholders never meet the Title Case, name and brand
-rules.  Everything here is string and token work on one caption (tens of microseconds).
+- ``page_text``, ``segmented_listing``, title segments and comma keywords (``text.page_shapes``):
+  a page's furniture, listings between pipes or bullets, a page title of Title Case segments.
+
+The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
+cut); ``Caption.original`` is the caption as written.  Lower-case CC3M captions and their "person"
+placeholders never meet the Title Case, name and brand rules.  Everything here is string and token work on one caption (tens of microseconds).
 """
 from __future__ import annotations
 
