@@ -90,7 +90,8 @@ def _cut_once(text: str) -> str:
         text = text[_OPENING.match(text).end():]
     if "thumbnail" in lower:
         text = _THUMBNAIL_END.sub("", text)
-    text = _FORMAT_END.sub("", text)
+    if lower.rstrip().endswith(("jpg", "jpeg", "png", "gif", "eps")):
+        text = _FORMAT_END.sub("", text)
     if "print" in lower:
         text = _cut_print(text)
     if "©" in text or "(c)" in lower:
