@@ -112,7 +112,8 @@ def comma_keywords(c) -> Optional[str]:
         elif any(ch.isalnum() for ch in t.text):
             current.append(t)
     parts = [p for p in parts + [current] if p]
-    heads = Counter(p[-1].lemma.lower() for p in parts if p[-1].upos == "NOUN" and len(p) > 1)
+    heads = Counter(p[-1].lemma.lower() for p in parts
+                    if p[-1].upos == "NOUN" and len(p) > 1 and not any(t.upos == "DET" for t in p))
     if heads and heads.most_common(1)[0][1] >= 3:
         return KEYWORD_LIST             # one noun heads three items: "Folding bed, single bed, lunch break bed, ..."
     if len(parts) < KEYWORD_ITEMS or sum(map(len, parts)) > 3 * len(parts):
