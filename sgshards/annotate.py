@@ -22,6 +22,7 @@ from .schemas.record import SampleRecord
 from .augment.core import AugmentOptions, augment, skip_reason
 from .graph import build_graph
 from .text.normalize import normalize_caption
+from .text.site_labels import description
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def written(it: InputItem, record: dict) -> Outcome:
 
 
 def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
-    skipped = skip_reason(doc, graph, options.augment)     # no scene described: the caption alone
+    skipped = skip_reason(doc, graph, options.augment, caption)     # no scene described: the caption alone
     positives, negatives = augment(it["key"], doc, graph, options.augment, skipped)
     return SampleRecord(
         key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
@@ -60,7 +61,8 @@ def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: A
 def annotate_batch(parser, items: Sequence[InputItem],
                    options: AnnotateOptions = AnnotateOptions()) -> list[Outcome]:
     """Annotate a batch; ``parser.parse(captions) -> docs`` is called once per batch
-    on the distinct normalised captions (web data repeats captions a lot)."""
+    on the distinct descriptions of the normalised captions (web data repeats captions a lot): a
+    caption's site labels are cut before parsing (``text.site_labels``), its record keeps it whole."""
     outcomes: list[Optional[Outcome]] = [None] * len(items)
     clean: dict[int, str] = {}
     for pos, it in enumerate(items):
@@ -77,16 +79,27 @@ def annotate_batch(parser, items: Sequence[InputItem],
         else:
             clean[pos] = caption
 
-    distinct = list(dict.fromkeys(clean.values()))
+    described = {caption: description(caption) for caption in clean.values()}
+    distinct = list(dict.fromkeys(described.values()))
     parsed = dict(zip(distinct, _parse_all(parser, distinct)))
+    # a description that parses to no object: the caption as written is parsed instead
+    again = [c for c, d in described.items() if d != c and _no_object(parsed[d])]
+    for caption, result in zip(again, _parse_all(parser, again)):
+        described[caption] = caption
+        parsed[caption] = result
     for pos, caption in clean.items():
-        outcomes[pos] = _annotate_one(items[pos], caption, parsed[caption], options)
+        outcomes[pos] = _annotate_one(items[pos], caption, parsed[described[caption]], options)
     return outcomes  # type: ignore[return-value]
+
+
+def _no_object(parsed: tuple) -> bool:
+    doc, graph, error = parsed
+    return error is not None or not graph.objects
 
 
 def parse_graphs(parser, captions: list[str]) -> list:
     """Scene graph per caption (None where parsing failed), for passes that need no record."""
-    return [graph for _, graph, _ in _parse_all(parser, captions)]
+    return [graph for _, graph, _ in _parse_all(parser, [description(c) for c in captions])]
 
 
 def _parse_all(parser, captions: list[str]) -> list[tuple]:

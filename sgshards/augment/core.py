@@ -61,13 +61,14 @@ def seeded_rng(key: str, seed: int) -> random.Random:
 
 
 def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
-                options: AugmentOptions = AugmentOptions()) -> Optional[str]:
+                options: AugmentOptions = AugmentOptions(), caption: Optional[str] = None) -> Optional[str]:
     """Why the caption gets no sub-graph positives and no negatives (a reason of the outcomes
     catalogue, stage ``suitability``), or None: it describes a visible scene, or
-    ``options.keep_unsuitable`` turns the gate off."""
+    ``options.keep_unsuitable`` turns the gate off.  ``caption``: as written, when ``doc`` parses its
+    description (``text.site_labels``); the parsed text by default."""
     if options.keep_unsuitable:
         return None
-    return unsuitable_reason(text_of(list(doc)), doc, graph)
+    return unsuitable_reason(caption if caption is not None else text_of(list(doc)), doc, graph)
 
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,

@@ -74,6 +74,8 @@ SENTENCE_TITLE = "sentence_title"
 STATEMENT = "statement"
 GENERIC_CLAIM = "generic_claim"
 NO_VISIBLE_OBJECT = "no_visible_object"
+PAGE_TEXT = "page_text"
+SEGMENTED_LISTING = "segmented_listing"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
 ERROR_FAMILY = ERROR_PREFIX + "<Type>"
@@ -115,7 +117,7 @@ REASONS: dict[str, Reason] = {
                                               "is cut at a word, not rejected)"),
     NO_OBJECT: Reason(STAGE_GRAPH, "the scene graph has no object"),
     FILE_NAME_OR_URL: Reason(STAGE_SUITABILITY, "written, not augmented: a file name, URL or slug "
-                                                "(`how-to-fix-dns-server`), an address or a file format in words "
+                                                "(`how-to-fix-dns-server`, `etihad-airways`), an address or a file format in words "
                                                 "(`www`, `mp3`), names joined by underscores"),
     NOT_ENGLISH: Reason(STAGE_SUITABILITY, "written, not augmented: another script, or more function and common "
                                            "words of other languages than function words of English, or few "
@@ -143,6 +145,12 @@ REASONS: dict[str, Reason] = {
     NO_VISIBLE_OBJECT: Reason(STAGE_SUITABILITY, "written, not augmented: no object a picture can show, only "
                                                  "ideas, qualities and kinds of text (\"the effects of diet on "
                                                  "sports\")"),
+    PAGE_TEXT: Reason(STAGE_SUITABILITY, "written, not augmented: a page's furniture: a copyright notice or a "
+                                         "slide's footer (\"All rights reserved\"), numbered steps of instructions, a "
+                                         "page's navigation (\"return to the main poster page for ...\")"),
+    SEGMENTED_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: a shop's or site's listing: three short "
+                                                 "segments or more between pipes or bullets (a shop's code, category and "
+                                                 "name), names between bullets (\"Garderobe klein • coat rack small\")"),
 }
 # Reasons a caption is written without sub-graph positives and negatives (the record's ``skipped``).
 SKIP_REASONS = tuple(name for name, r in REASONS.items() if r.stage == STAGE_SUITABILITY)

@@ -39,8 +39,12 @@ its parse, never a list of known captions:
   of goods, keywords said again: "Leather trousers leather jeans wine red").  Taggers read the nouns of
   such titles as verbs ("jeans/VBZ"): the dictionary decides what reads as a verb (``verb_reading``).
 
-Lower-case CC3M captions and their "person" placeholders never meet the Title Case, name and brand
-rules.  Everything here is string and token work on one caption (tens of microseconds).
+- ``page_text``, ``segmented_listing``, title segments and comma keywords (``text.page_shapes``):
+  a page's furniture, listings between pipes or bullets, a page title of Title Case segments.
+
+The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
+cut); ``Caption.original`` is the caption as written.  Lower-case CC3M captions and their "person"
+placeholders never meet the Title Case, name and brand rules.  Everything here is string and token work on one caption (tens of microseconds).
 """
 from __future__ import annotations
 
@@ -59,6 +63,8 @@ from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
+from .page_shapes import comma_keywords, page_text, segmented_listing, title_segments
+from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
 from .statements import abstract_only, how_to_title, sentence_title, statement_verb
 
@@ -71,7 +77,7 @@ ADDRESS_OR_FORMAT = URL_WORDS | FORMAT_WORDS
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|net|org|co\.uk|de|fr)\b", re.I)
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|pdf|mp4|svg)\b", re.I)
-_SLUG = re.compile(r"^[\w'-]*[A-Za-z][\w']*(?:[-_][\w']+){2,}$")
+_SLUG = re.compile(r"^[\w'-]*[A-Za-z][\w']*(?:[-_][\w']+){2,}$|^[a-z]{3,}\d*-[a-z\d]{3,}$", re.I)
 _PRICE = re.compile(r"[$£€¥]\s?\d|\d\s?(?:usd|eur|gbp)\b|\brrp\b", re.I)
 # model numbers and SKUs: letters and two digits or more in one token ("1075L-BLK", "MR9Q2KS", "G40159")
 _CODE = re.compile(r"^(?=(?:[\w./-]*\d){2})(?=[\w./-]*[A-Za-z])[A-Za-z\d#][\w./-]{3,}$")
@@ -99,13 +105,7 @@ _TAG_DUMP = re.compile(r"\btags?\s*:\s*(?:[^\s:]+\s+){2,}[^\s:]", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
 COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
 _HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
-# Stock-photo sites' labels, in the languages they are sold in: a stock title describes its picture.
-_STOCK = re.compile(
-    r"(?:royalty[- ]free\s+)?\bstock\s*(?:photo(?:graph)?y?|photos|image|images|illustration|vector|footage|fotografie"
-    r"|foto|fotos|bild|billede|picture)s?\b|\b(?:foto|fotograf[ií]a|vector|photo)\s+(?:de\s+)?stock\b"
-    r"|\bstockfoto\b|\bstockbilder\b|\bstok\s+foto\w*|\blizenzfreies\s+foto\b|ストック写真|\broyalty[- ]free\b"
-    r"|\b[A-Z]\w+\s+item\s+for\s+sale\b", re.I)
-STOCK_WORDS = ("stock", "royalty", "foto", "ストック", "item for sale")     # what every _STOCK match holds
+_STOCK = STOCK_LABEL
 _LETTER = re.compile(r"[^\W\d_]")
 # a word of two letters or more in a script English is not written in (Cyrillic, Hebrew, Arabic, Thai,
 # kana, CJK, Hangul)
@@ -154,9 +154,14 @@ class Caption(NamedTuple):
     stock: bool                 # a stock-photo title ("... Royalty Free Stock Image")
     graph: Optional[SceneGraph] = None
     kids: Optional[list[list[int]]] = None     # children_index(doc), built once for every rule
+    original: str = ""          # the caption as written, before ``site_labels.description`` cut its labels
 
 
 def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Caption:
+    parsed = "".join(t.text + t.ws for t in doc)
+    if parsed.strip() != caption.strip():       # the parse of the description: the labels are cut already
+        return Caption(parsed, doc, list(doc), [t for t in doc if has_letter(t.text)], labelled(caption), graph,
+                       children_index(doc), caption)
     lower = caption.lower()
     spans = ([m.span() for m in _STOCK.finditer(caption)]
              if any(w in lower for w in STOCK_WORDS) else [])
@@ -171,7 +176,7 @@ def caption_view(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGra
         tokens = list(doc)
     text = _STOCK.sub(" ", caption) if spans else caption
     return Caption(text, doc, tokens, [t for t in tokens if has_letter(t.text)], bool(spans), graph,
-                   children_index(doc))
+                   children_index(doc), caption)
 
 
 def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bool, Optional[str]]:
@@ -583,5 +588,6 @@ def no_visible_object(c: Caption) -> Optional[str]:
     return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
 
 
-RULES = (file_name_or_url, not_english, text_only, product_listing, keyword_list, title_case, branded_product,
-         title_in_sentence_case, noun_stack, statement, claim, no_visible_object)
+RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, keyword_list,
+         comma_keywords, title_case, title_segments, branded_product, title_in_sentence_case, noun_stack, statement,
+         claim, no_visible_object)

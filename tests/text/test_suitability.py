@@ -6,8 +6,8 @@ import pytest
 
 from sgshards.graph import build_graph
 from sgshards.schemas.outcomes import (
-    FILE_NAME_OR_URL, GENERIC_CLAIM, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, REASONS,
-    SENTENCE_TITLE, SKIP_REASONS, STAGE_SUITABILITY, STATEMENT, TEXT_ONLY, TITLE_CASE)
+    FILE_NAME_OR_URL, GENERIC_CLAIM, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PAGE_TEXT, PRODUCT_LISTING,
+    REASONS, SEGMENTED_LISTING, SENTENCE_TITLE, SKIP_REASONS, STAGE_SUITABILITY, STATEMENT, TEXT_ONLY, TITLE_CASE)
 from sgshards.text.suitability import assess, is_english_word, unsuitable_reason
 
 UNSUITABLE = {
@@ -18,6 +18,8 @@ UNSUITABLE = {
                        # an address or a file format in words, names joined by underscores
                        "cool impress the recruiters with these bartender resume skills check more at http",
                        "mini tattoos on twitter quot http t co zf6zv2y2rm quot", "Magi Edge ebook cover",
+                       # a slug of two words
+                       "etihad-airways", "strawberry-beer",
                        "It's Just 2 O'Clock by Dj Pruess & Dj Viana mp3 download", "Mount Everest_8"],
     NOT_ENGLISH: ["WOMAD CÁCERES | Comienzan los conciertos en la Plaza Mayor y San Jorge",
                   "Demolition Squad играть на деньги в Эльдорадо",
@@ -53,6 +55,19 @@ UNSUITABLE = {
                 "looking for a custom floral design? we can help.",
                 "planning to visit constitutional republic? make sure to spend a few days exploring its rich history "
                 "and colonial architecture."],
+    # a page's furniture: a slide's copyright footer, numbered steps of instructions
+    PAGE_TEXT: ["© 2006 Cisco Systems, Inc. All rights reserved.IP6FD v2.06-8 Configure dual-stack IPv4 and IPv6 "
+                "addresses on GRE tunnel interface Identify tunnel entry and exit",
+                "Copyright © Terry Felke-Morris E-Commerce U.S. Retail Sales 10 What do people buy online.",
+                "Install Window XP. Begin the Installation 1. Insert the Windows XP CD and restart your computer. 2. If "
+                "prompted to start from the CD, press SPACEBAR.",
+                # a page's navigation (CC3M and web)
+                "return to the main poster page for horror film",
+                "Go to the Munchkin Cthulhu 2: Call of Cowthulhu page"],
+    # a shop's or site's listing: short segments between pipes or bullets
+    SEGMENTED_LISTING: ["BK1 | Fitted kitchens | Effeti Industrie SRL", "Geometric Storm- 1200x900 | Chandeliers | Willowlamp",
+                        "4ocean Bracelet | Made From Recycled Materials | Remove 1lb of Trash",
+                        'Harper - Set "Garderobe klein • coat rack small"'],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture", "Hardy Road Terraced property for sale",
@@ -66,6 +81,13 @@ UNSUITABLE = {
                       # a quantity of goods in a phrase with no determiner and no verb
                       "Tello Chicken & Rice 15kg", "Biocol Raspberry Ketone 500 ml"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
+                   # one noun heads three comma-separated items
+                   "Folding bed, single bed, lunch break bed, nap bed, 1.2 meter sponge solid wood board, double simple "
+                   "bed chair",
+                   # six comma-separated items or more, one of them a phrase
+                   "old style, accordion, golden shine, shining, fancy, performer, musician, man, elderly, music",
+                   "cherry blossom foam flowers diy, crafts, flowers, how to, repurposing upcycling, seasonal holiday "
+                   "decor",
                    "jar pendant light kit jar pendant light kit wide clear cord 15ft",
                    "best slim wallets belstaff wallet hero image",
                    # a long noun stack with a listing's marks (numbers, names)
@@ -85,7 +107,10 @@ UNSUITABLE = {
     TITLE_CASE: ["Beaded Soccer Ball Keychain", "Forbidden Revelations",
                  "Owl of War (Owl the Assassin Book 2) on Kindle",
                  "DigiTrans Launches Universal Data Streaming Platform That Paves the Way for Intelligent "
-                 "Logistics Solutions"],
+                 "Logistics Solutions",
+                 # a page title of segments, one in Title Case and none that describes
+                 "20 days in Greece - Beaches Beyond Beautiful Tour", "Martine Vuitton-Serape - Yellow pug",
+                 "Single bed with Trundle - Carino for Kids Children and Junior White"],
     SENTENCE_TITLE: ["how to plant a tree", "Why the North won the Vietnam War", "what to buy for a baker",
                      "10 things Canada does better than everyone else", "177 best AutoCAD images on Pinterest",
                      "a field guide to the reptiles", "Plants vs Zombies Garden Warfare #13 Solo kolejka 1",
@@ -123,6 +148,15 @@ UNSUITABLE = {
 }
 
 SCENES = [
+    # a Title Case segment beside one that describes (a determiner, a finite verb, a gerund)
+    "UNIVERSAL CITY, CA - AUGUST 27: George Hamilton attends the Family Film Awards Nomination Announcement event at "
+    "Universal Hilton Hotel on August 27, 2015 in Universal City, California. (Photo by Maury Phillips/Getty Images)",
+    "Hydraulic Arm on an Excavator - Close up of an orange...",
+    "LATITUDE Global Contractor Insurance - image of bulldozer with nuclear cooling tower and windmills in background",
+    # two pipe segments and a long sentence between bullets are no listing
+    "The hillside town of Lindos, Rhodes | Hello Victoria",
+    # a way back, a single hyphenated word
+    "back to the beach after bathing", "close-up",
     # CC3M: lower case, "person" stand-ins, tokenised punctuation
     "person , left , edges out person for first place in the meters during the track and field championships",
     "mural by person inspired by person playing person on person",
