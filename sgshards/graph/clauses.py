@@ -15,6 +15,11 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
     """(subject tokens, passive?) of verb v, inherited along conj/xcomp/acl."""
     doc = st.doc
     subj = kids_of(st, v, "nsubj")
+    marks = kids_of(st, v, "mark")
+    if len(subj) > 1 and marks and subj[0] < marks[0] < subj[-1]:
+        # "the debris after a fire broke out at a temple": the noun before the subordinator heads
+        # a phrase of its own; the fire broke out, not the debris
+        subj = [k for k in subj if k > marks[0]]
     passive = False
     if not subj:
         subj = kids_of(st, v, "nsubjpass")
@@ -66,6 +71,10 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
             # "the mayor works the crowds of people lined up along the streets": a participle
             # right after the head verb's object describes the object, not the verb's subject
             return conj_group_up(st, described), True
+    if t.dep == "advcl" and t.tag == "VBG" and v < t.head and kids_of(st, t.head, "nsubjpass"):
+        # "capturing the tender moments, the babies are surrounded by messages": a participle
+        # fronted before a passive clause has no agent in it (the photographer's, or the messages')
+        return [], passive
     if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
         return verb_subjects(st, t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
     if t.dep == "acomp" and t.upos == "ADJ":
