@@ -22,6 +22,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A phrase past another phrase**: "person of a ship at sea in full sail" - the parse hangs "in
   full sail" on "person" past the ship's own phrase; the ship is in full sail.  A place phrase of a
   purpose ("accommodation type for rent in a town house") places the thing, not the purpose.
+  A "for" phrase before its subject ("for newspaper this painting by philosopher ...") credits a
+  source.
   A "with" phrase past an "of" phrase ("display of box with the caption") may be the nearer
   noun's as well as the head's: which one is a guess.
 - **A companion or instrument of the verb**: "athlete plays around on the racetrack with a remote
@@ -139,10 +141,18 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is None and (_companion_after_place(doc, graph, r.subject, r.object, r.span, words)
                                      or _shared_with_own_image(doc, kids, graph, r.subject, r.span))
                 or verb is not None and (_viewpoint(doc, kids, verb, words) or _way_leads(doc, kids, verb, words))
+                or words == ["for"] and _fronted(graph, r.subject, r.span)
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))):
             out.add(k)
     return out
+
+
+def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:
+    """The phrase comes before its subject ("for newspaper this painting by philosopher is part of
+    collection": a source credit, not the painting's purpose)."""
+    o = graph.objects[s]
+    return o.span is not None and span[0] < o.span[0]
 
 
 def _living(word: str) -> bool:
@@ -174,16 +184,23 @@ def _companion_after_place(doc: Sequence[DepToken], graph: SceneGraph, s: int, o
     if words not in (["with"], ["among"]):
         return False
     head = _head_token(doc, graph, s)
-    if head is None or span[0] <= head or doc[head].dep != "pobj":
+    if head is None or span[0] <= head or doc[head].dep not in ("pobj", "dobj") or doc[head].head == head:
         return False
     prep = doc[head].head
-    if prep == head or doc[prep].head == prep or doc[doc[prep].head].upos != "VERB":
+    if doc[head].dep == "dobj":
+        # "protesters sit in front an improvised barricade with an umbrella": the same, for a
+        # verb's object (its own belongings say what it is like: "walking a dog with a leash")
+        if words == ["among"] or doc[prep].upos != "VERB":
+            return False
+    elif doc[prep].head == prep or doc[doc[prep].head].upos != "VERB":
         return False
     if words == ["among"]:
         return True
     thing = _head(doc, graph, o)
     category = object_category(thing)
     place = object_category(_head(doc, graph, s))
+    if place is not None and place[0] == "clothing":
+        return False        # "a dress with a train": a part of the garment
     return _living(thing) or (category is not None and category[0] in HANDLED_CATEGORIES
                               and not (place is not None and place[0] in SURFACE_CATEGORIES))
 
@@ -230,8 +247,10 @@ def _person_as_place(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int,
     of that person ("person on the gala")."""
     if words == ["at"] and _living(_head(doc, graph, o)):
         head = _head_token(doc, graph, o)
-        return head is not None and doc[head].dep == "pobj" and doc[doc[head].head].head != head \
-            and doc[doc[doc[head].head].head].upos in ("NOUN", "PROPN")
+        return (head is not None and doc[head].dep == "pobj" and doc[doc[head].head].head != head
+                and doc[doc[doc[head].head].head].upos in ("NOUN", "PROPN")
+                and not any(t.head == head and t.dep == "compound" and _living(t.text.lower())
+                            for t in doc))      # "person at a bird feeder": a thing for animals
     head = _head_token(doc, graph, s)
     if head is None or doc[head].dep != "pobj" or not _living(doc[head].text.lower()):
         return False

@@ -163,3 +163,16 @@ def test_a_person_is_no_place(parse):
     assert ("celebrity", "at", "person") in drops and ("person", "on", "gala") in drops
     pos, neg = texts(parse, caption)
     assert not any("at person" in t for t in pos) and not any("at a celebrity" in t for t in neg)
+
+
+def test_a_companion_of_a_verbs_object_is_the_verbs(parse):
+    caption = ("an antigovernment protesters sit in front an improvised barricade with an umbrella during a "
+               "protests against president.")
+    assert ("barricade", "with", "umbrella") in dropped(parse, caption)
+    assert not dropped(parse, "noble person wearing a dress with a train for coronation")   # the dress's train
+
+
+def test_a_for_phrase_before_its_subject_credits_a_source(parse):
+    caption = "for newspaper this painting by philosopher is part of collection."
+    drops = dropped(parse, caption)
+    assert ("painting", "for", "newspaper") in drops and ("painting", "by", "philosopher") not in drops

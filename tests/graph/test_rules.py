@@ -645,3 +645,9 @@ def test_a_participle_fronted_before_a_passive_clause_has_no_agent_there(nlp):
     t = tuples(nlp, "capturing the tender moments, the babies are surrounded by sentimental messages to provide "
                "an unique and personal touch")
     assert not any(len(r) == 3 and r[1] == "capture" for r in t)
+
+
+def test_a_gerund_after_a_place_phrase_is_the_persons(nlp):
+    # heldout2: "an airport is wearing a backpack", "an airport carrying a dog"
+    t = tuples(nlp, "a boy at an airport carrying a dog in a backpack")
+    assert ("boy", "carry", "dog") in t and not any(len(r) == 3 and r[0] == "airport" for r in t)
