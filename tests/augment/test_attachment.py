@@ -176,3 +176,5 @@ def test_a_for_phrase_before_its_subject_credits_a_source(parse):
     caption = "for newspaper this painting by philosopher is part of collection."
     drops = dropped(parse, caption)
     assert ("painting", "for", "newspaper") in drops and ("painting", "by", "philosopher") not in drops
+    pos, _ = texts(parse, caption)
+    assert "newspaper" not in pos and "the painting for newspaper" not in pos
