@@ -41,6 +41,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   event", "view through the window", "seen from the bridge" tell where or how the picture was
   made, not a relation between things in it (and "red carpet pictured pop artist arrive" gives the
   carpet a role it does not have).
+- **An absolute "with"**: "checkered flag waving with the sun behind" is no "flag waving with the
+  sun": the adverb that places the sun is left out.
 - **A person read as a place**: "celebrity at person on the gala" - CC3M writes "person" for a
   name, and "at" a person without a verb is no place; the phrases hung on that person are misread
   with it.  A garment worn by no person or animal ("an airport wearing a backpack") is misread too.
@@ -51,7 +53,8 @@ from typing import Optional, Sequence
 
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
-from ..lexicon.words import ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, PERSON_REFERENTS
+from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
+                             PERSON_REFERENTS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
 from .vocab import object_category
@@ -97,6 +100,11 @@ LIVING_CLASSES = frozenset({"person", "animal"})
 PLACE_CATEGORIES = frozenset({"place", "building", "room", "road", "landscape", "settlement"})
 # Categories of surfaces and furniture a handled thing may lie on ("a table with a laptop").
 SURFACE_CATEGORIES = frozenset({"furniture", "surface", "tableware"})
+# Adverbs of place that complete an absolute "with" ("with the sun behind").
+PLACE_ADVERBS = frozenset({"behind", "below", "above", "ahead", "overhead", "beneath", "underneath", "beside",
+                           "nearby", "around", "inside", "outside", "underwater", "aloft", "afar", "apart"})
+# Containers and surfaces: what is in or on them is with them ("a bottle of wine with blank labels").
+HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozenset(SURFACE_CONTAINERS)
 # Rules whose "have" reads "X of Y" (or "Y's X") as Y owning X.
 OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
@@ -143,9 +151,18 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and (_viewpoint(doc, kids, verb, words) or _way_leads(doc, kids, verb, words))
                 or words == ["for"] and _fronted(graph, r.subject, r.span)
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
-                or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))):
+                or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
+                or words[-1] == "with" and _absolute_with(doc, graph, r.object)):
             out.add(k)
     return out
+
+
+def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:
+    """"flag waving with the sun behind", "lying on its side with its reflection below": "with" and
+    a place adverb say where the thing is, which the realisation ("waving with the sun") leaves out."""
+    head = _head_token(doc, graph, o)
+    return (head is not None and head + 1 < len(doc) and doc[head + 1].dep == "advmod"
+            and doc[head + 1].text.lower() in PLACE_ADVERBS)
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:
@@ -303,7 +320,8 @@ def _misplaced_subject(doc: Sequence[DepToken], kids: list[list[int]], graph: Sc
         if doc[c].dep == "prep" and doc[c].text.lower() == "of" and head < c < prep:
             for y in kids[c]:
                 if doc[y].dep == "pobj" and (any(doc[q].dep == "prep" and q < prep for q in kids[y])
-                                             or doc[prep].text.lower() == "with" and doc[y].upos in ("NOUN", "PROPN")):
+                                             or doc[prep].text.lower() == "with" and doc[y].upos in ("NOUN", "PROPN")
+                                             and noun_lemma(doc[head].text.lower()) not in HOLDERS):
                     return True     # "display of box with the caption": the box's caption, or the display's
     return False
 

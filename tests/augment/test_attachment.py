@@ -134,6 +134,9 @@ def test_a_with_phrase_past_an_of_noun_is_ambiguous(parse):
     assert ("display", "with", "caption") in dropped(parse, "display of box with the caption")
     pos, _ = texts(parse, "display of box with the caption")
     assert "display with the caption" not in pos
+    # a container holds what it is of: its "with" thing is its own either way
+    assert ("bottle", "with", "label") not in dropped(
+        parse, "a bottle of white wine with blank labels lying on its side with its reflection below.")
 
 
 def test_a_companion_after_a_verbs_place_phrase_is_the_verbs(parse):
@@ -178,3 +181,10 @@ def test_a_for_phrase_before_its_subject_credits_a_source(parse):
     assert ("painting", "for", "newspaper") in drops and ("painting", "by", "philosopher") not in drops
     pos, _ = texts(parse, caption)
     assert "newspaper" not in pos and "the painting for newspaper" not in pos
+
+
+def test_an_absolute_with_keeps_its_place_adverb(parse):
+    caption = "checkered flag waving with the sun behind."
+    assert ("flag", "wave with", "sun") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("waving with the sun" in p for p in pos)
