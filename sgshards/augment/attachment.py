@@ -22,14 +22,42 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A phrase past another phrase**: "person of a ship at sea in full sail" - the parse hangs "in
   full sail" on "person" past the ship's own phrase; the ship is in full sail.  A place phrase of a
   purpose ("accommodation type for rent in a town house") places the thing, not the purpose.
+  A "for" phrase before its subject ("for newspaper this painting by philosopher ...") credits a
+  source.
+  A "with" phrase past an "of" phrase ("display of box with the caption") may be the nearer
+  noun's as well as the head's: which one is a guess.
+- **A companion or instrument of the verb**: "athlete plays around on the racetrack with a remote
+  controlled car" - a "with" phrase after a verb's place phrase that names someone or something
+  handled (a person, an animal, a vehicle, a device, an item) goes with the verb, not the place
+  ("a girl walks past a wall with street art" is still a wall with street art); "among" there
+  places the verb's subject ("city pinned on a map among venues": the pin is among them).
+- **A place shared with a thing's own image**: "roses and their reflection in the water" - a
+  phrase after a conjunct that something inanimate of the other's ("their reflection", "its
+  certificate") is that conjunct's alone ("actor and his wife at festival": both are there).
+- **Possession is not presence**: "the historic home of military person" is no "military person
+  with the historic home": a person's or animal's building, vehicle or furniture may be shown
+  without them (their clothes, gear and body parts go with them).
+- **Photo-level participles**: "taken in a 70's designed hotel", "pop artist pictured at the
+  event", "view through the window", "seen from the bridge" tell where or how the picture was
+  made, not a relation between things in it (and "red carpet pictured pop artist arrive" gives the
+  carpet a role it does not have).
+- **An absolute "with"**: "checkered flag waving with the sun behind" is no "flag waving with the
+  sun": the adverb that places the sun is left out.
+- **A person read as a place**: "celebrity at person on the gala" - CC3M writes "person" for a
+  name, and "at" a person without a verb is no place; the phrases hung on that person are misread
+  with it.  A garment worn by no person or animal ("an airport wearing a backpack") is misread too.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
 from ..lexicon.lemmas import noun_lemma
+from ..lexicon.taxonomy import noun_classes
+from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
+                             PERSON_REFERENTS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
+from .vocab import object_category
 
 # Determiners of a later mention that point back at an earlier one of the same name.
 # (a possessive points at another thing of the same kind: "a player shouts to his players")
@@ -52,8 +80,33 @@ WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "door
                        "stair", "stairs", "staircase", "stairway", "step", "bridge", "way", "trail", "route",
                        "tunnel", "ramp", "ladder", "walkway", "driveway", "passage", "corridor", "hallway",
                        "access", "exit", "street", "lane", "track", "boardwalk", "pier", "jetty", "escalator"})
-# Verbs a participle of which (without an auxiliary) tells how the picture was taken.
-SHOOTING_VERBS = frozenset({"shoot"})
+# Verbs a participle of which (without an auxiliary) tells how the picture was taken ("shot through
+# toys", "taken in a hotel", "pictured at the event").
+SHOOTING_VERBS = frozenset({"shoot", "take", "photograph", "picture", "film", "snap"})
+# Of those, verbs a caption uses only of the picture ("person pictured at the event").
+PICTURING_VERBS = frozenset({"picture", "photograph", "film"})
+# Verbs of seeing, and the prepositions that with them name the camera's standpoint ("seen from
+# the bridge", "view through the window"), not a thing's place.
+VIEWING_VERBS = frozenset({"see", "view"})
+VIEWPOINT_PREPS = frozenset({"from", "through", "above", "below", "over", "across"})
+# Categories (``vocab.object_category``) of things a person handles or travels with: after a verb's
+# place phrase, "with" one of them is the verb's companion or instrument.
+HANDLED_CATEGORIES = frozenset({"item", "vehicle", "device", "instrument"})
+# Categories of things that stay where they are while their owner may be elsewhere.
+UNCARRIED_CATEGORIES = frozenset({"building", "vehicle", "furniture", "room", "place"})
+# Lexicographer classes of living things (``taxonomy.noun_classes``).
+LIVING_CLASSES = frozenset({"person", "animal"})
+# Categories of places (which wear nothing: "an airport is wearing a backpack" is misread).
+PLACE_CATEGORIES = frozenset({"place", "building", "room", "road", "landscape", "settlement"})
+# Categories of surfaces and furniture a handled thing may lie on ("a table with a laptop").
+SURFACE_CATEGORIES = frozenset({"furniture", "surface", "tableware"})
+# Adverbs of place that complete an absolute "with" ("with the sun behind").
+PLACE_ADVERBS = frozenset({"behind", "below", "above", "ahead", "overhead", "beneath", "underneath", "beside",
+                           "nearby", "around", "inside", "outside", "underwater", "aloft", "afar", "apart"})
+# Containers and surfaces: what is in or on them is with them ("a bottle of wine with blank labels").
+HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozenset(SURFACE_CONTAINERS)
+# Rules whose "have" reads "X of Y" (or "Y's X") as Y owning X.
+OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 
@@ -92,9 +145,155 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
                 or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
                 and _head(doc, graph, r.subject) not in WAY_NOUNS
-                or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)):
+                or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)
+                or verb is None and (_companion_after_place(doc, graph, r.subject, r.object, r.span, words)
+                                     or _shared_with_own_image(doc, kids, graph, r.subject, r.span))
+                or verb is not None and (_viewpoint(doc, kids, verb, words) or _way_leads(doc, kids, verb, words))
+                or words == ["for"] and _fronted(graph, r.subject, r.span)
+                or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
+                or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
+                or words[-1] == "with" and _absolute_with(doc, graph, r.object)):
             out.add(k)
     return out
+
+
+def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:
+    """"flag waving with the sun behind", "lying on its side with its reflection below": "with" and
+    a place adverb say where the thing is, which the realisation ("waving with the sun") leaves out."""
+    head = _head_token(doc, graph, o)
+    return (head is not None and head + 1 < len(doc) and doc[head + 1].dep == "advmod"
+            and doc[head + 1].text.lower() in PLACE_ADVERBS)
+
+
+def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:
+    """The phrase comes before its subject ("for newspaper this painting by philosopher is part of
+    collection": a source credit, not the painting's purpose)."""
+    o = graph.objects[s]
+    return o.span is not None and span[0] < o.span[0]
+
+
+def _living(word: str) -> bool:
+    """A person or an animal (by lemma, category or the first sense's class)."""
+    lemma = noun_lemma(word)
+    category = object_category(lemma)
+    return (lemma in PERSON_REFERENTS or category is not None and category[0] in ANIMATE_CATEGORIES
+            or bool(noun_classes(lemma, first=1) & LIVING_CLASSES))
+
+
+def _place_like(word: str) -> bool:
+    """A building, room, road, landscape or other place (which wears nothing)."""
+    category = object_category(word)
+    return (category is not None and category[0] in PLACE_CATEGORIES
+            or "location" in noun_classes(word, first=1))
+
+
+def _head_token(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> Optional[int]:
+    o = graph.objects[idx]
+    return o.span[1] - 1 if o.span is not None and 0 < o.span[1] <= len(doc) else None
+
+
+def _companion_after_place(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int,
+                           span: tuple[int, int], words: list[str]) -> bool:
+    """"athlete plays around on the racetrack with a remote controlled car": the subject is the
+    object of a verb's preposition and the phrase after it names a person, an animal or a thing
+    handled (the verb's companion or instrument; a surface may still hold it: "sitting at a table
+    with a laptop"), or is an "among" phrase ("city pinned on a map among venues")."""
+    if words not in (["with"], ["among"]):
+        return False
+    head = _head_token(doc, graph, s)
+    if head is None or span[0] <= head or doc[head].dep not in ("pobj", "dobj") or doc[head].head == head:
+        return False
+    prep = doc[head].head
+    if doc[head].dep == "dobj":
+        # "protesters sit in front an improvised barricade with an umbrella": the same, for a
+        # verb's object (its own belongings say what it is like: "walking a dog with a leash")
+        if words == ["among"] or doc[prep].upos != "VERB":
+            return False
+    elif doc[prep].head == prep or doc[doc[prep].head].upos != "VERB":
+        return False
+    if words == ["among"]:
+        return True
+    thing = _head(doc, graph, o)
+    category = object_category(thing)
+    place = object_category(_head(doc, graph, s))
+    if place is not None and place[0] == "clothing":
+        return False        # "a dress with a train": a part of the garment
+    return _living(thing) or (category is not None and category[0] in HANDLED_CATEGORIES
+                              and not (place is not None and place[0] in SURFACE_CATEGORIES))
+
+
+def _coordinated(doc: Sequence[DepToken], a: int, b: int) -> bool:
+    """Tokens a and b are conjuncts of one coordination."""
+    def top(x: int) -> int:
+        while doc[x].dep == "conj" and doc[x].head != x:
+            x = doc[x].head
+        return x
+    return top(a) == top(b)
+
+
+def _shared_with_own_image(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, s: int,
+                           span: tuple[int, int]) -> bool:
+    """A phrase hung on one conjunct and given to another, when one of them is an inanimate thing of
+    the other's ("roses and their reflection in the water")."""
+    head = _head_token(doc, graph, s)
+    h = doc[span[0]].head
+    if head is None or doc[span[0]].upos != "ADP" or h == head or h == span[0] or not _coordinated(doc, head, h):
+        return False
+    return any(doc[c].tag == "PRP$" and doc[c].dep == "poss" for x in (head, h) for c in kids[x]
+               if not _living(doc[x].text.lower()))
+
+
+def _owned_not_present(doc: Sequence[DepToken], graph: SceneGraph, k: int) -> bool:
+    """A person's or animal's building, vehicle, furniture or place ("the historic home of
+    military person"): "have" read from "of" or a possessive, realised as "with"."""
+    r = graph.relations[k]
+    if r.predicate != "have" or (r.rule or "").split("+")[0].split(":")[-1] not in OWNING_RULES:
+        return False
+    if not _living(_head(doc, graph, r.subject)):
+        return False
+    owned = _head(doc, graph, r.object)
+    if owned in BODY_PARTS or owned in CLOTHING:
+        return False
+    category = object_category(owned)
+    return (category is not None and category[0] in UNCARRIED_CATEGORIES
+            or "location" in noun_classes(owned, first=1))
+
+
+def _person_as_place(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int, words: list[str]) -> bool:
+    """"celebrity at person on the gala": "at" a person or animal without a verb, and the phrases
+    of that person ("person on the gala")."""
+    if words == ["at"] and _living(_head(doc, graph, o)):
+        head = _head_token(doc, graph, o)
+        return (head is not None and doc[head].dep == "pobj" and doc[doc[head].head].head != head
+                and doc[doc[doc[head].head].head].upos in ("NOUN", "PROPN")
+                and not any(t.head == head and t.dep == "compound" and _living(t.text.lower())
+                            for t in doc))      # "person at a bird feeder": a thing for animals
+    head = _head_token(doc, graph, s)
+    if head is None or doc[head].dep != "pobj" or not _living(doc[head].text.lower()):
+        return False
+    prep = doc[head].head
+    return (doc[prep].text.lower() == "at" and doc[prep].head != prep
+            and doc[doc[prep].head].upos in ("NOUN", "PROPN"))
+
+
+def _viewpoint(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:
+    """"view through the window", "seen from the bridge": where the camera stands, no relation
+    between things in the picture (a viewer with an object of the verb is one: "people view the
+    city from the tower")."""
+    return (verb.lemma.lower() in VIEWING_VERBS and len(words) > 1 and words[1] in VIEWPOINT_PREPS
+            and not any(doc[c].dep == "dobj" for c in kids[verb.i]))
+
+
+def _way_leads(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:
+    """"zebra grazing on the walking trail to the river": a "to" phrase right after a way the verb
+    is on is where the way leads, not where the verb goes."""
+    if len(words) < 2 or words[1] != "to":
+        return False
+    to = next((c for c in kids[verb.i] if doc[c].dep == "prep" and doc[c].text.lower() == "to"), None)
+    if to is None:
+        return False
+    return any(doc[c].dep == "prep" and c < to and doc[y].dep == "pobj" and y == to - 1
+               and noun_lemma(doc[y].text.lower()) in WAY_NOUNS for c in kids[verb.i] for y in kids[c])
 
 
 def _verb(doc: Sequence[DepToken], span: tuple[int, int]) -> Optional[DepToken]:
@@ -106,7 +305,7 @@ def _misplaced_subject(doc: Sequence[DepToken], kids: list[list[int]], graph: Sc
                        span: tuple[int, int]) -> bool:
     """The subject of a relation without verb has a subject of its own (a verb read as a noun),
     is the object of "for" (a purpose), or reaches the phrase past an "of" phrase that has a
-    phrase of its own."""
+    phrase of its own, or reaches a "with" phrase past an "of" noun (which may own it)."""
     o = graph.objects[s]
     if o.span is None or not 0 < o.span[1] <= len(doc):
         return False
@@ -120,8 +319,10 @@ def _misplaced_subject(doc: Sequence[DepToken], kids: list[list[int]], graph: Sc
     for c in kids[head]:
         if doc[c].dep == "prep" and doc[c].text.lower() == "of" and head < c < prep:
             for y in kids[c]:
-                if doc[y].dep == "pobj" and any(doc[q].dep == "prep" and q < prep for q in kids[y]):
-                    return True
+                if doc[y].dep == "pobj" and (any(doc[q].dep == "prep" and q < prep for q in kids[y])
+                                             or doc[prep].text.lower() == "with" and doc[y].upos in ("NOUN", "PROPN")
+                                             and noun_lemma(doc[head].text.lower()) not in HOLDERS):
+                    return True     # "display of box with the caption": the box's caption, or the display's
     return False
 
 
@@ -178,9 +379,14 @@ def _first_time_prep(doc: Sequence[DepToken], kids: list[list[int]], verb: DepTo
 
 
 def _photographed(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> bool:
-    """A bare past participle of shooting ("people ..., shot through toys"): how the picture was taken."""
-    return (verb.tag == "VBN" and verb.lemma.lower() in SHOOTING_VERBS
-            and not any(doc[c].dep in ("aux", "auxpass") for c in kids[verb.i]))
+    """A bare past participle of shooting ("people ..., shot through toys", "the corridor taken in a
+    70's designed hotel", "red carpet pictured pop artist"), or a news caption's "pictured" read as a
+    past tense without object ("person pictured at the event"): how the picture was taken."""
+    lemma = verb.lemma.lower()
+    if lemma not in SHOOTING_VERBS or any(doc[c].dep in ("aux", "auxpass") for c in kids[verb.i]):
+        return False
+    return verb.tag == "VBN" or verb.tag == "VBD" and lemma in PICTURING_VERBS and not any(
+        doc[c].dep == "dobj" for c in kids[verb.i])
 
 
 def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph,

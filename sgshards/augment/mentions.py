@@ -21,6 +21,7 @@ Objects that are no thing in the picture:
   ``author`` (read by ``nounphrase``) keeps them out of positives of their own, not out of their
   relations ("a book by novelist" is true);
 - **what is awaited**: the "for" object of waiting or looking ("glasses wait for service");
+- **credits**: a "for" phrase opening a news caption ("for newspaper this painting ...");
 - **what a witness saw**: the subject of a past passive of seeing in a subordinate clause ("...
   when the object was first seen").
 
@@ -268,9 +269,20 @@ def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGra
         if (head in titles or fragment(doc, kids, head) or idiom_noun(doc, kids, head)
                 or role_of(doc, head) or awaited(doc, head) or witnessed(doc, kids, head)
                 or readers(doc, kids, head) or time_of(doc, head) or purpose(doc, kids, head)
-                or credited(doc, kids, head)):
+                or credited(doc, kids, head) or fronted_for(doc, head)):
             out.add(i)
     return out
+
+
+def fronted_for(doc: Sequence[DepToken], head: int) -> bool:
+    """The noun of a "for" phrase opening the caption before its subject: a news source credited
+    ("for newspaper this painting by philosopher is part of collection"), not a thing shown."""
+    t = doc[_first_conjunct(doc, head)]
+    if t.dep != "pobj" or t.head == t.i or doc[t.head].text.lower() != "for":
+        return False
+    first = next((d for d in doc if d.text.isalpha()), None)
+    return (first is not None and first.i == t.head
+            and any(d.dep in ("nsubj", "nsubjpass") and d.i > t.i for d in doc))
 
 
 def readers(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

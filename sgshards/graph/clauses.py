@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..augment.vocab import object_category
 from ..lexicon.lemmas import is_adjective_only, noun_lemma, verb_lemma
 from ..lexicon.of_heads import REPRESENTATION_HEADS
 from ..lexicon.words import CLOTHING, COLOURS, DISPLAY_VERBS, SUBORDINATORS, TIME_SUBORDINATORS
@@ -15,6 +16,11 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
     """(subject tokens, passive?) of verb v, inherited along conj/xcomp/acl."""
     doc = st.doc
     subj = kids_of(st, v, "nsubj")
+    marks = kids_of(st, v, "mark")
+    if len(subj) > 1 and marks and subj[0] < marks[0] < subj[-1]:
+        # "the debris after a fire broke out at a temple": the noun before the subordinator heads
+        # a phrase of its own; the fire broke out, not the debris
+        subj = [k for k in subj if k > marks[0]]
     passive = False
     if not subj:
         subj = kids_of(st, v, "nsubjpass")
@@ -48,9 +54,12 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
         # describes the thing ("boy with red hair sitting": a gerund the bearer)
         owner = t.head if t.tag == "VBN" and carried_thing(st, t.head) else wearer(st, t.head)
         p = doc[owner].head
-        if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and st.low[p] == "on"
-                and doc[p].head != p and is_nominal(st, doc[p].head)):
-            owner = doc[p].head   # "a man on a motorbike carrying bananas": the man carries
+        if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and doc[p].head != p
+                and is_nominal(st, doc[p].head)
+                and (st.low[p] == "on" or st.low[p] in PLACE_PREPS and is_place(st.low[owner]))):
+            # "a man on a motorbike carrying bananas", "a boy at an airport carrying a dog": the
+            # man, the boy carries
+            owner = doc[p].head
         return conj_group_up(st, owner), t.tag == "VBN"
     if t.dep == "advcl" and is_nominal(st, t.head) and any(
             st.low[m] in SUBORDINATORS or st.low[m] in TIME_SUBORDINATORS for m in kids_of(st, v, "mark")):
@@ -66,11 +75,27 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
             # "the mayor works the crowds of people lined up along the streets": a participle
             # right after the head verb's object describes the object, not the verb's subject
             return conj_group_up(st, described), True
+    if t.dep == "advcl" and t.tag == "VBG" and v < t.head and kids_of(st, t.head, "nsubjpass"):
+        # "capturing the tender moments, the babies are surrounded by messages": a participle
+        # fronted before a passive clause has no agent in it (the photographer's, or the messages')
+        return [], passive
     if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
         return verb_subjects(st, t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
     if t.dep == "acomp" and t.upos == "ADJ":
         return verb_subjects(st, t.head, seen | {v})[0], False   # "getting ready to serve the ball"
     return [], passive
+
+
+# Prepositions placing a thing at a place a clause after it cannot have as its agent.
+PLACE_PREPS = frozenset({"at", "in", "inside", "near", "by", "outside"})
+# Categories (``augment.vocab.object_category``) of places: no agent of a gerund.
+PLACE_CATEGORIES = frozenset({"place", "building", "room", "road", "landscape", "settlement"})
+
+
+def is_place(word: str) -> bool:
+    """A place by its category ("airport", "beach", "kitchen")."""
+    category = object_category(noun_lemma(word))
+    return category is not None and category[0] in PLACE_CATEGORIES
 
 
 def described_object(st: GraphState, v: int) -> Optional[int]:

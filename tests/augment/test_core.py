@@ -188,7 +188,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
 # animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
 # With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
-CC3M_NEGATIVES_BASELINE = 55_562
+# 55,414 (87.80%) since relations the parse hung on the wrong word are left out (issue 15d attachment:
+# "military person without the historic home", "a private tour taken on the interior"); of the 9
+# captions that lost their only negatives, 4 were invalid, the others caption-level "without" edits.
+CC3M_NEGATIVES_BASELINE = 55_414
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -199,7 +202,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.53% since swaps of list items, points of view, colours and near-symmetric
                                     # relations are refused (issue 15c swaps, above)
                                     # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
-CC3M_COVERAGE_BASELINE = 0.8785     # 87.85% with all of round 5
+CC3M_COVERAGE_BASELINE = 0.878      # 87.85% with all of round 5; 87.80% with the attachment guards (above)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

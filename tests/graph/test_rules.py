@@ -632,3 +632,22 @@ def test_place_after_what_a_participle_bears_locates_the_thing(nlp):
     assert ("toast", "on", "table") in t and not any(p.startswith("top on") for _, p, _ in t)
     assert ("cake", "on", "plate") in rels("a cake topped with strawberries on a plate")
     assert ("bird", "in", "snow") not in rels("bird in a tree covered in snow with blue background")
+
+
+def test_a_noun_before_a_subordinator_is_not_the_clauses_subject(nlp):
+    # heldout2: "the debris broke out at a temple"
+    t = tuples(nlp, "the debris after a fire broke out at a temple.")
+    assert ("fire", "break at", "temple") in t and ("debris", "break at", "temple") not in t
+
+
+def test_a_participle_fronted_before_a_passive_clause_has_no_agent_there(nlp):
+    # heldout3: "babies capturing tender moments"
+    t = tuples(nlp, "capturing the tender moments, the babies are surrounded by sentimental messages to provide "
+               "an unique and personal touch")
+    assert not any(len(r) == 3 and r[1] == "capture" for r in t)
+
+
+def test_a_gerund_after_a_place_phrase_is_the_persons(nlp):
+    # heldout2: "an airport is wearing a backpack", "an airport carrying a dog"
+    t = tuples(nlp, "a boy at an airport carrying a dog in a backpack")
+    assert ("boy", "carry", "dog") in t and not any(len(r) == 3 and r[0] == "airport" for r in t)
