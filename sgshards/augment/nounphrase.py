@@ -227,8 +227,9 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens) \
             and not _agent_classifier(doc, sp, head)
     attrs.sort(key=_attribute_position)
+    attrs, run_start = _contiguous_modifiers(doc, attrs, start)
     after: tuple[int, ...] = ()
-    counted = bool(o.quantity)
+    counted = bool(o.quantity) and not _quantity_cut(doc, kids, head, run_start)
     if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
             and doc[e].text.lower() == o.quantity.lower():
         after, counted = (e,), False               # "Playstation 4", "October 2013"
@@ -315,6 +316,64 @@ def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
         if w.endswith(_RELATIONAL_SUFFIXES) or "animal" not in classes and classes & _MODIFIER_THING_CLASSES:
             return True
     return False
+
+
+# Words that may stand between two realised modifiers without either modifying the other.
+_NEUTRAL_GAP_TAGS = frozenset({"JJ", ","})
+# Words left out right after a modifier that the modifier may modify: "slow growing", "brightly
+# lit", "a mind-bending", "well - known".
+_MODIFIABLE_TAGS = frozenset({"VBG", "VBN", "VBD", "RB", "RBR", "RBS", "HYPH", "CD"})
+
+
+def _modifiable(t: DepToken) -> bool:
+    return t.tag in _MODIFIABLE_TAGS or t.text in HYPHENS
+_COORDINATORS = frozenset({"and", "or", "&", "nor"})
+
+
+def _contiguous_modifiers(doc: Sequence[DepToken], attrs: list[tuple[int, Optional[Span]]], start: int,
+                          ) -> tuple[list[tuple[int, Optional[Span]]], int]:
+    """(the attributes before the name that read as the caption's own modifier, where that run of
+    modifiers starts).  A word left out between two realised modifiers (below the confidence
+    threshold, or no plain property) may be what the earlier one modifies: "slow growing
+    ornamental tree" without "growing" is no "slow ornamental tree", so the modifiers before
+    such a gap go with it; a coordinator joins one modifier ("black and white easter eggs" is
+    no "black white easter eggs", nor "white easter eggs"): both conjuncts go.  An adjective or a
+    comma, an adjective or a noun right after the earlier one is no such gap ("a beautiful
+    Victorian house": "a beautiful house"; "adorable infant smiling girl": "adorable girl")."""
+    before = [(k, sp) for k, sp in attrs if sp is not None and sp[1] <= start]
+    pos = start
+    keep: set[int] = set()
+    for k, sp in reversed(before):
+        gap = doc[sp[1]:pos]
+        if any(t.text.lower() in _COORDINATORS for t in gap):
+            keep.discard(_first_after(before, pos))        # the conjunct after the coordinator
+            break
+        if gap and _modifiable(gap[0]):
+            break
+        keep.add(k)
+        pos = sp[0]
+    if len(keep) == len(before):
+        return attrs, pos
+    dropped = {k for k, _ in before} - keep
+    return [(k, sp) for k, sp in attrs if k not in dropped], start if not keep else min(
+        sp[0] for k, sp in before if k in keep)
+
+
+def _first_after(before: list[tuple[int, Optional[Span]]], pos: int) -> int:
+    for k, sp in before:
+        if sp is not None and sp[0] >= pos:
+            return k
+    return -1
+
+
+def _quantity_cut(doc: Sequence[DepToken], kids: list[list[int]], head: int, run_start: int) -> bool:
+    """The number is not written next to the phrase realised ("Over 8 lakh people" without
+    "lakh" is no "8 people"): a word left out between the count and the modifiers or name."""
+    nums = [k for k in kids[head] if doc[k].dep == "nummod" and k < run_start]
+    if not nums:
+        return False
+    return any(t.tag not in _NEUTRAL_GAP_TAGS and t.dep not in ("nummod", "quantmod")
+               for t in doc[max(nums) + 1:run_start])
 
 
 def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
