@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas, is_noun_only
-from ..lexicon.mentions import HYPOTHETICAL_MODALS
+from ..lexicon.lemmas import all_lemmas, is_noun_only, verb_lemma
+from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
@@ -82,6 +82,8 @@ class NounPhrase(NamedTuple):
     #                                            or the author of a work ("a book by novelist"): no positive
     #                                            of its own, only in its relations
     abstract: bool = False                     # names no thing a picture shows ("the week", "a win", "left")
+    trimmed: bool = False                      # modifiers of the caption's phrase left out as not whole
+    #                                            ("Top 5 things" without "top"): no bare positive
 
 
 def compound_part(doc: Sequence[DepToken], graph: SceneGraph, head: int) -> bool:
@@ -227,6 +229,7 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens) \
             and not _agent_classifier(doc, sp, head)
     attrs.sort(key=_attribute_position)
+    whole = len(attrs)
     attrs, run_start = _contiguous_modifiers(doc, attrs, start)
     after: tuple[int, ...] = ()
     counted = bool(o.quantity) and not _quantity_cut(doc, kids, head, run_start)
@@ -234,11 +237,56 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             and doc[e].text.lower() == o.quantity.lower():
         after, counted = (e,), False               # "Playstation 4", "October 2013"
     part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
+            or classifier_possessor(doc, head) or possessive_name_cut(doc, start)
+            or misread_compound_head(doc, kids, head) or _CODE_HEAD.match(doc[head].text.lower()) is not None
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head),
-                      abstract)
+                      abstract, len(attrs) < whole)
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
+# A number with a unit letter or an ordinal suffix names a kind, a format or a time, never a thing:
+# "a mind-bending 3d tattoo" (tattoo tagged an adverb) is no "a 3d", nor "18k" of "18k Gold
+# Lapis Cufflinks", "4k", "5g", "the 1950s", "the 5th".
+_CODE_HEAD = re.compile(r"^\d+(d|k|g|p|x|s|'s|th|st|nd|rd)$")
+
+
+def misread_compound_head(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The mention is the modifier of a compound whose head the parse read as its verb: "small
+    water drops forming a circle", "rain drops falling on a window" (the verb, a plural noun
+    form right after its subject, has nothing but an "-ing" participle after it, which no verb
+    but those of ``ING_COMPLEMENT_VERBS`` takes)."""
+    t = doc[head]
+    v = t.head
+    if t.dep != "nsubj" or v != head + 1 or doc[v].tag != "VBZ" or not doc[head].ws:
+        return False
+    if "NOUN" not in all_lemmas(doc[v].text.lower()) or verb_lemma(doc[v].text.lower()) in ING_COMPLEMENT_VERBS:
+        return False
+    after = [k for k in kids[v] if k > v and doc[k].dep != "punct"]
+    return bool(after) and after[0] == v + 1 and doc[v + 1].tag == "VBG" \
+        and all(doc[k].dep in ("xcomp", "advcl") for k in after)
+
+
+def classifier_possessor(doc: Sequence[DepToken], head: int) -> bool:
+    """The possessor says what kind the possessed is, and is no thing of its own: an irregular
+    plural with "'s" ("the men's semifinal", "a men's pair of khaki shorts", "women's shoes",
+    "children's book"), or a capitalised possessor inside a name ("Mother's Day Teddy Bear card")."""
+    t = doc[head]
+    if t.dep != "poss" or head + 1 >= len(doc) or doc[head + 1].text.lower() not in POSSESSIVE_MARKS:
+        return False
+    if t.tag == "NNS" and not t.text.lower().endswith("s"):
+        return True
+    return head + 2 < len(doc) and _capitalised(doc, head) and _capitalised(doc, head + 2) \
+        and doc[head + 2].upos in ("NOUN", "PROPN")
+
+
+def possessive_name_cut(doc: Sequence[DepToken], start: int) -> bool:
+    """The name starts inside a possessive name: "Day Teddy Bear card" of "Mother's Day Teddy
+    Bear card" is no thing."""
+    return start >= 2 and doc[start - 1].text.lower() in POSSESSIVE_MARKS and _capitalised(doc, start) \
+        and _capitalised(doc, start - 2)
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})

@@ -483,12 +483,13 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects with no attribute to realise ("a car"): filler positives when nothing richer
     exists; never the modifier of a compound ("tourist" of "tourist attraction"), a thing the
-    caption says is absent or only the object of an unasserted verb, a day ("yesterday"), or a
-    time, act or idea no picture shows ("the week", "the handful", "win")."""
+    caption says is absent or only the object of an unasserted verb, a day ("yesterday"), a
+    time, act or idea no picture shows ("the week", "the handful", "win"), or a phrase whose
+    modifiers could not be kept whole ("Top 5 things" -/-> "5 things")."""
     out = []
     for i, o in enumerate(ctx.graph.objects):
         np = noun_phrase(ctx, i)
-        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs or np.abstract) \
+        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs or np.abstract or np.trimmed) \
                 and o.name.lower() not in DEICTIC_TIMES:
             out.append(SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i)))
     return out

@@ -156,3 +156,16 @@ PURSUIT_VERBS: Final = frozenset({"run", "chase", "go", "come", "look", "name", 
 # ("... 2013 © Meg McMahon", "Copyright © Terry Felke-Morris ...").
 # ("credit" and "credits" only before a colon: "Photo Credits: Jason Merritt/WireImage").
 CREDIT_MARKS: Final = frozenset({"©", "copyright", "(c)"})
+# Verbs that take an "-ing" complement right after them ("the dog keeps running", "a boy sits
+# reading", "a girl goes shopping"): after any other verb form that is also a plural noun, a
+# participle tells that the parse read a compound's head as the verb ("small water drops forming a
+# circle", "rain drops falling on a window").
+ING_COMPLEMENT_VERBS: Final = frozenset({
+    "keep", "start", "stop", "begin", "continue", "finish", "quit", "go", "come", "enjoy", "love", "like",
+    "hate", "avoid", "mind", "try", "spend", "sit", "stand", "lie", "lay", "kneel", "rest", "crouch", "squat",
+    "run", "walk", "ride", "fly", "swim", "hang", "stay", "remain", "get", "end", "practice", "practise",
+    "risk", "miss", "recall", "remember", "prefer", "resume", "imagine", "consider", "dread", "fear",
+    "need", "want", "look", "seem", "appear", "feel", "sound", "watch", "see", "hear", "catch", "find",
+    "leave", "set", "send", "wander", "roam", "rush", "hurry", "dash", "race", "drift", "float", "lean",
+    "pose", "wait", "work", "play", "celebrate", "struggle", "help",
+})
