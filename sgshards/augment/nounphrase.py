@@ -236,13 +236,21 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
             and doc[e].text.lower() == o.quantity.lower():
         after, counted = (e,), False               # "Playstation 4", "October 2013"
+    elif not o.quantity and doc[head].lemma.lower() in o.name.lower().split():
+        after = kind_complement(doc, kids, head)   # "fetus of pear", "a full sleeve of tattoos"
+        if any(sp[0] in after for sp in valid.values()) or _related_at(graph, idx, after[-1:]) \
+                or not any(o2.span is not None and o2.span[1] - 1 in after for o2 in graph.objects):
+            after = ()                             # "walls of glass": the material is an attribute;
+            #                                        "the home of person": the owner is a thing; a
+            #                                        title or a word the record leaves out: no kind
     part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
             or classifier_possessor(doc, head) or possessive_name_cut(doc, start)
             or misread_compound_head(doc, kids, head) or _CODE_HEAD.match(doc[head].text.lower()) is not None
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
-                      negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head),
+                      negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head)
+                      or _by_lost_head(doc, head),
                       abstract, len(attrs) < whole)
 
 
@@ -251,6 +259,45 @@ POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
 # "a mind-bending 3d tattoo" (tattoo tagged an adverb) is no "a 3d", nor "18k" of "18k Gold
 # Lapis Cufflinks", "4k", "5g", "the 1950s", "the 5th".
 _CODE_HEAD = re.compile(r"^\d+(d|k|g|p|x|s|'s|th|st|nd|rd)$")
+
+
+_PRONOUN_NOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs", "one", "ones"})
+
+
+def kind_complement(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
+    """("of", noun) right after the name when the noun is bare, one word with nothing of its own:
+    it says what kind of thing the head is, and the head alone says something else ("the branch
+    with fetus of pear" is no "the branch with fetus"; "a full sleeve of tattoos" no "the sleeve
+    is full").  A noun with a determiner is a thing of its own ("the roof of the house")."""
+    e = head + 1
+    if e + 1 >= len(doc) or doc[e].text.lower() != "of" or doc[e].head != head or doc[e].dep != "prep":
+        return ()
+    last = e + 1
+    while last < len(doc) and doc[last].dep in ("amod", "compound") and doc[last].head > last:
+        last += 1                                  # "a glass of red wine"
+    y = doc[last] if last < len(doc) else doc[e]
+    if y.head != e or y.dep != "pobj" or y.tag not in ("NN", "NNS") or y.text.lower() in _PRONOUN_NOUNS \
+            or not doc[head].ws or not doc[e].ws \
+            or any(k < e or k > last for k in kids[y.i]) or last - e > 3 \
+            or any(doc[k].head != y.i and doc[k].head <= last for k in range(e + 1, last)):
+        return ()
+    return tuple(range(e, last + 1))
+
+
+def _related_at(graph: SceneGraph, idx: int, tokens: tuple[int, ...]) -> bool:
+    """Object idx is related to an object whose name ends at one of ``tokens``."""
+    ends = {o.span[1] - 1: j for j, o in enumerate(graph.objects) if o.span is not None}
+    others = {ends[k] for k in tokens if k in ends}
+    return any({r.subject, r.object} & others and idx in (r.subject, r.object) for r in graph.relations)
+
+
+def _by_lost_head(doc: Sequence[DepToken], head: int) -> bool:
+    """The person after "by" of a phrase whose head noun the parse lost ("a 3d tattoo by actor",
+    "tattoo" tagged an adverb): the maker of a work, as likely as not, so no positive of its own."""
+    t = doc[head]
+    if t.dep != "pobj" or t.head == head or doc[t.head].text.lower() != "by":
+        return False
+    return _CODE_HEAD.match(doc[doc[t.head].head].text.lower()) is not None
 
 
 def misread_compound_head(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

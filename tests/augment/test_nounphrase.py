@@ -82,3 +82,20 @@ def test_the_head_noun_is_never_dropped(parse):
     assert "a circle on white background" in got
     # a verb that takes an "-ing" complement is a verb
     assert "the dog is running in the park" in positives(parse, "the dog keeps running in the park")
+
+
+def test_a_kind_complement_stays_with_its_head(parse):
+    # was "fetus", "the branch with fetus" (CC3M heldout3 12461)
+    got = positives(parse, "the branch with fetus of pear")
+    assert "the branch with fetus of pear" in got and "fetus" not in got
+    # not a material the graph reads as an attribute, nor an owner related to the head
+    got = positives(parse, "walls of glass in a modern building")
+    assert not any("of glass" in t for t in got)
+    got = positives(parse, "the historic home of military person.")
+    assert not any("home of" in t for t in got)
+
+
+def test_the_maker_of_a_lost_head_is_no_positive(parse):
+    # "a 3d tattoo by actor": the actor made the tattoo (CC3M heldout3 14093)
+    got = positives(parse, "a mind-bending 3d tattoo by actor appears to turn this man's arm into a machine.")
+    assert "actor" not in got
