@@ -248,6 +248,8 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             or misread_compound_head(doc, kids, head) or _CODE_HEAD.match(doc[head].text.lower()) is not None
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
+    abstract = abstract or bool(after) and doc[after[-1]].upos == "NOUN" and not depictable(doc[after[-1]].text)
+    #                                            "the object of desire": a kind no picture shows
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head)
                       or _by_lost_head(doc, head),
