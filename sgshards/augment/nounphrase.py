@@ -239,10 +239,14 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     elif not o.quantity and doc[head].lemma.lower() in o.name.lower().split():
         after = kind_complement(doc, kids, head)   # "fetus of pear", "a full sleeve of tattoos"
         if any(sp[0] in after for sp in valid.values()) or _related_at(graph, idx, after[-1:]) \
-                or not any(o2.span is not None and o2.span[1] - 1 in after for o2 in graph.objects):
+                or not any(o2.span is not None and o2.span[1] - 1 in after for o2 in graph.objects) \
+                or after and doc[after[-1]].text.lower() in MEASURE_NOUNS:
             after = ()                             # "walls of glass": the material is an attribute;
             #                                        "the home of person": the owner is a thing; a
-            #                                        title or a word the record leaves out: no kind
+            #                                        title or a word the record leaves out: no kind;
+            #                                        "a throw of feet": a measure
+        predicable = predicable and not after      # "the huge field of sunflowers", never "a field of
+        #                                            sunflowers that is huge" (the sunflowers are not)
     part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
             or classifier_possessor(doc, head) or possessive_name_cut(doc, start)
             or misread_compound_head(doc, kids, head) or _CODE_HEAD.match(doc[head].text.lower()) is not None

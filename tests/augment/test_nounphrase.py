@@ -93,6 +93,11 @@ def test_a_kind_complement_stays_with_its_head(parse):
     assert not any("of glass" in t for t in got)
     got = positives(parse, "the historic home of military person.")
     assert not any("home of" in t for t in got)
+    # attributes stay before the head: "a huge field of sunflowers", never "... sunflowers that is huge"
+    got = positives(parse, "peace from a huge field of sunflowers.")
+    assert "a huge field of sunflowers" in got and not any("that is" in t or " is huge" in t for t in got)
+    assert not any("of feet" in t for t in positives(
+        parse, "person was fourth in the shot put at the championship meet wednesday, finishing with a throw of feet, inches."))
     # a kind no picture shows (CC3M heldout3 8523: "the object" was already wrong)
     got = positives(parse, "person reached for the bottle of hair color to play the object of desire in the movies.")
     assert not any("object" in t.split() for t in got)
