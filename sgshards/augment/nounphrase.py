@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas, is_noun_only, verb_lemma
+from ..lexicon.lemmas import all_lemmas, is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
@@ -229,6 +229,9 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens) \
             and not _agent_classifier(doc, sp, head)
     attrs.sort(key=_attribute_position)
+    if any(doc[c].dep == "poss" and doc[c].upos in ("NOUN", "PROPN") for c in kids[head]):
+        attrs = [(k, sp) for k, sp in attrs if sp is None or doc[sp[1] - 1].tag != "JJS"]
+        #                                          "the world's largest biceps" is no "largest biceps"
     whole = len(attrs)
     attrs, run_start = _contiguous_modifiers(doc, attrs, start)
     after: tuple[int, ...] = ()
@@ -256,7 +259,7 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     #                                            "the object of desire": a kind no picture shows
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head)
-                      or _by_lost_head(doc, head),
+                      or _by_lost_head(doc, head) or possessor_only(doc, kids, head),
                       abstract, len(attrs) < whole)
 
 
@@ -333,6 +336,19 @@ def classifier_possessor(doc: Sequence[DepToken], head: int) -> bool:
         return True
     return head + 2 < len(doc) and _capitalised(doc, head) and _capitalised(doc, head + 2) \
         and doc[head + 2].upos in ("NOUN", "PROPN")
+
+
+def possessor_only(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A possessor the caption shows only through what it owns ("orange wall of a man's bedroom",
+    "the world's largest biceps"): no positive of its own, unless it owns a part of its body
+    ("this man's arm": the man is there)."""
+    t = doc[head]
+    if t.dep != "poss" or t.upos not in ("NOUN", "PROPN") or t.head == head:
+        return False
+    owned = doc[t.head]
+    if any(doc[c].tag == "JJS" for c in kids[owned.i]):
+        return True                                # a superlative's scope: "the world's largest"
+    return noun_class(noun_lemma(owned.text.lower())) != "body"
 
 
 def possessive_name_cut(doc: Sequence[DepToken], start: int) -> bool:

@@ -107,3 +107,12 @@ def test_the_maker_of_a_lost_head_is_no_positive(parse):
     # "a 3d tattoo by actor": the actor made the tattoo (CC3M heldout3 14093)
     got = positives(parse, "a mind-bending 3d tattoo by actor appears to turn this man's arm into a machine.")
     assert "actor" not in got
+
+
+def test_a_possessor_shown_only_through_what_it_owns_is_no_positive(parse):
+    # was "a man" (VG heldout2 127), "the world" and "a man with largest biceps" (CC3M heldout2 12356)
+    assert "a man" not in positives(parse, "orange wall of a man's bedroom.")
+    got = positives(parse, "person, a man with the world's largest biceps")
+    assert "the world" not in got and not any("largest" in t.split() for t in got)
+    # the owner of a part of its body is there: "the man" of "this man's arm"
+    assert "the man" in positives(parse, "a 3d tattoo appears to turn this man's arm into a machine.")
