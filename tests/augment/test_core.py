@@ -188,10 +188,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
 # animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
 # With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
-# 55,387 since realised noun phrases keep whole modifiers and heads (issue 15d: no "slow ornamental
-# tree", "small water is forming", "men" of "men's", "a 3d by actor"): the negatives built on the
-# positives left out go with them.
-CC3M_NEGATIVES_BASELINE = 55_387
+# 55,366 since realised noun phrases keep whole modifiers and heads (issue 15d: no "slow ornamental
+# tree", "small water is forming", "men" of "men's", "a 3d by actor", "the world" of "the world's
+# largest"): the negatives built on the positives left out go with them.
+CC3M_NEGATIVES_BASELINE = 55_366
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).

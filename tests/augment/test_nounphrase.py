@@ -101,6 +101,7 @@ def test_a_kind_complement_stays_with_its_head(parse):
     # a kind no picture shows (CC3M heldout3 8523: "the object" was already wrong)
     got = positives(parse, "person reached for the bottle of hair color to play the object of desire in the movies.")
     assert not any("object" in t.split() for t in got)
+    assert "movies" not in got                  # "in the movies": in films, an idiom
 
 
 def test_the_maker_of_a_lost_head_is_no_positive(parse):
