@@ -454,10 +454,10 @@ def _contiguous_modifiers(doc: Sequence[DepToken], attrs: list[tuple[int, Option
     threshold, or no plain property) may be what the earlier one modifies: "slow growing
     ornamental tree" without "growing" is no "slow ornamental tree", so the modifiers before
     such a gap go with it; a coordinator joins one modifier ("black and white easter eggs" is
-    no "black white easter eggs", nor "white easter eggs"): both conjuncts go.  An adjective or a
-    comma, an adjective or a noun right after the earlier one is no such gap ("a beautiful
+    no "black white easter eggs", nor "white easter eggs"): both conjuncts go.  A comma, an
+    adjective or a noun right after the earlier one is no such gap ("a beautiful
     Victorian house": "a beautiful house"; "adorable infant smiling girl": "adorable girl")."""
-    before = [(k, sp) for k, sp in attrs if sp is not None and sp[1] <= start]
+    before: list[tuple[int, Span]] = [(k, sp) for k, sp in attrs if sp is not None and sp[1] <= start]
     pos = start
     keep: set[int] = set()
     for k, sp in reversed(before):
@@ -476,9 +476,9 @@ def _contiguous_modifiers(doc: Sequence[DepToken], attrs: list[tuple[int, Option
         sp[0] for k, sp in before if k in keep)
 
 
-def _first_after(before: list[tuple[int, Optional[Span]]], pos: int) -> int:
+def _first_after(before: list[tuple[int, Span]], pos: int) -> int:
     for k, sp in before:
-        if sp is not None and sp[0] >= pos:
+        if sp[0] >= pos:
             return k
     return -1
 
