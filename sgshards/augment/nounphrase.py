@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas, is_noun_only
-from ..lexicon.mentions import HYPOTHETICAL_MODALS
+from ..lexicon.lemmas import all_lemmas, is_noun_only, noun_lemma, verb_lemma
+from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
 from ..schemas.depview import DepToken
@@ -82,6 +82,8 @@ class NounPhrase(NamedTuple):
     #                                            or the author of a work ("a book by novelist"): no positive
     #                                            of its own, only in its relations
     abstract: bool = False                     # names no thing a picture shows ("the week", "a win", "left")
+    trimmed: bool = False                      # modifiers of the caption's phrase left out as not whole
+    #                                            ("Top 5 things" without "top"): no bare positive
 
 
 def compound_part(doc: Sequence[DepToken], graph: SceneGraph, head: int) -> bool:
@@ -227,17 +229,133 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens) \
             and not _agent_classifier(doc, sp, head)
     attrs.sort(key=_attribute_position)
+    if any(doc[c].dep == "poss" and doc[c].upos in ("NOUN", "PROPN") for c in kids[head]):
+        attrs = [(k, sp) for k, sp in attrs if sp is None or doc[sp[1] - 1].tag != "JJS"]
+        #                                          "the world's largest biceps" is no "largest biceps"
+    whole = len(attrs)
+    attrs, run_start = _contiguous_modifiers(doc, attrs, start)
     after: tuple[int, ...] = ()
-    counted = bool(o.quantity)
+    counted = bool(o.quantity) and not _quantity_cut(doc, kids, head, run_start)
     if o.quantity and e < len(doc) and doc[e].dep == "nummod" and doc[e].head == head \
             and doc[e].text.lower() == o.quantity.lower():
         after, counted = (e,), False               # "Playstation 4", "October 2013"
+    elif not o.quantity and doc[head].lemma.lower() in o.name.lower().split():
+        after = kind_complement(doc, kids, head)   # "fetus of pear", "a full sleeve of tattoos"
+        if any(sp[0] in after for sp in valid.values()) or _related_at(graph, idx, after[-1:]) \
+                or not any(o2.span is not None and o2.span[1] - 1 in after for o2 in graph.objects) \
+                or after and doc[after[-1]].text.lower() in MEASURE_NOUNS:
+            after = ()                             # "walls of glass": the material is an attribute;
+            #                                        "the home of person": the owner is a thing; a
+            #                                        title or a word the record leaves out: no kind;
+            #                                        "a throw of feet": a measure
+        predicable = predicable and not after      # "the huge field of sunflowers", never "a field of
+        #                                            sunflowers that is huge" (the sunflowers are not)
     part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
+            or classifier_possessor(doc, head) or possessive_name_cut(doc, start)
+            or misread_compound_head(doc, kids, head) or _CODE_HEAD.match(doc[head].text.lower()) is not None
             or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
+    abstract = abstract or bool(after) and doc[after[-1]].upos == "NOUN" and not depictable(doc[after[-1]].text)
+    #                                            "the object of desire": a kind no picture shows
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
-                      negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head),
-                      abstract)
+                      negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head)
+                      or _by_lost_head(doc, head) or possessor_only(doc, kids, head),
+                      abstract, len(attrs) < whole)
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
+# A number with a unit letter or an ordinal suffix names a kind, a format or a time, never a thing:
+# "a mind-bending 3d tattoo" (tattoo tagged an adverb) is no "a 3d", nor "18k" of "18k Gold
+# Lapis Cufflinks", "4k", "5g", "the 1950s", "the 5th".
+_CODE_HEAD = re.compile(r"^\d+(d|k|g|p|x|s|'s|th|st|nd|rd)$")
+
+
+_PRONOUN_NOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs", "one", "ones"})
+
+
+def kind_complement(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> tuple[int, ...]:
+    """("of", noun) right after the name when the noun is bare, one word with nothing of its own:
+    it says what kind of thing the head is, and the head alone says something else ("the branch
+    with fetus of pear" is no "the branch with fetus"; "a full sleeve of tattoos" no "the sleeve
+    is full").  A noun with a determiner is a thing of its own ("the roof of the house")."""
+    e = head + 1
+    if e + 1 >= len(doc) or doc[e].text.lower() != "of" or doc[e].head != head or doc[e].dep != "prep":
+        return ()
+    last = e + 1
+    while last < len(doc) and doc[last].dep in ("amod", "compound") and doc[last].head > last:
+        last += 1                                  # "a glass of red wine"
+    y = doc[last] if last < len(doc) else doc[e]
+    if y.head != e or y.dep != "pobj" or y.tag not in ("NN", "NNS") or y.text.lower() in _PRONOUN_NOUNS \
+            or not doc[head].ws or not doc[e].ws \
+            or any(k < e or k > last for k in kids[y.i]) or last - e > 3 \
+            or any(doc[k].head != y.i and doc[k].head <= last for k in range(e + 1, last)):
+        return ()
+    return tuple(range(e, last + 1))
+
+
+def _related_at(graph: SceneGraph, idx: int, tokens: tuple[int, ...]) -> bool:
+    """Object idx is related to an object whose name ends at one of ``tokens``."""
+    ends = {o.span[1] - 1: j for j, o in enumerate(graph.objects) if o.span is not None}
+    others = {ends[k] for k in tokens if k in ends}
+    return any({r.subject, r.object} & others and idx in (r.subject, r.object) for r in graph.relations)
+
+
+def _by_lost_head(doc: Sequence[DepToken], head: int) -> bool:
+    """The person after "by" of a phrase whose head noun the parse lost ("a 3d tattoo by actor",
+    "tattoo" tagged an adverb): the maker of a work, as likely as not, so no positive of its own."""
+    t = doc[head]
+    if t.dep != "pobj" or t.head == head or doc[t.head].text.lower() != "by":
+        return False
+    return _CODE_HEAD.match(doc[doc[t.head].head].text.lower()) is not None
+
+
+def misread_compound_head(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The mention is the modifier of a compound whose head the parse read as its verb: "small
+    water drops forming a circle", "rain drops falling on a window" (the verb, a plural noun
+    form right after its subject, has nothing but an "-ing" participle after it, which no verb
+    but those of ``ING_COMPLEMENT_VERBS`` takes)."""
+    t = doc[head]
+    v = t.head
+    if t.dep != "nsubj" or v != head + 1 or doc[v].tag != "VBZ" or not doc[head].ws:
+        return False
+    if "NOUN" not in all_lemmas(doc[v].text.lower()) or verb_lemma(doc[v].text.lower()) in ING_COMPLEMENT_VERBS:
+        return False
+    after = [k for k in kids[v] if k > v and doc[k].dep != "punct"]
+    return bool(after) and after[0] == v + 1 and doc[v + 1].tag == "VBG" \
+        and all(doc[k].dep in ("xcomp", "advcl") for k in after)
+
+
+def classifier_possessor(doc: Sequence[DepToken], head: int) -> bool:
+    """The possessor says what kind the possessed is, and is no thing of its own: an irregular
+    plural with "'s" ("the men's semifinal", "a men's pair of khaki shorts", "women's shoes",
+    "children's book"), or a capitalised possessor inside a name ("Mother's Day Teddy Bear card")."""
+    t = doc[head]
+    if t.dep != "poss" or head + 1 >= len(doc) or doc[head + 1].text.lower() not in POSSESSIVE_MARKS:
+        return False
+    if t.tag == "NNS" and not t.text.lower().endswith("s"):
+        return True
+    return head + 2 < len(doc) and _capitalised(doc, head) and _capitalised(doc, head + 2) \
+        and doc[head + 2].upos in ("NOUN", "PROPN")
+
+
+def possessor_only(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A possessor the caption shows only through what it owns ("orange wall of a man's bedroom",
+    "the world's largest biceps"): no positive of its own, unless it owns a part of its body
+    ("this man's arm": the man is there)."""
+    t = doc[head]
+    if t.dep != "poss" or t.upos not in ("NOUN", "PROPN") or t.head == head:
+        return False
+    owned = doc[t.head]
+    if any(doc[c].tag == "JJS" for c in kids[owned.i]):
+        return True                                # a superlative's scope: "the world's largest"
+    return noun_class(noun_lemma(owned.text.lower())) != "body"
+
+
+def possessive_name_cut(doc: Sequence[DepToken], start: int) -> bool:
+    """The name starts inside a possessive name: "Day Teddy Bear card" of "Mother's Day Teddy
+    Bear card" is no thing."""
+    return start >= 2 and doc[start - 1].text.lower() in POSSESSIVE_MARKS and _capitalised(doc, start) \
+        and _capitalised(doc, start - 2)
 
 
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
@@ -315,6 +433,64 @@ def _agent_classifier(doc: Sequence[DepToken], span: Span, head: int) -> bool:
         if w.endswith(_RELATIONAL_SUFFIXES) or "animal" not in classes and classes & _MODIFIER_THING_CLASSES:
             return True
     return False
+
+
+# Words that may stand between two realised modifiers without either modifying the other.
+_NEUTRAL_GAP_TAGS = frozenset({"JJ", ","})
+# Words left out right after a modifier that the modifier may modify: "slow growing", "brightly
+# lit", "a mind-bending", "well - known".
+_MODIFIABLE_TAGS = frozenset({"VBG", "VBN", "VBD", "RB", "RBR", "RBS", "HYPH", "CD"})
+
+
+def _modifiable(t: DepToken) -> bool:
+    return t.tag in _MODIFIABLE_TAGS or t.text in HYPHENS
+_COORDINATORS = frozenset({"and", "or", "&", "nor"})
+
+
+def _contiguous_modifiers(doc: Sequence[DepToken], attrs: list[tuple[int, Optional[Span]]], start: int,
+                          ) -> tuple[list[tuple[int, Optional[Span]]], int]:
+    """(the attributes before the name that read as the caption's own modifier, where that run of
+    modifiers starts).  A word left out between two realised modifiers (below the confidence
+    threshold, or no plain property) may be what the earlier one modifies: "slow growing
+    ornamental tree" without "growing" is no "slow ornamental tree", so the modifiers before
+    such a gap go with it; a coordinator joins one modifier ("black and white easter eggs" is
+    no "black white easter eggs", nor "white easter eggs"): both conjuncts go.  A comma, an
+    adjective or a noun right after the earlier one is no such gap ("a beautiful
+    Victorian house": "a beautiful house"; "adorable infant smiling girl": "adorable girl")."""
+    before: list[tuple[int, Span]] = [(k, sp) for k, sp in attrs if sp is not None and sp[1] <= start]
+    pos = start
+    keep: set[int] = set()
+    for k, sp in reversed(before):
+        gap = doc[sp[1]:pos]
+        if any(t.text.lower() in _COORDINATORS for t in gap):
+            keep.discard(_first_after(before, pos))        # the conjunct after the coordinator
+            break
+        if gap and _modifiable(gap[0]):
+            break
+        keep.add(k)
+        pos = sp[0]
+    if len(keep) == len(before):
+        return attrs, pos
+    dropped = {k for k, _ in before} - keep
+    return [(k, sp) for k, sp in attrs if k not in dropped], start if not keep else min(
+        sp[0] for k, sp in before if k in keep)
+
+
+def _first_after(before: list[tuple[int, Span]], pos: int) -> int:
+    for k, sp in before:
+        if sp[0] >= pos:
+            return k
+    return -1
+
+
+def _quantity_cut(doc: Sequence[DepToken], kids: list[list[int]], head: int, run_start: int) -> bool:
+    """The number is not written next to the phrase realised ("Over 8 lakh people" without
+    "lakh" is no "8 people"): a word left out between the count and the modifiers or name."""
+    nums = [k for k in kids[head] if doc[k].dep == "nummod" and k < run_start]
+    if not nums:
+        return False
+    return any(t.tag not in _NEUTRAL_GAP_TAGS and t.dep not in ("nummod", "quantmod")
+               for t in doc[max(nums) + 1:run_start])
 
 
 def _attribute_position(a: tuple[int, Optional[Span]]) -> int:

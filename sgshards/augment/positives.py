@@ -104,7 +104,7 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
     it has none ("man holds white surfboard", mass nouns).  ``quantity``: the written quantity
     ("slices of") is the determiner."""
     if o.quantity and np.counted and quantity:
-        return o.quantity.split()
+        return quantity_words(ctx, o)
     indefinite = not o.plural
     if o.span is not None and o.span[1] <= len(ctx.doc):
         head = ctx.doc[o.span[1] - 1]
@@ -125,6 +125,36 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
     if definite or not indefinite:
         return ["the"] if definite or not o.plural and o.span is not None else []
     return [indefinite_article(next_word)]
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def quantity_words(ctx: Context, o: SGObject) -> list[str]:
+    """The written quantity with the article the caption gives it: "a lot of flannel", "a few
+    pointers", "the set of music video", not "lot of flannel" or "few pointers" (another
+    determiner of the quantity reads as "the": "his set of" -> "the set of")."""
+    words = o.quantity.split() if o.quantity else []
+    doc = ctx.doc
+    if not words or words[0].lower() in _ARTICLES or o.span is None or not 0 < o.span[1] <= len(doc):
+        return words
+    head = o.span[1] - 1
+    first = words[0].lower()
+    token = next((k for k in ctx.kids[head] if k < head and doc[k].text.lower() == first), -1)
+    if token < 0 and doc[head].dep == "pobj" and doc[doc[head].head].text.lower() == "of":
+        up = doc[doc[head].head].head                   # "a lot of flannel": the quantity heads the phrase
+        if up < head and doc[up].text.lower() == first:
+            token = up
+    if token < 0:
+        return words
+    dets = [doc[k].text.lower() for k in ctx.kids[token]
+            if k < token and doc[k].dep in ("det", "quantmod", "predet", "poss")]
+    own = [k for k in ctx.kids[head] if token < k < head and doc[k].dep in ("det", "poss")]
+    if own and words[-1].lower() == "of":
+        words = words + ["the"]                         # "the set of his music video": "of the"
+    if not dets:
+        return words
+    return [indefinite_article(words[0]) if dets[0] in ("a", "an") else "the"] + words
 
 
 def _np_words(ctx: Context, idx: int, definite: bool, attributes: bool) -> tuple:
@@ -453,12 +483,13 @@ def enumerate_subgraphs(ctx: Context) -> dict[str, list[SubGraph]]:
 def bare_objects(ctx: Context) -> list[SubGraph]:
     """Objects with no attribute to realise ("a car"): filler positives when nothing richer
     exists; never the modifier of a compound ("tourist" of "tourist attraction"), a thing the
-    caption says is absent or only the object of an unasserted verb, a day ("yesterday"), or a
-    time, act or idea no picture shows ("the week", "the handful", "win")."""
+    caption says is absent or only the object of an unasserted verb, a day ("yesterday"), a
+    time, act or idea no picture shows ("the week", "the handful", "win"), or a phrase whose
+    modifiers could not be kept whole ("Top 5 things" -/-> "5 things")."""
     out = []
     for i, o in enumerate(ctx.graph.objects):
         np = noun_phrase(ctx, i)
-        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs or np.abstract) \
+        if _named(o) and not (np.part or np.negated or np.unasserted or np.attrs or np.abstract or np.trimmed) \
                 and o.name.lower() not in DEICTIC_TIMES:
             out.append(SubGraph("object", (i,), (), 1, partial(_realise_object_bare, ctx, i)))
     return out

@@ -31,6 +31,7 @@ in sync|in unison|in harmony|in the lead|in the spotlight|in the limelight|in th
 in case|on earth|on your doorstep|on my doorstep|on our doorstep|on their doorstep|on his doorstep
 on her doorstep|on the horizon|in the cards|in the pipeline|under the weather|on the house
 in fact|for example|for instance|at all|in addition|in return|in vain|in theory
+in the movies
 """.replace("\n", "|").strip("|").split("|"))
 # Figurative frames: a word and its preposition whose object names a standard, not a thing there
 # ("a bedroom fit for a princess", "a meal fit for a king", "a view to die for").
@@ -156,3 +157,16 @@ PURSUIT_VERBS: Final = frozenset({"run", "chase", "go", "come", "look", "name", 
 # ("... 2013 © Meg McMahon", "Copyright © Terry Felke-Morris ...").
 # ("credit" and "credits" only before a colon: "Photo Credits: Jason Merritt/WireImage").
 CREDIT_MARKS: Final = frozenset({"©", "copyright", "(c)"})
+# Verbs that take an "-ing" complement right after them ("the dog keeps running", "a boy sits
+# reading", "a girl goes shopping"): after any other verb form that is also a plural noun, a
+# participle tells that the parse read a compound's head as the verb ("small water drops forming a
+# circle", "rain drops falling on a window").
+ING_COMPLEMENT_VERBS: Final = frozenset({
+    "keep", "start", "stop", "begin", "continue", "finish", "quit", "go", "come", "enjoy", "love", "like",
+    "hate", "avoid", "mind", "try", "spend", "sit", "stand", "lie", "lay", "kneel", "rest", "crouch", "squat",
+    "run", "walk", "ride", "fly", "swim", "hang", "stay", "remain", "get", "end", "practice", "practise",
+    "risk", "miss", "recall", "remember", "prefer", "resume", "imagine", "consider", "dread", "fear",
+    "need", "want", "look", "seem", "appear", "feel", "sound", "watch", "see", "hear", "catch", "find",
+    "leave", "set", "send", "wander", "roam", "rush", "hurry", "dash", "race", "drift", "float", "lean",
+    "pose", "wait", "work", "play", "celebrate", "struggle", "help",
+})

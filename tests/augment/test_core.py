@@ -191,7 +191,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 55,414 (87.80%) since relations the parse hung on the wrong word are left out (issue 15d attachment:
 # "military person without the historic home", "a private tour taken on the interior"); of the 9
 # captions that lost their only negatives, 4 were invalid, the others caption-level "without" edits.
-CC3M_NEGATIVES_BASELINE = 55_414
+# 55,366 since realised noun phrases keep whole modifiers and heads (issue 15d: no "slow ornamental
+# tree", "small water is forming", "men" of "men's", "a 3d by actor", "the world" of "the world's
+# largest"): the negatives built on the positives left out go with them.
+# 55,218 with both (attachment guards and whole noun phrases) and the web site labels.
+CC3M_NEGATIVES_BASELINE = 55_218
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -202,7 +206,9 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.53% since swaps of list items, points of view, colours and near-symmetric
                                     # relations are refused (issue 15c swaps, above)
                                     # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
-CC3M_COVERAGE_BASELINE = 0.878      # 87.85% with all of round 5; 87.80% with the attachment guards (above)
+                                    # 87.85% with all of round 5
+                                    # captions whose only negatives were built on them have none
+CC3M_COVERAGE_BASELINE = 0.8779     # 87.79% with the attachment guards and whole noun phrases together
 
 
 def test_cc3m_captions_have_no_defects(nlp):

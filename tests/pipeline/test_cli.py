@@ -190,7 +190,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 823 since relations the parse hung on the wrong word are left out (augment/attachment.py, issue 15d):
     # the caption lost, "a time lapse view of the grand entrance with the rainbow flag above and behind",
     # had only "without the rainbow flag" edits of an absolute "with ... above and behind"
-    assert stats["with_negative"] >= 823      # 823 after all of the above together
+    # 823 since realised noun phrases keep whole modifiers and heads (issue 15d): one caption lost its
+    # only negatives, built on positives now left out as broken noun phrases
+    # 822 with both together and the web site labels (measured on the merge)
+    assert stats["with_negative"] >= 822      # 822 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
