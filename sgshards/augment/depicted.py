@@ -164,7 +164,7 @@ def generic_statement(doc: Sequence[DepToken], kids: list[list[int]], head: int)
     adverbs = {doc[c].text.lower() for c in kids[v] if doc[c].dep == "advmod"}
     if adverbs & PAST_ADVERBS and t.dep != "pobj":
         return t.dep == "dobj" or any(doc[c].dep == "auxpass" for c in kids[v])
-    return t.dep == "pobj" and doc[v].tag == "VBN" and bool(adverbs & GENERIC_ADVERBS)
+    return t.dep == "pobj" and doc[v].tag in ("VBN", "VBD") and bool(adverbs & GENERIC_ADVERBS)
 
 
 def addressed(doc: Sequence[DepToken], head: int) -> bool:

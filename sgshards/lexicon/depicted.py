@@ -108,7 +108,8 @@ OCCASION_HEADS: Final = frozenset({
 
 # Adverbs of a generic or past statement: what the clause relates is not the picture ("old rustic horseshoe
 # often hung on doors", "where the kings were once crowned", "a ruined church that once housed monks").
-# The generic ones only with a participle ("fleas often ride pets into a home" is what the picture shows);
+# The generic ones only with a participle or a past ("fleas often ride pets into a home" is what the picture
+# shows);
 # the adverbs of the past with any verb, its object and a passive's subject too.
 GENERIC_ADVERBS: Final = frozenset({"often", "usually", "traditionally", "typically", "commonly", "generally",
                                     "normally", "frequently", "occasionally", "rarely", "seldom", "customarily",
