@@ -9,6 +9,8 @@ the validity benchmark:
 - **pronouns**: a possessive pronoun read as a noun ("an old drawing of mine");
 - **times**: a month, a weekday, a span or a frequency ("the final attack in march", "S&P 500
   Monthly");
+- **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
+  agency's name ("Lisa Dawn Photography");
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
@@ -29,8 +31,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..lexicon.depicted import (ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CLAUSE_BREAKS, CONDITIONAL_MARKS, FIXED_PHRASES,
-                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, METADATA_WORDS, OCCASION_HEADS,
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, CONDITIONAL_MARKS, FIXED_PHRASES,
+                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
@@ -90,6 +92,20 @@ def buyers(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
         return True
     last = head + 1 == len(doc) or doc[head + 1].upos == "PUNCT"
     return last and head > 0 and (doc[head - 1].upos in ("NOUN", "PROPN") or doc[head - 1].tag == "VBZ")
+
+
+def label_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A sign before a date or a number ("Worth ca. 1890", "Saviour No 1"), or the name of a photographer
+    or an agency ("Lisa Dawn Photography", "London News Pictures")."""
+    t = doc[head]
+    w = t.text.lower()
+    after = doc[head + 1] if head + 1 < len(doc) else None
+    if (w in CIRCA_WORDS or w in NUMBER_SIGNS) and after is not None and (after.upos == "NUM" or after.text == "."):
+        return True
+    names = [doc[c] for c in kids[head] if doc[c].dep == "compound"]
+    # not a stock site's label ("Potatoes Stock Photography": the label is read elsewhere, the potatoes stay)
+    return (w in CREDIT_HEADS and t.text[:1].isupper() and not any(d.text.lower() in STOCK_LABELS for d in names)
+            and any(d.upos == "PROPN" and d.text[:1].isupper() for d in names))
 
 
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -197,17 +213,21 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
 
 
 def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
-    """A one-word object opening a sentence of page text that is a verb before a determiner ("Insert the
-    Windows XP CD")."""
+    """A one-word object opening a sentence of page text that is a verb before a determiner or an adverb of
+    shopping ("Insert the Windows XP CD", "shop online in china ...")."""
     if graph_span is None or graph_span[1] - graph_span[0] != 1:
         return False
     t = doc[head]
     opens = head == 0 or doc[head - 1].text in CLAUSE_BREAKS or (
         head >= 2 and doc[head - 1].text == "." and doc[head - 2].upos == "NUM")
-    if not opens or head + 1 >= len(doc) or doc[head + 1].tag not in _INSTRUCTION_NEXT:
+    if not opens or head + 1 >= len(doc) or len(doc) - head <= 2:
         return False
-    w = t.text.lower()
-    return t.text[:1].isupper() and is_verb_word(w) and len(doc) - head > 2
+    nxt = doc[head + 1]
+    if nxt.text.lower() in INSTRUCTION_ADVERBS:
+        pass                                           # "shop online in china ...", "Order now"
+    elif not (nxt.tag in _INSTRUCTION_NEXT and t.text[:1].isupper()):
+        return False                                   # "ship a city travels ...": a thing after all
+    return is_verb_word(t.text.lower())
 
 
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
@@ -219,7 +239,8 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
             continue
         head = o.span[1] - 1
         w = doc[head].text.lower()
-        if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or time_word(doc, kids, head)
+        if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
+                or time_word(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head)):

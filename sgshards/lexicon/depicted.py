@@ -60,6 +60,14 @@ FREQUENCY_WORDS: Final = frozenset({"daily", "weekly", "monthly", "yearly", "qua
 # of the graph at all): "the week", "last month".
 TIME_SPANS: Final = frozenset({"week", "weeks", "month", "months", "hour", "hours", "minute", "minutes",
                                "decade", "decades", "century", "centuries", "fortnight", "millennium"})
+# Signs of a date or a number before one: "Jean-Philippe Worth ca. 1890", "Saviour No 1".
+CIRCA_WORDS: Final = frozenset({"ca", "ca.", "circa", "c."})
+NUMBER_SIGNS: Final = frozenset({"no", "no.", "nr", "nr.", "num", "nos", "#"})
+# Heads of a photographer's or an agency's name, capitalised after a name: "Lisa Dawn Photography",
+# "London News Pictures", "Getty Images" credit the picture and are not in it.
+CREDIT_HEADS: Final = frozenset({"photography", "photographs", "photos", "pictures", "images", "studio", "studios",
+                                 "productions", "photo", "imagery", "media"})
+STOCK_LABELS: Final = frozenset({"stock", "royalty", "free"})
 # Calendar names that are also common nouns or verbs ("a march", "may"): a time only after a time word or
 # before a number ("in march", "since may 2019"), or capitalised in lower-case text.
 AMBIGUOUS_MONTHS: Final = frozenset({"march", "may", "august"})
@@ -145,6 +153,8 @@ add to cart|add to basket|add to bag|add to wishlist|add to wish list|add to fav
 quick view|hover to zoom|roll over image to zoom in|image not available|photo not available
 pin it|save to pinterest|share on facebook|see details|read more|enlarge image
 """)
-# Sentence openings of page text: a verb there with a determiner after it is an instruction to the reader
-# ("Insert the Windows XP CD", "Begin the installation"), though the tagger makes it a noun.
+# Sentence openings of page text: a verb there, capitalised before a determiner or before one of these
+# adverbs, is an instruction to the reader ("Insert the Windows XP CD", "shop online in china"), though the
+# tagger makes it a noun ("ship a city travels through fog" opens with a thing).
+INSTRUCTION_ADVERBS: Final = frozenset({"online", "now"})
 CLAUSE_BREAKS: Final = frozenset({".", "!", "?", ":", ";", "|", "-", "\u2013", "\u2014", "(", ")", "\u2022", "*"})
