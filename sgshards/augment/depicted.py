@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, CONDITIONAL_MARKS, FIXED_PHRASES,
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
                                 FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
@@ -194,7 +194,8 @@ def addressed(doc: Sequence[DepToken], head: int) -> bool:
 
 def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The reader's thing in a clause of what will or would be ("a venue that will make your events
-    memorable", "if your dog ...")."""
+    memorable"); not in a condition ("if your horse gains weight a little too easily": the picture shows
+    one)."""
     if not any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[head]):
         return False
     k = head
@@ -203,8 +204,7 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
         if v < 0:
             return False
         own = [doc[c] for c in kids[v]]
-        if any(c.dep == "aux" and c.text.lower() in READER_CLAUSE_AUX for c in own) \
-                or any(c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS for c in own):
+        if any(c.dep == "aux" and c.text.lower() in READER_CLAUSE_AUX for c in own):
             return True
         if doc[v].head == v:
             return False

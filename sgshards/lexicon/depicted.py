@@ -136,7 +136,6 @@ ADDRESS_NOUNS: Final = frozenset({
 # names events that are not yet.
 READER_CLAUSE_AUX: Final = frozenset({"will", "would", "can", "could", "may", "might", "should", "shall", "'ll",
                                       "'d", "must"})
-CONDITIONAL_MARKS: Final = frozenset({"if", "unless", "whether", "once", "whenever"})
 
 # Stock sites' labels and names and file words written inside a title ("Luminous light bulb —
 # Stockfoto", "... | Alamy"): metadata, not a thing.

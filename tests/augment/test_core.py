@@ -188,7 +188,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
 # animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
 # With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
-CC3M_NEGATIVES_BASELINE = 55_562
+# 55,279 (87.56%) since objects that name no depicted thing leave the view (issue 15d, augment.depicted:
+# "in the world", "for women", "the men's race", "thanks to", "in full bloom"...): the 47 captions that lost
+# every negative, all read, had only negatives on such words ("most beautiful pools outside the world",
+# "clothes for boys", "start of the women's race", "biological species in full grass").
+CC3M_NEGATIVES_BASELINE = 55_279
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).

@@ -187,7 +187,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
     # 824 since a day's weather, a valley's far setting, "digital" art and animals no
     # group or kin replaces take contrasts (issue 15c coverage)
-    assert stats["with_negative"] >= 824      # 824 after all of the above together
+    # 823 since objects that name no depicted thing leave the view (augment/depicted.py): the caption lost
+    # is "a humorous call to arms against invention ." (its only negative, "a humorous call to tails ...")
+    assert stats["with_negative"] >= 823      # 823 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
