@@ -188,11 +188,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
 # animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
 # With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
-# 55,279 (87.56%) since objects that name no depicted thing leave the view (issue 15d, augment.depicted:
-# "in the world", "for women", "the men's race", "thanks to", "in full bloom"...): the 47 captions that lost
+# 55,285 (87.57%) since objects that name no depicted thing leave the view (issue 15d, augment.depicted:
+# "in the world", "for women", "the men's race", "thanks to", "in full bloom"...): the 46 captions that lost
 # every negative, all read, had only negatives on such words ("most beautiful pools outside the world",
 # "clothes for boys", "start of the women's race", "biological species in full grass").
-CC3M_NEGATIVES_BASELINE = 55_279
+CC3M_NEGATIVES_BASELINE = 55_285
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -203,7 +203,9 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.53% since swaps of list items, points of view, colours and near-symmetric
                                     # relations are refused (issue 15c swaps, above)
                                     # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
-CC3M_COVERAGE_BASELINE = 0.8785     # 87.85% with all of round 5
+                                    # 87.85% with all of round 5
+CC3M_COVERAGE_BASELINE = 0.8757     # 87.57% since objects that name no depicted thing leave the view (issue 15d,
+                                    # augment.depicted; the 46 captions lost had only negatives on such words)
 
 
 def test_cc3m_captions_have_no_defects(nlp):
