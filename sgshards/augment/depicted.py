@@ -153,31 +153,6 @@ def possessor_only(doc: Sequence[DepToken], kids: list[list[int]], head: int) ->
     return named and owned_word in OCCASION_HEADS      # "The Queen's Birthday Parade", "Mother's Day"
 
 
-def _domain_possessor(doc: Sequence[DepToken], kids: list[list[int]], owned: int) -> bool:
-    """The noun has a possessor that is only the domain of its rank ("the world's thinnest wallet")."""
-    return any(doc[c].dep == "poss" and _case(doc, kids, c) and not noun_classes(noun_lemma(doc[c].text.lower()))
-               & PRESENT_RANKERS for c in kids[owned])
-
-
-def ranked_attributes(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[tuple[int, int]]:
-    """A superlative or a rank whose domain is a possessor or a fixed phrase left out: "the world's thinnest
-    wallet" is no "the thinnest wallet", "a man with the world's largest biceps" no "a man with largest
-    biceps", "the largest harmonically tuned bell in the world" no "the largest bell"."""
-    fixed = _phrase_tokens(doc, FIXED_PHRASES)
-    out = set()
-    for i, o in enumerate(graph.objects):
-        if o.span is None or not 0 < o.span[1] <= len(doc):
-            continue
-        head = o.span[1] - 1
-        if not (_domain_possessor(doc, kids, head) or any(doc[c].dep == "prep" and c in fixed for c in kids[head])):
-            continue
-        for a, span in enumerate(o.attribute_spans):
-            if span is not None and any(doc[k].tag == "JJS" or doc[k].text.lower() in RANKING_WORDS
-                                        for k in range(span[0], min(span[1], len(doc)))):
-                out.add((i, a))
-    return out
-
-
 def _clause_verb(doc: Sequence[DepToken], k: int) -> int:
     """The verb whose clause holds token k (k itself when it is one), or -1."""
     for _ in range(12):

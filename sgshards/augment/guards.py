@@ -39,7 +39,7 @@ from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, is_english_word
 from .frames import is_verb_word
 from .attachment import clause_objects, wrong_attachments
-from .depicted import page_tokens, ranked_attributes, undepicted
+from .depicted import page_tokens, undepicted
 from .mentions import misattached, not_depicted, quoted_tokens
 
 LABEL_MARKS = frozenset({":", "#"})
@@ -207,7 +207,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
                   for a, s in enumerate(o.attribute_spans)
-                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s)} | ranked_attributes(doc, kids, graph)
+                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s)}
     if not (objects or relations or attributes):
         return NOTHING
     return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))

@@ -64,7 +64,7 @@ def test_the_possessor_in_an_occasions_name_is_no_one_there(parse):
 
 def test_the_domain_of_a_superlative_is_no_object(parse):
     got = positives(parse, "the world's thinnest wallet designed for front pocket")     # CC3M heldout2
-    assert not mentions(got, "world") and mentions(got, "wallet")
+    assert not mentions(got, "world") and "the thinnest wallet" in got
     got = positives(parse, "a family look into the camera and smile on the daughter's first day of school")
     assert mentions(got, "daughter")                                                     # she is there
 
@@ -136,10 +136,3 @@ def test_a_sign_before_a_date_or_a_number_and_a_credit_name_are_no_objects(parse
     # a stock site's label after a name stays the object it was
     assert mentions(positives(parse, "Potatoes Stock Photography"), "Potatoes") or \
         mentions(positives(parse, "Potatoes Stock Photography"), "potatoes")
-
-
-def test_a_superlative_whose_domain_is_left_out_is_no_attribute(parse):
-    got = positives(parse, "person, a man with the world's largest biceps")              # CC3M heldout2
-    assert "a man with largest biceps" not in got and not [t for t in got if "largest" in t.split()]
-    got = positives(parse, "professional road racing cyclist rings the largest harmonically tuned bell in the world")
-    assert not [t for t in got if "largest" in t.split()]                                # CC3M
