@@ -16,6 +16,10 @@ leave alone because of them (issue 15, precision before recall).
   ("kin details" of "next of kin details", "date" of "date of birth", "life" of "still life",
   "tourist" of "tourist attraction", the verb "cover" of "cover art"); of a unit whose head
   alone is true ("bus stop" is a stop) the head and its attribute may stay.
+- **Not depicted** (``depicted``): the noun of a complex preposition or a figurative phrase,
+  possessive pronouns, times, possessors that are no one there, generic and past statements,
+  addressees, the reader's hypothetical things, instructions; and web furniture (stock labels,
+  page phrases, web addresses, words cut at a hyphen).
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -35,6 +39,7 @@ from ..schemas.graph import SceneGraph
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, is_english_word
 from .frames import is_verb_word
 from .attachment import clause_objects, wrong_attachments
+from .depicted import page_tokens, undepicted
 from .mentions import misattached, not_depicted, quoted_tokens
 
 LABEL_MARKS = frozenset({":", "#"})
@@ -123,7 +128,7 @@ def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
 
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
-    return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc)
+    return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc) | page_tokens(doc)
             | {t.i for t in doc if run_together(t.text)})
 
 
@@ -186,7 +191,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     """The graph elements positives and negatives leave out (see the module doc)."""
     bad = unsafe_tokens(doc)
     kids = children_index(doc)
-    objects = not_depicted(doc, kids, graph) | clause_objects(doc, graph)
+    objects = not_depicted(doc, kids, graph) | clause_objects(doc, graph) | undepicted(doc, kids, graph)
     units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for i, o in enumerate(graph.objects):
         if _touches(o.span, bad) or _cuts(o.span, units, objects=True):

@@ -195,7 +195,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # tree", "small water is forming", "men" of "men's", "a 3d by actor", "the world" of "the world's
 # largest"): the negatives built on the positives left out go with them.
 # 55,218 with both (attachment guards and whole noun phrases) and the web site labels.
-CC3M_NEGATIVES_BASELINE = 55_218
+# 55,285 (87.57%) since objects that name no depicted thing leave the view (issue 15d, augment.depicted:
+# "in the world", "for women", "the men's race", "thanks to", "in full bloom"...): the 46 captions that lost
+# every negative, all read, had only negatives on such words ("most beautiful pools outside the world",
+# "clothes for boys", "start of the women's race", "biological species in full grass").
+# 54,955 (87.50%) with the not-depicted filters merged on top.
+CC3M_NEGATIVES_BASELINE = 54_955
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -208,7 +213,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
                                     # 87.85% with all of round 5
                                     # captions whose only negatives were built on them have none
-CC3M_COVERAGE_BASELINE = 0.8779     # 87.79% with the attachment guards and whole noun phrases together
+                                    # augment.depicted; the 46 captions lost had only negatives on such words)
+CC3M_COVERAGE_BASELINE = 0.875      # 87.50% with the not-depicted filters on top of the above
 
 
 def test_cc3m_captions_have_no_defects(nlp):

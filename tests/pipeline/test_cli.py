@@ -193,7 +193,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 823 since realised noun phrases keep whole modifiers and heads (issue 15d): one caption lost its
     # only negatives, built on positives now left out as broken noun phrases
     # 822 with both together and the web site labels (measured on the merge)
-    assert stats["with_negative"] >= 822      # 822 after all of the above together
+    # 823 since objects that name no depicted thing leave the view (augment/depicted.py): the caption lost
+    # is "a humorous call to arms against invention ." (its only negative, "a humorous call to tails ...")
+    assert stats["with_negative"] >= 821      # 821 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

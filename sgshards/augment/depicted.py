@@ -1,0 +1,248 @@
+"""Objects the parse makes of words that name no depicted thing, and web text that is no scene:
+positives and negatives leave them out (``guards.excluded``; the record keeps its graph).  Each
+rule reads a parse shape with a table of ``lexicon.depicted``; each is a class of error seen in
+the validity benchmark:
+
+- **fixed expressions**: the noun of a complex preposition or a figurative phrase ("thanks to
+  climate change", "in the name of industry", "in full flower", "to play the object of desire",
+  "a trip around the world");
+- **pronouns**: a possessive pronoun read as a noun ("an old drawing of mine");
+- **times**: a month, a weekday, a span or a frequency ("the final attack in march", "S&P 500
+  Monthly");
+- **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
+  agency's name ("Lisa Dawn Photography");
+- **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
+  "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
+  an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
+  ("orange wall of a man's bedroom");
+- **generic and past statements**: what a clause with "often", "traditionally", "once" relates
+  ("horseshoe often hung on doors", "where the kings were once crowned");
+- **addressees and the reader's hypothetical things**: "a call to all good men", "a venue that will
+  make your events memorable";
+- **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
+  CD").
+
+``page_tokens`` gives the web furniture no positive may state and no negative may edit: stock
+sites' labels ("— Stockfoto"), page phrases ("Load image into Gallery viewer"), web addresses
+("www.ya") and words cut at a hyphen ("The Buddha- 200g").
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
+                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
+                                PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
+                                RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
+                                TIME_LEAD_WORDS, TIME_SPANS)
+from ..lexicon.lemmas import noun_lemma
+from ..lexicon.taxonomy import noun_classes
+from ..lexicon.mentions import READER_POSSESSIVES
+from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES
+from ..schemas.depview import DepToken
+from ..schemas.graph import SceneGraph
+from .frames import is_verb_word
+
+# A web address or a piece of one: "www.ya", "example.com", "http://..."
+_URL = re.compile(r"^(?:www\.|https?:|[a-z0-9-]+\.(?:com|net|org|co|uk|de|ru|info|io|fr|au|ca|jp|cn|biz|us|edu"
+                  r"|gov|nl|it|es|pl|br|tv|me)\b)", re.I)
+# A word cut at its hyphen: "Buddha-", "Symbol-" (CC3M's spaced hyphens are tokens of their own; "T -Shirt" is a
+# word written apart).
+_CUT = re.compile(r"^[^\W\d_]{2,}-$")
+_POSSESSIVE_CASE = frozenset({"'s", "'", "\u2019s", "\u2019"})
+_MAX_PHRASE = max(len(p) for p in FIXED_PHRASES | PAGE_PHRASES)
+_INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
+
+
+def _phrase_tokens(doc: Sequence[DepToken], phrases: frozenset[tuple[str, ...]]) -> set[int]:
+    """Indices of tokens inside a contiguous match of one of ``phrases`` (lower-case words)."""
+    words = [t.text.lower() for t in doc]
+    out: set[int] = set()
+    for k in range(len(words)):
+        for n in range(2, min(_MAX_PHRASE, len(words) - k) + 1):
+            if tuple(words[k:k + n]) in phrases:
+                out.update(range(k, k + n))
+    return out
+
+
+def page_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """Web furniture (see the module doc)."""
+    out = _phrase_tokens(doc, PAGE_PHRASES)
+    for t in doc:
+        w = t.text.lower()
+        if w in METADATA_WORDS or _URL.match(w) or _CUT.match(t.text):
+            out.add(t.i)
+    return out
+
+
+def pronoun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A possessive pronoun standing alone as a noun: "an old drawing of mine" (not "an abandoned mine")."""
+    return doc[head].text.lower() in POSSESSIVE_PRONOUNS and not any(
+        doc[c].dep in ("det", "amod", "compound", "nummod", "poss") for c in kids[head])
+
+
+def buyers(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """Whom a listing is for: a bare plural of ``GENRE_POSSESSORS`` after "for" ("shoes for women") or ending
+    a title after a noun ("tote premium handbags women")."""
+    t = doc[head]
+    if t.text.lower() not in GENRE_POSSESSORS or any(doc[c].dep != "punct" for c in kids[head]):
+        return False
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() in BUYER_PREPS:
+        return True
+    last = head + 1 == len(doc) or doc[head + 1].upos == "PUNCT"
+    return last and head > 0 and (doc[head - 1].upos in ("NOUN", "PROPN") or doc[head - 1].tag == "VBZ")
+
+
+def label_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A sign before a date or a number ("Worth ca. 1890", "Saviour No 1"), or the name of a photographer
+    or an agency ("Lisa Dawn Photography", "London News Pictures")."""
+    t = doc[head]
+    w = t.text.lower()
+    after = doc[head + 1] if head + 1 < len(doc) else None
+    if (w in CIRCA_WORDS or w in NUMBER_SIGNS) and after is not None and (after.upos == "NUM" or after.text == "."):
+        return True
+    names = [doc[c] for c in kids[head] if doc[c].dep == "compound"]
+    # not a stock site's label ("Potatoes Stock Photography": the label is read elsewhere, the potatoes stay)
+    return (w in CREDIT_HEADS and t.text[:1].isupper() and not any(d.text.lower() in STOCK_LABELS for d in names)
+            and any(d.upos == "PROPN" and d.text[:1].isupper() for d in names))
+
+
+def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A month, a weekday, a span or a frequency ("in march", "the week", "S&P 500 Monthly"); a month that
+    is also a noun ("a march") only after a time word, before a number or capitalised."""
+    t = doc[head]
+    w = t.text.lower()
+    if any(doc[c].dep == "compound" for c in kids[head]):
+        return False                                   # "fashion week", "golden hour": an event, a light
+    if w in FREQUENCY_WORDS or w in TIME_SPANS:
+        return True
+    if w not in CALENDAR_NAMES:
+        return False
+    if w not in AMBIGUOUS_MONTHS:
+        return True
+    before = doc[head - 1].text.lower() if head else ""
+    after = doc[head + 1] if head + 1 < len(doc) else None
+    return (before in TIME_LEAD_WORDS or (after is not None and after.upos == "NUM")
+            or (t.text[0].isupper() and head > 0 and not doc[head - 1].text[:1].isupper()))
+
+
+def _case(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:
+    return any(doc[c].dep == "case" and doc[c].text.lower() in _POSSESSIVE_CASE for c in kids[k])
+
+
+def possessor_only(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A noun possessor that is no one in the picture (see the module doc)."""
+    t = doc[head]
+    if t.dep != "poss" or t.head == head or not _case(doc, kids, head):
+        return False
+    owned = doc[t.head]
+    owned_word = noun_lemma(owned.text.lower())
+    if owned_word in BODY_PARTS or owned_word in SHOWING_POSSESSED:
+        return False                                   # "a man's hand", "the women's hands": they are there
+    if any(doc[c].tag == "JJS" or doc[c].text.lower() in RANKING_WORDS for c in kids[owned.i] if c > head):
+        # "the world's thinnest wallet"; not "the daughter's first day of school"
+        return not noun_classes(noun_lemma(t.text.lower())) & PRESENT_RANKERS
+    w = t.text.lower()
+    if w in GENRE_POSSESSORS and not any(doc[c].text.lower() in SPECIFIC_DETERMINERS or doc[c].upos == "NUM"
+                                         for c in kids[head]):
+        return True                                    # "a men's pair of khaki shorts"
+    if owned_word in PREMISES:
+        return True                                    # "orange wall of a man's bedroom"
+    named = t.text[:1].isupper() and owned.text[:1].isupper()
+    return named and owned_word in OCCASION_HEADS      # "The Queen's Birthday Parade", "Mother's Day"
+
+
+def _clause_verb(doc: Sequence[DepToken], k: int) -> int:
+    """The verb whose clause holds token k (k itself when it is one), or -1."""
+    for _ in range(12):
+        t = doc[k]
+        if t.upos in ("VERB", "AUX") or t.tag.startswith("VB"):
+            return k
+        if t.head == k:
+            return -1
+        k = t.head
+    return -1
+
+
+def generic_statement(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The place of a generic statement ("often hung on doors"), the object of a past one ("that once
+    housed monks"), or the subject of a past passive one ("the kings were once crowned")."""
+    t = doc[head]
+    if t.dep == "pobj" and t.head != head and doc[t.head].dep == "prep":
+        v = doc[t.head].head
+    elif t.dep in ("dobj", "nsubjpass"):
+        v = t.head
+    else:
+        return False
+    if v == head or not doc[v].tag.startswith("VB"):
+        return False
+    adverbs = {doc[c].text.lower() for c in kids[v] if doc[c].dep == "advmod"}
+    if adverbs & PAST_ADVERBS and t.dep != "pobj":
+        return t.dep == "dobj" or any(doc[c].dep == "auxpass" for c in kids[v])
+    return t.dep == "pobj" and doc[v].tag in ("VBN", "VBD") and bool(adverbs & GENERIC_ADVERBS)
+
+
+def addressed(doc: Sequence[DepToken], head: int) -> bool:
+    """Who a message is addressed to: "a call to all good men"."""
+    t = doc[head]
+    if t.dep != "pobj" or t.head == head or doc[t.head].text.lower() != "to":
+        return False
+    g = doc[doc[t.head].head]
+    return g.upos in ("NOUN", "PROPN") and noun_lemma(g.text.lower()) in ADDRESS_NOUNS
+
+
+def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The reader's thing in a clause of what will or would be ("a venue that will make your events
+    memorable"); not in a condition ("if your horse gains weight a little too easily": the picture shows
+    one)."""
+    if not any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[head]):
+        return False
+    k = head
+    for _ in range(12):
+        v = _clause_verb(doc, doc[k].head) if doc[k].head != k else -1
+        if v < 0:
+            return False
+        own = [doc[c] for c in kids[v]]
+        if any(c.dep == "aux" and c.text.lower() in READER_CLAUSE_AUX for c in own):
+            return True
+        if doc[v].head == v:
+            return False
+        k = v
+    return False
+
+
+def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
+    """A one-word object opening a sentence of page text that is a verb before a determiner or an adverb of
+    shopping ("Insert the Windows XP CD", "shop online in china ...")."""
+    if graph_span is None or graph_span[1] - graph_span[0] != 1:
+        return False
+    t = doc[head]
+    opens = head == 0 or doc[head - 1].text in CLAUSE_BREAKS or (
+        head >= 2 and doc[head - 1].text == "." and doc[head - 2].upos == "NUM")
+    if not opens or head + 1 >= len(doc) or len(doc) - head <= 2:
+        return False
+    nxt = doc[head + 1]
+    if nxt.text.lower() in INSTRUCTION_ADVERBS:
+        pass                                           # "shop online in china ...", "Order now"
+    elif not (nxt.tag in _INSTRUCTION_NEXT and t.text[:1].isupper()):
+        return False                                   # "ship a city travels ...": a thing after all
+    return is_verb_word(t.text.lower())
+
+
+def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
+    """Objects whose word names no depicted thing (see the module doc)."""
+    fixed = _phrase_tokens(doc, FIXED_PHRASES)
+    out = set()
+    for i, o in enumerate(graph.objects):
+        if o.span is None or not 0 < o.span[1] <= len(doc):
+            continue
+        head = o.span[1] - 1
+        w = doc[head].text.lower()
+        if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
+                or time_word(doc, kids, head)
+                or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
+                or addressed(doc, head) or readers_hypothetical(doc, kids, head)
+                or instruction(doc, o.span, head)):
+            out.add(i)
+    return out
