@@ -361,10 +361,16 @@ def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
     picture of the whole shows ("coconut tree and leaves at the plantation").  A claim of its own
     keeps the replacement false ("the girl's legs in the river" -> "the girl's arms", "person
     keeps her eyes on the ball" -> "her ears")."""
-    g = surface.graph
-    wholes = [x for x, whole in enumerate(g.objects) if x != obj and whole.name and part_of(noun, whole.name)]
-    if not wholes or (surface.caption and _an_argument(surface, obj)):
+    if surface.caption and _an_argument(surface, obj):
         return False
+    named = surface.memo.get("named_objects")
+    if named is None:
+        named = surface.memo["named_objects"] = [(x, whole.name) for x, whole in enumerate(surface.graph.objects)
+                                                 if whole.name]
+    wholes = [x for x, name in named if x != obj and part_of(noun, name)]
+    if not wholes:
+        return False
+    g = surface.graph
     mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
     return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
 
