@@ -44,6 +44,7 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
                            "around", "of", "for", "with"})
 
 
+@lru_cache(maxsize=1 << 15)
 def place_preps(noun: str, prep: str) -> frozenset:
     """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
     room or a station ("on the hospital"), any for other nouns."""
@@ -204,6 +205,7 @@ def landmark(surface: Surface, slot: Slot) -> bool:
     return any(tuple(words[-n:]) in _NEAR_PREPS for n in (1, 2, 3) if len(words) >= n)
 
 
+@lru_cache(maxsize=1 << 15)
 def scene_part(noun: str) -> bool:
     """The noun names what frames a scene or is part of what it shows (``vocab.SCENE_PART_CATEGORIES``,
     the elements and places of ``setting``, a body part by WordNet): "the floor", "the sand",
@@ -375,6 +377,7 @@ def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
     return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
 
 
+@lru_cache(maxsize=1 << 15)
 def garment(noun: str) -> bool:
     cat = object_category(noun)
     return cat[0] == "clothing" if cat is not None else is_a(noun, "clothing")
@@ -394,6 +397,7 @@ def _one_of_them(old: str, new: str) -> bool:
     return all(noun_form(w, False) in EXCLUSIVE_GARMENTS or w in EXCLUSIVE_GARMENTS for w in (old, new))
 
 
+@lru_cache(maxsize=1 << 15)
 def _furnishing(noun: str) -> bool:
     cat = object_category(noun)
     return cat is not None and cat[0] in FURNISHING_CATEGORIES
@@ -425,6 +429,7 @@ def _in_interior(graph: SceneGraph, r: SGRelation, obj: int) -> bool:
 _INSIDE = frozenset({"in", "at", "inside", "within", "throughout"})
 
 
+@lru_cache(maxsize=1 << 15)
 def _interior(noun: str) -> bool:
     """A room or a building, curated or by WordNet ("drawing room", "cottage")."""
     cat = object_category(noun)
@@ -470,4 +475,10 @@ def _unlike_the_caption(surface: Surface, noun: str) -> bool:
     names = surface.memo.get("object_names")
     if names is None:
         names = surface.memo["object_names"] = tuple(dict.fromkeys(o.name for o in surface.graph.objects if o.name))
+    return _unlike_all(noun, names)
+
+
+@lru_cache(maxsize=1 << 16)
+def _unlike_all(noun: str, names: tuple[str, ...]) -> bool:
+    """``noun`` names nothing any of ``names`` may be (the caption's surfaces share their names)."""
     return all(distinct_things(noun, name, False) for name in names)
