@@ -92,7 +92,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     and WordNet kin leave unreplaced becomes an animal only when no other object could be replaced
     (``_organism_replacements``). Eager: it draws while it searches."""
     g = surface.graph
-    present = {grp for o in g.objects for grp in object_groups(o.name)} | {o.name for o in g.objects}
+    present = _present(tuple(o.name for o in g.objects))
     objs = noun_slots(surface)
     shuffle(rng, objs)
     out: list[Candidate] = []
@@ -127,7 +127,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         owner = possessive(surface, slot.name)
         furnished = _furnishes(surface, a)
         worn = _worn(surface, a)
-        others = list(dict.fromkeys(x.name for x in g.objects if x is not o))
+        others = tuple(dict.fromkeys(x.name for x in g.objects if x is not o))
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
@@ -142,7 +142,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
-                and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
+                and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
             plain = _plain_name(surface, slot.name)
@@ -184,6 +184,12 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if cand:
                 out.append(cand)
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _present(names: tuple[str, ...]) -> frozenset:
+    """The names and every curated group of them (the caption's surfaces share their graph)."""
+    return frozenset({grp for name in names for grp in object_groups(name)} | set(names))
 
 
 def said_alone(surface: Surface) -> bool:
