@@ -28,7 +28,9 @@ def below(rng: random.Random, n: int) -> int:
 
 def shuffle(rng: random.Random, x: list) -> None:
     """``rng.shuffle(x)``: the same swaps from the same draws, one Python call less per element
-    (the sampling shuffles ~20 short lists per caption)."""
+    (the sampling shuffles ~20 short lists per caption, many of one item or none: no draw)."""
+    if len(x) < 2:
+        return
     getrandbits = rng.getrandbits
     for i in reversed(range(1, len(x))):
         n = i + 1

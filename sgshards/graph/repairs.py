@@ -68,10 +68,12 @@ def repair_parse(doc: list[DepToken], passes: Optional[tuple[tuple[Repair, ...],
     registry (the catalogue and the tests leave one repair out to show what it does)."""
     original = OriginalParse(doc)
     fixed = list(doc)
+    n = len(doc)
     for repairs in REPAIR_PASSES if passes is None else passes:
-        for i in range(len(doc)):
-            for repair in repairs:
-                repair.apply(fixed, original, i)
+        applies = [repair.apply for repair in repairs]     # looked up once per pass, not per token
+        for i in range(n):
+            for apply in applies:
+                apply(fixed, original, i)
     return fixed
 
 

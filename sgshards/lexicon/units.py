@@ -34,7 +34,10 @@ shot put|hammer throw|high jump|long jump|triple jump|pole vault
 # "retro inspired" (a "princess themed" party shows no princess).
 SIZED: Final = frozenset({"sized", "size", "themed", "shaped", "inspired"})
 _END = ""                         # key of the trie node that ends a unit
-_LAST: list = [None, ()]          # the last caption asked about and its units
+# Units of the captions asked about lately: the graph asks when it is built and the guards when the
+# caption is augmented, and a batch builds every graph before it augments any.
+_RECENT: dict = {}
+RECENT_CAPTIONS: Final = 1024
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +72,9 @@ def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str])
     parser tagged its head a noun (its last word, or its first before "of": not "flag waving",
     "dark blue").  The longest unit from each start; none inside another."""
     key = (tuple(words), tuple(lemmas), tuple(tags))
-    if key == _LAST[0]:
-        return list(_LAST[1])                          # the graph and the guards ask for one caption
+    known = _RECENT.get(key)
+    if known is not None:
+        return list(known)
     root = _trie()
     low = [w.lower() for w in words]
     n = len(low)
@@ -91,7 +95,9 @@ def unit_spans(words: Sequence[str], lemmas: Sequence[str], tags: Sequence[str])
         if found is not None and found[0] > covered:
             out.append((i, found[0], found[1]))
             covered = found[0]
-    _LAST[0], _LAST[1] = key, tuple(out)
+    if len(_RECENT) >= RECENT_CAPTIONS:
+        del _RECENT[next(iter(_RECENT))]               # the oldest
+    _RECENT[key] = tuple(out)
     return out
 
 

@@ -35,6 +35,7 @@ def _axis(word: str, poles: tuple[str, str]) -> Optional[int]:
     return hits[0] if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=1 << 16)
 def is_person(word: str) -> bool:
     """A noun for people, by its curated category or its most frequent sense ("head" is not)."""
     cat = object_category(word)

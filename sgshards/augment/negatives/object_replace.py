@@ -44,6 +44,7 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
                            "around", "of", "for", "with"})
 
 
+@lru_cache(maxsize=1 << 15)
 def place_preps(noun: str, prep: str) -> frozenset:
     """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
     room or a station ("on the hospital"), any for other nouns."""
@@ -91,7 +92,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     and WordNet kin leave unreplaced becomes an animal only when no other object could be replaced
     (``_organism_replacements``). Eager: it draws while it searches."""
     g = surface.graph
-    present = {grp for o in g.objects for grp in object_groups(o.name)} | {o.name for o in g.objects}
+    present = _present(tuple(o.name for o in g.objects))
     objs = noun_slots(surface)
     shuffle(rng, objs)
     out: list[Candidate] = []
@@ -126,7 +127,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         owner = possessive(surface, slot.name)
         furnished = _furnishes(surface, a)
         worn = _worn(surface, a)
-        others = list(dict.fromkeys(x.name for x in g.objects if x is not o))
+        others = tuple(dict.fromkeys(x.name for x in g.objects if x is not o))
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
@@ -141,7 +142,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
-                and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
+                and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
             plain = _plain_name(surface, slot.name)
@@ -185,6 +186,12 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     return out
 
 
+@lru_cache(maxsize=1 << 12)
+def _present(names: tuple[str, ...]) -> frozenset:
+    """The names and every curated group of them (the caption's surfaces share their graph)."""
+    return frozenset({grp for name in names for grp in object_groups(name)} | set(names))
+
+
 def said_alone(surface: Surface) -> bool:
     """The surface names its object with no relation ("the ceiling", "red apples"): a
     replacement claims only that the new thing is in the picture."""
@@ -204,6 +211,7 @@ def landmark(surface: Surface, slot: Slot) -> bool:
     return any(tuple(words[-n:]) in _NEAR_PREPS for n in (1, 2, 3) if len(words) >= n)
 
 
+@lru_cache(maxsize=1 << 15)
 def scene_part(noun: str) -> bool:
     """The noun names what frames a scene or is part of what it shows (``vocab.SCENE_PART_CATEGORIES``,
     the elements and places of ``setting``, a body part by WordNet): "the floor", "the sand",
@@ -361,14 +369,21 @@ def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
     picture of the whole shows ("coconut tree and leaves at the plantation").  A claim of its own
     keeps the replacement false ("the girl's legs in the river" -> "the girl's arms", "person
     keeps her eyes on the ball" -> "her ears")."""
-    g = surface.graph
-    wholes = [x for x, whole in enumerate(g.objects) if x != obj and whole.name and part_of(noun, whole.name)]
-    if not wholes or (surface.caption and _an_argument(surface, obj)):
+    if surface.caption and _an_argument(surface, obj):
         return False
+    named = surface.memo.get("named_objects")
+    if named is None:
+        named = surface.memo["named_objects"] = [(x, whole.name) for x, whole in enumerate(surface.graph.objects)
+                                                 if whole.name]
+    wholes = [x for x, name in named if x != obj and part_of(noun, name)]
+    if not wholes:
+        return False
+    g = surface.graph
     mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
     return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
 
 
+@lru_cache(maxsize=1 << 15)
 def garment(noun: str) -> bool:
     cat = object_category(noun)
     return cat[0] == "clothing" if cat is not None else is_a(noun, "clothing")
@@ -388,6 +403,7 @@ def _one_of_them(old: str, new: str) -> bool:
     return all(noun_form(w, False) in EXCLUSIVE_GARMENTS or w in EXCLUSIVE_GARMENTS for w in (old, new))
 
 
+@lru_cache(maxsize=1 << 15)
 def _furnishing(noun: str) -> bool:
     cat = object_category(noun)
     return cat is not None and cat[0] in FURNISHING_CATEGORIES
@@ -419,6 +435,7 @@ def _in_interior(graph: SceneGraph, r: SGRelation, obj: int) -> bool:
 _INSIDE = frozenset({"in", "at", "inside", "within", "throughout"})
 
 
+@lru_cache(maxsize=1 << 15)
 def _interior(noun: str) -> bool:
     """A room or a building, curated or by WordNet ("drawing room", "cottage")."""
     cat = object_category(noun)
@@ -464,4 +481,10 @@ def _unlike_the_caption(surface: Surface, noun: str) -> bool:
     names = surface.memo.get("object_names")
     if names is None:
         names = surface.memo["object_names"] = tuple(dict.fromkeys(o.name for o in surface.graph.objects if o.name))
+    return _unlike_all(noun, names)
+
+
+@lru_cache(maxsize=1 << 16)
+def _unlike_all(noun: str, names: tuple[str, ...]) -> bool:
+    """``noun`` names nothing any of ``names`` may be (the caption's surfaces share their names)."""
     return all(distinct_things(noun, name, False) for name in names)

@@ -205,6 +205,19 @@ UNIT_NOUNS = frozenset({"foot", "feet", "inch", "inches", "yard", "yards", "mile
 
 
 def in_idiom(surface: Surface, slot: Slot) -> bool:
+    """``idiom_slot``, once per surface and slot (object_replace, object_swap and relation_swap
+    all ask it of the same slots)."""
+    memo = surface.memo.get("idiom")
+    if memo is None:
+        memo = surface.memo["idiom"] = {}
+    key = (slot.np, slot.name, slot.plural)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = idiom_slot(surface, slot)
+    return found
+
+
+def idiom_slot(surface: Surface, slot: Slot) -> bool:
     """The noun names no object to replace or move: a bare noun of a preposition idiom ("on foot",
     "hard at work"), the noun right after the verb of a verb idiom ("the annual roundup taken
     place", "takes part in"), a singular read as stuff after a quantity word ("would have ample
