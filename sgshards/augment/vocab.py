@@ -262,6 +262,11 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "roof|ceiling", "shirt|sweater|jumper|top|blouse|jersey|t-shirt|tee|sweatshirt|pullover",
     "hat|cap|helmet|beanie", "stove|oven|cooker|range", "pipe|tube|tunnel|hose",
     "bike|motorcycle|motorbike|scooter|moped", "quilt|blanket|comforter|duvet|bedspread|throw|rug",
+    # one thing called either by size, use or style: a tall bush is a small tree, a gate a door
+    # in a wall, a meadow lies on a mountain, a 70's hotel may be a tower block
+    "tree|bush|shrub|hedge|sapling", "gate|door|doorway|gateway|entrance|portal|archway",
+    "meadow|pasture|grassland|mountain|hill|hillside|mountainside|slope|valley|alp",
+    "hotel|motel|skyscraper|tower|resort|inn", "bank|riverbank|hillside|slope|embankment|shore",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({

@@ -12,7 +12,7 @@ import random
 from functools import lru_cache
 from typing import Optional
 
-from ...lexicon.lemmas import noun_lemma
+from ...lexicon.lemmas import all_lemmas, noun_lemma
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.taxonomy import mainly_a, part_of
@@ -35,9 +35,22 @@ def replaceable_slot(surface: Surface, obj: int) -> bool:
     slot = surface.slots[obj]
     toks = surface.tokens
     head = toks[slot.name[1] - 1]
-    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name):
+    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name) or misread_compound(surface, slot):
         return False
     return not in_idiom(surface, slot)
+
+
+def misread_compound(surface: Surface, slot: Slot) -> bool:
+    """A singular noun right before a "verb" that does not agree with it and is a noun too ("coat
+    rack small": "rack" tagged a verb): the two are a compound, and the noun names its kind of
+    thing ("coat rack" -/-> "dress rack", a rack for either)."""
+    toks = surface.tokens
+    i = slot.name[1]
+    if slot.plural or i >= len(toks) or not toks[i - 1].ws:
+        return False
+    v = toks[i]
+    word = v.text.lower()
+    return v.upos == "VERB" and v.tag in ("VBP", "VB") and word.isalpha() and word in all_lemmas(word).get("NOUN", ())
 
 
 _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "behind", "into", "by",
