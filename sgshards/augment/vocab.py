@@ -477,6 +477,21 @@ VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "watch": ("ignore",), "load": ("unload",), "unload": ("load",),
     "cross": ("stop at",), "light": ("extinguish",), "board": ("leave",), "park": ("drive",),
 }
+# Prepositions a contrast verb takes after it, for the verbs whose frame differs from their
+# partner's: a contrast is kept only where it takes the caption's preposition ("arrives at a
+# party" -/-> "leaves at a party"; "enters through the door" -> "leaves through the door").
+VERB_PREPS: dict[str, frozenset[str]] = {v: frozenset(p.split()) for v, p in {
+    "leave": "for from with through by after before via", "exit": "from through via after",
+    "enter": "through via from into after", "arrive": "at in on from by for with",
+    "descend": "from into to down toward towards", "flee": "from to into across toward towards",
+    "lose": "to against in at", "win": "in at against over for", "miss": "by from",
+    "remove": "from", "uncover": "in under beneath", "extinguish": "with in", "ignore": "",
+    "stop at": "", "jump off": "into to onto", "cook": "in on with for over at", "unload": "from onto into at",
+    "load": "into onto on with at", "lower": "into onto to down from", "raise": "to above over into from",
+}.items()}
+# Verbs that take a second object ("gives the dog a bone", "throws him the ball").
+DITRANSITIVE_VERBS = frozenset({"give", "throw", "pass", "hand", "toss", "send", "sell", "buy", "bring", "feed",
+                                "show", "offer", "lend", "catch"})
 
 # --------------------------------------------------------------------------- lookups
 

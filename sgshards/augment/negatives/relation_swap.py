@@ -11,7 +11,7 @@ from ..sampling import Frequencies, shuffle
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
-from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
+from ..vocab import COUNT_ING_NOUNS, REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
 from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, glued, in_idiom, inside,
@@ -55,7 +55,7 @@ def _unswappable(surface: Surface, k: int) -> bool:
         return False
     if words[-1] in _NO_SWAP or words == ["'s"]:
         return True
-    if any(thing_class(g.objects[o].name) == "time" for o in (r.subject, r.object)):
+    if any(thing_class(g.objects[o].name) == "time" or gerund(g.objects[o].name) for o in (r.subject, r.object)):
         return True                                 # "sunday dives back to first base ... on person"
     a, b = g.objects[r.subject].name.lower(), g.objects[r.object].name.lower()
     if words[-1] != "of":
@@ -68,6 +68,13 @@ def _unswappable(surface: Surface, k: int) -> bool:
                 or (slot is not None and surface.tokens[slot.name[1] - 1].upos == "PROPN"):
             return True
     return len(words) == 1 and (part_of(a, b) or part_of(b, a))
+
+
+def gerund(name: str) -> bool:
+    """An "-ing" noun of an activity, no thing ("some great networking", "shopping"): swapped into
+    a verb's subject it is word salad ("some great networking enjoying the food and doing ladies")."""
+    head = (name.lower().split() or [""])[-1]
+    return head.endswith("ing") and head not in COUNT_ING_NOUNS and not noun_classes(head) & CONCRETE_CLASSES
 
 
 # Predicates of having: between a whole and its part, either way round says the same.

@@ -317,3 +317,10 @@ def test_relation_swap_no_bare_noun_after_a_participle(surface):
     assert not any(t.startswith("the food enjoying ladies") for t in got)
     assert "a television standing in front of the boy" not in got
     assert "an elephant riding a man" in every(relation_swap, surface("a man riding an elephant"))
+
+
+def test_relation_swap_no_activity_noun_moves(surface):
+    """heldout3 CC3M "ladies enjoying the food while doing some great networking" -> "some great
+    networking enjoying the food and doing ladies": an -ing activity is no thing that acts."""
+    got = every(relation_swap, surface("ladies enjoying the food while doing some great networking"))
+    assert not any(t.startswith("some great networking") for t in got)
