@@ -15,7 +15,7 @@ from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
-from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class, noun_classes, part_of
+from ...lexicon.taxonomy import CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes, part_of
 from ...lexicon.words import PREP_HEADS
 from ..vocab import (DITRANSITIVE_VERBS, FRAME_VERBS, VERB_PREPS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
@@ -156,6 +156,8 @@ def contrast_takes_frame(surface: Surface, i: int, new: str) -> bool:
     kids = [t for t in toks[i + 1:] if t.head == i]
     if any(t.dep == "dative" for t in kids) and lemma not in DITRANSITIVE_VERBS:
         return False
+    if any(t.dep in ("dobj", "obj") for t in kids):
+        return True                                # "removing a shirt with a belt": the phrase is no frame
     preps = [t.text.lower() for t in kids if t.dep == "prep" and t.upos == "ADP"]
     if not preps and i + 1 < len(toks) and (toks[i + 1].upos == "ADP" or toks[i + 1].text.lower() in _PREP_WORDS):
         preps = [toks[i + 1].text.lower()]        # a realised positive ("is arriving at"): no parse
@@ -198,8 +200,6 @@ _BELOW = frozenset({"under", "below", "beneath", "underneath"})
 # plain sight", "in broad daylight", "at full speed", "on high alert").
 _DEGREE_WORDS = frozenset({"full", "plain", "broad", "open", "high", "close", "short", "great", "full-on"})
 _BARE_OK = CONCRETE_CLASSES | {"location", "Tops"}
-# Classes of a bare noun after "in" that says what a thing is made of ("in oak", "in leather").
-_STUFF = frozenset({"substance", "plant"})
 # Prepositions of company and time, which take a bare noun of a thing freely ("with remote control").
 def _part_of_whole(part: str, whole: str) -> bool:
     """WordNet's part of the whole, but no curated thing that only stands on one ("cup" is part of
@@ -234,7 +234,8 @@ def bare_idiom(surface: Surface, k: int, i: int) -> bool:
     if any(t.text.lower() in _DEGREE_WORDS for t in before):
         return True
     word = head.text.lower()
-    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") or noun_classes(word) & _STUFF):
+    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") or "substance" in noun_classes(word)
+                                         or word not in ("tree", "trees") and is_a(word, "tree")):
         return True                                # "furniture in oak", "a gavel in silhouette": what it is made or seen as
     return object_category(word) is None and noun_class(word) not in _BARE_OK and noun_class(word) is not None
 

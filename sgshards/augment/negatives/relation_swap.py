@@ -11,7 +11,7 @@ from ..sampling import Frequencies, shuffle
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
-from ..vocab import COUNT_ING_NOUNS, REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
+from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
 from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, glued, in_idiom, inside,
@@ -55,7 +55,7 @@ def _unswappable(surface: Surface, k: int) -> bool:
         return False
     if words[-1] in _NO_SWAP or words == ["'s"]:
         return True
-    if any(thing_class(g.objects[o].name) == "time" or gerund(g.objects[o].name) for o in (r.subject, r.object)):
+    if any(thing_class(g.objects[o].name) == "time" for o in (r.subject, r.object)):
         return True                                 # "sunday dives back to first base ... on person"
     a, b = g.objects[r.subject].name.lower(), g.objects[r.object].name.lower()
     if words[-1] != "of":
@@ -68,13 +68,6 @@ def _unswappable(surface: Surface, k: int) -> bool:
                 or (slot is not None and surface.tokens[slot.name[1] - 1].upos == "PROPN"):
             return True
     return len(words) == 1 and (part_of(a, b) or part_of(b, a))
-
-
-def gerund(name: str) -> bool:
-    """An "-ing" noun of an activity, no thing ("some great networking", "shopping"): swapped into
-    a verb's subject it is word salad ("some great networking enjoying the food and doing ladies")."""
-    head = (name.lower().split() or [""])[-1]
-    return head.endswith("ing") and head not in COUNT_ING_NOUNS and not noun_classes(head) & CONCRETE_CLASSES
 
 
 # Predicates of having: between a whole and its part, either way round says the same.
@@ -219,36 +212,43 @@ def pp_reordered(surface: Surface, k: int) -> bool:
         and all(t.upos == "ADP" for t in toks[pred[0]:pred[1]])
 
 
-# Prepositions that place a thing at a setting, and the WordNet classes of an occasion or a light
-# (a show, a gala, a fire, morning light) that a place is the setting of as much as it is in them.
-_SETTING_PREPS = frozenset({"at", "in", "on", "during"})
-_OCCASION_CLASSES = frozenset({"act", "event", "phenomenon", "communication", "process", "time"})
+# An occasion by the WordNet class of its first sense (a show, a gala, a fire), which a place is the
+# setting of "at" or "during"; and the light or weather a place is "in" (morning light, fog).
+_OCCASION_CLASSES = frozenset({"act", "event", "communication", "process"})
+_CONDITIONS = frozenset("""light sunlight sunshine moonlight daylight lighting twilight shade shadow shadows fog mist
+haze rain snow darkness glow sunset sunrise dusk dawn""".split())
 
 
 def one_setting(surface: Surface, k: int) -> bool:
-    """Relation k places a thing at or in an occasion or a light, neither end a person or an
-    animal ("a model walks the runway at the fashion show", "the debris after a fire at a temple",
-    "Bixby Bridge in morning light"): the place is where the occasion is, so "the fashion show at
-    the runway", "a temple at a fire", "morning light in Bixby Bridge" say the same."""
+    """Relation k places a thing at an occasion or in a light, neither end a person or an animal
+    ("a model walks the runway at the fashion show", "a fire broke out at a temple", "Bixby Bridge
+    in morning light"): the place is where the occasion is, so "the fashion show at the runway",
+    "a temple at a fire", "morning light in Bixby Bridge" say the same.  Not "on" ("the walk on
+    the sand dune" -> "the sand dune on the walk" is false)."""
     g = surface.graph
     r = g.relations[k]
     pred = surface.preds.get(k)
     words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
-    if len(words) != 1 or words[0] not in _SETTING_PREPS:
+    if len(words) != 1 or words[0] not in ("at", "during", "in"):
         return False                               # "city to rise at exhibition": the verb's subject moves
     names = [g.objects[o].name for o in (r.subject, r.object)]
     if any(thing_class(n) == "animate" for n in names):
         return False
-    return any(noun_classes(n, 2) & _OCCASION_CLASSES for n in names)
+    if words[0] == "in":
+        return any((n.lower().split() or [""])[-1] in _CONDITIONS for n in names)
+    return any(noun_class(n) in _OCCASION_CLASSES for n in names)
 
 
-def participle_compound(surface: Surface, k: int, sa, into_b) -> bool:
+def participle_compound(surface: Surface, k: int, sa, into_a, into_b) -> bool:
     """Relation k's verb is a bare participle right after its subject ("ladies enjoying the food"),
-    and what the swap puts after it has no determiner ("the food enjoying ladies"): read as a
-    compound modifier, "the food-enjoying ladies", it says what the caption says."""
+    the swap puts a determiner first and nothing of the kind after the verb ("the food enjoying
+    ladies"): read as "the food-enjoying ladies", it says what the caption says."""
     pred = surface.preds.get(k)
     if pred is None or pred[0] != sa.np[1] or not surface.tokens[pred[1] - 1].text.lower().endswith("ing"):
         return False
+    det = into_a[0].origin is not None and surface.tokens[into_a[0].origin].upos == "DET" if into_a else False
+    if not det:
+        return False                               # "Georgian King depicting pictures": no determiner to take both
     first = surface.tokens[into_b[0].origin] if into_b and into_b[0].origin is not None else None
     if first is None:
         return False
@@ -323,7 +323,7 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue                               # "a person on a scooter on the pavement": both say it
         if one_setting(surface, k):
             continue                               # "the runway at the fashion show": the show is there
-        if participle_compound(surface, k, sa, into_b):
+        if participle_compound(surface, k, sa, into_a, into_b):
             continue                               # "the food enjoying ladies": the food-enjoying ladies
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]
         pa, pb = phrase_plural(surface, sa), phrase_plural(surface, sb)

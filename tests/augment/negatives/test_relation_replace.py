@@ -168,3 +168,7 @@ def test_relation_replace_no_place_contrast_of_what_a_thing_is_made_or_seen_in(s
     assert not any("outside silhouette" in t for t in every(
         relation_replace, surface("hand holding a gavel in silhouette against a red grungy background.")))
     assert "a cat outside the box" in every(relation_replace, surface("a cat in the box"))
+    # a tree is no material ("Kookaburra in tree" -> "outside tree", web heldout3, judged valid)
+    assert any("outside tree" in t for t in every(relation_replace, surface("Kookaburra in tree — Stock Photo #1214233")))
+    # a verb with its object: the phrase after it is no frame ("woman wearing a denim shirt with a belt")
+    assert "woman removing a denim shirt with a belt." in every(relation_replace, surface("woman wearing a denim shirt with a belt."))
