@@ -213,6 +213,14 @@ _VERTICAL = frozenset({("on",), ("upon",), ("on", "top", "of"), ("under",), ("ov
 _NOT_PLACE = frozenset({("with",), ("without",), ("before",), ("after",), ("during",)})
 
 
+def material(word: str) -> bool:
+    """A noun a thing is made in ("in oak", "in leather", "in gold"): a material, a metal or a
+    tree's wood by WordNet; not a liquid ("people kayaking in water" -> "outside water")."""
+    if is_a(word, "liquid"):
+        return False
+    return is_a(word, "material") or is_a(word, "metal") or (word not in ("tree", "trees") and is_a(word, "tree"))
+
+
 def bare_idiom(surface: Surface, k: int, i: int) -> bool:
     """The preposition at token i forms an idiom with relation k's object, which names no place:
     "all over", "all around" ("wine from all over country"), or a bare singular noun (no
@@ -234,8 +242,7 @@ def bare_idiom(surface: Surface, k: int, i: int) -> bool:
     if any(t.text.lower() in _DEGREE_WORDS for t in before):
         return True
     word = head.text.lower()
-    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") or "substance" in noun_classes(word)
-                                         or word not in ("tree", "trees") and is_a(word, "tree")):
+    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") or material(word)):
         return True                                # "furniture in oak", "a gavel in silhouette": what it is made or seen as
     return object_category(word) is None and noun_class(word) not in _BARE_OK and noun_class(word) is not None
 

@@ -152,7 +152,8 @@ def bare_singular(surface: Surface, obj: int) -> bool:
     if any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD") for t in toks[slot.np[0]:slot.name[0]]):
         return False
     head = toks[slot.name[1] - 1]
-    capital = head.text[:1].isupper() and not (slot.np[0] == slot.name[1] - 1 and surface.is_sentence_start(head.i))
+    capital = head.text[:1].isupper() and not (slot.np[0] == slot.name[1] - 1 and surface.is_sentence_start(head.i)
+                                               and noun_class(o.name) is not None)     # "Woman", not "Sarava"
     return head.upos == "NOUN" and not capital and attribute_category(o.name) is None
 
 

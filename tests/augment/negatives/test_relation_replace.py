@@ -172,3 +172,5 @@ def test_relation_replace_no_place_contrast_of_what_a_thing_is_made_or_seen_in(s
     assert any("outside tree" in t for t in every(relation_replace, surface("Kookaburra in tree — Stock Photo #1214233")))
     # a verb with its object: the phrase after it is no frame ("woman wearing a denim shirt with a belt")
     assert "woman removing a denim shirt with a belt." in every(relation_replace, surface("woman wearing a denim shirt with a belt."))
+    # a liquid is no material ("people kayaking in water" -> "outside water", VG heldout2, judged valid)
+    assert any("outside water" in t for t in every(relation_replace, surface("people kayaking in water")))

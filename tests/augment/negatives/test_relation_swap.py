@@ -325,3 +325,6 @@ def test_relation_swaps_readers_judged_valid_stay(surface):
     the sand dune" ("on"), "roses and their reflection in the water" (no light)."""
     assert "the sand dune on the walk" in every(relation_swap, surface("the walk on the sand dune"))
     assert "roses and the water in their reflection" in every(relation_swap, surface("roses and their reflection in the water"))
+    # a sentence-initial name unknown as a noun is no bare singular (web heldout2, judged valid)
+    assert any(t.startswith("The 134th Belmont Stakes") for t in every(relation_swap, surface(
+        "Sarava with jockey Edgar Prado up wins the 134th Belmont Stakes at Belmont Race Park")))
