@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...lexicon.lemmas import all_lemmas, noun_lemma
+from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.taxonomy import mainly_a, part_of
@@ -140,6 +141,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         furnished = _furnishes(surface, a)
         worn = _worn(surface, a)
         others = list(dict.fromkeys(x.name for x in g.objects if x is not o))
+        holds = container_of(surface, slot)
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
@@ -154,6 +156,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
+                and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
                 and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
@@ -221,12 +224,25 @@ def scene_part(noun: str) -> bool:
     """The noun names what frames a scene or is part of what it shows (``vocab.SCENE_PART_CATEGORIES``,
     the elements and places of ``setting``, a body part by WordNet): "the floor", "the sand",
     "the forest", "the ear" are in the picture of a mirror, a sea, a village, an elephant's trunk
-    more often than not."""
+    more often than not.  So are the pieces of a table setting ("a plate of food" -/-> "a spoon",
+    "the napkins beside the plate" -/-> "beside the spoon": set out together)."""
     cat = object_category(noun)
     if cat is not None:
-        return cat[0] in SCENE_PART_CATEGORIES
+        return cat[0] in SCENE_PART_CATEGORIES or cat[0] in SET_TOGETHER
     return noun in ELEMENT_CONTRASTS or noun in PLACE_CONTRASTS or noun in ("forest", "sea") \
         or noun_class(noun) in ("body", "plant")
+
+
+def container_of(surface: Surface, slot: Slot) -> bool:
+    """The noun is a container before "of" and its contents ("a cup of coffee", "a bowl of
+    vegetables"): only another container holds them ("a knife of coffee", "a spoon of vegetables")."""
+    toks = surface.tokens
+    e = slot.name[1]
+    return e < len(toks) and toks[e].text.lower() == "of" and noun_lemma(toks[e - 1].text.lower()) in CONTAINER_NOUNS
+
+
+# Curated categories of things set out together (a plate, a fork, a spoon, a cup, a napkin).
+SET_TOGETHER = frozenset({"tableware"})
 
 
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:

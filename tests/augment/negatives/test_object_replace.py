@@ -302,3 +302,18 @@ def test_object_replace_no_modifier_of_a_compound_read_as_a_verb(surface):
     got = every(object_replace, surface('"Harper - Set ""Garderobe klein • coat rack small"""'))
     assert not any("rack" in t and "coat" not in t for t in got)
     assert "a cat walks in the park" in every(object_replace, surface("a dog walks in the park"))
+
+
+def test_object_replace_no_piece_of_a_table_setting_near_or_alone(surface, parse):
+    """heldout2 VG "the napkins beside the plate" -> "beside the spoon", "a plate of food" -> "a
+    spoon" (said alone): a table is set with both."""
+    assert not any("spoon" in t or "fork" in t or "knife" in t
+                   for t in every(object_replace, surface("the napkins beside the plate")))
+
+
+def test_object_replace_a_container_of_contents_takes_a_container(surface):
+    """"a man holding a cup of coffee" -> "a knife of coffee"; heldout2 "a bowl of vegetables,
+    citrus fruits and spices" -> "a spoon": only a container holds the contents."""
+    got = every(object_replace, surface("a man holding a cup of coffee"))
+    assert got and not any(w in t for t in got for w in ("knife of", "fork of", "spoon of"))
+    assert not any("spoon of" in t for t in every(object_replace, surface("a bowl of vegetables, citrus fruits and spices")))
