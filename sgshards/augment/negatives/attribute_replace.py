@@ -70,7 +70,7 @@ def type_word(adjective: str, noun: str) -> bool:
 
 
 # Words of a thing's age or period style besides the curated ones.
-_PERIOD_WORDS = frozenset({"retro", "antiques", "old-fashioned", "classic", "historic", "style"})
+_PERIOD_WORDS = frozenset({"retro", "antiques", "old-fashioned", "classic", "historic"})
 
 
 def age_said_twice(surface: Surface, old: str, name: str, span: Span) -> bool:

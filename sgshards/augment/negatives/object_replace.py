@@ -51,7 +51,13 @@ def misread_compound(surface: Surface, slot: Slot) -> bool:
         return False
     v = toks[i]
     word = v.text.lower()
+    if any(t.head == i and t.dep in _VERB_ARGS for t in toks[i + 1:]):
+        return False                               # "person love the car ride", "person touch down": verbs
     return v.upos == "VERB" and v.tag in ("VBP", "VB") and word.isalpha() and word in all_lemmas(word).get("NOUN", ())
+
+
+# Dependents only a verb has: an object, a particle, a prepositional phrase, a clause.
+_VERB_ARGS = frozenset({"dobj", "obj", "prt", "prep", "dative", "ccomp", "xcomp", "attr", "acomp"})
 
 
 _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "behind", "into", "by",

@@ -242,7 +242,8 @@ def bare_idiom(surface: Surface, k: int, i: int) -> bool:
     if any(t.text.lower() in _DEGREE_WORDS for t in before):
         return True
     word = head.text.lower()
-    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") or material(word)):
+    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") and object_category(word) is None
+                                         or material(word)):
         return True                                # "furniture in oak", "a gavel in silhouette": what it is made or seen as
     return object_category(word) is None and noun_class(word) not in _BARE_OK and noun_class(word) is not None
 
