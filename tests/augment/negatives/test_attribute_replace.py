@@ -136,3 +136,6 @@ def test_attribute_replace_no_age_of_a_thing_where_the_text_says_another(surface
     assert not any(t.startswith("New frame") for t in every(attribute_replace, surface(
         "Vintage frame floral design elements abstract. Flourish decor border. Classic baroque old style decoration.")))
     assert "a new car parked on the street" in every(attribute_replace, surface("an old car parked on the street"))
+    # "style" after the age is no second age (CC3M "new style blue mother of the bride dress")
+    assert any(t.startswith("old style blue") for t in every(
+        attribute_replace, surface("new style blue mother of the bride dress with long sleeves")))

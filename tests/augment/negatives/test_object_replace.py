@@ -302,6 +302,8 @@ def test_object_replace_no_modifier_of_a_compound_read_as_a_verb(surface):
     got = every(object_replace, surface('"Harper - Set ""Garderobe klein • coat rack small"""'))
     assert not any("rack" in t and "coat" not in t for t in got)
     assert "a cat walks in the park" in every(object_replace, surface("a dog walks in the park"))
+    # a "verb" with an object or particle is a verb (CC3M "person love the car ride")
+    assert every(object_replace, surface("person love the car ride"))
 
 
 def test_object_replace_no_piece_of_a_table_setting_near_or_alone(surface, parse):

@@ -174,3 +174,6 @@ def test_relation_replace_no_place_contrast_of_what_a_thing_is_made_or_seen_in(s
     assert "woman removing a denim shirt with a belt." in every(relation_replace, surface("woman wearing a denim shirt with a belt."))
     # a liquid is no material ("people kayaking in water" -> "outside water", VG heldout2, judged valid)
     assert any("outside water" in t for t in every(relation_replace, surface("people kayaking in water")))
+    # a curated place is no manner (CC3M "tourist attraction in city of art period .")
+    assert "tourist attraction outside city of art period ." in every(
+        relation_replace, surface("tourist attraction in city of art period ."))
