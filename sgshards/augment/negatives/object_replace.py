@@ -163,6 +163,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
+                and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
                 and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
@@ -230,11 +231,10 @@ def scene_part(noun: str) -> bool:
     """The noun names what frames a scene or is part of what it shows (``vocab.SCENE_PART_CATEGORIES``,
     the elements and places of ``setting``, a body part by WordNet): "the floor", "the sand",
     "the forest", "the ear" are in the picture of a mirror, a sea, a village, an elephant's trunk
-    more often than not.  So are the pieces of a table setting ("a plate of food" -/-> "a spoon",
-    "the napkins beside the plate" -/-> "beside the spoon": set out together)."""
+    more often than not."""
     cat = object_category(noun)
     if cat is not None:
-        return cat[0] in SCENE_PART_CATEGORIES or cat[0] in SET_TOGETHER
+        return cat[0] in SCENE_PART_CATEGORIES
     return noun in ELEMENT_CONTRASTS or noun in PLACE_CONTRASTS or noun in ("forest", "sea") \
         or noun_class(noun) in ("body", "plant")
 
@@ -247,8 +247,18 @@ def container_of(surface: Surface, slot: Slot) -> bool:
     return e < len(toks) and toks[e].text.lower() == "of" and noun_lemma(toks[e - 1].text.lower()) in CONTAINER_NOUNS
 
 
-# Curated categories of things set out together (a plate, a fork, a spoon, a cup, a napkin).
-SET_TOGETHER = frozenset({"tableware"})
+# The pieces of a table setting, laid out together: none replaces a thing of the table
+# ("a plate of food" -/-> "a spoon", "the napkins beside the plate" -/-> "beside the spoon",
+# "white tablecloth on top of table" -/-> "white napkin"); a vessel may take a vessel ("a jar").
+TABLE_SETTING = frozenset({"plate", "fork", "spoon", "knife", "napkin", "tablecloth", "chopsticks", "placemat"})
+
+
+def set_out_together(old: str, new: str) -> bool:
+    """``new`` is a piece of a table setting and ``old`` a thing of the table (``TABLE_SETTING``)."""
+    if noun_lemma(new) not in TABLE_SETTING:
+        return False
+    cat = object_category(old)
+    return noun_lemma(old) in TABLE_SETTING or (cat is not None and cat[0] == "tableware")
 
 
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
@@ -288,6 +298,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
+            and not set_out_together(name, w)
             and _unlike_the_caption(surface, w)]
 
 

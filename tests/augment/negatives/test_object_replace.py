@@ -311,6 +311,9 @@ def test_object_replace_no_piece_of_a_table_setting_near_or_alone(surface, parse
     spoon" (said alone): a table is set with both."""
     assert not any("spoon" in t or "fork" in t or "knife" in t
                    for t in every(object_replace, surface("the napkins beside the plate")))
+    assert not any("napkin" in t for t in every(object_replace, surface("white tablecloth on top of table.")))
+    # a vessel still takes a vessel ("a bottle of food", VG heldout2, judged valid)
+    assert any(t.startswith(("a bottle of", "a cup of", "a bowl of")) for t in every(object_replace, surface("a plate of food")))
 
 
 def test_object_replace_a_container_of_contents_takes_a_container(surface):
