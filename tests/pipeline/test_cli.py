@@ -187,7 +187,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
     # 824 since a day's weather, a valley's far setting, "digital" art and animals no
     # group or kin replaces take contrasts (issue 15c coverage)
-    assert stats["with_negative"] >= 824      # 824 after all of the above together
+    # 823 since a bare "in" before a place WordNet does not curate is no place contrast (issue 15d:
+    # the caption lost is "banana plantation in presidential state", whose "outside presidential
+    # state" is no English)
+    assert stats["with_negative"] >= 823      # 823 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
