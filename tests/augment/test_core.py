@@ -189,10 +189,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
 # With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
 # Issue 15d negatives (no near names: tree/bush, gate/door, a compound's head; verb contrasts in
-# their frame; no swap of a place and its occasion; articles and mass agreement): 55,165 (87.73%);
+# their frame; no swap of a place and its occasion; articles and mass agreement): 55,234 (87.73%);
 # the 20 captions left with none read by hand: of their 27 lost negatives at most 6 arguably valid
 # ("latin pop artist leaves at award", "beach outside front", "cabin on the hillsides").
-CC3M_NEGATIVES_BASELINE = 55_165
+CC3M_NEGATIVES_BASELINE = 55_234
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
