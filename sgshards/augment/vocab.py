@@ -477,9 +477,8 @@ VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "watch": ("ignore",), "load": ("unload",), "unload": ("load",),
     "cross": ("stop at",), "light": ("extinguish",), "board": ("leave",), "park": ("drive",),
 }
-# Prepositions a contrast verb takes after it, for the verbs whose frame differs from their
-# partner's: a contrast is kept only where it takes the caption's preposition ("arrives at a
-# party" -/-> "leaves at a party"; "enters through the door" -> "leaves through the door").
+# Prepositions a contrast verb takes after it, where its frame differs from its partner's: kept only
+# with the caption's ("arrives at a party" -/-> "leaves at"; "enters through the door" -> "leaves through").
 VERB_PREPS: dict[str, frozenset[str]] = {v: frozenset(p.split()) for v, p in {
     "leave": "for from with through by after before via", "exit": "from through via after",
     "enter": "through via from into after", "arrive": "at in on from by for with",

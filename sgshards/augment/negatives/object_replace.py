@@ -12,7 +12,7 @@ import random
 from functools import lru_cache
 from typing import Optional
 
-from ...lexicon.lemmas import all_lemmas, noun_lemma
+from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
@@ -148,6 +148,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         worn = _worn(surface, a)
         others = list(dict.fromkeys(x.name for x in g.objects if x is not o))
         holds = container_of(surface, slot)
+        played = object_of_play(surface, slot)
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
@@ -164,6 +165,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
+                and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
                 and all(distinct_things(w, x, False) for x in others)]  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
@@ -245,6 +247,29 @@ def container_of(surface: Surface, slot: Slot) -> bool:
     toks = surface.tokens
     e = slot.name[1]
     return e < len(toks) and toks[e].text.lower() == "of" and noun_lemma(toks[e - 1].text.lower()) in CONTAINER_NOUNS
+
+
+def object_of_play(surface: Surface, slot: Slot) -> bool:
+    """The noun is the object of "play" ("man playing frisbee with his dog", "plays the guitar")."""
+    toks = surface.tokens
+    s = slot.np[0]
+    if s > 0 and verb_lemma(toks[s - 1].text.lower()) == "play":
+        return True                                # as a realised positive writes it: "is playing frisbee"
+    head = toks[slot.name[1] - 1]
+    if head.dep != "dobj" or not 0 <= head.head < len(toks):
+        return False
+    verb = toks[head.head]
+    return verb.upos == "VERB" and verb_lemma(verb.text.lower()) == "play"
+
+
+# Things one plays besides instruments: balls and games.
+PLAYABLE = frozenset({"ball", "football", "basketball", "frisbee", "chess", "cards", "soccer", "tennis", "golf",
+                      "baseball", "volleyball", "hockey", "cricket", "rugby", "pool", "billiards", "video game"})
+
+
+def playable(noun: str) -> bool:
+    cat = object_category(noun)
+    return noun in PLAYABLE or (cat is not None and cat[0] == "instrument")
 
 
 # The pieces of a table setting, laid out together: none replaces a thing of the table

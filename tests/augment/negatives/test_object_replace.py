@@ -322,3 +322,13 @@ def test_object_replace_a_container_of_contents_takes_a_container(surface):
     got = every(object_replace, surface("a man holding a cup of coffee"))
     assert got and not any(w in t for t in got for w in ("knife of", "fork of", "spoon of"))
     assert not any("spoon of" in t for t in every(object_replace, surface("a bowl of vegetables, citrus fruits and spices")))
+
+
+def test_object_replace_the_object_of_play_takes_a_thing_one_plays(surface):
+    """heldout2 VG "man playing frisbee with his dog" -> "man playing pillow", "man is playing towel":
+    one plays a ball, a game or an instrument."""
+    got = every(object_replace, surface("man playing frisbee with his dog"))
+    assert not any(w in t for t in got for w in ("playing pillow", "playing towel", "playing kite", "playing box"))
+    assert not any(w in t for t in every(object_replace, surface("man is playing frisbee"))
+                   for w in ("playing pillow", "playing towel", "playing kite", "playing box"))
+    assert "a man plays the drum on stage" in every(object_replace, surface("a man plays the guitar on stage"))
