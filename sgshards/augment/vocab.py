@@ -262,6 +262,11 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "roof|ceiling", "shirt|sweater|jumper|top|blouse|jersey|t-shirt|tee|sweatshirt|pullover",
     "hat|cap|helmet|beanie", "stove|oven|cooker|range", "pipe|tube|tunnel|hose",
     "bike|motorcycle|motorbike|scooter|moped", "quilt|blanket|comforter|duvet|bedspread|throw|rug",
+    # one thing called either by size, use or style: a tall bush is a small tree, a gate a door
+    # in a wall, a meadow lies on a mountain, a 70's hotel may be a tower block
+    "tree|bush|shrub|hedge|sapling", "gate|door|doorway|gateway|entrance|portal|archway",
+    "meadow|pasture|grassland|mountain|hill|hillside|mountainside|slope|valley|alp",
+    "hotel|motel|skyscraper|tower|resort|inn", "bank|riverbank|hillside|slope|embankment|shore",
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({
@@ -472,6 +477,20 @@ VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "watch": ("ignore",), "load": ("unload",), "unload": ("load",),
     "cross": ("stop at",), "light": ("extinguish",), "board": ("leave",), "park": ("drive",),
 }
+# Prepositions a contrast verb takes after it, where its frame differs from its partner's: kept only
+# with the caption's ("arrives at a party" -/-> "leaves at"; "enters through the door" -> "leaves through").
+VERB_PREPS: dict[str, frozenset[str]] = {v: frozenset(p.split()) for v, p in {
+    "leave": "for from with through by after before via", "exit": "from through via after",
+    "enter": "through via from into after", "arrive": "at in on from by for with",
+    "descend": "from into to down toward towards", "flee": "from to into across toward towards",
+    "lose": "to against in at", "win": "in at against over for", "miss": "by from",
+    "remove": "from", "uncover": "in under beneath", "extinguish": "with in", "ignore": "",
+    "stop at": "", "jump off": "into to onto", "cook": "in on with for over at", "unload": "from onto into at",
+    "load": "into onto on with at", "lower": "into onto to down from", "raise": "to above over into from",
+}.items()}
+# Verbs that take a second object ("gives the dog a bone", "throws him the ball").
+DITRANSITIVE_VERBS = frozenset({"give", "throw", "pass", "hand", "toss", "send", "sell", "buy", "bring", "feed",
+                                "show", "offer", "lend", "catch"})
 
 # --------------------------------------------------------------------------- lookups
 

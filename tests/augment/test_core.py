@@ -200,7 +200,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # every negative, all read, had only negatives on such words ("most beautiful pools outside the world",
 # "clothes for boys", "start of the women's race", "biological species in full grass").
 # 54,955 (87.50%) with the not-depicted filters merged on top.
-CC3M_NEGATIVES_BASELINE = 54_955
+# Issue 15d negatives (no near names: tree/bush, gate/door, a compound's head; verb contrasts in
+# their frame; no swap of a place and its occasion; articles and mass agreement): 55,234 (87.73%);
+# the 20 captions left with none read by hand: of their 27 lost negatives at most 6 arguably valid
+# ("latin pop artist leaves at award", "beach outside front", "cabin on the hillsides").
+# 54,607 (87.37%) with the negative validity guards of issue 15d merged on top.
+CC3M_NEGATIVES_BASELINE = 54_607
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -214,7 +219,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.85% with all of round 5
                                     # captions whose only negatives were built on them have none
                                     # augment.depicted; the 46 captions lost had only negatives on such words)
-CC3M_COVERAGE_BASELINE = 0.875      # 87.50% with the not-depicted filters on top of the above
+                                    # 87.85% with all of round 5; 87.73% after the 15d negative guards
+CC3M_COVERAGE_BASELINE = 0.8737     # 87.37% with the negative guards of 15d on top of the above
 
 
 def test_cc3m_captions_have_no_defects(nlp):

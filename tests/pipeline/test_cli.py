@@ -195,7 +195,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 822 with both together and the web site labels (measured on the merge)
     # 823 since objects that name no depicted thing leave the view (augment/depicted.py): the caption lost
     # is "a humorous call to arms against invention ." (its only negative, "a humorous call to tails ...")
-    assert stats["with_negative"] >= 821      # 821 after all of the above together
+    # 823 since a bare "in" before a place WordNet does not curate is no place contrast (issue 15d:
+    # the caption lost is "banana plantation in presidential state", whose "outside presidential
+    # state" is no English)
+    assert stats["with_negative"] >= 820      # 820 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

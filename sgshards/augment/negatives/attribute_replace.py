@@ -12,7 +12,7 @@ from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.taxonomy import class_depth, kinship, noun_class
 from ...schemas.graph import Span
-from ..vocab import attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
+from ..vocab import ATTRIBUTE_CATEGORIES, attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
 from .contrast import attribute_contrasts, attribute_fits, can_act, named_by
 from .shared import PER_TYPE, Candidate, glued, make_candidate
 
@@ -69,6 +69,25 @@ def type_word(adjective: str, noun: str) -> bool:
         and kinship(adjective, noun) > class_depth(noun)
 
 
+# Words of a thing's age or period style besides the curated ones.
+_PERIOD_WORDS = frozenset({"retro", "antiques", "old-fashioned", "classic", "historic"})
+
+
+def age_said_twice(surface: Surface, old: str, name: str, span: Span) -> bool:
+    """A thing's age where the text names an age or a period style elsewhere ("adding new # antique
+    pieces": newly added; "Vintage frame ... Classic baroque old style decoration": a style drawn
+    new): one of the words is no age of the thing, and the other age may be true of it too."""
+    cat = attribute_category(old, name)
+    if cat is None or cat[0] != "thing_age":
+        return False
+    ages = _AGES
+    return any(t.text.lower() in ages or t.text.lower() in _PERIOD_WORDS
+               for t in surface.tokens if not span[0] <= t.i < span[1])
+
+
+_AGES = frozenset(w for g in ATTRIBUTE_CATEGORIES["thing_age"] for w in g)
+
+
 def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                       limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` replacements, attributes in random order, the new word drawn by corpus
@@ -81,7 +100,7 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
         o = g.objects[a]
         old = o.attributes[k]
         if sensitive_pair(o.name, [old]) or not replaceable_attribute(surface, a, k, span) \
-                or type_word(old, o.name):
+                or type_word(old, o.name) or age_said_twice(surface, old, o.name, span):
             continue
         # no alternative in a group of, or equal to, any of the object's attributes
         groups = frozenset().union(*map(attribute_groups, o.attributes))

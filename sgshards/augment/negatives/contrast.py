@@ -114,6 +114,8 @@ def _distinct_kinds(a: str, b: str) -> bool:
         # only in a rare WordNet sense)
         if is_a(a, b) or is_a(b, a):
             return False
+    elif mainly_a(a, b) or mainly_a(b, a):
+        return False                              # across groups, by the first sense: a rose is a bush
     if ta[6] and tb[6]:
         return _different_people(a, b)
     return True

@@ -147,6 +147,10 @@ def kin_alternatives(name: str) -> tuple[str, ...]:
     if not plain_thing(n):
         return ()
     kinds = _curated_kinds(n)
+    if len(words) > 1:
+        # a compound is a kind of its head, whatever WordNet files it under ("fishing boat" is a
+        # vessel there, not a boat): no replacement that is, or may be, the head ("a boat", "a ship")
+        kinds += (words[-1],)
     floor = class_depth(n) + 1                  # below the broad division its class starts at
     # nearest first; the (costlier) distinct_things tests only as deep as the answer goes.  Only
     # nouns as near as the floor can be taken: the rest of the class (most of it) is never sorted.

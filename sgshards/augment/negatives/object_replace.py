@@ -12,7 +12,8 @@ import random
 from functools import lru_cache
 from typing import Optional
 
-from ...lexicon.lemmas import noun_lemma
+from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.taxonomy import mainly_a, part_of
@@ -35,9 +36,28 @@ def replaceable_slot(surface: Surface, obj: int) -> bool:
     slot = surface.slots[obj]
     toks = surface.tokens
     head = toks[slot.name[1] - 1]
-    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name):
+    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name) or misread_compound(surface, slot):
         return False
     return not in_idiom(surface, slot)
+
+
+def misread_compound(surface: Surface, slot: Slot) -> bool:
+    """A singular noun right before a "verb" that does not agree with it and is a noun too ("coat
+    rack small": "rack" tagged a verb): the two are a compound, and the noun names its kind of
+    thing ("coat rack" -/-> "dress rack", a rack for either)."""
+    toks = surface.tokens
+    i = slot.name[1]
+    if slot.plural or i >= len(toks) or not toks[i - 1].ws:
+        return False
+    v = toks[i]
+    word = v.text.lower()
+    if any(t.head == i and t.dep in _VERB_ARGS for t in toks[i + 1:]):
+        return False                               # "person love the car ride", "person touch down": verbs
+    return v.upos == "VERB" and v.tag in ("VBP", "VB") and word.isalpha() and word in all_lemmas(word).get("NOUN", ())
+
+
+# Dependents only a verb has: an object, a particle, a prepositional phrase, a clause.
+_VERB_ARGS = frozenset({"dobj", "obj", "prt", "prep", "dative", "ccomp", "xcomp", "attr", "acomp"})
 
 
 _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "behind", "into", "by",
@@ -128,6 +148,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         furnished = _furnishes(surface, a)
         worn = _worn(surface, a)
         others = tuple(dict.fromkeys(x.name for x in g.objects if x is not o))
+        holds = container_of(surface, slot)
+        played = object_of_play(surface, slot)
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
@@ -142,6 +164,9 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
+                and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
+                and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
+                and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
                 and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and _number_agrees(surface, slot):
@@ -224,6 +249,51 @@ def scene_part(noun: str) -> bool:
         or noun_class(noun) in ("body", "plant")
 
 
+def container_of(surface: Surface, slot: Slot) -> bool:
+    """The noun is a container before "of" and its contents ("a cup of coffee", "a bowl of
+    vegetables"): only another container holds them ("a knife of coffee", "a spoon of vegetables")."""
+    toks = surface.tokens
+    e = slot.name[1]
+    return e < len(toks) and toks[e].text.lower() == "of" and noun_lemma(toks[e - 1].text.lower()) in CONTAINER_NOUNS
+
+
+def object_of_play(surface: Surface, slot: Slot) -> bool:
+    """The noun is the object of "play" ("man playing frisbee with his dog", "plays the guitar")."""
+    toks = surface.tokens
+    s = slot.np[0]
+    if s > 0 and verb_lemma(toks[s - 1].text.lower()) == "play":
+        return True                                # as a realised positive writes it: "is playing frisbee"
+    head = toks[slot.name[1] - 1]
+    if head.dep != "dobj" or not 0 <= head.head < len(toks):
+        return False
+    verb = toks[head.head]
+    return verb.upos == "VERB" and verb_lemma(verb.text.lower()) == "play"
+
+
+# Things one plays besides instruments: balls and games.
+PLAYABLE = frozenset({"ball", "football", "basketball", "frisbee", "chess", "cards", "soccer", "tennis", "golf",
+                      "baseball", "volleyball", "hockey", "cricket", "rugby", "pool", "billiards", "video game"})
+
+
+def playable(noun: str) -> bool:
+    cat = object_category(noun)
+    return noun in PLAYABLE or (cat is not None and cat[0] == "instrument")
+
+
+# The pieces of a table setting, laid out together: none replaces a thing of the table
+# ("a plate of food" -/-> "a spoon", "the napkins beside the plate" -/-> "beside the spoon",
+# "white tablecloth on top of table" -/-> "white napkin"); a vessel may take a vessel ("a jar").
+TABLE_SETTING = frozenset({"plate", "fork", "spoon", "knife", "napkin", "tablecloth", "chopsticks", "placemat"})
+
+
+def set_out_together(old: str, new: str) -> bool:
+    """``new`` is a piece of a table setting and ``old`` a thing of the table (``TABLE_SETTING``)."""
+    if noun_lemma(new) not in TABLE_SETTING:
+        return False
+    cat = object_category(old)
+    return noun_lemma(old) in TABLE_SETTING or (cat is not None and cat[0] == "tableware")
+
+
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
     """The candidate with ``noun`` in the slot's number in place of ``span`` (the name, or the
     phrase after its determiner, or the name's head), after an article when asked, if any."""
@@ -261,6 +331,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
+            and not set_out_together(name, w)
             and _unlike_the_caption(surface, w)]
 
 

@@ -16,7 +16,7 @@ from ...lexicon.taxonomy import listed, noun_class, part_of
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
-from .relation_swap import in_list, pp_reordered, stated_symmetrically
+from .relation_swap import in_list, pp_reordered, stated_symmetrically, stuff
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
                      colour_name, framing,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
@@ -183,6 +183,16 @@ def bare_singular(surface: Surface, obj: int) -> bool:
         and not surface.graph.objects[obj].quantity
 
 
+def takes_article(surface: Surface, slot: Slot, name: str) -> bool:
+    """The noun ``name`` may follow the slot's "a"/"an": not a stuff ("the debris after a fire broke
+    out at a temple" -/-> "at a debris"), nor into a plural the caption wrote after "a" ("an
+    umbrella during a protests" -/-> "during an umbrellas")."""
+    det = {t.text.lower() for t in surface.tokens[slot.np[0]:slot.name[0]]}
+    if not det & {"a", "an"}:
+        return True
+    return not slot.plural and not stuff(name)
+
+
 def _modifiers(surface: Surface, slot: Slot) -> tuple[str, ...]:
     """Words of the noun phrase before the name, articles normalised ("an old" ~ "a old")."""
     words = [t.text.lower() for t in surface.tokens[slot.np[0]:slot.name[0]]]
@@ -249,6 +259,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if not (fits_number(surface, sa, ob.name) and fits_number(surface, sb, oa.name)):
             continue
+        if not (takes_article(surface, sa, ob.name) and takes_article(surface, sb, oa.name)):
+            continue                               # "at a debris", "during an umbrellas"
         if same_as_phrase_swap(surface, sa, sb):
             continue
         if not (_visible(oa.name) and _visible(ob.name)) or oa.name in PREP_NOUNS or ob.name in PREP_NOUNS:

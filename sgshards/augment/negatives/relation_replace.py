@@ -15,9 +15,9 @@ from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
 from ..sampling import Frequencies, below, shuffle
-from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class, part_of
+from ...lexicon.taxonomy import CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes, part_of
 from ...lexicon.words import PREP_HEADS
-from ..vocab import (FRAME_VERBS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
+from ..vocab import (DITRANSITIVE_VERBS, FRAME_VERBS, VERB_PREPS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
 from .contrast import can_act, thing_class
 from .shared import PER_TYPE, Candidate, glued, make_candidate
@@ -136,7 +136,32 @@ def verb_contrast_fits(surface: Surface, k: int, i: int, lemma: str) -> bool:
     if lemma in _TO_VERBS and any(t.head == i and t.text.lower() in ("to", "toward", "towards") for t in toks[i + 1:]):
         return False                               # "throwing the ball to the batter" -/-> "catching ... to"
     obj = g.objects[r.object].name
+    if lemma in _LIGHT_VERBS and noun_classes(obj, 2) & _HAPPENINGS:
+        return False                               # "dog takes a nap" -/-> "gives a nap": a light verb's act
     return thing_class(obj) in ("concrete", "animate") and noun_class(obj) != "body"
+
+
+# Verbs that take an act as their object ("take a nap", "give a talk", "have a bath"), and the
+# WordNet classes of such acts (a sense of the object's two first).
+_LIGHT_VERBS = frozenset({"take", "give", "have", "make", "catch"})
+_HAPPENINGS = frozenset({"act", "event", "time", "attribute", "state", "communication"})
+
+
+def contrast_takes_frame(surface: Surface, i: int, new: str) -> bool:
+    """The contrasting verb ``new`` takes what verb token i has after it: the preposition of its
+    first prepositional phrase ("arrives at a party" -/-> "leaves at a party"; ``vocab.VERB_PREPS``)
+    and a second object ("gives person a few pointers" -/-> "takes person a few pointers")."""
+    toks = surface.tokens
+    lemma = new.split()[0]
+    kids = [t for t in toks[i + 1:] if t.head == i]
+    if any(t.dep == "dative" for t in kids) and lemma not in DITRANSITIVE_VERBS:
+        return False
+    if any(t.dep in ("dobj", "obj") for t in kids):
+        return True                                # "removing a shirt with a belt": the phrase is no frame
+    preps = [t.text.lower() for t in kids if t.dep == "prep" and t.upos == "ADP"]
+    if not preps and i + 1 < len(toks) and (toks[i + 1].upos == "ADP" or toks[i + 1].text.lower() in _PREP_WORDS):
+        preps = [toks[i + 1].text.lower()]        # a realised positive ("is arriving at"): no parse
+    return not preps or lemma not in VERB_PREPS or preps[0] in VERB_PREPS[lemma]
 
 
 # Verbs of passing a thing on, whose "to" phrase their contrast does not take.
@@ -188,6 +213,14 @@ _VERTICAL = frozenset({("on",), ("upon",), ("on", "top", "of"), ("under",), ("ov
 _NOT_PLACE = frozenset({("with",), ("without",), ("before",), ("after",), ("during",)})
 
 
+def material(word: str) -> bool:
+    """A noun a thing is made in ("in oak", "in leather", "in gold"): a material, a metal or a
+    tree's wood by WordNet; not a liquid ("people kayaking in water" -> "outside water")."""
+    if is_a(word, "liquid"):
+        return False
+    return is_a(word, "material") or is_a(word, "metal") or (word not in ("tree", "trees") and is_a(word, "tree"))
+
+
 def bare_idiom(surface: Surface, k: int, i: int) -> bool:
     """The preposition at token i forms an idiom with relation k's object, which names no place:
     "all over", "all around" ("wine from all over country"), or a bare singular noun (no
@@ -209,6 +242,9 @@ def bare_idiom(surface: Surface, k: int, i: int) -> bool:
     if any(t.text.lower() in _DEGREE_WORDS for t in before):
         return True
     word = head.text.lower()
+    if toks[i].text.lower() == "in" and (noun_class(word) in (None, "location") and object_category(word) is None
+                                         or material(word)):
+        return True                                # "furniture in oak", "a gavel in silhouette": what it is made or seen as
     return object_category(word) is None and noun_class(word) not in _BARE_OK and noun_class(word) is not None
 
 
@@ -258,6 +294,8 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             continue
         lemma = verb_lemma(t.text.lower()) if t.tag.startswith("VB") else ""
         if t.upos in ("VERB", "ADP") and lemma in VERB_CONTRASTS and verb_contrast_fits(surface, k, i, lemma):
-            opts.append(((i, i + 1), [verb_form(v, t.tag) for v in VERB_CONTRASTS[lemma]]))
+            alts = [verb_form(v, t.tag) for v in VERB_CONTRASTS[lemma] if contrast_takes_frame(surface, i, v)]
+            if alts:
+                opts.append(((i, i + 1), alts))
         i += 1
     return opts

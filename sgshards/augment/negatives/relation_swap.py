@@ -152,7 +152,9 @@ def bare_singular(surface: Surface, obj: int) -> bool:
     if any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD") for t in toks[slot.np[0]:slot.name[0]]):
         return False
     head = toks[slot.name[1] - 1]
-    return head.upos == "NOUN" and not head.text[:1].isupper() and attribute_category(o.name) is None
+    capital = head.text[:1].isupper() and not (slot.np[0] == slot.name[1] - 1 and surface.is_sentence_start(head.i)
+                                               and noun_class(o.name) is not None)     # "Woman", not "Sarava"
+    return head.upos == "NOUN" and not capital and attribute_category(o.name) is None
 
 
 def stuff(name: str) -> bool:
@@ -171,6 +173,8 @@ def _moved_np(surface: Surface, frm: int, into: int) -> Optional[list[Piece]]:
     stag"), anything else not at all ("a calculator is using work", "ring saving life")."""
     pieces = moved(surface, surface.slots[frm].np)
     start = surface.slots[into].np[0]
+    if start > 0 and surface.tokens[start - 1].upos == "DET":
+        return None                                # "at a window turning": the article outside the phrase
     if start > 0 and not surface.is_sentence_start(start) and bare_singular(surface, frm):
         name = surface.graph.objects[frm].name
         if object_category(name) is None and noun_class(name) not in _THINGS:
@@ -207,6 +211,51 @@ def pp_reordered(surface: Surface, k: int) -> bool:
     toks = surface.tokens
     return pred is not None and sa.np[0] > 0 and toks[sa.np[0] - 1].upos == "ADP" and pred[0] == sa.np[1] \
         and all(t.upos == "ADP" for t in toks[pred[0]:pred[1]])
+
+
+# An occasion by the WordNet class of its first sense (a show, a gala, a fire), which a place is the
+# setting of "at" or "during"; and the light or weather a place is "in" (morning light, fog).
+_OCCASION_CLASSES = frozenset({"act", "event", "communication", "process"})
+_CONDITIONS = frozenset("""light sunlight sunshine moonlight daylight lighting twilight shade shadow shadows fog mist
+haze rain snow darkness glow sunset sunrise dusk dawn""".split())
+
+
+def one_setting(surface: Surface, k: int) -> bool:
+    """Relation k places a thing at an occasion or in a light, neither end a person or an animal
+    ("a model walks the runway at the fashion show", "a fire broke out at a temple", "Bixby Bridge
+    in morning light"): the place is where the occasion is, so "the fashion show at the runway",
+    "a temple at a fire", "morning light in Bixby Bridge" say the same.  Not "on" ("the walk on
+    the sand dune" -> "the sand dune on the walk" is false)."""
+    g = surface.graph
+    r = g.relations[k]
+    pred = surface.preds.get(k)
+    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    if len(words) != 1 or words[0] not in ("at", "during", "in"):
+        return False                               # "city to rise at exhibition": the verb's subject moves
+    names = [g.objects[o].name for o in (r.subject, r.object)]
+    if any(thing_class(n) == "animate" for n in names):
+        return False
+    if words[0] == "in":
+        return any((n.lower().split() or [""])[-1] in _CONDITIONS for n in names)
+    return any(noun_class(n) in _OCCASION_CLASSES for n in names)
+
+
+def participle_compound(surface: Surface, k: int, sa, into_a, into_b) -> bool:
+    """Relation k's verb is a bare participle right after its subject ("ladies enjoying the food"),
+    the swap puts a determiner first and nothing of the kind after the verb ("the food enjoying
+    ladies"): read as "the food-enjoying ladies", it says what the caption says."""
+    pred = surface.preds.get(k)
+    if pred is None or pred[0] != sa.np[1] or not surface.tokens[pred[1] - 1].text.lower().endswith("ing"):
+        return False
+    det = into_a[0].origin is not None and surface.tokens[into_a[0].origin].upos == "DET" if into_a else False
+    if not det:
+        return False                               # "Georgian King depicting pictures": no determiner to take both
+    first = surface.tokens[into_b[0].origin] if into_b and into_b[0].origin is not None else None
+    if first is None:
+        return False
+    if first.upos == "PROPN" or (first.text[:1].isupper() and into_b[0].text[:1].isupper()):
+        return False                               # "a rebound grabbing Auburn Hills": a name heads no compound
+    return not (first.upos in ("DET", "NUM", "PRON") or first.tag in ("PRP$", "POS", "CD"))
 
 
 def _bare(surface: Surface, slot) -> bool:
@@ -273,6 +322,10 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue                               # "Lobster felt red decoration": felt is the stuff
         if pp_reordered(surface, k):
             continue                               # "a person on a scooter on the pavement": both say it
+        if one_setting(surface, k):
+            continue                               # "the runway at the fashion show": the show is there
+        if participle_compound(surface, k, sa, into_a, into_b):
+            continue                               # "the food enjoying ladies": the food-enjoying ladies
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]
         pa, pb = phrase_plural(surface, sa), phrase_plural(surface, sb)
         if pa != pb:                               # "two dogs are chasing a cat" -> "a cat is chasing two dogs",

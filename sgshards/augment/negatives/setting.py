@@ -42,7 +42,7 @@ from ...lexicon.lemmas import noun_lemma
 from ...lexicon.words import CALENDAR_NAMES
 from ...schemas.graph import Span
 from ..realise import Slot, Surface, noun_form
-from .shared import glued, possessive
+from .shared import glued, number_class, possessive
 
 # The other end of the day or of the year.
 TIME_CONTRASTS: dict[str, str] = {
@@ -218,7 +218,10 @@ def _element_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tu
     new = ELEMENT_CONTRASTS[word]
     if _says_already(surface, new) or _said_twice(low, word):
         return None
-    return (i, i + 1), noun_form(new, _plural(surface, slot, i))
+    plural = _plural(surface, slot, i)
+    if plural and number_class(new) == "mass" and slot.agree:
+        return None                                  # "the clear blue waters await" -/-> "the sand await"
+    return (i, i + 1), noun_form(new, plural)
 
 
 def _occasion_replacement(surface: Surface, slot: Slot, word: str) -> Optional[tuple[Span, str]]:

@@ -124,3 +124,18 @@ def test_digital_art_takes_hand_painted_art(surface):
     picture made on a computer is not hand-painted; "digital" of a camera is no medium."""
     assert "hand-painted art selected for the #" in every(attribute_replace, surface("digital art selected for the #"))
     assert not any("hand-painted" in t for t in every(attribute_replace, surface("a digital camera on the table")))
+
+
+def test_attribute_replace_no_age_of_a_thing_where_the_text_says_another(surface):
+    """heldout3 CC3M "we are adding new # antique pieces to our showroom regularly." -> "adding old #
+    antique pieces" (new = newly added); heldout2 web "Vintage frame ... Classic baroque old style
+    decoration" -> "New frame" (a style, drawn new)."""
+    from sgshards.augment.negatives.attribute_replace import attribute_replace
+    assert not any("old #" in t for t in every(
+        attribute_replace, surface("we are adding new # antique pieces to our showroom regularly.")))
+    assert not any(t.startswith("New frame") for t in every(attribute_replace, surface(
+        "Vintage frame floral design elements abstract. Flourish decor border. Classic baroque old style decoration.")))
+    assert "a new car parked on the street" in every(attribute_replace, surface("an old car parked on the street"))
+    # "style" after the age is no second age (CC3M "new style blue mother of the bride dress")
+    assert any(t.startswith("old style blue") for t in every(
+        attribute_replace, surface("new style blue mother of the bride dress with long sleeves")))

@@ -71,3 +71,23 @@ def test_an_animal_no_group_or_kin_replaces_takes_a_person(surface):
     assert other_organisms("bacteria") == ()
     assert not any(" man " in t or "woman" in t
                    for t in every(object_replace, surface("image cute raccoon on a white background .")))
+
+
+def test_a_compound_takes_no_kin_its_head_may_name(surface):
+    """heldout3 CC3M "fishing boat in the calm waters" -> "ship in the calm waters": WordNet files a
+    fishing boat under vessel, not boat, so its kin were "boat", "canoe", "sailboat", "ship": all of
+    them may be the fishing boat.  A compound is a kind of its head."""
+    alts = kin_alternatives("fishing boat")
+    assert not {"boat", "ship", "sailboat", "canoe"} & set(alts)
+    got = every(object_replace, surface("fishing boat in the calm waters"))
+    assert not any(t.startswith(("ship ", "sailboat ", "boat ", "canoe ")) for t in got)
+
+
+def test_no_replacement_by_a_thing_called_either_name():
+    """heldout3 real replacements judged not false: "tree" -> "bush" ("ornamental tree"), "gates" ->
+    "doors" ("inside the gates of the forbidden city"), "meadow" -> "mountain" ("cows on a
+    meadow"), "hotel" -> "skyscraper" ("a 70's designed hotel"), "banks" -> "hillsides"."""
+    for a, b in (("tree", "bush"), ("gate", "door"), ("meadow", "mountain"), ("hotel", "skyscraper"),
+                 ("bank", "hillside")):
+        assert not distinct_things(a, b) and not distinct_things(b, a), (a, b)
+    assert distinct_things("tree", "flower") and distinct_things("goose", "duck")

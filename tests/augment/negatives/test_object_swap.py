@@ -188,3 +188,15 @@ def test_object_swap_never_moves_one_item_of_a_list(surface):
     "a dress featuring gray fashion looks, short-sleeve cardigan and long skirts."."""
     got = every(object_swap, surface("a fashion look featuring gray dresses, short-sleeve cardigan and long skirts."))
     assert "a dress featuring gray fashion looks, short-sleeve cardigan and long skirts." not in got
+
+
+def test_object_swap_no_stuff_or_plural_after_a_singular_article(surface):
+    """heldout2 CC3M "the debris after a fire broke out at a temple." -> "at a debris"; "... with an
+    umbrella during a protests ..." -> "with a protest during an umbrellas": a stuff or a plural
+    after "a"/"an" is no English."""
+    from sgshards.augment.negatives.object_swap import object_swap
+    assert not any("a debris" in t for t in every(object_swap, surface("the debris after a fire broke out at a temple.")))
+    got = every(object_swap, surface("an antigovernment protesters sit in front an improvised barricade with an "
+                                     "umbrella during a protests against president."))
+    assert not any("an umbrellas" in t or "a barricades" in t for t in got)
+    assert "a red house next to a blue car" in every(object_swap, surface("a red car next to a blue house"))

@@ -282,3 +282,49 @@ def test_no_swap_around_a_noun_read_as_a_verb_in_a_title(surface):
     assert not every(relation_swap, surface("Lobster felt red decoration"))
     assert every(relation_swap, surface("cowboys drive cattle down the road."))
     assert "Exeter beat Sale Sharks" in every(relation_swap, surface("Sale Sharks beat Exeter"))
+
+
+def test_relation_swap_article_for_a_capitalised_bare_singular(surface):
+    """heldout3 web "Woman exercising on a fitness ball in a gym" -> "A gym exercising on a fitness
+    ball in woman": the sentence-initial capital hid a bare singular, which moves with "a"."""
+    got = every(relation_swap, surface("Woman exercising on a fitness ball in a gym"))
+    assert got and not any(t.endswith(" in woman") or " on woman" in t for t in got)
+    assert "A gym exercising on a fitness ball in a woman" in got
+
+
+def test_relation_swap_no_second_article_before_a_phrase_cut_off_its_determiner(surface):
+    """heldout3 CC3M "lonely senior man sitting at a window turning ..." -> "at an a lonely senior
+    man": the parse left "a" outside the phrase of "window"; nothing moves into it."""
+    got = every(relation_swap, surface(
+        "lonely senior man sitting at a window turning to look at the camera with a serious thoughtful expression"))
+    assert not any(" a a " in t or " an a " in t for t in got)
+
+
+def test_relation_swap_no_swap_of_a_place_and_its_occasion(surface):
+    """heldout3 CC3M "a model walks the runway at the fashion show" -> "walks the fashion show at the
+    runway"; heldout2 web "Bixby Bridge in morning light" -> "Morning light in Bixby Bridge": the
+    runway is where the show is, the light on the bridge; either way round says the same."""
+    got = every(relation_swap, surface("a model walks the runway at the fashion show during paris menswear fashion week"))
+    assert not any("the fashion show at the runway" in t for t in got)
+    assert not any("in Bixby Bridge" in t for t in every(relation_swap, surface("Bixby Bridge in morning light with fog")))
+    assert "the park walks in a dog" in every(relation_swap, surface("a dog walks in the park"))
+
+
+def test_relation_swap_no_bare_noun_after_a_participle(surface):
+    """heldout3 CC3M "ladies enjoying the food while doing some great networking" -> "the food
+    enjoying ladies": read as "the food-enjoying ladies", a paraphrase."""
+    got = every(relation_swap, surface("ladies enjoying the food while doing some great networking"))
+    assert not any(t.startswith("the food enjoying ladies") for t in got)
+    assert "a television standing in front of the boy" not in got
+    assert "an elephant riding a man" in every(relation_swap, surface("a man riding an elephant"))
+
+
+
+def test_relation_swaps_readers_judged_valid_stay(surface):
+    """heldout3 swaps judged valid that the occasion and participle guards must leave: "the walk on
+    the sand dune" ("on"), "roses and their reflection in the water" (no light)."""
+    assert "the sand dune on the walk" in every(relation_swap, surface("the walk on the sand dune"))
+    assert "roses and the water in their reflection" in every(relation_swap, surface("roses and their reflection in the water"))
+    # a sentence-initial name unknown as a noun is no bare singular (web heldout2, judged valid)
+    assert any(t.startswith("The 134th Belmont Stakes") for t in every(relation_swap, surface(
+        "Sarava with jockey Edgar Prado up wins the 134th Belmont Stakes at Belmont Race Park")))

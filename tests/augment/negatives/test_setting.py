@@ -123,3 +123,10 @@ def test_sides_of_a_thing_seen(surface):
         object_replace, surface("the tops of the mountains were capped with snow ."))
     assert not any("bottom" in t for t in every(object_replace, surface("a cat sleeping on top of the car")))
     assert not any("back" in t for t in every(object_replace, surface("a woman wearing a black top")))
+
+
+def test_no_mass_element_for_a_plural_subject_of_a_verb(surface):
+    """heldout3 CC3M "the clear blue waters await." -> "the clear blue sand await.": a mass word in
+    place of a plural subject leaves its verb plural."""
+    assert not any("sand" in t for t in every(object_replace, surface("the clear blue waters await.")))
+    assert "fishing boat in the calm sand" in every(object_replace, surface("fishing boat in the calm waters"))
