@@ -1,0 +1,152 @@
+"""Last-resort contrasts for a caption no generator gave a negative (``core.augment`` asks only then,
+so no other caption's negatives change).  About one CC3M caption in ten describes a scene and still
+got none: its things are outside the curated groups and have no WordNet kin near enough ("looking
+down on the fountains", "an illustration of the backyard"), or the caption names only its medium and
+one thing ("a drawing of sliced lime").  Two contrasts, each false for any picture the caption
+describes, whatever else is in it:
+
+- **the medium** (``medium_replacements``): a caption headed by a photo word before "of" describes a
+  photograph, one headed by a drawing word an illustration; the other medium is false of the image
+  ("photo of an albino squirrel" -> "drawing of an albino squirrel", "vector illustration of a
+  banner" -> "photo of a banner").  Only the head of the caption's first noun phrase, never an
+  argument ("holding a photo of her son": a representation in the scene), never a word whose medium
+  is open ("image", "picture", "view", "portrait", "render").
+- **another kingdom** (``stranger_replacements``): a plain thing by WordNet (an artefact, a natural
+  object, a food or a plant, ``kin.plain_thing``) that heads its phrase becomes a large animal
+  ("looking down on the fountains" -> "looking down on the horses"): what the caption shows is no
+  animal, and a horse (an elephant where the caption speaks of farms, stables or riders) is in few
+  pictures of things.  Never a scene part (a setting: "the grass", "the city"), a noun after a noun
+  ("car | engine"), a bare singular ("in bed"), a possessor, a name or a mis-tagged word.
+"""
+from __future__ import annotations
+
+from ...schemas.graph import Span
+from ..realise import Replacement, Slot, Surface, fresh, noun_form
+from .contrast import is_person
+from .kin import plain_thing
+from ...lexicon.taxonomy import mainly_a
+from .object_replace import (bare_singular, landmark, number_agrees, part_shown_anyway, plain_name,
+                             replaceable_slot, scene_part, unlike_the_caption)
+from .shared import PER_TYPE, Candidate, make_candidate, noun_slots, possessive
+
+# Media nouns whose medium is fixed, and the other medium.  "image", "picture", "view", "portrait"
+# and "render" may be either (a render may look like a photograph).
+PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographs", "snapshot", "snapshots"})
+DRAWN_WORDS = frozenset({"illustration", "illustrations", "drawing", "drawings", "sketch", "sketches", "cartoon",
+                         "cartoons", "painting", "paintings", "watercolor", "watercolors", "watercolour",
+                         "watercolours"})
+# Words before a drawn medium that say the drawing's technique, replaced with it ("vector
+# illustration" -> "photo", not "vector photo").
+DRAWN_MODIFIERS = frozenset({"vector", "cartoon", "flat", "art", "digital", "pencil", "ink", "oil",
+                             "watercolor", "watercolour", "hand", "drawn", "-", "line", "sketch", "doodle"})
+# Determiners and adjectives a caption's medium noun may follow ("an extremely early photo of").
+_HEAD_TAGS = frozenset({"DT", "JJ", "RB", "CD", "NN", "VBN", "HYPH"})
+
+# Prepositions an animal reads after as well as a thing ("looking down on the horses", "portrait of a
+# horse"); after one of place ("in my studio", "at the gym", "from our deck") it reads as no English.
+_ANIMAL_PREPS = frozenset({"of", "on", "with", "like", "for", "about"})
+_MADE = frozenset({"made", "consisting", "composed", "built"})
+# Nouns for the world a picture is of, not a thing in it.
+_WHOLE_WORLD = frozenset({"earth", "world", "globe", "planet", "universe", "nature"})
+
+# Large animals for a thing, and words after which one may be in the picture anyway.
+STRANGERS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("horse", frozenset("""horse horses pony ponies carriage carriages rider riders riding farm farms ranch stable
+                           stables cowboy cowboys rodeo barn saddle saddles hay paddock equestrian polo jockey
+                           racecourse derby""".split())),
+    ("elephant", frozenset("""elephant elephants zoo safari circus africa african india indian thailand thai
+                              kenya savanna savannah ivory""".split())),
+)
+
+
+def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
+    """(span, new words) for the medium noun heading a caption before "of" (at most one)."""
+    if not surface.caption:
+        return []
+    toks = surface.tokens
+    low = [t.text.lower() for t in toks]
+    for i, t in enumerate(toks):
+        if t.upos == "PUNCT" and t.text in (":", "|"):
+            return []                                   # "element : texture this photo portrays"
+        if low[i] in PHOTO_WORDS or low[i] in DRAWN_WORDS:
+            if i + 1 >= len(toks) or low[i + 1] != "of" or t.upos != "NOUN":
+                return []
+            if any(x.tag not in _HEAD_TAGS for x in toks[:i]):
+                return []                               # "took this picture of", "holding a photo of"
+            plural = low[i].endswith("s") and not low[i].endswith("ss")
+            start = i
+            if low[i] in PHOTO_WORDS:
+                new = "drawings" if plural else "drawing"
+            else:
+                while start > 0 and low[start - 1] in DRAWN_MODIFIERS:
+                    start -= 1
+                new = "photos" if plural else "photo"
+            if any(w in low for w in ("photo", "photos", "photograph", "drawing", "drawings")):
+                if low[start:i + 1] != [new] and _names_both(low, start, i):
+                    return []                           # "a photo of a drawing"
+            return [((start, i + 1), new)]
+        if t.upos in ("NOUN", "PROPN", "VERB", "AUX", "ADP") and low[i] not in DRAWN_MODIFIERS:
+            return []                                   # the caption is headed by something else
+    return []
+
+
+def _names_both(low: list[str], start: int, end: int) -> bool:
+    """A medium word of either kind outside the replaced span ("a drawing of a photo")."""
+    media = PHOTO_WORDS | DRAWN_WORDS
+    return any(w in media for k, w in enumerate(low) if not start <= k <= end)
+
+
+def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple[Span, str]]:
+    """(name span, animal) for the caption's plain things, in the surface's object order."""
+    if not surface.caption:
+        return []
+    low = {t.text.lower() for t in surface.tokens}
+    animal = next((a for a, near in STRANGERS if low.isdisjoint(near)), None)
+    if animal is None or any(is_person(o.name) for o in surface.graph.objects):
+        return []                                        # a person's things: no "her horse"
+    out: list[tuple[Span, str]] = []
+    for a in sorted(noun_slots(surface)):
+        slot = surface.slots[a]
+        name = surface.graph.objects[a].name
+        if not _stranger_fits(surface, a, slot, name, animal):
+            continue
+        out.append((slot.name, noun_form(animal, slot.plural)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str) -> bool:
+    toks = surface.tokens
+    head = toks[slot.name[1] - 1]
+    if not plain_thing(name) or scene_part(name) or landmark(surface, slot) or head.tag not in ("NN", "NNS"):
+        return False
+    if not replaceable_slot(surface, a) or not plain_name(surface, slot.name) or not number_agrees(surface, slot) \
+            or bare_singular(surface, slot) or possessive(surface, slot.name):
+        return False
+    before = slot.name[0] - 1
+    if before >= 0 and (toks[before].upos in ("NOUN", "PROPN", "NUM") or toks[before].text in ("-", "/")):
+        return False                                     # "car | engine", "a 3x rim"
+    s = slot.np[0]
+    if s == slot.name[0] and s > 0 and toks[s - 1].upos == "VERB" and toks[s - 1].tag in ("VB", "VBP"):
+        return False                                     # "hearts and venue | decorations": a noun read as a verb
+    if s > 0 and toks[s - 1].upos == "ADP" and (toks[s - 1].text.lower() not in _ANIMAL_PREPS
+                                                or s > 1 and toks[s - 2].text.lower() in _MADE):
+        return False                                     # "in my studio" -/-> "in my horse"; "made of lemon"
+    if mainly_a(name, "ungulate") or mainly_a(name, "proboscidean") or name in _WHOLE_WORLD:
+        return False                                     # "a pony" -/-> "a horse"; "the earth"
+    return unlike_the_caption(surface, animal) and not part_shown_anyway(surface, a, animal)
+
+
+def last_resort(surface: Surface, limit: int = PER_TYPE) -> list[Candidate]:
+    """Up to ``limit`` object_replace candidates of the caption surface: the medium first, then
+    the plain things (no draw: a fixed order)."""
+    out: list[Candidate] = []
+    for span, new in medium_replacements(surface) + stranger_replacements(surface, limit):
+        cand = make_candidate(surface, "object_replace", [Replacement(span, fresh(surface, new, span))])
+        if cand:
+            out.append(cand)
+        if len(out) >= limit:
+            break
+    return out
+
