@@ -20,11 +20,14 @@ describes, whatever else is in it:
 """
 from __future__ import annotations
 
-from ...schemas.graph import Span
-from ..realise import Replacement, Slot, Surface, fresh, noun_form
-from .contrast import is_person
-from .kin import plain_thing
+from typing import Optional
+
+from ...lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ...lexicon.taxonomy import mainly_a
+from ...schemas.graph import Span
+from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
+from .contrast import is_person
+from .kin import other_organisms, plain_thing
 from .object_replace import (bare_singular, landmark, number_agrees, part_shown_anyway, plain_name,
                              replaceable_slot, scene_part, unlike_the_caption)
 from .shared import PER_TYPE, Candidate, make_candidate, noun_slots, possessive
@@ -35,6 +38,11 @@ PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographs", "snapsh
 DRAWN_WORDS = frozenset({"illustration", "illustrations", "drawing", "drawings", "sketch", "sketches", "cartoon",
                          "cartoons", "painting", "paintings", "watercolor", "watercolors", "watercolour",
                          "watercolours"})
+# Words for a photograph's scene: a view of a place, a close up of a thing ("a view of the skyline",
+# "close up of a cat"); "view from", "detail of" (of a painting, often) are none.
+PHOTO_SCENES = frozenset({"view", "views", "up", "closeup", "closeups", "close-up"})
+# Picture words whose "of" phrase is what the picture shows.
+_SHOWING = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS) | PHOTO_SCENES
 # Words before a drawn medium that say the drawing's technique, replaced with it ("vector
 # illustration" -> "photo", not "vector photo").
 DRAWN_MODIFIERS = frozenset({"vector", "cartoon", "flat", "art", "digital", "pencil", "ink", "oil",
@@ -59,41 +67,52 @@ STRANGERS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
-    """(span, new words) for the medium noun heading a caption before "of" (at most one)."""
+def caption_head(surface: Surface) -> Optional[Span]:
+    """The span of the noun (or "close up") heading the caption right before its first "of", after
+    determiners and adjectives only ("an extremely early photo", "a view", "close - up"); None for
+    a caption headed by anything else ("took this picture of", "holding a photo of")."""
     if not surface.caption:
-        return []
+        return None
+    found = surface.memo.get("caption_head", False)
+    if found is not False:
+        return found
     toks = surface.tokens
     low = [t.text.lower() for t in toks]
-    for i, t in enumerate(toks):
-        if t.upos == "PUNCT" and t.text in (":", "|"):
-            return []                                   # "element : texture this photo portrays"
-        if low[i] in PHOTO_WORDS or low[i] in DRAWN_WORDS:
-            if i + 1 >= len(toks) or low[i + 1] != "of" or t.upos != "NOUN":
-                return []
-            if any(x.tag not in _HEAD_TAGS for x in toks[:i]):
-                return []                               # "took this picture of", "holding a photo of"
-            plural = low[i].endswith("s") and not low[i].endswith("ss")
-            start = i
-            if low[i] in PHOTO_WORDS:
-                new = "drawings" if plural else "drawing"
-            else:
-                while start > 0 and low[start - 1] in DRAWN_MODIFIERS:
-                    start -= 1
-                new = "photos" if plural else "photo"
-            if any(w in low for w in ("photo", "photos", "photograph", "drawing", "drawings")):
-                if low[start:i + 1] != [new] and _names_both(low, start, i):
-                    return []                           # "a photo of a drawing"
-            return [((start, i + 1), new)]
-        if t.upos in ("NOUN", "PROPN", "VERB", "AUX", "ADP") and low[i] not in DRAWN_MODIFIERS:
-            return []                                   # the caption is headed by something else
-    return []
+    head: Optional[Span] = None
+    if "of" in low:
+        k = low.index("of")
+        start = k - 1
+        if start >= 1 and low[start] == "up" and low[start - 1] in ("close", "-"):
+            start -= 1 if low[start - 1] == "close" else 2          # "close up", "close - up"
+        if start >= 0 and low[start] in ("close", "up") or start >= 0 and toks[start].upos == "NOUN":
+            while start > 0 and low[start - 1] in DRAWN_MODIFIERS and toks[start - 1].upos != "ADP":
+                start -= 1
+            if all(t.tag in _HEAD_TAGS for t in toks[:start]):
+                head = (start, k)
+    surface.memo["caption_head"] = head
+    return head
 
 
-def _names_both(low: list[str], start: int, end: int) -> bool:
-    """A medium word of either kind outside the replaced span ("a drawing of a photo")."""
+def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
+    """(span, new words) for the medium heading a caption before "of" (at most one)."""
+    head = caption_head(surface)
+    if head is None:
+        return []
+    low = [t.text.lower() for t in surface.tokens]
+    last = low[head[1] - 1]
+    plural = last.endswith("s") and not last.endswith("ss")
+    if last in PHOTO_WORDS or last in PHOTO_SCENES:
+        start, new = head[1] - 1, "drawings" if plural else "drawing"
+        if last == "up":                                # "close up", "close - up"
+            start = max(k for k in range(head[0], head[1]) if low[k] == "close")
+    elif last in DRAWN_WORDS:
+        start, new = head[0], "photos" if plural else "photo"
+    else:
+        return []
     media = PHOTO_WORDS | DRAWN_WORDS
-    return any(w in media for k, w in enumerate(low) if not start <= k <= end)
+    if any(w in media for k, w in enumerate(low) if not start <= k < head[1]):
+        return []                                       # "a photo of a drawing"
+    return [((start, head[1]), new)]
 
 
 def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple[Span, str]]:
@@ -138,11 +157,43 @@ def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str)
     return unlike_the_caption(surface, animal) and not part_shown_anyway(surface, a, animal)
 
 
+def shown_person_replacements(surface: Surface) -> list[tuple[Span, str]]:
+    """(span, animal) for the person a caption's picture word is of ("close up of olympic athlete"
+    -> "close up of a dog", "portrait of a toddler walking" -> "portrait of a dog walking"): the
+    picture shows an animal, not the person.  The whole phrase after its determiner goes (no
+    "olympic dog"); only adjectives and nouns, none of them a person word of its own."""
+    head = caption_head(surface)
+    toks = surface.tokens
+    if head is None or toks[head[1] - 1].text.lower() not in _SHOWING:
+        return []
+    for a in noun_slots(surface):
+        slot = surface.slots[a]
+        name = surface.graph.objects[a].name
+        if slot.np[0] != head[1] + 1 or not is_person(name) or possessive(surface, slot.name):
+            continue
+        k = slot.np[0]
+        while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
+            k += 1
+        words = toks[k:slot.name[1]]
+        if any(t.upos not in ("ADJ", "NOUN") or not t.text.isalpha() or t.tag in ("JJR", "JJS")
+               or (t.upos == "NOUN" and is_person(t.text.lower())) for t in words[:-1]):
+            return []
+        animals = [w for w in other_organisms(name) if unlike_the_caption(surface, w)]
+        if not animals or not number_agrees(surface, slot):
+            return []
+        new = noun_form(animals[0], slot.plural)
+        if k == slot.np[0] and not slot.plural:
+            new = indefinite_article(new) + " " + new          # "of olympic athlete" -> "of a dog"
+        return [((k, slot.name[1]), new)]
+    return []
+
+
 def last_resort(surface: Surface, limit: int = PER_TYPE) -> list[Candidate]:
     """Up to ``limit`` object_replace candidates of the caption surface: the medium first, then
     the plain things (no draw: a fixed order)."""
     out: list[Candidate] = []
-    for span, new in medium_replacements(surface) + stranger_replacements(surface, limit):
+    for span, new in medium_replacements(surface) + shown_person_replacements(surface) \
+            + stranger_replacements(surface, limit):
         cand = make_candidate(surface, "object_replace", [Replacement(span, fresh(surface, new, span))])
         if cand:
             out.append(cand)
