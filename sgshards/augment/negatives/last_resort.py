@@ -41,6 +41,9 @@ DRAWN_WORDS = frozenset({"illustration", "illustrations", "drawing", "drawings",
 # Words for a photograph's scene: a view of a place, a close up of a thing ("a view of the skyline",
 # "close up of a cat"); "view from", "detail of" (of a painting, often) are none.
 PHOTO_SCENES = frozenset({"view", "views", "up", "closeup", "closeups", "close-up"})
+# Words that name a medium anywhere in a caption: a caption that names two says nothing plain.
+_MEDIA = PHOTO_WORDS | DRAWN_WORDS | frozenset({"vector", "vectors", "render", "rendering", "3d", "clipart",
+                                                "infographic", "graphic", "graphics", "artwork", "art"})
 # Picture words whose "of" phrase is what the picture shows.
 _SHOWING = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS) | PHOTO_SCENES
 # Words before a drawn medium that say the drawing's technique, replaced with it ("vector
@@ -109,9 +112,10 @@ def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
         start, new = head[0], "photos" if plural else "photo"
     else:
         return []
-    media = PHOTO_WORDS | DRAWN_WORDS
-    if any(w in media for k, w in enumerate(low) if not start <= k < head[1]):
-        return []                                       # "a photo of a drawing"
+    if any(w in _MEDIA for k, w in enumerate(low) if not start <= k < head[1]):
+        return []                                       # "a photo of a drawing", "... stock vector"
+    if start > 0 and surface.tokens[start - 1].upos in ("NOUN", "PROPN"):
+        return []                                       # "side view", "street view"
     return [((start, head[1]), new)]
 
 
@@ -147,6 +151,12 @@ def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str)
     if before >= 0 and (toks[before].upos in ("NOUN", "PROPN", "NUM") or toks[before].text in ("-", "/")):
         return False                                     # "car | engine", "a 3x rim"
     s = slot.np[0]
+    if not slot.plural and (s == slot.name[0] or toks[s].upos != "DET"):
+        return False                                     # "where sediment comes from": a mass noun
+    if head.dep == "conj" or any(t.dep == "conj" and t.head == head.i for t in toks):
+        return False                                     # "the flour , sugar , salt and yeast": a list
+    if any(t.dep == "ROOT" and t.lemma == "be" for t in toks):
+        return False                                     # "the cure for anything is salt water": a statement
     if s == slot.name[0] and s > 0 and toks[s - 1].upos == "VERB" and toks[s - 1].tag in ("VB", "VBP"):
         return False                                     # "hearts and venue | decorations": a noun read as a verb
     if s > 0 and toks[s - 1].upos == "ADP" and (toks[s - 1].text.lower() not in _ANIMAL_PREPS
