@@ -44,6 +44,13 @@ PHOTO_SCENES = frozenset({"view", "views", "up", "closeup", "closeups", "close-u
 # Words that name a medium anywhere in a caption: a caption that names two says nothing plain.
 _MEDIA = PHOTO_WORDS | DRAWN_WORDS | frozenset({"vector", "vectors", "render", "rendering", "3d", "clipart",
                                                 "infographic", "graphic", "graphics", "artwork", "art"})
+# Flat graphics: a drawing of one is no contrast to a photograph of it.
+_GRAPHICS = frozenset("""map maps writing writings text texts letter letters sign signs poster posters logo logos
+quote quotes card cards chart charts diagram diagrams graffiti mural murals painting paintings sketch sketches
+calligraphy handwriting note notes page pages book books document documents screen screens label labels
+banner banners flag flags tattoo tattoos print prints pattern patterns""".split())
+# Words that say a picture's thing is itself drawn: a photo of it is no contrast to its drawing.
+_HAND_MADE = frozenset({"drawn", "sketched", "painted", "hand-drawn", "handdrawn", "doodled", "inked"})
 # Picture words whose "of" phrase is what the picture shows.
 _SHOWING = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS) | PHOTO_SCENES
 # Words before a drawn medium that say the drawing's technique, replaced with it ("vector
@@ -104,19 +111,32 @@ def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
     low = [t.text.lower() for t in surface.tokens]
     last = low[head[1] - 1]
     plural = last.endswith("s") and not last.endswith("ss")
-    if last in PHOTO_WORDS or last in PHOTO_SCENES:
+    toks = surface.tokens
+    if last in PHOTO_SCENES:                            # "a distant view", "an abstract close up": the phrase
+        start, new = head[0], "drawings" if plural else "drawing"
+        while start < head[1] and toks[start].tag == "DT":
+            start += 1
+        if graphic(low):
+            return []
+    elif last in PHOTO_WORDS:
         start, new = head[1] - 1, "drawings" if plural else "drawing"
-        if last == "up":                                # "close up", "close - up"
-            start = max(k for k in range(head[0], head[1]) if low[k] == "close")
+        if start > 0 and toks[start - 1].upos in ("NOUN", "PROPN") or graphic(low):
+            return []                                   # "wedding photos", "a photo of a world map"
     elif last in DRAWN_WORDS:
         start, new = head[0], "photos" if plural else "photo"
+        if _HAND_MADE & set(low):
+            return []                                   # "a hand drawn anchor": a photo of it is one too
     else:
         return []
     if any(w in _MEDIA for k, w in enumerate(low) if not start <= k < head[1]):
         return []                                       # "a photo of a drawing", "... stock vector"
-    if start > 0 and surface.tokens[start - 1].upos in ("NOUN", "PROPN"):
-        return []                                       # "side view", "street view"
     return [((start, head[1]), new)]
+
+
+def graphic(low: list[str]) -> bool:
+    """The caption names a flat graphic, of which a drawing may be what a photograph shows ("close
+    up of a world map", "close up of arabic writing")."""
+    return not _GRAPHICS.isdisjoint(low)
 
 
 def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple[Span, str]]:
@@ -142,7 +162,7 @@ def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple
 def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str) -> bool:
     toks = surface.tokens
     head = toks[slot.name[1] - 1]
-    if not plain_thing(name) or scene_part(name) or landmark(surface, slot) or head.tag not in ("NN", "NNS"):
+    if not plain_thing(name) or scene_part(name) or scene_part(name.split()[-1]) or landmark(surface, slot) or head.tag not in ("NN", "NNS"):
         return False
     if not replaceable_slot(surface, a) or not plain_name(surface, slot.name) or not number_agrees(surface, slot) \
             or bare_singular(surface, slot) or possessive(surface, slot.name):

@@ -1,0 +1,67 @@
+"""Last-resort contrasts for CC3M captions no generator gave a negative (issue 15, coverage): the
+medium of the picture, the person a picture shows, a plain thing as a large animal; asked only
+when the caption has no negative at all."""
+from sgshards.augment.core import AugmentOptions, augment
+from sgshards.augment.negatives.last_resort import (last_resort, medium_replacements, shown_person_replacements,
+                                                    stranger_replacements)
+from sgshards.graph import build_graph
+
+
+def texts(surface):
+    return [c.text for c in last_resort(surface)]
+
+
+def negatives(parse, caption):
+    doc = parse(caption)
+    return [n.text for n in augment("k", doc, build_graph(doc), AugmentOptions())[1]]
+
+
+def test_medium_of_a_caption_headed_by_a_picture_word(surface):
+    assert texts(surface("photo of an albino squirrel .")) == ["drawing of an albino squirrel ."]
+    assert texts(surface("a drawing of sliced lime")) == ["a photo of sliced lime"]
+    # the drawing's technique goes with it
+    assert "photo of a banner for holiday ." in texts(surface("vector illustration of a banner for holiday ."))
+    # a view and a close up are photographs
+    assert texts(surface("a view of the skyline")) == ["a drawing of the skyline"]
+    assert texts(surface("close - up of a dollar bill")) == ["drawing of a dollar bill"]
+
+
+def test_no_medium_contrast_where_the_picture_is_no_head_or_its_medium_is_open(surface):
+    assert medium_replacements(surface("a man holding a photo of his son")) == []       # an argument
+    assert medium_replacements(surface("image of a door handle")) == []                 # either medium
+    assert medium_replacements(surface("side view of a storeys house vector")) == []    # a vector
+    assert medium_replacements(surface("the view from our deck")) == []                 # no "of"
+    assert medium_replacements(surface("cartoon illustration of a pocket watch running stock vector")) == []
+
+
+def test_the_person_a_picture_shows_becomes_an_animal(surface):
+    assert shown_person_replacements(surface("close up of olympic athlete")) == [((3, 5), "a dog")]
+    assert "portrait of the dog 1960s" in texts(surface("portrait of the actress 1960s"))
+    # a person the picture does not head, or one with a person word before it
+    assert shown_person_replacements(surface("a man holding a photo of his son")) == []
+
+
+def test_a_plain_thing_becomes_a_large_animal(surface):
+    assert texts(surface("looking down on the fountains")) == ["looking down on the horses"]
+    assert "image of a horse" in texts(surface("image of a door handle"))          # the whole compound
+    assert texts(surface("roof tiles useful as a background")) == ["horses useful as a background"]
+    # a caption of horses' places takes an elephant
+    assert texts(surface("looking down on the fountains at the ranch")) == ["looking down on the elephants at the ranch"]
+
+
+def test_no_stranger_for_a_mass_a_list_a_statement_a_place_or_a_person(surface):
+    assert stranger_replacements(surface("where sediment comes from 6 .")) == []               # a mass
+    assert stranger_replacements(surface("mixing the flour , sugar , salt and yeast for a pizza dough")) == []
+    assert stranger_replacements(surface("the cure for anything is salt water")) == []          # a statement
+    assert stranger_replacements(surface("i tend to play this album in my studio .")) == []     # a place
+    assert stranger_replacements(surface("a woman looking at the fountains")) == []             # a person's
+    assert stranger_replacements(surface("giant light up letters , hearts and venue decorations")) == []
+
+
+def test_last_resort_only_for_a_caption_without_negatives(parse):
+    """A caption no generator gives a negative takes the last resort; one with negatives keeps
+    exactly its own."""
+    assert negatives(parse, "looking down on the fountains") == ["looking down on the horses"]
+    assert negatives(parse, "a drawing of sliced lime") == ["a photo of sliced lime"]
+    assert "close - up of a cat on the table" in negatives(parse, "close - up of a cat on the sofa")
+    assert not any("drawing" in t for t in negatives(parse, "close - up of a cat on the sofa"))
