@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
-from ...lexicon.taxonomy import mainly_a
+from ...lexicon.taxonomy import mainly_a, noun_class
 from ...schemas.graph import Span
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from .contrast import is_person
@@ -43,7 +43,10 @@ DRAWN_WORDS = frozenset({"illustration", "illustrations", "drawing", "drawings",
 PHOTO_SCENES = frozenset({"view", "views", "up", "closeup", "closeups", "close-up"})
 # Words that name a medium anywhere in a caption: a caption that names two says nothing plain.
 _MEDIA = PHOTO_WORDS | DRAWN_WORDS | frozenset({"vector", "vectors", "render", "rendering", "3d", "clipart",
-                                                "infographic", "graphic", "graphics", "artwork", "art"})
+                                                "infographic", "graphic", "graphics", "artwork", "art", "view",
+                                                "views", "closeup", "closeups"})
+# WordNet classes of what no picture shows as such ("worship", "design", "a look").
+_UNSEEN = frozenset({"act", "cognition", "feeling", "attribute", "state", "relation", "motive", "communication"})
 # Flat graphics: a drawing of one is no contrast to a photograph of it.
 _GRAPHICS = frozenset("""map maps writing writings text texts letter letters sign signs poster posters logo logos
 quote quotes card cards chart charts diagram diagrams graffiti mural murals painting paintings sketch sketches
@@ -113,7 +116,7 @@ def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
     plural = last.endswith("s") and not last.endswith("ss")
     toks = surface.tokens
     if last in PHOTO_SCENES:                            # "a distant view", "an abstract close up": the phrase
-        start, new = head[0], "drawings" if plural else "drawing"
+        start, new = 0, "drawings" if plural else "drawing"
         while start < head[1] and toks[start].tag == "DT":
             start += 1
         if graphic(low):
@@ -129,7 +132,10 @@ def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
     else:
         return []
     if any(w in _MEDIA for k, w in enumerate(low) if not start <= k < head[1]):
-        return []                                       # "a photo of a drawing", "... stock vector"
+        return []                                       # "a photo of a drawing", "... stock vector", "- aerial view"
+    shown = [a for a in surface.objects if a in surface.slots and surface.slots[a].np[0] == head[1] + 1]
+    if not shown or any(noun_class(surface.graph.objects[a].name) in _UNSEEN for a in shown):
+        return []                                       # "the current view of worship", "close up of design"
     return [((start, head[1]), new)]
 
 
@@ -175,8 +181,15 @@ def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str)
         return False                                     # "where sediment comes from": a mass noun
     if head.dep == "conj" or any(t.dep == "conj" and t.head == head.i for t in toks):
         return False                                     # "the flour , sugar , salt and yeast": a list
-    if any(t.dep == "ROOT" and t.lemma == "be" for t in toks):
+    if any(t.dep == "ROOT" and t.lemma == "be" for t in toks) or any(t.text == "?" for t in toks):
         return False                                     # "the cure for anything is salt water": a statement
+    if any(toks[k].tag in ("VBN", "VBG") or len(toks[k].text) > 4 and toks[k].text.lower().endswith(("ed", "ing"))
+           for k in range(s, slot.name[0])):
+        return False                                     # "the crammed marina": a state of the thing
+    if slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of":
+        return False                                     # "a banner of deity": the "of" phrase needs the thing
+    if head.dep == "dobj" and any(t.dep in ("dobj", "oprd") and t.head == head.head and t.i != head.i for t in toks):
+        return False                                     # "making a house a home"
     if s == slot.name[0] and s > 0 and toks[s - 1].upos == "VERB" and toks[s - 1].tag in ("VB", "VBP"):
         return False                                     # "hearts and venue | decorations": a noun read as a verb
     if s > 0 and toks[s - 1].upos == "ADP" and (toks[s - 1].text.lower() not in _ANIMAL_PREPS

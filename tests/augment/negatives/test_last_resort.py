@@ -24,6 +24,8 @@ def test_medium_of_a_caption_headed_by_a_picture_word(surface):
     # a view and a close up are photographs
     assert texts(surface("a view of the skyline")) == ["a drawing of the skyline"]
     assert texts(surface("close - up of a dollar bill")) == ["drawing of a dollar bill"]
+    # a view's modifiers go with it ("a distant drawing" says little)
+    assert texts(surface("a distant view of the pyramids")) == ["a drawing of the pyramids"]
 
 
 def test_no_medium_contrast_where_the_picture_is_no_head_or_its_medium_is_open(surface):
@@ -32,6 +34,9 @@ def test_no_medium_contrast_where_the_picture_is_no_head_or_its_medium_is_open(s
     assert medium_replacements(surface("side view of a storeys house vector")) == []    # a vector
     assert medium_replacements(surface("the view from our deck")) == []                 # no "of"
     assert medium_replacements(surface("cartoon illustration of a pocket watch running stock vector")) == []
+    assert medium_replacements(surface("the current view of worship")) == []            # no thing shown
+    assert medium_replacements(surface("close up of a world map")) == []                # a flat graphic
+    assert medium_replacements(surface("vector illustration of a hand drawn anchor .")) == []
 
 
 def test_the_person_a_picture_shows_becomes_an_animal(surface):
@@ -56,6 +61,9 @@ def test_no_stranger_for_a_mass_a_list_a_statement_a_place_or_a_person(surface):
     assert stranger_replacements(surface("i tend to play this album in my studio .")) == []     # a place
     assert stranger_replacements(surface("a woman looking at the fountains")) == []             # a person's
     assert stranger_replacements(surface("giant light up letters , hearts and venue decorations")) == []
+    assert stranger_replacements(surface("the crammed marina at home .")) == []                 # a state of it
+    assert stranger_replacements(surface("making a house a home")) == []                        # an idiom
+    assert stranger_replacements(surface("vector illustration of a banner of deity for holiday .")) == []
 
 
 def test_last_resort_only_for_a_caption_without_negatives(parse):
