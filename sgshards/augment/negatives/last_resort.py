@@ -133,10 +133,20 @@ def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
         return []
     if any(w in _MEDIA for k, w in enumerate(low) if not start <= k < head[1]):
         return []                                       # "a photo of a drawing", "... stock vector", "- aerial view"
-    shown = [a for a in surface.objects if a in surface.slots and surface.slots[a].np[0] == head[1] + 1]
-    if not shown or any(noun_class(surface.graph.objects[a].name) in _UNSEEN for a in shown):
+    if head[1] + 1 >= len(toks) or toks[head[1] + 1].upos == "PUNCT" or _bare_unseen(surface, head[1]):
         return []                                       # "the current view of worship", "close up of design"
     return [((start, head[1]), new)]
+
+
+def _bare_unseen(surface: Surface, of: int) -> bool:
+    """The "of" at token ``of`` takes a bare singular noun of no thing ("view of worship", "close up
+    of design"): what a picture of it shows is anyone's guess."""
+    toks = surface.tokens
+    for t in toks[of + 1:]:
+        if t.dep == "pobj" and t.head == of:
+            bare = not any(x.head == t.i and x.upos in ("DET", "NUM", "PRON") for x in toks)
+            return bare and t.tag == "NN" and noun_class(t.text.lower()) in _UNSEEN
+    return False
 
 
 def graphic(low: list[str]) -> bool:
