@@ -27,7 +27,7 @@ from ...lexicon.taxonomy import mainly_a, noun_class
 from ...schemas.graph import Span
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from .contrast import is_person
-from .kin import other_organisms, plain_thing
+from .kin import concrete_thing, other_organisms, plain_thing
 from .object_replace import (bare_singular, landmark, number_agrees, part_shown_anyway, plain_name,
                              replaceable_slot, scene_part, unlike_the_caption)
 from .shared import PER_TYPE, Candidate, make_candidate, noun_slots, possessive
@@ -67,8 +67,10 @@ _HEAD_TAGS = frozenset({"DT", "JJ", "RB", "CD", "NN", "VBN", "HYPH"})
 # horse"); after one of place ("in my studio", "at the gym", "from our deck") it reads as no English.
 _ANIMAL_PREPS = frozenset({"of", "on", "with", "like", "for", "about"})
 _MADE = frozenset({"made", "consisting", "composed", "built"})
-# Nouns for the world a picture is of, not a thing in it.
-_WHOLE_WORLD = frozenset({"earth", "world", "globe", "planet", "universe", "nature"})
+# Nouns for the world a picture is of or the ground it stands on, not a thing in it, and words for any
+# thing of a recipe.
+_WHOLE_WORLD = frozenset({"earth", "world", "globe", "planet", "universe", "nature", "ground", "land", "soil", "dirt",
+                          "terrain", "surface", "ingredient", "ingredients"})
 
 # Large animals for a thing, and words after which one may be in the picture anyway.
 STRANGERS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -178,7 +180,7 @@ def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple
 def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str) -> bool:
     toks = surface.tokens
     head = toks[slot.name[1] - 1]
-    if not plain_thing(name) or scene_part(name) or scene_part(name.split()[-1]) or landmark(surface, slot) or head.tag not in ("NN", "NNS"):
+    if not (plain_thing(name) or concrete_thing(name)) or scene_part(name) or scene_part(name.split()[-1]) or landmark(surface, slot) or head.tag not in ("NN", "NNS"):
         return False
     if not replaceable_slot(surface, a) or not plain_name(surface, slot.name) or not number_agrees(surface, slot) \
             or bare_singular(surface, slot) or possessive(surface, slot.name):

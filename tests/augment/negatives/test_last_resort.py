@@ -50,6 +50,8 @@ def test_a_plain_thing_becomes_a_large_animal(surface):
     assert texts(surface("looking down on the fountains")) == ["looking down on the horses"]
     assert "image of a horse" in texts(surface("image of a door handle"))          # the whole compound
     assert texts(surface("roof tiles useful as a background")) == ["horses useful as a background"]
+    # a thing in any of its senses ("tools": also an act of tooling)
+    assert texts(surface("all of the tools in package !")) == ["all of the horses in package !"]
     # a caption of horses' places takes an elephant
     assert texts(surface("looking down on the fountains at the ranch")) == ["looking down on the elephants at the ranch"]
 
