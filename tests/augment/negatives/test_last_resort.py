@@ -58,7 +58,9 @@ def test_a_plain_thing_becomes_a_large_animal(surface):
 
 def test_no_stranger_for_a_mass_a_list_a_statement_a_place_or_a_person(surface):
     assert stranger_replacements(surface("where sediment comes from 6 .")) == []               # a mass
-    assert stranger_replacements(surface("mixing the flour , sugar , salt and yeast for a pizza dough")) == []
+    # a list's members stay (the dough may go: "for a horse")
+    assert [span for span, _ in stranger_replacements(
+        surface("mixing the flour , sugar , salt and yeast for a pizza dough"))] == [(11, 13)]
     assert stranger_replacements(surface("the cure for anything is salt water")) == []          # a statement
     assert stranger_replacements(surface("i tend to play this album in my studio .")) == []     # a place
     assert stranger_replacements(surface("a woman looking at the fountains")) == []             # a person's
