@@ -47,6 +47,9 @@ _MEDIA = PHOTO_WORDS | DRAWN_WORDS | frozenset({"vector", "vectors", "render", "
                                                 "views", "closeup", "closeups"})
 # WordNet classes of what no picture shows as such ("worship", "design", "a look").
 _UNSEEN = frozenset({"act", "cognition", "feeling", "attribute", "state", "relation", "motive", "communication"})
+# Portions of what a picture shows ("aerial view of a portion"): no thing of their own.
+_PORTIONS = frozenset({"portion", "portions", "part", "parts", "piece", "pieces", "section", "sections", "half",
+                       "rest", "lot", "number", "kind", "type", "sort", "bit"})
 # Flat graphics: a drawing of one is no contrast to a photograph of it.
 _GRAPHICS = frozenset("""map maps writing writings text texts letter letters sign signs poster posters logo logos
 quote quotes card cards chart charts diagram diagrams graffiti mural murals painting paintings sketch sketches
@@ -63,6 +66,8 @@ DRAWN_MODIFIERS = frozenset({"vector", "cartoon", "flat", "art", "digital", "pen
 # Determiners and adjectives a caption's medium noun may follow ("an extremely early photo of").
 _HEAD_TAGS = frozenset({"DT", "JJ", "RB", "CD", "NN", "VBN", "HYPH"})
 
+# Determiners of a mass ("with some home decoration" -/-> "some horse").
+_MASS_DETERMINERS = frozenset({"some", "any", "much", "more", "less", "enough", "no", "all"})
 # Prepositions an animal reads after as well as a thing ("looking down on the horses", "portrait of a
 # horse"); after one of place ("in my studio", "at the gym", "from our deck") it reads as no English.
 _ANIMAL_PREPS = frozenset({"of", "on", "with", "like", "for", "about"})
@@ -135,7 +140,8 @@ def medium_replacements(surface: Surface) -> list[tuple[Span, str]]:
         return []
     if any(w in _MEDIA for k, w in enumerate(low) if not start <= k < head[1]):
         return []                                       # "a photo of a drawing", "... stock vector", "- aerial view"
-    if head[1] + 1 >= len(toks) or toks[head[1] + 1].upos == "PUNCT" or _bare_unseen(surface, head[1]):
+    after = [t for t in toks[head[1] + 1:head[1] + 3] if t.upos != "DET"]
+    if not after or after[0].upos == "PUNCT" or _bare_unseen(surface, head[1]):
         return []                                       # "the current view of worship", "close up of design"
     return [((start, head[1]), new)]
 
@@ -147,7 +153,7 @@ def _bare_unseen(surface: Surface, of: int) -> bool:
     for t in toks[of + 1:]:
         if t.dep == "pobj" and t.head == of:
             bare = not any(x.head == t.i and x.upos in ("DET", "NUM", "PRON") for x in toks)
-            return bare and t.tag == "NN" and noun_class(t.text.lower()) in _UNSEEN
+            return bare and t.tag == "NN" and noun_class(t.text.lower()) in _UNSEEN or t.text.lower() in _PORTIONS
     return False
 
 
@@ -171,7 +177,10 @@ def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple
         name = surface.graph.objects[a].name
         if not _stranger_fits(surface, a, slot, name, animal):
             continue
-        out.append((slot.name, noun_form(animal, slot.plural)))
+        start = slot.np[0]                               # the phrase after its determiners: no "solar horse"
+        while start < slot.name[0] and surface.tokens[start].tag == "DT":
+            start += 1
+        out.append(((start, slot.name[1]), noun_form(animal, slot.plural)))
         if len(out) >= limit:
             break
     return out
@@ -189,6 +198,10 @@ def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str)
     if before >= 0 and (toks[before].upos in ("NOUN", "PROPN", "NUM") or toks[before].text in ("-", "/")):
         return False                                     # "car | engine", "a 3x rim"
     s = slot.np[0]
+    dets = [t for t in toks[s:slot.name[0]] if t.tag in ("DT", "PRP$")]
+    if any(t.tag == "PRP$" or t.text.lower() in _MASS_DETERMINERS for t in dets) \
+            or any(t.upos not in ("ADJ", "ADV", "DET") for t in toks[s:slot.name[0]]):
+        return False                                     # "on its tracks", "some home decoration", "3d logo"
     if not slot.plural and (s == slot.name[0] or toks[s].upos != "DET"):
         return False                                     # "where sediment comes from": a mass noun
     if head.dep == "conj" or any(t.dep == "conj" and t.head == head.i for t in toks):

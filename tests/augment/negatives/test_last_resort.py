@@ -68,6 +68,14 @@ def test_no_stranger_for_a_mass_a_list_a_statement_a_place_or_a_person(surface):
     assert stranger_replacements(surface("the crammed marina at home .")) == []                 # a state of it
     assert stranger_replacements(surface("making a house a home")) == []                        # an idiom
     assert stranger_replacements(surface("vector illustration of a banner of deity for holiday .")) == []
+    assert stranger_replacements(surface("close - up of a steam - powered train on its tracks")) == []     # its
+    assert stranger_replacements(surface("use the empty spaces of your house with some home decoration")) == []
+
+
+def test_a_stranger_takes_the_whole_phrase_after_the_determiner(surface):
+    """An adjective of the thing reads badly of the animal ("the solar horse", "a light horse")."""
+    assert texts(surface("cartoon of the solar system")) == ["cartoon of the horse"]
+    assert texts(surface("dolly shot of a beautiful chandelier")) == ["dolly shot of a horse"]
 
 
 def test_last_resort_only_for_a_caption_without_negatives(parse):
