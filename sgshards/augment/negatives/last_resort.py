@@ -178,8 +178,10 @@ def stranger_replacements(surface: Surface, limit: int = PER_TYPE) -> list[tuple
         if not _stranger_fits(surface, a, slot, name, animal):
             continue
         start = slot.np[0]                               # the phrase after its determiners: no "solar horse"
-        while start < slot.name[0] and surface.tokens[start].tag == "DT":
+        while start < slot.name[0] and surface.tokens[start].tag in ("DT", "PDT"):
             start += 1
+        if any(t.tag == "DT" for t in surface.tokens[start:slot.name[0]]):
+            continue                                     # "half a lemon": a measure before the determiner
         out.append(((start, slot.name[1]), noun_form(animal, slot.plural)))
         if len(out) >= limit:
             break
@@ -206,13 +208,16 @@ def _stranger_fits(surface: Surface, a: int, slot: Slot, name: str, animal: str)
         return False                                     # "where sediment comes from": a mass noun
     if head.dep == "conj" or any(t.dep == "conj" and t.head == head.i for t in toks):
         return False                                     # "the flour , sugar , salt and yeast": a list
-    if any(t.dep == "ROOT" and t.lemma == "be" for t in toks) or any(t.text == "?" for t in toks):
+    if any(t.dep == "ROOT" and t.lemma == "be" or t.dep == "auxpass" and t.lemma == "be" and t.head == t.i + 1
+           or t.text == "?" for t in toks):
         return False                                     # "the cure for anything is salt water": a statement
     if any(toks[k].tag in ("VBN", "VBG") or len(toks[k].text) > 4 and toks[k].text.lower().endswith(("ed", "ing"))
            for k in range(s, slot.name[0])):
         return False                                     # "the crammed marina": a state of the thing
     if slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() == "of":
         return False                                     # "a banner of deity": the "of" phrase needs the thing
+    if head.dep == "nsubjpass" or _said_again(surface, slot):
+        return False                                     # "this drink is based on", "railway track to railway line"
     if head.dep == "dobj" and any(t.dep in ("dobj", "oprd") and t.head == head.head and t.i != head.i for t in toks):
         return False                                     # "making a house a home"
     if s == slot.name[0] and s > 0 and toks[s - 1].upos == "VERB" and toks[s - 1].tag in ("VB", "VBP"):
@@ -254,6 +259,14 @@ def shown_person_replacements(surface: Surface) -> list[tuple[Span, str]]:
             new = indefinite_article(new) + " " + new          # "of olympic athlete" -> "of a dog"
         return [((k, slot.name[1]), new)]
     return []
+
+
+def _said_again(surface: Surface, slot: Slot) -> bool:
+    """A word of the thing's phrase is said again elsewhere in the caption (a keyword list, a
+    name's parts, a thing contrasted with its own kind)."""
+    words = {t.text.lower() for t in surface.tokens[slot.np[0]:slot.name[1]]
+             if t.upos in ("NOUN", "PROPN", "ADJ") and t.text.isalpha() and len(t.text) > 2}
+    return any(t.text.lower() in words for k, t in enumerate(surface.tokens) if not slot.np[0] <= k < slot.name[1])
 
 
 def last_resort(surface: Surface, limit: int = PER_TYPE) -> list[Candidate]:

@@ -70,6 +70,10 @@ def test_no_stranger_for_a_mass_a_list_a_statement_a_place_or_a_person(surface):
     assert stranger_replacements(surface("vector illustration of a banner of deity for holiday .")) == []
     assert stranger_replacements(surface("close - up of a steam - powered train on its tracks")) == []     # its
     assert stranger_replacements(surface("use the empty spaces of your house with some home decoration")) == []
+    assert stranger_replacements(surface("sling this drink is based on beverage , created .")) == []      # passive
+    assert stranger_replacements(surface("the railway track to railway line")) == []                     # said again
+    assert texts(surface("close up macro photograph of half a lemon .")) == [
+        "close up macro photograph of half a horse ."]                                # the measure stays
 
 
 def test_a_stranger_takes_the_whole_phrase_after_the_determiner(surface):
