@@ -2,21 +2,27 @@
 so no other caption's negatives change).  About one CC3M caption in ten describes a scene and still
 got none: its things are outside the curated groups and have no WordNet kin near enough ("looking
 down on the fountains", "an illustration of the backyard"), or the caption names only its medium and
-one thing ("a drawing of sliced lime").  Two contrasts, each false for any picture the caption
+one thing ("a drawing of sliced lime").  Three contrasts, each false for any picture the caption
 describes, whatever else is in it:
 
-- **the medium** (``medium_replacements``): a caption headed by a photo word before "of" describes a
-  photograph, one headed by a drawing word an illustration; the other medium is false of the image
-  ("photo of an albino squirrel" -> "drawing of an albino squirrel", "vector illustration of a
-  banner" -> "photo of a banner").  Only the head of the caption's first noun phrase, never an
-  argument ("holding a photo of her son": a representation in the scene), never a word whose medium
-  is open ("image", "picture", "view", "portrait", "render").
-- **another kingdom** (``stranger_replacements``): a plain thing by WordNet (an artefact, a natural
-  object, a food or a plant, ``kin.plain_thing``) that heads its phrase becomes a large animal
-  ("looking down on the fountains" -> "looking down on the horses"): what the caption shows is no
-  animal, and a horse (an elephant where the caption speaks of farms, stables or riders) is in few
-  pictures of things.  Never a scene part (a setting: "the grass", "the city"), a noun after a noun
-  ("car | engine"), a bare singular ("in bed"), a possessor, a name or a mis-tagged word.
+- **the medium** (``medium_replacements``): a caption headed by a photo word, a view or a close up
+  before "of" describes a photograph, one headed by a drawing word an illustration; the other medium
+  is false of the image ("photo of an albino squirrel" -> "drawing of ...", "a distant view of the
+  pyramids" -> "a drawing of ...", "vector illustration of a banner" -> "photo of a banner").  Only
+  the head of the caption's first noun phrase, never an argument ("holding a photo of her son"), a
+  word whose medium is open ("image", "picture", "portrait", "render"), a caption naming a second
+  medium ("... stock vector"), a photo of a flat graphic ("close up of a world map") or a drawing of
+  a hand-drawn thing, nor of a portion or a bare abstraction ("view of worship").
+- **the person shown** (``shown_person_replacements``): the person such a picture is of becomes an
+  animal ("close up of olympic athlete" -> "close up of a dog").
+- **another kingdom** (``stranger_replacements``): a thing by WordNet (an artefact, a natural object,
+  a food or a plant in its first sense, no sense animate: ``kin.plain_thing``, ``kin.concrete_thing``)
+  becomes a large animal, the whole phrase after its determiners ("looking down on the fountains" ->
+  "looking down on the horses", "dolly shot of a beautiful chandelier" -> "dolly shot of a horse"):
+  what the caption shows is no animal, and a horse (an elephant where the caption speaks of farms,
+  stables or riders) is in few pictures of things.  Never a scene part, a place after "in"/"at"/"from",
+  a mass, a list member, a noun after a noun or a participle, a possessed thing, a thing named twice,
+  nor in a statement, a passive, a question or a caption naming a person.
 """
 from __future__ import annotations
 
