@@ -188,7 +188,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 55,816 (87.97%) since a day's weather outside the graph, a valley said alone, "digital" art and
 # animals no group or kin replaces take contrasts (issue 15c coverage; of 60 random added negatives read, 60 valid).
 # With the weather, valley, digital-art and animal contrasts of round 5 too: 55,562 (87.85%).
-CC3M_NEGATIVES_BASELINE = 55_562
+# 55,708 (88.66%) since a caption no type gives a negative takes a last resort (issue 15 coverage,
+# negatives/last_resort.py: the picture's other medium, the person it shows as an animal, a thing as
+# a horse; of the 146 new negatives of the 128 captions it newly covers, read by hand, 144 valid).
+CC3M_NEGATIVES_BASELINE = 55_708
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -199,7 +202,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.53% since swaps of list items, points of view, colours and near-symmetric
                                     # relations are refused (issue 15c swaps, above)
                                     # 87.97% with the coverage contrasts of issue 15c (weather, valley, digital, animals)
-CC3M_COVERAGE_BASELINE = 0.8785     # 87.85% with all of round 5
+                                    # 87.85% with all of round 5
+CC3M_COVERAGE_BASELINE = 0.8866     # 88.66% with the last-resort contrasts (negatives/last_resort.py)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -187,7 +187,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
     # 824 since a day's weather, a valley's far setting, "digital" art and animals no
     # group or kin replaces take contrasts (issue 15c coverage)
-    assert stats["with_negative"] >= 824      # 824 after all of the above together
+    # 832 since a caption no type gives a negative takes a last resort (negatives/last_resort.py: the
+    # picture's other medium, the person it shows as an animal, a thing as a horse)
+    assert stats["with_negative"] >= 832      # 832 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
