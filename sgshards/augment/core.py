@@ -24,6 +24,7 @@ from ..text.suitability import unsuitable_reason
 from .guards import NOTHING, Excluded, excluded
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
+from .negatives.last_resort import last_resort
 from .realise import Surface, caption_surface, text_key, to_word_spans
 from .sampling import shuffle
 
@@ -103,7 +104,11 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
     surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
     pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
-    return positives, _select(pools, taken, options.max_negatives, rng)
+    negatives = _select(pools, taken, options.max_negatives, rng)
+    if not negatives and "object_replace" in options.negative_types:   # "looking down on the fountains"
+        pools = {"object_replace": iter([(0, c) for c in last_resort(surfaces[0][1])])}
+        negatives = _select(pools, taken, options.max_negatives, rng)
+    return positives, negatives
 
 
 def trusted(confidence: Optional[float], threshold: float) -> bool:

@@ -205,7 +205,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # the 20 captions left with none read by hand: of their 27 lost negatives at most 6 arguably valid
 # ("latin pop artist leaves at award", "beach outside front", "cabin on the hillsides").
 # 54,607 (87.37%) with the negative validity guards of issue 15d merged on top.
-CC3M_NEGATIVES_BASELINE = 54_607
+# 55,708 (88.66%) since a caption no type gives a negative takes a last resort (issue 15 coverage,
+# negatives/last_resort.py: the picture's other medium, the person it shows as an animal, a thing as
+# a horse; of the 146 new negatives of the 128 captions it newly covers, read by hand, 144 valid).
+# 54,764 (88.24%) with the last-resort contrasts (augment/negatives/last_resort.py) merged on top.
+CC3M_NEGATIVES_BASELINE = 54_764
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -220,7 +224,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # captions whose only negatives were built on them have none
                                     # augment.depicted; the 46 captions lost had only negatives on such words)
                                     # 87.85% with all of round 5; 87.73% after the 15d negative guards
-CC3M_COVERAGE_BASELINE = 0.8737     # 87.37% with the negative guards of 15d on top of the above
+CC3M_COVERAGE_BASELINE = 0.8824     # 88.24% with the last-resort contrasts on top of the above
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -198,7 +198,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 823 since a bare "in" before a place WordNet does not curate is no place contrast (issue 15d:
     # the caption lost is "banana plantation in presidential state", whose "outside presidential
     # state" is no English)
-    assert stats["with_negative"] >= 820      # 820 after all of the above together
+    # 832 since a caption no type gives a negative takes a last resort (negatives/last_resort.py: the
+    # picture's other medium, the person it shows as an animal, a thing as a horse)
+    assert stats["with_negative"] >= 829      # 829 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

@@ -67,6 +67,18 @@ def plain_thing(noun: str) -> bool:
     return noun_class(n) in KIN_CLASSES and one_kind(n) and not is_a(n, "meal")
 
 
+def concrete_thing(noun: str) -> bool:
+    """``plain_thing`` without its limit on the noun's other senses: the first sense is an artefact,
+    a natural object, a food or a plant ("engine", "glass", "tool"), no sense is a person or an
+    animal ("fan", "crane"), and the noun is no category, picture, abstraction, part, collection,
+    container, mass or meal.  For contrasts that hold whichever sense is meant (a horse is none)."""
+    n = noun.lower()
+    head = (n.split() or [""])[-1]
+    if n in _NOT_THINGS or head in _NOT_THINGS or head in CONTAINER_NOUNS:
+        return False
+    return noun_class(n) in KIN_CLASSES - _ANIMATE and not noun_classes(n) & _ANIMATE and not is_a(n, "meal")
+
+
 def one_kind(noun: str) -> bool:
     """The noun's two most frequent senses are things of one kind: neither an act, an event or an
     abstraction ("match", "bar"), nor animals or people and artefacts both ("fan", "bat", "pole"),

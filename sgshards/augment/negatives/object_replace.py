@@ -169,10 +169,10 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
                 and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
-        if not alts and surface.caption and _number_agrees(surface, slot):
-            plain = _plain_name(surface, slot.name)
+        if not alts and surface.caption and number_agrees(surface, slot):
+            plain = plain_name(surface, slot.name)
             if plain:
-                alts = [] if _bare_singular(surface, slot) else [
+                alts = [] if bare_singular(surface, slot) else [
                     w for w in _kin_replacements(surface, slot, o.name, prep, owner)
                     if not part_shown_anyway(surface, a, w)]
             if not alts:
@@ -308,14 +308,14 @@ def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: s
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "one", "each", "every", "another"})
 
 
-def _number_agrees(surface: Surface, slot: Slot) -> bool:
+def number_agrees(surface: Surface, slot: Slot) -> bool:
     """A plural name after no singular determiner: "a lizard perches on a wall" is a verb the tagger
     read as a noun, and any plural put there reads "a bookshelves"."""
     return not slot.plural or all(t.text.lower() not in _SINGULAR_DETERMINERS
                                   for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
-def _bare_singular(surface: Surface, slot: Slot) -> bool:
+def bare_singular(surface: Surface, slot: Slot) -> bool:
     """A singular noun with no determiner after a verb or a preposition is mostly a mass or an
     idiom ("make room for", "in bed"), not a thing a replacement could stand for."""
     s = slot.np[0]
@@ -332,7 +332,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
             and (prep is None or prep in place_preps(w, prep))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
             and not set_out_together(name, w)
-            and _unlike_the_caption(surface, w)]
+            and unlike_the_caption(surface, w)]
 
 
 def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool, plain: bool,
@@ -364,13 +364,13 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
             return None                                # "leather women 's sandals", "middle - aged woman",
                                                        # "a vocal critic of opera character", "is a proud mom"
         return (k, slot.name[1]), [w for w in _modified_person(surface, (k, slot.name[1]))
-                                   if _unlike_the_caption(surface, w)]
+                                   if unlike_the_caption(surface, w)]
     if any(toks[j].upos not in ("DET", "NUM") for j in range(s, slot.name[0])):
         return None
     if name.lower() in ANY_ANIMAL and s > 0 and toks[s - 1].text.lower() == "of" and not slot.plural \
             and s == slot.name[0]:
         return None                        # "a flock of animal", "kind of animal": no "a flock of a woman"
-    return slot.name, [w for w in other_organisms(name) if _unlike_the_caption(surface, w)
+    return slot.name, [w for w in other_organisms(name) if unlike_the_caption(surface, w)
                        and not (owner and noun_form(w, slot.plural).endswith("s"))]
 
 
@@ -416,14 +416,14 @@ def _compound_person(surface: Surface, slot: Slot, name: str) -> tuple[Span, lis
     pronoun = gendered_pronoun(surface)
     return (head, head + 1), [w for w in object_alternatives(words[-1])
                               if distinct_things(w, words[-1]) and same_age(w, words[-1])
-                              and _unlike_the_caption(surface, w)
+                              and unlike_the_caption(surface, w)
                               and not (pronoun and gender(w) != gender(words[-1]))]    # "business woman raises his hand"
 
 
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
 
 
-def _plain_name(surface: Surface, name: Span) -> bool:
+def plain_name(surface: Surface, name: Span) -> bool:
     """The object's name is a common noun, or a noun after one noun ("fish pond"), as the tagger
     reads it: a longer name is more often a misparse ("mountain reflect lake", "security guard
     opening car door") than a thing WordNet could place."""
@@ -540,7 +540,7 @@ def _said_of_whole(graph: SceneGraph, r: SGRelation, obj: int, whole: int) -> bo
     return any(s.predicate == r.predicate and (s.subject, s.object) == ends for s in graph.relations)
 
 
-def _unlike_the_caption(surface: Surface, noun: str) -> bool:
+def unlike_the_caption(surface: Surface, noun: str) -> bool:
     """The noun is no word of the caption and names nothing any of its objects may be ("a cup"
     where a mug is named, "a duck" beside "birds")."""
     words = surface.memo.get("words")
