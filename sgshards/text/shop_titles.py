@@ -119,7 +119,9 @@ def _colour_variant_in(c) -> bool:
 def news_headline(c) -> Optional[str]:
     """A count of people, a named place and an event's participle for the verb, no finite verb:
     "Over 8 lakh people in 21 districts in Assam affected by floods", "12 killed in Kabul blast"."""
-    if c.stock or any(t.tag in FINITE_TAGS or t.tag == "MD" for t in c.tokens):
+    # a finite verb may only say when ("At least 6 arrested in Kahuku after convoy arrives ...")
+    if c.stock or any((t.tag in FINITE_TAGS and t.dep not in ("advcl", "relcl", "pcomp")) or t.tag == "MD"
+                      for t in c.tokens):
         return None
     event = next((t for t in c.tokens if t.text.lower() in EVENT_PARTICIPLES and t.tag in ("VBN", "JJ")), None)
     if event is None:
