@@ -4,7 +4,8 @@ A shop's product title with no listing mark (no price, size or code) is still no
 of nouns with the product's attributes stacked in front of it and no determiner or finite verb to
 make a sentence ("Kelly Green 6 panel snapback hat with Kelly Green visor red embroidered ...": a count
 of parts, "6 panel"; a colour said twice; "big pattern basket weave carpet food and drinking container
-for pet metal-net look chair": a buyer, "for pet", and a run of bare nouns), or a Title Case product
+for pet metal-net look chair": a buyer, "for pet", and a run of bare nouns; "copper patina verdigris
+oval earrings": a run of bare nouns headed by goods), or a Title Case product
 in a shop's colour variant ("Boxing Gloves in Black andWhite").  A news headline counts people struck
 by an event in named places, with a participle for its verb ("Over 8 lakh people in 21 districts in
 Assam affected by floods").  A description says its scene with a determiner or a verb ("a dog bowl for
@@ -17,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..lexicon.words import COLOURS, NUMBER_WORDS, SHADES
+from ..lexicon.lemmas import all_lemmas
+from ..lexicon.visibility import MERCHANDISE
+from ..lexicon.words import CLOTHING, COLOURS, NUMBER_WORDS, SHADES
 from ..schemas.depview import FINITE_TAGS
 from ..schemas.outcomes import PRODUCT_LISTING, SENTENCE_TITLE
 
@@ -49,8 +52,9 @@ def product_title(c) -> Optional[str]:
     if _colour_variant_in(c):
         return PRODUCT_LISTING
     marks = _count_attribute(c) + _colour_stack(c)
-    if not any(t.upos == "DET" for t in c.tokens):        # "the dormitory for women" is a phrase
-        marks += _buyer(c) + _noun_pile(c)
+    # "the dormitory for women" is a phrase, "Smiling female showing blank credit card" a clause
+    if not any(t.upos == "DET" or (t.upos == "VERB" and t.dep not in ("amod", "compound")) for t in c.tokens):
+        marks += _buyer(c) + _noun_pile(c) + _goods_head(c)
     return PRODUCT_LISTING if marks >= 2 else None
 
 
@@ -91,14 +95,31 @@ def _colour_stack(c) -> int:
 
 
 def _noun_pile(c) -> int:
-    """Four common nouns or adjectives in a row, in lower case, with no function word and no hue ("big
-    pattern basket weave carpet food"); a run of names is a place ("Buena Vista Colorado USA")."""
+    """Four common nouns or adjectives in a row, in lower case, with no function word, hue or verb's
+    "-ing" ("big pattern basket weave carpet food"); a run of names is a place ("Buena Vista Colorado
+    USA")."""
     run = best = 0
     for t in c.tokens:
         run = run + 1 if t.upos in ("NOUN", "PROPN", "ADJ") and t.text.isalpha() and t.text.islower() \
-            and t.text not in HUES else 0
+            and t.text not in HUES and not _gerund(t.text) else 0
         best = max(best, run)
     return int(best >= NOUN_PILE)
+
+
+def _gerund(word: str) -> bool:
+    """An "-ing" word a dictionary knows as a verb: a tagger's noun in "female showing/NN blank credit
+    card" breaks a pile."""
+    return word.endswith("ing") and "VERB" in all_lemmas(word)
+
+
+def _goods_head(c) -> int:
+    """Goods (a shop's product noun or clothing) head a phrase with no preposition: "copper patina
+    verdigris oval earrings", "Gold colour mesh strap watch"; "Women's leather jacket with laces" says
+    what is on it."""
+    root = next((t for t in c.tokens if t.dep == "ROOT"), None)
+    if root is None or any(t.upos == "ADP" for t in c.tokens):
+        return 0
+    return int(root.lemma.lower() in MERCHANDISE or root.lemma.lower() in CLOTHING)
 
 
 def _colour_variant_in(c) -> bool:

@@ -19,6 +19,8 @@ def reason_of(parse, caption):
     # a buyer ("for pet") and a pile of bare nouns
     "big pattern basket weave carpet food and drinking container for pet metal-net look chair",
     "free printable christmas gift tags for kids",
+    # a pile of bare nouns headed by goods
+    "copper patina verdigris oval earrings", "men's red rugby stripe wool and cashmere crew length socks",
     # a Title Case product in a colour variant (a print shop's title cut to its description)
     "Boxing Photo Framed Prints - Boxing Gloves in Black andWhite Framed Print by Rebecca Brittain",
 ])
@@ -45,6 +47,8 @@ def test_news_headlines_are_skipped(parse, caption):
     "Gold Rush tourists and locals mining for gold in festival in Buena Vista Colorado USA",
     # a number before a name is an address, not a count of parts
     "Scene of a devastating fire at 35 farm Lane in Seabrook Early Saturday morning.",
+    # a verb's "-ing" the tagger read as a noun breaks the pile; goods with a preposition are described
+    "Smiling female showing blank credit card", "Women's leather jacket with laces",
     # a colour in lower case after "in" is what is seen
     "young woman in black and white",
     # an event's participle with no count and no name (CC3M), and in a sentence
