@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from ..lexicon.lemmas import all_lemmas
-from ..lexicon.visibility import MERCHANDISE
+from ..lexicon.visibility import MERCHANDISE, PICTURE_WORDS
 from ..lexicon.words import CLOTHING, COLOURS, NUMBER_WORDS, SHADES
 from ..schemas.depview import FINITE_TAGS
 from ..schemas.outcomes import PRODUCT_LISTING, SENTENCE_TITLE
@@ -38,6 +38,8 @@ EVENT_PARTICIPLES = frozenset({
     "affected", "killed", "injured", "hurt", "displaced", "evacuated", "arrested", "detained", "stranded",
     "rescued", "hospitalised", "hospitalized", "infected", "jailed", "charged", "sentenced", "convicted",
     "trapped", "feared", "missing", "dead", "feared", "booked", "held", "abducted", "kidnapped", "deported"})
+# the words of a graphic's title ("... icon vector"); a "pattern" is a product's too ("big pattern ... carpet")
+GRAPHIC_TITLE_WORDS = PICTURE_WORDS - {"pattern", "cartoon"}
 PARTS = 24                  # the most parts a product counts ("6 panel", "3 piece")
 NOUN_PILE = 4               # the fewest nouns and adjectives in a row that make a pile
 _GLUED_AND = re.compile(r"^(?:and|&)[A-Z][a-z]+$")
@@ -49,6 +51,8 @@ def product_title(c) -> Optional[str]:
     words = c.words
     if c.stock or len(words) < 3 or words[0].upos == "DET" or _sentence(c):
         return None
+    if any(t.lemma.lower() in GRAPHIC_TITLE_WORDS for t in words):
+        return None         # a graphic's title describes it: "Realistic detailed 3d red apron and thin line icon vector"
     if _colour_variant_in(c):
         return PRODUCT_LISTING
     marks = _count_attribute(c) + _colour_stack(c)
