@@ -127,7 +127,8 @@ REASONS: dict[str, Reason] = {
                                          "or second person statement, not a description"),
     PRODUCT_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: prices, model numbers, sizes, shop "
                                                "words, trademark signs, a colour variant after the product "
-                                               "(\"... - navy\")"),
+                                               "(\"... - navy\", \"... in Black\"), a verbless pile of a "
+                                               "product's attributes (\"6 panel ... hat\", \"for pet\")"),
     KEYWORD_LIST: Reason(STAGE_SUITABILITY, "written, not augmented: #tags or a \"Tags:\" list, comma- or "
                                             "pipe-separated keywords, repeated keywords, a noun stack with a "
                                             "listing's marks, names and keywords in lower case"),
@@ -136,7 +137,8 @@ REASONS: dict[str, Reason] = {
                                      "article title)"),
     SENTENCE_TITLE: Reason(STAGE_SUITABILITY, "written, not augmented: a title in sentence case (\"how to ...\", a "
                                               "listicle, \"The Field Guide to ...\", \"X vs Y\" between names, "
-                                              "\"image titled ...\", a headline's \"X to do Y\")"),
+                                              "\"image titled ...\", a headline's \"X to do Y\" or "
+                                              "\"N people in X affected by Y\")"),
     STATEMENT: Reason(STAGE_SUITABILITY, "written, not augmented: a statement of what someone says, thinks, "
                                          "plans or owns, or of what will or can happen (news, opinions, advice)"),
     GENERIC_CLAIM: Reason(STAGE_SUITABILITY, "written, not augmented: a generic claim, evaluation or piece of "
