@@ -54,7 +54,7 @@ from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.visibility import PLACEHOLDERS
 from ..lexicon.words import BODY_PARTS, COLOURS, MATERIALS
-from ..schemas.depview import DepToken
+from ..schemas.depview import DepToken, first_conjunct
 from ..schemas.graph import SceneGraph
 
 PICTURE_HEADS = IMAGE_HEADS | frozenset(REPRESENTATION_HEADS)
@@ -84,16 +84,6 @@ _NAME_DEPS = frozenset({"oprd", "attr", "dobj", "xcomp", "ccomp", "appos", "nsub
 
 def _lemma(t: DepToken) -> str:
     return t.lemma.lower()
-
-
-def _first_conjunct(doc: Sequence[DepToken], k: int) -> int:
-    """The first of the conjuncts k belongs to ("by person and her daughter": person)."""
-    for _ in range(8):
-        t = doc[k]
-        if t.dep != "conj" or t.head == k or doc[t.head].upos not in _NOUN_POS:
-            break
-        k = t.head
-    return k
 
 
 def _subtree(kids: list[list[int]], k: int) -> set[int]:
@@ -204,7 +194,7 @@ def title_tokens(doc: Sequence[DepToken], kids: list[list[int]]) -> set[int]:
 
 def role_of(doc: Sequence[DepToken], head: int) -> bool:
     """The "of" phrase of a role: "artist of food", "the leader of the party"."""
-    k = _first_conjunct(doc, head)
+    k = first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)
     t = doc[k]
     if t.dep != "pobj" or t.head == k or doc[t.head].text.lower() != "of":
         return False
@@ -215,7 +205,7 @@ def role_of(doc: Sequence[DepToken], head: int) -> bool:
 def author(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """A person by whom a work was made: "card featuring person by organization leader",
     "a painting by an artist", "a house built by workers", "a photo taken by a tourist"."""
-    k = _first_conjunct(doc, head)
+    k = first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)
     t = doc[k]
     if t.dep != "pobj" or t.head == k or doc[t.head].text.lower() != "by":
         return False
@@ -240,7 +230,7 @@ def author(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
 
 def awaited(doc: Sequence[DepToken], head: int) -> bool:
     """What is waited or looked for: "glasses wait for service", "people waiting for the bus"."""
-    t = doc[_first_conjunct(doc, head)]
+    t = doc[first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)]
     if t.dep != "pobj" or t.head == t.i or doc[t.head].text.lower() != "for":
         return False
     v = doc[doc[t.head].head]
@@ -249,7 +239,7 @@ def awaited(doc: Sequence[DepToken], head: int) -> bool:
 
 def witnessed(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """What "was seen" in a subordinate clause: "... when the object was first seen"."""
-    t = doc[_first_conjunct(doc, head)]
+    t = doc[first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)]
     if t.dep != "nsubjpass" or t.head == t.i:
         return False
     v = doc[t.head]
@@ -277,7 +267,7 @@ def not_depicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGra
 def fronted_for(doc: Sequence[DepToken], head: int) -> bool:
     """The noun of a "for" phrase opening the caption before its subject: a news source credited
     ("for newspaper this painting by philosopher is part of collection"), not a thing shown."""
-    t = doc[_first_conjunct(doc, head)]
+    t = doc[first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)]
     if t.dep != "pobj" or t.head == t.i or doc[t.head].text.lower() != "for":
         return False
     first = next((d for d in doc if d.text.isalpha()), None)
@@ -288,14 +278,14 @@ def fronted_for(doc: Sequence[DepToken], head: int) -> bool:
 def readers(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """What the reader owns, after a preposition: "for your design", "on your doorstep"; not a subject or
     an object, which a picture often shows ("your dog is on this vintage label", "fold down your duvet")."""
-    k = _first_conjunct(doc, head)
+    k = first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)
     return doc[k].dep == "pobj" and any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[k])
 
 
 def time_of(doc: Sequence[DepToken], head: int) -> bool:
     """An event before or after the picture: "carried after harvest", "spoken ahead of the game",
     "before the race"; not a pursuit ("running after a ball") nor a place ("before the altar")."""
-    t = doc[_first_conjunct(doc, head)]
+    t = doc[first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)]
     if t.dep != "pobj" or t.head == t.i:
         return False
     p = doc[t.head]
@@ -332,7 +322,7 @@ def credited(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """A photographer's credit: a person "by" whom a photo is ("photo winter above the clouds by
     person"): the caption names its picture (a picture noun first or on the "by" phrase's noun) and
     "by" hangs on a noun, not on a verb ("a photo of a cart pulled by a horse")."""
-    k = _first_conjunct(doc, head)
+    k = first_conjunct(doc, head, head_pos=_NOUN_POS, limit=8)
     t = doc[k]
     if t.dep != "pobj" or t.head == k or doc[t.head].text.lower() != "by":
         return False

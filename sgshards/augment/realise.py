@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, Span
 from ..schemas.record import Edit
+from ..lexicon.function_words import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS
 from ..lexicon.lemmas import inflections, verb_lemma
 from .vocab import PLURAL_ONLY
 
@@ -272,8 +273,8 @@ def _keeps_case(t: DepToken) -> bool:
     return t.upos == "PROPN" or t.text == "I" or (len(t.text) > 1 and t.text.isupper())
 
 
-_FUNCTION_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "my", "his", "her", "our",
-                            "their", "its", "your", "some"})
+# Determiners before a name that do not start it (``lexicon.function_words``).
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | (POSSESSIVE_DETERMINERS - {"whose"}) | {"some"}
 
 
 def _titled(toks: Sequence[DepToken], pieces: list, k: int) -> bool:
@@ -284,7 +285,7 @@ def _titled(toks: Sequence[DepToken], pieces: list, k: int) -> bool:
     if k + 1 >= len(pieces):
         return False
     first, nxt = pieces[k], pieces[k + 1]
-    if toks[first.origin].upos in ("DET", "PRON", "ADP") or first.text.lower() in _FUNCTION_WORDS:
+    if toks[first.origin].upos in ("DET", "PRON", "ADP") or first.text.lower() in _DETERMINERS:
         return False
     return nxt.origin == first.origin + 1 and toks[nxt.origin].text[:1].isupper() and toks[nxt.origin].text != "I"
 

@@ -8,6 +8,7 @@ from ..augment.vocab import object_category
 from ..lexicon.lemmas import is_adjective_only, noun_lemma, verb_lemma
 from ..lexicon.of_heads import REPRESENTATION_HEADS
 from ..lexicon.words import CLOTHING, COLOURS, DISPLAY_VERBS, SUBORDINATORS, TIME_SUBORDINATORS
+from ..schemas.depview import first_conjunct
 from .nominals import is_nominal
 from .state import GraphState, NOUN_POS, conj_group, conj_group_up, kids_of, kids_with
 
@@ -135,10 +136,9 @@ def wearer(st: GraphState, n: int) -> int:
     """"a girl in a white cardigan using a phone": a clause on the clothing (or on a
     "with" accessory: "boy with red hair sitting") describes the person."""
     doc = st.doc
-    first = n
-    while doc[first].dep == "conj" and doc[first].head < first and (
-            st.low[n] in CLOTHING or noun_lemma(st.low[n]) in CLOTHING):
-        first = doc[first].head      # "in red coat and grey pants watching...": from the first garment
+    first = n                        # "in red coat and grey pants watching...": from the first garment
+    if st.low[n] in CLOTHING or noun_lemma(st.low[n]) in CLOTHING:
+        first = first_conjunct(doc, n, leftward=True, limit=len(doc))
     if first != n and wearer(st, first) != first:
         return wearer(st, first)
     p = doc[n].head

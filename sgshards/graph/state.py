@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final, Optional
 
 from ..lexicon.words import CANONICAL_PREDICATES
-from ..schemas.depview import DepToken
+from ..schemas.depview import DepToken, first_conjunct
 from ..schemas.graph import SGObject, SGRelation
 
 
@@ -89,10 +89,7 @@ def conj_group(st: GraphState, i: int) -> list[int]:
 def conj_group_up(st: GraphState, n: int) -> list[int]:
     """The noun n with its coordinated siblings, found from any member."""
     doc = st.doc
-    root = n
-    while doc[root].dep == "conj" and doc[root].head != root and doc[doc[root].head].upos in NOUN_POS:
-        root = doc[root].head
-    return conj_group(st, root)
+    return conj_group(st, first_conjunct(doc, n, head_pos=NOUN_POS, limit=len(doc)))
 
 
 def add_attribute(st: GraphState, obj: SGObject, i: int, j: Optional[int] = None, *, rule: str) -> None:

@@ -10,25 +10,14 @@ from __future__ import annotations
 
 from typing import Final
 
+from .function_words import FUNCTION_WORDS as ALL_FUNCTION_WORDS, NOT_PHRASE_EDGES
 from .words import COLOURS, NUMBER_WORDS
 
 # Words that begin or end a phrase, not a compound: a dash next to one is a phrase dash
 # ("puppy - in love", "so rare - her work is in museums"), unless they sit inside a longer
 # hyphenated chain ("step - by - step", "mother - of - the - bride").
-FUNCTION_WORDS: Final = frozenset("""
-a an the this that these those my your his her its our their whose each every either neither no
-some any another such both
-i you he she it we they me him us them myself yourself himself herself itself ourselves themselves
-who whom what which where when why how whether
-is are was were be been being am has have had having do does did will would can could may might
-shall should must ought
-and or but nor so yet if as than because although though while unless until since then also
-of to for with by from at into onto about during before under between against without within upon
-toward towards across along among amongst beside besides beyond despite except inside outside
-per via like near past behind below beneath above after
-not just only very too there here now ever
-in on off up down out over around away through back
-""".split())
+# The shared list (``lexicon.function_words``) less the words it names as compound-internal.
+FUNCTION_WORDS: Final = ALL_FUNCTION_WORDS - NOT_PHRASE_EDGES
 
 # Particles that end a verb-particle compound after any content word: "close - up", "sold - out",
 # "partitioned - off", "low - down", "see - through", "get - away", "all - around".

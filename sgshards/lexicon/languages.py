@@ -1,7 +1,7 @@
 """Which language a caption is written in: word tables of the caption suitability gate's
 ``not_english`` rule (``text.suitability``).
 
-``ENGLISH_FUNCTION_WORDS``: English closed-class words (articles, prepositions, conjunctions,
+``ENGLISH_FUNCTION_WORDS``: English closed-class words (``lexicon.function_words``) (articles, prepositions, conjunctions,
 pronouns, auxiliaries): a share of them says "English sentence structure".
 
 Web alt-text mixes languages: a shop's title in French ("Chaussures Fille Baskets basses ..."), a
@@ -25,18 +25,11 @@ from __future__ import annotations
 
 from typing import Final
 
-ENGLISH_FUNCTION_WORDS: Final = frozenset("""
-a an the this that these those some any each every no all both either neither another other
-of in on at by for with from to into onto over under above below behind between among through
-across along around near beside besides beneath inside outside off out up down about against
-during before after without within upon toward towards via per like than as
-and or but nor so yet if while when where whether because though although since until unless
-i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-who whom whose which what there here
-is are was were be been being am do does did doing has have had having will would shall should
-can could may might must not n't 's 're 've 'll 'm 'd
-very too also just only even still more most much many few less least
-""".split())
+from .function_words import FUNCTION_WORDS, NOT_LANGUAGE_EVIDENCE
+
+# English closed-class words, from the shared list (``lexicon.function_words``) less the words
+# it names as no evidence of an English sentence.
+ENGLISH_FUNCTION_WORDS: Final = FUNCTION_WORDS - NOT_LANGUAGE_EVIDENCE
 
 OTHER_FUNCTION_WORDS: Final = frozenset("""
 de del la las los el y en un una unos unas con para por que es está esta este esto al sin sobre

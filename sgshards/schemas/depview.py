@@ -59,3 +59,21 @@ def has_letter(name: str) -> bool:
         if c.isalpha():
             return True
     return False
+
+
+def first_conjunct(doc: Sequence[DepToken], i: int, *, head_pos: frozenset[str] | None = None,
+                   leftward: bool = False, limit: int = 50) -> int:
+    """The first of the conjuncts token i belongs to, up its ``conj`` links ("a cat, a dog and a
+    bird": cat from bird), at most ``limit`` steps (a malformed parse may link in a circle).
+
+    ``head_pos``: stop below a head of another part of speech (a noun conjoined to a verb is no
+    member of a noun list); ``leftward``: follow only heads before the token."""
+    seen = 0
+    while seen < limit:
+        t = doc[i]
+        h = t.head
+        if t.dep != "conj" or h == i or not 0 <= h < len(doc) or (leftward and h >= i) \
+                or (head_pos is not None and doc[h].upos not in head_pos):
+            break
+        i, seen = h, seen + 1
+    return i

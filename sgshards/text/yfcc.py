@@ -17,6 +17,7 @@ import re
 import string
 from urllib.parse import unquote_plus
 
+from ..lexicon.function_words import ARTICLES, FUNCTION_WORDS
 from ..schemas.outcomes import (
     DESCRIPTION_TOO_LONG, FILE_NAME_OR_DATE, MOSTLY_LINKS_OR_TAGS, NO_LETTERS, NO_TEXT, TOO_FEW_WORDS)
 from .normalize import HARD_LIMIT_CHARS, normalize_caption
@@ -79,7 +80,9 @@ _PHOTO_WORDS = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     am pm
 """.split())
-_FUNCTION_WORDS = frozenset("of the a and on at in".split())
+# Fillers of a file-name or date title ("photo of the day", "day at the beach"): articles and a few
+# prepositions and "and" of the shared list; a word outside them counts as content.
+_FILLER_WORDS = (ARTICLES - {"an"}) | (FUNCTION_WORDS & frozenset({"of", "and", "on", "at", "in"}))
 
 
 def _word_count(s: str) -> int:
@@ -109,7 +112,7 @@ def _rejection(s: str) -> str | None:
             lowered = core.lower()
             if lowered in _PHOTO_WORDS:
                 file_or_date = True
-            elif lowered not in _FUNCTION_WORDS:
+            elif lowered not in _FILLER_WORDS:
                 content_words += 1
         elif _DIGIT_OR_UNDERSCORE.search(core) or _MEDIA_EXTENSION.search(core):
             file_or_date = True

@@ -11,6 +11,7 @@ from ..sampling import Frequencies, shuffle
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
+from ...schemas.depview import first_conjunct
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
@@ -105,10 +106,7 @@ def in_list(surface: Surface, slot) -> bool:
     if not surface.caption:
         return False
     toks = surface.tokens
-    head = slot.name[1] - 1
-    seen = 0
-    while toks[head].dep == "conj" and 0 <= toks[head].head < len(toks) and toks[head].head != head and seen < 50:
-        head, seen = toks[head].head, seen + 1
+    head = first_conjunct(toks, slot.name[1] - 1)
     members, frontier = 1, [head]
     while frontier and members < 3:
         h = frontier.pop()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ...schemas.depview import first_conjunct
 from ...schemas.graph import Span
 from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
@@ -126,13 +127,7 @@ def conjoined(surface: Surface, a: int, b: int) -> bool:
     """Token heads ``a`` and ``b`` are conjuncts of one coordination ("tree and candles"):
     exchanging them only reorders a list."""
     toks = surface.tokens
-
-    def first_conjunct(i: int) -> int:
-        seen = 0
-        while toks[i].dep == "conj" and toks[i].head != i and seen < 50:
-            i, seen = toks[i].head, seen + 1
-        return i
-    return (toks[a].dep == "conj" or toks[b].dep == "conj") and first_conjunct(a) == first_conjunct(b)
+    return (toks[a].dep == "conj" or toks[b].dep == "conj") and first_conjunct(toks, a) == first_conjunct(toks, b)
 
 
 def in_noun_pile(surface: Surface, span: Span) -> bool:
