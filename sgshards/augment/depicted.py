@@ -32,7 +32,7 @@ import re
 from typing import Sequence
 
 from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
-                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
+                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
@@ -234,7 +234,8 @@ def idiom_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     """The object of a light-verb idiom ("police officers stand guard", "take a seat") or a noun made of a
     verb and its particle that the realisation would cut ("enjoying a sit down": "a sit")."""
     t = doc[head]
-    if any(doc[c].dep == "prt" for c in kids[head]):
+    w = doc[head].text.lower()
+    if any(doc[c].dep == "prt" and (w, doc[c].text.lower()) in PHRASAL_NOUNS for c in kids[head]):
         return True
     if t.dep not in ("dobj", "attr") or t.head == head:
         return False
@@ -247,7 +248,7 @@ def genre_modifier(doc: Sequence[DepToken], kids: list[list[int]], head: int) ->
     "gospel of christ quiz graphic", "organization and human resource management icons")."""
     if doc[head].text.lower() not in GENRE_WORDS or head + 1 >= len(doc):
         return False
-    if any(doc[c].dep in ("det", "poss", "nummod") for c in kids[head]):
+    if any(doc[c].dep in ("det", "poss", "nummod", "compound", "amod") for c in kids[head]):
         return False                                   # "the opera", "a comedy": a thing of its own
     nxt = doc[head + 1]
     return nxt.upos in ("NOUN", "PROPN") or nxt.text.lower() in ("of", "and", "&")
