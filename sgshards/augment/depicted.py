@@ -267,6 +267,20 @@ def simile_or_purpose(doc: Sequence[DepToken], head: int) -> bool:
             and doc[doc[v].head].text.lower() == "for")
 
 
+def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A verb of the third person the parse read as a plural noun with its subject for a compound: a word
+    with no noun sense at all ("fiber withstands just about anything": no "fiber withstands"; not "our
+    travels", "skinny pants", "these studs")."""
+    t = doc[head]
+    if t.tag != "NNS" or not t.text.lower().endswith("s"):
+        return False
+    deps = {doc[c].dep for c in kids[head]}
+    if "compound" not in deps or deps & {"amod", "poss"}:
+        return False
+    lemma = noun_lemma(t.text.lower())
+    return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
+
+
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects whose word names no depicted thing (see the module doc)."""
     fixed = _phrase_tokens(doc, FIXED_PHRASES)
@@ -281,6 +295,6 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
-                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head)):
+                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)):
             out.add(i)
     return out

@@ -172,3 +172,9 @@ def test_the_things_of_a_purpose_clause_are_not_shown(parse):
 def test_image_detail_boilerplate_is_no_object(parse):
     got = positives(parse, "image detail for - all items home where every little girl is a princess")
     assert not mentions(got, "detail")                                                  # CC3M heldout4
+
+
+def test_a_verb_read_as_a_plural_noun_is_no_object(parse):
+    assert positives(parse, "fiber withstands just about anything winter throws at it.") == set()   # CC3M heldout4
+    got = positives(parse, "layer pajama style pants with a sweater and an oversized coat .")       # CC3M
+    assert mentions(got, "pants")
