@@ -272,11 +272,14 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     with no noun sense at all ("fiber withstands just about anything": no "fiber withstands"; not "our
     travels", "skinny pants", "these studs")."""
     t = doc[head]
-    if t.tag != "NNS" or not t.text.lower().endswith("s"):
+    if head > 0 and doc[head - 1].text == "#":
+        pass                                           # a hashtag verb: "... for organizing # organize"
+    elif t.tag != "NNS" or not t.text.lower().endswith("s"):
         return False
-    deps = {doc[c].dep for c in kids[head]}
-    if "compound" not in deps or deps & {"amod", "poss"}:
-        return False
+    else:
+        deps = {doc[c].dep for c in kids[head]}
+        if "compound" not in deps or deps & {"amod", "poss"}:
+            return False
     lemma = noun_lemma(t.text.lower())
     return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
 
