@@ -49,9 +49,8 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
             o = st.objects[idx]
             if o.span and o.span[0] < i and o.name.split()[-1] in PERSON_REFERENTS and o.plural == want_plural:
                 return idx
-        if adverbial:
-            return None                # "pilots fly into these flames as they release water": not the flames
-        if want_plural and lw in PLURAL_THING_PRONOUNS:
+        if want_plural and lw in PLURAL_THING_PRONOUNS and not adverbial:
+            # (not in an adverbial clause: "pilots fly into these flames as they release water": not the flames)
             # "what my dolls look like when you request that they look new": the things before it
             for idx in range(len(st.objects) - 1, -1, -1):
                 o = st.objects[idx]

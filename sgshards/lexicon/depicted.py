@@ -182,9 +182,9 @@ LIGHT_VERB_OBJECTS: Final = {
 # particle as the noun's dependent and the realisation would cut it ("a sit").  Pairs of noun and particle;
 # not a thing with a particle of its verb ("pointing finger up", "turning a light switch off").
 PHRASAL_NOUNS: Final = _phrases("""
-sit down|close up|set up|look out|walk out|break down|take off|warm up|line up|check up|pick up|touch down
-stand off|shut down|cover up|drop off|hand out|make up|work out|push up|sit up|pull up|follow up|wake up
-run up|roll out|start up|get together|lay out|mix up|round up|print out|hold up|build up|clean up|fly over
+sit down|close up|set up|walk out|break down|take off|warm up|line up|check up|touch down
+stand off|shut down|cover up|drop off|hand out|work out|sit up|pull up|follow up|wake up
+run up|roll out|start up|get together|lay out|mix up|round up|print out|hold up|build up|clean up
 """)
 
 # Kinds of music, art and writing: as the modifier of a noun ("blues artists", "spoken word artist",
