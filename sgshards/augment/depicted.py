@@ -20,7 +20,14 @@ the validity benchmark:
 - **addressees and the reader's hypothetical things**: "a call to all good men", "a venue that will
   make your events memorable";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
-  CD").
+  CD");
+- **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
+  cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
+  withstands just about anything"), a hashtag verb ("# organize");
+- **genre modifiers**: a bare genre or subject word split from the noun it classifies ("blues artists",
+  "organization and human resource management icons");
+- **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo") and the things of a
+  "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups").
 
 ``page_tokens`` gives the web furniture no positive may state and no negative may edit: stock
 sites' labels ("— Stockfoto"), page phrases ("Load image into Gallery viewer"), web addresses
