@@ -20,7 +20,14 @@ the validity benchmark:
 - **addressees and the reader's hypothetical things**: "a call to all good men", "a venue that will
   make your events memorable";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
-  CD").
+  CD");
+- **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
+  cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
+  withstands just about anything"), a hashtag verb ("# organize");
+- **genre modifiers**: a bare genre or subject word split from the noun it classifies ("blues artists",
+  "organization and human resource management icons");
+- **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo") and the things of a
+  "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups").
 
 ``page_tokens`` gives the web furniture no positive may state and no negative may edit: stock
 sites' labels ("— Stockfoto"), page phrases ("Load image into Gallery viewer"), web addresses
@@ -32,7 +39,7 @@ import re
 from typing import Sequence
 
 from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
-                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
+                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
@@ -230,6 +237,60 @@ def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
     return is_verb_word(t.text.lower())
 
 
+def idiom_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The object of a light-verb idiom ("police officers stand guard", "take a seat") or a noun made of a
+    verb and its particle that the realisation would cut ("enjoying a sit down": "a sit")."""
+    t = doc[head]
+    w = doc[head].text.lower()
+    if any(doc[c].dep == "prt" and (w, doc[c].text.lower()) in PHRASAL_NOUNS for c in kids[head]):
+        return True
+    if t.dep not in ("dobj", "attr") or t.head == head:
+        return False
+    verb = doc[t.head].lemma.lower() or doc[t.head].text.lower()
+    return noun_lemma(t.text.lower()) in LIGHT_VERB_OBJECTS.get(verb, ()) or t.text.lower() in LIGHT_VERB_OBJECTS.get(verb, ())
+
+
+def genre_modifier(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A bare genre or subject noun the parse split from the noun it classifies ("blues artists perform",
+    "gospel of christ quiz graphic", "organization and human resource management icons")."""
+    if doc[head].text.lower() not in GENRE_WORDS or head + 1 >= len(doc):
+        return False
+    if any(doc[c].dep in ("det", "poss", "nummod", "compound", "amod") for c in kids[head]):
+        return False                                   # "the opera", "a comedy": a thing of its own
+    nxt = doc[head + 1]
+    return nxt.upos in ("NOUN", "PROPN") or nxt.text.lower() in ("of", "and", "&")
+
+
+def simile_or_purpose(doc: Sequence[DepToken], head: int) -> bool:
+    """What a thing is likened to ("cute cat, ..., like a logo", "looks like a bear"; not the examples of a
+    plural: "animals like dogs") and the things of a purpose clause ("perfect for hanging on the rim")."""
+    t = doc[head]
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() in ("like", "unlike"):
+        p = t.head
+        g = doc[p].head
+        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS"))
+    v = _clause_verb(doc, t.head) if t.head != head else -1
+    return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
+            and doc[doc[v].head].text.lower() == "for")
+
+
+def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A verb of the third person the parse read as a plural noun with its subject for a compound: a word
+    with no noun sense at all ("fiber withstands just about anything": no "fiber withstands"; not "our
+    travels", "skinny pants", "these studs")."""
+    t = doc[head]
+    if head > 0 and doc[head - 1].text == "#":
+        pass                                           # a hashtag verb: "... for organizing # organize"
+    elif t.tag != "NNS" or not t.text.lower().endswith("s"):
+        return False
+    else:
+        deps = {doc[c].dep for c in kids[head]}
+        if "compound" not in deps or deps & {"amod", "poss"}:
+            return False
+    lemma = noun_lemma(t.text.lower())
+    return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
+
+
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects whose word names no depicted thing (see the module doc)."""
     fixed = _phrase_tokens(doc, FIXED_PHRASES)
@@ -243,6 +304,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or time_word(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head)
-                or instruction(doc, o.span, head)):
+                or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
+                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)):
             out.add(i)
     return out

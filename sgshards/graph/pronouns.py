@@ -42,13 +42,15 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
     if back is not None:
         return resolve(st, back)
     own = clause_subjects(st, i)
+    adverbial = adverbial_subject(st, i)
     if lw in PERSON_PRONOUNS:
         want_plural = PERSON_PRONOUNS[lw] == "people"
         for idx in range(len(st.objects) - 1, -1, -1):
             o = st.objects[idx]
             if o.span and o.span[0] < i and o.name.split()[-1] in PERSON_REFERENTS and o.plural == want_plural:
                 return idx
-        if want_plural and lw in PLURAL_THING_PRONOUNS:
+        if want_plural and lw in PLURAL_THING_PRONOUNS and not adverbial:
+            # (not in an adverbial clause: "pilots fly into these flames as they release water": not the flames)
             # "what my dolls look like when you request that they look new": the things before it
             for idx in range(len(st.objects) - 1, -1, -1):
                 o = st.objects[idx]
@@ -60,7 +62,7 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
             st.objects.append(SGObject(name=PERSON_PRONOUNS[lw], span=(i, i + 1), plural=want_plural,
                                        rule="pronoun"))
         return st.obj_of[i]
-    if lw in ("it", "its", "itself"):
+    if lw in ("it", "its", "itself") and not adverbial:
         for idx in range(len(st.objects) - 1, -1, -1):
             o = st.objects[idx]
             if o.span and o.span[0] < i and o.name.split()[-1] not in PERSON_REFERENTS \
@@ -71,6 +73,14 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
 
 # Plural person pronouns that also stand for things ("their" of "a tree and its leaves" is "its").
 PLURAL_THING_PRONOUNS = frozenset({"they", "them"})
+
+
+def adverbial_subject(st: GraphState, i: int) -> bool:
+    """Pronoun i is the subject of an adverbial clause ("person lights the sky as it passes over country"):
+    the nearest noun is as often wrong as right there, so it gets no antecedent guessed."""
+    doc = st.doc
+    t = doc[i]
+    return t.dep in ("nsubj", "nsubjpass") and t.head != i and doc[t.head].dep == "advcl"
 
 
 def clause_subjects(st: GraphState, i: int) -> set[int]:

@@ -151,9 +151,46 @@ click to zoom|click to view|view larger image|view larger|view full size|view fu
 add to cart|add to basket|add to bag|add to wishlist|add to wish list|add to favorites|add to favourites
 quick view|hover to zoom|roll over image to zoom in|image not available|photo not available
 pin it|save to pinterest|share on facebook|see details|read more|enlarge image
+image detail for|image details for
 """)
 # Sentence openings of page text: a verb there, capitalised before a determiner or before one of these
 # adverbs, is an instruction to the reader ("Insert the Windows XP CD", "shop online in china"), though the
 # tagger makes it a noun ("ship a city travels through fog" opens with a thing).
 INSTRUCTION_ADVERBS: Final = frozenset({"online", "now"})
 CLAUSE_BREAKS: Final = frozenset({".", "!", "?", ":", ";", "|", "-", "\u2013", "\u2014", "(", ")", "\u2022", "*"})
+
+# Light-verb idioms: the object of such a verb names no thing ("police officers stand guard": no guard is
+# shown; "the standoff took place", "take a seat", "pay attention").  Verb lemma -> nouns.
+LIGHT_VERB_OBJECTS: Final = {
+    "stand": frozenset({"guard", "watch", "trial", "firm", "tall", "still"}),
+    "keep": frozenset({"guard", "watch", "pace", "track", "count", "company", "time", "eye", "faith", "score"}),
+    "take": frozenset({"place", "part", "care", "aim", "shape", "hold", "root", "cover", "turns", "turn",
+                       "charge", "action", "notice", "note", "pride", "advantage", "seat", "breath", "look",
+                       "stand", "effect", "flight", "form", "sides", "stock", "shelter", "refuge", "control"}),
+    "pay": frozenset({"attention", "tribute", "homage", "respects", "heed", "visit"}),
+    "make": frozenset({"way", "sense", "progress", "history", "headway", "amends", "peace", "fun", "use"}),
+    "give": frozenset({"way", "chase", "birth", "thanks", "rise"}),
+    "have": frozenset({"fun", "seat", "look", "go", "chat", "rest", "break", "time", "blast", "sit", "word"}),
+    "enjoy": frozenset({"sit", "rest", "break", "time", "moment"}),
+    "lose": frozenset({"sight", "track", "control", "balance", "weight"}),
+    "catch": frozenset({"sight", "glimpse", "breath"}),
+    "set": frozenset({"sail", "foot"}),
+    "hold": frozenset({"court", "sway"}),
+}
+
+# Nouns made of a verb and its particle ("enjoying a sit down", "a close up on the map"): the parse keeps the
+# particle as the noun's dependent and the realisation would cut it ("a sit").  Pairs of noun and particle;
+# not a thing with a particle of its verb ("pointing finger up", "turning a light switch off").
+PHRASAL_NOUNS: Final = _phrases("""
+sit down|close up|set up|walk out|break down|take off|warm up|line up|check up|touch down
+stand off|shut down|cover up|drop off|hand out|work out|sit up|pull up|follow up|wake up
+run up|roll out|start up|get together|lay out|mix up|round up|print out|hold up|build up|clean up
+""")
+
+# Kinds of music, art and writing: as the modifier of a noun ("blues artists", "spoken word artist",
+# "gospel of christ quiz graphic") they classify it and name no thing of their own.
+# Bare subject nouns of icon and clip-art sets ("organization and human resource management icons") do the same.
+GENRE_WORDS: Final = frozenset({"blues", "jazz", "gospel", "folk", "soul", "pop", "punk", "reggae", "rap", "hop",
+                                "techno", "disco", "funk", "opera", "classical", "poetry", "comedy", "drama",
+                                "fantasy", "horror", "fiction", "anime", "manga", "organization", "management",
+                                "business", "education", "finance", "marketing", "science"})

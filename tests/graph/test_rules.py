@@ -651,3 +651,13 @@ def test_a_gerund_after_a_place_phrase_is_the_persons(nlp):
     # heldout2: "an airport is wearing a backpack", "an airport carrying a dog"
     t = tuples(nlp, "a boy at an airport carrying a dog in a backpack")
     assert ("boy", "carry", "dog") in t and not any(len(r) == 3 and r[0] == "airport" for r in t)
+
+
+def test_the_pronoun_subject_of_an_adverbial_clause_gets_no_guessed_antecedent(nlp):
+    # was (sky, pass near, city) (CC3M heldout4 2178): "it" is the person's light, not the nearest noun
+    t = tuples(nlp, "person lights the sky as it passes over country near the city")
+    assert not [x for x in t if x[0] == "sky" and len(x) == 3]
+    # was (flames, release, water) (CC3M heldout4 8861): "they" are the pilots, not the flames
+    t = tuples(nlp, "on target: brave pilots are on a course straight into these enormous flames as they "
+                    "release tonnes of water onto the fire")
+    assert not [x for x in t if x[0] == "flame" and len(x) == 3 and x[1] == "release"]

@@ -200,7 +200,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # state" is no English)
     # 832 since a caption no type gives a negative takes a last resort (negatives/last_resort.py: the
     # picture's other medium, the person it shows as an animal, a thing as a horse)
-    assert stats["with_negative"] >= 829      # 829 after all of the above together
+    # 826 since verbs read as nouns, similes and purpose clauses name no depicted object (augment/depicted.py,
+    # issue 15e): the three captions lost had only invalid negatives ("helicopter hovers are below
+    # structure", "nothing like a romantic morning of ice skating !", "for filling any patterns")
+    assert stats["with_negative"] >= 826      # 826 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
