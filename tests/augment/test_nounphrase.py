@@ -2,22 +2,7 @@
 drop words): whole modifiers, the count with its multiplier, the article of a quantity, the head
 noun.  One test per class, each on a real caption (CC3M validation, web alt-text; the validity
 benchmark's heldout samples)."""
-from sgshards.augment.core import trusted_view
-from sgshards.augment.guards import excluded
-from sgshards.augment.positives import Context, bare_objects, enumerate_subgraphs
-from sgshards.defaults import MIN_CONFIDENCE
-from sgshards.graph import build_graph
-
-
-def positives(parse, caption):
-    """Every text a sub-graph positive of the caption can be (each template), from the trusted
-    view the record uses."""
-    doc = parse(caption)
-    graph = build_graph(doc)
-    view, _, _ = trusted_view(graph, MIN_CONFIDENCE, excluded(doc, graph))
-    ctx = Context.of(doc, view)
-    out = {sg.realise(t).text for sgs in enumerate_subgraphs(ctx).values() for sg in sgs for t in range(sg.templates)}
-    return out | {sg.realise(0).text for sg in bare_objects(ctx)}
+from .test_mentions import positives
 
 
 def test_a_modifier_of_a_left_out_participle_goes_with_it(parse):
