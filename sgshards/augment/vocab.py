@@ -171,6 +171,9 @@ MASS_NOUNS = frozenset({
     "clothing", "traffic", "sunlight", "soup", "pasta", "spaghetti", "broccoli", "ice cream", "meat",
     "foliage", "wood", "glass", "paper", "plastic", "metal", "concrete", "asphalt", "dust", "steam",
     "sky", "air", "equipment", "fur", "skin", "snowfall", "lettuce", "spinach", "salad", "toast",
+    # uncountables that name no stuff: no "informations", no "an advice"
+    "information", "advice", "knowledge", "evidence", "money", "jewelry", "jewellery", "merchandise",
+    "garbage", "trash", "rubbish", "scenery", "machinery", "software", "homework", "feedback", "produce",
 })
 # "-ing" nouns that count ("a wedding", "two buildings"); the others are mass ("parking",
 # "clothing", "seating"): never re-inflected.

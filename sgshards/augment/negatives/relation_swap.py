@@ -108,6 +108,8 @@ def in_list(surface: Surface, slot) -> bool:
     toks = surface.tokens
     head = first_conjunct(toks, slot.name[1] - 1)
     members, frontier = 1, [head]
+    if toks[head].dep == "appos" and any(t.dep == "conj" and t.head == head for t in toks):
+        members += 1                                # "money, a tip and receipt": the head item before the comma
     while frontier and members < 3:
         h = frontier.pop()
         for t in toks[h + 1:]:
