@@ -314,7 +314,7 @@ def clause_bound(surface: Surface, k: int, sa, sb) -> bool:
     and walk across the parking lot" -/-> "the parking lot leaves ... and walk"), or the verb stands
     bare between two bare nouns ("people playing chess" -/-> "a chess playing people", a compound)."""
     pred = surface.preds.get(k)
-    if pred is None or not surface.caption:
+    if pred is None:
         return False
     toks = surface.tokens
     words = toks[pred[0]:pred[1]]
