@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from ..lexicon.mentions import LIGHT_VERB_IDIOMS
-from ..lexicon.words import ANIMATE_CATEGORIES, SKIN_BEARING_NOUNS
+from ..lexicon.words import ANIMATE_CATEGORIES, SKIN_BEARING_NOUNS, UNCOUNTABLE_NOUNS
 from ..schemas.graph import SceneGraph
 
 # --------------------------------------------------------------------------- attributes
@@ -164,14 +164,14 @@ def sensitive_pair(name: str, attributes) -> bool:
 
 
 # Nouns that take no "a" and no plural ("a snow", "red snows"), and nouns that are only plural
-# ("a shorts"): kept out of slots that would force the wrong number.
+# ("a shorts"): kept out of slots that would force the wrong number
 MASS_NOUNS = frozenset({
-    "snow", "water", "sand", "grass", "ice", "rice", "hair", "food", "bread", "cheese", "milk", "coffee",
-    "tea", "juice", "wine", "beer", "smoke", "fog", "rain", "dirt", "mud", "gravel", "furniture", "luggage",
-    "clothing", "traffic", "sunlight", "soup", "pasta", "spaghetti", "broccoli", "ice cream", "meat",
-    "foliage", "wood", "glass", "paper", "plastic", "metal", "concrete", "asphalt", "dust", "steam",
-    "sky", "air", "equipment", "fur", "skin", "snowfall", "lettuce", "spinach", "salad", "toast",
-})
+    "snow", "water", "sand", "grass", "ice", "rice", "hair", "food", "bread", "cheese", "milk", "coffee", "tea",
+    "juice", "wine", "beer", "smoke", "fog", "rain", "dirt", "mud", "gravel", "furniture", "luggage", "clothing",
+    "traffic", "sunlight", "soup", "pasta", "spaghetti", "broccoli", "ice cream", "meat", "foliage", "wood",
+    "glass", "paper", "plastic", "metal", "concrete", "asphalt", "dust", "steam", "sky", "air", "equipment", "fur",
+    "skin", "snowfall", "lettuce", "spinach", "salad", "toast",
+}) | UNCOUNTABLE_NOUNS
 # "-ing" nouns that count ("a wedding", "two buildings"); the others are mass ("parking",
 # "clothing", "seating"): never re-inflected.
 COUNT_ING_NOUNS = frozenset({

@@ -58,6 +58,7 @@ LIGHT_VERB_IDIOMS: Final = {
     "play": frozenset({"role", "part", "host"}),
     "come": frozenset({"true"}),
     "set": frozenset({"sail", "foot"}),
+    "stand": frozenset({"guard", "watch", "trial"}),
 }
 # Modals of a world that is not the picture's: "the property would have ample room for actor and
 # her daughter" (neither is there).  "can" and "will" also tell what a picture shows ("you can see

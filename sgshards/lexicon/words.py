@@ -259,3 +259,10 @@ TIME_NOUNS: Final = CALENDAR_NAMES | frozenset({
     "century", "decade", "holiday", "holidays", "christmas", "easter",
     "sundown", "daybreak", "nightfall", "golden hour", "blue hour", "birthday", "anniversary",
 })
+
+# Uncountable nouns that name no stuff: they take no "a" and no plural ("new information on the bags"
+# -/-> "new bag on the informations").
+UNCOUNTABLE_NOUNS: Final = frozenset({
+    "information", "advice", "knowledge", "evidence", "money", "jewelry", "jewellery", "merchandise",
+    "garbage", "trash", "rubbish", "scenery", "machinery", "software", "homework", "feedback", "produce",
+})

@@ -212,7 +212,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 54,499 (87.94%) since light-verb idiom objects, verbs read as nouns, split genre modifiers, similes and
 # "for"-gerund purposes name no depicted object (augment/depicted.py, issue 15e): the captions lost had only
 # negatives on such words ("helicopter hovers are below structure", "nothing like a romantic morning ...").
-CC3M_NEGATIVES_BASELINE = 54_499
+# 54,529 (88.19%) after the 15e swap guards (relation_swap/object_swap: stranded modifiers, clauses
+# a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
+# 25 invalid swaps gone, 3 valid).
+# 54,281 (87.89%) with the swap guards and the positives of round 8 together.
+CC3M_NEGATIVES_BASELINE = 54_281
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -228,7 +232,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # augment.depicted; the 46 captions lost had only negatives on such words)
                                     # 87.85% with all of round 5; 87.73% after the 15d negative guards
                                     # 88.24% with the last-resort contrasts on top of the above
-CC3M_COVERAGE_BASELINE = 0.8794     # 87.94% since idiom objects, verbs read as nouns, genres, similes and purposes are left out
+                                    # 88.19% after the 15e swap guards (invalid swaps removed)
+CC3M_COVERAGE_BASELINE = 0.8789     # 87.89% with the swap guards and the positives of round 8 together
 
 
 def test_cc3m_captions_have_no_defects(nlp):

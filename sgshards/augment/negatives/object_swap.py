@@ -126,10 +126,29 @@ def movable_name(surface: Surface, obj: int) -> bool:
     parchment", "an excellent example of")."""
     slot = surface.slots[obj]
     head = surface.tokens[slot.name[1] - 1]
-    return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod") or in_idiom(surface, slot)
+    return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod", "nmod") or in_idiom(surface, slot)
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
                 or of_bound(surface, slot.name) or chained(surface, slot.np) or _measured(surface, slot)
                 or loose_compound(surface.graph.objects[obj].name) or verb_only(surface, slot))
+
+
+# Predicates that compare or list rather than relate ("a cat like a logo", "a tip including the new
+# pound coin"): exchanging their ends says nearly the same.
+_LIKENING = frozenset({"like", "unlike", "as", "including", "alike"})
+
+
+def likened(surface: Surface, a: int, b: int) -> bool:
+    """a and b are linked by a likening or listing predicate ("cat, ... like a logo" -/-> "logo like a
+    cat")."""
+    g = surface.graph
+    for k in surface.relations:
+        r = g.relations[k]
+        if {r.subject, r.object} == {a, b}:
+            pred = surface.preds.get(k)
+            words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+            if words[-1:] and words[-1] in _LIKENING:
+                return True
+    return False
 
 
 def verb_only(surface: Surface, slot: Slot) -> bool:
@@ -289,6 +308,8 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         if any({g.relations[k].subject, g.relations[k].object} == {a, b} and pp_reordered(surface, k)
                for k in surface.relations):
             continue                               # "on a pavement on the mobility scooter": both said
+        if likened(surface, a, b):
+            continue                               # "a cat like a logo", "a tip including the pound coin"
         if whole_with_part(surface, a, b):
             continue                               # "a vintage car with red wheel"
         if gendered_pronoun(surface) and gender(oa.name) != gender(ob.name):

@@ -16,7 +16,7 @@ from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, obje
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
 from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, glued, in_idiom, inside,
-                     keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
+                     gerund, keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -108,6 +108,8 @@ def in_list(surface: Surface, slot) -> bool:
     toks = surface.tokens
     head = first_conjunct(toks, slot.name[1] - 1)
     members, frontier = 1, [head]
+    if toks[head].dep == "appos" and any(t.dep == "conj" and t.head == head for t in toks):
+        members += 1                                # "money, a tip and receipt": the head item before the comma
     while frontier and members < 3:
         h = frontier.pop()
         for t in toks[h + 1:]:
@@ -279,6 +281,74 @@ def noun_verb(surface: Surface, k: int, sa, sb) -> bool:
         and word in all_lemmas(word).get("NOUN", ())
 
 
+# WordNet classes of a bare noun after "in" that reads as what a thing is made of or a state it is
+# in ("a desk in rosewood", "goes up in flames"), not a place.
+_IN_STATE_CLASSES = frozenset({"substance", "plant", "process", "event", "state"})
+# Words that may stand right before a moved noun phrase: the frame stays well-formed around it.
+_FRAME_UPOS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "AUX", "PART", "PRON", "ADV", "INTJ", "X", "SYM"})
+
+
+def stranded(surface: Surface, k: int, sa, sb) -> bool:
+    """A content word outside both phrases and the predicate stands right before one of them ("salted
+    fish at a market", "pirates baseball player standing on the field"): it modifies or governs that
+    phrase, and the swap leaves it on the other ("salted a market at a fish", "pirates the field")."""
+    pred = surface.preds.get(k)
+    toks = surface.tokens
+    for slot in (sa, sb):
+        s = slot.np[0]
+        if s == 0 or (pred is not None and pred[0] <= s - 1 < pred[1]):
+            continue
+        t = toks[s - 1]
+        if t.upos == "VERB":
+            if not any(u.head == t.i and u.i != t.i and (u.dep.startswith("nsubj") or u.tag == "TO") for u in toks):
+                return True                        # "salted fish", "pirates baseball player": no clause of its own
+        elif t.upos not in _FRAME_UPOS:
+            return True
+    return False
+
+
+def clause_bound(surface: Surface, k: int, sa, sb) -> bool:
+    """The swap makes a verb's subject of a noun that its clause does not let it head: the predicate
+    spans an infinitive ("woman climbing into the saddle to go horseback riding" -/-> "... to go a
+    woman"), its verb has a coordinated verb the subject also heads ("employees leave the premises
+    and walk across the parking lot" -/-> "the parking lot leaves ... and walk"), or the verb stands
+    bare between two bare nouns ("people playing chess" -/-> "a chess playing people", a compound)."""
+    pred = surface.preds.get(k)
+    if pred is None:
+        return False
+    toks = surface.tokens
+    words = toks[pred[0]:pred[1]]
+    verbs = {t.i for t in words if t.upos in ("VERB", "AUX")}
+    head = (surface.graph.objects[surface.graph.relations[k].object].name.split() or [""])[-1].lower()
+    if any(t.tag == "TO" and t.head in verbs for t in toks) and gerund(head):
+        return True                                # "to go horseback riding": an activity, no thing
+    if phrase_plural(surface, sa) != phrase_plural(surface, sb) and any(
+            t.dep == "conj" and t.upos == "VERB" and t.tag in ("VB", "VBP", "VBZ") and (t.head in verbs or t.i in verbs)
+            for t in toks):                        # "leave ... and walk": the second verb keeps its number
+        return True
+    return pred[0] == sa.np[1] and pred[1] == sb.np[0] and words[-1].tag in ("VBG", "VBN") and _bare(surface, sa) \
+        and phrase_plural(surface, sa) and _bare(surface, sb) and not sb.plural
+
+
+def near_symmetric(surface: Surface, k: int) -> bool:
+    """Predicates whose ends barely trade roles: "in" before a bare stuff, plant, process or
+    state, what a thing is made of or undergoes ("a desk in rosewood", "goes up in flames": "rosewood
+    in a desk" and "flames go up in the pub" say the same)."""
+    g = surface.graph
+    r = g.relations[k]
+    pred = surface.preds.get(k)
+    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    if not words:
+        return False
+    if words[-1] != "in":
+        return False
+    sb = surface.slots.get(r.object)
+    if sb is None or not _bare(surface, sb) or surface.tokens[sb.name[1] - 1].upos == "PROPN":
+        return False
+    name = g.objects[r.object].name
+    return bool(noun_classes(name) & _IN_STATE_CLASSES) or number_class(name) == "mass"
+
+
 def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every relation swap, relations in random order, each object pair swapped once."""
     g = surface.graph
@@ -307,8 +377,12 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
             continue
         if distributed(surface, k) or in_list(surface, sa) or in_list(surface, sb):
             continue                               # "green leaves and ribbons on a light background"
-        if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower():
-            continue                               # "a dog chasing a dog"
+        if surface.span_text(sa.np).lower() == surface.span_text(sb.np).lower() \
+                or (g.objects[a].name.lower() == g.objects[b].name.lower()
+                    and not (_np_attrs(surface, a) or _np_attrs(surface, b))):
+            continue                               # "a dog chasing a dog", "some students teaching our students"
+        if stranded(surface, k, sa, sb) or clause_bound(surface, k, sa, sb) or near_symmetric(surface, k):
+            continue                               # "salted fish", "to go horseback riding", "desk in rosewood"
         if not changes_graph(surface, {a: _swapped_np_desc(surface, a, b), b: _swapped_np_desc(surface, b, a)}):
             continue
         into_a, into_b = _moved_np(surface, b, a), _moved_np(surface, a, b)

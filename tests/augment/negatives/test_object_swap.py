@@ -200,3 +200,18 @@ def test_object_swap_no_stuff_or_plural_after_a_singular_article(surface):
                                      "umbrella during a protests against president."))
     assert not any("an umbrellas" in t or "a barricades" in t for t in got)
     assert "a red house next to a blue car" in every(object_swap, surface("a red car next to a blue house"))
+
+
+def test_object_swap_not_of_a_likened_or_listed_pair_a_noun_modifier_or_a_mass_noun(surface):
+    """heldout4 CC3M: "cat ... like a logo" -/-> "logo like a cat" (likening), "money, a tip and receipt
+    including the new pound coin" (a list: both items are there either way), "womens black shoes with
+    pointed toe" -/-> "toes black shoes with pointed women" (a noun modifier), "new information on the
+    bags" -/-> "new bag on the informations" (a mass noun takes no plural)."""
+    got = every(object_swap, surface("cute black and white cat, cartoon flat icon design, like a logo"))
+    assert not any("logo like a cat" in t for t in got)
+    got = every(object_swap, surface("money, a tip and receipt including the new pound coin on a leather bound book"))
+    assert not any("a pound coin and receipt" in t for t in got)
+    assert not any(t.startswith("toes") for t in every(object_swap, surface(
+        "womens black shoes with pointed toe on a white background.")))
+    assert not any("informations" in t for t in every(object_swap, surface("new information on the bags!")))
+    assert "a red house next to a blue car" in every(object_swap, surface("a red car next to a blue house"))

@@ -328,3 +328,36 @@ def test_relation_swaps_readers_judged_valid_stay(surface):
     # a sentence-initial name unknown as a noun is no bare singular (web heldout2, judged valid)
     assert any(t.startswith("The 134th Belmont Stakes") for t in every(relation_swap, surface(
         "Sarava with jockey Edgar Prado up wins the 134th Belmont Stakes at Belmont Race Park")))
+
+
+def test_relation_swap_no_modifier_stranded_before_a_moved_phrase(surface):
+    """heldout4 CC3M "salted fish at a market" -> "salted a market at a fish", "pirates baseball player
+    standing on the field" -> "pirates the field standing on ...": a word before the phrase stays."""
+    assert not any(t.startswith("salted a market") for t in every(relation_swap, surface("salted fish at a market")))
+    assert not any("pirates the field" in t for t in every(relation_swap, surface(
+        "pirates baseball player standing on the field")))
+    assert "an elephant riding a man" in every(relation_swap, surface("a man riding an elephant"))
+
+
+def test_relation_swap_no_subject_its_clause_cannot_take(surface):
+    """heldout4 CC3M: an activity after an infinitive ("to go horseback riding" -/-> "to go a woman"),
+    a subject of coordinated verbs that would not agree ("the parking lot leaves ... and walk"), a
+    bare participle between bare nouns ("people playing chess" -/-> "a chess playing people")."""
+    got = every(relation_swap, surface("woman climbing up into the saddle to go horseback riding"))
+    assert not any("to go a woman" in t for t in got)
+    got = every(relation_swap, surface("employees leave the premises of the company and walk across the parking lot"))
+    assert not any(t.startswith("the parking lot leaves") for t in got)
+    got = every(relation_swap, surface("a room lined with tables filled with people playing chess"))
+    assert not any("chess playing people" in t for t in got)
+
+
+def test_relation_swap_not_of_one_noun_a_light_verb_idiom_or_a_material(surface):
+    """heldout4 CC3M: "some students teaching our students" (one noun both ends), "police officers stand
+    guard" (an idiom's object), "desk in rosewood" and "goes up in flames" (what it is made of or
+    undergoes: "rosewood in a desk", "flames go up in the pub" say the same)."""
+    got = every(relation_swap, surface("here are some students teaching our students how to tie ties"))
+    assert not any("students teaching some students" in t for t in got)
+    assert not any(t.startswith("guard") for t in every(relation_swap, surface("police officers stand guard near a house")))
+    assert not any(t.startswith("rosewood") for t in every(relation_swap, surface("beautiful desk in rosewood at 1stdibs")))
+    assert not any("flames go up" in t for t in every(relation_swap, surface("Corrie: The Rovers Return goes up in flames")))
+    assert "a large brown cat behind a white cat" in every(relation_swap, surface("white cat behind a large brown cat"))
