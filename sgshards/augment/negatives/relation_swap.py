@@ -42,6 +42,12 @@ def stated_symmetrically(surface: Surface, k: int) -> bool:
                and t.dep in ("advmod", "acomp") for t in surface.tokens)
 
 
+def _predicate_words(surface: Surface, k: int) -> list[str]:
+    """The lower-cased words of relation k's predicate as the surface says it."""
+    pred = surface.preds.get(k)
+    return (surface.span_text(pred) if pred is not None else surface.graph.relations[k].predicate).lower().split()
+
+
 def _unswappable(surface: Surface, k: int) -> bool:
     """Relations whose ends do not trade places in a scene: time ("festival during fashion
     model"), purpose or measure ("for sale", "km from the sea"), and "of" between a picture, a view
@@ -50,8 +56,7 @@ def _unswappable(surface: Surface, k: int) -> bool:
     "with" its part."""
     g = surface.graph
     r = g.relations[k]
-    pred = surface.preds.get(k)
-    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    words = _predicate_words(surface, k)
     if not words:
         return False
     if words[-1] in _NO_SWAP or words == ["'s"]:
@@ -336,8 +341,7 @@ def near_symmetric(surface: Surface, k: int) -> bool:
     in a desk" and "flames go up in the pub" say the same)."""
     g = surface.graph
     r = g.relations[k]
-    pred = surface.preds.get(k)
-    words = (surface.span_text(pred) if pred is not None else r.predicate).lower().split()
+    words = _predicate_words(surface, k)
     if not words:
         return False
     if words[-1] != "in":
