@@ -36,6 +36,12 @@ from .shared import glued, possessive
 # A category word and a thing of another category that none of its members is.
 CATEGORY_CONTRASTS: dict[str, str] = {
     "building": "bridge", "plant": "statue", "bird": "butterfly", "vehicle": "horse",
+    # a settlement by its size, whose curated group ("city|town|village") holds them all: a city
+    # is no village ("it's located in a crowded industrial city" -> "village"); "town" may be either
+    "city": "village", "village": "city",
+    # a plane figure by its corners ("ribbon in the shape of a circle" -> "of a square"; not "square",
+    # a town's square too), a solid by its faces
+    "circle": "square", "triangle": "circle", "rectangle": "circle", "sphere": "cube", "cube": "sphere",
 }
 # Words of the contrast's kind: the caption names one already ("a bridge", "insects").
 # Words of the contrast's kind, or of a scene it is often in: the caption names one already ("a
@@ -48,6 +54,12 @@ _NEAR_CATEGORY: dict[str, frozenset[str]] = {w: frozenset(g.split()) for w, g in
               "plaza square fountain",
     "butterfly": "butterfly butterflies insect insects moth moths flower flowers garden gardens meadow",
     "horse": "horse horses pony ponies carriage rider riders farm ranch stable cowboy",
+    "village": "village villages hamlet hamlets town towns countryside rural farm farms",
+    "square": "square squares rectangle rectangles grid grids checkered plaid tile tiles",
+    "circle": "circle circles ring rings round dot dots sphere spheres disc discs disk disks",
+    "cube": "cube cubes box boxes block blocks dice",
+    "sphere": "sphere spheres ball balls globe globes orb orbs bubble bubbles",
+    "city": "city cities town towns metropolis downtown urban skyline skyscraper skyscrapers suburb suburbs",
 }.items()}
 # Idioms of a category word ("the early bird catches the worm").
 _CATEGORY_IDIOMS = frozenset({("early", "bird"), ("love", "bird"), ("free", "bird")})
@@ -148,8 +160,10 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
             or not _plain(surface, i) or possessive(surface, (i, i + 1)):
         return None
     before = toks[slot.np[0]:i]
-    if any(t.upos in ("NOUN", "PROPN") or t.tag == "POS" for t in before) or (i > 0 and toks[i - 1].text == "-"):
-        return None                                  # "office building", "love birds", "ten - story building"
+    if any(t.upos in ("NOUN", "PROPN") or t.tag == "POS" for t in before) or (i > 0 and toks[i - 1].text == "-") \
+            or (i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].dep == "compound"):
+        return None                                  # "office building", "love birds", "ten - story building",
+                                                     # "the winners circle" (the noun its own object)
     if i + 1 < len(toks) and toks[i + 1].upos in ("NOUN", "PROPN") and toks[i].ws:
         return None                                  # "plant life", "building blocks": a modifier
     if i > 0 and (toks[i - 1].text.lower(), word) in _CATEGORY_IDIOMS:
@@ -157,8 +171,9 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
     if word == "plant" and any(t.text.lower() in _FACTORY for t in before):
         return None                                  # "nuclear plant": a factory
     new = CATEGORY_CONTRASTS[word]
+    replaced = surface.graph.objects[slot.obj]       # "city" and "village" share a curated group
     if _named(surface, _NEAR_CATEGORY[new]) or not all(
-            distinct_things(new, o.name, False) for o in surface.graph.objects if o.name):
+            distinct_things(new, o.name, False) for o in surface.graph.objects if o.name and o is not replaced):
         return None
     plural = head.tag == "NNS" if head.tag else slot.plural
     return (i, i + 1), noun_form(new, plural)

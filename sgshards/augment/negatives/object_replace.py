@@ -64,12 +64,21 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
                            "around", "of", "for", "with"})
 
 
+# Prepositions that relate a thing to a place as a whole, not to its surface, inside or length,
+# so any place of the curated lists takes them ("the start of the trail" -> "of the street", "a
+# look upstream from a shore" -> "from a bridge", "full moon over the mountain" -> "over the
+# lake"); the parts of a room or a building keep their own lists ("over the floor").
+_ANY_PLACE_PREPS = frozenset({"of", "from", "over", "above", "toward", "towards", "beyond"})
+_SURFACES = frozenset({"floor", "wall", "ceiling", "roof"})
+
+
 @lru_cache(maxsize=1 << 15)
 def place_preps(noun: str, prep: str) -> frozenset:
-    """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
-    room or a station ("on the hospital"), any for other nouns."""
+    """Prepositions the noun takes as a place: its own list (and ``_ANY_PLACE_PREPS`` but for a
+    room's surfaces), "in"/"at"-like ones for a shop, a room or a station ("on the hospital"),
+    any for other nouns."""
     if noun in PLACE_PREPS:
-        return PLACE_PREPS[noun]
+        return PLACE_PREPS[noun] if noun in _SURFACES else PLACE_PREPS[noun] | _ANY_PLACE_PREPS
     cat = object_category(noun)
     if cat is not None and cat[0] in ("place", "room"):
         return _INSIDE_PREPS

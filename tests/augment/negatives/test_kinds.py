@@ -74,3 +74,16 @@ def test_the_weather_of_a_day_outside_the_graph(surface):
     assert "futurist structure on a sunny day" in every(object_replace, surface("futurist structure on an overcast day"))
     assert not any("sunny" in t for t in every(object_replace, surface("an angler fishes river on a snowy day .")))
     assert not any("rainy" in t for t in every(object_replace, surface("the sun shines on a clear day")))
+
+
+def test_a_city_takes_a_village_and_a_figure_another_figure(surface):
+    """CC3M captions with no negative (issue 15 coverage): "city", "town" and "village" share one
+    curated group, and a figure has no sibling group; a city is no village, a circle no square."""
+    assert "it's located in a crowded - industrial village" in every(
+        object_replace, surface("it's located in a crowded - industrial city"))
+    assert "the most beautiful villages to visit" in every(object_replace, surface("the most beautiful cities to visit"))
+    assert "ribbon in the shape of a square" in every(object_replace, surface("ribbon in the shape of a circle"))
+    assert "the fall of realistic cubes." in every(object_replace, surface("the fall of realistic spheres."))
+    # an idiom's noun, and a contrast of the kind named already
+    assert not every(object_replace, surface("tv personality celebrates in the winners circle ."))
+    assert not any("city" in t for t in every(object_replace, surface("the village and the city")))

@@ -332,3 +332,14 @@ def test_object_replace_the_object_of_play_takes_a_thing_one_plays(surface):
     assert not any(w in t for t in every(object_replace, surface("man is playing frisbee"))
                    for w in ("playing pillow", "playing towel", "playing kite", "playing box"))
     assert "a man plays the drum on stage" in every(object_replace, surface("a man plays the guitar on stage"))
+
+
+def test_a_place_after_a_preposition_of_the_whole_takes_any_place(surface):
+    """CC3M captions with no negative (issue 15 coverage): "of", "from", "over" relate a thing to a
+    place as a whole, so a place that takes none of them in its own list ("on|along|down|near" for a
+    trail) takes them all; a room's surfaces keep their lists."""
+    assert "the beginning of the sidewalk" in every(object_replace, surface("the beginning of the trail"))
+    assert any(t.startswith("ufo taking off from a ") and not t.endswith(" field")
+               for t in every(object_replace, surface("ufo taking off from a field")))
+    assert "full moon over the lake" in every(object_replace, surface("full moon over the mountain"))
+    assert not any(t.endswith("over the ceiling") for t in every(object_replace, surface("water spilled over the floor")))
