@@ -36,6 +36,7 @@ from .shared import glued, possessive
 # A category word and a thing of another category that none of its members is.
 CATEGORY_CONTRASTS: dict[str, str] = {
     "building": "bridge", "plant": "statue", "bird": "butterfly", "vehicle": "horse",
+    "home": "bridge",                # any building may be a home (a castle, a tower): none is a bridge
     # a settlement by its size, whose curated group ("city|town|village") holds them all: a city
     # is no village ("it's located in a crowded industrial city" -> "village"); "town" may be either
     "city": "village", "village": "city",
@@ -168,6 +169,11 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
         return None                                  # "plant life", "building blocks": a modifier
     if i > 0 and (toks[i - 1].text.lower(), word) in _CATEGORY_IDIOMS:
         return None
+    if head.tag in ("NN", "") and slot.np[0] == i and (i > 0 and toks[i - 1].upos in ("ADP", "VERB", "AUX")
+                                                       or len(toks) == 1):
+        return None                                  # a bare singular: "at home", "welcome home"
+    if sum(noun_lemma(t.text.lower()) == word for t in toks) > 1:
+        return None                                  # said twice: "home sweet home"
     if word == "plant" and any(t.text.lower() in _FACTORY for t in before):
         return None                                  # "nuclear plant": a factory
     new = CATEGORY_CONTRASTS[word]

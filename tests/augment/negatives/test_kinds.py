@@ -87,3 +87,12 @@ def test_a_city_takes_a_village_and_a_figure_another_figure(surface):
     # an idiom's noun, and a contrast of the kind named already
     assert not every(object_replace, surface("tv personality celebrates in the winners circle ."))
     assert not any("city" in t for t in every(object_replace, surface("the village and the city")))
+
+
+def test_a_home_takes_a_bridge_never_in_an_idiom(surface):
+    """A home may be any building ("home" is a category word, ``vocab.CATEGORY_GENERIC``), none is
+    a bridge; "at home", "welcome home", "home sweet home" name no building."""
+    assert "a view from the bridge" in every(object_replace, surface("a view from the home"))
+    assert "a line of brightly coloured bridges" in every(object_replace, surface("a line of brightly coloured homes"))
+    for caption in ("the crammed marina at home .", "welcome home", "home sweet home", "the home by the river"):
+        assert not any("bridge" in t for t in every(object_replace, surface(caption))), caption
