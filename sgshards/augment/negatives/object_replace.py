@@ -361,9 +361,13 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
         return None                        # "a woman walking her leopard": no "her man"
     if not slot.plural and slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() in _PLURAL_VERBS:
         return None                        # "animal are", "actor have": no "a woman are"
+    # a person's possessive determiner stays ("pictured with his son" -> "with his dog"); an
+    # animal's would need its owner ("walking her leopard" -/-> "her man")
+    mine = is_person(name)
     k = s
-    while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
+    while k < slot.name[0] and (toks[k].upos == "DET" and toks[k].tag != "PRP$" or mine and toks[k].tag == "PRP$"):
         k += 1
+    owned = mine and any(toks[j].tag == "PRP$" for j in range(s, k))
     if (k < slot.name[0] or not plain or slot.name[1] - slot.name[0] > 1) and not is_person(name) \
             and name.lower() not in ANY_ANIMAL:
         return None                                    # "image cute raccoon", "bird feeder" -/-> "a man"
@@ -373,20 +377,24 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
             return None                                # "leather women 's sandals", "middle - aged woman",
                                                        # "a vocal critic of opera character", "is a proud mom"
         return (k, slot.name[1]), [w for w in _modified_person(surface, (k, slot.name[1]))
-                                   if unlike_the_caption(surface, w)]
-    if any(toks[j].upos not in ("DET", "NUM") for j in range(s, slot.name[0])):
+                                   if unlike_the_caption(surface, w) and (not owned or w in _PETS)]
+    if any(toks[j].upos not in ("DET", "NUM") and not (mine and toks[j].tag == "PRP$") for j in range(s, slot.name[0])):
         return None
     if name.lower() in ANY_ANIMAL and s > 0 and toks[s - 1].text.lower() == "of" and not slot.plural \
             and s == slot.name[0]:
         return None                        # "a flock of animal", "kind of animal": no "a flock of a woman"
     return slot.name, [w for w in other_organisms(name) if unlike_the_caption(surface, w)
-                       and not (owner and noun_form(w, slot.plural).endswith("s"))]
+                       and not (owner and noun_form(w, slot.plural).endswith("s")) and (not owned or w in _PETS)]
+
+
+# The animals one says one has ("his son" -> "his dog", not "his penguin").
+_PETS = frozenset({"dog", "cat"})
 
 
 # Modifiers that may name a person: adjectives and singular nouns ("indie rock artist", "a homeless
 # person"); not a participle, a superlative, a number, a possessive or a plural noun ("anonymous
-# painting women", "the youngest player", "three players", "his son", "the referee issues football
-# player": misparses or words that need their noun).
+# painting women", "the youngest player", "three players", "the referee issues football player":
+# misparses or words that need their noun); a possessive determiner is skipped before them.
 _PERSON_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP"})
 # Adjectives that need their noun ("the first woman to win", "the only player").
 _BOUND_WORDS = frozenset({"first", "second", "third", "last", "only", "next", "same", "other", "former",

@@ -343,3 +343,14 @@ def test_a_place_after_a_preposition_of_the_whole_takes_any_place(surface):
                for t in every(object_replace, surface("ufo taking off from a field")))
     assert "full moon over the lake" in every(object_replace, surface("full moon over the mountain"))
     assert not any(t.endswith("over the ceiling") for t in every(object_replace, surface("water spilled over the floor")))
+
+
+def test_a_person_after_a_possessive_takes_a_pet(surface):
+    """CC3M captions with no negative (issue 15 coverage): a person after "his", "my", "our" is
+    someone's; an animal one says one has stands in ("pictured with his son" -> "with his dog"),
+    never one nobody owns ("his penguin"); an animal's owner stays ("her leopard" -/-> "her man")."""
+    got = every(object_replace, surface("this corporal meeting his nephew for the first time"))
+    assert "this corporal meeting his dog for the first time" in got
+    assert not any("penguin" in t or "horse" in t for t in got)
+    assert "our cats never leave us ." in every(object_replace, surface("our brothers never leave us ."))
+    assert not any("her man" in t or "her woman" in t for t in every(object_replace, surface("a woman walking her leopard")))
