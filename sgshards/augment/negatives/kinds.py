@@ -62,6 +62,10 @@ _NEAR_CATEGORY: dict[str, frozenset[str]] = {w: frozenset(g.split()) for w, g in
     "sphere": "sphere spheres ball balls globe globes orb orbs bubble bubbles",
     "city": "city cities town towns metropolis downtown urban skyline skyscraper skyscrapers suburb suburbs",
 }.items()}
+# "home" names whose residence or origin with "of" ("the former home of rhythm and blues artist"),
+# and a household or a concept after these ("the smart home").
+_HOME_WORDS = frozenset({"home"})
+_HOME_KINDS = frozenset({"smart", "happy", "loving", "forever", "second", "nursing", "care", "foster"})
 # Idioms of a category word ("the early bird catches the worm").
 _CATEGORY_IDIOMS = frozenset({("early", "bird"), ("love", "bird"), ("free", "bird")})
 # Modifiers that make a plant a factory, and a building's modifiers that need it ("storey").
@@ -101,8 +105,56 @@ _LIST_MARKS = frozenset({"and", "or", "&", "/", ",", "vs", "vs.", "versus", "-",
 
 
 def kind_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
-    """(token span, new word) for a category word or a sport of the object's phrase, or None."""
-    return _category_replacement(surface, slot) or _sport_replacement(surface, slot)
+    """(token span, new word) for a category word, a sport or a material of the object's phrase, or None."""
+    return _category_replacement(surface, slot) or _sport_replacement(surface, slot) \
+        or _material_replacement(surface, slot)
+
+
+# A material named as a bare noun ("a piece of glass", "made of metal", "a pile of wood") by the
+# curated material groups (``vocab.ATTRIBUTE_CATEGORIES["material"]``), and the materials put in
+# its place, first the one not named in the text: another material of a thing's kind.
+MATERIAL_CONTRASTS: dict[str, tuple[str, ...]] = {
+    "wood": ("metal", "stone"), "metal": ("wood", "plastic"), "steel": ("wood", "plastic"),
+    "iron": ("wood", "plastic"), "aluminum": ("wood", "plastic"), "aluminium": ("wood", "plastic"),
+    "glass": ("wood", "metal"), "plastic": ("glass", "metal"), "stone": ("wood", "metal"),
+    "marble": ("wood", "metal"), "granite": ("wood", "metal"), "brick": ("wood", "metal"),
+    "concrete": ("wood", "metal"), "paper": ("plastic", "metal"), "cardboard": ("plastic", "metal"),
+    "leather": ("wool", "plastic"), "wool": ("leather", "plastic"), "clay": ("metal", "glass"),
+    "porcelain": ("metal", "glass"), "rubber": ("metal", "wood"),
+}
+# The words before a bare material noun that make it the stuff of a thing: a piece, pile or
+# sheet "of" it, made "of" or "from" it, done "in" it.
+_MATERIAL_PREPS = frozenset({"of", "from", "in"})
+# Words of each material group (a text naming one of them already names the contrast).
+_MATERIAL_WORDS: dict[str, frozenset[str]] = {
+    "wood": frozenset("wood wooden timber plywood".split()), "metal": frozenset("metal metallic steel iron".split()),
+    "stone": frozenset("stone stones marble granite rock".split()), "plastic": frozenset({"plastic"}),
+    "glass": frozenset({"glass"}), "wool": frozenset("wool woolen woollen knitted".split()),
+    "leather": frozenset({"leather"}),
+}
+
+
+def _material_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
+    """A bare singular material noun after "of", "from" or "in" ("a signed piece of glass" -> "of
+    wood", "handcuffs made of metal" -> "of wood"): another material; not a noun modifier ("glass
+    door"), a material with a determiner ("a glass": a vessel), nor one said twice."""
+    toks = surface.tokens
+    s, e = slot.name
+    if e - s != 1 or slot.np[0] != s or s == 0 or toks[s - 1].text.lower() not in _MATERIAL_PREPS:
+        return None
+    head = toks[s]
+    word = head.text.lower()
+    if word not in MATERIAL_CONTRASTS or head.upos != "NOUN" or head.tag not in ("NN", "") or not _plain(surface, s):
+        return None
+    if e < len(toks) and toks[e].upos in ("NOUN", "PROPN") and head.ws:
+        return None                                  # "glass door": a modifier
+    low = [t.text.lower() for t in toks]
+    if low.count(word) > 1:
+        return None
+    for new in MATERIAL_CONTRASTS[word]:
+        if not _named(surface, _MATERIAL_WORDS[new]):
+            return slot.name, new
+    return None
 
 
 def _plain(surface: Surface, i: int) -> bool:
@@ -174,6 +226,10 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
         return None                                  # a bare singular: "at home", "welcome home"
     if sum(noun_lemma(t.text.lower()) == word for t in toks) > 1:
         return None                                  # said twice: "home sweet home"
+    if word in _HOME_WORDS and (i + 1 < len(toks) and toks[i + 1].text.lower() == "of"
+                                or any(a.lower() in _HOME_KINDS for a in surface.graph.objects[slot.obj].attributes)
+                                or any(t.text.lower() in _HOME_KINDS for t in before)):
+        return None                                  # "the home of jazz", "the smart home": no building
     if word == "plant" and any(t.text.lower() in _FACTORY for t in before):
         return None                                  # "nuclear plant": a factory
     new = CATEGORY_CONTRASTS[word]

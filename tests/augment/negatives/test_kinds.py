@@ -96,3 +96,17 @@ def test_a_home_takes_a_bridge_never_in_an_idiom(surface):
     assert "a line of brightly coloured bridges" in every(object_replace, surface("a line of brightly coloured homes"))
     for caption in ("the crammed marina at home .", "welcome home", "home sweet home", "the home by the river"):
         assert not any("bridge" in t for t in every(object_replace, surface(caption))), caption
+
+
+def test_a_bare_material_takes_another_material(surface):
+    """CC3M captions with no negative (issue 15 coverage): a material said as a bare noun after
+    "of", "from" or "in" is the stuff of a thing; "a glass" is a vessel, "glass door" a modifier."""
+    assert "a signed piece of wood" in every(object_replace, surface("a signed piece of glass"))
+    assert "a rusting piece of wood" in every(object_replace, surface("a rusting piece of metal"))
+    assert "a pile of metal for making charcoal" in every(object_replace, surface("a pile of wood for making charcoal"))
+    assert not every(object_replace, surface("a glass of water"))
+
+
+def test_no_bridge_for_a_home_of_someone_or_a_smart_home(surface):
+    assert not any("bridge" in t for t in every(object_replace, surface("the former home of rhythm and blues artist")))
+    assert not any("bridge" in t for t in every(object_replace, surface("betting on the future of the smart home")))
