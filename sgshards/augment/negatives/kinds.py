@@ -43,6 +43,10 @@ CATEGORY_CONTRASTS: dict[str, str] = {
     # a plane figure by its corners ("ribbon in the shape of a circle" -> "of a square"; not "square",
     # a town's square too), a solid by its faces
     "circle": "square", "triangle": "circle", "rectangle": "circle", "sphere": "cube", "cube": "sphere",
+    # a side of a thing, by its opposite ("view from the front of the lodge" -> "from the back";
+    # "the interior of the church" -> "the exterior"); never a compound's ("front door", "top floor")
+    "front": "back", "back": "front", "rear": "front", "top": "bottom", "bottom": "top",
+    "interior": "exterior", "exterior": "interior", "inside": "outside", "outside": "inside",
 }
 # Words of the contrast's kind: the caption names one already ("a bridge", "insects").
 # Words of the contrast's kind, or of a scene it is often in: the caption names one already ("a
@@ -60,8 +64,13 @@ _NEAR_CATEGORY: dict[str, frozenset[str]] = {w: frozenset(g.split()) for w, g in
     "circle": "circle circles ring rings round dot dots sphere spheres disc discs disk disks",
     "cube": "cube cubes box boxes block blocks dice",
     "sphere": "sphere spheres ball balls globe globes orb orbs bubble bubbles",
+    "back": "back rear behind", "front": "front facade", "bottom": "bottom base foot below underneath",
+    "top": "top summit peak above atop", "exterior": "exterior outside outdoor outdoors facade",
+    "interior": "interior inside indoor indoors", "outside": "outside exterior outdoor outdoors",
+    "inside": "inside interior indoor indoors",
     "city": "city cities town towns metropolis downtown urban skyline skyscraper skyscrapers suburb suburbs",
 }.items()}
+_SIDES = frozenset({"front", "back", "rear", "top", "bottom", "interior", "exterior", "inside", "outside"})
 # "home" names whose residence or origin with "of" ("the former home of rhythm and blues artist"),
 # and a household or a concept after these ("the smart home").
 _HOME_WORDS = frozenset({"home"})
@@ -226,6 +235,8 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
         return None                                  # a bare singular: "at home", "welcome home"
     if sum(noun_lemma(t.text.lower()) == word for t in toks) > 1:
         return None                                  # said twice: "home sweet home"
+    if word in _SIDES and not surface.caption and not surface.relations:
+        return None                                  # "the back" said alone: of nothing
     if word in _HOME_WORDS and (i + 1 < len(toks) and toks[i + 1].text.lower() == "of"
                                 or any(a.lower() in _HOME_KINDS for a in surface.graph.objects[slot.obj].attributes)
                                 or any(t.text.lower() in _HOME_KINDS for t in before)):

@@ -110,3 +110,12 @@ def test_a_bare_material_takes_another_material(surface):
 def test_no_bridge_for_a_home_of_someone_or_a_smart_home(surface):
     assert not any("bridge" in t for t in every(object_replace, surface("the former home of rhythm and blues artist")))
     assert not any("bridge" in t for t in every(object_replace, surface("betting on the future of the smart home")))
+
+
+def test_a_side_of_a_thing_takes_its_opposite(surface):
+    """CC3M captions with no negative (issue 15 coverage): "the front", "the interior" of a thing
+    take its other side; not in a compound ("the front door"), nor said alone ("the back")."""
+    assert "a-d image showing a human skull from the back ." in every(
+        object_replace, surface("a-d image showing a human skull from the front ."))
+    assert "the exterior of the church" in every(object_replace, surface("the interior of the church"))
+    assert not any("back door" in t for t in every(object_replace, surface("the front door of the house")))
