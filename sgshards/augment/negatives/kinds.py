@@ -223,9 +223,9 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
         return None
     before = toks[slot.np[0]:i]
     if any(t.upos in ("NOUN", "PROPN") or t.tag == "POS" for t in before) or (i > 0 and toks[i - 1].text == "-") \
-            or (i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].dep == "compound"):
+            or (i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].ws):
         return None                                  # "office building", "love birds", "ten - story building",
-                                                     # "the winners circle" (the noun its own object)
+                                                     # "the winners circle", "ice cubes" (a noun before)
     if i + 1 < len(toks) and toks[i + 1].upos in ("NOUN", "PROPN") and toks[i].ws:
         return None                                  # "plant life", "building blocks": a modifier
     if i > 0 and (toks[i - 1].text.lower(), word) in _CATEGORY_IDIOMS:

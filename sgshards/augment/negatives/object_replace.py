@@ -20,7 +20,7 @@ from ...lexicon.taxonomy import mainly_a, part_of
 from ...schemas.graph import SceneGraph, SGRelation, Span
 from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
                      object_alternatives, object_category, object_groups)
-from ...lexicon.taxonomy import is_a, noun_class
+from ...lexicon.taxonomy import is_a, noun_class, noun_classes
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
@@ -65,24 +65,42 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
 
 
 # Prepositions that relate a thing to a place as a whole, not to its surface, inside or length,
-# so any place of the curated lists takes them ("the start of the trail" -> "of the street", "a
-# look upstream from a shore" -> "from a bridge", "full moon over the mountain" -> "over the
-# lake"); the parts of a room or a building keep their own lists ("over the floor").
+# so any place of the curated lists takes them ("a look upstream from a shore" -> "from a bridge",
+# "full moon over the mountain" -> "over the lake", "special tour of the island" -> "of the lake");
+# never a room's surfaces ("over the floor"), a bare noun ("return from school", "over river"),
+# nor "of" a noun with a sense of an idea or a state ("oath of office", "depth of field", "school
+# of thought").
 _ANY_PLACE_PREPS = frozenset({"of", "from", "over", "above", "toward", "towards", "beyond"})
 _SURFACES = frozenset({"floor", "wall", "ceiling", "roof"})
+_NOT_PLACE_SENSES = frozenset({"cognition", "state"})
 
 
 @lru_cache(maxsize=1 << 15)
-def place_preps(noun: str, prep: str) -> frozenset:
-    """Prepositions the noun takes as a place: its own list (and ``_ANY_PLACE_PREPS`` but for a
-    room's surfaces), "in"/"at"-like ones for a shop, a room or a station ("on the hospital"),
-    any for other nouns."""
-    if noun in PLACE_PREPS:
-        return PLACE_PREPS[noun] if noun in _SURFACES else PLACE_PREPS[noun] | _ANY_PLACE_PREPS
+def place_preps(noun: str, prep: str, strict: str = "") -> frozenset:
+    """Prepositions the noun takes as a place: its own list (with ``_ANY_PLACE_PREPS`` unless
+    ``strict``, ``strict_place``: "bare" keeps the own list, "unplaced" takes no place at all),
+    "in"/"at"-like ones for a shop, a room or a station ("on the hospital"), any for other nouns."""
     cat = object_category(noun)
+    if strict == "unplaced" and (noun in PLACE_PREPS or cat is not None and cat[0] in ("place", "room")):
+        return frozenset()
+    if noun in PLACE_PREPS:
+        if strict or noun in _SURFACES or prep not in _ANY_PLACE_PREPS \
+                or prep == "of" and noun_classes(noun) & _NOT_PLACE_SENSES:
+            return PLACE_PREPS[noun]
+        return PLACE_PREPS[noun] | {prep}
     if cat is not None and cat[0] in ("place", "room"):
         return _INSIDE_PREPS
     return frozenset((prep,))
+
+
+def strict_place(surface: Surface, slot: Slot, name: str, prep: Optional[str]) -> str:
+    """How strictly a place must take the caption's preposition: "unplaced" after "of" a noun with
+    a sense of an idea or a state, which may name no place ("oath of office", "depth of field"):
+    no place stands in; "bare" for a bare noun ("return from school", "over river"): only a place
+    that takes the preposition itself; "" else."""
+    if prep == "of" and noun_classes(name) & _NOT_PLACE_SENSES:
+        return "unplaced"
+    return "bare" if bare_singular(surface, slot) else ""
 
 
 def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
@@ -150,6 +168,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         if not replaceable_slot(surface, a):
             continue
         prep = _place_preposition(surface, slot.np)
+        strict = strict_place(surface, slot, o.name, prep)
         pronoun = gendered_pronoun(surface)
         # "young woman" -/-> "girl"; "men's" -/-> "girls's"
         aged = is_person(o.name) and any(x.lower() in AGE_WORDS for x in o.attributes)
@@ -169,7 +188,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
                 and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
-                and (prep is None or prep in place_preps(w, prep))
+                and (prep is None or prep in place_preps(w, prep, strict))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
@@ -338,7 +357,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
     return [w for w in kin_alternatives(name)                   # the caption's objects last: the dearest test
             if not (worn and not _one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
-            and (prep is None or prep in place_preps(w, prep))
+            and (prep is None or prep in place_preps(w, prep, strict_place(surface, slot, name, prep)))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
             and not set_out_together(name, w)
             and unlike_the_caption(surface, w)]

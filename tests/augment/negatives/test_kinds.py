@@ -119,3 +119,8 @@ def test_a_side_of_a_thing_takes_its_opposite(surface):
         object_replace, surface("a-d image showing a human skull from the front ."))
     assert "the exterior of the church" in every(object_replace, surface("the interior of the church"))
     assert not any("back door" in t for t in every(object_replace, surface("the front door of the house")))
+
+
+def test_no_figure_contrast_after_a_noun(surface):
+    """"ice cubes" are a kind of ice, "ice spheres" another: a noun before the figure names its kind."""
+    assert not any("spheres" in t for t in every(object_replace, surface("whisky being poured in a glass with ice cubes")))
