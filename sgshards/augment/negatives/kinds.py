@@ -235,6 +235,8 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
         return None                                  # a bare singular: "at home", "welcome home"
     if sum(noun_lemma(t.text.lower()) == word for t in toks) > 1:
         return None                                  # said twice: "home sweet home"
+    if head.dep in ("dobj", "oprd") and any(t.dep == "dobj" and t.head == head.head for t in toks[:i]):
+        return None                                  # what an object is made or called: "making a house a home"
     if word in _SIDES and not surface.caption and not surface.relations:
         return None                                  # "the back" said alone: of nothing
     if word in _HOME_WORDS and (i + 1 < len(toks) and toks[i + 1].text.lower() == "of"

@@ -94,7 +94,8 @@ def test_a_home_takes_a_bridge_never_in_an_idiom(surface):
     a bridge; "at home", "welcome home", "home sweet home" name no building."""
     assert "a view from the bridge" in every(object_replace, surface("a view from the home"))
     assert "a line of brightly coloured bridges" in every(object_replace, surface("a line of brightly coloured homes"))
-    for caption in ("the crammed marina at home .", "welcome home", "home sweet home", "the home by the river"):
+    for caption in ("the crammed marina at home .", "welcome home", "home sweet home", "the home by the river",
+                    "making a house a home"):
         assert not any("bridge" in t for t in every(object_replace, surface(caption))), caption
 
 
