@@ -231,7 +231,7 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
     if i > 0 and (toks[i - 1].text.lower(), word) in _CATEGORY_IDIOMS:
         return None
     if head.tag in ("NN", "") and slot.np[0] == i and (i > 0 and toks[i - 1].upos in ("ADP", "VERB", "AUX")
-                                                       or len(toks) == 1):
+                                                       or len(toks) == 1 and word in _HOME_WORDS):
         return None                                  # a bare singular: "at home", "welcome home"
     if sum(noun_lemma(t.text.lower()) == word for t in toks) > 1:
         return None                                  # said twice: "home sweet home"
