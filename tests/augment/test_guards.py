@@ -82,7 +82,8 @@ def test_repeated_placeholder_is_never_realised(parse):
     assert repeated_tokens(parse(caption)) == {3, 4}
     pos, neg = run(parse, caption)
     assert not any("person person" in p for p in pos)
-    assert all("person person of a city" in n for n in neg if n.startswith("from left"))
+    # the caption's repeated placeholder stays as written ("a city" itself may become "a village")
+    assert all("person person of a " in n for n in neg if n.startswith("from left"))
 
 
 def test_a_compound_part_and_a_written_participle_stay(parse):
