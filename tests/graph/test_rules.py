@@ -661,3 +661,11 @@ def test_the_pronoun_subject_of_an_adverbial_clause_gets_no_guessed_antecedent(n
     t = tuples(nlp, "on target: brave pilots are on a course straight into these enormous flames as they "
                     "release tonnes of water onto the fire")
     assert not [x for x in t if x[0] == "flame" and len(x) == 3 and x[1] == "release"]
+
+
+def test_a_food_noun_tagged_plural_as_its_own_lemma_is_a_mass_noun(nlp):
+    # CC3M heldout5: "the broccoli are fresh and organic"
+    _, g = graph(nlp, "fresh raw organic broccoli in bowl on a wooden background")
+    assert not obj(g, "broccoli").plural
+    _, g = graph(nlp, "two sheep are grazing in a field")           # an animal counts
+    assert obj(g, "sheep").plural
