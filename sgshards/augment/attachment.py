@@ -41,6 +41,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   event", "view through the window", "seen from the bridge" tell where or how the picture was
   made, not a relation between things in it (and "red carpet pictured pop artist arrive" gives the
   carpet a role it does not have).
+- **A split particle**: "taking it away" is no "taking the umbrella": a particle after the object
+  that the predicate leaves out.
 - **An absolute "with"**: "checkered flag waving with the sun behind" is no "flag waving with the
   sun": the adverb that places the sun is left out.
 - **A person read as a place**: "celebrity at person on the gala" - CC3M writes "person" for a
@@ -107,6 +109,8 @@ PLACE_ADVERBS = frozenset({"behind", "below", "above", "ahead", "overhead", "ben
 HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozenset(SURFACE_CONTAINERS)
 # Rules whose "have" reads "X of Y" (or "Y's X") as Y owning X.
 OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
+# Particles of phrasal verbs that change the verb's sense or say where the object goes ("taking it away").
+PARTICLES = frozenset({"away", "off", "up", "down", "out", "back", "over", "aside", "apart", "around", "in"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 
@@ -152,9 +156,19 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words == ["for"] and _fronted(graph, r.subject, r.span)
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
-                or words[-1] == "with" and _absolute_with(doc, graph, r.object)):
+                or words[-1] == "with" and _absolute_with(doc, graph, r.object)
+                or verb is not None and _split_particle(doc, kids, verb, words)):
             out.add(k)
     return out
+
+
+def _split_particle(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:
+    """A phrasal verb's particle written after its object and left out of the predicate: "taking it away"
+    is no "taking the umbrella" ("turning the lights off" has the predicate "turn off")."""
+    objects = [c for c in kids[verb.i] if doc[c].dep == "dobj"]
+    return bool(objects) and any(
+        c > objects[0] and doc[c].dep in ("prt", "advmod") and doc[c].tag in ("RP", "RB")
+        and doc[c].text.lower() in PARTICLES and doc[c].text.lower() not in words for c in kids[verb.i])
 
 
 def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:
