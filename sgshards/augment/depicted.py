@@ -44,7 +44,7 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
 from ..lexicon.lemmas import noun_lemma
-from ..lexicon.taxonomy import noun_classes
+from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.mentions import READER_POSSESSIVES
 from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES
 from ..schemas.depview import DepToken
@@ -60,6 +60,8 @@ _CUT = re.compile(r"^[^\W\d_]{2,}-$")
 _POSSESSIVE_CASE = frozenset({"'s", "'", "\u2019s", "\u2019"})
 _MAX_PHRASE = max(len(p) for p in FIXED_PHRASES | PAGE_PHRASES)
 _INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
+_VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
+_NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 
 
 def _phrase_tokens(doc: Sequence[DepToken], phrases: frozenset[tuple[str, ...]]) -> set[int]:
@@ -244,6 +246,9 @@ def idiom_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     w = doc[head].text.lower()
     if any(doc[c].dep == "prt" and (w, doc[c].text.lower()) in PHRASAL_NOUNS for c in kids[head]):
         return True
+    nxt = doc[head + 1] if head + 1 < len(doc) else None
+    if nxt is not None and nxt.tag in ("RP", "RB") and (w, nxt.text.lower()) in PHRASAL_NOUNS:
+        return True                                    # "in the run up": the particle hung on the verb
     if t.dep not in ("dobj", "attr") or t.head == head:
         return False
     verb = doc[t.head].lemma.lower() or doc[t.head].text.lower()
@@ -291,6 +296,43 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
 
 
+def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """One of a bare noun written twice around a preposition, an adverb of manner or place ("the dance
+    partners are arm in arm", "walking hand in hand", "side by side"): neither names a thing."""
+    t = doc[head]
+    if t.upos != "NOUN" or any(doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[head]):
+        return False
+    w = t.text.lower()
+    for p in (head - 1, head + 1):
+        o = p + (p - head)                             # the noun on the preposition's other side
+        if not (0 <= p < len(doc) and 0 <= o < len(doc)) or doc[p].upos != "ADP":
+            continue
+        first, second = min(head, o), max(head, o)
+        if doc[p].head == first and doc[second].head == p and doc[o].text.lower() == w and not any(
+                doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[o]):
+            return True
+    return False
+
+
+def verb_with_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A verb the parse made a noun: a word tagged as a verb with no noun sense ("slides rotates
+    clockwise"), a noun with a verb's object ("a female reaches out her hand"), or a bare noun joined to
+    a verb of an instruction ("do the work, trust in the process")."""
+    t = doc[head]
+    w = t.text.lower()
+    if t.tag in _VERB_TAGS:
+        return not senses(w) and not senses(noun_lemma(w))
+    if not t.tag.startswith("NN"):
+        return False
+    deps = {doc[c].dep for c in kids[head]}
+    if "dobj" in deps and (t.dep == "ROOT" or t.tag == "NNS" and w.endswith("s")) and is_verb_word(noun_lemma(w)):
+        return True
+    if t.dep != "conj" or t.head == head or deps & _NOUN_DEPS:
+        return False
+    v = doc[t.head]
+    return v.tag in ("VB", "VBP") and not any(doc[c].dep.startswith("nsubj") for c in kids[v.i]) and is_verb_word(w)
+
+
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects whose word names no depicted thing (see the module doc)."""
     fixed = _phrase_tokens(doc, FIXED_PHRASES)
@@ -305,6 +347,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
-                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)):
+                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)
+                or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)):
             out.add(i)
     return out
