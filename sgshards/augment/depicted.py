@@ -17,8 +17,8 @@ the validity benchmark:
   ("orange wall of a man's bedroom");
 - **generic and past statements**: what a clause with "often", "traditionally", "once" relates
   ("horseshoe often hung on doors", "where the kings were once crowned");
-- **addressees and the reader's hypothetical things**: "a call to all good men", "a venue that will
-  make your events memorable";
+- **addressees and hypothetical things**: "a call to all good men", "a venue that will make your events
+  memorable", "if person were to be crowned the champions they would break ...";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
   CD");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_AUX, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
                                 FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
@@ -221,6 +221,27 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
     return False
 
 
+def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A thing of a clause of what would be, or of a condition contrary to fact: "if person were to be
+    crowned the champions they would break run of consecutive titles" shows no champions (and "they" no
+    people); a named subject is still there ("the property would have ample room")."""
+    if doc[head].dep in ("nsubj", "nsubjpass") and doc[head].upos != "PRON":
+        return False
+    k = head
+    for _ in range(12):
+        v = _clause_verb(doc, doc[k].head) if doc[k].head != k else -1
+        if v < 0 or v == k:
+            return False
+        own = [doc[c] for c in kids[v]]
+        if any(c.dep == "aux" and c.text.lower() in CONDITIONAL_AUX for c in own):
+            return True
+        if any(c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS for c in own) and (
+                doc[v].text.lower() == "were" or any(c.text.lower() == "were" for c in own)):
+            return True
+        k = v
+    return False
+
+
 def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
     """A one-word object opening a sentence of page text that is a verb before a determiner or an adverb of
     shopping ("Insert the Windows XP CD", "shop online in china ...")."""
@@ -345,7 +366,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
                 or time_word(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
-                or addressed(doc, head) or readers_hypothetical(doc, kids, head)
+                or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
                 or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)
                 or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)):

@@ -202,3 +202,12 @@ def test_a_verb_the_parse_made_a_noun_is_no_object(parse):
 def test_a_phrasal_noun_before_its_particle_is_no_object(parse):
     got = positives(parse, "heavy rain dampens the festive shopping in the run up")    # CC3M heldout5
     assert not mentions(got, "run") and "heavy rain" in got
+
+
+def test_the_things_of_a_hypothetical_clause_are_not_shown(parse):
+    got = positives(parse, "currently top, if person were to be crowned the champions they would break run of "
+                           "consecutive titles.")                                         # CC3M heldout5
+    assert "champions" not in got and "people" not in got and "person" in got
+    got = positives(parse, "plenty of space: at square feet the property would have ample room for actor and "
+                           "her daughter")                                                # tuning: a named subject
+    assert "the property" in got
