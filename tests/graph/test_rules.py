@@ -691,3 +691,9 @@ def test_a_bare_verb_joined_to_a_finite_one_is_an_imperative_without_subject(nlp
     # CC3M heldout5: "the cool wedding dress is looking at the purple dress"
     t = tuples(nlp, "sure the wedding dress is cool, but look at that purple dress.")
     assert not [x for x in t if len(x) == 3 and x[1].startswith("look")]
+
+
+def test_the_opposite_side_of_nothing_named_is_a_direction(nlp):
+    # CC3M heldout5: "the side is opposite"
+    _, g = graph(nlp, "an exterior view of our restaurant at night taken from the opposite side.")
+    assert "side" not in [o.name for o in g.objects]
