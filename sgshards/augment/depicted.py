@@ -26,7 +26,8 @@ the validity benchmark:
   withstands just about anything"), a hashtag verb ("# organize");
 - **genre modifiers**: a bare genre or subject word split from the noun it classifies ("blues artists",
   "organization and human resource management icons");
-- **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo") and the things of a
+- **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo"; "a pipe like
+  decoration" is a pipe-like decoration: no pipe) and the things of a
   "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups").
 
 ``page_tokens`` gives the web furniture no positive may state and no negative may edit: stock
@@ -294,10 +295,20 @@ def simile_or_purpose(doc: Sequence[DepToken], head: int) -> bool:
     if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() in ("like", "unlike"):
         p = t.head
         g = doc[p].head
-        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS"))
+        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS") or _like_compound(doc, g, p, head))
+    likes = [c for c in range(head + 1, min(head + 2, len(doc))) if doc[c].text.lower() == "like" and doc[c].head == head]
+    if likes and head + 2 < len(doc) and doc[head + 2].head == likes[0] and _like_compound(doc, head, likes[0], head + 2):
+        return True                                    # "a pipe like decoration": a pipe-like one, no pipe
     v = _clause_verb(doc, t.head) if t.head != head else -1
     return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
             and doc[doc[v].head].text.lower() == "for")
+
+
+def _like_compound(doc: Sequence[DepToken], g: int, p: int, y: int) -> bool:
+    """"N like Y" written for "N-like Y": a singular noun, "like", a bare singular noun right after ("house
+    with a pipe like decoration"): Y is the thing, shaped like an N."""
+    return (g == p - 1 and y == p + 1 and doc[g].tag == "NN" and doc[y].tag == "NN"
+            and doc[y].dep == "pobj")
 
 
 def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:

@@ -23,7 +23,8 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
 # picture.  Complex prepositions ("thanks to climate change", "in the name of industry", "on behalf of",
 # "for the sake of"), states in full ("in full flower" is in bloom), the world as a domain ("a trip around
 # the world", "the best view in the world"), time to come ("for generations to come") and figurative
-# noun phrases ("to play the object of desire", "the centre of attention").  Not the prepositions of
+# noun phrases ("to play the object of desire", "the centre of attention"; "the heart of the town", whatever
+# the preposition before it).  Not the prepositions of
 # place whose noun the graph keeps out already ("in front of") nor literal ones ("in the light of").
 FIXED_PHRASES: Final = _phrases("""
 thanks to|in the name of|in name of|on behalf of|in spite of|by means of|by way of|in terms of
@@ -37,7 +38,7 @@ in comparison to|in comparison with|in relation to|in the event of|on the occasi
 in the run-up to|in preparation for|in exchange for|in return for|for fear of|in the style of
 in the spirit of|on the part of|in the context of|at the request of|at the invitation of
 under the guise of|in the manner of|on the basis of|with the exception of|in the vicinity of
-in the direction of|in the heart of|in the midst of|at the heart of|in the absence of|for the benefit of
+in the direction of|the heart of|in the midst of|in the absence of|for the benefit of
 in full flower|in full bloom|in full swing|in full force|in full cry|in full view|in full voice
 in full glory|in all its glory|in all their glory|in full effect
 around the world|round the world|all over the world|across the world|in the world|in the universe

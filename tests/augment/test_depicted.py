@@ -211,3 +211,14 @@ def test_the_things_of_a_hypothetical_clause_are_not_shown(parse):
     got = positives(parse, "plenty of space: at square feet the property would have ample room for actor and "
                            "her daughter")                                                # tuning: a named subject
     assert "the property" in got
+
+
+def test_n_like_y_is_an_n_like_y_not_an_n(parse):
+    got = positives(parse, "house with a pipe like decoration")                         # CC3M heldout5
+    assert not mentions(got, "pipe") and "decoration" in got
+    assert "animals" in positives(parse, "animals like dogs")                            # examples of a plural
+
+
+def test_the_heart_of_a_place_is_no_object(parse):
+    got = positives(parse, "river running through the heart of the town")              # CC3M heldout5
+    assert not mentions(got, "heart") and "the town" in got
