@@ -13,7 +13,7 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
   is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
 - **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
-  of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
+  of dance to music played", "a tribute to a racer", "braided hair into a headband" relate nothing in the picture (a verb's object
   with its dative, "giving a present to his girlfriend", is realised with the verb).
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
@@ -147,7 +147,7 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                                          or _time_phrase_of_busy_verb(doc, kids, verb, words)
                                          or _photographed(doc, kids, verb))
                 or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
-                or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
+                or verb is None and words in (["to"], ["into"], ["onto"]) and not _verb_object(doc, graph, r.subject)
                 and _head(doc, graph, r.subject) not in WAY_NOUNS
                 or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)
                 or verb is None and (_companion_after_place(doc, graph, r.subject, r.object, r.span, words)

@@ -195,3 +195,8 @@ def test_a_particle_after_the_object_is_not_dropped(parse):
                "it is not raining anymore looking in the camera")                        # CC3M heldout5
     assert dropped(parse, caption) == {("woman", "take", "umbrella")}
     assert not dropped(parse, "a man turning the lights off in the room")   # the predicate has its particle
+
+
+def test_into_without_a_verb_relates_nothing(parse):
+    assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")  # CC3M heldout4
+    assert not dropped(parse, "light shining into a dark room through an open door; north")
