@@ -24,7 +24,7 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
 # "for the sake of"), states in full ("in full flower" is in bloom), the world as a domain ("a trip around
 # the world", "the best view in the world"), time to come ("for generations to come") and figurative
 # noun phrases ("to play the object of desire", "the centre of attention"; "the heart of the town", whatever
-# the preposition before it).  Not the prepositions of
+# the preposition before it; "takes the fashion world by storm", "got into the spirit of things").  Not the prepositions of
 # place whose noun the graph keeps out already ("in front of") nor literal ones ("in the light of").
 FIXED_PHRASES: Final = _phrases("""
 thanks to|in the name of|in name of|on behalf of|in spite of|by means of|by way of|in terms of
@@ -48,7 +48,7 @@ object of desire|objects of desire|object of affection|centre of attention|cente
 point of view|word of mouth|state of the art|matter of time|tip of the iceberg|elephant in the room
 talk of the town|man of the hour|woman of the hour|life of the party|peace of mind|change of heart
 labour of love|labor of love|frame of mind|state of mind|food for thought|sense of humour|sense of humor
-icing on the cake|best of both worlds|the rest of your life
+icing on the cake|best of both worlds|the rest of your life|by storm|into the spirit of things|in the spirit of things
 """)
 
 # Possessive pronouns standing as a noun: "an old drawing of mine" names no thing of its own.

@@ -222,3 +222,11 @@ def test_n_like_y_is_an_n_like_y_not_an_n(parse):
 def test_the_heart_of_a_place_is_no_object(parse):
     got = positives(parse, "river running through the heart of the town")              # CC3M heldout5
     assert not mentions(got, "heart") and "the town" in got
+
+
+def test_the_noun_of_a_verb_idiom_is_no_object(parse):
+    got = positives(parse, "featured image for teen takes the fashion world by storm with fabulous dresses")
+    assert "storm" not in got and "teen" in got                                         # CC3M heldout5
+    got = positives(parse, "playful nature: the stars, who are the glamorous captains to host person, got into "
+                           "the spirit of things by rocking a cute pair of bunny ears")   # CC3M heldout5
+    assert "things" not in got
