@@ -18,7 +18,7 @@ the validity benchmark:
 - **generic and past statements**: what a clause with "often", "traditionally", "once" relates
   ("horseshoe often hung on doors", "where the kings were once crowned");
 - **addressees and hypothetical things**: "a call to all good men", "a venue that will make your events
-  memorable", "if person were to be crowned the champions they would break ...";
+  memorable", "if person were to be crowned the champions ...";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
   CD");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_AUX, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
                                 FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
@@ -47,7 +47,7 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.mentions import READER_POSSESSIVES
-from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES
+from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .frames import is_verb_word
@@ -62,6 +62,8 @@ _POSSESSIVE_CASE = frozenset({"'s", "'", "\u2019s", "\u2019"})
 _MAX_PHRASE = max(len(p) for p in FIXED_PHRASES | PAGE_PHRASES)
 _INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
+# Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
+PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
 _NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 
 
@@ -223,9 +225,9 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
 
 
 def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
-    """A thing of a clause of what would be, or of a condition contrary to fact: "if person were to be
-    crowned the champions they would break run of consecutive titles" shows no champions (and "they" no
-    people); a named subject is still there ("the property would have ample room")."""
+    """A thing of a condition contrary to fact: "if person were to be crowned the champions they would break
+    run of consecutive titles" shows no champions; a named subject is still there ("if person were ...").
+    Not what would be: "i would love a wall like this!" shows the wall."""
     if doc[head].dep in ("nsubj", "nsubjpass") and doc[head].upos != "PRON":
         return False
     k = head
@@ -234,8 +236,6 @@ def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
         if v < 0 or v == k:
             return False
         own = [doc[c] for c in kids[v]]
-        if any(c.dep == "aux" and c.text.lower() in CONDITIONAL_AUX for c in own):
-            return True
         if any(c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS for c in own) and (
                 doc[v].text.lower() == "were" or any(c.text.lower() == "were" for c in own)):
             return True
@@ -304,11 +304,16 @@ def simile_or_purpose(doc: Sequence[DepToken], head: int) -> bool:
             and doc[doc[v].head].text.lower() == "for")
 
 
+def kids_of(doc: Sequence[DepToken], k: int) -> list[int]:
+    return [t.i for t in doc if t.head == k and t.i != k]
+
+
 def _like_compound(doc: Sequence[DepToken], g: int, p: int, y: int) -> bool:
-    """"N like Y" written for "N-like Y": a singular noun, "like", a bare singular noun right after ("house
-    with a pipe like decoration"): Y is the thing, shaped like an N."""
+    """"N like Y" written for "N-like Y": an unmodified singular noun, "like", a bare singular noun right
+    after ("house with a pipe like decoration"): Y is the thing, shaped like an N (not "does a full
+    breakfast like island")."""
     return (g == p - 1 and y == p + 1 and doc[g].tag == "NN" and doc[y].tag == "NN"
-            and doc[y].dep == "pobj")
+            and doc[y].dep == "pobj" and not any(doc[c].dep in ("amod", "compound") for c in kids_of(doc, g)))
 
 
 def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -335,9 +340,11 @@ def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bo
     if t.upos != "NOUN" or any(doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[head]):
         return False
     w = t.text.lower()
+    if noun_lemma(w) in PERSON_REFERENTS or "person" in noun_classes(noun_lemma(w)):
+        return False                                   # CC3M's names: "person by person", "artist of artist"
     for p in (head - 1, head + 1):
         o = p + (p - head)                             # the noun on the preposition's other side
-        if not (0 <= p < len(doc) and 0 <= o < len(doc)) or doc[p].upos != "ADP":
+        if not (0 <= p < len(doc) and 0 <= o < len(doc)) or doc[p].text.lower() not in PAIRING_PREPS:
             continue
         first, second = min(head, o), max(head, o)
         if doc[p].head == first and doc[second].head == p and doc[o].text.lower() == w and not any(

@@ -137,9 +137,8 @@ ADDRESS_NOUNS: Final = frozenset({
 # names events that are not yet.
 READER_CLAUSE_AUX: Final = frozenset({"will", "would", "can", "could", "may", "might", "should", "shall", "'ll",
                                       "'d", "must"})
-# Auxiliaries of what would be and conditions contrary to fact (with "were"): the things of such a clause
-# are not in the picture ("if person were to be crowned the champions they would break run of titles").
-CONDITIONAL_AUX: Final = frozenset({"would", "'d", "might"})
+# Marks of a condition contrary to fact (with "were"): the things of such a clause are not in the picture
+# ("if person were to be crowned the champions ...").
 CONDITIONAL_MARKS: Final = frozenset({"if", "unless"})
 
 # Stock sites' labels and names and file words written inside a title ("Luminous light bulb —
