@@ -226,10 +226,11 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
 
 def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """A thing of a condition contrary to fact: "if person were to be crowned the champions they would break
-    run of consecutive titles" shows no champions; a named subject is still there ("if person were ...").
+    run of consecutive titles" shows no champions; a named subject and a place are still there ("if person
+    were ...", "if you were inside the car").
     Not what would be: "i would love a wall like this!" shows the wall."""
-    if doc[head].dep in ("nsubj", "nsubjpass") and doc[head].upos != "PRON":
-        return False
+    if doc[head].dep in ("nsubj", "nsubjpass") and doc[head].upos != "PRON" or doc[head].dep == "pobj":
+        return False                                   # "just imagine if you were inside the car": the car is
     k = head
     for _ in range(12):
         v = _clause_verb(doc, doc[k].head) if doc[k].head != k else -1

@@ -212,6 +212,7 @@ def test_the_things_of_a_hypothetical_clause_are_not_shown(parse):
     got = positives(parse, "currently top, if person were to be crowned the champions they would break run of "
                            "consecutive titles.")                                         # CC3M heldout5
     assert "champions" not in got and "person" in got
+    assert "the car" in positives(parse, "just imagine if you were inside the car")     # CC3M: a place
     got = positives(parse, "this mystical ring might just give you special powers .")  # CC3M: what may be
     assert "the ring is mystical" in got
 
