@@ -41,6 +41,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   event", "view through the window", "seen from the bridge" tell where or how the picture was
   made, not a relation between things in it (and "red carpet pictured pop artist arrive" gives the
   carpet a role it does not have).
+- **Sides of a match**: "dramatist attends sports team vs game" is no "sports team vs game", and the
+  dramatist attends the game, not the team.
 - **A split particle**: "taking it away" is no "taking the umbrella": a particle after the object
   that the predicate leaves out.
 - **An absolute "with"**: "checkered flag waving with the sun behind" is no "flag waving with the
@@ -109,6 +111,8 @@ PLACE_ADVERBS = frozenset({"behind", "below", "above", "ahead", "overhead", "ben
 HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozenset(SURFACE_CONTAINERS)
 # Rules whose "have" reads "X of Y" (or "Y's X") as Y owning X.
 OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
+# Words that set two sides of a match against each other ("sports team vs game"): no relation in the picture.
+VERSUS = frozenset({"vs", "vs.", "versus", "v", "v."})
 # Particles of phrasal verbs that change the verb's sense or say where the object goes ("taking it away").
 PARTICLES = frozenset({"away", "off", "up", "down", "out", "back", "over", "aside", "apart", "around", "in"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
@@ -157,9 +161,16 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
                 or words[-1] == "with" and _absolute_with(doc, graph, r.object)
-                or verb is not None and _split_particle(doc, kids, verb, words)):
+                or verb is not None and _split_particle(doc, kids, verb, words)
+                or words[0] in VERSUS or _one_side(doc, kids, graph, r.object)):
             out.add(k)
     return out
+
+
+def _one_side(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, o: int) -> bool:
+    """The object is one side of a match: "dramatist attends sports team vs game" attends the game."""
+    h = _head_token(doc, graph, o)
+    return h is not None and any(doc[c].dep == "prep" and doc[c].text.lower() in VERSUS for c in kids[h])
 
 
 def _split_particle(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:

@@ -200,3 +200,8 @@ def test_a_particle_after_the_object_is_not_dropped(parse):
 def test_into_without_a_verb_relates_nothing(parse):
     assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")  # CC3M heldout4
     assert not dropped(parse, "light shining into a dark room through an open door; north")
+
+
+def test_the_sides_of_a_match_are_no_relation(parse):
+    got = dropped(parse, "dramatist attends sports team vs game")                       # CC3M heldout4
+    assert got == {("dramatist", "attend", "sports team"), ("sports team", "vs", "game")}
