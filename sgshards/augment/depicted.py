@@ -16,7 +16,7 @@ the validity benchmark:
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
   ("orange wall of a man's bedroom");
 - **generic and past statements**: what a clause with "often", "traditionally", "once" relates
-  ("horseshoe often hung on doors", "where the kings were once crowned");
+  ("horseshoe often hung on doors", "where the kings were once crowned"), "every X is a Y";
 - **addressees and hypothetical things**: "a call to all good men", "a venue that will make your events
   memorable", "if person were to be crowned the champions ...";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
@@ -64,6 +64,7 @@ _INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 # Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
 PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
+UNIVERSAL_WORDS = frozenset({"every", "any"})
 _NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 
 
@@ -175,6 +176,18 @@ def _clause_verb(doc: Sequence[DepToken], k: int) -> int:
             return -1
         k = t.head
     return -1
+
+
+def universal_copula(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """Either noun of "every X is a Y": a saying about all of a kind ("where every little girl is a
+    princess"), not a thing in the picture."""
+    t = doc[head]
+    if t.dep not in ("nsubj", "attr") or t.head == head or doc[t.head].lemma.lower() != "be":
+        return False
+    v = t.head
+    subjects = [c for c in kids[v] if doc[c].dep == "nsubj"]
+    return any(doc[c].dep == "attr" and doc[c].upos == "NOUN" for c in kids[v]) and any(
+        any(doc[d].dep == "det" and doc[d].text.lower() in UNIVERSAL_WORDS for d in kids[s]) for s in subjects)
 
 
 def generic_statement(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -385,6 +398,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
                 or time_word(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
+                or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
                 or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)

@@ -235,3 +235,8 @@ def test_the_noun_of_a_verb_idiom_is_no_object(parse):
     got = positives(parse, "playful nature: the stars, who are the glamorous captains to host person, got into "
                            "the spirit of things by rocking a cute pair of bunny ears")   # CC3M heldout5
     assert "things" not in got
+
+
+def test_the_nouns_of_every_x_is_a_y_are_no_objects(parse):
+    got = positives(parse, "image detail for - all items home where every little girl is a princess")
+    assert not mentions(got, "girl") and not mentions(got, "princess")                 # CC3M heldout4
