@@ -180,13 +180,14 @@ def _clause_verb(doc: Sequence[DepToken], k: int) -> int:
 
 def universal_copula(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """Either noun of "every X is a Y": a saying about all of a kind ("where every little girl is a
-    princess"), not a thing in the picture."""
+    princess"), not a thing in the picture (not "every room in home is part of his book store")."""
     t = doc[head]
     if t.dep not in ("nsubj", "attr") or t.head == head or doc[t.head].lemma.lower() != "be":
         return False
     v = t.head
     subjects = [c for c in kids[v] if doc[c].dep == "nsubj"]
-    return any(doc[c].dep == "attr" and doc[c].upos == "NOUN" for c in kids[v]) and any(
+    return any(doc[c].dep == "attr" and doc[c].upos == "NOUN" and any(
+        doc[d].dep == "det" and doc[d].text.lower() in ("a", "an") for d in kids[c]) for c in kids[v]) and any(
         any(doc[d].dep == "det" and doc[d].text.lower() in UNIVERSAL_WORDS for d in kids[s]) for s in subjects)
 
 

@@ -216,7 +216,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-CC3M_NEGATIVES_BASELINE = 54_281
+# 54,183 (87.84%) since round 9's invalid positive classes are left out (verbs and idiom nouns read as
+# objects, "arm in arm", "in front", the heart of, contrary-to-fact clauses, "vs", split particles): the
+# negatives lost were built on those elements; the 8 captions left with none read by hand ("learn how to
+# add snow", "the speaks are triathlete", "every little girl is a princess", "if person were ... champions").
+CC3M_NEGATIVES_BASELINE = 54_183
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -233,7 +237,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.85% with all of round 5; 87.73% after the 15d negative guards
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
-CC3M_COVERAGE_BASELINE = 0.8789     # 87.89% with the swap guards and the positives of round 8 together
+                                    # 87.89% with the swap guards and the positives of round 8 together
+CC3M_COVERAGE_BASELINE = 0.8784     # 87.84% with round 9's positive guards (see the negatives baseline)
 
 
 def test_cc3m_captions_have_no_defects(nlp):
