@@ -10,7 +10,7 @@ the validity benchmark:
 - **times**: a month, a weekday, a span or a frequency ("the final attack in march", "S&P 500
   Monthly");
 - **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
-  agency's name ("Lisa Dawn Photography");
+  agency's name ("Lisa Dawn Photography"), who lent the picture ("Photo courtesy of the Music Division");
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
@@ -64,6 +64,7 @@ _INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 # Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
 PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
+COURTESY_WORDS = frozenset({"courtesy", "compliments"})
 UNIVERSAL_WORDS = frozenset({"every", "any"})
 _NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 
@@ -119,6 +120,23 @@ def label_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
     # not a stock site's label ("Potatoes Stock Photography": the label is read elsewhere, the potatoes stay)
     return (w in CREDIT_HEADS and t.text[:1].isupper() and not any(d.text.lower() in STOCK_LABELS for d in names)
             and any(d.upos == "PROPN" and d.text[:1].isupper() for d in names))
+
+
+def courtesy_credit(doc: Sequence[DepToken], head: int) -> bool:
+    """Who lent the picture: "Photo courtesy of the Music Division, The New York Public Library", "Provided
+    courtesy of none" (the "of" object of "courtesy" and the names set beside it)."""
+    k = head
+    for _ in range(6):
+        t = doc[k]
+        if t.head == k:
+            return False
+        if t.dep == "pobj" and doc[t.head].text.lower() == "of":
+            g = doc[t.head].head
+            return g != t.head and doc[g].text.lower() in COURTESY_WORDS
+        if t.dep not in ("appos", "conj"):
+            return False
+        k = t.head
+    return False
 
 
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -397,7 +415,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         head = o.span[1] - 1
         w = doc[head].text.lower()
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
-                or time_word(doc, kids, head)
+                or time_word(doc, kids, head) or courtesy_credit(doc, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)

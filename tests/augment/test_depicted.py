@@ -241,3 +241,9 @@ def test_the_nouns_of_every_x_is_a_y_are_no_objects(parse):
     got = positives(parse, "image detail for - all items home where every little girl is a princess")
     assert not mentions(got, "girl") and not mentions(got, "princess")                 # CC3M heldout4
     assert mentions(positives(parse, "every room in home is part of his book store ."), "room")   # CC3M
+
+
+def test_who_lent_the_picture_is_not_in_it(parse):
+    got = positives(parse, "Frederick Nicholls Crouch (Photo courtesy of the Music Division, The New York Public "
+                           "Library)")                                                    # web heldout5
+    assert not mentions(got, "Division") and not mentions(got, "Library") and "Frederick Nicholls Crouch" in got
