@@ -118,3 +118,8 @@ def test_an_adjective_of_the_noun_inside_a_hyphenated_modifier_is_not_the_heads(
     bacteria = [i for i, o in enumerate(g.objects) if o.name == "bacterium"][0]
     dropped = {g.objects[i].attributes[a] for i, a in excluded(doc, g).attributes if i == bacteria}
     assert dropped == {"heavy"}
+
+
+def test_a_modifier_with_a_subject_of_its_own_is_a_verb(parse):
+    pos, _ = run(parse, "long day ahead: the reality star carefully unloaded person, from their vehicle")
+    assert not [t for t in pos if "unloaded" in t]                                        # CC3M heldout5
