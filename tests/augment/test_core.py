@@ -216,11 +216,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-# 54,183 (87.84%) since round 9's invalid positive classes are left out (verbs and idiom nouns read as
-# objects, "arm in arm", "in front", the heart of, contrary-to-fact clauses, "vs", split particles): the
+# 54,179 (87.84%) since round 9's invalid positive classes are left out (verbs and idiom nouns read as
+# objects, "arm in arm", "in front", the heart of, contrary-to-fact clauses, "vs", split particles, credits): the
 # negatives lost were built on those elements; the 8 captions left with none read by hand ("learn how to
 # add snow", "the speaks are triathlete", "every little girl is a princess", "if person were ... champions").
-CC3M_NEGATIVES_BASELINE = 54_183
+CC3M_NEGATIVES_BASELINE = 54_179
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
