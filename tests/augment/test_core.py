@@ -218,7 +218,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
 # 54,810 (88.42%) since places take "of"/"from"/"over" their whole, a city a village, a figure, a side
 # or a bare material its contrast, "home" a bridge and a person after a possessive a pet (round 9 coverage).
-CC3M_NEGATIVES_BASELINE = 54_810
+# 54,179 (87.84%) since round 9's invalid positive classes are left out (verbs and idiom nouns read as
+# objects, "arm in arm", "in front", the heart of, contrary-to-fact clauses, "vs", split particles, credits): the
+# negatives lost were built on those elements; the 8 captions left with none read by hand ("learn how to
+# add snow", "the speaks are triathlete", "every little girl is a princess", "if person were ... champions").
+# 54,706 (88.36%) with both together.
+CC3M_NEGATIVES_BASELINE = 54_706
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -236,7 +241,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
                                     # 87.89% with the swap guards and the positives of round 8 together
-CC3M_COVERAGE_BASELINE = 0.8842     # 88.42% with the round 9 coverage contrasts (kinds, places, pets)
+CC3M_COVERAGE_BASELINE = 0.8836     # 88.36% with round 9 coverage contrasts and positive guards together
 
 
 def test_cc3m_captions_have_no_defects(nlp):
