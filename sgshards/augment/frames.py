@@ -222,7 +222,7 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         words = [_piece("doing", " ", "do", "VERB", "VBG"), _piece("a"), _piece(head)]
         return Predicate(tuple(words + [_piece(w) for w in rest.split()]), True)
     pred_words = set(r.predicate.lower().split())
-    if r.predicate.split()[-1] in PAIR_PREPS and not graph.objects[r.object].plural:
+    if r.predicate.split()[-1] in PAIR_PREPS and not _parties(doc, kids, graph.objects[r.object]):
         return None                                   # "between the building" (and the tower)
     spanned = _span_tokens(doc, r.span, pred_words)
     if spanned is None:
@@ -286,6 +286,13 @@ def _lost_preposition(doc: Sequence[DepToken], graph: SceneGraph, r_idx: int, v:
             and governor(doc, t.head) == v)
 
 
+def _past_read_as_participle(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
+    """A past tense tagged as a participle: an active subject and no auxiliary ("the El Buen Tono
+    newspaper (pictured here) suffered/VBN from arsonists"), which "is suffered" would make passive."""
+    deps = [doc[c].dep for c in kids[v]]
+    return "nsubj" in deps and not any(d in ("aux", "auxpass", "nsubjpass") for d in deps)
+
+
 def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, r_idx: int,
                     v: int, toks: list[int]) -> Optional[Predicate]:
     t = doc[v]
@@ -302,7 +309,8 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         if t.tag in ("VBN", "VBD") and "being" not in aux_low and lemma not in STATE_PASSIVES:
             return None                               # "a photo taken by a tourist": not "a tourist taking"
         form = "VBG"
-    elif t.tag == "VBD" or (t.tag == "VBN" and (has_dobj or past_aux)) or (t.tag == "VBG" and past_aux):
+    elif t.tag == "VBD" or (t.tag == "VBN" and (has_dobj or past_aux or _past_read_as_participle(doc, kids, v))) \
+            or (t.tag == "VBG" and past_aux):
         finite, form = True, t.tag
         prefix = [c for c in auxes if c >= past_aux[0]] if past_aux else []   # "has signed", "have been keeping"
     elif t.tag == "VBN":
@@ -345,3 +353,15 @@ NO_COPULA_PREPS = frozenset({
 DIRECTION_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "unto"})
 # Prepositions that need two or more things: "between the building" alone is no phrase.
 PAIR_PREPS = frozenset({"between", "among", "amongst"})
+
+
+def _parties(doc: Sequence[DepToken], kids: list[list[int]], obj) -> bool:
+    """Whether the object of "between" names all the parties by itself: a plural common noun with
+    no conjunct ("between the trees"); a team's plural name is one party, and a conjunct is a party
+    the relation leaves out ("a match between the Detroit Lions and the Washington Redskins")."""
+    if not obj.plural:
+        return False
+    if obj.span is None:
+        return True
+    head = obj.span[1] - 1
+    return doc[head].tag != "NNPS" and not any(doc[k].dep == "conj" for k in kids[head])
