@@ -10,7 +10,8 @@ the validity benchmark:
 - **times**: a month, a weekday, a span or a frequency ("the final attack in march", "S&P 500
   Monthly");
 - **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
-  agency's name ("Lisa Dawn Photography");
+  agency's name ("Lisa Dawn Photography"), the maker's name after a picture's last "by" ("Royalty Free
+  Photo of a Person Holding a Globe by Fire");
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
@@ -44,6 +45,7 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
 from ..lexicon.lemmas import noun_lemma
+from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.mentions import READER_POSSESSIVES
 from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES
@@ -113,6 +115,23 @@ def label_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
     # not a stock site's label ("Potatoes Stock Photography": the label is read elsewhere, the potatoes stay)
     return (w in CREDIT_HEADS and t.text[:1].isupper() and not any(d.text.lower() in STOCK_LABELS for d in names)
             and any(d.upos == "PROPN" and d.text[:1].isupper() for d in names))
+
+
+def maker_credit(doc: Sequence[DepToken], head: int) -> bool:
+    """The maker of a picture the caption names: a capitalised word with no determiner after the last
+    "by", ending a caption headed by a picture ("Royalty Free Photo of a Person Holding a Globe by
+    Fire"); "a cat sleeping by the fire" and "a house destroyed by Hurricane Katrina" (no picture
+    heads it) name things."""
+    t = doc[head]
+    if head < 1 or not t.text[:1].isupper() or any(d.upos == "DET" for d in doc[t.head:head]):
+        return False
+    by = doc[t.head]
+    if by.text.lower() != "by" or any(d.upos not in ("PROPN", "NOUN", "PUNCT") for d in doc[by.i + 1:]) \
+            or any(d.text.lower() == "by" for d in doc[by.i + 1:]):
+        return False
+    root = next((d for d in doc if d.dep == "ROOT"), None)
+    return root is not None and root.i < by.i and (root.lemma.lower() in IMAGE_HEADS
+                                                  or root.lemma.lower() in REPRESENTATION_HEADS)
 
 
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -301,6 +320,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         head = o.span[1] - 1
         w = doc[head].text.lower()
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
+                or maker_credit(doc, head)
                 or time_word(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head)
