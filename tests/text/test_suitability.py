@@ -54,7 +54,10 @@ UNSUITABLE = {
                 # a question to the reader with "are you" dropped
                 "looking for a custom floral design? we can help.",
                 "planning to visit constitutional republic? make sure to spend a few days exploring its rich history "
-                "and colonial architecture."],
+                "and colonial architecture.",
+                # a motto of imperatives in a row, its later verbs tagged as nouns ("trust/NN in the process")
+                "Show up, do the work, trust in the process", "Fold, cut, turn over",
+                "bundle up and gaze at the stars", "add oil and drop the carrots in the skillet"],
     # a page's furniture: a slide's copyright footer, numbered steps of instructions
     PAGE_TEXT: ["© 2006 Cisco Systems, Inc. All rights reserved.IP6FD v2.06-8 Configure dual-stack IPv4 and IPv6 "
                 "addresses on GRE tunnel interface Identify tunnel entry and exit",
@@ -157,6 +160,8 @@ SCENES = [
     "The hillside town of Lindos, Rhodes | Hello Victoria",
     # a way back, a single hyphenated word
     "back to the beach after bathing", "close-up",
+    # a shot's name is no imperative
+    "close up image of a sea turtle, and blue water behind",
     # CC3M: lower case, "person" stand-ins, tokenised punctuation
     "person , left , edges out person for first place in the meters during the track and field championships",
     "mural by person inspired by person playing person on person",
