@@ -402,7 +402,9 @@ def keyword_list(c: Caption) -> Optional[str]:
     # pendant light kit", "template template"); or one word twice with no preposition, conjunction or
     # list ("best slim wallets belstaff wallet"; "soup and potato cream soup", "wall art, canvas art")
     doubled = any(a.text.lower() == b.text.lower() for a, b in zip(content, content[1:]) if b.i == a.i + 1)
-    if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
+    # or a long run of keywords with one preposition ("coffee reflector epoxy flooring in millburn nj epoxy coating ...")
+    if repeated[0] >= 3 or repeated[1:2] == [2] or doubled \
+            or len(content) >= 8 and sum(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in c.words) <= 1:
         return KEYWORD_LIST
     return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
 

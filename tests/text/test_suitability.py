@@ -84,6 +84,8 @@ UNSUITABLE = {
                       # a quantity of goods in a phrase with no determiner and no verb
                       "Tello Chicken & Rice 15kg", "Biocol Raspberry Ketone 500 ml"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
+                   # a long run of keywords, one said twice, with one preposition
+                   "coffee reflector epoxy flooring in millburn nj epoxy coating polished concrete self leveling",
                    # one noun heads three comma-separated items
                    "Folding bed, single bed, lunch break bed, nap bed, 1.2 meter sponge solid wood board, double simple "
                    "bed chair",
