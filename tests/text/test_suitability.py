@@ -117,6 +117,9 @@ UNSUITABLE = {
                  "20 days in Greece - Beaches Beyond Beautiful Tour", "Martine Vuitton-Serape - Yellow pug",
                  "Single bed with Trundle - Carino for Kids Children and Junior White"],
     SENTENCE_TITLE: ["how to plant a tree", "Why the North won the Vietnam War", "what to buy for a baker",
+                     # an article's title headed by an idea with a phrase of its own
+                     "Concept of consulting services and e-learning",
+                     "Essays in Evangelical Social Ethics, David F. Wright, editor",
                      "10 things Canada does better than everyone else", "177 best AutoCAD images on Pinterest",
                      "a field guide to the reptiles", "Plants vs Zombies Garden Warfare #13 Solo kolejka 1",
                      "Great Sioux War orders of battle : how the United States Army waged war on the Northern Plains",
@@ -241,6 +244,7 @@ SCENES = [
     "always studying the game is person even on the sideline listening to person.",
     # a modal of what is seen; an example of what is seen
     "this is an example of a traditional water fountain landscape.",
+    "example of a classic kitchen design", "the beauty of a sunset",       # CC3M: an idea heads a scene
 ]
 
 
