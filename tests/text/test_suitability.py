@@ -110,6 +110,10 @@ UNSUITABLE = {
     NAMES_LIST: ["Kevin Garnett and Lamar Odom", "Cleancoal",
                  "Lubeck, Germany Stock Photos"],          # a stock title that is only a name
     TITLE_CASE: ["Beaded Soccer Ball Keychain", "Forbidden Revelations",
+                 # a library's title : subtitle, a film's title and year (a capitalised verb of the title too)
+                 "Bringing whales ashore : oceans and the environment of early modern Japan",
+                 "Tannhäuser : in full score", "First Knight (1995) - king-arthur Photo",
+                 "Catanduanes Philippines city pictures gallery : Rose Goes Places : 5 Days in Catanduanes (2016)",
                  "Owl of War (Owl the Assassin Book 2) on Kindle",
                  "DigiTrans Launches Universal Data Streaming Platform That Paves the Way for Intelligent "
                  "Logistics Solutions",
@@ -245,6 +249,8 @@ SCENES = [
     # a modal of what is seen; an example of what is seen
     "this is an example of a traditional water fountain landscape.",
     "example of a classic kitchen design", "the beauty of a sunset",       # CC3M: an idea heads a scene
+    # a label in another language before " : " opens in lower case
+    "tela sensível ao toque : GREEN SCREEN man on vacation sitting by the pool holding his smartphone",
 ]
 
 
