@@ -6,7 +6,7 @@ steps of instructions ("Install Window XP. Begin the Installation 1. Insert the 
 restart your computer. 2. If prompted ..."), a shop's or site's listing of short segments between
 pipes or bullets ("BK1 | Fitted kitchens | Effeti Industrie SRL", "Harper - Set "Garderobe klein •
 coat rack small""), and a page title whose segments are titles ("20 days in Greece - Beaches Beyond
-Beautiful Tour"), and the title of a work as a library or a film site writes it ("Crossing the chasm :
+Beautiful Tour"), a ticket shop's listing ("Beach Break Live tickets"), and the title of a work as a library or a film site writes it ("Crossing the chasm :
 marketing and selling technology products to mainstream customers", "Outside the Wall (1950)").  Each rule reads ``c.original`` (the caption as written: ``text.site_labels``
 may have cut labels before the parse) or the parse, and returns a reason of ``schemas.outcomes``.
 """
@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS
 from ..schemas.depview import FINITE_TAGS
-from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, SEGMENTED_LISTING, TITLE_CASE
+from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, PRODUCT_LISTING, SEGMENTED_LISTING, TITLE_CASE
 
 # a copyright notice or a slide's footer: "All rights reserved", "Copyright © 2019", "© 2006 Cisco"
 _NOTICE = re.compile(r"\ball rights reserved\b|\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|©\s*\d{4}\b", re.I)
@@ -38,6 +38,8 @@ LISTING_WORDS = 6               # the most words of each segment of a listing
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # a catalogue's title and subtitle: a space before the colon, the subtitle in lower case ("Tannhäuser : in full score")
 _CATALOGUE = re.compile(r"^[A-Z][^:]*\S\s+:\s+[a-z]")
+# a ticket shop's word after an event's name ("Beach Break Live tickets", "... Life Art Classes in Granada entradas")
+TICKET_WORDS = frozenset({"tickets", "entradas", "billets", "biglietti", "boletos", "ingressos", "karten"})
 # a work's year in parentheses after its title ("Outside the Wall (1950)", "First Knight (1995) - ...")
 _YEAR = re.compile(r"\(\s*(?:1[89]|20)\d\d\s*\)")
 
@@ -154,3 +156,16 @@ def _title_before(c, end: int) -> bool:
     head = re.split(r"\s[-\u2013\u2014|:]\s", c.text[:end])[-1]
     content = [w for w in _WORD.findall(head) if w.lower() not in ENGLISH_FUNCTION_WORDS and not w.isdigit()]
     return bool(content) and all(w[:1].isupper() for w in content)
+
+
+def event_tickets(c) -> Optional[str]:
+    """A ticket shop's listing: an event's name, capitalised, then "tickets" (or the word in the shop's
+    language) to end the caption ("Lana Del Rey The Chelsea tickets", "Sip and Sketch - Life Art Classes
+    in Granada entradas"); "two tickets" or "the tickets" count or show them."""
+    words = [t for t in c.tokens if any(ch.isalnum() for ch in t.text)]
+    if len(words) < 3 or words[-1].text.lower() not in TICKET_WORDS or not words[-1].text.islower():
+        return None
+    before = words[-2]
+    if not before.text[:1].isupper() or before.upos in ("DET", "NUM") or before.text.isupper() and len(before.text) <= 3:
+        return None
+    return PRODUCT_LISTING

@@ -39,7 +39,7 @@ its parse, never a list of known captions:
   of goods, keywords said again: "Leather trousers leather jeans wine red").  Taggers read the nouns of
   such titles as verbs ("jeans/VBZ"): the dictionary decides what reads as a verb (``verb_reading``).
 
-- ``page_text``, ``segmented_listing``, title segments and comma keywords (``text.page_shapes``):
+- ``page_text``, ``segmented_listing``, event tickets, title segments, comma keywords (``text.page_shapes``):
   a page's furniture, listings between pipes or bullets, a page title of Title Case segments, a work's title ("... : subtitle", "(1950)");
 - ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count.
 
@@ -64,7 +64,7 @@ from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
-from .page_shapes import comma_keywords, page_text, segmented_listing, title_segments, work_title
+from .page_shapes import comma_keywords, event_tickets, page_text, segmented_listing, title_segments, work_title
 from .shop_titles import news_headline, product_title
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
@@ -592,6 +592,6 @@ def no_visible_object(c: Caption) -> Optional[str]:
     return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
 
 
-RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, keyword_list,
+RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, event_tickets, keyword_list,
          comma_keywords, title_case, title_segments, branded_product, title_in_sentence_case, work_title, noun_stack,
          product_title, news_headline, statement, claim, no_visible_object)
