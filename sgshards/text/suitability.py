@@ -87,7 +87,7 @@ _DIGIT = re.compile(r"\d")
 # ordinals, decades, "3d", "4k", "mp3": letters and digits that are no code
 _NOT_CODE = re.compile(r"^\d+(?:st|nd|rd|th|s|'s|d|k|p|am|pm)$|^\d+x\d+$", re.I)
 _MEASURE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|pcs|pc|pack|pk|ct)\b"
+    r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|watts?|volts?|pcs|pc|pack|pk|ct)\b"
     r"|\b\d+\s?-\s?(?:pack|piece|pc|pcs)\b|\b(?:size|sz|xxl|xl|xs)\b|\b\d+:\d+\s+scale\b|\b\d+\s?\"",
     re.I)
 # a quantity of goods: a weight, a volume or a length in a shop's units ("Tello Chicken & Rice 15kg",

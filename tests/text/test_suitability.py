@@ -72,6 +72,8 @@ UNSUITABLE = {
                         "4ocean Bracelet | Made From Recycled Materials | Remove 1lb of Trash",
                         'Harper - Set "Garderobe klein • coat rack small"'],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
+                      # a power in words and a shop's word ("used")
+                      "Italia Retro 10 practise combo for guitar - 10 watts - used but in excellent condition",
                       # a ticket shop's listing: an event's name, then "tickets" in the shop's language
                       "Beach Break Live tickets", "Sip and Sketch - Life Art Classes in Granada entradas",
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
