@@ -286,13 +286,6 @@ def _lost_preposition(doc: Sequence[DepToken], graph: SceneGraph, r_idx: int, v:
             and governor(doc, t.head) == v)
 
 
-def _past_read_as_participle(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
-    """A past tense tagged as a participle: an active subject and no auxiliary ("the El Buen Tono
-    newspaper (pictured here) suffered/VBN from arsonists"), which "is suffered" would make passive."""
-    deps = [doc[c].dep for c in kids[v]]
-    return "nsubj" in deps and not any(d in ("aux", "auxpass", "nsubjpass") for d in deps)
-
-
 def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, r_idx: int,
                     v: int, toks: list[int]) -> Optional[Predicate]:
     t = doc[v]
@@ -309,8 +302,7 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         if t.tag in ("VBN", "VBD") and "being" not in aux_low and lemma not in STATE_PASSIVES:
             return None                               # "a photo taken by a tourist": not "a tourist taking"
         form = "VBG"
-    elif t.tag == "VBD" or (t.tag == "VBN" and (has_dobj or past_aux or _past_read_as_participle(doc, kids, v))) \
-            or (t.tag == "VBG" and past_aux):
+    elif t.tag == "VBD" or (t.tag == "VBN" and (has_dobj or past_aux)) or (t.tag == "VBG" and past_aux):
         finite, form = True, t.tag
         prefix = [c for c in auxes if c >= past_aux[0]] if past_aux else []   # "has signed", "have been keeping"
     elif t.tag == "VBN":
