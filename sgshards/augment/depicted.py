@@ -22,6 +22,7 @@ the validity benchmark:
   make your events memorable";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
   CD");
+- **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and not as a noun ("slides ... rotates clockwise/NN");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
   cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
   withstands just about anything"), a hashtag verb ("# organize");
@@ -44,7 +45,7 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
-from ..lexicon.lemmas import noun_lemma
+from ..lexicon.lemmas import all_lemmas, noun_lemma
 from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.mentions import READER_POSSESSIVES
@@ -238,6 +239,19 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
     return False
 
 
+def no_noun_sense(doc: Sequence[DepToken], head: int) -> bool:
+    """A lower-case word the dictionary knows as an adverb and not as a noun, read as a noun: "Bunch of
+    slides in white framed rotates clockwise".  (The dictionary leaves out the noun sense of some base
+    forms, "top", "accessory": an adjective's or a verb's reading alone is no sign.)  A gerund ("surfing")
+    names an activity; a word the dictionary does not know (a name, "selfie") is left to the other rules."""
+    t = doc[head]
+    w = t.text
+    if not w.isalpha() or not w.islower() or w.endswith("ing"):
+        return False
+    forms = all_lemmas(w)
+    return "ADV" in forms and "NOUN" not in forms
+
+
 def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
     """A one-word object opening a sentence of page text that is a verb before a determiner or an adverb of
     shopping ("Insert the Windows XP CD", "shop online in china ...")."""
@@ -320,7 +334,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         head = o.span[1] - 1
         w = doc[head].text.lower()
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
-                or maker_credit(doc, head)
+                or maker_credit(doc, head) or no_noun_sense(doc, head)
                 or time_word(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head)

@@ -146,6 +146,13 @@ def test_the_maker_after_a_pictures_last_by_is_no_object(parse):
     assert mentions(positives(parse, "a cat sleeping by the Fire"), "Fire")
 
 
+def test_an_adverb_read_as_a_noun_is_no_object(parse):
+    got = positives(parse, "Bunch of slides in white framed rotates clockwise — Stock Video #28793439")  # web heldout5
+    assert not mentions(got, "clockwise") and "bunch of slides" in got
+    # a word with a noun's sense too stays an object
+    assert mentions(positives(parse, "a man jogging outdoors in the park"), "park")
+
+
 # --------------------------------------------------------------------------- idioms, genres, similes, purposes
 
 def test_the_object_of_a_light_verb_idiom_is_no_object(parse):
