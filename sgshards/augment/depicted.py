@@ -22,7 +22,7 @@ the validity benchmark:
   make your events memorable";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
   CD");
-- **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and not as a noun ("slides ... rotates clockwise/NN");
+- **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and WordNet not as a noun ("slides ... rotates clockwise/NN");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
   cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
   withstands just about anything"), a hashtag verb ("# organize");
@@ -240,16 +240,17 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
 
 
 def no_noun_sense(doc: Sequence[DepToken], head: int) -> bool:
-    """A lower-case word the dictionary knows as an adverb and not as a noun, read as a noun: "Bunch of
-    slides in white framed rotates clockwise".  (The dictionary leaves out the noun sense of some base
-    forms, "top", "accessory": an adjective's or a verb's reading alone is no sign.)  A gerund ("surfing")
+    """A lower-case word the dictionary knows as an adverb and not as a noun, and WordNet's noun taxonomy
+    not at all, read as a noun: "Bunch of slides in white framed rotates clockwise".  (The dictionary
+    leaves out the noun sense of some base forms, "top", "accessory", and reads "tin" as an adverb:
+    its readings alone are no sign.)  A gerund ("surfing")
     names an activity; a word the dictionary does not know (a name, "selfie") is left to the other rules."""
     t = doc[head]
     w = t.text
     if not w.isalpha() or not w.islower() or w.endswith("ing"):
         return False
     forms = all_lemmas(w)
-    return "ADV" in forms and "NOUN" not in forms
+    return "ADV" in forms and "NOUN" not in forms and not noun_classes(w)
 
 
 def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
