@@ -216,7 +216,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-CC3M_NEGATIVES_BASELINE = 54_281
+# 54,273 (87.89%) since an adverb read as a noun is no object (augment/depicted.py, round 9 web): the lost
+# negatives edit "the far", "the before", "cat indoors" ("the far seen from inside the car ...", "groups of
+# befores are playing ..."; two of "tabby cat indoors" arguably valid), and "between" needs all its parties.
+CC3M_NEGATIVES_BASELINE = 54_273
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
