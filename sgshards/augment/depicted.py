@@ -10,7 +10,8 @@ the validity benchmark:
 - **times**: a month, a weekday, a span or a frequency ("the final attack in march", "S&P 500
   Monthly");
 - **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
-  agency's name ("Lisa Dawn Photography"), who lent the picture ("Photo courtesy of the Music Division");
+  agency's name ("Lisa Dawn Photography"), who lent the picture ("Photo courtesy of the Music Division"),
+  the maker's name after a picture's last "by" ("Royalty Free Photo of a Person Holding a Globe by Fire");
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
@@ -21,6 +22,7 @@ the validity benchmark:
   memorable", "if person were to be crowned the champions ...";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
   CD");
+- **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and WordNet not as a noun ("slides ... rotates clockwise/NN");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
   cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
   withstands just about anything"), a hashtag verb ("# organize");
@@ -44,7 +46,8 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
-from ..lexicon.lemmas import noun_lemma
+from ..lexicon.lemmas import all_lemmas, noun_lemma
+from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.mentions import READER_POSSESSIVES
 from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES, PERSON_REFERENTS
@@ -137,6 +140,23 @@ def courtesy_credit(doc: Sequence[DepToken], head: int) -> bool:
             return False
         k = t.head
     return False
+
+
+def maker_credit(doc: Sequence[DepToken], head: int) -> bool:
+    """The maker of a picture the caption names: a capitalised word with no determiner after the last
+    "by", ending a caption headed by a picture ("Royalty Free Photo of a Person Holding a Globe by
+    Fire"); "a cat sleeping by the fire" and "a house destroyed by Hurricane Katrina" (no picture
+    heads it) name things."""
+    t = doc[head]
+    if head < 1 or not t.text[:1].isupper() or any(d.upos == "DET" for d in doc[t.head:head]):
+        return False
+    by = doc[t.head]
+    if by.text.lower() != "by" or any(d.upos not in ("PROPN", "NOUN", "PUNCT") for d in doc[by.i + 1:]) \
+            or any(d.text.lower() == "by" for d in doc[by.i + 1:]):
+        return False
+    root = next((d for d in doc if d.dep == "ROOT"), None)
+    return root is not None and root.i < by.i and (root.lemma.lower() in IMAGE_HEADS
+                                                  or root.lemma.lower() in REPRESENTATION_HEADS)
 
 
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -274,6 +294,20 @@ def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
             return True
         k = v
     return False
+
+
+def no_noun_sense(doc: Sequence[DepToken], head: int) -> bool:
+    """A lower-case word the dictionary knows as an adverb and not as a noun, and WordNet's noun taxonomy
+    not at all, read as a noun: "Bunch of slides in white framed rotates clockwise".  (The dictionary
+    leaves out the noun sense of some base forms, "top", "accessory", and reads "tin" as an adverb:
+    its readings alone are no sign.)  A gerund ("surfing")
+    names an activity; a word the dictionary does not know (a name, "selfie") is left to the other rules."""
+    t = doc[head]
+    w = t.text
+    if not w.isalpha() or not w.islower() or w.endswith("ing"):
+        return False
+    forms = all_lemmas(w)
+    return "ADV" in forms and "NOUN" not in forms and not noun_classes(w)
 
 
 def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
@@ -416,6 +450,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         w = doc[head].text.lower()
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
                 or time_word(doc, kids, head) or courtesy_credit(doc, head)
+                or maker_credit(doc, head) or no_noun_sense(doc, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)

@@ -223,7 +223,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # negatives lost were built on those elements; the 8 captions left with none read by hand ("learn how to
 # add snow", "the speaks are triathlete", "every little girl is a princess", "if person were ... champions").
 # 54,706 (88.36%) with both together.
-CC3M_NEGATIVES_BASELINE = 54_706
+# 54,273 (87.89%) since an adverb read as a noun is no object (augment/depicted.py, round 9 web): the lost
+# negatives edit "the far", "the before", "cat indoors" ("the far seen from inside the car ...", "groups of
+# befores are playing ..."; two of "tabby cat indoors" arguably valid), and "between" needs all its parties.
+# 54,698 (88.36%) with round 9 web merged on top.
+CC3M_NEGATIVES_BASELINE = 54_698
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
