@@ -222,7 +222,7 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         words = [_piece("doing", " ", "do", "VERB", "VBG"), _piece("a"), _piece(head)]
         return Predicate(tuple(words + [_piece(w) for w in rest.split()]), True)
     pred_words = set(r.predicate.lower().split())
-    if r.predicate.split()[-1] in PAIR_PREPS and not graph.objects[r.object].plural:
+    if r.predicate.split()[-1] in PAIR_PREPS and _one_party(doc, kids, graph.objects[r.object]):
         return None                                   # "between the building" (and the tower)
     spanned = _span_tokens(doc, r.span, pred_words)
     if spanned is None:
@@ -261,6 +261,18 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         return None
     rest_words = tuple(_piece(w) for w in r.predicate.split()[1:])
     return p._replace(words=p.words + rest_words, first=-1)
+
+
+def _one_party(doc: Sequence[DepToken], kids: list[list[int]], o) -> bool:
+    """Object o is one party of a "between" / "among": a singular noun, one conjunct of a list
+    ("a match between the Detroit Lions and Washington Redskins": the Lions alone are no pair), or
+    a plural name, which names one team or firm."""
+    if not o.plural:
+        return True
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    head = doc[o.span[1] - 1]
+    return head.dep == "conj" or any(doc[c].dep == "conj" for c in kids[head.i]) or head.tag == "NNPS"
 
 
 def _verb_token(doc: Sequence[DepToken], span, toks: list[int], pred_words: set[str], head: str) -> int:
@@ -302,6 +314,8 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         if t.tag in ("VBN", "VBD") and "being" not in aux_low and lemma not in STATE_PASSIVES:
             return None                               # "a photo taken by a tourist": not "a tourist taking"
         form = "VBG"
+    elif t.tag == "VBN" and not auxes and _active_subject(doc, kids, v):
+        finite, form = True, "VBD"                    # "the newspaper suffered from arsonists": a past tense
     elif t.tag == "VBD" or (t.tag == "VBN" and (has_dobj or past_aux)) or (t.tag == "VBG" and past_aux):
         finite, form = True, t.tag
         prefix = [c for c in auxes if c >= past_aux[0]] if past_aux else []   # "has signed", "have been keeping"
@@ -331,6 +345,14 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
             words.append(_piece(text, d.ws or " ", verb_lemma(text) if d.tag.startswith("VB") else d.lemma.lower(),
                                 d.upos, d.tag))
     return Predicate(tuple(words), True, finite, stative, v, toks[0], toks[-1], agree)
+
+
+def _active_subject(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
+    """Participle v heads a clause of its own with an active subject ("previously the newspaper
+    suffered from arsonists", "sports team practiced at the training facility"): the tagger read a
+    past tense as a participle, which is no state ("is suffered from")."""
+    return doc[v].dep in ("ROOT", "conj", "ccomp") and any(doc[c].dep == "nsubj" for c in kids[v]) \
+        and not any(doc[c].dep in ("auxpass", "nsubjpass") for c in kids[v])
 
 
 # Prepositions of time, role, source or manner: "a player during the game" is fine, "a player is
