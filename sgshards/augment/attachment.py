@@ -11,10 +11,12 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   during the festival" is fine: "perform" needs nothing).
 - **A word the predicate needs**: "wine from all over country" is no "wine from over country";
   "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
-  is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
+  is no "a street with cars"; "running through the heart of the town" is no "running through the heart" ("a kitchen with all the usual facilities" is still one with them).
 - **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
   of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
   with its dative, "giving a present to his girlfriend", is realised with the verb).
+- **A point of contact**: "person clocks pop artist in the face" - "the" body part after a verb's
+  living object is where the verb touches it, not where the object is.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
   thing "security forces patrol jungle"; a noun with a subject of its own is a verb ("proposals
@@ -54,7 +56,7 @@ from typing import Optional, Sequence
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
-                             PERSON_REFERENTS, SURFACE_CONTAINERS)
+                             PERSON_REFERENTS, REGION_NOUNS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
 from .vocab import object_category
@@ -74,6 +76,10 @@ MEANING_WORDS = frozenset({"all", "every", "each", "no", "not", "never", "only",
 # a universal only with the "of" phrase it ranges over ("sweeping all nights of racing").
 NEGATING_DETERMINERS = frozenset({"no", "neither", "nor", "not", "never"})
 UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
+# Nouns naming a region of the thing their "of" phrase names, which the realisation leaves out:
+# "river running through the heart of the town" is no "river running through the heart".
+REGION_HEADS = REGION_NOUNS | frozenset({"heart", "center", "centre", "midst", "outskirts", "rest", "part", "bottom",
+                                         "corner", "interior", "exterior", "periphery", "fringe", "border"})
 # Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
 # beach", "monument to politician".
 WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
@@ -152,7 +158,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words == ["for"] and _fronted(graph, r.subject, r.span)
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
-                or words[-1] == "with" and _absolute_with(doc, graph, r.object)):
+                or words[-1] == "with" and _absolute_with(doc, graph, r.object)
+                or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)):
             out.add(k)
     return out
 
@@ -163,6 +170,19 @@ def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:
     head = _head_token(doc, graph, o)
     return (head is not None and head + 1 < len(doc) and doc[head + 1].dep == "advmod"
             and doc[head + 1].text.lower() in PLACE_ADVERBS)
+
+
+def _point_of_contact(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, s: int, o: int) -> bool:
+    """"person clocks pop artist in the face", "kisses the bride on the cheek": a phrase naming
+    "the" body part of a verb's living object says where the verb touches it (the object's own
+    face), not where the object is ("pop artist in the face")."""
+    head, part = _head_token(doc, graph, s), _head_token(doc, graph, o)
+    if head is None or part is None or doc[head].dep != "dobj" or not _living(doc[head].text.lower()):
+        return False
+    lemma = noun_lemma(doc[part].text.lower())
+    return ((lemma in BODY_PARTS or "body" in noun_classes(lemma, first=1))
+            and any(doc[c].dep == "det" and doc[c].text.lower() == "the" for c in kids[part])
+            and not any(doc[c].dep in ("poss", "prep") for c in kids[part]))
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:
@@ -403,6 +423,9 @@ def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph:
     if o.span is None or not 0 < o.span[1] <= len(doc):
         return False
     head = o.span[1] - 1
+    if noun_lemma(doc[head].text.lower()) in REGION_HEADS and any(
+            doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]):
+        return True             # "running through the heart of the town" is no "through the heart"
     dets = {doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "predet", "neg")}
     return bool(dets & NEGATING_DETERMINERS or dets & UNIVERSAL_DETERMINERS and any(
         doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]))

@@ -33,7 +33,7 @@ COLLECTIVE_NOUNS: Final = frozenset({
 # "on the side of", "in front of": the noun is part of the preposition, not an object.
 PREP_NOUNS: Final = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
-    "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
+    "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface", "heart", "midst", "outskirts",
 })
 # Modifiers "side" may carry inside a multiword preposition, with the words kept in the
 # predicate: "on the other side of" -> "on side of" ("other" only points back),

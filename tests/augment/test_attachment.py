@@ -188,3 +188,22 @@ def test_an_absolute_with_keeps_its_place_adverb(parse):
     assert ("flag", "wave with", "sun") in dropped(parse, caption)
     pos, _ = texts(parse, caption)
     assert not any("waving with the sun" in p for p in pos)
+
+
+def test_the_body_part_of_a_verbs_living_object_is_where_the_verb_touches_it(parse):
+    # was "pop artist in the face" (CC3M heldout5 11725)
+    caption = "person clocks pop artist in the face!"
+    assert ("pop artist", "in", "face") in dropped(parse, caption)
+    pos, neg = texts(parse, caption)
+    assert not any(t.startswith("pop artist") for t in pos + neg)
+    # a thing held in its holder's arms stays
+    assert not dropped(parse, "a woman holding a baby in her arms")
+
+
+def test_a_region_noun_is_not_realised_without_its_of_phrase(parse):
+    # was "river is running through the heart" (CC3M heldout5 14160); a region the parse does not
+    # lift into the preposition (a modified "heart") is left out
+    caption = "tourists walk through the historic heart of the old town"
+    assert ("tourist", "walk through", "heart") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("through the historic heart" in t and "town" not in t for t in pos)

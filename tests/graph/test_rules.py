@@ -661,3 +661,16 @@ def test_the_pronoun_subject_of_an_adverbial_clause_gets_no_guessed_antecedent(n
     t = tuples(nlp, "on target: brave pilots are on a course straight into these enormous flames as they "
                     "release tonnes of water onto the fire")
     assert not [x for x in t if x[0] == "flame" and len(x) == 3 and x[1] == "release"]
+
+
+def test_an_imperative_after_a_finite_verb_has_no_subject(nlp):
+    # was "the cool wedding dress is looking at the purple dress" (CC3M heldout5 11021)
+    t = tuples(nlp, "sure the wedding dress is cool, but look at that purple dress.")
+    assert not [x for x in t if len(x) == 3 and x[1] == "look at"]
+    # conjoined verbs that agree share the subject
+    assert ("man", "walk on", "beach") in tuples(nlp, "a man stands and walks on the beach")
+
+
+def test_heart_of_is_a_multiword_preposition(nlp):
+    # was "river is running through the heart" (CC3M heldout5 14160): the town is what it runs through
+    assert ("river", "run through heart of", "town") in tuples(nlp, "river running through the heart of the town")
