@@ -674,3 +674,10 @@ def test_an_imperative_after_a_finite_verb_has_no_subject(nlp):
 def test_heart_of_is_a_multiword_preposition(nlp):
     # was "river is running through the heart" (CC3M heldout5 14160): the town is what it runs through
     assert ("river", "run through heart of", "town") in tuples(nlp, "river running through the heart of the town")
+
+
+def test_an_adjective_with_a_subject_of_its_own_is_no_attribute(nlp):
+    # was "unloaded person from the vehicle", "the person is unloaded" (CC3M heldout5 12151): the
+    # tagger read the verb "unloaded" as an adjective of its object
+    t = tuples(nlp, "long day ahead: the reality star carefully unloaded person, from their vehicle")
+    assert ("person", "unloaded") not in t
