@@ -56,7 +56,7 @@ from typing import Optional, Sequence
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
-                             PERSON_REFERENTS, REGION_NOUNS, SURFACE_CONTAINERS)
+                             PERSON_REFERENTS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
 from .vocab import object_category
@@ -78,8 +78,8 @@ NEGATING_DETERMINERS = frozenset({"no", "neither", "nor", "not", "never"})
 UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
 # Nouns naming a region of the thing their "of" phrase names, which the realisation leaves out:
 # "river running through the heart of the town" is no "river running through the heart".
-REGION_HEADS = REGION_NOUNS | frozenset({"heart", "center", "centre", "midst", "outskirts", "rest", "part", "bottom",
-                                         "corner", "interior", "exterior", "periphery", "fringe", "border"})
+REGION_HEADS = frozenset({"heart", "center", "centre", "middle", "midst", "outskirts", "rest", "edge", "end", "top",
+                          "bottom", "corner", "interior", "periphery", "fringe", "tip"})
 # Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
 # beach", "monument to politician".
 WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
@@ -423,7 +423,7 @@ def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph:
     if o.span is None or not 0 < o.span[1] <= len(doc):
         return False
     head = o.span[1] - 1
-    if noun_lemma(doc[head].text.lower()) in REGION_HEADS and any(
+    if words != ["have"] and noun_lemma(doc[head].text.lower()) in REGION_HEADS and any(
             doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]):
         return True             # "running through the heart of the town" is no "through the heart"
     dets = {doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "predet", "neg")}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.lemmas import all_lemmas, verb_lemma
-from ..lexicon.words import AGENT_PREP_VERBS, POSITIONAL_ADJS, PREP_HEADS, PREP_NOUNS
+from ..lexicon.words import AGENT_PREP_VERBS, OF_PREP_NOUNS, POSITIONAL_ADJS, PREP_HEADS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .realise import noun_phrase_start, verb_form
@@ -63,6 +63,7 @@ class Predicate(NamedTuple):
     first: int = -1          # caption index of the first predicate word (-1: not from the caption)
     last: int = -1           # caption index of the last predicate word
     agree: int = -1          # index into words of the word agreeing with the subject (-1: none)
+    copula: bool = True      # the "is" template fits (not after a participle with a subject of its own)
 
 
 def _piece(text: str, ws: str = " ", lemma: str = "", upos: str = "X", tag: str = "") -> tuple:
@@ -156,9 +157,9 @@ def _frame_word(doc: Sequence[DepToken], k: int, end: int) -> bool:
         return False
     if t.tag in ("IN", "RP", "TO") or low in PREP_HEADS or low in POSITIONAL_ADJS:
         return True
-    if low in PREP_NOUNS and k + 1 < end and doc[k + 1].text.lower() == "of":
+    if low in OF_PREP_NOUNS and k + 1 < end and doc[k + 1].text.lower() == "of":
         return True                                   # "in front of", "on top of"
-    if t.tag == "DT" and k + 1 < end and doc[k + 1].text.lower() in PREP_NOUNS:
+    if t.tag == "DT" and k + 1 < end and doc[k + 1].text.lower() in OF_PREP_NOUNS:
         return True                                   # "to the left of"
     return t.tag in ("RB", "RBR") and t.dep == "advmod"
 
@@ -314,8 +315,6 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         if t.tag in ("VBN", "VBD") and "being" not in aux_low and lemma not in STATE_PASSIVES:
             return None                               # "a photo taken by a tourist": not "a tourist taking"
         form = "VBG"
-    elif t.tag == "VBN" and not auxes and _active_subject(doc, kids, v):
-        finite, form = True, "VBD"                    # "the newspaper suffered from arsonists": a past tense
     elif t.tag == "VBD" or (t.tag == "VBN" and (has_dobj or past_aux)) or (t.tag == "VBG" and past_aux):
         finite, form = True, t.tag
         prefix = [c for c in auxes if c >= past_aux[0]] if past_aux else []   # "has signed", "have been keeping"
@@ -344,7 +343,10 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         else:
             words.append(_piece(text, d.ws or " ", verb_lemma(text) if d.tag.startswith("VB") else d.lemma.lower(),
                                 d.upos, d.tag))
-    return Predicate(tuple(words), True, finite, stative, v, toks[0], toks[-1], agree)
+    # "the newspaper suffered from arsonists" (a past tense the tagger read as a participle) and
+    # "clouds reflected in an inlet" (a participle) look alike: said as the caption says it, no "is"
+    copula = not (t.tag == "VBN" and not auxes and _active_subject(doc, kids, v))
+    return Predicate(tuple(words), True, finite, stative, v, toks[0], toks[-1], agree, copula)
 
 
 def _active_subject(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:

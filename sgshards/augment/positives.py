@@ -260,7 +260,7 @@ def relation_templates(ctx: Context, r_idx: int) -> int:
     p = predicate_of(ctx, r_idx)
     if p is None:
         return 0
-    if p.finite or p.words[0][0] == "with":
+    if p.finite or not p.copula or p.words[0][0] == "with":
         return 1
     if not p.has_verb:
         obj = ctx.graph.objects[ctx.graph.relations[r_idx].object]
