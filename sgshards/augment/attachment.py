@@ -3,7 +3,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 (issue 15, precision before recall: the relation, and so the negatives built on it, is left out).
 
 - **Coreferent ends**: "young woman driving the car" parsed as "a car driving the car": a definite
-  later mention of the subject's own name is the same thing, a relation of a thing with itself.
+  later mention of the subject's own name is the same thing, a relation of a thing with itself;
+  "the dance partners are arm in arm" is an idiom of manner, no "arm is in arm".
 - **Claims under a generic subject**: "smiling helps person relax at auditions" says what
   smiling does, not that the person is relaxing.
 - **Time phrases of a verb that needs its complement**: "actor is seen going to a charity event
@@ -360,8 +361,14 @@ def _head(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> str:
 
 
 def _coreferent(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int) -> bool:
-    """The object is a definite later mention of the subject's name ("a car driving the car")."""
+    """The object is a definite later mention of the subject's name ("a car driving the car"), or
+    the subject and object are one bare noun around a preposition, an idiom of manner ("arm in
+    arm", "side by side", "face to face")."""
     a, b = graph.objects[s], graph.objects[o]
+    if (a.span is not None and b.span is not None and a.span[1] - a.span[0] == 1 and b.span[0] == a.span[1] + 1
+            and 0 < b.span[1] <= len(doc) and doc[a.span[0]].text.lower() == doc[b.span[0]].text.lower()
+            and doc[a.span[1]].upos == "ADP" and b.span[1] - b.span[0] == 1):
+        return True
     if (a.name != b.name or a.span is None or b.span is None or b.span[0] <= a.span[0]
             or a.plural != b.plural or not set(b.attributes) <= set(a.attributes)):
         return False                      # "the twin bedroom adjoins the double bedroom": two rooms

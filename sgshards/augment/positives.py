@@ -260,7 +260,7 @@ def relation_templates(ctx: Context, r_idx: int) -> int:
     p = predicate_of(ctx, r_idx)
     if p is None:
         return 0
-    if p.finite or not p.copula or p.words[0][0] == "with":
+    if p.finite or not p.copula or p.words[0][0] == "with" or _number_unknown(ctx, ctx.graph.relations[r_idx].subject):
         return 1
     if not p.has_verb:
         obj = ctx.graph.objects[ctx.graph.relations[r_idx].object]
@@ -269,6 +269,16 @@ def relation_templates(ctx: Context, r_idx: int) -> int:
                 or obj.name.lower() in TIME_NOUNS):          # "the city at night", not "the city is at night"
             return 1
     return 2
+
+
+def _number_unknown(ctx: Context, idx: int) -> bool:
+    """Object idx's head is a capitalised name word in -s the tagger calls singular ("hyrule
+    Stationery Cards"): a verb cannot agree with it ("Cards features")."""
+    o = ctx.graph.objects[idx]
+    if o.span is None or not 0 < o.span[1] <= len(ctx.doc):
+        return False
+    head = ctx.doc[o.span[1] - 1]
+    return head.tag == "NNP" and not o.plural and head.text[-1:] == "s" and head.text[-2:] not in ("ss", "us", "is")
 
 
 def _add_predicate(b: PhraseBuilder, ctx: Context, r_idx: int, words, agree: int) -> None:

@@ -207,3 +207,11 @@ def test_a_region_noun_is_not_realised_without_its_of_phrase(parse):
     assert ("tourist", "walk through", "heart") in dropped(parse, caption)
     pos, _ = texts(parse, caption)
     assert not any("through the historic heart" in t and "town" not in t for t in pos)
+
+
+def test_one_bare_noun_around_a_preposition_is_an_idiom(parse):
+    # was "arm is in arm" (CC3M heldout5 554)
+    caption = "a good looking pair: the dance partner's are arm in arm for another routine"
+    assert ("arm", "in", "arm") in dropped(parse, caption)
+    pos, neg = texts(parse, caption)
+    assert not any("arm in arm" in t for t in pos) and not any("arm is in" in t for t in neg)

@@ -95,6 +95,13 @@ def test_a_past_tense_read_as_a_participle_stays_past(parse):
     assert "a cake topped with cream" in candidates(parse, "a cake topped with cream on a plate")["all"]
 
 
+def test_no_agreement_with_a_name_of_unknown_number(parse):
+    # was "hyrule Stationery Cards features hyrule airlines" (web heldout4 6366): "Cards" tagged NNP
+    got = candidates(parse, "hyrule Stationery Cards featuring hyrule airlines by Louis Roskosch")
+    assert "hyrule Stationery Cards featuring hyrule airlines" in got["relation"]
+    assert not any("features" in t or " is featuring" in t for t in got["all"])
+
+
 def test_unasserted_verbs_are_not_realised(parse):
     # "to rise" -> "rising", "will look" -> "looking", "ready to kick" -> "kicking" (CC3M, issue)
     assert not candidates(parse, "tiny city to rise at exhibition subject... will")["relation"]
