@@ -681,3 +681,10 @@ def test_an_adjective_with_a_subject_of_its_own_is_no_attribute(nlp):
     # tagger read the verb "unloaded" as an adjective of its object
     t = tuples(nlp, "long day ahead: the reality star carefully unloaded person, from their vehicle")
     assert ("person", "unloaded") not in t
+
+
+def test_an_adverb_particle_after_the_object_is_the_verbs(nlp):
+    # was "a woman taking the colorful umbrella" (CC3M heldout5 9173): "taking it away"
+    t = tuples(nlp, "portrait of a young smiling woman spinning her colorful umbrella and taking it away because "
+                    "it is not raining anymore looking in the camera")
+    assert ("woman", "take away", "umbrella") in t and ("woman", "take", "umbrella") not in t
