@@ -112,6 +112,8 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
         if not dets:   # "the planet mars" with "the" on "planet" (mars tagged a verb): the span's own
             dets = [ctx.doc[k].text.lower() for j in range(o.span[0], o.span[1] - 1) for k in ctx.kids[j]
                     if ctx.doc[k].dep in ("det", "predet") and k < o.span[0]]
+        if not dets and head.dep == "conj" and head.upos == "NOUN":
+            dets = _shared_determiner(ctx, o, head.i)  # "shaped like a cowboy hat and boot": "a boot"
         if head.upos == "PROPN":                      # "the North Face", "Forbidden City" as written
             return ["the"] if dets and dets[0] == "the" else []
         own = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].tag == "PRP$"]
@@ -128,6 +130,22 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _shared_determiner(ctx: Context, o: SGObject, k: int) -> list[str]:
+    """The article of the first conjunct, which a bare later conjunct shares ("a cowboy hat and
+    boot", "the bride and groom"); "a" only for a singular count noun."""
+    doc = ctx.doc
+    for _ in range(8):
+        if doc[k].dep != "conj" or doc[k].head == k:
+            break
+        k = doc[k].head
+    if doc[k].upos != "NOUN":
+        return []
+    dets = [doc[c].text.lower() for c in ctx.kids[k] if doc[c].dep == "det" and doc[c].text.lower() in _ARTICLES]
+    if dets and dets[0] != "the" and (o.plural or o.name in MASS_NOUNS or doc[k].tag != "NN"):
+        return []
+    return dets[:1]
 
 
 def quantity_words(ctx: Context, o: SGObject) -> list[str]:

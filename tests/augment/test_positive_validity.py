@@ -102,6 +102,13 @@ def test_no_agreement_with_a_name_of_unknown_number(parse):
     assert not any("features" in t or " is featuring" in t for t in got["all"])
 
 
+def test_a_bare_conjunct_shares_the_first_conjuncts_article(parse):
+    # was "invitation is shaped like boot" (CC3M fresh 10603)
+    got = candidates(parse, "invitation shaped like a cowboy hat and boot.")
+    assert "invitation is shaped like a boot" in got["relation"]
+    assert not any(t.endswith("like boot") for t in got["all"])
+
+
 def test_unasserted_verbs_are_not_realised(parse):
     # "to rise" -> "rising", "will look" -> "looking", "ready to kick" -> "kicking" (CC3M, issue)
     assert not candidates(parse, "tiny city to rise at exhibition subject... will")["relation"]
