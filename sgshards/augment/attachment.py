@@ -16,6 +16,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
   of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
   with its dative, "giving a present to his girlfriend", is realised with the verb).
+- **An object past a phrase**: "protesters sit in front an improvised barricade" - a direct
+  object after a phrase of its own verb is a noun the parse cut off from the phrase.
 - **A point of contact**: "person clocks pop artist in the face" - "the" body part after a verb's
   living object is where the verb touches it, not where the object is.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
@@ -160,7 +162,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
                 or words[-1] == "with" and _absolute_with(doc, graph, r.object)
-                or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)):
+                or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)
+                or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)):
             out.add(k)
     return out
 
@@ -184,6 +187,15 @@ def _point_of_contact(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
     return ((lemma in BODY_PARTS or "body" in noun_classes(lemma, first=1))
             and any(doc[c].dep == "det" and doc[c].text.lower() == "the" for c in kids[part])
             and not any(doc[c].dep in ("poss", "prep") for c in kids[part]))
+
+
+def _object_past_a_phrase(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, verb: DepToken,
+                          o: int) -> bool:
+    """"protesters sit in front an improvised barricade": a direct object after a phrase of its own
+    verb is the phrase's noun the parse cut off ("in front (of)"), not what the verb acts on."""
+    head = _head_token(doc, graph, o)
+    return (head is not None and doc[head].dep == "dobj" and doc[head].head == verb.i
+            and any(doc[c].dep == "prep" and verb.i < c < head for c in kids[verb.i]))
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:

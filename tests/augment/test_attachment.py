@@ -215,3 +215,13 @@ def test_one_bare_noun_around_a_preposition_is_an_idiom(parse):
     assert ("arm", "in", "arm") in dropped(parse, caption)
     pos, neg = texts(parse, caption)
     assert not any("arm in arm" in t for t in pos) and not any("arm is in" in t for t in neg)
+
+
+def test_a_direct_object_after_a_phrase_of_its_verb_is_a_cut_off_noun(parse):
+    # was "antigovernment protesters sitting a barricade" (CC3M heldout2 3309): "in front (of)"
+    caption = ("an antigovernment protesters sit in front an improvised barricade with an umbrella during a "
+               "protests against president.")
+    assert ("antigovernment protester", "sit", "barricade") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("sitting a barricade" in t for t in pos)
+    assert not dropped(parse, "a man walking the dog in the park")
