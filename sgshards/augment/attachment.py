@@ -39,6 +39,7 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A place shared with a thing's own image**: "roses and their reflection in the water" - a
   phrase after a conjunct that something inanimate of the other's ("their reflection", "its
   certificate") is that conjunct's alone ("actor and his wife at festival": both are there).
+- **A colour owns nothing**: "bold in shades of green" is no "green with shades".
 - **Possession is not presence**: "the historic home of military person" is no "military person
   with the historic home": a person's or animal's building, vehicle or furniture may be shown
   without them (their clothes, gear and body parts go with them).
@@ -58,7 +59,7 @@ from typing import Optional, Sequence
 
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
-from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
+from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, COLOURS, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
                              PERSON_REFERENTS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
@@ -163,7 +164,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
                 or words[-1] == "with" and _absolute_with(doc, graph, r.object)
                 or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)
-                or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)):
+                or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)
+                or words == ["have"] and _head(doc, graph, r.subject) in COLOURS):
             out.add(k)
     return out
 

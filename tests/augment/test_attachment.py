@@ -225,3 +225,11 @@ def test_a_direct_object_after_a_phrase_of_its_verb_is_a_cut_off_noun(parse):
     pos, _ = texts(parse, caption)
     assert not any("sitting a barricade" in t for t in pos)
     assert not dropped(parse, "a man walking the dog in the park")
+
+
+def test_a_colour_owns_nothing(parse):
+    # was "green with shades" (web heldout4 859)
+    caption = "the rest of its plumage is similarly bold in shades of green and blue"
+    assert ("green", "have", "shade") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("with shades" in t for t in pos)
