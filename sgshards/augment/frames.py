@@ -310,6 +310,8 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
     aux_low = [doc[c].text.lower() for c in auxes]
     past_aux = [c for c in auxes if doc[c].text.lower() in PAST_AUXILIARIES]
     has_dobj = any(doc[c].dep == "dobj" for c in kids[v])
+    if t.tag == "VBD" and not passive and low != verb_form(lemma, "VBD") and low == verb_form(lemma, "VBN"):
+        return None                                   # "former war torn the city": a participle, no past tense
     finite, stative, prefix = False, False, []
     if passive:
         if t.tag in ("VBN", "VBD") and "being" not in aux_low and lemma not in STATE_PASSIVES:

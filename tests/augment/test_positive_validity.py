@@ -109,6 +109,12 @@ def test_a_bare_conjunct_shares_the_first_conjuncts_article(parse):
     assert not any(t.endswith("like boot") for t in got["all"])
 
 
+def test_a_participle_tagged_past_is_no_past_tense(parse):
+    # was "afternoon street scene torn the northernmost city" (CC3M heldout5 5439): "war torn"
+    got = candidates(parse, "afternoon street scene in former war torn the northernmost city")
+    assert not any("torn" in t for t in got["relation"] | got["chain"])
+
+
 def test_unasserted_verbs_are_not_realised(parse):
     # "to rise" -> "rising", "will look" -> "looking", "ready to kick" -> "kicking" (CC3M, issue)
     assert not candidates(parse, "tiny city to rise at exhibition subject... will")["relation"]
