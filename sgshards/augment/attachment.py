@@ -39,6 +39,7 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A place shared with a thing's own image**: "roses and their reflection in the water" - a
   phrase after a conjunct that something inanimate of the other's ("their reflection", "its
   certificate") is that conjunct's alone ("actor and his wife at festival": both are there).
+- **One side of a match**: "dramatist attends sports team vs game" - the verb acts on the match.
 - **A colour owns nothing**: "bold in shades of green" is no "green with shades".
 - **Possession is not presence**: "the historic home of military person" is no "military person
   with the historic home": a person's or animal's building, vehicle or furniture may be shown
@@ -84,6 +85,8 @@ UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
 # "river running through the heart of the town" is no "river running through the heart".
 REGION_HEADS = frozenset({"heart", "center", "centre", "middle", "midst", "outskirts", "rest", "edge", "end", "top",
                           "bottom", "corner", "interior", "periphery", "fringe", "tip"})
+# Words setting one side of a match against the other ("team vs team").
+VERSUS = frozenset({"vs", "vs.", "versus", "v", "v."})
 # Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
 # beach", "monument to politician".
 WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
@@ -165,7 +168,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words[-1] == "with" and _absolute_with(doc, graph, r.object)
                 or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)
                 or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)
-                or words == ["have"] and _head(doc, graph, r.subject) in COLOURS):
+                or words == ["have"] and _head(doc, graph, r.subject) in COLOURS
+                or verb is not None and _one_side(doc, kids, graph, r.object)):
             out.add(k)
     return out
 
@@ -198,6 +202,13 @@ def _object_past_a_phrase(doc: Sequence[DepToken], kids: list[list[int]], graph:
     head = _head_token(doc, graph, o)
     return (head is not None and doc[head].dep == "dobj" and doc[head].head == verb.i
             and any(doc[c].dep == "prep" and verb.i < c < head for c in kids[verb.i]))
+
+
+def _one_side(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, o: int) -> bool:
+    """"dramatist attends sports team vs game": a verb's object with a "vs" phrase is one side of
+    a match, and the verb acts on the match, not the side."""
+    head = _head_token(doc, graph, o)
+    return head is not None and any(doc[c].dep == "prep" and doc[c].text.lower() in VERSUS for c in kids[head])
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:

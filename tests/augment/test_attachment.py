@@ -233,3 +233,11 @@ def test_a_colour_owns_nothing(parse):
     assert ("green", "have", "shade") in dropped(parse, caption)
     pos, _ = texts(parse, caption)
     assert not any("with shades" in t for t in pos)
+
+
+def test_a_verbs_object_with_a_versus_phrase_is_one_side_of_a_match(parse):
+    # was "dramatist is attending sports team" (CC3M heldout4 11351)
+    caption = "dramatist attends sports team vs game"
+    assert ("dramatist", "attend", "sports team") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("attending sports team" in t for t in pos)
