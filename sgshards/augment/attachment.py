@@ -13,7 +13,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A word the predicate needs**: "wine from all over country" is no "wine from over country";
   "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
   is no "a street with cars"; "running through the heart of the town" is no "running through the heart" ("a kitchen with all the usual facilities" is still one with them).
-- **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
+- **"X to Y" without a verb** (or "into", "onto", "towards"): only a way names where it leads
+  ("the door to the room"); "hair into a headband" (of "braided hair into ..."), "members
   of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
   with its dative, "giving a present to his girlfriend", is realised with the verb).
 - **An object past a phrase**: "protesters sit in front an improvised barricade" - a direct
@@ -85,6 +86,9 @@ UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
 # "river running through the heart of the town" is no "river running through the heart".
 REGION_HEADS = frozenset({"heart", "center", "centre", "middle", "midst", "outskirts", "rest", "edge", "end", "top",
                           "bottom", "corner", "interior", "periphery", "fringe", "tip"})
+# Prepositions of direction: without a verb only a way leads "to" or "into" somewhere ("hair into a
+# headband" of "braided hair into a headband" says nothing).
+LEADING_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
 # Words setting one side of a match against the other ("team vs team").
 VERSUS = frozenset({"vs", "vs.", "versus", "v", "v."})
 # Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
@@ -156,7 +160,7 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                                          or _time_phrase_of_busy_verb(doc, kids, verb, words)
                                          or _photographed(doc, kids, verb))
                 or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
-                or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
+                or verb is None and len(words) == 1 and words[0] in LEADING_PREPS and not _verb_object(doc, graph, r.subject)
                 and _head(doc, graph, r.subject) not in WAY_NOUNS
                 or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)
                 or verb is None and (_companion_after_place(doc, graph, r.subject, r.object, r.span, words)

@@ -241,3 +241,9 @@ def test_a_verbs_object_with_a_versus_phrase_is_one_side_of_a_match(parse):
     assert ("dramatist", "attend", "sports team") in dropped(parse, caption)
     pos, _ = texts(parse, caption)
     assert not any("attending sports team" in t for t in pos)
+
+
+def test_into_without_a_verb_relates_only_a_way(parse):
+    # was "hair into a headband" (CC3M heldout4 7425)
+    assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")
+    assert not dropped(parse, "the path into the woods")
