@@ -22,6 +22,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A point of contact**: "person clocks pop artist in the face" - "the" body part after a verb's
   living object is where the verb touches it, not where the object is.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
+- **A compound noun read as a verb**: "coffee reflector epoxy flooring in millburn" names epoxy
+  flooring; nothing "is flooring" there.
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
   thing "security forces patrol jungle"; a noun with a subject of its own is a verb ("proposals
   ... range from complete take-down": no "range from complete take-down").
@@ -62,7 +64,7 @@ from typing import Optional, Sequence
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, COLOURS, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
-                             PERSON_REFERENTS, SURFACE_CONTAINERS)
+                             ING_NOUNS, PERSON_REFERENTS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
 from .vocab import object_category
@@ -173,7 +175,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)
                 or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)
                 or words == ["have"] and _head(doc, graph, r.subject) in COLOURS
-                or verb is not None and _one_side(doc, kids, graph, r.object)):
+                or verb is not None and _one_side(doc, kids, graph, r.object)
+                or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)):
             out.add(k)
     return out
 
@@ -213,6 +216,15 @@ def _one_side(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph,
     a match, and the verb acts on the match, not the side."""
     head = _head_token(doc, graph, o)
     return head is not None and any(doc[c].dep == "prep" and doc[c].text.lower() in VERSUS for c in kids[head])
+
+
+def _ing_noun(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, verb: DepToken, s: int) -> bool:
+    """"coffee reflector epoxy flooring in millburn": a noun in -ing (``ING_NOUNS``) right after a
+    lifeless subject, with no auxiliary or object, names a thing ("epoxy flooring"), not an act."""
+    head = _head_token(doc, graph, s)
+    return (verb.tag == "VBG" and verb.text.lower() in ING_NOUNS and head is not None and head == verb.i - 1
+            and not _living(doc[head].text.lower())
+            and not any(doc[c].dep in ("aux", "auxpass", "dobj") for c in kids[verb.i]))
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:

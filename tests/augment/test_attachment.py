@@ -247,3 +247,12 @@ def test_into_without_a_verb_relates_only_a_way(parse):
     # was "hair into a headband" (CC3M heldout4 7425)
     assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")
     assert not dropped(parse, "the path into the woods")
+
+
+def test_a_noun_in_ing_after_a_lifeless_subject_is_a_compound(parse):
+    # were "coffee reflector epoxy is flooring in millburn", "... flooring in coating" (web heldout5 3126)
+    caption = "coffee reflector epoxy flooring in millburn nj epoxy coating polished concrete self leveling"
+    assert ("coffee reflector epoxy", "floor in", "millburn") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("flooring in" in t for t in pos)
+    assert not dropped(parse, "a girl drawing on paper")
