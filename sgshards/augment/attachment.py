@@ -146,6 +146,8 @@ def clause_objects(doc: Sequence[DepToken], graph: SceneGraph) -> set[int]:
         if any(t.tag in FINITE_TAGS and t.dep == "compound" and k and doc[t.i - 1].tag == "NNS"
                for k, t in enumerate(toks)):
             out.add(i)
+        elif head.dep == "compound" and head.head != head.i and doc[head.head].tag in FINITE_TAGS:
+            out.add(i)          # "the children paint monster faces on pumpkins": a noun on a verb
     return out
 
 

@@ -256,3 +256,10 @@ def test_a_noun_in_ing_after_a_lifeless_subject_is_a_compound(parse):
     pos, _ = texts(parse, caption)
     assert not any("flooring in" in t for t in pos)
     assert not dropped(parse, "a girl drawing on paper")
+
+
+def test_a_compound_on_a_finite_verb_is_no_object(parse):
+    # were "the children paint monster is facing on pumpkins", "... is talking about monsters" (CC3M fresh 8042)
+    caption = "talking about monsters and such the children paint monster faces on their pumpkins"
+    pos, _ = texts(parse, caption)
+    assert not any("paint monster" in t for t in pos)
