@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas, verb_lemma
+from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import AGENT_PREP_VERBS, OF_PREP_NOUNS, POSITIONAL_ADJS, PREP_HEADS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
@@ -217,6 +218,11 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         v = _verb_token(doc, r.span, [], set(), "have")
         if v >= 0 and not asserted(doc, kids, v):
             return None                               # "the property would have ample room"
+        if v >= 0 and _had_act(doc, graph.objects[r.object]):
+            # "a boy having a refreshing jump and bath": an act had is no thing held ("a boy with a bath")
+            if doc[v].tag != "VBG":
+                return None
+            return Predicate((_piece("having", " ", "have", "VERB", "VBG"),), True, verb=v, first=v, last=v)
         return Predicate((_piece("with", upos="ADP", tag="IN"),), False)
     head, _, rest = r.predicate.partition(" ")
     if head in NOUN_PREDICATES:                       # (boy, trick on, skateboard): "doing a trick on"
@@ -262,6 +268,14 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         return None
     rest_words = tuple(_piece(w) for w in r.predicate.split()[1:])
     return p._replace(words=p.words + rest_words, first=-1)
+
+
+def _had_act(doc: Sequence[DepToken], o) -> bool:
+    """Object o is an act or event one has ("a jump", "a bath", "lunch", "a look"), not a thing one holds."""
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    lemma = noun_lemma(doc[o.span[1] - 1].text.lower())
+    return lemma in HAD_ACTS or bool(noun_classes(lemma, first=1) & ACT_CLASSES)
 
 
 def _one_party(doc: Sequence[DepToken], kids: list[list[int]], o) -> bool:
@@ -369,5 +383,10 @@ NO_COPULA_PREPS = frozenset({
 # ... nor a lone preposition of direction or source ("texture is to the window", "a man is from
 # the portrait"); "is to the left of" is fine.
 DIRECTION_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "unto"})
+# Lexicographer classes of nouns naming what one does, not holds ("having a swim", "a chat").
+ACT_CLASSES = frozenset({"act", "event", "communication", "time", "feeling"})
+# Nouns of light-verb "have" whose first sense is a thing: "having a bath", "having lunch".
+HAD_ACTS = frozenset({"bath", "shower", "meal", "breakfast", "lunch", "dinner", "supper", "brunch", "snack",
+                      "drink", "rest", "look", "party", "bite", "smoke"})
 # Prepositions that need two or more things: "between the building" alone is no phrase.
 PAIR_PREPS = frozenset({"between", "among", "amongst"})

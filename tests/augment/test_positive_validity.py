@@ -115,6 +115,14 @@ def test_a_participle_tagged_past_is_no_past_tense(parse):
     assert not any("torn" in t for t in got["relation"] | got["chain"])
 
 
+def test_an_act_had_is_no_thing_held(parse):
+    # was "boy with bath" (CC3M heldout3 2890): "having a refreshing jump and bath"
+    got = candidates(parse, "boy having a refreshing jump and bath in a pond")
+    assert not any("with" in t for t in got["all"])
+    assert any(t.startswith("boy") and "having" in t and "bath" in t for t in got["relation"] | got["chain"])
+    assert "a man with a beard" in candidates(parse, "a man has a beard and a hat")["relation"]
+
+
 def test_unasserted_verbs_are_not_realised(parse):
     # "to rise" -> "rising", "will look" -> "looking", "ready to kick" -> "kicking" (CC3M, issue)
     assert not candidates(parse, "tiny city to rise at exhibition subject... will")["relation"]
