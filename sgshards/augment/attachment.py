@@ -43,6 +43,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   phrase after a conjunct that something inanimate of the other's ("their reflection", "its
   certificate") is that conjunct's alone ("actor and his wife at festival": both are there).
 - **One side of a match**: "dramatist attends sports team vs game" - the verb acts on the match.
+- **A region inside the bearer**: "bottles filled with water and sand at the bottom" - a region
+  after a "with" phrase is where the borne thing is in the bearer, not where the bearer is.
 - **A colour owns nothing**: "bold in shades of green" is no "green with shades".
 - **Possession is not presence**: "the historic home of military person" is no "military person
   with the historic home": a person's or animal's building, vehicle or furniture may be shown
@@ -178,7 +180,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)
                 or words == ["have"] and _head(doc, graph, r.subject) in COLOURS
                 or verb is not None and _one_side(doc, kids, graph, r.object)
-                or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)):
+                or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)
+                or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS):
             out.add(k)
     return out
 

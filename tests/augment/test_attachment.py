@@ -263,3 +263,12 @@ def test_a_compound_on_a_finite_verb_is_no_object(parse):
     caption = "talking about monsters and such the children paint monster faces on their pumpkins"
     pos, _ = texts(parse, caption)
     assert not any("paint monster" in t for t in pos)
+
+
+def test_a_region_after_a_with_phrase_is_inside_the_bearer(parse):
+    # was "bottles at the bottom" (CC3M heldout4 7519): the sand is at the bottom
+    caption = "use bottles filled with water and sand at the bottom"
+    assert ("bottle", "at", "bottom") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any(t.startswith("bottles are at") for t in pos)
+    assert not dropped(parse, "shelf filled with books on the wall")
