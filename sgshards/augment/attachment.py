@@ -22,6 +22,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A point of contact**: "person clocks pop artist in the face" - "the" body part after a verb's
   living object is where the verb touches it, not where the object is.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
+- **An activity read as a clause**: "enjoy dinner and wine tasting in the vineyard" - a gerund
+  right after a bare lifeless conjunct names an activity ("wine tasting").
 - **A compound noun read as a verb**: "coffee reflector epoxy flooring in millburn" names epoxy
   flooring; nothing "is flooring" there.
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
@@ -181,7 +183,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words == ["have"] and _head(doc, graph, r.subject) in COLOURS
                 or verb is not None and _one_side(doc, kids, graph, r.object)
                 or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)
-                or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS):
+                or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS
+                or verb is not None and _activity_compound(doc, kids, verb)):
             out.add(k)
     return out
 
@@ -230,6 +233,18 @@ def _ing_noun(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph,
     return (verb.tag == "VBG" and verb.text.lower() in ING_NOUNS and head is not None and head == verb.i - 1
             and not _living(doc[head].text.lower())
             and not any(doc[c].dep in ("aux", "auxpass", "dobj") for c in kids[verb.i]))
+
+
+def _activity_compound(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> bool:
+    """"young people enjoy dinner and wine tasting in the vineyard": a gerund the parse hangs on a
+    first conjunct right after a bare lifeless later one names an activity ("wine tasting"); nothing
+    "is tasting in the vineyard"."""
+    v = verb.i
+    if verb.tag != "VBG" or verb.dep != "acl" or v == 0 or any(doc[c].dep == "dobj" for c in kids[v]):
+        return False
+    prev = doc[v - 1]
+    return (prev.dep == "conj" and prev.head == verb.head and prev.tag == "NN"
+            and not any(doc[c].dep in ("det", "poss") for c in kids[prev.i]) and not _living(prev.text.lower()))
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:

@@ -272,3 +272,12 @@ def test_a_region_after_a_with_phrase_is_inside_the_bearer(parse):
     pos, _ = texts(parse, caption)
     assert not any(t.startswith("bottles are at") for t in pos)
     assert not dropped(parse, "shelf filled with books on the wall")
+
+
+def test_a_gerund_after_a_bare_lifeless_conjunct_is_an_activity(parse):
+    # was "young people enjoying dinner tasting in the vineyard" (CC3M heldout5 11538)
+    caption = "young people enjoy dinner and wine tasting in the vineyard"
+    assert ("dinner", "taste in", "vineyard") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("tasting in" in t for t in pos)
+    assert not dropped(parse, "a man and woman walking in the park")
