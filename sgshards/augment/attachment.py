@@ -22,6 +22,7 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A point of contact**: "person clocks pop artist in the face" - "the" body part after a verb's
   living object is where the verb touches it, not where the object is.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
+- **Half of "X-like"**: "house with a pipe like decoration" has a pipe-like decoration, no pipe.
 - **An activity read as a clause**: "enjoy dinner and wine tasting in the vineyard" - a gerund
   right after a bare lifeless conjunct names an activity ("wine tasting").
 - **A compound noun read as a verb**: "coffee reflector epoxy flooring in millburn" names epoxy
@@ -184,7 +185,8 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and _one_side(doc, kids, graph, r.object)
                 or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)
                 or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS
-                or verb is not None and _activity_compound(doc, kids, verb)):
+                or verb is not None and _activity_compound(doc, kids, verb)
+                or _likeness(doc, kids, graph, r.object)):
             out.add(k)
     return out
 
@@ -245,6 +247,17 @@ def _activity_compound(doc: Sequence[DepToken], kids: list[list[int]], verb: Dep
     prev = doc[v - 1]
     return (prev.dep == "conj" and prev.head == verb.head and prev.tag == "NN"
             and not any(doc[c].dep in ("det", "poss") for c in kids[prev.i]) and not _living(prev.text.lower()))
+
+
+def _likeness(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, o: int) -> bool:
+    """"house with a pipe like decoration": a noun followed by "like" and a bare singular noun is
+    the first half of "pipe-like", what the decoration looks like; the house has no pipe."""
+    k = _head_token(doc, graph, o)
+    if k is None or k + 2 >= len(doc) or doc[k + 1].text.lower() != "like" or doc[k + 1].head != k:
+        return False
+    p = doc[k + 2]
+    return (p.head == k + 1 and p.dep == "pobj" and p.tag == "NN"
+            and not any(doc[c].dep in ("det", "poss", "nummod") for c in kids[p.i]))
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:

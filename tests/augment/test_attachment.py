@@ -281,3 +281,9 @@ def test_a_gerund_after_a_bare_lifeless_conjunct_is_an_activity(parse):
     pos, _ = texts(parse, caption)
     assert not any("tasting in" in t for t in pos)
     assert not dropped(parse, "a man and woman walking in the park")
+
+
+def test_a_noun_before_like_and_a_bare_noun_is_half_of_x_like(parse):
+    # was "house with a pipe" (CC3M heldout5 13558): "a pipe like decoration"
+    assert ("house", "with", "pipe") in dropped(parse, "house with a pipe like decoration")
+    assert not dropped(parse, "a dog like a wolf in the snow") - {("dog", "like", "wolf")}
