@@ -151,8 +151,11 @@ def clause_objects(doc: Sequence[DepToken], graph: SceneGraph) -> set[int]:
         if any(t.tag in FINITE_TAGS and t.dep == "compound" and k and doc[t.i - 1].tag == "NNS"
                for k, t in enumerate(toks)):
             out.add(i)
-        elif head.dep == "compound" and head.head != head.i and doc[head.head].tag in FINITE_TAGS:
-            out.add(i)          # "the children paint monster faces on pumpkins": a noun on a verb
+        elif (head.dep == "compound" and head.head != head.i and doc[head.head].tag in FINITE_TAGS
+              and any(t.tag == "NNS" for t in toks)):
+            # "the children paint monster faces on pumpkins": a plural, then nouns on a verb (one
+            # noun on a verb is its subject: "a train runs through the bridge")
+            out.add(i)
     return out
 
 

@@ -263,6 +263,9 @@ def test_a_compound_on_a_finite_verb_is_no_object(parse):
     caption = "talking about monsters and such the children paint monster faces on their pumpkins"
     pos, _ = texts(parse, caption)
     assert not any("paint monster" in t for t in pos)
+    # one noun on a verb is its subject
+    pos, _ = texts(parse, "a train runs through box girder bridge .")
+    assert any("train" in t and "running through" in t for t in pos)
 
 
 def test_a_region_after_a_with_phrase_is_inside_the_bearer(parse):
