@@ -216,7 +216,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-CC3M_NEGATIVES_BASELINE = 54_281
+# 54,149 (87.87%) since wrong relations are left out of texts (round 9, r9-relations: imperatives given a
+# subject, a body part of a verb's object, "between" one party, "X vs Y" sides, cut-off "in front (of)"
+# objects, "-ing" compounds, "X-like" halves): the 3 captions lost had only negatives on such relations
+# ("a beer bottle is posing a family", "a full breakfast does no one like island").
+CC3M_NEGATIVES_BASELINE = 54_149
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -233,7 +237,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.85% with all of round 5; 87.73% after the 15d negative guards
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
-CC3M_COVERAGE_BASELINE = 0.8789     # 87.89% with the swap guards and the positives of round 8 together
+                                    # 87.89% with the swap guards and the positives of round 8 together
+CC3M_COVERAGE_BASELINE = 0.8787     # 87.87% since wrong relations are left out of texts (round 9, see above)
 
 
 def test_cc3m_captions_have_no_defects(nlp):
