@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicon.lemmas import noun_lemma, verb_lemma
-from ..lexicon.words import BARE_DIRECTIONS, COLOURS, ING_NOUNS, PREP_NOUNS, SHAPE_PARTICIPLES, SIDE_MODIFIERS
+from ..lexicon.words import BARE_DIRECTIONS, COLOURS, ING_NOUNS, OF_PREP_NOUNS, SHAPE_PARTICIPLES, SIDE_MODIFIERS
 from .state import GraphState, NOUN_POS, VERB_ARG_DEPS, kids_of, kids_with
 
 
@@ -13,7 +13,7 @@ def is_prep_noun(st: GraphState, i: int) -> bool:
     """"front" in "in front of": part of a multiword preposition."""
     doc = st.doc
     t = doc[i]
-    if t.dep != "pobj" or st.low[i] not in PREP_NOUNS and not side_modifiers(st, i):
+    if t.dep != "pobj" or st.low[i] not in OF_PREP_NOUNS and not side_modifiers(st, i):
         return False
     if kids_with(st, i, "amod", "compound") and side_modifiers(st, i) is None and not bare_side(st, i):
         return False

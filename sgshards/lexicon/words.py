@@ -35,6 +35,9 @@ PREP_NOUNS: Final = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
     "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
 })
+# Nouns that head a multiword preposition only with their "of" ("through the heart of the town",
+# "on the outskirts of the village"); a "heart" alone is a shape, kept among the objects.
+OF_PREP_NOUNS: Final = PREP_NOUNS | frozenset({"heart", "midst", "outskirts"})
 # Modifiers "side" may carry inside a multiword preposition, with the words kept in the
 # predicate: "on the other side of" -> "on side of" ("other" only points back),
 # "on the left side of" -> "on the left side of", "on both sides of".

@@ -227,7 +227,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # negatives edit "the far", "the before", "cat indoors" ("the far seen from inside the car ...", "groups of
 # befores are playing ..."; two of "tabby cat indoors" arguably valid), and "between" needs all its parties.
 # 54,698 (88.36%) with round 9 web merged on top.
-CC3M_NEGATIVES_BASELINE = 54_698
+# 54,149 (87.87%) since wrong relations are left out of texts (round 9, r9-relations: imperatives given a
+# subject, a body part of a verb's object, "between" one party, "X vs Y" sides, cut-off "in front (of)"
+# objects, "-ing" compounds, "X-like" halves): the 3 captions lost had only negatives on such relations
+# ("a beer bottle is posing a family", "a full breakfast does no one like island").
+# 54,597 (88.34%) with round 9 relations merged on top.
+CC3M_NEGATIVES_BASELINE = 54_597
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -245,7 +250,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
                                     # 87.89% with the swap guards and the positives of round 8 together
-CC3M_COVERAGE_BASELINE = 0.8836     # 88.36% with round 9 coverage contrasts and positive guards together
+CC3M_COVERAGE_BASELINE = 0.8834     # 88.34% with all of round 9 merged so far (coverage, positives, web, relations)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -205,7 +205,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # structure", "nothing like a romantic morning of ice skating !", "for filling any patterns")
     # 832 since places take "of"/"from"/"over" their whole, a city a village, a figure, a side or a bare
     # material its contrast, "home" a bridge and a person after "his"/"my" a pet (issue 15 coverage, round 9)
-    assert stats["with_negative"] >= 832      # 832 after all of the above together
+    # 831 since nouns stacked onto a finite verb name no object (augment/attachment.py, round 9 relations): the
+    # caption lost, "a family poses with the mascot a beer bottle", had only invalid negatives ("a beer bottle
+    # is posing a family")
+    assert stats["with_negative"] >= 831      # 831 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
