@@ -6,7 +6,7 @@ import pytest
 
 from sgshards.augment.negatives.object_replace import object_replace
 from sgshards.augment.negatives.object_swap import same_group
-from tests.augment.negatives.common import every, run, whole
+from tests.augment.negatives.common import every, record_negatives, run, whole
 
 
 def test_object_replace_whole_output(surface):
@@ -332,3 +332,9 @@ def test_object_replace_the_object_of_play_takes_a_thing_one_plays(surface):
     assert not any(w in t for t in every(object_replace, surface("man is playing frisbee"))
                    for w in ("playing pillow", "playing towel", "playing kite", "playing box"))
     assert "a man plays the drum on stage" in every(object_replace, surface("a man plays the guitar on stage"))
+
+
+def test_object_replace_not_of_the_noun_of_a_compound_adjective(parse):
+    """heldout4 CC3M: "hand drawn illustration" -/-> "face drawn illustration" (nor of a positive)."""
+    got = record_negatives(parse, "hand drawn illustration of a hamburger.")
+    assert got and not any(" drawn " in t and not t.startswith("hand") for _, _, t in got)

@@ -9,7 +9,7 @@ from sgshards.augment.negatives.relation_swap import relation_swap, relation_swa
 from sgshards.augment.positives import Context, realise_relation
 from sgshards.graph import build_graph
 from sgshards.augment.vocab import is_symmetric
-from tests.augment.negatives.common import every, run, texts, whole
+from tests.augment.negatives.common import every, record_negatives, run, texts, whole
 
 
 def test_relation_swap_whole_output(surface):
@@ -361,3 +361,10 @@ def test_relation_swap_not_of_one_noun_a_light_verb_idiom_or_a_material(surface)
     assert not any(t.startswith("rosewood") for t in every(relation_swap, surface("beautiful desk in rosewood at 1stdibs")))
     assert not any("flames go up" in t for t in every(relation_swap, surface("Corrie: The Rovers Return goes up in flames")))
     assert "a large brown cat behind a white cat" in every(relation_swap, surface("white cat behind a large brown cat"))
+
+
+def test_relation_swap_not_of_the_noun_of_a_compound_adjective(parse):
+    """heldout4 CC3M: "hand drawn illustration" -/-> "illustration drawn a hand" ("hand" is half of
+    "hand drawn"), nor of a positive."""
+    got = record_negatives(parse, "hand drawn illustration of a hamburger.")
+    assert got and not any("drawn a hand" in t for _, _, t in got)
