@@ -66,12 +66,18 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
 
 @lru_cache(maxsize=1 << 15)
 def place_preps(noun: str, prep: str) -> frozenset:
-    """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
-    room or a station ("on the hospital"), any for other nouns."""
-    if noun in PLACE_PREPS:
-        return PLACE_PREPS[noun]
+    """Prepositions the noun takes as a place: its own list or its head noun's ("living room" as
+    "room"), "in"/"at"-like ones for a shop or a station ("on the hospital"), the same but "at"
+    for a room of a house ("at the salon" -/-> "at the living room": one is in a room), any for
+    other nouns."""
+    head = noun.split()[-1] if noun.split() else noun
+    for key in (noun, head):
+        if key in PLACE_PREPS:
+            return PLACE_PREPS[key]
     cat = object_category(noun)
-    if cat is not None and cat[0] in ("place", "room"):
+    if cat is not None and cat[0] == "room":
+        return _INSIDE_PREPS - {"at"}
+    if cat is not None and cat[0] == "place":
         return _INSIDE_PREPS
     return frozenset((prep,))
 

@@ -338,3 +338,11 @@ def test_object_replace_not_of_the_noun_of_a_compound_adjective(parse):
     """heldout4 CC3M: "hand drawn illustration" -/-> "face drawn illustration" (nor of a positive)."""
     got = record_negatives(parse, "hand drawn illustration of a hamburger.")
     assert got and not any(" drawn " in t and not t.startswith("hand") for _, _, t in got)
+
+
+def test_object_replace_puts_no_room_after_at(surface):
+    """heldout5 CC3M: a room of a house is not "at" ("styled at the salon" -/-> "at the living room");
+    a shop or an eating place still is."""
+    got = every(object_replace, surface("woman getting her hair styled at the salon."))
+    assert not any("at the living room" in t or "at the kitchen" in t for t in got)
+    assert any(t.endswith("at the salon.") is False and " at the " in t for t in got)
