@@ -177,3 +177,15 @@ def test_relation_replace_no_place_contrast_of_what_a_thing_is_made_or_seen_in(s
     # a curated place is no manner (CC3M "tourist attraction in city of art period .")
     assert "tourist attraction outside city of art period ." in every(
         relation_replace, surface("tourist attraction in city of art period ."))
+
+
+def test_no_outside_of_an_arrangement_or_a_posture(surface):
+    """heldout4 CC3M: "arranged in a row" -/-> "arranged outside a row", "continue in an
+    uncomfortable position" -/-> "outside an uncomfortable position" (WordNet: an arrangement, a
+    position); "in a box" still takes "outside"."""
+    got = every(relation_replace, surface("view of colorful shopping bags arranged in a row."))
+    assert not any("outside a row" in t for t in got)
+    got = every(relation_replace, surface("we live in a world where people will continue in an uncomfortable "
+                                          "position in order for the sleeping animal on them to remain sleeping."))
+    assert not any("outside an uncomfortable position" in t for t in got)
+    assert "a cat sleeping outside a box" in every(relation_replace, surface("a cat sleeping in a box"))
