@@ -46,6 +46,8 @@ def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> boo
     if cat is None or not attribute_fits(cat[0], o.name) or glued(surface, span) \
             or named_by(cat[0], o.attributes[k], o.name):             # "giant panda", "hot spring"
         return False
+    if cat[0] == "temperature" and approval(o.attributes[k], o.name):
+        return False                                         # "the wedding dress is cool" -/-> "is hot"
     toks = surface.tokens
     words = toks[span[0]:span[1]]
     if any(t.tag in ("JJR", "JJS", "RBR", "RBS") for t in words):
@@ -59,6 +61,19 @@ def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> boo
         slot = surface.slots.get(obj)
         return cat[0] in ("colour", "material") and slot is not None and span[1] == slot.name[0]
     return True
+
+
+# The temperature words English also uses for approval ("a cool dress", "the hottest car"), and the
+# WordNet classes of what has a temperature one feels (water, a drink, the weather, the evening).
+_APPROVAL_WORDS = frozenset({"cool", "hot"})
+_FELT_CLASSES = frozenset({"substance", "food", "phenomenon", "object", "time", "location", "attribute", "plant",
+                           "body"})
+
+
+def approval(adjective: str, noun: str) -> bool:
+    """A temperature word said of a person or a made thing ("sure the wedding dress is cool"): it
+    most likely approves of it, and "hot" or "cold" in its place is no contradiction."""
+    return adjective.lower() in _APPROVAL_WORDS and noun_class(noun) not in _FELT_CLASSES
 
 
 def type_word(adjective: str, noun: str) -> bool:

@@ -139,3 +139,12 @@ def test_attribute_replace_no_age_of_a_thing_where_the_text_says_another(surface
     # "style" after the age is no second age (CC3M "new style blue mother of the bride dress")
     assert any(t.startswith("old style blue") for t in every(
         attribute_replace, surface("new style blue mother of the bride dress with long sleeves")))
+
+
+def test_no_temperature_contrast_of_approval(surface):
+    """heldout5 CC3M: "the wedding dress is cool" approves of it: "is hot" is no contradiction; the
+    heat of a stuff is still replaced ("cold liquid nitrogen" -> "hot")."""
+    got = every(attribute_replace, surface("sure the wedding dress is cool, but look at that purple dress."))
+    assert got and not any("dress is hot" in t or "dress is warm" in t or "dress is cold" in t for t in got)
+    assert any(" hot liquid" in t or " warm liquid" in t
+               for t in every(attribute_replace, surface("frozen pipes of extremely cold liquid nitrogen installation")))
