@@ -208,9 +208,8 @@ def pp_reordered(surface: Surface, k: int) -> bool:
     """Relation k's subject is itself the object of a preposition right before it, and its own
     preposition follows it ("disabled person on a mobility scooter on the pavement"): the swap
     only reorders two place phrases of one head ("... on the pavement on a mobility scooter"),
-    which say the same of it."""
-    if not surface.caption:
-        return False
+    which say the same of it; so does a positive that chains them ("warning sign next to cliffs on
+    the beach" -/-> "next to the beach on cliffs")."""
     r = surface.graph.relations[k]
     sa, pred = surface.slots[r.subject], surface.preds.get(k)
     toks = surface.tokens

@@ -368,3 +368,10 @@ def test_relation_swap_not_of_the_noun_of_a_compound_adjective(parse):
     "hand drawn"), nor of a positive."""
     got = record_negatives(parse, "hand drawn illustration of a hamburger.")
     assert got and not any("drawn a hand" in t for _, _, t in got)
+
+
+def test_no_swap_of_two_place_phrases_chained_in_a_positive(parse):
+    """heldout5 CC3M: the positive "warning sign next to cliffs on the beach" -/-> "warning sign next to
+    the beach on cliffs" (the sign is near both either way), as in a caption."""
+    got = record_negatives(parse, "warning sign next to cliffs on the beach where coastal erosion creates")
+    assert got and not any("next to the beach on cliffs" in t for _, _, t in got)
