@@ -303,6 +303,10 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             idiom = idiom or (key not in _NOT_PLACE and bare_idiom(surface, k, i))     # "on display"
             # a part where its whole is ("leaves on the trees" -/-> "under": fallen ones are, too)
             idiom = idiom or (key in _VERTICAL and _part_of_whole(g.objects[r.subject].name, obj_name))
+            # "bits of ice left on the ground": "left" is the verb of what remains, not a side
+            idiom = idiom or (key in PREP_INNER_OK and t.tag.startswith("VB"))
+            # the side of a road is on it ("a van parked on the side of the road" -/-> "on top of")
+            idiom = idiom or ("side" in key and obj_cat is not None and obj_cat[0] == "road")
             alts = [w for w in PREP_CONTRASTS[key] if not (w in _BELOW and obj_name.lower() in _GROUND)]
             if alts and not inner and not clothing and vertical and prep_ok(key) and not idiom \
                     and not glued(surface, (i, i + n)):

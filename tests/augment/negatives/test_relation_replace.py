@@ -189,3 +189,13 @@ def test_no_outside_of_an_arrangement_or_a_posture(surface):
                                           "position in order for the sleeping animal on them to remain sleeping."))
     assert not any("outside an uncomfortable position" in t for t in got)
     assert "a cat sleeping outside a box" in every(relation_replace, surface("a cat sleeping in a box"))
+
+
+def test_no_side_contrast_of_a_verb_or_of_a_road(surface):
+    """heldout2 CC3M: "bits of ice left on the ground" -/-> "right on the ground" ("left" is a verb),
+    "the bus is sitting on the side of the road" -/-> "on top of the road" (the side of a road is on
+    it); the side of a building still contrasts with its top."""
+    assert not any(" right on" in t for t in every(relation_replace, surface("bits of ice left on the ground")))
+    assert not any("on top of the road" in t
+                   for t in every(relation_replace, surface("the bus is sitting on the side of the road.")))
+    assert "a sign on top of the building" in every(relation_replace, surface("a sign on the side of the building"))
