@@ -308,12 +308,18 @@ def of_bound(surface: Surface, name: Span) -> bool:
 _CHAIN_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+_VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
+
+
 def chained(surface: Surface, np: Span) -> bool:
     """A noun phrase without determiner that a noun, adjective or particle runs into ("keep out
     sign", "seeds dried peas"): part of a longer compound or keyword chain, whose last word
-    moved alone leaves "private keep out a tree"."""
+    moved alone leaves "private keep out a tree"; or one side of a "versus" pair, which names one
+    match ("dramatist attends sports team vs game" -/-> "sports team attends a dramatist vs game")."""
     toks = surface.tokens
     s = np[0]
+    if any(0 <= j < len(toks) and toks[j].text.lower() in _VERSUS for j in (s - 1, np[1])):
+        return True
     if s == 0 or toks[s].upos == "DET" or not toks[s - 1].ws:
         return False
     prev = toks[s - 1]

@@ -225,3 +225,14 @@ def test_object_swap_not_of_a_noun_bound_in_a_compound_word(surface):
     assert not any("torn the northernmost war" in t for t in got)
     got = every(object_swap, surface("heavy rain dampens the festive shopping in the run up"))
     assert got and not any("rain up" in t for t in got)
+
+
+def test_object_swap_not_of_a_style_name_nor_of_and_other(surface):
+    """heldout4/heldout/heldout2 CC3M: "old vintage style headlights" -/-> "... for a style headlight",
+    "spanish style house" -/-> "spanish hill is on a style house" (the style word belongs to the
+    modifier before it), "corn and other produce" -/-> "corn and other supermarket"."""
+    got = every(object_swap, surface("old vintage style headlights as an overhead light for a room."))
+    assert got and not any("a style headlight" in t for t in got)
+    assert not any("a style house" in t for t in every(object_swap, surface("spanish style house is on a hill")))
+    assert not any("other supermarket" in t
+                   for t in every(object_swap, surface("corn and other produce at the supermarket")))

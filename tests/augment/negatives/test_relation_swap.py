@@ -375,3 +375,10 @@ def test_no_swap_of_two_place_phrases_chained_in_a_positive(parse):
     the beach on cliffs" (the sign is near both either way), as in a caption."""
     got = record_negatives(parse, "warning sign next to cliffs on the beach where coastal erosion creates")
     assert got and not any("next to the beach on cliffs" in t for _, _, t in got)
+
+
+def test_relation_swap_moves_no_side_of_a_versus_pair(surface):
+    """heldout4 CC3M: "dramatist attends sports team vs game" -/-> "sports team attends a dramatist vs
+    game" (one side of a match name)."""
+    assert not any("vs game" in t and t.startswith("sports team")
+                   for t in every(relation_swap, surface("dramatist attends sports team vs game")))
