@@ -16,7 +16,7 @@ from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ...lexicon.taxonomy import mainly_a, part_of
+from ...lexicon.taxonomy import listed, mainly_a, part_of
 from ...schemas.graph import SceneGraph, SGRelation, Span
 from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
                      object_alternatives, object_category, object_groups)
@@ -172,6 +172,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
+                and not named_together(o.name, w)                            # "the flag" -/-> "the pole"
                 and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
                 and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
@@ -300,6 +301,17 @@ def set_out_together(old: str, new: str) -> bool:
     return noun_lemma(old) in TABLE_SETTING or (cat is not None and cat[0] == "tableware")
 
 
+@lru_cache(maxsize=1 << 14)
+def named_together(old: str, new: str) -> bool:
+    """English names the new thing with the old as one word ("flag" and "pole": a flagpole, "bath"
+    and "tub", "door" and "knob"; WordNet): a picture of the one most often shows the other, so
+    the replacement is no contradiction."""
+    a, b = old.lower().split()[-1:], new.lower().split()[-1:]
+    if not a or not b:
+        return False
+    return listed(noun_lemma(a[0]) + b[0])
+
+
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
     """The candidate with ``noun`` in the slot's number in place of ``span`` (the name, or the
     phrase after its determiner, or the name's head), after an article when asked, if any."""
@@ -337,7 +349,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
-            and not set_out_together(name, w)
+            and not set_out_together(name, w) and not named_together(name, w)
             and unlike_the_caption(surface, w)]
 
 
