@@ -382,3 +382,11 @@ def test_relation_swap_moves_no_side_of_a_versus_pair(surface):
     game" (one side of a match name)."""
     assert not any("vs game" in t and t.startswith("sports team")
                    for t in every(relation_swap, surface("dramatist attends sports team vs game")))
+
+
+def test_relation_swap_moves_no_adverb_read_as_a_thing(parse):
+    """heldout5 web: "rotates clockwise" -/-> "clockwise are rotating bunch of slides" ("clockwise" is
+    no noun: an adverb the tagger read as the verb's object)."""
+    got = record_negatives(parse, "Bunch of slides in white framed rotates clockwise", seeds=20)
+    assert got
+    assert not any(t.lower().startswith("clockwise") for _, _, t in got)
