@@ -250,9 +250,11 @@ def participle_compound(surface: Surface, slot: Slot) -> bool:
         return False                               # "has drawn a picture"
     if _participle_only(v.text.lower()):
         return after.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
-    # a form that may be a past tense ("covered", "made"): only a bare noun before and after it
-    # ("snow covered mountains"; not "football player made a member", "red carpet pictured")
-    return v.tag == "VBN" and slot.np == slot.name and after.upos in ("ADJ", "NOUN")
+    # a form that may be a past tense ("covered", "made"): only a bare noun before and after it,
+    # and before it no one who acts ("snow covered mountains", "python skin studded shoulder bag";
+    # not "football player made a member", "red carpet pictured", "actor released album")
+    return slot.np == slot.name and after.upos in ("ADJ", "NOUN") \
+        and (v.tag == "VBN" or noun_class(surface.tokens[e - 1].text.lower()) not in ("person", "animal", None))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -390,3 +390,10 @@ def test_relation_swap_moves_no_adverb_read_as_a_thing(parse):
     got = record_negatives(parse, "Bunch of slides in white framed rotates clockwise", seeds=20)
     assert got
     assert not any(t.lower().startswith("clockwise") for _, _, t in got)
+
+
+def test_relation_swap_not_of_a_thing_before_its_participle(parse):
+    """heldout2 web: "python skin studded shoulder bag" -/-> "shoulder bag studded python skin" (a
+    compound adjective the tagger read as a past tense)."""
+    got = record_negatives(parse, "Saint Laurent Betty python skin studded shoulder bag", seeds=20)
+    assert not any("bag studded python" in t for _, _, t in got)
