@@ -216,7 +216,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-CC3M_NEGATIVES_BASELINE = 54_281
+# 54,122 (87.80%) after the round 9 negative guards (nouns bound in compound words, rooms not "at",
+# "outside" of arrangements, near-synonym attribute swaps, approval "cool", compounds before a name,
+# chained place phrases in positives, "vs" sides, style names, flagpole pairs, adverbs read as things):
+# heldout2-5 lost 45 still-invalid negatives and 15 labelled-valid ones, most redrawn as valid ones.
+CC3M_NEGATIVES_BASELINE = 54_122
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -233,7 +237,10 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.85% with all of round 5; 87.73% after the 15d negative guards
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
-CC3M_COVERAGE_BASELINE = 0.8789     # 87.89% with the swap guards and the positives of round 8 together
+                                    # 87.89% with the swap guards and the positives of round 8 together
+CC3M_COVERAGE_BASELINE = 0.8780     # 87.80% after the round 9 negative guards (see above): the 14 captions
+                                    # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
+                                    # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
 
 
 def test_cc3m_captions_have_no_defects(nlp):

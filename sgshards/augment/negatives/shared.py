@@ -18,7 +18,7 @@ from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import (COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS, attribute_category,
                      object_category)
 from ...lexicon.lemmas import all_lemmas, inflections, noun_lemma, verb_lemma
-from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
+from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class
 from ...lexicon.words import PREP_NOUNS
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -252,9 +252,12 @@ def participle_compound(surface: Surface, slot: Slot) -> bool:
         return after.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
     # a form that may be a past tense ("covered", "made"): only a bare noun before and after it,
     # and before it no one who acts ("snow covered mountains", "python skin studded shoulder bag";
-    # not "football player made a member", "red carpet pictured", "actor released album")
-    return slot.np == slot.name and after.upos in ("ADJ", "NOUN") \
-        and (v.tag == "VBN" or noun_class(surface.tokens[e - 1].text.lower()) not in ("person", "animal", None))
+    # not "football player made a member", "red carpet pictured", "business woman named entrepreneur")
+    word = surface.tokens[e - 1].text.lower()
+    kind = noun_class(word)
+    if kind in ("person", "animal") or mainly_a(word, "person") or mainly_a(word, "animal"):
+        return False                               # "business woman named entrepreneur": she acts
+    return slot.np == slot.name and after.upos in ("ADJ", "NOUN") and (v.tag == "VBN" or kind is not None)
 
 
 @lru_cache(maxsize=1 << 12)

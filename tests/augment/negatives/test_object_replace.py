@@ -352,3 +352,10 @@ def test_object_replace_not_by_what_is_named_with_it(parse):
     """heldout5 CC3M: "the flag" -/-> "the pole" (a flagpole: a picture of a flag mostly shows it)."""
     got = record_negatives(parse, "the flag blows in the breeze.", seeds=40)
     assert got and not any(t.startswith("the pole") for _, _, t in got)
+
+
+def test_a_person_before_a_participle_is_still_replaced(surface):
+    """CC3M validation: "business woman named entrepreneur of the year" is no compound adjective (a
+    person acts): the woman is still replaced ("a dog named entrepreneur of the year")."""
+    assert any(t.endswith("named entrepreneur of the year") and not t.startswith("business woman")
+               for t in every(object_replace, surface("business woman named entrepreneur of the year")))
