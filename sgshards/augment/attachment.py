@@ -13,7 +13,7 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
   is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
 - **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
-  of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
+  of dance to music played", "a tribute to a racer", "braided hair into a headband" relate nothing in the picture (a verb's object
   with its dative, "giving a present to his girlfriend", is realised with the verb).
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
@@ -41,6 +41,10 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   event", "view through the window", "seen from the bridge" tell where or how the picture was
   made, not a relation between things in it (and "red carpet pictured pop artist arrive" gives the
   carpet a role it does not have).
+- **Sides of a match**: "dramatist attends sports team vs game" is no "sports team vs game", and the
+  dramatist attends the game, not the team.
+- **A split particle**: "taking it away" is no "taking the umbrella": a particle after the object
+  that the predicate leaves out.
 - **An absolute "with"**: "checkered flag waving with the sun behind" is no "flag waving with the
   sun": the adverb that places the sun is left out.
 - **A person read as a place**: "celebrity at person on the gala" - CC3M writes "person" for a
@@ -107,6 +111,10 @@ PLACE_ADVERBS = frozenset({"behind", "below", "above", "ahead", "overhead", "ben
 HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozenset(SURFACE_CONTAINERS)
 # Rules whose "have" reads "X of Y" (or "Y's X") as Y owning X.
 OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
+# Words that set two sides of a match against each other ("sports team vs game"): no relation in the picture.
+VERSUS = frozenset({"vs", "vs.", "versus", "v", "v."})
+# Particles of phrasal verbs that change the verb's sense or say where the object goes ("taking it away").
+PARTICLES = frozenset({"away", "off", "up", "down", "out", "back", "over", "aside", "apart", "around", "in"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 
@@ -143,7 +151,7 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                                          or _time_phrase_of_busy_verb(doc, kids, verb, words)
                                          or _photographed(doc, kids, verb))
                 or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
-                or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
+                or verb is None and words in (["to"], ["into"], ["onto"]) and not _verb_object(doc, graph, r.subject)
                 and _head(doc, graph, r.subject) not in WAY_NOUNS
                 or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)
                 or verb is None and (_companion_after_place(doc, graph, r.subject, r.object, r.span, words)
@@ -152,9 +160,26 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words == ["for"] and _fronted(graph, r.subject, r.span)
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
-                or words[-1] == "with" and _absolute_with(doc, graph, r.object)):
+                or words[-1] == "with" and _absolute_with(doc, graph, r.object)
+                or verb is not None and _split_particle(doc, kids, verb, words)
+                or words[0] in VERSUS or _one_side(doc, kids, graph, r.object)):
             out.add(k)
     return out
+
+
+def _one_side(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, o: int) -> bool:
+    """The object is one side of a match: "dramatist attends sports team vs game" attends the game."""
+    h = _head_token(doc, graph, o)
+    return h is not None and any(doc[c].dep == "prep" and doc[c].text.lower() in VERSUS for c in kids[h])
+
+
+def _split_particle(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:
+    """A phrasal verb's particle written after its object and left out of the predicate: "taking it away"
+    is no "taking the umbrella" ("turning the lights off" has the predicate "turn off")."""
+    objects = [c for c in kids[verb.i] if doc[c].dep == "dobj"]
+    return bool(objects) and any(
+        c > objects[0] and doc[c].dep in ("prt", "advmod") and doc[c].tag in ("RP", "RB")
+        and doc[c].text.lower() in PARTICLES and doc[c].text.lower() not in words for c in kids[verb.i])
 
 
 def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:

@@ -222,7 +222,7 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         words = [_piece("doing", " ", "do", "VERB", "VBG"), _piece("a"), _piece(head)]
         return Predicate(tuple(words + [_piece(w) for w in rest.split()]), True)
     pred_words = set(r.predicate.lower().split())
-    if r.predicate.split()[-1] in PAIR_PREPS and not graph.objects[r.object].plural:
+    if r.predicate.split()[-1] in PAIR_PREPS and not _parties(doc, kids, graph.objects[r.object]):
         return None                                   # "between the building" (and the tower)
     spanned = _span_tokens(doc, r.span, pred_words)
     if spanned is None:
@@ -345,3 +345,15 @@ NO_COPULA_PREPS = frozenset({
 DIRECTION_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "unto"})
 # Prepositions that need two or more things: "between the building" alone is no phrase.
 PAIR_PREPS = frozenset({"between", "among", "amongst"})
+
+
+def _parties(doc: Sequence[DepToken], kids: list[list[int]], obj) -> bool:
+    """Whether the object of "between" names all the parties by itself: a plural common noun with
+    no conjunct ("between the trees"); a team's plural name is one party, and a conjunct is a party
+    the relation leaves out ("a match between the Detroit Lions and the Washington Redskins")."""
+    if not obj.plural:
+        return False
+    if obj.span is None:
+        return True
+    head = obj.span[1] - 1
+    return doc[head].tag != "NNPS" and not any(doc[k].dep == "conj" for k in kids[head])

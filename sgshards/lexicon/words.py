@@ -40,8 +40,8 @@ PREP_NOUNS: Final = frozenset({
 # "on the left side of" -> "on the left side of", "on both sides of".
 SIDE_MODIFIERS: Final = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
                   "both": ["both"], "either": ["either"], "left": ["the", "left"], "right": ["the", "right"]}
-# Position nouns that name no object when used without "of" ("on the left", "on top").
-BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside"})
+# Position nouns that name no object when used without "of" ("on the left", "on top", "a park in front").
+BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside", "front"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
 PREP_HEADS: Final = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})

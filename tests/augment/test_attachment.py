@@ -188,3 +188,20 @@ def test_an_absolute_with_keeps_its_place_adverb(parse):
     assert ("flag", "wave with", "sun") in dropped(parse, caption)
     pos, _ = texts(parse, caption)
     assert not any("waving with the sun" in p for p in pos)
+
+
+def test_a_particle_after_the_object_is_not_dropped(parse):
+    caption = ("portrait of a young smiling woman spinning her colorful umbrella and taking it away because "
+               "it is not raining anymore looking in the camera")                        # CC3M heldout5
+    assert dropped(parse, caption) == {("woman", "take", "umbrella")}
+    assert not dropped(parse, "a man turning the lights off in the room")   # the predicate has its particle
+
+
+def test_into_without_a_verb_relates_nothing(parse):
+    assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")  # CC3M heldout4
+    assert not dropped(parse, "light shining into a dark room through an open door; north")
+
+
+def test_the_sides_of_a_match_are_no_relation(parse):
+    got = dropped(parse, "dramatist attends sports team vs game")                       # CC3M heldout4
+    assert got == {("dramatist", "attend", "sports team"), ("sports team", "vs", "game")}

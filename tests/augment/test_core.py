@@ -216,11 +216,22 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-# 54,122 (87.80%) after the round 9 negative guards (nouns bound in compound words, rooms not "at",
+# 54,810 (88.42%) since places take "of"/"from"/"over" their whole, a city a village, a figure, a side
+# or a bare material its contrast, "home" a bridge and a person after a possessive a pet (round 9 coverage).
+# 54,179 (87.84%) since round 9's invalid positive classes are left out (verbs and idiom nouns read as
+# objects, "arm in arm", "in front", the heart of, contrary-to-fact clauses, "vs", split particles, credits): the
+# negatives lost were built on those elements; the 8 captions left with none read by hand ("learn how to
+# add snow", "the speaks are triathlete", "every little girl is a princess", "if person were ... champions").
+# 54,706 (88.36%) with both together.
+# 54,273 (87.89%) since an adverb read as a noun is no object (augment/depicted.py, round 9 web): the lost
+# negatives edit "the far", "the before", "cat indoors" ("the far seen from inside the car ...", "groups of
+# befores are playing ..."; two of "tabby cat indoors" arguably valid), and "between" needs all its parties.
+# 54,698 (88.36%) with round 9 web merged on top.
+# 54,544 (88.28%) after the round 9 negative guards (nouns bound in compound words, rooms not "at",
 # "outside" of arrangements, near-synonym attribute swaps, approval "cool", compounds before a name,
 # chained place phrases in positives, "vs" sides, style names, flagpole pairs, adverbs read as things):
-# heldout2-5 lost 45 still-invalid negatives and 15 labelled-valid ones, most redrawn as valid ones.
-CC3M_NEGATIVES_BASELINE = 54_122
+# heldout2-5 lost 34 still-invalid negatives and 20 labelled-valid ones, most redrawn as valid ones.
+CC3M_NEGATIVES_BASELINE = 54_544
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -238,7 +249,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
                                     # 87.89% with the swap guards and the positives of round 8 together
-CC3M_COVERAGE_BASELINE = 0.8780     # 87.80% after the round 9 negative guards (see above): the 14 captions
+                                    # 88.36% with round 9 coverage contrasts and positive guards together
+CC3M_COVERAGE_BASELINE = 0.8828     # 88.28% after the round 9 negative guards (see above): the captions
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
 

@@ -266,3 +266,14 @@ def test_or_between_objects_kept(parse):
     # was "life saving ring and buoy" (CC3M): one thing named two ways
     got = candidates(parse, "life saving ring or buoy with a bundle of rope isolated against white background.")
     assert "life saving ring or buoy" in got["chain"] and "life saving ring and buoy" not in got["all"]
+
+
+def test_between_names_all_its_parties_or_nothing(parse):
+    # was "a regular season match between the Detroit Lions" (web 5548, heldout5): a team's plural name is
+    # one party, and the conjunct the relation leaves out is the other
+    got = candidates(parse, "September 22, 2013: Washington Redskins Quarterback Robert Griffin III (10) awaits the "
+                            "snap during a regular season match between the Detroit Lions and the Washington "
+                            "Redskins at FedEx Field in Landover, Maryland.")
+    assert not any("between" in t for t in got["all"])
+    assert "a narrow path between trees" in candidates(parse, "a narrow path between the trees")["all"]
+

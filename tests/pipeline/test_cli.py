@@ -203,7 +203,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 826 since verbs read as nouns, similes and purpose clauses name no depicted object (augment/depicted.py,
     # issue 15e): the three captions lost had only invalid negatives ("helicopter hovers are below
     # structure", "nothing like a romantic morning of ice skating !", "for filling any patterns")
-    assert stats["with_negative"] >= 826      # 826 after all of the above together
+    # 832 since places take "of"/"from"/"over" their whole, a city a village, a figure, a side or a bare
+    # material its contrast, "home" a bridge and a person after "his"/"my" a pet (issue 15 coverage, round 9)
+    assert stats["with_negative"] >= 832      # 832 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

@@ -334,6 +334,39 @@ def test_object_replace_the_object_of_play_takes_a_thing_one_plays(surface):
     assert "a man plays the drum on stage" in every(object_replace, surface("a man plays the guitar on stage"))
 
 
+def test_a_place_after_a_preposition_of_the_whole_takes_any_place(surface):
+    """CC3M captions with no negative (issue 15 coverage): "of", "from", "over" relate a thing to a
+    place as a whole, so a place that takes none of them in its own list ("on|along|down|near" for a
+    trail) takes them all; a room's surfaces keep their lists."""
+    assert any(t.startswith("special tour of the ") and not t.endswith("island")
+               for t in every(object_replace, surface("special tour of the island")))
+    assert any(t.startswith("ufo taking off from a ") and not t.endswith(" field")
+               for t in every(object_replace, surface("ufo taking off from a field")))
+    assert "full moon over the lake" in every(object_replace, surface("full moon over the mountain"))
+    assert not any(t.endswith("over the ceiling") for t in every(object_replace, surface("water spilled over the floor")))
+
+
+def test_a_person_after_a_possessive_takes_a_pet(surface):
+    """CC3M captions with no negative (issue 15 coverage): a person after "his", "my", "our" is
+    someone's; an animal one says one has stands in ("pictured with his son" -> "with his dog"),
+    never one nobody owns ("his penguin"); an animal's owner stays ("her leopard" -/-> "her man")."""
+    got = every(object_replace, surface("this corporal meeting his nephew for the first time"))
+    assert "this corporal meeting his dog for the first time" in got
+    assert not any("penguin" in t or "horse" in t for t in got)
+    assert "our cats never leave us ." in every(object_replace, surface("our brothers never leave us ."))
+    assert not any("her man" in t or "her woman" in t for t in every(object_replace, surface("a woman walking her leopard")))
+
+
+def test_no_place_for_a_noun_of_an_idea_after_of_nor_a_bare_one(surface):
+    """"of" a noun with a sense of an idea or a state may name no place ("oath of office", "depth
+    of field"); a bare noun ("over river") keeps its own places' prepositions."""
+    assert not any("oath of office" not in t and "oath of" in t
+                   for t in every(object_replace, surface("the oath of office on the inaugural stand")))
+    assert not any(" of field" not in t for t in every(object_replace, surface("shallow depth of field"))
+                   if "depth of" in t)
+    assert not any("passes over mountain" in t for t in every(object_replace, surface("the motorway passes over river and the canal .")))
+
+
 def test_object_replace_not_of_the_noun_of_a_compound_adjective(parse):
     """heldout4 CC3M: "hand drawn illustration" -/-> "face drawn illustration" (nor of a positive)."""
     got = record_negatives(parse, "hand drawn illustration of a hamburger.")
