@@ -232,7 +232,12 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # objects, "-ing" compounds, "X-like" halves): the 3 captions lost had only negatives on such relations
 # ("a beer bottle is posing a family", "a full breakfast does no one like island").
 # 54,597 (88.34%) with round 9 relations merged on top.
-CC3M_NEGATIVES_BASELINE = 54_597
+# 54,544 (88.28%) after the round 9 negative guards (nouns bound in compound words, rooms not "at",
+# "outside" of arrangements, near-synonym attribute swaps, approval "cool", compounds before a name,
+# chained place phrases in positives, "vs" sides, style names, flagpole pairs, adverbs read as things):
+# heldout2-5 lost 34 still-invalid negatives and 20 labelled-valid ones, most redrawn as valid ones.
+# 54,447 (88.27%) with all of round 9 merged (coverage, positives, web, relations, negatives).
+CC3M_NEGATIVES_BASELINE = 54_447
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -250,7 +255,10 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
                                     # 87.89% with the swap guards and the positives of round 8 together
-CC3M_COVERAGE_BASELINE = 0.8834     # 88.34% with all of round 9 merged so far (coverage, positives, web, relations)
+                                    # 88.36% with round 9 coverage contrasts and positive guards together
+                                    # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
+                                    # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
+CC3M_COVERAGE_BASELINE = 0.8827     # 88.27% with all of round 9 merged (see the negatives baseline)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -16,11 +16,11 @@ from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ...lexicon.taxonomy import mainly_a, part_of
+from ...lexicon.taxonomy import is_a, mainly_a, noun_class, noun_classes, part_of
+from ...lexicon.units import named_together
 from ...schemas.graph import SceneGraph, SGRelation, Span
 from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
                      object_alternatives, object_category, object_groups)
-from ...lexicon.taxonomy import is_a, noun_class, noun_classes
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
@@ -64,12 +64,10 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
                            "around", "of", "for", "with"})
 
 
-# Prepositions that relate a thing to a place as a whole, not to its surface, inside or length,
-# so any place of the curated lists takes them ("a look upstream from a shore" -> "from a bridge",
-# "full moon over the mountain" -> "over the lake", "special tour of the island" -> "of the lake");
-# never a room's surfaces ("over the floor"), a bare noun ("return from school", "over river"),
-# nor "of" a noun with a sense of an idea or a state ("oath of office", "depth of field", "school
-# of thought").
+# Prepositions that relate a thing to a place as a whole, not to its surface, inside or length, so any place of
+# the curated lists takes them ("a look upstream from a shore" -> "from a bridge", "full moon over the mountain"
+# -> "over the lake", "special tour of the island" -> "of the lake"); never a room's surfaces ("over the floor"),
+# a bare noun ("return from school", "over river"), nor "of" an idea or a state ("oath of office", "depth of field").
 _ANY_PLACE_PREPS = frozenset({"of", "from", "over", "above", "toward", "towards", "beyond"})
 _SURFACES = frozenset({"floor", "wall", "ceiling", "roof"})
 _NOT_PLACE_SENSES = frozenset({"cognition", "state"})
@@ -77,18 +75,22 @@ _NOT_PLACE_SENSES = frozenset({"cognition", "state"})
 
 @lru_cache(maxsize=1 << 15)
 def place_preps(noun: str, prep: str, strict: str = "") -> frozenset:
-    """Prepositions the noun takes as a place: its own list (with ``_ANY_PLACE_PREPS`` unless
-    ``strict``, ``strict_place``: "bare" keeps the own list, "unplaced" takes no place at all),
-    "in"/"at"-like ones for a shop, a room or a station ("on the hospital"), any for other nouns."""
+    """Prepositions the noun takes as a place: its own list or its head's ("living room" as "room";
+    with ``_ANY_PLACE_PREPS`` unless ``strict``: see ``strict_place``), "in"/"at"-like ones for a
+    shop or a station ("on the hospital"), but "at" for a room ("at the salon" -/-> "at the living
+    room"), any for other nouns."""
     cat = object_category(noun)
     if strict == "unplaced" and (noun in PLACE_PREPS or cat is not None and cat[0] in ("place", "room")):
         return frozenset()
-    if noun in PLACE_PREPS:
-        if strict or noun in _SURFACES or prep not in _ANY_PLACE_PREPS \
-                or prep == "of" and noun_classes(noun) & _NOT_PLACE_SENSES:
-            return PLACE_PREPS[noun]
-        return PLACE_PREPS[noun] | {prep}
-    if cat is not None and cat[0] in ("place", "room"):
+    for key in (noun, (noun.split() or [noun])[-1]):
+        if key in PLACE_PREPS:
+            if strict or key in _SURFACES or prep not in _ANY_PLACE_PREPS \
+                    or prep == "of" and noun_classes(key) & _NOT_PLACE_SENSES:
+                return PLACE_PREPS[key]
+            return PLACE_PREPS[key] | {prep}
+    if cat is not None and cat[0] == "room":
+        return _INSIDE_PREPS - {"at"}
+    if cat is not None and cat[0] == "place":
         return _INSIDE_PREPS
     return frozenset((prep,))
 
@@ -194,6 +196,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
+                and not named_together(o.name, w)                            # "the flag" -/-> "the pole"
                 and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
                 and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
@@ -359,7 +362,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep, strict_place(surface, slot, name, prep)))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
-            and not set_out_together(name, w)
+            and not set_out_together(name, w) and not named_together(name, w)
             and unlike_the_caption(surface, w)]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from sgshards.augment.negatives.object_replace import object_replace
 from sgshards.augment.negatives.object_swap import same_group
-from tests.augment.negatives.common import every, run, whole
+from tests.augment.negatives.common import every, record_negatives, run, whole
 
 
 def test_object_replace_whole_output(surface):
@@ -365,3 +365,30 @@ def test_no_place_for_a_noun_of_an_idea_after_of_nor_a_bare_one(surface):
     assert not any(" of field" not in t for t in every(object_replace, surface("shallow depth of field"))
                    if "depth of" in t)
     assert not any("passes over mountain" in t for t in every(object_replace, surface("the motorway passes over river and the canal .")))
+
+
+def test_object_replace_not_of_the_noun_of_a_compound_adjective(parse):
+    """heldout4 CC3M: "hand drawn illustration" -/-> "face drawn illustration" (nor of a positive)."""
+    got = record_negatives(parse, "hand drawn illustration of a hamburger.")
+    assert got and not any(" drawn " in t and not t.startswith("hand") for _, _, t in got)
+
+
+def test_object_replace_puts_no_room_after_at(surface):
+    """heldout5 CC3M: a room of a house is not "at" ("styled at the salon" -/-> "at the living room");
+    a shop or an eating place still is."""
+    got = every(object_replace, surface("woman getting her hair styled at the salon."))
+    assert not any("at the living room" in t or "at the kitchen" in t for t in got)
+    assert any(t.endswith("at the salon.") is False and " at the " in t for t in got)
+
+
+def test_object_replace_not_by_what_is_named_with_it(parse):
+    """heldout5 CC3M: "the flag" -/-> "the pole" (a flagpole: a picture of a flag mostly shows it)."""
+    got = record_negatives(parse, "the flag blows in the breeze.", seeds=40)
+    assert got and not any(t.startswith("the pole") for _, _, t in got)
+
+
+def test_a_person_before_a_participle_is_still_replaced(surface):
+    """CC3M validation: "business woman named entrepreneur of the year" is no compound adjective (a
+    person acts): the woman is still replaced ("a dog named entrepreneur of the year")."""
+    assert any(t.endswith("named entrepreneur of the year") and not t.startswith("business woman")
+               for t in every(object_replace, surface("business woman named entrepreneur of the year")))
