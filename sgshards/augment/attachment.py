@@ -3,7 +3,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 (issue 15, precision before recall: the relation, and so the negatives built on it, is left out).
 
 - **Coreferent ends**: "young woman driving the car" parsed as "a car driving the car": a definite
-  later mention of the subject's own name is the same thing, a relation of a thing with itself.
+  later mention of the subject's own name is the same thing, a relation of a thing with itself;
+  "the dance partners are arm in arm" is an idiom of manner, no "arm is in arm".
 - **Claims under a generic subject**: "smiling helps person relax at auditions" says what
   smiling does, not that the person is relaxing.
 - **Time phrases of a verb that needs its complement**: "actor is seen going to a charity event
@@ -11,11 +12,21 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   during the festival" is fine: "perform" needs nothing).
 - **A word the predicate needs**: "wine from all over country" is no "wine from over country";
   "person sweeping all nights of racing" is no "person sweeping nights"; "a street with no cars"
-  is no "a street with cars" ("a kitchen with all the usual facilities" is still one with them).
-- **"X to Y" without a verb**: only a way names where it leads ("the door to the room"); "members
+  is no "a street with cars"; "running through the heart of the town" is no "running through the heart" ("a kitchen with all the usual facilities" is still one with them).
+- **"X to Y" without a verb** (or "into", "onto", "towards"): only a way names where it leads
+  ("the door to the room"); "hair into a headband" (of "braided hair into ..."), "members
   of dance to music played", "a tribute to a racer" relate nothing in the picture (a verb's object
   with its dative, "giving a present to his girlfriend", is realised with the verb).
+- **An object past a phrase**: "protesters sit in front an improvised barricade" - a direct
+  object after a phrase of its own verb is a noun the parse cut off from the phrase.
+- **A point of contact**: "person clocks pop artist in the face" - "the" body part after a verb's
+  living object is where the verb touches it, not where the object is.
 - **Photographed, not shot**: "people enjoying the waves, shot through toys" (the picture was).
+- **Half of "X-like"**: "house with a pipe like decoration" has a pipe-like decoration, no pipe.
+- **An activity read as a clause**: "enjoy dinner and wine tasting in the vineyard" - a gerund
+  right after a bare lifeless conjunct names an activity ("wine tasting").
+- **A compound noun read as a verb**: "coffee reflector epoxy flooring in millburn" names epoxy
+  flooring; nothing "is flooring" there.
 - **A verb read as a compound noun**: "security forces patrol jungle near the border" names no
   thing "security forces patrol jungle"; a noun with a subject of its own is a verb ("proposals
   ... range from complete take-down": no "range from complete take-down").
@@ -34,6 +45,10 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A place shared with a thing's own image**: "roses and their reflection in the water" - a
   phrase after a conjunct that something inanimate of the other's ("their reflection", "its
   certificate") is that conjunct's alone ("actor and his wife at festival": both are there).
+- **One side of a match**: "dramatist attends sports team vs game" - the verb acts on the match.
+- **A region inside the bearer**: "bottles filled with water and sand at the bottom" - a region
+  after a "with" phrase is where the borne thing is in the bearer, not where the bearer is.
+- **A colour owns nothing**: "bold in shades of green" is no "green with shades".
 - **Possession is not presence**: "the historic home of military person" is no "military person
   with the historic home": a person's or animal's building, vehicle or furniture may be shown
   without them (their clothes, gear and body parts go with them).
@@ -41,6 +56,10 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   event", "view through the window", "seen from the bridge" tell where or how the picture was
   made, not a relation between things in it (and "red carpet pictured pop artist arrive" gives the
   carpet a role it does not have).
+- **Sides of a match**: "dramatist attends sports team vs game" is no "sports team vs game", and the
+  dramatist attends the game, not the team.
+- **A split particle**: "taking it away" is no "taking the umbrella": a particle after the object
+  that the predicate leaves out.
 - **An absolute "with"**: "checkered flag waving with the sun behind" is no "flag waving with the
   sun": the adverb that places the sun is left out.
 - **A person read as a place**: "celebrity at person on the gala" - CC3M writes "person" for a
@@ -53,8 +72,8 @@ from typing import Optional, Sequence
 
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
-from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
-                             PERSON_REFERENTS, SURFACE_CONTAINERS)
+from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, COLOURS, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
+                             ING_NOUNS, PERSON_REFERENTS, SURFACE_CONTAINERS)
 from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.graph import SceneGraph
 from .vocab import object_category
@@ -74,6 +93,15 @@ MEANING_WORDS = frozenset({"all", "every", "each", "no", "not", "never", "only",
 # a universal only with the "of" phrase it ranges over ("sweeping all nights of racing").
 NEGATING_DETERMINERS = frozenset({"no", "neither", "nor", "not", "never"})
 UNIVERSAL_DETERMINERS = frozenset({"all", "every", "each"})
+# Nouns naming a region of the thing their "of" phrase names, which the realisation leaves out:
+# "river running through the heart of the town" is no "river running through the heart".
+REGION_HEADS = frozenset({"heart", "center", "centre", "middle", "midst", "outskirts", "rest", "edge", "end", "top",
+                          "bottom", "corner", "interior", "periphery", "fringe", "tip"})
+# Prepositions of direction: without a verb only a way leads "to" or "into" somewhere ("hair into a
+# headband" of "braided hair into a headband" says nothing).
+LEADING_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
+# Words setting one side of a match against the other ("team vs team").
+VERSUS = frozenset({"vs", "vs.", "versus", "v", "v."})
 # Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
 # beach", "monument to politician".
 WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",
@@ -107,6 +135,8 @@ PLACE_ADVERBS = frozenset({"behind", "below", "above", "ahead", "overhead", "ben
 HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozenset(SURFACE_CONTAINERS)
 # Rules whose "have" reads "X of Y" (or "Y's X") as Y owning X.
 OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
+# Particles of phrasal verbs that change the verb's sense or say where the object goes ("taking it away").
+PARTICLES = frozenset({"away", "off", "up", "down", "out", "back", "over", "aside", "apart", "around", "in"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 
@@ -127,6 +157,11 @@ def clause_objects(doc: Sequence[DepToken], graph: SceneGraph) -> set[int]:
         if any(t.tag in FINITE_TAGS and t.dep == "compound" and k and doc[t.i - 1].tag == "NNS"
                for k, t in enumerate(toks)):
             out.add(i)
+        elif (head.dep == "compound" and head.head != head.i and doc[head.head].tag in FINITE_TAGS
+              and any(t.tag == "NNS" for t in toks)):
+            # "the children paint monster faces on pumpkins": a plural, then nouns on a verb (one
+            # noun on a verb is its subject: "a train runs through the bridge")
+            out.add(i)
     return out
 
 
@@ -143,7 +178,7 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                                          or _time_phrase_of_busy_verb(doc, kids, verb, words)
                                          or _photographed(doc, kids, verb))
                 or _needed_word_left_out(doc, kids, graph, r.span, words, r.object, verb is None)
-                or verb is None and words == ["to"] and not _verb_object(doc, graph, r.subject)
+                or verb is None and len(words) == 1 and words[0] in LEADING_PREPS and not _verb_object(doc, graph, r.subject)
                 and _head(doc, graph, r.subject) not in WAY_NOUNS
                 or verb is None and _misplaced_subject(doc, kids, graph, r.subject, r.span)
                 or verb is None and (_companion_after_place(doc, graph, r.subject, r.object, r.span, words)
@@ -152,9 +187,27 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or words == ["for"] and _fronted(graph, r.subject, r.span)
                 or _owned_not_present(doc, graph, k) or _person_as_place(doc, graph, r.subject, r.object, words)
                 or words[0] == "wear" and _place_like(_head(doc, graph, r.subject))
-                or words[-1] == "with" and _absolute_with(doc, graph, r.object)):
+                or words[-1] == "with" and _absolute_with(doc, graph, r.object)
+                or verb is not None and _split_particle(doc, kids, verb, words)
+                or words[0] in VERSUS or _one_side(doc, kids, graph, r.object)
+                or verb is None and _point_of_contact(doc, kids, graph, r.subject, r.object)
+                or verb is not None and _object_past_a_phrase(doc, kids, graph, verb, r.object)
+                or words == ["have"] and _head(doc, graph, r.subject) in COLOURS
+                or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)
+                or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS
+                or verb is not None and _activity_compound(doc, kids, verb)
+                or _likeness(doc, kids, graph, r.object)):
             out.add(k)
     return out
+
+
+def _split_particle(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:
+    """A phrasal verb's particle written after its object and left out of the predicate: "taking it away"
+    is no "taking the umbrella" ("turning the lights off" has the predicate "turn off")."""
+    objects = [c for c in kids[verb.i] if doc[c].dep == "dobj"]
+    return bool(objects) and any(
+        c > objects[0] and doc[c].dep in ("prt", "advmod") and doc[c].tag in ("RP", "RB")
+        and doc[c].text.lower() in PARTICLES and doc[c].text.lower() not in words for c in kids[verb.i])
 
 
 def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:
@@ -163,6 +216,67 @@ def _absolute_with(doc: Sequence[DepToken], graph: SceneGraph, o: int) -> bool:
     head = _head_token(doc, graph, o)
     return (head is not None and head + 1 < len(doc) and doc[head + 1].dep == "advmod"
             and doc[head + 1].text.lower() in PLACE_ADVERBS)
+
+
+def _point_of_contact(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, s: int, o: int) -> bool:
+    """"person clocks pop artist in the face", "kisses the bride on the cheek": a phrase naming
+    "the" body part of a verb's living object says where the verb touches it (the object's own
+    face), not where the object is ("pop artist in the face")."""
+    head, part = _head_token(doc, graph, s), _head_token(doc, graph, o)
+    if head is None or part is None or doc[head].dep != "dobj" or not _living(doc[head].text.lower()):
+        return False
+    lemma = noun_lemma(doc[part].text.lower())
+    return ((lemma in BODY_PARTS or "body" in noun_classes(lemma, first=1))
+            and any(doc[c].dep == "det" and doc[c].text.lower() == "the" for c in kids[part])
+            and not any(doc[c].dep in ("poss", "prep") for c in kids[part]))
+
+
+def _object_past_a_phrase(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, verb: DepToken,
+                          o: int) -> bool:
+    """"protesters sit in front an improvised barricade": a direct object after a phrase of its own
+    verb is the phrase's noun the parse cut off ("in front (of)"), not what the verb acts on."""
+    head = _head_token(doc, graph, o)
+    return (head is not None and doc[head].dep == "dobj" and doc[head].head == verb.i
+            and any(doc[c].dep == "prep" and verb.i < c < head for c in kids[verb.i]))
+
+
+def _one_side(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, o: int) -> bool:
+    """"dramatist attends sports team vs game": a verb's object with a "vs" phrase is one side of
+    a match, and the verb acts on the match, not the side."""
+    head = _head_token(doc, graph, o)
+    return head is not None and any(doc[c].dep == "prep" and doc[c].text.lower() in VERSUS for c in kids[head])
+
+
+def _ing_noun(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, verb: DepToken, s: int) -> bool:
+    """"coffee reflector epoxy flooring in millburn": a noun in -ing (``ING_NOUNS``) right after a
+    lifeless subject, with no auxiliary or object, names a thing ("epoxy flooring"), not an act."""
+    head = _head_token(doc, graph, s)
+    return (verb.tag == "VBG" and verb.text.lower() in ING_NOUNS and head is not None and head == verb.i - 1
+            and not _living(doc[head].text.lower())
+            and not any(doc[c].dep in ("aux", "auxpass", "dobj") for c in kids[verb.i]))
+
+
+def _activity_compound(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken) -> bool:
+    """"young people enjoy dinner and wine tasting in the vineyard": a gerund the parse hangs on a
+    first conjunct right after a bare lifeless later one names an activity ("wine tasting"); nothing
+    "is tasting in the vineyard"."""
+    v = verb.i
+    if verb.tag != "VBG" or verb.dep != "acl" or v == 0 or any(doc[c].dep == "dobj" for c in kids[v]):
+        return False
+    prev = doc[v - 1]
+    return (prev.dep == "conj" and prev.head == verb.head and prev.tag == "NN"
+            and not any(doc[c].dep in ("det", "poss") for c in kids[prev.i]) and not _living(prev.text.lower()))
+
+
+def _likeness(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, o: int) -> bool:
+    """"house with a pipe like decoration": a noun followed by "like" and a bare singular noun is
+    the first half of "pipe-like", what the decoration looks like; the house has no pipe."""
+    k = _head_token(doc, graph, o)
+    if k is None or k + 2 >= len(doc) or doc[k + 1].text.lower() != "like" or doc[k + 1].head != k:
+        return False
+    p = doc[k + 2]
+    return (p.head == k + 1 and p.dep == "pobj" and p.tag == "NN"
+            and not any(doc[c].dep in ("det", "poss", "nummod") for c in kids[p.i]))
 
 
 def _fronted(graph: SceneGraph, s: int, span: tuple[int, int]) -> bool:
@@ -340,8 +454,14 @@ def _head(doc: Sequence[DepToken], graph: SceneGraph, idx: int) -> str:
 
 
 def _coreferent(doc: Sequence[DepToken], graph: SceneGraph, s: int, o: int) -> bool:
-    """The object is a definite later mention of the subject's name ("a car driving the car")."""
+    """The object is a definite later mention of the subject's name ("a car driving the car"), or
+    the subject and object are one bare noun around a preposition, an idiom of manner ("arm in
+    arm", "side by side", "face to face")."""
     a, b = graph.objects[s], graph.objects[o]
+    if (a.span is not None and b.span is not None and a.span[1] - a.span[0] == 1 and b.span[0] == a.span[1] + 1
+            and 0 < b.span[1] <= len(doc) and doc[a.span[0]].text.lower() == doc[b.span[0]].text.lower()
+            and doc[a.span[1]].upos == "ADP" and b.span[1] - b.span[0] == 1):
+        return True
     if (a.name != b.name or a.span is None or b.span is None or b.span[0] <= a.span[0]
             or a.plural != b.plural or not set(b.attributes) <= set(a.attributes)):
         return False                      # "the twin bedroom adjoins the double bedroom": two rooms
@@ -403,6 +523,9 @@ def _needed_word_left_out(doc: Sequence[DepToken], kids: list[list[int]], graph:
     if o.span is None or not 0 < o.span[1] <= len(doc):
         return False
     head = o.span[1] - 1
+    if words != ["have"] and noun_lemma(doc[head].text.lower()) in REGION_HEADS and any(
+            doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]):
+        return True             # "running through the heart of the town" is no "through the heart"
     dets = {doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "predet", "neg")}
     return bool(dets & NEGATING_DETERMINERS or dets & UNIVERSAL_DETERMINERS and any(
         doc[c].dep == "prep" and doc[c].text.lower() == "of" for c in kids[head]))

@@ -10,23 +10,26 @@ the validity benchmark:
 - **times**: a month, a weekday, a span or a frequency ("the final attack in march", "S&P 500
   Monthly");
 - **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
-  agency's name ("Lisa Dawn Photography");
+  agency's name ("Lisa Dawn Photography"), who lent the picture ("Photo courtesy of the Music Division"),
+  the maker's name after a picture's last "by" ("Royalty Free Photo of a Person Holding a Globe by Fire");
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
   ("orange wall of a man's bedroom");
 - **generic and past statements**: what a clause with "often", "traditionally", "once" relates
-  ("horseshoe often hung on doors", "where the kings were once crowned");
-- **addressees and the reader's hypothetical things**: "a call to all good men", "a venue that will
-  make your events memorable";
+  ("horseshoe often hung on doors", "where the kings were once crowned"), "every X is a Y";
+- **addressees and hypothetical things**: "a call to all good men", "a venue that will make your events
+  memorable", "if person were to be crowned the champions ...";
 - **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
   CD");
+- **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and WordNet not as a noun ("slides ... rotates clockwise/NN");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
   cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
   withstands just about anything"), a hashtag verb ("# organize");
 - **genre modifiers**: a bare genre or subject word split from the noun it classifies ("blues artists",
   "organization and human resource management icons");
-- **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo") and the things of a
+- **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo"; "a pipe like
+  decoration" is a pipe-like decoration: no pipe) and the things of a
   "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups").
 
 ``page_tokens`` gives the web furniture no positive may state and no negative may edit: stock
@@ -39,15 +42,16 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
                                 FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
-from ..lexicon.lemmas import noun_lemma
-from ..lexicon.taxonomy import noun_classes
+from ..lexicon.lemmas import all_lemmas, noun_lemma
+from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
+from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.mentions import READER_POSSESSIVES
-from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES
+from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .frames import is_verb_word
@@ -60,6 +64,12 @@ _URL = re.compile(r"^(?:www\.|https?:|[a-z0-9-]+\.(?:com|net|org|co|uk|de|ru|inf
 _CUT = re.compile(r"^[^\W\d_]{2,}-$")
 _POSSESSIVE_CASE = frozenset({"'s", "'", "\u2019s", "\u2019"})
 _INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
+_VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
+# Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
+PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
+COURTESY_WORDS = frozenset({"courtesy", "compliments"})
+UNIVERSAL_WORDS = frozenset({"every", "any"})
+_NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 
 
 def _phrase_tokens(doc: Sequence[DepToken], phrases: frozenset[tuple[str, ...]]) -> set[int]:
@@ -129,6 +139,40 @@ def label_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
             and any(d.upos == "PROPN" and d.text[:1].isupper() for d in names))
 
 
+def courtesy_credit(doc: Sequence[DepToken], head: int) -> bool:
+    """Who lent the picture: "Photo courtesy of the Music Division, The New York Public Library", "Provided
+    courtesy of none" (the "of" object of "courtesy" and the names set beside it)."""
+    k = head
+    for _ in range(6):
+        t = doc[k]
+        if t.head == k:
+            return False
+        if t.dep == "pobj" and doc[t.head].text.lower() == "of":
+            g = doc[t.head].head
+            return g != t.head and doc[g].text.lower() in COURTESY_WORDS
+        if t.dep not in ("appos", "conj"):
+            return False
+        k = t.head
+    return False
+
+
+def maker_credit(doc: Sequence[DepToken], head: int) -> bool:
+    """The maker of a picture the caption names: a capitalised word with no determiner after the last
+    "by", ending a caption headed by a picture ("Royalty Free Photo of a Person Holding a Globe by
+    Fire"); "a cat sleeping by the fire" and "a house destroyed by Hurricane Katrina" (no picture
+    heads it) name things."""
+    t = doc[head]
+    if head < 1 or not t.text[:1].isupper() or any(d.upos == "DET" for d in doc[t.head:head]):
+        return False
+    by = doc[t.head]
+    if by.text.lower() != "by" or any(d.upos not in ("PROPN", "NOUN", "PUNCT") for d in doc[by.i + 1:]) \
+            or any(d.text.lower() == "by" for d in doc[by.i + 1:]):
+        return False
+    root = next((d for d in doc if d.dep == "ROOT"), None)
+    return root is not None and root.i < by.i and (root.lemma.lower() in IMAGE_HEADS
+                                                  or root.lemma.lower() in REPRESENTATION_HEADS)
+
+
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """A month, a weekday, a span or a frequency ("in march", "the week", "S&P 500 Monthly"); a month that
     is also a noun ("a march") only after a time word, before a number or capitalised."""
@@ -186,6 +230,19 @@ def _clause_verb(doc: Sequence[DepToken], k: int) -> int:
     return -1
 
 
+def universal_copula(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """Either noun of "every X is a Y": a saying about all of a kind ("where every little girl is a
+    princess"), not a thing in the picture (not "every room in home is part of his book store")."""
+    t = doc[head]
+    if t.dep not in ("nsubj", "attr") or t.head == head or doc[t.head].lemma.lower() != "be":
+        return False
+    v = t.head
+    subjects = [c for c in kids[v] if doc[c].dep == "nsubj"]
+    return any(doc[c].dep == "attr" and doc[c].upos == "NOUN" and any(
+        doc[d].dep == "det" and doc[d].text.lower() in ("a", "an") for d in kids[c]) for c in kids[v]) and any(
+        any(doc[d].dep == "det" and doc[d].text.lower() in UNIVERSAL_WORDS for d in kids[s]) for s in subjects)
+
+
 def generic_statement(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The place of a generic statement ("often hung on doors"), the object of a past one ("that once
     housed monks"), or the subject of a past passive one ("the kings were once crowned")."""
@@ -233,6 +290,40 @@ def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: i
     return False
 
 
+def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A thing of a condition contrary to fact: "if person were to be crowned the champions they would break
+    run of consecutive titles" shows no champions; a named subject and a place are still there ("if person
+    were ...", "if you were inside the car").
+    Not what would be: "i would love a wall like this!" shows the wall."""
+    if doc[head].dep in ("nsubj", "nsubjpass") and doc[head].upos != "PRON" or doc[head].dep == "pobj":
+        return False                                   # "just imagine if you were inside the car": the car is
+    k = head
+    for _ in range(12):
+        v = _clause_verb(doc, doc[k].head) if doc[k].head != k else -1
+        if v < 0 or v == k:
+            return False
+        own = [doc[c] for c in kids[v]]
+        if any(c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS for c in own) and (
+                doc[v].text.lower() == "were" or any(c.text.lower() == "were" for c in own)):
+            return True
+        k = v
+    return False
+
+
+def no_noun_sense(doc: Sequence[DepToken], head: int) -> bool:
+    """A lower-case word the dictionary knows as an adverb and not as a noun, and WordNet's noun taxonomy
+    not at all, read as a noun: "Bunch of slides in white framed rotates clockwise".  (The dictionary
+    leaves out the noun sense of some base forms, "top", "accessory", and reads "tin" as an adverb:
+    its readings alone are no sign.)  A gerund ("surfing")
+    names an activity; a word the dictionary does not know (a name, "selfie") is left to the other rules."""
+    t = doc[head]
+    w = t.text
+    if not w.isalpha() or not w.islower() or w.endswith("ing"):
+        return False
+    forms = all_lemmas(w)
+    return "ADV" in forms and "NOUN" not in forms and not noun_classes(w)
+
+
 def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
     """A one-word object opening a sentence of page text that is a verb before a determiner or an adverb of
     shopping ("Insert the Windows XP CD", "shop online in china ...")."""
@@ -258,6 +349,9 @@ def idiom_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     w = doc[head].text.lower()
     if any(doc[c].dep == "prt" and (w, doc[c].text.lower()) in PHRASAL_NOUNS for c in kids[head]):
         return True
+    nxt = doc[head + 1] if head + 1 < len(doc) else None
+    if nxt is not None and nxt.tag in ("RP", "RB") and (w, nxt.text.lower()) in PHRASAL_NOUNS:
+        return True                                    # "in the run up": the particle hung on the verb
     if t.dep not in ("dobj", "attr") or t.head == head:
         return False
     verb = doc[t.head].lemma.lower() or doc[t.head].text.lower()
@@ -282,10 +376,25 @@ def simile_or_purpose(doc: Sequence[DepToken], head: int) -> bool:
     if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() in ("like", "unlike"):
         p = t.head
         g = doc[p].head
-        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS"))
+        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS") or _like_compound(doc, g, p, head))
+    likes = [c for c in range(head + 1, min(head + 2, len(doc))) if doc[c].text.lower() == "like" and doc[c].head == head]
+    if likes and head + 2 < len(doc) and doc[head + 2].head == likes[0] and _like_compound(doc, head, likes[0], head + 2):
+        return True                                    # "a pipe like decoration": a pipe-like one, no pipe
     v = _clause_verb(doc, t.head) if t.head != head else -1
     return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
             and doc[doc[v].head].text.lower() == "for")
+
+
+def kids_of(doc: Sequence[DepToken], k: int) -> list[int]:
+    return [t.i for t in doc if t.head == k and t.i != k]
+
+
+def _like_compound(doc: Sequence[DepToken], g: int, p: int, y: int) -> bool:
+    """"N like Y" written for "N-like Y": an unmodified singular noun, "like", a bare singular noun right
+    after ("house with a pipe like decoration"): Y is the thing, shaped like an N (not "does a full
+    breakfast like island")."""
+    return (g == p - 1 and y == p + 1 and doc[g].tag == "NN" and doc[y].tag == "NN"
+            and doc[y].dep == "pobj" and not any(doc[c].dep in ("amod", "compound") for c in kids_of(doc, g)))
 
 
 def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -305,6 +414,45 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
 
 
+def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """One of a bare noun written twice around a preposition, an adverb of manner or place ("the dance
+    partners are arm in arm", "walking hand in hand", "side by side"): neither names a thing."""
+    t = doc[head]
+    if t.upos != "NOUN" or any(doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[head]):
+        return False
+    w = t.text.lower()
+    if noun_lemma(w) in PERSON_REFERENTS or "person" in noun_classes(noun_lemma(w)):
+        return False                                   # CC3M's names: "person by person", "artist of artist"
+    for p in (head - 1, head + 1):
+        o = p + (p - head)                             # the noun on the preposition's other side
+        if not (0 <= p < len(doc) and 0 <= o < len(doc)) or doc[p].text.lower() not in PAIRING_PREPS:
+            continue
+        first, second = min(head, o), max(head, o)
+        if doc[p].head == first and doc[second].head == p and doc[o].text.lower() == w and not any(
+                doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[o]):
+            return True
+    return False
+
+
+def verb_with_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A verb the parse made a noun: a word tagged as a verb with no noun sense ("slides rotates
+    clockwise"), a noun with a verb's object ("a female reaches out her hand"), or a bare noun joined to
+    a verb of an instruction ("do the work, trust in the process")."""
+    t = doc[head]
+    w = t.text.lower()
+    if t.tag in _VERB_TAGS:
+        return not senses(w) and not senses(noun_lemma(w))
+    if not t.tag.startswith("NN"):
+        return False
+    deps = {doc[c].dep for c in kids[head]}
+    if "dobj" in deps and (t.dep == "ROOT" or t.tag == "NNS" and w.endswith("s")) and is_verb_word(noun_lemma(w)):
+        return True
+    if t.dep != "conj" or t.head == head or deps & _NOUN_DEPS:
+        return False
+    v = doc[t.head]
+    return v.tag in ("VB", "VBP") and not any(doc[c].dep.startswith("nsubj") for c in kids[v.i]) and is_verb_word(w)
+
+
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects whose word names no depicted thing (see the module doc)."""
     fixed = _phrase_tokens(doc, FIXED_PHRASES)
@@ -315,10 +463,13 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         head = o.span[1] - 1
         w = doc[head].text.lower()
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
-                or time_word(doc, kids, head)
+                or time_word(doc, kids, head) or courtesy_credit(doc, head)
+                or maker_credit(doc, head) or no_noun_sense(doc, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
-                or addressed(doc, head) or readers_hypothetical(doc, kids, head)
+                or universal_copula(doc, kids, head)
+                or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
-                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)):
+                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)
+                or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)):
             out.add(i)
     return out

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas, verb_lemma
-from ..lexicon.words import AGENT_PREP_VERBS, POSITIONAL_ADJS, PREP_HEADS, PREP_NOUNS
+from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ..lexicon.taxonomy import noun_classes
+from ..lexicon.words import AGENT_PREP_VERBS, OF_PREP_NOUNS, POSITIONAL_ADJS, PREP_HEADS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .realise import noun_phrase_start, verb_form
@@ -63,6 +64,7 @@ class Predicate(NamedTuple):
     first: int = -1          # caption index of the first predicate word (-1: not from the caption)
     last: int = -1           # caption index of the last predicate word
     agree: int = -1          # index into words of the word agreeing with the subject (-1: none)
+    copula: bool = True      # the "is" template fits (not after a participle with a subject of its own)
 
 
 def _piece(text: str, ws: str = " ", lemma: str = "", upos: str = "X", tag: str = "") -> tuple:
@@ -156,9 +158,9 @@ def _frame_word(doc: Sequence[DepToken], k: int, end: int) -> bool:
         return False
     if t.tag in ("IN", "RP", "TO") or low in PREP_HEADS or low in POSITIONAL_ADJS:
         return True
-    if low in PREP_NOUNS and k + 1 < end and doc[k + 1].text.lower() == "of":
+    if low in OF_PREP_NOUNS and k + 1 < end and doc[k + 1].text.lower() == "of":
         return True                                   # "in front of", "on top of"
-    if t.tag == "DT" and k + 1 < end and doc[k + 1].text.lower() in PREP_NOUNS:
+    if t.tag == "DT" and k + 1 < end and doc[k + 1].text.lower() in OF_PREP_NOUNS:
         return True                                   # "to the left of"
     return t.tag in ("RB", "RBR") and t.dep == "advmod"
 
@@ -216,13 +218,18 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         v = _verb_token(doc, r.span, [], set(), "have")
         if v >= 0 and not asserted(doc, kids, v):
             return None                               # "the property would have ample room"
+        if v >= 0 and _had_act(doc, graph.objects[r.object]):
+            # "a boy having a refreshing jump and bath": an act had is no thing held ("a boy with a bath")
+            if doc[v].tag != "VBG":
+                return None
+            return Predicate((_piece("having", " ", "have", "VERB", "VBG"),), True, verb=v, first=v, last=v)
         return Predicate((_piece("with", upos="ADP", tag="IN"),), False)
     head, _, rest = r.predicate.partition(" ")
     if head in NOUN_PREDICATES:                       # (boy, trick on, skateboard): "doing a trick on"
         words = [_piece("doing", " ", "do", "VERB", "VBG"), _piece("a"), _piece(head)]
         return Predicate(tuple(words + [_piece(w) for w in rest.split()]), True)
     pred_words = set(r.predicate.lower().split())
-    if r.predicate.split()[-1] in PAIR_PREPS and not graph.objects[r.object].plural:
+    if r.predicate.split()[-1] in PAIR_PREPS and _one_party(doc, kids, graph.objects[r.object]):
         return None                                   # "between the building" (and the tower)
     spanned = _span_tokens(doc, r.span, pred_words)
     if spanned is None:
@@ -263,6 +270,26 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
     return p._replace(words=p.words + rest_words, first=-1)
 
 
+def _had_act(doc: Sequence[DepToken], o) -> bool:
+    """Object o is an act or event one has ("a jump", "a bath", "lunch", "a look"), not a thing one holds."""
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    lemma = noun_lemma(doc[o.span[1] - 1].text.lower())
+    return lemma in HAD_ACTS or bool(noun_classes(lemma, first=1) & ACT_CLASSES)
+
+
+def _one_party(doc: Sequence[DepToken], kids: list[list[int]], o) -> bool:
+    """Object o is one party of a "between" / "among": a singular noun, one conjunct of a list
+    ("a match between the Detroit Lions and Washington Redskins": the Lions alone are no pair), or
+    a plural name, which names one team or firm."""
+    if not o.plural:
+        return True
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    head = doc[o.span[1] - 1]
+    return head.dep == "conj" or any(doc[c].dep == "conj" for c in kids[head.i]) or head.tag == "NNPS"
+
+
 def _verb_token(doc: Sequence[DepToken], span, toks: list[int], pred_words: set[str], head: str) -> int:
     """The caption's token of the predicate's verb: in its words, else anywhere in its span."""
     for k in toks:
@@ -297,6 +324,8 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
     aux_low = [doc[c].text.lower() for c in auxes]
     past_aux = [c for c in auxes if doc[c].text.lower() in PAST_AUXILIARIES]
     has_dobj = any(doc[c].dep == "dobj" for c in kids[v])
+    if t.tag == "VBD" and not passive and low != verb_form(lemma, "VBD") and low == verb_form(lemma, "VBN"):
+        return None                                   # "former war torn the city": a participle, no past tense
     finite, stative, prefix = False, False, []
     if passive:
         if t.tag in ("VBN", "VBD") and "being" not in aux_low and lemma not in STATE_PASSIVES:
@@ -330,7 +359,18 @@ def _verb_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Scene
         else:
             words.append(_piece(text, d.ws or " ", verb_lemma(text) if d.tag.startswith("VB") else d.lemma.lower(),
                                 d.upos, d.tag))
-    return Predicate(tuple(words), True, finite, stative, v, toks[0], toks[-1], agree)
+    # "the newspaper suffered from arsonists" (a past tense the tagger read as a participle) and
+    # "clouds reflected in an inlet" (a participle) look alike: said as the caption says it, no "is"
+    copula = not (t.tag == "VBN" and not auxes and _active_subject(doc, kids, v))
+    return Predicate(tuple(words), True, finite, stative, v, toks[0], toks[-1], agree, copula)
+
+
+def _active_subject(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
+    """Participle v heads a clause of its own with an active subject ("previously the newspaper
+    suffered from arsonists", "sports team practiced at the training facility"): the tagger read a
+    past tense as a participle, which is no state ("is suffered from")."""
+    return doc[v].dep in ("ROOT", "conj", "ccomp") and any(doc[c].dep == "nsubj" for c in kids[v]) \
+        and not any(doc[c].dep in ("auxpass", "nsubjpass") for c in kids[v])
 
 
 # Prepositions of time, role, source or manner: "a player during the game" is fine, "a player is
@@ -343,5 +383,11 @@ NO_COPULA_PREPS = frozenset({
 # ... nor a lone preposition of direction or source ("texture is to the window", "a man is from
 # the portrait"); "is to the left of" is fine.
 DIRECTION_PREPS = frozenset({"to", "into", "onto", "from", "toward", "towards", "unto"})
+# Lexicographer classes of nouns naming what one does, not holds ("having a swim", "a chat").
+ACT_CLASSES = frozenset({"act", "event", "communication", "time", "feeling"})
+# Nouns of light-verb "have" whose first sense is a thing: "having a bath", "having lunch".
+HAD_ACTS = frozenset({"bath", "shower", "meal", "breakfast", "lunch", "dinner", "supper", "brunch", "snack",
+                      "drink", "rest", "look", "party", "bite", "smoke"})
 # Prepositions that need two or more things: "between the building" alone is no phrase.
 PAIR_PREPS = frozenset({"between", "among", "amongst"})
+

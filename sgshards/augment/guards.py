@@ -177,6 +177,25 @@ def _rank(doc: Sequence[DepToken], span) -> bool:
     return t.text.lower() in ORDINALS and t.dep not in ("amod", "nummod", "compound")
 
 
+def _verb_with_subject(doc: Sequence[DepToken], kids: list[list[int]], span) -> bool:
+    """A modifier with a subject of its own is a verb the parse hung on the noun: "the reality star carefully
+    unloaded person, from their vehicle" is no "unloaded person"."""
+    if span is None or span[1] - span[0] != 1 or not 0 <= span[0] < len(doc):
+        return False
+    return any(doc[c].dep in ("nsubj", "nsubjpass") for c in kids[span[0]])
+
+
+def _inner_modifier(doc: Sequence[DepToken], span) -> bool:
+    """An adjective of the noun inside a hyphenated modifier: "heavy metal - eating bacteria" (heavy
+    metal, not heavy bacteria), "a red wine - stained shirt"."""
+    if span is None or span[1] - span[0] != 1 or not 0 <= span[0] < len(doc) - 2:
+        return False
+    nxt = doc[span[0] + 1]
+    return (doc[span[0]].upos == "ADJ" and nxt.upos == "NOUN" and nxt.dep in ("npadvmod", "compound")
+            and doc[span[0] + 2].text in ("-", "\u2010", "\u2011") and nxt.head > nxt.i
+            and doc[nxt.head].dep in ("amod", "compound") and doc[nxt.head].tag in ("VBN", "VBG", "JJ"))
+
+
 def possession_not_part(graph: SceneGraph, r_idx: int) -> bool:
     """A possessive "have" whose possessed thing is no part of the owner ("fisherman's hut")."""
     r = graph.relations[r_idx]
@@ -207,7 +226,8 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
                   for a, s in enumerate(o.attribute_spans)
-                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s)}
+                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s) or _inner_modifier(doc, s)
+                  or _verb_with_subject(doc, kids, s)}
     if not (objects or relations or attributes):
         return NOTHING
     return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))

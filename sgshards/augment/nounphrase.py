@@ -45,6 +45,9 @@ ATTRIBUTIVE_ONLY = frozenset({
     "national", "international", "regional", "municipal", "federal", "royal", "presidential", "olympic",
     "professional", "amateur", "medical", "musical", "inaugural", "final", "initial",
     "early", "late", "recent", "modern-day", "twin", "single", "double", "triple", "fellow",
+    # what may be, not what is: "a possible sporadic meteor" is no meteor that is possible
+    "possible", "probable", "alleged", "supposed", "presumed", "putative", "prospective", "would-be",
+    "erstwhile",
 })
 # Adjectives only used after a verb ("the dog is alone", never "the alone dog").
 PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aware", "ablaze", "afloat",

@@ -112,6 +112,8 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
         if not dets:   # "the planet mars" with "the" on "planet" (mars tagged a verb): the span's own
             dets = [ctx.doc[k].text.lower() for j in range(o.span[0], o.span[1] - 1) for k in ctx.kids[j]
                     if ctx.doc[k].dep in ("det", "predet") and k < o.span[0]]
+        if not dets and head.dep == "conj" and head.upos == "NOUN":
+            dets = _shared_determiner(ctx, o, head.i)  # "shaped like a cowboy hat and boot": "a boot"
         if head.upos == "PROPN":                      # "the North Face", "Forbidden City" as written
             return ["the"] if dets and dets[0] == "the" else []
         own = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].tag == "PRP$"]
@@ -128,6 +130,22 @@ def _determiner(ctx: Context, o: SGObject, np: NounPhrase, definite: bool, next_
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _shared_determiner(ctx: Context, o: SGObject, k: int) -> list[str]:
+    """The article of the first conjunct, which a bare later conjunct shares ("a cowboy hat and
+    boot", "the bride and groom"); "a" only for a singular count noun."""
+    doc = ctx.doc
+    for _ in range(8):
+        if doc[k].dep != "conj" or doc[k].head == k:
+            break
+        k = doc[k].head
+    if doc[k].upos != "NOUN":
+        return []
+    dets = [doc[c].text.lower() for c in ctx.kids[k] if doc[c].dep == "det" and doc[c].text.lower() in _ARTICLES]
+    if dets and dets[0] != "the" and (o.plural or o.name in MASS_NOUNS or doc[k].tag != "NN"):
+        return []
+    return dets[:1]
 
 
 def quantity_words(ctx: Context, o: SGObject) -> list[str]:
@@ -260,7 +278,7 @@ def relation_templates(ctx: Context, r_idx: int) -> int:
     p = predicate_of(ctx, r_idx)
     if p is None:
         return 0
-    if p.finite or p.words[0][0] == "with":
+    if p.finite or not p.copula or p.words[0][0] == "with" or _number_unknown(ctx, ctx.graph.relations[r_idx].subject):
         return 1
     if not p.has_verb:
         obj = ctx.graph.objects[ctx.graph.relations[r_idx].object]
@@ -269,6 +287,16 @@ def relation_templates(ctx: Context, r_idx: int) -> int:
                 or obj.name.lower() in TIME_NOUNS):          # "the city at night", not "the city is at night"
             return 1
     return 2
+
+
+def _number_unknown(ctx: Context, idx: int) -> bool:
+    """Object idx's head is a capitalised name word in -s the tagger calls singular ("hyrule
+    Stationery Cards"): a verb cannot agree with it ("Cards features")."""
+    o = ctx.graph.objects[idx]
+    if o.span is None or not 0 < o.span[1] <= len(ctx.doc):
+        return False
+    head = ctx.doc[o.span[1] - 1]
+    return head.tag == "NNP" and not o.plural and head.text[-1:] == "s" and head.text[-2:] not in ("ss", "us", "is")
 
 
 def _add_predicate(b: PhraseBuilder, ctx: Context, r_idx: int, words, agree: int) -> None:

@@ -33,6 +33,8 @@ def collect_modifiers(st: GraphState, i: int, obj: SGObject) -> None:
             continue   # a position word kept in the name
         elif t.dep == "amod" and lw in NON_ATTRIBUTES or k in consumed:
             continue
+        elif t.dep == "amod" and any(doc[c].upos in ("NOUN", "PROPN") for c in kids_with(st, k, "nsubj", "nsubjpass")):
+            continue   # "the reality star carefully unloaded person": a verb with a subject of its own
         elif lw == "full" and any(st.low[p] == "of" for p in kids_of(st, k, "prep")):
             continue   # "a river full of boats": says what it holds, not how it looks
         elif t.dep == "amod" and lw in SHADES and shade_run(st, k, i):

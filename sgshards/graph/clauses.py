@@ -80,6 +80,11 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
         # "capturing the tender moments, the babies are surrounded by messages": a participle
         # fronted before a passive clause has no agent in it (the photographer's, or the messages')
         return [], passive
+    if t.dep == "conj" and t.tag == "VB" and doc[t.head].tag in ("VBZ", "VBD") and not kids_of(st, v, "aux") \
+            and not kids_of(st, t.head, "aux"):
+        # "sure the wedding dress is cool, but look at that purple dress": a bare verb after a
+        # finite one it cannot agree with is an imperative, said to the reader
+        return [], passive
     if t.dep in ("conj", "xcomp", "advcl", "ccomp"):
         return verb_subjects(st, t.head, seen | {v})[0], t.tag == "VBN" and t.dep != "xcomp"
     if t.dep == "acomp" and t.upos == "ADJ":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicon.lemmas import noun_lemma, verb_lemma
-from ..lexicon.words import BARE_DIRECTIONS, COLOURS, ING_NOUNS, PREP_NOUNS, SHAPE_PARTICIPLES, SIDE_MODIFIERS
+from ..lexicon.words import BARE_DIRECTIONS, COLOURS, ING_NOUNS, OF_PREP_NOUNS, SHAPE_PARTICIPLES, SIDE_MODIFIERS
 from .state import GraphState, NOUN_POS, VERB_ARG_DEPS, kids_of, kids_with
 
 
@@ -13,16 +13,23 @@ def is_prep_noun(st: GraphState, i: int) -> bool:
     """"front" in "in front of": part of a multiword preposition."""
     doc = st.doc
     t = doc[i]
-    if t.dep != "pobj" or st.low[i] not in PREP_NOUNS and not side_modifiers(st, i):
+    if t.dep != "pobj" or st.low[i] not in OF_PREP_NOUNS and not side_modifiers(st, i):
         return False
-    if kids_with(st, i, "amod", "compound") and side_modifiers(st, i) is None:
+    if kids_with(st, i, "amod", "compound") and side_modifiers(st, i) is None and not bare_side(st, i):
         return False
     if any(st.low[k] in ("of", "to") for k in kids_of(st, i, "prep")):
         return True
     if of_left_out(st, i) is not None:
         return True
     # "the man on the left", "chocolate on top": a direction, not a thing
-    return st.low[i] in BARE_DIRECTIONS and not kids_with(st, i, "prep", "poss")
+    return (st.low[i] in BARE_DIRECTIONS or bare_side(st, i)) and not kids_with(st, i, "prep", "poss")
+
+
+def bare_side(st: GraphState, i: int) -> bool:
+    """"taken from the opposite side", "on the other side": a side of nothing named, a direction."""
+    mods = kids_with(st, i, "amod", "compound")
+    return (st.low[i] in ("side", "sides") and bool(mods) and all(st.low[m] in SIDE_MODIFIERS for m in mods)
+            and not kids_of(st, i, "prep"))
 
 
 def of_left_out(st: GraphState, i: int) -> Optional[int]:

@@ -6,6 +6,7 @@ from typing import Optional
 
 from ..augment.vocab import attribute_category, object_category
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
+from ..lexicon.taxonomy import noun_classes
 from ..lexicon.units import unit_spans
 from ..lexicon.of_heads import ABSTRACT_HEADS, IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.words import (
@@ -17,6 +18,21 @@ from ..schemas.graph import SGObject
 from .attributes import collect_modifiers
 from .nominals import is_hidden_gerund, is_nominal
 from .state import GraphState, add_attribute, add_relation, kids_of, kids_with
+
+
+# Noun classes (``taxonomy.noun_classes``) of stuff one eats or pours: a word of them written as its own
+# lemma is a mass noun however the tagger numbers it ("broccoli", "spaghetti"; not "salmon", "sheep": animals).
+MASS_CLASSES = frozenset({"food", "substance"})
+COUNTED_CLASSES = frozenset({"animal", "person"})
+
+
+def uncounted(word: str) -> bool:
+    """A noun tagged plural that is a mass noun as written: no plural ending, its own lemma, food or stuff
+    and no creature ("fresh raw organic broccoli in bowl" -> "the broccoli is fresh", not "are")."""
+    if word.endswith("s") or noun_lemma(word) != word:
+        return False
+    classes = noun_classes(word)
+    return bool(classes & MASS_CLASSES) and not classes & COUNTED_CLASSES
 
 
 def add_object(st: GraphState, i: int) -> int:
@@ -56,6 +72,8 @@ def add_object(st: GraphState, i: int) -> int:
         # fragment noun tagged as a verb ("kites"): singularise like a noun
         name = noun_lemma(st.low[i])
         plural = name != st.low[i]
+    elif plural and uncounted(st.low[i]):
+        plural = False               # "fresh organic broccoli": tagged plural, written as a mass noun
     elif name == "guy" and plural:
         name = "people"              # FACTUAL's name for "guys" (22 of 22 tuning captions)
     elif name == "one" and st.objects and not kids_of(st, i, "prep"):

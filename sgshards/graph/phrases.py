@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicon.lemmas import noun_lemma
-from ..lexicon.words import CLOTHING, HELD_BODY_PARTS, IN_GARMENTS, PREP_HEADS, PREP_NOUNS, STRANDED_PREPS
+from ..lexicon.words import CLOTHING, HELD_BODY_PARTS, IN_GARMENTS, OF_PREP_NOUNS, PREP_HEADS, STRANDED_PREPS
 from .nominals import is_nominal, is_prep_noun, is_reciprocal, of_left_out, side_modifiers
 from .pronouns import resolve
 from .state import GraphState, add_relation, conj_group, kids_of, kids_with
@@ -33,7 +33,7 @@ def prep_phrase(st: GraphState, p: int) -> tuple[list[str], list[int], list[int]
     if missing_of is not None:
         return words + [st.low[first], "of"], toks + [first], [missing_of]
     side = side_modifiers(st, first) if doc[first].dep == "pobj" else None
-    if (st.low[first] in PREP_NOUNS and not kids_with(st, first, "amod", "compound")
+    if (st.low[first] in OF_PREP_NOUNS and not kids_with(st, first, "amod", "compound")
             or side is not None):
         ofs = [k for k in kids_of(st, first, "prep") if st.low[k] in ("of", "to")]
         if ofs:

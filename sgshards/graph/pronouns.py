@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import PERSON_PRONOUNS, PERSON_REFERENTS, RELATIVE_PRONOUNS
 from ..schemas.graph import SGObject
 from .nominals import is_nominal, is_prep_noun
@@ -56,6 +57,12 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
                 o = st.objects[idx]
                 if o.span and o.span[0] < i and o.plural and o.span[1] - 1 not in own:
                     return idx
+        earlier = [o for o in st.objects if o.span and o.span[0] < i and o.plural]
+        if want_plural and lw in PLURAL_THING_PRONOUNS and earlier and not any(
+                "person" in noun_classes(o.name.split()[-1]) for o in earlier):
+            # things it may stand for but was not given ("what diamonds look like before they are cut"):
+            # no person of its own is guessed (people may be: "brave pilots ... as they release water")
+            return None
         # no antecedent: the pronoun stands for a person of its own
         if i not in st.obj_of:
             st.obj_of[i] = len(st.objects)

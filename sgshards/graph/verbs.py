@@ -16,6 +16,9 @@ from .phrases import clothing_predicate, head_prep_phrases, relate, stranded_obj
 from .pronouns import resolve
 from .state import GraphState, NOUN_POS, add_attribute, add_relation, conj_group, kids_of, kids_with
 
+# Adverbs that complete a verb as its particle when they follow its object ("taking it away").
+ADVERB_PARTICLES = frozenset({"away", "back", "aside", "apart", "off", "out"})
+
 
 def verb_relations(st: GraphState, v: int) -> None:
     """Relations of verb v: subject-verb-object, verb + preposition (or the object's place),
@@ -32,6 +35,11 @@ def verb_relations(st: GraphState, v: int) -> None:
     subjects = [s for s in (resolve(st, k) for k in subj_toks) if s is not None]
     n_before = len(st.relations)
     prts = [k for k in kids_of(st, v, "prt") if not kids_of(st, k, "pobj")]
+    dobj_end = max(kids_of(st, v, "dobj"), default=len(doc))
+    # "taking it away", "putting the toys back": a particle the tagger read as an adverb after the
+    # object is the verb's ("taking the umbrella" is not what the caption says)
+    prts = sorted(prts + [k for k in kids_of(st, v, "advmod") if k > dobj_end and st.low[k] in ADVERB_PARTICLES
+                          and not st.kids[k]])
     base_words = [lemma] + [st.low[k] for k in prts]
     base_toks = [v] + prts
     pred = " ".join(base_words)

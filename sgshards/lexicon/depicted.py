@@ -23,7 +23,8 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
 # picture.  Complex prepositions ("thanks to climate change", "in the name of industry", "on behalf of",
 # "for the sake of"), states in full ("in full flower" is in bloom), the world as a domain ("a trip around
 # the world", "the best view in the world"), time to come ("for generations to come") and figurative
-# noun phrases ("to play the object of desire", "the centre of attention").  Not the prepositions of
+# noun phrases ("to play the object of desire", "the centre of attention"; "the heart of the town", whatever
+# the preposition before it; "takes the fashion world by storm", "got into the spirit of things").  Not the prepositions of
 # place whose noun the graph keeps out already ("in front of") nor literal ones ("in the light of").
 FIXED_PHRASES: Final = _phrases("""
 thanks to|in the name of|in name of|on behalf of|in spite of|by means of|by way of|in terms of
@@ -37,7 +38,7 @@ in comparison to|in comparison with|in relation to|in the event of|on the occasi
 in the run-up to|in preparation for|in exchange for|in return for|for fear of|in the style of
 in the spirit of|on the part of|in the context of|at the request of|at the invitation of
 under the guise of|in the manner of|on the basis of|with the exception of|in the vicinity of
-in the direction of|in the heart of|in the midst of|at the heart of|in the absence of|for the benefit of
+in the direction of|the heart of|in the midst of|in the absence of|for the benefit of
 in full flower|in full bloom|in full swing|in full force|in full cry|in full view|in full voice
 in full glory|in all its glory|in all their glory|in full effect
 around the world|round the world|all over the world|across the world|in the world|in the universe
@@ -47,7 +48,7 @@ object of desire|objects of desire|object of affection|centre of attention|cente
 point of view|word of mouth|state of the art|matter of time|tip of the iceberg|elephant in the room
 talk of the town|man of the hour|woman of the hour|life of the party|peace of mind|change of heart
 labour of love|labor of love|frame of mind|state of mind|food for thought|sense of humour|sense of humor
-icing on the cake|best of both worlds|the rest of your life
+icing on the cake|best of both worlds|the rest of your life|by storm|into the spirit of things|in the spirit of things
 """)
 
 # Possessive pronouns standing as a noun: "an old drawing of mine" names no thing of its own.
@@ -136,6 +137,9 @@ ADDRESS_NOUNS: Final = frozenset({
 # names events that are not yet.
 READER_CLAUSE_AUX: Final = frozenset({"will", "would", "can", "could", "may", "might", "should", "shall", "'ll",
                                       "'d", "must"})
+# Marks of a condition contrary to fact (with "were"): the things of such a clause are not in the picture
+# ("if person were to be crowned the champions ...").
+CONDITIONAL_MARKS: Final = frozenset({"if", "unless"})
 
 # Stock sites' labels and names and file words written inside a title ("Luminous light bulb —
 # Stockfoto", "... | Alamy"): metadata, not a thing.

@@ -55,6 +55,17 @@ def _trie() -> dict:
     return root
 
 
+@lru_cache(maxsize=1 << 14)
+def named_together(old: str, new: str) -> bool:
+    """English names the new thing with the old as one word ("flag" and "pole": a flagpole, "bath"
+    and "tub", "sheep" and "dog"; WordNet): a picture of the one most often shows the other, so
+    replacing the one by the other is no contradiction."""
+    from .lemmas import noun_lemma
+    from .taxonomy import listed
+    a, b = old.lower().split()[-1:], new.lower().split()[-1:]
+    return bool(a and b) and listed(noun_lemma(a[0]) + b[0])
+
+
 def is_unit(phrase: str) -> bool:
     """The lower-case phrase is a unit of the table ("still life")."""
     node: Optional[dict] = _trie()

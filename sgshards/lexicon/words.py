@@ -35,13 +35,16 @@ PREP_NOUNS: Final = frozenset({
     "front", "top", "side", "middle", "back", "edge", "bottom", "center", "centre", "left",
     "right", "corner", "end", "inside", "outside", "rear", "base", "foot", "surface",
 })
+# Nouns that head a multiword preposition only with their "of" ("through the heart of the town",
+# "on the outskirts of the village"); a "heart" alone is a shape, kept among the objects.
+OF_PREP_NOUNS: Final = PREP_NOUNS | frozenset({"heart", "midst", "outskirts"})
 # Modifiers "side" may carry inside a multiword preposition, with the words kept in the
 # predicate: "on the other side of" -> "on side of" ("other" only points back),
 # "on the left side of" -> "on the left side of", "on both sides of".
 SIDE_MODIFIERS: Final = {"other": [], "opposite": [], "each": [], "far": ["far"], "near": ["near"],
                   "both": ["both"], "either": ["either"], "left": ["the", "left"], "right": ["the", "right"]}
-# Position nouns that name no object when used without "of" ("on the left", "on top").
-BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside"})
+# Position nouns that name no object when used without "of" ("on the left", "on top", "a park in front").
+BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside", "front"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
 PREP_HEADS: Final = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})

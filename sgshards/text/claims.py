@@ -17,7 +17,8 @@ Each reads the first sentence's parse (``DepToken``) with word tables of ``lexic
   "christmas decorating ideas that you can make yourself!"), not where or as "you" see a place
   ("market where you can buy all the decorations", "as you approach this farmhouse"); "here is/are"
   with a list or a how ("here are some awesome pics!", "here's how to ..."); advice openings ("make
-  sure ...");
+  sure ..."); a motto of imperatives in a row ("Show up, do the work, trust in the process", "Keep calm
+  and carry on"): the tagger reads its later verbs as nouns ("trust/NN in the process");
 - ``seo_title``: a home or craft site's title headed by "ideas" with no clause of its own ("home
   library design ideas for the book lovers ideas 4 homes").
 """
@@ -42,6 +43,10 @@ WH = frozenset({"how", "what", "where", "why", "when", "who", "which"})
 # buy all the decorations", "... catches the eye as you approach this attractive farmhouse")
 PLACE_OR_APPROACH = frozenset({"where", "as"})
 READER = frozenset({"you", "u", "ya"})
+# a photographer's name of a shot read as an imperative ("close up image of a sea turtle")
+SHOTS = frozenset({"close", "zoom", "pan", "tilt"})
+# what a verb of a motto the tagger read as a noun carries ("trust/NN in the process", "sleep/NN ,")
+NOUN_AS_VERB_DEPS = frozenset({"prep", "punct", "cc", "conj", "prt", "advmod"})
 
 
 def first_sentence(doc: Sequence[DepToken]) -> list[DepToken]:
@@ -129,6 +134,8 @@ def reader_address(doc: Sequence[DepToken], kids: list[list[int]]) -> Optional[s
     text = " ".join(t.text.lower() for t in sentence[:4])
     if any(text.startswith(o) for o in ADVICE_OPENINGS):
         return "advice"
+    if _imperatives(doc, kids, sentence):
+        return "reader"
     start = _after_kicker(doc, kids, sentence)
     for t in sentence:
         if t.i >= start and t.text.lower() in READER and t.dep == "nsubj" and t.head != t.i:
@@ -147,6 +154,26 @@ def reader_address(doc: Sequence[DepToken], kids: list[list[int]]) -> Optional[s
                                or c.text.lower() in WH or any(doc[j].text.lower() in WH for j in kids[k])):
                 return "here"
     return None
+
+
+def _imperatives(doc: Sequence[DepToken], kids: list[list[int]], sentence: list[DepToken]) -> bool:
+    """Two imperatives or more in a row: the first word a verb's base form heading the sentence with no
+    subject, and a conjunct with no subject and no determiner that a dictionary reads as a verb."""
+    first = sentence[0]
+    if first.tag != "VB" or first.dep != "ROOT" or _subject(doc, kids, first) is not None \
+            or "VERB" not in all_lemmas(first.text.lower()) or first.lemma.lower() in SHOTS:
+        return False
+    return any(doc[k].dep == "conj" and "VERB" in all_lemmas(doc[k].text.lower()) and _bare_verb(doc, kids, k)
+               for k in kids[first.i])
+
+
+def _bare_verb(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:
+    """A conjunct that reads as an imperative: a verb's base form with no subject, or a word tagged as a
+    noun with no modifier of a noun ("trust/NN in the process"; not "tie & pocket square")."""
+    deps = {doc[j].dep for j in kids[k]}
+    if doc[k].tag in ("VB", "VBP"):
+        return not deps & set(SUBJECTS)
+    return doc[k].tag == "NN" and deps <= NOUN_AS_VERB_DEPS
 
 
 def _after_kicker(doc: Sequence[DepToken], kids: list[list[int]], sentence: list[DepToken]) -> int:

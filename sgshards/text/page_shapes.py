@@ -6,7 +6,8 @@ steps of instructions ("Install Window XP. Begin the Installation 1. Insert the 
 restart your computer. 2. If prompted ..."), a shop's or site's listing of short segments between
 pipes or bullets ("BK1 | Fitted kitchens | Effeti Industrie SRL", "Harper - Set "Garderobe klein •
 coat rack small""), and a page title whose segments are titles ("20 days in Greece - Beaches Beyond
-Beautiful Tour").  Each rule reads ``c.original`` (the caption as written: ``text.site_labels``
+Beautiful Tour"), a ticket shop's listing ("Beach Break Live tickets"), and the title of a work as a library or a film site writes it ("Crossing the chasm :
+marketing and selling technology products to mainstream customers", "Outside the Wall (1950)").  Each rule reads ``c.original`` (the caption as written: ``text.site_labels``
 may have cut labels before the parse) or the parse, and returns a reason of ``schemas.outcomes``.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Optional
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS
 from ..schemas.depview import FINITE_TAGS, DepToken
-from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, SEGMENTED_LISTING, TITLE_CASE
+from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, PRODUCT_LISTING, SEGMENTED_LISTING, TITLE_CASE
 
 # a copyright notice or a slide's footer: "All rights reserved", "Copyright © 2019", "© 2006 Cisco"
 _NOTICE = re.compile(r"\ball rights reserved\b|\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|©\s*\d{4}\b", re.I)
@@ -35,6 +36,12 @@ FINITE_OR_ING = FINITE_TAGS | {"VBG"}
 KEYWORD_ITEMS = 6              # the fewest comma-separated items of a keyword list
 LISTING_WORDS = 6               # the most words of each segment of a listing
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# a catalogue's title and subtitle: a space before the colon, the subtitle in lower case ("Tannhäuser : in full score")
+_CATALOGUE = re.compile(r"^[A-Z][^:]*\S\s+:\s+[a-z]")
+# a ticket shop's word after an event's name ("Beach Break Live tickets", "... Life Art Classes in Granada entradas")
+TICKET_WORDS = frozenset({"tickets", "entradas", "billets", "biglietti", "boletos", "ingressos", "karten"})
+# a work's year in parentheses after its title ("Outside the Wall (1950)", "First Knight (1995) - ...")
+_YEAR = re.compile(r"\(\s*(?:1[89]|20)\d\d\s*\)")
 
 
 def page_text(c) -> Optional[str]:
@@ -122,3 +129,45 @@ def comma_keywords(c) -> Optional[str]:
         return None
     phrases = sum(1 for p in parts if any(t.upos in ("DET", "AUX", "VERB", "PRON") or t.dep == "prep" for t in p))
     return KEYWORD_LIST if phrases <= 1 else None
+
+
+def work_title(c) -> Optional[str]:
+    """The title of a book or a film as a library or a film site writes it: a capitalised title, a space
+    before the colon and a subtitle in lower case ("Bringing whales ashore : oceans and the environment of
+    early modern Japan"), or a Title Case title with its year in parentheses ("Outside the Wall (1950)");
+    neither has a finite verb before its subtitle, nor one in lower case beside its year.  CC3M's lower-case " : " never opens with a
+    capital; a label in another language opens in lower case ("tela sensível ao toque : GREEN SCREEN man
+    ..."); a description's year stands after its scene ("Hot weather Negative (MacArthur Park), 1957")."""
+    if c.stock:
+        return None
+    text = c.original or c.text
+    if _CATALOGUE.match(text):
+        colon = next((t.i for t in c.doc if t.text == ":"), len(c.doc))
+        return TITLE_CASE if not any(t.tag in FINITE_TAGS for t in c.doc[:colon]) else None
+    year = _YEAR.search(c.text)
+    if year is None:
+        return None
+    # a verb of the title is capitalised with it ("Rose Goes Places : 5 Days in Catanduanes (2016)")
+    lower_finite = any(t.tag in FINITE_TAGS and not t.text[:1].isupper() for t in c.doc)
+    return TITLE_CASE if _title_before(c, year.start()) and not lower_finite else None
+
+
+def _title_before(c, end: int) -> bool:
+    """The words from the caption's start (or its last separator) to ``end`` are a title: its content
+    words capitalised."""
+    head = re.split(r"\s[-\u2013\u2014|:]\s", c.text[:end])[-1]
+    content = [w for w in _WORD.findall(head) if w.lower() not in ENGLISH_FUNCTION_WORDS and not w.isdigit()]
+    return bool(content) and all(w[:1].isupper() for w in content)
+
+
+def event_tickets(c) -> Optional[str]:
+    """A ticket shop's listing: an event's name, capitalised, then "tickets" (or the word in the shop's
+    language) to end the caption ("Lana Del Rey The Chelsea tickets", "Sip and Sketch - Life Art Classes
+    in Granada entradas"); "two tickets" or "the tickets" count or show them."""
+    words = [t for t in c.tokens if any(ch.isalnum() for ch in t.text)]
+    if len(words) < 3 or words[-1].text.lower() not in TICKET_WORDS or not words[-1].text.islower():
+        return None
+    before = words[-2]
+    if not before.text[:1].isupper() or before.upos in ("DET", "NUM") or before.text.isupper() and len(before.text) <= 3:
+        return None
+    return PRODUCT_LISTING

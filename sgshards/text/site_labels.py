@@ -4,8 +4,10 @@ Web alt-text wraps a description in the labels of the page it was taken from: a 
 ("Woman holding a clock — Stock Photo #11031981", "Stock Photo: Brick wall texture", "Luminous light
 bulb — Stockfoto", "Home Restoration Stock photo © carmen2011"), a print shop's ("Pajamas Framed Prints
 - Girl blowing up balloon Framed Print by Sami Sarkis"), a gallery's widget ("Load image into Gallery
-viewer, ...", "Thumbnail of ..."), a photographer's credit ("... Cyclocross 2013 © Meg McMahon") and the
-site's name after a pipe ("The hillside town of Lindos, Rhodes | Hello Victoria").  Parsed with the
+viewer, ...", "Thumbnail of ..."), a photographer's credit ("... Cyclocross 2013 © Meg McMahon", "Frederick
+Nicholls Crouch (Photo courtesy of the Music Division, The New York Public Library)"), the site's name after
+a pipe ("The hillside town of Lindos, Rhodes | Hello Victoria") and a shop's tag before one ("|READY STOCK|
+Blue denim jacket", "DIESEL | Gray T-rain for Men | Lyst": the tag is cut, never the product).  Parsed with the
 description, the labels become objects and relations nobody sees ("the economy is corkboard" from
 "... on corkboard economy — Stock Photo", "Gym woman is stretching Royalty Free Stock Photography").
 
@@ -52,11 +54,18 @@ _PRINT_CATEGORY = re.compile(r"^(?:[\w'&]+\s+){1,4}" + _PRINT_KIND + r"*prints\s
 # a photographer's credit at the end: "... 2013 © Meg McMahon", "... (Photo: © Jon Smith)"
 _CREDIT_END = re.compile(r"\s*[(\[]?\s*(?:photo(?:graph)?(?:\s+credit)?\s*:?\s*(?:by\s*)?)?(?:©|\(c\)\s+\d{4})"
                          r"[^.!?©]{0,40}[)\]]?\s*$", re.I)
+# a lender's credit at the end: "(Photo courtesy of the Music Division, The New York Public Library)",
+# "- Provided courtesy of none / Fox 2000 Pictures", ". Courtesy of Sigma", "(Courtesy: Dr. Nicholson)"
+# ("... flying to the ice courtesy of a first period hit" is no credit: a bare "courtesy" needs a separator)
+_COURTESY_END = re.compile(r"(?:(?:\s*[-\u2013\u2014,.;]\s*|\s*[(\[]\s*)(?:_PICTURE\s+)*|\s+(?:_PICTURE\s+)+)"
+                           r"courtesy(?:\s+of\b|\s*:)[^()\[\]]{2,80}[)\]]?\s*$"
+                           .replace("_PICTURE", r"(?:photo(?:graph)?s?|image|picture|provided|used)"), re.I)
 _CREDIT_START = re.compile(r"^\s*©\s*[^.!?©\-\u2013\u2014|]{2,40}\s[-\u2013\u2014|]\s+")
 # a gallery widget's last word: "Flight over sea 3D Screensaver image 1 Thumbnail"
 _THUMBNAIL_END = re.compile(r"\s+(?:video\s+)?thumbnail\s*$", re.I)
 SITE_WORDS = 8             # the most words of a segment after a pipe that is cut as the site's
 _PIPE = re.compile(r"\s*\|+\s*")
+TAG_WORDS = 3              # the most words of a shop's tag in capitals before a pipe ("READY STOCK", "DIESEL")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -80,7 +89,9 @@ def labelled(caption: str) -> bool:
 def _cut_once(text: str) -> str:
     lower = text.lower()
     if "|" in text:
-        first, *rest = [s for s in _PIPE.split(text) if s.strip()] or [""]
+        first, *rest = _untagged([s for s in _PIPE.split(text) if s.strip()] or [""], text)
+        if not rest and first != text.strip():
+            return first.strip()
         # a site's name or section after the description, not a sentence the caption goes on with
         if len(_WORD.findall(first)) >= 2 and all(len(s.split()) <= SITE_WORDS for s in rest):
             return first.strip()
@@ -94,9 +105,26 @@ def _cut_once(text: str) -> str:
         text = _FORMAT_END.sub("", text)
     if "print" in lower:
         text = _cut_print(text)
+    if "courtesy" in lower:
+        text = _COURTESY_END.sub("", text)
     if "©" in text or "(c)" in lower:
         text = _CREDIT_START.sub("", _CREDIT_END.sub("", text))
     return text.strip()
+
+
+def _untagged(parts: list[str], text: str) -> list[str]:
+    """The pipe's segments without a shop's tag before the description: a segment between pipes that
+    opens the caption ("|READY STOCK| Blue denim jacket", "|SALE| Black leather ankle boots"), or a
+    few words in capitals before a longer segment ("DIESEL | Gray T-rain for Men | Lyst"); a product
+    named in capitals before a site's name ("LAUREL BLACK | The Sun") is the description."""
+    if len(parts) < 2:
+        return parts
+    if text.lstrip().startswith("|"):
+        return parts[1:]
+    words, after = parts[0].split(), parts[1].split()
+    if len(words) <= TAG_WORDS and parts[0].isupper() and not parts[1].isupper() and len(after) > len(words):
+        return parts[1:]
+    return parts
 
 
 def _cut_stock(text: str) -> str:

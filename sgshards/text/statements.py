@@ -9,7 +9,8 @@ Read off the parse (``DepToken``) and the scene graph, never off known captions:
 - ``how_to_title``: "how to ...", "how i ...", "why ...", "what to ..." (article and video titles);
 - ``sentence_title``: a title in sentence case: "X vs Y" between names (a match), a listicle
   ("8 health problems causing ...", "96 best economics images", "ways to care for a stray kitten"), a
-  guide ("The Field Guide to ...");
+  guide ("The Field Guide to ..."), an article's title headed by an idea ("Difference between elcb and
+  rccb", "Concept of consulting services and e-learning");
 - ``abstract_only``: no object of the graph is something a picture can show: ideas (``ABSTRACT_NOUNS``)
   and graphics of text (``GRAPHIC_NOUNS``: screenshot, logo, diagram) only.
 
@@ -29,6 +30,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 SEEING = frozenset({"contain", "see", "show", "find", "spot", "view"})
 VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
 HEADING_MARKS = frozenset({":", "-", "–", "—", "|"})
+# ideas a picture may show as things: a figure, a note, a floor plan, coins ("change")
+VISIBLE_IDEAS = frozenset({"number", "message", "plan", "change", "order", "version", "edition", "title", "credit",
+                           "beauty", "fun", "energy", "software", "program", "programme"})
 NUMBER_OPENERS = frozenset({"top", "best", "most", "greatest", "easy", "simple", "amazing", "essential"})
 
 
@@ -146,7 +150,21 @@ def sentence_title(doc: Sequence[DepToken], kids: Optional[list[list[int]]] = No
     if root is not None and root.upos in ("NOUN", "PROPN") and root.lemma.lower() in TITLE_HEADS:
         if any(doc[k].dep == "prep" and doc[k].text.lower() in ("of", "to") for k in kids[root.i]):
             return "guide"
-    return None
+    return "idea" if root is not None and words and _idea_title(doc, kids, words, root) else None
+
+
+def _idea_title(doc: Sequence[DepToken], kids: list[list[int]], words: list[DepToken], root: DepToken) -> bool:
+    """An article's title in sentence case: an idea opens it as its head (after a determiner or an
+    adjective), with a phrase of its own and no verb that is finite or modal ("Difference between elcb and
+    rccb").  A capital first letter: CC3M's lower-case captions say "example of a classic kitchen
+    design" of what a picture shows; a number or a message can be seen ("Number 5 on a red door")."""
+    if not words[0].text[:1].isupper() or root.upos != "NOUN" or root.lemma.lower() not in ABSTRACT_NOUNS \
+            or root.lemma.lower() in VISIBLE_IDEAS:
+        return False
+    lead = [t for t in words if t.i < root.i]
+    if len(lead) > 1 or any(t.upos not in ("DET", "ADJ") for t in lead):
+        return False
+    return any(doc[k].dep == "prep" for k in kids[root.i]) and not any(t.tag in FINITE_TAGS or t.tag == "MD" for t in doc)
 
 
 def _named(t: DepToken) -> bool:

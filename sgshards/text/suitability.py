@@ -39,8 +39,8 @@ its parse, never a list of known captions:
   of goods, keywords said again: "Leather trousers leather jeans wine red").  Taggers read the nouns of
   such titles as verbs ("jeans/VBZ"): the dictionary decides what reads as a verb (``verb_reading``).
 
-- ``page_text``, ``segmented_listing``, title segments and comma keywords (``text.page_shapes``):
-  a page's furniture, listings between pipes or bullets, a page title of Title Case segments;
+- ``page_text``, ``segmented_listing``, event tickets, title segments, comma keywords (``text.page_shapes``):
+  a page's furniture, listings between pipes or bullets, a page title of Title Case segments, a work's title ("... : subtitle", "(1950)");
 - ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count.
 
 The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
@@ -64,7 +64,7 @@ from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
-from .page_shapes import comma_keywords, page_text, segmented_listing, title_segments
+from .page_shapes import comma_keywords, event_tickets, page_text, segmented_listing, title_segments, work_title
 from .shop_titles import news_headline, product_title
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
@@ -87,7 +87,7 @@ _DIGIT = re.compile(r"\d")
 # ordinals, decades, "3d", "4k", "mp3": letters and digits that are no code
 _NOT_CODE = re.compile(r"^\d+(?:st|nd|rd|th|s|'s|d|k|p|am|pm)$|^\d+x\d+$", re.I)
 _MEASURE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|pcs|pc|pack|pk|ct)\b"
+    r"\b\d+(?:[.,]\d+)?\s?(?:oz|ml|cl|l|kg|g|mg|lb|lbs|mm|cm|m|in|inch|inches|ft|gb|tb|mah|w|v|watts?|volts?|pcs|pc|pack|pk|ct)\b"
     r"|\b\d+\s?-\s?(?:pack|piece|pc|pcs)\b|\b(?:size|sz|xxl|xl|xs)\b|\b\d+:\d+\s+scale\b|\b\d+\s?\"",
     re.I)
 # a quantity of goods: a weight, a volume or a length in a shop's units ("Tello Chicken & Rice 15kg",
@@ -402,7 +402,9 @@ def keyword_list(c: Caption) -> Optional[str]:
     # pendant light kit", "template template"); or one word twice with no preposition, conjunction or
     # list ("best slim wallets belstaff wallet"; "soup and potato cream soup", "wall art, canvas art")
     doubled = any(a.text.lower() == b.text.lower() for a, b in zip(content, content[1:]) if b.i == a.i + 1)
-    if repeated[0] >= 3 or repeated[1:2] == [2] or doubled:
+    # or a long run of keywords with one preposition ("coffee reflector epoxy flooring in millburn nj epoxy coating ...")
+    if repeated[0] >= 3 or repeated[1:2] == [2] or doubled \
+            or len(content) >= 8 and sum(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in c.words) <= 1:
         return KEYWORD_LIST
     return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
 
@@ -590,6 +592,6 @@ def no_visible_object(c: Caption) -> Optional[str]:
     return NO_VISIBLE_OBJECT if abstract_only(c.graph) else None
 
 
-RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, keyword_list,
-         comma_keywords, title_case, title_segments, branded_product, title_in_sentence_case, noun_stack,
+RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, event_tickets, keyword_list,
+         comma_keywords, title_case, title_segments, branded_product, title_in_sentence_case, work_title, noun_stack,
          product_title, news_headline, statement, claim, no_visible_object)

@@ -188,3 +188,123 @@ def test_an_absolute_with_keeps_its_place_adverb(parse):
     assert ("flag", "wave with", "sun") in dropped(parse, caption)
     pos, _ = texts(parse, caption)
     assert not any("waving with the sun" in p for p in pos)
+
+
+def test_a_particle_after_the_object_is_not_dropped(parse):
+    caption = ("portrait of a young smiling woman spinning her colorful umbrella and taking it away because "
+               "it is not raining anymore looking in the camera")                        # CC3M heldout5
+    pos, neg = texts(parse, caption)      # the graph reads "take away" (graph/verbs); the guard is the fallback
+    assert not any("taking the colorful umbrella" in t and "away" not in t for t in pos + neg)
+    assert not dropped(parse, "a man turning the lights off in the room")   # the predicate has its particle
+
+
+def test_into_without_a_verb_relates_nothing(parse):
+    assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")  # CC3M heldout4
+    assert not dropped(parse, "light shining into a dark room through an open door; north")
+
+
+def test_the_sides_of_a_match_are_no_relation(parse):
+    got = dropped(parse, "dramatist attends sports team vs game")                       # CC3M heldout4
+    assert got == {("dramatist", "attend", "sports team"), ("sports team", "vs", "game")}
+
+
+def test_the_body_part_of_a_verbs_living_object_is_where_the_verb_touches_it(parse):
+    # was "pop artist in the face" (CC3M heldout5 11725)
+    caption = "person clocks pop artist in the face!"
+    assert ("pop artist", "in", "face") in dropped(parse, caption)
+    pos, neg = texts(parse, caption)
+    assert not any(t.startswith("pop artist") for t in pos + neg)
+    # a thing held in its holder's arms stays
+    assert not dropped(parse, "a woman holding a baby in her arms")
+
+
+def test_a_region_noun_is_not_realised_without_its_of_phrase(parse):
+    # was "river is running through the heart" (CC3M heldout5 14160); a region the parse does not
+    # lift into the preposition (a modified "heart") is left out
+    caption = "tourists walk through the historic heart of the old town"
+    assert ("tourist", "walk through", "heart") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("through the historic heart" in t and "town" not in t for t in pos)
+
+
+def test_one_bare_noun_around_a_preposition_is_an_idiom(parse):
+    # was "arm is in arm" (CC3M heldout5 554)
+    caption = "a good looking pair: the dance partner's are arm in arm for another routine"
+    assert ("arm", "in", "arm") in dropped(parse, caption)
+    pos, neg = texts(parse, caption)
+    assert not any("arm in arm" in t for t in pos) and not any("arm is in" in t for t in neg)
+
+
+def test_a_direct_object_after_a_phrase_of_its_verb_is_a_cut_off_noun(parse):
+    # was "antigovernment protesters sitting a barricade" (CC3M heldout2 3309): "in front (of)"
+    caption = ("an antigovernment protesters sit in front an improvised barricade with an umbrella during a "
+               "protests against president.")
+    assert ("antigovernment protester", "sit", "barricade") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("sitting a barricade" in t for t in pos)
+    assert not dropped(parse, "a man walking the dog in the park")
+
+
+def test_a_colour_owns_nothing(parse):
+    # was "green with shades" (web heldout4 859)
+    caption = "the rest of its plumage is similarly bold in shades of green and blue"
+    assert ("green", "have", "shade") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("with shades" in t for t in pos)
+
+
+def test_a_verbs_object_with_a_versus_phrase_is_one_side_of_a_match(parse):
+    # was "dramatist is attending sports team" (CC3M heldout4 11351)
+    caption = "dramatist attends sports team vs game"
+    assert ("dramatist", "attend", "sports team") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("attending sports team" in t for t in pos)
+
+
+def test_into_without_a_verb_relates_only_a_way(parse):
+    # was "hair into a headband" (CC3M heldout4 7425)
+    assert ("hair", "into", "headband") in dropped(parse, "braided hair into a headband")
+    assert not dropped(parse, "the path into the woods")
+
+
+def test_a_noun_in_ing_after_a_lifeless_subject_is_a_compound(parse):
+    # were "coffee reflector epoxy is flooring in millburn", "... flooring in coating" (web heldout5 3126)
+    caption = "coffee reflector epoxy flooring in millburn nj epoxy coating polished concrete self leveling"
+    assert ("coffee reflector epoxy", "floor in", "millburn") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("flooring in" in t for t in pos)
+    assert not dropped(parse, "a girl drawing on paper")
+
+
+def test_a_compound_on_a_finite_verb_is_no_object(parse):
+    # were "the children paint monster is facing on pumpkins", "... is talking about monsters" (CC3M fresh 8042)
+    caption = "talking about monsters and such the children paint monster faces on their pumpkins"
+    pos, _ = texts(parse, caption)
+    assert not any("paint monster" in t for t in pos)
+    # one noun on a verb is its subject
+    pos, _ = texts(parse, "a train runs through box girder bridge .")
+    assert any("train" in t and "running through" in t for t in pos)
+
+
+def test_a_region_after_a_with_phrase_is_inside_the_bearer(parse):
+    # was "bottles at the bottom" (CC3M heldout4 7519): the sand is at the bottom
+    caption = "use bottles filled with water and sand at the bottom"
+    assert ("bottle", "at", "bottom") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any(t.startswith("bottles are at") for t in pos)
+    assert not dropped(parse, "shelf filled with books on the wall")
+
+
+def test_a_gerund_after_a_bare_lifeless_conjunct_is_an_activity(parse):
+    # was "young people enjoying dinner tasting in the vineyard" (CC3M heldout5 11538)
+    caption = "young people enjoy dinner and wine tasting in the vineyard"
+    assert ("dinner", "taste in", "vineyard") in dropped(parse, caption)
+    pos, _ = texts(parse, caption)
+    assert not any("tasting in" in t for t in pos)
+    assert not dropped(parse, "a man and woman walking in the park")
+
+
+def test_a_noun_before_like_and_a_bare_noun_is_half_of_x_like(parse):
+    # was "house with a pipe" (CC3M heldout5 13558): "a pipe like decoration"
+    assert ("house", "with", "pipe") in dropped(parse, "house with a pipe like decoration")
+    assert not dropped(parse, "a dog like a wolf in the snow") - {("dog", "like", "wolf")}

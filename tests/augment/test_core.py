@@ -216,7 +216,28 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # a moved subject cannot head, one noun both ends, 'in' + material, likened or listed pairs; heldout4:
 # 25 invalid swaps gone, 3 valid).
 # 54,281 (87.89%) with the swap guards and the positives of round 8 together.
-CC3M_NEGATIVES_BASELINE = 54_281
+# 54,810 (88.42%) since places take "of"/"from"/"over" their whole, a city a village, a figure, a side
+# or a bare material its contrast, "home" a bridge and a person after a possessive a pet (round 9 coverage).
+# 54,179 (87.84%) since round 9's invalid positive classes are left out (verbs and idiom nouns read as
+# objects, "arm in arm", "in front", the heart of, contrary-to-fact clauses, "vs", split particles, credits): the
+# negatives lost were built on those elements; the 8 captions left with none read by hand ("learn how to
+# add snow", "the speaks are triathlete", "every little girl is a princess", "if person were ... champions").
+# 54,706 (88.36%) with both together.
+# 54,273 (87.89%) since an adverb read as a noun is no object (augment/depicted.py, round 9 web): the lost
+# negatives edit "the far", "the before", "cat indoors" ("the far seen from inside the car ...", "groups of
+# befores are playing ..."; two of "tabby cat indoors" arguably valid), and "between" needs all its parties.
+# 54,698 (88.36%) with round 9 web merged on top.
+# 54,149 (87.87%) since wrong relations are left out of texts (round 9, r9-relations: imperatives given a
+# subject, a body part of a verb's object, "between" one party, "X vs Y" sides, cut-off "in front (of)"
+# objects, "-ing" compounds, "X-like" halves): the 3 captions lost had only negatives on such relations
+# ("a beer bottle is posing a family", "a full breakfast does no one like island").
+# 54,597 (88.34%) with round 9 relations merged on top.
+# 54,544 (88.28%) after the round 9 negative guards (nouns bound in compound words, rooms not "at",
+# "outside" of arrangements, near-synonym attribute swaps, approval "cool", compounds before a name,
+# chained place phrases in positives, "vs" sides, style names, flagpole pairs, adverbs read as things):
+# heldout2-5 lost 34 still-invalid negatives and 20 labelled-valid ones, most redrawn as valid ones.
+# 54,447 (88.27%) with all of round 9 merged (coverage, positives, web, relations, negatives).
+CC3M_NEGATIVES_BASELINE = 54_447
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -233,7 +254,11 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 87.85% with all of round 5; 87.73% after the 15d negative guards
                                     # 88.24% with the last-resort contrasts on top of the above
                                     # 88.19% after the 15e swap guards (invalid swaps removed)
-CC3M_COVERAGE_BASELINE = 0.8789     # 87.89% with the swap guards and the positives of round 8 together
+                                    # 87.89% with the swap guards and the positives of round 8 together
+                                    # 88.36% with round 9 coverage contrasts and positive guards together
+                                    # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
+                                    # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
+CC3M_COVERAGE_BASELINE = 0.8827     # 88.27% with all of round 9 merged (see the negatives baseline)
 
 
 def test_cc3m_captions_have_no_defects(nlp):

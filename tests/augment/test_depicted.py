@@ -139,6 +139,22 @@ def test_a_sign_before_a_date_or_a_number_and_a_credit_name_are_no_objects(parse
         mentions(positives(parse, "Potatoes Stock Photography"), "potatoes")
 
 
+def test_the_maker_after_a_pictures_last_by_is_no_object(parse):
+    got = positives(parse, "Royalty Free Photo of a Person Holding a Globe by Fire")      # web heldout5
+    assert not mentions(got, "Fire") and "Person is holding Globe" in got
+    # a place by a thing, with its determiner, stays one
+    assert mentions(positives(parse, "a cat sleeping by the Fire"), "Fire")
+
+
+def test_an_adverb_read_as_a_noun_is_no_object(parse):
+    got = positives(parse, "Bunch of slides in white framed rotates clockwise — Stock Video #28793439")  # web heldout5
+    assert not mentions(got, "clockwise") and "bunch of slides" in got
+    # a word with a noun's sense too stays an object
+    assert mentions(positives(parse, "a man jogging outdoors in the park"), "park")
+    # the dictionary reads "tin" as an adverb: WordNet's noun keeps it              # CC3M
+    assert mentions(positives(parse, "a spoon leans against an open tin of baked beans"), "tin")
+
+
 # --------------------------------------------------------------------------- idioms, genres, similes, purposes
 
 def test_the_object_of_a_light_verb_idiom_is_no_object(parse):
@@ -181,3 +197,69 @@ def test_a_verb_read_as_a_plural_noun_is_no_object(parse):
     got = positives(parse, "+ of the best affordable baskets, bins and crates for organizing your entire house! "
                            "# storage # organizing # organize")                                   # web heldout4
     assert "organize" not in got and "bins" in got and not mentions(got, "house")               # purpose clause
+
+
+def test_a_noun_written_twice_around_a_preposition_is_an_adverb(parse):
+    got = positives(parse, "a good looking pair: the dance partner's are arm in arm for another routine")
+    assert not mentions(got, "arm") and "the dance partner" in got                     # CC3M heldout5
+    from sgshards.augment.depicted import paired_noun
+    from sgshards.schemas.depview import children_index
+    doc = parse("person by person on 500px")                                             # CC3M: a name and a credit
+    assert not paired_noun(doc, children_index(doc), 0)
+
+
+def test_a_verb_the_parse_made_a_noun_is_no_object(parse):
+    got = positives(parse, "Bunch of slides in white framed rotates clockwise — Stock Video #28793439")
+    assert not mentions(got, "clockwise")                                               # web heldout5: no noun sense
+    got = positives(parse, "a female reaches out her hand to the noses of donkeys")    # CC3M heldout5: a verb's object
+    assert "reaches" not in got and "a female" in got
+    got = positives(parse, "Show up, do the work, trust in the process")               # web heldout5: an instruction
+    assert not mentions(got, "trust")
+    got = positives(parse, "shop online in china tote premium handbags women")         # heldout2: a thing after all
+    assert "tote" in got
+
+
+def test_a_phrasal_noun_before_its_particle_is_no_object(parse):
+    got = positives(parse, "heavy rain dampens the festive shopping in the run up")    # CC3M heldout5
+    assert not mentions(got, "run") and "heavy rain" in got
+
+
+def test_the_things_of_a_hypothetical_clause_are_not_shown(parse):
+    got = positives(parse, "currently top, if person were to be crowned the champions they would break run of "
+                           "consecutive titles.")                                         # CC3M heldout5
+    assert "champions" not in got and "person" in got
+    assert "the car" in positives(parse, "just imagine if you were inside the car")     # CC3M: a place
+    got = positives(parse, "this mystical ring might just give you special powers .")  # CC3M: what may be
+    assert "the ring is mystical" in got
+
+
+def test_n_like_y_is_an_n_like_y_not_an_n(parse):
+    got = positives(parse, "house with a pipe like decoration")                         # CC3M heldout5
+    assert not mentions(got, "pipe") and "decoration" in got
+    assert "animals" in positives(parse, "animals like dogs")                            # examples of a plural
+    assert "a full breakfast" in positives(parse, "no one does a full breakfast like island")   # CC3M: a comparison
+
+
+def test_the_heart_of_a_place_is_no_object(parse):
+    got = positives(parse, "river running through the heart of the town")              # CC3M heldout5
+    assert all("heart of the town" in t for t in mentions(got, "heart")) and "the town" in got
+
+
+def test_the_noun_of_a_verb_idiom_is_no_object(parse):
+    got = positives(parse, "featured image for teen takes the fashion world by storm with fabulous dresses")
+    assert "storm" not in got and "teen" in got                                         # CC3M heldout5
+    got = positives(parse, "playful nature: the stars, who are the glamorous captains to host person, got into "
+                           "the spirit of things by rocking a cute pair of bunny ears")   # CC3M heldout5
+    assert "things" not in got
+
+
+def test_the_nouns_of_every_x_is_a_y_are_no_objects(parse):
+    got = positives(parse, "image detail for - all items home where every little girl is a princess")
+    assert not mentions(got, "girl") and not mentions(got, "princess")                 # CC3M heldout4
+    assert mentions(positives(parse, "every room in home is part of his book store ."), "room")   # CC3M
+
+
+def test_who_lent_the_picture_is_not_in_it(parse):
+    got = positives(parse, "Frederick Nicholls Crouch (Photo courtesy of the Music Division, The New York Public "
+                           "Library)")                                                    # web heldout5
+    assert not mentions(got, "Division") and not mentions(got, "Library") and "Frederick Nicholls Crouch" in got

@@ -203,7 +203,12 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 826 since verbs read as nouns, similes and purpose clauses name no depicted object (augment/depicted.py,
     # issue 15e): the three captions lost had only invalid negatives ("helicopter hovers are below
     # structure", "nothing like a romantic morning of ice skating !", "for filling any patterns")
-    assert stats["with_negative"] >= 826      # 826 after all of the above together
+    # 832 since places take "of"/"from"/"over" their whole, a city a village, a figure, a side or a bare
+    # material its contrast, "home" a bridge and a person after "his"/"my" a pet (issue 15 coverage, round 9)
+    # 831 since nouns stacked onto a finite verb name no object (augment/attachment.py, round 9 relations): the
+    # caption lost, "a family poses with the mascot a beer bottle", had only invalid negatives ("a beer bottle
+    # is posing a family")
+    assert stats["with_negative"] >= 831      # 831 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

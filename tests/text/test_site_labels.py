@@ -45,6 +45,18 @@ CUT = [
     ("The hillside town of Lindos, Rhodes | Hello Victoria", "The hillside town of Lindos, Rhodes"),
     ("Load image into Gallery viewer, Raw Amazonite in Quartz | Amazonite Mineral Specimen | Crystals Stones Rocks "
      "& Minerals", "Raw Amazonite in Quartz"),
+    # a shop's tag before a pipe is cut, never the product it tags
+    ("|READYSTOCK-SEALED| BLACKPINK SQUARE UP", "BLACKPINK SQUARE UP"),
+    ("|READY STOCK| Blue denim jacket", "Blue denim jacket"),
+    ("DIESEL | Gray T-rain for Men | Lyst", "Gray T-rain for Men"),
+    ("LAUREL BLACK | The Sun", "LAUREL BLACK"),               # a product in capitals, then the site's name
+    # a lender's credit at the end
+    ("Frederick Nicholls Crouch (Photo courtesy of the Music Division, The New York Public Library)",
+     "Frederick Nicholls Crouch"),
+    ("Duffy's Wings, photo courtesy of Duffy's", "Duffy's Wings"),
+    ("Steve Martin talks about The Big Year, which is slated for release on October 14, 2011. - Provided courtesy "
+     "of none / Fox 2000 Pictures", "Steve Martin talks about The Big Year, which is slated for release on October 14, "
+     "2011."),
 ]
 
 KEPT = [
@@ -52,6 +64,9 @@ KEPT = [
     "Stock Photos",                                            # nothing would be left
     "Traffic Jam at Puente de Balboa in Panama City",
     "Paint cans and a print of a lion on the wall",
+    "|SALE|",                                                  # a tag alone
+    # "courtesy of" that says why, not who lent the picture
+    "person was sent flying to the ice courtesy of a first period hit from person in front of person .",
 ]
 
 
@@ -77,6 +92,16 @@ def test_the_record_keeps_the_caption_and_the_positives_read_the_description(par
     texts = [p["text"] for p in record["positives"]]
     assert texts[0] == "Girl blowing up balloon" and "girl is blowing up balloon" in texts
     assert not any("Print" in t or "frame" in t for t in texts + [n["text"] for n in record["negatives"]])
+
+
+def test_a_shops_tag_before_a_pipe_leaves_the_product_to_the_parser(parser):
+    """Hostile input: "|TAG| product" must not be read as the tag alone (the pipe's first segment):
+    the parser reads the product's content words, the record keeps the caption."""
+    caption = "|READY STOCK| Blue denim jacket"
+    record = annotate_batch(parser, [item(0, "a", caption)])[0]["record"]
+    assert record["caption"] == caption
+    assert {"Blue", "denim", "jacket"} <= set(record["tokens"]) and "STOCK" not in record["tokens"]
+    assert not any("STOCK" in p["text"] for p in record["positives"][1:])
 
 
 def test_a_stock_title_cut_to_its_description_is_still_read_as_one(parser):

@@ -54,7 +54,10 @@ UNSUITABLE = {
                 # a question to the reader with "are you" dropped
                 "looking for a custom floral design? we can help.",
                 "planning to visit constitutional republic? make sure to spend a few days exploring its rich history "
-                "and colonial architecture."],
+                "and colonial architecture.",
+                # a motto of imperatives in a row, its later verbs tagged as nouns ("trust/NN in the process")
+                "Show up, do the work, trust in the process", "Fold, cut, turn over",
+                "bundle up and gaze at the stars", "add oil and drop the carrots in the skillet"],
     # a page's furniture: a slide's copyright footer, numbered steps of instructions
     PAGE_TEXT: ["© 2006 Cisco Systems, Inc. All rights reserved.IP6FD v2.06-8 Configure dual-stack IPv4 and IPv6 "
                 "addresses on GRE tunnel interface Identify tunnel entry and exit",
@@ -69,6 +72,10 @@ UNSUITABLE = {
                         "4ocean Bracelet | Made From Recycled Materials | Remove 1lb of Trash",
                         'Harper - Set "Garderobe klein • coat rack small"'],
     PRODUCT_LISTING: ['"Apple MacBook Pro 2018 13"" (MR9Q2KS/A) SWE"',
+                      # a power in words and a shop's word ("used")
+                      "Italia Retro 10 practise combo for guitar - 10 watts - used but in excellent condition",
+                      # a ticket shop's listing: an event's name, then "tickets" in the shop's language
+                      "Beach Break Live tickets", "Sip and Sketch - Life Art Classes in Granada entradas",
                       "King Toyo Combination Wrench Set 8 to 24mm 14pcs",
                       "Wholesale Ce Approved IP66 LED Street Light Fixture", "Hardy Road Terraced property for sale",
                       # sentence case: a shop's product noun with a brand's mark
@@ -81,6 +88,8 @@ UNSUITABLE = {
                       # a quantity of goods in a phrase with no determiner and no verb
                       "Tello Chicken & Rice 15kg", "Biocol Raspberry Ketone 500 ml"],
     KEYWORD_LIST: ["pink pillow,Kilim Pillow,Handmade Cushion Cover,Couch Pillow,sofa pillow",
+                   # a long run of keywords, one said twice, with one preposition
+                   "coffee reflector epoxy flooring in millburn nj epoxy coating polished concrete self leveling",
                    # one noun heads three comma-separated items
                    "Folding bed, single bed, lunch break bed, nap bed, 1.2 meter sponge solid wood board, double simple "
                    "bed chair",
@@ -105,6 +114,10 @@ UNSUITABLE = {
     NAMES_LIST: ["Kevin Garnett and Lamar Odom", "Cleancoal",
                  "Lubeck, Germany Stock Photos"],          # a stock title that is only a name
     TITLE_CASE: ["Beaded Soccer Ball Keychain", "Forbidden Revelations",
+                 # a library's title : subtitle, a film's title and year (a capitalised verb of the title too)
+                 "Bringing whales ashore : oceans and the environment of early modern Japan",
+                 "Tannhäuser : in full score", "First Knight (1995) - king-arthur Photo",
+                 "Catanduanes Philippines city pictures gallery : Rose Goes Places : 5 Days in Catanduanes (2016)",
                  "Owl of War (Owl the Assassin Book 2) on Kindle",
                  "DigiTrans Launches Universal Data Streaming Platform That Paves the Way for Intelligent "
                  "Logistics Solutions",
@@ -112,6 +125,9 @@ UNSUITABLE = {
                  "20 days in Greece - Beaches Beyond Beautiful Tour", "Martine Vuitton-Serape - Yellow pug",
                  "Single bed with Trundle - Carino for Kids Children and Junior White"],
     SENTENCE_TITLE: ["how to plant a tree", "Why the North won the Vietnam War", "what to buy for a baker",
+                     # an article's title headed by an idea with a phrase of its own
+                     "Concept of consulting services and e-learning",
+                     "Essays in Evangelical Social Ethics, David F. Wright, editor",
                      "10 things Canada does better than everyone else", "177 best AutoCAD images on Pinterest",
                      "a field guide to the reptiles", "Plants vs Zombies Garden Warfare #13 Solo kolejka 1",
                      "Great Sioux War orders of battle : how the United States Army waged war on the Northern Plains",
@@ -157,6 +173,8 @@ SCENES = [
     "The hillside town of Lindos, Rhodes | Hello Victoria",
     # a way back, a single hyphenated word
     "back to the beach after bathing", "close-up",
+    # a shot's name is no imperative
+    "close up image of a sea turtle, and blue water behind",
     # CC3M: lower case, "person" stand-ins, tokenised punctuation
     "person , left , edges out person for first place in the meters during the track and field championships",
     "mural by person inspired by person playing person on person",
@@ -234,6 +252,9 @@ SCENES = [
     "always studying the game is person even on the sideline listening to person.",
     # a modal of what is seen; an example of what is seen
     "this is an example of a traditional water fountain landscape.",
+    "example of a classic kitchen design", "the beauty of a sunset",       # CC3M: an idea heads a scene
+    # a label in another language before " : " opens in lower case
+    "tela sensível ao toque : GREEN SCREEN man on vacation sitting by the pool holding his smartphone",
 ]
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import random
 from typing import Optional
 
-from ..realise import Replacement, Surface, fresh
+from ..realise import Replacement, Slot, Surface, fresh
 from ..sampling import Frequencies, choose, shuffle
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.taxonomy import class_depth, kinship, noun_class
+from ...lexicon.units import is_unit
 from ...schemas.graph import Span
 from ..vocab import ATTRIBUTE_CATEGORIES, attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
 from .contrast import attribute_contrasts, attribute_fits, can_act, named_by
@@ -46,6 +47,10 @@ def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> boo
     if cat is None or not attribute_fits(cat[0], o.name) or glued(surface, span) \
             or named_by(cat[0], o.attributes[k], o.name):             # "giant panda", "hot spring"
         return False
+    if cat[0] == "temperature" and approval(o.attributes[k], o.name):
+        return False                                         # "the wedding dress is cool" -/-> "is hot"
+    if compound_part(surface, span, surface.slots.get(obj)):
+        return False                                         # "knee high socks", "sour cream bundt cake"
     toks = surface.tokens
     words = toks[span[0]:span[1]]
     if any(t.tag in ("JJR", "JJS", "RBR", "RBS") for t in words):
@@ -59,6 +64,42 @@ def replaceable_attribute(surface: Surface, obj: int, k: int, span: Span) -> boo
         slot = surface.slots.get(obj)
         return cat[0] in ("colour", "material") and slot is not None and span[1] == slot.name[0]
     return True
+
+
+# The temperature words English also uses for approval ("a cool dress", "the hottest car"), and the
+# WordNet classes of what has a temperature one feels (water, a drink, the weather, the evening).
+_APPROVAL_WORDS = frozenset({"cool", "hot"})
+_FELT_CLASSES = frozenset({"substance", "food", "phenomenon", "object", "time", "location", "attribute", "plant",
+                           "body"})
+
+
+def approval(adjective: str, noun: str) -> bool:
+    """A temperature word said of a person or a made thing ("sure the wedding dress is cool"): it
+    most likely approves of it, and "hot" or "cold" in its place is no contradiction."""
+    return adjective.lower() in _APPROVAL_WORDS and noun_class(noun) not in _FELT_CLASSES
+
+
+def compound_part(surface: Surface, span: Span, slot: Optional[Slot]) -> bool:
+    """The attribute word is half of a compound before the object's name: a body part right
+    before it makes a compound adjective of a measure ("knee high socks", "waist deep": "knee low
+    socks" is no English), or it makes a multiword noun (``lexicon.units``) with an adjective
+    before it or the word after it ("sour cream bundt cake" -/-> "sour gray bundt cake"; a
+    participle still says the stuff: "stained glass window"; nor with the object's own name:
+    "white wine")."""
+    toks = surface.tokens
+    s, e = span
+    if slot is None or e > slot.name[0] or s == 0:
+        return False                               # predicative ("the socks are high"), or first
+    prev = toks[s - 1]
+    word = prev.text.lower()
+    if not prev.ws or not word.isalpha():
+        return False
+    if prev.tag in ("NN", "VB", "VBP") and "NOUN" in all_lemmas(word) and noun_class(word) == "body":
+        return True                                # "knee high": the body part measures, it is no thing
+    attr = surface.span_text(span).lower()
+    if prev.upos == "ADJ" and is_unit(word + " " + attr):
+        return True
+    return e < slot.name[0] and is_unit(attr + " " + toks[e].text.lower())
 
 
 def type_word(adjective: str, noun: str) -> bool:

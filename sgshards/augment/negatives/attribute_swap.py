@@ -28,7 +28,8 @@ def _adjectival(surface: Surface, span: Span, attr: str) -> bool:
 
 def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every attribute swap of two attributes of one category that fits both objects ("red"/"blue",
-    "big"/"small"; not "red"/"wooden", nor "young" onto a table), in random order."""
+    "big"/"small"; not "red"/"wooden", nor "young" onto a table), of two of its groups ("frozen"/"cold"
+    are one: "cold pipes of extremely frozen liquid nitrogen" says the same), in random order."""
     g = surface.graph
     pairs = []
     objs = [i for i in surface.objects if surface.attrs.get(i)]
@@ -45,9 +46,9 @@ def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]
                     if not (_adjectival(surface, sa, va) and _adjectival(surface, sb, vb)):
                         continue                   # "holding", "only": parser slips, not properties
                     ca, cb = attribute_category(va, oa.name), attribute_category(vb, ob.name)
-                    if ca is None or cb is None or ca[0] != cb[0] or not (
+                    if ca is None or cb is None or ca[0] != cb[0] or ca[1] == cb[1] or not (
                             attribute_fits(ca[0], ob.name) and attribute_fits(cb[0], oa.name)):
-                        continue                   # "barren flags in the buddhist region": no contrast
+                        continue                   # "barren flags in the buddhist region", "frozen"/"cold": no contrast
                     if glued(surface, sa) or glued(surface, sb) or across_separator(surface, sa, sb) \
                             or keyword_string(surface) or named_by(ca[0], va, oa.name) \
                             or named_by(cb[0], vb, ob.name):      # "giant panda", "high tide"

@@ -36,6 +36,17 @@ from .shared import glued, possessive
 # A category word and a thing of another category that none of its members is.
 CATEGORY_CONTRASTS: dict[str, str] = {
     "building": "bridge", "plant": "statue", "bird": "butterfly", "vehicle": "horse",
+    "home": "bridge",                # any building may be a home (a castle, a tower): none is a bridge
+    # a settlement by its size, whose curated group ("city|town|village") holds them all: a city
+    # is no village ("it's located in a crowded industrial city" -> "village"); "town" may be either
+    "city": "village", "village": "city",
+    # a plane figure by its corners ("ribbon in the shape of a circle" -> "of a square"; not "square",
+    # a town's square too), a solid by its faces
+    "circle": "square", "triangle": "circle", "rectangle": "circle", "sphere": "cube", "cube": "sphere",
+    # a side of a thing, by its opposite ("view from the front of the lodge" -> "from the back";
+    # "the interior of the church" -> "the exterior"); never a compound's ("front door", "top floor")
+    "front": "back", "back": "front", "rear": "front", "top": "bottom", "bottom": "top",
+    "interior": "exterior", "exterior": "interior", "inside": "outside", "outside": "inside",
 }
 # Words of the contrast's kind: the caption names one already ("a bridge", "insects").
 # Words of the contrast's kind, or of a scene it is often in: the caption names one already ("a
@@ -48,7 +59,22 @@ _NEAR_CATEGORY: dict[str, frozenset[str]] = {w: frozenset(g.split()) for w, g in
               "plaza square fountain",
     "butterfly": "butterfly butterflies insect insects moth moths flower flowers garden gardens meadow",
     "horse": "horse horses pony ponies carriage rider riders farm ranch stable cowboy",
+    "village": "village villages hamlet hamlets town towns countryside rural farm farms",
+    "square": "square squares rectangle rectangles grid grids checkered plaid tile tiles",
+    "circle": "circle circles ring rings round dot dots sphere spheres disc discs disk disks",
+    "cube": "cube cubes box boxes block blocks dice",
+    "sphere": "sphere spheres ball balls globe globes orb orbs bubble bubbles",
+    "back": "back rear behind", "front": "front facade", "bottom": "bottom base foot below underneath",
+    "top": "top summit peak above atop", "exterior": "exterior outside outdoor outdoors facade",
+    "interior": "interior inside indoor indoors", "outside": "outside exterior outdoor outdoors",
+    "inside": "inside interior indoor indoors",
+    "city": "city cities town towns metropolis downtown urban skyline skyscraper skyscrapers suburb suburbs",
 }.items()}
+_SIDES = frozenset({"front", "back", "rear", "top", "bottom", "interior", "exterior", "inside", "outside"})
+# "home" names whose residence or origin with "of" ("the former home of rhythm and blues artist"),
+# and a household or a concept after these ("the smart home").
+_HOME_WORDS = frozenset({"home"})
+_HOME_KINDS = frozenset({"smart", "happy", "loving", "forever", "second", "nursing", "care", "foster"})
 # Idioms of a category word ("the early bird catches the worm").
 _CATEGORY_IDIOMS = frozenset({("early", "bird"), ("love", "bird"), ("free", "bird")})
 # Modifiers that make a plant a factory, and a building's modifiers that need it ("storey").
@@ -88,8 +114,56 @@ _LIST_MARKS = frozenset({"and", "or", "&", "/", ",", "vs", "vs.", "versus", "-",
 
 
 def kind_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
-    """(token span, new word) for a category word or a sport of the object's phrase, or None."""
-    return _category_replacement(surface, slot) or _sport_replacement(surface, slot)
+    """(token span, new word) for a category word, a sport or a material of the object's phrase, or None."""
+    return _category_replacement(surface, slot) or _sport_replacement(surface, slot) \
+        or _material_replacement(surface, slot)
+
+
+# A material named as a bare noun ("a piece of glass", "made of metal", "a pile of wood") by the
+# curated material groups (``vocab.ATTRIBUTE_CATEGORIES["material"]``), and the materials put in
+# its place, first the one not named in the text: another material of a thing's kind.
+MATERIAL_CONTRASTS: dict[str, tuple[str, ...]] = {
+    "wood": ("metal", "stone"), "metal": ("wood", "plastic"), "steel": ("wood", "plastic"),
+    "iron": ("wood", "plastic"), "aluminum": ("wood", "plastic"), "aluminium": ("wood", "plastic"),
+    "glass": ("wood", "metal"), "plastic": ("glass", "metal"), "stone": ("wood", "metal"),
+    "marble": ("wood", "metal"), "granite": ("wood", "metal"), "brick": ("wood", "metal"),
+    "concrete": ("wood", "metal"), "paper": ("plastic", "metal"), "cardboard": ("plastic", "metal"),
+    "leather": ("wool", "plastic"), "wool": ("leather", "plastic"), "clay": ("metal", "glass"),
+    "porcelain": ("metal", "glass"), "rubber": ("metal", "wood"),
+}
+# The words before a bare material noun that make it the stuff of a thing: a piece, pile or
+# sheet "of" it, made "of" or "from" it, done "in" it.
+_MATERIAL_PREPS = frozenset({"of", "from", "in"})
+# Words of each material group (a text naming one of them already names the contrast).
+_MATERIAL_WORDS: dict[str, frozenset[str]] = {
+    "wood": frozenset("wood wooden timber plywood".split()), "metal": frozenset("metal metallic steel iron".split()),
+    "stone": frozenset("stone stones marble granite rock".split()), "plastic": frozenset({"plastic"}),
+    "glass": frozenset({"glass"}), "wool": frozenset("wool woolen woollen knitted".split()),
+    "leather": frozenset({"leather"}),
+}
+
+
+def _material_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, str]]:
+    """A bare singular material noun after "of", "from" or "in" ("a signed piece of glass" -> "of
+    wood", "handcuffs made of metal" -> "of wood"): another material; not a noun modifier ("glass
+    door"), a material with a determiner ("a glass": a vessel), nor one said twice."""
+    toks = surface.tokens
+    s, e = slot.name
+    if e - s != 1 or slot.np[0] != s or s == 0 or toks[s - 1].text.lower() not in _MATERIAL_PREPS:
+        return None
+    head = toks[s]
+    word = head.text.lower()
+    if word not in MATERIAL_CONTRASTS or head.upos != "NOUN" or head.tag not in ("NN", "") or not _plain(surface, s):
+        return None
+    if e < len(toks) and toks[e].upos in ("NOUN", "PROPN") and head.ws:
+        return None                                  # "glass door": a modifier
+    low = [t.text.lower() for t in toks]
+    if low.count(word) > 1:
+        return None
+    for new in MATERIAL_CONTRASTS[word]:
+        if not _named(surface, _MATERIAL_WORDS[new]):
+            return slot.name, new
+    return None
 
 
 def _plain(surface: Surface, i: int) -> bool:
@@ -148,17 +222,33 @@ def _category_replacement(surface: Surface, slot: Slot) -> Optional[tuple[Span, 
             or not _plain(surface, i) or possessive(surface, (i, i + 1)):
         return None
     before = toks[slot.np[0]:i]
-    if any(t.upos in ("NOUN", "PROPN") or t.tag == "POS" for t in before) or (i > 0 and toks[i - 1].text == "-"):
-        return None                                  # "office building", "love birds", "ten - story building"
+    if any(t.upos in ("NOUN", "PROPN") or t.tag == "POS" for t in before) or (i > 0 and toks[i - 1].text == "-") \
+            or (i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and toks[i - 1].ws):
+        return None                                  # "office building", "love birds", "ten - story building",
+                                                     # "the winners circle", "ice cubes" (a noun before)
     if i + 1 < len(toks) and toks[i + 1].upos in ("NOUN", "PROPN") and toks[i].ws:
         return None                                  # "plant life", "building blocks": a modifier
     if i > 0 and (toks[i - 1].text.lower(), word) in _CATEGORY_IDIOMS:
         return None
+    if head.tag in ("NN", "") and slot.np[0] == i and (i > 0 and toks[i - 1].upos in ("ADP", "VERB", "AUX")
+                                                       or len(toks) == 1 and word in _HOME_WORDS):
+        return None                                  # a bare singular: "at home", "welcome home"
+    if sum(noun_lemma(t.text.lower()) == word for t in toks) > 1:
+        return None                                  # said twice: "home sweet home"
+    if head.dep in ("dobj", "oprd") and any(t.dep == "dobj" and t.head == head.head for t in toks[:i]):
+        return None                                  # what an object is made or called: "making a house a home"
+    if word in _SIDES and not surface.caption and not surface.relations:
+        return None                                  # "the back" said alone: of nothing
+    if word in _HOME_WORDS and (i + 1 < len(toks) and toks[i + 1].text.lower() == "of"
+                                or any(a.lower() in _HOME_KINDS for a in surface.graph.objects[slot.obj].attributes)
+                                or any(t.text.lower() in _HOME_KINDS for t in before)):
+        return None                                  # "the home of jazz", "the smart home": no building
     if word == "plant" and any(t.text.lower() in _FACTORY for t in before):
         return None                                  # "nuclear plant": a factory
     new = CATEGORY_CONTRASTS[word]
+    replaced = surface.graph.objects[slot.obj]       # "city" and "village" share a curated group
     if _named(surface, _NEAR_CATEGORY[new]) or not all(
-            distinct_things(new, o.name, False) for o in surface.graph.objects if o.name):
+            distinct_things(new, o.name, False) for o in surface.graph.objects if o.name and o is not replaced):
         return None
     plural = head.tag == "NNS" if head.tag else slot.plural
     return (i, i + 1), noun_form(new, plural)

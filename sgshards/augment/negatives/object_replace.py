@@ -16,11 +16,11 @@ from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ...lexicon.taxonomy import mainly_a, part_of
+from ...lexicon.taxonomy import is_a, mainly_a, noun_class, noun_classes, part_of
+from ...lexicon.units import named_together
 from ...schemas.graph import SceneGraph, SGRelation, Span
 from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
                      object_alternatives, object_category, object_groups)
-from ...lexicon.taxonomy import is_a, noun_class
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
@@ -64,16 +64,45 @@ _INSIDE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from"
                            "around", "of", "for", "with"})
 
 
+# Prepositions that relate a thing to a place as a whole, not to its surface, inside or length, so any place of
+# the curated lists takes them ("a look upstream from a shore" -> "from a bridge", "full moon over the mountain"
+# -> "over the lake", "special tour of the island" -> "of the lake"); never a room's surfaces ("over the floor"),
+# a bare noun ("return from school", "over river"), nor "of" an idea or a state ("oath of office", "depth of field").
+_ANY_PLACE_PREPS = frozenset({"of", "from", "over", "above", "toward", "towards", "beyond"})
+_SURFACES = frozenset({"floor", "wall", "ceiling", "roof"})
+_NOT_PLACE_SENSES = frozenset({"cognition", "state"})
+
+
 @lru_cache(maxsize=1 << 15)
-def place_preps(noun: str, prep: str) -> frozenset:
-    """Prepositions the noun takes as a place: its own list, "in"/"at"-like ones for a shop, a
-    room or a station ("on the hospital"), any for other nouns."""
-    if noun in PLACE_PREPS:
-        return PLACE_PREPS[noun]
+def place_preps(noun: str, prep: str, strict: str = "") -> frozenset:
+    """Prepositions the noun takes as a place: its own list or its head's ("living room" as "room";
+    with ``_ANY_PLACE_PREPS`` unless ``strict``: see ``strict_place``), "in"/"at"-like ones for a
+    shop or a station ("on the hospital"), but "at" for a room ("at the salon" -/-> "at the living
+    room"), any for other nouns."""
     cat = object_category(noun)
-    if cat is not None and cat[0] in ("place", "room"):
+    if strict == "unplaced" and (noun in PLACE_PREPS or cat is not None and cat[0] in ("place", "room")):
+        return frozenset()
+    for key in (noun, (noun.split() or [noun])[-1]):
+        if key in PLACE_PREPS:
+            if strict or key in _SURFACES or prep not in _ANY_PLACE_PREPS \
+                    or prep == "of" and noun_classes(key) & _NOT_PLACE_SENSES:
+                return PLACE_PREPS[key]
+            return PLACE_PREPS[key] | {prep}
+    if cat is not None and cat[0] == "room":
+        return _INSIDE_PREPS - {"at"}
+    if cat is not None and cat[0] == "place":
         return _INSIDE_PREPS
     return frozenset((prep,))
+
+
+def strict_place(surface: Surface, slot: Slot, name: str, prep: Optional[str]) -> str:
+    """How strictly a place must take the caption's preposition: "unplaced" after "of" a noun with
+    a sense of an idea or a state, which may name no place ("oath of office", "depth of field"):
+    no place stands in; "bare" for a bare noun ("return from school", "over river"): only a place
+    that takes the preposition itself; "" else."""
+    if prep == "of" and noun_classes(name) & _NOT_PLACE_SENSES:
+        return "unplaced"
+    return "bare" if bare_singular(surface, slot) else ""
 
 
 def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
@@ -141,6 +170,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         if not replaceable_slot(surface, a):
             continue
         prep = _place_preposition(surface, slot.np)
+        strict = strict_place(surface, slot, o.name, prep)
         pronoun = gendered_pronoun(surface)
         # "young woman" -/-> "girl"; "men's" -/-> "girls's"
         aged = is_person(o.name) and any(x.lower() in AGE_WORDS for x in o.attributes)
@@ -160,12 +190,13 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
                 and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
                 and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
-                and (prep is None or prep in place_preps(w, prep))
+                and (prep is None or prep in place_preps(w, prep, strict))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
+                and not named_together(o.name, w)                            # "the flag" -/-> "the pole"
                 and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
                 and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
@@ -329,9 +360,9 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
     return [w for w in kin_alternatives(name)                   # the caption's objects last: the dearest test
             if not (worn and not _one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
-            and (prep is None or prep in place_preps(w, prep))
+            and (prep is None or prep in place_preps(w, prep, strict_place(surface, slot, name, prep)))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
-            and not set_out_together(name, w)
+            and not set_out_together(name, w) and not named_together(name, w)
             and unlike_the_caption(surface, w)]
 
 
@@ -352,9 +383,13 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
         return None                        # "a woman walking her leopard": no "her man"
     if not slot.plural and slot.name[1] < len(toks) and toks[slot.name[1]].text.lower() in _PLURAL_VERBS:
         return None                        # "animal are", "actor have": no "a woman are"
+    # a person's possessive determiner stays ("pictured with his son" -> "with his dog"); an
+    # animal's would need its owner ("walking her leopard" -/-> "her man")
+    mine = is_person(name)
     k = s
-    while k < slot.name[0] and toks[k].upos == "DET" and toks[k].tag != "PRP$":
+    while k < slot.name[0] and (toks[k].upos == "DET" and toks[k].tag != "PRP$" or mine and toks[k].tag == "PRP$"):
         k += 1
+    owned = mine and any(toks[j].tag == "PRP$" for j in range(s, k))
     if (k < slot.name[0] or not plain or slot.name[1] - slot.name[0] > 1) and not is_person(name) \
             and name.lower() not in ANY_ANIMAL:
         return None                                    # "image cute raccoon", "bird feeder" -/-> "a man"
@@ -364,20 +399,24 @@ def _organism_replacements(surface: Surface, slot: Slot, name: str, owner: bool,
             return None                                # "leather women 's sandals", "middle - aged woman",
                                                        # "a vocal critic of opera character", "is a proud mom"
         return (k, slot.name[1]), [w for w in _modified_person(surface, (k, slot.name[1]))
-                                   if unlike_the_caption(surface, w)]
-    if any(toks[j].upos not in ("DET", "NUM") for j in range(s, slot.name[0])):
+                                   if unlike_the_caption(surface, w) and (not owned or w in _PETS)]
+    if any(toks[j].upos not in ("DET", "NUM") and not (mine and toks[j].tag == "PRP$") for j in range(s, slot.name[0])):
         return None
     if name.lower() in ANY_ANIMAL and s > 0 and toks[s - 1].text.lower() == "of" and not slot.plural \
             and s == slot.name[0]:
         return None                        # "a flock of animal", "kind of animal": no "a flock of a woman"
     return slot.name, [w for w in other_organisms(name) if unlike_the_caption(surface, w)
-                       and not (owner and noun_form(w, slot.plural).endswith("s"))]
+                       and not (owner and noun_form(w, slot.plural).endswith("s")) and (not owned or w in _PETS)]
+
+
+# The animals one says one has ("his son" -> "his dog", not "his penguin").
+_PETS = frozenset({"dog", "cat"})
 
 
 # Modifiers that may name a person: adjectives and singular nouns ("indie rock artist", "a homeless
 # person"); not a participle, a superlative, a number, a possessive or a plural noun ("anonymous
-# painting women", "the youngest player", "three players", "his son", "the referee issues football
-# player": misparses or words that need their noun).
+# painting women", "the youngest player", "three players", "the referee issues football player":
+# misparses or words that need their noun); a possessive determiner is skipped before them.
 _PERSON_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP"})
 # Adjectives that need their noun ("the first woman to win", "the only player").
 _BOUND_WORDS = frozenset({"first", "second", "third", "last", "only", "next", "same", "other", "former",

@@ -13,6 +13,7 @@ from ..sampling import Frequencies, shuffle
 from ..vocab import COUNT_ING_NOUNS, attribute_category, object_category
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.taxonomy import listed, noun_class, part_of
+from ...lexicon.units import SIZED
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
@@ -129,7 +130,30 @@ def movable_name(surface: Surface, obj: int) -> bool:
     return not (glued(surface, slot.name) or head.dep in ("compound", "npadvmod", "nmod") or in_idiom(surface, slot)
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
                 or of_bound(surface, slot.name) or chained(surface, slot.np) or _measured(surface, slot)
-                or loose_compound(surface.graph.objects[obj].name) or verb_only(surface, slot))
+                or loose_compound(surface.graph.objects[obj].name) or verb_only(surface, slot)
+                or style_bound(surface, slot) or other_of_list(surface, slot))
+
+
+# First words of a name that belong to the modifier before them ("spanish style house", "vintage
+# style headlights", "princess themed party"): the name moved alone leaves "a style house".
+_STYLE_WORDS = SIZED | {"style", "styled", "look"}
+
+
+def style_bound(surface: Surface, slot: Slot) -> bool:
+    """The name begins with a word of style after a modifier of its phrase ("old vintage style
+    headlights" -/-> "old vintage rooms ... for a style headlight")."""
+    toks = surface.tokens
+    return slot.name[0] > slot.np[0] and toks[slot.name[0]].text.lower() in _STYLE_WORDS \
+        and slot.name[1] - slot.name[0] > 1
+
+
+def other_of_list(surface: Surface, slot: Slot) -> bool:
+    """The phrase is "and other ..." after a list ("corn and other produce"): it names the kind of
+    what the list holds, and moved it leaves "corn and other supermarket"."""
+    toks = surface.tokens
+    s = slot.np[0]
+    words = [t.text.lower() for t in toks[s:slot.name[0]]]
+    return s > 0 and toks[s - 1].upos == "CCONJ" and bool(words) and words[0] == "other"
 
 
 # Predicates that compare or list rather than relate ("a cat like a logo", "a tip including the new

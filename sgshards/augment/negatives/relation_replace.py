@@ -86,7 +86,11 @@ def place_contrast_fits(surface: Surface, k: int):
     fits = thing and free
     with_ok = thing and not _glued_chain(surface, k) and not _participle_with(surface, k)
 
+    shaped = configuration(name)
+
     def test(key: tuple) -> bool:
+        if key in _IN_KEYS and shaped:             # "arranged in a row" -/-> "outside a row"
+            return False
         if key in (("with",), ("without",)):
             return with_ok
         if key in (("before",), ("after",)):
@@ -95,6 +99,19 @@ def place_contrast_fits(surface: Surface, k: int):
             return free and kind != "time" and surface.caption    # nor of a positive that may misread it
         return fits
     return test
+
+
+_IN_KEYS = frozenset({("in",), ("inside",), ("inside", "of"), ("into",)})
+# WordNet kinds of what things are arranged in or a body is held in, no container: "bags arranged
+# in a row", "standing in line", "continue in an uncomfortable position".
+_CONFIGURATIONS = ("arrangement", "position", "posture")
+
+
+def configuration(name: str) -> bool:
+    """The noun names, by its most frequent sense, a configuration that things are "in" without
+    being inside it: "outside a row", "outside an uncomfortable position" are no English."""
+    word = (name.split() or [""])[-1].lower()
+    return any(mainly_a(word, k) for k in _CONFIGURATIONS)
 
 
 def _participle_with(surface: Surface, k: int) -> bool:
@@ -286,6 +303,10 @@ def _relation_options(surface: Surface, k: int) -> list[tuple[Span, list[str]]]:
             idiom = idiom or (key not in _NOT_PLACE and bare_idiom(surface, k, i))     # "on display"
             # a part where its whole is ("leaves on the trees" -/-> "under": fallen ones are, too)
             idiom = idiom or (key in _VERTICAL and _part_of_whole(g.objects[r.subject].name, obj_name))
+            # "bits of ice left on the ground": "left" is the verb of what remains, not a side
+            idiom = idiom or (key in PREP_INNER_OK and t.tag.startswith("VB"))
+            # the side of a road is on it ("a van parked on the side of the road" -/-> "on top of")
+            idiom = idiom or ("side" in key and obj_cat is not None and obj_cat[0] == "road")
             alts = [w for w in PREP_CONTRASTS[key] if not (w in _BELOW and obj_name.lower() in _GROUND)]
             if alts and not inner and not clothing and vertical and prep_ok(key) and not idiom \
                     and not glued(surface, (i, i + n)):

@@ -82,6 +82,17 @@ _NO_SWAP = frozenset({"during", "for", "since", "until", "till", "from", "about"
                       "as", "per", "via", "including", "except", "despite", "throughout"})
 
 
+def no_noun(name: str) -> bool:
+    """A one-word name English knows only as an adjective or an adverb, neither WordNet nor
+    lemminflect as a noun ("clockwise", "beautiful"; not "advert", a gerund or a verb's noun): the
+    tagger read it as a thing, and moved it leaves "clockwise are rotating"."""
+    words = name.split()
+    if len(words) != 1 or object_category(name) is not None or noun_class(name) is not None:
+        return False                               # a noun of WordNet ("bar", "advert")
+    forms = all_lemmas(words[0].lower())
+    return bool(forms) and set(forms) <= {"ADJ", "ADV"}
+
+
 def distributed(surface: Surface, k: int) -> bool:
     """The caption writes relation k's preposition once after a coordination of nouns and the
     graph gives it to each conjunct ("green leaves and ribbons on a light background": the leaves,
@@ -208,9 +219,8 @@ def pp_reordered(surface: Surface, k: int) -> bool:
     """Relation k's subject is itself the object of a preposition right before it, and its own
     preposition follows it ("disabled person on a mobility scooter on the pavement"): the swap
     only reorders two place phrases of one head ("... on the pavement on a mobility scooter"),
-    which say the same of it."""
-    if not surface.caption:
-        return False
+    which say the same of it; so does a positive that chains them ("warning sign next to cliffs on
+    the beach" -/-> "next to the beach on cliffs")."""
     r = surface.graph.relations[k]
     sa, pred = surface.slots[r.subject], surface.preds.get(k)
     toks = surface.tokens
@@ -367,6 +377,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
+        if no_noun(g.objects[a].name) or no_noun(g.objects[b].name):
+            continue                               # "rotates clockwise" -/-> "clockwise are rotating ..."
         if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
                 or g.objects[b].name in PREP_NOUNS or colour_name(g.objects[a].name) or colour_name(g.objects[b].name):
             continue                               # "hard at work using a calculator", "the back on cap", "on white"

@@ -17,8 +17,8 @@ from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import (COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS, attribute_category,
                      object_category)
-from ...lexicon.lemmas import noun_lemma, verb_lemma
-from ...lexicon.taxonomy import CONCRETE_CLASSES, noun_class
+from ...lexicon.lemmas import all_lemmas, inflections, noun_lemma, verb_lemma
+from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class
 from ...lexicon.words import PREP_NOUNS
 
 PER_TYPE = 2        # candidates kept per type and positive (augment passes fewer for sub-graphs)
@@ -224,11 +224,69 @@ def idiom_slot(surface: Surface, slot: Slot) -> bool:
     k = slot.name[0]
     if k > 0 and (verb_lemma(surface.tokens[k - 1].text.lower()), name) in VERB_IDIOMS:
         return True
+    if participle_compound(surface, slot) or phrasal_noun(surface, slot):
+        return True                                # "war torn city", "in the run up"
     before = [t.text.lower() for t in surface.tokens[max(0, s - 1):k]]     # "plenty of" stands before the phrase
     if name in UNIT_NOUNS and (MEASURE_WORDS.intersection(before) or any(w[:1].isdigit() for w in before)):
         return True
     return not slot.plural and bool(MASS_QUANTIFIERS.intersection(before)) \
         and not any(t.upos == "DET" or t.tag == "PRP$" for t in surface.tokens[s:k])
+
+
+def participle_compound(surface: Surface, slot: Slot) -> bool:
+    """A singular noun with no determiner is the first half of a compound adjective with the past participle
+    right after it, which modifies a noun phrase that follows ("former war torn the northernmost
+    city", "hand drawn illustration"; spaCy reads "torn" a verb of its own): moved or exchanged, it
+    leaves "city torn the northernmost war", "illustration drawn a hand".  The participle is told
+    by a form only participles have ("torn", "drawn"), or by its tag between two bare nouns, and
+    is followed by a noun phrase, not a preposition ("a car parked on the street")."""
+    toks = surface.tokens
+    e = slot.name[1]
+    if slot.plural or e + 1 >= len(toks) or not toks[e - 1].ws \
+            or any(t.upos == "DET" or t.tag in ("PRP$", "POS") for t in toks[slot.np[0]:slot.name[0]]):
+        return False
+    v, after = toks[e], toks[e + 1]
+    if v.upos != "VERB" or v.tag not in ("VBN", "VBD") or any(t.head == v.i and t.dep in ("aux", "auxpass") for t in toks):
+        return False                               # "has drawn a picture"
+    if _participle_only(v.text.lower()):
+        return after.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+    # a form that may be a past tense ("covered", "made"): only a bare noun before and after it,
+    # and before it no one who acts ("snow covered mountains", "python skin studded shoulder bag";
+    # not "football player made a member", "red carpet pictured", "business woman named entrepreneur")
+    word = surface.tokens[e - 1].text.lower()
+    kind = noun_class(word)
+    if kind in ("person", "animal") or mainly_a(word, "person") or mainly_a(word, "animal"):
+        return False                               # "business woman named entrepreneur": she acts
+    return slot.np == slot.name and after.upos in ("ADJ", "NOUN") and (v.tag == "VBN" or kind is not None)
+
+
+@lru_cache(maxsize=1 << 12)
+def _participle_only(word: str) -> bool:
+    """A past participle that is no past tense ("torn", "drawn"; not "killed")."""
+    lemma = verb_lemma(word)
+    return word in inflections(lemma, "VBN") and word not in inflections(lemma, "VBD")
+
+
+# Particles that make a noun of a verb ("the run up", "a check in", "the lay out", "a close up").
+_NOUN_PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "away", "back"})
+
+
+def phrasal_noun(surface: Surface, slot: Slot) -> bool:
+    """The noun is a verb's noun after an article, followed by its particle, which has no object
+    of its own ("heavy rain dampens the shopping in the run up", "the build up"; not "his hand
+    up", a body part held so): the two are one noun, and exchanged or replaced alone the noun
+    leaves "in the rain up"."""
+    toks = surface.tokens
+    e = slot.name[1]
+    if slot.plural or e >= len(toks) or e - 1 != slot.name[0] or slot.name[0] == 0:
+        return False
+    word, p = toks[e - 1].text.lower(), toks[e]
+    if p.text.lower() not in _NOUN_PARTICLES or "VERB" not in all_lemmas(word) or noun_class(word) == "body" \
+            or toks[e - 2].text.lower() not in ("the", "a", "an"):
+        return False
+    if any(t.head == p.i and t.dep in ("pobj", "dobj", "obj") for t in toks):
+        return False                               # "the man up the hill": "up" has its own object
+    return e + 1 == len(toks) or toks[e + 1].upos in ("PUNCT", "ADP", "CCONJ", "NOUN")
 
 
 _OWNER_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -255,12 +313,18 @@ def of_bound(surface: Surface, name: Span) -> bool:
 _CHAIN_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+_VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
+
+
 def chained(surface: Surface, np: Span) -> bool:
     """A noun phrase without determiner that a noun, adjective or particle runs into ("keep out
     sign", "seeds dried peas"): part of a longer compound or keyword chain, whose last word
-    moved alone leaves "private keep out a tree"."""
+    moved alone leaves "private keep out a tree"; or one side of a "versus" pair, which names one
+    match ("dramatist attends sports team vs game" -/-> "sports team attends a dramatist vs game")."""
     toks = surface.tokens
     s = np[0]
+    if any(0 <= j < len(toks) and toks[j].text.lower() in _VERSUS for j in (s - 1, np[1])):
+        return True
     if s == 0 or toks[s].upos == "DET" or not toks[s - 1].ws:
         return False
     prev = toks[s - 1]

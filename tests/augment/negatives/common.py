@@ -19,3 +19,17 @@ def whole(cands):
 def every(gen, surf, seeds=40, limit=10):
     """Every candidate text the generator gives over many seeds (replacements draw their words)."""
     return {c.text for seed in range(seeds) for c in gen(surf, random.Random(seed), None, limit)}
+
+
+def record_negatives(parse, caption, seeds=8):
+    """Every (type, perturbed positive, negative) the whole augment step gives a caption over
+    several seeds: negatives of sub-graph positives too."""
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.graph import build_graph
+    doc = parse(caption)
+    graph = build_graph(doc)
+    out = set()
+    for seed in range(seeds):
+        pos, neg = augment("k", doc, graph, AugmentOptions(seed=seed))
+        out |= {(n.type, pos[n.positive].text, n.text) for n in neg}
+    return out

@@ -139,3 +139,22 @@ def test_attribute_replace_no_age_of_a_thing_where_the_text_says_another(surface
     # "style" after the age is no second age (CC3M "new style blue mother of the bride dress")
     assert any(t.startswith("old style blue") for t in every(
         attribute_replace, surface("new style blue mother of the bride dress with long sleeves")))
+
+
+def test_no_temperature_contrast_of_approval(surface):
+    """heldout5 CC3M: "the wedding dress is cool" approves of it: "is hot" is no contradiction; the
+    heat of a stuff is still replaced ("cold liquid nitrogen" -> "hot")."""
+    got = every(attribute_replace, surface("sure the wedding dress is cool, but look at that purple dress."))
+    assert got and not any("dress is hot" in t or "dress is warm" in t or "dress is cold" in t for t in got)
+    assert any(" hot liquid" in t or " warm liquid" in t
+               for t in every(attribute_replace, surface("frozen pipes of extremely cold liquid nitrogen installation")))
+
+
+def test_no_replacement_inside_a_compound_before_the_name(surface):
+    """heldout5/heldout4 CC3M: "knee high socks" -/-> "knee low socks" (a body part measures), "sour
+    cream bundt cake" -/-> "sour gray bundt cake" (a multiword noun); the shoes' colour still changes."""
+    got = every(attribute_replace, surface("a fashion look featuring vintage dresses, knee high socks and yellow shoes."))
+    assert not any("knee low" in t or "knee short" in t for t in got)
+    assert any("knee high socks and" in t and "yellow shoes" not in t for t in got)
+    got = every(attribute_replace, surface("White chocolate sour cream bundt cake (Text in Bulgarian with translator)"))
+    assert not any("sour cream" not in t for t in got)

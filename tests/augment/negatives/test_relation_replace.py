@@ -177,3 +177,25 @@ def test_relation_replace_no_place_contrast_of_what_a_thing_is_made_or_seen_in(s
     # a curated place is no manner (CC3M "tourist attraction in city of art period .")
     assert "tourist attraction outside city of art period ." in every(
         relation_replace, surface("tourist attraction in city of art period ."))
+
+
+def test_no_outside_of_an_arrangement_or_a_posture(surface):
+    """heldout4 CC3M: "arranged in a row" -/-> "arranged outside a row", "continue in an
+    uncomfortable position" -/-> "outside an uncomfortable position" (WordNet: an arrangement, a
+    position); "in a box" still takes "outside"."""
+    got = every(relation_replace, surface("view of colorful shopping bags arranged in a row."))
+    assert not any("outside a row" in t for t in got)
+    got = every(relation_replace, surface("we live in a world where people will continue in an uncomfortable "
+                                          "position in order for the sleeping animal on them to remain sleeping."))
+    assert not any("outside an uncomfortable position" in t for t in got)
+    assert "a cat sleeping outside a box" in every(relation_replace, surface("a cat sleeping in a box"))
+
+
+def test_no_side_contrast_of_a_verb_or_of_a_road(surface):
+    """heldout2 CC3M: "bits of ice left on the ground" -/-> "right on the ground" ("left" is a verb),
+    "the bus is sitting on the side of the road" -/-> "on top of the road" (the side of a road is on
+    it); the side of a building still contrasts with its top."""
+    assert not any(" right on" in t for t in every(relation_replace, surface("bits of ice left on the ground")))
+    assert not any("on top of the road" in t
+                   for t in every(relation_replace, surface("the bus is sitting on the side of the road.")))
+    assert "a sign on top of the building" in every(relation_replace, surface("a sign on the side of the building"))

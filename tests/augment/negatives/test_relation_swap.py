@@ -9,7 +9,7 @@ from sgshards.augment.negatives.relation_swap import relation_swap, relation_swa
 from sgshards.augment.positives import Context, realise_relation
 from sgshards.graph import build_graph
 from sgshards.augment.vocab import is_symmetric
-from tests.augment.negatives.common import every, run, texts, whole
+from tests.augment.negatives.common import every, record_negatives, run, texts, whole
 
 
 def test_relation_swap_whole_output(surface):
@@ -361,3 +361,39 @@ def test_relation_swap_not_of_one_noun_a_light_verb_idiom_or_a_material(surface)
     assert not any(t.startswith("rosewood") for t in every(relation_swap, surface("beautiful desk in rosewood at 1stdibs")))
     assert not any("flames go up" in t for t in every(relation_swap, surface("Corrie: The Rovers Return goes up in flames")))
     assert "a large brown cat behind a white cat" in every(relation_swap, surface("white cat behind a large brown cat"))
+
+
+def test_relation_swap_not_of_the_noun_of_a_compound_adjective(parse):
+    """heldout4 CC3M: "hand drawn illustration" -/-> "illustration drawn a hand" ("hand" is half of
+    "hand drawn"), nor of a positive."""
+    got = record_negatives(parse, "hand drawn illustration of a hamburger.")
+    assert got and not any("drawn a hand" in t for _, _, t in got)
+
+
+def test_no_swap_of_two_place_phrases_chained_in_a_positive(parse):
+    """heldout5 CC3M: the positive "warning sign next to cliffs on the beach" -/-> "warning sign next to
+    the beach on cliffs" (the sign is near both either way), as in a caption."""
+    got = record_negatives(parse, "warning sign next to cliffs on the beach where coastal erosion creates")
+    assert got and not any("next to the beach on cliffs" in t for _, _, t in got)
+
+
+def test_relation_swap_moves_no_side_of_a_versus_pair(surface):
+    """heldout4 CC3M: "dramatist attends sports team vs game" -/-> "sports team attends a dramatist vs
+    game" (one side of a match name)."""
+    assert not any("vs game" in t and t.startswith("sports team")
+                   for t in every(relation_swap, surface("dramatist attends sports team vs game")))
+
+
+def test_relation_swap_moves_no_adverb_read_as_a_thing(parse):
+    """heldout5 web: "rotates clockwise" -/-> "clockwise are rotating bunch of slides" ("clockwise" is
+    no noun: an adverb the tagger read as the verb's object)."""
+    got = record_negatives(parse, "Bunch of slides in white framed rotates clockwise", seeds=20)
+    assert got
+    assert not any(t.lower().startswith("clockwise") for _, _, t in got)
+
+
+def test_relation_swap_not_of_a_thing_before_its_participle(parse):
+    """heldout2 web: "python skin studded shoulder bag" -/-> "shoulder bag studded python skin" (a
+    compound adjective the tagger read as a past tense)."""
+    got = record_negatives(parse, "Saint Laurent Betty python skin studded shoulder bag", seeds=20)
+    assert not any("bag studded python" in t for _, _, t in got)
