@@ -51,6 +51,12 @@ COMPILED_MODULES = (
     "sgshards.lexicon.taxonomy",
     "sgshards.lexicon.units",
     "sgshards.parse.attribute_matcher",
+    "sgshards.augment.depicted",
+    "sgshards.augment.attachment",
+    "sgshards.text.page_shapes",
+    "sgshards.text.shop_titles",
+    "sgshards.text.claims",
+    "sgshards.augment.negatives.kinds",
 )
 # Not augment/negatives/__init__.py (the registry: a dict read once per type and surface), nor
 # augment/core.py: its options are a frozen dataclass that Beam pickles, which a compiled

@@ -39,6 +39,7 @@ sites' labels ("— Stockfoto"), page phrases ("Load image into Gallery viewer")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
@@ -62,7 +63,6 @@ _URL = re.compile(r"^(?:www\.|https?:|[a-z0-9-]+\.(?:com|net|org|co|uk|de|ru|inf
 # word written apart).
 _CUT = re.compile(r"^[^\W\d_]{2,}-$")
 _POSSESSIVE_CASE = frozenset({"'s", "'", "\u2019s", "\u2019"})
-_MAX_PHRASE = max(len(p) for p in FIXED_PHRASES | PAGE_PHRASES)
 _INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 # Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
@@ -75,12 +75,26 @@ _NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 def _phrase_tokens(doc: Sequence[DepToken], phrases: frozenset[tuple[str, ...]]) -> set[int]:
     """Indices of tokens inside a contiguous match of one of ``phrases`` (lower-case words)."""
     words = [t.text.lower() for t in doc]
+    lengths = _phrase_lengths(phrases)
     out: set[int] = set()
     for k in range(len(words)):
-        for n in range(2, min(_MAX_PHRASE, len(words) - k) + 1):
-            if tuple(words[k:k + n]) in phrases:
+        first = lengths.get(words[k])
+        if first is None:                            # no phrase starts with this word: most words
+            continue
+        for n in first:
+            if n <= len(words) - k and tuple(words[k:k + n]) in phrases:
                 out.update(range(k, k + n))
     return out
+
+
+@lru_cache(maxsize=None)
+def _phrase_lengths(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First word -> the lengths (2 or more, ascending) of the phrases it starts."""
+    by_first: dict[str, set[int]] = {}
+    for p in phrases:
+        if len(p) >= 2:
+            by_first.setdefault(p[0], set()).add(len(p))
+    return {w: tuple(sorted(ns)) for w, ns in by_first.items()}
 
 
 def page_tokens(doc: Sequence[DepToken]) -> set[int]:

@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Optional
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS
-from ..schemas.depview import FINITE_TAGS
+from ..schemas.depview import FINITE_TAGS, DepToken
 from ..schemas.outcomes import KEYWORD_LIST, PAGE_TEXT, PRODUCT_LISTING, SEGMENTED_LISTING, TITLE_CASE
 
 # a copyright notice or a slide's footer: "All rights reserved", "Copyright © 2019", "© 2006 Cisco"
@@ -76,7 +76,8 @@ def title_segments(c) -> Optional[str]:
     describe their picture."""
     if c.stock or not _TITLE_SEPARATOR.search(c.text):
         return None
-    segments, current = [], []
+    segments: list[list[DepToken]] = []
+    current: list[DepToken] = []
     for t in c.tokens:
         if t.text in ("-", "\u2013", "\u2014", "|", ":") and t.ws and current:
             segments.append(current)
@@ -111,7 +112,8 @@ def comma_keywords(c) -> Optional[str]:
     a musical instrument , guitar , night and indoor" has two phrases)."""
     if c.text.count(",") + c.text.count(";") < 2:
         return None
-    parts, current = [], []
+    parts: list[list[DepToken]] = []
+    current: list[DepToken] = []
     for t in c.tokens:
         if t.text in (",", ";"):
             parts.append(current)
