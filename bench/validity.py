@@ -45,7 +45,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout3": (2029, {"cc3m": 150, "web": 250}),
            "heldout4": (2030, {"cc3m": 150, "web": 250}),
            "heldout5": (2031, {"cc3m": 150, "web": 250}),
-           "heldout6": (2032, {"cc3m": 150, "web": 250})}
+           "heldout6": (2032, {"cc3m": 150, "web": 250}),
+           "heldout7": (2033, {"cc3m": 150, "web": 250})}
 TUNING_ROWS = 150
 
 
