@@ -36,6 +36,7 @@ COMPILED_MODULES = (
     "sgshards.augment.negatives.attribute_replace",
     "sgshards.augment.negatives.relation_replace",
     "sgshards.augment.negatives.object_replace",
+    "sgshards.augment.negatives.present",
     "sgshards.augment.sampling",
     "sgshards.augment.vocab",
     "sgshards.augment.guards",

@@ -34,8 +34,8 @@ from ...schemas.graph import Span
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from .contrast import is_person
 from .kin import concrete_thing, other_organisms, plain_thing
-from .object_replace import (bare_singular, landmark, number_agrees, part_shown_anyway, plain_name,
-                             replaceable_slot, scene_part, unlike_the_caption)
+from .object_replace import bare_singular, landmark, number_agrees, plain_name, replaceable_slot, scene_part
+from .present import part_shown_anyway, unlike_the_caption
 from .shared import PER_TYPE, Candidate, make_candidate, noun_slots, possessive
 
 # Media nouns whose medium is fixed, and the other medium.  "image", "picture", "view", "portrait"

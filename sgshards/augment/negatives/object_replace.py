@@ -16,14 +16,15 @@ from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, shuffle
-from ...lexicon.taxonomy import is_a, mainly_a, noun_class, noun_classes, part_of
+from ...lexicon.taxonomy import noun_class, noun_classes
 from ...lexicon.units import named_together
-from ...schemas.graph import SceneGraph, SGRelation, Span
-from ..vocab import (AGE_WORDS, EXCLUSIVE_GARMENTS, FAR_SETTINGS, FURNISHING_CATEGORIES, INTERIOR_CATEGORIES, PLACE_PREPS, SCENE_PART_CATEGORIES,
-                     object_alternatives, object_category, object_groups)
+from ...schemas.graph import Span
+from ..vocab import (AGE_WORDS, FAR_SETTINGS, PLACE_PREPS, SCENE_PART_CATEGORIES, object_alternatives, object_category,
+                     object_groups)
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
+from .present import furnishes, furnishing, is_worn, one_of_them, part_shown_anyway, unlike_all, unlike_the_caption
 from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
                      noun_slots, number_class, possessive)
@@ -175,8 +176,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         # "young woman" -/-> "girl"; "men's" -/-> "girls's"
         aged = is_person(o.name) and any(x.lower() in AGE_WORDS for x in o.attributes)
         owner = possessive(surface, slot.name)
-        furnished = _furnishes(surface, a)
-        worn = _worn(surface, a)
+        furnished = furnishes(surface, a)
+        worn = is_worn(surface, a)
         others = tuple(dict.fromkeys(x.name for x in g.objects if x is not o))
         holds = container_of(surface, slot)
         played = object_of_play(surface, slot)
@@ -188,8 +189,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (pronoun and other_sex)
                 and not (aged and not keeps_age)
                 and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
-                and not (furnished and _furnishing(w))                 # "the mirror in the drawing room"
-                and not (worn and not _one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
+                and not (furnished and furnishing(w))                 # "the mirror in the drawing room"
+                and not (worn and not one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
                 and (prep is None or prep in place_preps(w, prep, strict))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
                 and (not number or fits_number(surface, slot, w))
@@ -198,7 +199,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
                 and not named_together(o.name, w)                            # "the flag" -/-> "the pole"
                 and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"
-                and _unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
+                and unlike_all(w, others)]                                  # "shoe" with a "boot" in the caption
         span = slot.name
         if not alts and surface.caption and number_agrees(surface, slot):
             plain = plain_name(surface, slot.name)
@@ -356,9 +357,9 @@ def bare_singular(surface: Surface, slot: Slot) -> bool:
 def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[str], owner: bool) -> list[str]:
     """The nearest WordNet kin of a caption's noun outside the curated groups (``kin_alternatives``)
     that fit its slot: never a word of the caption or anything one of its objects may be."""
-    worn = _worn(surface, slot.obj)
+    worn = is_worn(surface, slot.obj)
     return [w for w in kin_alternatives(name)                   # the caption's objects last: the dearest test
-            if not (worn and not _one_of_them(name, w))
+            if not (worn and not one_of_them(name, w))
             and (not number_class(w) or fits_number(surface, slot, w))
             and (prep is None or prep in place_preps(w, prep, strict_place(surface, slot, name, prep)))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
@@ -469,132 +470,3 @@ def plain_name(surface: Surface, name: Span) -> bool:
     toks = surface.tokens[name[0]:name[1]]
     return len(toks) <= 2 and all(t.upos == "NOUN" for t in toks) and toks[-1].tag in ("NN", "NNS") \
         and all(t.dep == "compound" for t in toks[:-1]) and not in_noun_pile(surface, name)
-
-
-def part_shown_anyway(surface: Surface, obj: int, noun: str) -> bool:
-    """``noun`` names a part of another object of the graph, a whole (WordNet's part meronymy,
-    inherited by kinds: "leaves" of any plant and so of a "coconut tree"), and the surface says
-    nothing of object ``obj`` that it does not say of that whole ("coconut tree and fruits at the
-    plantation": both are at the plantation): put in ``obj``'s place, the part states what any
-    picture of the whole shows ("coconut tree and leaves at the plantation").  A claim of its own
-    keeps the replacement false ("the girl's legs in the river" -> "the girl's arms", "person
-    keeps her eyes on the ball" -> "her ears")."""
-    if surface.caption and _an_argument(surface, obj):
-        return False
-    named = surface.memo.get("named_objects")
-    if named is None:
-        named = surface.memo["named_objects"] = [(x, whole.name) for x, whole in enumerate(surface.graph.objects)
-                                                 if whole.name]
-    wholes = [x for x, name in named if x != obj and part_of(noun, name)]
-    if not wholes:
-        return False
-    g = surface.graph
-    mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
-    return any(all(_said_of_whole(g, r, obj, x) for r in mine) for x in wholes)
-
-
-@lru_cache(maxsize=1 << 15)
-def garment(noun: str) -> bool:
-    cat = object_category(noun)
-    return cat[0] == "clothing" if cat is not None else is_a(noun, "clothing")
-
-
-def _worn(surface: Surface, obj: int) -> bool:
-    """The object is a garment some person of the graph wears, has on or is in ("the hitter has a
-    helmet on", "seen wearing a veil")."""
-    g = surface.graph
-    return garment(g.objects[obj].name) and any(
-        r.object == obj and is_person(g.objects[r.subject].name) for r in g.relations)
-
-
-def _one_of_them(old: str, new: str) -> bool:
-    """Both are garments one wears only one of (``vocab.EXCLUSIVE_GARMENTS``): the new one in the
-    old one's place is false of the wearer; any other garment may be worn besides."""
-    return all(noun_form(w, False) in EXCLUSIVE_GARMENTS or w in EXCLUSIVE_GARMENTS for w in (old, new))
-
-
-@lru_cache(maxsize=1 << 15)
-def _furnishing(noun: str) -> bool:
-    cat = object_category(noun)
-    return cat is not None and cat[0] in FURNISHING_CATEGORIES
-
-
-def _furnishes(surface: Surface, obj: int) -> bool:
-    """The object furnishes a room (``vocab.FURNISHING_CATEGORIES``) and the surface says only
-    that it is in a room or a building, or that one has it ("the fireplace in the drawing room",
-    "small stone house with fireplace"; a sub-graph of the object alone, as the caption says):
-    another furnishing put in its place is most likely there too ("the mirror in the drawing
-    room"). Something else done on or with it keeps the contrast ("a cat sleeping by the
-    fireplace" -> "by the sink")."""
-    g = surface.graph
-    if not _furnishing(g.objects[obj].name):
-        return False
-    mine = [g.relations[k] for k in surface.relations if obj in (g.relations[k].subject, g.relations[k].object)]
-    if not mine and not surface.caption and surface.objects == (obj,):
-        mine = [r for r in g.relations if obj in (r.subject, r.object)]
-    return bool(mine) and all(_in_interior(g, r, obj) for r in mine)
-
-
-def _in_interior(graph: SceneGraph, r: SGRelation, obj: int) -> bool:
-    """Relation ``r`` puts ``obj`` in a room or a building, or gives it to one."""
-    if r.subject == obj:
-        return r.predicate in _INSIDE and _interior(graph.objects[r.object].name)
-    return r.predicate in _HAVING and _interior(graph.objects[r.subject].name)
-
-
-_INSIDE = frozenset({"in", "at", "inside", "within", "throughout"})
-
-
-@lru_cache(maxsize=1 << 15)
-def _interior(noun: str) -> bool:
-    """A room or a building, curated or by WordNet ("drawing room", "cottage")."""
-    cat = object_category(noun)
-    if cat is not None:
-        return cat[0] in INTERIOR_CATEGORIES
-    return mainly_a(noun, "room") or mainly_a(noun, "building")
-
-
-_HAVING_PREPS = frozenset({"with", "of", "including", "featuring"})
-# Graph predicates by which a whole has a part.
-_HAVING = frozenset({"have", "with", "of", "include"})
-
-
-def _an_argument(surface: Surface, obj: int) -> bool:
-    """The caption makes the object the subject or object of a verb or of a preposition other
-    than one of having ("eyes" in "keeps her eyes on the ball"), which its graph may miss."""
-    toks = surface.tokens
-    t = toks[surface.slots[obj].name[1] - 1]
-    if t.dep in ("nsubj", "nsubjpass", "dobj", "dative", "agent"):
-        return True
-    return t.dep == "pobj" and 0 <= t.head < len(toks) and toks[t.head].text.lower() not in _HAVING_PREPS
-
-
-def _said_of_whole(graph: SceneGraph, r: SGRelation, obj: int, whole: int) -> bool:
-    """Relation ``r`` of ``obj`` says the whole has it ("a woman with hands"), or the whole has the
-    relation too (same predicate, same other end, same side)."""
-    other = r.object if r.subject == obj else r.subject
-    if other == whole:
-        return r.predicate in _HAVING                 # not "shaking hands": someone else's
-    ends = (whole, other) if r.subject == obj else (other, whole)
-    return any(s.predicate == r.predicate and (s.subject, s.object) == ends for s in graph.relations)
-
-
-def unlike_the_caption(surface: Surface, noun: str) -> bool:
-    """The noun is no word of the caption and names nothing any of its objects may be ("a cup"
-    where a mug is named, "a duck" beside "birds")."""
-    words = surface.memo.get("words")
-    if words is None:
-        words = surface.memo["words"] = frozenset(t.text.lower() for t in surface.tokens) | frozenset(
-            noun_lemma(t.text.lower()) for t in surface.tokens if t.upos in ("NOUN", "PROPN"))
-    if any(w in words for w in noun.split()):
-        return False
-    names = surface.memo.get("object_names")
-    if names is None:
-        names = surface.memo["object_names"] = tuple(dict.fromkeys(o.name for o in surface.graph.objects if o.name))
-    return _unlike_all(noun, names)
-
-
-@lru_cache(maxsize=1 << 16)
-def _unlike_all(noun: str, names: tuple[str, ...]) -> bool:
-    """``noun`` names nothing any of ``names`` may be (the caption's surfaces share their names)."""
-    return all(distinct_things(noun, name, False) for name in names)
