@@ -45,7 +45,6 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
 - **A place shared with a thing's own image**: "roses and their reflection in the water" - a
   phrase after a conjunct that something inanimate of the other's ("their reflection", "its
   certificate") is that conjunct's alone ("actor and his wife at festival": both are there).
-- **One side of a match**: "dramatist attends sports team vs game" - the verb acts on the match.
 - **A region inside the bearer**: "bottles filled with water and sand at the bottom" - a region
   after a "with" phrase is where the borne thing is in the bearer, not where the bearer is.
 - **A colour owns nothing**: "bold in shades of green" is no "green with shades".
@@ -70,6 +69,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from ..lexicon.function_words import VERSUS
 from ..lexicon.lemmas import noun_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, COLOURS, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
@@ -100,8 +100,6 @@ REGION_HEADS = frozenset({"heart", "center", "centre", "middle", "midst", "outsk
 # Prepositions of direction: without a verb only a way leads "to" or "into" somewhere ("hair into a
 # headband" of "braided hair into a headband" says nothing).
 LEADING_PREPS = frozenset({"to", "into", "onto", "toward", "towards"})
-# Words setting one side of a match against the other ("team vs team").
-VERSUS = frozenset({"vs", "vs.", "versus", "v", "v."})
 # Nouns that lead somewhere or are dedicated to someone: "the door to the room", "stairs to the
 # beach", "monument to politician".
 WAY_NOUNS = frozenset({"monument", "memorial", "shrine", "plaque", "door", "doorway", "road", "path", "pathway", "entrance", "entry", "gate", "gateway",

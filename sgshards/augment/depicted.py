@@ -69,7 +69,8 @@ _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
 COURTESY_WORDS = frozenset({"courtesy", "compliments"})
 UNIVERSAL_WORDS = frozenset({"every", "any"})
-_NOUN_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
+_NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound"})
+_NOUN_DEPS = _NOUN_MODIFIER_DEPS | {"case"}
 
 
 def _phrase_tokens(doc: Sequence[DepToken], phrases: frozenset[tuple[str, ...]]) -> set[int]:
@@ -369,32 +370,29 @@ def genre_modifier(doc: Sequence[DepToken], kids: list[list[int]], head: int) ->
     return nxt.upos in ("NOUN", "PROPN") or nxt.text.lower() in ("of", "and", "&")
 
 
-def simile_or_purpose(doc: Sequence[DepToken], head: int) -> bool:
+def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """What a thing is likened to ("cute cat, ..., like a logo", "looks like a bear"; not the examples of a
     plural: "animals like dogs") and the things of a purpose clause ("perfect for hanging on the rim")."""
     t = doc[head]
     if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() in ("like", "unlike"):
         p = t.head
         g = doc[p].head
-        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS") or _like_compound(doc, g, p, head))
-    likes = [c for c in range(head + 1, min(head + 2, len(doc))) if doc[c].text.lower() == "like" and doc[c].head == head]
-    if likes and head + 2 < len(doc) and doc[head + 2].head == likes[0] and _like_compound(doc, head, likes[0], head + 2):
+        return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS") or _like_compound(doc, kids, g, p, head))
+    like = head + 1
+    if (like + 1 < len(doc) and doc[like].text.lower() == "like" and doc[like].head == head
+            and doc[like + 1].head == like and _like_compound(doc, kids, head, like, like + 1)):
         return True                                    # "a pipe like decoration": a pipe-like one, no pipe
     v = _clause_verb(doc, t.head) if t.head != head else -1
     return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
             and doc[doc[v].head].text.lower() == "for")
 
 
-def kids_of(doc: Sequence[DepToken], k: int) -> list[int]:
-    return [t.i for t in doc if t.head == k and t.i != k]
-
-
-def _like_compound(doc: Sequence[DepToken], g: int, p: int, y: int) -> bool:
+def _like_compound(doc: Sequence[DepToken], kids: list[list[int]], g: int, p: int, y: int) -> bool:
     """"N like Y" written for "N-like Y": an unmodified singular noun, "like", a bare singular noun right
     after ("house with a pipe like decoration"): Y is the thing, shaped like an N (not "does a full
     breakfast like island")."""
     return (g == p - 1 and y == p + 1 and doc[g].tag == "NN" and doc[y].tag == "NN"
-            and doc[y].dep == "pobj" and not any(doc[c].dep in ("amod", "compound") for c in kids_of(doc, g)))
+            and doc[y].dep == "pobj" and not any(doc[c].dep in ("amod", "compound") for c in kids[g]))
 
 
 def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -418,7 +416,7 @@ def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bo
     """One of a bare noun written twice around a preposition, an adverb of manner or place ("the dance
     partners are arm in arm", "walking hand in hand", "side by side"): neither names a thing."""
     t = doc[head]
-    if t.upos != "NOUN" or any(doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[head]):
+    if t.upos != "NOUN" or any(doc[c].dep in _NOUN_MODIFIER_DEPS for c in kids[head]):
         return False
     w = t.text.lower()
     if noun_lemma(w) in PERSON_REFERENTS or "person" in noun_classes(noun_lemma(w)):
@@ -429,7 +427,7 @@ def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bo
             continue
         first, second = min(head, o), max(head, o)
         if doc[p].head == first and doc[second].head == p and doc[o].text.lower() == w and not any(
-                doc[c].dep in ("det", "poss", "amod", "nummod", "compound") for c in kids[o]):
+                doc[c].dep in _NOUN_MODIFIER_DEPS for c in kids[o]):
             return True
     return False
 
@@ -469,7 +467,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
-                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, head) or verb_as_noun(doc, kids, head)
+                or genre_modifier(doc, kids, head) or simile_or_purpose(doc, kids, head) or verb_as_noun(doc, kids, head)
                 or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)):
             out.add(i)
     return out

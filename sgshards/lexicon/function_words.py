@@ -22,6 +22,9 @@ POSSESSIVE_DETERMINERS: Final = frozenset({"my", "your", "his", "her", "its", "o
 OTHER_DETERMINERS: Final = frozenset("some any each every no both either neither another such".split())
 QUANTIFIERS: Final = frozenset("all other more most much many few less least".split())
 
+# Words setting one side of a match against the other ("team vs team", "Reality vs. Expectation").
+VERSUS: Final = frozenset({"vs", "vs.", "v", "v.", "versus"})
+
 # Prepositions the hyphen rules and the language gate both know.
 COMMON_PREPOSITIONS: Final = frozenset("""
 of in on at by for with from to into onto over under above below behind between among through

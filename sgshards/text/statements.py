@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from ..lexicon.function_words import VERSUS
 from ..lexicon.visibility import ABSTRACT_NOUNS, GRAPHIC_NOUNS, LIST_NOUNS, NON_VISIBLE_VERBS, TITLE_HEADS
 from ..schemas.depview import FINITE_TAGS, DepToken, children_index
 from ..schemas.graph import SceneGraph
@@ -28,7 +29,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # what a picture may hold, or how it is seen: "image may contain: person, on stage ...",
 # "the bridge can be seen from the beach"
 SEEING = frozenset({"contain", "see", "show", "find", "spot", "view"})
-VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
 HEADING_MARKS = frozenset({":", "-", "–", "—", "|"})
 # ideas a picture may show as things: a figure, a note, a floor plan, coins ("change")
 VISIBLE_IDEAS = frozenset({"number", "message", "plan", "change", "order", "version", "edition", "title", "credit",

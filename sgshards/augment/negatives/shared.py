@@ -17,6 +17,7 @@ from ...schemas.record import Edit
 from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import (COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS, attribute_category,
                      object_category)
+from ...lexicon.function_words import VERSUS
 from ...lexicon.lemmas import all_lemmas, inflections, noun_lemma, verb_lemma
 from ...lexicon.taxonomy import CONCRETE_CLASSES, mainly_a, noun_class
 from ...lexicon.words import PREP_NOUNS
@@ -313,9 +314,6 @@ def of_bound(surface: Surface, name: Span) -> bool:
 _CHAIN_UPOS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
-_VERSUS = frozenset({"vs", "vs.", "v", "v.", "versus"})
-
-
 def chained(surface: Surface, np: Span) -> bool:
     """A noun phrase without determiner that a noun, adjective or particle runs into ("keep out
     sign", "seeds dried peas"): part of a longer compound or keyword chain, whose last word
@@ -323,7 +321,7 @@ def chained(surface: Surface, np: Span) -> bool:
     match ("dramatist attends sports team vs game" -/-> "sports team attends a dramatist vs game")."""
     toks = surface.tokens
     s = np[0]
-    if any(0 <= j < len(toks) and toks[j].text.lower() in _VERSUS for j in (s - 1, np[1])):
+    if any(0 <= j < len(toks) and toks[j].text.lower() in VERSUS for j in (s - 1, np[1])):
         return True
     if s == 0 or toks[s].upos == "DET" or not toks[s - 1].ws:
         return False
