@@ -25,12 +25,16 @@ from .guards import NOTHING, Excluded, excluded
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
 from .negatives.last_resort import last_resort
+from .plausibility import select
 from .realise import Surface, caption_surface, text_key, to_word_spans
 from .sampling import shuffle
 
 
 # Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
 CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES = 2, 1
+# ... and with plausible selection, the pool the blind scores choose from
+PLAUSIBLE_CANDIDATES = (4, 2)
+SELECTIONS = ("plausible", "uniform")
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,15 @@ class AugmentOptions:
     keep_unsuitable: bool = False
     # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
     frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
+    # "plausible": each type's negative is the candidate a text-only model can least tell from its
+    # positive (plausibility.select), when ``blind`` is given; "uniform": the first valid draw
+    selection: str = defaults.SELECTION
+    # the run's blind models (plausibility.balance.BlindModels: ``.scorers(key, caption)``)
+    blind: Optional[object] = field(default=None, compare=False, hash=False)
 
     def __post_init__(self):
+        if self.selection not in SELECTIONS:
+            raise ValueError(f"selection must be one of {', '.join(SELECTIONS)}, not {self.selection!r}")
         unknown = set(self.negative_types) - set(NEGATIVE_TYPES)
         if unknown:
             raise ValueError(f"unknown negative types: {sorted(unknown)}")
@@ -103,10 +114,14 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     shuffle(rng, subgraphs)
     mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
     surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
-    pools = {t: _candidates(t, surfaces, rng, options.frequencies) for t in options.negative_types}
+    scorers = options.blind.scorers(key, caption) if options.blind and options.selection == "plausible" else None
+    limits = PLAUSIBLE_CANDIDATES if scorers else (CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES)
+    pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits) for t in options.negative_types}
+    if scorers:
+        pools = _ranked(pools, [p.text for p in positives], scorers, key, options.seed)
     negatives = _select(pools, taken, options.max_negatives, rng)
     if not negatives and "object_replace" in options.negative_types:   # "looking down on the fountains"
-        pools = {"object_replace": iter([(0, c) for c in last_resort(surfaces[0][1])])}
+        pools = {"object_replace": iter([(0, c, None) for c in last_resort(surfaces[0][1])])}
         negatives = _select(pools, taken, options.max_negatives, rng)
     return positives, negatives
 
@@ -158,17 +173,30 @@ def _trusted_attributes(o: SGObject, threshold: float, dropped: frozenset[int] |
 
 
 def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Random,
-                counts) -> Iterator[tuple[int, Candidate]]:
-    """Candidates of one type, caption-level first, generated only as far as they are consumed."""
+                counts, limits: tuple[int, int]) -> Iterator[tuple[int, Candidate, None]]:
+    """Candidates of one type, caption-level first, generated only as far as they are consumed
+    (no plausibility yet: the third member)."""
     for index, surface in surfaces:
-        limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
-        for c in GENERATORS[kind](surface, rng, counts, limit):
+        for c in GENERATORS[kind](surface, rng, counts, limits[0] if index == 0 else limits[1]):
             if index:                                # realised positives: edits index words of the text
                 c = Candidate(c.text, c.type, to_word_spans(surface, c.edits))
-            yield index, c
+            yield index, c, None
 
 
-def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], taken: set[str], limit: int,
+def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.Scorers", key: str,
+            seed: int) -> dict[str, Iterator]:
+    """Each type's whole pool, ordered by plausibility match (plausibility.select), each
+    candidate with its (positive, negative) plausibility."""
+    memo: dict = {}
+    ranked = {}
+    for kind, pool in pools.items():
+        scored = select.score([(i, c.text, (i, c)) for i, c, _ in pool], positives, scorers, memo)
+        ordered = select.rank(scored, kind, select.side(key, kind, seed), scorers)
+        ranked[kind] = iter([(*s.item, (s.positive, s.negative)) for s in ordered])
+    return ranked
+
+
+def _select(pools: dict[str, Iterator[tuple[int, Candidate, Optional[tuple]]]], taken: set[str], limit: int,
             rng: random.Random) -> list[Negative]:
     """Types in turn (random order); no negative equals a positive (``taken`` holds their text
     keys) or another negative after lowercasing and stripping punctuation."""
@@ -179,11 +207,11 @@ def _select(pools: dict[str, Iterator[tuple[int, Candidate]]], taken: set[str], 
         for t in list(order):
             if len(out) >= limit:
                 break
-            for index, cand in pools[t]:
+            for index, cand, plausibility in pools[t]:
                 key = text_key(cand.text)
                 if key and key not in taken:
                     taken.add(key)
-                    out.append(Negative(cand.text, cand.type, index, cand.edits))
+                    out.append(Negative(cand.text, cand.type, index, cand.edits, plausibility))
                     break
             else:
                 order.remove(t)                      # this type has nothing more to give

@@ -21,4 +21,6 @@ EXPORT_SCHEMA = pa.schema([
     ("positive", pa.int32()),         # negatives: index of the positive perturbed
     ("positive_text", pa.string()),
     ("edits", EDITS_TYPE),
+    # negatives chosen by plausibility: mean log-probability per word of positive and negative
+    ("plausibility", pa.struct([("positive", pa.float32()), ("negative", pa.float32())])),
 ])

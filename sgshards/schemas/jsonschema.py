@@ -80,6 +80,8 @@ RECORD_SCHEMA = {
                     "type": "object", "required": ["span", "from", "to"],
                     "properties": {"span": _SPAN, "from": {"type": "string"}, "to": {"type": "string"}},
                 }},
+                "plausibility": {"type": "object", "required": ["positive", "negative"],
+                                 "properties": {"positive": {"type": "number"}, "negative": {"type": "number"}}},
             },
         }},
         # a caption that describes no visible scene: the reason, and no sub-graph positive or negative

@@ -66,15 +66,24 @@ class Negative:
     type: str                                       # one of NEGATIVE_TYPES
     positive: int                                   # index into positives it perturbs
     edits: list[Edit] = field(default_factory=list)
+    # (positive, negative): mean log-probability per word under the corpus n-gram model, written
+    # when --selection plausible chose the negative, so trainers can filter or weight pairs
+    plausibility: Optional[tuple[float, float]] = None
 
     def to_json(self) -> dict:
-        return {"text": self.text, "type": self.type, "positive": self.positive,
-                "edits": [e.to_json() for e in self.edits]}
+        d = {"text": self.text, "type": self.type, "positive": self.positive,
+             "edits": [e.to_json() for e in self.edits]}
+        if self.plausibility is not None:
+            d["plausibility"] = {"positive": round(self.plausibility[0], 3),
+                                 "negative": round(self.plausibility[1], 3)}
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> "Negative":
+        p = d.get("plausibility")
         return cls(text=d["text"], type=d["type"], positive=int(d["positive"]),
-                   edits=[Edit.from_json(e) for e in d.get("edits", [])])
+                   edits=[Edit.from_json(e) for e in d.get("edits", [])],
+                   plausibility=(float(p["positive"]), float(p["negative"])) if p else None)
 
 
 @dataclass
