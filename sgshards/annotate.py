@@ -51,7 +51,7 @@ def written(it: InputItem, record: dict) -> Outcome:
 
 def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
     skipped = skip_reason(doc, graph, options.augment, caption)     # no scene described: the caption alone
-    positives, negatives = augment(it["key"], doc, graph, options.augment, skipped)
+    positives, negatives = augment(it["key"], doc, graph, options.augment, skipped, caption)
     return SampleRecord(
         key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
         url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc], skipped=skipped,

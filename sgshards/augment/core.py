@@ -85,12 +85,14 @@ def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
             options: AugmentOptions = AugmentOptions(), skipped: Optional[str] = None,
-            ) -> tuple[list[Positive], list[Negative]]:
+            original: Optional[str] = None) -> tuple[list[Positive], list[Negative]]:
     """positives[0] is the caption; each Negative.positive indexes into the returned positives.
 
     Edit spans index the caption's parser tokens for caption-level negatives and the
     whitespace-separated words of the positive's text for sub-graph negatives.  A caption
-    ``skipped`` as describing no scene (``skip_reason``) gets the caption alone.
+    ``skipped`` as describing no scene (``skip_reason``) gets the caption alone.  ``original``:
+    the caption as the corpus statistics counted it (the parsed text by default), which the
+    blind models leave out when scoring this record's texts.
     """
     caption = text_of(list(doc))
     if skipped:                                      # the caption alone: no view, parse context or draw
@@ -114,7 +116,7 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     shuffle(rng, subgraphs)
     mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
     surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
-    scorers = options.blind.scorers(key, caption) if options.blind and options.selection == "plausible" else None
+    scorers = options.blind.scorers(key, original or caption) if options.blind and options.selection == "plausible" else None
     limits = PLAUSIBLE_CANDIDATES if scorers else (CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES)
     pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits) for t in options.negative_types}
     if scorers:
