@@ -1,2 +1,13 @@
 """Plausibility: how a text-only model reads a caption, so negatives can be chosen that it
-cannot tell from their positives (issue: hard negatives a blind model cannot spot)."""
+cannot tell from their positives.
+
+``ngram.NgramModel`` is a blind language model of the corpus's captions (any object with
+``.logprob(text, exclude=None)`` serves as one); ``tables`` holds the hashed, saturating count
+tables and the deterministic file format they share; ``pairwise`` is a blind classifier of
+(positive, negative) pairs; ``balance`` fits the run's blind models and ``select`` ranks a
+negative type's candidates by them.
+"""
+from .ngram import NgramModel, words
+from .tables import FormatError
+
+__all__ = ["FormatError", "NgramModel", "words"]
