@@ -32,8 +32,9 @@ from .sampling import shuffle
 
 # Candidates generated per negative type: caption-level ones are preferred, sub-graph ones fill in.
 CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES = 2, 1
-# ... and with plausible selection, the pool the blind scores choose from
-PLAUSIBLE_CANDIDATES = (4, 2)
+# ... and with plausible selection, the pool the blind scores choose from: several new words
+# per replaced slot, so the word that fits the scene's context can be taken
+PLAUSIBLE_CANDIDATES, PLAUSIBLE_DRAWS = (8, 3), 3
 SELECTIONS = ("plausible", "uniform")
 
 
@@ -118,10 +119,14 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
     scorers = options.blind.scorers(key, original or caption) if options.blind and options.selection == "plausible" else None
     limits = PLAUSIBLE_CANDIDATES if scorers else (CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES)
-    pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits) for t in options.negative_types}
+    draws = PLAUSIBLE_DRAWS if scorers else 1
+    pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits, draws) for t in options.negative_types}
+    unbounded = None
     if scorers:
-        pools = _ranked(pools, [p.text for p in positives], scorers, key, options.seed)
+        pools, unbounded = _ranked(pools, [p.text for p in positives], scorers, key, options.seed)
     negatives = _select(pools, taken, options.max_negatives, rng)
+    if not negatives and unbounded:                  # every candidate easy to spot: the least easy one
+        negatives = _select(unbounded, taken, 1, rng)
     if not negatives and "object_replace" in options.negative_types:   # "looking down on the fountains"
         pools = {"object_replace": iter([(0, c, None) for c in last_resort(surfaces[0][1])])}
         negatives = _select(pools, taken, options.max_negatives, rng)
@@ -175,27 +180,31 @@ def _trusted_attributes(o: SGObject, threshold: float, dropped: frozenset[int] |
 
 
 def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Random,
-                counts, limits: tuple[int, int]) -> Iterator[tuple[int, Candidate, None]]:
+                counts, limits: tuple[int, int], draws: int) -> Iterator[tuple[int, Candidate, None]]:
     """Candidates of one type, caption-level first, generated only as far as they are consumed
     (no plausibility yet: the third member)."""
     for index, surface in surfaces:
-        for c in GENERATORS[kind](surface, rng, counts, limits[0] if index == 0 else limits[1]):
+        for c in GENERATORS[kind](surface, rng, counts, limits[0] if index == 0 else limits[1], draws):
             if index:                                # realised positives: edits index words of the text
                 c = Candidate(c.text, c.type, to_word_spans(surface, c.edits))
             yield index, c, None
 
 
 def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.Scorers", key: str,
-            seed: int) -> dict[str, Iterator]:
-    """Each type's whole pool, ordered by plausibility match (plausibility.select), each
-    candidate with its (positive, negative) plausibility."""
+            seed: int) -> tuple[dict[str, Iterator], dict[str, Iterator]]:
+    """Each type's pool ordered by plausibility match (plausibility.select) within the type's
+    bounds, each candidate with its (positive, negative) plausibility; and, for a record whose
+    every candidate is out of bounds, all candidates by cost as one pool."""
     memo: dict = {}
-    ranked = {}
+    ranked, everything = {}, []
+    free = replace(scorers, bounds={}, observe=None)
     for kind, pool in pools.items():
         scored = select.score([(i, c.text, (i, c)) for i, c, _ in pool], positives, scorers, memo)
-        ordered = select.rank(scored, kind, select.side(key, kind, seed), scorers)
-        ranked[kind] = iter([(*s.item, (s.positive, s.negative)) for s in ordered])
-    return ranked
+        sign = select.side(key, kind, seed)
+        ranked[kind] = iter([(*s.item, (s.positive, s.negative)) for s in select.rank(scored, kind, sign, scorers)])
+        everything += [(select.cost(s, kind, sign, free), len(everything), s) for s in scored]
+    everything.sort(key=lambda x: x[:2])
+    return ranked, {"any": iter([(*s.item, (s.positive, s.negative)) for _, _, s in everything])}
 
 
 def _select(pools: dict[str, Iterator[tuple[int, Candidate, Optional[tuple]]]], taken: set[str], limit: int,

@@ -41,7 +41,19 @@ def shuffle(rng: random.Random, x: list) -> None:
         x[i], x[j] = x[j], x[i]
 
 
-def choose(candidates: Sequence[str], rng: random.Random, kind: str,
+def choose_many(candidates: Sequence[str], rng: random.Random, kind: Optional[str],
+                counts: Optional[Frequencies] = None, k: int = 1) -> list[str]:
+    """Up to ``k`` distinct candidates, drawn one after another as ``choose`` draws (one draw:
+    exactly ``choose``'s), for a plausibility-matched choice among them."""
+    picked = [choose(candidates, rng, kind, counts)]
+    rest = [c for c in candidates if c != picked[0]]
+    while len(picked) < k and rest:
+        picked.append(choose(rest, rng, kind, counts))
+        rest.remove(picked[-1])
+    return picked
+
+
+def choose(candidates: Sequence[str], rng: random.Random, kind: Optional[str],
            counts: Optional[Frequencies] = None) -> str:
     """One candidate; weighted by corpus frequency (+1 smoothing) when counts are given."""
     if not counts or kind not in counts:

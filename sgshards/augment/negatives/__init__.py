@@ -2,12 +2,14 @@
 
 One module per negative type; this registry maps each type name to its generator, in the
 order records list the types (``schemas.record.NEGATIVE_TYPES``). To add a negative type:
-1. write ``negatives/<type>.py`` with ``def <type>(surface, rng, counts=None, limit=PER_TYPE)``
+1. write ``negatives/<type>.py`` with ``def <type>(surface, rng, counts=None, limit=PER_TYPE, draws=1)``
    returning its candidates, made with ``shared.make_candidate`` and kept only if ``graph_change.changes_graph``;
 2. register it in ``GENERATORS`` below and add its name to ``NEGATIVE_TYPES`` (the record contract).
 
 A generator takes a ``Surface`` (the caption's own tokens or a realised sub-graph), a seeded
-``random.Random``, optional corpus frequencies and how many candidates to give. Swaps make all
+``random.Random``, optional corpus frequencies, how many candidates to give and how many new
+words to draw per replaced slot (more than one for plausibility-matched selection; one draw
+makes exactly the draws of the uniform selection). Swaps make all
 their random draws before their first candidate and then search only as far as they are consumed;
 replacements draw while they search, so they return a list (eager): a lazy walk would move
 their draws after other types' and change the sampled negatives.
@@ -27,7 +29,7 @@ from .relation_replace import relation_replace
 from .relation_swap import relation_swap
 from .shared import PER_TYPE, Candidate
 
-NegativeGenerator = Callable[[Surface, random.Random, Optional[Frequencies], int], Iterable[Candidate]]
+NegativeGenerator = Callable[[Surface, random.Random, Optional[Frequencies], int, int], Iterable[Candidate]]
 
 GENERATORS: dict[str, NegativeGenerator] = {
     "attribute_swap": attribute_swap,

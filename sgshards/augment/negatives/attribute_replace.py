@@ -8,7 +8,7 @@ import random
 from typing import Optional
 
 from ..realise import Replacement, Slot, Surface, fresh
-from ..sampling import Frequencies, choose, shuffle
+from ..sampling import Frequencies, choose_many, shuffle
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.taxonomy import class_depth, kinship, noun_class
 from ...lexicon.units import is_unit
@@ -130,9 +130,9 @@ _AGES = frozenset(w for g in ATTRIBUTE_CATEGORIES["thing_age"] for w in g)
 
 
 def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
-                      limit: int = PER_TYPE) -> list[Candidate]:
-    """Up to ``limit`` replacements, attributes in random order, the new word drawn by corpus
-    frequency when ``counts`` are given. Eager: it draws while it searches."""
+                      limit: int = PER_TYPE, draws: int = 1) -> list[Candidate]:
+    """Up to ``limit`` replacements, attributes in random order, ``draws`` distinct new words
+    each, drawn by corpus frequency when ``counts`` are given. Eager: it draws while it searches."""
     g = surface.graph
     items = [(a, k, s) for a in surface.objects for k, s in surface.attrs.get(a, [])]
     shuffle(rng, items)
@@ -153,10 +153,10 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
             continue
         if old.lower() in _LEVELS and not can_act(o.name):
             alts = [w for w in alts if w == _LEVELS[old.lower()]] or [_LEVELS[old.lower()]]
-        new = choose(alts, rng, "attribute", counts)
-        cand = make_candidate(surface, "attribute_replace", [Replacement(span, fresh(surface, new, span))])
-        if cand:
-            out.append(cand)
+        for new in choose_many(alts, rng, "attribute", counts, draws):
+            cand = make_candidate(surface, "attribute_replace", [Replacement(span, fresh(surface, new, span))])
+            if cand:
+                out.append(cand)
         if len(out) >= limit:
             break
-    return out
+    return out[:limit]

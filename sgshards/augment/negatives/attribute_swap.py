@@ -16,9 +16,9 @@ from .shared import PER_TYPE, Candidate, across_separator, glued, keyword_string
 
 
 def attribute_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
-                   limit: int = PER_TYPE) -> Iterator[Candidate]:
+                   limit: int = PER_TYPE, draws: int = 1) -> Iterator[Candidate]:
     """Up to ``limit`` swaps, lazily: all random draws happen before the first, and the search
-    goes only as far as the caller consumes (``counts``: unused, swaps draw no words)."""
+    goes only as far as the caller consumes (``counts``, ``draws``: unused, swaps draw no words)."""
     return islice(attribute_swaps(surface, rng), limit)
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
-from ..sampling import Frequencies, choose, shuffle
+from ..sampling import Frequencies, choose, choose_many, shuffle
 from ...lexicon.taxonomy import noun_class, noun_classes
 from ...lexicon.units import named_together
 from ...schemas.graph import Span
@@ -136,9 +136,10 @@ def _far_setting(name: str) -> tuple[tuple[str, frozenset, str, bool, bool], ...
 
 
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
-                   limit: int = PER_TYPE) -> list[Candidate]:
-    """Up to ``limit`` replacements, objects in random order, the new noun unlike every object of
-    the graph and drawn by corpus frequency when ``counts`` are given; a person the curated groups
+                   limit: int = PER_TYPE, draws: int = 1) -> list[Candidate]:
+    """Up to ``limit`` replacements, objects in random order, ``draws`` distinct new nouns per
+    object, unlike every object of the graph and drawn by corpus frequency when ``counts`` are
+    given; a person the curated groups
     and WordNet kin leave unreplaced becomes an animal only when no other object could be replaced
     (``_organism_replacements``). Eager: it draws while it searches."""
     g = surface.graph
@@ -211,10 +212,10 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 span, alts = _compound_person(surface, slot, o.name)
             if not alts:
                 last_resort.append((slot, o.name, owner, plain))
-        if alts:
-            _add(out, surface, slot, span, choose(alts, rng, "object", counts), False)
+        for noun in choose_many(alts, rng, "object", counts, draws) if alts else ():
+            _add(out, surface, slot, span, noun, False)
         if len(out) >= limit:
-            return out
+            return out[:limit]
     if not out:
         for slot, name, owner, plain in last_resort:
             organisms = _organism_replacements(surface, slot, name, owner, plain)     # only now: rarely needed

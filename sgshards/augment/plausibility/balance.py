@@ -13,18 +13,24 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 
 from . import pairwise
-from .ngram import NgramModel, words
+from .ngram import NgramModel
+from . import select
 from .select import Scorers
 from .tables import FormatError
 
 MAGIC = b"SGBLIND1"
 MIN_UNIT = 1e-3              # a type whose typical gap is 0 must not divide by 0
+# the largest share of chosen negatives the blind models may prefer the positive over, per
+# score and type: 0.5 is full symmetry; a little above keeps more of the types that rarely
+# have a candidate reading better than their positive (swaps)
+TARGET = 0.55
+INFINITE = 1e30              # no bound (JSON has no infinity)
 
 
 class Pair(NamedTuple):
@@ -35,6 +41,14 @@ class Pair(NamedTuple):
     caption: str             # the record's caption, left out of the n-gram model when scoring
 
 
+class Pool(NamedTuple):
+    """A sampled record's candidates of one type, in generation order."""
+    key: str
+    type: str
+    caption: str
+    pairs: tuple             # ((positive, candidate), ...)
+
+
 def sampled(key: str, rate: float, seed: int) -> bool:
     """Whether a record is in the balancing sample: a hash draw, the same on every worker."""
     if rate >= 1.0:
@@ -43,14 +57,22 @@ def sampled(key: str, rate: float, seed: int) -> bool:
     return int.from_bytes(digest[:8], "big") < rate * 2.0 ** 64
 
 
+class Recorder:
+    """Blind models that score nothing, for the first pass: every candidate ties, so each type
+    takes its first valid draw (the uniform choice), and each type's pool is kept (``pools``)."""
+
+    def __init__(self):
+        self.pools: list[Pool] = []
+
+    def scorers(self, key: str, caption: str) -> Scorers:
+        def observe(kind: str, scored: list) -> None:
+            self.pools.append(Pool(key, kind, caption, tuple(s.pair for s in scored)))
+        return Scorers(lambda text: 0.0, None, {}, observe=observe)
+
+
 def record_pairs(key: str, caption: str, positives: Sequence[str], negatives: Iterable) -> list[Pair]:
     """The (positive, negative) pairs of one annotated record (``negatives``: schemas Negatives)."""
     return [Pair(key, n.type, positives[n.positive], n.text, caption) for n in negatives]
-
-
-def per_word(lm: NgramModel, text: str, exclude: str | None) -> float:
-    """Mean log-probability per word (the end of the caption counts as one)."""
-    return lm.logprob(text, exclude=exclude) / (len(words(text)) + 1)
 
 
 @dataclass
@@ -58,18 +80,21 @@ class BlindModels:
     lm: NgramModel
     classifiers: list            # pairwise.PairwiseModel per fold
     scale: dict                  # type -> (typical |plausibility difference|, typical |gap|)
+    bounds: dict = field(default_factory=dict)   # type -> largest admissible (difference, gap)
+    seed: int = 0
 
     def scorers(self, key: str, caption: str) -> Scorers:
         lm = self.lm
         model = self.classifiers[pairwise.fold_of(key, len(self.classifiers))] if self.classifiers else None
-        return Scorers(lambda text: per_word(lm, text, caption),
+        return Scorers(lambda text: lm.logprob(text, exclude=caption),
                        (lambda pos, neg: pairwise.gap(model, pos, neg)) if model is not None else None,
-                       self.scale)
+                       self.scale, self.bounds)
 
     def to_bytes(self) -> bytes:
-        """Classifiers and scale (the n-gram model is saved on its own: plausibility.npz)."""
+        """Classifiers, scale and bounds (the n-gram model is saved on its own: plausibility.npz)."""
         head = json.dumps({"scale": {t: list(v) for t, v in sorted(self.scale.items())},
-                           "folds": len(self.classifiers)}, sort_keys=True).encode("utf-8")
+                           "bounds": {t: list(v) for t, v in sorted(self.bounds.items())},
+                           "seed": self.seed, "folds": len(self.classifiers)}, sort_keys=True).encode("utf-8")
         parts = [MAGIC, struct.pack("<I", len(head)), head]
         for model in self.classifiers:
             blob = model.to_bytes()
@@ -93,29 +118,97 @@ class BlindModels:
             if at != len(data):
                 raise ValueError("trailing bytes")
             scale = {t: (float(v[0]), float(v[1])) for t, v in head["scale"].items()}
+            bounds = {t: (float(v[0]), float(v[1])) for t, v in head["bounds"].items()}
+            seed = int(head["seed"])
         except (ValueError, KeyError, TypeError, struct.error) as exc:
             raise FormatError(f"{source or 'blind models'}: unreadable ({exc})") from None
-        return cls(lm, classifiers, scale)
+        return cls(lm, classifiers, scale, bounds, seed)
 
 
-def fit(lm: NgramModel, pairs: Sequence[Pair], folds: int = pairwise.FOLDS) -> BlindModels:
-    """Blind models from the sample's pairs (in any order: they are sorted first, so the
-    result depends only on the set).  Fewer than two records: no classifier."""
+def fit(lm: NgramModel, pairs: Sequence[Pair], pools: Sequence[Pool] = (), folds: int = pairwise.FOLDS,
+        seed: int = 0) -> BlindModels:
+    """Blind models from the sample's uniform pairs and candidate pools (in any order: they are
+    sorted first, so the result depends only on the sets).  Fewer than two records: no
+    classifier, no bounds."""
     pairs = sorted(set(pairs))
     if len({p.key for p in pairs}) < 2:
-        return BlindModels(lm, [], _scale(lm, pairs, None))
-    groups = [p.key for p in pairs]
-    texts = [(p.positive, p.negative) for p in pairs]
-    classifiers = pairwise.cross_fit(texts, groups, folds)
+        return BlindModels(lm, [], _scale(lm, pairs, None), {}, seed)
+    classifiers = pairwise.cross_fit([(p.positive, p.negative) for p in pairs], [p.key for p in pairs], folds)
     gaps = [pairwise.gap(classifiers[pairwise.fold_of(p.key, folds)], p.positive, p.negative) for p in pairs]
-    return BlindModels(lm, classifiers, _scale(lm, pairs, gaps))
+    models = BlindModels(lm, classifiers, _scale(lm, pairs, gaps), {}, seed)
+    models.bounds = calibrate(models, sorted(set(pools)))
+    return models
 
 
 def _scale(lm: NgramModel, pairs: Sequence[Pair], gaps) -> dict:
     by_type: dict = {}
     for i, p in enumerate(pairs):
-        d = per_word(lm, p.positive, p.caption) - per_word(lm, p.negative, p.caption)
+        d = lm.logprob(p.positive, exclude=p.caption) - lm.logprob(p.negative, exclude=p.caption)
         by_type.setdefault(p.type, ([], []))[0].append(abs(d))
         by_type[p.type][1].append(abs(gaps[i]) if gaps is not None else 0.0)
     return {t: (max(MIN_UNIT, float(np.median(d))), max(MIN_UNIT, float(np.median(g))))
             for t, (d, g) in sorted(by_type.items())}
+
+
+def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET,
+              rounds: int = 3) -> dict:
+    """Per type, the bounds (largest plausibility difference, largest gap) that make the sampled
+    records' choices symmetric: among the chosen candidates, the share the blind models prefer
+    the positive over is at most ``target`` on each score.  The sample's choices are simulated
+    as ``select.rank`` makes them (its order does not depend on the bounds, only the cut)."""
+    ranked: dict = {}
+    for pool in pools:
+        ranked.setdefault(pool.type, []).append(_ranked_units(models, pool))
+    bounds = {}
+    for kind, choices in sorted(ranked.items()):
+        bound = [INFINITE, INFINITE]
+        for _ in range(rounds):
+            for dim in (0, 1):
+                bound[dim] = _solve(choices, bound, dim, target)
+        bounds[kind] = (bound[0], bound[1])
+    return bounds
+
+
+def _ranked_units(models: BlindModels, pool: Pool) -> list[tuple[float, float]]:
+    """The pool's (difference, gap) units in ``select.rank`` order, before bounds."""
+    scorers = models.scorers(pool.key, pool.caption)
+    memo: dict = {}
+    scored = select.score([(i, cand, None) for i, (_, cand) in enumerate(pool.pairs)],
+                          [pos for pos, _ in pool.pairs], scorers, memo)
+    unbounded = replace(scorers, bounds={})
+    order = select.rank(scored, pool.type, select.side(pool.key, pool.type, models.seed), unbounded)
+    return [select.units(s, pool.type, scorers) for s in order]
+
+
+def _shares(choices: list, bound: Sequence[float], dim: int) -> tuple[int, int]:
+    """(chosen preferred as positive, chosen preferred as negative) on score ``dim``."""
+    above = below = 0
+    for order in choices:
+        for z in order:
+            if z[0] <= bound[0] and z[1] <= bound[1]:
+                above += z[dim] > 0
+                below += z[dim] < 0
+                break
+    return above, below
+
+
+def _solve(choices: list, bound: list, dim: int, target: float) -> float:
+    """The largest bound on ``dim`` (others fixed) keeping the positive-preferred share at most
+    ``target``: a bisection over the candidates' own values (0 always qualifies)."""
+    grid = sorted({z[dim] for order in choices for z in order if z[dim] > 0})
+    ok = lambda b: _fits(_shares(choices, [b if d == dim else bound[d] for d in (0, 1)], dim), target)
+    if ok(INFINITE):
+        return INFINITE
+    lo, hi = -1, len(grid)                 # grid[lo] fits (-1: zero), grid[hi] does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if ok(grid[mid]):
+            lo = mid
+        else:
+            hi = mid
+    return grid[lo] if lo >= 0 else 0.0
+
+
+def _fits(shares: tuple[int, int], target: float) -> bool:
+    above, below = shares
+    return above <= target * (above + below)

@@ -17,7 +17,7 @@ because it says the same; the validity guards of the generators already exclude 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Sequence
 
 # weight of distance from zero against being on the drawn side (1 per unit on the wrong side)
@@ -26,19 +26,24 @@ NEARNESS = 0.25
 
 @dataclass(frozen=True)
 class Scorers:
-    """Blind scores for one record: ``plausibility(text)`` (mean log-probability per word, from a
-    model that did not count this record's caption), ``gap(positive, negative)`` (a classifier
-    that did not see this record's pairs) and per type the typical size of each
-    (plausibility difference, gap); a type missing from ``scale`` uses (1, 1)."""
+    """Blind scores for one record: ``plausibility(text)`` (log-probability, from a model that
+    did not count this record's caption), ``gap(positive, negative)`` (a classifier that did not
+    see this record's pairs) and per type the typical size of each (plausibility difference,
+    gap); a type missing from ``scale`` uses (1, 1).  ``bounds``: per type, the largest
+    (difference, gap), in those units, a candidate may have (balance.calibrate: what keeps the
+    signs symmetric); ``observe(kind, scored)``: called with each type's scored pool."""
     plausibility: Callable[[str], float]
     gap: Optional[Callable[[str, str], float]]
     scale: Mapping[str, tuple[float, float]]
+    bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    observe: Optional[Callable[[str, list], None]] = None
 
 
 @dataclass(frozen=True)
 class Scored:
     order: int                  # position in the generated pool: ties keep generation order
     item: object                # what the pool yielded, returned as is
+    pair: tuple[str, str]       # (positive, candidate) texts
     positive: float             # plausibility of the positive it perturbs
     negative: float             # plausibility of the candidate
     gap: float                  # classifier gap, 0 without a classifier
@@ -50,14 +55,29 @@ def side(key: str, kind: str, seed: int) -> int:
     return 1 if digest[0] & 1 else -1
 
 
+def units(s: Scored, kind: str, scorers: Scorers) -> tuple[float, float]:
+    """(plausibility difference, gap) in units of the type's typical size; > 0: the blind
+    models prefer the positive."""
+    unit_p, unit_g = scorers.scale.get(kind, (1.0, 1.0))
+    return (s.positive - s.negative) / unit_p, s.gap / unit_g
+
+
 def cost(s: Scored, kind: str, sign: int, scorers: Scorers) -> float:
     """Distance on the wrong side of zero plus ``NEARNESS`` times distance from zero, in units
     of the type's typical size, summed over the two blind scores."""
-    unit_p, unit_g = scorers.scale.get(kind, (1.0, 1.0))
     total = 0.0
-    for z in ((s.positive - s.negative) / unit_p, s.gap / unit_g):
+    for z in units(s, kind, scorers):
         total += max(0.0, -sign * z) + NEARNESS * abs(z)
     return total
+
+
+def admissible(s: Scored, kind: str, scorers: Scorers) -> bool:
+    """Within the type's bounds: not a negative the blind models would spot too easily."""
+    bound = scorers.bounds.get(kind)
+    if bound is None:
+        return True
+    zp, zg = units(s, kind, scorers)
+    return zp <= bound[0] and zg <= bound[1]
 
 
 def score(pool: Sequence[tuple[int, str, object]], positives: Sequence[str], scorers: Scorers,
@@ -73,10 +93,13 @@ def score(pool: Sequence[tuple[int, str, object]], positives: Sequence[str], sco
     for order, (index, text, item) in enumerate(pool):
         pos = positives[index]
         gap = scorers.gap(pos, text) if scorers.gap is not None else 0.0
-        out.append(Scored(order, item, plausible(pos), plausible(text), gap))
+        out.append(Scored(order, item, (pos, text), plausible(pos), plausible(text), gap))
     return out
 
 
 def rank(scored: Sequence[Scored], kind: str, sign: int, scorers: Scorers) -> list[Scored]:
-    """Cheapest first; equal costs keep generation order."""
-    return sorted(scored, key=lambda s: (cost(s, kind, sign, scorers), s.order))
+    """The admissible candidates, cheapest first; equal costs keep generation order."""
+    if scorers.observe is not None:
+        scorers.observe(kind, list(scored))
+    return sorted((s for s in scored if admissible(s, kind, scorers)),
+                  key=lambda s: (cost(s, kind, sign, scorers), s.order))

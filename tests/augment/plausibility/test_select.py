@@ -11,7 +11,7 @@ CAPTION = "a red car parked next to a blue house under a tall tree"
 
 
 def flat(pos, neg, gap=0.0, order=0):
-    return Scored(order, None, pos, neg, gap)
+    return Scored(order, None, ("p", "n"), pos, neg, gap)
 
 
 def scorers(plausibility=lambda t: 0.0, gap=None, scale=None):
