@@ -73,24 +73,6 @@ def _caption_slots(text: str, bits: int) -> np.ndarray:
     return _slots(np.array((seq[:-2], seq[1:-1], seq[2:]), dtype=np.uint64), bits)
 
 
-def _owner_update(counts: np.ndarray, owner: np.ndarray, slots: np.ndarray, ctx: np.ndarray) -> None:
-    """Record each slot's context as the smallest context ever counted there."""
-    order = np.lexsort((ctx, slots))
-    s, c = slots[order], ctx[order]
-    first = np.ones(s.size, dtype=bool)
-    first[1:] = s[1:] != s[:-1]
-    s, c = s[first], c[first].astype(np.uint32)
-    owner[s] = np.where(counts[s] > 0, np.minimum(owner[s], c), c)
-
-
-def _per_context(counts: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    seen = np.flatnonzero(counts)
-    ctx = owner[seen]
-    total = np.bincount(ctx, weights=counts[seen], minlength=counts.size)
-    types = np.bincount(ctx, minlength=counts.size)
-    return tables.saturating_counts(total), tables.saturating_counts(types)
-
-
 class NgramModel:
     """Hashed word-trigram counts of captions with Witten-Bell smoothing (see module doc)."""
 
@@ -130,7 +112,7 @@ class NgramModel:
         hashes, at = np.array(seq, dtype=np.uint64), np.array(targets, dtype=np.int64)
         slots = _slots(np.stack([hashes[at - 2], hashes[at - 1], hashes[at]]), self.bits)
         for row, (ngram, ctx) in enumerate(((BI, CTX1), (TRI, CTX2))):
-            _owner_update(self.counts[row + 1], self.owners[row], slots[ngram], slots[ctx])
+            tables.owner_update(self.counts[row + 1], self.owners[row], slots[ngram], slots[ctx])
         for row, ngram in enumerate(_NGRAMS):
             tables.saturating_add(self.counts[row], slots[ngram])
         self.captions += len(batch)
@@ -141,9 +123,7 @@ class NgramModel:
         """Add ``other``'s counts into this model (in place); returns ``self``."""
         if other.bits != self.bits:
             raise ValueError(f"cannot merge n-gram models of {self.bits} and {other.bits} bits")
-        mine, theirs = self.counts[1:] > 0, other.counts[1:] > 0
-        both = np.minimum(self.owners, other.owners)
-        self.owners = np.where(mine, np.where(theirs, both, self.owners), other.owners).astype(np.uint32)
+        self.owners = tables.merge_owners(self.counts[1:], self.owners, other.counts[1:], other.owners)
         self.counts = tables.merge_tables(self.counts, other.counts)
         self.captions += other.captions
         self.total_words += other.total_words
@@ -154,8 +134,8 @@ class NgramModel:
 
     def _context_tables(self) -> tuple[np.ndarray, int]:
         if self._derived is None:
-            c1, t1 = _per_context(self.counts[1], self.owners[0])
-            c2, t2 = _per_context(self.counts[2], self.owners[1])
+            c1, t1 = tables.per_context(self.counts[1], self.owners[0])
+            c2, t2 = tables.per_context(self.counts[2], self.owners[1])
             self._derived = (np.stack([c1, t1, c2, t2]), int(np.count_nonzero(self.counts[0])))
         return self._derived
 

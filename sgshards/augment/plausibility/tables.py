@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -73,6 +74,19 @@ def tuple_slots(columns: list[np.ndarray], table: str, bits: int) -> np.ndarray:
     return (h >> np.uint64(64 - bits)).astype(np.int64)
 
 
+def slot_of(tokens: tuple[str, ...], table: str, bits: int) -> int:
+    """``tuple_slots`` of one tuple in plain integers (faster than numpy for a single slot)."""
+    h = int(salt(table))
+    for tok, mult in zip(tokens, _multipliers(table, len(tokens))):
+        h += token_hash(tok) * mult
+    return (h & _MASK64) >> (64 - bits)
+
+
+@lru_cache(maxsize=None)
+def _multipliers(table: str, width: int) -> tuple[int, ...]:
+    return tuple(int(m) for m in multipliers(table, width))
+
+
 def new_table(bits: int) -> np.ndarray:
     return np.zeros(1 << bits, dtype=np.uint32)
 
@@ -98,6 +112,33 @@ def merge_tables(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def saturating_counts(values: np.ndarray) -> np.ndarray:
     """int64 counts (e.g. from bincount) as uint32 capped at 2**32-1."""
     return np.minimum(values, int(COUNT_MAX)).astype(np.uint32)
+
+
+def owner_update(counts: np.ndarray, owner: np.ndarray, slots: np.ndarray, ctx: np.ndarray) -> None:
+    """Before ``counts`` takes ``slots``: record each slot's context as the smallest context
+    ever counted there, so adding and merging in any order give the same owners."""
+    order = np.lexsort((ctx, slots))
+    s, c = slots[order], ctx[order]
+    first = np.ones(s.size, dtype=bool)
+    first[1:] = s[1:] != s[:-1]
+    s, c = s[first], c[first].astype(np.uint32)
+    owner[s] = np.where(counts[s] > 0, np.minimum(owner[s], c), c)
+
+
+def merge_owners(counts_a: np.ndarray, owner_a: np.ndarray, counts_b: np.ndarray, owner_b: np.ndarray) -> np.ndarray:
+    """Owners of the merged tables: the smaller where both counted, else the one that did."""
+    both = np.minimum(owner_a, owner_b)
+    return np.where(counts_a > 0, np.where(counts_b > 0, both, owner_a), owner_b).astype(np.uint32)
+
+
+def per_context(counts: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each context's total count and number of distinct followers (Witten-Bell's T),
+    from the pair table and its owners (exact but for hash collisions)."""
+    seen = np.flatnonzero(counts)
+    ctx = owner[seen]
+    total = np.bincount(ctx, weights=counts[seen], minlength=counts.size)
+    types = np.bincount(ctx, minlength=counts.size)
+    return saturating_counts(total), saturating_counts(types)
 
 
 def pack_arrays(arrays: Mapping[str, np.ndarray]) -> bytes:
