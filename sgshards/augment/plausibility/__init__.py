@@ -2,12 +2,15 @@
 cannot tell from their positives.
 
 ``ngram.NgramModel`` is a blind language model of the corpus's captions (any object with
-``.logprob(text, exclude=None)`` serves as one); ``tables`` holds the hashed, saturating count
-tables and the deterministic file format they share; ``pairwise`` is a blind classifier of
-(positive, negative) pairs; ``balance`` fits the run's blind models and ``select`` ranks a
-negative type's candidates by them.
+``.logprob(text, exclude=None)`` serves as one); ``cooccur.Cooccurrence`` counts what the
+corpus's scene graphs put together; ``tables`` holds the hashed, saturating count tables and
+the deterministic file format they share; ``pairwise`` is a blind classifier of (positive,
+negative) pairs; ``balance`` fits the run's blind models and ``select`` ranks a negative type's
+candidates by them.
 """
+from .cooccur import Cooccurrence
 from .ngram import NgramModel, words
+from .pairwise import PairwiseModel
 from .tables import FormatError
 
-__all__ = ["FormatError", "NgramModel", "words"]
+__all__ = ["Cooccurrence", "FormatError", "NgramModel", "PairwiseModel", "words"]

@@ -1,9 +1,10 @@
 """Hashed count tables for corpus statistics: slots, saturating counts, deterministic files.
 
 Tokens are hashed with blake2b (stable across processes, unlike ``hash()``); a tuple of
-tokens is the splitmix64 chain of its tokens' hashes under a per-table salt, so a table's
-slot for ("red", "car") is the same on every worker and every run.  Chaining numbers
-instead of re-hashing joined strings keeps scoring a caption to a few numpy operations.
+tokens is the top bits of a fixed linear combination of its tokens' hashes (per-table
+multipliers and offset, see ``tuple_slots``), so a table's slot for ("red", "car") is the
+same on every worker and every run, and scoring a caption costs a few numpy operations
+instead of one blake2b call per n-gram.
 
 Counts are uint32 and saturate at 2**32-1 instead of wrapping, so a huge corpus makes a
 frequent n-gram "very frequent", never rare.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -49,27 +51,40 @@ def token_hashes(tokens: Iterable[str]) -> np.ndarray:
     return np.fromiter((token_hash(t) for t in tokens), dtype=np.uint64)
 
 
-def mix(x: np.ndarray) -> np.ndarray:
-    # splitmix64 finaliser: every input bit reaches every output bit
-    x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+def multipliers(table: str, width: int) -> np.ndarray:
+    """Odd uint64 multipliers of a table's tuple positions, derived from its name."""
+    return np.array([token_hash(f"\x00{table}:{i}") | 1 for i in range(width)], dtype=np.uint64)
 
 
-def salt(name: str) -> np.uint64:
-    """A table's salt from its name, so two tables never share slots by construction."""
-    return np.uint64(token_hash("\x00table:" + name))
+def salt(table: str) -> np.uint64:
+    """A table's offset from its name, so two tables never share slots by construction."""
+    return np.uint64(token_hash(f"\x00{table}"))
 
 
-def tuple_slots(columns: list[np.ndarray], table_salt: np.uint64, bits: int) -> np.ndarray:
-    """Slots (int64 in [0, 2**bits)) of the tuples whose i-th tokens' hashes are ``columns[i]``."""
+def tuple_slots(columns: list[np.ndarray], table: str, bits: int) -> np.ndarray:
+    """Slots (int64 in [0, 2**bits)) of the tuples whose i-th tokens' hashes are ``columns[i]``:
+    the top bits of ``salt + sum(hash_i * K_i)`` mod 2**64.  Token hashes are already uniform
+    (blake2b), so this linear combination spreads distinct tuples uniformly, and an n-gram
+    model can compute all its tables' slots with one integer matrix product."""
+    k = multipliers(table, len(columns))
+    h = np.full(columns[0].shape, salt(table), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        h = mix(columns[0] ^ table_salt)
-        for col in columns[1:]:
-            h = mix(h ^ col)
+        for col, mult in zip(columns, k):
+            h = h + col * mult
     return (h >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def slot_of(tokens: tuple[str, ...], table: str, bits: int) -> int:
+    """``tuple_slots`` of one tuple in plain integers (faster than numpy for a single slot)."""
+    h = int(salt(table))
+    for tok, mult in zip(tokens, _multipliers(table, len(tokens))):
+        h += token_hash(tok) * mult
+    return (h & _MASK64) >> (64 - bits)
+
+
+@lru_cache(maxsize=None)
+def _multipliers(table: str, width: int) -> tuple[int, ...]:
+    return tuple(int(m) for m in multipliers(table, width))
 
 
 def new_table(bits: int) -> np.ndarray:
@@ -97,6 +112,33 @@ def merge_tables(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def saturating_counts(values: np.ndarray) -> np.ndarray:
     """int64 counts (e.g. from bincount) as uint32 capped at 2**32-1."""
     return np.minimum(values, int(COUNT_MAX)).astype(np.uint32)
+
+
+def owner_update(counts: np.ndarray, owner: np.ndarray, slots: np.ndarray, ctx: np.ndarray) -> None:
+    """Before ``counts`` takes ``slots``: record each slot's context as the smallest context
+    ever counted there, so adding and merging in any order give the same owners."""
+    order = np.lexsort((ctx, slots))
+    s, c = slots[order], ctx[order]
+    first = np.ones(s.size, dtype=bool)
+    first[1:] = s[1:] != s[:-1]
+    s, c = s[first], c[first].astype(np.uint32)
+    owner[s] = np.where(counts[s] > 0, np.minimum(owner[s], c), c)
+
+
+def merge_owners(counts_a: np.ndarray, owner_a: np.ndarray, counts_b: np.ndarray, owner_b: np.ndarray) -> np.ndarray:
+    """Owners of the merged tables: the smaller where both counted, else the one that did."""
+    both = np.minimum(owner_a, owner_b)
+    return np.where(counts_a > 0, np.where(counts_b > 0, both, owner_a), owner_b).astype(np.uint32)
+
+
+def per_context(counts: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each context's total count and number of distinct followers (Witten-Bell's T),
+    from the pair table and its owners (exact but for hash collisions)."""
+    seen = np.flatnonzero(counts)
+    ctx = owner[seen]
+    total = np.bincount(ctx, weights=counts[seen], minlength=counts.size)
+    types = np.bincount(ctx, minlength=counts.size)
+    return saturating_counts(total), saturating_counts(types)
 
 
 def pack_arrays(arrays: Mapping[str, np.ndarray]) -> bytes:

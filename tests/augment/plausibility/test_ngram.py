@@ -84,12 +84,31 @@ def test_bad_bytes_raise_format_error_naming_source():
         arrays = good.to_arrays()
         arrays["meta"] = np.array([99, 10, 3, 10], dtype=np.int64)
         NgramModel.from_bytes(pack_arrays(arrays), source="m.npz")
-    with pytest.raises(FormatError, match="m.npz.*'tri'"):
+    with pytest.raises(FormatError, match="m.npz.*'counts'"):
         arrays = good.to_arrays()
-        arrays["tri"] = arrays["tri"][:5]
+        arrays["counts"] = arrays["counts"][:, :5]
         NgramModel.from_bytes(pack_arrays(arrays), source="m.npz")
     with pytest.raises(FormatError, match="m.npz.*outside"):
         arrays = good.to_arrays()
-        arrays["bi_ctx"] = arrays["bi_ctx"].copy()
-        arrays["bi_ctx"][0] = 1 << 10
+        arrays["owners"] = arrays["owners"].copy()
+        arrays["owners"][0, 0] = 1 << 10
         NgramModel.from_bytes(pack_arrays(arrays), source="m.npz")
+
+
+def test_exclusion_cache_follows_new_counts():
+    once = "a blue kite flies over the sea"
+    m = model(CORPUS + [once])
+    before = m.logprob(once, exclude=once)
+    m.add(once)                   # now seen twice: leaving one out keeps it seen
+    assert m.logprob(once, exclude=once) > before + 5
+    assert math.isclose(m.logprob(once, exclude=once), model(CORPUS + [once]).logprob(once), rel_tol=1e-12)
+
+
+def test_slots_are_the_tables_tuple_slots():
+    from sgshards.augment.plausibility import ngram, tables
+    slots = ngram._caption_slots("red car", 16)
+    hashes = tables.token_hashes(["<s>", "<s>", "red", "car", "</s>"])
+    prev2, prev, word = hashes[:-2], hashes[1:-1], hashes[2:]
+    assert slots[ngram.TRI].tolist() == tables.tuple_slots([prev2, prev, word], "ngram:3", 16).tolist()
+    assert slots[ngram.CTX1].tolist() == tables.tuple_slots([prev], "ngram:ctx1", 16).tolist()
+    assert slots[ngram.UNI].tolist() == tables.tuple_slots([word], "ngram:1", 16).tolist()
