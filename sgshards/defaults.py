@@ -10,3 +10,4 @@ MIN_CONFIDENCE = 0.7             # positives and negatives use graph elements at
 BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
 PARSER_BACKEND = "spacy"
+BLIND_PAIRS = 2000               # (positive, negative) pairs `sgshards audit --blind` samples
