@@ -3,7 +3,7 @@ end-of-caption token, leave-one-out through ``exclude`` (the interface of NgramM
 import math
 from collections import Counter
 
-from sgshards.augment.plausibility.pairwise import words
+from sgshards.augment.plausibility.ngram import words
 
 END = "</s>"
 

@@ -1,0 +1,95 @@
+"""The blind n-gram model: ranking, leave-one-out, merging and files."""
+import math
+
+import numpy as np
+import pytest
+
+from sgshards.augment.plausibility import NgramModel, words
+from sgshards.augment.plausibility.tables import FormatError, pack_arrays
+
+CORPUS = [
+    "a dog runs on the beach .",
+    "a dog runs on the grass",
+    "the dog sleeps on a red sofa",
+    "a man rides a bike on the road",
+    "two cats sit on the sofa",
+    "a woman walks a dog on the beach",
+] * 3 + ["a cat runs on the beach", "a red car parked on the road"]
+
+
+def model(texts, bits=14):
+    m = NgramModel(bits=bits)
+    m.add_many(texts)
+    return m
+
+
+def test_words():
+    assert words("A Dog's 3 toys -- don't!") == ["a", "dog's", "3", "toys", "don't"]
+
+
+def test_counts_and_totals():
+    m = model(CORPUS)
+    assert m.captions == len(CORPUS)
+    assert m.total_words == sum(len(words(t)) for t in CORPUS)
+
+
+def test_seen_sentence_beats_its_shuffle():
+    m = model(CORPUS)
+    assert m.logprob("a dog runs on the beach") > m.logprob("beach the on runs dog a") + 5
+    assert m.logprob("a dog runs on the beach") < 0
+
+
+def test_exclude_is_leave_one_out():
+    once = "a blue kite flies over the sea"
+    with_it, without = model(CORPUS + [once]), model(CORPUS)
+    assert with_it.logprob(once) > without.logprob(once) + 5
+    assert math.isclose(with_it.logprob(once, exclude=once), without.logprob(once), rel_tol=1e-12)
+    seen = CORPUS[0]      # seen three times: leaving one out keeps it likely
+    assert math.isclose(model(CORPUS).logprob(seen, exclude=seen), model(CORPUS[1:]).logprob(seen), rel_tol=1e-12)
+
+
+def test_exclude_never_goes_below_zero():
+    m = model(["a dog runs"])
+    greedy = "a dog runs a dog runs a dog runs on and on"
+    lp = m.logprob("a dog runs", exclude=greedy)
+    assert math.isfinite(lp)
+    assert math.isclose(lp, NgramModel(bits=14).logprob("a dog runs"), rel_tol=1e-12)
+
+
+def test_merge_equals_adding_both_in_any_order():
+    a, b = CORPUS[:7], CORPUS[7:]
+    for bits in (14, 8):          # 8 bits: many collisions, still order-free
+        both = model(a + b, bits).to_bytes()
+        assert model(a, bits).merge(model(b, bits)).to_bytes() == both
+        assert model(b, bits).merge(model(a, bits)).to_bytes() == both
+    with pytest.raises(ValueError):
+        model(a, 14).merge(model(b, 12))
+
+
+def test_bytes_round_trip_and_determinism():
+    m = model(CORPUS)
+    data = m.to_bytes()
+    assert data == model(CORPUS).to_bytes()
+    back = NgramModel.from_bytes(data, source="x.npz")
+    assert back.to_bytes() == data
+    assert (back.captions, back.total_words, back.bits) == (m.captions, m.total_words, m.bits)
+    assert back.logprob("a dog on a sofa") == m.logprob("a dog on a sofa")
+
+
+def test_bad_bytes_raise_format_error_naming_source():
+    good = model(CORPUS[:3], bits=10)
+    with pytest.raises(FormatError, match="vocab/plausibility.npz"):
+        NgramModel.from_bytes(b"garbage", source="vocab/plausibility.npz")
+    with pytest.raises(FormatError, match="m.npz.*version"):
+        arrays = good.to_arrays()
+        arrays["meta"] = np.array([99, 10, 3, 10], dtype=np.int64)
+        NgramModel.from_bytes(pack_arrays(arrays), source="m.npz")
+    with pytest.raises(FormatError, match="m.npz.*'tri'"):
+        arrays = good.to_arrays()
+        arrays["tri"] = arrays["tri"][:5]
+        NgramModel.from_bytes(pack_arrays(arrays), source="m.npz")
+    with pytest.raises(FormatError, match="m.npz.*outside"):
+        arrays = good.to_arrays()
+        arrays["bi_ctx"] = arrays["bi_ctx"].copy()
+        arrays["bi_ctx"][0] = 1 << 10
+        NgramModel.from_bytes(pack_arrays(arrays), source="m.npz")
