@@ -87,3 +87,11 @@ def test_classifier_is_cross_fitted_by_record():
                for i in range(80)]
     pairs = [p for r in records for p in blind.record_pairs(r)]
     assert blind.classifier_preference(pairs)["overall"] == pytest.approx(0.5, abs=0.1)
+
+
+def test_the_caption_ngram_model_is_scored_leave_one_out():
+    records = [record("own", "zebra zebra zebra", [("dog dog dog", "object_replace", 0)]),
+               record("other", "a dog", [])]
+    assert blind.blind_audit(records)["language_model"]["overall"] == 0.0
+    model = blind.caption_model(["zebra zebra zebra", "a dog"])
+    assert model.logprob("zebra zebra zebra") > model.logprob("dog dog dog")   # had it seen the caption
