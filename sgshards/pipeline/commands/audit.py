@@ -22,7 +22,8 @@ report gains a "blind" key:
      "classifier": {"overall": share, "per_type": {type: share}, "folds": 5}}
 
 Shares are how often the model prefers the positive (ties 0.5), rounded to 4 places (null
-overall when nothing was scored); a type appears only when it has scored pairs.  The exit status is still 1 only for defects.
+overall when nothing was scored); a type appears only when it has scored pairs.  The exit
+status is still 1 only for defects.
 """
 from __future__ import annotations
 
