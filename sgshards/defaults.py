@@ -11,3 +11,4 @@ BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
 PARSER_BACKEND = "spacy"
 SELECTION = "plausible"           # how a negative is chosen among its type's candidates (README: Hard negatives)
+BLIND_PAIRS = 2000               # (positive, negative) pairs `sgshards audit --blind` samples

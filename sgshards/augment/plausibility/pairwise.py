@@ -19,11 +19,12 @@ scored by a model that saw its caption.
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 from typing import Sequence
 
 import numpy as np
+
+from .ngram import words            # the language model's tokens
 
 DIM = 2 ** 18          # hashed feature buckets
 L2 = 1.0               # penalty on |w|^2 / 2
@@ -32,13 +33,6 @@ FOLDS = 5              # cross-fitting folds
 MEMORY = 10            # L-BFGS correction pairs kept
 ORDERS = (1, 2, 3)     # word n-gram lengths
 MAGIC = b"SGPW1\n"
-
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    """Lowercase word tokens (the tokens of the n-gram language model)."""
-    return _WORD.findall(text.lower())
 
 
 def _bucket(ngram: str, dim: int) -> int:

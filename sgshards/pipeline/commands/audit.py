@@ -9,6 +9,21 @@ kept as counts per value, so its quantiles are exact after merging too).
 The confidence distribution of the scene graphs' objects, attributes and relations (their
 calibrated precision, ``sgshards.graph.confidence``) shows what a ``--min-confidence`` leaves
 out: the share of elements below each threshold.
+
+``--blind`` adds how well two text-only models tell each negative from its positive without
+the image (``sgshards.quality.blind``; 0.5 = cannot): a word-trigram model of the audited
+captions and a cross-fitted pairwise classifier, on ``--blind-pairs N`` sampled pairs
+(default ``defaults.BLIND_PAIRS``) or every pair with ``--blind-all``.  With ``--json`` the
+report gains a "blind" key:
+
+    {"captions": records with a caption,
+     "pairs": {"total": all pairs, "scored": pairs sampled and scored, "per_type": {type: scored}},
+     "language_model": {"overall": share, "per_type": {type: share}},
+     "classifier": {"overall": share, "per_type": {type: share}, "folds": 5}}
+
+Shares are how often the model prefers the positive (ties 0.5), rounded to 4 places (null
+overall when nothing was scored); a type appears only when it has scored pairs.  The exit
+status is still 1 only for defects.
 """
 from __future__ import annotations
 
@@ -20,7 +35,9 @@ import fsspec
 
 from ...schemas.outcomes import SKIP_REASONS
 from ...schemas.record import NEGATIVE_TYPES
+from ... import defaults
 from ...quality.checks import check_record, is_word_permutation, words
+from ..errors import UsageError
 from .validate import iter_samples
 
 RECORD_MEMBERS = ("sg.json", "json")
@@ -192,3 +209,36 @@ def format_audit(report: dict) -> str:
     else:
         lines.append("\ndefects: none")
     return "\n".join(lines)
+
+
+# -- the command ---------------------------------------------------------------------
+
+def add_audit_arguments(parser) -> None:
+    parser.add_argument("path", metavar="PATH", help="output directory, a .tar shard, or augment JSONL")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--blind", action="store_true",
+                        help="also measure how well text-only models (a caption n-gram model, a cross-fitted "
+                             "classifier) tell negatives from positives: 0.5 = cannot")
+    parser.add_argument("--blind-pairs", type=int, default=None, metavar="N",
+                        help=f"with --blind: score N sampled pairs (default {defaults.BLIND_PAIRS})")
+    parser.add_argument("--blind-all", action="store_true", help="with --blind: score every pair")
+
+
+def command_audit(args) -> int:
+    if not args.blind and (args.blind_pairs is not None or args.blind_all):
+        raise UsageError("--blind-pairs and --blind-all need --blind")
+    if args.blind_pairs is not None and args.blind_pairs < 1:
+        raise UsageError(f"--blind-pairs must be at least 1, not {args.blind_pairs}")
+    try:
+        records = list(iter_records(args.path)) if args.blind else iter_records(args.path)
+        report = audit_records(records)
+    except FileNotFoundError as exc:
+        raise UsageError(f"cannot audit {args.path}: not found") from exc
+    text = None if args.json else format_audit(report)
+    if args.blind:
+        from ...quality.blind import blind_audit, format_blind
+        report["blind"] = blind_audit(records, pairs=args.blind_pairs or defaults.BLIND_PAIRS,
+                                      all_pairs=args.blind_all)
+        text = None if args.json else text + "\n\n" + format_blind(report["blind"])
+    print(json.dumps(report, indent=2) if args.json else text)
+    return 1 if report["defect_total"] else 0

@@ -148,9 +148,8 @@ def make_parser() -> argparse.ArgumentParser:
         else:
             _add_max_chars(p)
 
-    aud = sub.add_parser("audit", help="count negatives and find defects in shards or augment output")
-    aud.add_argument("path", metavar="PATH", help="output directory, a .tar shard, or augment JSONL")
-    aud.add_argument("--json", action="store_true", help="print the report as JSON")
+    from .audit import add_audit_arguments
+    add_audit_arguments(sub.add_parser("audit", help="count negatives and find defects in shards or augment output"))
 
     val = sub.add_parser("validate", help="check shards against sizes.json, the index, stats and the schema")
     val.add_argument("output", metavar="DIR", help="an output directory of `sgshards run`")
@@ -444,17 +443,6 @@ def command_validate(args) -> int:
     return 0 if report.ok else 1
 
 
-def command_audit(args) -> int:
-    from .audit import audit_records, format_audit, iter_records
-
-    try:
-        report = audit_records(iter_records(args.path))
-    except FileNotFoundError as exc:
-        raise UsageError(f"cannot audit {args.path}: not found") from exc
-    print(json.dumps(report, indent=2) if args.json else format_audit(report))
-    return 1 if report["defect_total"] else 0
-
-
 # -- eval-parser ----------------------------------------------------------------
 
 def command_eval_parser(args) -> int:
@@ -590,6 +578,7 @@ def _dispatch(args, rest: list[str]) -> int:
     if args.command == "validate":
         return command_validate(args)
     if args.command == "audit":
+        from .audit import command_audit
         return command_audit(args)
     if args.command in ("parse", "augment"):
         return command_parse(args, augment=args.command == "augment")
