@@ -195,14 +195,14 @@ def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.S
     """Each type's pool ordered by plausibility match (plausibility.select) within the type's
     bounds, each candidate with its (positive, negative) plausibility; and, for a record whose
     every candidate is out of bounds, all candidates by cost as one pool."""
-    memo: dict = {}
     ranked, everything = {}, []
     free = replace(scorers, bounds={}, observe=None)
-    for kind, pool in pools.items():
-        scored = select.score([(i, c.text, (i, c)) for i, c, _ in pool], positives, scorers, memo)
+    scored = select.score({kind: [(i, c.text, (i, c)) for i, c, _ in pool] for kind, pool in pools.items()},
+                          positives, scorers)
+    for kind, pool in scored.items():
         sign = select.side(key, kind, seed)
-        ranked[kind] = iter([(*s.item, (s.positive, s.negative)) for s in select.rank(scored, kind, sign, scorers)])
-        everything += [(select.cost(s, kind, sign, free), len(everything), s) for s in scored]
+        ranked[kind] = iter([(*s.item, (s.positive, s.negative)) for s in select.rank(pool, kind, sign, scorers)])
+        everything += [(select.cost(s, kind, sign, free), len(everything), s) for s in pool]
     everything.sort(key=lambda x: x[:2])
     return ranked, {"any": iter([(*s.item, (s.positive, s.negative)) for _, _, s in everything])}
 

@@ -67,7 +67,7 @@ class Recorder:
     def scorers(self, key: str, caption: str) -> Scorers:
         def observe(kind: str, scored: list) -> None:
             self.pools.append(Pool(key, kind, caption, tuple(s.pair for s in scored)))
-        return Scorers(lambda text: 0.0, None, {}, observe=observe)
+        return Scorers(lambda texts: [0.0] * len(texts), None, {}, observe=observe)
 
 
 def record_pairs(key: str, caption: str, positives: Sequence[str], negatives: Iterable) -> list[Pair]:
@@ -86,9 +86,8 @@ class BlindModels:
     def scorers(self, key: str, caption: str) -> Scorers:
         lm = self.lm
         model = self.classifiers[pairwise.fold_of(key, len(self.classifiers))] if self.classifiers else None
-        return Scorers(lambda text: lm.logprob(text, exclude=caption),
-                       (lambda pos, neg: pairwise.gap(model, pos, neg)) if model is not None else None,
-                       self.scale, self.bounds)
+        return Scorers(lambda texts: lm.logprobs(texts, exclude=caption),
+                       model.scores if model is not None else None, self.scale, self.bounds)
 
     def to_bytes(self) -> bytes:
         """Classifiers, scale and bounds (the n-gram model is saved on its own: plausibility.npz)."""
@@ -172,9 +171,8 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
 def _ranked_units(models: BlindModels, pool: Pool) -> list[tuple[float, float]]:
     """The pool's (difference, gap) units in ``select.rank`` order, before bounds."""
     scorers = models.scorers(pool.key, pool.caption)
-    memo: dict = {}
-    scored = select.score([(i, cand, None) for i, (_, cand) in enumerate(pool.pairs)],
-                          [pos for pos, _ in pool.pairs], scorers, memo)
+    scored = select.score({pool.type: [(i, cand, None) for i, (_, cand) in enumerate(pool.pairs)]},
+                          [pos for pos, _ in pool.pairs], scorers)[pool.type]
     unbounded = replace(scorers, bounds={})
     order = select.rank(scored, pool.type, select.side(pool.key, pool.type, models.seed), unbounded)
     return [select.units(s, pool.type, scorers) for s in order]

@@ -18,7 +18,7 @@ zero), so a caption of the corpus is scored by a model of the other captions.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Sequence, Iterable, Optional
 
 import numpy as np
 
@@ -142,8 +142,17 @@ class NgramModel:
     def logprob(self, text: str, exclude: Optional[str] = None) -> float:
         """Natural-log probability of ``text``'s words and the end of caption, after
         ``<s> <s>``; with ``exclude``, that caption's counts are taken out first."""
+        return float(self.logprobs([text], exclude)[0])
+
+    def logprobs(self, texts: Sequence[str], exclude: Optional[str] = None) -> np.ndarray:
+        """``logprob`` of each text, in one pass over the tables (a record's candidates)."""
         per_context, vocab = self._context_tables()
-        slots = _caption_slots(text, self.bits)
+        seqs = [_sequence(words(t)) for t in texts]
+        if not seqs:
+            return np.zeros(0)
+        columns = np.array([[h for q in seqs for h in q[:-2]], [h for q in seqs for h in q[1:-1]],
+                            [h for q in seqs for h in q[2:]]], dtype=np.uint64)
+        slots = _slots(columns, self.bits)
         counts = self.counts[_ROWS3, slots[_NGRAMS]].astype(np.float64)        # target, bigram, trigram
         context = per_context[_ROWS4, slots[_CONTEXTS]].astype(np.float64)    # c1, t1, c2, t2
         tokens = self.total_words + self.captions
@@ -163,7 +172,8 @@ class NgramModel:
         follow = np.minimum(counts[1:], context[[0, 2]])
         for order in (0, 1):
             p = (follow[order] + types[order] * p) / (context[2 * order] + types[order])
-        return float(np.log(p).sum())
+        starts = np.cumsum([0] + [len(q) - 2 for q in seqs[:-1]])
+        return np.add.reduceat(np.log(p), starts)
 
     def _exclusion(self, exclude: str) -> tuple[np.ndarray, np.ndarray, int, int]:
         """The excluded caption's slots, which of its distinct n-grams it empties, its token

@@ -24,6 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
+from . import tables
 from .ngram import words            # the language model's tokens
 
 DIM = 2 ** 18          # hashed feature buckets
@@ -33,18 +34,28 @@ FOLDS = 5              # cross-fitting folds
 MEMORY = 10            # L-BFGS correction pairs kept
 ORDERS = (1, 2, 3)     # word n-gram lengths
 MAGIC = b"SGPW1\n"
+_MIXERS = [(tables.multipliers(f"pairwise:{n}", n), tables.salt(f"pairwise:{n}")) for n in ORDERS]
 
 
-def _bucket(ngram: str, dim: int) -> int:
-    digest = hashlib.blake2b(ngram.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little") % dim
+def _gram_hashes(tokens: list[str]) -> np.ndarray:
+    """uint64 hash of every word 1-, 2- and 3-gram occurrence (repeats kept: counts), from the
+    tokens' blake2b hashes combined linearly (``tables.tuple_slots``' scheme) in numpy."""
+    h = tables.token_hashes(tokens)
+    n = len(h)
+    parts = []
+    with np.errstate(over="ignore"):
+        for order, (mult, offset) in zip(ORDERS, _MIXERS):
+            if n >= order:
+                acc = np.full(n - order + 1, offset, dtype=np.uint64)
+                for i in range(order):
+                    acc = acc + h[i:n - order + 1 + i] * mult[i]
+                parts.append(acc)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
 
 
 def feature_ids(text: str, dim: int = DIM) -> np.ndarray:
     """The bucket of every word 1-, 2- and 3-gram occurrence of ``text`` (repeats kept: counts)."""
-    tokens = words(text)
-    grams = [" ".join(tokens[i:i + n]) for n in ORDERS for i in range(len(tokens) - n + 1)]
-    return np.array([_bucket(g, dim) for g in grams], dtype=np.int64)
+    return (_gram_hashes(words(text)) % np.uint64(dim)).astype(np.int64)
 
 
 def _counts(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -74,8 +85,14 @@ class PairwiseModel:
         self.dim = len(self.weights)
 
     def score(self, text: str) -> float:
-        ids = feature_ids(text, self.dim)
-        return float(self.weights[ids].sum()) if len(ids) else 0.0
+        return float(self.scores([text])[0])
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """``score`` of each text, in one pass (a record's candidates)."""
+        ids = [feature_ids(t, self.dim) for t in texts]
+        owner = np.repeat(np.arange(len(ids)), [len(i) for i in ids])
+        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        return np.bincount(owner, weights=self.weights[flat], minlength=len(ids))
 
     def to_bytes(self) -> bytes:
         """Magic, dim and the nonzero weights (little-endian uint32 ids, float64 values)."""

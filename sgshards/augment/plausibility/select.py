@@ -26,14 +26,16 @@ NEARNESS = 0.25
 
 @dataclass(frozen=True)
 class Scorers:
-    """Blind scores for one record: ``plausibility(text)`` (log-probability, from a model that
-    did not count this record's caption), ``gap(positive, negative)`` (a classifier that did not
-    see this record's pairs) and per type the typical size of each (plausibility difference,
-    gap); a type missing from ``scale`` uses (1, 1).  ``bounds``: per type, the largest
-    (difference, gap), in those units, a candidate may have (balance.calibrate: what keeps the
-    signs symmetric); ``observe(kind, scored)``: called with each type's scored pool."""
-    plausibility: Callable[[str], float]
-    gap: Optional[Callable[[str, str], float]]
+    """Blind scores for one record, each a batch function of texts: ``plausibility`` (log-
+    probability, from a model that did not count this record's caption) and ``classifier`` (a
+    pairwise classifier's score of a text, from one that did not see this record's pairs:
+    the gap of a pair is score(positive) - score(negative)); per type the typical size of each
+    (plausibility difference, gap), a type missing from ``scale`` using (1, 1).  ``bounds``:
+    per type, the largest (difference, gap), in those units, a candidate may have
+    (balance.calibrate: what keeps the signs symmetric); ``observe(kind, scored)``: called with
+    each type's scored pool."""
+    plausibility: Callable[[Sequence[str]], Sequence[float]]
+    classifier: Optional[Callable[[Sequence[str]], Sequence[float]]]
     scale: Mapping[str, tuple[float, float]]
     bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     observe: Optional[Callable[[str, list], None]] = None
@@ -80,20 +82,21 @@ def admissible(s: Scored, kind: str, scorers: Scorers) -> bool:
     return zp <= bound[0] and zg <= bound[1]
 
 
-def score(pool: Sequence[tuple[int, str, object]], positives: Sequence[str], scorers: Scorers,
-          memo: dict) -> list[Scored]:
-    """``pool``: (positive index, candidate text, item) in generation order.  ``memo`` caches
-    plausibilities by text across the record's types (positives recur)."""
-    def plausible(text: str) -> float:
-        if text not in memo:
-            memo[text] = scorers.plausibility(text)
-        return memo[text]
-
-    out = []
-    for order, (index, text, item) in enumerate(pool):
-        pos = positives[index]
-        gap = scorers.gap(pos, text) if scorers.gap is not None else 0.0
-        out.append(Scored(order, item, (pos, text), plausible(pos), plausible(text), gap))
+def score(pools: Mapping[str, Sequence[tuple[int, str, object]]], positives: Sequence[str],
+          scorers: Scorers) -> dict[str, list[Scored]]:
+    """``pools``: per type, (positive index, candidate text, item) in generation order.  Every
+    distinct text of the record is scored once, in one batch per model."""
+    texts = list(dict.fromkeys([positives[i] for pool in pools.values() for i, _, _ in pool]
+                               + [t for pool in pools.values() for _, t, _ in pool]))
+    at = {t: k for k, t in enumerate(texts)}
+    plausible = [float(x) for x in scorers.plausibility(texts)] if texts else []
+    classified = ([float(x) for x in scorers.classifier(texts)] if texts and scorers.classifier is not None
+                  else [0.0] * len(texts))
+    out = {}
+    for kind, pool in pools.items():
+        out[kind] = [Scored(order, item, (positives[i], text), plausible[at[positives[i]]], plausible[at[text]],
+                            classified[at[positives[i]]] - classified[at[text]])
+                     for order, (i, text, item) in enumerate(pool)]
     return out
 
 

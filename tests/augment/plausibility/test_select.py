@@ -14,8 +14,8 @@ def flat(pos, neg, gap=0.0, order=0):
     return Scored(order, None, ("p", "n"), pos, neg, gap)
 
 
-def scorers(plausibility=lambda t: 0.0, gap=None, scale=None):
-    return Scorers(plausibility, gap, scale or {})
+def scorers(plausibility=lambda texts: [0.0] * len(texts), classifier=None, scale=None):
+    return Scorers(plausibility, classifier, scale or {})
 
 
 def test_side_is_stable_and_takes_both_values():
@@ -49,18 +49,18 @@ def test_rank_orders_by_cost_and_keeps_generation_order_on_ties():
     assert [x.order for x in select.rank(pool, "t", -1, s)] == [1, 3, 0, 2]
 
 
-def test_score_memoises_plausibility_and_reads_the_right_positive():
+def test_score_batches_each_distinct_text_once_and_reads_the_right_positive():
     calls = []
 
-    def plaus(text):
-        calls.append(text)
-        return -float(len(text))
+    def plaus(texts):
+        calls.append(list(texts))
+        return [-float(len(t)) for t in texts]
 
-    out = select.score([(0, "ab", "x"), (1, "abcd", "y"), (0, "ab", "z")], ["p", "pos1"],
-                       scorers(plaus, gap=lambda p, n: len(p) - len(n)), {})
-    assert [(s.positive, s.negative, s.gap, s.item) for s in out] == [
-        (-1.0, -2.0, -1, "x"), (-4.0, -4.0, 0, "y"), (-1.0, -2.0, -1, "z")]
-    assert sorted(calls) == ["ab", "abcd", "p", "pos1"]
+    out = select.score({"a": [(0, "ab", "x"), (1, "abcd", "y")], "b": [(0, "ab", "z")]}, ["p", "pos1"],
+                       scorers(plaus, classifier=lambda texts: [len(t) for t in texts]))
+    assert [(s.positive, s.negative, s.gap, s.item, s.pair) for s in out["a"] + out["b"]] == [
+        (-1.0, -2.0, -1, "x", ("p", "ab")), (-4.0, -4.0, 0, "y", ("pos1", "abcd")), (-1.0, -2.0, -1, "z", ("p", "ab"))]
+    assert len(calls) == 1 and sorted(calls[0]) == ["ab", "abcd", "p", "pos1"]
 
 
 class StubBlind:
@@ -72,7 +72,7 @@ class StubBlind:
 
     def scorers(self, key, caption):
         self.asked.append((key, caption))
-        return Scorers(lambda t: -abs(len(t) - len(caption)) / 10.0, None, {})
+        return Scorers(lambda texts: [-abs(len(t) - len(caption)) / 10.0 for t in texts], None, {})
 
 
 def augment_caption(parse, key="k1", **opts):
@@ -95,7 +95,7 @@ def test_plausible_selection_takes_each_types_cheapest_candidate(parse, monkeypa
     assert neg and all(n.plausibility is not None for n in neg)
     scorer = blind.scorers("k1", CAPTION)
     for n in neg:                                  # the recorded scores are the scorer's
-        assert n.plausibility == (scorer.plausibility(pos[n.positive].text), scorer.plausibility(n.text))
+        assert n.plausibility == tuple(scorer.plausibility([pos[n.positive].text, n.text]))
     # the pool is wider than uniform's, and what was chosen is the cheapest of it
     seen = {}
     original_rank = select.rank
