@@ -88,11 +88,22 @@ class PairwiseModel:
         return float(self.scores([text])[0])
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """``score`` of each text, in one pass (a record's candidates)."""
-        ids = [feature_ids(t, self.dim) for t in texts]
-        owner = np.repeat(np.arange(len(ids)), [len(i) for i in ids])
-        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-        return np.bincount(owner, weights=self.weights[flat], minlength=len(ids))
+        """``score`` of each text, in one pass over all their tokens (a record's candidates)."""
+        toks = [words(t) for t in texts]
+        lengths = np.array([len(t) for t in toks], dtype=np.int64)
+        h = tables.token_hashes([w for t in toks for w in t])
+        owner = np.repeat(np.arange(len(toks)), lengths)
+        ends = np.cumsum(lengths)[owner] if len(owner) else owner    # end of each token's text
+        total = np.zeros(len(toks))
+        with np.errstate(over="ignore"):
+            for order, (mult, offset) in zip(ORDERS, _MIXERS):
+                start = np.flatnonzero(np.arange(len(h)) + order <= ends)    # n-grams inside a text
+                acc = np.full(len(start), offset, dtype=np.uint64)
+                for i in range(order):
+                    acc = acc + h[start + i] * mult[i]
+                ids = (acc % np.uint64(self.dim)).astype(np.int64)
+                total += np.bincount(owner[start], weights=self.weights[ids], minlength=len(toks))
+        return total
 
     def to_bytes(self) -> bytes:
         """Magic, dim and the nonzero weights (little-endian uint32 ids, float64 values)."""
