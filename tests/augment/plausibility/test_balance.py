@@ -1,0 +1,116 @@
+"""The run's blind models: sampling, cross-fitting, calibration of the bounds, files."""
+import pytest
+
+from sgshards.augment.core import AugmentOptions, augment
+from sgshards.augment.plausibility import balance, pairwise, select
+from sgshards.augment.plausibility.ngram import NgramModel
+from sgshards.augment.plausibility.tables import FormatError
+from sgshards.graph import build_graph
+
+NOUNS = ["dog", "cat", "horse", "bird", "cow", "boy", "girl", "man", "woman", "child"]
+PLACES = ["beach", "park", "street", "field", "garden", "room", "road", "lake"]
+
+
+def corpus():
+    return [f"a {n} in the {p}" for n in NOUNS for p in PLACES]
+
+
+def shortcut_pairs(n=200):
+    """Negatives that always say "under": a classifier learns it; the LM sees no such caption."""
+    out = []
+    for k in range(n):
+        noun, place = NOUNS[k % len(NOUNS)], PLACES[(k // len(NOUNS)) % len(PLACES)]
+        pos = f"a {noun} in the {place}"
+        out.append(balance.Pair(f"r{k}", "relation_replace", pos, f"a {noun} under the {place}", pos))
+    return out
+
+
+def lm():
+    model = NgramModel(bits=12)
+    model.add_many(corpus())
+    return model
+
+
+def test_sampled_is_a_stable_hash_draw_at_the_rate():
+    keys = [f"k{i}" for i in range(4000)]
+    drawn = [k for k in keys if balance.sampled(k, 0.1, 0)]
+    assert 300 < len(drawn) < 500
+    assert drawn == [k for k in keys if balance.sampled(k, 0.1, 0)]
+    assert drawn != [k for k in keys if balance.sampled(k, 0.1, 1)]
+    assert all(balance.sampled(k, 1.0, 0) for k in keys[:10])
+
+
+def test_fit_is_deterministic_and_order_free():
+    pairs = shortcut_pairs()
+    a, b = balance.fit(lm(), pairs), balance.fit(lm(), list(reversed(pairs)) + pairs[:5])
+    assert a.to_bytes() == b.to_bytes()
+
+
+def test_a_sampled_record_is_scored_by_the_model_of_its_fold_which_never_saw_it():
+    pairs = shortcut_pairs()
+    models = balance.fit(lm(), pairs)
+    assert len(models.classifiers) == pairwise.FOLDS
+    for p in pairs[:20]:
+        fold = pairwise.fold_of(p.key, pairwise.FOLDS)
+        trained_on = sorted(q for q in pairs if pairwise.fold_of(q.key, pairwise.FOLDS) != fold)
+        expected = pairwise.fit([(q.positive, q.negative) for q in trained_on])
+        scorer = models.scorers(p.key, p.caption)
+        assert list(scorer.classifier([p.positive, p.negative])) == list(expected.scores([p.positive, p.negative]))
+    # and it learnt the shortcut from the other folds: the positive is recognised
+    gap = models.scorers("new", "").classifier(["a cat in the park", "a cat under the park"])
+    assert gap[0] > gap[1]
+
+
+def test_scorers_leave_the_records_caption_out_of_the_language_model():
+    model, caption = lm(), "a dog in the beach"
+    scorer = balance.fit(model, shortcut_pairs()).scorers("k", caption)
+    assert scorer.plausibility([caption])[0] == pytest.approx(model.logprob(caption, exclude=caption))
+    assert scorer.plausibility([caption])[0] < model.logprob(caption)
+
+
+def test_calibrated_bounds_make_the_chosen_signs_symmetric():
+    # every pool: one candidate the classifier spots ("under") and one it cannot ("near")
+    pairs = shortcut_pairs()
+    models = balance.fit(lm(), pairs)
+    pools = [balance.Pool(p.key, p.type, p.caption, ((p.positive, p.negative),
+                                                      (p.positive, p.negative.replace("under", "near"))))
+             for p in pairs]
+    bounds = balance.calibrate(models, pools, target=0.5)
+    assert set(bounds) == {"relation_replace"}
+    models.bounds = bounds
+    above = below = 0
+    for pool in pools:
+        scorers = models.scorers(pool.key, pool.caption)
+        scored = select.score({pool.type: [(i, c, None) for i, (_, c) in enumerate(pool.pairs)]},
+                              [pos for pos, _ in pool.pairs], scorers)[pool.type]
+        chosen = select.rank(scored, pool.type, select.side(pool.key, pool.type, 0), scorers)
+        if chosen:
+            above += chosen[0].gap > 0
+            below += chosen[0].gap < 0
+    assert above <= below + 2
+    # without bounds, the classifier prefers the positive far more often
+    assert balance.calibrate(models, pools, target=1.0)["relation_replace"][1] >= balance.INFINITE
+
+
+def test_files_round_trip_and_bad_bytes_are_one_line_errors():
+    model = lm()
+    models = balance.fit(model, shortcut_pairs())
+    models.bounds = {"relation_replace": (0.5, balance.INFINITE)}
+    again = balance.BlindModels.from_bytes(models.to_bytes(), model, "blind.bin")
+    assert again.to_bytes() == models.to_bytes() and again.lm is model
+    with pytest.raises(FormatError, match="blind.bin"):
+        balance.BlindModels.from_bytes(models.to_bytes()[:-3], model, "blind.bin")
+    with pytest.raises(FormatError, match="blind.bin"):
+        balance.BlindModels.from_bytes(b"nonsense", model, "blind.bin")
+
+
+def test_the_recorder_keeps_every_types_pool_and_the_uniform_choice(parse):
+    caption = "a red car parked next to a blue house under a tall tree"
+    doc = parse(caption)
+    recorder = balance.Recorder()
+    _, neg = augment("k", doc, build_graph(doc), AugmentOptions(blind=recorder), original=caption)
+    kinds = {p.type for p in recorder.pools}
+    assert {n.type for n in neg} <= kinds and all(p.key == "k" and p.caption == caption for p in recorder.pools)
+    for n in neg:                                  # the first valid candidate of its pool
+        pool = next(p for p in recorder.pools if p.type == n.type)
+        assert n.text in [c for _, c in pool.pairs]
