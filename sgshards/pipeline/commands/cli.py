@@ -27,6 +27,7 @@ from ...schemas.outcomes import Outcome
 from ...schemas.record import dumps
 from ...annotate import AnnotateOptions, annotate_batch, item
 from ...augment.core import AugmentOptions
+from ..engines.blind import fit_in_process, wants_blind, with_blind
 from ...parse import ModelNotFound, load_parser
 from ...parse.spacy_backend import find_spacy_model
 from ..inputs import presets
@@ -59,6 +60,10 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
                    help="build positives and negatives only from scene-graph objects, attributes and relations "
                         f"whose calibrated confidence is at least C, in [0, 1] (default: {defaults.MIN_CONFIDENCE}; "
                         "`sgshards audit` shows the distribution)")
+    p.add_argument("--selection", choices=("plausible", "uniform"), default=defaults.SELECTION,
+                   help="plausible (default): each negative is the candidate a text-only model can least tell from "
+                        "its positive, balanced against blind models fitted on a first pass (README: Hard "
+                        "negatives); uniform: the first valid random draw (MosaiCLIP's sampling, for ablations)")
     p.add_argument("--keep-unsuitable", action="store_true",
                    help="augment captions that describe no visible scene too (product listings, titles, keyword "
                         "lists, ...; by default they are written with the caption as their only positive)")
@@ -168,7 +173,8 @@ def annotate_options(args) -> AnnotateOptions:
                          max_negatives=getattr(args, "max_negatives", defaults.MAX_NEGATIVES),
                          seed=getattr(args, "seed", defaults.SEED),
                          min_confidence=getattr(args, "min_confidence", defaults.MIN_CONFIDENCE),
-                         keep_unsuitable=getattr(args, "keep_unsuitable", False))
+                         keep_unsuitable=getattr(args, "keep_unsuitable", False),
+                         selection=getattr(args, "selection", defaults.SELECTION))
     return AnnotateOptions(max_chars=args.max_chars, augment=aug)
 
 
@@ -419,8 +425,13 @@ def command_parse(args, augment: bool) -> int:
     if not augment:                        # graphs only: skip positives and negatives
         options = AnnotateOptions(max_chars=options.max_chars,
                                   augment=AugmentOptions(max_positives=0, max_negatives=0))
+    lines: Iterable[str] = _lines(args.input)
+    if augment and wants_blind(options):   # plausible selection: the blind models need a first pass
+        lines = list(lines)
+        items = [item(k, f"{k:09d}", line) for k, line in enumerate(lines)]
+        options = with_blind(options, fit_in_process(parser, items, options, args.batch_size))
     out = sys.stdout
-    for outcome in annotate_lines(parser, _lines(args.input), options, args.batch_size):
+    for outcome in annotate_lines(parser, lines, options, args.batch_size):
         record = outcome["record"]
         if record is None:
             line = _rejection(outcome, outcome["raw"] or "")

@@ -1,0 +1,110 @@
+"""The balancing pass of ``--selection plausible``: what the run's blind models learn from.
+
+    tasks -> per task: the hash-sampled records annotated the uniform way, their
+             (positive, negative) pairs and every type's candidate pool (BlindSample)
+          -> merged -> balance.fit with the corpus n-gram model -> BlindModels
+          -> a side input of the annotation pass, saved as blind_models.bin
+
+Engine-neutral (no Beam, no Spark imports), like ``work``: the Beam DoFn, the PySpark
+partition function and ``sgshards augment`` call the same functions, so every engine fits
+the same models.  The sample is drawn by record key (``balance.sampled``), so it does not
+depend on how tasks are split or scheduled.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Optional
+
+from ... import defaults
+from ...annotate import AnnotateOptions, annotate_batch
+from ...augment.plausibility import balance
+from ...augment.plausibility.ngram import NgramModel
+from ...schemas.outcomes import InputItem
+from ...schemas.record import Negative
+from ...text.normalize import normalize_caption
+
+BLIND_FILE = "blind_models.bin"
+# records the balancing sample aims at, and the largest share of a run it may take (it is
+# parsed twice): 2,000 records give ~5,000 pairs of clean captions
+SAMPLE_RECORDS, SAMPLE_SHARE = 2000, 0.1
+
+
+@dataclass
+class BlindSample:
+    pairs: list = field(default_factory=list)     # balance.Pair
+    pools: list = field(default_factory=list)     # balance.Pool
+
+
+def sample_rate(total_records: Optional[int]) -> float:
+    """The share of records sampled: ``SAMPLE_RECORDS`` of the run, at most ``SAMPLE_SHARE``
+    (the whole share when the run's size is only known while reading)."""
+    if not total_records:
+        return SAMPLE_SHARE
+    return min(SAMPLE_SHARE, SAMPLE_RECORDS / total_records)
+
+
+def recording(options: AnnotateOptions, recorder: balance.Recorder) -> AnnotateOptions:
+    """The run's options choosing as the uniform selection does, with every pool recorded."""
+    return replace(options, augment=replace(options.augment, selection="plausible", blind=recorder))
+
+
+def sample_items(items: Iterable[InputItem], rate: float, seed: int) -> Iterable[InputItem]:
+    return (it for it in items if not it.get("reject") and balance.sampled(it["key"], rate, seed))
+
+
+def blind_sample(outcomes: Iterable[dict], recorder: balance.Recorder) -> BlindSample:
+    """The pairs of the written records among ``outcomes`` (annotated with ``recording``
+    options) and the pools ``recorder`` kept while they were annotated."""
+    pairs = []
+    for outcome in outcomes:
+        record = outcome.get("record")
+        if record and record["negatives"]:
+            positives = [p["text"] for p in record["positives"]]
+            pairs += balance.record_pairs(record["key"], record["caption"], positives,
+                                          [Negative.from_json(n) for n in record["negatives"]])
+    return BlindSample(pairs, list(recorder.pools))
+
+
+def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
+    """One sample from the tasks' (order-free: ``balance.fit`` sorts)."""
+    out = BlindSample()
+    for s in samples:
+        out.pairs += s.pairs
+        out.pools += s.pools
+    return out
+
+
+def fit_blind(lm: NgramModel, sample: BlindSample, seed: int = defaults.SEED) -> balance.BlindModels:
+    return balance.fit(lm, sample.pairs, sample.pools, seed=seed)
+
+
+def caption_model(captions: Iterable[Optional[str]], max_chars: int = defaults.MAX_CHARS) -> NgramModel:
+    """The corpus n-gram model of captions as the run cleans them (``normalize_caption``)."""
+    lm = NgramModel()
+    lm.add_many(c for c, _ in (normalize_caption(c, max_chars=max_chars) for c in captions) if c)
+    return lm
+
+
+def fit_in_process(parser, items: list[InputItem], options: AnnotateOptions, batch_size: int,
+                   lm: Optional[NgramModel] = None) -> balance.BlindModels:
+    """Both steps in this process, for ``sgshards augment`` (a list of items: it is read twice)."""
+    if lm is None:
+        lm = caption_model((it["caption"] for it in items if not it.get("reject")), options.max_chars)
+    recorder = balance.Recorder()
+    sampled = list(sample_items(items, sample_rate(len(items)), options.augment.seed))
+    outcomes = (o for start in range(0, len(sampled), batch_size)
+                for o in annotate_batch(parser, sampled[start:start + batch_size], recording(options, recorder)))
+    return fit_blind(lm, blind_sample(outcomes, recorder), options.augment.seed)
+
+
+def with_blind(options: AnnotateOptions, models: Optional[balance.BlindModels]) -> AnnotateOptions:
+    """``options`` choosing negatives against ``models`` (unchanged without them)."""
+    if models is None:
+        return options
+    return replace(options, augment=replace(options.augment, blind=models))
+
+
+def wants_blind(options: AnnotateOptions) -> bool:
+    """Whether the run needs the balancing pass: plausible selection of some negatives."""
+    aug = options.augment
+    return aug.selection == "plausible" and aug.max_negatives > 0 and bool(aug.negative_types) and aug.blind is None
