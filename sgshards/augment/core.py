@@ -34,7 +34,7 @@ from .sampling import shuffle
 CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES = 2, 1
 # ... and with plausible selection, the pool the blind scores choose from: several new words
 # per replaced slot, so the word that fits the scene's context can be taken
-PLAUSIBLE_CANDIDATES, PLAUSIBLE_DRAWS = (8, 3), 3
+PLAUSIBLE_CANDIDATES, PLAUSIBLE_DRAWS = (6, 2), 3
 SELECTIONS = ("plausible", "uniform")
 
 
