@@ -117,7 +117,8 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     shuffle(rng, subgraphs)
     mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
     surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
-    scorers = options.blind.scorers(key, original or caption) if options.blind and options.selection == "plausible" else None
+    plausible = options.blind is not None and options.selection == "plausible"
+    scorers = options.blind.scorers(key, original or caption) if plausible else None
     limits = PLAUSIBLE_CANDIDATES if scorers else (CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES)
     draws = PLAUSIBLE_DRAWS if scorers else 1
     pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits, draws) for t in options.negative_types}
@@ -129,6 +130,9 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
         negatives = _select(unbounded, taken, 1, rng)
     if not negatives and "object_replace" in options.negative_types:   # "looking down on the fountains"
         pools = {"object_replace": iter([(0, c, None) for c in last_resort(surfaces[0][1])])}
+        if scorers:                                  # scored too, the least spottable first
+            pools = _ranked(pools, [p.text for p in positives], replace(scorers, observe=None), key,
+                            options.seed)[1]
         negatives = _select(pools, taken, options.max_negatives, rng)
     return positives, negatives
 

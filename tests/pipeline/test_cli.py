@@ -328,3 +328,22 @@ def test_min_confidence_flag_reaches_the_records(tmp_path, capsys):
     assert "truck with apples" not in positives()[0]
     texts, negatives = positives("--min-confidence", "1")
     assert texts == ["truck and heap of apples on the ground"] and negatives == []
+
+
+def test_selection_plausible_by_default_scores_negatives_and_uniform_keeps_the_draws(tmp_path, capsys):
+    """sgshards augment fits the blind models on a first pass (plausible, the default): every
+    negative carries the blind plausibility of itself and its positive, and a rerun writes the
+    same bytes; --selection uniform writes the first valid draws, unscored."""
+    src = tmp_path / "captions.txt"
+    src.write_text("\n".join(CAPTIONS * 3) + "\n")
+
+    def records(*flags):
+        assert run_cli("augment", "--input", str(src), *flags) == 0
+        return capsys.readouterr().out
+
+    plausible, uniform = records(), records("--selection", "uniform")
+    assert plausible == records()
+    negatives = [n for line in plausible.splitlines() for n in json.loads(line).get("negatives", [])]
+    assert negatives and all(set(n["plausibility"]) == {"positive", "negative"} for n in negatives)
+    drawn = [n for line in uniform.splitlines() for n in json.loads(line).get("negatives", [])]
+    assert drawn and not any("plausibility" in n for n in drawn)
