@@ -46,7 +46,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout4": (2030, {"cc3m": 150, "web": 250}),
            "heldout5": (2031, {"cc3m": 150, "web": 250}),
            "heldout6": (2032, {"cc3m": 150, "web": 250}),
-           "heldout7": (2033, {"cc3m": 150, "web": 250})}
+           "heldout7": (2033, {"cc3m": 150, "web": 250}),
+           "heldout8": (2034, {"cc3m": 150, "web": 250})}
 TUNING_ROWS = 150
 
 
@@ -54,19 +55,26 @@ def _draw(count: int, seed: int, size: int, taken: set[int]) -> list[int]:
     return [r for r in random.Random(seed).sample(range(count), size + len(taken)) if r not in taken][:size]
 
 
-def source_rows(sample: str = "tuning") -> dict[str, list[tuple[int, str]]]:
-    """(row, caption) of the sampled rows of each source judged in ``sample``; samples never overlap."""
+def all_captions(name: str) -> list:
+    """Every caption of a source, in dataset order."""
     import pyarrow.parquet as pq
 
-    with open(DATA / "captions" / "cc3m_val.tsv", encoding="utf-8") as f:
-        cc3m = [line.rstrip("\n").split("\t")[0] for line in f]
-    web = pq.read_table(DATA / "captions" / "web_alt_text_10k.parquet").column("TEXT").to_pylist()
+    if name == "cc3m":
+        with open(DATA / "captions" / "cc3m_val.tsv", encoding="utf-8") as f:
+            return [line.rstrip("\n").split("\t")[0] for line in f]
+    if name == "web":
+        return pq.read_table(DATA / "captions" / "web_alt_text_10k.parquet").column("TEXT").to_pylist()
     with open(DATA / "factual" / "dev.csv", encoding="utf-8", newline="") as f:
-        vg = [row["caption"] for row in csv.DictReader(f)]
+        return [row["caption"] for row in csv.DictReader(f)]
+
+
+def source_rows(sample: str = "tuning") -> dict[str, list[tuple[int, str]]]:
+    """(row, caption) of the sampled rows of each source judged in ``sample``; samples never overlap."""
     out = {}
-    for name, captions in (("cc3m", cc3m), ("web", web), ("vg", vg)):
+    for name in ("cc3m", "web", "vg"):
         if name not in SAMPLES[sample][1]:
             continue
+        captions = all_captions(name)
         taken: set[int] = set()
         for earlier, (seed, sizes) in SAMPLES.items():
             size = TUNING_ROWS if earlier == "tuning" else sizes.get(name, 0)
@@ -79,15 +87,21 @@ def source_rows(sample: str = "tuning") -> dict[str, list[tuple[int, str]]]:
 
 
 def records(sample: str = "tuning") -> dict[str, list[dict]]:
-    """The current output for the sampled rows: records (rejections are not judged)."""
-    from sgshards.annotate import annotate_batch, item
+    """The current output for the sampled rows: records (rejections are not judged).  As a run
+    over the whole source would choose negatives: blind models fitted on all its captions."""
+    from sgshards.annotate import AnnotateOptions, annotate_batch, item
     from sgshards.parse import load_parser
+    from sgshards.pipeline.engines import blind
 
     parser = load_parser()
+    options = AnnotateOptions()
     out = {}
     for name, rows in source_rows(sample).items():
+        every = [item(r, f"{r:09d}", c) for r, c in enumerate(all_captions(name))]
+        chosen = blind.with_blind(options, blind.fit_in_process(parser, every, options, 256)) \
+            if blind.wants_blind(options) else options
         items = [item(r, f"{r:09d}", c) for r, c in rows]
-        out[name] = [o["record"] for o in annotate_batch(parser, items) if o["record"] is not None]
+        out[name] = [o["record"] for o in annotate_batch(parser, items, chosen) if o["record"] is not None]
     return out
 
 
