@@ -205,10 +205,26 @@ def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.S
                           positives, scorers)
     for kind, pool in scored.items():
         sign = select.side(key, kind, seed)
-        ranked[kind] = iter([(*s.item, (s.positive, s.negative)) for s in select.rank(pool, kind, sign, scorers)])
+        ranked[kind] = iter(_one_per_slot([(*s.item, (s.positive, s.negative))
+                                           for s in select.rank(pool, kind, sign, scorers)]))
         everything += [(select.cost(s, kind, sign, free), len(everything), s) for s in pool]
     everything.sort(key=lambda x: x[:2])
     return ranked, {"any": iter([(*s.item, (s.positive, s.negative)) for _, _, s in everything])}
+
+
+def _one_per_slot(ranked: list[tuple]) -> list[tuple]:
+    """The best candidate of each edited slot, and per positive no more than uniform selection
+    would take (several words drawn for one slot are alternatives, not several negatives)."""
+    out, slots, per_positive = [], set(), {}
+    for index, cand, plausibility in ranked:
+        slot = (index, tuple(tuple(e.span) for e in cand.edits))
+        limit = CAPTION_CANDIDATES if index == 0 else SUBGRAPH_CANDIDATES
+        if slot in slots or per_positive.get(index, 0) >= limit:
+            continue
+        slots.add(slot)
+        per_positive[index] = per_positive.get(index, 0) + 1
+        out.append((index, cand, plausibility))
+    return out
 
 
 def _select(pools: dict[str, Iterator[tuple[int, Candidate, Optional[tuple]]]], taken: set[str], limit: int,
