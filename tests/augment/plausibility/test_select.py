@@ -1,7 +1,7 @@
 """Plausibility-matched choice of negatives: the cost, the ranking, and augment's use of them."""
 import pytest
 
-from sgshards.augment.core import PLAUSIBLE_CANDIDATES, AugmentOptions, augment
+from sgshards.augment.core import CAPTION_CANDIDATES, PLAUSIBLE_CANDIDATES, AugmentOptions, augment
 from sgshards.augment.plausibility import select
 from sgshards.augment.plausibility.select import Scored, Scorers
 from sgshards.augment.realise import text_key
@@ -107,11 +107,20 @@ def test_plausible_selection_takes_each_types_cheapest_candidate(parse, monkeypa
     monkeypatch.setattr(select, "rank", spy)
     pos, neg = augment_caption(parse, blind=StubBlind())
     taken = {text_key(t) for t in [p.text for p in pos] + [n.text for n in neg]}
-    for n in neg:                                  # cheaper candidates were all taken texts
+
+    def slot(index, cand):
+        return index, tuple(tuple(e.span) for e in cand.edits)
+
+    chosen_slots = {(n.type, slot(n.positive, n)) for n in neg}
+    for n in neg:            # cheaper candidates were taken texts or alternatives in a chosen slot
         scored, sign = seen[n.type]
         order = original_rank(scored, n.type, sign, scorer)
         chosen = next(k for k, s in enumerate(order) if s.item[1].text == n.text)
-        assert all(text_key(s.item[1].text) in taken for s in order[:chosen])
+        assert all(text_key(s.item[1].text) in taken or (n.type, slot(*s.item)) in chosen_slots
+                   or sum(m.type == n.type and m.positive == s.item[0] for m in neg) >= CAPTION_CANDIDATES
+                   for s in order[:chosen])
+    # one negative per slot: the words drawn for a slot are alternatives
+    assert len(chosen_slots) == len(neg)
     assert max(len(s) for s, _ in seen.values()) > 2 and PLAUSIBLE_CANDIDATES[0] > 2
 
 
