@@ -182,6 +182,8 @@ ARROW_SCHEMA = pa.schema([
     ("negatives", pa.list_(pa.struct([
         ("text", pa.string()), ("type", pa.string()), ("positive", pa.int32()),
         ("edits", pa.list_(pa.struct([("span", _SPAN), ("from", pa.string()), ("to", pa.string())]))),
+        # null unless --selection plausible chose the negative
+        ("plausibility", pa.struct([("positive", pa.float64()), ("negative", pa.float64())])),
     ]))),
     ("skipped", pa.string()),
 ])

@@ -182,3 +182,18 @@ def test_a_skipped_caption_round_trips_and_the_schema_holds_it_to_the_caption_al
     assert record_errors({**d, "skipped": "no_such_reason"})
     assert record_errors({**sample().to_json(), "skipped": "title_case"}) == [
         "skipped: a skipped caption has sub-graph positives or negatives"]
+
+
+def test_a_negatives_plausibility_in_json_arrow_schema_and_bytes():
+    """Written only when plausible selection set it, rounded to 3 decimals; the same in every form."""
+    record = sample()
+    assert "plausibility" not in record.to_json()["negatives"][0]
+    assert to_arrow([record.to_json()]).to_pylist()[0]["negatives"][0]["plausibility"] is None
+    record.negatives[0].plausibility = (-24.98049, -26.7371)
+    d = record.to_json()
+    assert d["negatives"][0]["plausibility"] == {"positive": -24.98, "negative": -26.737}
+    assert SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+    assert record_errors(d) == [] and dumps_bytes(d) == dumps(d).encode("utf-8")
+    assert to_arrow([d]).to_pylist()[0]["negatives"][0]["plausibility"] == {"positive": -24.98, "negative": -26.737}
+    d["negatives"][0]["plausibility"] = {"positive": -1.0}
+    assert any("plausibility" in e for e in record_errors(d))
