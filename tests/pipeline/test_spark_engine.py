@@ -3,6 +3,7 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import apache_beam as beam
@@ -126,3 +127,15 @@ def test_resume_rejects_duplicates_of_keys_first_seen_in_committed_shards(spark,
     letters = [json.loads(line) for line in (out / "dead_letters" / "00001.jsonl").read_text().splitlines()]
     assert [(d["key"], d["index"], d["reason"]) for d in letters] == [
         ("k7", 6, "no_object"), ("k1", 7, "duplicate_key"), ("k2", 9, "duplicate_key")]
+
+
+def test_the_balancing_pass_fits_the_models_the_direct_runner_fits(spark, tmp_path):
+    """--selection plausible (the default) with every record in the balancing sample: blind
+    models, n-gram counts and shards byte-identical across engines."""
+    tasks = keyed_tasks(tmp_path)
+    run_direct(tasks, replace(config(tmp_path / "beam", 5), balance_share=1.0), check_duplicate_keys=True)
+    run_spark(tasks, replace(config(tmp_path / "spark", 5), balance_share=1.0), frozenset(),
+              check_duplicate_keys=True)
+    spark_files = digests(tmp_path / "spark")
+    assert {"blind_models.bin", "ngram.npz"} <= set(spark_files)
+    assert spark_files == digests(tmp_path / "beam")

@@ -190,6 +190,23 @@ class NgramModel:
         self._excluded = (exclude, found)
         return found
 
+    # ------------------------------------------------------------------ pickling
+
+    def __getstate__(self) -> dict:
+        """Only the used slots: a shard's counts travel between pipeline stages (a side input,
+        a combine accumulator), and its dense tables are 40 MB of mostly zeros."""
+        used = np.flatnonzero(self.counts.any(axis=0)).astype(np.uint32)
+        return {"bits": self.bits, "captions": self.captions, "total_words": self.total_words,
+                "used": used, "counts": self.counts[:, used], "owners": self.owners[:, used]}
+
+    def __setstate__(self, state: dict) -> None:
+        self.bits, self.captions, self.total_words = state["bits"], state["captions"], state["total_words"]
+        self.counts = np.zeros((3, 1 << self.bits), dtype=np.uint32)
+        self.owners = np.zeros((2, 1 << self.bits), dtype=np.uint32)
+        self.counts[:, state["used"]] = state["counts"]
+        self.owners[:, state["used"]] = state["owners"]
+        self._derived = self._excluded = None
+
     # ------------------------------------------------------------------ files
 
     def to_arrays(self, prefix: str = "") -> dict[str, np.ndarray]:

@@ -3,6 +3,11 @@
     tasks | Reshuffle | AnnotateShards (read, normalise, parse in batches, graph,
     positives/negatives, write tar + dead letters) | CombineStats | WriteStats
 
+Side inputs of AnnotateShards, each computed over all tasks first: DuplicateKeys (keyed
+inputs), CorpusVocab (--corpus-vocab) and, for --selection plausible, BlindModels (the
+balancing pass of ``engines.blind``: n-gram counts and a hash sample's pairs, merged by a
+CombineFn, fitted once).
+
 A shard is produced by one DoFn call with no shuffle of records, so memory
 stays at one shard and a shard's bytes depend only on its input range.
 """
@@ -15,6 +20,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from ...parse import load_parser
+from . import blind
 from . import plan as planning
 from ...schemas.record import dumps
 from ...augment.vocab import merge_counts
@@ -40,8 +46,8 @@ class AnnotateShardFn(beam.DoFn):
     def setup(self):
         self.parser = load_parser(self.config.parser_backend, self.config.model)
 
-    def process(self, task: planning.ShardTask, duplicates=(), vocab=None):
-        config = self.config.with_frequencies(vocab)
+    def process(self, task: planning.ShardTask, duplicates=(), vocab=None, models=None):
+        config = self.config.with_frequencies(vocab).with_blind(models)
         stats = process_task(self.parser, task, config, frozenset(duplicates))
         self._count(stats)
         yield stats
@@ -99,15 +105,66 @@ class CorpusVocab(beam.PTransform):
         return counts
 
 
+class SampleTaskFn(beam.DoFn):
+    """The balancing pass over one task (``blind.sample_task``)."""
+
+    def __init__(self, config: RunConfig, rate: float):
+        self.config, self.rate = config, rate
+        self.sampled = Metrics.counter(NAMESPACE, "balancing_pairs")
+
+    def setup(self):
+        self.parser = load_parser(self.config.parser_backend, self.config.model)
+
+    def process(self, task: planning.ShardTask, vocab=None):
+        sample = blind.sample_task(self.parser, task, self.config.with_frequencies(vocab), self.rate)
+        self.sampled.inc(len(sample.pairs))
+        yield sample
+
+
+class MergeSamplesFn(beam.CombineFn):
+    """Tasks' balancing samples -> one (n-gram counts added, pairs and pools pooled)."""
+
+    def create_accumulator(self):
+        return blind.BlindSample()
+
+    def add_input(self, accumulator, sample):
+        return blind.merge_samples([accumulator, sample])
+
+    def merge_accumulators(self, accumulators):
+        return blind.merge_samples(accumulators)
+
+    def extract_output(self, accumulator):
+        return accumulator
+
+
+class BlindModels(beam.PTransform):
+    """Tasks -> the run's blind models (a side input of AnnotateShards), saved beside
+    vocab.json.  ``vocab``: the CorpusVocab singleton, so the sample draws replacements as
+    the run does."""
+
+    def __init__(self, config: RunConfig, rate: float, vocab=None):
+        super().__init__()
+        self.config, self.rate, self.vocab = config, rate, vocab
+
+    def expand(self, tasks):
+        side = {"vocab": beam.pvalue.AsSingleton(self.vocab)} if self.vocab is not None else {}
+        return (tasks
+                | "Distribute" >> beam.Reshuffle()
+                | "Sample" >> beam.ParDo(SampleTaskFn(self.config, self.rate), **side)
+                | "Merge" >> beam.CombineGlobally(MergeSamplesFn())
+                | "FitAndSave" >> beam.Map(blind.fit_and_save, self.config.output,
+                                           self.config.annotate.augment.seed))
+
+
 class AnnotateShards(beam.PTransform):
     """Shard tasks -> shard stats.  Optional side inputs: ``duplicates``, a
     PCollection of record indices to reject as duplicate keys (DuplicateKeys);
-    ``vocab``, a single counts dict (CorpusVocab)."""
+    ``vocab``, a single counts dict (CorpusVocab); ``models``, the run's blind models."""
 
-    def __init__(self, config: RunConfig, duplicates=None, vocab=None):
+    def __init__(self, config: RunConfig, duplicates=None, vocab=None, models=None):
         super().__init__()
         self.config = config
-        self.duplicates, self.vocab = duplicates, vocab
+        self.duplicates, self.vocab, self.models = duplicates, vocab, models
 
     def expand(self, tasks):
         side = {}
@@ -115,6 +172,8 @@ class AnnotateShards(beam.PTransform):
             side["duplicates"] = beam.pvalue.AsList(self.duplicates)
         if self.vocab is not None:
             side["vocab"] = beam.pvalue.AsSingleton(self.vocab)
+        if self.models is not None:
+            side["models"] = beam.pvalue.AsSingleton(self.models)
         return (tasks
                 | "Distribute" >> beam.Reshuffle()
                 | "AnnotateAndWrite" >> beam.ParDo(AnnotateShardFn(self.config), **side))
@@ -143,19 +202,23 @@ def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
           corpus_vocab: bool = False):
     """Add the job to pipeline ``p``; returns the PCollection of the final stats.
     Shards in ``committed`` (a resumed run) are not redone: their stats are read back.
-    Duplicate keys and the corpus vocabulary are computed over all tasks, so a
-    resumed run makes the same decisions as an uninterrupted one."""
-    duplicates = vocab = None
-    if check_duplicate_keys or corpus_vocab:
+    Duplicate keys, the corpus vocabulary and the blind models are computed over all tasks,
+    so a resumed run makes the same decisions as an uninterrupted one."""
+    duplicates = vocab = models = None
+    todo = [t for t in tasks if t.stem not in committed]
+    balancing = bool(todo) and blind.wants_blind(config.annotate)
+    if check_duplicate_keys or corpus_vocab or balancing:
         all_tasks = p | "AllTasks" >> beam.Create(tasks)
         if check_duplicate_keys:
             duplicates = all_tasks | "DuplicateKeys" >> DuplicateKeys()
         if corpus_vocab:
             vocab = all_tasks | "CorpusVocab" >> CorpusVocab(config)
-    todo = [t for t in tasks if t.stem not in committed]
+        if balancing:
+            rate = blind.sample_rate(planning.total_records(tasks), config.balance_share)
+            models = all_tasks | "BlindModels" >> BlindModels(config, rate, vocab)
     new_stats = (p
                  | "ShardTasks" >> beam.Create(todo)
-                 | "AnnotateShards" >> AnnotateShards(config, duplicates, vocab))
+                 | "AnnotateShards" >> AnnotateShards(config, duplicates, vocab, models))
     old_stats = (p
                  | "CommittedShards" >> beam.Create(sorted(committed))
                  | "ReadCommittedStats" >> beam.Map(lambda shard: committed_stats(config.output, shard)))

@@ -1,9 +1,10 @@
 """The balancing pass of ``--selection plausible``: what the run's blind models learn from.
 
-    tasks -> per task: the hash-sampled records annotated the uniform way, their
-             (positive, negative) pairs and every type's candidate pool (BlindSample)
-          -> merged -> balance.fit with the corpus n-gram model -> BlindModels
-          -> a side input of the annotation pass, saved as blind_models.bin
+    tasks -> per task (``sample_task``): the n-gram counts of all its captions, and the
+             hash-sampled records annotated the uniform way, with their (positive, negative)
+             pairs and every type's candidate pool (BlindSample)
+          -> merged (``merge_samples``, in any order) -> balance.fit -> BlindModels
+          -> a side input of the annotation pass, saved as ngram.npz + blind_models.bin
 
 Engine-neutral (no Beam, no Spark imports), like ``work``: the Beam DoFn, the PySpark
 partition function and ``sgshards augment`` call the same functions, so every engine fits
@@ -13,17 +14,22 @@ depend on how tasks are split or scheduled.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from ... import defaults
-from ...annotate import AnnotateOptions, annotate_batch
+from ...annotate import AnnotateOptions, annotate_batch, item
 from ...augment.plausibility import balance
 from ...augment.plausibility.ngram import NgramModel
 from ...schemas.outcomes import InputItem
 from ...schemas.record import Negative
+from ...schemas.keys import source_with_key
 from ...text.normalize import normalize_caption
+from ..inputs.wds import read_wds
+from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
+from . import plan as planning
 
-BLIND_FILE = "blind_models.bin"
+if TYPE_CHECKING:
+    from .work import RunConfig
 # records the balancing sample aims at, and the largest share of a run it may take (it is
 # parsed twice): 2,000 records give ~5,000 pairs of clean captions, 250 (5% of 5,000) ~1,000
 SAMPLE_RECORDS, SAMPLE_SHARE = 2000, 0.05
@@ -33,11 +39,14 @@ SAMPLE_RECORDS, SAMPLE_SHARE = 2000, 0.05
 class BlindSample:
     pairs: list = field(default_factory=list)     # balance.Pair
     pools: list = field(default_factory=list)     # balance.Pool
+    lm: Optional[NgramModel] = None               # counts of every caption read (not only sampled)
 
 
-def sample_rate(total_records: Optional[int]) -> float:
-    """The share of records sampled: ``SAMPLE_RECORDS`` of the run, at most ``SAMPLE_SHARE``
-    (the whole share when the run's size is only known while reading)."""
+def sample_rate(total_records: Optional[int], share: Optional[float] = None) -> float:
+    """The share of records sampled: ``share`` if given, else ``SAMPLE_RECORDS`` of the run,
+    at most ``SAMPLE_SHARE`` (the whole share when the run's size is only known while reading)."""
+    if share is not None:
+        return share
     if not total_records:
         return SAMPLE_SHARE
     return min(SAMPLE_SHARE, SAMPLE_RECORDS / total_records)
@@ -66,16 +75,56 @@ def blind_sample(outcomes: Iterable[dict], recorder: balance.Recorder) -> BlindS
 
 
 def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
-    """One sample from the tasks' (order-free: ``balance.fit`` sorts)."""
+    """One sample from the tasks' (order-free: n-gram counts add up in any order, and
+    ``balance.fit`` sorts the pairs and pools)."""
     out = BlindSample()
     for s in samples:
         out.pairs += s.pairs
         out.pools += s.pools
+        if s.lm is not None:     # into a model of our own: the inputs stay as they were
+            out.lm = (out.lm or NgramModel(s.lm.bits)).merge(s.lm)
     return out
 
 
 def fit_blind(lm: NgramModel, sample: BlindSample, seed: int = defaults.SEED) -> balance.BlindModels:
     return balance.fit(lm, sample.pairs, sample.pools, seed=seed)
+
+
+def task_items(task: planning.ShardTask) -> Iterator[InputItem]:
+    """A task's records as the annotation pass builds them (csv/jsonl/... or img2dataset)."""
+    if task.format != "wds":
+        yield from planning.task_items(task)
+        return
+    for s in read_wds(task.path):
+        yield item(s.row, s.key, s.caption, s.url,
+                   source_with_key({"file": task.path, "row": s.row}, s.original, s.key), s.reject, s.raw)
+
+
+def sample_task(parser, task: planning.ShardTask, config: "RunConfig", rate: float) -> BlindSample:
+    """One task's share of the balancing pass: the n-gram counts of its readable captions and
+    its sampled records annotated with ``recording`` options (the run's own, corpus
+    frequencies included)."""
+    items = [it for it in task_items(task) if not it.get("reject")]
+    lm = caption_model((it["caption"] for it in items), config.annotate.max_chars)
+    recorder = balance.Recorder()
+    options = recording(config.annotate, recorder)
+    sampled = list(sample_items(items, rate, config.annotate.augment.seed))
+    outcomes = (o for start in range(0, len(sampled), config.batch_size)
+                for o in annotate_batch(parser, sampled[start:start + config.batch_size], options))
+    sample = blind_sample(outcomes, recorder)
+    sample.lm = lm
+    return sample
+
+
+def fit_and_save(sample: BlindSample, output: str, seed: int) -> balance.BlindModels:
+    """The run's blind models from the merged sample, written beside vocab.json:
+    ngram.npz (the corpus n-gram model) and blind_models.bin (classifiers, scale, bounds)."""
+    lm = sample.lm if sample.lm is not None else NgramModel()
+    models = fit_blind(lm, sample, seed)
+    root = output.rstrip("/")
+    write_atomic(f"{root}/{NGRAM_FILE}", lm.to_bytes())
+    write_atomic(f"{root}/{BLIND_FILE}", models.to_bytes())
+    return models
 
 
 def caption_model(captions: Iterable[Optional[str]], max_chars: int = defaults.MAX_CHARS) -> NgramModel:
@@ -86,12 +135,12 @@ def caption_model(captions: Iterable[Optional[str]], max_chars: int = defaults.M
 
 
 def fit_in_process(parser, items: list[InputItem], options: AnnotateOptions, batch_size: int,
-                   lm: Optional[NgramModel] = None) -> balance.BlindModels:
+                   lm: Optional[NgramModel] = None, share: Optional[float] = None) -> balance.BlindModels:
     """Both steps in this process, for ``sgshards augment`` (a list of items: it is read twice)."""
     if lm is None:
         lm = caption_model((it["caption"] for it in items if not it.get("reject")), options.max_chars)
     recorder = balance.Recorder()
-    sampled = list(sample_items(items, sample_rate(len(items)), options.augment.seed))
+    sampled = list(sample_items(items, sample_rate(len(items), share), options.augment.seed))
     outcomes = (o for start in range(0, len(sampled), batch_size)
                 for o in annotate_batch(parser, sampled[start:start + batch_size], recording(options, recorder)))
     return fit_blind(lm, blind_sample(outcomes, recorder), options.augment.seed)

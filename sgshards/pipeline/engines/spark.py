@@ -5,8 +5,9 @@
 
 Nothing is re-implemented: the plan, the per-task work, the shard writer and
 the stats are the modules the Beam pipeline uses, so both engines write
-byte-identical shards for the same input and options.  Duplicate keys and the
-corpus vocabulary are computed over all tasks (committed ones included), as
+byte-identical shards for the same input and options.  Duplicate keys, the
+corpus vocabulary and the blind models of --selection plausible are computed over
+all tasks (committed ones included), as
 engines.beam.build does, so a resumed run decides as an uninterrupted one.
 PySpark is an optional extra (``pip install 'sgshards[spark]'``), imported
 only when a job runs; no Beam import happens on the driver or the workers.
@@ -21,6 +22,7 @@ from typing import Iterable, Iterator, Optional
 from ...schemas.record import dumps
 from ...parse import load_parser
 from ...augment.vocab import merge_counts
+from . import blind
 from . import plan as planning
 from ..outputs.shards import VOCAB_FILE, committed_stats, finish_stats, write_atomic, write_run_summary
 from .work import RunConfig, count_task, process_task
@@ -71,12 +73,29 @@ def corpus_counts(sc, tasks: list[planning.ShardTask], config: RunConfig) -> dic
     return counts
 
 
-def _annotate_partition(config: RunConfig, duplicates):
+def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
+    """The balancing pass (engines.beam.BlindModels): per-task samples merged by a tree
+    reduce, fitted on the driver, saved beside vocab.json."""
+    rate = blind.sample_rate(planning.total_records(tasks), config.balance_share)
+
+    def sample(part: Iterator[planning.ShardTask]) -> Iterator[blind.BlindSample]:
+        parser = cached_parser(config.parser_backend, config.model)
+        for task in part:
+            yield blind.sample_task(parser, task, config, rate)
+
+    merged = (sc.parallelize(tasks, len(tasks))
+              .mapPartitions(sample)
+              .treeReduce(lambda a, b: blind.merge_samples([a, b])))
+    return blind.fit_and_save(merged, config.output, config.annotate.augment.seed)
+
+
+def _annotate_partition(config: RunConfig, duplicates, models):
     def run(tasks: Iterator[planning.ShardTask]) -> Iterator[dict]:
         parser = cached_parser(config.parser_backend, config.model)
         dups = duplicates.value if duplicates is not None else frozenset()
+        chosen = config.with_blind(models.value) if models is not None else config
         for task in tasks:
-            yield process_task(parser, task, config, dups)
+            yield process_task(parser, task, chosen, dups)
     return run
 
 
@@ -122,11 +141,15 @@ def run_spark(tasks: list[planning.ShardTask], config: RunConfig, committed: fro
             duplicates = sc.broadcast(duplicate_indices(sc, tasks))
         if todo and corpus_vocab:
             config = config.with_frequencies(corpus_counts(sc, tasks, config))
+        models = None
+        if todo and blind.wants_blind(config.annotate):
+            models = sc.broadcast(blind_models(sc, tasks, config))
         new_stats = (sc.parallelize(todo, len(todo))
-                     .mapPartitions(_annotate_partition(config, duplicates))
+                     .mapPartitions(_annotate_partition(config, duplicates, models))
                      .collect()) if todo else []
-        if duplicates is not None:
-            duplicates.destroy()
+        for shared in (duplicates, models):
+            if shared is not None:
+                shared.destroy()
     finally:
         if owned:
             sc.stop()

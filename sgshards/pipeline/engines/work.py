@@ -34,6 +34,7 @@ class RunConfig:
     mode: str = "shards"                 # img2dataset inputs: "sidecar" or "augment"
     export_dir: Optional[str] = None     # --export-parquet
     vocab_sample: Optional[int] = None   # corpus vocabulary pass: records per shard (None = all)
+    balance_share: Optional[float] = None  # share of records the balancing pass samples (None: blind.sample_rate)
 
     def with_frequencies(self, counts) -> "RunConfig":
         """This config with corpus frequencies for sampling replacements."""
@@ -41,6 +42,13 @@ class RunConfig:
             return self
         return replace(self, annotate=replace(self.annotate, augment=replace(self.annotate.augment,
                                                                              frequencies=counts)))
+
+    def with_blind(self, models) -> "RunConfig":
+        """This config choosing negatives against the run's blind models (``engines.blind``)."""
+        if models is None:
+            return self
+        return replace(self, annotate=replace(self.annotate, augment=replace(self.annotate.augment,
+                                                                             blind=models)))
 
 
 def annotate_items(parser, items: Iterable[InputItem], options: AnnotateOptions, batch_size: int,

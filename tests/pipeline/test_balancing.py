@@ -1,0 +1,150 @@
+"""The balancing pass of --selection plausible in the engines: the blind models are fitted over
+all tasks, written beside the shards, and every engine, worker count and resumed run writes the
+same bytes; a run's records are the ones ``sgshards augment`` chooses for the same captions."""
+import hashlib
+import json
+import tarfile
+from dataclasses import replace
+from pathlib import Path
+
+import apache_beam as beam
+import pytest
+from apache_beam.options.pipeline_options import PipelineOptions
+
+from sgshards.annotate import AnnotateOptions, annotate_batch, item
+from sgshards.augment.core import AugmentOptions
+from sgshards.augment.plausibility.balance import BlindModels
+from sgshards.augment.plausibility.ngram import NgramModel
+from sgshards.parse import load_parser
+from sgshards.pipeline.engines import blind
+from sgshards.pipeline.engines.beam import build
+from sgshards.pipeline.engines.plan import plan
+from sgshards.pipeline.engines.work import RunConfig
+from sgshards.pipeline.inputs import sources
+from sgshards.pipeline.outputs.manifest import owned_names
+from sgshards.pipeline.outputs.shards import BLIND_FILE, NGRAM_FILE
+from sgshards.schemas.record import dumps
+
+SUBJECTS = ["a man", "a woman", "a young girl", "an old dog", "a black cat", "a little boy"]
+ACTIONS = ["sitting on a wooden bench", "standing next to a red car", "walking along a sandy beach",
+           "holding a blue umbrella", "riding a brown horse", "lying on a green couch"]
+CAPTIONS = [f"{s} {a}" for s in SUBJECTS for a in ACTIONS][:30]
+
+
+def digests(root: Path) -> dict:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def tasks_of(tmp_path: Path):
+    src = tmp_path / "captions.tsv"
+    if not src.exists():
+        src.write_text("".join(f"{c}\thttp://img/{i}.jpg\n" for i, c in enumerate(CAPTIONS)))
+    return plan([str(src)], sources.InputSpec("tsv", 0, 1), 8)
+
+
+def config(out: Path, **changes) -> RunConfig:
+    # every record sampled: 30 captions give the classifiers something to fit
+    return RunConfig(output=str(out), samples_per_shard=8, batch_size=4, balance_share=1.0, **changes)
+
+
+def run_direct(tasks, cfg: RunConfig, *flags: str, **options) -> None:
+    with beam.Pipeline(options=PipelineOptions(["--runner", "DirectRunner", *flags])) as p:
+        build(p, tasks, cfg, **options)
+
+
+def records(out: Path) -> list[dict]:
+    found = []
+    for shard in sorted(out.glob("*.tar")):
+        with tarfile.open(shard) as tar:
+            found += [json.loads(tar.extractfile(m).read()) for m in tar.getmembers() if m.name.endswith(".json")]
+    return found
+
+
+@pytest.fixture(scope="module")
+def beam_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("balancing") / "beam"
+    run_direct(tasks_of(out.parent), config(out))
+    return out
+
+
+def test_the_run_saves_its_blind_models_and_chooses_with_them(beam_run):
+    lm = NgramModel.from_bytes((beam_run / NGRAM_FILE).read_bytes())
+    assert lm.captions == len(CAPTIONS)                     # every caption of every task, not the sample
+    models = BlindModels.from_bytes((beam_run / BLIND_FILE).read_bytes(), lm)
+    assert len(models.classifiers) == 5 and models.scale
+    negatives = [n for r in records(beam_run) for n in r["negatives"]]
+    assert negatives and all(set(n["plausibility"]) == {"positive", "negative"} for n in negatives)
+
+
+def test_run_records_are_the_records_augment_writes(beam_run):
+    options = AnnotateOptions()
+    items = [item(i, f"{i:09d}", c) for i, c in enumerate(CAPTIONS)]
+    parser = load_parser("spacy", None)
+    models = blind.fit_in_process(parser, items, options, 4, share=1.0)
+    assert models.to_bytes() == (beam_run / BLIND_FILE).read_bytes()
+    chosen = blind.with_blind(options, models)
+    expected = [o["record"] for o in annotate_batch(parser, items, chosen)]
+    got = {r["key"]: r for r in records(beam_run)}
+    assert len(got) == len(expected)
+    for record in expected:
+        assert dumps(record["negatives"]) == dumps(got[record["key"]]["negatives"])
+
+
+def test_two_worker_processes_write_the_bytes_of_one(beam_run, tmp_path):
+    out = tmp_path / "two"
+    run_direct(tasks_of(beam_run.parent), config(out), "--direct_num_workers", "2",
+               "--direct_running_mode", "multi_processing")
+    assert digests(out) == digests(beam_run)
+
+
+def test_uniform_selection_has_no_balancing_pass(beam_run, tmp_path):
+    out = tmp_path / "uniform"
+    cfg = config(out, annotate=AnnotateOptions(augment=AugmentOptions(selection="uniform")))
+    run_direct(tasks_of(beam_run.parent), cfg)
+    assert not (out / NGRAM_FILE).exists() and not (out / BLIND_FILE).exists()
+    plain = records(out)
+    assert all("plausibility" not in n for r in plain for n in r["negatives"])
+    assert [r["negatives"] for r in plain] != [r["negatives"] for r in records(beam_run)]
+
+
+def test_a_resumed_run_refits_over_all_tasks(beam_run, tmp_path):
+    out = tmp_path / "resumed"
+    tasks = tasks_of(beam_run.parent)
+    run_direct(tasks, config(out))
+    for name in ("00001.tar", "00001_index.parquet", "00001_stats.json", "stats.json", "sizes.json",
+                 NGRAM_FILE, BLIND_FILE):
+        (out / name).unlink()
+    run_direct(tasks, config(out), committed=frozenset({"00000", "00002", "00003"}))
+    assert digests(out) == digests(beam_run)
+
+
+def test_overwrite_may_delete_the_blind_model_files():
+    plausible = {"annotate": {"augment": {"selection": "plausible"}}}
+    uniform = {"annotate": {"augment": {"selection": "uniform"}}}
+    assert {NGRAM_FILE, BLIND_FILE} <= owned_names(plausible)
+    assert not {NGRAM_FILE, BLIND_FILE} & owned_names(uniform)
+
+
+def test_samples_merge_in_any_order():
+    def sample(key, caption):
+        lm = NgramModel(12)
+        lm.add(caption)
+        pair = blind.balance.Pair(key, "object_replace", caption, caption.replace("dog", "cat"), caption)
+        return blind.BlindSample([pair], [], lm)
+
+    parts = [sample("a", "a dog on a bench"), sample("b", "a dog in the park"), sample("c", "two dogs")]
+    forward, backward = blind.merge_samples(parts), blind.merge_samples(parts[::-1])
+    assert forward.lm.to_bytes() == backward.lm.to_bytes() and forward.lm.captions == 3
+    assert sorted(forward.pairs) == sorted(backward.pairs)
+    assert [p.lm.captions for p in parts] == [1, 1, 1]          # inputs left as they were
+
+
+def test_compact_pickle_keeps_every_count():
+    import pickle
+
+    lm = NgramModel()
+    lm.add_many(CAPTIONS)
+    data = pickle.dumps(lm)
+    assert len(data) < 1_000_000 < lm.counts.nbytes
+    assert pickle.loads(data).to_bytes() == lm.to_bytes()
