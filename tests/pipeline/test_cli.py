@@ -271,6 +271,30 @@ def test_corpus_vocabulary_pass_is_saved_and_reusable(tsv, tmp_path):
     assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again),
                    "--vocab", str(out / "vocab.json")) == 0
     assert {p.name: p.read_bytes() for p in out.glob("*.tar")} == {p.name: p.read_bytes() for p in again.glob("*.tar")}
+    # the n-gram model beside vocab.json is reused too (the run counts none of its own)
+    assert (again / "ngram.npz").read_bytes() == (out / "ngram.npz").read_bytes()
+    reused = json.loads((again / "manifest.json").read_text())["vocab"]["ngram"]
+    assert reused["path"] == str(out / "ngram.npz") and len(reused["sha256"]) == 64
+
+
+def test_reused_ngram_model_is_the_one_beside_vocab_json(tsv, tmp_path, capsys):
+    out, again = tmp_path / "v1", tmp_path / "v2"
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(out),
+                   "--corpus-vocab") == 0
+    from sgshards.augment.plausibility.ngram import NgramModel
+
+    other = NgramModel()
+    other.add_many(["a zebra grazing in a field"] * 3)
+    (out / "ngram.npz").write_bytes(other.to_bytes())
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again),
+                   "--vocab", str(out / "vocab.json")) == 0
+    assert NgramModel.from_bytes((again / "ngram.npz").read_bytes()).captions == 3
+    (out / "ngram.npz").write_bytes(b"PK not a model")
+    capsys.readouterr()
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again), "--overwrite",
+                   "--vocab", str(out / "vocab.json")) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "ngram.npz" in err[0] and "n-gram model" in err[0]
 
 
 def test_launcher_loads_the_model_only_when_it_parses(tsv, monkeypatch):

@@ -28,6 +28,7 @@ from ...schemas.record import dumps
 from ...annotate import AnnotateOptions, annotate_batch, item
 from ...augment.core import AugmentOptions
 from ..engines.blind import fit_in_process, wants_blind, with_blind
+from ..inputs.corpus import load_corpus_model, load_vocab
 from ...parse import ModelNotFound, load_parser
 from ...parse.spacy_backend import find_spacy_model
 from ..inputs import presets
@@ -118,8 +119,8 @@ def make_parser() -> argparse.ArgumentParser:
                           "replacements follow the corpus's own distribution (saved as vocab.json)")
     run.add_argument("--vocab-sample", type=int, default=None, metavar="N",
                      help="with --corpus-vocab: count only the first N records of each shard")
-    run.add_argument("--vocab", default=None, metavar="FILE",
-                     help="counts from an earlier run's vocab.json instead of a first pass")
+    run.add_argument("--vocab", default=None, metavar="FILE", help="counts from an earlier run's vocab.json "
+                     "instead of a first pass (and the n-gram model of its ngram.npz beside it)")
     run.add_argument("--export-parquet", default=None, metavar="DIR",
                      help="also write the positives and negatives as a Parquet dataset (part-*.parquet)")
     run.add_argument("--caption-column", default=None,
@@ -219,23 +220,6 @@ def input_spec(args, files: list[str]) -> sources.InputSpec:
                              header=args.header)
 
 
-def load_vocab(path: str) -> tuple[dict, dict]:
-    """Counts from a vocab.json, and what the manifest records of it (path and digest)."""
-    import hashlib
-
-    import fsspec
-
-    try:
-        with fsspec.open(path, "rb") as f:
-            data = f.read()
-        counts = json.loads(data)
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read vocabulary {path}: {exc}") from None
-    if not isinstance(counts, dict) or not all(isinstance(v, dict) for v in counts.values()):
-        raise UsageError(f"{path} is not a vocab.json ({{kind: {{lemma: count}}}})")
-    return counts, {"path": path, "sha256": hashlib.sha256(data).hexdigest()}
-
-
 def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
     if spec.format == "wds":
         if mode == "shards":
@@ -327,7 +311,8 @@ def _run_locked(args, beam_argv: list[str]) -> int:
         if args.corpus_vocab:
             raise UsageError("--vocab and --corpus-vocab exclude each other")
         counts, vocab_info["file"] = load_vocab(args.vocab)
-        config = config.with_frequencies(counts)
+        lm, vocab_info["ngram"] = load_corpus_model(args.vocab) if wants_blind(config.annotate) else (None, None)
+        config = replace(config.with_frequencies(counts), corpus_lm=lm)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,
                                            args.parser_backend, args.model, len(tasks), total, config.mode,
                                            config.export_dir, vocab_info, stems=[t.stem for t in tasks],

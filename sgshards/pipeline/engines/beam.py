@@ -153,7 +153,7 @@ class BlindModels(beam.PTransform):
                 | "Sample" >> beam.ParDo(SampleTaskFn(self.config, self.rate), **side)
                 | "Merge" >> beam.CombineGlobally(MergeSamplesFn())
                 | "FitAndSave" >> beam.Map(blind.fit_and_save, self.config.output,
-                                           self.config.annotate.augment.seed))
+                                           self.config.annotate.augment.seed, self.config.corpus_lm))
 
 
 class AnnotateShards(beam.PTransform):

@@ -105,7 +105,8 @@ def sample_task(parser, task: planning.ShardTask, config: "RunConfig", rate: flo
     its sampled records annotated with ``recording`` options (the run's own, corpus
     frequencies included)."""
     items = [it for it in task_items(task) if not it.get("reject")]
-    lm = caption_model((it["caption"] for it in items), config.annotate.max_chars)
+    lm = None if config.corpus_lm is not None else caption_model((it["caption"] for it in items),
+                                                                   config.annotate.max_chars)
     recorder = balance.Recorder()
     options = recording(config.annotate, recorder)
     sampled = list(sample_items(items, rate, config.annotate.augment.seed))
@@ -116,10 +117,11 @@ def sample_task(parser, task: planning.ShardTask, config: "RunConfig", rate: flo
     return sample
 
 
-def fit_and_save(sample: BlindSample, output: str, seed: int) -> balance.BlindModels:
+def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[NgramModel] = None) -> balance.BlindModels:
     """The run's blind models from the merged sample, written beside vocab.json:
-    ngram.npz (the corpus n-gram model) and blind_models.bin (classifiers, scale, bounds)."""
-    lm = sample.lm if sample.lm is not None else NgramModel()
+    ngram.npz (the corpus n-gram model: ``lm`` if given, else the sample's counts) and
+    blind_models.bin (classifiers, scale, bounds)."""
+    lm = lm if lm is not None else sample.lm if sample.lm is not None else NgramModel()
     models = fit_blind(lm, sample, seed)
     root = output.rstrip("/")
     write_atomic(f"{root}/{NGRAM_FILE}", lm.to_bytes())
@@ -157,3 +159,4 @@ def wants_blind(options: AnnotateOptions) -> bool:
     """Whether the run needs the balancing pass: plausible selection of some negatives."""
     aug = options.augment
     return aug.selection == "plausible" and aug.max_negatives > 0 and bool(aug.negative_types) and aug.blind is None
+

@@ -86,7 +86,7 @@ def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
     merged = (sc.parallelize(tasks, len(tasks))
               .mapPartitions(sample)
               .treeReduce(lambda a, b: blind.merge_samples([a, b])))
-    return blind.fit_and_save(merged, config.output, config.annotate.augment.seed)
+    return blind.fit_and_save(merged, config.output, config.annotate.augment.seed, config.corpus_lm)
 
 
 def _annotate_partition(config: RunConfig, duplicates, models):

@@ -35,6 +35,7 @@ class RunConfig:
     export_dir: Optional[str] = None     # --export-parquet
     vocab_sample: Optional[int] = None   # corpus vocabulary pass: records per shard (None = all)
     balance_share: Optional[float] = None  # share of records the balancing pass samples (None: blind.sample_rate)
+    corpus_lm: Optional[object] = None   # an earlier run's n-gram model (--vocab DIR/vocab.json + ngram.npz)
 
     def with_frequencies(self, counts) -> "RunConfig":
         """This config with corpus frequencies for sampling replacements."""
