@@ -123,9 +123,9 @@ def test_local_reference_has_shards_and_dead_letters(local_runs):
     single = local_runs["single"]
     assert sorted(single) == ["00000.tar", "00000_index.parquet", "00000_stats.json",
                               "00001.tar", "00001_index.parquet", "00001_stats.json",
-                              "00002.tar", "00002_index.parquet", "00002_stats.json",
+                              "00002.tar", "00002_index.parquet", "00002_stats.json", "blind_models.bin",
                               "dead_letters/00000.jsonl", "dead_letters/00001.jsonl",
-                              "sizes.json", "stats.json"]
+                              "ngram.npz", "sizes.json", "stats.json"]
     dead = [json.loads(line) for line in single["dead_letters/00001.jsonl"].splitlines()]
     assert [(d["index"], d["reason"], d["source"]) for d in dead] == [
         (4, "malformed_row", {"file": "<captions.tsv>", "row": 4})]

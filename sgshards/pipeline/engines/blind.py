@@ -14,22 +14,18 @@ depend on how tasks are split or scheduled.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 from ... import defaults
-from ...annotate import AnnotateOptions, annotate_batch, item
+from ...annotate import AnnotateOptions, annotate_batch
 from ...augment.plausibility import balance
 from ...augment.plausibility.ngram import NgramModel
 from ...schemas.outcomes import InputItem
 from ...schemas.record import Negative
-from ...schemas.keys import source_with_key
 from ...text.normalize import normalize_caption
-from ..inputs.wds import read_wds
 from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
 from . import plan as planning
-
-if TYPE_CHECKING:
-    from .work import RunConfig
+from .work import RunConfig, task_items
 # records the balancing sample aims at, and the largest share of a run it may take (it is
 # parsed twice): 2,000 records give ~5,000 pairs of clean captions, 250 (5% of 5,000) ~1,000
 SAMPLE_RECORDS, SAMPLE_SHARE = 2000, 0.05
@@ -90,17 +86,7 @@ def fit_blind(lm: NgramModel, sample: BlindSample, seed: int = defaults.SEED) ->
     return balance.fit(lm, sample.pairs, sample.pools, seed=seed)
 
 
-def task_items(task: planning.ShardTask) -> Iterator[InputItem]:
-    """A task's records as the annotation pass builds them (csv/jsonl/... or img2dataset)."""
-    if task.format != "wds":
-        yield from planning.task_items(task)
-        return
-    for s in read_wds(task.path):
-        yield item(s.row, s.key, s.caption, s.url,
-                   source_with_key({"file": task.path, "row": s.row}, s.original, s.key), s.reject, s.raw)
-
-
-def sample_task(parser, task: planning.ShardTask, config: "RunConfig", rate: float) -> BlindSample:
+def sample_task(parser, task: planning.ShardTask, config: RunConfig, rate: float) -> BlindSample:
     """One task's share of the balancing pass: the n-gram counts of its readable captions and
     its sampled records annotated with ``recording`` options (the run's own, corpus
     frequencies included)."""

@@ -89,6 +89,19 @@ def count_task(parser, task: planning.ShardTask, config: RunConfig) -> dict:
     return counts
 
 
+def wds_item(task: planning.ShardTask, s) -> InputItem:
+    """The annotate item of one img2dataset sample (``inputs.wds.WdsSample``)."""
+    return item(s.row, s.key, s.caption, s.url,
+                source_with_key({"file": task.path, "row": s.row}, s.original, s.key), s.reject, s.raw)
+
+
+def task_items(task: planning.ShardTask) -> Iterator[InputItem]:
+    """A task's records as the annotation pass builds them, whatever the input format."""
+    if task.format == "wds":
+        return (wds_item(task, s) for s in read_wds(task.path))
+    return planning.task_items(task)
+
+
 def batches(samples: Iterable, size: int) -> Iterator[list]:
     """Lists of up to ``size`` consecutive items."""
     batch: list = []
@@ -106,9 +119,7 @@ def _process_wds(parser, task: planning.ShardTask, config: RunConfig) -> dict:
     input order, so keys line up with the image shard and memory stays flat."""
     writer = ShardWriter(config.output, task.stem, config.export_dir, augment=config.mode == "augment")
     for batch in batches(read_wds(task.path), config.batch_size):
-        items = [item(s.row, s.key, s.caption, s.url,
-                      source_with_key({"file": task.path, "row": s.row}, s.original, s.key), s.reject, s.raw)
-                 for s in batch]
+        items = [wds_item(task, s) for s in batch]
         for sample, outcome in zip(batch, annotate_batch(parser, items, config.annotate)):
             writer.add(outcome, sample.members)
     return writer.close()
