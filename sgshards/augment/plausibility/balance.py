@@ -133,17 +133,40 @@ def fit(lm: NgramModel, pairs: Sequence[Pair], pools: Sequence[Pool] = (), folds
     if len({p.key for p in pairs}) < 2:
         return BlindModels(lm, [], _scale(lm, pairs, None), {}, seed)
     classifiers = pairwise.cross_fit([(p.positive, p.negative) for p in pairs], [p.key for p in pairs], folds)
-    gaps = [pairwise.gap(classifiers[pairwise.fold_of(p.key, folds)], p.positive, p.negative) for p in pairs]
+    gaps = _gaps(classifiers, pairs)
     models = BlindModels(lm, classifiers, _scale(lm, pairs, gaps), {}, seed)
     models.bounds = calibrate(models, sorted(set(pools)))
     return models
 
 
+def _by(items: Sequence, field: str) -> dict:
+    """Indices of ``items`` grouped by an attribute, in first-seen order."""
+    groups: dict = {}
+    for i, item in enumerate(items):
+        groups.setdefault(getattr(item, field), []).append(i)
+    return groups
+
+
+def _gaps(classifiers: list, pairs: Sequence[Pair]) -> list[float]:
+    """Each pair's gap under the model of its record's fold, one batch per record."""
+    gaps = [0.0] * len(pairs)
+    for key, at in _by(pairs, "key").items():
+        model = classifiers[pairwise.fold_of(key, len(classifiers))]
+        scores = model.scores([pairs[i].positive for i in at] + [pairs[i].negative for i in at])
+        for k, i in enumerate(at):
+            gaps[i] = float(scores[k] - scores[len(at) + k])
+    return gaps
+
+
 def _scale(lm: NgramModel, pairs: Sequence[Pair], gaps) -> dict:
+    diffs = [0.0] * len(pairs)
+    for caption, at in _by(pairs, "caption").items():      # one batch per caption left out
+        logp = lm.logprobs([pairs[i].positive for i in at] + [pairs[i].negative for i in at], exclude=caption)
+        for k, i in enumerate(at):
+            diffs[i] = float(logp[k] - logp[len(at) + k])
     by_type: dict = {}
     for i, p in enumerate(pairs):
-        d = lm.logprob(p.positive, exclude=p.caption) - lm.logprob(p.negative, exclude=p.caption)
-        by_type.setdefault(p.type, ([], []))[0].append(abs(d))
+        by_type.setdefault(p.type, ([], []))[0].append(abs(diffs[i]))
         by_type[p.type][1].append(abs(gaps[i]) if gaps is not None else 0.0)
     return {t: (max(MIN_UNIT, float(np.median(d))), max(MIN_UNIT, float(np.median(g))))
             for t, (d, g) in sorted(by_type.items())}
@@ -156,8 +179,9 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
     the positive over is at most ``target`` on each score.  The sample's choices are simulated
     as ``select.rank`` makes them (its order does not depend on the bounds, only the cut)."""
     ranked: dict = {}
-    for pool in pools:
-        ranked.setdefault(pool.type, []).append(_ranked_units(models, pool))
+    for at in _by(pools, "key").values():
+        for pool, units in zip((pools[i] for i in at), _ranked_units(models, [pools[i] for i in at])):
+            ranked.setdefault(pool.type, []).append(units)
     bounds = {}
     for kind, choices in sorted(ranked.items()):
         bound = [INFINITE, INFINITE]
@@ -168,14 +192,22 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
     return bounds
 
 
-def _ranked_units(models: BlindModels, pool: Pool) -> list[tuple[float, float]]:
-    """The pool's (difference, gap) units in ``select.rank`` order, before bounds."""
-    scorers = models.scorers(pool.key, pool.caption)
-    scored = select.score({pool.type: [(i, cand, None) for i, (_, cand) in enumerate(pool.pairs)]},
-                          [pos for pos, _ in pool.pairs], scorers)[pool.type]
+def _ranked_units(models: BlindModels, pools: Sequence[Pool]) -> list[list[tuple[float, float]]]:
+    """Each pool's (difference, gap) units in ``select.rank`` order, before bounds; ``pools``:
+    one record's (one key and caption), scored in one batch per model."""
+    scorers = models.scorers(pools[0].key, pools[0].caption)
+    positives = [pos for pool in pools for pos, _ in pool.pairs]
+    candidates, start = {}, 0
+    for n, pool in enumerate(pools):
+        candidates[n] = [(start + i, cand, None) for i, (_, cand) in enumerate(pool.pairs)]
+        start += len(pool.pairs)
+    scored = select.score(candidates, positives, scorers)
     unbounded = replace(scorers, bounds={})
-    order = select.rank(scored, pool.type, select.side(pool.key, pool.type, models.seed), unbounded)
-    return [select.units(s, pool.type, scorers) for s in order]
+    out = []
+    for n, pool in enumerate(pools):
+        order = select.rank(scored[n], pool.type, select.side(pool.key, pool.type, models.seed), unbounded)
+        out.append([select.units(s, pool.type, scorers) for s in order])
+    return out
 
 
 def _shares(choices: list, bound: Sequence[float], dim: int) -> tuple[int, int]:

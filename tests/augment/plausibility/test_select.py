@@ -127,3 +127,13 @@ def test_plausible_selection_takes_each_types_cheapest_candidate(parse, monkeypa
 def test_unknown_selection_is_an_error():
     with pytest.raises(ValueError, match="selection"):
         AugmentOptions(selection="best")
+
+
+def test_uniform_selection_keeps_aro_style_role_swaps(parse):
+    """ARO's VG-Relation negatives exchange subject and object ("a horse riding a man"):
+    --selection uniform must still write them even when blind models are at hand."""
+    doc = parse("a man riding a brown horse")
+    options = AugmentOptions(max_negatives=12, selection="uniform", blind=StubBlind())
+    _, negatives = augment("k1", doc, build_graph(doc), options)
+    swaps = {n.text for n in negatives if n.type == "relation_swap"}
+    assert "a brown horse riding a man" in swaps
