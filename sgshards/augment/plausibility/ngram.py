@@ -30,6 +30,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _START = tables.token_hash("<s>")      # no word can be "<s>" / "</s>": words() keeps [a-z0-9']
 _END = tables.token_hash("</s>")
 _BATCH = 4096                           # captions hashed per numpy batch in add_many
+_PADDING = np.array([_START, _START], dtype=np.uint64)
+_CLOSING = np.array([_END], dtype=np.uint64)
 
 # Every target's five slots are one matrix product over the columns (two back, one back,
 # word); row r is ``tables.tuple_slots`` of table _TABLES[r] on the columns it uses.
@@ -55,6 +57,21 @@ _ROWS4 = np.arange(4)[:, None]
 def words(text: str) -> list[str]:
     """Lowercase word tokens of ``text``."""
     return _WORD.findall(text.lower())
+
+
+_HASHES: dict[str, np.ndarray] = {}
+_HASHES_MAX = 1 << 14
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """uint64 token hashes of ``words(text)``; remembered for a while, as a record's texts are
+    scored by both blind models (and its positives again for each type)."""
+    found = _HASHES.get(text)
+    if found is None:
+        if len(_HASHES) >= _HASHES_MAX:
+            _HASHES.clear()
+        found = _HASHES[text] = tables.token_hashes(words(text))
+    return found
 
 
 def _sequence(toks: list[str]) -> list[int]:
@@ -147,12 +164,14 @@ class NgramModel:
     def logprobs(self, texts: Sequence[str], exclude: Optional[str] = None) -> np.ndarray:
         """``logprob`` of each text, in one pass over the tables (a record's candidates)."""
         per_context, vocab = self._context_tables()
-        seqs = [_sequence(words(t)) for t in texts]
-        if not seqs:
+        if not texts:
             return np.zeros(0)
-        columns = np.array([[h for q in seqs for h in q[:-2]], [h for q in seqs for h in q[1:-1]],
-                            [h for q in seqs for h in q[2:]]], dtype=np.uint64)
-        slots = _slots(columns, self.bits)
+        hashes = [word_hashes(t) for t in texts]
+        seq = np.concatenate([part for h in hashes for part in (_PADDING, h, _CLOSING)])
+        sizes = np.array([len(h) + 1 for h in hashes])                # targets per text (words + end)
+        ends = np.cumsum(sizes + 2)                                    # each text's (padded) end in seq
+        at = np.concatenate([np.arange(e - n, e) for e, n in zip(ends, sizes)])
+        slots = _slots(np.stack([seq[at - 2], seq[at - 1], seq[at]]), self.bits)
         counts = self.counts[_ROWS3, slots[_NGRAMS]].astype(np.float64)        # target, bigram, trigram
         context = per_context[_ROWS4, slots[_CONTEXTS]].astype(np.float64)    # c1, t1, c2, t2
         tokens = self.total_words + self.captions
@@ -172,8 +191,7 @@ class NgramModel:
         follow = np.minimum(counts[1:], context[[0, 2]])
         for order in (0, 1):
             p = (follow[order] + types[order] * p) / (context[2 * order] + types[order])
-        starts = np.cumsum([0] + [len(q) - 2 for q in seqs[:-1]])
-        return np.add.reduceat(np.log(p), starts)
+        return np.add.reduceat(np.log(p), np.cumsum(sizes) - sizes)
 
     def _exclusion(self, exclude: str) -> tuple[np.ndarray, np.ndarray, int, int]:
         """The excluded caption's slots, which of its distinct n-grams it empties, its token

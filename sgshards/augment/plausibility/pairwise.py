@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from . import tables
-from .ngram import words            # the language model's tokens
+from .ngram import word_hashes, words    # the language model's tokens
 
 DIM = 2 ** 18          # hashed feature buckets
 L2 = 1.0               # penalty on |w|^2 / 2
@@ -89,9 +89,9 @@ class PairwiseModel:
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """``score`` of each text, in one pass over all their tokens (a record's candidates)."""
-        toks = [words(t) for t in texts]
+        toks = [word_hashes(t) for t in texts]
         lengths = np.array([len(t) for t in toks], dtype=np.int64)
-        h = tables.token_hashes([w for t in toks for w in t])
+        h = np.concatenate(toks) if toks else np.zeros(0, dtype=np.uint64)
         owner = np.repeat(np.arange(len(toks)), lengths)
         ends = np.cumsum(lengths)[owner] if len(owner) else owner    # end of each token's text
         total = np.zeros(len(toks))
