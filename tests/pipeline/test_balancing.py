@@ -131,13 +131,17 @@ def test_samples_merge_in_any_order():
         lm = NgramModel(12)
         lm.add(caption)
         pair = blind.balance.Pair(key, "object_replace", caption, caption.replace("dog", "cat"), caption)
-        return blind.BlindSample([pair], [], lm)
+        return blind.BlindSample([pair], [], lm.sparse())
 
-    parts = [sample("a", "a dog on a bench"), sample("b", "a dog in the park"), sample("c", "two dogs")]
+    captions = ["a dog on a bench", "a dog in the park", "two dogs", "a dog on a bench"]
+    parts = [sample(k, c) for k, c in zip("abcd", captions)]
     forward, backward = blind.merge_samples(parts), blind.merge_samples(parts[::-1])
-    assert forward.lm.to_bytes() == backward.lm.to_bytes() and forward.lm.captions == 3
+    assert forward.lm.dense().to_bytes() == backward.lm.dense().to_bytes() and forward.lm.captions == 4
+    whole = NgramModel(12)
+    whole.add_many(captions)
+    assert forward.lm.dense().to_bytes() == whole.to_bytes()   # the sparse sum is the model of all captions
     assert sorted(forward.pairs) == sorted(backward.pairs)
-    assert [p.lm.captions for p in parts] == [1, 1, 1]          # inputs left as they were
+    assert [p.lm.captions for p in parts] == [1, 1, 1, 1]       # inputs left as they were
 
 
 def test_compact_pickle_keeps_every_count():

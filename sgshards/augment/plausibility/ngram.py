@@ -208,22 +208,22 @@ class NgramModel:
         self._excluded = (exclude, found)
         return found
 
-    # ------------------------------------------------------------------ pickling
+    # ------------------------------------------------------------------ sparse form, pickling
+
+    def sparse(self) -> "SparseNgrams":
+        """The used slots only (a shard's counts: a few thousand of the 2**bits)."""
+        used = np.flatnonzero(self.counts.any(axis=0))
+        return SparseNgrams(self.bits, self.captions, self.total_words, used,
+                            self.counts[:, used], self.owners[:, used])
 
     def __getstate__(self) -> dict:
-        """Only the used slots: a shard's counts travel between pipeline stages (a side input,
-        a combine accumulator), and its dense tables are 40 MB of mostly zeros."""
-        used = np.flatnonzero(self.counts.any(axis=0)).astype(np.uint32)
-        return {"bits": self.bits, "captions": self.captions, "total_words": self.total_words,
-                "used": used, "counts": self.counts[:, used], "owners": self.owners[:, used]}
+        """Only the used slots: the model travels between pipeline stages (a side input), and
+        its dense tables are 40 MB of mostly zeros."""
+        return {"sparse": self.sparse()}
 
     def __setstate__(self, state: dict) -> None:
-        self.bits, self.captions, self.total_words = state["bits"], state["captions"], state["total_words"]
-        self.counts = np.zeros((3, 1 << self.bits), dtype=np.uint32)
-        self.owners = np.zeros((2, 1 << self.bits), dtype=np.uint32)
-        self.counts[:, state["used"]] = state["counts"]
-        self.owners[:, state["used"]] = state["owners"]
-        self._derived = self._excluded = None
+        self.__dict__.update(state["sparse"].dense().__dict__)
+
 
     # ------------------------------------------------------------------ files
 
@@ -255,3 +255,42 @@ class NgramModel:
     @classmethod
     def from_bytes(cls, data: bytes, source: str = "") -> "NgramModel":
         return cls.from_arrays(tables.unpack_arrays(data, source), source)
+
+
+class SparseNgrams:
+    """An n-gram model's used slots: what each task of the balancing pass ships and what the
+    pass's combiner adds up, cheaply, before one dense ``NgramModel`` is made of the sum.
+    ``slots``: sorted, distinct; ``counts`` (3, k) and ``owners`` (2, k) as the dense tables'."""
+
+    def __init__(self, bits: int, captions: int, total_words: int, slots: np.ndarray,
+                 counts: np.ndarray, owners: np.ndarray):
+        self.bits, self.captions, self.total_words = bits, captions, total_words
+        self.slots, self.counts, self.owners = slots.astype(np.int64), counts, owners
+
+    def merge(self, other: "SparseNgrams") -> "SparseNgrams":
+        """The counts of both (a new object; as ``NgramModel.merge``: saturating sums, the
+        smaller owner where both counted), the same in any order."""
+        if other.bits != self.bits:
+            raise ValueError(f"cannot merge n-gram counts of {self.bits} and {other.bits} bits")
+        slots, at = np.unique(np.concatenate([self.slots, other.slots]), return_inverse=True)
+        both = np.concatenate([self.counts, other.counts], axis=1).astype(np.uint64)
+        counts = np.zeros((3, len(slots)), dtype=np.uint64)
+        np.add.at(counts, (_ROWS3, at), both)
+        counts = np.minimum(counts, tables.COUNT_MAX).astype(np.uint32)
+        none = np.uint32(2**32 - 1)
+        owned = np.where(both[1:] > 0, np.concatenate([self.owners, other.owners], axis=1), none)
+        owners = np.full((2, len(slots)), none, dtype=np.uint32)
+        np.minimum.at(owners, (_ROWS3[:2], at), owned)
+        owners = np.where(counts[1:] > 0, owners, 0).astype(np.uint32)
+        return SparseNgrams(self.bits, self.captions + other.captions, self.total_words + other.total_words,
+                            slots, counts, owners)
+
+    def dense(self) -> NgramModel:
+        model = NgramModel.__new__(NgramModel)
+        model.bits, model.captions, model.total_words = self.bits, self.captions, self.total_words
+        model.counts = np.zeros((3, 1 << self.bits), dtype=np.uint32)
+        model.owners = np.zeros((2, 1 << self.bits), dtype=np.uint32)
+        model.counts[:, self.slots] = self.counts
+        model.owners[:, self.slots] = self.owners
+        model._derived = model._excluded = None
+        return model

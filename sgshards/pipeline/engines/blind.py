@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 from ... import defaults
 from ...annotate import AnnotateOptions, annotate_batch
 from ...augment.plausibility import balance
-from ...augment.plausibility.ngram import NgramModel
+from ...augment.plausibility.ngram import NgramModel, SparseNgrams
 from ...schemas.outcomes import InputItem
 from ...schemas.record import Negative
 from ...text.normalize import normalize_caption
@@ -35,7 +35,7 @@ SAMPLE_RECORDS, SAMPLE_SHARE = 2000, 0.05
 class BlindSample:
     pairs: list = field(default_factory=list)     # balance.Pair
     pools: list = field(default_factory=list)     # balance.Pool
-    lm: Optional[NgramModel] = None               # counts of every caption read (not only sampled)
+    lm: Optional[SparseNgrams] = None             # counts of every caption read (not only sampled)
 
 
 def sample_rate(total_records: Optional[int], share: Optional[float] = None) -> float:
@@ -77,8 +77,8 @@ def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
     for s in samples:
         out.pairs += s.pairs
         out.pools += s.pools
-        if s.lm is not None:     # into a model of our own: the inputs stay as they were
-            out.lm = (out.lm or NgramModel(s.lm.bits)).merge(s.lm)
+        if s.lm is not None:
+            out.lm = s.lm if out.lm is None else out.lm.merge(s.lm)
     return out
 
 
@@ -92,7 +92,7 @@ def sample_task(parser, task: planning.ShardTask, config: RunConfig, rate: float
     frequencies included)."""
     items = [it for it in task_items(task) if not it.get("reject")]
     lm = None if config.corpus_lm is not None else caption_model((it["caption"] for it in items),
-                                                                   config.annotate.max_chars)
+                                                                   config.annotate.max_chars).sparse()
     recorder = balance.Recorder()
     options = recording(config.annotate, recorder)
     sampled = list(sample_items(items, rate, config.annotate.augment.seed))
@@ -107,7 +107,7 @@ def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[Ngram
     """The run's blind models from the merged sample, written beside vocab.json:
     ngram.npz (the corpus n-gram model: ``lm`` if given, else the sample's counts) and
     blind_models.bin (classifiers, scale, bounds)."""
-    lm = lm if lm is not None else sample.lm if sample.lm is not None else NgramModel()
+    lm = lm if lm is not None else sample.lm.dense() if sample.lm is not None else NgramModel()
     models = fit_blind(lm, sample, seed)
     root = output.rstrip("/")
     write_atomic(f"{root}/{NGRAM_FILE}", lm.to_bytes())
