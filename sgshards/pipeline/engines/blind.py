@@ -13,6 +13,9 @@ depend on how tasks are split or scheduled.
 """
 from __future__ import annotations
 
+import logging
+import time
+
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
@@ -26,6 +29,8 @@ from ...text.normalize import normalize_caption
 from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
 from . import plan as planning
 from .work import RunConfig, task_items
+
+log = logging.getLogger(__name__)
 # records the balancing sample aims at, and the largest share of a run it may take (it is
 # parsed twice): 2,000 records give ~5,000 pairs of clean captions, 250 (5% of 5,000) ~1,000
 SAMPLE_RECORDS, SAMPLE_SHARE = 2000, 0.05
@@ -107,8 +112,11 @@ def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[Ngram
     """The run's blind models from the merged sample, written beside vocab.json:
     ngram.npz (the corpus n-gram model: ``lm`` if given, else the sample's counts) and
     blind_models.bin (classifiers, scale, bounds)."""
+    started = time.perf_counter()
     lm = lm if lm is not None else sample.lm.dense() if sample.lm is not None else NgramModel()
     models = fit_blind(lm, sample, seed)
+    log.info("balancing pass: blind models fitted on %d pairs of %d records in %.1f s", len(sample.pairs),
+             len({p.key for p in sample.pairs}), time.perf_counter() - started)
     root = output.rstrip("/")
     write_atomic(f"{root}/{NGRAM_FILE}", lm.to_bytes())
     write_atomic(f"{root}/{BLIND_FILE}", models.to_bytes())
