@@ -4,8 +4,10 @@ Not a test.
 
     python bench/selection_cost.py [--captions N] [--pairs P] [--workers W] [--out bench/results]
 
+Results: bench/results/selection_cost_N.json (N captions, CC3M cycled past 15,833).
+
 Plausible selection adds the balancing pass (the corpus n-gram model over every caption, a 5%
-sample of at most 2,000 records annotated twice, the blind models fitted) and, per record, wider
+sample of at most 1,000 records annotated twice, the blind models fitted) and, per record, wider
 candidate pools scored by the blind models.  The machine's speed drifts over minutes, so each pair
 runs the two back to back (the order alternating from pair to pair) and the report gives each
 pair's ratio and the median.
@@ -39,7 +41,7 @@ def main(argv=None) -> int:
     result = {"captions": args.captions, "workers": args.workers, "pairs": pairs,
               "median_ratio": median(p["ratio"] for p in pairs)}
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "selection_cost.json").write_text(json.dumps(result, indent=1) + "\n")
+    (args.out / f"selection_cost_{args.captions}.json").write_text(json.dumps(result, indent=1) + "\n")
     print(f"median plausible/uniform wall clock: {result['median_ratio']:.3f}")
     return 0
 

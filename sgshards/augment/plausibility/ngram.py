@@ -200,10 +200,10 @@ class NgramModel:
         if cached is not None and cached[0] == exclude:
             return cached[1]
         ex = _caption_slots(exclude, self.bits)
-        ngrams = ex[_NGRAMS]
-        dup = ngrams[:, :, None] == ngrams[:, None, :]
-        first = ~np.tril(dup, -1).any(axis=2)
-        emptied = first & (self.counts[_ROWS3, ngrams] <= dup.sum(axis=2))
+        emptied = np.zeros((3, ex.shape[1]), dtype=bool)     # at each distinct n-gram's first place
+        for row, ngram in enumerate(_NGRAMS):
+            distinct, first, times = np.unique(ex[ngram], return_index=True, return_counts=True)
+            emptied[row, first] = self.counts[row, distinct] <= times
         found = (ex, emptied, ex.shape[1], int(np.count_nonzero(emptied[0])))
         self._excluded = (exclude, found)
         return found
