@@ -152,3 +152,16 @@ def test_compact_pickle_keeps_every_count():
     data = pickle.dumps(lm)
     assert len(data) < 1_000_000 < lm.counts.nbytes
     assert pickle.loads(data).to_bytes() == lm.to_bytes()
+
+
+def test_a_worker_decodes_the_side_input_once(beam_run):
+    """Beam decodes a side input again for every bundle: the models (and their derived
+    tables) are rebuilt once per process, not once per shard."""
+    import pickle
+
+    lm = NgramModel.from_bytes((beam_run / NGRAM_FILE).read_bytes())
+    models = BlindModels.from_bytes((beam_run / BLIND_FILE).read_bytes(), lm)
+    data = pickle.dumps(models)
+    first, again = pickle.loads(data), pickle.loads(data)
+    assert first is again and first.to_bytes() == models.to_bytes()
+    assert first.lm.to_bytes() == lm.to_bytes()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import struct
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple, Sequence
@@ -89,8 +90,16 @@ class BlindModels:
         return Scorers(lambda texts: lm.logprobs(texts, exclude=caption),
                        model.scores if model is not None else None, self.scale, self.bounds)
 
+    def __reduce__(self):
+        """Pickled as one blob and its digest: a Beam side input is decoded again for every
+        bundle, so a process keeps the models it decoded last (``_restore``) and reuses them,
+        derived tables included, instead of rebuilding them per shard."""
+        blob = pickle.dumps((self.lm, self.classifiers, self.scale, self.bounds, self.seed),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        return _restore, (hashlib.sha256(blob).hexdigest(), blob)
+
     def to_bytes(self) -> bytes:
-        """Classifiers, scale and bounds (the n-gram model is saved on its own: plausibility.npz)."""
+        """Classifiers, scale and bounds (the n-gram model is saved on its own: ngram.npz)."""
         head = json.dumps({"scale": {t: list(v) for t, v in sorted(self.scale.items())},
                            "bounds": {t: list(v) for t, v in sorted(self.bounds.items())},
                            "seed": self.seed, "folds": len(self.classifiers)}, sort_keys=True).encode("utf-8")
@@ -122,6 +131,18 @@ class BlindModels:
         except (ValueError, KeyError, TypeError, struct.error) as exc:
             raise FormatError(f"{source or 'blind models'}: unreadable ({exc})") from None
         return cls(lm, classifiers, scale, bounds, seed)
+
+
+_DECODED: dict[str, BlindModels] = {}
+
+
+def _restore(digest: str, blob: bytes) -> BlindModels:
+    models = _DECODED.get(digest)
+    if models is None:
+        models = BlindModels(*pickle.loads(blob))
+        _DECODED.clear()                   # one run's models per process
+        _DECODED[digest] = models
+    return models
 
 
 def fit(lm: NgramModel, pairs: Sequence[Pair], pools: Sequence[Pool] = (), folds: int = pairwise.FOLDS,
