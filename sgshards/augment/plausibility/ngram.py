@@ -200,10 +200,10 @@ class NgramModel:
         if cached is not None and cached[0] == exclude:
             return cached[1]
         ex = _caption_slots(exclude, self.bits)
-        emptied = np.zeros((3, ex.shape[1]), dtype=bool)     # at each distinct n-gram's first place
-        for row, ngram in enumerate(_NGRAMS):
-            distinct, first, times = np.unique(ex[ngram], return_index=True, return_counts=True)
-            emptied[row, first] = self.counts[row, distinct] <= times
+        ngrams = ex[_NGRAMS]
+        dup = ngrams[:, :, None] == ngrams[:, None, :]          # a caption is short: m x m is cheap
+        first = ~(dup & np.tri(ngrams.shape[1], k=-1, dtype=bool)).any(axis=2)
+        emptied = first & (self.counts[_ROWS3, ngrams] <= dup.sum(axis=2))
         found = (ex, emptied, ex.shape[1], int(np.count_nonzero(emptied[0])))
         self._excluded = (exclude, found)
         return found

@@ -48,7 +48,8 @@ def token_hash(token: str) -> int:
 
 def token_hashes(tokens: Iterable[str]) -> np.ndarray:
     """uint64 hashes of ``tokens`` in order."""
-    return np.fromiter((token_hash(t) for t in tokens), dtype=np.uint64)
+    cache = _TOKEN_CACHE
+    return np.array([cache[t] if t in cache else token_hash(t) for t in tokens], dtype=np.uint64)
 
 
 def multipliers(table: str, width: int) -> np.ndarray:
