@@ -6,7 +6,7 @@ Not a test.
 
 Results: bench/results/selection_cost_N.json (N captions, CC3M cycled past 15,833).
 
-Plausible selection adds the balancing pass (the corpus n-gram model over every caption, a 2%
+Plausible selection adds the balancing pass (the corpus n-gram model over every caption, a 5%
 sample of at most 1,000 records annotated twice, the blind models fitted) and, per record, wider
 candidate pools scored by the blind models.  The machine's speed drifts over minutes, so each pair
 runs the two back to back (the order alternating from pair to pair) and the report gives each
