@@ -56,7 +56,7 @@ def choose_many(candidates: Sequence[str], rng: random.Random, kind: Optional[st
 def choose(candidates: Sequence[str], rng: random.Random, kind: Optional[str],
            counts: Optional[Frequencies] = None) -> str:
     """One candidate; weighted by corpus frequency (+1 smoothing) when counts are given."""
-    if not counts or kind not in counts:
+    if not counts or kind is None or kind not in counts:
         return candidates[below(rng, len(candidates))]
     table = counts[kind]
     weights = [table.get(c, 0) + 1 for c in candidates]

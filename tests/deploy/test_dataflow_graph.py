@@ -20,7 +20,7 @@ from apache_beam.portability import common_urns, python_urns
 from apache_beam.portability.api import beam_runner_api_pb2
 
 from sgshards.pipeline.engines import plan as planning
-from sgshards.pipeline.engines.beam import AnnotateShardFn, RunConfig, build
+from sgshards.pipeline.engines.beam import AnnotateShardFn, RunConfig, SampleTaskFn, build
 from sgshards.pipeline.commands.cli import input_spec, make_parser, sample_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -99,11 +99,14 @@ def test_portable_proto_has_the_composites_and_picklable_dofns(tasks):
     assert {"DuplicateKeys/KeyedIndices", "DuplicateKeys/AllButFirst"} <= {
         name[name.index("DuplicateKeys/"):] for name in fns if "DuplicateKeys/" in name}
     assert all(isinstance(fn, beam.DoFn) for fn, _ in fns.values())
-    # The duplicate-key indices reach the shard writer as its one side input.
+    # The duplicate-key indices and the blind models of --selection plausible (the default) reach
+    # the shard writer as its two side inputs; the balancing pass's DoFns travel without a parser.
     pardo = beam_runner_api_pb2.ParDoPayload.FromString(
         proto.components.transforms[transform_id(proto, "AnnotateShards/AnnotateAndWrite")]
         .spec.payload)
-    assert len(pardo.side_inputs) == 1
+    assert len(pardo.side_inputs) == 2
+    sample, _ = fns["BlindModels/Sample"]
+    assert isinstance(sample, SampleTaskFn) and sample.config == CONFIG and sample.parser is None
 
 
 def launch_script_flags(**env):

@@ -110,6 +110,7 @@ class SampleTaskFn(beam.DoFn):
 
     def __init__(self, config: RunConfig, rate: float):
         self.config, self.rate = config, rate
+        self.parser = None
         self.sampled = Metrics.counter(NAMESPACE, "balancing_pairs")
 
     def setup(self):
