@@ -268,21 +268,26 @@ class SparseNgrams:
         self.slots, self.counts, self.owners = slots.astype(np.int64), counts, owners
 
     def merge(self, other: "SparseNgrams") -> "SparseNgrams":
-        """The counts of both (a new object; as ``NgramModel.merge``: saturating sums, the
-        smaller owner where both counted), the same in any order."""
-        if other.bits != self.bits:
-            raise ValueError(f"cannot merge n-gram counts of {self.bits} and {other.bits} bits")
-        slots, at = np.unique(np.concatenate([self.slots, other.slots]), return_inverse=True)
-        both = np.concatenate([self.counts, other.counts], axis=1).astype(np.uint64)
+        return SparseNgrams.total([self, other])
+
+    @staticmethod
+    def total(parts: Sequence["SparseNgrams"]) -> "SparseNgrams":
+        """The counts of all ``parts`` in one pass (a new object; as ``NgramModel.merge``:
+        saturating sums, the smallest owner where counted), the same in any order."""
+        bits = parts[0].bits
+        if any(p.bits != bits for p in parts):
+            raise ValueError(f"cannot merge n-gram counts of {sorted({p.bits for p in parts})} bits")
+        slots, at = np.unique(np.concatenate([p.slots for p in parts]), return_inverse=True)
+        every = np.concatenate([p.counts for p in parts], axis=1).astype(np.uint64)
         counts = np.zeros((3, len(slots)), dtype=np.uint64)
-        np.add.at(counts, (_ROWS3, at), both)
+        np.add.at(counts, (_ROWS3, at), every)
         counts = np.minimum(counts, tables.COUNT_MAX).astype(np.uint32)
         none = np.uint32(2**32 - 1)
-        owned = np.where(both[1:] > 0, np.concatenate([self.owners, other.owners], axis=1), none)
+        owned = np.where(every[1:] > 0, np.concatenate([p.owners for p in parts], axis=1), none)
         owners = np.full((2, len(slots)), none, dtype=np.uint32)
         np.minimum.at(owners, (_ROWS3[:2], at), owned)
         owners = np.where(counts[1:] > 0, owners, 0).astype(np.uint32)
-        return SparseNgrams(self.bits, self.captions + other.captions, self.total_words + other.total_words,
+        return SparseNgrams(bits, sum(p.captions for p in parts), sum(p.total_words for p in parts),
                             slots, counts, owners)
 
     def dense(self) -> NgramModel:

@@ -123,19 +123,23 @@ class SampleTaskFn(beam.DoFn):
 
 
 class MergeSamplesFn(beam.CombineFn):
-    """Tasks' balancing samples -> one (n-gram counts added, pairs and pools pooled)."""
+    """Tasks' balancing samples -> one (n-gram counts added, pairs and pools pooled).  The
+    accumulator is a list merged every ``BATCH`` samples: one merge of many sparse count sets
+    instead of one per task, each over the growing union."""
+    BATCH = 64
 
     def create_accumulator(self):
-        return blind.BlindSample()
+        return []
 
     def add_input(self, accumulator, sample):
-        return blind.merge_samples([accumulator, sample])
+        accumulator.append(sample)
+        return accumulator if len(accumulator) < self.BATCH else [blind.merge_samples(accumulator)]
 
     def merge_accumulators(self, accumulators):
-        return blind.merge_samples(accumulators)
+        return [blind.merge_samples(s for acc in accumulators for s in acc)]
 
     def extract_output(self, accumulator):
-        return accumulator
+        return blind.merge_samples(accumulator)
 
 
 class BlindModels(beam.PTransform):

@@ -80,12 +80,13 @@ def blind_sample(outcomes: Iterable[dict], recorder: balance.Recorder) -> BlindS
 def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
     """One sample from the tasks' (order-free: n-gram counts add up in any order, and
     ``balance.fit`` sorts the pairs and pools)."""
-    out = BlindSample()
+    out, counts = BlindSample(), []
     for s in samples:
         out.pairs += s.pairs
         out.pools += s.pools
         if s.lm is not None:
-            out.lm = s.lm if out.lm is None else out.lm.merge(s.lm)
+            counts.append(s.lm)
+    out.lm = SparseNgrams.total(counts) if len(counts) > 1 else (counts[0] if counts else None)
     return out
 
 
@@ -98,16 +99,20 @@ def sample_task(parser, task: planning.ShardTask, config: RunConfig, rate: float
     its sampled records annotated with ``recording`` options (the run's own, corpus
     frequencies included)."""
     items = [it for it in task_items(task) if not it.get("reject")]
-    lm = None if config.corpus_lm is not None else caption_model((it["caption"] for it in items),
-                                                                   config.annotate.max_chars).sparse()
-    recorder = balance.Recorder()
-    options = recording(config.annotate, recorder)
-    sampled = list(sample_items(items, rate, config.annotate.augment.seed))
-    outcomes = (o for start in range(0, len(sampled), config.batch_size)
-                for o in annotate_batch(parser, sampled[start:start + config.batch_size], options))
-    sample = blind_sample(outcomes, recorder)
-    sample.lm = lm
+    sample = _annotated_sample(parser, items, config.annotate, config.batch_size, rate)
+    if config.corpus_lm is None:
+        sample.lm = caption_model((it["caption"] for it in items), config.annotate.max_chars).sparse()
     return sample
+
+
+def _annotated_sample(parser, items: list[InputItem], options: AnnotateOptions, batch_size: int,
+                      rate: float) -> BlindSample:
+    """The pairs and pools of the hash-sampled ``items``, annotated with ``recording`` options."""
+    recorder = balance.Recorder()
+    sampled = list(sample_items(items, rate, options.augment.seed))
+    outcomes = (o for start in range(0, len(sampled), batch_size)
+                for o in annotate_batch(parser, sampled[start:start + batch_size], recording(options, recorder)))
+    return blind_sample(outcomes, recorder)
 
 
 def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[NgramModel] = None) -> balance.BlindModels:
@@ -137,11 +142,8 @@ def fit_in_process(parser, items: list[InputItem], options: AnnotateOptions, bat
     """Both steps in this process, for ``sgshards augment`` (a list of items: it is read twice)."""
     if lm is None:
         lm = caption_model((it["caption"] for it in items if not it.get("reject")), options.max_chars)
-    recorder = balance.Recorder()
-    sampled = list(sample_items(items, sample_rate(len(items), share), options.augment.seed))
-    outcomes = (o for start in range(0, len(sampled), batch_size)
-                for o in annotate_batch(parser, sampled[start:start + batch_size], recording(options, recorder)))
-    return fit_blind(lm, blind_sample(outcomes, recorder), options.augment.seed)
+    sample = _annotated_sample(parser, items, options, batch_size, sample_rate(len(items), share))
+    return fit_blind(lm, sample, options.augment.seed)
 
 
 def with_blind(options: AnnotateOptions, models: Optional[balance.BlindModels]) -> AnnotateOptions:
