@@ -11,7 +11,7 @@ of failing the batch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Generator, Optional, Sequence
 
 from . import defaults
 from .schemas.graph import SceneGraph
@@ -19,7 +19,7 @@ from .schemas.outcomes import (
     NO_OBJECT, STAGE_AUGMENT, STAGE_GRAPH, STAGE_NORMALIZE, STAGE_PARSE, STAGE_READ, STATUS_REJECTED,
     STATUS_WRITTEN, InputItem, Outcome, error_reason)
 from .schemas.record import SampleRecord
-from .augment.core import AugmentOptions, augment, skip_reason
+from .augment.core import AugmentOptions, augment_steps, finish_all, skip_reason
 from .graph import build_graph
 from .text.normalize import normalize_caption
 from .text.site_labels import description
@@ -50,8 +50,13 @@ def written(it: InputItem, record: dict) -> Outcome:
 
 
 def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> dict:
+    return finish_all([record_steps(it, caption, doc, graph, options)])[0]
+
+
+def record_steps(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> Generator:
+    """``build_record`` as steps that ask for blind scores (``augment.core.augment_steps``)."""
     skipped = skip_reason(doc, graph, options.augment, caption)     # no scene described: the caption alone
-    positives, negatives = augment(it["key"], doc, graph, options.augment, skipped, caption)
+    positives, negatives = yield from augment_steps(it["key"], doc, graph, options.augment, skipped, caption)
     return SampleRecord(
         key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
         url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc], skipped=skipped,
@@ -87,8 +92,11 @@ def annotate_batch(parser, items: Sequence[InputItem],
     for caption, result in zip(again, _parse_all(parser, again)):
         described[caption] = caption
         parsed[caption] = result
-    for pos, caption in clean.items():
-        outcomes[pos] = _annotate_one(items[pos], caption, parsed[described[caption]], options)
+    # the records' blind scores are asked for together (augment.core.finish_all)
+    steps = [_annotate_steps(items[pos], caption, parsed[described[caption]], options)
+             for pos, caption in clean.items()]
+    for pos, outcome in zip(clean, finish_all(steps)):
+        outcomes[pos] = outcome
     return outcomes  # type: ignore[return-value]
 
 
@@ -131,13 +139,15 @@ def _graph_of(doc) -> tuple:
         return doc, None, (STAGE_GRAPH, error_reason(exc))
 
 
-def _annotate_one(it: InputItem, caption: str, parsed: tuple, options: AnnotateOptions) -> Outcome:
+def _annotate_steps(it: InputItem, caption: str, parsed: tuple, options: AnnotateOptions) -> Generator:
+    """One item's outcome, as steps (``record_steps``); a failure, scoring included, rejects
+    this item alone."""
     doc, graph, error = parsed
     if error:
         return rejected(it, *error)
     if not graph.objects:
         return rejected(it, STAGE_GRAPH, NO_OBJECT)
     try:
-        return written(it, build_record(it, caption, doc, graph, options))
+        return written(it, (yield from record_steps(it, caption, doc, graph, options)))
     except Exception as exc:  # noqa: BLE001
         return rejected(it, STAGE_AUGMENT, error_reason(exc))

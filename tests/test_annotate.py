@@ -71,14 +71,14 @@ def test_an_augment_failure_rejects_only_its_caption(parser, monkeypatch):
     """The augment stage's exception net: a bug in augment gives an ``error_<Type>`` dead letter."""
     from sgshards import annotate
 
-    real_augment = annotate.augment
+    real_augment = annotate.augment_steps
 
     def augment_failing_on_b(key, *args, **kwargs):
         if key == "b":
             raise KeyError("bug")
         return real_augment(key, *args, **kwargs)
 
-    monkeypatch.setattr(annotate, "augment", augment_failing_on_b)
+    monkeypatch.setattr(annotate, "augment_steps", augment_failing_on_b)
     items = [item(0, "a", "a dog on a couch"), item(1, "b", "a cat on a mat"), item(2, "c", "a red car")]
     out = annotate_batch(parser, items)
     assert [(o["key"], o["status"], o["stage"], o["reason"]) for o in out] == [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Mapping, Optional, Sequence
+from typing import Generator, Iterator, Mapping, Optional, Sequence
 
 from .. import defaults
 from ..schemas.depview import DepToken, text_of
@@ -87,6 +87,54 @@ def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
             options: AugmentOptions = AugmentOptions(), skipped: Optional[str] = None,
             original: Optional[str] = None) -> tuple[list[Positive], list[Negative]]:
+    """One record's positives and negatives (``augment_steps``, its blind scores asked
+    for alone)."""
+    return finish_all([augment_steps(key, doc, graph, options, skipped, original)])[0]
+
+
+# (scorers, texts): what a record waits for, the blind scores of its candidates (``select.ask``)
+Request = tuple["select.Scorers", list[str]]
+Steps = Generator[Request, "select.Answer", tuple[list[Positive], list[Negative]]]
+
+
+def finish_all(steps: Sequence[Generator]) -> list:
+    """Run each record's steps to their end and return what each returns, answering the
+    requests of all records waiting at once in one batch per blind model (``select.ask_many``);
+    the answers, so the records, are the same as one by one.  When the batch fails, each
+    request is asked alone and a failing one is raised inside its own record's steps (which
+    may catch it: one record rejected, not the batch); an uncaught exception propagates."""
+    results: list = [None] * len(steps)
+    waiting: dict[int, Request] = {}
+
+    def advance(n: int, answer) -> None:
+        try:
+            waiting[n] = steps[n].throw(answer) if isinstance(answer, Exception) else steps[n].send(answer)
+        except StopIteration as stop:
+            results[n] = stop.value
+
+    for n in range(len(steps)):
+        advance(n, None)
+    while waiting:
+        asked, waiting = waiting, {}
+        try:
+            answers: list = select.ask_many(list(asked.values()))
+        except Exception:  # noqa: BLE001 - find the culprit: each request alone
+            answers = [_ask_alone(*request) for request in asked.values()]
+        for n, answer in zip(asked, answers):
+            advance(n, answer)
+    return results
+
+
+def _ask_alone(scorers: "select.Scorers", texts: list[str]):
+    try:
+        return select.ask(scorers, texts)
+    except Exception as exc:  # noqa: BLE001 - raised in the record's own steps
+        return exc
+
+
+def augment_steps(key: str, doc: Sequence[DepToken], graph: SceneGraph,
+                  options: AugmentOptions = AugmentOptions(), skipped: Optional[str] = None,
+                  original: Optional[str] = None) -> Steps:
     """positives[0] is the caption; each Negative.positive indexes into the returned positives.
 
     Edit spans index the caption's parser tokens for caption-level negatives and the
@@ -94,6 +142,10 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     ``skipped`` as describing no scene (``skip_reason``) gets the caption alone.  ``original``:
     the caption as the corpus statistics counted it (the parsed text by default), which the
     blind models leave out when scoring this record's texts.
+
+    A generator: it yields each request for blind scores (``Request``) and is sent the answer,
+    so that a batch of records is scored together (``finish_all``); it returns (positives,
+    negatives).
     """
     caption = text_of(list(doc))
     if skipped:                                      # the caption alone: no view, parse context or draw
@@ -124,15 +176,15 @@ def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits, draws) for t in options.negative_types}
     unbounded = None
     if scorers:
-        pools, unbounded = _ranked(pools, [p.text for p in positives], scorers, key, options.seed)
+        pools, unbounded = yield from _ranked(pools, [p.text for p in positives], scorers, key, options.seed)
     negatives = _select(pools, taken, options.max_negatives, rng)
     if not negatives and unbounded:                  # every candidate easy to spot: the least easy one
         negatives = _select(unbounded, taken, 1, rng)
     if not negatives and "object_replace" in options.negative_types:   # "looking down on the fountains"
         pools = {"object_replace": iter([(0, c, None) for c in last_resort(surfaces[0][1])])}
         if scorers:                                  # scored too, the least spottable first
-            pools = _ranked(pools, [p.text for p in positives], replace(scorers, observe=None), key,
-                            options.seed)[1]
+            pools = (yield from _ranked(pools, [p.text for p in positives], replace(scorers, observe=None),
+                                        key, options.seed))[1]
         negatives = _select(pools, taken, options.max_negatives, rng)
     return positives, negatives
 
@@ -195,14 +247,17 @@ def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Rand
 
 
 def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.Scorers", key: str,
-            seed: int) -> tuple[dict[str, Iterator], dict[str, Iterator]]:
+            seed: int) -> Generator[Request, "select.Answer", tuple[dict[str, Iterator], dict[str, Iterator]]]:
     """Each type's pool ordered by plausibility match (plausibility.select) within the type's
     bounds, each candidate with its (positive, negative) plausibility; and, for a record whose
-    every candidate is out of bounds, all candidates by cost as one pool."""
+    every candidate is out of bounds, all candidates by cost as one pool.  The blind scores
+    are asked for by yielding the texts (a step of ``augment_steps``)."""
     ranked, everything = {}, []
     free = replace(scorers, bounds={}, observe=None)
-    scored = select.score({kind: [(i, c.text, (i, c)) for i, c, _ in pool] for kind, pool in pools.items()},
-                          positives, scorers)
+    candidates = {kind: [(i, c.text, (i, c)) for i, c, _ in pool] for kind, pool in pools.items()}
+    texts = select.texts_of(candidates, positives)
+    answer = yield scorers, texts
+    scored = select.scored(candidates, positives, texts, answer)
     for kind, pool in scored.items():
         sign = select.side(key, kind, seed)
         ranked[kind] = iter(_one_per_slot([(*s.item, (s.positive, s.negative))

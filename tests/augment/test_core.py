@@ -317,3 +317,40 @@ def test_replacements_follow_corpus_frequencies(parse):
             negative_types=("object_replace",), max_positives=0, frequencies={"object": {"van": 10 ** 6}}))
         picks.update(e.after for n in neg for e in n.edits if e.before == "car")
     assert picks and set(picks) == {"van"}, picks      # a weight of a million wins every draw
+
+
+def test_a_failing_score_request_is_raised_in_its_own_record_only():
+    """``finish_all``: when a batch's scoring fails, each request is asked alone and the one
+    that fails is raised inside its own record's steps (which reject it); the others get
+    their answers."""
+    from sgshards.augment.core import finish_all
+    from sgshards.augment.plausibility import select
+
+    class BrokenBatch:
+        def score_many(self, queries):
+            raise RuntimeError("a bug in batched scoring")
+
+    models = BrokenBatch()
+
+    def record(key, bad=False):
+        def plausibility(texts):
+            if bad:
+                raise ValueError(f"cannot score {key}")
+            return [float(len(t)) for t in texts]
+        try:
+            answer = yield select.Scorers(plausibility, None, {}, batch=(models, key, "")), [key, key + "!"]
+        except ValueError as exc:
+            return "rejected", str(exc)
+        return "written", answer
+
+    assert finish_all([record("a"), record("bb", bad=True), record("c")]) == [
+        ("written", ([1.0, 2.0], [0.0, 0.0])), ("rejected", "cannot score bb"),
+        ("written", ([1.0, 2.0], [0.0, 0.0]))]
+
+    def unguarded():                                      # a record that does not catch it
+        def plausibility(texts):
+            raise ValueError("cannot score x")
+        yield select.Scorers(plausibility, None, {}), ["x"]
+
+    with pytest.raises(ValueError, match="cannot score x"):
+        finish_all([record("a"), unguarded()])

@@ -15,7 +15,7 @@ import json
 import pickle
 import struct
 from dataclasses import dataclass, field, replace
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
 
@@ -83,12 +83,30 @@ class BlindModels:
     scale: dict                  # type -> (typical |plausibility difference|, typical |gap|)
     bounds: dict = field(default_factory=dict)   # type -> largest admissible (difference, gap)
     seed: int = 0
+    _weights: Optional[np.ndarray] = field(default=None, init=False, repr=False, compare=False)
 
     def scorers(self, key: str, caption: str) -> Scorers:
         lm = self.lm
         model = self.classifiers[pairwise.fold_of(key, len(self.classifiers))] if self.classifiers else None
         return Scorers(lambda texts: lm.logprobs(texts, exclude=caption),
-                       model.scores if model is not None else None, self.scale, self.bounds)
+                       model.scores if model is not None else None, self.scale, self.bounds,
+                       batch=(self, key, caption))
+
+    def score_many(self, queries: Sequence[tuple[str, str, Sequence[str]]]) -> list[tuple]:
+        """Per (key, caption, texts): what ``scorers(key, caption)`` gives the texts, (n-gram
+        log-probabilities, classifier scores or None), for a batch of records in one pass
+        per model."""
+        logp = self.lm.logprobs_many([(texts, caption) for _, caption, texts in queries])
+        if not self.classifiers:
+            return [(lp, None) for lp in logp]
+        if self._weights is None:          # every fold's weights, one row each
+            self._weights = np.stack([m.weights for m in self.classifiers])
+        folds = [pairwise.fold_of(key, len(self.classifiers)) for key, _, _ in queries]
+        texts = [t for _, _, ts in queries for t in ts]
+        rows = np.repeat(folds, [len(ts) for _, _, ts in queries])
+        scores = np.split(pairwise.scores_by(self._weights, texts, rows),
+                          np.cumsum([len(ts) for _, _, ts in queries])[:-1])
+        return list(zip(logp, scores))
 
     def __reduce__(self):
         """Pickled as one blob and its digest: a Beam side input is decoded again for every
@@ -169,20 +187,19 @@ def _by(items: Sequence, field: str) -> dict:
 
 
 def _gaps(classifiers: list, pairs: Sequence[Pair]) -> list[float]:
-    """Each pair's gap under the model of its record's fold, one batch per record."""
-    gaps = [0.0] * len(pairs)
-    for key, at in _by(pairs, "key").items():
-        model = classifiers[pairwise.fold_of(key, len(classifiers))]
-        scores = model.scores([pairs[i].positive for i in at] + [pairs[i].negative for i in at])
-        for k, i in enumerate(at):
-            gaps[i] = float(scores[k] - scores[len(at) + k])
-    return gaps
+    """Each pair's gap under the model of its record's fold, all in one pass."""
+    weights = np.stack([m.weights for m in classifiers])
+    folds = np.array([pairwise.fold_of(p.key, len(classifiers)) for p in pairs] * 2, dtype=np.int64)
+    scores = pairwise.scores_by(weights, [p.positive for p in pairs] + [p.negative for p in pairs], folds)
+    return [float(scores[i] - scores[len(pairs) + i]) for i in range(len(pairs))]
 
 
 def _scale(lm: NgramModel, pairs: Sequence[Pair], gaps) -> dict:
+    groups = list(_by(pairs, "caption").items())           # scored with their caption left out
+    logps = lm.logprobs_many([([pairs[i].positive for i in at] + [pairs[i].negative for i in at], caption)
+                              for caption, at in groups])
     diffs = [0.0] * len(pairs)
-    for caption, at in _by(pairs, "caption").items():      # one batch per caption left out
-        logp = lm.logprobs([pairs[i].positive for i in at] + [pairs[i].negative for i in at], exclude=caption)
+    for (_, at), logp in zip(groups, logps):
         for k, i in enumerate(at):
             diffs[i] = float(logp[k] - logp[len(at) + k])
     by_type: dict = {}
@@ -200,9 +217,10 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
     the positive over is at most ``target`` on each score.  The sample's choices are simulated
     as ``select.rank`` makes them (its order does not depend on the bounds, only the cut)."""
     ranked: dict = {}
-    for at in _by(pools, "key").values():
-        for pool, units in zip((pools[i] for i in at), _ranked_units(models, [pools[i] for i in at])):
-            ranked.setdefault(pool.type, []).append(units)
+    records = [[pools[i] for i in at] for at in _by(pools, "key").values()]
+    for record, units in zip(records, _ranked_units(models, records)):
+        for pool, order in zip(record, units):
+            ranked.setdefault(pool.type, []).append(order)
     bounds = {}
     for kind, choices in sorted(ranked.items()):
         bound = [INFINITE, INFINITE]
@@ -213,21 +231,28 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
     return bounds
 
 
-def _ranked_units(models: BlindModels, pools: Sequence[Pool]) -> list[list[tuple[float, float]]]:
-    """Each pool's (difference, gap) units in ``select.rank`` order, before bounds; ``pools``:
-    one record's (one key and caption), scored in one batch per model."""
-    scorers = models.scorers(pools[0].key, pools[0].caption)
-    positives = [pos for pool in pools for pos, _ in pool.pairs]
-    candidates, start = {}, 0
-    for n, pool in enumerate(pools):
-        candidates[n] = [(start + i, cand, None) for i, (_, cand) in enumerate(pool.pairs)]
-        start += len(pool.pairs)
-    scored = select.score(candidates, positives, scorers)
-    unbounded = replace(scorers, bounds={})
+def _ranked_units(models: BlindModels, records: Sequence[Sequence[Pool]]) -> list[list[list[tuple[float, float]]]]:
+    """Per record (its pools: one key and caption), each pool's (difference, gap) units in
+    ``select.rank`` order, before bounds; all records scored in one batch per model."""
+    requests, candidates = [], []
+    for pools in records:
+        positives = [pos for pool in pools for pos, _ in pool.pairs]
+        found, start = {}, 0
+        for n, pool in enumerate(pools):
+            found[n] = [(start + i, cand, None) for i, (_, cand) in enumerate(pool.pairs)]
+            start += len(pool.pairs)
+        scorers = models.scorers(pools[0].key, pools[0].caption)
+        requests.append((scorers, select.texts_of(found, positives)))
+        candidates.append((found, positives))
     out = []
-    for n, pool in enumerate(pools):
-        order = select.rank(scored[n], pool.type, select.side(pool.key, pool.type, models.seed), unbounded)
-        out.append([select.units(s, pool.type, scorers) for s in order])
+    for pools, (scorers, texts), (found, positives), answer in zip(
+            records, requests, candidates, select.ask_many(requests)):
+        scored = select.scored(found, positives, texts, answer)
+        unbounded = replace(scorers, bounds={})
+        out.append([[select.units(s, pool.type, scorers)
+                     for s in select.rank(scored[n], pool.type, select.side(pool.key, pool.type, models.seed),
+                                          unbounded)]
+                    for n, pool in enumerate(pools)])
     return out
 
 

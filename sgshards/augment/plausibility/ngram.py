@@ -90,6 +90,21 @@ def _caption_slots(text: str, bits: int) -> np.ndarray:
     return _slots(np.array((seq[:-2], seq[1:-1], seq[2:]), dtype=np.uint64), bits)
 
 
+def _matches(owner: np.ndarray, slots: np.ndarray, query: np.ndarray, wanted: np.ndarray, bits: int,
+             weights: Optional[np.ndarray] = None) -> np.ndarray:
+    """For each (query, wanted slot), how many of the excluded (owner, slot) pairs equal it
+    (with ``weights``: how many of those flagged), by binary search over the sorted pairs."""
+    keys = (owner << bits) | slots
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    asked = (query << bits) | wanted
+    lo, hi = np.searchsorted(keys, asked, "left"), np.searchsorted(keys, asked, "right")
+    if weights is None:
+        return (hi - lo).astype(np.float64)
+    cumulative = np.concatenate([[0], np.cumsum(weights[order])])
+    return (cumulative[hi] - cumulative[lo]).astype(np.float64)
+
+
 class NgramModel:
     """Hashed word-trigram counts of captions with Witten-Bell smoothing (see module doc)."""
 
@@ -102,7 +117,6 @@ class NgramModel:
         self.counts = np.zeros((3, 1 << bits), dtype=np.uint32)    # targets, bigrams, trigrams
         self.owners = np.zeros((2, 1 << bits), dtype=np.uint32)    # context slot of each bi/trigram slot
         self._derived: Optional[tuple[np.ndarray, int]] = None
-        self._excluded: Optional[tuple] = None      # (caption, _exclusion's answer)
 
     # ------------------------------------------------------------------ counting
 
@@ -134,7 +148,7 @@ class NgramModel:
             tables.saturating_add(self.counts[row], slots[ngram])
         self.captions += len(batch)
         self.total_words += len(targets) - len(batch)
-        self._derived = self._excluded = None
+        self._derived = None
 
     def merge(self, other: "NgramModel") -> "NgramModel":
         """Add ``other``'s counts into this model (in place); returns ``self``."""
@@ -144,7 +158,7 @@ class NgramModel:
         self.counts = tables.merge_tables(self.counts, other.counts)
         self.captions += other.captions
         self.total_words += other.total_words
-        self._derived = self._excluded = None
+        self._derived = None
         return self
 
     # ------------------------------------------------------------------ scoring
@@ -163,50 +177,77 @@ class NgramModel:
 
     def logprobs(self, texts: Sequence[str], exclude: Optional[str] = None) -> np.ndarray:
         """``logprob`` of each text, in one pass over the tables (a record's candidates)."""
+        return self.logprobs_many([(texts, exclude)])[0]
+
+    def logprobs_many(self, queries: Sequence[tuple[Sequence[str], Optional[str]]]) -> list[np.ndarray]:
+        """``logprobs(texts, exclude)`` of each query, all in one pass over the tables (a
+        batch of records' candidates): the numpy calls are paid once per batch, not per record.
+        Every text's value is computed as alone (elementwise, one sum per text)."""
         per_context, vocab = self._context_tables()
+        texts = [t for q in queries for t in q[0]]
         if not texts:
-            return np.zeros(0)
+            return [np.zeros(0) for _ in queries]
         hashes = [word_hashes(t) for t in texts]
         seq = np.concatenate([part for h in hashes for part in (_PADDING, h, _CLOSING)])
         sizes = np.array([len(h) + 1 for h in hashes])                # targets per text (words + end)
-        ends = np.cumsum(sizes + 2)                                    # each text's (padded) end in seq
-        at = np.concatenate([np.arange(e - n, e) for e, n in zip(ends, sizes)])
+        starts = np.cumsum(sizes + 2) - (sizes + 2)                    # each text's <s> <s> in seq
+        target = np.ones(len(seq), dtype=bool)
+        target[starts] = target[starts + 1] = False
+        at = np.flatnonzero(target)
         slots = _slots(np.stack([seq[at - 2], seq[at - 1], seq[at]]), self.bits)
         counts = self.counts[_ROWS3, slots[_NGRAMS]].astype(np.float64)        # target, bigram, trigram
         context = per_context[_ROWS4, slots[_CONTEXTS]].astype(np.float64)    # c1, t1, c2, t2
-        tokens = self.total_words + self.captions
-        if exclude is not None:
-            ex, emptied, ex_tokens, ex_vocab = self._exclusion(exclude)
-            same = slots[:, :, None] == ex[:, None, :]                 # query x excluded, per table
-            hits = same.sum(axis=2)
-            lost = (same[[CTX1, CTX2]] & emptied[1:, None, :]).sum(axis=2)
+        per_query = np.array([len(q[0]) for q in queries])
+        query = np.repeat(np.repeat(np.arange(len(queries)), per_query), sizes)   # each target's query
+        tokens = np.full(len(queries), float(self.total_words + self.captions))
+        types = np.full(len(queries), float(vocab))
+        excluded = [(n, q[1]) for n, q in enumerate(queries) if q[1] is not None and len(q[0])]
+        if excluded:
+            ex, owner, emptied, ex_tokens, ex_vocab = self._exclusions([c for _, c in excluded])
+            owner = np.array([n for n, _ in excluded])[owner]           # excluded slot -> its query
+            hits = np.stack([_matches(owner, ex[row], query, slots[row], self.bits) for row in range(5)])
+            lost = np.stack([_matches(owner, ex[row], query, slots[row], self.bits, emptied[k])
+                             for k, row in ((1, CTX1), (2, CTX2))])
             counts = np.maximum(counts - hits[_NGRAMS], 0.0)
             context = np.maximum(context - np.stack([hits[CTX1], lost[0], hits[CTX2], lost[1]]), 0.0)
-            tokens -= ex_tokens
-            vocab -= ex_vocab
-        p = (counts[0] + 1.0) / (max(tokens, 0) + max(vocab, 0) + 1.0)
+            at_query = np.array([n for n, _ in excluded])
+            tokens[at_query] -= ex_tokens
+            types[at_query] -= ex_vocab
+        denominator = (np.maximum(tokens, 0.0) + np.maximum(types, 0.0) + 1.0)[query]
+        p = (counts[0] + 1.0) / denominator
         # an unseen context (total 0) gets one "type" so the formula returns the lower order;
         # a seen one has at least one follower, and a collided count cannot exceed its context
-        types = np.maximum(context[[1, 3]], 1.0)
+        followers = np.maximum(context[[1, 3]], 1.0)
         follow = np.minimum(counts[1:], context[[0, 2]])
         for order in (0, 1):
-            p = (follow[order] + types[order] * p) / (context[2 * order] + types[order])
-        return np.add.reduceat(np.log(p), np.cumsum(sizes) - sizes)
+            p = (follow[order] + followers[order] * p) / (context[2 * order] + followers[order])
+        logp = np.add.reduceat(np.log(p), np.cumsum(sizes) - sizes)
+        return np.split(logp, np.cumsum(per_query)[:-1])
 
-    def _exclusion(self, exclude: str) -> tuple[np.ndarray, np.ndarray, int, int]:
-        """The excluded caption's slots, which of its distinct n-grams it empties, its token
-        count and the vocabulary it empties; cached, as one caption excludes for many texts."""
-        cached = self._excluded
-        if cached is not None and cached[0] == exclude:
-            return cached[1]
-        ex = _caption_slots(exclude, self.bits)
-        ngrams = ex[_NGRAMS]
-        dup = ngrams[:, :, None] == ngrams[:, None, :]          # a caption is short: m x m is cheap
-        first = ~(dup & np.tri(ngrams.shape[1], k=-1, dtype=bool)).any(axis=2)
-        emptied = first & (self.counts[_ROWS3, ngrams] <= dup.sum(axis=2))
-        found = (ex, emptied, ex.shape[1], int(np.count_nonzero(emptied[0])))
-        self._excluded = (exclude, found)
-        return found
+    def _exclusions(self, captions: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
+                                                              np.ndarray]:
+        """The excluded captions' slots (5, m) and the caption of each (m,), which of its
+        distinct n-grams a caption empties (3, m: its counts are all the table has), and per
+        caption its token count and the vocabulary it empties."""
+        seqs = [_sequence(words(c)) for c in captions]
+        lengths = np.array([len(s) - 2 for s in seqs])
+        seq = np.array([h for s in seqs for h in s], dtype=np.uint64)
+        starts = np.cumsum(lengths + 2) - (lengths + 2)
+        target = np.ones(len(seq), dtype=bool)
+        target[starts] = target[starts + 1] = False
+        at = np.flatnonzero(target)
+        ex = _slots(np.stack([seq[at - 2], seq[at - 1], seq[at]]), self.bits)
+        owner = np.repeat(np.arange(len(captions)), lengths)
+        emptied = np.zeros((3, len(at)), dtype=bool)
+        for k, row in enumerate(_NGRAMS):
+            keys = (owner << self.bits) | ex[row]
+            _, first, inverse, repeats = np.unique(keys, return_index=True, return_inverse=True,
+                                                   return_counts=True)
+            once = np.zeros(len(keys), dtype=bool)
+            once[first] = True                      # a caption's first occurrence of the n-gram
+            emptied[k] = once & (self.counts[k, ex[row]] <= repeats[inverse])
+        vocab = np.bincount(owner, weights=emptied[0], minlength=len(captions))
+        return ex, owner, emptied, lengths.astype(np.float64), vocab
 
     # ------------------------------------------------------------------ sparse form, pickling
 
@@ -242,7 +283,6 @@ class NgramModel:
             raise FormatError(f"{where}: bad n-gram header {meta.tolist()}")
         model = cls.__new__(cls)
         model.bits, model.captions, model.total_words, model._derived = bits, captions, total_words, None
-        model._excluded = None
         model.counts = tables.require(arrays, prefix + "counts", np.uint32, (3, 1 << bits), source).copy()
         model.owners = tables.require(arrays, prefix + "owners", np.uint32, (2, 1 << bits), source).copy()
         if bits < 32 and int(model.owners.max(initial=0)) >> bits:
@@ -297,5 +337,5 @@ class SparseNgrams:
         model.owners = np.zeros((2, 1 << self.bits), dtype=np.uint32)
         model.counts[:, self.slots] = self.counts
         model.owners[:, self.slots] = self.owners
-        model._derived = model._excluded = None
+        model._derived = None
         return model

@@ -89,21 +89,7 @@ class PairwiseModel:
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """``score`` of each text, in one pass over all their tokens (a record's candidates)."""
-        toks = [word_hashes(t) for t in texts]
-        lengths = np.array([len(t) for t in toks], dtype=np.int64)
-        h = np.concatenate(toks) if toks else np.zeros(0, dtype=np.uint64)
-        owner = np.repeat(np.arange(len(toks)), lengths)
-        ends = np.cumsum(lengths)[owner] if len(owner) else owner    # end of each token's text
-        total = np.zeros(len(toks))
-        with np.errstate(over="ignore"):
-            for order, (mult, offset) in zip(ORDERS, _MIXERS):
-                start = np.flatnonzero(np.arange(len(h)) + order <= ends)    # n-grams inside a text
-                acc = np.full(len(start), offset, dtype=np.uint64)
-                for i in range(order):
-                    acc = acc + h[start + i] * mult[i]
-                ids = (acc % np.uint64(self.dim)).astype(np.int64)
-                total += np.bincount(owner[start], weights=self.weights[ids], minlength=len(toks))
-        return total
+        return scores_by(self.weights[None, :], texts, np.zeros(len(texts), dtype=np.int64))
 
     def to_bytes(self) -> bytes:
         """Magic, dim and the nonzero weights (little-endian uint32 ids, float64 values)."""
@@ -125,6 +111,29 @@ class PairwiseModel:
         weights = np.zeros(dim, dtype=np.float64)
         weights[ids] = np.frombuffer(data, dtype="<f8", count=n, offset=head + 4 * n)
         return cls(weights)
+
+
+def scores_by(weights: np.ndarray, texts: Sequence[str], model: np.ndarray) -> np.ndarray:
+    """Each text's score under its own model: ``weights`` (models, dim), ``model`` (texts,) the
+    row of each text; in one pass over all the texts' tokens (a batch of records, each
+    scored by its fold's model).  A text's n-gram weights are summed in the same order
+    however many texts share the pass."""
+    toks = [word_hashes(t) for t in texts]
+    lengths = np.array([len(t) for t in toks], dtype=np.int64)
+    h = np.concatenate(toks) if toks else np.zeros(0, dtype=np.uint64)
+    owner = np.repeat(np.arange(len(toks)), lengths)
+    ends = np.cumsum(lengths)[owner] if len(owner) else owner    # end of each token's text
+    row = np.asarray(model, dtype=np.int64)[owner]
+    total = np.zeros(len(toks))
+    with np.errstate(over="ignore"):
+        for order, (mult, offset) in zip(ORDERS, _MIXERS):
+            start = np.flatnonzero(np.arange(len(h)) + order <= ends)    # n-grams inside a text
+            acc = np.full(len(start), offset, dtype=np.uint64)
+            for i in range(order):
+                acc = acc + h[start + i] * mult[i]
+            ids = (acc % np.uint64(weights.shape[1])).astype(np.int64)
+            total += np.bincount(owner[start], weights=weights[row[start], ids], minlength=len(toks))
+    return total
 
 
 def gap(model: PairwiseModel, positive: str, negative: str) -> float:

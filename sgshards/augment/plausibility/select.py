@@ -39,6 +39,9 @@ class Scorers:
     scale: Mapping[str, tuple[float, float]]
     bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     observe: Optional[Callable[[str, list], None]] = None
+    # (models, key, caption): the same scores asked of ``models.score_many`` with other
+    # records' (``ask_many``), one batch per model instead of one per record
+    batch: Optional[tuple] = None
 
 
 @dataclass(frozen=True)
@@ -82,16 +85,56 @@ def admissible(s: Scored, kind: str, scorers: Scorers) -> bool:
     return zp <= bound[0] and zg <= bound[1]
 
 
+Answer = tuple[list[float], list[float]]      # per text: plausibility, classifier score (0 without)
+
+
 def score(pools: Mapping[str, Sequence[tuple[int, str, object]]], positives: Sequence[str],
           scorers: Scorers) -> dict[str, list[Scored]]:
     """``pools``: per type, (positive index, candidate text, item) in generation order.  Every
     distinct text of the record is scored once, in one batch per model."""
-    texts = list(dict.fromkeys([positives[i] for pool in pools.values() for i, _, _ in pool]
-                               + [t for pool in pools.values() for _, t, _ in pool]))
-    at = {t: k for k, t in enumerate(texts)}
+    texts = texts_of(pools, positives)
+    return scored(pools, positives, texts, ask(scorers, texts))
+
+
+def texts_of(pools: Mapping[str, Sequence[tuple[int, str, object]]], positives: Sequence[str]) -> list[str]:
+    """The distinct texts ``scored`` needs the scores of: the positives perturbed, the candidates."""
+    return list(dict.fromkeys([positives[i] for pool in pools.values() for i, _, _ in pool]
+                              + [t for pool in pools.values() for _, t, _ in pool]))
+
+
+def ask(scorers: Scorers, texts: Sequence[str]) -> Answer:
+    """The blind scores of ``texts`` (one record's), one call per model."""
     plausible = [float(x) for x in scorers.plausibility(texts)] if texts else []
     classified = ([float(x) for x in scorers.classifier(texts)] if texts and scorers.classifier is not None
                   else [0.0] * len(texts))
+    return plausible, classified
+
+
+def ask_many(requests: Sequence[tuple[Scorers, Sequence[str]]]) -> list[Answer]:
+    """``ask`` for several records: those whose scorers share batch models in one call of
+    ``models.score_many``, the others one by one.  The answers are the same as ``ask``'s."""
+    answers: list = [None] * len(requests)
+    groups: dict[int, list[int]] = {}
+    for n, (scorers, texts) in enumerate(requests):
+        if scorers.batch is None or not texts:
+            answers[n] = ask(scorers, texts)
+        else:
+            groups.setdefault(id(scorers.batch[0]), []).append(n)
+    for at in groups.values():
+        models = requests[at[0]][0].batch[0]
+        found = models.score_many([(*requests[n][0].batch[1:], requests[n][1]) for n in at])
+        for n, (plausible, classified) in zip(at, found):
+            answers[n] = ([float(x) for x in plausible],
+                          [float(x) for x in classified] if classified is not None
+                          else [0.0] * len(requests[n][1]))
+    return answers
+
+
+def scored(pools: Mapping[str, Sequence[tuple[int, str, object]]], positives: Sequence[str],
+           texts: Sequence[str], answer: Answer) -> dict[str, list[Scored]]:
+    """Each pool's candidates with their scores (``answer``: of ``texts``, see ``texts_of``)."""
+    plausible, classified = answer
+    at = {t: k for k, t in enumerate(texts)}
     out = {}
     for kind, pool in pools.items():
         out[kind] = [Scored(order, item, (positives[i], text), plausible[at[positives[i]]], plausible[at[text]],

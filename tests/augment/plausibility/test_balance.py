@@ -114,3 +114,39 @@ def test_the_recorder_keeps_every_types_pool_and_the_uniform_choice(parse):
     for n in neg:                                  # the first valid candidate of its pool
         pool = next(p for p in recorder.pools if p.type == n.type)
         assert n.text in [c for _, c in pool.pairs]
+
+
+def test_a_batch_of_records_is_scored_as_each_record_alone():
+    """``score_many`` (one pass per model for a batch of records, each with its own caption
+    left out and its own fold's classifier) gives each text exactly what its record's
+    ``scorers`` give it alone: batching cannot change a record."""
+    models = balance.fit(lm(), shortcut_pairs())
+    queries = [(f"r{k}", corpus()[k], [corpus()[k], f"a cat under the {PLACES[k % 8]}", "a a a"][:1 + k % 3])
+               for k in range(0, 60, 3)] + [("none", "", []), ("other", "a dog on the moon", ["a dog on the moon"])]
+    batched = models.score_many(queries)
+    folds = {pairwise.fold_of(key, pairwise.FOLDS) for key, _, _ in queries}
+    assert len(folds) > 1                               # several folds' classifiers in one pass
+    for (key, caption, texts), (logp, scores) in zip(queries, batched):
+        alone = models.scorers(key, caption)
+        assert list(logp) == list(alone.plausibility(texts))
+        assert list(scores) == list(alone.classifier(texts))
+    requests = [(models.scorers(key, caption), texts) for key, caption, texts in queries]
+    assert select.ask_many(requests) == [select.ask(s, t) for s, t in requests]
+
+
+def test_records_augmented_in_one_batch_are_those_augmented_alone(parse):
+    """``finish_all`` answers a batch's blind-score requests together; each record is
+    byte-for-byte the one ``augment`` makes alone (plausibility values included)."""
+    from sgshards.augment.core import augment_steps, finish_all
+    from sgshards.schemas.record import Negative
+
+    captions = ["a dog in the park", "a red car next to a blue house", "a man riding a horse on the beach",
+                "two cats sleeping on a wooden table", "a girl holding a yellow umbrella in the rain"]
+    models = balance.fit(lm(), shortcut_pairs())
+    options = AugmentOptions(blind=models, max_negatives=6)
+    parsed = [(f"k{i}", c, parse(c)) for i, c in enumerate(captions)]
+    alone = [augment(k, d, build_graph(d), options, original=c) for k, c, d in parsed]
+    batched = finish_all([augment_steps(k, d, build_graph(d), options, original=c) for k, c, d in parsed])
+    assert batched == alone
+    negatives = [n for _, negs in alone for n in negs]
+    assert len(negatives) > 10 and all(isinstance(n, Negative) and n.plausibility for n in negatives)
