@@ -41,6 +41,14 @@ def shuffle(rng: random.Random, x: list) -> None:
         x[i], x[j] = x[j], x[i]
 
 
+def in_context(counts: Optional[Frequencies], kind: str, context: tuple[str, ...]) -> Optional[Frequencies]:
+    """The counts a draw of ``kind`` in ``context`` follows: with the corpus's co-occurrences
+    (``plausibility.cooccur.CorpusCounts``), how often each candidate went with that context
+    ("blue" with "car": a replacement that fits the scene); else ``counts`` as they are."""
+    method = getattr(counts, "in_context", None)
+    return method(kind, context) if method is not None else counts
+
+
 def choose_many(candidates: Sequence[str], rng: random.Random, kind: Optional[str],
                 counts: Optional[Frequencies] = None, k: int = 1) -> list[str]:
     """Up to ``k`` distinct candidates, drawn one after another as ``choose`` draws (one draw:

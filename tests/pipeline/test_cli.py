@@ -273,8 +273,30 @@ def test_corpus_vocabulary_pass_is_saved_and_reusable(tsv, tmp_path):
     assert {p.name: p.read_bytes() for p in out.glob("*.tar")} == {p.name: p.read_bytes() for p in again.glob("*.tar")}
     # the n-gram model beside vocab.json is reused too (the run counts none of its own)
     assert (again / "ngram.npz").read_bytes() == (out / "ngram.npz").read_bytes()
-    reused = json.loads((again / "manifest.json").read_text())["vocab"]["ngram"]
-    assert reused["path"] == str(out / "ngram.npz") and len(reused["sha256"]) == 64
+    reused = json.loads((again / "manifest.json").read_text())["vocab"]
+    assert reused["ngram"]["path"] == str(out / "ngram.npz") and len(reused["ngram"]["sha256"]) == 64
+    # and so are the co-occurrences counted from the same graphs (cooccur.npz)
+    from sgshards.augment.plausibility import Cooccurrence
+
+    cooccurrence = Cooccurrence.from_bytes((out / "cooccur.npz").read_bytes())
+    assert cooccurrence.graphs > 0 and cooccurrence.pair_count("attribute", ("umbrella",), "black") == 1
+    assert reused["cooccurrence"]["path"] == str(out / "cooccur.npz")
+
+
+def test_reused_cooccurrences_are_the_ones_beside_vocab_json(tsv, tmp_path, capsys):
+    out, again = tmp_path / "v1", tmp_path / "v2"
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(out),
+                   "--corpus-vocab") == 0
+    (out / "cooccur.npz").unlink()                    # an older run's vocabulary: used alone
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again),
+                   "--vocab", str(out / "vocab.json")) == 0
+    assert json.loads((again / "manifest.json").read_text())["vocab"]["cooccurrence"] is None
+    (out / "cooccur.npz").write_bytes(b"PK not counts")
+    capsys.readouterr()
+    assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(again), "--overwrite",
+                   "--vocab", str(out / "vocab.json")) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cooccur.npz" in err[0] and "co-occurrence" in err[0]
 
 
 def test_reused_ngram_model_is_the_one_beside_vocab_json(tsv, tmp_path, capsys):

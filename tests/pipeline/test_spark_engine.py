@@ -87,7 +87,7 @@ def test_shards_are_byte_identical_to_the_direct_runner(spark, tmp_path):
         ("k1", 7), ("k1", 13), ("k2", 9)]
     spark_files = digests(tmp_path / "spark")
     assert {n for n in spark_files if n.endswith(".tar")} == {f"0000{i}.tar" for i in range(4)}
-    assert "vocab.json" in spark_files
+    assert "vocab.json" in spark_files and "cooccur.npz" in spark_files
     assert spark_files == digests(tmp_path / "beam")
 
 

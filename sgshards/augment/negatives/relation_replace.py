@@ -14,7 +14,7 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
-from ..sampling import Frequencies, choose_many, shuffle
+from ..sampling import Frequencies, choose_many, in_context, shuffle
 from ...lexicon.taxonomy import CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes, part_of
 from ...lexicon.words import PREP_HEADS
 from ..vocab import (DITRANSITIVE_VERBS, FRAME_VERBS, VERB_PREPS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
@@ -26,7 +26,8 @@ from .shared import PER_TYPE, Candidate, glued, make_candidate
 def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
                      limit: int = PER_TYPE, draws: int = 1) -> list[Candidate]:
     """Up to ``limit`` replacements, predicate words in random order, each by ``draws`` distinct
-    contrasts (``counts``: unused, contrasts are curated). Eager: it draws while it searches."""
+    contrasts, drawn uniformly or, when ``counts`` carry the corpus's co-occurrences, by how
+    often each went with the relation's subject and object. Eager: it draws while it searches."""
     g = surface.graph
     options = [(k, span, alts) for k in surface.relations
                if g.objects[g.relations[k].subject].name != g.objects[g.relations[k].object].name  # "denim on denim"
@@ -38,7 +39,9 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Freq
         if span in seen:                           # relations sharing a predicate ("sit on" twice)
             continue
         seen.add(span)
-        for new in choose_many(alts, rng, None, None, draws):
+        r = g.relations[k]             # the corpus's co-occurrences, when counted; else uniform
+        fitting = in_context(counts, "predicate", (g.objects[r.subject].name, g.objects[r.object].name))
+        for new in choose_many(alts, rng, "predicate", fitting, draws):
             cand = make_candidate(surface, "relation_replace", [Replacement(span, fresh(surface, new, span))])
             if cand:
                 out.append(cand)

@@ -11,7 +11,7 @@ cat"), and an unknown word still gets a finite, small probability.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -118,6 +118,26 @@ class Cooccurrence:
             return self._logprob("context", ("\x00none",), obj)
         return float(np.mean([self._logprob("context", (c,), obj) for c in context]))
 
+    def pair_count(self, kind: str, context: tuple[str, ...], target: str) -> int:
+        """How often ``target`` was counted with ``context`` (hash collisions aside)."""
+        return int(self.tables[kind][_PAIRS, tables.slot_of((*context, target), f"cooccur:{kind}:pair", self.bits)])
+
+    def __getstate__(self) -> dict:
+        """Only the used slots: the counts travel between pipeline stages (a side input,
+        each task's counts to the combiner), and the dense tables are 19 MB of mostly zeros."""
+        used = {kind: np.flatnonzero(table.any(axis=0)) for kind, table in self.tables.items()}
+        return {"bits": self.bits, "graphs": self.graphs, "totals": dict(self.totals),
+                "used": {kind: (at, self.tables[kind][:, at]) for kind, at in used.items()}}
+
+    def __setstate__(self, state: dict) -> None:
+        self.bits, self.graphs, self.totals, self._derived = state["bits"], state["graphs"], state["totals"], {}
+        self.tables = {}
+        for kind in _KINDS:
+            table = np.zeros((3, 1 << self.bits), dtype=np.uint32)
+            at, values = state["used"][kind]
+            table[:, at] = values
+            self.tables[kind] = table
+
     # ------------------------------------------------------------------ files
 
     def to_arrays(self, prefix: str = "") -> dict[str, np.ndarray]:
@@ -150,3 +170,39 @@ class Cooccurrence:
     @classmethod
     def from_bytes(cls, data: bytes, source: str = "") -> "Cooccurrence":
         return cls.from_arrays(tables.unpack_arrays(data, source), source)
+
+
+class InContext(Mapping):
+    """word -> how often the corpus's graphs had it with one context (an object's name for
+    attributes, (subject, object) names for predicates): what ``sampling.choose`` weighs a
+    replacement by when the corpus's co-occurrences are known."""
+
+    def __init__(self, stats: Cooccurrence, kind: str, context: tuple[str, ...]):
+        self.stats, self.kind, self.context = stats, kind, context
+
+    def __getitem__(self, word: str) -> int:
+        return self.stats.pair_count(self.kind, self.context, word)
+
+    def get(self, word, default=0):
+        return self[word]
+
+    def __iter__(self) -> Iterator[str]:       # a view: looked up, never listed
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+class CorpusCounts(dict):
+    """The corpus vocabulary pass's answer: ``{kind: {word: count}}`` (vocab.json, what
+    replacements are drawn by) and the co-occurrences counted from the same graphs
+    (cooccur.npz): ``in_context`` gives the counts a draw in a given context follows."""
+
+    def __init__(self, counts: Mapping = {}, cooccurrence: Optional[Cooccurrence] = None):
+        super().__init__(counts)            # (copies, e.g. dataclasses.asdict's, keep the counts alone)
+        self.cooccurrence = cooccurrence
+
+    def in_context(self, kind: str, context: tuple[str, ...]) -> Mapping:
+        if self.cooccurrence is None:
+            return self
+        return {kind: InContext(self.cooccurrence, kind, context)}

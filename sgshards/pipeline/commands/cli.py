@@ -28,7 +28,8 @@ from ...schemas.record import dumps
 from ...annotate import AnnotateOptions, annotate_batch, item
 from ...augment.core import AugmentOptions
 from ..engines.blind import fit_in_process, wants_blind, with_blind
-from ..inputs.corpus import load_corpus_model, load_vocab
+from ..inputs.corpus import load_cooccurrence, load_corpus_model, load_vocab
+from ...augment.plausibility.cooccur import CorpusCounts
 from ...parse import ModelNotFound, load_parser
 from ...parse.spacy_backend import find_spacy_model
 from ..inputs import presets
@@ -311,6 +312,9 @@ def _run_locked(args, beam_argv: list[str]) -> int:
         if args.corpus_vocab:
             raise UsageError("--vocab and --corpus-vocab exclude each other")
         counts, vocab_info["file"] = load_vocab(args.vocab)
+        cooccurrence, vocab_info["cooccurrence"] = load_cooccurrence(args.vocab)
+        if cooccurrence is not None:                 # draws follow their context, as in the run that counted
+            counts = CorpusCounts(counts, cooccurrence)
         lm, vocab_info["ngram"] = load_corpus_model(args.vocab) if wants_blind(config.annotate) else (None, None)
         config = replace(config.with_frequencies(counts), corpus_lm=lm)
     run_manifest = manifest.build_manifest(files, spec, args.samples_per_shard, config.annotate,

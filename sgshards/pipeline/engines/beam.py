@@ -22,11 +22,9 @@ from apache_beam.metrics import Metrics
 from ...parse import load_parser
 from . import blind
 from . import plan as planning
-from ...schemas.record import dumps
-from ...augment.vocab import merge_counts
 from ...schemas.outcomes import counter_name
-from ..outputs.shards import VOCAB_FILE, committed_stats, finish_stats, merge_stats, write_atomic, write_run_summary
-from .work import RunConfig, count_task, process_task
+from ..outputs.shards import committed_stats, finish_stats, merge_stats, write_run_summary
+from .work import RunConfig, count_task, merge_corpus, process_task, save_corpus
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
@@ -87,7 +85,8 @@ class CountVocabFn(beam.DoFn):
 
 
 class CorpusVocab(beam.PTransform):
-    """Tasks -> one merged counts dict (a side input of AnnotateShards), also saved as vocab.json."""
+    """Tasks -> the merged corpus counts and co-occurrences (a side input of AnnotateShards),
+    also saved as vocab.json and cooccur.npz."""
 
     def __init__(self, config: RunConfig):
         super().__init__()
@@ -97,12 +96,12 @@ class CorpusVocab(beam.PTransform):
         return (tasks
                 | "Distribute" >> beam.Reshuffle()
                 | "Count" >> beam.ParDo(CountVocabFn(self.config))
-                | "Merge" >> beam.CombineGlobally(merge_counts)
+                | "Merge" >> beam.CombineGlobally(merge_corpus)
                 | "Save" >> beam.Map(self._save))
 
-    def _save(self, counts: dict) -> dict:
-        write_atomic(f"{self.config.output.rstrip('/')}/{VOCAB_FILE}", dumps(counts).encode("utf-8"))
-        return counts
+    def _save(self, corpus):
+        save_corpus(self.config.output, corpus)
+        return corpus
 
 
 class SampleTaskFn(beam.DoFn):

@@ -19,13 +19,11 @@ import os
 import sys
 from typing import Iterable, Iterator, Optional
 
-from ...schemas.record import dumps
 from ...parse import load_parser
-from ...augment.vocab import merge_counts
 from . import blind
 from . import plan as planning
-from ..outputs.shards import VOCAB_FILE, committed_stats, finish_stats, write_atomic, write_run_summary
-from .work import RunConfig, count_task, process_task
+from ..outputs.shards import committed_stats, finish_stats, write_run_summary
+from .work import RunConfig, count_task, merge_corpus, process_task, save_corpus
 
 log = logging.getLogger(__name__)
 APP_NAME = "sgshards"
@@ -62,15 +60,15 @@ def duplicate_indices(sc, tasks: list[planning.ShardTask]) -> frozenset:
 
 
 def corpus_counts(sc, tasks: list[planning.ShardTask], config: RunConfig) -> dict:
-    """The corpus vocabulary pass (engines.beam.CorpusVocab), saved as vocab.json."""
+    """The corpus vocabulary pass (engines.beam.CorpusVocab), saved as vocab.json and cooccur.npz."""
     def count(part: Iterator[planning.ShardTask]) -> Iterator[dict]:
         parser = cached_parser(config.parser_backend, config.model)
         for task in part:
             yield count_task(parser, task, config)
 
-    counts = merge_counts(sc.parallelize(tasks, len(tasks)).mapPartitions(count).collect())
-    write_atomic(f"{config.output.rstrip('/')}/{VOCAB_FILE}", dumps(counts).encode("utf-8"))
-    return counts
+    corpus = merge_corpus(sc.parallelize(tasks, len(tasks)).mapPartitions(count).collect())
+    save_corpus(config.output, corpus)
+    return corpus
 
 
 def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):

@@ -14,10 +14,11 @@ from ... import defaults
 from ...annotate import AnnotateOptions, annotate_batch, item, parse_graphs
 from ...schemas.outcomes import DUPLICATE_KEY, InputItem, Outcome
 from ...text.normalize import normalize_caption
-from ...augment.vocab import count_graph, empty_counts
+from ...augment.plausibility.cooccur import Cooccurrence, CorpusCounts
+from ...augment.vocab import count_graph, empty_counts, merge_counts
 from . import plan as planning
 from ...schemas.keys import source_with_key
-from ..outputs.shards import ShardWriter, write_shard
+from ..outputs.shards import COOCCUR_FILE, VOCAB_FILE, ShardWriter, write_atomic, write_shard
 from ..inputs.wds import read_wds
 
 MODES = ("shards", "sidecar", "augment")
@@ -72,21 +73,40 @@ def process_task(parser, task: planning.ShardTask, config: RunConfig,
     return write_shard(config.output, task.stem, outcomes, config.export_dir)
 
 
-def count_task(parser, task: planning.ShardTask, config: RunConfig) -> dict:
-    """Object, attribute and relation counts over (a sample of) one shard's
-    captions: the corpus vocabulary pass that replacement sampling follows."""
+def count_task(parser, task: planning.ShardTask, config: RunConfig) -> CorpusCounts:
+    """Object, attribute and relation counts over (a sample of) one shard's captions, and
+    their co-occurrences (attribute|object, predicate|(subject, object), object|other object):
+    the corpus vocabulary pass that replacement sampling follows."""
     if task.format == "wds":
         captions = (s.caption for s in read_wds(task.path) if s.reject is None)
     else:
         captions = (it["caption"] for it in planning.task_items(task) if not it["reject"])
-    counts = empty_counts()
+    counts, cooccurrence = empty_counts(), Cooccurrence()
     clean = (c for c, _ in (normalize_caption(c, max_chars=config.annotate.max_chars) for c in captions) if c)
     sample = list(islice(clean, config.vocab_sample)) if config.vocab_sample else list(clean)
     for start in range(0, len(sample), config.batch_size):
-        for graph in parse_graphs(parser, sample[start:start + config.batch_size]):
-            if graph is not None:
-                count_graph(graph, counts)
-    return counts
+        graphs = [g for g in parse_graphs(parser, sample[start:start + config.batch_size]) if g is not None]
+        for graph in graphs:
+            count_graph(graph, counts)
+        cooccurrence.add_graphs(graphs)
+    return CorpusCounts(counts, cooccurrence)
+
+
+def merge_corpus(parts: Iterable[CorpusCounts]) -> CorpusCounts:
+    """Tasks' corpus counts added up (in any order: a combiner)."""
+    parts = list(parts)
+    cooccurrence = Cooccurrence()
+    for part in parts:
+        cooccurrence.merge(part.cooccurrence)
+    return CorpusCounts(merge_counts(parts), cooccurrence)
+
+
+def save_corpus(output: str, corpus: CorpusCounts) -> None:
+    """vocab.json and, beside it, cooccur.npz."""
+    from ...schemas.record import dumps
+    root = output.rstrip("/")
+    write_atomic(f"{root}/{VOCAB_FILE}", dumps(dict(corpus)).encode("utf-8"))
+    write_atomic(f"{root}/{COOCCUR_FILE}", corpus.cooccurrence.to_bytes())
 
 
 def wds_item(task: planning.ShardTask, s) -> InputItem:

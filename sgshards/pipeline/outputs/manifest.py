@@ -20,7 +20,7 @@ import fsspec
 from ... import __version__
 from ...schemas.record import SCHEMA_VERSION
 from .shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
-                     STATS_FILE, VOCAB_FILE, NGRAM_FILE, BLIND_FILE, read_json_if_exists, write_atomic)
+                     STATS_FILE, VOCAB_FILE, COOCCUR_FILE, NGRAM_FILE, BLIND_FILE, read_json_if_exists, write_atomic)
 
 # Changing any of these changes what shard N holds or contains.
 COMPARED = ("inputs", "input_spec", "samples_per_shard", "annotate", "parser", "mode", "export_parquet", "vocab")
@@ -160,7 +160,7 @@ def owned_names(manifest: dict) -> set[str]:
     these names, so a hostile stem ("../x") can name nothing outside it."""
     names = {STATS_FILE, SIZES_FILE, MANIFEST_FILE}
     if (manifest.get("vocab") or {}).get("corpus_pass"):
-        names.add(VOCAB_FILE)
+        names.update({VOCAB_FILE, COOCCUR_FILE})
     if ((manifest.get("annotate") or {}).get("augment") or {}).get("selection") == "plausible":
         names.update({NGRAM_FILE, BLIND_FILE})
     for stem in planned_stems(manifest):

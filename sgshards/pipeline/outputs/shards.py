@@ -44,6 +44,7 @@ SHARD_INDEX_SUFFIX = "_index.parquet"
 SIZES_FILE = "sizes.json"
 MANIFEST_FILE = "manifest.json"
 VOCAB_FILE = "vocab.json"
+COOCCUR_FILE = "cooccur.npz"          # beside it: the co-occurrences counted from the same graphs
 # --selection plausible: the corpus n-gram model and the blind models fitted on the balancing sample
 NGRAM_FILE, BLIND_FILE = "ngram.npz", "blind_models.bin"
 # Fields of a shard's _stats.json that record its files' checksums, not counts: never merged.

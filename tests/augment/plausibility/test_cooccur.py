@@ -89,3 +89,70 @@ def test_bad_bytes_raise_format_error_naming_source():
     del arrays["meta"]
     with pytest.raises(FormatError, match="p.npz.*missing"):
         Cooccurrence.from_bytes(pack_arrays(arrays), source="p.npz")
+
+
+def test_counts_travel_as_their_used_slots_and_come_back_the_same():
+    import pickle
+
+    c = Cooccurrence(bits=16)
+    c.add_graphs([graph([("car", ["red"]), ("house", ["blue"])], [(0, "next to", 1)])] * 3)
+    blob = pickle.dumps(c)
+    assert len(blob) < 3 * 3 * 4 * (1 << 16) / 20          # a few used slots, not the dense tables
+    back = pickle.loads(blob)
+    assert back.to_bytes() == c.to_bytes()
+    assert back.attribute_logprob("red", "car") == c.attribute_logprob("red", "car")
+
+
+def test_a_draw_in_context_follows_what_went_with_that_context():
+    """``sampling.in_context``: with the corpus's co-occurrences a replacement attribute is drawn
+    by how often it went with the object ("blue" cars, never "green" ones); plain vocabulary
+    counts are returned as they are (the draws stay exactly the uniform pass's)."""
+    import random
+
+    from sgshards.augment.plausibility.cooccur import CorpusCounts
+    from sgshards.augment.sampling import choose, in_context
+
+    stats = Cooccurrence(bits=16)
+    stats.add_graphs([graph([("car", ["blue"]), ("house", ["green"])], [(0, "next to", 1)])] * 20)
+    vocab = {"object": {"car": 20, "house": 20}, "attribute": {"blue": 20, "green": 20}, "relation": {}}
+    counts = CorpusCounts(vocab, stats)
+    assert in_context(vocab, "attribute", ("car",)) is vocab
+    rng = random.Random(0)
+    for_car = [choose(["blue", "green"], rng, "attribute", in_context(counts, "attribute", ("car",)))
+               for _ in range(400)]
+    for_house = [choose(["blue", "green"], rng, "attribute", in_context(counts, "attribute", ("house",)))
+                 for _ in range(400)]
+    assert for_car.count("blue") > 360 and for_house.count("green") > 360
+    by_vocab = [choose(["blue", "green"], rng, "attribute", vocab) for _ in range(400)]
+    assert 150 < by_vocab.count("blue") < 250                 # equal corpus counts: no preference
+    assert in_context(counts, "predicate", ("car", "house"))["predicate"]["next to"] == 20
+
+
+def test_replacements_follow_their_context_when_co_occurrences_are_counted(parse):
+    """attribute_replace draws the car's new colour, relation_replace the man's new verb for the
+    horse, by what went with that car, that (man, horse), in the corpus's graphs."""
+    from collections import Counter
+
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.augment.plausibility.cooccur import CorpusCounts
+    from sgshards.graph import build_graph
+
+    seen = Cooccurrence()
+    seen.add_graphs([graph([("car", ["white"]), ("man", []), ("horse", [])], [(1, "pushing", 2)])] * 30)
+    vocab = {"object": {}, "attribute": {}, "relation": {}}
+
+    def new_words(caption, kind, counts):
+        doc = parse(caption)
+        found = Counter()
+        for k in range(40):
+            _, negatives = augment(f"k{k}", doc, build_graph(doc), AugmentOptions(
+                frequencies=counts, selection="uniform", negative_types=(kind,)))
+            found.update(e.after for n in negatives for e in n.edits)
+        return found
+
+    car = "a red car parked on the street"
+    plain, fitting = (new_words(car, "attribute_replace", c) for c in (vocab, CorpusCounts(vocab, seen)))
+    assert plain["white"] < 0.3 * sum(plain.values()) and fitting["white"] > 0.7 * sum(fitting.values())
+    rider = "a man riding a horse on the beach"
+    plain, fitting = (new_words(rider, "relation_replace", c) for c in (vocab, CorpusCounts(vocab, seen)))
+    assert plain["pushing"] < 0.6 * sum(plain.values()) and fitting["pushing"] > 0.85 * sum(fitting.values())
