@@ -112,7 +112,8 @@ def ask(scorers: Scorers, texts: Sequence[str]) -> Answer:
 
 def ask_many(requests: Sequence[tuple[Scorers, Sequence[str]]]) -> list[Answer]:
     """``ask`` for several records: those whose scorers share batch models in one call of
-    ``models.score_many``, the others one by one.  The answers are the same as ``ask``'s."""
+    ``models.score_many`` (numpy arrays per request), the others one by one.  The answers are the
+    same as ``ask``'s."""
     answers: list = [None] * len(requests)
     groups: dict[int, list[int]] = {}
     for n, (scorers, texts) in enumerate(requests):
@@ -124,8 +125,8 @@ def ask_many(requests: Sequence[tuple[Scorers, Sequence[str]]]) -> list[Answer]:
         models = requests[at[0]][0].batch[0]
         found = models.score_many([(*requests[n][0].batch[1:], requests[n][1]) for n in at])
         for n, (plausible, classified) in zip(at, found):
-            answers[n] = ([float(x) for x in plausible],
-                          [float(x) for x in classified] if classified is not None
+            answers[n] = (plausible.tolist(),                 # numpy arrays: Python floats, the same values
+                          classified.tolist() if classified is not None
                           else [0.0] * len(requests[n][1]))
     return answers
 
