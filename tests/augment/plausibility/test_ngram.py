@@ -48,6 +48,25 @@ def test_exclude_is_leave_one_out():
     assert math.isclose(model(CORPUS).logprob(seen, exclude=seen), model(CORPUS[1:]).logprob(seen), rel_tol=1e-12)
 
 
+def test_a_batch_leaves_each_querys_own_caption_out():
+    """``logprobs_many``: each query is scored with its own caption left out, as a model counted
+    without that caption scores it, whatever else shares the batch (other exclusions, none,
+    repeated words, texts without a word)."""
+    extra = ["a blue kite flies over the sea", "a kite a kite a kite", "the red sofa"]
+    corpus = CORPUS + extra
+    queries = [([extra[0], "a kite flies", ""], extra[0]), (["a kite a kite", "a kite"], extra[1]),
+               (["a dog runs on the beach"], None), ([], extra[2]), (["the red sofa", "!!"], extra[2])]
+    batch = model(corpus).logprobs_many(queries)
+    assert [len(b) for b in batch] == [3, 2, 1, 0, 2]
+    for (texts, caption), got in zip(queries, batch):
+        rest = list(corpus)
+        if caption is not None:
+            rest.remove(caption)
+        expected = [model(rest).logprob(t) for t in texts]
+        assert np.allclose(got, expected, rtol=1e-12, atol=0)
+        assert list(got) == list(model(corpus).logprobs(texts, exclude=caption))
+
+
 def test_exclude_never_goes_below_zero():
     m = model(["a dog runs"])
     greedy = "a dog runs a dog runs a dog runs on and on"
