@@ -45,7 +45,7 @@ def tasks_of(tmp_path: Path):
 
 def config(out: Path, **changes) -> RunConfig:
     # every record sampled: 30 captions give the classifiers something to fit
-    return RunConfig(output=str(out), samples_per_shard=8, batch_size=4, balance_share=1.0, **changes)
+    return RunConfig(output=str(out), samples_per_shard=8, batch_size=4, **{"balance_share": 1.0, **changes})
 
 
 def run_direct(tasks, cfg: RunConfig, *flags: str, **options) -> None:
@@ -165,3 +165,46 @@ def test_a_worker_decodes_the_side_input_once(beam_run):
     first, again = pickle.loads(data), pickle.loads(data)
     assert first is again and first.to_bytes() == models.to_bytes()
     assert first.lm.to_bytes() == lm.to_bytes()
+
+
+def test_top_up_rate_follows_the_first_stages_yield():
+    def first(records, paired):
+        pairs = [blind.balance.Pair(f"k{i}", "object_replace", "a dog", "a cat", "a dog") for i in range(paired)]
+        return blind.BlindSample(pairs=pairs, records=records)
+
+    assert blind.top_up_rate(first(1000, 600), 0.05) == 0.05            # enough records yield pairs
+    assert blind.top_up_rate(first(500, 100), 0.01) == pytest.approx(0.01 * blind.PAIRED_RECORDS / 100)
+    assert blind.top_up_rate(first(500, 61), 0.05) == blind.TOP_UP_SHARE  # web alt-text: capped
+    assert blind.top_up_rate(first(500, 0), 0.05) == blind.TOP_UP_SHARE
+    assert blind.top_up_rate(first(0, 0), 0.05) == blind.TOP_UP_SHARE    # a small run sampled no record
+    assert blind.top_up_rate(first(500, 61), 0.05, share=0.05) == 0.05   # a fixed share stays fixed
+
+
+def test_the_top_up_draws_only_records_the_first_stage_did_not():
+    items = [item(i, f"key{i}", "a dog") for i in range(4000)]
+    first = {it["key"] for it in blind.sample_items(items, 0.05, 7)}
+    more = {it["key"] for it in blind.sample_items(items, 0.2, 7, above=0.05)}
+    assert first and more and not first & more
+    assert first | more == {it["key"] for it in blind.sample_items(items, 0.2, 7)}
+
+
+def test_a_default_share_run_tops_up_its_sample_the_same_on_every_worker_count(tmp_path):
+    """30 captions at the default share: the first stage samples one or two records, fewer than
+    PAIRED_RECORDS yield pairs, so the top-up stage samples up to TOP_UP_SHARE; one worker, two
+    worker processes and ``sgshards augment``'s in-process fit agree byte for byte."""
+    tasks = tasks_of(tmp_path)
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_direct(tasks, config(one, balance_share=None))
+    run_direct(tasks, config(two, balance_share=None), "--direct_num_workers", "2",
+               "--direct_running_mode", "multi_processing")
+    assert digests(one) == digests(two)
+    items = [item(i, f"{i:09d}", c) for i, c in enumerate(CAPTIONS)]
+    parser = load_parser("spacy", None)
+    options = AnnotateOptions()
+    rate = blind.sample_rate(len(items))
+    first = blind._annotated_sample(parser, items, options, 4, rate)
+    topped = blind._annotated_sample(parser, items, options, 4, blind.TOP_UP_SHARE, rate)
+    assert topped.records > 0 and {p.key for p in topped.pairs}.isdisjoint({p.key for p in first.pairs})
+    models = blind.fit_in_process(parser, items, options, 4)
+    assert models.to_bytes() == (one / BLIND_FILE).read_bytes()
+    assert models.to_bytes() != blind.fit_blind(models.lm, first).to_bytes()     # the top-up changed the fit

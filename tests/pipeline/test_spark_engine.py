@@ -129,13 +129,17 @@ def test_resume_rejects_duplicates_of_keys_first_seen_in_committed_shards(spark,
         ("k7", 6, "no_object"), ("k1", 7, "duplicate_key"), ("k2", 9, "duplicate_key")]
 
 
-def test_the_balancing_pass_fits_the_models_the_direct_runner_fits(spark, tmp_path):
-    """--selection plausible (the default) with every record in the balancing sample: blind
-    models, n-gram counts and shards byte-identical across engines."""
+@pytest.mark.parametrize("share", [1.0, None])
+def test_the_balancing_pass_fits_the_models_the_direct_runner_fits(spark, tmp_path, share, caplog):
+    """--selection plausible (the default) with every record in the balancing sample, and at the
+    default share (a few records, topped up: blind.top_up_rate): blind models, n-gram counts and
+    shards byte-identical across engines."""
     tasks = keyed_tasks(tmp_path)
-    run_direct(tasks, replace(config(tmp_path / "beam", 5), balance_share=1.0), check_duplicate_keys=True)
-    run_spark(tasks, replace(config(tmp_path / "spark", 5), balance_share=1.0), frozenset(),
-              check_duplicate_keys=True)
+    run_direct(tasks, replace(config(tmp_path / "beam", 5), balance_share=share), check_duplicate_keys=True)
+    with caplog.at_level("INFO", logger="sgshards.pipeline.engines.blind"):
+        run_spark(tasks, replace(config(tmp_path / "spark", 5), balance_share=share), frozenset(),
+                  check_duplicate_keys=True)
+    assert ("topped up" in caplog.text) == (share is None)
     spark_files = digests(tmp_path / "spark")
     assert {"blind_models.bin", "ngram.npz"} <= set(spark_files)
     assert spark_files == digests(tmp_path / "beam")

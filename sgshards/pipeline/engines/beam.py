@@ -115,8 +115,13 @@ class SampleTaskFn(beam.DoFn):
     def setup(self):
         self.parser = load_parser(self.config.parser_backend, self.config.model)
 
-    def process(self, task: planning.ShardTask, vocab=None):
-        sample = blind.sample_task(self.parser, task, self.config.with_frequencies(vocab), self.rate)
+    def process(self, task: planning.ShardTask, vocab=None, up_to=None):
+        """``up_to``: the top-up stage's rate (``blind.top_up_rate``); None in the first stage."""
+        config = self.config.with_frequencies(vocab)
+        if up_to is None:
+            sample = blind.sample_task(self.parser, task, config, self.rate)
+        else:
+            sample = blind.sample_task(self.parser, task, config, up_to, above=self.rate)
         self.sampled.inc(len(sample.pairs))
         yield sample
 
@@ -152,12 +157,19 @@ class BlindModels(beam.PTransform):
 
     def expand(self, tasks):
         side = {"vocab": beam.pvalue.AsSingleton(self.vocab)} if self.vocab is not None else {}
-        return (tasks
-                | "Distribute" >> beam.Reshuffle()
-                | "Sample" >> beam.ParDo(SampleTaskFn(self.config, self.rate), **side)
-                | "Merge" >> beam.CombineGlobally(MergeSamplesFn())
-                | "FitAndSave" >> beam.Map(blind.fit_and_save, self.config.output,
-                                           self.config.annotate.augment.seed, self.config.corpus_lm))
+        first = (tasks
+                 | "Distribute" >> beam.Reshuffle()
+                 | "Sample" >> beam.ParDo(SampleTaskFn(self.config, self.rate), **side)
+                 | "Merge" >> beam.CombineGlobally(MergeSamplesFn()))
+        up_to = first | "TopUpRate" >> beam.Map(blind.top_up_rate, self.rate, self.config.balance_share)
+        more = (tasks
+                | "DistributeTopUp" >> beam.Reshuffle()
+                | "TopUp" >> beam.ParDo(SampleTaskFn(self.config, self.rate), up_to=beam.pvalue.AsSingleton(up_to),
+                                        **side)
+                | "MergeTopUp" >> beam.CombineGlobally(MergeSamplesFn()))
+        return first | "FitAndSave" >> beam.Map(blind.fit_and_save, self.config.output,
+                                                self.config.annotate.augment.seed, self.config.corpus_lm,
+                                                more=beam.pvalue.AsSingleton(more))
 
 
 class AnnotateShards(beam.PTransform):

@@ -84,7 +84,18 @@ def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
     merged = (sc.parallelize(tasks, len(tasks))
               .mapPartitions(sample)
               .treeReduce(lambda a, b: blind.merge_samples([a, b])))
-    return blind.fit_and_save(merged, config.output, config.annotate.augment.seed, config.corpus_lm)
+    up_to, more = blind.top_up_rate(merged, rate, config.balance_share), None
+    if up_to > rate:                                 # few records yielded pairs: the top-up stage
+
+        def top_up(part: Iterator[planning.ShardTask]) -> Iterator[blind.BlindSample]:
+            parser = cached_parser(config.parser_backend, config.model)
+            for task in part:
+                yield blind.sample_task(parser, task, config, up_to, above=rate)
+
+        more = (sc.parallelize(tasks, len(tasks))
+                .mapPartitions(top_up)
+                .treeReduce(lambda a, b: blind.merge_samples([a, b])))
+    return blind.fit_and_save(merged, config.output, config.annotate.augment.seed, config.corpus_lm, more)
 
 
 def _annotate_partition(config: RunConfig, duplicates, models):
