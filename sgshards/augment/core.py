@@ -118,6 +118,8 @@ def finish_all(steps: Sequence[Generator]) -> list:
         asked, waiting = waiting, {}
         try:
             answers: list = select.ask_many(list(asked.values()))
+            if len(answers) != len(asked):           # a record left unanswered would be lost
+                raise ValueError(f"{len(answers)} answers to {len(asked)} requests")
         except Exception:  # noqa: BLE001 - find the culprit: each request alone
             answers = [_ask_alone(*request) for request in asked.values()]
         for n, answer in zip(asked, answers):

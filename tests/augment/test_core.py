@@ -354,3 +354,18 @@ def test_a_failing_score_request_is_raised_in_its_own_record_only():
 
     with pytest.raises(ValueError, match="cannot score x"):
         finish_all([record("a"), unguarded()])
+
+
+def test_a_batch_answered_short_is_asked_again_request_by_request(monkeypatch):
+    """A batch scorer that answers fewer requests than it was asked must not leave a record
+    unanswered (lost): ``finish_all`` asks each request alone instead."""
+    from sgshards.augment.core import finish_all
+    from sgshards.augment.plausibility import select
+
+    monkeypatch.setattr(select, "ask_many", lambda requests: [select.ask(*requests[0])])
+
+    def record(key):
+        answer = yield select.Scorers(lambda texts: [float(len(t)) for t in texts], None, {}), [key]
+        return key, answer
+
+    assert finish_all([record("a"), record("bb")]) == [("a", ([1.0], [0.0])), ("bb", ([2.0], [0.0]))]

@@ -85,9 +85,19 @@ def _slots(columns: np.ndarray, bits: int) -> np.ndarray:
     return (h >> np.uint64(64 - bits)).astype(np.int64)
 
 
+def _target_slots(seq: np.ndarray, sizes: np.ndarray, bits: int) -> np.ndarray:
+    """``_slots`` of every target of texts laid end to end in ``seq``, each as ``<s> <s>``, its
+    words and ``</s>`` (``sizes``: targets per text, words + 1)."""
+    starts = np.cumsum(sizes + 2) - (sizes + 2)                    # each text's <s> <s> in seq
+    target = np.ones(len(seq), dtype=bool)
+    target[starts] = target[starts + 1] = False
+    at = np.flatnonzero(target)
+    return _slots(np.stack([seq[at - 2], seq[at - 1], seq[at]]), bits)
+
+
 def _caption_slots(text: str, bits: int) -> np.ndarray:
     seq = _sequence(words(text))
-    return _slots(np.array((seq[:-2], seq[1:-1], seq[2:]), dtype=np.uint64), bits)
+    return _target_slots(np.array(seq, dtype=np.uint64), np.array([len(seq) - 2]), bits)
 
 
 def _matches(owner: np.ndarray, slots: np.ndarray, query: np.ndarray, wanted: np.ndarray, bits: int,
@@ -190,11 +200,7 @@ class NgramModel:
         hashes = [word_hashes(t) for t in texts]
         seq = np.concatenate([part for h in hashes for part in (_PADDING, h, _CLOSING)])
         sizes = np.array([len(h) + 1 for h in hashes])                # targets per text (words + end)
-        starts = np.cumsum(sizes + 2) - (sizes + 2)                    # each text's <s> <s> in seq
-        target = np.ones(len(seq), dtype=bool)
-        target[starts] = target[starts + 1] = False
-        at = np.flatnonzero(target)
-        slots = _slots(np.stack([seq[at - 2], seq[at - 1], seq[at]]), self.bits)
+        slots = _target_slots(seq, sizes, self.bits)
         counts = self.counts[_ROWS3, slots[_NGRAMS]].astype(np.float64)        # target, bigram, trigram
         context = per_context[_ROWS4, slots[_CONTEXTS]].astype(np.float64)    # c1, t1, c2, t2
         per_query = np.array([len(q[0]) for q in queries])
@@ -231,14 +237,9 @@ class NgramModel:
         caption its token count and the vocabulary it empties."""
         seqs = [_sequence(words(c)) for c in captions]
         lengths = np.array([len(s) - 2 for s in seqs])
-        seq = np.array([h for s in seqs for h in s], dtype=np.uint64)
-        starts = np.cumsum(lengths + 2) - (lengths + 2)
-        target = np.ones(len(seq), dtype=bool)
-        target[starts] = target[starts + 1] = False
-        at = np.flatnonzero(target)
-        ex = _slots(np.stack([seq[at - 2], seq[at - 1], seq[at]]), self.bits)
+        ex = _target_slots(np.array([h for s in seqs for h in s], dtype=np.uint64), lengths, self.bits)
         owner = np.repeat(np.arange(len(captions)), lengths)
-        emptied = np.zeros((3, len(at)), dtype=bool)
+        emptied = np.zeros((3, ex.shape[1]), dtype=bool)
         for k, row in enumerate(_NGRAMS):
             keys = (owner << self.bits) | ex[row]
             _, first, inverse, repeats = np.unique(keys, return_index=True, return_inverse=True,

@@ -18,6 +18,7 @@ from ...augment.plausibility.cooccur import Cooccurrence, CorpusCounts
 from ...augment.vocab import count_graph, empty_counts, merge_counts
 from . import plan as planning
 from ...schemas.keys import source_with_key
+from ...schemas.record import dumps
 from ..outputs.shards import COOCCUR_FILE, VOCAB_FILE, ShardWriter, write_atomic, write_shard
 from ..inputs.wds import read_wds
 
@@ -103,7 +104,6 @@ def merge_corpus(parts: Iterable[CorpusCounts]) -> CorpusCounts:
 
 def save_corpus(output: str, corpus: CorpusCounts) -> None:
     """vocab.json and, beside it, cooccur.npz."""
-    from ...schemas.record import dumps
     root = output.rstrip("/")
     write_atomic(f"{root}/{VOCAB_FILE}", dumps(dict(corpus)).encode("utf-8"))
     write_atomic(f"{root}/{COOCCUR_FILE}", corpus.cooccurrence.to_bytes())
