@@ -255,16 +255,17 @@ def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.S
     every candidate is out of bounds, all candidates by cost as one pool.  The blind scores
     are asked for by yielding the texts (a step of ``augment_steps``)."""
     ranked, everything = {}, []
-    free = replace(scorers, bounds={}, observe=None)
     candidates = {kind: [(i, c.text, (i, c)) for i, c, _ in pool] for kind, pool in pools.items()}
     texts = select.texts_of(candidates, positives)
     answer = yield scorers, texts
     scored = select.scored(candidates, positives, texts, answer)
     for kind, pool in scored.items():
         sign = select.side(key, kind, seed)
+        costs = [select.cost(s, kind, sign, scorers) for s in pool]     # bounds aside: all candidates'
         ranked[kind] = iter(_one_per_slot([(*s.item, (s.positive, s.negative))
-                                           for s in select.rank(pool, kind, sign, scorers)]))
-        everything += [(select.cost(s, kind, sign, free), len(everything), s) for s in pool]
+                                           for s in select.rank(pool, kind, sign, scorers, costs)]))
+        base = len(everything)
+        everything += [(c, base, s) for c, s in zip(costs, pool)]
     everything.sort(key=lambda x: x[:2])
     return ranked, {"any": iter([(*s.item, (s.positive, s.negative)) for _, _, s in everything])}
 

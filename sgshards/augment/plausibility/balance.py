@@ -20,7 +20,7 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 import numpy as np
 
 from . import pairwise
-from .ngram import NgramModel
+from .ngram import NgramModel, batch_words
 from . import select
 from .select import Scorers
 from .tables import FormatError
@@ -94,19 +94,21 @@ class BlindModels:
 
     def score_many(self, queries: Sequence[tuple[str, str, Sequence[str]]]) -> list[tuple]:
         """Per (key, caption, texts): what ``scorers(key, caption)`` gives the texts, (n-gram
-        log-probabilities, classifier scores or None), for a batch of records in one pass
-        per model."""
-        logp = self.lm.logprobs_many([(texts, caption) for _, caption, texts in queries])
+        log-probabilities, classifier scores or None) as lists of floats, for a batch of
+        records in one pass per model, the texts' words hashed once for both."""
+        texts = [t for _, _, ts in queries for t in ts]
+        words = batch_words(texts)
+        counts = [len(ts) for _, _, ts in queries]
+        logp = self.lm.logprobs_many([(texts, caption) for _, caption, texts in queries], words)
+        logp = [lp.tolist() for lp in logp]
         if not self.classifiers:
             return [(lp, None) for lp in logp]
         if self._weights is None:          # every fold's weights, one row each
             self._weights = np.stack([m.weights for m in self.classifiers])
         folds = [pairwise.fold_of(key, len(self.classifiers)) for key, _, _ in queries]
-        texts = [t for _, _, ts in queries for t in ts]
-        rows = np.repeat(folds, [len(ts) for _, _, ts in queries])
-        scores = np.split(pairwise.scores_by(self._weights, texts, rows),
-                          np.cumsum([len(ts) for _, _, ts in queries])[:-1])
-        return list(zip(logp, scores))
+        scores = pairwise.scores_by(self._weights, texts, np.repeat(folds, counts), words).tolist()
+        ends = np.cumsum(counts).tolist()
+        return [(lp, scores[e - c:e]) for lp, e, c in zip(logp, ends, counts)]
 
     def __reduce__(self):
         """Pickled as one blob and its digest: a Beam side input is decoded again for every

@@ -18,7 +18,7 @@ zero), so a caption of the corpus is scored by a model of the other captions.
 from __future__ import annotations
 
 import re
-from typing import Sequence, Iterable, Optional
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import numpy as np
 
@@ -30,8 +30,6 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _START = tables.token_hash("<s>")      # no word can be "<s>" / "</s>": words() keeps [a-z0-9']
 _END = tables.token_hash("</s>")
 _BATCH = 4096                           # captions hashed per numpy batch in add_many
-_PADDING = np.array([_START, _START], dtype=np.uint64)
-_CLOSING = np.array([_END], dtype=np.uint64)
 
 # Every target's five slots are one matrix product over the columns (two back, one back,
 # word); row r is ``tables.tuple_slots`` of table _TABLES[r] on the columns it uses.
@@ -59,19 +57,43 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-_HASHES: dict[str, np.ndarray] = {}
-_HASHES_MAX = 1 << 14
+class Words(NamedTuple):
+    """Texts' word hashes laid end to end (uint64) and each text's number of words: what both
+    blind models read of a batch, hashed once for the two."""
+    hashes: np.ndarray
+    counts: np.ndarray
 
 
-def word_hashes(text: str) -> np.ndarray:
-    """uint64 token hashes of ``words(text)``; remembered for a while, as a record's texts are
-    scored by both blind models (and its positives again for each type)."""
-    found = _HASHES.get(text)
-    if found is None:
-        if len(_HASHES) >= _HASHES_MAX:
-            _HASHES.clear()
-        found = _HASHES[text] = tables.token_hashes(words(text))
-    return found
+def batch_words(texts: Sequence[str]) -> Words:
+    """``words`` of each text, hashed in one pass (one array for the batch, not one per text)."""
+    find = _WORD.findall
+    flat: list[str] = []
+    counts: list[int] = []
+    for text in texts:
+        found = find(text.lower())
+        flat += found
+        counts.append(len(found))
+    return Words(tables.token_hashes(flat), np.array(counts, dtype=np.int64))
+
+
+def pieces(values: np.ndarray, counts: Sequence[int]) -> list[np.ndarray]:
+    """``values`` cut into consecutive pieces of ``counts`` (``np.split`` without its per-piece
+    overhead, which dominates for thousands of small pieces)."""
+    ends = np.cumsum(counts).tolist()
+    return [values[e - c:e] for e, c in zip(ends, counts)]
+
+
+def _padded(words: Words) -> np.ndarray:
+    """``<s> <s>``, the words and ``</s>`` of each text of ``words``, end to end."""
+    counts = words.counts
+    width = counts + 3
+    starts = np.cumsum(width) - width
+    seq = np.empty(int(width.sum()), dtype=np.uint64)
+    seq[starts] = seq[starts + 1] = _START
+    seq[starts + 2 + counts] = _END
+    owner = np.repeat(np.arange(len(counts)), counts)
+    seq[np.arange(len(words.hashes)) + 2 + 3 * owner] = words.hashes    # word j of text i: j + 3i + 2
+    return seq
 
 
 def _sequence(toks: list[str]) -> list[int]:
@@ -189,18 +211,19 @@ class NgramModel:
         """``logprob`` of each text, in one pass over the tables (a record's candidates)."""
         return self.logprobs_many([(texts, exclude)])[0]
 
-    def logprobs_many(self, queries: Sequence[tuple[Sequence[str], Optional[str]]]) -> list[np.ndarray]:
+    def logprobs_many(self, queries: Sequence[tuple[Sequence[str], Optional[str]]],
+                      words: Optional[Words] = None) -> list[np.ndarray]:
         """``logprobs(texts, exclude)`` of each query, all in one pass over the tables (a
         batch of records' candidates): the numpy calls are paid once per batch, not per record.
-        Every text's value is computed as alone (elementwise, one sum per text)."""
+        Every text's value is computed as alone (elementwise, one sum per text).  ``words``:
+        ``batch_words`` of the queries' texts in order, when the caller has them already."""
         per_context, vocab = self._context_tables()
-        texts = [t for q in queries for t in q[0]]
-        if not texts:
+        if not any(len(q[0]) for q in queries):
             return [np.zeros(0) for _ in queries]
-        hashes = [word_hashes(t) for t in texts]
-        seq = np.concatenate([part for h in hashes for part in (_PADDING, h, _CLOSING)])
-        sizes = np.array([len(h) + 1 for h in hashes])                # targets per text (words + end)
-        slots = _target_slots(seq, sizes, self.bits)
+        if words is None:
+            words = batch_words([t for q in queries for t in q[0]])
+        sizes = words.counts + 1                                       # targets per text (words + end)
+        slots = _target_slots(_padded(words), sizes, self.bits)
         counts = self.counts[_ROWS3, slots[_NGRAMS]].astype(np.float64)        # target, bigram, trigram
         context = per_context[_ROWS4, slots[_CONTEXTS]].astype(np.float64)    # c1, t1, c2, t2
         per_query = np.array([len(q[0]) for q in queries])
@@ -228,16 +251,16 @@ class NgramModel:
         for order in (0, 1):
             p = (follow[order] + followers[order] * p) / (context[2 * order] + followers[order])
         logp = np.add.reduceat(np.log(p), np.cumsum(sizes) - sizes)
-        return np.split(logp, np.cumsum(per_query)[:-1])
+        return pieces(logp, per_query.tolist())
 
     def _exclusions(self, captions: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
                                                               np.ndarray]:
         """The excluded captions' slots (5, m) and the caption of each (m,), which of its
         distinct n-grams a caption empties (3, m: its counts are all the table has), and per
         caption its token count and the vocabulary it empties."""
-        seqs = [_sequence(words(c)) for c in captions]
-        lengths = np.array([len(s) - 2 for s in seqs])
-        ex = _target_slots(np.array([h for s in seqs for h in s], dtype=np.uint64), lengths, self.bits)
+        counted = batch_words(captions)
+        lengths = counted.counts + 1                                  # targets per caption
+        ex = _target_slots(_padded(counted), lengths, self.bits)
         owner = np.repeat(np.arange(len(captions)), lengths)
         emptied = np.zeros((3, ex.shape[1]), dtype=bool)
         for k, row in enumerate(_NGRAMS):

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
 from . import tables
-from .ngram import word_hashes, words    # the language model's tokens
+from .ngram import Words, batch_words, words    # the language model's tokens
 
 DIM = 2 ** 18          # hashed feature buckets
 L2 = 1.0               # penalty on |w|^2 / 2
@@ -113,18 +113,18 @@ class PairwiseModel:
         return cls(weights)
 
 
-def scores_by(weights: np.ndarray, texts: Sequence[str], model: np.ndarray) -> np.ndarray:
+def scores_by(weights: np.ndarray, texts: Sequence[str], model: np.ndarray,
+              words: Optional[Words] = None) -> np.ndarray:
     """Each text's score under its own model: ``weights`` (models, dim), ``model`` (texts,) the
     row of each text; in one pass over all the texts' tokens (a batch of records, each
     scored by its fold's model).  A text's n-gram weights are summed in the same order
-    however many texts share the pass."""
-    toks = [word_hashes(t) for t in texts]
-    lengths = np.array([len(t) for t in toks], dtype=np.int64)
-    h = np.concatenate(toks) if toks else np.zeros(0, dtype=np.uint64)
-    owner = np.repeat(np.arange(len(toks)), lengths)
+    however many texts share the pass.  ``words``: ``batch_words(texts)``, when the caller
+    has it already."""
+    h, lengths = words if words is not None else batch_words(texts)
+    owner = np.repeat(np.arange(len(lengths)), lengths)
     ends = np.cumsum(lengths)[owner] if len(owner) else owner    # end of each token's text
     row = np.asarray(model, dtype=np.int64)[owner]
-    total = np.zeros(len(toks))
+    total = np.zeros(len(lengths))
     with np.errstate(over="ignore"):
         for order, (mult, offset) in zip(ORDERS, _MIXERS):
             start = np.flatnonzero(np.arange(len(h)) + order <= ends)    # n-grams inside a text
@@ -132,7 +132,7 @@ def scores_by(weights: np.ndarray, texts: Sequence[str], model: np.ndarray) -> n
             for i in range(order):
                 acc = acc + h[start + i] * mult[i]
             ids = (acc % np.uint64(weights.shape[1])).astype(np.int64)
-            total += np.bincount(owner[start], weights=weights[row[start], ids], minlength=len(toks))
+            total += np.bincount(owner[start], weights=weights[row[start], ids], minlength=len(lengths))
     return total
 
 

@@ -112,8 +112,8 @@ def ask(scorers: Scorers, texts: Sequence[str]) -> Answer:
 
 def ask_many(requests: Sequence[tuple[Scorers, Sequence[str]]]) -> list[Answer]:
     """``ask`` for several records: those whose scorers share batch models in one call of
-    ``models.score_many`` (numpy arrays per request), the others one by one.  The answers are the
-    same as ``ask``'s."""
+    ``models.score_many`` (lists of floats per request), the others one by one.  The answers
+    are the same as ``ask``'s."""
     answers: list = [None] * len(requests)
     groups: dict[int, list[int]] = {}
     for n, (scorers, texts) in enumerate(requests):
@@ -125,9 +125,7 @@ def ask_many(requests: Sequence[tuple[Scorers, Sequence[str]]]) -> list[Answer]:
         models = requests[at[0]][0].batch[0]
         found = models.score_many([(*requests[n][0].batch[1:], requests[n][1]) for n in at])
         for n, (plausible, classified) in zip(at, found):
-            answers[n] = (plausible.tolist(),                 # numpy arrays: Python floats, the same values
-                          classified.tolist() if classified is not None
-                          else [0.0] * len(requests[n][1]))
+            answers[n] = (plausible, classified if classified is not None else [0.0] * len(requests[n][1]))
     return answers
 
 
@@ -144,9 +142,14 @@ def scored(pools: Mapping[str, Sequence[tuple[int, str, object]]], positives: Se
     return out
 
 
-def rank(scored: Sequence[Scored], kind: str, sign: int, scorers: Scorers) -> list[Scored]:
-    """The admissible candidates, cheapest first; equal costs keep generation order."""
+def rank(scored: Sequence[Scored], kind: str, sign: int, scorers: Scorers,
+         costs: Optional[Sequence[float]] = None) -> list[Scored]:
+    """The admissible candidates, cheapest first; equal costs keep generation order.
+    ``costs``: each candidate's ``cost``, when the caller has them already."""
     if scorers.observe is not None:
         scorers.observe(kind, list(scored))
-    return sorted((s for s in scored if admissible(s, kind, scorers)),
-                  key=lambda s: (cost(s, kind, sign, scorers), s.order))
+    if costs is None:
+        costs = [cost(s, kind, sign, scorers) for s in scored]
+    kept = [(c, s.order, s) for s, c in zip(scored, costs) if admissible(s, kind, scorers)]
+    kept.sort(key=lambda x: x[:2])
+    return [s for _, _, s in kept]

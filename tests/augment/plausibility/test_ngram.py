@@ -27,6 +27,24 @@ def test_words():
     assert words("A Dog's 3 toys -- don't!") == ["a", "dog's", "3", "toys", "don't"]
 
 
+def test_a_batch_of_texts_is_hashed_as_each_text_alone():
+    """``batch_words``: one flat array for a batch (wordless texts included), the hashes and
+    counts each text has alone; a text is scored the same with the batch's words given."""
+    from sgshards.augment.plausibility import tables
+    from sgshards.augment.plausibility.ngram import batch_words, pieces
+    texts = ["A Dog's 3 toys", "", "-- !", "the dog the dog", "x"]
+    batch = batch_words(texts)
+    assert batch.counts.tolist() == [len(words(t)) for t in texts]
+    alone = [tables.token_hashes(words(t)) for t in texts]
+    assert [p.tolist() for p in pieces(batch.hashes, batch.counts.tolist())] == [a.tolist() for a in alone]
+    assert batch_words([]).hashes.shape == (0,)
+    m = model(CORPUS)
+    queries = [(texts[:3], CORPUS[0]), (texts[3:], None)]
+    given = m.logprobs_many(queries, batch)
+    assert [g.tolist() for g in given] == [g.tolist() for g in m.logprobs_many(queries)]
+    assert [v for g in given for v in g.tolist()] == [m.logprob(t, exclude=e) for ts, e in queries for t in ts]
+
+
 def test_counts_and_totals():
     m = model(CORPUS)
     assert m.captions == len(CORPUS)

@@ -100,9 +100,9 @@ def test_plausible_selection_takes_each_types_cheapest_candidate(parse, monkeypa
     seen = {}
     original_rank = select.rank
 
-    def spy(scored, kind, sign, s):
+    def spy(scored, kind, sign, s, costs=None):
         seen[kind] = (scored, sign)
-        return original_rank(scored, kind, sign, s)
+        return original_rank(scored, kind, sign, s, costs)
 
     monkeypatch.setattr(select, "rank", spy)
     pos, neg = augment_caption(parse, blind=StubBlind())
