@@ -83,21 +83,17 @@ def pieces(values: np.ndarray, counts: Sequence[int]) -> list[np.ndarray]:
     return [values[e - c:e] for e, c in zip(ends, counts)]
 
 
-def _padded(words: Words) -> np.ndarray:
-    """``<s> <s>``, the words and ``</s>`` of each text of ``words``, end to end."""
-    counts = words.counts
+def _padded(counted: Words) -> np.ndarray:
+    """``<s> <s>``, the words and ``</s>`` of each text of ``counted``, end to end."""
+    counts = counted.counts
     width = counts + 3
     starts = np.cumsum(width) - width
     seq = np.empty(int(width.sum()), dtype=np.uint64)
     seq[starts] = seq[starts + 1] = _START
     seq[starts + 2 + counts] = _END
     owner = np.repeat(np.arange(len(counts)), counts)
-    seq[np.arange(len(words.hashes)) + 2 + 3 * owner] = words.hashes    # word j of text i: j + 3i + 2
+    seq[np.arange(len(counted.hashes)) + 2 + 3 * owner] = counted.hashes    # word j of text i: j + 3i + 2
     return seq
-
-
-def _sequence(toks: list[str]) -> list[int]:
-    return [_START, _START, *(tables.token_hash(w) for w in toks), _END]
 
 
 def _slots(columns: np.ndarray, bits: int) -> np.ndarray:
@@ -118,8 +114,8 @@ def _target_slots(seq: np.ndarray, sizes: np.ndarray, bits: int) -> np.ndarray:
 
 
 def _caption_slots(text: str, bits: int) -> np.ndarray:
-    seq = _sequence(words(text))
-    return _target_slots(np.array(seq, dtype=np.uint64), np.array([len(seq) - 2]), bits)
+    counted = batch_words([text])
+    return _target_slots(_padded(counted), counted.counts + 1, bits)
 
 
 def _matches(owner: np.ndarray, slots: np.ndarray, query: np.ndarray, wanted: np.ndarray, bits: int,
@@ -156,30 +152,24 @@ class NgramModel:
         self.add_many([text])
 
     def add_many(self, texts: Iterable[str]) -> None:
-        batch: list[list[str]] = []
+        batch: list[str] = []
         for text in texts:
-            batch.append(words(text))
+            batch.append(text)
             if len(batch) >= _BATCH:
                 self._add_batch(batch)
                 batch = []
         if batch:
             self._add_batch(batch)
 
-    def _add_batch(self, batch: list[list[str]]) -> None:
-        seq: list[int] = []
-        targets: list[int] = []
-        for toks in batch:
-            start = len(seq)
-            seq.extend(_sequence(toks))
-            targets.extend(range(start + 2, len(seq)))
-        hashes, at = np.array(seq, dtype=np.uint64), np.array(targets, dtype=np.int64)
-        slots = _slots(np.stack([hashes[at - 2], hashes[at - 1], hashes[at]]), self.bits)
+    def _add_batch(self, batch: list[str]) -> None:
+        counted = batch_words(batch)
+        slots = _target_slots(_padded(counted), counted.counts + 1, self.bits)
         for row, (ngram, ctx) in enumerate(((BI, CTX1), (TRI, CTX2))):
             tables.owner_update(self.counts[row + 1], self.owners[row], slots[ngram], slots[ctx])
         for row, ngram in enumerate(_NGRAMS):
             tables.saturating_add(self.counts[row], slots[ngram])
         self.captions += len(batch)
-        self.total_words += len(targets) - len(batch)
+        self.total_words += int(counted.counts.sum())
         self._derived = None
 
     def merge(self, other: "NgramModel") -> "NgramModel":
