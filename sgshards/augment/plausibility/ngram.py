@@ -119,18 +119,23 @@ def _caption_slots(text: str, bits: int) -> np.ndarray:
 
 
 def _matches(owner: np.ndarray, slots: np.ndarray, query: np.ndarray, wanted: np.ndarray, bits: int,
-             weights: Optional[np.ndarray] = None) -> np.ndarray:
-    """For each (query, wanted slot), how many of the excluded (owner, slot) pairs equal it
-    (with ``weights``: how many of those flagged), by binary search over the sorted pairs."""
+             weights: Sequence[np.ndarray] = ()) -> list[np.ndarray]:
+    """For each (query, wanted slot), how many of the excluded (owner, slot) pairs equal it and,
+    per flag array of ``weights``, how many of those are flagged: one sort of the pairs and one
+    binary search among the distinct ones."""
     keys = (owner << bits) | slots
+    if not len(keys):
+        return [np.zeros(len(query)) for _ in range(1 + len(weights))]
     order = np.argsort(keys, kind="stable")
     keys = keys[order]
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    distinct = keys[starts]
     asked = (query << bits) | wanted
-    lo, hi = np.searchsorted(keys, asked, "left"), np.searchsorted(keys, asked, "right")
-    if weights is None:
-        return (hi - lo).astype(np.float64)
-    cumulative = np.concatenate([[0], np.cumsum(weights[order])])
-    return (cumulative[hi] - cumulative[lo]).astype(np.float64)
+    at = np.minimum(np.searchsorted(distinct, asked), len(distinct) - 1)
+    found = distinct[at] == asked
+    runs = [np.diff(np.append(starts, len(keys)))] + [np.add.reduceat(w[order].astype(np.int64), starts)
+                                                      for w in weights]
+    return [np.where(found, run[at], 0).astype(np.float64) for run in runs]
 
 
 class NgramModel:
@@ -224,9 +229,13 @@ class NgramModel:
         if excluded:
             ex, owner, emptied, ex_tokens, ex_vocab = self._exclusions([c for _, c in excluded])
             owner = np.array([n for n, _ in excluded])[owner]           # excluded slot -> its query
-            hits = np.stack([_matches(owner, ex[row], query, slots[row], self.bits) for row in range(5)])
-            lost = np.stack([_matches(owner, ex[row], query, slots[row], self.bits, emptied[k])
-                             for k, row in ((1, CTX1), (2, CTX2))])
+            hits, lost = [], []             # per row; and of the contexts, the n-grams emptied
+            for row in range(5):
+                flags = {CTX1: (emptied[1],), CTX2: (emptied[2],)}.get(row, ())
+                found = _matches(owner, ex[row], query, slots[row], self.bits, flags)
+                hits.append(found[0])
+                lost += found[1:]
+            hits, lost = np.stack(hits), np.stack(lost)
             counts = np.maximum(counts - hits[_NGRAMS], 0.0)
             context = np.maximum(context - np.stack([hits[CTX1], lost[0], hits[CTX2], lost[1]]), 0.0)
             at_query = np.array([n for n, _ in excluded])
