@@ -176,17 +176,18 @@ def augment_steps(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     limits = PLAUSIBLE_CANDIDATES if scorers else (CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES)
     draws = PLAUSIBLE_DRAWS if scorers else 1
     pools = {t: _candidates(t, surfaces, rng, options.frequencies, limits, draws) for t in options.negative_types}
-    unbounded = None
+    unbounded, withheld = None, False
     if scorers:
-        pools, unbounded = yield from _ranked(pools, [p.text for p in positives], scorers, key, options.seed)
+        pools, unbounded, withheld = yield from _ranked(pools, [p.text for p in positives], scorers, key,
+                                                        options.seed)
     negatives = _select(pools, taken, options.max_negatives, rng)
     if not negatives and unbounded:                  # every candidate easy to spot: the least easy one
         negatives = _select(unbounded, taken, 1, rng)
-    if not negatives and "object_replace" in options.negative_types:   # "looking down on the fountains"
+    if not negatives and not withheld and "object_replace" in options.negative_types:   # "looking down on the fountains"
         pools = {"object_replace": iter([(0, c, None) for c in last_resort(surfaces[0][1])])}
         if scorers:                                  # scored too, the least spottable first
-            pools = (yield from _ranked(pools, [p.text for p in positives], replace(scorers, observe=None),
-                                        key, options.seed))[1]
+            pools = (yield from _ranked(pools, [p.text for p in positives],
+                                        replace(scorers, observe=None, fallback={}), key, options.seed))[1]
         negatives = _select(pools, taken, options.max_negatives, rng)
     return positives, negatives
 
@@ -249,12 +250,13 @@ def _candidates(kind: str, surfaces: list[tuple[int, Surface]], rng: random.Rand
 
 
 def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.Scorers", key: str,
-            seed: int) -> Generator[Request, "select.Answer", tuple[dict[str, Iterator], dict[str, Iterator]]]:
+            seed: int) -> Generator[Request, "select.Answer", tuple[dict[str, Iterator], dict[str, Iterator], bool]]:
     """Each type's pool ordered by plausibility match (plausibility.select) within the type's
-    bounds, each candidate with its (positive, negative) plausibility; and, for a record whose
-    every candidate is out of bounds, all candidates by cost as one pool.  The blind scores
-    are asked for by yielding the texts (a step of ``augment_steps``)."""
-    ranked, everything = {}, []
+    bounds, each candidate with its (positive, negative) plausibility; for a record whose
+    every candidate is out of bounds, all candidates by cost as one pool, but those of a type
+    this record may not fall back on (``select.falls_back``); and whether any were held back so.
+    The blind scores are asked for by yielding the texts (a step of ``augment_steps``)."""
+    ranked, everything, withheld = {}, [], False
     candidates = {kind: [(i, c.text, (i, c)) for i, c, _ in pool] for kind, pool in pools.items()}
     texts = select.texts_of(candidates, positives)
     answer = yield scorers, texts
@@ -265,9 +267,12 @@ def _ranked(pools: dict[str, Iterator], positives: list[str], scorers: "select.S
         ranked[kind] = iter(_one_per_slot([(*s.item, (s.positive, s.negative))
                                            for s in select.rank(pool, kind, sign, scorers, costs)]))
         base = len(everything)
-        everything += [(c, base, s) for c, s in zip(costs, pool)]
+        if select.falls_back(key, kind, seed, scorers.fallback.get(kind, 1.0)):
+            everything += [(c, base, s) for c, s in zip(costs, pool)]
+        else:
+            withheld = withheld or bool(pool)
     everything.sort(key=lambda x: x[:2])
-    return ranked, {"any": iter([(*s.item, (s.positive, s.negative)) for _, _, s in everything])}
+    return ranked, {"any": iter([(*s.item, (s.positive, s.negative)) for _, _, s in everything])}, withheld
 
 
 def _one_per_slot(ranked: list[tuple]) -> list[tuple]:

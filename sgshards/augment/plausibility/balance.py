@@ -31,6 +31,10 @@ MIN_UNIT = 1e-3              # a type whose typical gap is 0 must not divide by 
 # score and type: 0.5 is full symmetry; a little above keeps more of the types that rarely
 # have a candidate reading better than their positive (swaps)
 TARGET = 0.55
+# ... and with the negatives of records whose every candidate is out of bounds (the least spottable
+# one is still taken, so that the record is not left without a negative): a looser share, since a
+# record that would lose its only negative pays for it in coverage
+FALLBACK_TARGET = 0.70
 INFINITE = 1e30              # no bound (JSON has no infinity)
 
 
@@ -83,6 +87,7 @@ class BlindModels:
     scale: dict                  # type -> (typical |plausibility difference|, typical |gap|)
     bounds: dict = field(default_factory=dict)   # type -> largest admissible (difference, gap)
     seed: int = 0
+    fallback: dict = field(default_factory=dict)  # type -> share of out-of-bounds records it may serve
     _weights: Optional[np.ndarray] = field(default=None, init=False, repr=False, compare=False)
 
     def scorers(self, key: str, caption: str) -> Scorers:
@@ -90,7 +95,7 @@ class BlindModels:
         model = self.classifiers[pairwise.fold_of(key, len(self.classifiers))] if self.classifiers else None
         return Scorers(lambda texts: lm.logprobs(texts, exclude=caption),
                        model.scores if model is not None else None, self.scale, self.bounds,
-                       batch=(self, key, caption))
+                       batch=(self, key, caption), fallback=self.fallback)
 
     def score_many(self, queries: Sequence[tuple[str, str, Sequence[str]]]) -> list[tuple]:
         """Per (key, caption, texts): what ``scorers(key, caption)`` gives the texts, (n-gram
@@ -114,7 +119,7 @@ class BlindModels:
         """Pickled as one blob and its digest: a Beam side input is decoded again for every
         bundle, so a process keeps the models it decoded last (``_restore``) and reuses them,
         derived tables included, instead of rebuilding them per shard."""
-        blob = pickle.dumps((self.lm, self.classifiers, self.scale, self.bounds, self.seed),
+        blob = pickle.dumps((self.lm, self.classifiers, self.scale, self.bounds, self.seed, self.fallback),
                             protocol=pickle.HIGHEST_PROTOCOL)
         return _restore, (hashlib.sha256(blob).hexdigest(), blob)
 
@@ -122,6 +127,7 @@ class BlindModels:
         """Classifiers, scale and bounds (the n-gram model is saved on its own: ngram.npz)."""
         head = json.dumps({"scale": {t: list(v) for t, v in sorted(self.scale.items())},
                            "bounds": {t: list(v) for t, v in sorted(self.bounds.items())},
+                           "fallback": dict(sorted(self.fallback.items())),
                            "seed": self.seed, "folds": len(self.classifiers)}, sort_keys=True).encode("utf-8")
         parts = [MAGIC, struct.pack("<I", len(head)), head]
         for model in self.classifiers:
@@ -147,10 +153,11 @@ class BlindModels:
                 raise ValueError("trailing bytes")
             scale = {t: (float(v[0]), float(v[1])) for t, v in head["scale"].items()}
             bounds = {t: (float(v[0]), float(v[1])) for t, v in head["bounds"].items()}
+            fallback = {t: float(v) for t, v in head.get("fallback", {}).items()}   # older files: none
             seed = int(head["seed"])
         except (ValueError, KeyError, TypeError, struct.error) as exc:
             raise FormatError(f"{source or 'blind models'}: unreadable ({exc})") from None
-        return cls(lm, classifiers, scale, bounds, seed)
+        return cls(lm, classifiers, scale, bounds, seed, fallback)
 
 
 _DECODED: dict[str, BlindModels] = {}
@@ -176,7 +183,10 @@ def fit(lm: NgramModel, pairs: Sequence[Pair], pools: Sequence[Pool] = (), folds
     classifiers = pairwise.cross_fit([(p.positive, p.negative) for p in pairs], [p.key for p in pairs], folds)
     gaps = _gaps(classifiers, pairs)
     models = BlindModels(lm, classifiers, _scale(lm, pairs, gaps), {}, seed)
-    models.bounds = calibrate(models, sorted(set(pools)))
+    records = _records(sorted(set(pools)))
+    units = _ranked_units(models, records)
+    models.bounds = _bounds(records, units, TARGET, 3)
+    models.fallback = fallback_rates(models, records, units)
     return models
 
 
@@ -218,10 +228,18 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
     records' choices symmetric: among the chosen candidates, the share the blind models prefer
     the positive over is at most ``target`` on each score.  The sample's choices are simulated
     as ``select.rank`` makes them (its order does not depend on the bounds, only the cut)."""
+    records = _records(pools)
+    return _bounds(records, _ranked_units(models, records), target, rounds)
+
+
+def _records(pools: Sequence[Pool]) -> list[list[Pool]]:
+    return [[pools[i] for i in at] for at in _by(pools, "key").values()]
+
+
+def _bounds(records: list, units: list, target: float, rounds: int) -> dict:
     ranked: dict = {}
-    records = [[pools[i] for i in at] for at in _by(pools, "key").values()]
-    for record, units in zip(records, _ranked_units(models, records)):
-        for pool, order in zip(record, units):
+    for record, orders in zip(records, units):
+        for pool, order in zip(record, orders):
             ranked.setdefault(pool.type, []).append(order)
     bounds = {}
     for kind, choices in sorted(ranked.items()):
@@ -231,6 +249,45 @@ def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET
                 bound[dim] = _solve(choices, bound, dim, target)
         bounds[kind] = (bound[0], bound[1])
     return bounds
+
+
+def fallback_rates(models: BlindModels, records: list, units: list, target: float = FALLBACK_TARGET) -> dict:
+    """Per type, the largest share r of the sample's fallback picks of that type (records whose
+    every candidate is out of bounds take their cheapest one) such that, with r of them, the
+    type's chosen negatives are preferred as positive at most ``target`` of the time on each
+    score: a type whose only candidates are a fixed contrast ("with" -> "without") does not fill
+    the records no other type could serve with negatives a text-only model spots every time."""
+    counts: dict = {}                        # type -> [dim][in bounds / fallback] -> [above, below]
+
+    def count(kind: str, z, where: int) -> None:
+        per = counts.setdefault(kind, [[[0, 0], [0, 0]], [[0, 0], [0, 0]]])
+        for dim in (0, 1):
+            if z[dim] != 0:
+                per[dim][where][z[dim] < 0] += 1
+
+    for record, orders in zip(records, units):
+        within = False
+        for pool, order in zip(record, orders):
+            bound = models.bounds.get(pool.type, (INFINITE, INFINITE))
+            first = next((z for z in order if z[0] <= bound[0] and z[1] <= bound[1]), None)
+            if first is not None:
+                within = True
+                count(pool.type, first, 0)
+        cheapest = [(select.cost_of(order[0], select.side(pool.key, pool.type, models.seed)), n, pool.type, order[0])
+                    for n, (pool, order) in enumerate(zip(record, orders)) if order]
+        if not within and cheapest:
+            _, _, kind, z = min(cheapest)
+            count(kind, z, 1)
+    rates = {}
+    for kind, per in sorted(counts.items()):
+        rate = 1.0
+        for (above_in, below_in), (above_fb, below_fb) in per:
+            excess = above_fb - target * (above_fb + below_fb)          # what each fallback pick adds
+            room = target * (above_in + below_in) - above_in
+            if excess > 0:
+                rate = min(rate, max(0.0, room) / excess)
+        rates[kind] = rate
+    return rates
 
 
 def _ranked_units(models: BlindModels, records: Sequence[Sequence[Pool]]) -> list[list[list[tuple[float, float]]]]:

@@ -33,12 +33,14 @@ class Scorers:
     (plausibility difference, gap), a type missing from ``scale`` using (1, 1).  ``bounds``:
     per type, the largest (difference, gap), in those units, a candidate may have
     (balance.calibrate: what keeps the signs symmetric); ``observe(kind, scored)``: called with
-    each type's scored pool."""
+    each type's scored pool; ``fallback``: per type, the share of records whose every candidate
+    is out of bounds that may still take one of the type's (``falls_back``; 1 when missing)."""
     plausibility: Callable[[Sequence[str]], Sequence[float]]
     classifier: Optional[Callable[[Sequence[str]], Sequence[float]]]
     scale: Mapping[str, tuple[float, float]]
     bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     observe: Optional[Callable[[str, list], None]] = None
+    fallback: Mapping[str, float] = field(default_factory=dict)
     # (models, key, caption): the same scores asked of ``models.score_many`` with other
     # records' (``ask_many``), one batch per model instead of one per record
     batch: Optional[tuple] = None
@@ -60,6 +62,15 @@ def side(key: str, kind: str, seed: int) -> int:
     return 1 if digest[0] & 1 else -1
 
 
+def falls_back(key: str, kind: str, seed: int, rate: float) -> bool:
+    """Whether this record, all of whose candidates are out of bounds, may take one of this
+    type's anyway: a hash draw under the type's calibrated rate (``balance.fallback_rates``)."""
+    if rate >= 1.0:
+        return True
+    digest = hashlib.sha256(f"fallback\x1f{seed}\x1f{kind}\x1f{key}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") < rate * 2.0 ** 64
+
+
 def units(s: Scored, kind: str, scorers: Scorers) -> tuple[float, float]:
     """(plausibility difference, gap) in units of the type's typical size; > 0: the blind
     models prefer the positive."""
@@ -70,8 +81,13 @@ def units(s: Scored, kind: str, scorers: Scorers) -> tuple[float, float]:
 def cost(s: Scored, kind: str, sign: int, scorers: Scorers) -> float:
     """Distance on the wrong side of zero plus ``NEARNESS`` times distance from zero, in units
     of the type's typical size, summed over the two blind scores."""
+    return cost_of(units(s, kind, scorers), sign)
+
+
+def cost_of(zs: Sequence[float], sign: int) -> float:
+    """``cost`` of a candidate's units."""
     total = 0.0
-    for z in units(s, kind, scorers):
+    for z in zs:
         total += max(0.0, -sign * z) + NEARNESS * abs(z)
     return total
 

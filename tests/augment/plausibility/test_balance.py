@@ -1,4 +1,7 @@
 """The run's blind models: sampling, cross-fitting, calibration of the bounds, files."""
+import json
+import struct
+
 import pytest
 
 from sgshards.augment.core import AugmentOptions, augment
@@ -92,12 +95,50 @@ def test_calibrated_bounds_make_the_chosen_signs_symmetric():
     assert balance.calibrate(models, pools, target=1.0)["relation_replace"][1] >= balance.INFINITE
 
 
+def test_fallback_rates_hold_back_a_type_whose_fallback_picks_are_spotted():
+    """A record whose every candidate is out of bounds takes its cheapest one (of any type); a
+    type whose such picks the blind models prefer as positive keeps only the share of them that
+    holds its chosen negatives at the target; a type with room for its few keeps them all."""
+    models = balance.BlindModels(lm(), [], {}, {"spotted": (1.0, 1.0), "fine": (1.0, 1.0)}, 0)
+    records, units = [], []
+
+    def record(key, *pools):
+        records.append([balance.Pool(key, kind, "", (("p", "n"),)) for kind, _ in pools])
+        units.append([[z] for _, z in pools])
+
+    for k in range(20):                    # in bounds, balanced on both scores
+        record(f"a{k}", ("spotted", (0.5, 0.5) if k % 2 else (-0.5, -0.5)))
+    for k in range(10):                    # out of bounds: fallback picks, preferred as positive
+        record(f"b{k}", ("spotted", (3.0, 3.0)))
+    for k in range(40):
+        record(f"c{k}", ("fine", (0.5, 0.5) if k % 2 else (-0.5, -0.5)))
+    for k in range(7):                     # the cheaper of two out-of-bounds pools is the pick: "fine"
+        record(f"d{k}", ("fine", (1.2, 0.0)), *([("spotted", (4.0, 4.0))] if k < 5 else []))
+    rates = balance.fallback_rates(models, records, units, target=0.65)
+    assert rates["fine"] == 1.0
+    # spotted: 10 of 20 in bounds and r * 10 fallback picks preferred as positive, at most 65%
+    r = rates["spotted"]
+    assert r == pytest.approx((0.65 * 20 - 10) / (10 - 0.65 * 10))
+    assert (10 + r * 10) / (20 + r * 10) == pytest.approx(0.65)
+    assert balance.fallback_rates(models, records, units, target=0.9) == {"fine": 1.0, "spotted": 1.0}
+
+
 def test_files_round_trip_and_bad_bytes_are_one_line_errors():
     model = lm()
     models = balance.fit(model, shortcut_pairs())
     models.bounds = {"relation_replace": (0.5, balance.INFINITE)}
+    models.fallback = {"relation_replace": 0.25}
     again = balance.BlindModels.from_bytes(models.to_bytes(), model, "blind.bin")
     assert again.to_bytes() == models.to_bytes() and again.lm is model
+    assert again.fallback == {"relation_replace": 0.25}
+    assert again.scorers("k", "c").fallback == {"relation_replace": 0.25}
+    data, at = models.to_bytes(), len(balance.MAGIC)      # a file written before fallback rates
+    (size,) = struct.unpack_from("<I", data, at)
+    head = json.loads(data[at + 4:at + 4 + size])
+    del head["fallback"]
+    head = json.dumps(head, sort_keys=True).encode()
+    older = balance.MAGIC + struct.pack("<I", len(head)) + head + data[at + 4 + size:]
+    assert balance.BlindModels.from_bytes(older, model, "blind.bin").fallback == {}
     with pytest.raises(FormatError, match="blind.bin"):
         balance.BlindModels.from_bytes(models.to_bytes()[:-3], model, "blind.bin")
     with pytest.raises(FormatError, match="blind.bin"):

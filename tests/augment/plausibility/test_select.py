@@ -1,4 +1,6 @@
 """Plausibility-matched choice of negatives: the cost, the ranking, and augment's use of them."""
+from dataclasses import replace
+
 import pytest
 
 from sgshards.augment.core import CAPTION_CANDIDATES, PLAUSIBLE_CANDIDATES, AugmentOptions, augment
@@ -6,6 +8,7 @@ from sgshards.augment.plausibility import select
 from sgshards.augment.plausibility.select import Scored, Scorers
 from sgshards.augment.realise import text_key
 from sgshards.graph import build_graph
+from sgshards.schemas.record import NEGATIVE_TYPES
 
 CAPTION = "a red car parked next to a blue house under a tall tree"
 
@@ -122,6 +125,36 @@ def test_plausible_selection_takes_each_types_cheapest_candidate(parse, monkeypa
     # one negative per slot: the words drawn for a slot are alternatives
     assert len(chosen_slots) == len(neg)
     assert max(len(s) for s, _ in seen.values()) > 2 and PLAUSIBLE_CANDIDATES[0] > 2
+
+
+class OutOfBounds(StubBlind):
+    """Every candidate out of its type's bounds, and per type the share of such records that may
+    still take one of the type's (``fallback``)."""
+
+    def __init__(self, fallback):
+        super().__init__()
+        self.fallback = fallback
+
+    def scorers(self, key, caption):
+        bounds = {t: (-1.0, -1.0) for t in NEGATIVE_TYPES}       # no gap is below -1: none admissible
+        return replace(super().scorers(key, caption), bounds=bounds, fallback=self.fallback)
+
+
+def test_a_record_with_every_candidate_out_of_bounds_falls_back_only_on_types_allowed(parse):
+    """Such a record takes its least spottable candidate, of a type whose fallback rate lets
+    this record have one (a hash draw); with none allowed it gets no negative, and no last resort."""
+    _, anything = augment_caption(parse, blind=OutOfBounds({}))
+    assert len(anything) == 1
+    kind = anything[0].type
+    _, other = augment_caption(parse, blind=OutOfBounds({kind: 0.0}))
+    assert len(other) == 1 and other[0].type != kind
+    _, none = augment_caption(parse, blind=OutOfBounds({t: 0.0 for t in NEGATIVE_TYPES}))
+    assert none == []
+    _, again = augment_caption(parse, blind=OutOfBounds({t: 0.999999 for t in NEGATIVE_TYPES}))
+    assert [n.to_json() for n in again] == [n.to_json() for n in anything]
+    draws = [select.falls_back(f"k{i}", "object_replace", 0, 0.3) for i in range(400)]
+    assert 80 < sum(draws) < 160 and draws == [select.falls_back(f"k{i}", "object_replace", 0, 0.3)
+                                               for i in range(400)]
 
 
 def test_unknown_selection_is_an_error():
