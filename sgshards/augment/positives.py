@@ -31,7 +31,8 @@ from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
 from .frames import DIRECTION_PREPS, NO_COPULA_PREPS, Predicate, realise_predicate
 from .nounphrase import NounPhrase, analyse
-from .realise import PhraseBuilder, Surface, indefinite_article, is_pronoun, noun_form, text_key, verb_form
+from .realise import (PhraseBuilder, Surface, agree_verb_text, indefinite_article, is_pronoun, noun_form, text_key,
+                      verb_form)
 from .sampling import below, shuffle
 from .vocab import MASS_NOUNS
 
@@ -301,9 +302,29 @@ def _number_unknown(ctx: Context, idx: int) -> bool:
 
 def _add_predicate(b: PhraseBuilder, ctx: Context, r_idx: int, words, agree: int) -> None:
     start = len(b.tokens)
-    b.preds[r_idx] = b.words(words, "ADP")
+    b.preds[r_idx] = b.words(_alone_agreement(ctx, ctx.graph.relations[r_idx].subject, words, agree), "ADP")
     if agree >= 0:
         b.set_agree(ctx.graph.relations[r_idx].subject, start + agree)
+
+
+def _alone_agreement(ctx: Context, subject: int, words, agree: int):
+    """The predicate's words with its agreeing verb re-inflected for a subject taken out of a
+    coordination: "the brother and the sister have arranged a fight" -> "the sister has arranged"
+    (the caption's verb agrees with both; a subject that is no conjunct keeps the caption's verb)."""
+    o = ctx.graph.objects[subject]
+    if agree < 0 or o.span is None:
+        return words
+    head = o.span[1] - 1
+    if ctx.doc[head].dep != "conj" and not any(ctx.doc[k].dep == "conj" for k in ctx.kids[head]):
+        return words
+    text, ws, lemma, upos, tag = words[agree]
+    plural = agrees_plural(ctx, subject)
+    new = agree_verb_text(text, tag, plural)
+    if new == text:
+        return words
+    if tag in ("VBZ", "VBP"):
+        tag = "VBP" if plural else "VBZ"
+    return [*words[:agree], (new, ws, lemma, upos, tag), *words[agree + 1:]]
 
 
 def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:

@@ -73,6 +73,11 @@ def agree_verb(token: DepToken, plural: bool) -> str:
     return _agree_verb(token.text, token.tag, plural)
 
 
+def agree_verb_text(text: str, tag: str, plural: bool) -> str:
+    """``agree_verb`` of a word and its tag."""
+    return _agree_verb(text, tag, plural)
+
+
 @lru_cache(maxsize=1 << 14)
 def _agree_verb(text: str, tag: str, plural: bool) -> str:
     low = text.lower()

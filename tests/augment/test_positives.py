@@ -137,3 +137,20 @@ def test_a_written_quantity_agrees_as_its_head_and_leaves_predicates_to_the_coun
     assert not any("pile of books that" in x for x in t)
     t = texts("someone stole a truck filled with copies of new game")
     assert not any(x.startswith("copies of game") for x in t) and "the game is new" in t
+
+
+def test_a_subject_taken_out_of_a_coordination_gets_its_own_verb_form(parse):
+    """CC3M "the brother and the sister have arranged fight ..." gave "the sister have arranged
+    fight" (heldout8, not fluent): the caption's verb agrees with both conjuncts, the positive
+    with one.  A subject that is no conjunct keeps the caption's form."""
+    def texts(caption):
+        ctx = context(parse, caption)
+        return {realise_relation(ctx, k, t).text for k in range(len(ctx.graph.relations)) for t in (0, 1)}
+    t = texts("the brother and the sister have arranged fight by pillows on a bed in a bedroom.")
+    assert {"the sister has arranged fight", "the brother has arranged fight"} <= t
+    assert not any(" have arranged" in x for x in t)
+    t = texts("the boy and the girl were holding hands")
+    assert "the girl was holding hands" in t and not any("were" in x for x in t)
+    t = texts("a man and two women are walking a dog")
+    assert {"a man is walking a dog", "two women are walking a dog"} <= t
+    assert "children have arranged a party" in texts("the children have arranged a party")
