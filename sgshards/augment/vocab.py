@@ -467,7 +467,7 @@ POSTURE_VERBS = frozenset({"sit", "stand", "lie", "lay", "kneel", "rest", "crouc
 VERB_CONTRASTS: dict[str, tuple[str, ...]] = {
     "hold": ("drop", "throw"), "drop": ("hold", "catch"), "push": ("pull",), "pull": ("push",),
     "open": ("close",), "close": ("open",), "enter": ("leave", "exit"), "leave": ("enter",),
-    "exit": ("enter",), "give": ("take",), "take": ("give",), "throw": ("catch",), "catch": ("throw",),
+    "exit": ("enter",), "give": ("take",), "throw": ("catch",), "catch": ("throw",),  # no "take": "takes the field"
     "buy": ("sell",), "sell": ("buy",), "win": ("lose",), "lose": ("win",), "sit": ("stand",),
     "stand": ("sit", "lie"), "lie": ("stand", "sit"), "walk": ("run",), "run": ("walk",),
     "climb": ("descend", "jump off"), "ride": ("walk", "push"), "carry": ("drop",), "wear": ("hold", "remove"),

@@ -237,7 +237,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # chained place phrases in positives, "vs" sides, style names, flagpole pairs, adverbs read as things):
 # heldout2-5 lost 34 still-invalid negatives and 20 labelled-valid ones, most redrawn as valid ones.
 # 54,447 (88.27%) with all of round 9 merged (coverage, positives, web, relations, negatives).
-CC3M_NEGATIVES_BASELINE = 54_447
+# 54,429 since "take" has no contrast verb (vocab.VERB_CONTRASTS): the lost negatives were take -> give
+# ("players are giving the field", "man gives his dog for a walk", "is being given to the ambulance").
+CC3M_NEGATIVES_BASELINE = 54_429
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
