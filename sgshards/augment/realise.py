@@ -70,16 +70,12 @@ _AUX = {("has", True): "have", ("have", False): "has", ("does", True): "do", ("d
 
 def agree_verb(token: DepToken, plural: bool) -> str:
     """The verb token re-inflected for a singular/plural subject (case kept)."""
-    return _agree_verb(token.text, token.tag, plural)
-
-
-def agree_verb_text(text: str, tag: str, plural: bool) -> str:
-    """``agree_verb`` of a word and its tag."""
-    return _agree_verb(text, tag, plural)
+    return agree_verb_text(token.text, token.tag, plural)
 
 
 @lru_cache(maxsize=1 << 14)
-def _agree_verb(text: str, tag: str, plural: bool) -> str:
+def agree_verb_text(text: str, tag: str, plural: bool) -> str:
+    """``agree_verb`` of a word and its tag."""
     low = text.lower()
     new = _BE.get((low, plural)) or _AUX.get((low, plural))
     if new is None:

@@ -36,6 +36,7 @@ TARGET = 0.55
 # record that would lose its only negative pays for it in coverage
 FALLBACK_TARGET = 0.70
 INFINITE = 1e30              # no bound (JSON has no infinity)
+ROUNDS = 3                   # passes over the two scores when solving a type's bounds
 
 
 class Pair(NamedTuple):
@@ -185,7 +186,7 @@ def fit(lm: NgramModel, pairs: Sequence[Pair], pools: Sequence[Pool] = (), folds
     models = BlindModels(lm, classifiers, _scale(lm, pairs, gaps), {}, seed)
     records = _records(sorted(set(pools)))
     units = _ranked_units(models, records)
-    models.bounds = _bounds(records, units, TARGET, 3)
+    models.bounds = _bounds(records, units, TARGET, ROUNDS)
     models.fallback = fallback_rates(models, records, units)
     return models
 
@@ -223,7 +224,7 @@ def _scale(lm: NgramModel, pairs: Sequence[Pair], gaps) -> dict:
 
 
 def calibrate(models: BlindModels, pools: Sequence[Pool], target: float = TARGET,
-              rounds: int = 3) -> dict:
+              rounds: int = ROUNDS) -> dict:
     """Per type, the bounds (largest plausibility difference, largest gap) that make the sampled
     records' choices symmetric: among the chosen candidates, the share the blind models prefer
     the positive over is at most ``target`` on each score.  The sample's choices are simulated

@@ -66,11 +66,10 @@ class Words(NamedTuple):
 
 def batch_words(texts: Sequence[str]) -> Words:
     """``words`` of each text, hashed in one pass (one array for the batch, not one per text)."""
-    find = _WORD.findall
     flat: list[str] = []
     counts: list[int] = []
     for text in texts:
-        found = find(text.lower())
+        found = words(text)
         flat += found
         counts.append(len(found))
     return Words(tables.token_hashes(flat), np.array(counts, dtype=np.int64))
@@ -103,10 +102,11 @@ def _slots(columns: np.ndarray, bits: int) -> np.ndarray:
     return (h >> np.uint64(64 - bits)).astype(np.int64)
 
 
-def _target_slots(seq: np.ndarray, sizes: np.ndarray, bits: int) -> np.ndarray:
-    """``_slots`` of every target of texts laid end to end in ``seq``, each as ``<s> <s>``, its
-    words and ``</s>`` (``sizes``: targets per text, words + 1)."""
-    starts = np.cumsum(sizes + 2) - (sizes + 2)                    # each text's <s> <s> in seq
+def _target_slots(counted: Words, bits: int) -> np.ndarray:
+    """``_slots`` of every target (each word and each ``</s>``) of the texts of ``counted``."""
+    seq = _padded(counted)
+    width = counted.counts + 3
+    starts = np.cumsum(width) - width                              # each text's <s> <s> in seq
     target = np.ones(len(seq), dtype=bool)
     target[starts] = target[starts + 1] = False
     at = np.flatnonzero(target)
@@ -115,7 +115,7 @@ def _target_slots(seq: np.ndarray, sizes: np.ndarray, bits: int) -> np.ndarray:
 
 def _caption_slots(text: str, bits: int) -> np.ndarray:
     counted = batch_words([text])
-    return _target_slots(_padded(counted), counted.counts + 1, bits)
+    return _target_slots(counted, bits)
 
 
 def _matches(owner: np.ndarray, slots: np.ndarray, query: np.ndarray, wanted: np.ndarray, bits: int,
@@ -168,7 +168,7 @@ class NgramModel:
 
     def _add_batch(self, batch: list[str]) -> None:
         counted = batch_words(batch)
-        slots = _target_slots(_padded(counted), counted.counts + 1, self.bits)
+        slots = _target_slots(counted, self.bits)
         for row, (ngram, ctx) in enumerate(((BI, CTX1), (TRI, CTX2))):
             tables.owner_update(self.counts[row + 1], self.owners[row], slots[ngram], slots[ctx])
         for row, ngram in enumerate(_NGRAMS):
@@ -218,7 +218,7 @@ class NgramModel:
         if words is None:
             words = batch_words([t for q in queries for t in q[0]])
         sizes = words.counts + 1                                       # targets per text (words + end)
-        slots = _target_slots(_padded(words), sizes, self.bits)
+        slots = _target_slots(words, self.bits)
         counts = self.counts[_ROWS3, slots[_NGRAMS]].astype(np.float64)        # target, bigram, trigram
         context = per_context[_ROWS4, slots[_CONTEXTS]].astype(np.float64)    # c1, t1, c2, t2
         per_query = np.array([len(q[0]) for q in queries])
@@ -259,7 +259,7 @@ class NgramModel:
         caption its token count and the vocabulary it empties."""
         counted = batch_words(captions)
         lengths = counted.counts + 1                                  # targets per caption
-        ex = _target_slots(_padded(counted), lengths, self.bits)
+        ex = _target_slots(counted, self.bits)
         owner = np.repeat(np.arange(len(captions)), lengths)
         emptied = np.zeros((3, ex.shape[1]), dtype=bool)
         for k, row in enumerate(_NGRAMS):
