@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lexicon.lemmas import verb_lemma
 from ..lexicon.taxonomy import noun_classes
-from ..lexicon.verb_frames import takes_object
+from ..lexicon.verb_frames import lifeless_things_do, takes_object
 from ..lexicon.words import COLOURS, ING_NOUNS, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from .repair_base import OriginalParse
@@ -276,3 +276,46 @@ def gerund_in_compound(fixed: list[DepToken], original: OriginalParse, i: int) -
     for k in kids[h]:
         if k < n:
             fixed[k] = fixed[k]._replace(head=n)        # "a" of "a woman", not of the curtains
+
+
+# First-sense classes of lifeless things that do little of their own: a participle hung on one is
+# someone else's doing (not "phenomenon", "group" or "event": "light coming from the window",
+# "teams fighting", "a drill simulating urban warfare").
+LIFELESS_CLASSES = frozenset({"artifact", "object", "plant", "food", "substance", "body"})
+
+
+def _alive(t: DepToken) -> bool:
+    w = t.text.lower()
+    return t.lemma in PERSON_REFERENTS or w in PERSON_REFERENTS or bool(noun_classes(w, first=1) & AGENT_CLASSES)
+
+
+def participle_to_doer(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"a smiling bride in her bridal gown in a bedroom putting on her earrings", "little boy in
+    front of the camera lens eating cookies": a participle hung on a lifeless noun inside a phrase
+    is the doing of the person or animal the phrase belongs to: the noun the phrases hang from,
+    or the subject of the verb they hang from ("a woman stands on a cliff staring at the
+    viewer"), unless lifeless things do it too ("a plate of food sitting on the counter",
+    ``lexicon.verb_frames.lifeless_things_do``).  Reads the heads already fixed."""
+    doc = fixed
+    t = doc[i]
+    if (t.tag != "VBG" or t.dep != "acl" or t.head == i or t.text.lower() in ING_NOUNS
+            or lifeless_things_do(verb_lemma(t.text.lower()))):
+        return
+    x = doc[t.head]
+    if x.dep != "pobj" or x.upos not in NOUN_POS or not noun_classes(x.text.lower(), first=1) & LIFELESS_CLASSES:
+        return
+    for _ in range(4):                                   # up the phrases: gown -> in -> bride
+        p = doc[x.head]
+        if x.dep != "pobj" or p.dep != "prep" or p.head == p.i:
+            return
+        y = doc[p.head]
+        if y.upos in ("VERB", "AUX"):
+            if any(doc[c].head == y.i and doc[c].dep == "nsubj" and _alive(doc[c]) for c in original.children[y.i]):
+                fixed[i] = t._replace(head=y.i, dep="advcl")
+            return
+        if y.upos not in NOUN_POS:
+            return
+        if _alive(y):
+            fixed[i] = t._replace(head=y.i)
+            return
+        x = y

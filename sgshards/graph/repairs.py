@@ -54,6 +54,9 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
         Repair("object_of_gerund", attach.object_of_gerund, "a taxi following a black car"),
         Repair("clause_object_noun", nouns.clause_object_noun, "man holding tennis racquet"),
     ),
+    (
+        Repair("participle_to_doer", attach.participle_to_doer, "little boy in front of the camera lens eating cookies"),
+    ),
 )
 
 

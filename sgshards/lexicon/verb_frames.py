@@ -1,4 +1,4 @@
-"""Verbs whose most frequent sense takes a direct object, from WordNet 3.0's sentence frames
+"""Verbs by what they take.  Verbs whose most frequent sense takes a direct object, from WordNet 3.0's sentence frames
 (``sgshards/data/transitive_verbs.txt``, built by ``bench/build_transitive_verbs.py``): a noun
 after such a verb can be its object ("a woman opening curtains"); after one that takes none it is
 not ("an infant smiling girl")."""
@@ -19,3 +19,19 @@ def _transitive() -> frozenset[str]:
 def takes_object(lemma: str) -> bool:
     """The verb's first WordNet sense has a frame with a direct object."""
     return lemma.lower() in _transitive()
+
+
+LIFELESS_DATA = DATA.with_name("lifeless_subject_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def _lifeless_doers() -> frozenset[str]:
+    with open(LIFELESS_DATA, encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+def lifeless_things_do(lemma: str) -> bool:
+    """Lifeless things are this verb's subjects in FACTUAL's gold graphs ("a plate sitting on the
+    counter", "light coming from the window"; ``bench/build_lifeless_verbs.py``), unlike "eat",
+    "wear" or "put on"."""
+    return lemma.lower() in _lifeless_doers()

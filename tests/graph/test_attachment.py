@@ -63,3 +63,23 @@ def test_a_picture_does_not_do_what_the_one_it_shows_does(nlp):
 def test_a_place_after_a_picture_of_someone_with_something_places_the_thing(nlp):
     rels = relations(nlp, "portrait of a young woman with wrinkles on his forehead on white background")
     assert ("wrinkle", "on", "forehead") in rels and ("woman", "on", "forehead") not in rels, rels
+
+
+def test_a_participle_on_a_lifeless_thing_in_a_phrase_is_its_owners_doing(nlp):
+    """heldout8 CC3M row 2703 ("the bridal gown putting on earrings") and CC3M validation captions
+    of the same shape: the person or animal the phrases hang from does it, or the living subject of
+    the verb they hang from."""
+    rels = relations(nlp, "a smiling bride in her bridal gown in a bedroom putting on her earrings")
+    assert ("bride", "put on", "earring") in rels and not any(s == "gown" and p == "put on" for s, p, _ in rels), rels
+    rels = relations(nlp, "young woman with a suitcase walking down an empty road")
+    assert ("woman", "walk down", "road") in rels and not any(s == "suitcase" for s, _, _ in rels), rels
+    rels = relations(nlp, "a blonde woman in a blue dress stands on a cliff staring at the viewer over her shoulder")
+    assert ("woman", "stare at", "viewer") in rels and not any(s == "cliff" for s, _, _ in rels), rels
+
+
+def test_a_participle_lifeless_things_do_stays_with_the_thing(nlp):
+    """Verbs FACTUAL's gold graphs give lifeless subjects (sit, come) stay on the noun they hang from."""
+    rels = relations(nlp, "a nun stands in a pool of light coming from the window of a church.")
+    assert ("light", "come from", "window") in rels, rels
+    rels = relations(nlp, "a woman in a kitchen with a plate of food sitting on the counter")
+    assert ("plate", "sit on", "counter") in rels, rels
