@@ -53,7 +53,10 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
     if t.dep in ("acl", "relcl"):
         # "a room with a luminous pattern made of stars": a past participle on a "with" thing
         # describes the thing ("boy with red hair sitting": a gerund the bearer)
-        owner = t.head if t.tag == "VBN" and carried_thing(st, t.head) else wearer(st, t.head)
+        # (a garment or a "with" thing shows what it depicts itself: "a demonstrator with a mask
+        # depicting politician")
+        owner = t.head if (t.tag == "VBN" and carried_thing(st, t.head)
+                           or verb_lemma(st.low[v]) in DEPICTING_VERBS) else wearer(st, t.head)
         p = doc[owner].head
         if (t.tag == "VBG" and t.dep == "acl" and doc[owner].dep == "pobj" and doc[p].head != p
                 and is_nominal(st, doc[p].head)
@@ -92,6 +95,8 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
     return [], passive
 
 
+# Verbs of what a thing shows: a garment or a "with" thing does them itself ("a mask depicting politician").
+DEPICTING_VERBS = frozenset({"show", "depict", "feature", "display", "portray", "illustrate", "represent", "advertise"})
 # Prepositions placing a thing at a place a clause after it cannot have as its agent.
 PLACE_PREPS = frozenset({"at", "in", "inside", "near", "by", "outside"})
 # Categories (``augment.vocab.object_category``) of places: no agent of a gerund.

@@ -8,6 +8,7 @@ from ..lexicon.taxonomy import noun_classes
 from ..lexicon.verb_frames import lifeless_things_do, takes_object
 from ..lexicon.words import COLOURS, ING_NOUNS, PERSON_REFERENTS
 from ..schemas.depview import DepToken
+from .clauses import DEPICTING_VERBS
 from .repair_base import OriginalParse
 from .state import NOUN_POS, side_by_side_at
 
@@ -209,7 +210,7 @@ def gerund_object(fixed: list[DepToken], original: OriginalParse, i: int) -> Non
     lw = t.text.lower()
     c = t.i - 1
     if (t.dep == "amod" and t.tag == "VBG" and lw not in ING_NOUNS and c >= 0 and doc[c].head in (t.head, t.i)
-            and doc[c].dep == "compound" and doc[c].upos in NOUN_POS and doc[t.head].dep == "pobj"
+            and doc[c].dep in ("compound", "npadvmod") and doc[c].upos in NOUN_POS and doc[t.head].dep == "pobj"
             and t.head > t.i):
         # "a man on a beach playing frisbee": beach is the place, playing takes frisbee
         n = t.head
@@ -294,12 +295,13 @@ def participle_to_doer(fixed: list[DepToken], original: OriginalParse, i: int) -
     front of the camera lens eating cookies": a participle hung on a lifeless noun inside a phrase
     is the doing of the person or animal the phrase belongs to: the noun the phrases hang from,
     or the subject of the verb they hang from ("a woman stands on a cliff staring at the
-    viewer"), unless lifeless things do it too ("a plate of food sitting on the counter",
-    ``lexicon.verb_frames.lifeless_things_do``).  Reads the heads already fixed."""
+    viewer", "young woman sitting in a boat feeding grapes"), unless lifeless things do it too ("a
+    plate of food sitting on the counter", ``lexicon.verb_frames.lifeless_things_do``) or it is
+    what a thing shows ("the studios featuring ...").  Reads the heads already fixed."""
     doc = fixed
     t = doc[i]
     if (t.tag != "VBG" or t.dep != "acl" or t.head == i or t.text.lower() in ING_NOUNS
-            or lifeless_things_do(verb_lemma(t.text.lower()))):
+            or lifeless_things_do(verb_lemma(t.text.lower())) or verb_lemma(t.text.lower()) in DEPICTING_VERBS):
         return
     x = doc[t.head]
     if x.dep != "pobj" or x.upos not in NOUN_POS or not noun_classes(x.text.lower(), first=1) & LIFELESS_CLASSES:
@@ -310,8 +312,9 @@ def participle_to_doer(fixed: list[DepToken], original: OriginalParse, i: int) -
             return
         y = doc[p.head]
         if y.upos in ("VERB", "AUX"):
-            if any(doc[c].head == y.i and doc[c].dep == "nsubj" and _alive(doc[c]) for c in original.children[y.i]):
-                fixed[i] = t._replace(head=y.i, dep="advcl")
+            if (any(doc[c].head == y.i and doc[c].dep == "nsubj" and _alive(doc[c]) for c in original.children[y.i])
+                    or y.dep == "acl" and y.head != y.i and _alive(doc[y.head])):
+                fixed[i] = t._replace(head=y.i, dep="advcl")    # "woman sitting in a boat feeding grapes"
             return
         if y.upos not in NOUN_POS:
             return

@@ -83,3 +83,17 @@ def test_a_participle_lifeless_things_do_stays_with_the_thing(nlp):
     assert ("light", "come from", "window") in rels, rels
     rels = relations(nlp, "a woman in a kitchen with a plate of food sitting on the counter")
     assert ("plate", "sit on", "counter") in rels, rels
+
+
+def test_a_gerund_read_as_a_modifier_after_a_place_is_the_clause_of_the_subject(nlp):
+    """heldout8 CC3M row 14937: "young woman sitting in grapes" - "a boat feeding grapes" read as one
+    noun phrase (boat as the gerund's adverbial); the woman sits in the boat and feeds the grapes."""
+    rels = relations(nlp, "young woman sitting in a boat feeding grapes to a young man resting on her lap")
+    assert ("woman", "sit in", "boat") in rels and ("woman", "feed", "grape") in rels, rels
+    assert ("woman", "sit in", "grape") not in rels, rels
+
+
+def test_a_thing_worn_or_carried_shows_what_it_depicts_itself(nlp):
+    """CC3M validation: the mask depicts the politician, not the demonstrator wearing it."""
+    rels = relations(nlp, "a demonstrator with a mask depicting politician and others take part in a protest")
+    assert ("mask", "depict", "politician") in rels and ("demonstrator", "depict", "politician") not in rels, rels
