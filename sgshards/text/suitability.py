@@ -392,6 +392,8 @@ def keyword_list(c: Caption) -> Optional[str]:
         return KEYWORD_LIST
     if _lower_case_names(c):
         return KEYWORD_LIST
+    if _stuffed_sentence(c):
+        return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
     if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE_TAGS for t in c.doc):
         return None
@@ -407,6 +409,21 @@ def keyword_list(c: Caption) -> Optional[str]:
             or len(content) >= 8 and sum(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in c.words) <= 1:
         return KEYWORD_LIST
     return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
+
+
+def _stuffed_sentence(c: Caption) -> bool:
+    """A sentence of ten content words or more that says four dictionary words again, whatever its
+    grammar: search keywords around a title ("2018 Fashion Calendar Wristwatch Quartz Watches Men Top
+    Brand Luxury Leather Wrist Watch for Man ... new 2018 men watches luxury top brand ...", taggers
+    read "watches" as a verb).  A description names a thing twice at most ("american football player
+    tackles american football player"); names and dates said again in a news caption's dateline are
+    no dictionary words ("EAST LOS ANGELES, CA - MAY 23: ... in East Los Angeles")."""
+    for sent in sorted({t.sent for t in c.words}):
+        content = [t for t in c.words if t.sent == sent and t.upos in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")
+                   and t.lemma.lower() not in PLACEHOLDERS]
+        if len(content) >= 10 and sum(is_english_word(lemma) for lemma in _stuffed(c.doc, content)) >= 4:
+            return True
+    return False
 
 
 def _lower_case_names(c: Caption) -> bool:
