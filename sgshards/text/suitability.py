@@ -50,8 +50,6 @@ placeholders never meet the Title Case, name and brand rules.  Everything here i
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS, FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
@@ -64,6 +62,7 @@ from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
+from .keywords import is_english_word, readings, stuffed, stuffed_sentence
 from .page_shapes import comma_keywords, event_tickets, page_text, segmented_listing, title_segments, work_title
 from .shop_titles import news_headline, product_title
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
@@ -105,7 +104,6 @@ _UNDERSCORED = re.compile(r"[^\W_]_+[^\W_]")
 # a photo-sharing site's tag dump: "Tags:" and three words or more ("... Tags: uk greatbritain england wow")
 _TAG_DUMP = re.compile(r"\btags?\s*:\s*(?:[^\s:]+\s+){2,}[^\s:]", re.I)
 SEPARATOR_TOKENS = frozenset({",", ";", "|", "/", "·", "•", "-", "–", "—", "//", "||", "::"})
-COORDINATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "&", "+", "and", "or"})
 _HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
 _STOCK = STOCK_LABEL
 _LETTER = re.compile(r"[^\W\d_]")
@@ -131,19 +129,6 @@ SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
 # a caption that names the picture and then its title: "image titled handle a child's meltdown"
 _TITLED = re.compile(r"^\W*(?:image|picture|photo|photograph|illustration)\s+(?:titled|entitled)\b", re.I)
 FINITE_OR_ING = FINITE_TAGS | {"VBG"}
-
-
-@lru_cache(maxsize=1 << 16)
-def is_english_word(word: str) -> bool:
-    """A lower-case word an English dictionary (lemminflect's) or the closed-class table knows."""
-    return word in ENGLISH_FUNCTION_WORDS or bool(all_lemmas(word))
-
-
-@lru_cache(maxsize=1 << 16)
-def readings(word: str) -> frozenset[str]:
-    """The parts of speech a (lower-case) word has in lemminflect's dictionary: {"NOUN", "VERB"} for
-    "frames", {"NOUN"} for "jeans"."""
-    return frozenset(all_lemmas(word))
 
 
 class Caption(NamedTuple):
@@ -392,12 +377,12 @@ def keyword_list(c: Caption) -> Optional[str]:
         return KEYWORD_LIST
     if _lower_case_names(c):
         return KEYWORD_LIST
-    if _stuffed_sentence(c):
+    if stuffed_sentence(c.words, c.doc):
         return KEYWORD_LIST
     content = [t for t in c.words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
     if len(content) < 4 or any(t.upos in ("DET", "AUX") or t.tag in FINITE_TAGS for t in c.doc):
         return None
-    repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
+    repeated = sorted(stuffed(c.doc, content).values(), reverse=True)
     if not repeated:
         return None
     # search keywords: a word three times, two words twice, a word doubled ("jar pendant light kit jar
@@ -409,21 +394,6 @@ def keyword_list(c: Caption) -> Optional[str]:
             or len(content) >= 8 and sum(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in c.words) <= 1:
         return KEYWORD_LIST
     return None if any(t.upos in ("ADP", "CCONJ") or t.text in (",", ";") for t in c.doc) else KEYWORD_LIST
-
-
-def _stuffed_sentence(c: Caption) -> bool:
-    """A sentence of ten content words or more that says four dictionary words again, whatever its
-    grammar: search keywords around a title ("2018 Fashion Calendar Wristwatch Quartz Watches Men Top
-    Brand Luxury Leather Wrist Watch for Man ... new 2018 men watches luxury top brand ...", taggers
-    read "watches" as a verb).  A description names a thing twice at most ("american football player
-    tackles american football player"); names and dates said again in a news caption's dateline are
-    no dictionary words ("EAST LOS ANGELES, CA - MAY 23: ... in East Los Angeles")."""
-    for sent in sorted({t.sent for t in c.words}):
-        content = [t for t in c.words if t.sent == sent and t.upos in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")
-                   and t.lemma.lower() not in PLACEHOLDERS]
-        if len(content) >= 10 and sum(is_english_word(lemma) for lemma in _stuffed(c.doc, content)) >= 4:
-            return True
-    return False
 
 
 def _lower_case_names(c: Caption) -> bool:
@@ -438,20 +408,6 @@ def _lower_case_names(c: Caption) -> bool:
     if any(t.upos in ("DET", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ") for t in c.doc):
         return False
     return sum(1 for t in words if len(t.text) > 2 and not is_english_word(t.text)) >= 2
-
-
-def _stuffed(doc: Sequence[DepToken], content: list[DepToken]) -> dict[str, int]:
-    """Content lemmas said again with no coordination between two mentions: "cricket team vs cricket
-    team" and "wall art, turquoise canvas art" name two things, "red kitchen pendant lights red" repeats."""
-    seen: dict[str, list[int]] = {}
-    for t in content:
-        seen.setdefault(t.lemma.lower(), []).append(t.i)
-    out = {}
-    for lemma, at in seen.items():
-        if len(at) > 1 and any(not any(doc[k].upos == "CCONJ" or doc[k].text.lower() in COORDINATORS
-                                       for k in range(a + 1, b)) for a, b in zip(at, at[1:])):
-            out[lemma] = len(at)
-    return out
 
 
 def title_case(c: Caption) -> Optional[str]:
@@ -534,7 +490,7 @@ def _product_mark(c: Caption, words: list[DepToken]) -> bool:
     if len(goods) >= 2:
         return True
     content = [t for t in words if t.upos in ("NOUN", "PROPN", "ADJ") and t.lemma.lower() not in PLACEHOLDERS]
-    repeated = sorted(_stuffed(c.doc, content).values(), reverse=True)
+    repeated = sorted(stuffed(c.doc, content).values(), reverse=True)
     return bool(repeated) and (repeated[0] >= 3 or repeated[1:2] == [2])
 
 
