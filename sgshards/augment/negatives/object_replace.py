@@ -118,7 +118,7 @@ def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
 def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str, bool, bool], ...]:
     """The name's alternatives that name other things (``distinct_things``; no person for a child
     of unknown sex: "child" -/-> "boy", "baby" -/-> "woman"), with their groups, number class
-    (``fits_number`` only restricts "plural"/"mass" nouns), whether they keep the name's age and
+    whether they keep the name's age and
     whether they say the other sex: constant tables, so once per name rather than per object."""
     child = sexless_child(name)
     return tuple((w, object_groups(w), number_class(w), same_age(w, name),
@@ -194,7 +194,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and not (worn and not one_of_them(o.name, w))         # "a helmet on" -/-> "a shoe on"
                 and (prep is None or prep in place_preps(w, prep, strict))
                 and not (owner and noun_form(w, slot.plural).endswith("s"))
-                and (not number or fits_number(surface, slot, w))
+                and fits_number(surface, slot, w)
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
@@ -361,7 +361,7 @@ def _kin_replacements(surface: Surface, slot: Slot, name: str, prep: Optional[st
     worn = is_worn(surface, slot.obj)
     return [w for w in kin_alternatives(name)                   # the caption's objects last: the dearest test
             if not (worn and not one_of_them(name, w))
-            and (not number_class(w) or fits_number(surface, slot, w))
+            and fits_number(surface, slot, w)
             and (prep is None or prep in place_preps(w, prep, strict_place(surface, slot, name, prep)))
             and not (owner and noun_form(w, slot.plural).endswith("s"))
             and not set_out_together(name, w) and not named_together(name, w)

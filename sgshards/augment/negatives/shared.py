@@ -76,14 +76,17 @@ def gerund(noun: str) -> bool:
 
 
 def fits_number(surface: Surface, slot: Slot, name: str) -> bool:
-    """The noun can stand in the slot's number: no "a snow"/"red snows", no "a shorts"."""
+    """The noun can stand in the slot's number: no "a snow"/"red snows", no "a shorts", and no
+    singular count noun where a mass noun stood bare ("making toast" -/-> "making strawberry",
+    "eating ice cream" -/-> "eating banana": the article it needs would be an edit of its own)."""
     number = number_class(name)
     if number == "plural":
         return slot.plural
     if number == "mass":
         det = surface.tokens[slot.np[0]].text.lower() if slot.np[0] < slot.name[0] else ""
         return not slot.plural and det not in ("a", "an") and not surface.graph.objects[slot.obj].quantity
-    return True
+    o = surface.graph.objects[slot.obj]
+    return slot.plural or slot.np[0] < slot.name[0] or bool(o.quantity) or number_class(o.name) != "mass"
 
 
 # --------------------------------------------------------------------------- fluency guards
