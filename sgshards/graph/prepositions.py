@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..augment.vocab import MASS_NOUNS, object_category
 from ..lexicon.lemmas import noun_lemma, verb_lemma
-from ..lexicon.taxonomy import CONCRETE_CLASSES, noun_class
+from ..lexicon.taxonomy import CONCRETE_CLASSES, is_a, noun_class
 from ..lexicon.of_heads import (
     BELONGING_CATEGORIES, GEAR, OF_MATERIALS, PART_NOUNS, REPRESENTATION_HEADS, UNOWNED_CATEGORIES,
 )
@@ -68,6 +68,9 @@ def noun_relations(st: GraphState, i: int) -> None:
                     if doc[verb].upos == "VERB":
                         subs = [resolve(st, x) for x in verb_subjects(st, verb)[0]]
                         subj = next((x for x in subs if x is not None), subj)
+                if p2 == "wear" and pred == "in" and subj is not None and not can_wear(st.objects[subj].name):
+                    add_relation(st, subj, pred, resolve(st, k), toks, rule=shape)   # "gears in an old wrist watch"
+                    continue
                 add_relation(st, subj, p2, resolve(st, k), toks, rule=rule)
     for k in kids_of(st, i, "poss"):
         if doc[k].tag == "PRP$":
@@ -229,3 +232,16 @@ def side_by_side(st: GraphState, i: int) -> None:
         toks, pred, rule = conj_group(st, h), "side by side with", "side_by_side/noun"
     relate_mutually(st, [s for s in (resolve(st, k) for k in toks) if s is not None], pred, [i, i + 1, i + 2],
                     rule)
+
+
+# A lifeless thing "in" a garment or an accessory is inside it ("gears in an old wrist watch"); a
+# figure of a person wears it ("a statue in a hat").  ("with" stays wearing: "a banana made to look
+# like a construction worker with a hard hat" wears it in FACTUAL.)
+_LIFELESS_CLASSES = frozenset({"artifact", "object", "plant", "food", "substance", "body"})
+_FIGURES = ("figure", "doll", "toy", "automaton", "representation")
+
+
+def can_wear(name: str) -> bool:
+    """A thing that can be dressed: anything but a lifeless thing that is no figure of a person."""
+    head = name.split()[-1] if name else name
+    return noun_class(head) not in _LIFELESS_CLASSES or any(is_a(head, f) for f in _FIGURES)

@@ -97,3 +97,12 @@ def test_a_thing_worn_or_carried_shows_what_it_depicts_itself(nlp):
     """CC3M validation: the mask depicts the politician, not the demonstrator wearing it."""
     rels = relations(nlp, "a demonstrator with a mask depicting politician and others take part in a protest")
     assert ("mask", "depict", "politician") in rels and ("demonstrator", "depict", "politician") not in rels, rels
+
+
+def test_a_lifeless_thing_in_a_garment_is_inside_it(nlp):
+    """heldout9 CC3M row 5242: "gears in an old wrist watch" is no "gears wearing an old wrist watch";
+    a figure of a person still wears what it is in."""
+    rels = relations(nlp, "macro shot of gears in an old wrist watch")
+    assert ("gear", "in", "wrist watch") in rels and not any(p == "wear" for _, p, _ in rels), rels
+    assert ("statue", "wear", "hat") in relations(nlp, "a statue in a hat")
+    assert ("man", "wear", "shirt") in relations(nlp, "man in a red shirt")
