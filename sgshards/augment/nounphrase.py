@@ -232,9 +232,10 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
         predicable = predicable and _predicable(doc, sp, (start, e), attr_tokens) \
             and not _agent_classifier(doc, sp, head)
     attrs.sort(key=_attribute_position)
-    if any(doc[c].dep == "poss" and doc[c].upos in ("NOUN", "PROPN") for c in kids[head]):
+    if any(doc[c].dep == "poss" for c in kids[head]):
         attrs = [(k, sp) for k, sp in attrs if sp is None or doc[sp[1] - 1].tag != "JJS"]
-        #                                          "the world's largest biceps" is no "largest biceps"
+        #                                          "the world's largest biceps" is no "largest biceps",
+        #                                          "his best game" no "the best game"
     whole = len(attrs)
     attrs, run_start = _contiguous_modifiers(doc, attrs, start)
     after: tuple[int, ...] = ()

@@ -327,3 +327,10 @@ def test_between_names_all_its_parties_or_nothing(parse):
     assert not any("between" in t for t in got["all"])
     assert "a narrow path between trees" in candidates(parse, "a narrow path between the trees")["all"]
 
+
+
+def test_a_superlative_after_a_possessive_pronoun_is_left_out(parse):
+    """heldout9 CC3M row 11378: "his best game" is no "the best game" (best of all); "the game" is true."""
+    got = candidates(parse, "athlete played his best game for the season against american football team.")
+    assert not any("best" in t for t in got["all"]), got["all"]
+    assert "athlete played the game" in got["all"], got["all"]
