@@ -70,7 +70,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..lexicon.function_words import VERSUS
-from ..lexicon.lemmas import noun_lemma
+from ..lexicon.lemmas import noun_lemma, verb_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import (ANIMATE_CATEGORIES, BODY_PARTS, CLOTHING, COLOURS, CONTAINER_NOUNS, ENCLOSING_CONTAINERS,
                              ING_NOUNS, PERSON_REFERENTS, SURFACE_CONTAINERS)
@@ -135,6 +135,12 @@ HOLDERS = frozenset(CONTAINER_NOUNS) | frozenset(ENCLOSING_CONTAINERS) | frozens
 OWNING_RULES = frozenset({"noun/of_part", "noun/possessive", "possessor/plural"})
 # Particles of phrasal verbs that change the verb's sense or say where the object goes ("taking it away").
 PARTICLES = frozenset({"away", "off", "up", "down", "out", "back", "over", "aside", "apart", "around", "in"})
+# Verbs whose gerund is not going on in the picture: done, stopped, remembered, weighed or liked
+# in general ("celebrate winning", "stopped playing", "love playing fetch").
+NOT_ONGOING_VERBS = frozenset({"celebrate", "stop", "quit", "finish", "regret", "remember", "recall", "admit",
+                               "deny", "avoid", "miss", "consider", "discuss", "imagine", "mention", "recommend",
+                               "suggest", "risk", "postpone", "delay", "resist", "love", "like", "hate", "dislike",
+                               "prefer", "mind"})
 # Labels of a clause's head: a noun in -ing with one of them is a verb the tagger read as a noun.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
 
@@ -194,9 +200,17 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and _ing_noun(doc, kids, graph, verb, r.subject)
                 or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS
                 or verb is not None and _activity_compound(doc, kids, verb)
-                or _likeness(doc, kids, graph, r.object)):
+                or _likeness(doc, kids, graph, r.object)
+                or verb is not None and _not_ongoing(doc, verb)):
             out.add(k)
     return out
+
+
+def _not_ongoing(doc: Sequence[DepToken], verb: DepToken) -> bool:
+    """"players celebrate winning the final": a gerund after a verb that looks back, stops or weighs
+    it is not going on ("players are winning the final" is not what the caption says)."""
+    return (verb.tag == "VBG" and verb.dep == "xcomp" and verb.head != verb.i
+            and verb_lemma(doc[verb.head].text.lower()) in NOT_ONGOING_VERBS)
 
 
 def _split_particle(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, words: list[str]) -> bool:

@@ -308,3 +308,12 @@ def test_a_noun_before_like_and_a_bare_noun_is_half_of_x_like(parse):
     # was "house with a pipe" (CC3M heldout5 13558): "a pipe like decoration"
     assert ("house", "with", "pipe") in dropped(parse, "house with a pipe like decoration")
     assert not dropped(parse, "a dog like a wolf in the snow") - {("dog", "like", "wolf")}
+
+
+def test_a_gerund_after_a_verb_that_looks_back_or_stops_is_not_going_on(parse):
+    """heldout9 CC3M row 5063: "players celebrate winning the final" is no "players are winning the final"."""
+    assert ("player", "win", "final") in dropped(parse, "players celebrate winning the final.")
+    assert ("boy", "play", "football") in dropped(parse, "the boys stopped playing football")
+    pos, _ = texts(parse, "players celebrate winning the final.")
+    assert not any("winning" in p for p in pos), pos
+    assert not dropped(parse, "kids enjoy playing in the snow")            # enjoyed while it goes on
