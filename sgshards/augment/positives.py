@@ -193,9 +193,13 @@ def _np_words(ctx: Context, idx: int, definite: bool, attributes: bool) -> tuple
     return words
 
 
-def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, attributes: bool = True) -> None:
+def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, attributes: bool = True,
+            counted: bool = False) -> None:
+    """``counted``: a bare singular count noun takes "a" (the phrase is ours, not the caption's)."""
     o = ctx.graph.objects[idx]
     determiner, attr_words, name = _np_words(ctx, idx, definite, attributes)
+    if counted and not determiner and _bare_count(ctx, o):
+        determiner = [indefinite_article((attr_words[0][1] if attr_words else name)[0][0])]
     start = len(b.tokens)
     for w in determiner:
         b.word(w, "DET")
@@ -205,6 +209,19 @@ def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, at
     name_span = b.words(name, "NOUN")
     b.attrs[idx] = spans
     b.slot(idx, start, name_span, o.plural)
+
+
+def _bare_count(ctx: Context, o: SGObject) -> bool:
+    """A singular count noun the caption writes bare, no name: "head" of "head of lettuce"."""
+    if o.plural or o.quantity or o.name in MASS_NOUNS or o.name.split()[-1] in MASS_NOUNS or o.span is None:
+        return False
+    return o.span[1] <= len(ctx.doc) and ctx.doc[o.span[1] - 1].upos == "NOUN"
+
+
+def _object_after(ctx: Context, r_idx: int) -> bool:
+    """The relation's object follows a "with" of our own (a part or a thing had: "olive tree with a
+    branch" of "branch of olive tree"), where a bare singular reads as broken English."""
+    return ctx.graph.relations[r_idx].predicate == "have" and [w[0] for w in predicate_of(ctx, r_idx).words] == ["with"]
 
 
 def agrees_plural(ctx: Context, idx: int) -> bool:
@@ -344,7 +361,7 @@ def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:
         else:                                            # "a cat is sitting on a table"
             b.set_agree(r.subject, _copula(b, plural))
     _add_predicate(b, ctx, r_idx, words, agree)
-    _add_np(b, ctx, r.object)
+    _add_np(b, ctx, r.object, counted=_object_after(ctx, r_idx))
     b.relations.append(r_idx)
     return b.build()
 
@@ -437,7 +454,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
     b = PhraseBuilder(ctx.graph)
     _add_np(b, ctx, a.subject)
     _add_predicate(b, ctx, first, p1.words, p1.agree)
-    _add_np(b, ctx, a.object)
+    _add_np(b, ctx, a.object, counted=_object_after(ctx, first))
     words = list(p2.words)
     if how == "merge":                                  # the shared verb is said once
         words = _after_shared(p1, p2)
@@ -448,7 +465,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
         b.word("and", "CCONJ")
     if words:
         _add_predicate(b, ctx, second, words, p2.agree if how == "and" else -1)
-    _add_np(b, ctx, c.object)
+    _add_np(b, ctx, c.object, counted=_object_after(ctx, second))
     b.relations.extend([first, second])
     return b.build()
 

@@ -242,7 +242,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 54,419 since participles hung on a lifeless noun are their owner's (graph repair participle_to_doer:
 # "the camera lens eating cookies", "a suitcase walking down an empty road" and their negatives are gone,
 # the boy's and the woman's redrawn) and 3 CC3M ads that say four words again are keyword lists.
-CC3M_NEGATIVES_BASELINE = 54_419
+# 54,405 since no bare singular count noun replaces a bare mass noun ("making toast" -/-> "making
+# strawberry"), gerunds after "celebrate", "stop", "love" ... state nothing and lifeless things "in" a
+# watch wear nothing (heldout9 classes).
+CC3M_NEGATIVES_BASELINE = 54_405
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).

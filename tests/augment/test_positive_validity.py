@@ -334,3 +334,13 @@ def test_a_superlative_after_a_possessive_pronoun_is_left_out(parse):
     got = candidates(parse, "athlete played his best game for the season against american football team.")
     assert not any("best" in t for t in got["all"]), got["all"]
     assert "athlete played the game" in got["all"], got["all"]
+
+
+def test_a_part_after_our_own_with_takes_an_article(parse):
+    """heldout9 CC3M row 12068 and web row 7469: "head of lettuce" -> "lettuce with head", "branch of
+    olive tree" -> "olive tree with branch" were broken English; the caption's own "with" stays as written."""
+    got = candidates(parse, "head of lettuce in the ground")["all"]
+    assert "lettuce with a head" in got and "lettuce with head" not in got, got
+    got = candidates(parse, "Black olives on branch of olive tree")["all"]
+    assert "olive tree with a branch" in got and "olive tree with branch" not in got, got
+    assert "man with beard" in candidates(parse, "man with beard and hat")["all"]
