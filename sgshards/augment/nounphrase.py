@@ -48,6 +48,10 @@ ATTRIBUTIVE_ONLY = frozenset({
     # what may be, not what is: "a possible sporadic meteor" is no meteor that is possible
     "possible", "probable", "alleged", "supposed", "presumed", "putative", "prospective", "would-be",
     "erstwhile",
+    # a kind or a degree, not a property: "the rider is lone", "the species are biological", "the
+    # parish is civil" are not what "lone rider", "biological species", "civil parish" say
+    "lone", "sheer", "utter", "veritable", "key", "prime", "ultimate", "countless", "frequent", "occasional",
+    "biological", "geographical", "civil",
 })
 # Adjectives only used after a verb ("the dog is alone", never "the alone dog").
 PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aware", "ablaze", "afloat",

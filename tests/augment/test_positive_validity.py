@@ -344,3 +344,11 @@ def test_a_part_after_our_own_with_takes_an_article(parse):
     got = candidates(parse, "Black olives on branch of olive tree")["all"]
     assert "olive tree with a branch" in got and "olive tree with branch" not in got, got
     assert "man with beard" in candidates(parse, "man with beard and hat")["all"]
+
+
+def test_adjectives_of_kind_or_degree_are_never_predicated(parse):
+    """heldout9 CC3M rows 7937, 12527: "the rider is lone", "the species are biological"."""
+    for caption, word in (("lone rider on a highway in the mist", "lone"),
+                          ("angler showing off a dry fly caught biological species", "biological")):
+        got = candidates(parse, caption)["all"]
+        assert not any(f"is {word}" in t or f"are {word}" in t or f"that is {word}" in t for t in got), got
