@@ -3,10 +3,10 @@ particles, "side by side", "has", gerunds.  Registered, in order, in repairs.py;
 reads is explained in repair_base.py."""
 from __future__ import annotations
 
-from ..lexicon.lemmas import verb_lemma
+from ..lexicon.lemmas import noun_lemma, verb_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.verb_frames import lifeless_things_do, takes_object
-from ..lexicon.words import COLOURS, ING_NOUNS, PERSON_REFERENTS
+from ..lexicon.words import BODY_PARTS, COLOURS, ING_NOUNS, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from .clauses import DEPICTING_VERBS
 from .repair_base import OriginalParse
@@ -322,3 +322,19 @@ def participle_to_doer(fixed: list[DepToken], original: OriginalParse, i: int) -
             fixed[i] = t._replace(head=y.i)
             return
         x = y
+
+
+def passive_to_part(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"painted hands of kids raised in the air", "the paws of a dog covered in mud": a passive
+    participle after "X of Y", X a body part, says what was done to the part, not to its owner
+    ("kids raised in the air" is not what the caption says)."""
+    doc = fixed
+    t = doc[i]
+    if t.tag != "VBN" or t.dep != "acl" or t.head == i:
+        return
+    y = doc[t.head]
+    if y.dep != "pobj" or y.head == y.i or doc[y.head].text.lower() != "of":
+        return
+    x = doc[doc[y.head].head]
+    if doc[y.head].head != y.head and x.upos in NOUN_POS and noun_lemma(x.text.lower()) in BODY_PARTS:
+        fixed[i] = t._replace(head=x.i)

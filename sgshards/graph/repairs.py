@@ -56,6 +56,7 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
     ),
     (
         Repair("participle_to_doer", attach.participle_to_doer, "little boy in front of the camera lens eating cookies"),
+        Repair("passive_to_part", attach.passive_to_part, "painted hands of kids raised in the air"),
     ),
 )
 

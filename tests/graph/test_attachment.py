@@ -106,3 +106,10 @@ def test_a_lifeless_thing_in_a_garment_is_inside_it(nlp):
     assert ("gear", "in", "wrist watch") in rels and not any(p == "wear" for _, p, _ in rels), rels
     assert ("statue", "wear", "hat") in relations(nlp, "a statue in a hat")
     assert ("man", "wear", "shirt") in relations(nlp, "man in a red shirt")
+
+
+def test_a_passive_participle_after_a_body_part_of_someone_is_the_parts(nlp):
+    """heldout9 CC3M row 9928: "painted hands of kids raised in the air" is no "kids raised in the air"."""
+    rels = relations(nlp, "painted hands of kids raised in the air")
+    assert ("hand", "raise in", "air") in rels and ("kid", "raise in", "air") not in rels, rels
+    assert ("man", "hold", "cup") in relations(nlp, "hands of a man holding a cup")   # a gerund stays
