@@ -219,8 +219,7 @@ def _bare_count(ctx: Context, o: SGObject) -> bool:
 
 
 def _object_after(ctx: Context, r_idx: int) -> bool:
-    """The relation's object follows a "with" of our own (a part or a thing had: "olive tree with a
-    branch" of "branch of olive tree"), where a bare singular reads as broken English."""
+    """The relation's object follows a "with" of our own ("olive tree with a branch" of "branch of olive tree")."""
     return ctx.graph.relations[r_idx].predicate == "have" and [w[0] for w in predicate_of(ctx, r_idx).words] == ["with"]
 
 

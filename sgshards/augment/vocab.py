@@ -228,13 +228,14 @@ NATURAL_COLOURS: dict[str, frozenset[str]] = {
 ATTRIBUTE_NEAR: dict[str, tuple[str, ...]] = {
     "square": ("rectangular",), "oval": ("round", "circular"), "round": ("oval",),
     "warm": ("cool",), "cool": ("warm",), "damp": ("dry",), "little": ("big",),
-    "dim": ("bright",), "misty": ("cloudy",), "overcast": ("foggy",), "clear": ("cloudy",),
+    "dim": ("bright",), "misty": ("cloudy",), "overcast": ("foggy", "rainy", "snowy"), "clear": ("cloudy",),
+    "cloudy": ("rainy", "snowy", "foggy", "misty"), "grey": ("rainy", "snowy", "foggy"),   # clouds bring rain
 }
-# Nouns that name what is around another ("sidewalks" along "streets"), or often another's part
-# in a photo ("a forest" on "a mountain"): one never replaces the other.
+# Nouns that name what is around another ("sidewalks" along "streets"), or often another's part in a
+# photo ("a forest" on "a mountain", trees in a wood): one never replaces the other.
 OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in (
     "street|road|avenue|lane|sidewalk|pavement|path|footpath|crosswalk|curb",
-    "forest|woods|jungle|mountain|hill|valley|peak|mountainside|hillside|slope",
+    "forest|woods|jungle|mountain|hill|valley|peak|mountainside|hillside|slope", "forest|woods|wood|jungle|tree",
     "beach|shore|coast|ocean|sea|island|bay",
     "river|stream|creek|waterfall|lake|pond|valley",
     "field|meadow|lawn|grass|farm|garden|yard|park",
@@ -242,8 +243,7 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
     "gown|dress|robe|skirt",
     "shoe|boot|sneaker|trainer|sandal|slipper|loafer|clog|footwear",
     "house|home|cottage|castle|palace|mansion|villa|building|barn|hotel",
-    "church|cathedral|chapel|temple",
-    "tower|skyscraper|building|lighthouse|castle",
+    "church|cathedral|chapel|temple", "tower|skyscraper|building|lighthouse|castle",
     "restaurant|cafe|diner|bar|hotel|shop|store|market",
     "cup|mug|glass|bowl|jar",
     "laptop|computer|notebook|keyboard|monitor|screen",

@@ -158,3 +158,9 @@ def test_no_replacement_inside_a_compound_before_the_name(surface):
     assert any("knee high socks and" in t and "yellow shoes" not in t for t in got)
     got = every(attribute_replace, surface("White chocolate sour cream bundt cake (Text in Bulgarian with translator)"))
     assert not any("sour cream" not in t for t in got)
+
+
+def test_a_cloudy_sky_is_never_called_rainy(surface):
+    """heldout9 CC3M row 2365: "cloudy" -> "rainy" (or snowy, foggy) may be the same sky."""
+    got = every(attribute_replace, surface("colorful sunset on cloudy sky over the sea."), seeds=30, limit=20)
+    assert got and not any(w in t for t in got for w in ("rainy", "snowy", "foggy", "misty")), got

@@ -404,3 +404,9 @@ def test_a_bare_mass_noun_is_never_replaced_by_a_bare_singular_count_noun(surfac
         words = [e.after for c in cands for e in c.edits if e.before == before]
         assert words, caption
         assert all(number_class(w) == "mass" or w.endswith("s") for w in words), words
+
+
+def test_no_tree_where_a_wood_is_named(surface):
+    """heldout9 CC3M row 3376: "the wind moves a grass in the wood" -> "a tree" may well be true."""
+    got = every(object_replace, surface("the wind moves a grass in the wood"), seeds=30, limit=20)
+    assert got and not any("tree" in t for t in got), got
