@@ -257,20 +257,25 @@ def one_setting(surface: Surface, k: int) -> bool:
 
 def participle_compound(surface: Surface, k: int, sa, into_a, into_b) -> bool:
     """Relation k's verb is a bare participle right after its subject ("ladies enjoying the food"),
-    the swap puts a determiner first and nothing of the kind after the verb ("the food enjoying
-    ladies"): read as "the food-enjoying ladies", it says what the caption says."""
+    the swap puts nothing like a determiner after the verb ("the food enjoying ladies", "toast making
+    group of the young friends"): read as "the food-enjoying ladies", "a toast-making group", it says
+    what the caption says."""
     pred = surface.preds.get(k)
     if pred is None or pred[0] != sa.np[1] or not surface.tokens[pred[1] - 1].text.lower().endswith("ing"):
         return False
-    det = into_a[0].origin is not None and surface.tokens[into_a[0].origin].upos == "DET" if into_a else False
-    if not det:
-        return False                               # "Georgian King depicting pictures": no determiner to take both
     first = surface.tokens[into_b[0].origin] if into_b and into_b[0].origin is not None else None
     if first is None:
         return False
     if first.upos == "PROPN" or (first.text[:1].isupper() and into_b[0].text[:1].isupper()):
         return False                               # "a rebound grabbing Auburn Hills": a name heads no compound
-    return not (first.upos in ("DET", "NUM", "PRON") or first.tag in ("PRP$", "POS", "CD"))
+    # a quantity ("group of the young friends") heads a compound like a noun; an article does not
+    return not (first.upos in ("NUM", "PRON") or first.tag in ("PRP$", "POS", "CD")
+                or first.upos == "DET" and first.text.lower() in DETERMINERS)
+
+
+# Words that open a noun phrase after a verb ("making the group"), not a compound.
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any", "no", "every", "each",
+                         "another", "all", "both", "many", "several", "few", "much", "its", "their", "his", "her"})
 
 
 def _bare(surface: Surface, slot) -> bool:
