@@ -26,6 +26,11 @@ def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequen
     return islice(relation_swaps(surface, rng), limit)
 
 
+# What fills the air around a thing: a thing "in" it has it in its place too.
+AMBIENT = frozenset({"mist", "fog", "haze", "smoke", "smog", "steam", "dust", "light", "sunlight", "sunshine",
+                     "moonlight", "shade", "shadow", "darkness", "dark", "glow", "twilight", "rain", "wind", "spray"})
+
+
 def stated_symmetrically(surface: Surface, k: int) -> bool:
     """Relation k is symmetric as the graph states it ("next to", "hug"), as the surface writes it
     (a positive realises "have" as "with"), or by an adverb of nearness on its verb ("the wall is
@@ -37,6 +42,10 @@ def stated_symmetrically(surface: Surface, k: int) -> bool:
         return False
     if is_symmetric(surface.span_text(pred)):
         return True
+    r = surface.graph.relations[k]
+    if surface.span_text(pred).lower().split()[-1:] == ["in"] and any(
+            surface.graph.objects[x].name.lower() in AMBIENT for x in (r.subject, r.object)):
+        return True                                # "a highway in the mist": the mist is in the highway too
     inside_pred = range(*pred)
     return any(t.text.lower() in POSITIONAL_ADJS and t.head in inside_pred and t.i != t.head
                and t.dep in ("advmod", "acomp") for t in surface.tokens)
