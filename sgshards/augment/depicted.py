@@ -15,7 +15,7 @@ the validity benchmark:
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
-  ("orange wall of a man's bedroom");
+  ("orange wall of a man's bedroom", "hut of the beggar");
 - **generic and past statements**: what a clause with "often", "traditionally", "once" relates
   ("horseshoe often hung on doors", "where the kings were once crowned"), "every X is a Y";
 - **addressees and hypothetical things**: "a call to all good men", "a venue that will make your events
@@ -200,6 +200,10 @@ def _case(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:
 def possessor_only(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """A noun possessor that is no one in the picture (see the module doc)."""
     t = doc[head]
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "of" and doc[t.head].head != t.head:
+        owner = noun_lemma(t.text.lower())              # "hut of the beggar": the premises of someone
+        return (noun_lemma(doc[doc[t.head].head].text.lower()) in PREMISES
+                and (owner in PERSON_REFERENTS or "person" in noun_classes(owner, first=1)))
     if t.dep != "poss" or t.head == head or not _case(doc, kids, head):
         return False
     owned = doc[t.head]

@@ -76,6 +76,9 @@ def test_a_classifying_possessor_or_an_owner_of_premises_is_no_one_there(parse):
     got = positives(parse, "orange wall of a man's bedroom.")                            # VG heldout2
     assert not mentions(got, "man") and "orange wall" in got
     assert not [n for n in negatives(parse, "orange wall of a man's bedroom.") if "woman" in n.split()]
+    got = positives(parse, "hut of the beggar isolated.")                                 # CC3M heldout9
+    assert not mentions(got, "beggar") and "hut" in got
+    assert mentions(positives(parse, "the hands of a man"), "man")                       # a body part's owner is
 
 
 def test_the_buyers_of_a_listing_are_no_one_there(parse):
