@@ -30,7 +30,8 @@ the validity benchmark:
   "organization and human resource management icons");
 - **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo"; "a pipe like
   decoration" is a pipe-like decoration: no pipe) and the things of a
-  "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups").
+  "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups"), and what a picture, a print
+  or a card is made for ("poster for the international premiere", "an illustration for a story").
 
 ``page_tokens`` gives the web furniture no positive may state and no negative may edit: stock
 sites' labels ("— Stockfoto"), page phrases ("Load image into Gallery viewer"), web addresses
@@ -386,9 +387,21 @@ def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int)
     if (like + 1 < len(doc) and doc[like].text.lower() == "like" and doc[like].head == head
             and doc[like + 1].head == like and _like_compound(doc, kids, head, like, like + 1)):
         return True                                    # "a pipe like decoration": a pipe-like one, no pipe
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "for" and doc[t.head].head != t.head:
+        made = noun_lemma(doc[doc[t.head].head].text.lower())
+        if made in REPRESENTATION_HEADS or made in IMAGE_HEADS or made in MADE_FOR_HEADS:
+            return True                                # "poster for the international premiere", "an
+            #                                            illustration for a story": what it is made for
     v = _clause_verb(doc, t.head) if t.head != head else -1
     return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
             and doc[doc[v].head].text.lower() == "for")
+
+
+# Printed and shown things made for an occasion or a work, beside the pictures: what they are "for" is
+# not in the picture ("invitation for a wedding", "cover for the album").
+MADE_FOR_HEADS = frozenset({"invitation", "invite", "card", "flyer", "leaflet", "brochure", "ad", "advert",
+                            "advertisement", "cover", "banner", "sign", "logo", "label", "template", "mockup",
+                            "design", "concept", "background", "wallpaper", "decoration", "costume", "outfit", "idea"})
 
 
 def _like_compound(doc: Sequence[DepToken], kids: list[list[int]], g: int, p: int, y: int) -> bool:

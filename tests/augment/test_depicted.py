@@ -266,3 +266,10 @@ def test_who_lent_the_picture_is_not_in_it(parse):
     got = positives(parse, "Frederick Nicholls Crouch (Photo courtesy of the Music Division, The New York Public "
                            "Library)")                                                    # web heldout5
     assert not mentions(got, "Division") and not mentions(got, "Library") and "Frederick Nicholls Crouch" in got
+
+
+def test_what_a_picture_or_a_print_is_made_for_is_no_object(parse):
+    """heldout9 CC3M rows 9604, 4671: "poster for the international premiere", "an illustration for a story"."""
+    got = positives(parse, "poster for the international premiere of bollywood film.")
+    assert not mentions(got, "premiere") and "poster" in got
+    assert not mentions(positives(parse, "an illustration for a story in her picture & word class."), "story")
