@@ -389,7 +389,7 @@ def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int)
         return True                                    # "a pipe like decoration": a pipe-like one, no pipe
     if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "for" and doc[t.head].head != t.head:
         made = noun_lemma(doc[doc[t.head].head].text.lower())
-        if made in REPRESENTATION_HEADS or made in IMAGE_HEADS or made in MADE_FOR_HEADS:
+        if (made in REPRESENTATION_HEADS or made in MADE_FOR_HEADS) and made not in PHOTO_HEADS:
             return True                                # "poster for the international premiere", "an
             #                                            illustration for a story": what it is made for
     v = _clause_verb(doc, t.head) if t.head != head else -1
@@ -398,7 +398,10 @@ def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int)
 
 
 # Printed and shown things made for an occasion or a work, beside the pictures: what they are "for" is
-# not in the picture ("invitation for a wedding", "cover for the album").
+# not in the picture ("invitation for a wedding", "cover for the album").  A photo "for" someone may
+# show them ("featured image for teen takes the fashion world by storm").
+PHOTO_HEADS = frozenset({"photo", "photograph", "pic", "picture", "image", "foto", "snapshot", "selfie", "screenshot",
+                         "footage", "video", "clip", "still", "exposure", "aerial", "timelapse", "lapse"})
 MADE_FOR_HEADS = frozenset({"invitation", "invite", "card", "flyer", "leaflet", "brochure", "ad", "advert",
                             "advertisement", "cover", "banner", "sign", "logo", "label", "template", "mockup",
                             "design", "concept", "background", "wallpaper", "decoration", "costume", "outfit", "idea"})
