@@ -213,14 +213,14 @@ def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, at
 
 def _bare_count(ctx: Context, o: SGObject) -> bool:
     """A singular count noun the caption writes bare, no name: "head" of "head of lettuce"."""
-    if o.plural or o.quantity or o.name in MASS_NOUNS or o.name.split()[-1] in MASS_NOUNS or o.span is None:
-        return False
-    return o.span[1] <= len(ctx.doc) and ctx.doc[o.span[1] - 1].upos == "NOUN"
+    return not (o.plural or o.quantity or o.name in MASS_NOUNS or o.name.split()[-1] in MASS_NOUNS or o.span is None) \
+        and o.span[1] <= len(ctx.doc) and ctx.doc[o.span[1] - 1].upos == "NOUN"
 
 
 def _object_after(ctx: Context, r_idx: int) -> bool:
     """The relation's object follows a "with" of our own ("olive tree with a branch" of "branch of olive tree")."""
-    return ctx.graph.relations[r_idx].predicate == "have" and [w[0] for w in predicate_of(ctx, r_idx).words] == ["with"]
+    p = predicate_of(ctx, r_idx)
+    return ctx.graph.relations[r_idx].predicate == "have" and p is not None and [w[0] for w in p.words] == ["with"]
 
 
 def agrees_plural(ctx: Context, idx: int) -> bool:

@@ -245,7 +245,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 54,405 since no bare singular count noun replaces a bare mass noun ("making toast" -/-> "making
 # strawberry"), gerunds after "celebrate", "stop", "love" ... state nothing and lifeless things "in" a
 # watch wear nothing (heldout9 classes).
-CC3M_NEGATIVES_BASELINE = 54_405
+# 54,233 since premises' owners after "of" and what a print is made for name no one shown, swaps keep
+# off "in" the mist or the light and bare nouns before a participle, a wood keeps its trees and a cloudy
+# sky its rain (heldout9 classes; augment/depicted.py, negatives/relation_swap.py, vocab.py).
+CC3M_NEGATIVES_BASELINE = 54_233
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -266,7 +269,11 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8827     # 88.27% with all of round 9 merged (see the negatives baseline)
+CC3M_COVERAGE_BASELINE = 0.8803     # 88.27% with all of round 9 merged (see the negatives baseline);
+#                                      88.03% since the heldout9 classes: the 31 CC3M captions (pipeline run) that
+#                                      lost their only negatives had edits of what a print is made for ("cover art
+#                                      for the horse", "another idea for my cats"), of a tomb's or a grave's owner
+#                                      ("the tomb of the zebra") or swaps around the wind ("winds in the flag wave")
 
 
 def test_cc3m_captions_have_no_defects(nlp):

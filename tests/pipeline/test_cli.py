@@ -208,7 +208,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 831 since nouns stacked onto a finite verb name no object (augment/attachment.py, round 9 relations): the
     # caption lost, "a family poses with the mascot a beer bottle", had only invalid negatives ("a beer bottle
     # is posing a family")
-    assert stats["with_negative"] >= 831      # 831 after all of the above together
+    # 829 since the owner after "of" of premises and what a print is made for are no one shown (augment/
+    # depicted.py, heldout9): the captions lost had only "grave of a sheep with quote from play" (the
+    # novelist's grave) and "royals that are old" (of "the enduring style icon for modern royals")
+    assert stats["with_negative"] >= 829      # 829 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
