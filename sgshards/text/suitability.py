@@ -269,6 +269,25 @@ def _opening_question(c: Caption) -> bool:
     return any(t.text.lower() in PERSONAL_WORDS for t in sentence[:4] if t.i >= first.i)
 
 
+def unmarked_question(c: Caption) -> Optional[str]:
+    return TEXT_ONLY if _unmarked_question(c) else None
+
+
+def _unmarked_question(c: Caption) -> bool:
+    """A question word first, no question mark: a question or a title written without one ("what
+    makeup to wear to a job interview", "what students need assignment help online in uae", "where
+    the kings were once crowned"); not an exclamation ("what a cute cake", "how cute is this bottle")
+    nor a clause of time ("when the day comes to an end, ..."); after the titles ("how to plant a tree")."""
+    first = c.words[0]
+    w = first.text.lower()
+    if first.i != 0 or w not in QUESTION_WORDS or w == "when" or len(c.words) < 3:
+        return False
+    second = c.words[1]
+    if w == "what" and (second.text.lower() in ("a", "an") or second.upos == "ADJ"):
+        return False                            # "what a great way to use up blueberries!", "what delicious grapes"
+    return not (w == "how" and second.upos in ("ADJ", "ADV"))
+
+
 def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, obj: Optional[DepToken]) -> bool:
     """A first-word dictionary verb with a determined object ("add a shabby chic feel to your walls"),
     or speaking to the reader ("you", "your", "!")."""
@@ -567,4 +586,4 @@ def no_visible_object(c: Caption) -> Optional[str]:
 
 RULES = (file_name_or_url, not_english, text_only, page_text, product_listing, segmented_listing, event_tickets, keyword_list,
          comma_keywords, title_case, title_segments, branded_product, title_in_sentence_case, work_title, noun_stack,
-         product_title, news_headline, statement, claim, no_visible_object)
+         product_title, news_headline, statement, claim, unmarked_question, no_visible_object)

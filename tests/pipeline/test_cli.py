@@ -181,7 +181,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # refused (issue 15c: scene parts said alone or near, "on display" -> "under display", attributes
     # out of their scale, co-worn garments, swaps in "in" and between place phrases; see test_core)
     # then "an angler fishes river" is no longer one noun compound (graph repair verb_read_as_compound)
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 74      # CC3M describes: few skips
+    # 77 since a question word first without a question mark is a question or a title (text/suitability.py:
+    # "what makeup to wear to a job interview", "where sediment comes from 6.", "what shaped ritual was ...")
+    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 77      # CC3M describes: few skips
     # (the bound of 60 skipped this merge left was before the claims gate above: 74 skipped, asserted above)
     # 819 since swaps of list items, points of view, CC3M's "person" placeholder and near-symmetric
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
@@ -211,7 +213,8 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 829 since the owner after "of" of premises and what a print is made for are no one shown (augment/
     # depicted.py, heldout9): the captions lost had only "grave of a sheep with quote from play" (the
     # novelist's grave) and "royals that are old" (of "the enduring style icon for modern royals")
-    assert stats["with_negative"] >= 829      # 829 after all of the above together
+    # 827 since those question captions are skipped (two of them had negatives)
+    assert stats["with_negative"] >= 827      # 827 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

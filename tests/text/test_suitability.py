@@ -30,6 +30,8 @@ UNSUITABLE = {
                   "peter jackson king kong trucos pc descargar",
                   "adidas stan smith wit met blauw", "3-in-1-Jacke Travel 500 Damen blau"],
     TEXT_ONLY: ["what is arthritis of the foot?", "i love a man in an uniform!",
+                # a question word first and no question mark (heldout9 web row 1889)
+                "What students need assignment help online in uae", "what makeup to wear to a job interview",
                 "mix all the dry ingredients in a large bowl", "Travel the Tennessee Whiskey Trail",
                 # "you" as the subject of the main clause, a page's words to its reader
                 "with a few household items, you can test your vertical jump.",
@@ -170,6 +172,10 @@ UNSUITABLE = {
 }
 
 SCENES = [
+    # an exclamation or a clause of time first
+    "what a beautiful statue, made from polymer clay", "how cute is this bottle though",
+    "what delicious grapes ripped off at the end of november from the arch",
+    "when the day comes to an end, you might find it hard to leave this peaceful place.",
     # a thing named twice, names and dates said again in a dateline: a description still
     "american football player tackles american football player during game",
     "EAST LOS ANGELES, CA - MAY 23: Democratic presidential candidate Sen. Bernie Sanders addresses a heavily-Latino "
