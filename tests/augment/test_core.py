@@ -248,7 +248,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 54,233 since premises' owners after "of" and what a print is made for name no one shown, swaps keep
 # off "in" the mist or the light and bare nouns before a participle, a wood keeps its trees and a cloudy
 # sky its rain (heldout9 classes; augment/depicted.py, negatives/relation_swap.py, vocab.py).
-CC3M_NEGATIVES_BASELINE = 54_233
+# 54,180 since a name is never swapped away from a modifier of its first word ("latin pop artist" -/->
+# "latin concert ... his pop artist", "military fighter aircraft" -/-> "military exhibition at the
+# international fighter aircraft") and question-titles are skipped ("what makeup to wear to ...").
+CC3M_NEGATIVES_BASELINE = 54_180
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).

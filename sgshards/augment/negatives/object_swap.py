@@ -131,7 +131,16 @@ def movable_name(surface: Surface, obj: int) -> bool:
                 or in_noun_pile(surface, slot.name) or possessive(surface, slot.name)
                 or of_bound(surface, slot.name) or chained(surface, slot.np) or _measured(surface, slot)
                 or loose_compound(surface.graph.objects[obj].name) or verb_only(surface, slot)
-                or style_bound(surface, slot) or other_of_list(surface, slot))
+                or style_bound(surface, slot) or other_of_list(surface, slot) or modifier_bound(surface, slot))
+
+
+def modifier_bound(surface: Surface, slot: Slot) -> bool:
+    """A modifier before the name belongs to the name's first word, not its head ("real estate agent",
+    "public health posters", "high school teacher"): the name moved alone leaves "real house", "public
+    walls" behind."""
+    toks = surface.tokens
+    s, e = slot.name
+    return any(s <= toks[k].head < e - 1 for k in range(slot.np[0], s))
 
 
 # First words of a name that belong to the modifier before them ("spanish style house", "vintage
