@@ -53,6 +53,9 @@ ATTRIBUTIVE_ONLY = frozenset({
     "lone", "sheer", "utter", "veritable", "key", "prime", "ultimate", "countless", "frequent", "occasional",
     "biological", "geographical", "civil",
 })
+# Modifiers that make the noun name a likeness, not the thing: "a stuffed polar bear" is no polar bear.
+NOT_THE_THING = frozenset({"stuffed", "toy", "fake", "faux", "inflatable", "plush", "origami", "lego", "artificial",
+                           "animatronic", "mechanical", "robotic", "cardboard", "papier-mache", "cutout"})
 # Adjectives only used after a verb ("the dog is alone", never "the alone dog").
 PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aware", "ablaze", "afloat",
                               "alike", "aloft", "adrift", "ashamed", "awash", "aglow", "ajar", "akin", "unable"})
@@ -212,6 +215,10 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
             start = valid[k][0]
             continue
         t = doc[start - 1]
+        if t.text.lower() in NOT_THE_THING and start <= t.head < e:
+            in_name.update(j for j, sp in valid.items() if sp == (start - 1, start))
+            start -= 1                             # "a stuffed polar bear" is no polar bear
+            continue
         if (t.dep in _NAME_MODIFIER_DEPS and t.upos in ("NOUN", "PROPN") and start <= t.head < e
                 and t.i not in attr_tokens):
             start -= 1                             # "the life saving award"

@@ -251,7 +251,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 54,180 since a name is never swapped away from a modifier of its first word ("latin pop artist" -/->
 # "latin concert ... his pop artist", "military fighter aircraft" -/-> "military exhibition at the
 # international fighter aircraft") and question-titles are skipped ("what makeup to wear to ...").
-CC3M_NEGATIVES_BASELINE = 54_180
+# 54,172 since a likeness keeps its word ("stuffed polar bear", "toy", "inflatable"): no swap moves the
+# noun away from it ("a little bear holding a stuffed girl").
+CC3M_NEGATIVES_BASELINE = 54_172
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -272,7 +274,8 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8800     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8799     # 88.27% with all of round 9 merged (see the negatives baseline);
+#                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
 #                                      88.03% since the heldout9 classes: the 31 CC3M captions (pipeline run) that

@@ -352,3 +352,9 @@ def test_adjectives_of_kind_or_degree_are_never_predicated(parse):
                           ("angler showing off a dry fly caught biological species", "biological")):
         got = candidates(parse, caption)["all"]
         assert not any(f"is {word}" in t or f"are {word}" in t or f"that is {word}" in t for t in got), got
+
+
+def test_a_likeness_keeps_the_word_that_makes_it_one(parse):
+    """heldout9 CC3M row 15467: "the paws of a stuffed polar bear" -/-> "a polar bear" (a toy)."""
+    got = candidates(parse, "the paws of a stuffed polar bear")["all"]
+    assert "a stuffed polar bear" in got and not any(t.startswith("a polar bear") for t in got), got

@@ -17,6 +17,7 @@ from ...lexicon.units import SIZED
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
+from ..nounphrase import NOT_THE_THING
 from .relation_swap import in_list, pp_reordered, stated_symmetrically, stuff
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
                      colour_name, framing,
@@ -136,11 +137,11 @@ def movable_name(surface: Surface, obj: int) -> bool:
 
 def modifier_bound(surface: Surface, slot: Slot) -> bool:
     """A modifier before the name belongs to the name's first word, not its head ("real estate agent",
-    "public health posters", "high school teacher"): the name moved alone leaves "real house", "public
-    walls" behind."""
+    "public health posters", "high school teacher"), or makes it a likeness ("a stuffed bear"): the name
+    moved alone leaves "real house", "public walls", "a stuffed girl" behind."""
     toks = surface.tokens
     s, e = slot.name
-    return any(s <= toks[k].head < e - 1 for k in range(slot.np[0], s))
+    return any(s <= toks[k].head < e - 1 or toks[k].text.lower() in NOT_THE_THING for k in range(slot.np[0], s))
 
 
 # First words of a name that belong to the modifier before them ("spanish style house", "vintage
