@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..augment.vocab import MASS_NOUNS, object_category
 from ..lexicon.lemmas import noun_lemma, verb_lemma
-from ..lexicon.taxonomy import CONCRETE_CLASSES, is_a, noun_class
+from ..lexicon.taxonomy import CONCRETE_CLASSES, LIFELESS_CLASSES, is_a, noun_class
 from ..lexicon.of_heads import (
     BELONGING_CATEGORIES, GEAR, OF_MATERIALS, PART_NOUNS, REPRESENTATION_HEADS, UNOWNED_CATEGORIES,
 )
@@ -237,11 +237,10 @@ def side_by_side(st: GraphState, i: int) -> None:
 # A lifeless thing "in" a garment or an accessory is inside it ("gears in an old wrist watch"); a
 # figure of a person wears it ("a statue in a hat").  ("with" stays wearing: "a banana made to look
 # like a construction worker with a hard hat" wears it in FACTUAL.)
-_LIFELESS_CLASSES = frozenset({"artifact", "object", "plant", "food", "substance", "body"})
 _FIGURES = ("figure", "doll", "toy", "automaton", "representation")
 
 
 def can_wear(name: str) -> bool:
     """A thing that can be dressed: anything but a lifeless thing that is no figure of a person."""
     head = name.split()[-1] if name else name
-    return noun_class(head) not in _LIFELESS_CLASSES or any(is_a(head, f) for f in _FIGURES)
+    return noun_class(head) not in LIFELESS_CLASSES or any(is_a(head, f) for f in _FIGURES)

@@ -4,7 +4,7 @@ reads is explained in repair_base.py."""
 from __future__ import annotations
 
 from ..lexicon.lemmas import noun_lemma, verb_lemma
-from ..lexicon.taxonomy import noun_classes
+from ..lexicon.taxonomy import LIFELESS_CLASSES, noun_classes
 from ..lexicon.verb_frames import lifeless_things_do, takes_object
 from ..lexicon.words import BODY_PARTS, COLOURS, ING_NOUNS, PERSON_REFERENTS
 from ..schemas.depview import DepToken
@@ -279,12 +279,6 @@ def gerund_in_compound(fixed: list[DepToken], original: OriginalParse, i: int) -
             fixed[k] = fixed[k]._replace(head=n)        # "a" of "a woman", not of the curtains
 
 
-# First-sense classes of lifeless things that do little of their own: a participle hung on one is
-# someone else's doing (not "phenomenon", "group" or "event": "light coming from the window",
-# "teams fighting", "a drill simulating urban warfare").
-LIFELESS_CLASSES = frozenset({"artifact", "object", "plant", "food", "substance", "body"})
-
-
 def _alive(t: DepToken) -> bool:
     w = t.text.lower()
     return t.lemma in PERSON_REFERENTS or w in PERSON_REFERENTS or bool(noun_classes(w, first=1) & AGENT_CLASSES)
@@ -300,10 +294,12 @@ def participle_to_doer(fixed: list[DepToken], original: OriginalParse, i: int) -
     what a thing shows ("the studios featuring ...").  Reads the heads already fixed."""
     doc = fixed
     t = doc[i]
-    if (t.tag != "VBG" or t.dep != "acl" or t.head == i or t.text.lower() in ING_NOUNS
-            or lifeless_things_do(verb_lemma(t.text.lower())) or verb_lemma(t.text.lower()) in DEPICTING_VERBS):
+    if t.tag != "VBG" or t.dep != "acl" or t.head == i or t.text.lower() in ING_NOUNS:
         return
-    x = doc[t.head]
+    lemma = verb_lemma(t.text.lower())
+    if lifeless_things_do(lemma) or lemma in DEPICTING_VERBS:
+        return
+    x = doc[t.head]           # lifeless: not a phenomenon, a group, an event ("light coming from", "teams fighting")
     if x.dep != "pobj" or x.upos not in NOUN_POS or not noun_classes(x.text.lower(), first=1) & LIFELESS_CLASSES:
         return
     for _ in range(4):                                   # up the phrases: gown -> in -> bride

@@ -28,6 +28,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "wordnet_nouns.tsv"
 # Lexicographer files of things one can see and point at.
 CONCRETE_CLASSES = frozenset({"person", "animal", "artifact", "body", "food", "object", "plant", "substance"})
 ANIMATE_CLASSES = frozenset({"person", "animal"})
+# Things that do little of their own: a lifeless artefact, natural object, plant, food, substance or body part.
+LIFELESS_CLASSES = CONCRETE_CLASSES - ANIMATE_CLASSES
 # Lexicographer files of nothing one can point at: a noun all of whose common senses are here
 # names a time, an act, an event, a feeling, a quality or an idea ("the week", "a win", "the
 # handful", "a blaze" that is over), which a caption mentions but a picture does not show.

@@ -10,28 +10,23 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "data" / "transitive_verbs.txt"
 
 
-@lru_cache(maxsize=1)
-def _transitive() -> frozenset[str]:
-    with open(DATA, encoding="utf-8") as f:
+@lru_cache(maxsize=2)
+def _verbs(path: Path) -> frozenset[str]:
+    """The lemmas of a one-lemma-a-line list ("#" lines are comments)."""
+    with open(path, encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 def takes_object(lemma: str) -> bool:
     """The verb's first WordNet sense has a frame with a direct object."""
-    return lemma.lower() in _transitive()
+    return lemma.lower() in _verbs(DATA)
 
 
 LIFELESS_DATA = DATA.with_name("lifeless_subject_verbs.txt")
-
-
-@lru_cache(maxsize=1)
-def _lifeless_doers() -> frozenset[str]:
-    with open(LIFELESS_DATA, encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
 
 
 def lifeless_things_do(lemma: str) -> bool:
     """Lifeless things are this verb's subjects in FACTUAL's gold graphs ("a plate sitting on the
     counter", "light coming from the window"; ``bench/build_lifeless_verbs.py``), unlike "eat",
     "wear" or "put on"."""
-    return lemma.lower() in _lifeless_doers()
+    return lemma.lower() in _verbs(LIFELESS_DATA)

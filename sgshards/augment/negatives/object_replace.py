@@ -27,7 +27,7 @@ from .kinds import kind_replacement, unplaced_time_replacements
 from .present import furnishes, furnishing, is_worn, one_of_them, part_shown_anyway, unlike_all, unlike_the_caption
 from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
 from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
-                     noun_slots, number_class, possessive)
+                     noun_slots, possessive)
 
 
 def replaceable_slot(surface: Surface, obj: int) -> bool:
@@ -115,24 +115,23 @@ def _place_preposition(surface: Surface, np: Span) -> Optional[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, str, bool, bool], ...]:
+def _replacement_nouns(name: str) -> tuple[tuple[str, frozenset, bool, bool], ...]:
     """The name's alternatives that name other things (``distinct_things``; no person for a child
-    of unknown sex: "child" -/-> "boy", "baby" -/-> "woman"), with their groups, number class
-    whether they keep the name's age and
-    whether they say the other sex: constant tables, so once per name rather than per object."""
+    of unknown sex: "child" -/-> "boy", "baby" -/-> "woman"), with their groups, whether they keep the
+    name's age and whether they say the other sex: constant tables, so once per name rather than per object."""
     child = sexless_child(name)
-    return tuple((w, object_groups(w), number_class(w), same_age(w, name),
+    return tuple((w, object_groups(w), same_age(w, name),
                   None is not gender(w) != gender(name) is not None)
                  for w in object_alternatives(name) if distinct_things(w, name) and not (child and is_person(w)))
 
 
 @lru_cache(maxsize=64)
-def _far_setting(name: str) -> tuple[tuple[str, frozenset, str, bool, bool], ...]:
+def _far_setting(name: str) -> tuple[tuple[str, frozenset, bool, bool], ...]:
     """``_replacement_nouns`` for a scene part said alone: the setting it rules out."""
     w = FAR_SETTINGS[name]
     if not distinct_things(w, name):
         return ()
-    return ((w, object_groups(w), number_class(w), same_age(w, name), None is not gender(w) != gender(name) is not None),)
+    return ((w, object_groups(w), same_age(w, name), None is not gender(w) != gender(name) is not None),)
 
 
 def object_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -185,7 +184,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
-        alts = [w for w, groups, number, keeps_age, other_sex in nouns
+        alts = [w for w, groups, keeps_age, other_sex in nouns
                 if w not in present and present.isdisjoint(groups)
                 and not (pronoun and other_sex)
                 and not (aged and not keeps_age)

@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 
 from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
+from ...lexicon.function_words import ARTICLES, DEMONSTRATIVES, OTHER_DETERMINERS, POSSESSIVE_DETERMINERS, QUANTIFIERS
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.lemmas import all_lemmas
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
@@ -283,8 +284,7 @@ def participle_compound(surface: Surface, k: int, sa, into_a, into_b) -> bool:
 
 
 # Words that open a noun phrase after a verb ("making the group"), not a compound.
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any", "no", "every", "each",
-                         "another", "all", "both", "many", "several", "few", "much", "its", "their", "his", "her"})
+DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | OTHER_DETERMINERS | QUANTIFIERS | {"several"}
 
 
 def _bare(surface: Surface, slot) -> bool:
