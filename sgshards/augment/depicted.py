@@ -479,7 +479,6 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         if o.span is None or not 0 < o.span[1] <= len(doc):
             continue
         head = o.span[1] - 1
-        w = doc[head].text.lower()
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
                 or time_word(doc, kids, head) or courtesy_credit(doc, head)
                 or maker_credit(doc, head) or no_noun_sense(doc, head)

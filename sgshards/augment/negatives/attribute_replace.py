@@ -15,7 +15,7 @@ from ...lexicon.units import is_unit
 from ...schemas.graph import Span
 from ..vocab import ATTRIBUTE_CATEGORIES, attribute_alternatives, attribute_category, attribute_groups, sensitive_pair
 from .contrast import attribute_contrasts, attribute_fits, can_act, named_by
-from .shared import PER_TYPE, Candidate, glued, make_candidate
+from .shared import PER_TYPE, Candidate, absent, glued, make_candidate
 
 
 # Nouns of time and measure an age or size word follows ("34 years old", "a few years younger").
@@ -140,7 +140,7 @@ def attribute_replace(surface: Surface, rng: random.Random, counts: Optional[Fre
     for a, k, span in items:
         o = g.objects[a]
         old = o.attributes[k]
-        if sensitive_pair(o.name, [old]) or not replaceable_attribute(surface, a, k, span) \
+        if sensitive_pair(o.name, [old]) or absent(surface, a) or not replaceable_attribute(surface, a, k, span) \
                 or type_word(old, o.name) or age_said_twice(surface, old, o.name, span):
             continue
         # no alternative in a group of, or equal to, any of the object's attributes

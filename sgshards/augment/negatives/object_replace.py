@@ -26,18 +26,19 @@ from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
 from .present import furnishes, furnishing, is_worn, one_of_them, part_shown_anyway, unlike_all, unlike_the_caption
 from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
-from .shared import (PER_TYPE, Candidate, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile, make_candidate,
-                     noun_slots, possessive)
+from .shared import (PER_TYPE, Candidate, absent, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile,
+                     make_candidate, noun_slots, possessive)
 
 
 def replaceable_slot(surface: Surface, obj: int) -> bool:
     """The noun can be replaced alone: it heads its phrase (not "baby" in "baby boy crib", nor
     "home" in "welcome you home"), is no part of a glued word
-    ("E-book"), and is not in an idiom ("on foot", "at home")."""
+    ("E-book"), is not in an idiom ("on foot", "at home") and is not said absent ("no cars")."""
     slot = surface.slots[obj]
     toks = surface.tokens
     head = toks[slot.name[1] - 1]
-    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name) or misread_compound(surface, slot):
+    if head.dep in ("compound", "npadvmod") or glued(surface, slot.name) or misread_compound(surface, slot) \
+            or absent(surface, obj):
         return False
     return not in_idiom(surface, slot)
 
@@ -143,7 +144,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
     (``_organism_replacements``). Eager: it draws while it searches."""
     g = surface.graph
     present = _present(tuple(o.name for o in g.objects))
-    objs = noun_slots(surface)
+    objs = [a for a in noun_slots(surface) if not absent(surface, a)]     # "no tv" -/-> "no phone"
     shuffle(rng, objs)
     out: list[Candidate] = []
     last_resort: list[tuple[Slot, str, bool, bool]] = []

@@ -19,7 +19,7 @@ from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
 from ..nounphrase import NOT_THE_THING
 from .relation_swap import in_list, pp_reordered, stated_symmetrically, stuff
-from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, fits_number,
+from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, denied, fits_number,
                      colour_name, framing,
                      gendered_pronoun, glued, in_idiom, in_noun_pile, keyword_string, make_candidate, noun_slots,
                      number_class, of_bound, overlap, possessive, truncated)
@@ -308,7 +308,7 @@ def object_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         oa, ob = g.objects[a], g.objects[b]
         if oa.name == ob.name or overlap(sa.name, sb.name) or same_group(oa.name, ob.name):
             continue
-        if bare_singular(surface, a) != bare_singular(surface, b):
+        if bare_singular(surface, a) != bare_singular(surface, b) or denied(surface, a) or denied(surface, b):
             continue
         if not (fits_number(surface, sa, ob.name) and fits_number(surface, sb, oa.name)):
             continue

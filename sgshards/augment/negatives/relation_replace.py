@@ -14,13 +14,14 @@ from typing import Optional
 from ...schemas.graph import Span
 from ...lexicon.lemmas import verb_lemma
 from ..realise import Replacement, Surface, fresh, verb_form
+from ..nounphrase import NEGATING_DETERMINERS
 from ..sampling import Frequencies, choose_many, in_context, shuffle
 from ...lexicon.taxonomy import CONCRETE_CLASSES, is_a, mainly_a, noun_class, noun_classes, part_of
 from ...lexicon.words import PREP_HEADS
 from ..vocab import (DITRANSITIVE_VERBS, FRAME_VERBS, VERB_PREPS, IDIOMS, POSTURE_VERBS, PREP_CONTRAST_MAX, PREP_CONTRASTS, PREP_INNER_OK, VERB_CONTRASTS,
                      VERTICAL_NOUNS, attribute_category, object_category)
 from .contrast import can_act, thing_class
-from .shared import PER_TYPE, Candidate, glued, make_candidate
+from .shared import PER_TYPE, Candidate, denied, glued, make_candidate
 
 
 def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -32,6 +33,12 @@ def relation_replace(surface: Surface, rng: random.Random, counts: Optional[Freq
     options = [(k, span, alts) for k in surface.relations
                if g.objects[g.relations[k].subject].name != g.objects[g.relations[k].object].name  # "denim on denim"
                for span, alts in _relation_options(surface, k)]
+    # a predicate of a thing said absent, its own or shared: "with no cars" -/-> "without no cars"
+    toks = surface.tokens
+    denials = {span for k, span, _ in options
+               if denied(surface, g.relations[k].subject) or denied(surface, g.relations[k].object)
+               or span[1] < len(toks) and toks[span[1]].text.lower() in NEGATING_DETERMINERS}
+    options = [o for o in options if o[1] not in denials]
     shuffle(rng, options)
     out = []
     seen: set[Span] = set()

@@ -16,7 +16,7 @@ from ...schemas.depview import first_conjunct
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, glued, in_idiom, inside,
+from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, denied, glued, in_idiom, inside,
                      gerund, keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated)
 
 
@@ -391,7 +391,7 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):
             continue                               # unmentioned, cut at a possessor, or nested
-        if no_noun(g.objects[a].name) or no_noun(g.objects[b].name):
+        if no_noun(g.objects[a].name) or no_noun(g.objects[b].name) or denied(surface, a) or denied(surface, b):
             continue                               # "rotates clockwise" -/-> "clockwise are rotating ..."
         if in_idiom(surface, sa) or in_idiom(surface, sb) or g.objects[a].name in PREP_NOUNS \
                 or g.objects[b].name in PREP_NOUNS or colour_name(g.objects[a].name) or colour_name(g.objects[b].name):

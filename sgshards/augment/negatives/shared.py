@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ...schemas.depview import first_conjunct
+from ...schemas.depview import children_index, first_conjunct
 from ...schemas.graph import Span
 from ...schemas.record import Edit
+from ..nounphrase import NEGATING_DETERMINERS, negated
 from ..realise import Replacement, Slot, Surface, rewrite
 from ..vocab import (COUNT_ING_NOUNS, IDIOMS, MASS_NOUNS, PLURAL_ONLY, VERB_IDIOMS, attribute_category,
                      object_category)
@@ -46,6 +47,33 @@ def inside(span: Span, outer: Span) -> bool:
 
 def overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def absent(surface: Surface, obj: int) -> bool:
+    """The text says the thing is not there ("a street with no cars", "without the egg on top"):
+    another thing or kind said absent instead is most likely absent from the picture too ("no tv"
+    -> "no phone", "no red cars" -> "no blue cars"), so no negative replaces it or its attributes."""
+    slot = surface.slots.get(obj)
+    if slot is None:
+        return False
+    toks = surface.tokens
+    if not surface.caption:                          # a realised phrase has no parse: its words
+        s = slot.np[0]
+        return s > 0 and toks[s - 1].text.lower() == "without" \
+            or any(t.text.lower() in NEGATING_DETERMINERS for t in toks[s:slot.name[0]])
+    kids = surface.memo.get("kids")
+    if kids is None:
+        kids = surface.memo["kids"] = children_index(surface.tokens)
+    return negated(toks, kids, slot.name[1] - 1)
+
+
+def denied(surface: Surface, obj: int) -> bool:
+    """The thing is named with a negating determiner ("a street with no cars"): it takes no part in
+    a swap ("a quiet car with no streets", "holding no shirt" is true) nor its relation a new
+    predicate ("without no red cars")."""
+    slot = surface.slots.get(obj)
+    return slot is not None and any(t.text.lower() in NEGATING_DETERMINERS
+                                    for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
 def noun_slots(surface: Surface) -> list[int]:
