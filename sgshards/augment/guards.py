@@ -20,6 +20,8 @@ leave alone because of them (issue 15, precision before recall).
   possessive pronouns, times, possessors that are no one there, generic and past statements,
   addressees, the reader's hypothetical things, instructions; and web furniture (stock labels,
   page phrases, web addresses, words cut at a hyphen).
+- **Alternatives**: things or attributes joined by "or" ("is it birds or planes?", "t-shirt or
+  poster design", "an antique or distressed flag"): the caption says one of them, not which.
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -49,6 +51,8 @@ SHORT_HEADLINE = 3           # a label with a verb: at most this many words, a t
 FIELD_WORDS = frozenset({"topic", "topics", "tag", "tags", "category", "categories", "keyword",
                          "keywords", "label", "labels", "subject", "filed", "source", "credit",
                          "credits", "caption"})
+# A news agency's mark of an archive photo before the caption ("FILE - ", "FILE PHOTO - ").
+FILE_MARKS = (("file", "-"), ("file", ":"), ("file", "photo", "-"), ("file", "photo", ":"))
 # Possessive "have" relations (the graph's rule names): realised as "with" only for a part.
 POSSESSIVE_RULES = frozenset({"noun/possessive", "possessor/plural"})
 WRITTEN_FORMS = frozenset({"VBN", "VBD", "VBG"})     # realised as written, never inflected
@@ -95,7 +99,7 @@ def run_together(word: str) -> bool:
 
 
 def label_tokens(doc: Sequence[DepToken]) -> set[int]:
-    """Indices of a leading label ("a city:", "property image #") and of metadata fields
+    """Indices of a leading label ("a city:", "property image #", "FILE -") and of metadata fields
     ("topic: christmas cooking", "Tags: ...") with their marks.  A phrase with a preposition
     other than "of" before the mark is a description ("long hair with a fringe: ...")."""
     out: set[int] = set()
@@ -109,6 +113,10 @@ def label_tokens(doc: Sequence[DepToken]) -> set[int]:
                     and (not finite or len(before) <= SHORT_HEADLINE and len(after) >= 3 * len(before))):
                 out.update(range(k + 1))
             break
+    words = [t.text.lower() for t in doc[:3]]
+    for mark in FILE_MARKS:
+        if words[:len(mark)] == list(mark):          # "FILE - King Faisal University vice president ..."
+            out.update(range(len(mark)))
     for k, t in enumerate(doc[:-1]):
         if t.text.lower() in FIELD_WORDS and doc[k + 1].text == ":":
             out.update(range(k, len(doc)))
@@ -126,6 +134,27 @@ def repeated_tokens(doc: Sequence[DepToken]) -> set[int]:
     return out
 
 
+ALTERNATIVE_MARKS = frozenset({"or", "nor"})
+ALTERNATIVE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def alternative_tokens(doc: Sequence[DepToken], kids: list[list[int]]) -> set[int]:
+    """Nouns and adjectives coordinated by "or" ("birds or planes", "gold or silver leaf"), each
+    conjunct: none of them is stated alone, and another thing for one of them may be the one
+    shown ("birds or motorcycles")."""
+    out: set[int] = set()
+    for h, t in enumerate(doc):
+        if t.upos in ALTERNATIVE_TAGS and any(doc[c].dep == "cc" and doc[c].text.lower() in ALTERNATIVE_MARKS
+                                              for c in kids[h]):
+            todo = [h]
+            while todo:
+                k = todo.pop()
+                if k not in out and doc[k].upos in ALTERNATIVE_TAGS:
+                    out.add(k)
+                    todo.extend(c for c in kids[k] if doc[c].dep == "conj")
+    return out
+
+
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
     return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc) | page_tokens(doc)
@@ -134,6 +163,10 @@ def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
 
 def _touches(span, bad: set[int]) -> bool:
     return span is not None and any(k in bad for k in range(span[0], span[1]))
+
+
+def _head_in(span, tokens: set[int]) -> bool:
+    return span is not None and span[1] - 1 in tokens
 
 
 def _cuts(span, units: list[tuple[int, int, str]], attribute: bool = False, objects: bool = False,
@@ -211,9 +244,10 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     bad = unsafe_tokens(doc)
     kids = children_index(doc)
     objects = not_depicted(doc, kids, graph) | clause_objects(doc, graph) | undepicted(doc, kids, graph)
+    either = alternative_tokens(doc, kids)
     units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
     for i, o in enumerate(graph.objects):
-        if _touches(o.span, bad) or _cuts(o.span, units, objects=True):
+        if _touches(o.span, bad) or _cuts(o.span, units, objects=True) or _head_in(o.span, either):
             objects.add(i)
         elif o.span is not None and 0 < o.span[1] <= len(doc):
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
@@ -226,7 +260,8 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
             relations.add(k)
     attributes = {(i, a) for i, o in enumerate(graph.objects)
                   for a, s in enumerate(o.attribute_spans)
-                  if _touches(s, bad) or _cuts(s, units, True) or _rank(doc, s) or _inner_modifier(doc, s)
+                  if _touches(s, bad) or _touches(s, either) or _cuts(s, units, True) or _rank(doc, s)
+                  or _inner_modifier(doc, s)
                   or _verb_with_subject(doc, kids, s)}
     if not (objects or relations or attributes):
         return NOTHING

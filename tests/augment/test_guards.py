@@ -124,3 +124,23 @@ def test_an_adjective_of_the_noun_inside_a_hyphenated_modifier_is_not_the_heads(
 def test_a_modifier_with_a_subject_of_its_own_is_a_verb(parse):
     pos, _ = run(parse, "long day ahead: the reality star carefully unloaded person, from their vehicle")
     assert not [t for t in pos if "unloaded" in t]                                        # CC3M heldout5
+
+
+def test_things_and_attributes_joined_by_or_are_neither_stated_nor_edited(parse):
+    pos, neg = run(parse, "look up in the sky, is it birds or planes?")                   # CC3M heldout10
+    assert "the sky" in pos and not words(pos) & {"bird", "birds", "plane", "planes"}
+    assert all("birds or planes" in n for n in neg)
+    pos, _ = run(parse, "t-shirt or poster design with illustration of a running skeleton.")   # web heldout10
+    assert pos and not words(pos) & {"t-shirt", "poster", "design"}
+    pos, neg = run(parse, "an antique or distressed flag on a wooden wall")
+    assert "wooden" in words(pos) and not words(pos) & {"antique", "distressed"}
+    assert neg and all("antique or distressed" in n for n in neg if " or " in n)
+
+
+def test_a_news_agency_file_mark_is_a_label(parse):
+    caption = ("FILE - King Faisal University Vice President for Development and Community Service "
+               "Ahmed Al-Shoaibi gestures as he talks during a visit to GNTC.")             # web heldout10
+    pos, neg = run(parse, caption)
+    assert pos and "file" not in words(pos)
+    assert neg and all(n.startswith("FILE - ") for n in neg if "Faisal" in n)
+    assert label_tokens(parse("file cabinets in an office")) == set()
