@@ -201,9 +201,25 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or "verb/bearer_place" in r.rule and _head(doc, graph, r.object) in REGION_HEADS
                 or verb is not None and _activity_compound(doc, kids, verb)
                 or _likeness(doc, kids, graph, r.object)
-                or verb is not None and _not_ongoing(doc, verb)):
+                or verb is not None and _not_ongoing(doc, verb)
+                or words[-1] in HAVING_WORDS and _seen_from(doc, graph, r.object)):
             out.add(k)
     return out
+
+
+# Relations of having: what is had "with a view of" it is only seen ("a room with views of the harbor"
+# is no "room with the harbor").
+HAVING_WORDS = frozenset({"with", "without", "have"})
+VIEW_NOUNS = frozenset({"view", "vista", "panorama", "glimpse", "outlook", "prospect"})
+
+
+def _seen_from(doc: Sequence[DepToken], graph: SceneGraph, obj: int) -> bool:
+    """The object is named after "(a) view of", which the graph looks through."""
+    o = graph.objects[obj]
+    if o.span is None or not 0 < o.span[1] <= len(doc):
+        return False
+    of = doc[doc[o.span[1] - 1].head]
+    return of.text.lower() == "of" and noun_lemma(doc[of.head].text.lower()) in VIEW_NOUNS
 
 
 def _not_ongoing(doc: Sequence[DepToken], verb: DepToken) -> bool:

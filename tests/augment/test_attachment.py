@@ -317,3 +317,10 @@ def test_a_gerund_after_a_verb_that_looks_back_or_stops_is_not_going_on(parse):
     pos, _ = texts(parse, "players celebrate winning the final.")
     assert not any("winning" in p for p in pos), pos
     assert not dropped(parse, "kids enjoy playing in the snow")            # enjoyed while it goes on
+
+
+def test_a_thing_seen_in_a_view_is_not_had(parse):
+    pos, _ = texts(parse, "living room with views of the harbor")                            # web heldout10
+    assert "the harbor" in pos and not [p for p in pos if "with" in p]
+    assert dropped(parse, "a hotel room with a view of the sea") == {("hotel room", "with", "sea")}
+    assert dropped(parse, "a living room with a fireplace") == set()
