@@ -29,6 +29,7 @@ date of birth|place of birth|date of death|place of death|country of origin|proo
 cover art|album art|box art|concept art|fan art|clip art|line art|pixel art|word art|street art
 semi final|quarter final|semi finals|quarter finals|semi finalist|quarter finalist
 shot put|hammer throw|high jump|long jump|triple jump|pole vault
+coloring page|colouring page|coloring sheet|colouring sheet|coloring picture|colouring picture
 """.replace("\n", "|").strip("|").split("|"))
 # Second words of adjective compounds: "giant sized", "princess themed", "heart shaped",
 # "retro inspired" (a "princess themed" party shows no princess).

@@ -107,3 +107,9 @@ def test_an_adjective_inside_a_unit_is_never_dropped(parse):
     _, pos, neg = run(parse, "waves crash around the rocky shores at high tide .")
     assert not any(t.endswith("at tide") or "the tide" in t for t in pos)
     assert not any("low tide" in t for t in neg)
+
+
+def test_a_colouring_page_is_one_thing(parse):
+    assert is_unit("coloring page") and is_unit("colouring sheet")
+    _, pos, _ = run(parse, "magic tree house coloring pages to download and print for free at")   # web heldout10
+    assert not [p for p in pos if "is coloring" in p or p.endswith("pages") and "coloring" not in p]
