@@ -253,7 +253,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # international fighter aircraft") and question-titles are skipped ("what makeup to wear to ...").
 # 54,172 since a likeness keeps its word ("stuffed polar bear", "toy", "inflatable"): no swap moves the
 # noun away from it ("a little bear holding a stuffed girl").
-CC3M_NEGATIVES_BASELINE = 54_172
+# 54,015 since nothing said absent is edited ("no tv" -/-> "no phone", "a quiet car with no streets",
+# "holding no shirt", "without no red cars"), alternatives joined by "or" are neither stated nor edited
+# ("birds or planes", "antique or distressed"), a "FILE -" mark is a label and what is seen in a view is
+# not had ("living room with views of the harbor"): heldout10 classes.
+CC3M_NEGATIVES_BASELINE = 54_015
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
