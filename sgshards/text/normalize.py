@@ -248,6 +248,10 @@ def _unwrap_quotes(s: str) -> str:
     while len(s) >= 2:  # '"quoted"' inside "'...'"
         close = _WRAPPING_PAIRS.get(s[0])
         inner = s[1:-1]
+        if close == '"' == s[-1] and '""' in inner and '"' not in inner.replace('""', ""):
+            inner = inner.replace('""', '"')  # a CSV field written as text: 'Mike ""The Truth"" Jackson'
+            s = inner.strip(" \u200c\u200d")
+            continue
         if close is None or s[-1] != close or s[0] in inner or close in inner:
             break
         s = inner.strip(" \u200c\u200d")  # a joiner at an edge joins nothing

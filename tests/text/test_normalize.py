@@ -92,6 +92,11 @@ def test_tokenised_caption_artefacts(raw, expected):
     ("\u00aba small cottage\u00bb", "a small cottage"),
     ('"a small" cottage "by the sea"', '"a small" cottage "by the sea"'),  # not one wrapping pair
     ('"a dog', '"a dog'),
+    # a CSV field kept with its quoting (web heldout10)
+    ('"The Official Website of Mike ""The Truth"" Jackson"', 'The Official Website of Mike "The Truth" Jackson'),
+    ('"Bruce Flooring 0.25"" x 2"" White Oak T-Molding"', 'Bruce Flooring 0.25" x 2" White Oak T-Molding'),
+    ('"""a small cottage"""', "a small cottage"),
+    ('"a ""small"" and a "big" cottage"', '"a ""small"" and a "big" cottage"'),     # not one CSV field
 ])
 def test_wrapping_quotes(raw, expected):
     assert clean(raw) == expected
