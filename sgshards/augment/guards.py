@@ -155,10 +155,25 @@ def alternative_tokens(doc: Sequence[DepToken], kids: list[list[int]]) -> set[in
     return out
 
 
+NUMBER_TAKING_TAGS = frozenset({"DT", "PRP$"})
+
+
+def deleted_number_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """A dash right after a determiner, where CC3M deleted a number ("the - meter springboard", "a
+    - bedroom stone cottage"): the dash and the noun after it, which without the number say
+    another thing ("the meter springboard").  In "off - the - shoulder" it marks only the shoulder."""
+    out: set[int] = set()
+    for k in range(1, len(doc) - 1):
+        if doc[k].text == "-" and doc[k - 1].tag in NUMBER_TAKING_TAGS:
+            end = next((j for j in range(k + 1, len(doc)) if doc[j].upos in ("NOUN", "PROPN")), k)
+            out.update(range(k, end + 1))
+    return out
+
+
 def unsafe_tokens(doc: Sequence[DepToken]) -> set[int]:
     """Tokens no positive may state and no negative may edit."""
     return (label_tokens(doc) | repeated_tokens(doc) | quoted_tokens(doc) | page_tokens(doc)
-            | {t.i for t in doc if run_together(t.text)})
+            | deleted_number_tokens(doc) | {t.i for t in doc if run_together(t.text)})
 
 
 def _touches(span, bad: set[int]) -> bool:

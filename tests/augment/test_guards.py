@@ -144,3 +144,12 @@ def test_a_news_agency_file_mark_is_a_label(parse):
     assert pos and "file" not in words(pos)
     assert neg and all(n.startswith("FILE - ") for n in neg if "Faisal" in n)
     assert label_tokens(parse("file cabinets in an office")) == set()
+
+
+def test_a_phrase_whose_number_was_deleted_is_neither_stated_nor_edited(parse):
+    caption = "person pierces the water 's surface while competing on the - meter springboard ."   # CC3M heldout10
+    pos, neg = run(parse, caption)
+    assert pos and not words(pos) & {"meter", "springboard"}
+    assert neg and all("the - meter springboard" in n for n in neg if "competing" in n)
+    pos, _ = run(parse, "promotional portrait of actor wearing a black off - the - shoulder gown with a brooch")
+    assert "gown" in words(pos) and "brooch" in words(pos)              # a compound: only the shoulder
