@@ -104,10 +104,9 @@ OBJECT_CATEGORIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "furniture": _groups("table|desk", "chair|stool", "couch|sofa|settee", "bed", "bench",
                          "shelf|bookshelf|bookcase", "cabinet|cupboard|dresser|wardrobe"),
     "food": _groups(
-        "pizza", "sandwich|sub|burger|hamburger|cheeseburger", "cake|cupcake", "apple", "banana",
-        "orange", "donut|doughnut", "hot dog", "broccoli", "carrot", "salad", "bread|toast|loaf|bagel",
-        "soup", "pasta|spaghetti|noodle", "rice", "egg", "cheese", "strawberry", "tomato", "potato",
-        "cookie|biscuit", "ice cream",
+        "pizza", "sandwich|sub|burger|hamburger|cheeseburger", "cake|cupcake", "apple", "banana", "orange",
+        "donut|doughnut", "hot dog", "broccoli", "carrot", "salad", "bread|toast|loaf|bagel", "soup", "rice",
+        "pasta|spaghetti|noodle", "egg", "cheese", "strawberry", "tomato", "potato", "cookie|biscuit", "ice cream",
     ),
     "clothing": _groups(
         "shirt|t-shirt|tee|blouse|top", "dress|gown", "jacket|coat|blazer", "hat|cap|beanie", "shoe|sneaker",
@@ -349,9 +348,10 @@ SYMMETRIC_PREPS = frozenset({
     "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or",
     "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining",
     "close", "near by", "beside of", "right next to", "just next to", "directly next to",
-    # a tie binds both ends, and a picture does not show who talks ("a dock tied to a boat",
-    # "a woman talking to a man")
-    "tie to", "tied to", "ties to", "tie with", "chain to", "chained to", "tether to", "tethered to",
+    # a tie binds both ends, a doorway opens both ways, and a picture does not show who talks ("a dock
+    # tied to a boat", "the second floor opens into the foyer", "a woman talking to a man")
+    "open into", "opens into", "opening into", "open onto", "opens onto", "opening onto", "lead into", "leads into",
+    "leading into", "tie to", "tied to", "ties to", "tie with", "chain to", "chained to", "tether to", "tethered to",
     "talk to", "talking to", "talks to", "speak to", "speaking to", "speaks to", "chat to", "chatting to",
 })
 # Prepositions symmetric only standing alone, as a place ("a house across the street" is
