@@ -35,6 +35,8 @@ parse hung a phrase on the wrong word or the predicate leaves out a word its mea
   purpose ("accommodation type for rent in a town house") places the thing, not the purpose.
   A "for" phrase before its subject ("for newspaper this painting by philosopher ...") credits a
   source.
+  A thing's phrase right after a verb's "with" object is that object's ("walking with his dog on a
+  leash": the dog is on it); a place holds both.
   A "with" phrase past an "of" phrase ("display of box with the caption") may be the nearer
   noun's as well as the head's: which one is a guess.
 - **A companion or instrument of the verb**: "athlete plays around on the racetrack with a remote
@@ -202,9 +204,23 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and _activity_compound(doc, kids, verb)
                 or _likeness(doc, kids, graph, r.object)
                 or verb is not None and _not_ongoing(doc, verb)
-                or words[-1] in HAVING_WORDS and _seen_from(doc, graph, r.object)):
+                or words[-1] in HAVING_WORDS and _seen_from(doc, graph, r.object)
+                or verb is not None and _past_a_with_object(doc, verb, r.span)
+                and not _place_like(_head(doc, graph, r.object))):
             out.add(k)
     return out
+
+
+def _past_a_with_object(doc: Sequence[DepToken], verb: DepToken, span) -> bool:
+    """"a man walking with his dog on a leash": a phrase of the verb right after the object of its
+    "with" places that object ("the dog on a leash"), not the verb's doer ("man walking on a leash");
+    a place ("with her baby in the park") holds both."""
+    prep = doc[span[1] - 1]
+    if prep.dep != "prep" or prep.head != verb.i or prep.i == 0:
+        return False
+    before = doc[prep.i - 1]
+    return (before.dep == "pobj" and doc[before.head].text.lower() in ("with", "without")
+            and doc[before.head].head == verb.i)
 
 
 # Relations of having: what is had "with a view of" it is only seen ("a room with views of the harbor"

@@ -324,3 +324,8 @@ def test_a_thing_seen_in_a_view_is_not_had(parse):
     assert "the harbor" in pos and not [p for p in pos if "with" in p]
     assert dropped(parse, "a hotel room with a view of the sea") == {("hotel room", "with", "sea")}
     assert dropped(parse, "a living room with a fireplace") == set()
+
+
+def test_a_phrase_right_after_a_with_object_is_the_objects(parse):
+    assert ("man", "walk on", "leash") in dropped(parse, "a man walking with his dog on a leash")    # CC3M heldout10
+    assert not dropped(parse, "a woman walking with her baby in the park")               # a place holds both
