@@ -30,6 +30,10 @@ cover art|album art|box art|concept art|fan art|clip art|line art|pixel art|word
 semi final|quarter final|semi finals|quarter finals|semi finalist|quarter finalist
 shot put|hammer throw|high jump|long jump|triple jump|pole vault
 coloring page|colouring page|coloring sheet|colouring sheet|coloring picture|colouring picture
+defensive tackle|defensive end|defensive back|defensive lineman|offensive tackle|offensive guard|offensive lineman
+wide receiver|point guard|shooting guard|small forward|power forward|center back|centre back|nose tackle
+center forward|centre forward|free safety|strong safety|outside linebacker|inside linebacker|middle linebacker
+center fielder|centre fielder|left fielder|right fielder|designated hitter
 """.replace("\n", "|").strip("|").split("|"))
 # Second words of adjective compounds: "giant sized", "princess themed", "heart shaped",
 # "retro inspired" (a "princess themed" party shows no princess).

@@ -113,3 +113,9 @@ def test_a_colouring_page_is_one_thing(parse):
     assert is_unit("coloring page") and is_unit("colouring sheet")
     _, pos, _ = run(parse, "magic tree house coloring pages to download and print for free at")   # web heldout10
     assert not [p for p in pos if "is coloring" in p or p.endswith("pages") and "coloring" not in p]
+
+
+def test_a_players_position_is_one_thing(parse):
+    assert is_unit("defensive tackle") and is_unit("wide receiver") and is_unit("point guard")
+    _, pos, _ = run(parse, "defensive tackle celebrates a sack during the second half")     # CC3M heldout10
+    assert pos and not [p for p in pos if "is defensive" in p or "that is defensive" in p]
