@@ -129,8 +129,9 @@ def idiom_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
         p = t.head
         before = [doc[c].text.lower() for c in kids[head] if doc[c].dep in ("det", "poss")]
         prep = [doc[p].text.lower()]
-        if p > 0 and doc[p - 1].i == doc[p].head and doc[p - 1].upos in ("ADP", "ADV"):
-            prep.insert(0, doc[p - 1].text.lower())      # "out of focus"
+        if p > 0 and doc[p - 1].upos in ("ADP", "ADV") and (
+                doc[p - 1].i == doc[p].head or doc[p - 1].dep == "prt" and doc[p - 1].head == doc[p].head):
+            prep.insert(0, doc[p - 1].text.lower())      # "out of focus", "came down to earth"
         for start in (prep[-1:], prep):
             if " ".join(start + before + [word]) in IDIOM_PPS:
                 return True

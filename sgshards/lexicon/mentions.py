@@ -30,7 +30,7 @@ in general|in particular|in common|in full|in order|in memory|in honour|in honor
 in sync|in unison|in harmony|in the lead|in the spotlight|in the limelight|in the nude|in the raw
 in case|on earth|on your doorstep|on my doorstep|on our doorstep|on their doorstep|on his doorstep
 on her doorstep|on the horizon|in the cards|in the pipeline|under the weather|on the house
-in fact|for example|for instance|at all|in addition|in return|in vain|in theory
+in fact|for example|for instance|at all|in addition|in return|in vain|in theory|down to earth|back to earth
 in the movies
 """.replace("\n", "|").strip("|").split("|"))
 # Figurative frames: a word and its preposition whose object names a standard, not a thing there
@@ -47,7 +47,7 @@ LIGHT_VERB_IDIOMS: Final = {
                        "advantage", "charge", "control", "action", "time", "pride", "heart", "effect",
                        "root", "flight", "cover", "refuge", "sides", "stock", "issue", "office", "turns"}),
     "make": frozenset({"sense", "way", "progress", "use", "fun", "room", "peace", "history", "headway",
-                       "amends", "sure", "certain", "believe", "do", "love", "haste", "headlines"}),
+                       "amends", "sure", "certain", "believe", "do", "love", "haste", "headlines", "contact"}),
     "pay": frozenset({"attention", "tribute", "homage", "respect", "respects", "heed", "visit"}),
     "give": frozenset({"way", "birth", "chase", "rise", "notice", "thanks"}),
     "have": frozenset({"fun", "time", "effect", "chance", "idea", "clue"}),
@@ -57,6 +57,7 @@ LIGHT_VERB_IDIOMS: Final = {
     "hold": frozenset({"court", "sway", "breath"}),
     "play": frozenset({"role", "part", "host"}),
     "come": frozenset({"true"}),
+    "pull": frozenset({"stops", "stop", "punches", "punch"}),
     "set": frozenset({"sail", "foot"}),
     "stand": frozenset({"guard", "watch", "trial"}),
 }

@@ -236,3 +236,12 @@ def test_an_idiom_of_case_or_earth_is_no_object(parse):
     assert not mentions(got, "case")
     got = positives(parse, "organism the smartest bird on earth")              # CC3M 3765
     assert not mentions(got, "earth") and "the smartest bird" in got
+    got = positives(parse, "measures of beauty came down to earth: nine were taken")    # CC3M heldout10
+    assert not mentions(got, "earth") and mentions(got, "beauty")
+
+
+def test_the_object_of_an_idiom_of_effort_or_touch_is_no_object(parse):
+    got = positives(parse, "the band pulled out all the stops for the final show")
+    assert not mentions(got, "stops") and "the band" in got
+    got = positives(parse, "the batter makes contact with the ball")
+    assert not mentions(got, "contact") and "the ball" in got
