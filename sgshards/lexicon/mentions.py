@@ -121,9 +121,10 @@ SHOWING_ONLY_VERBS: Final = frozenset({"depict", "portray", "illustrate", "repre
 SHOWING_CLASSES: Final = frozenset({"artifact", "communication", "person", "group", "shape", "body",
                                     "animal", "plant"})
 # Verbs whose "for" object is awaited, sought or wished for, not there: "glasses wait for service",
-# "people waiting for the bus", "looking for a job".
+# "people waiting for the bus", "looking for a job", "fishing for salmon", "shopping for shoes".
 AWAITING_VERBS: Final = frozenset({"wait", "look", "search", "hunt", "ask", "hope", "wish", "long", "pray",
-                                   "prepare", "call", "apply", "beg", "queue", "line", "vote", "root"})
+                                   "prepare", "call", "apply", "beg", "queue", "line", "vote", "root",
+                                   "fish", "angle", "shop", "dig", "forage", "scout", "trawl"})
 # Pieces of a web address: no thing ("check more at http").
 URL_WORDS: Final = frozenset({"http", "https", "www", "com", "html", "htm", "php", "url", "href"})
 # Verbs of the camera, not of anything in the picture: "christmas tree and candles - focusing on

@@ -177,6 +177,10 @@ def test_a_possessed_body_part_with_nothing_said_of_it_is_vacuous(parse):
 def test_what_is_waited_for_is_not_shown(parse):
     got = positives(parse, "glasses wait for service behind the vacant bar inside")   # CC3M 8021
     assert "service" not in got and "glasses" in got
+    got = positives(parse, "a man fishing for salmon in the river")                  # web heldout10 class
+    assert not mentions(got, "salmon") and "a man fishing in the river" in got
+    got = positives(parse, "a woman shopping for shoes at the mall")
+    assert not mentions(got, "shoes") and "the mall" in got
 
 
 def test_a_web_address_is_no_object(parse):
