@@ -257,7 +257,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # "holding no shirt", "without no red cars"), alternatives joined by "or" are neither stated nor edited
 # ("birds or planes", "antique or distressed"), a "FILE -" mark is a label and what is seen in a view is
 # not had ("living room with views of the harbor"): heldout10 classes.
-CC3M_NEGATIVES_BASELINE = 54_015
+# 53,931 since a number CC3M deleted leaves its noun alone ("the - meter springboard"), a verb's phrase right
+# after its "with" object is the object's, sports positions are units, idioms of earth, contact and stops
+# name nothing, and what one fishes or shops for is not shown (heldout10 classes).
+CC3M_NEGATIVES_BASELINE = 53_931
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).

@@ -214,7 +214,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # depicted.py, heldout9): the captions lost had only "grave of a sheep with quote from play" (the
     # novelist's grave) and "royals that are old" (of "the enduring style icon for modern royals")
     # 827 since those question captions are skipped (two of them had negatives)
-    assert stats["with_negative"] >= 827      # 827 after all of the above together
+    # 825 since a number CC3M deleted after a determiner leaves its noun alone ("elf on the - elf donuts")
+    # and "came down to earth" names no earth (heldout10): both captions had only negatives of those
+    assert stats["with_negative"] >= 825      # 825 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
