@@ -281,14 +281,18 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8799     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8778     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
 #                                      88.03% since the heldout9 classes: the 31 CC3M captions (pipeline run) that
 #                                      lost their only negatives had edits of what a print is made for ("cover art
 #                                      for the horse", "another idea for my cats"), of a tomb's or a grave's owner
-#                                      ("the tomb of the zebra") or swaps around the wind ("winds in the flag wave")
+#                                      ("the tomb of the zebra") or swaps around the wind ("winds in the flag wave");
+#                                      87.78% since the heldout10 classes (see the negatives baseline): about 34 captions
+#                                      lost had only edits of things said absent ("tattoo with no black ink"),
+#                                      of alternatives ("a tray or a table top"), of nouns after a deleted number
+#                                      ("the - square - foot home"), of idioms ("down to earth") or sought things
 
 
 def test_cc3m_captions_have_no_defects(nlp):
