@@ -217,6 +217,7 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
     surface = Surface(tokens=list(doc), graph=graph,
                       objects=tuple(range(len(graph.objects))),
                       relations=tuple(range(len(graph.relations))), caption=True)
+    surface.memo["kids"] = kids
     for idx, o in enumerate(graph.objects):
         if o.span is None or not (0 <= o.span[0] < o.span[1] <= len(doc)) or not o.name.strip():
             continue

@@ -59,11 +59,10 @@ def absent(surface: Surface, obj: int) -> bool:
     toks = surface.tokens
     if not surface.caption:                          # a realised phrase has no parse: its words
         s = slot.np[0]
-        return s > 0 and toks[s - 1].text.lower() == "without" \
-            or any(t.text.lower() in NEGATING_DETERMINERS for t in toks[s:slot.name[0]])
-    kids = surface.memo.get("kids")
+        return s > 0 and toks[s - 1].text.lower() == "without" or denied(surface, obj)
+    kids = surface.memo.get("kids")                  # caption_surface keeps the ones it computed
     if kids is None:
-        kids = surface.memo["kids"] = children_index(surface.tokens)
+        kids = surface.memo["kids"] = children_index(toks)
     return negated(toks, kids, slot.name[1] - 1)
 
 
