@@ -29,9 +29,10 @@ from ..lexicon.words import BODY_PARTS, TIME_NOUNS
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import Positive
+from .bare_nouns import bare_article, bare_count
 from .frames import DIRECTION_PREPS, NO_COPULA_PREPS, Predicate, realise_predicate
 from .nounphrase import NounPhrase, analyse
-from .realise import (PhraseBuilder, Surface, agree_verb_text, indefinite_article, is_pronoun, noun_form, text_key,
+from .realise import (OWN_ARTICLE, PhraseBuilder, Surface, agree_verb_text, indefinite_article, is_pronoun, noun_form, text_key,
                       verb_form)
 from .sampling import below, shuffle
 from .vocab import MASS_NOUNS
@@ -194,33 +195,32 @@ def _np_words(ctx: Context, idx: int, definite: bool, attributes: bool) -> tuple
 
 
 def _add_np(b: PhraseBuilder, ctx: Context, idx: int, definite: bool = False, attributes: bool = True,
-            counted: bool = False) -> None:
-    """``counted``: a bare singular count noun takes "a" (the phrase is ours, not the caption's)."""
-    o = ctx.graph.objects[idx]
+            article: str = "") -> None:
+    """``article``: what a noun the caption writes bare takes here (the phrase is ours: ``bare_nouns``)."""
     determiner, attr_words, name = _np_words(ctx, idx, definite, attributes)
-    if counted and not determiner and _bare_count(ctx, o):
-        determiner = [indefinite_article((attr_words[0][1] if attr_words else name)[0][0])]
+    own = bool(article) and not determiner
+    if own:
+        determiner = [indefinite_article((attr_words[0][1] if attr_words else name)[0][0]) if article == "a" else article]
     start = len(b.tokens)
     for w in determiner:
-        b.word(w, "DET")
+        b.word(w, "DET", dep=OWN_ARTICLE if own else "dep")
     spans = []
     for k, words in attr_words:
         spans.append((k, b.words(words, "ADJ")))
     name_span = b.words(name, "NOUN")
     b.attrs[idx] = spans
-    b.slot(idx, start, name_span, o.plural)
+    b.slot(idx, start, name_span, ctx.graph.objects[idx].plural)
 
 
-def _bare_count(ctx: Context, o: SGObject) -> bool:
-    """A singular count noun the caption writes bare, no name: "head" of "head of lettuce"."""
-    return not (o.plural or o.quantity or o.name in MASS_NOUNS or o.name.split()[-1] in MASS_NOUNS or o.span is None) \
-        and o.span[1] <= len(ctx.doc) and ctx.doc[o.span[1] - 1].upos == "NOUN"
-
-
-def _object_after(ctx: Context, r_idx: int) -> bool:
-    """The relation's object follows a "with" of our own ("olive tree with a branch" of "branch of olive tree")."""
-    p = predicate_of(ctx, r_idx)
-    return ctx.graph.relations[r_idx].predicate == "have" and p is not None and [w[0] for w in p.words] == ["with"]
+def _object_article(ctx: Context, r_idx: int) -> str:
+    """The article relation r_idx's object takes if the caption writes it bare: "a" after a "with" of
+    our own ("olive tree with a branch" of "branch of olive tree"), else as ``bare_article`` says."""
+    p, r = predicate_of(ctx, r_idx), ctx.graph.relations[r_idx]
+    if p is None:
+        return ""
+    if r.predicate == "have" and [w[0] for w in p.words] == ["with"]:
+        return "a" if bare_count(ctx.doc, ctx.graph.objects[r.object]) else ""
+    return bare_article(ctx.doc, ctx.graph, r, noun_phrase(ctx, r.object).name, p.words)
 
 
 def agrees_plural(ctx: Context, idx: int) -> bool:
@@ -360,7 +360,7 @@ def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:
         else:                                            # "a cat is sitting on a table"
             b.set_agree(r.subject, _copula(b, plural))
     _add_predicate(b, ctx, r_idx, words, agree)
-    _add_np(b, ctx, r.object, counted=_object_after(ctx, r_idx))
+    _add_np(b, ctx, r.object, article=_object_article(ctx, r_idx))
     b.relations.append(r_idx)
     return b.build()
 
@@ -453,7 +453,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
     b = PhraseBuilder(ctx.graph)
     _add_np(b, ctx, a.subject)
     _add_predicate(b, ctx, first, p1.words, p1.agree)
-    _add_np(b, ctx, a.object, counted=_object_after(ctx, first))
+    _add_np(b, ctx, a.object, article=_object_article(ctx, first))
     words = list(p2.words)
     if how == "merge":                                  # the shared verb is said once
         words = _after_shared(p1, p2)
@@ -464,7 +464,7 @@ def realise_chain(ctx: Context, r1: int, r2: int, template: int = 0) -> Surface:
         b.word("and", "CCONJ")
     if words:
         _add_predicate(b, ctx, second, words, p2.agree if how == "and" else -1)
-    _add_np(b, ctx, c.object, counted=_object_after(ctx, second))
+    _add_np(b, ctx, c.object, article=_object_article(ctx, second))
     b.relations.extend([first, second])
     return b.build()
 

@@ -423,6 +423,10 @@ def text_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- phrase building
 
+# The dependency label of an article a phrase adds where the caption writes its noun bare ("snow
+# covering a car" of "snow is covering car"): guards that read bare nouns as a title's look past it.
+OWN_ARTICLE = "det:own"
+
 class PhraseBuilder:
     """Builds a realised phrase as a ``Surface`` (one sentence, tokens joined by spaces)."""
 
@@ -435,9 +439,9 @@ class PhraseBuilder:
         self.relations: list[int] = []
 
     def word(self, text: str, upos: str = "X", tag: str = "", lemma: Optional[str] = None,
-             ws: str = " ") -> int:
+             ws: str = " ", dep: str = "dep") -> int:
         i = len(self.tokens)
-        self.tokens.append(_new_tuple(DepToken, (i, text, ws, lemma or text.lower(), upos, tag, i, "dep", "", 0)))
+        self.tokens.append(_new_tuple(DepToken, (i, text, ws, lemma or text.lower(), upos, tag, i, dep, "", 0)))
         return i
 
     def words(self, pieces: Sequence[tuple], upos: str = "X", tag: str = "") -> Span:

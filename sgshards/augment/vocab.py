@@ -269,14 +269,14 @@ OBJECT_NEAR: tuple[frozenset[str], ...] = tuple(frozenset(s.split("|")) for s in
 ))
 # Preposition + bare noun idioms: the noun names no object to replace ("on foot" -/-> "on tail").
 IDIOMS = frozenset({
-    ("on", "foot"), ("at", "home"), ("on", "board"), ("at", "sea"), ("by", "hand"), ("at", "hand"),
-    ("on", "hand"), ("in", "person"), ("at", "heart"), ("by", "heart"), ("in", "mind"), ("on", "purpose"),
-    ("at", "night"), ("by", "night"), ("at", "work"), ("at", "school"), ("in", "school"), ("to", "school"),
-    ("in", "bed"), ("to", "bed"), ("at", "table"), ("in", "town"), ("to", "town"),
-    ("in", "line"), ("on", "top"), ("on", "fire"), ("at", "rest"), ("on", "sale"), ("for", "sale"),
-    ("in", "love"), ("on", "air"), ("by", "car"), ("by", "boat"), ("by", "bus"), ("by", "train"),
-    ("by", "plane"), ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"),
-    ("to", "church"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"), ("at", "sunrise"), ("in", "time"),
+    ("on", "foot"), ("at", "home"), ("on", "board"), ("at", "sea"), ("by", "hand"), ("at", "hand"), ("on", "hand"),
+    ("in", "person"), ("at", "heart"), ("by", "heart"), ("in", "mind"), ("on", "purpose"), ("at", "night"),
+    ("by", "night"), ("at", "work"), ("at", "school"), ("in", "school"), ("to", "school"), ("in", "bed"),
+    ("to", "bed"), ("at", "table"), ("in", "town"), ("to", "town"), ("in", "line"), ("in", "force"),
+    ("in", "flight"), ("on", "top"), ("on", "fire"), ("at", "rest"), ("on", "sale"), ("for", "sale"),
+    ("in", "love"), ("on", "air"), ("by", "car"), ("by", "boat"), ("by", "bus"), ("by", "train"), ("by", "plane"),
+    ("by", "bike"), ("on", "horseback"), ("in", "hand"), ("at", "church"), ("in", "church"), ("to", "church"),
+    ("at", "dawn"), ("at", "dusk"), ("at", "sunset"), ("at", "sunrise"), ("in", "time"),
 })
 # Curated categories of what a room is furnished with, which come together: a drawing room's
 # fireplace comes with a mirror, a lamp and windows, a bedroom's bed with a table. Said only to be

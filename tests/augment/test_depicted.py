@@ -100,7 +100,7 @@ def test_what_a_generic_or_past_statement_relates_is_not_shown(parse):
 
 def test_an_addressee_and_the_readers_hypothetical_things_are_not_shown(parse):
     got = positives(parse, "a call to all good men: man standing on rock in front of ocean")   # CC3M heldout3
-    assert "the men are good" not in got and "man is standing on rock" in got
+    assert "the men are good" not in got and "man is standing on a rock" in got
     got = positives(parse, "if you are looking for a venue that will make your events memorable for the rest "
                            "of your life -- then look no further.")                      # CC3M heldout3
     assert not mentions(got, "events")

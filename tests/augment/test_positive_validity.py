@@ -74,7 +74,7 @@ def test_past_and_perfect_kept_as_the_caption_has_them(parse):
     assert candidates(parse, "all smiles : football player has signed a contract")["relation"] == {
         "football player has signed a contract"}
     got = candidates(parse, "the witness was driving northbound along route when the object was first seen.")
-    assert got["relation"] == {"the witness was driving northbound along route"}
+    assert got["relation"] == {"the witness was driving northbound along a route"}
     assert "the object that is seen" not in got["all"] and "the object is seen" not in got["all"]
     got = candidates(parse, "teams are combing the development after an explosion tore through the building "
                             "this morning.")

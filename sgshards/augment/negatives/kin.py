@@ -44,17 +44,27 @@ _NOT_THINGS = (CATEGORY_GENERIC | REPRESENTATION_NOUNS | IMAGE_HEADS | frozenset
 
 
 @lru_cache(maxsize=1)
-def visual_nouns() -> tuple[tuple[str, int], ...]:
-    """(noun, count) of the countable nouns of ``data/visual_nouns.tsv``, most frequent first."""
+def _visual_table() -> tuple[tuple[str, int, bool], ...]:
+    """(noun, count, countable) of ``data/visual_nouns.tsv``, most frequent first."""
     out = []
     with open(DATA, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("#"):
-                continue
-            noun, count, countable = line.rstrip("\n").split("\t")
-            if countable == "1":
-                out.append((noun, int(count)))
+            if not line.startswith("#"):
+                noun, count, countable = line.rstrip("\n").split("\t")
+                out.append((noun, int(count), countable == "1"))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def visual_nouns() -> tuple[tuple[str, int], ...]:
+    """(noun, count) of the countable nouns of ``data/visual_nouns.tsv``, most frequent first."""
+    return tuple((noun, count) for noun, count, countable in _visual_table() if countable)
+
+
+@lru_cache(maxsize=1)
+def uncountable_visual_nouns() -> frozenset[str]:
+    """The nouns of things seen that FACTUAL's graphs name as stuff ("grass", "cream", "hair")."""
+    return frozenset(noun for noun, _, countable in _visual_table() if not countable)
 
 
 def plain_thing(noun: str) -> bool:

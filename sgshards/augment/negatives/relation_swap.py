@@ -6,7 +6,7 @@ import random
 from itertools import islice
 from typing import Iterator, Optional
 
-from ..realise import Piece, Replacement, Surface, agree_verb, indefinite_article, moved
+from ..realise import OWN_ARTICLE, Piece, Replacement, Surface, agree_verb, indefinite_article, moved
 from ..sampling import Frequencies, shuffle
 from ...lexicon.function_words import ARTICLES, DEMONSTRATIVES, OTHER_DETERMINERS, POSSESSIVE_DETERMINERS, QUANTIFIERS
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
@@ -288,7 +288,8 @@ DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | OTHER_DETERMI
 
 
 def _bare(surface: Surface, slot) -> bool:
-    return not any(t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD")
+    """The caption writes the object's noun phrase bare (an article of our own aside)."""
+    return not any((t.upos in ("DET", "NUM", "PRON") or t.tag in ("PRP$", "POS", "CD")) and t.dep != OWN_ARTICLE
                    for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
