@@ -6,6 +6,7 @@ order, in repairs.py; what each reads is explained in repair_base.py."""
 from __future__ import annotations
 
 from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ..lexicon.hyphens import COLOUR_WORDS
 from ..lexicon.words import NAME_CLASSIFIERS, SUBORDINATORS
 from ..schemas.depview import DepToken
 from .repair_base import OriginalParse
@@ -144,3 +145,33 @@ def verb_read_as_compound(fixed: list[DepToken], original: OriginalParse, i: int
             fixed[k] = fixed[k]._replace(head=s)       # "the historic" describe the bridge
         elif k > o and doc[k].dep in ("prep", "punct", "advmod", "npadvmod"):
             fixed[k] = fixed[k]._replace(head=i)       # "on a snowy day": the fishing's
+
+
+# Colour words the small model takes for the head noun of a phrase they modify.
+_COLOUR_HEADS = COLOUR_WORDS | frozenset({"multicolor", "multicolour", "multicolored", "multicoloured"})
+
+
+def colour_read_as_noun(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"wore a metallic gold and black dress", "wearing a multicolor knit dress", "these grey and
+    sand coloured boots": a colour tagged as the noun heading the phrase, with the noun it describes
+    as its conjunct or apposition a few words on and only that noun's modifiers (or "and") between,
+    one of them an adjective or a participle ("black", "knit", "coloured"; "orange and herbs" are two things),
+    modifies that noun ("a gold dress", not a thing called "gold"): the noun takes its place in the
+    tree, with its determiner."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    if t.tag != "NN" or t.text.lower() not in _COLOUR_HEADS:
+        return
+    k = next((c for c in kids[i] if doc[c].dep in ("conj", "appos") and doc[c].upos == "NOUN" and i < c <= i + 4), -1)
+    if k < 0 or any(doc[c].dep in ("det", "poss", "nummod") for c in kids[k]) or any(
+            not (doc[j].head == k and doc[j].upos in ("ADJ", "NOUN", "VERB") or doc[j].dep == "cc" and doc[j].head == i)
+            for j in range(i + 1, k)):
+        return                                   # "wearing red and a boy wearing blue": two phrases
+    if not any(doc[j].head == k and doc[j].upos in ("ADJ", "VERB") for j in range(i + 1, k)):
+        return                                   # "turkey with orange and herbs": a fruit and herbs
+    head, dep = (t.head, t.dep) if t.head != i else (k, "ROOT")
+    fixed[k] = fixed[k]._replace(head=head, dep=dep)
+    fixed[i] = t._replace(upos="ADJ", tag="JJ", dep="amod", head=k)
+    for c in kids[i]:
+        if c != k and (c < i and doc[c].dep in ("det", "predet", "poss") or c > k):
+            fixed[c] = fixed[c]._replace(head=k)

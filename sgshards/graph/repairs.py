@@ -24,6 +24,7 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
         Repair("name_after_classifier", tags.name_after_classifier, "3d render the planet mars with stars"),
         Repair("noun_read_as_verb", tags.noun_read_as_verb, "bus stop on a roof"),
         Repair("verb_read_as_compound", tags.verb_read_as_compound, "an angler fishes river on a snowy day"),
+        Repair("colour_read_as_noun", tags.colour_read_as_noun, "a woman wore a metallic gold and black dress"),
     ),
     (
         Repair("noun_head", nouns.noun_head, "a fire hydrant on the sidewalk"),

@@ -26,6 +26,8 @@ REPAIRED = {
     "noun_read_as_verb": "objects: bus stop; roof | relations: bus stop -on-> roof",
     # "angler fishes river" read as one compound: the angler fishes the river (the day is a time word)
     "verb_read_as_compound": "objects: angler; river | relations: angler -fish-> river",
+    # "gold" is a colour of the dress (heldout11 CC3M: "a metallic gold" was a positive), not a thing worn
+    "colour_read_as_noun": "objects: woman; dress [gold, black] | relations: woman -wear-> dress",
     "noun_head": "objects: fire hydrant; sidewalk | relations: fire hydrant -on-> sidewalk",
     "initial_participle": "objects: car [parked, black]; building | relations: car -beside-> building",
     "high_conj": "objects: man; shirt [black]; shorts(s) | relations: man -wear-> shirt; man -wear-> shorts",
@@ -75,7 +77,7 @@ RULED = {
 def test_every_registered_entry_has_an_expected_graph():
     assert set(REPAIRED) | PARSED_RIGHT_NOW == {r.name for r in registered_repairs()}
     assert set(RULED) == {r.name for r in RULES}
-    assert len(registered_repairs()) == 29 and len({r.name for r in registered_repairs()}) == 29
+    assert len(registered_repairs()) == 30 and len({r.name for r in registered_repairs()}) == 30
 
 
 @pytest.mark.parametrize("repair", [r for r in registered_repairs() if r.name not in PARSED_RIGHT_NOW],
