@@ -25,7 +25,7 @@ from typing import NamedTuple, Optional, Sequence
 from ..lexicon.lemmas import all_lemmas, is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
-from ..lexicon.words import COLOURS, MATERIALS, PATTERNS
+from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
@@ -173,8 +173,8 @@ def _realisable(doc: Sequence[DepToken], kids: list[list[int]], tok: DepToken) -
 
 
 def _predicable_word(low: str, upos: str, tag: str) -> bool:
-    if low in ATTRIBUTIVE_ONLY or _ORDINAL.match(low) or tag in ("JJR", "JJS", "CD", "RBR", "RBS"):
-        return False
+    if low in ATTRIBUTIVE_ONLY or _ORDINAL.match(low) or tag in ("JJR", "JJS", "CD", "RBR", "RBS") or low in TIME_NOUNS:
+        return False                               # "easter eggs", never "the eggs are easter"
     if upos in ("NOUN", "PROPN", "NUM", "X") or is_noun_only(low):
         return low in DESCRIBING_NOUNS             # a noun tagged as an adjective: "chestnut terrine"
     return True
