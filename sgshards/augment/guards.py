@@ -30,6 +30,8 @@ positives and negatives are made from (caption-level negatives that edit other w
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
@@ -218,11 +220,17 @@ def _cuts_relation(graph: SceneGraph, k: int, units: list[tuple[int, int, str]])
 
 def _rank(doc: Sequence[DepToken], span) -> bool:
     """An ordinal said of a thing, not written before it: "the athlete was fourth in the shot
-    put", "finished second" (a rank in a contest, not what makes "the fourth athlete")."""
+    put", "finished second" (a rank in a contest, not what makes "the fourth athlete"), or written
+    after it, a century or a date cut short ("a blue and white vase, Qing Dynasty, 19th")."""
     if span is None or span[1] - span[0] != 1 or not 0 <= span[0] < len(doc):
         return False
     t = doc[span[0]]
-    return t.text.lower() in ORDINALS and t.dep not in ("amod", "nummod", "compound")
+    low = t.text.lower()
+    return (low in ORDINALS or _NUMERIC_ORDINAL.match(low) is not None) \
+        and (t.dep not in ("amod", "nummod", "compound") or t.head < t.i)
+
+
+_NUMERIC_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 
 def _verb_with_subject(doc: Sequence[DepToken], kids: list[list[int]], span) -> bool:

@@ -76,6 +76,9 @@ def test_a_predicated_rank_is_no_attribute(parse):
     assert not any("fourth person" in t for t in pos + neg)
     _, pos, _ = run(parse, "the runner finished second in the race")
     assert not any("second runner" in t for t in pos)
+    # written after its noun: a century cut short (heldout10 web: "a 19th vase")
+    _, pos, neg = run(parse, "A Chinese blue and white vase, Qing Dynasty, 19th")
+    assert not any("19th vase" in t or "vase is 19th" in t for t in pos + neg)
 
 
 def test_figurative_phrases_name_no_object(parse):
