@@ -69,6 +69,7 @@ _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 # Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
 PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
 COURTESY_WORDS = frozenset({"courtesy", "compliments"})
+SOURCE_WORDS = frozenset({"according"})             # "according to CBS News": who reports, not who is shown
 UNIVERSAL_WORDS = frozenset({"every", "any"})
 _NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 _NOUN_DEPS = _NOUN_MODIFIER_DEPS | {"case"}
@@ -143,15 +144,17 @@ def label_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
 
 def courtesy_credit(doc: Sequence[DepToken], head: int) -> bool:
     """Who lent the picture: "Photo courtesy of the Music Division, The New York Public Library", "Provided
-    courtesy of none" (the "of" object of "courtesy" and the names set beside it)."""
+    courtesy of none" (the "of" object of "courtesy" and the names set beside it), or the source a
+    caption cites: "... according to CBS News"."""
     k = head
     for _ in range(6):
         t = doc[k]
         if t.head == k:
             return False
-        if t.dep == "pobj" and doc[t.head].text.lower() == "of":
+        if t.dep == "pobj" and doc[t.head].text.lower() in ("of", "to"):
             g = doc[t.head].head
-            return g != t.head and doc[g].text.lower() in COURTESY_WORDS
+            return g != t.head and doc[g].text.lower() in (COURTESY_WORDS if doc[t.head].text.lower() == "of"
+                                                           else SOURCE_WORDS)
         if t.dep not in ("appos", "conj"):
             return False
         k = t.head

@@ -266,6 +266,11 @@ def test_who_lent_the_picture_is_not_in_it(parse):
     got = positives(parse, "Frederick Nicholls Crouch (Photo courtesy of the Music Division, The New York Public "
                            "Library)")                                                    # web heldout5
     assert not mentions(got, "Division") and not mentions(got, "Library") and "Frederick Nicholls Crouch" in got
+    # nor the source a caption cites (web heldout11 row 790: "CBS News" was a positive)
+    got = positives(parse, "Moody's cut Bankia's rating to Ba2 from Baa3, putting it in junk territory, according to "
+                           "CBS News. (Photo: AP)")
+    assert not mentions(got, "CBS")
+    assert mentions(positives(parse, "a man talking to the guide"), "guide")
 
 
 def test_what_a_picture_or_a_print_is_made_for_is_no_object(parse):
