@@ -186,8 +186,9 @@ def _predicable(doc: Sequence[DepToken], span: Span, name: Span, modifiers: set[
         return False                               # it may modify another modifier: "stained glass window"
     if span[1] == name[0] and any(doc[k].ws for k in range(name[0], name[1] - 1)):
         return False                               # it may modify the compound's first word: "slow motion video"
-    if not _predicable_word(tok.text.lower(), tok.upos, tok.tag) or tok.lemma.lower() in ATTRIBUTIVE_ONLY:
-        return False
+    if not _predicable_word(tok.text.lower(), tok.upos, tok.tag) or tok.lemma.lower() in ATTRIBUTIVE_ONLY \
+            or tok.dep == "compound" and "ADJ" not in all_lemmas(tok.text.lower()):
+        return False                               # a compound's noun tagged JJ: "rugby player", "golf cart"
     head = name[1] - 1
     # it modifies a word of a compound name, not the thing: "essential oil bottle"
     return not (name[0] <= tok.head < head)

@@ -113,3 +113,9 @@ def test_a_time_or_an_occasion_before_a_noun_is_no_property(parse):
     """heldout10 web: "eggs that are easter" (the tagger read "easter" as an adjective)."""
     got = positives(parse, "Set of easter eggs on background3 vector image")
     assert "easter eggs" in got and not any("are easter" in t or "that are" in t for t in got)
+
+
+def test_a_noun_of_a_compound_tagged_as_an_adjective_is_no_property(parse):
+    """heldout11 CC3M: "the player is rugby" ("rugby" tagged JJ, a compound's noun no lexicon knows)."""
+    got = positives(parse, "rugby player warms up during a training session.")
+    assert "rugby player" in got and not any("is rugby" in t or "that is rugby" in t for t in got)
