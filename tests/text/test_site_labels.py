@@ -90,7 +90,8 @@ def test_the_record_keeps_the_caption_and_the_positives_read_the_description(par
     record = annotate_batch(parser, [item(0, "a", caption)])[0]["record"]
     assert record["caption"] == caption and record["skipped"] is None
     texts = [p["text"] for p in record["positives"]]
-    assert texts[0] == "Girl blowing up balloon" and "girl is blowing up balloon" in texts
+    assert texts[0] == "Girl blowing up balloon"
+    assert any(t in texts for t in ("girl blowing up a balloon", "girl is blowing up a balloon"))
     assert not any("Print" in t or "frame" in t for t in texts + [n["text"] for n in record["negatives"]])
 
 
@@ -110,7 +111,8 @@ def test_a_stock_title_cut_to_its_description_is_still_read_as_one(parser):
     out = annotate_batch(parser, [item(0, "a", "Kookaburra in tree — Stock Photo #1214233"),
                                   item(1, "b", "Will Ferrell Editorial Stock Image")])
     kept, name = (o["record"] for o in out)
-    assert kept["skipped"] is None and "Kookaburra is in tree" in [p["text"] for p in kept["positives"]]
+    assert kept["skipped"] is None
+    assert any(p["text"] in ("Kookaburra in a tree", "Kookaburra is in a tree") for p in kept["positives"])
     assert name["skipped"] == "names_list" and name["positives"][0]["text"] == "Will Ferrell"
 
 
