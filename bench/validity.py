@@ -50,7 +50,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout8": (2034, {"cc3m": 150, "web": 250}),
            "heldout9": (2035, {"cc3m": 150, "web": 250}),
            "heldout10": (2036, {"cc3m": 150, "web": 250}),
-           "heldout11": (2037, {"cc3m": 150, "web": 250})}
+           "heldout11": (2037, {"cc3m": 150, "web": 250}),
+           "heldout12": (2038, {"cc3m": 150, "web": 250})}
 TUNING_ROWS = 150
 
 
