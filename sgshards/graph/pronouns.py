@@ -12,6 +12,10 @@ from .objects import noun_object
 from .state import ARG_DEPS, GraphState, NOUN_POS, VERB_ARG_DEPS, conj_group_up, kids_of, kids_with
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "yourselves",
+                        "ourselves", "oneself", "themself"})
+
+
 def resolve(st: GraphState, i: int) -> Optional[int]:
     """Object index for the argument token i (noun, pronoun, relative pronoun)."""
     doc = st.doc
@@ -39,6 +43,8 @@ def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:
     them"), the last person of its number ("he", "they"; a person of its own if none),
     or the last thing ("it"); None otherwise."""
     lw = st.low[i]
+    if lw in REFLEXIVES:
+        return None                  # "a turtle sunning himself": the subject again, no person of its own
     back = phrase_antecedent(st, i)
     if back is not None:
         return resolve(st, back)
