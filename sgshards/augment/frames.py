@@ -236,6 +236,10 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         return None
     toks = spanned
     v = _verb_token(doc, r.span, toks, pred_words, head)
+    if v < 0 and toks and doc[toks[0]].upos == "NOUN" and is_verb_word(r.predicate.split()[0]) \
+            and verb_lemma(doc[toks[0]].text.lower()) == r.predicate.split()[0]:
+        v = toks[0]                                   # a verb the tagger read as a noun, the graph's
+        #                                               repair as the verb: "a helicopter flies/NNS over"
     if v < 0:
         if not toks:                                  # the predicate's lemmas: "wear" -> "wearing"
             lemmas = r.predicate.split()

@@ -358,3 +358,10 @@ def test_a_likeness_keeps_the_word_that_makes_it_one(parse):
     """heldout9 CC3M row 15467: "the paws of a stuffed polar bear" -/-> "a polar bear" (a toy)."""
     got = candidates(parse, "the paws of a stuffed polar bear")["all"]
     assert "a stuffed polar bear" in got and not any(t.startswith("a polar bear") for t in got), got
+
+
+def test_a_verb_the_tagger_read_as_a_noun_is_realised_as_a_verb(parse):
+    """heldout12 CC3M 8964: "a helicopter is flies over the desert" ("flies" tagged a plural noun,
+    repaired to the verb in the graph)."""
+    got = candidates(parse, "a helicopter flies over the desert")["relation"]
+    assert "a helicopter is flying over the desert" in got and not any("is flies" in t for t in got)
