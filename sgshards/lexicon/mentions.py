@@ -31,7 +31,7 @@ in sync|in unison|in harmony|in the lead|in the spotlight|in the limelight|in th
 in case|on earth|on your doorstep|on my doorstep|on our doorstep|on their doorstep|on his doorstep
 on her doorstep|on the horizon|in the cards|in the pipeline|under the weather|on the house
 in fact|for example|for instance|at all|in addition|in return|in vain|in theory|down to earth|back to earth
-in the movies
+in the movies|on display|out of this world
 """.replace("\n", "|").strip("|").split("|"))
 # Figurative frames: a word and its preposition whose object names a standard, not a thing there
 # ("a bedroom fit for a princess", "a meal fit for a king", "a view to die for").

@@ -278,3 +278,10 @@ def test_what_a_picture_or_a_print_is_made_for_is_no_object(parse):
     got = positives(parse, "poster for the international premiere of bollywood film.")
     assert not mentions(got, "premiere") and "poster" in got
     assert not mentions(positives(parse, "an illustration for a story in her picture & word class."), "story")
+
+
+def test_what_a_thing_is_shaped_as_is_not_there(parse):
+    """heldout11 CC3M: "roosters" of "lanterns in the shape of roosters"."""
+    got = positives(parse, "lanterns in the shape of roosters against a night sky")
+    assert not mentions(got, "roosters") and "lanterns" in got
+    assert mentions(positives(parse, "the shape of the roof"), "roof")

@@ -249,3 +249,9 @@ def test_the_object_of_an_idiom_of_effort_or_touch_is_no_object(parse):
     assert not mentions(got, "stops") and "the band" in got
     got = positives(parse, "the batter makes contact with the ball")
     assert not mentions(got, "contact") and "the ball" in got
+
+
+def test_on_display_and_out_of_this_world_name_no_object(parse):
+    """heldout12 CC3M 11560, 13540: "display", "the world" were positives."""
+    assert not mentions(positives(parse, "an assortment of wine bottles on display."), "display")
+    assert not mentions(positives(parse, "rainforest retreats that're out of this world"), "world")

@@ -122,3 +122,10 @@ def test_a_players_position_is_one_thing(parse):
     assert is_unit("defensive tackle") and is_unit("wide receiver") and is_unit("point guard")
     _, pos, _ = run(parse, "defensive tackle celebrates a sack during the second half")     # CC3M heldout10
     assert pos and not [p for p in pos if "is defensive" in p or "that is defensive" in p]
+
+
+def test_social_media_is_one_unit(parse):
+    """heldout11 CC3M: "the media are social"."""
+    _, pos, _ = run(parse, "so in love: people were married seen here on their way to awards in a photo shared to "
+                           "social media")
+    assert not any("are social" in t or "that are social" in t for t in pos)
