@@ -386,8 +386,6 @@ def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int)
         p = t.head
         g = doc[p].head
         return not (g == p - 1 and doc[g].tag in ("NNS", "NNPS") or _like_compound(doc, kids, g, p, head))
-    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "of" and _in_the_shape(doc, doc[t.head].head):
-        return True                                    # "lanterns in the shape of roosters": no rooster
     like = head + 1
     if (like + 1 < len(doc) and doc[like].text.lower() == "like" and doc[like].head == head
             and doc[like + 1].head == like and _like_compound(doc, kids, head, like, like + 1)):
@@ -400,13 +398,6 @@ def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int)
     v = _clause_verb(doc, t.head) if t.head != head else -1
     return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
             and doc[doc[v].head].text.lower() == "for")
-
-
-def _in_the_shape(doc: Sequence[DepToken], k: int) -> bool:
-    """Token k is "shape" (or "form") of "in the shape of", "in the form of"."""
-    t = doc[k]
-    return noun_lemma(t.text.lower()) in ("shape", "form") and t.dep == "pobj" and t.head != k \
-        and doc[t.head].text.lower() == "in"
 
 
 # Printed and shown things made for an occasion or a work, beside the pictures: what they are "for" is

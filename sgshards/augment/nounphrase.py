@@ -275,6 +275,7 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     #                                            "the object of desire": a kind no picture shows
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head)
+                      or shaped_as(doc, head)
                       or _by_lost_head(doc, head) or possessor_only(doc, kids, head),
                       abstract, len(attrs) < whole)
 
@@ -581,3 +582,15 @@ def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
         k = t.head
     t = doc[k]
     return t.dep == "pobj" and doc[t.head].text.lower() == "without"
+
+
+def shaped_as(doc: Sequence[DepToken], head: int) -> bool:
+    """What a thing is "in the shape of" or "in the form of" is no thing there ("lanterns in the shape
+    of roosters"): no positive of its own, though a negative may change the shape ("... of an airplane")."""
+    t = doc[head]
+    if t.dep != "pobj" or t.head == head or doc[t.head].text.lower() != "of":
+        return False
+    k = doc[t.head].head
+    s = doc[k]
+    return noun_lemma(s.text.lower()) in ("shape", "form") and s.dep == "pobj" and s.head != k \
+        and doc[s.head].text.lower() == "in"
