@@ -206,9 +206,21 @@ def wrong_attachments(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                 or verb is not None and _not_ongoing(doc, verb)
                 or words[-1] in HAVING_WORDS and _seen_from(doc, graph, r.object)
                 or verb is not None and _past_a_with_object(doc, verb, r.span)
-                and not _place_like(_head(doc, graph, r.object))):
+                and not _place_like(_head(doc, graph, r.object))
+                or verb is not None and _part_as_doer(doc, graph, verb, r.subject)):
             out.add(k)
     return out
+
+
+# What only a person or an animal does, never one of its parts: "the girl with blowing hair smiling at
+# camera" is no "hair smiling at the camera" (the parse gave the nearest noun the girl's verb).
+_DOERS_ONLY = frozenset({"smile", "laugh", "grin", "giggle", "pose", "talk", "speak", "chat", "sing", "cry",
+                         "shout", "scream", "wink", "frown", "think", "celebrate", "dance", "sleep"})
+
+
+def _part_as_doer(doc: Sequence[DepToken], graph: SceneGraph, verb: DepToken, subject: int) -> bool:
+    head = _head(doc, graph, subject)
+    return verb_lemma(verb.text.lower()) in _DOERS_ONLY and (head in BODY_PARTS or noun_lemma(head) in BODY_PARTS)
 
 
 def _past_a_with_object(doc: Sequence[DepToken], verb: DepToken, span) -> bool:

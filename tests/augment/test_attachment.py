@@ -329,3 +329,11 @@ def test_a_thing_seen_in_a_view_is_not_had(parse):
 def test_a_phrase_right_after_a_with_object_is_the_objects(parse):
     assert ("man", "walk on", "leash") in dropped(parse, "a man walking with his dog on a leash")    # CC3M heldout10
     assert not dropped(parse, "a woman walking with her baby in the park")               # a place holds both
+
+
+def test_a_body_part_does_not_smile(parse):
+    """heldout12 CC3M 461: "hair smiling at the camera" (the parse gave the hair the girl's verb)."""
+    assert ("hair", "smile at", "camera") in dropped(parse, "portrait of the happy girl with blowing hair smiling at camera.")
+    pos, _ = texts(parse, "portrait of the happy girl with blowing hair smiling at camera.")
+    assert not any("hair smiling" in t for t in pos)
+    assert not dropped(parse, "a girl smiling at the camera")
