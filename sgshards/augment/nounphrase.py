@@ -275,7 +275,7 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     #                                            "the object of desire": a kind no picture shows
     return NounPhrase((start, e), after, tuple(attrs), predicable, part, counted,
                       negated(doc, kids, head), unasserted_object(doc, kids, head) or author(doc, kids, head)
-                      or shaped_as(doc, head)
+                      or not_there(doc, head)
                       or _by_lost_head(doc, head) or possessor_only(doc, kids, head),
                       abstract, len(attrs) < whole)
 
@@ -584,13 +584,16 @@ def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     return t.dep == "pobj" and doc[t.head].text.lower() == "without"
 
 
-def shaped_as(doc: Sequence[DepToken], head: int) -> bool:
-    """What a thing is "in the shape of" or "in the form of" is no thing there ("lanterns in the shape
-    of roosters"): no positive of its own, though a negative may change the shape ("... of an airplane")."""
+def not_there(doc: Sequence[DepToken], head: int) -> bool:
+    """No thing there, though its words may be edited: what a thing is "in the shape of" or "in the
+    form of" ("lanterns in the shape of roosters"), and the camera one looks, smiles or poses at ("at
+    camera", "into the camera": it took the picture; "a boy looking at the camera" is still true)."""
     t = doc[head]
-    if t.dep != "pobj" or t.head == head or doc[t.head].text.lower() != "of":
+    if t.dep != "pobj" or t.head == head:
         return False
-    k = doc[t.head].head
-    s = doc[k]
-    return noun_lemma(s.text.lower()) in ("shape", "form") and s.dep == "pobj" and s.head != k \
+    prep = doc[t.head].text.lower()
+    if noun_lemma(t.text.lower()) in ("camera", "lens", "viewer"):
+        return prep in ("at", "into", "to", "toward", "towards", "for")
+    s = doc[doc[t.head].head]
+    return prep == "of" and noun_lemma(s.text.lower()) in ("shape", "form") and s.dep == "pobj" and s.head != s.i \
         and doc[s.head].text.lower() == "in"

@@ -119,3 +119,11 @@ def test_a_noun_of_a_compound_tagged_as_an_adjective_is_no_property(parse):
     """heldout11 CC3M: "the player is rugby" ("rugby" tagged JJ, a compound's noun no lexicon knows)."""
     got = positives(parse, "rugby player warms up during a training session.")
     assert "rugby player" in got and not any("is rugby" in t or "that is rugby" in t for t in got)
+
+
+def test_the_camera_one_looks_at_is_not_in_the_picture(parse):
+    """heldout12 CC3M 461 and heldout10 CC3M: "camera", "the camera" (the one that took the picture) were
+    object positives; the relation stays true."""
+    got = positives(parse, "boy looking at camera in the park")
+    assert "camera" not in got and "the camera" not in got and "boy looking at the camera" in got
+    assert "a camera" in positives(parse, "woman holding a camera")
