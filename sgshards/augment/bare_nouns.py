@@ -70,7 +70,8 @@ def bare_article(doc: Sequence[DepToken], graph: SceneGraph, r: SGRelation, name
     last, verb = predicate[-1][0].lower(), next((w[2].lower() for w in predicate if w[3] in ("VERB", "AUX")), "")
     if predicate[-1][3] == "VERB" and predicate[-1][4] in ("VBN", "VBD"):
         return ""                    # "python skin studded shoulder bag", "snow covered car": a compound adjective
-    if (last, word) in IDIOMS or (last, word) in _IDIOMS or last == "per" or (verb, word) in VERB_IDIOMS or verb in _BARE_OBJECT_VERBS or word in _BARE_NOUNS \
+    if (last, word) in IDIOMS or (last, word) in _IDIOMS or last == "per" or (verb, word) in VERB_IDIOMS \
+            or verb in _BARE_OBJECT_VERBS or word in _BARE_NOUNS \
             or verb in _MATERIAL_VERBS and last in ("of", "from", "out"):
         return ""
     if o.name.lower() in UNIQUE_NOUNS or word in UNIQUE_NOUNS:
