@@ -17,7 +17,8 @@ from typing import Final, Optional, Sequence
 from ..lexicon.depicted import OCCASION_HEADS
 from ..lexicon.taxonomy import noun_class, noun_classes
 from ..lexicon.visibility import PLACEHOLDERS
-from ..lexicon.words import TIME_NOUNS
+from ..lexicon.mentions import IDIOM_PPS
+from ..lexicon.words import TIME_NOUNS, VIEWER_NOUNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation, Span
 from .negatives.kin import uncountable_visual_nouns
@@ -31,15 +32,13 @@ _OCCASIONS: Final = OCCASION_HEADS | frozenset({"wedding", "funeral", "game", "m
                                                 "meeting", "conference", "rally", "protest", "performance",
                                                 "premiere", "exhibition"})
 # What a scene has one of: "the world", "the sky", "the camera" (the one taking the picture).
-UNIQUE_NOUNS: Final = frozenset({"world", "sky", "sun", "moon", "earth", "horizon", "camera", "viewer", "lens",
-                                 "ground", "floor", "sea", "ocean", "wind", "weather", "home plate", "red carpet",
-                                 "finish line"})
-# The one taking the picture, "the" only after a preposition ("looking at the camera").
-_VIEWER_NOUNS: Final = frozenset({"camera", "viewer", "lens"})
-# Preposition idioms of a bare noun beyond ``vocab.IDIOMS`` (which also keeps their nouns unreplaced).
-_IDIOMS: Final = frozenset({("in", "formation"), ("in", "uniform"), ("in", "action"), ("in", "motion"),
-                            ("in", "silhouette"), ("in", "focus"), ("in", "costume"), ("in", "place"), ("in", "public"),
-                            ("on", "stage"), ("on", "display"), ("on", "camera"), ("on", "screen"), ("in", "print")})
+UNIQUE_NOUNS: Final = VIEWER_NOUNS | frozenset({"world", "sky", "sun", "moon", "earth", "horizon", "ground", "floor",
+                                                "sea", "ocean", "wind", "weather", "home plate", "red carpet",
+                                                "finish line"})
+# Preposition idioms of a bare noun beyond ``vocab.IDIOMS`` and ``lexicon.mentions.IDIOM_PPS`` (those also
+# keep their nouns unreplaced or unshown).
+_IDIOMS: Final = frozenset({("in", "formation"), ("in", "uniform"), ("in", "silhouette"), ("in", "costume"),
+                            ("on", "stage"), ("on", "camera"), ("on", "screen"), ("in", "print")})
 # Nouns English writes bare after any word: media, meals, institutions, stuff and directions
 # ("watching tv", "having lunch", "at college", "writing graffiti", "in an art", "along north").
 _BARE_NOUNS: Final = frozenset({"tv", "television", "radio", "breakfast", "lunch", "dinner", "brunch", "supper",
@@ -70,12 +69,13 @@ def bare_article(doc: Sequence[DepToken], graph: SceneGraph, r: SGRelation, name
     last, verb = predicate[-1][0].lower(), next((w[2].lower() for w in predicate if w[3] in ("VERB", "AUX")), "")
     if predicate[-1][3] == "VERB" and predicate[-1][4] in ("VBN", "VBD"):
         return ""                    # "python skin studded shoulder bag", "snow covered car": a compound adjective
-    if (last, word) in IDIOMS or (last, word) in _IDIOMS or last == "per" or (verb, word) in VERB_IDIOMS \
+    if (last, word) in IDIOMS or (last, word) in _IDIOMS or f"{last} {word}" in IDIOM_PPS or last == "per" \
+            or (verb, word) in VERB_IDIOMS \
             or verb in _BARE_OBJECT_VERBS or word in _BARE_NOUNS \
             or verb in _MATERIAL_VERBS and last in ("of", "from", "out"):
         return ""
     if o.name.lower() in UNIQUE_NOUNS or word in UNIQUE_NOUNS:
-        return "the" if word not in _VIEWER_NOUNS or predicate[-1][3] == "ADP" else ""   # "drawing camera": a drawn one
+        return "the" if word not in VIEWER_NOUNS or predicate[-1][3] == "ADP" else ""   # "drawing camera": a drawn one
     classes = noun_classes(word)
     if o.name in MASS_NOUNS or word in MASS_NOUNS or TIME_NOUNS.intersection(o.name.lower().split()) \
             or word in uncountable_visual_nouns() or "food" in classes or _kind(word) == "colour" \

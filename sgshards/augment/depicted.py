@@ -70,6 +70,7 @@ _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
 COURTESY_WORDS = frozenset({"courtesy", "compliments"})
 SOURCE_WORDS = frozenset({"according"})             # "according to CBS News": who reports, not who is shown
+_CREDIT_WORDS = {"of": COURTESY_WORDS, "to": SOURCE_WORDS}
 UNIVERSAL_WORDS = frozenset({"every", "any"})
 _NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 _NOUN_DEPS = _NOUN_MODIFIER_DEPS | {"case"}
@@ -151,10 +152,10 @@ def courtesy_credit(doc: Sequence[DepToken], head: int) -> bool:
         t = doc[k]
         if t.head == k:
             return False
-        if t.dep == "pobj" and doc[t.head].text.lower() in ("of", "to"):
+        words = _CREDIT_WORDS.get(doc[t.head].text.lower()) if t.dep == "pobj" else None
+        if words is not None:
             g = doc[t.head].head
-            return g != t.head and doc[g].text.lower() in (COURTESY_WORDS if doc[t.head].text.lower() == "of"
-                                                           else SOURCE_WORDS)
+            return g != t.head and doc[g].text.lower() in words
         if t.dep not in ("appos", "conj"):
             return False
         k = t.head

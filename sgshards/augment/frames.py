@@ -236,8 +236,9 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         return None
     toks = spanned
     v = _verb_token(doc, r.span, toks, pred_words, head)
-    if v < 0 and toks and doc[toks[0]].upos == "NOUN" and is_verb_word(r.predicate.split()[0]) \
-            and verb_lemma(doc[toks[0]].text.lower()) == r.predicate.split()[0]:
+    first_word = r.predicate.split()[0]
+    if v < 0 and toks and doc[toks[0]].upos == "NOUN" and is_verb_word(first_word) \
+            and verb_lemma(doc[toks[0]].text.lower()) == first_word:
         v = toks[0]                                   # a verb the tagger read as a noun, the graph's
         #                                               repair as the verb: "a helicopter flies/NNS over"
     if v < 0:

@@ -31,7 +31,6 @@ positives and negatives are made from (caption-level negatives that edit other w
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 

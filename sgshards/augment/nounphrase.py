@@ -25,7 +25,7 @@ from typing import NamedTuple, Optional, Sequence
 from ..lexicon.lemmas import all_lemmas, is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
-from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS
+from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS, VIEWER_NOUNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
@@ -592,7 +592,7 @@ def not_there(doc: Sequence[DepToken], head: int) -> bool:
     if t.dep != "pobj" or t.head == head:
         return False
     prep = doc[t.head].text.lower()
-    if noun_lemma(t.text.lower()) in ("camera", "lens", "viewer"):
+    if noun_lemma(t.text.lower()) in VIEWER_NOUNS:
         return prep in ("at", "into", "to", "toward", "towards", "for")
     s = doc[doc[t.head].head]
     return prep == "of" and noun_lemma(s.text.lower()) in ("shape", "form") and s.dep == "pobj" and s.head != s.i \

@@ -32,8 +32,8 @@ from ..schemas.record import Positive
 from .bare_nouns import bare_article, bare_count
 from .frames import DIRECTION_PREPS, NO_COPULA_PREPS, Predicate, realise_predicate
 from .nounphrase import NounPhrase, analyse
-from .realise import (OWN_ARTICLE, PhraseBuilder, Surface, agree_verb_text, indefinite_article, is_pronoun, noun_form, text_key,
-                      verb_form)
+from .realise import (OWN_ARTICLE, PhraseBuilder, Surface, agree_verb_text, indefinite_article, is_pronoun, noun_form,
+                      text_key, verb_form)
 from .sampling import below, shuffle
 from .vocab import MASS_NOUNS
 
