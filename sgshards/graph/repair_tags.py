@@ -175,3 +175,19 @@ def colour_read_as_noun(fixed: list[DepToken], original: OriginalParse, i: int) 
     for c in kids[i]:
         if c != k and (c < i and doc[c].dep in ("det", "predet", "poss") or c > k):
             fixed[c] = fixed[c]._replace(head=k)
+
+
+def verb_only_word_read_as_noun(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"actor and screenwriter arrive at the premiere" parsed with the noun "arrive" as its root
+    and the people as its subjects: a word the dictionary knows only as a verb, tagged as a common
+    noun, with a subject of its own, is that subject's verb (present, as its form says)."""
+    doc, kids = original.tokens, original.children
+    t = doc[i]
+    w = t.text.lower()
+    if t.tag not in ("NN", "NNS") or all_lemmas(w).keys() != {"VERB"} \
+            or not any(doc[k].dep == "nsubj" and k < i for k in kids[i]):
+        return
+    lemma = verb_lemma(w)
+    tag = "VBP" if w == lemma else "VBZ" if w.endswith("s") else "VBD" if w.endswith("ed") else ""
+    if tag:
+        fixed[i] = t._replace(upos="VERB", tag=tag, lemma=lemma)

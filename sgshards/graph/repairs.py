@@ -20,6 +20,8 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
     (
         Repair("back_reference", attach.back_reference, "trunks with moss on them"),
         Repair("verb_read_as_noun", tags.verb_read_as_noun, "a woman stares as a bird flies"),
+        Repair("verb_only_word_read_as_noun", tags.verb_only_word_read_as_noun,
+               "actor and screenwriter arrive at the premiere"),
         Repair("noun_coordinated_with_verb", tags.noun_coordinated_with_verb, "the man is wearing a suit and tie"),
         Repair("name_after_classifier", tags.name_after_classifier, "3d render the planet mars with stars"),
         Repair("noun_read_as_verb", tags.noun_read_as_verb, "bus stop on a roof"),

@@ -20,6 +20,17 @@ def test_verb_read_as_a_plural_noun_is_the_subjects_verb(nlp):
     assert ("eagle", "perch in", "tree") in tuples(nlp, "a bald eagle perches in a pine tree.")
 
 
+def test_verb_only_word_read_as_a_noun_is_its_subjects_verb(nlp):
+    # heldout13 CC3M: "arrive" was an object, positives "arrive" and no one arriving
+    t = tuples(nlp, "actor and screenwriter arrive at the premiere.")
+    assert ("actor", "arrive at", "premiere") in t and ("arrive",) not in t
+    # a caption that starts with its verb (the subject left out) names no thing "arrive"
+    t = tuples(nlp, "arrives at the premiere of the film")
+    assert ("arrive",) not in t and ("premiere",) in t
+    # a word that can be a noun still starts a fragment: "kites in the air"
+    assert ("kite", "in", "air") in tuples(nlp, "kites in the air")
+
+
 def test_clause_after_as_is_no_relation(nlp):
     t = tuples(nlp, "a woman stares as a bird flies")
     assert ("stare",) not in t and "as" not in predicates(t)
