@@ -43,6 +43,10 @@ def test_a_noun_unit_is_one_object(parse):
     graph, pos, neg = run(parse, "person for athlete after his side win the semi final match.")
     assert "semi final match" in [o.name for o in graph.objects]
     assert not any("final match" in t and "semi" not in t for t in pos + neg)
+    # heldout13 CC3M: "the party is after" was a positive
+    graph, pos, neg = run(parse, "author and actor pose at the after party for the premiere.")
+    assert "after party" in [o.name for o in graph.objects]
+    assert not any("party is after" in t or "after" not in t and "party" in t for t in pos + neg)
 
 
 def test_no_positive_keeps_part_of_a_unit(parse):
