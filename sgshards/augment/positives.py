@@ -343,9 +343,28 @@ def _alone_agreement(ctx: Context, subject: int, words, agree: int):
     return [*words[:agree], (new, ws, lemma, upos, tag), *words[agree + 1:]]
 
 
+def written_of(ctx: Context, r_idx: int) -> bool:
+    """A "have" the caption writes "X of Y" ("the tip of a canoe"): realised in its words, since
+    "Y with X" reads oddly of a part ("a canoe with the tip") and reverses roles where the "of"
+    is misread ("the trailer of corn" -/-> "corn with the trailer")."""
+    r = ctx.graph.relations[r_idx]
+    p = predicate_of(ctx, r_idx)
+    owned, owner = ctx.graph.objects[r.object].span, ctx.graph.objects[r.subject].span
+    if p is None or r.predicate != "have" or [w[0] for w in p.words] != ["with"] or owned is None or owner is None:
+        return False
+    return owned[1] < owner[0] and ctx.doc[owned[1]].text.lower() == "of" and all(
+        ctx.doc[k].upos in ("DET", "PRON", "ADJ", "NUM") for k in range(owned[1] + 1, owner[0]))
+
+
 def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:
     r = ctx.graph.relations[r_idx]
     b = PhraseBuilder(ctx.graph)
+    if written_of(ctx, r_idx):                           # "the tip of a canoe"
+        _add_np(b, ctx, r.object)
+        b.preds[r_idx] = b.words([("of", " ", "of", "ADP", "IN")], "ADP")
+        _add_np(b, ctx, r.subject)
+        b.relations.append(r_idx)
+        return b.build()
     _add_np(b, ctx, r.subject)
     p = predicate_of(ctx, r_idx)
     assert p is not None, "realise_relation on a relation without a predicate"
@@ -419,7 +438,7 @@ def chain_plan(ctx: Context, r1: int, r2: int) -> Optional[tuple[int, int, str]]
     g = ctx.graph
     a, c = g.relations[r1], g.relations[r2]
     p1, p2 = predicate_of(ctx, r1), predicate_of(ctx, r2)
-    if p1 is None or p2 is None:
+    if p1 is None or p2 is None or written_of(ctx, r1) or written_of(ctx, r2):
         return None
     if c.subject == a.object:
         return None if p2.finite else (r1, r2, "continue")

@@ -260,7 +260,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 53,931 since a number CC3M deleted leaves its noun alone ("the - meter springboard"), a verb's phrase right
 # after its "with" object is the object's, sports positions are units, idioms of earth, contact and stops
 # name nothing, and what one fishes or shops for is not shown (heldout10 classes).
-CC3M_NEGATIVES_BASELINE = 53_931
+# 53,897 since a part the caption writes "X of Y" is realised in its words ("the tip of a canoe", not "a
+# canoe with the tip"): its "without" negations ("detail without coat of arms", "corn without the trailer")
+# and swaps ("the canoe of a tip") went with the "with" (heldout13: "with the" positives were 45% valid).
+CC3M_NEGATIVES_BASELINE = 53_897
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -281,7 +284,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8778     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8771     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -293,6 +296,9 @@ CC3M_COVERAGE_BASELINE = 0.8778     # 88.27% with all of round 9 merged (see the
 #                                      lost had only edits of things said absent ("tattoo with no black ink"),
 #                                      of alternatives ("a tray or a table top"), of nouns after a deleted number
 #                                      ("the - square - foot home"), of idioms ("down to earth") or sought things
+#                                      87.71% since "X of Y" parts keep the caption's words: the 10 captions lost had
+#                                      only "without" edits of them ("detail without coat of arms", "corn without
+#                                      the trailer"; two good ones: "a magnolia tree without branches").
 
 
 def test_cc3m_captions_have_no_defects(nlp):

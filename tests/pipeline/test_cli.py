@@ -216,7 +216,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 827 since those question captions are skipped (two of them had negatives)
     # 825 since a number CC3M deleted after a determiner leaves its noun alone ("elf on the - elf donuts")
     # and "came down to earth" names no earth (heldout10): both captions had only negatives of those
-    assert stats["with_negative"] >= 825      # 825 after all of the above together
+    # 822 since a part written "X of Y" keeps the caption's words: the captions lost had only "many colored
+    # lines without a wave", "biological class without a shell", "continental shelves with sand" and
+    # "all weather in fencing" (heldout13)
+    assert stats["with_negative"] >= 822      # 822 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

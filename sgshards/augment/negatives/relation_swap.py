@@ -34,7 +34,7 @@ AMBIENT = frozenset({"mist", "fog", "haze", "smoke", "smog", "steam", "dust", "l
 
 def stated_symmetrically(surface: Surface, k: int) -> bool:
     """Relation k is symmetric as the graph states it ("next to", "hug"), as the surface writes it
-    (a positive realises "have" as "with"), or by an adverb of nearness on its verb ("the wall is
+    (a positive realises "have" as "with", or as the caption's "of"), or by an adverb of nearness on its verb ("the wall is
     built close to the house"): swapping its ends is a paraphrase."""
     if is_symmetric(surface.graph.relations[k].predicate):
         return True
@@ -44,6 +44,8 @@ def stated_symmetrically(surface: Surface, k: int) -> bool:
     if is_symmetric(surface.span_text(pred)):
         return True
     r = surface.graph.relations[k]
+    if r.predicate == "have" and surface.span_text(pred).lower() == "of":
+        return True                                # "the tip of a canoe": "the canoe of a tip" says nothing
     if surface.span_text(pred).lower().split()[-1:] == ["in"] and any(
             surface.graph.objects[x].name.lower() in AMBIENT for x in (r.subject, r.object)):
         return True                                # "a highway in the mist": the mist is in the highway too
