@@ -28,6 +28,7 @@ COMPILED_MODULES = (
     "sgshards.augment.frames",
     "sgshards.augment.nounphrase",
     "sgshards.augment.positives",
+    "sgshards.augment.determiners",
     "sgshards.augment.negatives.shared",
     "sgshards.augment.negatives.graph_change",
     "sgshards.augment.negatives.attribute_swap",
