@@ -475,6 +475,43 @@ def verb_with_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) 
     return v.tag in ("VB", "VBP") and not any(doc[c].dep.startswith("nsubj") for c in kids[v.i]) and is_verb_word(w)
 
 
+# Participles that give a thing its name: the name after them is no second thing ("a dinner dress called
+# actor", "a boat named after the queen").
+NAMING_WORDS = frozenset({"called", "named", "titled", "entitled", "dubbed", "nicknamed", "christened"})
+# Verbs of likeness: what their subject is like is not there ("a rock that resembles a face", "she reminds
+# me of an anime character").
+LIKENESS_VERBS = frozenset({"resemble", "remind", "evoke", "imitate", "mimic"})
+# Occasions held for someone: "festival of person", "feast of the saint" shows no saint.
+HONOURING_HEADS = frozenset({"festival", "feast", "day", "celebration", "jubilee", "memorial"})
+
+
+def named_or_likened(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A name given by "called", "named" or "titled" (and what a thing is "named after"), what a thing
+    resembles or reminds one of, and the person an occasion honours ("festival of person")."""
+    t = doc[head]
+    k = head - 1
+    while k >= 0 and doc[k].upos in ("DET", "PUNCT") and doc[k].text not in (",", ";", ":"):
+        k -= 1                                       # "called 'the actor'"
+    if (k >= 0 and doc[k].text.lower() in NAMING_WORDS and doc[k].tag in ("VBN", "VBD", "JJ")
+            and not (k > 0 and doc[k - 1].text.lower() in ("so", "-"))):
+        return True                                  # not "so-called tiles": those are tiles
+    if t.dep not in ("pobj", "dobj") or t.head == head:
+        return False
+    p = doc[t.head]
+    if t.dep == "dobj":
+        return p.lemma.lower() in LIKENESS_VERBS and p.lemma.lower() != "remind"
+    up = doc[p.head] if p.head != p.i else None
+    w = p.text.lower()
+    if up is None:
+        return False
+    if w == "after" and up.text.lower() in NAMING_WORDS:
+        return True
+    if w == "of" and up.lemma.lower() == "remind":
+        return True
+    return (w == "of" and noun_lemma(up.text.lower()) in HONOURING_HEADS
+            and (noun_lemma(t.text.lower()) in PERSON_REFERENTS or "person" in noun_classes(noun_lemma(t.text.lower()))))
+
+
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects whose word names no depicted thing (see the module doc)."""
     fixed = _phrase_tokens(doc, FIXED_PHRASES)
@@ -491,6 +528,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
                 or genre_modifier(doc, kids, head) or simile_or_purpose(doc, kids, head) or verb_as_noun(doc, kids, head)
-                or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)):
+                or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)
+                or named_or_likened(doc, kids, head)):
             out.add(i)
     return out

@@ -34,7 +34,7 @@ defensive tackle|defensive end|defensive back|defensive lineman|offensive tackle
 wide receiver|point guard|shooting guard|small forward|power forward|center back|centre back|nose tackle
 center forward|centre forward|free safety|strong safety|outside linebacker|inside linebacker|middle linebacker
 center fielder|centre fielder|left fielder|right fielder|designated hitter
-after party|after parties
+after party|after parties|day of the dead|mother of the bride|mother of the groom
 """.replace("\n", "|").strip("|").split("|"))
 # Second words of adjective compounds: "giant sized", "princess themed", "heart shaped",
 # "retro inspired" (a "princess themed" party shows no princess).

@@ -183,6 +183,20 @@ def test_what_a_thing_is_likened_to_is_not_shown(parse):
     assert not mentions(got, "logo") and "flat icon design" in got
 
 
+def test_a_name_given_and_what_a_thing_resembles_are_not_shown(parse):
+    got = positives(parse, "wallpaper with a dinner dress called actor")                    # CC3M heldout13
+    assert not mentions(got, "actor") and "a dinner dress" in got
+    assert "tiles" in positives(parse, "so-called tiles on the floor of a parish church")   # CC3M
+    got = positives(parse, "a boat named after the queen")
+    assert not mentions(got, "queen") and "a boat" in got
+    got = positives(parse, "she reminds me of an anime character i created")               # CC3M heldout13
+    assert not mentions(got, "character")
+    got = positives(parse, "a rock that resembles a face")
+    assert not mentions(got, "face") and "a rock" in got
+    got = positives(parse, "vector illustration of a banner for festival of person.")       # CC3M heldout13
+    assert not mentions(got, "person") and "a banner" in got
+
+
 def test_the_things_of_a_purpose_clause_are_not_shown(parse):
     got = positives(parse, "Oddly shaped teaspoons that are perfect for hanging on the rim of your coffee-cups")
     assert not mentions(got, "rim") and "teaspoons" in got                             # web heldout4

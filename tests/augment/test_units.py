@@ -47,6 +47,11 @@ def test_a_noun_unit_is_one_object(parse):
     graph, pos, neg = run(parse, "author and actor pose at the after party for the premiere.")
     assert "after party" in [o.name for o in graph.objects]
     assert not any("party is after" in t or "after" not in t and "party" in t for t in pos + neg)
+    # heldout13 CC3M: "mother" and "the bride dress" were positives of a dress's name
+    _, pos, _ = run(parse, "mother of the bride dress")
+    assert not any("mother" in t or "bride" in t for t in pos), pos
+    _, pos, _ = run(parse, "day of the dead parade in the city")
+    assert "the parade is dead" not in pos and "the day of the dead parade" in pos, pos
 
 
 def test_no_positive_keeps_part_of_a_unit(parse):
