@@ -428,6 +428,8 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
         pass                                           # a hashtag verb: "... for organizing # organize"
     elif t.tag != "NNS" or not t.text.lower().endswith("s"):
         return False
+    elif all_lemmas(t.text.lower()).keys() == {"VERB"}:
+        pass                                           # no noun at all: "a female dentist examines and scrapes"
     else:
         deps = {doc[c].dep for c in kids[head]}
         if "compound" not in deps or deps & {"amod", "poss"}:

@@ -46,7 +46,8 @@ def noun_relations(st: GraphState, i: int) -> None:
         if pred == "with":
             # "a table with laptops on it": FACTUAL keeps only (laptop, on, table)
             objs = [k for k in objs if not described_by_back_reference(st, k, s)]
-        owners = shared_subjects(st, i, s, toks[0])
+        # "toast with jam and coffee with milk": a "with" hung on the last conjunct is its own
+        owners = [s] if pred == "with" and doc[i].dep == "conj" else shared_subjects(st, i, s, toks[0])
         with_owners = owners
         shape = "noun/prep_after_verb" if verb_object(st, i) else "noun/prep"
         if words in (["on"], ["in"]) and with_objs and with_objs[0][0] < toks[0]:

@@ -113,3 +113,14 @@ def test_a_passive_participle_after_a_body_part_of_someone_is_the_parts(nlp):
     rels = relations(nlp, "painted hands of kids raised in the air")
     assert ("hand", "raise in", "air") in rels and ("kid", "raise in", "air") not in rels, rels
     assert ("man", "hold", "cup") in relations(nlp, "hands of a man holding a cup")   # a gerund stays
+
+
+def test_a_with_phrase_on_the_last_conjunct_is_its_own(nlp):
+    # heldout13 CC3M row 15336: "jam with milk"; VG row 597: "street lamp with sign"
+    rels = relations(nlp, "breakfast with soft boiled egg, orange juice, toast with jam and coffee with milk "
+                          "on a wooden table")
+    assert ("coffee", "with", "milk") in rels and ("jam", "with", "milk") not in rels, rels
+    rels = relations(nlp, "street lamp and pole with sign attached")
+    assert ("pole", "with", "sign") in rels and ("lamp", "with", "sign") not in rels, rels
+    # a place phrase on the last conjunct still places them all
+    assert ("cat", "on", "bed") in relations(nlp, "a cat and a dog on a bed")
