@@ -153,9 +153,10 @@ def _sized(low: Sequence[str], tags: Sequence[str], i: int):
 
 
 def _name_of(words: Sequence[str], low: Sequence[str], i: int):
-    """A capitalised name with "of" inside: "Pride of Britain", "Bank of England"."""
-    if (i + 2 < len(words) and low[i + 1] == "of" and words[i + 1] == "of"
-            and words[i][:1].isupper() and words[i + 2][:1].isupper()
-            and words[i].isalpha() and words[i + 2].isalpha()):
-        return i + 3
+    """A capitalised name with "of" inside: "Pride of Britain", "Bank of England", "Valley of the Fallen"."""
+    if not (i + 2 < len(words) and words[i + 1] == "of" and words[i][:1].isupper() and words[i].isalpha()):
+        return None
+    j = i + 3 if words[i + 2] == "the" else i + 2            # "of the" before a capital: still the name
+    if j < len(words) and words[j][:1].isupper() and words[j].isalpha():
+        return j + 1
     return None

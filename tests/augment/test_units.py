@@ -32,6 +32,9 @@ def test_unit_spans_need_a_noun_head(parse):
                                                 "national insurance number and next of kin details.")
     assert ("giant sized", "a") in spans(parse, "playing chess on a giant sized board")
     assert ("Pride of Britain", "u") in spans(parse, "Emmerdale stars join Pride of Britain bus tour")
+    # heldout13 web: "Valley" and "the Fallen" were positives
+    assert ("Valley of the Fallen", "u") in spans(parse, "world's most controversial monuments: Valley of the Fallen, Spain")
+    assert spans(parse, "The view of the city from the hill") == []
     assert ("bus stop", "h") in spans(parse, "people waiting at the bus stop")
     assert spans(parse, "a man with a flag waving in the wind") == []
 
@@ -62,6 +65,8 @@ def test_no_positive_keeps_part_of_a_unit(parse):
     assert "nc car bill" not in pos and "sale form" not in pos
     _, pos, neg = run(parse, "Variable Star cover art")
     assert not any("covering" in t or t == "art" for t in pos + neg)
+    _, pos, _ = run(parse, "world's most controversial monuments: Valley of the Fallen, Spain")
+    assert not any("valley" in t or "fallen" in t for t in pos), pos
     _, pos, _ = run(parse, "Emmerdale stars join Pride of Britain bus tour")
     assert not any("pride" in t and "britain" not in t for t in pos)
     _, pos, _ = run(parse, "LED Laser Pointer light Pen")
