@@ -50,6 +50,13 @@ PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have", "'ve", "'d"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
 # Prepositions whose gerund is a purpose, a plan or an absence, not an act: "for building",
 # "before visiting", "instead of going", "tips about cooking".
+# Conjunctions of a clause that has not happened or may not: "just before he breaks out of the water".
+UNASSERTING_MARKS = frozenset({"before", "until", "till", "unless", "if", "lest", "whether"})
+# Adverbs of habit and of the past: a verb they modify says what happens in general or once did ("worms
+# usually mate at night"), not what the picture shows.
+HABIT_ADVERBS = frozenset({"usually", "often", "typically", "generally", "normally", "commonly", "traditionally",
+                           "sometimes", "occasionally", "rarely", "seldom", "never", "always", "frequently",
+                           "once", "formerly", "previously", "historically", "customarily"})
 UNASSERTING_PREPS = frozenset({"for", "without", "before", "instead", "toward", "towards", "against", "of",
                                "about", "to", "than", "like", "on"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -102,6 +109,10 @@ def asserted(doc: Sequence[DepToken], kids: list[list[int]], v: int) -> bool:
             if t.tag == "VB" and not auxes and t.dep not in ("xcomp", "ccomp", "conj") \
                     and not any(doc[c].dep in _SUBJECT_DEPS for c in kids[k]):
                 return False                          # imperative
+            if any(doc[c].dep == "mark" and doc[c].text.lower() in UNASSERTING_MARKS for c in kids[k]):
+                return False                          # "just before he breaks out of the water"
+        if any(doc[c].dep == "advmod" and doc[c].text.lower() in HABIT_ADVERBS for c in kids[k]):
+            return False                              # "worms usually mate at night, mating in ..."
         if t.dep == "pcomp" and doc[t.head].text.lower() in UNASSERTING_PREPS:
             return False
         if t.dep in ("xcomp", "advcl") and t.tag == "VBG" and _after_infinitive(doc, kids, k):
