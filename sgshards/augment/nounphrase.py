@@ -27,38 +27,11 @@ from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS, VIEWER_NOUNS
 from ..schemas.depview import DepToken
+from ..lexicon.adjectives import ATTRIBUTIVE_ONLY, NOT_THE_THING, PREDICATIVE_ONLY
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
 from .mentions import author
 
-# Adjectives that classify, count, order or point rather than describe: fine before a noun,
-# not after "is" ("the main entrance" / "the entrance is main").
-ATTRIBUTIVE_ONLY = frozenset({
-    "main", "only", "mere", "former", "latter", "entire", "whole", "very", "chief", "principal", "sole",
-    "upper", "lower", "inner", "outer", "elder", "eldest", "future", "potential", "total", "daily",
-    "weekly", "monthly", "annual", "yearly", "nightly", "south", "north", "east", "west", "southern",
-    "northern", "eastern", "western", "southeast", "southwest", "northeast", "northwest", "top",
-    "bottom", "front", "rear", "back", "left", "right", "middle", "most", "many", "few", "several",
-    "more", "less", "other", "same", "such", "certain", "last", "first", "next", "previous", "latest",
-    "premier", "premiere", "live", "outdoor", "indoor", "so-called", "various", "numerous", "own",
-    "additional", "extra", "favorite", "favourite", "particular", "specific", "general", "overall",
-    "national", "international", "regional", "municipal", "federal", "royal", "presidential", "olympic",
-    "professional", "amateur", "medical", "musical", "inaugural", "final", "initial",
-    "early", "late", "recent", "modern-day", "twin", "single", "double", "triple", "fellow",
-    # what may be, not what is: "a possible sporadic meteor" is no meteor that is possible
-    "possible", "probable", "alleged", "supposed", "presumed", "putative", "prospective", "would-be",
-    "erstwhile",
-    # a kind or a degree, not a property: "the rider is lone", "the species are biological", "the
-    # parish is civil" are not what "lone rider", "biological species", "civil parish" say
-    "lone", "sheer", "utter", "veritable", "key", "prime", "ultimate", "countless", "frequent", "occasional",
-    "biological", "geographical", "civil",
-})
-# Modifiers that make the noun name a likeness, not the thing: "a stuffed polar bear" is no polar bear.
-NOT_THE_THING = frozenset({"stuffed", "toy", "fake", "faux", "inflatable", "plush", "origami", "lego", "artificial",
-                           "animatronic", "mechanical", "robotic", "cardboard", "papier-mache", "cutout"})
-# Adjectives only used after a verb ("the dog is alone", never "the alone dog").
-PREDICATIVE_ONLY = frozenset({"alone", "asleep", "awake", "alive", "afraid", "aware", "ablaze", "afloat",
-                              "alike", "aloft", "adrift", "ashamed", "awash", "aglow", "ajar", "akin", "unable"})
 DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
 NEGATING_DETERMINERS = frozenset({"no", "zero", "neither", "nor", "never"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})

@@ -373,7 +373,10 @@ def test_a_part_written_with_of_is_never_swapped(parse):
 def test_adjectives_of_kind_or_degree_are_never_predicated(parse):
     """heldout9 CC3M rows 7937, 12527: "the rider is lone", "the species are biological"."""
     for caption, word in (("lone rider on a highway in the mist", "lone"),
-                          ("angler showing off a dry fly caught biological species", "biological")):
+                          ("angler showing off a dry fly caught biological species", "biological"),
+                          ("a true garden with a fence high enough to keep the moose out.", "true"),   # heldout13
+                          ("football team will move from their current ground after soccer league", "current"),
+                          ("brother and sister playing with a pet dog", "pet")):                      # heldout12
         got = candidates(parse, caption)["all"]
         assert not any(f"is {word}" in t or f"are {word}" in t or f"that is {word}" in t for t in got), got
 

@@ -17,7 +17,7 @@ from ...lexicon.units import SIZED
 from ...lexicon.words import PREP_NOUNS
 from .contrast import distinct_things, gender, thing_class
 from .graph_change import changes_graph
-from ..nounphrase import NOT_THE_THING
+from ...lexicon.adjectives import NOT_THE_THING
 from .relation_swap import in_list, pp_reordered, stated_symmetrically, stuff
 from .shared import (PER_TYPE, Candidate, across_separator, chained, conjoined, copular_pair, denied, fits_number,
                      colour_name, framing,
