@@ -514,6 +514,23 @@ def named_or_likened(doc: Sequence[DepToken], kids: list[list[int]], head: int) 
             and (noun_lemma(t.text.lower()) in PERSON_REFERENTS or "person" in noun_classes(noun_lemma(t.text.lower()))))
 
 
+# Heads that say their "of" thing is missing: "a lack of rainfall", "the absence of trees on the hill".
+ABSENCE_HEADS = frozenset({"lack", "absence", "shortage", "scarcity", "dearth"})
+
+
+def absent_or_measure(doc: Sequence[DepToken], head: int) -> bool:
+    """What a caption says is missing ("the absence of trees on the hill") and a measure of a degree
+    ("looked a lot less orange", "two days old"): no thing in the picture."""
+    t = doc[head]
+    if t.head == head:
+        return False
+    up = doc[t.head]
+    if t.dep == "npadvmod" and up.upos in ("ADV", "ADJ"):
+        return True
+    return (t.dep == "pobj" and up.text.lower() == "of" and up.head != up.i
+            and noun_lemma(doc[up.head].text.lower()) in ABSENCE_HEADS)
+
+
 def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph) -> set[int]:
     """Objects whose word names no depicted thing (see the module doc)."""
     fixed = _phrase_tokens(doc, FIXED_PHRASES)
@@ -531,6 +548,6 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or instruction(doc, o.span, head) or idiom_object(doc, kids, head)
                 or genre_modifier(doc, kids, head) or simile_or_purpose(doc, kids, head) or verb_as_noun(doc, kids, head)
                 or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)
-                or named_or_likened(doc, kids, head)):
+                or named_or_likened(doc, kids, head) or absent_or_measure(doc, head)):
             out.add(i)
     return out

@@ -94,8 +94,11 @@ def test_what_a_generic_or_past_statement_relates_is_not_shown(parse):
                            "the right way round")                                        # CC3M heldout2
     assert not mentions(got, "doors") and "old rustic horseshoe" in got
     assert not mentions(positives(parse, "where the kings were once crowned"), "kings")  # CC3M heldout2
-    # a present act with "often" is still what the picture shows
-    assert "pets" in positives(parse, "fleas often ride pets into a home.")
+    # a habit is no act going on (frames.HABIT_ADVERBS; the rubric: aspect changed): "fleas riding pets" of
+    # "fleas often ride pets" was once taken as shown, "worms are mating at night" of "worms usually mate"
+    # was judged not true (heldout11); the doer stays
+    got = positives(parse, "fleas often ride pets into a home.")
+    assert "fleas" in got and not any("riding" in t for t in got), got
 
 
 def test_an_addressee_and_the_readers_hypothetical_things_are_not_shown(parse):
@@ -195,6 +198,15 @@ def test_a_name_given_and_what_a_thing_resembles_are_not_shown(parse):
     assert not mentions(got, "face") and "a rock" in got
     got = positives(parse, "vector illustration of a banner for festival of person.")       # CC3M heldout13
     assert not mentions(got, "person") and "a banner" in got
+
+
+def test_what_is_said_missing_and_a_measure_of_degree_are_not_shown(parse):
+    got = positives(parse, "a lack of rainfall has led to a drought affecting people and hectares of land")
+    assert not mentions(got, "rainfall") and "people" in got                              # CC3M heldout13
+    got = positives(parse, "the absence of trees on the hill")
+    assert not mentions(got, "trees") and "the hill" in got
+    got = positives(parse, "these carrots looked a lot less orange without the flash.")     # CC3M heldout13
+    assert not mentions(got, "lot") and "carrots" in got
 
 
 def test_the_things_of_a_purpose_clause_are_not_shown(parse):
