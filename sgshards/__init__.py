@@ -47,6 +47,7 @@ COMPILED_MODULES = (
     "sgshards.augment.negatives.kin",
     "sgshards.graph.confidence",
     "sgshards.text.suitability",
+    "sgshards.text.reader_text",
     "sgshards.text.statements",
     "sgshards.lexicon.lemmas",
     "sgshards.lexicon.words",

@@ -19,7 +19,8 @@ its parse, never a list of known captions:
   (``lexicon.languages``) than function words of English, or few words an English dictionary knows;
 - ``text_only``: a question (or a first sentence that asks one or speaks to the reader), an
   imperative, a call to the reader opening a clause ("check out these tips"), or a first/second
-  person statement ("i have this issue"): text about something, not a description of what is seen;
+  person statement ("i have this issue"): text about something, not a description of what is seen
+  (``text.reader_text``; a first word English has only as a verb opens an imperative however it is tagged);
 - ``product_listing``: prices, model numbers and SKUs, sizes and quantities, shop names, "for sale",
   trademark signs, a colour variant as the last part ("SLIM FIT - Overhemd - navy");
 - ``keyword_list``: #tags or a photo site's "Tags:" list, runs of short comma/pipe-separated items,
@@ -53,9 +54,7 @@ import re
 from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.languages import ENGLISH_FUNCTION_WORDS, FOREIGN_CONTENT_WORDS, OTHER_FUNCTION_WORDS
-from ..lexicon.lemmas import all_lemmas
-from ..lexicon.visibility import (
-    FORMAT_WORDS, MERCHANDISE, PICTURE_WORDS, PLACEHOLDERS, STANCE_VERBS, URL_WORDS)
+from ..lexicon.visibility import FORMAT_WORDS, MERCHANDISE, PICTURE_WORDS, PLACEHOLDERS, URL_WORDS
 from ..lexicon.words import CLOTHING, COLOURS, SHADES
 from ..schemas.depview import FINITE_TAGS, DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
@@ -63,6 +62,7 @@ from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
     STATEMENT, TEXT_ONLY, TITLE_CASE)
 from .keywords import is_english_word, readings, stuffed, stuffed_sentence
+from .reader_text import text_only, unmarked_question
 from .page_shapes import comma_keywords, event_tickets, page_text, segmented_listing, title_segments, work_title
 from .shop_titles import news_headline, product_title
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
@@ -110,22 +110,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 # a word of two letters or more in a script English is not written in (Cyrillic, Hebrew, Arabic, Thai,
 # kana, CJK, Hangul)
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
-# what a web page says to its reader: "Click here to redeem", "Fig 2."
-_PAGE_TEXT = re.compile(r"\b(?:click(?: here| to| on)|read more|learn more|view larger|see more|shop now|buy now"
-                        r"|see the full image|sign up|now trending|trending now|fig\.? \d+\b|figure \d+[.:])", re.I)
-# a call to the reader that opens a clause: "planning on a summer vacation? check out these tips.",
-# "property image # discover the beauty" (not "composer and his dogs check out the neighborhood")
-_READER_CALL = re.compile(r"(?:^|[.!?;:#|(\u2013\u2014-]\s*)(?:check (?:it |them |this |these |that )?out|check more"
-                          r"|find out (?:more|how|why|what)|learn (?:how|why|what|about)|discover (?:more|the|our|how)"
-                          r"|get yours|order (?:now|today|yours)|download (?:now|free|it)|see (?:all|our) )", re.I)
 FUNCTION_UPOS = frozenset({"DET", "ADP", "AUX", "CCONJ", "PRON", "SCONJ", "PART"})
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
-QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose", "whom"})
-FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "u", "ya"})
-PERSONAL_WORDS = FIRST_SECOND_PERSON | {"my", "our", "your", "me", "us"}
-# Photographers' names of a shot read as imperatives: "close up the wood carving of a dragon".
-SHOT_VERBS = frozenset({"close", "zoom", "pan", "tilt"})
 # a caption that names the picture and then its title: "image titled handle a child's meltdown"
 _TITLED = re.compile(r"^\W*(?:image|picture|photo|photograph|illustration)\s+(?:titled|entitled)\b", re.I)
 FINITE_OR_ING = FINITE_TAGS | {"VBG"}
@@ -228,74 +215,6 @@ def not_english(c: Caption) -> Optional[str]:
                                                           and known < 0.3 * len(common)):
         return NOT_ENGLISH
     return None
-
-
-def text_only(c: Caption) -> Optional[str]:
-    doc, first = c.doc, c.words[0]
-    if c.text.rstrip().endswith("?") and (first.text.lower() in QUESTION_WORDS or first.upos == "AUX"):
-        return TEXT_ONLY
-    if _opening_question(c):
-        return TEXT_ONLY                        # "is your little boy growing up too fast? make sure ..."
-    if _PAGE_TEXT.search(c.text) or _READER_CALL.search(c.text):
-        return TEXT_ONLY                        # "Minute Maid coupon - Click here to redeem"
-    for t in doc:
-        if t.dep != "ROOT" or t.upos not in ("VERB", "AUX"):
-            continue
-        kids = c.kids if c.kids is not None else children_index(doc)
-        deps = {doc[k].dep: doc[k] for k in kids[t.i]}
-        subject = deps.get("nsubj") or deps.get("nsubjpass")
-        if subject is not None and subject.text.lower() in FIRST_SECOND_PERSON and t.lemma.lower() in STANCE_VERBS:
-            return TEXT_ONLY                    # "i love a man in an uniform!"
-        if t.i == first.i and t.tag == "VB" and subject is None and _imperative(doc, kids, t, deps.get("dobj")):
-            return TEXT_ONLY                    # an imperative: "mix all the dry ingredients in a large bowl"
-    return None
-
-
-def _opening_question(c: Caption) -> bool:
-    """The first sentence is a question that asks something (a question word, an auxiliary or a
-    modal first) or speaks of the writer or the reader ("have you spotted this? part of this building
-    will be our new library!"); a scene with a question after it ("door with rounded top... what more
-    could a girl ask for?") is no such sentence."""
-    if "?" not in c.text:
-        return False
-    first = c.words[0]
-    sentence = [t for t in c.doc if t.sent == first.sent]
-    if sentence[-1].text != "?":
-        return False
-    if first.text.lower() in QUESTION_WORDS or first.upos == "AUX" or first.tag == "MD":
-        return True
-    if first.i == 0 and first.tag == "VBG":
-        return True                             # the reader's "are you" dropped: "looking for a custom floral design?"
-    return any(t.text.lower() in PERSONAL_WORDS for t in sentence[:4] if t.i >= first.i)
-
-
-def unmarked_question(c: Caption) -> Optional[str]:
-    return TEXT_ONLY if _unmarked_question(c) else None
-
-
-def _unmarked_question(c: Caption) -> bool:
-    """A question word first, no question mark: a question or a title written without one ("what
-    makeup to wear to a job interview", "what students need assignment help online in uae", "where
-    the kings were once crowned"); not an exclamation ("what a cute cake", "how cute is this bottle")
-    nor a clause of time ("when the day comes to an end, ..."); after the titles ("how to plant a tree")."""
-    first = c.words[0]
-    w = first.text.lower()
-    if first.i != 0 or w not in QUESTION_WORDS or w == "when" or len(c.words) < 3:
-        return False
-    second = c.words[1]
-    if w == "what" and (second.text.lower() in ("a", "an") or second.upos == "ADJ"):
-        return False                            # "what a great way to use up blueberries!", "what delicious grapes"
-    return not (w == "how" and second.upos in ("ADJ", "ADV"))
-
-
-def _imperative(doc: Sequence[DepToken], kids: list[list[int]], verb: DepToken, obj: Optional[DepToken]) -> bool:
-    """A first-word dictionary verb with a determined object ("add a shabby chic feel to your walls"),
-    or speaking to the reader ("you", "your", "!")."""
-    if "VERB" not in all_lemmas(verb.text.lower()) or verb.lemma.lower() in SHOT_VERBS:
-        return False                            # "retro camera in a flat style": a tagging slip
-    if any(t.text.lower() in ("you", "your", "yourself") for t in doc) or doc[-1].text == "!":
-        return True
-    return obj is not None and any(doc[k].upos in ("DET", "NUM") or doc[k].tag == "PRP$" for k in kids[obj.i])
 
 
 def product_listing(c: Caption) -> Optional[str]:
