@@ -55,7 +55,8 @@ def text_only(c: Caption) -> Optional[str]:
 def _verb_first(c: Caption) -> bool:
     """The caption opens with a word English has only as a verb, in its base form, before a word in
     lower case: an imperative however the tagger read it ("Expand display adapters to show the video
-    graphics card", "extend the lesson with more maps"); not a Title Case name ("Harry Potter and ...")."""
+    graphics card", "extend the lesson with more maps"); not a Title Case name ("Harry Potter and ..."), nor a
+    quote before a colon or a dash ("put it there: rugby player greets the fans")."""
     words = c.words
     if len(words) < 3 or words[0].i != 0:
         return False
@@ -63,7 +64,8 @@ def _verb_first(c: Caption) -> bool:
     nxt = words[1].text
     return (w.isalpha() and w not in SHOT_VERBS and all_lemmas(w).keys() == {"VERB"} and not senses(w)
             and words[0].upos in ("VERB", "NOUN", "PROPN") and verb_lemma(w) == w and nxt[:1].islower()
-            and nxt not in ("of", "-", "'s"))           # "doodle of a dog head": a noun the dictionary lacks
+            and nxt not in ("of", "-", "'s")            # "doodle of a dog head": a noun the dictionary lacks
+            and not any(t.text in (":", "-", "\u2013", "\u2014") for t in c.doc[1:6]))
 
 
 def _opening_question(c: Caption) -> bool:

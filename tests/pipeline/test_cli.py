@@ -183,7 +183,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # then "an angler fishes river" is no longer one noun compound (graph repair verb_read_as_compound)
     # 77 since a question word first without a question mark is a question or a title (text/suitability.py:
     # "what makeup to wear to a job interview", "where sediment comes from 6.", "what shaped ritual was ...")
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 77      # CC3M describes: few skips
+    # 80 since a first word English has only as a verb opens an imperative (text/reader_text.py: "ask industry to
+    # do in our family room?", "bring some of that sunshine inside ...", "put a ring on it ;)")
+    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 80      # CC3M describes: few skips
     # (the bound of 60 skipped this merge left was before the claims gate above: 74 skipped, asserted above)
     # 819 since swaps of list items, points of view, CC3M's "person" placeholder and near-symmetric
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
@@ -219,7 +221,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 822 since a part written "X of Y" keeps the caption's words: the captions lost had only "many colored
     # lines without a wave", "biological class without a shell", "continental shelves with sand" and
     # "all weather in fencing" (heldout13)
-    assert stats["with_negative"] >= 822      # 822 after all of the above together
+    # 820 since imperatives are skipped ("ask industry to do in our family room?", "add color to a stark, white
+    # bathroom ...": their only negatives were edits of instructions)
+    assert stats["with_negative"] >= 820      # 820 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

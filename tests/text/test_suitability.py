@@ -177,6 +177,8 @@ UNSUITABLE = {
 SCENES = [
     # a noun the dictionary knows only as a verb, before "of" (CC3M)
     "doodle of a dog head with a tribal vector image",
+    # an imperative quoted before the description (CC3M)
+    "put it there: rugby player greets the fans as he comes out for the lap of honour",
     # an exclamation or a clause of time first
     "what a beautiful statue, made from polymer clay", "how cute is this bottle though",
     "what delicious grapes ripped off at the end of november from the arch",
