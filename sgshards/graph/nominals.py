@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
-from ..lexicon.words import BARE_DIRECTIONS, COLOURS, ING_NOUNS, OF_PREP_NOUNS, SHAPE_PARTICIPLES, SIDE_MODIFIERS
+from ..lexicon.words import (BARE_DIRECTIONS, COLOURS, ING_NOUNS, OF_PREP_NOUNS, PLACE_ADVERB_NOUNS, SHAPE_PARTICIPLES,
+                             SIDE_MODIFIERS)
 from .state import GraphState, NOUN_POS, VERB_ARG_DEPS, kids_of, kids_with
 
 
@@ -23,6 +24,14 @@ def is_prep_noun(st: GraphState, i: int) -> bool:
         return True
     # "the man on the left", "chocolate on top": a direction, not a thing
     return (st.low[i] in BARE_DIRECTIONS or bare_side(st, i)) and not kids_with(st, i, "prep", "poss")
+
+
+def place_adverb(st: GraphState, i: int) -> bool:
+    """"actor poses backstage", "heading home": a bare place noun as a verb's object or modifier is
+    where the act happens, no thing."""
+    t = st.doc[i]
+    return (st.low[i] in PLACE_ADVERB_NOUNS and t.dep in ("dobj", "npadvmod", "advmod") and t.head != i
+            and st.doc[t.head].upos == "VERB" and not kids_with(st, i, "det", "poss", "amod", "compound", "nummod"))
 
 
 def bare_side(st: GraphState, i: int) -> bool:
@@ -89,7 +98,7 @@ def _is_nominal(st: GraphState, i: int) -> bool:
     """is_nominal, computed: nouns not part of a preposition, gerund or trick, compound
     words whose head names nothing, and mis-tagged nouns in argument positions."""
     t = st.doc[i]
-    if is_prep_noun(st, i):
+    if is_prep_noun(st, i) or place_adverb(st, i):
         return False
     if t.upos == "NOUN" and is_hidden_gerund(st, i):
         return False

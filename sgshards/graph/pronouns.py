@@ -7,7 +7,7 @@ from typing import Optional
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import PERSON_PRONOUNS, PERSON_REFERENTS, RELATIVE_PRONOUNS
 from ..schemas.graph import SGObject
-from .nominals import is_nominal, is_prep_noun
+from .nominals import is_nominal, is_prep_noun, place_adverb
 from .objects import noun_object
 from .state import ARG_DEPS, GraphState, NOUN_POS, VERB_ARG_DEPS, conj_group_up, kids_of, kids_with
 
@@ -33,7 +33,8 @@ def resolve(st: GraphState, i: int) -> Optional[int]:
     if t.upos == "NUM" and t.dep in VERB_ARG_DEPS:
         # "two of them", "one" -> an object named after the nearest noun? keep simple: skip
         return None
-    if is_nominal(st, i) or t.dep in ARG_DEPS and t.upos in NOUN_POS and not is_prep_noun(st, i):
+    if is_nominal(st, i) or (t.dep in ARG_DEPS and t.upos in NOUN_POS and not is_prep_noun(st, i)
+                             and not place_adverb(st, i)):
         return noun_object(st, i)
     return None
 

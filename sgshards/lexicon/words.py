@@ -45,6 +45,11 @@ SIDE_MODIFIERS: Final = {"other": [], "opposite": [], "each": [], "far": ["far"]
                   "both": ["both"], "either": ["either"], "left": ["the", "left"], "right": ["the", "right"]}
 # Position nouns that name no object when used without "of" ("on the left", "on top", "a park in front").
 BARE_DIRECTIONS: Final = frozenset({"left", "right", "top", "inside", "outside", "front"})
+# Nouns that, bare after a verb, say where it happens, as adverbs do: "actor poses backstage", "heading
+# home", "children playing outdoors" (not "a backstage", "the home").
+PLACE_ADVERB_NOUNS: Final = frozenset({"backstage", "onstage", "offstage", "downstairs", "upstairs", "outdoors",
+                                       "indoors", "overseas", "abroad", "downtown", "uptown", "midair", "ashore",
+                                       "aboard", "home", "outside", "inside", "underground", "underwater"})
 # Adverbs/adjectives that head a multiword preposition: "next to", "close to", "out of".
 PREP_HEADS: Final = frozenset({"next", "close", "near", "out", "away", "ahead", "up", "down", "off",
                         "adjacent", "due", "along", "across", "together", "over", "inside", "outside"})

@@ -124,3 +124,10 @@ def test_a_with_phrase_on_the_last_conjunct_is_its_own(nlp):
     assert ("pole", "with", "sign") in rels and ("lamp", "with", "sign") not in rels, rels
     # a place phrase on the last conjunct still places them all
     assert ("cat", "on", "bed") in relations(nlp, "a cat and a dog on a bed")
+
+
+def test_a_bare_place_noun_after_a_verb_is_where_it_happens(nlp):
+    # heldout9 CC3M row 9902: "actor is posing a backstage"
+    rels = relations(nlp, "actor poses backstage during all american concert series.")
+    assert not any(o == "backstage" for _, _, o in rels), rels
+    assert not any(o == "home" for _, _, o in relations(nlp, "family heading home after a day at the beach"))
