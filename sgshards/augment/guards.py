@@ -140,13 +140,17 @@ ALTERNATIVE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 def alternative_tokens(doc: Sequence[DepToken], kids: list[list[int]]) -> set[int]:
-    """Nouns and adjectives coordinated by "or" ("birds or planes", "gold or silver leaf"), each
-    conjunct: none of them is stated alone, and another thing for one of them may be the one
-    shown ("birds or motorcycles")."""
+    """Nouns and adjectives coordinated by "or" ("birds or planes", "gold or silver leaf", "sea, lake
+    or river": the "or" hangs on a later conjunct), each conjunct: none of them is stated alone, and
+    another thing for one of them may be the one shown ("birds or motorcycles")."""
     out: set[int] = set()
     for h, t in enumerate(doc):
         if t.upos in ALTERNATIVE_TAGS and any(doc[c].dep == "cc" and doc[c].text.lower() in ALTERNATIVE_MARKS
                                               for c in kids[h]):
+            while (doc[h].dep == "conj" and doc[h].head != h and doc[doc[h].head].upos in ALTERNATIVE_TAGS
+                   and not any(doc[c].dep == "cc" and doc[c].text.lower() not in ALTERNATIVE_MARKS
+                               for k in (h, doc[h].head) for c in kids[k])):
+                h = doc[h].head                      # the first conjunct, unless "and" joins the list
             todo = [h]
             while todo:
                 k = todo.pop()

@@ -135,6 +135,13 @@ def test_things_and_attributes_joined_by_or_are_neither_stated_nor_edited(parse)
     pos, neg = run(parse, "an antique or distressed flag on a wooden wall")
     assert "wooden" in words(pos) and not words(pos) & {"antique", "distressed"}
     assert neg and all("antique or distressed" in n for n in neg if " or " in n)
+    # heldout11 CC3M row 12017: "water of sea" of "near water of sea , lake or river" (the "or" on "lake")
+    pos, _ = run(parse, "silhouette of a man walking on the shore near water of sea , lake or river on background "
+                        "of city lights far off")
+    assert "water" in words(pos) and not words(pos) & {"sea", "lake", "river"}, pos
+    # an "and" list ends with the alternatives: the first things are stated (CC3M)
+    pos, _ = run(parse, "person showing art, interior views and a temple or place of worship")
+    assert "art" in pos and not words(pos) & {"temple", "place", "worship"}, pos
 
 
 def test_a_news_agency_file_mark_is_a_label(parse):
