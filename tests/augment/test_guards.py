@@ -141,7 +141,7 @@ def test_things_and_attributes_joined_by_or_are_neither_stated_nor_edited(parse)
     assert "water" in words(pos) and not words(pos) & {"sea", "lake", "river"}, pos
     # an "and" list ends with the alternatives: the first things are stated (CC3M)
     pos, _ = run(parse, "person showing art, interior views and a temple or place of worship")
-    assert "art" in pos and not words(pos) & {"temple", "place", "worship"}, pos
+    assert "art" in words(pos) and not words(pos) & {"temple", "place", "worship"}, pos
 
 
 def test_a_news_agency_file_mark_is_a_label(parse):
