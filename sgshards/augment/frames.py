@@ -268,6 +268,8 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
                          first=toks[0], last=toks[-1])
     if not asserted(doc, kids, v):
         return None
+    if _gaze_elsewhere(doc, kids, v, pred_words):
+        return None                                   # "looking at each other in front of the skyline"
     if any(doc[c].text.lower() in POSITIONAL_ADJS and c not in toks and not (v < c < v + 4)
            for c in kids[v] if doc[c].dep in ("advmod", "acomp")):
         return None                                   # "how close the wall is built to the house"
@@ -284,6 +286,20 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         return None
     rest_words = tuple(_piece(w) for w in r.predicate.split()[1:])
     return p._replace(words=p.words + rest_words, first=-1)
+
+
+# Verbs of looking and a place phrase after them that, said without what is looked "at", reads as
+# the gaze's target: "researchers look at image on a computer screen" -/-> "looking on a computer screen".
+GAZE_VERBS = frozenset({"look", "stare", "gaze", "glance", "peer", "point", "smile", "wave"})
+GAZE_MISREAD_PREPS = frozenset({"on", "near", "behind", "front", "beside", "by", "under", "above", "over", "next"})
+
+
+def _gaze_elsewhere(doc: Sequence[DepToken], kids: list[list[int]], v: int, pred_words: set[str]) -> bool:
+    """Verb v is one of looking with its own "at" target, and the relation's preposition is one of
+    place: the phrase without the target says where the gaze goes ("looking in front of the skyline")."""
+    if doc[v].lemma.lower() not in GAZE_VERBS or "at" in pred_words or not pred_words & GAZE_MISREAD_PREPS:
+        return False
+    return any(doc[c].dep == "prep" and doc[c].text.lower() == "at" for c in kids[v])
 
 
 def _had_act(doc: Sequence[DepToken], o) -> bool:

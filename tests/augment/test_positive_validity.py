@@ -146,6 +146,16 @@ def test_unasserted_verbs_are_not_realised(parse):
     assert "a man running on the beach" in candidates(parse, "a man runs on the beach")["all"]
 
 
+def test_a_gaze_with_its_target_is_not_placed_without_it(parse):
+    # heldout10 CC3M 7707: "a man looking in front of the skyline" of "looking at each other in front of ..."
+    got = candidates(parse, "a man and woman embrace while looking at each other in front of the skyline during "
+                            "their engagement session.")
+    assert not any("looking in front" in t for t in got["all"]), got["all"]
+    got = candidates(parse, "researchers look at image on a computer screen")                     # CC3M
+    assert not any("looking on" in t for t in got["all"]), got["all"]
+    assert "fat girl looking in the mirror" in candidates(parse, "fat girl looking at herself in the mirror.")["all"]
+
+
 def test_state_verbs_are_not_progressive(parse):
     # was "costume is including matching wings" (CC3M 13187)
     got = candidates(parse, "costume includes a wide belted mini dress with asymmetrical layered hem, "
