@@ -514,19 +514,31 @@ def named_or_likened(doc: Sequence[DepToken], kids: list[list[int]], head: int) 
             and (noun_lemma(t.text.lower()) in PERSON_REFERENTS or "person" in noun_classes(noun_lemma(t.text.lower()))))
 
 
+# Words whose "about" phrase is a topic, not a thing shown: verbs of telling, learning and thinking, and
+# texts and works ("learning about the earth", "a blog about a classroom"); not "love about this lampshade",
+# "children running about the garden".
+TOPIC_HEADS = frozenset({"learn", "talk", "know", "think", "tell", "teach", "write", "read", "speak", "say", "ask",
+                         "protest", "complain", "care", "worry", "dream", "forget", "hear", "argue", "debate",
+                         "blog", "book", "article", "series", "story", "film", "movie", "documentary", "post", "song",
+                         "lesson", "fact", "truth", "information", "news", "record", "question", "quote", "poem",
+                         "cartoon", "joke", "lecture", "talk", "discussion", "conversation", "essay", "report"})
 # Heads that say their "of" thing is missing: "a lack of rainfall", "the absence of trees on the hill".
 ABSENCE_HEADS = frozenset({"lack", "absence", "shortage", "scarcity", "dearth"})
 
 
 def absent_or_measure(doc: Sequence[DepToken], head: int) -> bool:
-    """What a caption says is missing ("the absence of trees on the hill") and a measure of a degree
-    ("looked a lot less orange", "two days old"): no thing in the picture."""
+    """What a caption says is missing ("the absence of trees on the hill"), a measure of a degree
+    ("looked a lot less orange", "two days old") and a topic ("learning about the earth", "a blog about a
+    classroom"): no thing in the picture."""
     t = doc[head]
     if t.head == head:
         return False
     up = doc[t.head]
     if t.dep == "npadvmod" and up.upos in ("ADV", "ADJ"):
         return True
+    if t.dep == "pobj" and up.text.lower() == "about" and up.head != up.i \
+            and doc[up.head].lemma.lower() in TOPIC_HEADS:
+        return True                                  # a topic: "mountains: learning about the earth"
     return (t.dep == "pobj" and up.text.lower() == "of" and up.head != up.i
             and noun_lemma(doc[up.head].text.lower()) in ABSENCE_HEADS)
 

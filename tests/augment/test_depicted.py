@@ -200,13 +200,17 @@ def test_a_name_given_and_what_a_thing_resembles_are_not_shown(parse):
     assert not mentions(got, "person") and "a banner" in got
 
 
-def test_what_is_said_missing_and_a_measure_of_degree_are_not_shown(parse):
+def test_what_is_said_missing_a_measure_of_degree_and_a_topic_are_not_shown(parse):
     got = positives(parse, "a lack of rainfall has led to a drought affecting people and hectares of land")
     assert not mentions(got, "rainfall") and "people" in got                              # CC3M heldout13
     got = positives(parse, "the absence of trees on the hill")
     assert not mentions(got, "trees") and "the hill" in got
     got = positives(parse, "these carrots looked a lot less orange without the flash.")     # CC3M heldout13
     assert not mentions(got, "lot") and "carrots" in got
+    assert not mentions(positives(parse, "mountains: learning about the earth"), "earth")     # CC3M heldout12
+    got = positives(parse, "a blog about a full day kindergarten classroom that is italian comune inspired.")
+    assert not mentions(got, "classroom")                                                 # CC3M heldout13
+    assert "the garden" in positives(parse, "children running about the garden")
 
 
 def test_the_things_of_a_purpose_clause_are_not_shown(parse):
