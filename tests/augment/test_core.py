@@ -265,8 +265,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # and swaps ("the canoe of a tip") went with the "with" (heldout13: "with the" positives were 45% valid).
 # 53,811 since the heldout13 classes: names given ("a dress called actor"), likenesses, things said missing,
 # habits and clauses not yet true ("just before he breaks out") give no positive to perturb, and
-# imperatives are skipped.
-CC3M_NEGATIVES_BASELINE = 53_811
+# imperatives are skipped; 53,784 since topics ("learning about the earth"), alternatives of an "or" list
+# ("sea, lake or river") and gazes placed without their target give none either.
+CC3M_NEGATIVES_BASELINE = 53_784
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -287,7 +288,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8767     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8762     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -305,6 +306,9 @@ CC3M_COVERAGE_BASELINE = 0.8767     # 88.27% with all of round 9 merged (see the
 #                                      87.67% since imperatives are skipped (text/reader_text.py): the 18 captions lost
 #                                      were instructions ("put a sweater over your maxi dress", "ask owner for photos
 #                                      of the car"; one false skip: "tote bag designed by person for museum").
+#                                      87.62% since topics are no things (3 captions had only swaps of a topic:
+#                                      "things the urbanism taught us about modern video game") and the rest of
+#                                      the session's imperatives.
 
 
 def test_cc3m_captions_have_no_defects(nlp):
