@@ -123,8 +123,10 @@ REASONS: dict[str, Reason] = {
                                            "words of other languages than function words of English, or few "
                                            "English words"),
     TEXT_ONLY: Reason(STAGE_SUITABILITY, "written, not augmented: a question (or a caption that opens with "
-                                         "one), an imperative, a call to the reader (\"check out ...\") or a first "
-                                         "or second person statement, not a description"),
+                                         "one), an imperative (also one the tagger misread: a first word English "
+                                         "has only as a verb, \"Expand display adapters to ...\"), a call to the "
+                                         "reader (\"check out ...\") or a first or second person statement, not a "
+                                         "description"),
     PRODUCT_LISTING: Reason(STAGE_SUITABILITY, "written, not augmented: prices, model numbers, sizes, shop "
                                                "words, trademark signs, a colour variant after the product "
                                                "(\"... - navy\", \"... in Black\"), a verbless pile of a "
