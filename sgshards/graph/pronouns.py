@@ -8,7 +8,7 @@ from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import PERSON_PRONOUNS, PERSON_REFERENTS, RELATIVE_PRONOUNS
 from ..schemas.graph import SGObject
 from .nominals import is_nominal, is_prep_noun, place_adverb
-from .objects import noun_object
+from .objects import is_animate, noun_object
 from .state import ARG_DEPS, GraphState, NOUN_POS, VERB_ARG_DEPS, conj_group_up, kids_of, kids_with
 
 
@@ -28,7 +28,11 @@ def resolve(st: GraphState, i: int) -> Optional[int]:
             while doc[v].dep not in ("relcl", "acl") and doc[v].head != v:
                 v = doc[v].head
             n = doc[v].head
-            return resolve(st, n) if n != v else None
+            if n == v:
+                return None
+            if lw in ("who", "whom") and not _living(st, n):
+                n = _animate_above(st, n)              # "a man sitting on a dirt bike who has a helmet on"
+            return resolve(st, n)
         return resolve_pronoun(st, i)
     if t.upos == "NUM" and t.dep in VERB_ARG_DEPS:
         # "two of them", "one" -> an object named after the nearest noun? keep simple: skip
@@ -37,6 +41,24 @@ def resolve(st: GraphState, i: int) -> Optional[int]:
                              and not place_adverb(st, i)):
         return noun_object(st, i)
     return None
+
+
+def _living(st: GraphState, k: int) -> bool:
+    return is_animate(st.low[k]) or bool(noun_classes(st.low[k], 2) & {"person", "animal"})
+
+
+def _animate_above(st: GraphState, n: int) -> int:
+    """The person or animal a "who" clause the parser hung on a thing belongs to: the nearest noun above
+    the thing that is one ("a man sitting on a dirt bike who has ..." -> the man), else the thing."""
+    doc = st.doc
+    k = n
+    for _ in range(8):
+        if doc[k].head == k:
+            return n
+        k = doc[k].head
+        if doc[k].upos in NOUN_POS and _living(st, k):
+            return k
+    return n
 
 
 def resolve_pronoun(st: GraphState, i: int) -> Optional[int]:

@@ -131,3 +131,10 @@ def test_a_bare_place_noun_after_a_verb_is_where_it_happens(nlp):
     rels = relations(nlp, "actor poses backstage during all american concert series.")
     assert not any(o == "backstage" for _, _, o in rels), rels
     assert not any(o == "home" for _, _, o in relations(nlp, "family heading home after a day at the beach"))
+
+
+def test_a_who_clause_hung_on_a_thing_belongs_to_the_person(nlp):
+    # heldout14 VG row 664: "a dirt bike with boots"
+    rels = relations(nlp, "a man sitting on a dirt bike who has a helmet on and black boots.")
+    assert ("man", "have", "boot") in rels and not any(s == "bike" and p == "have" for s, p, _ in rels), rels
+    assert ("judge", "touch", "sheep") in relations(nlp, "older judge with white hair who is touching the dark brown sheep")
