@@ -266,8 +266,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 53,811 since the heldout13 classes: names given ("a dress called actor"), likenesses, things said missing,
 # habits and clauses not yet true ("just before he breaks out") give no positive to perturb, and
 # imperatives are skipped; 53,784 since topics ("learning about the earth"), alternatives of an "or" list
-# ("sea, lake or river") and gazes placed without their target give none either.
-CC3M_NEGATIVES_BASELINE = 53_784
+# ("sea, lake or river") and gazes placed without their target give none either; 53,681 since the head of a
+# named kind keeps its modifier only for another kind ("peregrine falcon" -/-> "peregrine penguin",
+# "car tire" -/-> "car surfboard", "pine tree" -/-> "pine flower").
+CC3M_NEGATIVES_BASELINE = 53_681
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -288,7 +290,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8762     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8757     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -309,6 +311,9 @@ CC3M_COVERAGE_BASELINE = 0.8762     # 88.27% with all of round 9 merged (see the
 #                                      87.62% since topics are no things (3 captions had only swaps of a topic:
 #                                      "things the urbanism taught us about modern video game") and the rest of
 #                                      the session's imperatives.
+#                                      87.57% since named kinds keep their modifier only for another kind: the 8
+#                                      captions lost had only "mule sheep", "a pine flower", "the corn lake",
+#                                      "amusement station", "pedestrian house", "national painting" and the like.
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -17,7 +17,7 @@ from ...lexicon.words import CONTAINER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, choose_many, shuffle
 from ...lexicon.taxonomy import noun_class, noun_classes
-from ...lexicon.units import named_together
+from ...lexicon.units import is_unit, named_together
 from ...schemas.graph import Span
 from ..vocab import (AGE_WORDS, FAR_SETTINGS, PLACE_PREPS, SCENE_PART_CATEGORIES, object_alternatives, object_category,
                      object_groups)
@@ -41,6 +41,17 @@ def replaceable_slot(surface: Surface, obj: int) -> bool:
             or absent(surface, obj):
         return False
     return not in_idiom(surface, slot)
+
+
+def kind_modifier(surface: Surface, slot: Slot) -> str:
+    """The word before a one-word name that makes the two a named kind of it ("peregrine falcon", "pine
+    tree", "car tire": a unit of WordNet's), or "": another noun after it names no thing ("peregrine
+    penguin", "pine flower", "car surfboard")."""
+    s, e = slot.name
+    if e - s != 1 or s == 0:
+        return ""                                   # (the word may be an object of its own: "car" of "car tire")
+    word = surface.tokens[s - 1].text.lower()
+    return word if is_unit(f"{word} {noun_lemma(surface.tokens[s].text.lower())}") else ""
 
 
 def misread_compound(surface: Surface, slot: Slot) -> bool:
@@ -182,6 +193,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         others = tuple(dict.fromkeys(x.name for x in g.objects if x is not o))
         holds = container_of(surface, slot)
         played = object_of_play(surface, slot)
+        kind_word = kind_modifier(surface, slot)
         nouns = _far_setting(o.name) if framed else _replacement_nouns(o.name)
         # cheapest tests first: the WordNet ones (parts, kinds of the other objects) only for
         # the nouns that pass all else; the list (content and order) is the same either way
@@ -197,6 +209,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 and fits_number(surface, slot, w)
                 and not part_shown_anyway(surface, a, w)                     # "leaves" beside a "coconut tree"
                 and not (holds and w not in CONTAINER_NOUNS)                  # "a cup of coffee" -/-> "a knife of"
+                and not (kind_word and not is_unit(f"{kind_word} {w}"))     # "a peregrine falcon" -/-> "peregrine penguin"
                 and not set_out_together(o.name, w)                          # "a plate of food" -/-> "a spoon"
                 and not named_together(o.name, w)                            # "the flag" -/-> "the pole"
                 and not (played and not playable(w))                         # "playing frisbee" -/-> "playing pillow"

@@ -57,6 +57,18 @@ def test_object_replace_never_a_near_synonym_or_part(surface):
         "the large sculptural vase has an unique glaze that settles naturally on the ceramics.")))
 
 
+def test_object_replace_never_names_a_kind_that_is_no_thing(surface):
+    """heldout14 VG: "a dirt tractor" of "a dirt bike"; CC3M: "peregrine penguin", "car surfboard", "pine
+    flower": the head of a named kind ("peregrine falcon", a WordNet unit) keeps its modifier only for
+    another such kind."""
+    for caption, kind in (("a peregrine falcon perched on a rock", "peregrine"), ("the car tire in the mud", "car"),
+                          ("a man sitting on a dirt bike who has a helmet on and black boots.", "dirt")):
+        texts = every(object_replace, surface(caption))
+        assert not any(kind in t.split() and not any(f"{kind} {w}" in t for w in caption.split())
+                       for t in texts), texts
+    assert every(object_replace, surface("a peregrine falcon perched on a rock"))     # the rock is still replaced
+
+
 def test_object_replace_keeps_the_preposition_idiom_and_pronoun_fitting(surface):
     """CC3M "water lily in beach", "on foot" -> "on tail"; web "The woman himself"."""
     assert not any(w in t for t in every(object_replace, surface("water lily in pond"))
