@@ -37,6 +37,8 @@ def collect_modifiers(st: GraphState, i: int, obj: SGObject) -> None:
             continue   # "the reality star carefully unloaded person": a verb with a subject of its own
         elif lw == "full" and any(st.low[p] == "of" for p in kids_of(st, k, "prep")):
             continue   # "a river full of boats": says what it holds, not how it looks
+        elif t.dep == "amod" and any(doc[c].dep == "neg" or st.low[c] in ("not", "never") for c in st.kids[k]):
+            continue   # "DU screening body not statutory": what it is not
         elif t.dep == "amod" and lw in SHADES and shade_run(st, k, i):
             end = shade_run(st, k, i)
             consumed.update(range(k, end))

@@ -138,3 +138,11 @@ def test_a_who_clause_hung_on_a_thing_belongs_to_the_person(nlp):
     rels = relations(nlp, "a man sitting on a dirt bike who has a helmet on and black boots.")
     assert ("man", "have", "boot") in rels and not any(s == "bike" and p == "have" for s, p, _ in rels), rels
     assert ("judge", "touch", "sheep") in relations(nlp, "older judge with white hair who is touching the dark brown sheep")
+
+
+def test_a_negated_adjective_is_no_attribute(nlp):
+    # heldout14 web row 1637: "statutory DU screening body" of "DU screening body not statutory"
+    g = build_graph(parse_batch(nlp, ["DU screening body not statutory, delaying recruitment: Teachers"])[0])
+    assert not any("statutory" in o.attributes for o in g.objects), [(o.name, o.attributes) for o in g.objects]
+    g = build_graph(parse_batch(nlp, ["a dog not happy about the rain"])[0])
+    assert not any("happy" in o.attributes for o in g.objects)
