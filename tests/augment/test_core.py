@@ -268,8 +268,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # imperatives are skipped; 53,784 since topics ("learning about the earth"), alternatives of an "or" list
 # ("sea, lake or river") and gazes placed without their target give none either; 53,681 since the head of a
 # named kind keeps its modifier only for another kind ("peregrine falcon" -/-> "peregrine penguin",
-# "car tire" -/-> "car surfboard", "pine tree" -/-> "pine flower").
-CC3M_NEGATIVES_BASELINE = 53_681
+# "car tire" -/-> "car surfboard", "pine tree" -/-> "pine flower"); 53,680 since a negated adjective is no
+# attribute ("inside finish not good door" gave an edit of "good").
+CC3M_NEGATIVES_BASELINE = 53_680
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
