@@ -13,12 +13,14 @@ predicate leaves them out, and the caption's tense and aspect:
 - a passive keeps its sense: "a sign being repaired by a man" -> "a man repairing a sign"; a
   completed passive of an event ("a photo taken by a tourist") is not turned into an ongoing act;
 - a verb the caption does not assert (modal "can", "will"; an infinitive of purpose or plan "to
-  rise", "ready to kick"; a negation; an imperative "discover the beauty") is not realised at all.
+  rise", "ready to kick"; a negation; an imperative "discover the beauty"; a clause not yet true, "just
+  before he breaks out"; a habit, "worms usually mate") is not realised at all.
 """
 from __future__ import annotations
 
 from typing import NamedTuple, Optional, Sequence
 
+from ..lexicon.depicted import GENERIC_ADVERBS
 from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import AGENT_PREP_VERBS, OF_PREP_NOUNS, POSITIONAL_ADJS, PREP_HEADS
@@ -48,15 +50,13 @@ STATE_PASSIVES = AGENT_PREP_VERBS | STATIVE_VERBS | frozenset({
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have", "'ve", "'d"})
 # Words that make the verb's event unasserted when they govern it.
 NEGATIONS = frozenset({"not", "n't", "never", "no", "without"})
-# Prepositions whose gerund is a purpose, a plan or an absence, not an act: "for building",
-# "before visiting", "instead of going", "tips about cooking".
 # Conjunctions of a clause that has not happened or may not: "just before he breaks out of the water".
 UNASSERTING_MARKS = frozenset({"before", "until", "till", "unless", "if", "lest", "whether"})
-# Adverbs of habit and of the past: a verb they modify says what happens in general or once did ("worms
-# usually mate at night"), not what the picture shows.
-HABIT_ADVERBS = frozenset({"usually", "often", "typically", "generally", "normally", "commonly", "traditionally",
-                           "sometimes", "occasionally", "rarely", "seldom", "never", "always", "frequently",
-                           "once", "formerly", "previously", "historically", "customarily"})
+# Adverbs of habit and of the past (the generic statements of ``lexicon.depicted`` and a few more): a verb
+# they modify says what happens in general or once did ("worms usually mate at night"), not what is shown.
+HABIT_ADVERBS = GENERIC_ADVERBS | frozenset({"sometimes", "never", "always"})
+# Prepositions whose gerund is a purpose, a plan or an absence, not an act: "for building",
+# "before visiting", "instead of going", "tips about cooking".
 UNASSERTING_PREPS = frozenset({"for", "without", "before", "instead", "toward", "towards", "against", "of",
                                "about", "to", "than", "like", "on"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
