@@ -48,7 +48,7 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
-from ..lexicon.lemmas import all_lemmas, noun_lemma
+from ..lexicon.lemmas import all_lemmas, is_verb_only, noun_lemma
 from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.mentions import READER_POSSESSIVES
@@ -428,7 +428,7 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
         pass                                           # a hashtag verb: "... for organizing # organize"
     elif t.tag != "NNS" or not t.text.lower().endswith("s"):
         return False
-    elif all_lemmas(t.text.lower()).keys() == {"VERB"}:
+    elif is_verb_only(t.text.lower()):
         pass                                           # no noun at all: "a female dentist examines and scrapes"
     else:
         deps = {doc[c].dep for c in kids[head]}
@@ -521,7 +521,7 @@ TOPIC_HEADS = frozenset({"learn", "talk", "know", "think", "tell", "teach", "wri
                          "protest", "complain", "care", "worry", "dream", "forget", "hear", "argue", "debate",
                          "blog", "book", "article", "series", "story", "film", "movie", "documentary", "post", "song",
                          "lesson", "fact", "truth", "information", "news", "record", "question", "quote", "poem",
-                         "cartoon", "joke", "lecture", "talk", "discussion", "conversation", "essay", "report"})
+                         "cartoon", "joke", "lecture", "discussion", "conversation", "essay", "report"})
 # Heads that say their "of" thing is missing: "a lack of rainfall", "the absence of trees on the hill".
 ABSENCE_HEADS = frozenset({"lack", "absence", "shortage", "scarcity", "dearth"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ..lexicon.lemmas import is_verb_only, noun_lemma, verb_lemma
 from ..lexicon.words import (BARE_DIRECTIONS, COLOURS, ING_NOUNS, OF_PREP_NOUNS, PLACE_ADVERB_NOUNS, SHAPE_PARTICIPLES,
                              SIDE_MODIFIERS)
 from .state import GraphState, NOUN_POS, VERB_ARG_DEPS, kids_of, kids_with
@@ -71,7 +71,7 @@ def is_fragment_noun(st: GraphState, i: int) -> bool:
     """A caption-initial noun mis-tagged as the root verb: "kites in the air"; never a word the
     dictionary knows only as a verb ("arrives at the premiere": a caption without its subject)."""
     t = st.doc[i]
-    return (t.dep == "ROOT" and t.upos == "VERB" and all_lemmas(st.low[i]).keys() != {"VERB"}
+    return (t.dep == "ROOT" and t.upos == "VERB" and not is_verb_only(st.low[i])
             and (t.tag in ("VB", "VBZ", "VBP") or t.tag == "VBG" and st.low[i] in ING_NOUNS)
             and all(st.doc[k].upos in ("DET", "ADJ", "NUM") for k in range(i))
             and not kids_with(st, i, "nsubj", "nsubjpass", "aux", "dobj", "expl", "auxpass"))

@@ -5,7 +5,7 @@ name after a classifier noun read as a verb ("the planet mars with stars").  Reg
 order, in repairs.py; what each reads is explained in repair_base.py."""
 from __future__ import annotations
 
-from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ..lexicon.lemmas import all_lemmas, is_verb_only, noun_lemma, verb_lemma
 from ..lexicon.hyphens import COLOUR_WORDS
 from ..lexicon.words import NAME_CLASSIFIERS, SUBORDINATORS
 from ..schemas.depview import DepToken
@@ -184,7 +184,7 @@ def verb_only_word_read_as_noun(fixed: list[DepToken], original: OriginalParse, 
     doc, kids = original.tokens, original.children
     t = doc[i]
     w = t.text.lower()
-    if t.tag not in ("NN", "NNS") or all_lemmas(w).keys() != {"VERB"} \
+    if t.tag not in ("NN", "NNS") or not is_verb_only(w) \
             or not any(doc[k].dep == "nsubj" and k < i for k in kids[i]):
         return
     lemma = verb_lemma(w)

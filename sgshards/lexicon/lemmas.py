@@ -61,6 +61,13 @@ def is_noun_only(word: str) -> bool:
     return bool(forms) and set(forms) == {"NOUN"}
 
 
+@lru_cache(maxsize=1 << 16)
+def is_verb_only(word: str) -> bool:
+    """True for words lemminflect knows only as verbs ("arrive", "examines"): tagged as a noun, such a
+    word is still a verb."""
+    return all_lemmas(word).keys() == {"VERB"}
+
+
 def lemmas_of(word: str, upos: str) -> Any:
     """lemminflect's lemmas of ``word`` read as ``upos`` (a tuple, empty when unknown).  A reading
     in the dictionary comes from ``all_lemmas`` (remembered; ``getLemma`` would deep-copy the entry

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from ..lexicon.lemmas import all_lemmas, verb_lemma
+from ..lexicon.lemmas import all_lemmas, is_verb_only, verb_lemma
 from ..lexicon.taxonomy import senses
 from ..lexicon.visibility import STANCE_VERBS
 from ..schemas.depview import DepToken, children_index
@@ -62,7 +62,7 @@ def _verb_first(c: Caption) -> bool:
         return False
     w = words[0].text.lower()
     nxt = words[1].text
-    return (w.isalpha() and w not in SHOT_VERBS and all_lemmas(w).keys() == {"VERB"} and not senses(w)
+    return (w.isalpha() and w not in SHOT_VERBS and is_verb_only(w) and not senses(w)
             and words[0].upos in ("VERB", "NOUN", "PROPN") and verb_lemma(w) == w and nxt[:1].islower()
             and nxt not in ("of", "-", "'s")            # "doodle of a dog head": a noun the dictionary lacks
             and not any(t.text in (":", "-", "\u2013", "\u2014") for t in c.doc[1:6]))
