@@ -8,7 +8,7 @@ import json
 from functools import lru_cache
 
 from .outcomes import SKIP_REASONS
-from .record import NEGATIVE_TYPES, POSITIVE_KINDS, SCHEMA_VERSION
+from .record import NEGATIVE_TYPES, POSITIVE_KINDS, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION
 
 # sgshards.schemas.keys.safe_key's keys: a letter or digit, then [A-Za-z0-9_-], 64 at most
 # "(?![\s\S])" ends the key in Python and ECMA-262 alike; Python's "$" also matches before a final "\n"
@@ -26,7 +26,7 @@ RECORD_SCHEMA = {
     "type": "object",
     "required": ["schema_version", "key", "caption", "scene_graph", "positives", "negatives"],
     "properties": {
-        "schema_version": {"const": SCHEMA_VERSION},
+        "schema_version": {"enum": list(READABLE_SCHEMA_VERSIONS)},
         "key": {"type": "string", "pattern": KEY_PATTERN},
         "caption": {"type": "string", "minLength": 1},
         "url": {"type": ["string", "null"]},

@@ -1,8 +1,8 @@
 """The sample record: one caption with its scene graph, positives and negatives.
 
-JSON is the form written into shards (``{key}.json``); ``ARROW_SCHEMA`` is
-the same record as an Arrow struct for Parquet exports.  Every record
-carries ``schema_version``.
+JSON is the form written into shards (``{key}.sg.json``, ``schemas.layout``);
+``ARROW_SCHEMA`` is the same record as an Arrow struct for Parquet exports.
+Every record carries ``schema_version``.
 """
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ except ImportError:                                      # optional speed-up; js
 
 from .graph import SceneGraph, Span
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+# 2.0 moved the record to the {key}.sg.json member in both modes (schemas.layout); the record's
+# fields are those of 1.0, so records of either version read the same
+READABLE_SCHEMA_VERSIONS = ("1.0", "2.0")
 
 POSITIVE_KINDS = ("caption", "object", "relation", "chain")
 NEGATIVE_TYPES = (
@@ -117,8 +120,9 @@ class SampleRecord:
     @classmethod
     def from_json(cls, d: dict) -> "SampleRecord":
         version = d.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ValueError(f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
+        if version not in READABLE_SCHEMA_VERSIONS:
+            raise ValueError(f"unsupported schema_version {version!r} (expected one of "
+                             f"{', '.join(READABLE_SCHEMA_VERSIONS)})")
         return cls(
             key=d["key"], caption=d["caption"],
             scene_graph=SceneGraph.from_json(d["scene_graph"]),

@@ -42,8 +42,9 @@ def test_run_writes_shards_that_webdataset_reads(tsv, tmp_path, capsys):
     samples = read_shards(out)
     assert [s["__key__"] for s in samples] == ["000000000", "000000001", "000000003", "000000004"]
     first = samples[0]
-    assert first["txt"] == CAPTIONS[0] and first["json"]["caption"] == CAPTIONS[0]
-    assert first["json"]["url"] == "http://x/0.jpg" and first["json"]["schema_version"] == "1.0"
+    assert sorted(k for k in first if not k.startswith("__")) == ["sg.json"]     # no img2dataset member name
+    assert first["sg.json"]["caption"] == CAPTIONS[0]
+    assert first["sg.json"]["url"] == "http://x/0.jpg" and first["sg.json"]["schema_version"] == "2.0"
     stats = json.loads((out / "stats.json").read_text())
     assert (stats["input_records"], stats["written"], stats["rejected"]) == (5, 4, {"empty_caption": 1})
     assert "input 5 = written 4 + rejected 1" in capsys.readouterr().err
@@ -245,7 +246,7 @@ def test_captions_that_describe_no_scene_are_written_skipped_and_counted(tmp_pat
     assert stats["written"] == 4 and stats["conserved"]
     assert stats["skipped"] == {"keyword_list": 1, "text_only": 1, "title_case": 1}
     assert stats["skipped_total"] == 3
-    records = {s["json"]["caption"]: s["json"] for s in read_shards(out)}
+    records = {s["sg.json"]["caption"]: s["sg.json"] for s in read_shards(out)}
     assert records[WEB_CAPTIONS[0]]["skipped"] == "title_case" and records[WEB_CAPTIONS[2]]["skipped"] is None
     assert records[WEB_CAPTIONS[0]]["negatives"] == [] and len(records[WEB_CAPTIONS[0]]["positives"]) == 1
     assert all(record_errors(r) == [] for r in records.values())

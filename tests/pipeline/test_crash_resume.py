@@ -93,7 +93,7 @@ def assert_committed_shards_complete(out: Path) -> dict:
             members = [m for m in tar]
             for m in members:
                 assert len(tar.extractfile(m).read()) == m.size
-        assert len(members) == 2 * stats["written"] == 2 * SAMPLES_PER_SHARD
+        assert len(members) == stats["written"] == SAMPLES_PER_SHARD       # one .sg.json per sample
         assert (out / f"{shard}_index.parquet").exists()
         kept[tar_path.name] = tar_path.stat().st_mtime_ns
         kept[marker.name] = marker.stat().st_mtime_ns
@@ -117,7 +117,7 @@ def test_killed_run_resumes_to_the_bytes_of_an_uninterrupted_run(tmp_path):
     kept = assert_committed_shards_complete(killed_out)
     for tar_path in killed_out.glob("*.tar"):         # uncommitted final-name shards must be whole too
         with tarfile.open(tar_path) as tar:
-            assert sum(1 for _ in tar) == 2 * SAMPLES_PER_SHARD
+            assert sum(1 for _ in tar) == SAMPLES_PER_SHARD
 
     # the killed run's lock names a dead process: stale, and broken only on request
     assert cli.main(run_args(src, killed_out) + ["--resume"]) == 1

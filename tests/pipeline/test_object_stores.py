@@ -96,7 +96,7 @@ def read_back(shard_urls: list[str]) -> list[dict]:
             with fsspec.open(url, "rb") as stream:
                 yield {"url": url, "stream": stream}
     samples = tariterators.group_by_keys(tariterators.tar_file_expander(streams()))
-    return [{"key": s["__key__"], "txt": s["txt"].decode(), "json": json.loads(s["json"])} for s in samples]
+    return [{"key": s["__key__"], "json": json.loads(s["sg.json"])} for s in samples]
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +154,7 @@ def test_run_on_a_bucket_equals_the_local_run(store, local_runs, layout, capsys)
 
     samples = read_back([store.url("out", n) for n in sorted(files) if n.endswith(".tar")])
     captions = [row.split("\t")[1] for row in ROWS if "\t" in row and row.split("\t")[1].strip()]
-    assert [s["txt"] for s in samples] == captions
+    assert [s["json"]["caption"] for s in samples] == captions
     assert samples[0]["json"]["source"] == {"file": inputs[0], "row": 0}
     assert {o["name"] for o in samples[0]["json"]["scene_graph"]["objects"]} == {"car", "house"}
 

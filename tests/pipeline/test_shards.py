@@ -20,9 +20,9 @@ def test_shard_members_are_sorted_and_fixed(tmp_path):
     assert (a / "00000.tar").read_bytes() == (b / "00000.tar").read_bytes()
     with tarfile.open(a / "00000.tar") as tar:
         members = tar.getmembers()
-        assert [m.name for m in members] == ["000000000.json", "000000000.txt", "000000001.json", "000000001.txt"]
+        assert [m.name for m in members] == ["000000000.sg.json", "000000001.sg.json"]
         assert {m.mtime for m in members} == {0} and {m.uname for m in members} == {""}
-        assert tar.extractfile("000000000.txt").read() == b"cap 0"
+        assert json.loads(tar.extractfile("000000000.sg.json").read())["caption"] == "cap 0"
 
 
 def test_write_shard_with_dead_letters(tmp_path):

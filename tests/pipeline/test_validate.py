@@ -137,15 +137,17 @@ DAMAGE = {   # name: (damage to a copy of good_run, the problem validate must re
     "run not finished": (lambda out: (out / "stats.json").unlink(), "missing sizes.json or stats.json"),
     "duplicate key": (lambda out: write_tar(out / "00001.tar", members(out / "00000.tar") + members(out / "00001.tar")),
                       "00001.tar: duplicate key 000000000"),
-    "member missing": (lambda out: edit_members(out / "00000.tar", lambda n, d: None if n == "000000001.txt" else (n, d)),
-                       "00000.tar: 000000001 lacks .json or .txt"),
-    "record not JSON": (lambda out: edit_members(out / "00000.tar", rewrite_member("000000001.json", lambda d: b"{nope")),
-                        "00000.tar: 000000001.json is not JSON"),
+    "member missing": (lambda out: edit_members(out / "00000.tar", lambda n, d: ("000000001.jpg", d)
+                                                if n == "000000001.sg.json" else (n, d)),
+                       "00000.tar: 000000001 lacks .sg.json (has ['jpg'])"),
+    "member beside the record": (lambda out: write_tar(out / "00000.tar", members(out / "00000.tar")
+                                                       + [("000000001.txt", b"x")]),
+        "00000.tar: 000000001 has members ['sg.json', 'txt'], a sidecar sample only .sg.json"),
+    "record not JSON": (lambda out: edit_members(out / "00000.tar", rewrite_member("000000001.sg.json", lambda d: b"{nope")),
+                        "00000.tar: 000000001.sg.json is not JSON"),
     "record key differs": (lambda out: edit_members(out / "00000.tar", rewrite_member(
-        "000000001.json", lambda d: d.replace(b'"key":"000000001"', b'"key":"000000009"'))),
-        "00000.tar: 000000001.json has key '000000009'"),
-    "txt differs": (lambda out: edit_members(out / "00000.tar", rewrite_member("000000001.txt", lambda d: d + b"!")),
-                    "00000.tar: 000000001.txt differs from the record's caption"),
+        "000000001.sg.json", lambda d: d.replace(b'"key":"000000001"', b'"key":"000000009"'))),
+        "00000.tar: 000000001.sg.json has key '000000009'"),
     "sizes.json lists a missing shard": (lambda out: edit_json(out / "sizes.json", lambda v: v.update({"00007.tar": 1})),
                                          "sizes.json lists 00007.tar, which is missing"),
     "stats written": (lambda out: edit_json(out / "stats.json", lambda v: v.update(
@@ -212,3 +214,34 @@ def test_export_parts_are_checked_against_their_checksums(tmp_path):
     assert f"{export}/part-00000.parquet: sha256 differs" in validate(str(out)).format()
     edit_json(out / "00000_stats.json", lambda v: v.pop("export_files"))
     assert f"{export}/part-00000.parquet: not recorded in 00000_stats.json" in validate(str(out)).format()
+
+
+def to_schema_1_layout(out):
+    """An output as sgshards wrote it before schema 2.0: {key}.json + {key}.txt per sample."""
+    import hashlib
+
+    for tar in sorted(out.glob("*.tar")):
+        items = []
+        for name, data in members(tar):
+            record = json.loads(data)
+            record["schema_version"] = "1.0"
+            key = name.split(".")[0]
+            items += [(f"{key}.json", json.dumps(record).encode()), (f"{key}.txt", record["caption"].encode())]
+        write_tar(tar, items)
+        data = tar.read_bytes()
+        edit_json(out / f"{tar.stem}_stats.json", lambda v: v["files"].update(
+            {tar.name: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}}))
+    edit_json(out / "manifest.json", lambda v: v.update(schema_version="1.0"))
+
+
+def test_schema_1_outputs_still_validate_and_audit(good_run, tmp_path, capsys):
+    out = copy(good_run, tmp_path / "old")
+    to_schema_1_layout(out)
+    assert validate(str(out)).ok, validate(str(out)).format()
+    assert cli.main(["audit", str(out)]) == 0
+    from sgshards.pipeline.commands.audit import iter_records
+    assert len(list(iter_records(str(out)))) == 3
+    edit_members(out / "00000.tar", rewrite_member("000000001.txt", lambda d: d + b"!"))
+    assert "00000.tar: 000000001.txt differs from the record's caption" in validate(str(out)).format()
+    edit_members(out / "00000.tar", lambda n, d: None if n == "000000001.txt" else (n, d))
+    assert "00000.tar: 000000001 lacks .json or .txt" in validate(str(out)).format()

@@ -1,8 +1,9 @@
 """``sgshards audit PATH``: measure negatives in shards or ``augment`` output, independently
 of the generator (checks re-read the texts, see ``sgshards.quality.checks``).
 
-PATH is an output directory (every ``*.tar``; ``.json`` or, in augment mode,
-``.sg.json`` members), a single tar, or a JSONL file of sample records.
+PATH is an output directory (every ``*.tar``; ``.sg.json`` members, or a schema 1.0
+sidecar's ``.json``: ``schemas.layout.read_record``), a single tar, or a JSONL file of
+sample records.
 Stats merge by addition, so audits of parts can be summed (the confidence distribution is
 kept as counts per value, so its quantiles are exact after merging too).
 
@@ -33,6 +34,7 @@ from typing import Iterable, Iterator
 
 import fsspec
 
+from ...schemas.layout import read_record
 from ...schemas.outcomes import SKIP_REASONS
 from ...schemas.record import NEGATIVE_TYPES
 from ... import defaults
@@ -40,7 +42,6 @@ from ...quality.checks import check_record, is_word_permutation, words
 from ..errors import UsageError
 from .validate import iter_samples
 
-RECORD_MEMBERS = ("sg.json", "json")
 MAX_EXAMPLES = 10
 ELEMENTS = ("objects", "attributes", "relations")
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
@@ -65,9 +66,9 @@ def iter_records(path: str) -> Iterator[dict]:
         return
     for tar in tars:
         for sample in iter_samples(fs, tar):
-            member = next((m for m in RECORD_MEMBERS if m in sample), None)
-            if member is not None:
-                yield json.loads(sample[member])
+            record = read_record(sample)
+            if record is not None:
+                yield record
 
 
 def _has_attribute_or_relation(record: dict) -> bool:

@@ -5,8 +5,10 @@ its members into samples as webdataset does, and checks: every file a shard
 wrote has the size and sha256 its ``_stats.json`` recorded at write time (so
 any changed byte is found; a shard without ``_stats.json``, or one written
 before checksums were recorded, is a problem), the tar ends with its
-end-of-archive blocks and nothing follows them, each sample has .json and
-.txt, the JSON matches the record schema and its key, keys are unique across
+end-of-archive blocks and nothing follows them, each written sample has its
+record (``{key}.sg.json``; a sidecar sample nothing else, so no member clashes with
+an img2dataset image shard zipped beside it; schema 1.0 sidecar shards: ``.json``
+and ``.txt``), the record matches the record schema and its key, keys are unique across
 the dataset, per-shard counts equal sizes.json and the shard's Parquet index,
 dead letters equal the index's rejections, and stats.json conserves records.
 """
@@ -25,6 +27,7 @@ import pyarrow.parquet as pq
 from webdataset.tariterators import group_by_keys, meta_prefix, meta_suffix, tar_file_iterator
 
 from ...schemas.jsonschema import record_errors
+from ...schemas.layout import LEGACY_CAPTION_MEMBER, LEGACY_RECORD_MEMBER, RECORD_MEMBER
 from ...schemas.outcomes import STATUS_REJECTED, STATUS_WRITTEN
 from ..outputs.shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX, SHARD_STATS_SUFFIX, SIZES_FILE,
                               STATS_FILE, read_json_if_exists)
@@ -32,6 +35,7 @@ from ..outputs.shards import (DEAD_LETTER_DIR, MANIFEST_FILE, SHARD_INDEX_SUFFIX
 MAX_LISTED = 20
 _READ_CHUNK = 1 << 20
 _SKIP_META = re.compile(r"__[^/]*__($|/)")        # webdataset's tar_file_iterator default
+LEGACY_SCHEMA_VERSION = "1.0"                        # sidecar shards of .json + .txt
 
 
 @dataclass
@@ -77,7 +81,7 @@ def _read_json(fs, path: str, report: Optional[Report] = None):
 
 
 def iter_samples(fs, path: str):
-    """Samples of one shard as webdataset groups them: {"__key__", "json", "txt", ...} (bytes)."""
+    """Samples of one shard as webdataset groups them: {"__key__", "sg.json", ...} (bytes)."""
     with fs.open(path, "rb") as stream:
         files = ({**f, "__url__": path} for f in tar_file_iterator(stream))
         yield from group_by_keys(files)
@@ -143,6 +147,7 @@ def validate(output_dir: str) -> Report:
     sizes = _read_json(fs, f"{root}/{SIZES_FILE}", report)
     run_manifest = _read_json(fs, f"{root}/{MANIFEST_FILE}", report) or {}
     augment, export_dir = run_manifest.get("mode") == "augment", run_manifest.get("export_parquet")
+    legacy = not augment and run_manifest.get("schema_version") == LEGACY_SCHEMA_VERSION
     stats = _read_json(fs, f"{root}/{STATS_FILE}", report)
     if sizes is None or stats is None:
         report.problem(f"missing {SIZES_FILE} or {STATS_FILE}: the run did not finish")
@@ -150,7 +155,7 @@ def validate(output_dir: str) -> Report:
     seen: set[str] = set()
     for name in shard_files:
         report.shards += 1
-        count, tar_digest = _check_shard(fs, root, name, seen, report, augment)
+        count, tar_digest = _check_shard(fs, root, name, seen, report, augment, legacy)
         report.samples += count
         if sizes.get(name) != count:
             report.problem(f"{name}: {count} samples, sizes.json says {sizes.get(name)}")
@@ -171,13 +176,13 @@ def validate(output_dir: str) -> Report:
 
 
 def _check_shard(fs, root: str, name: str, seen: set, report: Report,
-                 augment: bool = False) -> tuple[int, Optional[dict]]:
+                 augment: bool = False, legacy: bool = False) -> tuple[int, Optional[dict]]:
     """Samples written to the shard (augment mode: those carrying .sg.json), and the size
     and sha256 of the shard file, from one read."""
     try:
         with fs.open(f"{root}/{name}", "rb") as f:
             scan = _Scan(f)
-            count = _check_samples(scan, f"{root}/{name}", name, seen, report, augment)
+            count = _check_samples(scan, f"{root}/{name}", name, seen, report, augment, legacy)
             scan.drain()
     except OSError as exc:
         report.problem(f"{name}: unreadable ({type(exc).__name__}: {exc})")
@@ -189,9 +194,11 @@ def _check_shard(fs, root: str, name: str, seen: set, report: Report,
     return count, scan.digest()
 
 
-def _check_samples(scan: _Scan, url: str, name: str, seen: set, report: Report, augment: bool) -> int:
+def _check_samples(scan: _Scan, url: str, name: str, seen: set, report: Report, augment: bool,
+                   legacy: bool = False) -> int:
+    """Written samples of one shard.  ``legacy``: a schema 1.0 sidecar shard (.json + .txt)."""
     count = 0
-    record_member = "sg.json" if augment else "json"
+    record_member = LEGACY_RECORD_MEMBER if legacy else RECORD_MEMBER
     try:
         for sample in group_by_keys(_scanned_files(scan, url)):
             key = sample["__key__"]
@@ -201,19 +208,23 @@ def _check_samples(scan: _Scan, url: str, name: str, seen: set, report: Report, 
             if augment and record_member not in sample:
                 continue                    # an input sample kept as it was, rejected in the index
             count += 1
-            if record_member not in sample or (not augment and "txt" not in sample):
-                report.problem(f"{name}: {key} lacks .{record_member} or .txt")
+            members = sorted(m for m in sample if not m.startswith("__"))
+            if record_member not in sample or (legacy and LEGACY_CAPTION_MEMBER not in sample):
+                report.problem(f"{name}: {key} lacks .{record_member}"
+                               + (f" or .{LEGACY_CAPTION_MEMBER}" if legacy else "") + f" (has {members})")
                 continue
+            if not augment and not legacy and members != [RECORD_MEMBER]:
+                report.problem(f"{name}: {key} has members {members}, a sidecar sample only .{RECORD_MEMBER}")
             try:
                 record = json.loads(sample[record_member])
             except ValueError as exc:
-                report.problem(f"{name}: {key}.json is not JSON ({exc})")
+                report.problem(f"{name}: {key}.{record_member} is not JSON ({exc})")
                 continue
             for error in record_errors(record):
-                report.problem(f"{name}: {key}.json {error}")
+                report.problem(f"{name}: {key}.{record_member} {error}")
             if record.get("key") != key:
-                report.problem(f"{name}: {key}.json has key {record.get('key')!r}")
-            if not augment and sample["txt"].decode("utf-8") != record.get("caption"):
+                report.problem(f"{name}: {key}.{record_member} has key {record.get('key')!r}")
+            if legacy and sample[LEGACY_CAPTION_MEMBER].decode("utf-8") != record.get("caption"):
                 report.problem(f"{name}: {key}.txt differs from the record's caption")
     except Exception as exc:  # noqa: BLE001 - a corrupt tar is a finding, not a crash
         report.problem(f"{name}: unreadable after {count} samples ({type(exc).__name__}: {exc})")

@@ -2,8 +2,8 @@
 
 Conventions are enforced here and nowhere else:
 - keys: ``{index:09d}`` by default, or the user's key made safe by ``keys.safe_key``;
-- members: ``{key}.json`` (sample record) and ``{key}.txt`` (caption) in
-  ``{shard:05d}.tar`` (img2dataset inputs keep their shard names and order),
+- members: ``{key}.sg.json`` (the sample record, ``schemas.layout``) in
+  ``{shard:05d}.tar`` (img2dataset inputs keep their shard names and member order),
   sorted by key, with fixed mtimes and owners, so the same input and options
   give byte-identical shards;
 - a shard is written under a temporary name and committed by rename (one
@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ...schemas.export import EXPORT_SCHEMA, INDEX_SCHEMA
+from ...schemas.layout import RECORD_MEMBER
 from ...schemas.outcomes import DeadLetter, IndexRow, Outcome
 from ...schemas.record import dumps, dumps_bytes
 from ..errors import RunError, UsageError
@@ -210,9 +211,9 @@ class ShardWriter:
     spooled (to disk past 64 MB) and committed on ``close``, after which the
     dead letters, export rows, index and, last, the commit marker are written.
 
-    ``augment=True`` (img2dataset inputs, ``--mode augment``): every input
-    sample keeps its members as they were and a written one gains
-    ``{key}.sg.json``; otherwise a written sample is ``{key}.json`` + ``{key}.txt``.
+    A written sample's record is ``{key}.sg.json`` (``schemas.layout``). ``augment=True``
+    (img2dataset inputs, ``--mode augment``): every input sample keeps its members as they
+    were and a written one gains that member; otherwise it is the sample's only member.
     """
 
     def __init__(self, output_dir: str, shard, export_dir: Optional[str] = None, augment: bool = False):
@@ -236,8 +237,7 @@ class ShardWriter:
         if record is None:
             return Digest(outcome["key"], outcome["index"], index_row(outcome), dead_letter(outcome), {}, (), (), ())
         record_bytes = dumps_bytes(record)
-        members = ({"sg.json": record_bytes} if self.augment
-                   else {"json": record_bytes, "txt": record["caption"].encode("utf-8")})
+        members = {RECORD_MEMBER: record_bytes}
         return Digest(outcome["key"], outcome["index"], index_row(outcome), None, members,
                       tuple(n["type"] for n in record["negatives"]), tuple(p["kind"] for p in record["positives"]),
                       tuple(export_rows(record)) if self.export_dir else (), record.get("skipped"))
