@@ -77,8 +77,15 @@ EXTRAS = {
     "stanza": ["stanza>=1.9", "torch==2.13.0"],
     "spark": ["pyspark>=3.5"],
     "gcp": ["apache-beam[gcp]>=2.60,<3"],          # DataflowRunner
-    # stanza is tested on hand-built Documents; torch pinned to the CPU build (no CUDA download)
-    "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21", "stanza>=1.9", "torch==2.13.0",
+    # sgshards.train: the loader, the losses and the open_clip example (torchvision: open_clip's
+    # image transforms); for a CPU-only machine install torch and torchvision from PyTorch's CPU
+    # index first (README, "Training on sgshards shards")
+    "train": ["torch>=2.1", "torchvision>=0.16", "open_clip_torch>=2.24", "pillow>=9"],
+    # stanza is tested on hand-built Documents; sgshards.train with torch and torchvision as a
+    # matching pair (PyPI's torchvision 0.28 does not load beside the CPU build torch 2.13.0+cpu;
+    # on the project's machines both pins install from local wheels, no download)
+    "test": ["pytest>=7", "s3fs>=2023.1", "zstandard>=0.21", "stanza>=1.9",
+             "torch==2.14.1", "torchvision==0.29.1", "open_clip_torch>=3.0,<4", "pillow>=9",
              "google-cloud-dataflow-client>=0.13,<0.14",    # offline Dataflow job translation tests
              "gcp-storage-emulator>=2024.8", "moto[server]>=5.0",    # object stores on loopback
              "pyspark>=3.5",                                         # the native Spark engine

@@ -85,3 +85,21 @@ def test_only_the_pipeline_imports_beam_or_spark():
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
             found += [f"{name}: {r}" for r in roots if r.split(".")[0] in ("apache_beam", "pyspark")]
     assert not found
+
+
+def test_torch_and_the_train_package_stay_in_train():
+    """sgshards.train is an optional extra: nothing outside it imports it, torch or open_clip."""
+    found = []
+    for name, path, tree in modules():
+        if name.startswith("sgshards.train"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                roots = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                roots = [imported(name, path, node)]
+            else:
+                continue
+            found += [f"{name}: {r}" for r in roots
+                      if r.split(".")[0] in ("torch", "open_clip") or r.startswith("sgshards.train")]
+    assert not found
