@@ -142,6 +142,10 @@ def make_parser() -> argparse.ArgumentParser:
                      help="keep the committed shards of an interrupted run with the same input and options")
     run.add_argument("--fingerprint", choices=("sample", "full"), default="sample",
                      help="input content hashed for --resume: sample (first/last MiB, 16 spaced blocks) or full")
+    run.add_argument("--quiet", action="store_true", help="no progress (the final summary line stays)")
+    run.add_argument("--progress-every", type=float, default=None, metavar="SECONDS",
+                     help="seconds between progress lines when stderr is not a terminal (default 30; "
+                          "on a terminal one line updates every second)")
     _add_parser_options(run)
     _add_augment_options(run)
 
@@ -350,16 +354,27 @@ def _run_locked(args, beam_argv: list[str]) -> int:
             raise UsageError("--engine spark needs PySpark: pip install 'sgshards[spark]'")
         from ..engines.spark import run_spark
 
-        run_spark(tasks, config, committed, args.spark_master, check_duplicate_keys=keyed,
-                  corpus_vocab=args.corpus_vocab)
+        with _progress(args, tasks, committed, total, dry_run):
+            run_spark(tasks, config, committed, args.spark_master, check_duplicate_keys=keyed,
+                      corpus_vocab=args.corpus_vocab)
         return report_run(args.output, STATS_FILE)
-    with beam.Pipeline(options=options) as p:
+    with _progress(args, tasks, committed, total, dry_run), beam.Pipeline(options=options) as p:
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
               corpus_vocab=args.corpus_vocab)
     if dry_run:
         print(f"dry run: {runner} job built over {len(tasks)} shard task(s), not submitted", file=sys.stderr)
         return 0
     return report_run(args.output, STATS_FILE)
+
+
+def _progress(args, tasks: list, committed: frozenset, total: Optional[int], dry_run: bool):
+    """The launcher's progress watcher (``progress.Progress``), or nothing when --quiet or a dry run."""
+    from contextlib import nullcontext
+
+    from .progress import Progress
+    if args.quiet or dry_run:
+        return nullcontext()
+    return Progress(args.output, [t.stem for t in tasks], committed, total, interval=args.progress_every)
 
 
 def report_run(output: str, stats_file: str) -> int:
