@@ -69,6 +69,7 @@ REQUIRED = [
     "jsonschema>=4",
     "fastjsonschema>=2.16",
     "orjson>=3.9",              # record serialisation (json gives the same bytes without it)
+    "tqdm>=4.60",               # the progress line of sgshards run on a terminal
 ]
 
 EXTRAS = {
