@@ -113,9 +113,27 @@ class Collator:
     (a preprocessed tensor, or None) and ``__key__``; the tensor shapes are the curriculum's
     largest caps, so they never change during a run."""
 
-    def __init__(self, tokenizer: Tokenizer, curriculum: Optional[Curriculum] = None, seed: int = 0):
+    def __init__(self, tokenizer: Tokenizer, curriculum: Optional[Curriculum] = None, seed: int = 0,
+                 cache_size: int = 65536):
         self.tokenizer, self.seed = tokenizer, seed
         self.curriculum = curriculum or Curriculum()
+        # token rows of texts seen before: sub-graph positives and negatives ("a man", "the sky")
+        # repeat across a corpus, and tokenising is most of collation's cost; oldest out first
+        self.cache: dict = {}
+        self.cache_size = cache_size
+
+    def tokenize(self, texts: list) -> Tensor:
+        """[len(texts), L] token rows, the tokenizer called once on the texts not in the cache."""
+        if not texts:
+            return torch.zeros((0, 1), dtype=torch.long)
+        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        new = dict(zip(missing, self.tokenizer(missing))) if missing else {}
+        rows = torch.stack([new[t] if t in new else self.cache[t] for t in texts])
+        for text, row in new.items() if self.cache_size > 0 else ():
+            if len(self.cache) >= self.cache_size:
+                del self.cache[next(iter(self.cache))]
+            self.cache[text] = row.clone()           # not a view: the batch's tensor is not kept
+        return rows
 
     def __call__(self, samples: list) -> Batch:
         slots, negative_slots = self.curriculum.max_caps
@@ -138,7 +156,7 @@ class Collator:
                 where.append((b, 1, slot))
                 types[b, slot] = TYPE_INDEX.get(negative["type"], -1)
                 perturbed[b, slot] = slot_of.get(negative["positive"], -1)
-        tokens = self.tokenizer(texts) if texts else torch.zeros((0, 1), dtype=torch.long)
+        tokens = self.tokenize(texts)
         length = tokens.shape[1]
         out = [torch.zeros((len(samples), 1 + slots, length), dtype=tokens.dtype),
                torch.zeros((len(samples), negative_slots, length), dtype=tokens.dtype)]

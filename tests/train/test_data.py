@@ -223,3 +223,18 @@ def test_the_curriculum_is_open_clips_shared_epoch_and_reaches_workers(shards):
         counts.append((max(int(b.positive_mask.sum(1).max()) for b in batches),
                        max(int(b.negative_mask.sum(1).max()) for b in batches)))
     assert counts == [(1, 1), (3, 3)]
+
+
+def test_the_token_cache_gives_the_tokenizers_rows_and_stays_bounded():
+    calls = []
+
+    def counting(texts):
+        calls.append(list(texts))
+        return tokenizer(texts)
+    collator = Collator(counting, cache_size=3)
+    texts = ["a man", "the sky", "a man", "a dog", "a red car", "the sky"]
+    assert torch.equal(collator.tokenize(texts), tokenizer(texts))
+    assert calls == [["a man", "the sky", "a dog", "a red car"]]        # each new text once
+    assert len(collator.cache) == 3
+    assert torch.equal(collator.tokenize(["a red car", "a man"]), tokenizer(["a red car", "a man"]))
+    assert calls[-1] == ["a man"]                                       # evicted first, asked again
