@@ -357,6 +357,7 @@ def _run_locked(args, beam_argv: list[str]) -> int:
         with _progress(args, tasks, committed, total, dry_run):
             run_spark(tasks, config, committed, args.spark_master, check_duplicate_keys=keyed,
                       corpus_vocab=args.corpus_vocab)
+        _dataset_card(args, run_manifest)
         return report_run(args.output, STATS_FILE)
     with _progress(args, tasks, committed, total, dry_run), beam.Pipeline(options=options) as p:
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
@@ -364,7 +365,21 @@ def _run_locked(args, beam_argv: list[str]) -> int:
     if dry_run:
         print(f"dry run: {runner} job built over {len(tasks)} shard task(s), not submitted", file=sys.stderr)
         return 0
+    _dataset_card(args, run_manifest)
     return report_run(args.output, STATS_FILE)
+
+
+def _dataset_card(args, run_manifest: dict) -> None:
+    """The export folder's README.md (``outputs.card``); a README.md there that is not sgshards'
+    made the run refuse before it began (``ownership``: the card is a file the run writes)."""
+    import fsspec
+
+    from ..outputs.card import write_card
+    from ..outputs.shards import STATS_FILE
+
+    if args.export_parquet:
+        with fsspec.open(f"{args.output.rstrip('/')}/{STATS_FILE}", "r") as f:
+            write_card(args.export_parquet, json.load(f), run_manifest)
 
 
 def _progress(args, tasks: list, committed: frozenset, total: Optional[int], dry_run: bool):

@@ -170,10 +170,11 @@ def owned_names(manifest: dict) -> set[str]:
 
 
 def export_names(manifest: dict) -> set[str]:
-    """Names, relative to the ``--export-parquet`` directory, of the parts the run writes there."""
+    """Names, relative to the ``--export-parquet`` directory, of the files the run writes there:
+    the parts and the dataset card."""
     if not manifest.get("export_parquet"):
         return set()
-    return {f"part-{stem}.parquet" for stem in planned_stems(manifest)}
+    return {f"part-{stem}.parquet" for stem in planned_stems(manifest)} | {"README.md"}
 
 
 def valid_manifest(output_dir: str) -> Optional[dict]:
