@@ -4,6 +4,7 @@
     sgshards parse    captions, one per line -> {"caption", "scene_graph"} JSON lines
     sgshards augment  captions, one per line -> full sample records as JSON lines (no Beam)
     sgshards eval-parser --gold FACTUAL.csv   tuple F1 of the parser on gold scene graphs
+    sgshards report OUT [--html FILE]         what a run produced: summary, charts, gallery
 
 Errors are one line on stderr (``sgshards: error: ...``): exit status 2 for what the user
 can fix in the command, 1 for failures met while running (corrupt input, full disk, an
@@ -161,6 +162,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     from .audit import add_audit_arguments
     add_audit_arguments(sub.add_parser("audit", help="count negatives and find defects in shards or augment output"))
+    from .report import add_report_arguments
+    add_report_arguments(sub.add_parser("report", help="summarise a run's output; --html FILE: a page with charts, "
+                                                       "drawn scene graphs and examples"))
 
     val = sub.add_parser("validate", help="check shards against sizes.json, the index, stats and the schema")
     val.add_argument("output", metavar="DIR", help="an output directory of `sgshards run`")
@@ -610,6 +614,9 @@ def _dispatch(args, rest: list[str]) -> int:
     if args.command == "audit":
         from .audit import command_audit
         return command_audit(args)
+    if args.command == "report":
+        from .report import command_report
+        return command_report(args)
     if args.command in ("parse", "augment"):
         return command_parse(args, augment=args.command == "augment")
     return command_eval_parser(args)
