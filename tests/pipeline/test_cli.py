@@ -409,3 +409,17 @@ def test_selection_plausible_by_default_scores_negatives_and_uniform_keeps_the_d
     assert negatives and all(set(n["plausibility"]) == {"positive", "negative"} for n in negatives)
     drawn = [n for line in uniform.splitlines() for n in json.loads(line).get("negatives", [])]
     assert drawn and not any("plausibility" in n for n in drawn)
+
+
+def test_help_texts_are_plain_and_version_is_printed(capsys):
+    """Help is read on a terminal: no reST or Markdown marks in any command's help."""
+    parser = cli.make_parser()
+    helps = [parser.format_help()]
+    for action in parser._subparsers._group_actions:
+        helps += [sub.format_help() for sub in action.choices.values()]
+    assert len(helps) >= 8
+    marked = [line for text in helps for line in text.splitlines() if "`" in line or "**" in line]
+    assert marked == []
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out.startswith("sgshards ")

@@ -62,7 +62,7 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-confidence", type=float, default=defaults.MIN_CONFIDENCE, metavar="C",
                    help="build positives and negatives only from scene-graph objects, attributes and relations "
                         f"whose calibrated confidence is at least C, in [0, 1] (default: {defaults.MIN_CONFIDENCE}; "
-                        "`sgshards audit` shows the distribution)")
+                        "sgshards audit shows the distribution)")
     p.add_argument("--selection", choices=("plausible", "uniform"), default=defaults.SELECTION,
                    help="plausible (default): each negative is the candidate a text-only model can least tell from "
                         "its positive, balanced against blind models fitted on a first pass (README: Hard "
@@ -92,8 +92,13 @@ def version_line() -> str:
     return f"sgshards {__version__} (record schema {SCHEMA_VERSION})"
 
 
+def plain(text: str) -> str:
+    """Docstring text for a terminal: no reST literal marks."""
+    return text.replace("``", "")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    top = OneLineParser(prog="sgshards", description=__doc__.split("\n\n")[0])
+    top = OneLineParser(prog="sgshards", description=plain(__doc__.split("\n\n")[0]))
     top.add_argument("--debug", action="store_true", help="show tracebacks (also: SGSHARDS_DEBUG=1)")
     top.add_argument("--version", action="version", version=version_line(),
                      help="print the version of sgshards and of its record schema, and exit")
@@ -167,7 +172,7 @@ def make_parser() -> argparse.ArgumentParser:
                                                        "drawn scene graphs and examples"))
 
     val = sub.add_parser("validate", help="check shards against sizes.json, the index, stats and the schema")
-    val.add_argument("output", metavar="DIR", help="an output directory of `sgshards run`")
+    val.add_argument("output", metavar="DIR", help="an output directory of sgshards run")
 
     ev = sub.add_parser("eval-parser", help="score the parser on FACTUAL-format gold scene graphs")
     ev.add_argument("--gold", required=True, help="CSV with caption and scene_graph columns")
