@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sgshards.pipeline.commands import cli
+from sgshards.pipeline.commands import failures
 from sgshards.pipeline.engines import plan as planning
 from sgshards.pipeline.errors import CorruptInputError
 
@@ -134,9 +135,9 @@ def test_a_wrapped_worker_traceback_is_recognised_by_its_text():
             "OSError: [Errno 28] No space left on device\n\nThe above exception was the direct cause:\n"
             "sgshards.pipeline.errors.CorruptInputError: /data/x.gz: truncated at byte 9 "
             "[while running 'AnnotateShards/AnnotateAndWrite']\n")
-    assert cli.explain(RuntimeError(text)) == (1, "/data/x.gz: truncated at byte 9")
-    assert cli.explain(RuntimeError("sgshards.pipeline.errors.UsageError: bad\n")) == (2, "bad")
-    assert cli.explain(RuntimeError("KeyError: 'x'")) is None        # a bug keeps its traceback
+    assert failures.explain(RuntimeError(text)) == (1, "/data/x.gz: truncated at byte 9")
+    assert failures.explain(RuntimeError("sgshards.pipeline.errors.UsageError: bad\n")) == (2, "bad")
+    assert failures.explain(RuntimeError("KeyError: 'x'")) is None        # a bug keeps its traceback
 
 
 def test_debug_shows_the_traceback(tsv, tmp_path, capsys, monkeypatch):

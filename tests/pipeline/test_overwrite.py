@@ -132,7 +132,7 @@ def test_export_parts_inside_the_output_belong_to_the_run(tsv, tmp_path):
     out = tmp_path / "out"
     assert run(tsv, out, "--export-parquet", str(out / "export")) == 0        # 3 parts
     assert run(tsv, out, "--export-parquet", str(out / "export"), "--overwrite", per_shard="10") == 0
-    assert sorted(p.name for p in (out / "export").iterdir()) == ["part-00000.parquet"]
+    assert sorted(p.name for p in (out / "export").iterdir()) == ["README.md", "part-00000.parquet"]
     assert run(tsv, out, "--export-parquet", str(out / "export"), "--resume", per_shard="10") == 0
 
 
@@ -140,7 +140,7 @@ def test_export_parts_outside_the_output_are_owned_only_by_the_run_that_wrote_th
     export = tmp_path / "export"
     assert run(tsv, tmp_path / "a", "--export-parquet", str(export)) == 0        # 3 parts
     assert run(tsv, tmp_path / "a", "--export-parquet", str(export), "--overwrite", per_shard="10") == 0
-    assert sorted(p.name for p in export.iterdir()) == ["part-00000.parquet"]    # the old parts went
+    assert sorted(p.name for p in export.iterdir()) == ["README.md", "part-00000.parquet"]    # the old parts went
     capsys.readouterr()
     before = snapshot(export)
     assert run(tsv, tmp_path / "b", "--export-parquet", str(export)) == 2       # another run's parts

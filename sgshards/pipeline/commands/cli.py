@@ -16,7 +16,6 @@ import argparse
 import json
 import logging
 import os
-import re
 import signal
 import sys
 from dataclasses import replace
@@ -35,8 +34,9 @@ from ...parse import ModelNotFound, load_parser
 from ...parse.spacy_backend import find_spacy_model
 from ..inputs import presets
 from ..inputs import sources
-from ..errors import RunError, UsageError
+from ..errors import UsageError
 from ..engines.work import MODES, RunConfig, batches
+from .failures import explain, on_dataflow, quiet_logs
 
 SAMPLE = "sample_cc12m.tsv"
 
@@ -496,79 +496,6 @@ def command_eval_parser(args) -> int:
     return 0
 
 
-# A worker's exception reaches the launcher wrapped by the runner, often only as the text
-# of the worker's traceback: its last "module.Type: message" line of a known type.
-_WORKER_ERROR = re.compile(r"^(?:[\w.]+\.)?(UsageError|RunError|CorruptInputError|LockHeld|InputError|"
-                           r"[A-Za-z]*(?:OSError|IOError|FileNotFoundError|PermissionError|"
-                           r"IsADirectoryError|NotADirectoryError|BadGzipFile))"
-                           r": (.+?)(?: \[while running .*\])?$", re.M)
-_USAGE_TYPES = ("UsageError", "InputError")
-
-
-def user_error(exc: BaseException) -> Optional[tuple[int, str]]:
-    """(exit status, one-line message) for an error the user or the environment caused,
-    however deeply a runner wrapped it; None for anything else (a bug: keep the traceback)."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, (UsageError, sources.InputError)):
-            return 2, _strip_runner_note(str(exc))
-        if isinstance(exc, RunError):
-            return 1, _strip_runner_note(str(exc))
-        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-            from ..outputs.shards import os_reason
-            where = f"{exc.filename}: " if exc.filename else ""
-            return 1, f"{where}{os_reason(exc)}"
-        exc = exc.__cause__ or exc.__context__
-    return None
-
-
-def worker_error(text: str) -> Optional[tuple[int, str]]:
-    """The last known error named in a wrapped worker traceback's text."""
-    found = _WORKER_ERROR.findall(text)
-    if not found:
-        return None
-    kind, message = found[-1]
-    return (2 if kind in _USAGE_TYPES else 1), message.strip()
-
-
-def _strip_runner_note(message: str) -> str:
-    """Beam appends " [while running 'Step']" to errors it re-raises; the step is noise here."""
-    return re.sub(r" \[while running '.*'\]$", "", message.strip().splitlines()[0] if message.strip() else message)
-
-
-def explain(exc: BaseException) -> Optional[tuple[int, str]]:
-    return user_error(exc) or worker_error(str(exc))
-
-
-class _QuietLogs(logging.Filter):
-    """Drops what would bury the one-line error: Beam's logged traceback of a worker error the
-    launcher reports as one line, and its import-time warning that the GCP client libraries
-    are missing (noise unless the runner is Dataflow)."""
-
-    def __init__(self, dataflow: bool):
-        super().__init__()
-        self.dataflow = dataflow
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self.dataflow and "apitools not found" in record.getMessage():
-            return False
-        return not (record.exc_info and record.exc_info[1] is not None and explain(record.exc_info[1]))
-
-
-def _quiet_logs(dataflow: bool) -> None:
-    root = logging.getLogger()
-    for target in (root, *root.handlers):
-        for old in [f for f in target.filters if isinstance(f, _QuietLogs)]:
-            target.removeFilter(old)
-        target.addFilter(_QuietLogs(dataflow))
-
-
-def _on_dataflow(argv: list[str]) -> bool:
-    return any("dataflow" in a.lower() for a in argv if "runner" in a.lower()) or \
-        any(a.lower().startswith("dataflow") for a in argv)
-
-
 def _terminate(signum, frame):
     raise KeyboardInterrupt          # SIGTERM ends a run like Ctrl-C: locks released, temporaries removed
 
@@ -582,7 +509,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         make_parser().error(f"unrecognized arguments: {' '.join(rest)}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not debug:
-        _quiet_logs(_on_dataflow(rest))
+        quiet_logs(on_dataflow(rest))
     previous = signal.signal(signal.SIGTERM, _terminate) if threading_main() else None
     try:
         return _dispatch(args, rest)

@@ -5,7 +5,8 @@ The launcher lists those markers every few seconds and reads each new one once, 
 works alike for the DirectRunner with any number of workers, the Spark engine and remote
 runners, on a local disk or an object store, and costs the workers nothing.  On a terminal it
 is one updating tqdm line (captions done of the planned total, rate, elapsed, ETA, shards
-done, written, rejected); otherwise a log line every ``interval`` seconds and one at the end.
+done, written, rejected); otherwise a log line every ``interval`` seconds and, if any was printed, one at the end
+(a run shorter than one interval prints its summary line only).
 Progress moves a shard at a time: that is the unit the workers commit.
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Progress:
         self._stop = threading.Event()
         self._thread: Optional[threading.Thread] = None
         self._bar = None
+        self._logged = False
         self.poll()                                   # what a resumed run already holds
         self.seen |= set(committed) & self.planned
         self.start_records, self.start_shards = self.records, len(self.seen)
@@ -106,6 +108,7 @@ class Progress:
     def _show(self, added: int) -> None:
         if not self.interactive:
             print(self.line(), file=self.stream, flush=True)
+            self._logged = True
             return
         if self._bar is None:
             from tqdm import tqdm
@@ -135,7 +138,7 @@ class Progress:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        if exc[0] is None:
-            self._show(self.poll())
+        if exc[0] is None and (self.interactive or self._logged):
+            self._show(self.poll())        # a log ends at 100%; a run shorter than one interval has the summary only
         if self._bar is not None:
             self._bar.close()
