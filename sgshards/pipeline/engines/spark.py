@@ -115,6 +115,9 @@ def spark_context(master: Optional[str] = DEFAULT_MASTER):
         from pyspark import SparkConf, SparkContext
     except ImportError as exc:
         raise ImportError("the spark engine needs PySpark: pip install 'sgshards[spark]'") from exc
+    # SparkConf reads spark-submit's settings (spark.master among them) from the JVM, and only
+    # when the gateway to it is up: start or join it first
+    SparkContext._ensure_initialized()
     conf = SparkConf().setAppName(APP_NAME)
     if master or not conf.contains("spark.master"):
         conf.setMaster(master or DEFAULT_MASTER)
