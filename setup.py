@@ -31,12 +31,36 @@ def compiled_extensions() -> list:
     except ImportError:
         print("sgshards: mypyc is not installed; installing plain Python (slower)", file=sys.stderr)
         return []
+    if not c_compiler_works():          # found before mypyc spends minutes writing C for nothing
+        print("sgshards: no working C compiler; installing plain Python (slower)", file=sys.stderr)
+        return []
     paths = [name.replace(".", "/") + ".py" for name in COMPILED_MODULES]
     try:
         return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *paths], opt_level="3")
     except (Exception, SystemExit) as exc:          # mypy's type check exits on an error
         print(f"sgshards: mypyc failed ({exc!r}); installing plain Python (slower)", file=sys.stderr)
         return []
+
+
+def c_compiler_works() -> bool:
+    """Whether the compiler and shared-object linker the build would use (CC, LDSHARED, ...)
+    turn a one-line C file into a shared object."""
+    import tempfile
+    from distutils.ccompiler import new_compiler
+    from distutils.sysconfig import customize_compiler
+
+    compiler = new_compiler()
+    customize_compiler(compiler)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "probe.c")
+        with open(source, "w") as f:
+            f.write("int sgshards_probe(void) { return 0; }\n")
+        try:
+            objects = compiler.compile([source], output_dir=tmp)
+            compiler.link_shared_object(objects, os.path.join(tmp, "probe.so"))
+        except Exception:  # noqa: BLE001 - CompileError, LinkError, a missing program: all mean no
+            return False
+    return True
 
 
 class OptionalBuildExt(build_ext):

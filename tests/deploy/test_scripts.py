@@ -125,7 +125,8 @@ def test_launcher_version_check_compares_python_and_beam_with_the_workers():
 def test_build_image_uses_the_dataflow_dockerfile_with_the_repo_as_context():
     lines = script("dataflow/build_image.sh", IMAGE, "--push").stdout.splitlines()
     assert [shlex.split(line) for line in lines] == [
-        ["docker", "build", "-f", str(DEPLOY / "dataflow" / "Dockerfile"), "-t", IMAGE, str(REPO)],
+        ["docker", "build", "-f", str(DEPLOY / "dataflow" / "Dockerfile"), "--build-arg", f"SGSHARDS_IMAGE={IMAGE}",
+         "-t", IMAGE, str(REPO)],
         ["docker", "push", IMAGE]]
 
 

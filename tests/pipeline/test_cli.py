@@ -58,16 +58,19 @@ def test_same_input_gives_identical_bytes(tsv, tmp_path):
     assert digest(outs[0]) == digest(outs[1])
 
 
-def test_two_worker_processes_write_the_bytes_one_worker_writes(tsv, tmp_path):
-    """Each worker process loads its own parser and takes its share of the shards."""
+def test_two_worker_processes_write_the_bytes_one_worker_writes(tsv, tmp_path, capsys):
+    """Each worker process loads its own parser and takes its share of the shards; the
+    launcher's progress follows the workers' commits from outside their processes."""
     outs = [tmp_path / "one", tmp_path / "two"]
     workers = [["--direct_num_workers", "1"],
-               ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"]]
+               ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing", "--progress-every", "0.2"]]
     for out, flags in zip(outs, workers):
         assert run_cli("run", "--input", str(tsv), "--caption-column", "1", "--output", str(out),
                        "--samples-per-shard", "2", *flags) == 0
     assert len(list(outs[1].glob("*.tar"))) == 3
     assert digest(outs[0]) == digest(outs[1])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("sgshards: progress: ")]
+    assert lines and lines[-1].startswith(f"sgshards: progress: 3/3 shards, {len(CAPTIONS)}/{len(CAPTIONS)} captions")
 
 
 def test_a_record_lost_inside_the_run_fails_it(tsv, tmp_path, capsys, monkeypatch):

@@ -206,3 +206,27 @@ def test_stale_reason_rules():
                                                None, now)
     assert lock.stale_reason(None, now - 1, now) is None
     assert lock.stale_reason(None, now - STALE_AFTER_SECONDS - 1, now) is not None
+
+
+def test_a_detached_lock_stays_after_its_launcher_and_is_released_only_by_its_token(tmp_path):
+    out = tmp_path / "out"
+    held = lock.acquire(str(out), heartbeat_seconds=0.05)
+    assert held.detach("template gs://b/t.json")
+    held.release()                                         # the launcher ends: the job holds on
+    holder = json.loads((out / LOCK_FILE).read_text())
+    assert holder["detached"] == "template gs://b/t.json" and holder["token"] == held.record["token"]
+    time.sleep(0.2)
+    assert json.loads((out / LOCK_FILE).read_text())["heartbeat"] == holder["heartbeat"]   # no heartbeat
+    with pytest.raises(lock.LockHeld, match=r"detached job \(template gs://b/t.json\).*--break-lock"):
+        lock.acquire(str(out))                             # this host, the launcher's pid gone or not
+    assert not lock.release_token(str(out), "someone-else") and (out / LOCK_FILE).exists()
+    assert lock.release_token(str(out), held.record["token"]) and not (out / LOCK_FILE).exists()
+    assert not lock.release_token(str(out), held.record["token"])             # gone already
+
+
+def test_detach_after_the_job_released_the_lock_leaves_nothing(tmp_path):
+    out = tmp_path / "out"
+    held = lock.acquire(str(out))
+    assert lock.release_token(str(out), held.record["token"])    # a local runner ran the job to its end
+    assert not held.detach("template /x") and not (out / LOCK_FILE).exists()
+    held.release()

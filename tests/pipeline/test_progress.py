@@ -1,5 +1,6 @@
 """Progress of `sgshards run`, read from the commit markers by the launcher: log lines when
-stderr is not a terminal, one updating line on a real terminal, nothing with --quiet."""
+stderr is not a terminal, one updating line on a real terminal, nothing with --quiet.  Workers in
+other processes: test_cli (two Beam worker processes), test_spark_cluster (a Spark cluster)."""
 import io
 import json
 import os
@@ -88,17 +89,3 @@ def test_one_updating_line_on_a_terminal(tmp_path):
     assert "sgshards: progress:" not in screen                         # no log lines on a terminal
     assert "input 24 = written 24 + rejected 0" in screen
 
-
-@pytest.mark.parametrize("engine", [["--direct_num_workers=2", "--direct_running_mode=multi_processing"],
-                                    ["--engine", "spark", "--spark-master", "local[2]"]],
-                         ids=["beam-2-processes", "spark-local-2"])
-def test_progress_follows_workers_in_other_processes(tmp_path, engine):
-    if "spark" in engine:
-        pytest.importorskip("pyspark")
-    src = write_captions(tmp_path / "c.txt", 32)
-    done = subprocess.run([sys.executable, "-m", "sgshards", "run", "--input", str(src), "--output",
-                           str(tmp_path / "out"), "--samples-per-shard", "8", "--progress-every", "0.5", *engine],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    lines = [line for line in done.stderr.splitlines() if line.startswith("sgshards: progress: ")]
-    assert lines[-1].startswith("sgshards: progress: 4/4 shards, 32/32 captions (written 32, rejected 0)")

@@ -118,11 +118,15 @@ def test_a_standalone_cluster_writes_the_direct_runners_bytes(cluster, direct, t
     master, env, root = cluster
     src, expected = direct
     done = subprocess.run([sys.executable, "-m", "sgshards", "run", "--input", str(src), "--output",
-                           str(tmp_path / "out"), "--samples-per-shard", "4", "--quiet", "--engine", "spark",
-                           "--spark-master", master], env=env, capture_output=True, text=True, timeout=900)
+                           str(tmp_path / "out"), "--samples-per-shard", "4", "--progress-every", "0.5",
+                           "--engine", "spark", "--spark-master", master], env=env, capture_output=True, text=True,
+                          timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     assert digests(tmp_path / "out") == expected
     assert executors_ran(root), "an executor did not run on each worker"
+    # the launcher's progress follows the executors' commits
+    lines = [line for line in done.stderr.splitlines() if line.startswith("sgshards: progress: ")]
+    assert lines and lines[-1].startswith(f"sgshards: progress: 3/3 shards, {len(CAPTIONS)}/{len(CAPTIONS)} captions")
 
 
 def test_spark_submit_on_the_cluster_writes_the_same_bytes(cluster, direct, tmp_path):

@@ -275,9 +275,9 @@ def command_run(args, beam_argv: list[str]) -> int:
         raise UsageError(f"unrecognized arguments: {' '.join(unknown)} "
                          "(neither an sgshards option nor a Beam pipeline option)")
     with ExitStack() as held:
-        for directory in _written_dirs(args):
-            held.enter_context(lock.acquire(directory, break_stale=args.break_lock))
-        return _run_locked(args, beam_argv)
+        locks = [held.enter_context(lock.acquire(directory, break_stale=args.break_lock))
+                 for directory in _written_dirs(args)]
+        return _run_locked(args, beam_argv, locks)
 
 
 def _written_dirs(args) -> list[str]:
@@ -288,11 +288,12 @@ def _written_dirs(args) -> list[str]:
     return [args.output] + ([export] if export and below(export, args.output) is None else [])
 
 
-def _run_locked(args, beam_argv: list[str]) -> int:
+def _run_locked(args, beam_argv: list[str], locks: list) -> int:
     from apache_beam.options.pipeline_options import PipelineOptions
     import apache_beam as beam
 
     from ..outputs import manifest
+    from ..outputs.detached import DetachedFinish
     from ..engines import plan as planning
     from ..engines.beam import build
     from ..outputs.ownership import OutputPlan, owned_in
@@ -314,6 +315,11 @@ def _run_locked(args, beam_argv: list[str]) -> int:
     if not remote:                         # remote workers have their own model; check ours now
         _check_model(args, options)
     dry_run = bool(options.get_all_options().get("dry_run"))
+    # --template_location (a Dataflow template, as a Flex Template launch passes it): the job
+    # is described here and launched later, so it outlives this process (outputs.detached)
+    template = None if dry_run else options.get_all_options().get("template_location")
+    if template and args.engine == "spark":
+        raise UsageError("--template_location describes a Dataflow job: it does not apply to --engine spark")
     tasks = planning.plan(files, spec, args.samples_per_shard)
     total = planning.total_records(tasks)
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
@@ -368,11 +374,18 @@ def _run_locked(args, beam_argv: list[str]) -> int:
                       corpus_vocab=args.corpus_vocab)
         _dataset_card(args, run_manifest)
         return report_run(args.output, STATS_FILE)
-    with _progress(args, tasks, committed, total, dry_run), beam.Pipeline(options=options) as p:
+    finish = DetachedFinish(args.export_parquet, run_manifest,
+                            tuple((held.output, held.record["token"]) for held in locks)) if template else None
+    with _progress(args, tasks, committed, total, dry_run or bool(template)), beam.Pipeline(options=options) as p:
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
-              corpus_vocab=args.corpus_vocab)
+              corpus_vocab=args.corpus_vocab, finish=finish)
     if dry_run:
         print(f"dry run: {runner} job built over {len(tasks)} shard task(s), not submitted", file=sys.stderr)
+        return 0
+    if template and any([held.detach(f"template {template}") for held in locks]):
+        print(f"sgshards: job described at {template}: once launched it writes {len(tasks)} shard(s) to "
+              f"{args.output}, and its last step releases the output's lock; then: sgshards report "
+              f"{args.output}", file=sys.stderr)
         return 0
     _dataset_card(args, run_manifest)
     return report_run(args.output, STATS_FILE)

@@ -198,9 +198,10 @@ class AnnotateShards(beam.PTransform):
 class WriteRunStats(beam.PTransform):
     """Merge shard stats into stats.json and sizes.json, with the conservation check."""
 
-    def __init__(self, output: str, input_records: Optional[int], samples_per_shard: int):
+    def __init__(self, output: str, input_records: Optional[int], samples_per_shard: int, finish=None):
         super().__init__()
         self.output, self.input_records, self.samples_per_shard = output, input_records, samples_per_shard
+        self.finish = finish           # a detached job's last step (outputs.detached), else None
 
     def expand(self, shard_stats):
         return (shard_stats
@@ -210,16 +211,19 @@ class WriteRunStats(beam.PTransform):
     def _write(self, merged: dict) -> dict:
         stats, sizes = finish_stats([merged], self.input_records, self.samples_per_shard)
         write_run_summary(self.output, stats, sizes)
+        if self.finish is not None:
+            self.finish(stats)
         return stats
 
 
 def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
           check_duplicate_keys: bool = False, committed: frozenset = frozenset(),
-          corpus_vocab: bool = False):
+          corpus_vocab: bool = False, finish=None):
     """Add the job to pipeline ``p``; returns the PCollection of the final stats.
     Shards in ``committed`` (a resumed run) are not redone: their stats are read back.
     Duplicate keys, the corpus vocabulary and the blind models are computed over all tasks,
-    so a resumed run makes the same decisions as an uninterrupted one."""
+    so a resumed run makes the same decisions as an uninterrupted one.  ``finish(stats)`` runs
+    after stats.json is written (a detached job's card and lock release)."""
     duplicates = vocab = models = None
     todo = [t for t in tasks if t.stem not in committed]
     balancing = bool(todo) and blind.wants_blind(config.annotate)
@@ -241,7 +245,7 @@ def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
     return ((new_stats, old_stats)
             | "AllShardStats" >> beam.Flatten()
             | "WriteRunStats" >> WriteRunStats(config.output, planning.total_records(tasks),
-                                               config.samples_per_shard))
+                                               config.samples_per_shard, finish))
 
 
 def unknown_beam_options(beam_argv: list[str]) -> list[str]:

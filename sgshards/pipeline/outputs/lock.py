@@ -10,7 +10,9 @@ never both believe they hold it (no check-then-write gap):
 It holds JSON: host, pid, start time, a random token and a heartbeat (UNIX time) that a
 thread refreshes every ``HEARTBEAT_SECONDS``.  A lock is *stale* when its pid is dead on
 this host, or its heartbeat is older than ``STALE_AFTER_SECONDS``; only ``--break-lock``
-breaks a stale lock, and a live one is never broken.
+breaks a stale lock, and a live one is never broken.  A job that outlives its launcher (a
+Dataflow template launch) holds a *detached* lock: no heartbeat, released by the job's last
+step (``release_token``), breakable only with ``--break-lock``.
 """
 from __future__ import annotations
 
@@ -46,6 +48,8 @@ def _describe(holder: Optional[dict]) -> str:
     if not holder:
         return "an unknown run (unreadable lock file)"
     start = datetime.fromtimestamp(holder.get("start", 0), timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    if holder.get("detached"):
+        return f"a detached job ({holder['detached']}) launched from {holder.get('host')} at {start}"
     return f"pid {holder.get('pid')} on {holder.get('host')} since {start}"
 
 
@@ -66,6 +70,10 @@ def stale_reason(holder: Optional[dict], modified: Optional[float], now: Optiona
         if modified is not None and now - modified > STALE_AFTER_SECONDS:
             return "unreadable and untouched for longer than the heartbeat timeout"
         return None
+    if holder.get("detached"):
+        # a job that outlives its launcher (a Dataflow template) beats no heart: its last step
+        # releases the lock; if it failed or was cancelled only --break-lock frees the output
+        return "the job that took it has no heartbeat: check that it has ended"
     if holder.get("host") == socket.gethostname() and isinstance(holder.get("pid"), int) \
             and not _pid_alive(holder["pid"]):
         return f"process {holder['pid']} is no longer running on this host"
@@ -90,6 +98,7 @@ class OutputLock:
         self.record = {"host": socket.gethostname(), "pid": os.getpid(), "start": start,
                        "heartbeat": start, "token": uuid.uuid4().hex}
         self.created_dir = False
+        self.detached = False
         self._stop = threading.Event()
         self._thread: Optional[threading.Thread] = None
         self.lost: Optional[str] = None
@@ -221,6 +230,9 @@ class OutputLock:
             self._stop.set()
             return
         self.record["heartbeat"] = _now()
+        self._write()
+
+    def _write(self) -> None:
         if self.object_store:
             self.fs.pipe_file(self.path, self._payload())
             return
@@ -229,10 +241,27 @@ class OutputLock:
             f.write(self._payload())
         os.replace(tmp, self.path)
 
+    def detach(self, job: str) -> bool:
+        """Hand the lock to a job that outlives this process: the heartbeat stops, the lock
+        stays, marked with ``job``, until the job's last step calls ``release_token``. False
+        when the lock is gone already (the job ended first, as on a local runner)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        holder, _, _ = self._read()
+        if not holder or holder.get("token") != self.record["token"]:
+            return False
+        self.record.update(detached=job, heartbeat=_now())
+        self._write()
+        self.detached = True
+        return True
+
     def release(self) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
+        if self.detached:
+            return
         try:
             holder, _, _ = self._read()
             if holder and holder.get("token") == self.record["token"]:
@@ -268,3 +297,19 @@ def _modified(info: dict) -> Optional[float]:
 def acquire(output: str, break_stale: bool = False, heartbeat_seconds: float = HEARTBEAT_SECONDS) -> OutputLock:
     """Take the lock on ``output`` (creating a local directory), or raise LockHeld."""
     return OutputLock(output, heartbeat_seconds).acquire(break_stale)
+
+
+def release_token(output: str, token: str) -> bool:
+    """Remove ``output``'s lock if it is still the one with ``token`` (a detached job's last
+    step); True when it was removed."""
+    fs, root = fsspec.core.url_to_fs(output.rstrip("/") or "/")
+    path = f"{root.rstrip('/')}/{LOCK_FILE}"
+    fs.invalidate_cache(path)
+    try:
+        holder = json.loads(fs.cat_file(path))
+    except (FileNotFoundError, ValueError):
+        return False
+    if not isinstance(holder, dict) or holder.get("token") != token:
+        return False
+    fs.rm_file(path)
+    return True
