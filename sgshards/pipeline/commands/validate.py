@@ -24,7 +24,6 @@ from typing import Optional
 
 import fsspec
 import pyarrow.parquet as pq
-from webdataset.tariterators import group_by_keys, meta_prefix, meta_suffix, tar_file_iterator
 
 from ...schemas.jsonschema import record_errors
 from ...schemas.layout import LEGACY_CAPTION_MEMBER, LEGACY_RECORD_MEMBER, RECORD_MEMBER
@@ -82,6 +81,8 @@ def _read_json(fs, path: str, report: Optional[Report] = None):
 
 def iter_samples(fs, path: str):
     """Samples of one shard as webdataset groups them: {"__key__", "sg.json", ...} (bytes)."""
+    from webdataset.tariterators import group_by_keys, tar_file_iterator    # webdataset imports torch
+
     with fs.open(path, "rb") as stream:
         files = ({**f, "__url__": path} for f in tar_file_iterator(stream))
         yield from group_by_keys(files)
@@ -116,6 +117,8 @@ class _Scan:
 def _scanned_files(scan: _Scan, url: str):
     """webdataset's ``tar_file_iterator`` over an uncompressed tar, also noting where the last
     member ends (``scan.members_end``)."""
+    from webdataset.tariterators import meta_prefix, meta_suffix
+
     tar = tarfile.open(fileobj=scan, mode="r|")
     for info in tar:
         name = info.name
@@ -198,6 +201,8 @@ def _check_samples(scan: _Scan, url: str, name: str, seen: set, report: Report, 
                    legacy: bool = False) -> int:
     """Written samples of one shard.  ``legacy``: a schema 1.0 sidecar shard (.json + .txt)."""
     count = 0
+    from webdataset.tariterators import group_by_keys
+
     record_member = LEGACY_RECORD_MEMBER if legacy else RECORD_MEMBER
     try:
         for sample in group_by_keys(_scanned_files(scan, url)):
