@@ -9,6 +9,7 @@ SEED = 0                         # mixed with each record key for sampling
 MIN_CONFIDENCE = 0.7             # positives and negatives use graph elements at or above it (README: Confidence)
 BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
+BUNDLE_SIZE = 1024               # records a worker annotates at a time: the unit of parallelism below the shard
 PARSER_BACKEND = "spacy"
 SELECTION = "plausible"           # how a negative is chosen among its type's candidates (README: Hard negatives)
 BLIND_PAIRS = 2000               # (positive, negative) pairs `sgshards audit --blind` samples

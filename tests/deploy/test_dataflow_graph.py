@@ -20,7 +20,7 @@ from apache_beam.portability import common_urns, python_urns
 from apache_beam.portability.api import beam_runner_api_pb2
 
 from sgshards.pipeline.engines import plan as planning
-from sgshards.pipeline.engines.beam import AnnotateShardFn, RunConfig, SampleTaskFn, build
+from sgshards.pipeline.engines.beam import AnnotateUnitFn, RunConfig, SampleTaskFn, WriteShardFn, build
 from sgshards.pipeline.commands.cli import input_spec, make_parser, sample_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -87,22 +87,24 @@ def test_shard_count_of_the_sample(tasks):
 def test_portable_proto_has_the_composites_and_picklable_dofns(tasks):
     proto = dataflow_pipeline(tasks, check_duplicate_keys=True).to_runner_api()
     assert TOP_LEVEL <= root_names(proto)
-    assert {"AnnotateShards/Distribute", "AnnotateShards/AnnotateAndWrite"} <= names_under(
-        proto, transform_id(proto, "AnnotateShards"))
+    assert {"AnnotateShards/Bundles", "AnnotateShards/Distribute", "AnnotateShards/Annotate",
+            "AnnotateShards/ByShard", "AnnotateShards/Write"} <= names_under(proto, transform_id(proto, "AnnotateShards"))
     fns = pardo_fns(proto)
-    annotate, size = fns["AnnotateShards/AnnotateAndWrite"]
+    annotate, size = fns["AnnotateShards/Annotate"]
     # The DoFn travels with its config and without a loaded parser (workers load their own).
-    assert isinstance(annotate, AnnotateShardFn)
+    assert isinstance(annotate, AnnotateUnitFn)
     assert annotate.config == CONFIG and annotate.parser is None
     assert size < 50_000
+    write, _ = fns["AnnotateShards/Write"]
+    assert isinstance(write, WriteShardFn) and write.config == CONFIG
     assert {"ReadCommittedStats", "WriteRunStats/Finish"} <= set(fns)
     assert {"DuplicateKeys/KeyedIndices", "DuplicateKeys/AllButFirst"} <= {
         name[name.index("DuplicateKeys/"):] for name in fns if "DuplicateKeys/" in name}
     assert all(isinstance(fn, beam.DoFn) for fn, _ in fns.values())
     # The duplicate-key indices and the blind models of --selection plausible (the default) reach
-    # the shard writer as its two side inputs; the balancing pass's DoFns travel without a parser.
+    # the annotating DoFn as its two side inputs; the balancing pass's DoFns travel without a parser.
     pardo = beam_runner_api_pb2.ParDoPayload.FromString(
-        proto.components.transforms[transform_id(proto, "AnnotateShards/AnnotateAndWrite")]
+        proto.components.transforms[transform_id(proto, "AnnotateShards/Annotate")]
         .spec.payload)
     assert len(pardo.side_inputs) == 2
     sample, _ = fns["BlindModels/Sample"]

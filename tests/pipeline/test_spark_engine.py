@@ -65,7 +65,8 @@ def keyed_tasks(tmp_path: Path):
 
 
 def config(out: Path, samples_per_shard: int) -> RunConfig:
-    return RunConfig(output=str(out), samples_per_shard=samples_per_shard, batch_size=4)
+    # bundles of 4: a shard of 5 is annotated as two bundles, apart, and written as one
+    return RunConfig(output=str(out), samples_per_shard=samples_per_shard, batch_size=4, bundle_size=4)
 
 
 def run_direct(tasks, cfg: RunConfig, **options) -> None:

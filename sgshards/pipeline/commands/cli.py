@@ -153,6 +153,9 @@ def make_parser() -> argparse.ArgumentParser:
                      help="seconds between progress lines when stderr is not a terminal (default 30; "
                           "on a terminal one line updates every second)")
     _add_parser_options(run)
+    run.add_argument("--bundle-size", type=int, default=defaults.BUNDLE_SIZE,
+                     help="records a worker annotates at a time, so several workers share a shard (rounded to "
+                          f"whole parser batches; default {defaults.BUNDLE_SIZE}); the shards' bytes do not change")
     _add_augment_options(run)
 
     for name, help_text in (("parse", "captions -> scene graphs (JSON lines)"),
@@ -245,7 +248,7 @@ def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
 
 
 # Option -> least value; checked before anything is read or written.
-_AT_LEAST = {"samples_per_shard": 1, "max_chars": 1, "batch_size": 1, "vocab_sample": 1,
+_AT_LEAST = {"samples_per_shard": 1, "max_chars": 1, "batch_size": 1, "bundle_size": 1, "vocab_sample": 1,
              "max_positives": 0, "max_negatives": 0, "errors": 0, "limit": 0}
 
 
@@ -324,6 +327,7 @@ def _run_locked(args, beam_argv: list[str], locks: list) -> int:
     total = planning.total_records(tasks)
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
                        parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
+                       bundle_size=args.bundle_size,
                        annotate=annotate_options(args), mode=run_mode(args.mode, spec),
                        export_dir=args.export_parquet, vocab_sample=args.vocab_sample)
     vocab_info = {"corpus_pass": args.corpus_vocab, "sample_per_shard": args.vocab_sample, "file": None}

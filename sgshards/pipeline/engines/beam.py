@@ -1,15 +1,19 @@
 """The Beam pipeline: shard tasks -> annotated, written shards -> run stats.
 
-    tasks | Reshuffle | AnnotateShards (read, normalise, parse in batches, graph,
-    positives/negatives, write tar + dead letters) | CombineStats | WriteStats
+    tasks | AnnotateShards (Bundles: a table task cut into bundles of ~1,024 records |
+    Reshuffle | Annotate: read, normalise, parse in batches, graph, positives/negatives,
+    digested records | GroupByKey(shard) | Write: tar + index + dead letters + marker)
+    | CombineStats | WriteStats
 
 Side inputs of AnnotateShards, each computed over all tasks first: DuplicateKeys (keyed
 inputs), CorpusVocab (--corpus-vocab) and, for --selection plausible, BlindModels (the
 balancing pass of ``engines.blind``: n-gram counts and a hash sample's pairs, merged by a
 CombineFn, fitted once).
 
-A shard is produced by one DoFn call with no shuffle of records, so memory
-stays at one shard and a shard's bytes depend only on its input range.
+Bundles let several workers share one shard (the unit of commit and resume stays the
+shard); the records cross the shuffle as serialised bytes and the shard is sorted by key
+when written, so its bytes depend only on its input range, whoever annotated which bundle.
+An img2dataset task is annotated and written whole, in its image shard's order.
 """
 from __future__ import annotations
 
@@ -24,29 +28,45 @@ from . import blind
 from . import plan as planning
 from ...schemas.outcomes import counter_name
 from ..outputs.shards import committed_stats, finish_stats, merge_stats, write_run_summary
-from .work import RunConfig, count_task, merge_corpus, process_task, save_corpus
+from .work import Bundle, RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
 
 
-class AnnotateShardFn(beam.DoFn):
-    """Reads, annotates and writes one shard; the parser is loaded once per worker."""
+class AnnotateUnitFn(beam.DoFn):
+    """Annotates one bundle of a table shard, or reads, annotates and writes an img2dataset
+    task whole (``work.bundles``); the parser is loaded once per worker.  Out: (task's place
+    in the plan, (task, digests or stats))."""
 
     def __init__(self, config: RunConfig):
         self.config = config
         self.parser = None
+
+    def setup(self):
+        self.parser = load_parser(self.config.parser_backend, self.config.model)
+
+    def process(self, element, duplicates=(), vocab=None, models=None):
+        stem, unit = element
+        config = self.config.with_frequencies(vocab).with_blind(models)
+        task = unit.task if isinstance(unit, Bundle) else unit
+        yield stem, (task, do_unit(self.parser, unit, config, frozenset(duplicates)))
+
+
+class WriteShardFn(beam.DoFn):
+    """All the units of one shard -> the shard written (``work.finish_unit``) -> its stats."""
+
+    def __init__(self, config: RunConfig):
+        self.config = config
         self.input_records = Metrics.counter(NAMESPACE, "input_records")
         self.written = Metrics.counter(NAMESPACE, "written")
         self.shards = Metrics.counter(NAMESPACE, "shards_written")
         self.rejected = {}
 
-    def setup(self):
-        self.parser = load_parser(self.config.parser_backend, self.config.model)
-
-    def process(self, task: planning.ShardTask, duplicates=(), vocab=None, models=None):
-        config = self.config.with_frequencies(vocab).with_blind(models)
-        stats = process_task(self.parser, task, config, frozenset(duplicates))
+    def process(self, element):
+        _, parts = element
+        parts = list(parts)
+        stats = finish_unit(parts[0][0], [result for _, result in parts], self.config)
         self._count(stats)
         yield stats
 
@@ -190,9 +210,13 @@ class AnnotateShards(beam.PTransform):
             side["vocab"] = beam.pvalue.AsSingleton(self.vocab)
         if self.models is not None:
             side["models"] = beam.pvalue.AsSingleton(self.models)
+        config = self.config
         return (tasks
+                | "Bundles" >> beam.FlatMap(lambda task: [(task.stem, unit) for unit in bundles(task, config)])
                 | "Distribute" >> beam.Reshuffle()
-                | "AnnotateAndWrite" >> beam.ParDo(AnnotateShardFn(self.config), **side))
+                | "Annotate" >> beam.ParDo(AnnotateUnitFn(config), **side)
+                | "ByShard" >> beam.GroupByKey()
+                | "Write" >> beam.ParDo(WriteShardFn(config)))
 
 
 class WriteRunStats(beam.PTransform):

@@ -1,6 +1,7 @@
 """The PySpark engine: the Beam job's shards, for Spark platforms without a Beam runner.
 
-    tasks -> one partition per shard task -> work.process_task -> shard stats
+    tasks -> bundles, one partition each -> work.do_unit -> groupByKey(shard)
+          -> work.finish_unit (the shard written) -> shard stats
           -> merged on the driver -> stats.json, sizes.json
 
 Nothing is re-implemented: the plan, the per-task work, the shard writer and
@@ -23,7 +24,7 @@ from ...parse import load_parser
 from . import blind
 from . import plan as planning
 from ..outputs.shards import committed_stats, finish_stats, write_run_summary
-from .work import RunConfig, count_task, merge_corpus, process_task, save_corpus
+from .work import Bundle, RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
 
 log = logging.getLogger(__name__)
 APP_NAME = "sgshards"
@@ -99,13 +100,23 @@ def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
 
 
 def _annotate_partition(config: RunConfig, duplicates, models):
-    def run(tasks: Iterator[planning.ShardTask]) -> Iterator[dict]:
+    """(shard's place, unit) -> (shard's place, (task, digests or stats))."""
+    def run(units: Iterator[tuple]) -> Iterator[tuple]:
         parser = cached_parser(config.parser_backend, config.model)
         dups = duplicates.value if duplicates is not None else frozenset()
         chosen = config.with_blind(models.value) if models is not None else config
-        for task in tasks:
-            yield process_task(parser, task, chosen, dups)
+        for place, unit in units:
+            task = unit.task if isinstance(unit, Bundle) else unit
+            yield place, (task, do_unit(parser, unit, chosen, dups))
     return run
+
+
+def _write_shard(config: RunConfig):
+    def write(element: tuple) -> dict:
+        _, parts = element
+        parts = list(parts)
+        return finish_unit(parts[0][0], [result for _, result in parts], config)
+    return write
 
 
 def spark_context(master: Optional[str] = DEFAULT_MASTER):
@@ -127,6 +138,7 @@ def spark_context(master: Optional[str] = DEFAULT_MASTER):
         conf.set("spark.pyspark.python", sys.executable)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     conf.setIfMissing("spark.ui.enabled", "false")
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false")     # sgshards' own progress line instead
     # PySpark spills a shuffle (the duplicate-key check) once the worker's RSS passes this;
     # the parser model alone takes ~0.5 GB, so the 512m default spills on every batch.
     conf.setIfMissing("spark.python.worker.memory", "2g")
@@ -156,8 +168,12 @@ def run_spark(tasks: list[planning.ShardTask], config: RunConfig, committed: fro
         models = None
         if todo and blind.wants_blind(config.annotate):
             models = sc.broadcast(blind_models(sc, tasks, config))
-        new_stats = (sc.parallelize(todo, len(todo))
+        # the shard's place in the plan keys the shuffle (ints: no string hashing across workers)
+        units = [(place, unit) for place, task in enumerate(todo) for unit in bundles(task, config)]
+        new_stats = (sc.parallelize(units, len(units))
                      .mapPartitions(_annotate_partition(config, duplicates, models))
+                     .groupByKey(len(todo), partitionFunc=lambda place: place)
+                     .map(_write_shard(config))
                      .collect()) if todo else []
         for shared in (duplicates, models):
             if shared is not None:

@@ -1,8 +1,11 @@
-"""One shard task, start to end: read, annotate in batches, write, return stats.
+"""The work of a shard task: read, annotate in batches, write, return stats.
 
-Engine-neutral (no Beam, no Spark imports): the Beam DoFn and the PySpark
-partition function both call ``process_task``, which is why their shards are
-byte-identical.
+A table task is cut into bundles (``bundles``) that workers annotate apart
+(``annotate_bundle``: digested samples) and one worker then writes as the shard
+(``write_bundles``), so parallelism goes below the shard while the shard stays the
+unit of commit and resume; an img2dataset task is done whole (``process_task``).
+Engine-neutral (no Beam, no Spark imports): the Beam DoFns and the PySpark
+functions call these, which is why their shards are byte-identical.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from ...augment.vocab import count_graph, empty_counts, merge_counts
 from . import plan as planning
 from ...schemas.keys import source_with_key
 from ...schemas.record import dumps
-from ..outputs.shards import COOCCUR_FILE, VOCAB_FILE, ShardWriter, write_atomic, write_shard
+from ..outputs.shards import (COOCCUR_FILE, VOCAB_FILE, ShardWriter, digest, write_atomic, write_digests,
+                              write_shard)
 from ..inputs.wds import read_wds
 
 MODES = ("shards", "sidecar", "augment")
@@ -32,6 +36,7 @@ class RunConfig:
     parser_backend: str = defaults.PARSER_BACKEND
     model: Optional[str] = None
     batch_size: int = defaults.BATCH_SIZE
+    bundle_size: int = defaults.BUNDLE_SIZE
     annotate: AnnotateOptions = field(default_factory=AnnotateOptions)
     mode: str = "shards"                 # img2dataset inputs: "sidecar" or "augment"
     export_dir: Optional[str] = None     # --export-parquet
@@ -72,6 +77,53 @@ def process_task(parser, task: planning.ShardTask, config: RunConfig,
         return _process_wds(parser, task, config)
     outcomes = annotate_items(parser, planning.task_items(task), config.annotate, config.batch_size, duplicates)
     return write_shard(config.output, task.stem, outcomes, config.export_dir)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Records [start, stop) of a table task, annotated apart from the rest of its shard."""
+    task: planning.ShardTask
+    start: int
+    stop: int
+
+
+def bundles(task: planning.ShardTask, config: RunConfig) -> list:
+    """A table task cut into bundles of about ``config.bundle_size`` records, a whole number of
+    parser batches, so every batch, and with it every byte, is the one-pass run's; an
+    img2dataset task stays whole (its samples are written in the image shard's order, beside
+    their members in augment mode)."""
+    if task.format == "wds" or task.rows is None:
+        return [task]
+    size = max(1, round(config.bundle_size / config.batch_size)) * config.batch_size
+    return [Bundle(task, start, min(start + size, task.rows)) for start in range(0, task.rows, size)] \
+        or [Bundle(task, 0, 0)]
+
+
+def annotate_bundle(parser, bundle: Bundle, config: RunConfig, duplicates: frozenset = frozenset()) -> list:
+    """A bundle's outcomes as digested samples (``outputs.shards.Digest``), ready to write."""
+    items = islice(planning.task_items(bundle.task), bundle.start, bundle.stop)
+    export = bool(config.export_dir)
+    return [digest(o, export) for o in annotate_items(parser, items, config.annotate, config.batch_size, duplicates)]
+
+
+def write_bundles(task: planning.ShardTask, parts: Iterable[list], config: RunConfig) -> dict:
+    """The shard of a table task from the digests of all its bundles, in any order."""
+    return write_digests(config.output, task.stem, [sample for part in parts for sample in part], config.export_dir)
+
+
+def do_unit(parser, unit, config: RunConfig, duplicates: frozenset = frozenset()):
+    """A bundle's digests, or the stats of a whole task (img2dataset) done here."""
+    if isinstance(unit, Bundle):
+        return annotate_bundle(parser, unit, config, duplicates)
+    return process_task(parser, unit, config, duplicates)
+
+
+def finish_unit(task: planning.ShardTask, results: list, config: RunConfig) -> dict:
+    """A shard's stats from what its units returned: written here from bundles' digests, or
+    already written (an img2dataset task's stats)."""
+    if len(results) == 1 and isinstance(results[0], dict):
+        return results[0]
+    return write_bundles(task, results, config)
 
 
 def count_task(parser, task: planning.ShardTask, config: RunConfig) -> CorpusCounts:

@@ -206,6 +206,20 @@ class Digest(NamedTuple):
     skipped: Optional[str] = None        # written without sub-graph positives and negatives: why
 
 
+def digest(outcome: Outcome, export: bool = False) -> Digest:
+    """The outcome as a shard's files need it: a written record is serialised here, so a
+    shard's worth of pending samples is held (or sent between workers) as bytes, not as record
+    dicts the cyclic garbage collector would walk again and again (~0.1-0.2 ms per caption at
+    1,000-10,000 samples per shard).  ``export``: with the --export-parquet rows."""
+    record = outcome["record"]
+    if record is None:
+        return Digest(outcome["key"], outcome["index"], index_row(outcome), dead_letter(outcome), {}, (), (), ())
+    members = {RECORD_MEMBER: dumps_bytes(record)}
+    return Digest(outcome["key"], outcome["index"], index_row(outcome), None, members,
+                  tuple(n["type"] for n in record["negatives"]), tuple(p["kind"] for p in record["positives"]),
+                  tuple(export_rows(record)) if export else (), record.get("skipped"))
+
+
 class ShardWriter:
     """Streams one shard: samples are appended in the order given, the tar is
     spooled (to disk past 64 MB) and committed on ``close``, after which the
@@ -229,18 +243,7 @@ class ShardWriter:
         self.skipped: Counter = Counter()
 
     def digest(self, outcome: Outcome) -> "Digest":
-        """The outcome as this shard's files need it: a written record is serialised here, so a
-        shard's worth of pending samples is held as bytes, not as record dicts the cyclic
-        garbage collector would walk again and again (~0.1-0.2 ms per caption at 1,000-10,000
-        samples per shard)."""
-        record = outcome["record"]
-        if record is None:
-            return Digest(outcome["key"], outcome["index"], index_row(outcome), dead_letter(outcome), {}, (), (), ())
-        record_bytes = dumps_bytes(record)
-        members = {RECORD_MEMBER: record_bytes}
-        return Digest(outcome["key"], outcome["index"], index_row(outcome), None, members,
-                      tuple(n["type"] for n in record["negatives"]), tuple(p["kind"] for p in record["positives"]),
-                      tuple(export_rows(record)) if self.export_dir else (), record.get("skipped"))
+        return digest(outcome, bool(self.export_dir))
 
     def put(self, sample: "Digest", members: Optional[dict] = None) -> None:
         """Append a digested sample (``members``: an img2dataset sample's own files, augment mode)."""
@@ -305,10 +308,15 @@ def counts_of(shard_stats: dict) -> dict:
 
 def write_shard(output_dir: str, shard, outcomes: Iterable[Outcome], export_dir: Optional[str] = None) -> dict:
     """Write one table-input shard (samples sorted by key); return its stats."""
+    export = bool(export_dir)
+    return write_digests(output_dir, shard, [digest(o, export) for o in outcomes], export_dir)
+
+
+def write_digests(output_dir: str, shard, samples: list, export_dir: Optional[str] = None) -> dict:
+    """Write one table-input shard from its digested samples, in any order (the shard is sorted
+    by key, so bundles annotated apart give the bytes of one pass); return its stats."""
     writer = ShardWriter(output_dir, shard, export_dir)
-    samples = [writer.digest(o) for o in outcomes]        # each record serialised as it comes
-    samples.sort(key=lambda d: (d.key, d.index))
-    for sample in samples:
+    for sample in sorted(samples, key=lambda d: (d.key, d.index)):
         writer.put(sample)
     return writer.close()
 

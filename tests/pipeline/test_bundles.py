@@ -1,0 +1,74 @@
+"""Parallelism below the shard: a table task is cut into bundles of whole parser batches that
+workers annotate apart; one worker writes the shard from all of them, with the bytes of a
+one-pass run, whichever worker did which bundle and in whatever order they arrive."""
+import hashlib
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from sgshards.parse import load_parser
+from sgshards.pipeline.engines import plan as planning
+from sgshards.pipeline.engines.work import (Bundle, RunConfig, annotate_bundle, bundles, finish_unit,
+                                            process_task)
+from sgshards.pipeline.inputs import sources
+
+CAPTIONS = ["a red car parked next to a blue house", "a brown dog sitting on a wooden bench", "",
+            "two children playing with a ball on the grass", "a black cat sleeping on a white sofa",
+            "a man riding a horse on the beach", "a small boat floating on a calm lake",
+            "a girl in a red dress standing near a tree", "an old bridge over a narrow river",
+            "a bowl of green apples on a kitchen table", "a cyclist riding past a tall building"]
+
+
+def digests(root: Path) -> dict:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+
+
+@pytest.fixture()
+def task(tmp_path):
+    src = tmp_path / "captions.tsv"
+    src.write_text("".join(f"{c}\thttp://img/{i}.jpg\n" for i, c in enumerate(CAPTIONS)))
+    (only,) = planning.plan([str(src)], sources.InputSpec("tsv", 0, 1), 100)
+    return only
+
+
+def test_a_task_is_cut_into_whole_parser_batches(task):
+    config = RunConfig(output="/unused", batch_size=4, bundle_size=5)         # rounded to one batch of 4
+    assert [(b.start, b.stop) for b in bundles(task, config)] == [(0, 4), (4, 8), (8, 11)]
+    config = replace(config, bundle_size=7)                                    # rounded to two batches
+    assert [(b.start, b.stop) for b in bundles(task, config)] == [(0, 8), (8, 11)]
+    assert [(b.start, b.stop) for b in bundles(replace(task, rows=0), config)] == [(0, 0)]   # still a shard
+    wds = replace(task, format="wds", rows=None)
+    assert bundles(wds, config) == [wds]                          # img2dataset shards stay whole
+
+
+def test_bundles_annotated_apart_write_the_one_pass_shard(task, tmp_path):
+    parser = load_parser("spacy", None)
+    whole = RunConfig(output=str(tmp_path / "whole"), batch_size=4, export_dir=str(tmp_path / "whole_export"))
+    parts = replace(whole, output=str(tmp_path / "parts"), export_dir=str(tmp_path / "parts_export"), bundle_size=4)
+    expected = process_task(parser, task, whole)
+    units = bundles(task, parts)
+    assert len(units) == 3 and all(isinstance(u, Bundle) for u in units)
+    results = [annotate_bundle(parser, u, parts) for u in reversed(units)]     # arriving in any order
+    assert sum(map(len, results)) == len(CAPTIONS)
+    assert finish_unit(task, results, parts) == expected
+    assert digests(tmp_path / "parts") == digests(tmp_path / "whole")
+    assert digests(tmp_path / "parts_export") == digests(tmp_path / "whole_export")
+
+
+@pytest.mark.parametrize("engine", [["--direct_num_workers=2", "--direct_running_mode=multi_processing"],
+                                    ["--engine", "spark", "--spark-master", "local[2]"]],
+                         ids=["beam-2-processes", "spark-local-2"])
+def test_one_shard_shared_by_two_workers_has_the_one_worker_bytes(task, tmp_path, engine):
+    if "spark" in engine:
+        pytest.importorskip("pyspark")
+    common = ["--input", task.path, "--samples-per-shard", "100", "--batch-size", "2", "--quiet"]
+    for name, flags in (("one", []), ("two", ["--bundle-size", "2", *engine])):
+        done = subprocess.run([sys.executable, "-m", "sgshards", "run", *common, "--output", str(tmp_path / name),
+                               *flags], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert digests(tmp_path / "two") == digests(tmp_path / "one")
+    assert [p.name for p in (tmp_path / "two").glob("*.tar")] == ["00000.tar"]
