@@ -10,6 +10,7 @@ MIN_CONFIDENCE = 0.7             # positives and negatives use graph elements at
 BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
 BUNDLE_SIZE = 1024               # records a worker annotates at a time: the unit of parallelism below the shard
+LOCAL_SPLIT_RECORDS = 250_000    # a local runner's in-memory shuffle holds at most this many bundled records
 PARSER_BACKEND = "spacy"
 SELECTION = "plausible"           # how a negative is chosen among its type's candidates (README: Hard negatives)
 BLIND_PAIRS = 2000               # (positive, negative) pairs `sgshards audit --blind` samples

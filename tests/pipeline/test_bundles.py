@@ -72,3 +72,16 @@ def test_one_shard_shared_by_two_workers_has_the_one_worker_bytes(task, tmp_path
         assert done.returncode == 0, done.stderr[-2000:]
     assert digests(tmp_path / "two") == digests(tmp_path / "one")
     assert [p.name for p in (tmp_path / "two").glob("*.tar")] == ["00000.tar"]
+
+
+def test_bundles_where_they_pay():
+    from sgshards import defaults
+    from sgshards.pipeline.engines.work import choose_bundle_size
+
+    assert choose_bundle_size(64, 1, 100, 10**6) == 64                        # asked for
+    assert choose_bundle_size(None, None, 100, 10**7) == defaults.BUNDLE_SIZE  # remote runner, Spark: always
+    assert choose_bundle_size(None, 1, 1, 10_000) == 0                        # one local worker: never
+    assert choose_bundle_size(None, 2, 6, 50_000) == defaults.BUNDLE_SIZE     # two workers, six shards
+    assert choose_bundle_size(None, 2, 8, 80_000) == 0                        # enough shards to share
+    # a local runner's shuffle holds every bundled record in memory: bounded
+    assert choose_bundle_size(None, 8, 4, defaults.LOCAL_SPLIT_RECORDS + 1) == 0

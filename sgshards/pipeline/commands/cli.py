@@ -35,7 +35,7 @@ from ...parse.spacy_backend import find_spacy_model
 from ..inputs import presets
 from ..inputs import sources
 from ..errors import UsageError
-from ..engines.work import MODES, RunConfig, batches
+from ..engines.work import MODES, RunConfig, batches, choose_bundle_size
 from .failures import explain, on_dataflow, quiet_logs
 
 SAMPLE = "sample_cc12m.tsv"
@@ -153,9 +153,10 @@ def make_parser() -> argparse.ArgumentParser:
                      help="seconds between progress lines when stderr is not a terminal (default 30; "
                           "on a terminal one line updates every second)")
     _add_parser_options(run)
-    run.add_argument("--bundle-size", type=int, default=defaults.BUNDLE_SIZE,
+    run.add_argument("--bundle-size", type=int, default=None,
                      help="records a worker annotates at a time, so several workers share a shard (rounded to "
-                          f"whole parser batches; default {defaults.BUNDLE_SIZE}); the shards' bytes do not change")
+                          f"whole parser batches; default {defaults.BUNDLE_SIZE} where it pays, 0: whole shards); "
+                          "the shards' bytes do not change")
     _add_augment_options(run)
 
     for name, help_text in (("parse", "captions -> scene graphs (JSON lines)"),
@@ -203,6 +204,14 @@ def _parser(args):
         raise UsageError(str(exc)) from None
 
 
+def _local_workers(args, options, remote: bool) -> Optional[int]:
+    """Worker processes of a local Beam runner; None for a remote runner or the Spark engine."""
+    if remote or args.engine == "spark":
+        return None
+    workers = options.get_all_options().get("direct_num_workers")
+    return (os.cpu_count() or 1) if workers == 0 else (workers or 1)       # Beam: 0 = one per core
+
+
 def _check_model(args, options) -> None:
     """Fail before planning when the model is missing.  A one-worker DirectRunner parses in
     this process, so the model is loaded here once and reused; where other processes parse
@@ -248,7 +257,7 @@ def run_mode(mode: Optional[str], spec: sources.InputSpec) -> str:
 
 
 # Option -> least value; checked before anything is read or written.
-_AT_LEAST = {"samples_per_shard": 1, "max_chars": 1, "batch_size": 1, "bundle_size": 1, "vocab_sample": 1,
+_AT_LEAST = {"samples_per_shard": 1, "max_chars": 1, "batch_size": 1, "bundle_size": 0, "vocab_sample": 1,
              "max_positives": 0, "max_negatives": 0, "errors": 0, "limit": 0}
 
 
@@ -327,7 +336,8 @@ def _run_locked(args, beam_argv: list[str], locks: list) -> int:
     total = planning.total_records(tasks)
     config = RunConfig(output=args.output, samples_per_shard=args.samples_per_shard,
                        parser_backend=args.parser_backend, model=args.model, batch_size=args.batch_size,
-                       bundle_size=args.bundle_size,
+                       bundle_size=choose_bundle_size(args.bundle_size, _local_workers(args, options, remote),
+                                                      len(tasks), total),
                        annotate=annotate_options(args), mode=run_mode(args.mode, spec),
                        export_dir=args.export_parquet, vocab_sample=args.vocab_sample)
     vocab_info = {"corpus_pass": args.corpus_vocab, "sample_per_shard": args.vocab_sample, "file": None}

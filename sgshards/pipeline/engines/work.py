@@ -36,7 +36,7 @@ class RunConfig:
     parser_backend: str = defaults.PARSER_BACKEND
     model: Optional[str] = None
     batch_size: int = defaults.BATCH_SIZE
-    bundle_size: int = defaults.BUNDLE_SIZE
+    bundle_size: int = defaults.BUNDLE_SIZE   # 0: whole tasks (choose_bundle_size)
     annotate: AnnotateOptions = field(default_factory=AnnotateOptions)
     mode: str = "shards"                 # img2dataset inputs: "sidecar" or "augment"
     export_dir: Optional[str] = None     # --export-parquet
@@ -92,11 +92,25 @@ def bundles(task: planning.ShardTask, config: RunConfig) -> list:
     parser batches, so every batch, and with it every byte, is the one-pass run's; an
     img2dataset task stays whole (its samples are written in the image shard's order, beside
     their members in augment mode)."""
-    if task.format == "wds" or task.rows is None:
+    if task.format == "wds" or task.rows is None or config.bundle_size <= 0:
         return [task]
     size = max(1, round(config.bundle_size / config.batch_size)) * config.batch_size
     return [Bundle(task, start, min(start + size, task.rows)) for start in range(0, task.rows, size)] \
         or [Bundle(task, 0, 0)]
+
+
+def choose_bundle_size(requested: Optional[int], local_workers: Optional[int], shards: int,
+                       records: Optional[int]) -> int:
+    """Records per bundle, 0 for whole tasks.  Asked for: that.  A remote runner or the Spark
+    engine (``local_workers`` None) shuffles through disk: always bundles.  A local runner keeps
+    every bundled record in memory between annotating and writing, so it bundles only where it
+    pays: several workers, fewer than four shards each, and a bounded number of records."""
+    if requested is not None:
+        return requested
+    if local_workers is None:
+        return defaults.BUNDLE_SIZE
+    few_shards = shards < 4 * local_workers and (records or 0) <= defaults.LOCAL_SPLIT_RECORDS
+    return defaults.BUNDLE_SIZE if local_workers > 1 and few_shards else 0
 
 
 def annotate_bundle(parser, bundle: Bundle, config: RunConfig, duplicates: frozenset = frozenset()) -> list:
