@@ -24,7 +24,7 @@ def load_spacy(model: Optional[str] = None, fast_components: bool = True):
     ``fast_components``: the attribute ruler matches its patterns by table lookups
     (``attribute_matcher``) and the rule lemmatizer remembers every lemma (``lemma_memo``):
     the same annotations with about a fifth less spaCy time on captions."""
-    import spacy
+    spacy = import_spacy(model)
 
     from . import attribute_matcher
     from . import lemma_memo
@@ -47,6 +47,56 @@ def load_spacy(model: Optional[str] = None, fast_components: bool = True):
 def _not_installed(model: Optional[str]) -> ModelNotFound:
     wanted = model or " or ".join(DEFAULT_MODELS)
     return ModelNotFound(f"spaCy model {wanted} is not installed: {INSTALL_HINT}")
+
+
+# A pipeline that needs PyTorch names one of these among its requirements or components.
+_TORCH_REQUIREMENTS = ("spacy-transformers", "spacy_transformers", "spacy-curated-transformers", "torch",
+                       "spacy-llm")
+_TORCH_COMPONENTS = ("transformer", "curated_transformer", "llm")
+
+
+def import_spacy(model: Optional[str] = None):
+    """spaCy, imported without PyTorch where the model does not need it.  thinc imports torch
+    whenever it is installed (1.5-3 s and ~300 MB in every process that parses, launcher and
+    workers alike), yet a CNN pipeline such as en_core_web_sm never calls it: torch is hidden
+    from that one import, as if not installed (a setup spaCy supports), and visible again
+    after it.  Not when torch is loaded already or the model's meta names a torch-backed
+    component or requirement (transformer pipelines)."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules or _needs_torch(model):
+        import spacy
+        return spacy
+    sys.modules["torch"] = None                      # type: ignore[assignment]  # "import torch" fails
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+def _needs_torch(model: Optional[str]) -> bool:
+    try:
+        meta = _model_meta(find_spacy_model(model))
+    except (ModelNotFound, OSError, ValueError):
+        return True                                  # unknown: import as spaCy would
+    requirements = " ".join(meta.get("requirements", [])).lower()
+    components = set(meta.get("pipeline", [])) | set(meta.get("components", []))
+    return any(r in requirements for r in _TORCH_REQUIREMENTS) or bool(components & set(_TORCH_COMPONENTS))
+
+
+def _model_meta(name: str) -> dict:
+    """meta.json of a model given by path or package name, read without importing spaCy."""
+    import importlib.util
+    from pathlib import Path
+
+    if Path(name).is_dir():
+        meta_path = Path(name) / "meta.json"
+    else:
+        spec = importlib.util.find_spec(name)
+        meta_path = Path(spec.origin).parent / "meta.json"
+    return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
 
 
 def find_spacy_model(model: Optional[str] = None) -> str:
