@@ -86,35 +86,33 @@ def _needs_torch(model: Optional[str]) -> bool:
     return any(r in requirements for r in _TORCH_REQUIREMENTS) or bool(components & set(_TORCH_COMPONENTS))
 
 
-def _model_meta(name: str) -> dict:
-    """meta.json of a model given by path or package name, read without importing spaCy."""
+def _meta_path(name: str):
+    """Where the meta.json of a model given by path or package name is (None: no such model),
+    found without importing spaCy: spaCy imports a package model by name, so its package
+    directory is found the same way."""
     import importlib.util
     from pathlib import Path
 
     if Path(name).is_dir():
-        meta_path = Path(name) / "meta.json"
-    else:
-        spec = importlib.util.find_spec(name)
-        meta_path = Path(spec.origin).parent / "meta.json"
-    return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        return Path(name) / "meta.json"
+    if name.isidentifier() and (spec := importlib.util.find_spec(name)) and spec.origin:
+        return Path(spec.origin).parent / "meta.json"
+    return None
+
+
+def _model_meta(name: str) -> dict:
+    path = _meta_path(name)
+    return json.loads(path.read_text(encoding="utf-8")) if path is not None and path.exists() else {}
 
 
 def find_spacy_model(model: Optional[str] = None) -> str:
     """The name or path ``load_spacy`` would load, found from the model's metadata without
     loading it, or importing spaCy (what a launcher checks when separate worker processes do
-    the parsing): spaCy imports a package model by name, so its package directory is found
-    the same way."""
-    import importlib.util
-    from pathlib import Path
-
+    the parsing)."""
     for name in ((model,) if model else DEFAULT_MODELS):
-        if Path(name).is_dir():
-            meta_path = Path(name) / "meta.json"
-        elif name.isidentifier() and (spec := importlib.util.find_spec(name)) and spec.origin:
-            meta_path = Path(spec.origin).parent / "meta.json"
-        else:
+        if _meta_path(name) is None:
             continue
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        meta = _model_meta(name)
         if "parser" not in meta.get("pipeline", ["parser"]):
             raise ModelNotFound(f"spaCy model {name!r} has no dependency parser")
         return name

@@ -52,9 +52,9 @@ def test_bundles_annotated_apart_write_the_one_pass_shard(task, tmp_path):
     expected = process_task(parser, task, whole)
     units = bundles(task, parts)
     assert len(units) == 3 and all(isinstance(u, Bundle) for u in units)
-    results = [annotate_bundle(parser, u, parts) for u in reversed(units)]     # arriving in any order
-    assert sum(map(len, results)) == len(CAPTIONS)
-    assert finish_unit(task, results, parts) == expected
+    results = [(task, annotate_bundle(parser, u, parts)) for u in reversed(units)]   # arriving in any order
+    assert sum(len(r) for _, r in results) == len(CAPTIONS)
+    assert finish_unit(results, parts) == expected
     assert digests(tmp_path / "parts") == digests(tmp_path / "whole")
     assert digests(tmp_path / "parts_export") == digests(tmp_path / "whole_export")
 

@@ -28,7 +28,7 @@ from . import blind
 from . import plan as planning
 from ...schemas.outcomes import counter_name
 from ..outputs.shards import committed_stats, finish_stats, merge_stats, write_run_summary
-from .work import Bundle, RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
+from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
@@ -36,8 +36,8 @@ NAMESPACE = "sgshards"
 
 class AnnotateUnitFn(beam.DoFn):
     """Annotates one bundle of a table shard, or reads, annotates and writes an img2dataset
-    task whole (``work.bundles``); the parser is loaded once per worker.  Out: (task's place
-    in the plan, (task, digests or stats))."""
+    task whole (``work.bundles``); the parser is loaded once per worker.  (shard stem, unit)
+    -> (shard stem, (task, digests or stats))."""
 
     def __init__(self, config: RunConfig):
         self.config = config
@@ -49,8 +49,7 @@ class AnnotateUnitFn(beam.DoFn):
     def process(self, element, duplicates=(), vocab=None, models=None):
         stem, unit = element
         config = self.config.with_frequencies(vocab).with_blind(models)
-        task = unit.task if isinstance(unit, Bundle) else unit
-        yield stem, (task, do_unit(self.parser, unit, config, frozenset(duplicates)))
+        yield stem, do_unit(self.parser, unit, config, frozenset(duplicates))
 
 
 class WriteShardFn(beam.DoFn):
@@ -64,9 +63,7 @@ class WriteShardFn(beam.DoFn):
         self.rejected = {}
 
     def process(self, element):
-        _, parts = element
-        parts = list(parts)
-        stats = finish_unit(parts[0][0], [result for _, result in parts], self.config)
+        stats = finish_unit(element[1], self.config)
         self._count(stats)
         yield stats
 

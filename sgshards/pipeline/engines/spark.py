@@ -24,7 +24,7 @@ from ...parse import load_parser
 from . import blind
 from . import plan as planning
 from ..outputs.shards import committed_stats, finish_stats, write_run_summary
-from .work import Bundle, RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
+from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
 
 log = logging.getLogger(__name__)
 APP_NAME = "sgshards"
@@ -106,17 +106,8 @@ def _annotate_partition(config: RunConfig, duplicates, models):
         dups = duplicates.value if duplicates is not None else frozenset()
         chosen = config.with_blind(models.value) if models is not None else config
         for place, unit in units:
-            task = unit.task if isinstance(unit, Bundle) else unit
-            yield place, (task, do_unit(parser, unit, chosen, dups))
+            yield place, do_unit(parser, unit, chosen, dups)
     return run
-
-
-def _write_shard(config: RunConfig):
-    def write(element: tuple) -> dict:
-        _, parts = element
-        parts = list(parts)
-        return finish_unit(parts[0][0], [result for _, result in parts], config)
-    return write
 
 
 def spark_context(master: Optional[str] = DEFAULT_MASTER):
@@ -173,7 +164,7 @@ def run_spark(tasks: list[planning.ShardTask], config: RunConfig, committed: fro
         new_stats = (sc.parallelize(units, len(units))
                      .mapPartitions(_annotate_partition(config, duplicates, models))
                      .groupByKey(len(todo), partitionFunc=lambda place: place)
-                     .map(_write_shard(config))
+                     .map(lambda shard: finish_unit(shard[1], config))
                      .collect()) if todo else []
         for shared in (duplicates, models):
             if shared is not None:

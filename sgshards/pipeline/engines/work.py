@@ -125,16 +125,18 @@ def write_bundles(task: planning.ShardTask, parts: Iterable[list], config: RunCo
     return write_digests(config.output, task.stem, [sample for part in parts for sample in part], config.export_dir)
 
 
-def do_unit(parser, unit, config: RunConfig, duplicates: frozenset = frozenset()):
-    """A bundle's digests, or the stats of a whole task (img2dataset) done here."""
+def do_unit(parser, unit, config: RunConfig, duplicates: frozenset = frozenset()) -> tuple:
+    """(task, a bundle's digests), or (task, stats) of a whole task (img2dataset) done here."""
     if isinstance(unit, Bundle):
-        return annotate_bundle(parser, unit, config, duplicates)
-    return process_task(parser, unit, config, duplicates)
+        return unit.task, annotate_bundle(parser, unit, config, duplicates)
+    return unit, process_task(parser, unit, config, duplicates)
 
 
-def finish_unit(task: planning.ShardTask, results: list, config: RunConfig) -> dict:
-    """A shard's stats from what its units returned: written here from bundles' digests, or
-    already written (an img2dataset task's stats)."""
+def finish_unit(parts: Iterable[tuple], config: RunConfig) -> dict:
+    """A shard's stats from the ``do_unit`` results of all its units: written here from
+    bundles' digests, or already written (an img2dataset task's stats)."""
+    parts = list(parts)
+    task, results = parts[0][0], [result for _, result in parts]
     if len(results) == 1 and isinstance(results[0], dict):
         return results[0]
     return write_bundles(task, results, config)
