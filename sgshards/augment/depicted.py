@@ -11,7 +11,8 @@ the validity benchmark:
   Monthly");
 - **labels**: a sign before a date or a number ("ca. 1890", "Saviour No 1"), a photographer's or an
   agency's name ("Lisa Dawn Photography"), who lent the picture ("Photo courtesy of the Music Division"),
-  the maker's name after a picture's last "by" ("Royalty Free Photo of a Person Holding a Globe by Fire");
+  the maker's name after a picture's last "by" ("Royalty Free Photo of a Person Holding a Globe by Fire"),
+  CC3M's closing "by person" ("a red blanket for fall engagement photos is so pretty! by person");
 - **possessors that are no one there**: a classifying plural ("a men's pair of khaki shorts",
   "the men's semifinal"), the domain of a superlative ("the world's thinnest wallet"), the name in
   an occasion's name ("The Queen's Birthday Parade", "Mother's Day"), the owner of premises
@@ -28,6 +29,8 @@ the validity benchmark:
   withstands just about anything"), a hashtag verb ("# organize");
 - **genre modifiers**: a bare genre or subject word split from the noun it classifies ("blues artists",
   "organization and human resource management icons");
+- **representations**: what a statue, a model, a map or a doll shows ("statue of military
+  commander outside tourist attraction": no commander stands there);
 - **similes and purposes**: what a thing is likened to ("cute cat, ..., like a logo"; "a pipe like
   decoration" is a pipe-like decoration: no pipe) and the things of a
   "for"-gerund purpose ("perfect for hanging on the rim of your coffee-cups"), and what a picture, a print
@@ -51,7 +54,8 @@ from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, B
 from ..lexicon.lemmas import all_lemmas, is_verb_only, noun_lemma
 from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
-from ..lexicon.mentions import READER_POSSESSIVES
+from ..lexicon.mentions import CREATION_VERBS, READER_POSSESSIVES
+from ..lexicon.visibility import PLACEHOLDERS
 from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
@@ -177,6 +181,20 @@ def maker_credit(doc: Sequence[DepToken], head: int) -> bool:
     root = next((d for d in doc if d.dep == "ROOT"), None)
     return root is not None and root.i < by.i and (root.lemma.lower() in IMAGE_HEADS
                                                   or root.lemma.lower() in REPRESENTATION_HEADS)
+
+
+def closing_credit(doc: Sequence[DepToken], head: int) -> bool:
+    """CC3M's credit at the end of a caption: "by person" with nothing after it, where "by" names no
+    agent of a passive verb ("a red blanket ... is so pretty! by person", "hidden temple illuminated
+    by sunlight seeping into the cave by person", "the cure photographed by person"); "a child
+    hugged by person" keeps its person.  Only the placeholder of a name, never "by the fire"."""
+    t = doc[head]
+    if t.text.lower() not in PLACEHOLDERS or head < 1 or doc[head - 1].text.lower() != "by" \
+            or any(d.upos != "PUNCT" for d in doc[head + 1:]):
+        return False
+    by = doc[head - 1]
+    verb = doc[by.head]
+    return by.dep != "agent" or verb.lemma.lower() in CREATION_VERBS
 
 
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -553,7 +571,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         head = o.span[1] - 1
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
                 or time_word(doc, kids, head) or courtesy_credit(doc, head)
-                or maker_credit(doc, head) or no_noun_sense(doc, head)
+                or maker_credit(doc, head) or closing_credit(doc, head) or no_noun_sense(doc, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)
@@ -562,4 +580,10 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or paired_noun(doc, kids, head) or verb_with_object(doc, kids, head)
                 or named_or_likened(doc, kids, head) or absent_or_measure(doc, head)):
             out.add(i)
-    return out
+    return out | represented(graph)
+
+
+def represented(graph: SceneGraph) -> set[int]:
+    """What a statue, a map or a doll shows (``noun/of_depict``: "statue of military commander
+    outside tourist attraction"): no commander stands there, so no positive names it or places it."""
+    return {r.object for r in graph.relations if r.rule.endswith("noun/of_depict")}

@@ -40,6 +40,7 @@ STATIVE_VERBS = frozenset({
     "include", "contain", "feature", "consist", "comprise", "resemble", "belong", "own", "possess",
     "know", "love", "like", "hate", "prefer", "want", "need", "seem", "cost", "mean", "depict",
     "represent", "portray", "equal", "deserve", "involve", "lack", "incorporate", "symbolize",
+    "connect", "link", "span", "separate", "divide", "match", "suit", "complement", "exist",
 })
 # Passives whose participle describes a lasting state: "a tree covered in snow" -> "snow covering a tree".
 STATE_PASSIVES = AGENT_PREP_VERBS | STATIVE_VERBS | frozenset({

@@ -402,3 +402,12 @@ def test_a_verb_the_tagger_read_as_a_noun_is_realised_as_a_verb(parse):
     repaired to the verb in the graph)."""
     got = candidates(parse, "a helicopter flies over the desert")["relation"]
     assert "a helicopter is flying over the desert" in got and not any("is flies" in t for t in got)
+
+
+def test_a_state_verb_keeps_its_simple_present(parse):
+    """heldout15 CC3M row 5249: "stainless steel water features are connecting the house" (a state,
+    not an act in progress)."""
+    got = candidates(parse, "the stainless steel water features connect the house to the pool")["all"]
+    assert not [t for t in got if "are connecting" in t] and [t for t in got if "connect the house" in t]
+    got = candidates(parse, "the bag matches her shoes")["all"]
+    assert "the bag matches shoes" in got and not [t for t in got if "is matching" in t]
