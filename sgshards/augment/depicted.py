@@ -78,6 +78,8 @@ _CREDIT_WORDS = {"of": COURTESY_WORDS, "to": SOURCE_WORDS}
 UNIVERSAL_WORDS = frozenset({"every", "any"})
 _NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 _NOUN_DEPS = _NOUN_MODIFIER_DEPS | {"case"}
+# Placeholders CC3M puts for a name, which act ("organisation supported successful launch").
+ACTING_PLACEHOLDERS = PLACEHOLDERS | {"organisation"}
 
 
 def _phrase_tokens(doc: Sequence[DepToken], phrases: frozenset[tuple[str, ...]]) -> set[int]:
@@ -195,6 +197,36 @@ def closing_credit(doc: Sequence[DepToken], head: int) -> bool:
     by = doc[head - 1]
     verb = doc[by.head]
     return by.dep != "agent" or verb.lemma.lower() in CREATION_VERBS
+
+
+def modifier_as_subject(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """The first word of a compound modifier the parse read as a subject, its second as the verb and
+    the head noun as its object: "gold plated classic ceiling", "hand drawn travel retro car", "Easy
+    fixes TV stand redo", "A Victorian silver pierced oval swing handle bread basket".  A bare singular
+    noun right before a past participle (or a present verb that is a noun too, not agreeing with it)
+    and a bare object right after it (a determiner on the "subject" only before a longer noun pile); a
+    name's placeholder ("person clued fans in") or a subject with a number or a conjunct acts."""
+    s = doc[head]
+    if s.dep != "nsubj" or s.tag != "NN" or s.head != head + 1 or noun_lemma(s.text.lower()) in ACTING_PLACEHOLDERS \
+            or any(doc[c].dep in ("poss", "conj", "nummod") for c in kids[head]):
+        return False
+    determined = any(doc[c].dep == "det" for c in kids[head])
+    v = doc[head + 1]
+    if v.dep != "ROOT" or v.tag not in ("VBD", "VBN", "VBP") or (
+            v.tag == "VBP" and "NOUN" not in all_lemmas(v.text.lower())):
+        return False
+    for o in kids[v.i]:
+        t = doc[o]
+        if t.dep in ("dobj", "npadvmod") and t.upos in ("NOUN", "PROPN") and o > v.i:
+            mods, todo = [], [o]
+            while todo:                              # the noun pile before the object ("oval swing handle bread")
+                more = [c for c in kids[todo.pop()] if c < o and doc[c].dep in _NOUN_MODIFIER_DEPS]
+                mods += more
+                todo += more
+            if min([o, *mods]) == v.i + 1 and not any(doc[c].dep in ("det", "poss") for c in mods) \
+                    and (not determined or o - v.i >= 3):
+                return True
+    return False
 
 
 def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
@@ -572,6 +604,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
         if (head in fixed or pronoun(doc, kids, head) or buyers(doc, kids, head) or label_word(doc, kids, head)
                 or time_word(doc, kids, head) or courtesy_credit(doc, head)
                 or maker_credit(doc, head) or closing_credit(doc, head) or no_noun_sense(doc, head)
+                or modifier_as_subject(doc, kids, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)

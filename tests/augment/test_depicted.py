@@ -351,3 +351,16 @@ def test_fixed_phrases_of_part_market_and_case_are_no_objects(parse):
     got = positives(parse, "the early bird gets the worm, or in this case the sparkling all natural purple sapphire.")
     assert not mentions(got, "case")
     assert mentions(positives(parse, "a box on the market stall"), "stall")
+
+
+def test_a_compound_modifier_read_as_subject_and_verb_is_no_object(parse):
+    """heldout15 web row 1726 ("TV" of "TV stand redo"), heldout15 web row 7214 ("a Victorian silver"
+    of a silver pierced bread basket), CC3M "gold plated classic ceiling"."""
+    assert not mentions(positives(parse, "Easy fixes TV stand redo"), "TV")
+    got = positives(parse, "A Victorian silver pierced oval swing handle bread basket by Richard Martin")
+    assert not [t for t in got if t.endswith("silver")] and [t for t in got if t.endswith("bread basket")]
+    got = positives(parse, "gold plated classic ceiling in the interior of the house")
+    assert not mentions(got, "gold") and mentions(got, "ceiling")
+    # subjects that act: plural, a name's placeholder, or a bare object without a longer noun pile
+    assert mentions(positives(parse, "members brought christmas cookies"), "members")
+    assert mentions(positives(parse, "person clued fans in yesterday"), "person")
