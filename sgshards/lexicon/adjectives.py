@@ -30,6 +30,8 @@ ATTRIBUTIVE_ONLY: Final = frozenset({
     # a sense that changes after "is": "a true garden" is a real one, not "the garden is true"; "their
     # current ground", "a pet dog" (heldout11-13)
     "true", "absolute", "outright", "proper", "complete", "current", "existing", "actual", "pet",
+    # kinship by law or care: "his foster family" is no "family that is foster" (heldout14)
+    "foster", "adoptive", "maternal", "paternal", "surrogate",
 })
 # Modifiers that make the noun name a likeness, not the thing: "a stuffed polar bear" is no polar bear.
 NOT_THE_THING: Final = frozenset({"stuffed", "toy", "fake", "faux", "inflatable", "plush", "origami", "lego", "artificial",

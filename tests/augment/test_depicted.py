@@ -364,3 +364,10 @@ def test_a_compound_modifier_read_as_subject_and_verb_is_no_object(parse):
     # subjects that act: plural, a name's placeholder, or a bare object without a longer noun pile
     assert mentions(positives(parse, "members brought christmas cookies"), "members")
     assert mentions(positives(parse, "person clued fans in yesterday"), "person")
+
+
+def test_where_a_named_one_stands_is_no_object(parse):
+    """heldout14 CC3M row 8345: "center" of "person, center, in an undated photo"."""
+    got = positives(parse, "person, center, in an undated photo with his foster family.")
+    assert not mentions(got, "center") and "person" in got
+    assert mentions(positives(parse, "a cake with cream in the center, and fruit"), "center")

@@ -411,3 +411,9 @@ def test_a_state_verb_keeps_its_simple_present(parse):
     assert not [t for t in got if "are connecting" in t] and [t for t in got if "connect the house" in t]
     got = candidates(parse, "the bag matches her shoes")["all"]
     assert "the bag matches shoes" in got and not [t for t in got if "is matching" in t]
+
+
+def test_a_kinship_adjective_is_not_predicated(parse):
+    """heldout14 CC3M row 8345: "the family is foster" of "his foster family"."""
+    got = candidates(parse, "person, center, in an undated photo with his foster family.")["all"]
+    assert not [t for t in got if "is foster" in t] and [t for t in got if "foster family" in t]
