@@ -125,6 +125,13 @@ def distributed(surface: Surface, k: int) -> bool:
     return any(t.dep == "conj" and conjoined(surface, subj, t.i) for t in toks[subj + 1:pred[0]])
 
 
+def _coordinated(surface: Surface, slot) -> bool:
+    """The slot's noun is a conjunct of a coordination ("shoppers and visitors")."""
+    toks = surface.tokens
+    head = slot.name[1] - 1
+    return toks[head].dep == "conj" or any(t.dep == "conj" and t.head == head for t in toks[head + 1:])
+
+
 def in_list(surface: Surface, slot) -> bool:
     """The noun phrase is an item of a list of three or more ("our breakfast room, foyer and dining
     room", "Timberlake, Wilson, Snoop and Pharrell posed on the red carpet"): moved alone it breaks
@@ -434,7 +441,9 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
         reps = [Replacement(sa.np, into_a), Replacement(sb.np, into_b)]
         pa, pb = phrase_plural(surface, sa), phrase_plural(surface, sb)
         if pa != pb:                               # "two dogs are chasing a cat" -> "a cat is chasing two dogs",
-            for verbs, plural in ((sa.agree, pb), (sb.agree, pa)):     # "slices of pizza are" -> "the table is"
+            for verbs, plural, slot in ((sa.agree, pb, sa), (sb.agree, pa, sb)):   # "slices of pizza are" -> "the table is"
+                if _coordinated(surface, slot):    # the verb agrees with the coordination the moved noun joins:
+                    continue                       # "tourist attraction and visitors crowd shoppers"
                 for v in verbs:
                     if not (inside((v, v + 1), sa.np) or inside((v, v + 1), sb.np)):
                         tok = surface.tokens[v]

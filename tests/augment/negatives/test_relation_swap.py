@@ -416,3 +416,12 @@ def surface_of(parse, caption):
     from sgshards.augment.realise import caption_surface
     doc = parse(caption)
     return caption_surface(doc, build_graph(doc))
+
+
+def test_a_noun_moved_into_a_coordinated_subject_leaves_the_verb_plural(surface):
+    """heldout15 CC3M row 1124: "tourist attraction and visitors crowds shoppers"."""
+    got = texts(run(relation_swap, surface("shoppers and visitors crowd tourist attraction as the holiday approaches.")))
+    assert "tourist attraction and visitors crowd shoppers as the holiday approaches." in got
+    assert not [t for t in got if " crowds " in t]
+    # a noun moved out of the object's coordination to be the subject alone agrees with it
+    assert "a plate holds a cup and two men" in texts(run(relation_swap, surface("two men hold a cup and a plate")))
