@@ -72,6 +72,8 @@ def verb_subjects(st: GraphState, v: int, seen: frozenset = frozenset()) -> tupl
         # subject, never the noun
         return [], passive
     if t.dep in ("xcomp", "advcl") and is_nominal(st, t.head):
+        if verb_lemma(st.low[v]) not in DISPLAY_VERBS:   # "portrait of military person, raising the flag"
+            return conj_group_up(st, picture_content(st, t.head)), False
         return conj_group_up(st, t.head), False   # "train driving on the tracks"
     if t.dep == "advcl" and t.tag in ("VBN", "VBD") and not kids_of(st, v, "mark"):
         described = described_object(st, v)

@@ -4,6 +4,7 @@ reads is explained in repair_base.py."""
 from __future__ import annotations
 
 from ..lexicon.lemmas import noun_lemma, verb_lemma
+from ..lexicon.of_heads import REPRESENTATION_HEADS
 from ..lexicon.taxonomy import LIFELESS_CLASSES, noun_classes
 from ..lexicon.verb_frames import lifeless_things_do, takes_object
 from ..lexicon.words import BODY_PARTS, COLOURS, ING_NOUNS, PERSON_REFERENTS
@@ -55,6 +56,28 @@ def high_conj(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
     if a != x:
         return
     if t.lemma in PERSON_REFERENTS and doc[z].lemma not in PERSON_REFERENTS:
+        return
+    fixed[t.i] = fixed[t.i]._replace(head=z)
+    fixed[cc] = fixed[cc]._replace(head=z)
+
+
+def conj_in_picture(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
+    """"family portrait of man and his wife posing with their son": a person coordinated with a
+    picture that shows a person is shown with them, not a second picture (nor the one posing)."""
+    t = original.tokens[i]
+    doc = fixed
+    x = t.head
+    if t.dep != "conj" or x >= t.i or REPRESENTATION_HEADS.get(noun_lemma(doc[x].text.lower())) != "in" \
+            or not _alive(t):
+        return
+    cc = t.i - 1
+    while cc > x and doc[cc].dep in ("det", "amod", "compound", "nummod", "poss") and doc[cc].head == t.i:
+        cc -= 1
+    z = cc - 1
+    if doc[cc].text.lower() not in ("and", "&") or z <= x or doc[z].dep != "pobj" or not _alive(doc[z]):
+        return
+    of = doc[z].head
+    if doc[of].text.lower() != "of" or doc[of].head != x:
         return
     fixed[t.i] = fixed[t.i]._replace(head=z)
     fixed[cc] = fixed[cc]._replace(head=z)

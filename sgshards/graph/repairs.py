@@ -32,6 +32,7 @@ REPAIR_PASSES: tuple[tuple[Repair, ...], ...] = (
         Repair("noun_head", nouns.noun_head, "a fire hydrant on the sidewalk"),
         Repair("initial_participle", nouns.initial_participle, "parked black car beside a building"),
         Repair("high_conj", attach.high_conj, "man in black shirt and shorts"),
+        Repair("conj_in_picture", attach.conj_in_picture, "family portrait of man and his wife posing with their son"),
         Repair("appos_object", attach.appos_object, "an adult kicking the soccer ball"),
         Repair("mistagged_subject", nouns.mistagged_subject, "tall lamppost sitting on the platform"),
         Repair("noun_can", nouns.noun_can, "trash can next to the bench"),

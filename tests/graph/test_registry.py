@@ -33,6 +33,8 @@ REPAIRED = {
     "noun_head": "objects: fire hydrant; sidewalk | relations: fire hydrant -on-> sidewalk",
     "initial_participle": "objects: car [parked, black]; building | relations: car -beside-> building",
     "high_conj": "objects: man; shirt [black]; shorts(s) | relations: man -wear-> shirt; man -wear-> shorts",
+    "conj_in_picture": "objects: family portrait; man; wife; son | relations: man -pose with-> son; wife -pose with-> son; "
+                       "man -in-> family portrait",
     "appos_object": "objects: adult; soccer ball | relations: adult -kick-> soccer ball",
     "mistagged_subject": "objects: lamppost [tall]; platform | relations: lamppost -sit on-> platform",
     "noun_can": "objects: trash can; bench | relations: trash can -next to-> bench",
@@ -79,7 +81,7 @@ RULED = {
 def test_every_registered_entry_has_an_expected_graph():
     assert set(REPAIRED) | PARSED_RIGHT_NOW == {r.name for r in registered_repairs()}
     assert set(RULED) == {r.name for r in RULES}
-    assert len(registered_repairs()) == 31 and len({r.name for r in registered_repairs()}) == 31
+    assert len(registered_repairs()) == 32 and len({r.name for r in registered_repairs()}) == 32
 
 
 @pytest.mark.parametrize("repair", [r for r in registered_repairs() if r.name not in PARSED_RIGHT_NOW],
