@@ -22,6 +22,7 @@ leave alone because of them (issue 15, precision before recall).
   page phrases, web addresses, words cut at a hyphen).
 - **Alternatives**: things or attributes joined by "or" ("is it birds or planes?", "t-shirt or
   poster design", "an antique or distressed flag"): the caption says one of them, not which.
+- **Superlatives out of their scope**: "the largest ambulance operator" of "... in Stockholm".
 - **Possession is not presence**: "the fisherman's hut" is not "the fisherman with the hut";
   a possessive "have" is realised (as "with", and negated as "without") only for a part.
 
@@ -234,6 +235,21 @@ def _rank(doc: Sequence[DepToken], span) -> bool:
 
 
 _NUMERIC_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+_SCOPE_PREPS = frozenset({"in", "of", "among", "on", "at", "across", "around", "for"})
+
+
+def _scoped_superlative(doc: Sequence[DepToken], kids: list[list[int]], span) -> bool:
+    """A superlative true only within the scope the caption gives it: "Falck is now the largest
+    ambulance operator in Stockholm", "the tallest building in the city" (heldout15 web): "the
+    largest ambulance operator" alone is no longer true."""
+    if span is None or span[1] - span[0] != 1 or not 0 <= span[0] < len(doc):
+        return False
+    t = doc[span[0]]
+    if t.tag != "JJS" and not (span[0] > 0 and doc[span[0] - 1].text.lower() in ("most", "least")):
+        return False
+    n = t.head
+    return any(doc[c].dep in ("poss", "relcl") or doc[c].dep == "prep" and c > n and doc[c].text.lower() in _SCOPE_PREPS
+               for c in kids[n])                    # "the world's tallest", "the biggest dog i have ever seen"
 
 
 def _verb_with_subject(doc: Sequence[DepToken], kids: list[list[int]], span) -> bool:
@@ -287,7 +303,7 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     attributes = {(i, a) for i, o in enumerate(graph.objects)
                   for a, s in enumerate(o.attribute_spans)
                   if _touches(s, bad) or _touches(s, either) or _cuts(s, units, True) or _rank(doc, s)
-                  or _inner_modifier(doc, s)
+                  or _inner_modifier(doc, s) or _scoped_superlative(doc, kids, s)
                   or _verb_with_subject(doc, kids, s)}
     if not (objects or relations or attributes):
         return NOTHING

@@ -371,3 +371,9 @@ def test_where_a_named_one_stands_is_no_object(parse):
     got = positives(parse, "person, center, in an undated photo with his foster family.")
     assert not mentions(got, "center") and "person" in got
     assert mentions(positives(parse, "a cake with cream in the center, and fruit"), "center")
+
+
+def test_all_that_jazz_names_no_jazz(parse):
+    """heldout15 web row 9091."""
+    got = positives(parse, "small business matters and all that jazz")
+    assert not mentions(got, "jazz")

@@ -2,6 +2,8 @@
 (issue 15, round 2 readers' notes); real CC3M and web alt-text captions."""
 from sgshards.augment.core import AugmentOptions, augment
 from sgshards.augment.guards import label_tokens, repeated_tokens, run_together
+
+from .test_mentions import positives
 from sgshards.graph import build_graph
 
 
@@ -160,3 +162,13 @@ def test_a_phrase_whose_number_was_deleted_is_neither_stated_nor_edited(parse):
     assert neg and all("the - meter springboard" in n for n in neg if "competing" in n)
     pos, _ = run(parse, "promotional portrait of actor wearing a black off - the - shoulder gown with a brooch")
     assert "gown" in words(pos) and "brooch" in words(pos)              # a compound: only the shoulder
+
+
+def test_a_superlative_is_not_said_without_its_scope(parse):
+    """heldout15 web row 8238: "the largest ambulance operator" of "... in Stockholm"."""
+    got = positives(parse, "Falck is now the largest ambulance operator in Stockholm")
+    assert not [t for t in got if "largest" in t] and [t for t in got if "ambulance operator" in t]
+    got = positives(parse, "the tallest building in the city at night")
+    assert not [t for t in got if "tallest" in t]
+    # a superlative with no scope after it stays ("the best" of its own picture)
+    assert [t for t in positives(parse, "the smallest puppy sleeping on a blanket") if "smallest" in t]
