@@ -26,6 +26,14 @@ def _adjectival(surface: Surface, span: Span, attr: str) -> bool:
     return attribute_category(attr) is not None or all(t.upos == "ADJ" for t in surface.tokens[span[0]:span[1]])
 
 
+def stacked(surface: Surface, sa: Span, sb: Span) -> bool:
+    """The two attributes stand side by side, or with only "and" or a comma between them ("texture:
+    blue golden tiles background", heldout15): whatever the parse gave each, swapping them reorders
+    the caption's modifiers and says the same."""
+    (s1, e1), (s2, e2) = sorted([sa, sb])
+    return all(t.text.lower() in ("and", ",", "&", "/", "-") for t in surface.tokens[e1:s2])
+
+
 def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     """Every attribute swap of two attributes of one category that fits both objects ("red"/"blue",
     "big"/"small"; not "red"/"wooden", nor "young" onto a table), of two of its groups ("frozen"/"cold"
@@ -41,8 +49,8 @@ def attribute_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]
                     va, vb = oa.attributes[ka], ob.attributes[kb]
                     if va == vb or va in ob.attributes or vb in oa.attributes or overlap(sa, sb):
                         continue
-                    if surface.span_text(sa).lower() == surface.span_text(sb).lower():
-                        continue
+                    if surface.span_text(sa).lower() == surface.span_text(sb).lower() or stacked(surface, sa, sb):
+                        continue                   # "blue golden tiles background": a reordered list
                     if not (_adjectival(surface, sa, va) and _adjectival(surface, sb, vb)):
                         continue                   # "holding", "only": parser slips, not properties
                     ca, cb = attribute_category(va, oa.name), attribute_category(vb, ob.name)

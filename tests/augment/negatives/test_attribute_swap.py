@@ -62,3 +62,9 @@ def test_no_attribute_swap_of_near_synonyms(surface):
     got = every(attribute_swap, surface("frozen pipes of extremely cold liquid nitrogen installation in dutch municipality"))
     assert not any(t.startswith("cold pipes") for t in got)
     assert "a blue car next to a red house" in every(attribute_swap, surface("a red car next to a blue house"))
+
+
+def test_modifiers_side_by_side_are_not_swapped(surface):
+    """heldout15 CC3M row 9471: "golden blue tiles background" reorders "blue golden tiles"."""
+    assert not run(attribute_swap, surface("texture: blue golden tiles background that tiles seamless as a pattern"))
+    assert texts(run(attribute_swap, surface("a red car next to a blue house"))) == ["a blue car next to a red house"]
