@@ -26,7 +26,7 @@ the validity benchmark:
 - **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and WordNet not as a noun ("slides ... rotates clockwise/NN");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
   cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
-  withstands just about anything"), a hashtag verb ("# organize");
+  withstands just about anything"), a hashtag verb ("# organize"), a past participle ("Sliced n diced");
 - **genre modifiers**: a bare genre or subject word split from the noun it classifies ("blues artists",
   "organization and human resource management icons");
 - **positions**: where a named one stands, set off by commas ("person, center, in an undated photo");
@@ -498,6 +498,13 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
 
 
+def participle_as_noun(doc: Sequence[DepToken], head: int) -> bool:
+    """A past participle the parse read as a noun, which no dictionary knows as one ("Sliced n diced
+    short triple strand necklace set", heldout15 web): "sliced" names no thing."""
+    w = doc[head].text.lower()
+    return len(w) > 4 and w.endswith("ed") and w.isalpha() and is_verb_only(w) and not noun_classes(w)
+
+
 def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """One of a bare noun written twice around a preposition, an adverb of manner or place ("the dance
     partners are arm in arm", "walking hand in hand", "side by side"): neither names a thing."""
@@ -615,6 +622,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or time_word(doc, kids, head) or courtesy_credit(doc, head)
                 or maker_credit(doc, head) or closing_credit(doc, head) or no_noun_sense(doc, head)
                 or modifier_as_subject(doc, kids, head) or position_label(doc, head)
+                or participle_as_noun(doc, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)

@@ -377,3 +377,10 @@ def test_all_that_jazz_names_no_jazz(parse):
     """heldout15 web row 9091."""
     got = positives(parse, "small business matters and all that jazz")
     assert not mentions(got, "jazz")
+
+
+def test_a_past_participle_read_as_a_noun_is_no_object(parse):
+    """heldout15 web row 6706: "sliced" of "Sliced n diced short triple strand necklace set"."""
+    got = positives(parse, "Sliced n diced short triple strand necklace set in grey or black")
+    assert not mentions(got, "sliced") and not mentions(got, "Sliced") and mentions(got, "necklace")
+    assert mentions(positives(parse, "a shed in the garden"), "shed")
