@@ -269,8 +269,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # ("sea, lake or river") and gazes placed without their target give none either; 53,681 since the head of a
 # named kind keeps its modifier only for another kind ("peregrine falcon" -/-> "peregrine penguin",
 # "car tire" -/-> "car surfboard", "pine tree" -/-> "pine flower"); 53,680 since a negated adjective is no
-# attribute ("inside finish not good door" gave an edit of "good").
-CC3M_NEGATIVES_BASELINE = 53_680
+# attribute ("inside finish not good door" gave an edit of "good"); 53,496 since the heldout15 classes: what a
+# statue shows, CC3M's closing "by person", "as part", compound modifiers read as subject and verb, positions
+# set off by commas, superlatives without their scope and past participles read as nouns give no positive to
+# perturb, and modifiers side by side are not swapped.
+CC3M_NEGATIVES_BASELINE = 53_496
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -291,7 +294,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8757     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8728     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -315,6 +318,12 @@ CC3M_COVERAGE_BASELINE = 0.8757     # 88.27% with all of round 9 merged (see the
 #                                      87.57% since named kinds keep their modifier only for another kind: the 8
 #                                      captions lost had only "mule sheep", "a pine flower", "the corn lake",
 #                                      "amusement station", "pedestrian house", "national painting" and the like.
+#                                      87.28% since the heldout15 classes: of the 49 captions lost, 28 had only
+#                                      edits of CC3M's closing credit ("original art by a flamingo", "designed by a
+#                                      bear"), 12 only edits of what a statue, a model, a map or a figure shows
+#                                      ("bronze sculpture of a reclining lion": valid, lost with the positives that
+#                                      said the cat was there), 3 of "on the market", the rest of compound modifiers
+#                                      read as subjects ("red carpet pictured tv host" -> "brown carpet").
 
 
 def test_cc3m_captions_have_no_defects(nlp):
