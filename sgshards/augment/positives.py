@@ -266,6 +266,10 @@ def _alone_agreement(ctx: Context, subject: int, words, agree: int):
     return [*words[:agree], (new, ws, lemma, upos, tag), *words[agree + 1:]]
 
 
+# Quantities of a thing named in pairs or sets: "the pocket of a pair of jeans" is the jeans' pocket.
+PAIR_WORDS = frozenset({"pair", "set"})
+
+
 def written_of(ctx: Context, r_idx: int) -> bool:
     """A "have" the caption writes "X of Y" ("the tip of a canoe"): realised in its words, since
     "Y with X" reads oddly of a part ("a canoe with the tip") and reverses roles where the "of"
@@ -275,8 +279,12 @@ def written_of(ctx: Context, r_idx: int) -> bool:
     owned, owner = ctx.graph.objects[r.object].span, ctx.graph.objects[r.subject].span
     if p is None or r.predicate != "have" or [w[0] for w in p.words] != ["with"] or owned is None or owner is None:
         return False
-    return owned[1] < owner[0] and ctx.doc[owned[1]].text.lower() == "of" and all(
-        ctx.doc[k].upos in ("DET", "PRON", "ADJ", "NUM") for k in range(owned[1] + 1, owner[0]))
+    doc = ctx.doc
+    return owned[1] < owner[0] and doc[owned[1]].text.lower() == "of" and all(
+        doc[k].upos in ("DET", "PRON", "ADJ", "NUM", "ADV") or doc[k].tag == "VBN"
+        or doc[k].text.lower() in PAIR_WORDS and doc[k + 1].text.lower() == "of"        # "of a pair of jeans"
+        or doc[k].text.lower() == "of" and doc[k - 1].text.lower() in PAIR_WORDS
+        for k in range(owned[1] + 1, owner[0]))                   # "of a partially demolished building"
 
 
 def realise_relation(ctx: Context, r_idx: int, template: int) -> Surface:

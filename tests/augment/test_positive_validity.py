@@ -417,3 +417,11 @@ def test_a_kinship_adjective_is_not_predicated(parse):
     """heldout14 CC3M row 8345: "the family is foster" of "his foster family"."""
     got = candidates(parse, "person, center, in an undated photo with his foster family.")["all"]
     assert not [t for t in got if "is foster" in t] and [t for t in got if "foster family" in t]
+
+
+def test_a_part_written_x_of_y_keeps_its_words_past_modifiers_and_pairs(parse):
+    """heldout15 CC3M rows 3088, 4834: "a pair of jeans with the pocket", "a building with the roof"."""
+    got = candidates(parse, "young female emptying the pocket of a pair of jeans")["all"]
+    assert "the pocket of a pair of jeans" in got and not [t for t in got if "with the pocket" in t]
+    got = candidates(parse, "a crane lifts a small digger onto the roof of a partially demolished building")["all"]
+    assert not [t for t in got if "with the roof" in t] and [t for t in got if t.startswith("the roof of")]
