@@ -81,6 +81,7 @@ _NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 _NOUN_DEPS = _NOUN_MODIFIER_DEPS | {"case"}
 # Placeholders CC3M puts for a name, which act ("organisation supported successful launch").
 ACTING_PLACEHOLDERS = PLACEHOLDERS | {"organisation"}
+SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 POSITION_LABELS = frozenset({"center", "centre", "middle", "left", "right", "top", "bottom", "front", "back", "rear"})
 
 
@@ -248,6 +249,8 @@ def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool
         return False                                   # "fashion week", "golden hour": an event, a light
     if w in FREQUENCY_WORDS or w in TIME_SPANS:
         return True
+    if w in SEASONS and head and doc[head - 1].text.lower() in ("this", "next", "last", "every"):
+        return True                                    # "ways to wear trench coat this fall"
     if w not in CALENDAR_NAMES:
         return False
     if w not in AMBIGUOUS_MONTHS:

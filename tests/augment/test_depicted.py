@@ -384,3 +384,9 @@ def test_a_past_participle_read_as_a_noun_is_no_object(parse):
     got = positives(parse, "Sliced n diced short triple strand necklace set in grey or black")
     assert not mentions(got, "sliced") and not mentions(got, "Sliced") and mentions(got, "necklace")
     assert mentions(positives(parse, "a shed in the garden"), "shed")
+
+
+def test_a_season_after_this_or_next_is_a_time(parse):
+    """heldout15 CC3M row 8716: "the fall" of "stylish ways to wear trench coat this fall"."""
+    assert not mentions(positives(parse, "stylish ways to wear trench coat this fall"), "fall")
+    assert mentions(positives(parse, "a man jumps into the fall"), "fall")
