@@ -346,7 +346,10 @@ def addressed(doc: Sequence[DepToken], head: int) -> bool:
 def readers_hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The reader's thing in a clause of what will or would be ("a venue that will make your events
     memorable"); not in a condition ("if your horse gains weight a little too easily": the picture shows
-    one)."""
+    one).  A place "near you" is the reader's, somewhere ("coming soon to a campus near you")."""
+    if any(doc[c].dep == "prep" and doc[c].text.lower() == "near" and any(
+            doc[g].text.lower() == "you" for g in kids[c]) for c in kids[head]):
+        return True
     if not any(doc[c].dep == "poss" and doc[c].text.lower() in READER_POSSESSIVES for c in kids[head]):
         return False
     k = head

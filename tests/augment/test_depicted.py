@@ -390,3 +390,9 @@ def test_a_season_after_this_or_next_is_a_time(parse):
     """heldout15 CC3M row 8716: "the fall" of "stylish ways to wear trench coat this fall"."""
     assert not mentions(positives(parse, "stylish ways to wear trench coat this fall"), "fall")
     assert mentions(positives(parse, "a man jumps into the fall"), "fall")
+
+
+def test_a_place_near_you_is_the_readers_somewhere(parse):
+    """heldout15 CC3M row 12042: "a campus" of "coming soon to a campus near you"."""
+    assert not mentions(positives(parse, "delicatessen: coming soon to a campus near you"), "campus")
+    assert mentions(positives(parse, "a bench near the lake"), "bench")
