@@ -462,11 +462,17 @@ def simile_or_purpose(doc: Sequence[DepToken], kids: list[list[int]], head: int)
         if (made in REPRESENTATION_HEADS or made in MADE_FOR_HEADS) and made not in PHOTO_HEADS:
             return True                                # "poster for the international premiere", "an
             #                                            illustration for a story": what it is made for
+        if doc[t.head].head != t.head and doc[doc[t.head].head].lemma.lower() in READY_FOR_WORDS:
+            return True                                # "the girls are suited up for the pool", "a vanity
+            #                                            suitable for a man cave": what one is ready for
     v = _clause_verb(doc, t.head) if t.head != head else -1
     return (v >= 0 and doc[v].tag == "VBG" and doc[v].dep == "pcomp" and doc[v].head != v
             and doc[doc[v].head].text.lower() == "for")
 
 
+# Words of being made ready or fit for something, which is then elsewhere or later.
+READY_FOR_WORDS = frozenset({"ready", "suit", "suited", "dress", "dressed", "prepare", "prepared", "gear", "geared",
+                             "suitable", "ideal", "perfect", "fit", "fitting", "bound", "headed", "destined"})
 # Printed and shown things made for an occasion or a work, beside the pictures: what they are "for" is
 # not in the picture ("invitation for a wedding", "cover for the album").  A photo "for" someone may
 # show them ("featured image for teen takes the fashion world by storm").

@@ -396,3 +396,11 @@ def test_a_place_near_you_is_the_readers_somewhere(parse):
     """heldout15 CC3M row 12042: "a campus" of "coming soon to a campus near you"."""
     assert not mentions(positives(parse, "delicatessen: coming soon to a campus near you"), "campus")
     assert mentions(positives(parse, "a bench near the lake"), "bench")
+
+
+def test_what_one_is_ready_for_is_not_there(parse):
+    """heldout15 CC3M row 12993: "the pool" of "the girls are suited up for the pool!"."""
+    got = positives(parse, "the girls are suited up for the pool!")
+    assert not mentions(got, "pool") and mentions(got, "girls")
+    assert not mentions(positives(parse, "a man getting ready for the wedding"), "wedding")
+    assert mentions(positives(parse, "a gift for the teacher on a table"), "table")
