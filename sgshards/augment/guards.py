@@ -248,8 +248,14 @@ def _scoped_superlative(doc: Sequence[DepToken], kids: list[list[int]], span) ->
     if t.tag != "JJS" and not (span[0] > 0 and doc[span[0] - 1].text.lower() in ("most", "least")):
         return False
     n = t.head
-    return any(doc[c].dep in ("poss", "relcl") or doc[c].dep == "prep" and c > n and doc[c].text.lower() in _SCOPE_PREPS
-               for c in kids[n])                    # "the world's tallest", "the biggest dog i have ever seen"
+    return any(doc[c].dep == "relcl" or doc[c].dep == "poss" and doc[c].text.lower() not in _EVERYWHERE
+               or doc[c].dep == "prep" and c > n and doc[c].text.lower() in _SCOPE_PREPS
+               and not any(doc[g].text.lower() in _EVERYWHERE for g in kids[c])
+               for c in kids[n])                    # "the city's tallest", "the biggest dog i have ever seen"
+
+
+# Scopes that take nothing away: "the smartest bird on earth" is the smartest bird.
+_EVERYWHERE = frozenset({"earth", "world", "universe", "planet", "history", "time", "world's", "earth's"})
 
 
 def _verb_with_subject(doc: Sequence[DepToken], kids: list[list[int]], span) -> bool:
