@@ -279,6 +279,8 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         return _verb_predicate(doc, kids, graph, r_idx, v, framed)
     if _lost_preposition(doc, graph, r_idx, v, toks):
         return None                                   # "looks fabulous for a wedding" is no "looking a wedding"
+    if toks and any(k < v and doc[k].upos == "ADP" for k in toks):
+        return None                                   # a fronted phrase: "men, in winter, sit at the tent"
     if toks:
         return _verb_predicate(doc, kids, graph, r_idx, v, toks)
     # the verb is the caption's, the rest of the predicate its lemmas

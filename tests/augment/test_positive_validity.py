@@ -425,3 +425,9 @@ def test_a_part_written_x_of_y_keeps_its_words_past_modifiers_and_pairs(parse):
     assert "the pocket of a pair of jeans" in got and not [t for t in got if "with the pocket" in t]
     got = candidates(parse, "a crane lifts a small digger onto the roof of a partially demolished building")["all"]
     assert not [t for t in got if "with the roof" in t] and [t for t in got if t.startswith("the roof of")]
+
+
+def test_a_fronted_phrase_is_not_glued_inside_the_verb_phrase(parse):
+    """heldout15 CC3M row 5395: "men in sitting winter" of "men, in winter, sit at the tent"."""
+    got = candidates(parse, "men, in winter, sit at the tent and show a finger: everything is fine")["all"]
+    assert not [t for t in got if "in sitting" in t] and "men are sitting at the tent" in got
