@@ -40,7 +40,8 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 # after round 5 (when the three earlier samples' errors were read by the fixers) and labelled only then.
 # ``heldout13`` holds 100 VG regions again: the COCO-style stand-in measured fresh on today's code;
 # ``heldout14`` was drawn at the end of the session that read heldout13, on its final code;
-# ``heldout15`` at the start of the fifth 2026-12-06 session, on the output of 0fdb9b3.
+# ``heldout15`` at the start of the fifth 2026-12-06 session, on the output of 0fdb9b3;
+# ``heldout16`` after that session's fixes, on its final code.
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
            "heldout": (2027, {"cc3m": 100, "web": 200}),
@@ -57,7 +58,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout12": (2038, {"cc3m": 150, "web": 250}),
            "heldout13": (2039, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout14": (2040, {"cc3m": 150, "web": 250, "vg": 100}),
-           "heldout15": (2041, {"cc3m": 150, "web": 250, "vg": 100})}
+           "heldout15": (2041, {"cc3m": 150, "web": 250, "vg": 100}),
+           "heldout16": (2042, {"cc3m": 150, "web": 250, "vg": 100})}
 TUNING_ROWS = 150
 
 
