@@ -272,8 +272,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # attribute ("inside finish not good door" gave an edit of "good"); 53,496 since the heldout15 classes: what a
 # statue shows, CC3M's closing "by person", "as part", compound modifiers read as subject and verb, positions
 # set off by commas, superlatives without their scope and past participles read as nouns give no positive to
-# perturb, and modifiers side by side are not swapped.
-CC3M_NEGATIVES_BASELINE = 53_496
+# perturb, and modifiers side by side are not swapped; 53,454 since seasons after "this", places "near you", what
+# one is ready for and fronted phrases give none either.
+CC3M_NEGATIVES_BASELINE = 53_454
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -294,7 +295,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8728     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8724     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -324,6 +325,9 @@ CC3M_COVERAGE_BASELINE = 0.8728     # 88.27% with all of round 9 merged (see the
 #                                      ("bronze sculpture of a reclining lion": valid, lost with the positives that
 #                                      said the cat was there), 3 of "on the market", the rest of compound modifiers
 #                                      read as subjects ("red carpet pictured tv host" -> "brown carpet").
+#                                      87.24% since seasons after "this" are times ("this fall" -/-> "this spring",
+#                                      2 captions), what one is ready for is not there ("ready for our dogs") and
+#                                      "X of Y" parts keep their words past a modifier ("without paws": 6 in all).
 
 
 def test_cc3m_captions_have_no_defects(nlp):
