@@ -55,6 +55,7 @@ COMPILED_MODULES = (
     "sgshards.lexicon.units",
     "sgshards.parse.attribute_matcher",
     "sgshards.augment.depicted",
+    "sgshards.augment.misread",
     "sgshards.augment.attachment",
     "sgshards.text.page_shapes",
     "sgshards.text.shop_titles",

@@ -21,9 +21,9 @@ the validity benchmark:
   ("horseshoe often hung on doors", "where the kings were once crowned"), "every X is a Y";
 - **addressees and hypothetical things**: "a call to all good men", "a venue that will make your events
   memorable", "if person were to be crowned the champions ...";
-- **instructions**: a verb opening a sentence of page text, tagged as a noun ("Insert the Windows XP
-  CD");
-- **adverbs read as nouns**: a lower-case word the dictionary knows as an adverb and WordNet not as a noun ("slides ... rotates clockwise/NN");
+- **words the parse misread** (``misread``): a verb opening a sentence of page text, tagged as a noun
+  ("Insert the Windows XP CD"); an adverb the dictionary knows and WordNet not as a noun ("slides ...
+  rotates clockwise/NN"); a compound modifier read as subject and verb ("gold plated classic ceiling");
 - **idioms and verbs**: the object of a light-verb idiom ("police officers stand guard"), a phrasal noun
   cut from its particle ("enjoying a sit down"), a third-person verb read as a plural noun ("fiber
   withstands just about anything"), a hashtag verb ("# organize"), a past participle ("Sliced n diced");
@@ -47,12 +47,12 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, CLAUSE_BREAKS, FIXED_PHRASES,
-                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, INSTRUCTION_ADVERBS, METADATA_WORDS, OCCASION_HEADS,
+from ..lexicon.depicted import (STOCK_LABELS, ADDRESS_NOUNS, AMBIGUOUS_MONTHS, BUYER_PREPS, CIRCA_WORDS, CONDITIONAL_MARKS, CREDIT_HEADS, NUMBER_SIGNS, FIXED_PHRASES,
+                                FREQUENCY_WORDS, GENERIC_ADVERBS, GENRE_POSSESSORS, GENRE_WORDS, LIGHT_VERB_OBJECTS, PHRASAL_NOUNS, METADATA_WORDS, OCCASION_HEADS,
                                 PAGE_PHRASES, PAST_ADVERBS, POSSESSIVE_PRONOUNS, PREMISES, PRESENT_RANKERS,
                                 RANKING_WORDS, READER_CLAUSE_AUX, SHOWING_POSSESSED, SPECIFIC_DETERMINERS,
                                 TIME_LEAD_WORDS, TIME_SPANS)
-from ..lexicon.lemmas import all_lemmas, is_verb_only, noun_lemma
+from ..lexicon.lemmas import noun_lemma
 from ..lexicon.of_heads import IMAGE_HEADS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.mentions import CREATION_VERBS, READER_POSSESSIVES
@@ -61,6 +61,7 @@ from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .frames import is_verb_word
+from .misread import instruction, modifier_as_subject, no_noun_sense, participle_as_noun, verb_as_noun
 
 # A web address or a piece of one: "www.ya", "example.com", "http://..."
 _URL = re.compile(r"^(?:www\.|https?:|[a-z0-9-]+\.(?:com|net|org|co|uk|de|ru|info|io|fr|au|ca|jp|cn|biz|us|edu"
@@ -69,7 +70,6 @@ _URL = re.compile(r"^(?:www\.|https?:|[a-z0-9-]+\.(?:com|net|org|co|uk|de|ru|inf
 # word written apart).
 _CUT = re.compile(r"^[^\W\d_]{2,}-$")
 _POSSESSIVE_CASE = frozenset({"'s", "'", "\u2019s", "\u2019"})
-_INSTRUCTION_NEXT = frozenset({"DT", "PRP$"})
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})
 # Prepositions between a noun and itself in an adverb: "arm in arm", "side by side", "face to face", "word for word".
 PAIRING_PREPS = frozenset({"in", "by", "to", "for", "on", "after", "upon"})
@@ -79,8 +79,6 @@ _CREDIT_WORDS = {"of": COURTESY_WORDS, "to": SOURCE_WORDS}
 UNIVERSAL_WORDS = frozenset({"every", "any"})
 _NOUN_MODIFIER_DEPS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 _NOUN_DEPS = _NOUN_MODIFIER_DEPS | {"case"}
-# Placeholders CC3M puts for a name, which act ("organisation supported successful launch").
-ACTING_PLACEHOLDERS = PLACEHOLDERS | {"organisation"}
 SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 POSITION_LABELS = frozenset({"center", "centre", "middle", "left", "right", "top", "bottom", "front", "back", "rear"})
 
@@ -200,36 +198,6 @@ def closing_credit(doc: Sequence[DepToken], head: int) -> bool:
     by = doc[head - 1]
     verb = doc[by.head]
     return by.dep != "agent" or verb.lemma.lower() in CREATION_VERBS
-
-
-def modifier_as_subject(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
-    """The first word of a compound modifier the parse read as a subject, its second as the verb and
-    the head noun as its object: "gold plated classic ceiling", "hand drawn travel retro car", "Easy
-    fixes TV stand redo", "A Victorian silver pierced oval swing handle bread basket".  A bare singular
-    noun right before a past participle (or a present verb that is a noun too, not agreeing with it)
-    and a bare object right after it (a determiner on the "subject" only before a longer noun pile); a
-    name's placeholder ("person clued fans in") or a subject with a number or a conjunct acts."""
-    s = doc[head]
-    if s.dep != "nsubj" or s.tag != "NN" or s.head != head + 1 or noun_lemma(s.text.lower()) in ACTING_PLACEHOLDERS \
-            or any(doc[c].dep in ("poss", "conj", "nummod") for c in kids[head]):
-        return False
-    determined = any(doc[c].dep == "det" for c in kids[head])
-    v = doc[head + 1]
-    if v.dep != "ROOT" or v.tag not in ("VBD", "VBN", "VBP") or (
-            v.tag == "VBP" and "NOUN" not in all_lemmas(v.text.lower())):
-        return False
-    for o in kids[v.i]:
-        t = doc[o]
-        if t.dep in ("dobj", "npadvmod") and t.upos in ("NOUN", "PROPN") and o > v.i:
-            mods, todo = [], [o]
-            while todo:                              # the noun pile before the object ("oval swing handle bread")
-                more = [c for c in kids[todo.pop()] if c < o and doc[c].dep in _NOUN_MODIFIER_DEPS]
-                mods += more
-                todo += more
-            if min([o, *mods]) == v.i + 1 and not any(doc[c].dep in ("det", "poss") for c in mods) \
-                    and (not determined or o - v.i >= 3):
-                return True
-    return False
 
 
 def position_label(doc: Sequence[DepToken], head: int) -> bool:
@@ -386,38 +354,6 @@ def hypothetical(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     return False
 
 
-def no_noun_sense(doc: Sequence[DepToken], head: int) -> bool:
-    """A lower-case word the dictionary knows as an adverb and not as a noun, and WordNet's noun taxonomy
-    not at all, read as a noun: "Bunch of slides in white framed rotates clockwise".  (The dictionary
-    leaves out the noun sense of some base forms, "top", "accessory", and reads "tin" as an adverb:
-    its readings alone are no sign.)  A gerund ("surfing")
-    names an activity; a word the dictionary does not know (a name, "selfie") is left to the other rules."""
-    t = doc[head]
-    w = t.text
-    if not w.isalpha() or not w.islower() or w.endswith("ing"):
-        return False
-    forms = all_lemmas(w)
-    return "ADV" in forms and "NOUN" not in forms and not noun_classes(w)
-
-
-def instruction(doc: Sequence[DepToken], graph_span, head: int) -> bool:
-    """A one-word object opening a sentence of page text that is a verb before a determiner or an adverb of
-    shopping ("Insert the Windows XP CD", "shop online in china ...")."""
-    if graph_span is None or graph_span[1] - graph_span[0] != 1:
-        return False
-    t = doc[head]
-    opens = head == 0 or doc[head - 1].text in CLAUSE_BREAKS or (
-        head >= 2 and doc[head - 1].text == "." and doc[head - 2].upos == "NUM")
-    if not opens or head + 1 >= len(doc) or len(doc) - head <= 2:
-        return False
-    nxt = doc[head + 1]
-    if nxt.text.lower() in INSTRUCTION_ADVERBS:
-        pass                                           # "shop online in china ...", "Order now"
-    elif not (nxt.tag in _INSTRUCTION_NEXT and t.text[:1].isupper()):
-        return False                                   # "ship a city travels ...": a thing after all
-    return is_verb_word(t.text.lower())
-
-
 def idiom_object(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     """The object of a light-verb idiom ("police officers stand guard", "take a seat") or a noun made of a
     verb and its particle that the realisation would cut ("enjoying a sit down": "a sit")."""
@@ -489,32 +425,6 @@ def _like_compound(doc: Sequence[DepToken], kids: list[list[int]], g: int, p: in
     breakfast like island")."""
     return (g == p - 1 and y == p + 1 and doc[g].tag == "NN" and doc[y].tag == "NN"
             and doc[y].dep == "pobj" and not any(doc[c].dep in ("amod", "compound") for c in kids[g]))
-
-
-def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
-    """A verb of the third person the parse read as a plural noun with its subject for a compound: a word
-    with no noun sense at all ("fiber withstands just about anything": no "fiber withstands"; not "our
-    travels", "skinny pants", "these studs")."""
-    t = doc[head]
-    if head > 0 and doc[head - 1].text == "#":
-        pass                                           # a hashtag verb: "... for organizing # organize"
-    elif t.tag != "NNS" or not t.text.lower().endswith("s"):
-        return False
-    elif is_verb_only(t.text.lower()):
-        pass                                           # no noun at all: "a female dentist examines and scrapes"
-    else:
-        deps = {doc[c].dep for c in kids[head]}
-        if "compound" not in deps or deps & {"amod", "poss"}:
-            return False
-    lemma = noun_lemma(t.text.lower())
-    return is_verb_word(lemma) and not any(noun_classes(w) for w in {lemma, t.text.lower(), t.text.lower()[:-1]})
-
-
-def participle_as_noun(doc: Sequence[DepToken], head: int) -> bool:
-    """A past participle the parse read as a noun, which no dictionary knows as one ("Sliced n diced
-    short triple strand necklace set", heldout15 web): "sliced" names no thing."""
-    w = doc[head].text.lower()
-    return len(w) > 4 and w.endswith("ed") and w.isalpha() and is_verb_only(w) and not noun_classes(w)
 
 
 def paired_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
