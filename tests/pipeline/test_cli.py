@@ -227,7 +227,11 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # "all weather in fencing" (heldout13)
     # 820 since imperatives are skipped ("ask industry to do in our family room?", "add color to a stark, white
     # bathroom ...": their only negatives were edits of instructions)
-    assert stats["with_negative"] >= 820      # 820 after all of the above together
+    # 814 since the heldout15 classes: the captions lost had only edits of a closing credit ("an original
+    # illustration by a rabbit"), of "on the market" (2), of what a diagram or a model shows ("diagram of an
+    # old sewing machine": valid, lost with the positives that said a sewing machine was there) and of a
+    # bare noun read as a subject ("alone boy throw rocks")
+    assert stats["with_negative"] >= 814      # 814 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
