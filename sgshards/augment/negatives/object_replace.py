@@ -343,12 +343,26 @@ def set_out_together(old: str, new: str) -> bool:
 def _add(out: list[Candidate], surface: Surface, slot: Slot, span: Span, noun: str, article: bool) -> None:
     """The candidate with ``noun`` in the slot's number in place of ``span`` (the name, or the
     phrase after its determiner, or the name's head), after an article when asked, if any."""
-    new = noun_form(noun, slot.plural)
+    new = noun_form(noun, slot.plural or after_collective(surface, span))
     if article:
         new = indefinite_article(new) + " " + new
     cand = make_candidate(surface, "object_replace", [Replacement(span, fresh(surface, new, span))])
     if cand:
         out.append(cand)
+
+
+# Heads of a group: the noun after their "of" is plural though the tagger may call it singular ("a group
+# of deer greet us": no "a group of goat").
+COLLECTIVE_HEADS = frozenset({"group", "herd", "flock", "pack", "school", "swarm", "pod", "colony", "litter",
+                              "bunch", "crowd", "couple", "pair", "family", "team", "troop", "gaggle", "lot",
+                              "lots", "number", "dozen", "dozens", "hundreds", "thousands", "few", "several"})
+
+
+def after_collective(surface: Surface, span: Span) -> bool:
+    """The noun at ``span`` follows the "of" of a group's head ("a herd of deer")."""
+    toks = surface.tokens
+    s = span[0]
+    return s >= 2 and toks[s - 1].text.lower() == "of" and noun_lemma(toks[s - 2].text.lower()) in COLLECTIVE_HEADS
 
 
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "one", "each", "every", "another"})

@@ -422,3 +422,11 @@ def test_no_tree_where_a_wood_is_named(surface):
     """heldout9 CC3M row 3376: "the wind moves a grass in the wood" -> "a tree" may well be true."""
     got = every(object_replace, surface("the wind moves a grass in the wood"), seeds=30, limit=20)
     assert got and not any("tree" in t for t in got), got
+
+
+def test_a_noun_after_a_groups_of_is_replaced_by_a_plural(surface):
+    """heldout16 CC3M row 15067: "a group of goat greet us" of "a group of deer greet us"."""
+    got = every(object_replace, surface("a group of deer greet us as we close in on the trailhead"))
+    singular = {"goat", "dog", "cat", "horse", "wolf", "giraffe", "bear", "rabbit", "cow", "fox", "camel"}
+    assert got and not [t for t in got if t.split()[3] in singular]
+    assert "a herd of horses on a hill" in every(object_replace, surface("a herd of sheep on a hill"))
