@@ -49,7 +49,7 @@ point of view|word of mouth|state of the art|matter of time|tip of the iceberg|e
 talk of the town|man of the hour|woman of the hour|life of the party|peace of mind|change of heart
 labour of love|labor of love|frame of mind|state of mind|food for thought|sense of humour|sense of humor
 icing on the cake|best of both worlds|the rest of your life|by storm|into the spirit of things|in the spirit of things
-as part of|as part|as a part of|on the market|in this case|in that case|in any case|in each case|all that jazz
+as part of|as part|as a part of|on the market|in this case|in that case|in any case|in each case|all that jazz|on the eve
 """)
 
 # Possessive pronouns standing as a noun: "an old drawing of mine" names no thing of its own.
