@@ -31,6 +31,7 @@ from ..lexicon.adjectives import ATTRIBUTIVE_ONLY, NOT_THE_THING, PREDICATIVE_ON
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
 from .mentions import author
+from .vocab import MASS_NOUNS
 
 DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
 NEGATING_DETERMINERS = frozenset({"no", "zero", "neither", "nor", "never"})
@@ -162,6 +163,9 @@ def _predicable(doc: Sequence[DepToken], span: Span, name: Span, modifiers: set[
     if not _predicable_word(tok.text.lower(), tok.upos, tok.tag) or tok.lemma.lower() in ATTRIBUTIVE_ONLY \
             or tok.dep == "compound" and "ADJ" not in all_lemmas(tok.text.lower()):
         return False                               # a compound's noun tagged JJ: "rugby player", "golf cart"
+    if tok.text.lower() == "little" and span[0] > 0 and doc[span[0] - 1].text.lower() == "a" \
+            and noun_lemma(doc[name[1] - 1].text.lower()) in MASS_NOUNS:
+        return False                               # an amount: "a little snow" is no "snow that is little"
     head = name[1] - 1
     # it modifies a word of a compound name, not the thing: "essential oil bottle"
     return not (name[0] <= tok.head < head)

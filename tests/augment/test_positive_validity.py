@@ -431,3 +431,10 @@ def test_a_fronted_phrase_is_not_glued_inside_the_verb_phrase(parse):
     """heldout15 CC3M row 5395: "men in sitting winter" of "men, in winter, sit at the tent"."""
     got = candidates(parse, "men, in winter, sit at the tent and show a finger: everything is fine")["all"]
     assert not [t for t in got if "in sitting" in t] and "men are sitting at the tent" in got
+
+
+def test_a_little_before_a_mass_noun_is_an_amount(parse):
+    """heldout16 CC3M row 10536: "a snow that is little" of "a little snow"."""
+    got = candidates(parse, "a little snow on the ground")["all"]
+    assert not [t for t in got if "is little" in t] and "a little snow" in got
+    assert [t for t in candidates(parse, "a little girl on the beach")["all"] if "is little" in t]
