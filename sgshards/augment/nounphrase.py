@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.lemmas import all_lemmas, is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
-from ..lexicon.taxonomy import depictable, noun_class, noun_classes
+from ..lexicon.taxonomy import depictable, is_a, noun_class, noun_classes
 from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS, VIEWER_NOUNS
 from ..schemas.depview import DepToken
 from ..lexicon.adjectives import ATTRIBUTIVE_ONLY, NOT_THE_THING, PREDICATIVE_ONLY
@@ -163,6 +163,8 @@ def _predicable(doc: Sequence[DepToken], span: Span, name: Span, modifiers: set[
     if not _predicable_word(tok.text.lower(), tok.upos, tok.tag) or tok.lemma.lower() in ATTRIBUTIVE_ONLY \
             or tok.dep == "compound" and "ADJ" not in all_lemmas(tok.text.lower()):
         return False                               # a compound's noun tagged JJ: "rugby player", "golf cart"
+    if tok.upos == "ADJ" and is_a(tok.text.lower(), noun_lemma(doc[name[1] - 1].text.lower())):
+        return False                               # a kind, no property: "husky dog" is no "dog that is husky"
     if tok.text.lower() == "little" and span[0] > 0 and doc[span[0] - 1].text.lower() == "a" \
             and noun_lemma(doc[name[1] - 1].text.lower()) in MASS_NOUNS:
         return False                               # an amount: "a little snow" is no "snow that is little"

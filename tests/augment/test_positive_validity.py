@@ -438,3 +438,10 @@ def test_a_little_before_a_mass_noun_is_an_amount(parse):
     got = candidates(parse, "a little snow on the ground")["all"]
     assert not [t for t in got if "is little" in t] and "a little snow" in got
     assert [t for t in candidates(parse, "a little girl on the beach")["all"] if "is little" in t]
+
+
+def test_an_adjective_naming_a_kind_of_the_noun_is_not_predicated(parse):
+    """heldout16 CC3M row 977: "the dog is funny and husky" (a husky is a dog)."""
+    got = candidates(parse, "funny husky dog lying on the grass with the tongue hanging out")["all"]
+    assert not [t for t in got if "husky" in t and " is " in f" {t} " and t.index("husky") > t.index(" is ")]
+    assert [t for t in candidates(parse, "a red car")["all"] if "is red" in t]
