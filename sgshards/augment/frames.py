@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional, Sequence
 
 from ..lexicon.depicted import GENERIC_ADVERBS
-from ..lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
+from ..lexicon.lemmas import all_lemmas, is_verb_only, noun_lemma, verb_lemma
 from ..lexicon.taxonomy import noun_classes
 from ..lexicon.words import AGENT_PREP_VERBS, OF_PREP_NOUNS, POSITIONAL_ADJS, PREP_HEADS
 from ..schemas.depview import DepToken
@@ -263,6 +263,8 @@ def realise_predicate(doc: Sequence[DepToken], kids: list[list[int]], graph: Sce
         gov = governor(doc, toks[0])
         if doc[gov].upos in ("VERB", "AUX") and not asserted(doc, kids, gov):
             return None                               # "to belt out the anthem at the game"
+        if any(is_verb_only(doc[k].text.lower()) for k in toks):
+            return None                               # a verb the tagger read as a noun: no "person is rehearse on"
         return Predicate(tuple(_piece(doc[k].text.lower() if doc[k].upos != "PROPN" else doc[k].text,
                                       doc[k].ws or " ", doc[k].lemma.lower(), doc[k].upos, doc[k].tag)
                                for k in toks), False, finite=_past(doc, kids, gov),

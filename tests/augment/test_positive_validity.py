@@ -445,3 +445,9 @@ def test_an_adjective_naming_a_kind_of_the_noun_is_not_predicated(parse):
     got = candidates(parse, "funny husky dog lying on the grass with the tongue hanging out")["all"]
     assert not [t for t in got if "husky" in t and " is " in f" {t} " and t.index("husky") > t.index(" is ")]
     assert [t for t in candidates(parse, "a red car")["all"] if "is red" in t]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_gets_no_copula(parse):
+    """heldout16 CC3M row 2060: "person is rehearse on stage"."""
+    got = candidates(parse, "entertainer and person rehearse on stage .")["all"]
+    assert not [t for t in got if "is rehearse" in t] and "person" in got
