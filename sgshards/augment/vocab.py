@@ -341,7 +341,7 @@ PLACE_PREPS: dict[str, frozenset[str]] = {w: frozenset(p.split("|")) for w, p in
 SYMMETRIC_PREPS = frozenset({
     "next to", "near", "near to", "beside", "besides", "with", "by", "and", "alongside", "along", "along with",
     "opposite", "opposite to", "opposite of", "across from", "adjacent to", "close to", "together with",
-    "next", "nearby", "among", "amongst", "between", "against", "versus", "vs",
+    "next", "nearby", "among", "amongst", "amid", "amidst", "between", "against", "versus", "vs",
     "side by side with", "in contact with", "touching", "facing",
     "connected to", "connected with", "linked to", "joined to", "attached to", "parallel to",
     "similar to", "identical to", "equal to", "level with", "in line with", "combined with",

@@ -425,3 +425,8 @@ def test_a_noun_moved_into_a_coordinated_subject_leaves_the_verb_plural(surface)
     assert not [t for t in got if " crowds " in t]
     # a noun moved out of the object's coordination to be the subject alone agrees with it
     assert "a plate holds a cup and two men" in texts(run(relation_swap, surface("two men hold a cup and a plate")))
+
+
+def test_things_amid_each_other_are_not_swapped(surface):
+    """heldout16 CC3M row 11340: "mountains amidst red sand dunes" of "red sand dunes amidst mountains"."""
+    assert not run(relation_swap, surface("red sand dunes amidst mountains"))
