@@ -274,8 +274,8 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # set off by commas, superlatives without their scope and past participles read as nouns give no positive to
 # perturb, and modifiers side by side are not swapped; 53,454 since seasons after "this", places "near you", what
 # one is ready for and fronted phrases give none either; 53,452 since the heldout16 classes ("on the eve", verbs
-# the tagger read as nouns get no copula, a group's "of" takes plurals).
-CC3M_NEGATIVES_BASELINE = 53_452
+# the tagger read as nouns get no copula, a group's "of" takes plurals); 53,450 since "amid" is symmetric.
+CC3M_NEGATIVES_BASELINE = 53_450
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
