@@ -41,9 +41,7 @@ def high_conj(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
     x = t.head
     if t.dep != "conj" or t.upos not in NOUN_POS or x >= t.i or doc[x].upos not in NOUN_POS | {"VERB"}:
         return
-    cc = t.i - 1
-    while cc > x and doc[cc].dep in ("det", "amod", "compound", "nummod", "poss") and doc[cc].head == t.i:
-        cc -= 1
+    cc = _conjunction_before(doc, t.i, x)
     if doc[cc].text.lower() not in ("and", "or", "&"):
         return
     z = cc - 1
@@ -61,6 +59,14 @@ def high_conj(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
     fixed[cc] = fixed[cc]._replace(head=z)
 
 
+def _conjunction_before(doc: list[DepToken], i: int, x: int) -> int:
+    """The token before conjunct i's own modifiers (its "and", if the parse has one), not before x."""
+    cc = i - 1
+    while cc > x and doc[cc].dep in ("det", "amod", "compound", "nummod", "poss") and doc[cc].head == i:
+        cc -= 1
+    return cc
+
+
 def conj_in_picture(fixed: list[DepToken], original: OriginalParse, i: int) -> None:
     """"family portrait of man and his wife posing with their son": a person coordinated with a
     picture that shows a person is shown with them, not a second picture (nor the one posing)."""
@@ -70,9 +76,7 @@ def conj_in_picture(fixed: list[DepToken], original: OriginalParse, i: int) -> N
     if t.dep != "conj" or x >= t.i or REPRESENTATION_HEADS.get(noun_lemma(doc[x].text.lower())) != "in" \
             or not _alive(t):
         return
-    cc = t.i - 1
-    while cc > x and doc[cc].dep in ("det", "amod", "compound", "nummod", "poss") and doc[cc].head == t.i:
-        cc -= 1
+    cc = _conjunction_before(doc, t.i, x)
     z = cc - 1
     if doc[cc].text.lower() not in ("and", "&") or z <= x or doc[z].dep != "pobj" or not _alive(doc[z]):
         return

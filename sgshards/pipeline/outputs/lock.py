@@ -263,9 +263,7 @@ class OutputLock:
         if self.detached:
             return
         try:
-            holder, _, _ = self._read()
-            if holder and holder.get("token") == self.record["token"]:
-                self.fs.rm_file(self.path)
+            _remove_if_held(self.fs, self.path, self.record["token"])
             if self.created_dir and not os.listdir(self.root):
                 os.rmdir(self.root)  # leave no empty directory behind a run that did nothing
         except OSError:
@@ -303,7 +301,11 @@ def release_token(output: str, token: str) -> bool:
     """Remove ``output``'s lock if it is still the one with ``token`` (a detached job's last
     step); True when it was removed."""
     fs, root = fsspec.core.url_to_fs(output.rstrip("/") or "/")
-    path = f"{root.rstrip('/')}/{LOCK_FILE}"
+    return _remove_if_held(fs, f"{root.rstrip('/')}/{LOCK_FILE}", token)
+
+
+def _remove_if_held(fs, path: str, token: str) -> bool:
+    """Remove the lock object at ``path`` if it is the one with ``token``; True when removed."""
     fs.invalidate_cache(path)
     try:
         holder = json.loads(fs.cat_file(path))
