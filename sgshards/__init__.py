@@ -56,6 +56,7 @@ COMPILED_MODULES = (
     "sgshards.parse.attribute_matcher",
     "sgshards.augment.depicted",
     "sgshards.augment.misread",
+    "sgshards.augment.names",
     "sgshards.augment.attachment",
     "sgshards.text.page_shapes",
     "sgshards.text.shop_titles",

@@ -31,6 +31,7 @@ from ..lexicon.adjectives import ATTRIBUTIVE_ONLY, NOT_THE_THING, PREDICATIVE_ON
 from ..schemas.graph import SceneGraph, Span
 from .frames import PAST_AUXILIARIES, asserted, governor
 from .mentions import author
+from .names import cuts_name
 from .vocab import MASS_NOUNS
 
 DESCRIBING_NOUNS = COLOURS | MATERIALS | PATTERNS
@@ -248,7 +249,8 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
     part = (compound_part(doc, graph, head) or o.name.lower() in MEASURE_NOUNS or cut
             or classifier_possessor(doc, head) or possessive_name_cut(doc, start)
             or misread_compound_head(doc, kids, head) or _CODE_HEAD.match(doc[head].text.lower()) is not None
-            or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens))
+            or _name_cut(doc, kids, head, start, attr_tokens) or chain_cut(doc, kids, start, e, attr_tokens)
+            or cuts_name(doc, _realised_words(doc, kids, head, (start, e), attrs, after, counted, run_start)))
     abstract = doc[head].upos != "PROPN" and not (depictable(o.name) or depictable(doc[head].text))
     abstract = abstract or bool(after) and doc[after[-1]].upos == "NOUN" and not depictable(doc[after[-1]].text)
     #                                            "the object of desire": a kind no picture shows
@@ -487,6 +489,17 @@ def _quantity_cut(doc: Sequence[DepToken], kids: list[list[int]], head: int, run
         return False
     return any(t.tag not in _NEUTRAL_GAP_TAGS and t.dep not in ("nummod", "quantmod")
                for t in doc[max(nums) + 1:run_start])
+
+
+def _realised_words(doc: Sequence[DepToken], kids: list[list[int]], head: int, name: Span,
+                    attrs: list[tuple[int, Optional[Span]]], after: tuple[int, ...], counted: bool,
+                    run_start: int) -> list[int]:
+    """The caption tokens the mention's realisation says: its name, attributes, what follows the
+    name and the count."""
+    words = [*range(*name), *after, *(j for _, sp in attrs if sp is not None for j in range(*sp))]
+    if counted:
+        words += [k for k in kids[head] if doc[k].dep == "nummod" and k < run_start]
+    return words
 
 
 def _attribute_position(a: tuple[int, Optional[Span]]) -> int:
