@@ -41,7 +41,8 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 # ``heldout13`` holds 100 VG regions again: the COCO-style stand-in measured fresh on today's code;
 # ``heldout14`` was drawn at the end of the session that read heldout13, on its final code;
 # ``heldout15`` at the start of the fifth 2026-12-06 session, on the output of 0fdb9b3;
-# ``heldout16`` after most of that session's fixes, on the output of 4264b88.
+# ``heldout16`` after most of that session's fixes, on the output of 4264b88;
+# ``heldout17`` at the start of the 2026-12-07 session, on the output of 2200b39.
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
            "heldout": (2027, {"cc3m": 100, "web": 200}),
@@ -59,7 +60,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout13": (2039, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout14": (2040, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout15": (2041, {"cc3m": 150, "web": 250, "vg": 100}),
-           "heldout16": (2042, {"cc3m": 150, "web": 250, "vg": 100})}
+           "heldout16": (2042, {"cc3m": 150, "web": 250, "vg": 100}),
+           "heldout17": (2043, {"cc3m": 150, "web": 250, "vg": 100})}
 TUNING_ROWS = 150
 
 
