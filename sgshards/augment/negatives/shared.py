@@ -135,6 +135,29 @@ def glued(surface: Surface, span: Span) -> bool:
     return e < len(toks) and not toks[e - 1].ws and toks[e].text not in _CLOSERS
 
 
+def continued(surface: Surface, span: Span) -> bool:
+    """The caption's noun phrase goes on past the span: the next word is a noun or number its last
+    word modifies ("Change in household | spending", "coffee on wooden table | view"), or a name in
+    apposition to it ("his wife | Emma").  Moving the span alone strands that word."""
+    toks = surface.tokens
+    s, e = span
+    if not surface.caption or e >= len(toks) or not toks[e - 1].ws or toks[e].upos not in ("NOUN", "PROPN", "NUM"):
+        return False
+    last, t = toks[e - 1], toks[e]
+    if last.head == e and last.dep in _INNER_DEPS:
+        return True
+    for _ in range(4):                      # "talkie logo | black square": "square" in apposition to "logo"
+        if t.head == e - 1:
+            return t.dep in _INNER_DEPS or t.dep == "appos"
+        if t.head < e or t.head == t.i or toks[t.head].upos not in ("NOUN", "PROPN", "NUM"):
+            return False
+        t = toks[t.head]
+    return False
+
+
+_INNER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "nummod"})
+
+
 def possessive(surface: Surface, span: Span) -> bool:
     """The span is followed by a possessive clitic ("men's", "girls'")."""
     toks = surface.tokens

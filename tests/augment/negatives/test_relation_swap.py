@@ -112,6 +112,19 @@ def test_relation_swap_not_across_a_list_or_in_an_idiom(surface):
         "close up of a man's hand, hard at work using a calculator")))
 
 
+def test_relation_swap_never_strands_the_rest_of_a_noun_phrase(surface):
+    """Web (heldout10/11/16): the word after a phrase that modifies it or names it in apposition
+    stays behind when the phrase moves: "Household in change spending", "the 500 victory Emma",
+    "talkie logo before coffee black square"."""
+    assert not any(t.startswith("Household") for t in every(relation_swap, surface(
+        "Change in household spending, investment in energy and in sectoral value-added")))
+    assert not any("victory Emma" in t for t in every(relation_swap, surface(
+        "Scott Dixon and his wife Emma celebrate the 500 victory with a kiss")))
+    assert every(relation_swap, surface("coffee before talkie logo black square")) == set()
+    # a phrase that ends where its noun phrase ends still moves
+    assert "a cat chasing a dog in the park" in every(relation_swap, surface("a dog chasing a cat in the park"))
+
+
 # Real CC3M captions whose subject is a bare singular: moved after the verb it read as the head of
 # a compound ("a bath taking stag" ~ a bath-taking stag, i.e. still true).
 @pytest.mark.parametrize("caption, swapped", [
