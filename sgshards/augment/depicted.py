@@ -61,7 +61,7 @@ from ..lexicon.words import BODY_PARTS, CALENDAR_NAMES, PERSON_REFERENTS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph
 from .frames import is_verb_word
-from .misread import instruction, modifier_as_subject, no_noun_sense, participle_as_noun, verb_as_noun
+from .misread import instruction, modifier_as_subject, no_noun_sense, participle_as_noun, person_doing, verb_as_noun
 
 # A web address or a piece of one: "www.ya", "example.com", "http://..."
 _URL = re.compile(r"^(?:www\.|https?:|[a-z0-9-]+\.(?:com|net|org|co|uk|de|ru|info|io|fr|au|ca|jp|cn|biz|us|edu"
@@ -544,7 +544,7 @@ def undepicted(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph
                 or time_word(doc, kids, head) or courtesy_credit(doc, head)
                 or maker_credit(doc, head) or closing_credit(doc, head) or no_noun_sense(doc, head)
                 or modifier_as_subject(doc, kids, head) or position_label(doc, head)
-                or participle_as_noun(doc, head)
+                or participle_as_noun(doc, head) or person_doing(doc, head)
                 or possessor_only(doc, kids, head) or generic_statement(doc, kids, head)
                 or universal_copula(doc, kids, head)
                 or addressed(doc, head) or readers_hypothetical(doc, kids, head) or hypothetical(doc, kids, head)

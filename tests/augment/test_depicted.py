@@ -410,3 +410,12 @@ def test_the_eve_cc3m_cut_from_its_day_is_no_object(parse):
     """heldout16 CC3M rows 6902, 7939: "cats on the eve" (the holiday's name deleted)."""
     got = positives(parse, "people celebrate on the eve")
     assert not mentions(got, "eve") and "people" in got
+
+
+def test_a_verb_read_as_the_noun_a_person_word_modifies_is_no_object(parse):
+    # heldout17 web 8736, CC3M 5052: "the posing is blond and female", "female walking is along a path"
+    got = positives(parse, "Blond female posing behind a shopping cart")
+    assert not mentions(got, "posing") and "a shopping cart" in got
+    assert not mentions(positives(parse, "female walking along a wooded path"), "walking")
+    # a compound after the activity keeps it ("professional boxing match")
+    assert "professional boxing match" in positives(parse, "professional boxing match in las vegas")
