@@ -119,7 +119,10 @@ def page_tokens(doc: Sequence[DepToken]) -> set[int]:
 
 
 def pronoun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
-    """A possessive pronoun standing alone as a noun: "an old drawing of mine" (not "an abandoned mine")."""
+    """A possessive pronoun standing alone as a noun: "an old drawing of mine" (not "an abandoned mine"); the
+    pronoun "one" ("each one", "we just use the same ones"): what it stands for is said elsewhere."""
+    if doc[head].text.lower() in ("one", "ones") and doc[head].upos != "NUM":
+        return True
     return doc[head].text.lower() in POSSESSIVE_PRONOUNS and not any(
         doc[c].dep in ("det", "amod", "compound", "nummod", "poss") for c in kids[head])
 

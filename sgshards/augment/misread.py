@@ -87,6 +87,10 @@ def verb_as_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> b
     with no noun sense at all ("fiber withstands just about anything": no "fiber withstands"; not "our
     travels", "skinny pants", "these studs")."""
     t = doc[head]
+    if t.tag == "NN" and t.dep == "ROOT" and (head == 0 or doc[head - 1].upos == "PUNCT") and t.text.isalpha() \
+            and t.text.islower() and is_verb_only(t.text) and not noun_classes(t.text):
+        return True                                    # a verb no dictionary has as a noun opening a clause:
+        #                                                "the baseball hat - get on the trend"
     if head > 0 and doc[head - 1].text == "#":
         pass                                           # a hashtag verb: "... for organizing # organize"
     elif t.tag != "NNS" or not t.text.lower().endswith("s"):

@@ -419,3 +419,13 @@ def test_a_verb_read_as_the_noun_a_person_word_modifies_is_no_object(parse):
     assert not mentions(positives(parse, "female walking along a wooded path"), "walking")
     # a compound after the activity keeps it ("professional boxing match")
     assert "professional boxing match" in positives(parse, "professional boxing match in las vegas")
+
+
+def test_the_pronoun_one_and_a_verb_no_dictionary_has_as_a_noun_are_no_objects(parse):
+    # heldout17 CC3M 6984 ("the one"), 2384 ("get"); heldout11 web ("ones")
+    got = positives(parse, "students sorted different vegetables into what part of the plant they thought each one was.")
+    assert not mentions(got, "one") and "students sorted vegetables" in got
+    assert not mentions(positives(parse, "we just use the same ones over and over"), "ones")
+    got = positives(parse, "the baseball hat - get on the trend")
+    assert not mentions(got, "get") and "the baseball hat" in got
+    assert "one dog" in positives(parse, "one dog and one cat")                  # a count is no pronoun
