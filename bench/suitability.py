@@ -23,8 +23,10 @@ validity benchmark's rows, from the tuning rows and from captions the tests quot
 - sample 4 (seed 1506): drawn and judged after the second round, unbiased for it; a third round (web
   shapes) and a fourth followed (generic claims, reported speech, text addressed to the reader, site
   titles: text/claims.py);
-- sample 5 (seed 1507): drawn and judged after the fourth round: **the unbiased sample of today's rules,
-  and the default**.  ``--sample 4`` scores sample 4, ``--sample 0`` all of them.
+- sample 5 (seed 1507): drawn and judged after the fourth round;
+- sample 6 (seed 1508): drawn and judged on 2026-12-07 by two new readers (s6a, s6b), before the learned
+  scene score (``text.scene_model``) existed and never used to fit it: **the unbiased sample of today's
+  gate, and the default**.  ``--sample 4`` scores sample 4, ``--sample 0`` all of them.
 
 A second reader judged sample 2 again, blind (``--reader second``, ``--agreement``).
 
@@ -167,8 +169,8 @@ def agreement(first: list[dict], second: list[dict]) -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--list", action="store_true", help="list the captions where reader and gate disagree")
-    ap.add_argument("--sample", type=int, default=5,
-                    help="1 to 5, or 0 for all (default: 5, drawn and judged after the last rule change)")
+    ap.add_argument("--sample", type=int, default=6,
+                    help="1 to 6, or 0 for all (default: 6, drawn and judged after the last rule change)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--reader", choices=("first", "second"), default="first",
                     help="whose labels to score against (second: sample 2 only)")
