@@ -60,6 +60,7 @@ COMPILED_MODULES = (
     "sgshards.augment.attachment",
     "sgshards.text.page_shapes",
     "sgshards.text.shop_titles",
+    "sgshards.text.scene_model",
     "sgshards.text.claims",
     "sgshards.augment.negatives.kinds",
 )

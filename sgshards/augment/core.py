@@ -49,6 +49,8 @@ class AugmentOptions:
     # augment captions that describe no visible scene too (product listings, titles, ...: see
     # text.suitability); for ablations, the default writes them with only the caption as positive
     keep_unsuitable: bool = False
+    # what the rules keep is skipped too when the learned P(scene) is below this (text.scene_model; 0: off)
+    min_scene_score: float = defaults.MIN_SCENE_SCORE
     # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
     frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
     # "plausible": each type's negative is the candidate a text-only model can least tell from its
@@ -65,6 +67,8 @@ class AugmentOptions:
             raise ValueError(f"unknown negative types: {sorted(unknown)}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence must be in [0, 1], not {self.min_confidence}")
+        if not 0.0 <= self.min_scene_score < 1.0:
+            raise ValueError(f"min_scene_score must be in [0, 1), not {self.min_scene_score}")
 
 
 def seeded_rng(key: str, seed: int) -> random.Random:
@@ -81,7 +85,8 @@ def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
     description (``text.site_labels``); the parsed text by default."""
     if options.keep_unsuitable:
         return None
-    return unsuitable_reason(caption if caption is not None else text_of(list(doc)), doc, graph)
+    return unsuitable_reason(caption if caption is not None else text_of(list(doc)), doc, graph,
+                             options.min_scene_score)
 
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,

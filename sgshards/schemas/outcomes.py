@@ -76,6 +76,7 @@ GENERIC_CLAIM = "generic_claim"
 NO_VISIBLE_OBJECT = "no_visible_object"
 PAGE_TEXT = "page_text"
 SEGMENTED_LISTING = "segmented_listing"
+UNLIKELY_SCENE = "unlikely_scene"
 
 ERROR_PREFIX = "error_"          # error_<ExceptionType>: a stage raised (parse, graph, augment)
 ERROR_FAMILY = ERROR_PREFIX + "<Type>"
@@ -146,6 +147,8 @@ REASONS: dict[str, Reason] = {
     GENERIC_CLAIM: Reason(STAGE_SUITABILITY, "written, not augmented: a generic claim, evaluation or piece of "
                                              "advice (\"smiling helps ...\", \"it's tricky to ...\", \"dinners will be "
                                              "harder ...\", \"X is a thrifty way to ...\"), not a description"),
+    UNLIKELY_SCENE: Reason(STAGE_SUITABILITY, "written, not augmented: every rule kept it, but the learned scene "
+                                              "score (text.scene_model) is below --min-scene-score"),
     NO_VISIBLE_OBJECT: Reason(STAGE_SUITABILITY, "written, not augmented: no object a picture can show, only "
                                                  "ideas, qualities and kinds of text (\"the effects of diet on "
                                                  "sports\")"),

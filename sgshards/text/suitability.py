@@ -42,7 +42,9 @@ its parse, never a list of known captions:
 
 - ``page_text``, ``segmented_listing``, event tickets, title segments, comma keywords (``text.page_shapes``):
   a page's furniture, listings between pipes or bullets, a page title of Title Case segments, a work's title ("... : subtitle", "(1950)");
-- ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count.
+- ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count;
+- ``unlikely_scene``: what every rule keeps, when the learned P(scene) of ``text.scene_model`` is below
+  the run's ``--min-scene-score``.
 
 The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
 cut); ``Caption.original`` is the caption as written.  Lower-case CC3M captions and their "person"
@@ -60,7 +62,7 @@ from ..schemas.depview import FINITE_TAGS, DepToken, children_index, has_letter
 from ..schemas.graph import SceneGraph
 from ..schemas.outcomes import (
     GENERIC_CLAIM, FILE_NAME_OR_URL, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PRODUCT_LISTING, SENTENCE_TITLE,
-    STATEMENT, TEXT_ONLY, TITLE_CASE)
+    STATEMENT, TEXT_ONLY, TITLE_CASE, UNLIKELY_SCENE)
 from .keywords import is_english_word, readings, stuffed, stuffed_sentence
 from .reader_text import text_only, unmarked_question
 from .page_shapes import comma_keywords, event_tickets, page_text, segmented_listing, title_segments, work_title
@@ -68,6 +70,7 @@ from .shop_titles import news_headline, product_title
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
 from .statements import abstract_only, how_to_title, sentence_title, statement_verb
+from .scene_model import scene_probability
 
 # Function words of other languages written in Latin script that are not English words, and the
 # common content words of those languages (``lexicon.languages``): two of them and fewer English
@@ -160,7 +163,10 @@ def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bo
     return reason is None, reason
 
 
-def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None) -> Optional[str]:
+def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None,
+                      min_scene: float = 0.0) -> Optional[str]:
+    """The first rule's reason; then, for a caption every rule keeps, ``unlikely_scene`` when the
+    learned P(scene) (``text.scene_model``) is below ``min_scene`` (0: not asked)."""
     view = caption_view(caption, doc, graph)
     if not view.words:
         return None
@@ -168,6 +174,8 @@ def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[Sce
         reason = rule(view)
         if reason:
             return reason
+    if min_scene > 0.0 and scene_probability(view.tokens) < min_scene:
+        return UNLIKELY_SCENE
     return None
 
 

@@ -274,8 +274,11 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # set off by commas, superlatives without their scope and past participles read as nouns give no positive to
 # perturb, and modifiers side by side are not swapped; 53,454 since seasons after "this", places "near you", what
 # one is ready for and fronted phrases give none either; 53,452 since the heldout16 classes ("on the eve", verbs
-# the tagger read as nouns get no copula, a group's "of" takes plurals); 53,450 since "amid" is symmetric.
-CC3M_NEGATIVES_BASELINE = 53_450
+# the tagger read as nouns get no copula, a group's "of" takes plurals); 53,450 since "amid" is symmetric; 53,397 since the 2026-12-07 classes: a phrase whose
+# noun phrase goes on past it ("household | spending", "his wife | Emma") is not moved alone by a relation
+# swap, a mention that keeps part of a name ("Transliving Issue" of "Transliving Issue 29") and "one",
+# "ones", "-ing" verbs after a person word ("female walking") give no positive to perturb.
+CC3M_NEGATIVES_BASELINE = 53_397
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -296,7 +299,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8724     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8722     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -329,6 +332,7 @@ CC3M_COVERAGE_BASELINE = 0.8724     # 88.27% with all of round 9 merged (see the
 #                                      87.24% since seasons after "this" are times ("this fall" -/-> "this spring",
 #                                      2 captions), what one is ready for is not there ("ready for our dogs") and
 #                                      "X of Y" parts keep their words past a modifier ("without paws": 6 in all).
+#                                      87.22% since the 2026-12-07 classes (see the negatives baseline; 3 captions).
 
 
 def test_cc3m_captions_have_no_defects(nlp):

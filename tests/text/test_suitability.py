@@ -7,7 +7,7 @@ import pytest
 from sgshards.graph import build_graph
 from sgshards.schemas.outcomes import (
     FILE_NAME_OR_URL, GENERIC_CLAIM, KEYWORD_LIST, NAMES_LIST, NO_VISIBLE_OBJECT, NOT_ENGLISH, PAGE_TEXT, PRODUCT_LISTING,
-    REASONS, SEGMENTED_LISTING, SENTENCE_TITLE, SKIP_REASONS, STAGE_SUITABILITY, STATEMENT, TEXT_ONLY, TITLE_CASE)
+    REASONS, SEGMENTED_LISTING, SENTENCE_TITLE, SKIP_REASONS, STAGE_SUITABILITY, STATEMENT, TEXT_ONLY, TITLE_CASE, UNLIKELY_SCENE)
 from sgshards.text.suitability import assess, is_english_word, unsuitable_reason
 
 UNSUITABLE = {
@@ -305,7 +305,8 @@ def test_assess_returns_the_verdict_and_the_reason(parse):
 
 
 def test_reasons_are_catalogued_at_the_suitability_stage():
-    assert set(SKIP_REASONS) == set(UNSUITABLE)
+    # every rule's reason has its real captions here; the learned score's, in test_scene_model.py
+    assert set(SKIP_REASONS) == set(UNSUITABLE) | {UNLIKELY_SCENE}
     assert all(REASONS[r].stage == STAGE_SUITABILITY for r in SKIP_REASONS)
 
 

@@ -70,6 +70,9 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-unsuitable", action="store_true",
                    help="augment captions that describe no visible scene too (product listings, titles, keyword "
                         "lists, ...; by default they are written with the caption as their only positive)")
+    p.add_argument("--min-scene-score", type=float, default=defaults.MIN_SCENE_SCORE, metavar="P",
+                   help="skip too what the suitability rules keep when the learned probability that it describes a "
+                        f"scene is below P, in [0, 1) (default: {defaults.MIN_SCENE_SCORE}; README: Suitability)")
     _add_max_chars(p)
 
 
@@ -193,6 +196,7 @@ def annotate_options(args) -> AnnotateOptions:
                          seed=getattr(args, "seed", defaults.SEED),
                          min_confidence=getattr(args, "min_confidence", defaults.MIN_CONFIDENCE),
                          keep_unsuitable=getattr(args, "keep_unsuitable", False),
+                         min_scene_score=getattr(args, "min_scene_score", defaults.MIN_SCENE_SCORE),
                          selection=getattr(args, "selection", defaults.SELECTION))
     return AnnotateOptions(max_chars=args.max_chars, augment=aug)
 
@@ -269,6 +273,9 @@ def check_options(args) -> None:
     confidence = getattr(args, "min_confidence", None)
     if confidence is not None and not 0.0 <= confidence <= 1.0:
         raise UsageError(f"--min-confidence must be in [0, 1], not {confidence}")
+    scene = getattr(args, "min_scene_score", None)
+    if scene is not None and not 0.0 <= scene < 1.0:
+        raise UsageError(f"--min-scene-score must be in [0, 1), not {scene}")
     if getattr(args, "overwrite", False) and getattr(args, "resume", False):
         raise UsageError("--overwrite and --resume exclude each other")
 

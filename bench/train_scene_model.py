@@ -1,0 +1,141 @@
+"""Fit the learned scene score (``sgshards.text.scene_model``) on hand-judged captions.
+
+    pip install scikit-learn   # only this script needs it
+    python bench/train_scene_model.py [--c 0.5] [--min-captions 3] [--write]
+
+Captions judged "describes a visible scene" or not, by hand:
+- the suitability samples 1-5 (bench/validity/suitability_labels.jsonl; sample 6 is held out: it
+  measures the fitted score and is never fitted on);
+- the captions of the validity sample ``heldout17``, whose readers judged the caption itself as a
+  description of a scene (bench/validity/labels.jsonl, readers b2-b9).
+
+Each caption goes through the record chain's first steps as ``sgshards run`` would (normalised, site
+labels cut, parsed) and its tokens' signals are ``scene_model.features``.  A logistic regression
+(L2, ``--c``) is fitted; words seen in fewer than ``--min-captions`` captions are dropped.  The
+script prints, cross-validated by sample (each sample scored by a model fitted on the others), what a
+threshold on P(scene) would skip of what the rules keep, per source; ``--write`` writes the weights
+fitted on all of them to sgshards/data/scene_model.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import suitability  # noqa: E402  (bench/suitability.py)
+import validity  # noqa: E402  (bench/validity.py)
+
+MODEL = HERE.parent / "sgshards" / "data" / "scene_model.json"
+VALIDITY_SAMPLE = "heldout17"
+VALIDITY_READERS = frozenset({f"b{k}" for k in range(2, 10)})
+THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2)
+
+
+def judged() -> list[dict]:
+    """(set, source, row, caption as written, scene) of every caption judged for the fit."""
+    out = [{"set": f"suitability{lab['sample']}", "source": lab["source"], "row": lab["row"],
+            "caption": lab["caption"], "scene": bool(lab["scene"])}
+           for lab in suitability.load_labels() if lab["sample"] != 6]
+    labels = validity.load_labels()
+    for name, rows in validity.source_rows(VALIDITY_SAMPLE).items():
+        by_row = {key[1]: lab for key, lab in labels.items()
+                  if key[0] == name and key[2] == "positive" and lab["type"] == "caption"
+                  and lab["reader"] in VALIDITY_READERS}
+        out += [{"set": VALIDITY_SAMPLE, "source": name, "row": r, "caption": c, "scene": bool(by_row[r]["true"])}
+                for r, c in rows if r in by_row]
+    return out
+
+
+def gate_inputs(captions: list[str]) -> list:
+    """(tokens the gate reads, the rules' reason) per caption, or None where the chain rejects it."""
+    from sgshards.annotate import _parse_all, _no_object
+    from sgshards.parse import load_parser
+    from sgshards.text.normalize import normalize_caption
+    from sgshards.text.site_labels import description
+    from sgshards.text.suitability import caption_view, unsuitable_reason
+
+    parser = load_parser()
+    out = []
+    for caption in captions:
+        clean, reason = normalize_caption(caption)
+        if reason:
+            out.append(None)
+            continue
+        described = description(clean)
+        parsed = _parse_all(parser, [described])[0]
+        if described != clean and _no_object(parsed):
+            parsed = _parse_all(parser, [clean])[0]
+        doc, graph, error = parsed
+        if error is not None or not graph.objects:
+            out.append(None)
+            continue
+        out.append((caption_view(clean, doc, graph).tokens, unsuitable_reason(clean, doc, graph, min_scene=0.0)))
+    return out
+
+
+def fit(rows: list[dict], c: float, min_captions: int):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen = Counter(f for r in rows for f in r["features"] if f.startswith("w="))
+    keep = [{f: v for f, v in r["features"].items() if not f.startswith("w=") or seen[f] >= min_captions}
+            for r in rows]
+    vec = DictVectorizer()
+    model = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)   # "bias" is a feature
+    model.fit(vec.fit_transform(keep), [r["scene"] for r in rows])
+    return {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-6}
+
+
+def probability(weights: dict[str, float], feats: dict[str, float]) -> float:
+    import math
+    z = sum(v * weights.get(f, 0.0) for f, v in sorted(feats.items()))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--c", type=float, default=0.2, help="inverse L2 strength (default 0.2)")
+    ap.add_argument("--min-captions", type=int, default=3, help="a word's captions to be a feature (default 3)")
+    ap.add_argument("--write", action="store_true", help=f"write the weights fitted on all to {MODEL}")
+    args = ap.parse_args(argv)
+    from sgshards.text.scene_model import features
+
+    rows = judged()
+    for row, got in zip(rows, gate_inputs([r["caption"] for r in rows])):
+        row["features"] = None if got is None else features(got[0])
+        row["kept"] = got is not None and got[1] is None
+    rows = [r for r in rows if r["features"] is not None]
+    print(f"{len(rows)} judged captions ({sum(r['scene'] for r in rows)} scenes) from "
+          f"{', '.join(sorted({r['set'] for r in rows}))}")
+    for held in sorted({r["set"] for r in rows}):
+        weights = fit([r for r in rows if r["set"] != held], args.c, args.min_captions)
+        for r in rows:
+            if r["set"] == held:
+                r["p"] = probability(weights, r["features"])
+    print("cross-validated by sample, of the captions the rules keep: no scene / scene skipped below each threshold")
+    for source in ("web", "cc3m", "vg"):
+        kept = [r for r in rows if r["source"] == source and r["kept"]]
+        if not kept:
+            continue
+        cells = []
+        for th in THRESHOLDS:
+            skipped = [r for r in kept if r["p"] < th]
+            cells.append(f"<{th}: {sum(not r['scene'] for r in skipped)}/{sum(r['scene'] for r in skipped)}")
+        print(f"  {source}: {len(kept)} kept ({sum(not r['scene'] for r in kept)} no scene); " + ", ".join(cells))
+    if args.write:
+        weights = fit(rows, args.c, args.min_captions)
+        MODEL.write_text(json.dumps({
+            "about": "sgshards.text.scene_model weights, fitted by bench/train_scene_model.py "
+                     f"(C={args.c}, words in >= {args.min_captions} captions) on {len(rows)} judged captions",
+            "weights": dict(sorted(weights.items()))}, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {len(weights)} weights to {MODEL}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

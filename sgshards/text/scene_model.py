@@ -1,0 +1,86 @@
+"""A learned estimate that a caption describes a visible scene, for what the suitability rules keep.
+
+The rules of ``text.suitability`` catch the clear shapes of text that describes no scene (listings,
+titles, keyword strings, ...).  What they keep is still often no description (half the web alt-text
+they keep, to hand readers): a shop's noun pile, a headline, a name.  A logistic regression over
+general signals of the caption's words and parse, fitted on hand-judged captions
+(``bench/train_scene_model.py``: the suitability samples and a validity sample's captions; its
+weights in ``data/scene_model.json``), scores P(scene); the gate skips a caption below
+``AugmentOptions.min_scene_score`` (``--min-scene-score``, 0 turns it off) as ``unlikely_scene``.
+
+Signals: the lower-cased words the fitting data saw in several captions; Universal POS tags alone
+(their share) and in pairs; the root's part of speech; the share of capitalised, function and
+unknown words; length; digits, a finite verb, a determiner.  Pure arithmetic in a fixed order: the
+same caption always gets the same score.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from ..lexicon.languages import ENGLISH_FUNCTION_WORDS
+from ..schemas.depview import FINITE_TAGS, DepToken
+from .keywords import is_english_word
+
+MODEL_FILE = "scene_model.json"
+_SHARE_EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+_FUNCTION_EDGES = (0.0, 0.1, 0.2, 0.3, 0.5, 1.0)
+_UNKNOWN_EDGES = (0.0, 0.1, 0.2, 0.4, 1.0)
+_LENGTH_EDGES = (2, 4, 6, 9, 13, 20, 30)
+
+
+def _bucket(x: float, edges: Sequence[float]) -> str:
+    for e in edges:
+        if x <= e:
+            return str(e)
+    return "more"
+
+
+def features(tokens: Sequence[DepToken]) -> dict[str, float]:
+    """The signals of a caption's tokens (the parse of its description, site labels cut)."""
+    out: dict[str, float] = {"bias": 1.0}
+    words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
+    n = max(1, len(words))
+    for t in words:
+        out["w=" + t.text.lower()] = 1.0
+    tags = ["^", *(t.upos for t in tokens), "$"]
+    for a, b in zip(tags, tags[1:]):
+        out[f"pp={a}_{b}"] = 1.0
+    for t in tokens:
+        key = "p=" + t.upos
+        out[key] = out.get(key, 0.0) + 1.0 / n
+    for t in tokens:
+        if t.dep == "ROOT":
+            out["root=" + t.upos] = 1.0
+            out["roottag=" + t.tag] = 1.0
+    capital = sum(t.text[:1].isupper() for t in words) / n
+    function = sum(t.text.lower() in ENGLISH_FUNCTION_WORDS for t in words) / n
+    unknown = sum(not is_english_word(t.text.lower()) for t in words) / n
+    out["cap=" + _bucket(capital, _SHARE_EDGES)] = 1.0
+    out["fn=" + _bucket(function, _FUNCTION_EDGES)] = 1.0
+    out["unk=" + _bucket(unknown, _UNKNOWN_EDGES)] = 1.0
+    out["n=" + _bucket(len(words), _LENGTH_EDGES)] = 1.0
+    if any(ch.isdigit() for t in tokens for ch in t.text):
+        out["digit"] = 1.0
+    if any(t.tag in FINITE_TAGS for t in tokens):
+        out["finite"] = 1.0
+    if any(t.upos == "DET" for t in tokens):
+        out["det"] = 1.0
+    return out
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The fitted weights (feature -> weight; "bias" is the intercept), loaded once per process."""
+    text = resources.files("sgshards.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return dict(json.loads(text)["weights"])
+
+
+def scene_probability(tokens: Sequence[DepToken]) -> float:
+    """P(the caption describes a visible scene), from its tokens."""
+    w = weights()
+    z = sum(value * w.get(name, 0.0) for name, value in sorted(features(tokens).items()))
+    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
