@@ -82,5 +82,5 @@ def weights() -> dict[str, float]:
 def scene_probability(tokens: Sequence[DepToken]) -> float:
     """P(the caption describes a visible scene), from its tokens."""
     w = weights()
-    z = sum(value * w.get(name, 0.0) for name, value in sorted(features(tokens).items()))
+    z = sum(value * w.get(name, 0.0) for name, value in features(tokens).items())   # built in token order
     return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
