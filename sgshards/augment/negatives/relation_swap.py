@@ -16,8 +16,9 @@ from ...schemas.depview import first_conjunct
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
 from .contrast import thing_class
 from .graph_change import Desc, changes_graph
-from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, denied, glued, in_idiom, inside,
-                     gerund, keyword_string, make_candidate, number_class, of_bound, overlap, phrase_plural, truncated, continued)
+from .shared import (PER_TYPE, Candidate, across_separator, chained, colour_name, conjoined, continued, denied, glued,
+                     in_idiom, inside, gerund, keyword_string, make_candidate, number_class, of_bound, overlap,
+                     phrase_plural, truncated)
 
 
 def relation_swap(surface: Surface, rng: random.Random, counts: Optional[Frequencies] = None,
@@ -407,8 +408,10 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
                 or g.objects[b].name in PREP_NOUNS or colour_name(g.objects[a].name) or colour_name(g.objects[b].name):
             continue                               # "hard at work using a calculator", "the back on cap", "on white"
         if across_separator(surface, sa.np, sb.np) or glued(surface, sa.np) or glued(surface, sb.np) \
-                or keyword_string(surface) or truncated(surface) or continued(surface, sa.np) or continued(surface, sb.np):
+                or keyword_string(surface) or truncated(surface):
             continue                               # keyword lists and titles: "Middleton in sale"
+        if continued(surface, sa.np) or continued(surface, sb.np):
+            continue                               # "Household in change | spending", "the 500 victory | Emma"
         if of_bound(surface, sa.name) or of_bound(surface, sb.name) or chained(surface, sa.np) \
                 or chained(surface, sb.np):
             continue                               # "a tree of branches", "private keep out a tree"
