@@ -9,7 +9,7 @@ from typing import Sequence
 
 from ..lexicon.depicted import CLAUSE_BREAKS, INSTRUCTION_ADVERBS
 from ..lexicon.lemmas import all_lemmas, is_verb_only, noun_lemma
-from ..lexicon.taxonomy import noun_classes
+from ..lexicon.taxonomy import noun_class, noun_classes
 from ..lexicon.visibility import PLACEHOLDERS
 from ..schemas.depview import DepToken
 from .frames import is_verb_word
@@ -121,6 +121,8 @@ def person_doing(doc: Sequence[DepToken], head: int) -> bool:
     if t.tag != "NN" or not t.text.lower().endswith("ing") or head == 0 or "VERB" not in all_lemmas(t.text.lower()):
         return False
     before = doc[head - 1]
-    if before.dep != "amod" or before.head != head or "person" not in noun_classes(before.text.lower()):
+    w = before.text.lower()                            # a person word first ("female", "blond"), not "red"
+    if before.dep != "amod" or before.head != head or "person" not in noun_classes(w) \
+            or noun_class(w) not in ("person", "animal"):
         return False
     return head + 1 == len(doc) or doc[head + 1].upos in ("ADP", "ADV", "PUNCT", "PART")

@@ -417,8 +417,9 @@ def test_a_verb_read_as_the_noun_a_person_word_modifies_is_no_object(parse):
     got = positives(parse, "Blond female posing behind a shopping cart")
     assert not mentions(got, "posing") and "a shopping cart" in got
     assert not mentions(positives(parse, "female walking along a wooded path"), "walking")
-    # a compound after the activity keeps it ("professional boxing match")
+    # a compound after the activity keeps it ("professional boxing match"), and a colour is no person word
     assert "professional boxing match" in positives(parse, "professional boxing match in las vegas")
+    assert any("in red" in t for t in positives(parse, "a woman in red walking on the beach"))
 
 
 def test_the_pronoun_one_and_a_verb_no_dictionary_has_as_a_noun_are_no_objects(parse):
