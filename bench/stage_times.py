@@ -4,7 +4,8 @@
 
 Parses NC CC3M captions once (the parses are cached), annotates them once to warm every
 cache, then times a second pass: the record chain's stages (build_graph, the suitability gate,
-augment), augment's parts (guards, positives, each negative generator) and the guards' callees
+augment_steps, and finish_all, which drives the steps and asks the blind scores: it holds
+augment_steps), augment's parts (guards, positives, each negative generator) and the guards' callees
 that are called through a module (not compiled into their caller).  CPU seconds; on a shared
 machine compare checkouts alternately (run A, B, A, B) and read the ratios, not the levels.
 GCT=10000,20,10 sets other collector thresholds for the timed pass.
@@ -48,9 +49,24 @@ def wrapgen(d, key):
             T[key] = T.get(key, 0.0) + clock() - t
             yield x
     d[key] = w
+def wrapsteps(mod, name):
+    """A generator of steps (``augment_steps``): its own time between the answers it is sent."""
+    f = getattr(mod, name)
+    def w(*a, **k):
+        t = clock(); gen = f(*a, **k); T[name] = T.get(name, 0.0) + clock() - t
+        value = None
+        while True:
+            t = clock()
+            try: request = gen.send(value)
+            except StopIteration as stop:
+                T[name] = T.get(name, 0.0) + clock() - t; return stop.value
+            T[name] = T.get(name, 0.0) + clock() - t
+            value = yield request
+    setattr(mod, name, w)
 import sgshards.annotate as AN, sgshards.augment.core as C, sgshards.augment.negatives as N
 import sgshards.augment.depicted as D, sgshards.augment.attachment as AT
-for n in ("build_graph", "skip_reason", "augment", "description", "normalize_caption"): wrap(AN, n)
+for n in ("build_graph", "skip_reason", "description", "normalize_caption", "finish_all"): wrap(AN, n)
+wrapsteps(AN, "augment_steps")          # the record chain after the gate: positives, guards, negatives
 for n in ("excluded", "sample_positives", "caption_surface", "trusted_view", "seeded_rng", "last_resort", "text_key", "text_of"): wrap(C, n)
 for n in ("undepicted", "page_tokens"): wrap(D, n)
 for n in ("wrong_attachments", "clause_objects"): wrap(AT, n)

@@ -26,7 +26,10 @@ validity benchmark's rows, from the tuning rows and from captions the tests quot
 - sample 5 (seed 1507): drawn and judged after the fourth round;
 - sample 6 (seed 1508): drawn and judged on 2026-12-07 by two new readers (s6a, s6b), before the learned
   scene score (``text.scene_model``) existed and never used to fit it: **the unbiased sample of today's
-  gate, and the default**.  ``--sample 4`` scores sample 4, ``--sample 0`` all of them.
+  gate, and the default**;
+- sample 7 (seed 1509, 300 web and 200 CC3M captions): drawn and judged the same day by four new readers
+  (s7a-s7d) after the score was first fitted (unseen by that fit), then added to its fitting captions.
+  ``--sample 4`` scores sample 4, ``--sample 0`` all of them.
 
 A second reader judged sample 2 again, blind (``--reader second``, ``--agreement``).
 
@@ -170,7 +173,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--list", action="store_true", help="list the captions where reader and gate disagree")
     ap.add_argument("--sample", type=int, default=6,
-                    help="1 to 6, or 0 for all (default: 6, drawn and judged after the last rule change)")
+                    help="1 to 7, or 0 for all (default: 6, never fitted on by the scene score)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--reader", choices=("first", "second"), default="first",
                     help="whose labels to score against (second: sample 2 only)")
