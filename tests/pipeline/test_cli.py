@@ -189,10 +189,10 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # "what makeup to wear to a job interview", "where sediment comes from 6.", "what shaped ritual was ...")
     # 80 since a first word English has only as a verb opens an imperative (text/reader_text.py: "ask industry to
     # do in our family room?", "bring some of that sunshine inside ...", "put a ring on it ;)")
-    # 100 since what every rule keeps is skipped when the learned P(scene) is below 0.1 (text/scene_model.py:
-    # 20 of the first thousand, "finally back in the country, sorry to all the customers ...", "for the love
+    # 98 since what every rule keeps is skipped when the learned P(scene) is below 0.1 (text/scene_model.py:
+    # 18 of the first thousand, "finally back in the country, sorry to all the customers ...", "for the love
     # of animals.", "squirrel... is this close enough for you?"; about 3 a reader may call scenes)
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 100     # CC3M describes: few skips
+    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 98      # CC3M describes: few skips
     # (the bound of 60 skipped this merge left was before the claims gate above: 74 skipped, asserted above)
     # 819 since swaps of list items, points of view, CC3M's "person" placeholder and near-symmetric
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
@@ -234,9 +234,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # illustration by a rabbit"), of "on the market" (2), of what a diagram or a model shows ("diagram of an
     # old sewing machine": valid, lost with the positives that said a sewing machine was there) and of a
     # bare noun read as a subject ("alone boy throw rocks")
-    # 813 since the 2026-12-07 classes (names kept whole, relation swaps that strand a word); 797 since the
-    # learned scene score skips 20 captions (16 of them had a negative, see the skips above)
-    assert stats["with_negative"] >= 797      # 797 after all of the above together
+    # 813 since the 2026-12-07 classes (names kept whole, relation swaps that strand a word); 800 since the
+    # learned scene score skips 18 captions (13 of them had a negative, see the skips above)
+    assert stats["with_negative"] >= 800      # 800 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 
