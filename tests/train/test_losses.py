@@ -151,6 +151,7 @@ def _rank_main(rank, init_file, out_dir):
                 g = torch.autograd.grad(loss, parts, allow_unused=True)
                 results[(name, with_grad, local)] = (loss.item(), [None if x is None else x.detach() for x in g])
     torch.save(results, f"{out_dir}/rank{rank}.pt")
+    dist.barrier()                 # neither rank tears gloo down while the other still talks (SIGABRT at exit)
     dist.destroy_process_group()
 
 
