@@ -264,11 +264,21 @@ def markdown(before: dict, now: dict) -> str:
 
 
 def command_report(save: bool) -> int:
+    """Every sample whose texts are all labelled; a sample with texts no one labelled since the code
+    changed is named, not scored (``--save`` records it under "not_reported", never an old number)."""
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
-    now = {sample: score_report(sample) for sample in SAMPLES}
+    now, stale = {}, []
+    for sample in SAMPLES:
+        try:
+            now[sample] = score_report(sample)
+        except SystemExit:
+            stale.append(sample)
     print(markdown(results["before"], now))
+    if stale:
+        print(f"not reported, texts unlabelled (`tasks --sample S`, then label them): {', '.join(stale)}",
+              file=sys.stderr)
     if save:
-        results["now"] = now
+        results["now"], results["not_reported"] = now, stale
         RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0
 
