@@ -52,29 +52,22 @@ def judged() -> list[dict]:
 
 
 def gate_inputs(captions: list[str]) -> list:
-    """(tokens the gate reads, the rules' reason) per caption, or None where the chain rejects it."""
-    from sgshards.annotate import _parse_all, _no_object
+    """(tokens the gate reads, the rules' reason) per caption, or None where the chain rejects it:
+    normalised and parsed as ``annotate_batch`` does (``annotate.parse_descriptions``)."""
+    from sgshards.annotate import parse_descriptions
     from sgshards.parse import load_parser
     from sgshards.text.normalize import normalize_caption
-    from sgshards.text.site_labels import description
     from sgshards.text.suitability import caption_view, unsuitable_reason
 
-    parser = load_parser()
+    clean = [normalize_caption(c) for c in captions]
+    parsed = parse_descriptions(load_parser(), [c for c, reason in clean if not reason])
     out = []
-    for caption in captions:
-        clean, reason = normalize_caption(caption)
-        if reason:
-            out.append(None)
-            continue
-        described = description(clean)
-        parsed = _parse_all(parser, [described])[0]
-        if described != clean and _no_object(parsed):
-            parsed = _parse_all(parser, [clean])[0]
-        doc, graph, error = parsed
+    for caption, reason in clean:
+        doc, graph, error = parsed[caption] if not reason else (None, None, reason)
         if error is not None or not graph.objects:
             out.append(None)
             continue
-        out.append((caption_view(clean, doc, graph).tokens, unsuitable_reason(clean, doc, graph, min_scene=0.0)))
+        out.append((caption_view(caption, doc, graph).tokens, unsuitable_reason(caption, doc, graph, min_scene=0.0)))
     return out
 
 
@@ -91,19 +84,13 @@ def fit(rows: list[dict], c: float, min_captions: int):
     return {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-6}
 
 
-def probability(weights: dict[str, float], feats: dict[str, float]) -> float:
-    import math
-    z = sum(v * weights.get(f, 0.0) for f, v in sorted(feats.items()))
-    return 1.0 / (1.0 + math.exp(-z))
-
-
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--c", type=float, default=0.2, help="inverse L2 strength (default 0.2)")
     ap.add_argument("--min-captions", type=int, default=3, help="a word's captions to be a feature (default 3)")
     ap.add_argument("--write", action="store_true", help=f"write the weights fitted on all to {MODEL}")
     args = ap.parse_args(argv)
-    from sgshards.text.scene_model import features
+    from sgshards.text.scene_model import features, probability
 
     rows = judged()
     for row, got in zip(rows, gate_inputs([r["caption"] for r in rows])):

@@ -84,20 +84,26 @@ def annotate_batch(parser, items: Sequence[InputItem],
         else:
             clean[pos] = caption
 
-    described = {caption: description(caption) for caption in clean.values()}
+    parsed = parse_descriptions(parser, list(clean.values()))
+    # the records' blind scores are asked for together (augment.core.finish_all)
+    steps = [_annotate_steps(items[pos], caption, parsed[caption], options) for pos, caption in clean.items()]
+    for pos, outcome in zip(clean, finish_all(steps)):
+        outcomes[pos] = outcome
+    return outcomes  # type: ignore[return-value]
+
+
+def parse_descriptions(parser, captions: Sequence[str]) -> dict[str, tuple]:
+    """Normalised caption -> (doc, graph, error) of what the record chain reads for it: its
+    description (site labels cut, ``text.site_labels``), each distinct one parsed once; a
+    description that parses to no object gives way to the caption as written."""
+    described = {caption: description(caption) for caption in captions}
     distinct = list(dict.fromkeys(described.values()))
     parsed = dict(zip(distinct, _parse_all(parser, distinct)))
-    # a description that parses to no object: the caption as written is parsed instead
     again = [c for c, d in described.items() if d != c and _no_object(parsed[d])]
     for caption, result in zip(again, _parse_all(parser, again)):
         described[caption] = caption
         parsed[caption] = result
-    # the records' blind scores are asked for together (augment.core.finish_all)
-    steps = [_annotate_steps(items[pos], caption, parsed[described[caption]], options)
-             for pos, caption in clean.items()]
-    for pos, outcome in zip(clean, finish_all(steps)):
-        outcomes[pos] = outcome
-    return outcomes  # type: ignore[return-value]
+    return {caption: parsed[d] for caption, d in described.items()}
 
 
 def _no_object(parsed: tuple) -> bool:

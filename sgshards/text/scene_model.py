@@ -81,6 +81,10 @@ def weights() -> dict[str, float]:
 
 def scene_probability(tokens: Sequence[DepToken]) -> float:
     """P(the caption describes a visible scene), from its tokens."""
-    w = weights()
-    z = sum(value * w.get(name, 0.0) for name, value in features(tokens).items())   # built in token order
+    return probability(weights(), features(tokens))
+
+
+def probability(w: dict[str, float], feats: dict[str, float]) -> float:
+    """The logistic model's P for these signals (summed in the order ``features`` built them)."""
+    z = sum(value * w.get(name, 0.0) for name, value in feats.items())
     return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
