@@ -29,6 +29,8 @@ validity benchmark's rows, from the tuning rows and from captions the tests quot
   gate, and the default**;
 - sample 7 (seed 1509, 300 web and 200 CC3M captions): drawn and judged the same day by four new readers
   (s7a-s7d) after the score was first fitted (unseen by that fit), then added to its fitting captions.
+- sample 8 (seed 1510, 400 web and 200 CC3M captions): drawn and judged on 2026-12-07 by four new readers
+  (s8a-s8d), scored unseen by the first fit of the score, then kept out of every later fit (with sample 6).
   ``--sample 4`` scores sample 4, ``--sample 0`` all of them.
 
 A second reader judged sample 2 again, blind (``--reader second``, ``--agreement``).
@@ -91,6 +93,7 @@ def decisions(labels: list[dict]) -> dict[tuple, object]:
 
 
 VALIDITY_LABELS = HERE / "validity" / "labels.jsonl"
+SCENE_FIT_LABELS = HERE / "validity" / "scene_fit_labels.jsonl"   # bench/train_scene_model.py --draw
 
 
 def draw(seed: int, web: int, cc3m: int, exclude: tuple[tuple[int, int, int], ...] = ()) -> list[dict]:
@@ -99,23 +102,28 @@ def draw(seed: int, web: int, cc3m: int, exclude: tuple[tuple[int, int, int], ..
     the samples ``exclude`` names as (seed, web, cc3m) (tuning samples, which are not committed),
     nor a caption the tests quote.
     Run it before the drawn sample is appended to the labels (which it then leaves out)."""
+    out = []
+    for source, k in (("web", web), ("cc3m", cc3m)):
+        rows = fresh_rows(source, seed, exclude)[:k]
+        out += [{"seed": seed, "source": source, "row": r, "caption": c} for r, c in sorted(rows)]
+    return out
+
+
+def fresh_rows(source: str, seed: int, exclude: tuple[tuple[int, int, int], ...] = ()) -> list[tuple[int, str]]:
+    """(row, caption) of every row of ``source`` no label file holds, no ``exclude`` sample draws and
+    no test quotes, in ``random.Random(seed)`` order."""
     import random
 
-    taken = {(lab["source"], lab["row"]) for lab in load_labels()}
-    if VALIDITY_LABELS.exists():
-        taken |= {(lab["source"], lab["row"]) for lab in load_labels(VALIDITY_LABELS)}
+    taken = {(lab["source"], lab["row"]) for path in (LABELS, VALIDITY_LABELS, SCENE_FIT_LABELS)
+             if path.exists() for lab in load_labels(path)}
     for other in exclude:
         taken |= {(d["source"], d["row"]) for d in draw(*other)}
     # captions the tests quote were read while the rules were written: not fresh either
     quoted = "\n".join(p.read_text(encoding="utf-8") for p in (HERE.parent / "tests").rglob("*.py"))
-    out = []
-    for source, k in (("web", web), ("cc3m", cc3m)):
-        captions = captions_of(source)
-        rows = [r for r in random.Random(seed).sample(range(len(captions)), len(captions))
-                if (source, r) not in taken and captions[r] and captions[r].strip()
-                and not (len(captions[r].strip()) >= 10 and captions[r].strip() in quoted)][:k]
-        out += [{"seed": seed, "source": source, "row": r, "caption": captions[r]} for r in sorted(rows)]
-    return out
+    captions = captions_of(source)
+    return [(r, captions[r]) for r in random.Random(seed).sample(range(len(captions)), len(captions))
+            if (source, r) not in taken and captions[r] and captions[r].strip()
+            and not (len(captions[r].strip()) >= 10 and captions[r].strip() in quoted)]
 
 
 def pct(a: int, b: int) -> str:
@@ -173,7 +181,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--list", action="store_true", help="list the captions where reader and gate disagree")
     ap.add_argument("--sample", type=int, default=6,
-                    help="1 to 7, or 0 for all (default: 6, never fitted on by the scene score)")
+                    help="1 to 8, or 0 for all (default: 6, never fitted on by the scene score)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--reader", choices=("first", "second"), default="first",
                     help="whose labels to score against (second: sample 2 only)")

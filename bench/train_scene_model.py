@@ -4,10 +4,13 @@
     python bench/train_scene_model.py [--c 0.5] [--min-captions 3] [--write]
 
 Captions judged "describes a visible scene" or not, by hand:
-- the suitability samples 1-5 (bench/validity/suitability_labels.jsonl; sample 6 is held out: it
-  measures the fitted score and is never fitted on);
+- the suitability samples 1-5 and 7 (bench/validity/suitability_labels.jsonl; samples 6 and 8 are held
+  out: they measure the fitted score and are never fitted on);
 - the captions of the validity sample ``heldout17``, whose readers judged the caption itself as a
-  description of a scene (bench/validity/labels.jsonl, readers b2-b9).
+  description of a scene (bench/validity/labels.jsonl, readers b2-b9);
+- a fitting pool drawn where the score decides (``--draw``: web captions the rules keep, CC3M captions
+  the rules keep with P(scene) < 0.3 under the weights of the day; bench/validity/scene_fit_labels.jsonl,
+  ``fit1``: seed 1601, 450 web and 150 CC3M, readers sf1-sf4).
 
 Each caption goes through the record chain's first steps as ``sgshards run`` would (normalised, site
 labels cut, parsed) and its tokens' signals are ``scene_model.features``.  A logistic regression
@@ -33,6 +36,7 @@ import validity  # noqa: E402  (bench/validity.py)
 MODEL = HERE.parent / "sgshards" / "data" / "scene_model.json"
 VALIDITY_SAMPLE = "heldout17"
 VALIDITY_READERS = frozenset({f"b{k}" for k in range(2, 10)})
+HELD_OUT = frozenset({6, 8})      # suitability samples that measure the fitted score, never fitted on
 THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2)
 
 
@@ -40,7 +44,10 @@ def judged() -> list[dict]:
     """(set, source, row, caption as written, scene) of every caption judged for the fit."""
     out = [{"set": f"suitability{lab['sample']}", "source": lab["source"], "row": lab["row"],
             "caption": lab["caption"], "scene": bool(lab["scene"])}
-           for lab in suitability.load_labels() if lab["sample"] != 6]
+           for lab in suitability.load_labels() if lab["sample"] not in HELD_OUT]
+    out += [{"set": f"fit{lab['sample']}" if not str(lab["sample"]).startswith("fit") else lab["sample"],
+             "source": lab["source"], "row": lab["row"], "caption": lab["caption"], "scene": bool(lab["scene"])}
+            for lab in suitability.load_labels(suitability.SCENE_FIT_LABELS)]
     labels = validity.load_labels()
     for name, rows in validity.source_rows(VALIDITY_SAMPLE).items():
         by_row = {key[1]: lab for key, lab in labels.items()
@@ -71,6 +78,31 @@ def gate_inputs(captions: list[str]) -> list:
     return out
 
 
+def draw(seed: int, web: int, cc3m: int, below: float, exclude: tuple) -> list[dict]:
+    """Captions to judge for the fit, where the score decides: ``web`` rows of the web alt-text the rules
+    keep, and ``cc3m`` rows of CC3M the rules keep with P(scene) < ``below`` under today's weights (CC3M's
+    captions are nearly all scenes; the few the score could skip are the informative ones), fresh as
+    ``suitability.fresh_rows`` (no labelled row, no ``exclude`` sample, no caption a test quotes)."""
+    from sgshards.text.scene_model import features, probability
+
+    weights = json.loads(MODEL.read_text(encoding="utf-8"))["weights"]
+    out = []
+    for source, k in (("web", web), ("cc3m", cc3m)):
+        picked: list = []
+        rows = suitability.fresh_rows(source, seed, exclude)
+        for start in range(0, len(rows), 2000):          # in random order, until k are found
+            chunk = rows[start:start + 2000]
+            for (r, caption), got in zip(chunk, gate_inputs([c for _, c in chunk])):
+                if got is None or got[1] is not None:
+                    continue
+                if source == "web" or probability(weights, features(got[0])) < below:
+                    picked.append((r, caption))
+            if len(picked) >= k:
+                break
+        out += [{"seed": seed, "source": source, "row": r, "caption": c} for r, c in sorted(picked[:k])]
+    return out
+
+
 def fit(rows: list[dict], c: float, min_captions: int):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -89,7 +121,17 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--c", type=float, default=0.2, help="inverse L2 strength (default 0.2)")
     ap.add_argument("--min-captions", type=int, default=3, help="a word's captions to be a feature (default 3)")
     ap.add_argument("--write", action="store_true", help=f"write the weights fitted on all to {MODEL}")
+    ap.add_argument("--draw", type=int, metavar="SEED",
+                    help="print captions to judge for the fit (JSONL; see draw()) and exit")
+    ap.add_argument("--size", type=int, nargs=2, default=(400, 150), metavar=("WEB", "CC3M"))
+    ap.add_argument("--below", type=float, default=0.3, help="with --draw: CC3M captions under this P(scene)")
+    ap.add_argument("--exclude", action="append", default=[], metavar="SEED:WEB:CC3M",
+                    help="with --draw: leave out the rows of this suitability sample too")
     args = ap.parse_args(argv)
+    if args.draw is not None:
+        for row in draw(args.draw, *args.size, args.below, tuple(tuple(map(int, e.split(":"))) for e in args.exclude)):
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
     from sgshards.text.scene_model import features, probability
 
     rows = judged()
