@@ -42,7 +42,9 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 # ``heldout14`` was drawn at the end of the session that read heldout13, on its final code;
 # ``heldout15`` at the start of the fifth 2026-12-06 session, on the output of 0fdb9b3;
 # ``heldout16`` after most of that session's fixes, on the output of 4264b88;
-# ``heldout17`` at the start of the 2026-12-07 session, on the output of 2200b39.
+# ``heldout17`` at the start of the 2026-12-07 session, on the output of 2200b39;
+# ``heldout18`` in the second 2026-12-07 session, on the output of 83dc64c (the refitted scene score),
+# with 400 web rows (about a fifth of them kept).
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
            "heldout": (2027, {"cc3m": 100, "web": 200}),
@@ -61,7 +63,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout14": (2040, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout15": (2041, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout16": (2042, {"cc3m": 150, "web": 250, "vg": 100}),
-           "heldout17": (2043, {"cc3m": 150, "web": 250, "vg": 100})}
+           "heldout17": (2043, {"cc3m": 150, "web": 250, "vg": 100}),
+           "heldout18": (2044, {"cc3m": 150, "web": 400, "vg": 100})}
 TUNING_ROWS = 150
 
 
