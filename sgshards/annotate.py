@@ -19,7 +19,7 @@ from .schemas.outcomes import (
     NO_OBJECT, STAGE_AUGMENT, STAGE_GRAPH, STAGE_NORMALIZE, STAGE_PARSE, STAGE_READ, STATUS_REJECTED,
     STATUS_WRITTEN, InputItem, Outcome, error_reason)
 from .schemas.record import SampleRecord
-from .augment.core import AugmentOptions, augment_steps, finish_all, skip_reason
+from .augment.core import AugmentOptions, augment_steps, finish_all, suitability
 from .graph import build_graph
 from .text.normalize import normalize_caption
 from .text.site_labels import description
@@ -55,11 +55,12 @@ def build_record(it: InputItem, caption: str, doc, graph: SceneGraph, options: A
 
 def record_steps(it: InputItem, caption: str, doc, graph: SceneGraph, options: AnnotateOptions) -> Generator:
     """``build_record`` as steps that ask for blind scores (``augment.core.augment_steps``)."""
-    skipped = skip_reason(doc, graph, options.augment, caption)     # no scene described: the caption alone
-    positives, negatives = yield from augment_steps(it["key"], doc, graph, options.augment, skipped, caption)
+    gate = suitability(doc, graph, options.augment, caption)     # no scene described: the caption alone
+    positives, negatives = yield from augment_steps(it["key"], doc, graph, options.augment, gate.reason, caption)
     return SampleRecord(
         key=it["key"], caption=caption, scene_graph=graph, positives=positives, negatives=negatives,
-        url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc], skipped=skipped,
+        url=it.get("url"), source=it.get("source"), tokens=[t.text for t in doc], skipped=gate.reason,
+        scene_score=gate.scene_score,
     ).to_json()
 
 

@@ -20,7 +20,7 @@ from .. import defaults
 from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
-from ..text.suitability import unsuitable_reason
+from ..text.suitability import Verdict, verdict
 from .guards import NOTHING, Excluded, excluded
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
@@ -80,13 +80,19 @@ def seeded_rng(key: str, seed: int) -> random.Random:
 def skip_reason(doc: Sequence[DepToken], graph: SceneGraph,
                 options: AugmentOptions = AugmentOptions(), caption: Optional[str] = None) -> Optional[str]:
     """Why the caption gets no sub-graph positives and no negatives (a reason of the outcomes
-    catalogue, stage ``suitability``), or None: it describes a visible scene, or
-    ``options.keep_unsuitable`` turns the gate off.  ``caption``: as written, when ``doc`` parses its
+    catalogue, stage ``suitability``), or None: ``suitability``'s reason."""
+    return suitability(doc, graph, options, caption).reason
+
+
+def suitability(doc: Sequence[DepToken], graph: SceneGraph, options: AugmentOptions = AugmentOptions(),
+                caption: Optional[str] = None) -> Verdict:
+    """The gate's verdict (``text.suitability.verdict``): the skip reason or None (it describes a
+    visible scene), and the scene score of a caption every rule keeps; ``options.keep_unsuitable``
+    turns the gate off (no reason, no score).  ``caption``: as written, when ``doc`` parses its
     description (``text.site_labels``); the parsed text by default."""
     if options.keep_unsuitable:
-        return None
-    return unsuitable_reason(caption if caption is not None else text_of(list(doc)), doc, graph,
-                             options.min_scene_score)
+        return Verdict(None, None)
+    return verdict(caption if caption is not None else text_of(list(doc)), doc, graph, options.min_scene_score)
 
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,

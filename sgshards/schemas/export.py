@@ -23,4 +23,6 @@ EXPORT_SCHEMA = pa.schema([
     ("edits", EDITS_TYPE),
     # negatives chosen by plausibility: mean log-probability per word of positive and negative
     ("plausibility", pa.struct([("positive", pa.float32()), ("negative", pa.float32())])),
+    # the record's P(scene) (text.scene_model), on each of its rows: null when a rule skipped it
+    ("scene_score", pa.float32()),
 ])

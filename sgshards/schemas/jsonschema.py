@@ -86,6 +86,8 @@ RECORD_SCHEMA = {
         }},
         # a caption that describes no visible scene: the reason, and no sub-graph positive or negative
         "skipped": {"enum": [*SKIP_REASONS, None]},
+        # P(scene) of a caption every suitability rule keeps (text.scene_model); null otherwise
+        "scene_score": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
     },
 }
 

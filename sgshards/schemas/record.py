@@ -102,6 +102,10 @@ class SampleRecord:
     # why the caption got no sub-graph positives and no negatives: it describes no visible scene
     # (a reason of schemas.outcomes.SKIP_REASONS: "product_listing", "title", ...), else None
     skipped: Optional[str] = None
+    # P(the caption describes a visible scene) by the learned score (text.scene_model), 2 decimals, for a
+    # caption every suitability rule keeps; None when a rule skipped it or the gate was off.  Added
+    # without a schema version bump: records written before have none (read as None).
+    scene_score: Optional[float] = None
 
     def to_json(self) -> dict:
         return {
@@ -115,6 +119,7 @@ class SampleRecord:
             "positives": [p.to_json() for p in self.positives],
             "negatives": [n.to_json() for n in self.negatives],
             "skipped": self.skipped,
+            "scene_score": self.scene_score,
         }
 
     @classmethod
@@ -129,7 +134,7 @@ class SampleRecord:
             positives=[Positive.from_json(p) for p in d.get("positives", [])],
             negatives=[Negative.from_json(n) for n in d.get("negatives", [])],
             url=d.get("url"), source=d.get("source"), tokens=list(d.get("tokens", [])),
-            skipped=d.get("skipped"),
+            skipped=d.get("skipped"), scene_score=d.get("scene_score"),
         )
 
 
@@ -142,8 +147,8 @@ def dumps_bytes(record: Mapping[str, Any]) -> bytes:
     """``dumps(record).encode("utf-8")``, byte for byte, by orjson (a quarter of the time: a
     sample record is ~2 kB).  What orjson refuses (keys that are not strings, integers past
     64 bits, lone surrogates) takes the json path, so the outcome is the same either way.
-    The only floats in a record are the scene graph's confidences, rounded to 2 decimals in
-    [0, 1], which both libraries write as the shortest round-trip form ("0.87", "1.0")."""
+    The only floats in a record are the scene graph's confidences and the scene score, rounded to
+    2 decimals in [0, 1], which both libraries write as the shortest round-trip form ("0.87", "1.0")."""
     if orjson is not None:
         try:
             return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
@@ -190,6 +195,7 @@ ARROW_SCHEMA = pa.schema([
         ("plausibility", pa.struct([("positive", pa.float64()), ("negative", pa.float64())])),
     ]))),
     ("skipped", pa.string()),
+    ("scene_score", pa.float64()),                       # null: a rule skipped it, or written before
 ])
 
 

@@ -9,8 +9,8 @@ swap inside a product title is neither false nor fluent), so such a caption keep
 positive; its record is still written, with the reason (``schemas.outcomes``, stage
 ``suitability``).
 
-``assess(caption, doc, graph) -> (describes_scene, reason)`` reads general signals of the text and
-its parse, never a list of known captions:
+``verdict(caption, doc, graph, min_scene) -> (reason, scene_score)`` (and ``assess``, its yes/no form)
+reads general signals of the text and its parse, never a list of known captions:
 
 - ``file_name_or_url``: a URL, a file name (``.jpg``) or a slug (``how-to-fix-dns-server``), an
   address or a file format written as words ("... www miifotos com ...", "mp3 download"), names
@@ -44,7 +44,8 @@ its parse, never a list of known captions:
   a page's furniture, listings between pipes or bullets, a page title of Title Case segments, a work's title ("... : subtitle", "(1950)");
 - ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count;
 - ``unlikely_scene``: what every rule keeps, when the learned P(scene) of ``text.scene_model`` is below
-  the run's ``--min-scene-score``.
+  the run's ``--min-scene-score``; the record keeps that score (``scene_score``, 2 decimals, the value
+  the decision compared) for every caption the rules keep, so a stricter gate can be applied later.
 
 The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
 cut); ``Caption.original`` is the caption as written.  Lower-case CC3M captions and their "person"
@@ -163,20 +164,33 @@ def assess(caption: str, doc: Sequence[DepToken], graph: SceneGraph) -> tuple[bo
     return reason is None, reason
 
 
-def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None,
-                      min_scene: float = 0.0) -> Optional[str]:
-    """The first rule's reason; then, for a caption every rule keeps, ``unlikely_scene`` when the
-    learned P(scene) (``text.scene_model``) is below ``min_scene`` (0: not asked)."""
+class Verdict(NamedTuple):
+    """The gate's answer for one caption: why it describes no scene (None: it describes one), and the
+    learned P(scene) of a caption every rule keeps (2 decimals; None when a rule skipped it)."""
+    reason: Optional[str]
+    scene_score: Optional[float]
+
+
+def verdict(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None,
+            min_scene: float = 0.0) -> Verdict:
+    """The first rule's reason; then, for a caption every rule keeps, its scene score, and
+    ``unlikely_scene`` when the score is below ``min_scene`` (0: never).  The decision reads the
+    rounded score the record keeps, so filtering records on it later agrees with the gate."""
     view = caption_view(caption, doc, graph)
     if not view.words:
-        return None
+        return Verdict(None, None)
     for rule in RULES:
         reason = rule(view)
         if reason:
-            return reason
-    if min_scene > 0.0 and scene_probability(view.tokens) < min_scene:
-        return UNLIKELY_SCENE
-    return None
+            return Verdict(reason, None)
+    score = round(scene_probability(view.tokens), 2)
+    return Verdict(UNLIKELY_SCENE if score < min_scene else None, score)
+
+
+def unsuitable_reason(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None,
+                      min_scene: float = 0.0) -> Optional[str]:
+    """``verdict``'s reason alone."""
+    return verdict(caption, doc, graph, min_scene).reason
 
 
 def _capitalised(text: str) -> bool:

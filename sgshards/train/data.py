@@ -162,16 +162,28 @@ def caption_only_record(sample: dict) -> dict:
             "negatives": []}
 
 
+def below_scene_score(record: dict, min_scene_score: float) -> dict:
+    """The record as a run with ``--min-scene-score min_scene_score`` would have written it: a caption
+    scored below it keeps its caption positives alone (records without a score pass unchanged)."""
+    score = record.get("scene_score")
+    if score is None or score >= min_scene_score:
+        return record
+    return {**record, "positives": [p for p in record["positives"] if p["kind"] == "caption"], "negatives": []}
+
+
 class Decoder:
     """A joined sample -> ``{"__key__", "image", "record"}``: the image decoded with PIL and
-    passed through ``preprocess`` (open_clip's transform), the record parsed."""
+    passed through ``preprocess`` (open_clip's transform), the record parsed (and, with
+    ``min_scene_score``, stripped to its caption when its scene score is below it)."""
 
-    def __init__(self, preprocess: Optional[Callable] = None, images: bool = True):
-        self.preprocess, self.images = preprocess, images
+    def __init__(self, preprocess: Optional[Callable] = None, images: bool = True, min_scene_score: float = 0.0):
+        self.preprocess, self.images, self.min_scene_score = preprocess, images, min_scene_score
 
     def __call__(self, sample: dict) -> dict:
         data = record_bytes(sample)
         record = json.loads(data) if data is not None else caption_only_record(sample)
+        if self.min_scene_score > 0.0:
+            record = below_scene_score(record, self.min_scene_score)
         image = None
         if self.images:
             member = next((m for m in IMAGE_MEMBERS if m in sample), None)
@@ -190,12 +202,16 @@ def pipeline(images: Urls, sidecar: Optional[Urls] = None, *, tokenizer: Callabl
              preprocess: Optional[Callable] = None, curriculum: Optional[Curriculum] = None,
              seed: int = 0, resampled: bool = False, shuffle: int = 1000, missing: str = "skip",
              partial: bool = False, handler: Callable = wds.reraise_exception,
-             with_images: bool = True) -> wds.DataPipeline:
+             with_images: bool = True, min_scene_score: float = 0.0) -> wds.DataPipeline:
     """The training pipeline: shards -> joined samples -> shuffled -> decoded -> ``Batch``es of
     ``batch_size`` (the last partial batch only with ``partial``).  ``handler`` is the error
-    policy of webdataset's stages (``wds.warn_and_continue`` to skip a bad sample)."""
+    policy of webdataset's stages (``wds.warn_and_continue`` to skip a bad sample).
+    ``min_scene_score``: a stricter scene gate than the run's, applied while reading (records whose
+    ``scene_score`` is below it train on their caption alone; ``sgshards audit`` shows the shares)."""
     if missing not in MISSING_POLICIES:
         raise TrainDataError(f"missing must be one of {', '.join(MISSING_POLICIES)}, not {missing!r}")
+    if not 0.0 <= min_scene_score < 1.0:
+        raise TrainDataError(f"min_scene_score must be in [0, 1), not {min_scene_score!r}")
     stages: list = [ShardList(shard_pairs(images, sidecar), resampled, seed)]
     if not resampled:
         if shuffle:
@@ -204,7 +220,7 @@ def pipeline(images: Urls, sidecar: Optional[Urls] = None, *, tokenizer: Callabl
     stages.append(wds.pipelinefilter(joined_samples)(missing, handler))
     if shuffle:
         stages.append(wds.shuffle(shuffle, initial=min(shuffle, 100), seed=seed))
-    stages += [wds.map(Decoder(preprocess, with_images), handler=handler),
+    stages += [wds.map(Decoder(preprocess, with_images, min_scene_score), handler=handler),
                wds.batched(batch_size, collation_fn=Collator(tokenizer, curriculum, seed), partial=partial)]
     return wds.DataPipeline(*stages)
 

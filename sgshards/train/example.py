@@ -69,12 +69,16 @@ def parse_args(argv) -> argparse.Namespace:
     p.add_argument("--warmup-epochs", type=int, default=1)
     p.add_argument("--missing", choices=MISSING_POLICIES, default="skip",
                    help="an image without a record: skip it, stop, or train on its caption only")
+    p.add_argument("--min-scene-score", type=float, default=0.0, metavar="P",
+                   help="train on the caption alone of records whose scene_score is below P (default 0: as written)")
     p.add_argument("--workers", type=int, default=0)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--repeat-batch", action="store_true", help="train on the first batch only")
     args = p.parse_args(argv)
     if args.steps < 1 or args.batch_size < 1:
         p.error("--steps and --batch-size must be at least 1")
+    if not 0.0 <= args.min_scene_score < 1.0:
+        p.error(f"--min-scene-score must be in [0, 1), not {args.min_scene_score}")
     return args
 
 
@@ -101,7 +105,8 @@ def main(argv=None) -> int:
     curriculum = Curriculum(stages)
     data = pipeline(args.images, args.sidecar, tokenizer=tokenizer, preprocess=preprocess,
                     batch_size=args.batch_size, curriculum=curriculum, seed=args.seed,
-                    missing=args.missing, shuffle=0 if args.repeat_batch else 1000)
+                    missing=args.missing, shuffle=0 if args.repeat_batch else 1000,
+                    min_scene_score=args.min_scene_score)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
     stream = batches(args, loader(data, args.workers), curriculum)
     first = None

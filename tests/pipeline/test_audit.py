@@ -84,3 +84,23 @@ def test_confidence_quantiles_are_exact_and_merge_by_addition():
     assert summary["quantiles"] == {"p10": 0.5, "p25": 0.8, "p50": 0.95, "p75": 0.95, "p90": 0.95}
     assert summary["share_below"]["0.6"] == 10.0 and summary["share_below"]["0.9"] == 30.0
     assert confidence_summary({"none": 3}) == {"elements": 3, "without_confidence": 3}
+
+
+def test_audit_tabulates_the_scene_scores_against_a_stricter_gate(records, capsys):
+    """Per --min-scene-score threshold: the captions below it and the coverage left if they were skipped."""
+    lines = [json.loads(l) for l in records.read_text().splitlines()]
+    recs = [l for l in lines if "scene_graph" in l]
+    assert all(0.5 < r["scene_score"] <= 1.0 for r in recs)               # four plain descriptions
+    recs[0] = {**recs[0], "scene_score": 0.25}                            # as if one scored low
+    report = audit_records(recs)["scene_score"]
+    assert report["captions_scored"] == 4 and sum(report["histogram"].values()) == 4
+    assert report["share_below"] == {"0.1": 0.0, "0.2": 0.0, "0.3": 25.0, "0.4": 25.0, "0.5": 25.0}
+    covered = 100.0 * sum(bool(r["negatives"]) for r in recs) / 4
+    assert report["coverage_at"]["0.2"] == covered and report["coverage_at"]["0.3"] == covered - 25.0
+    records_low = records.parent / "low.jsonl"
+    records_low.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    assert cli.main(["audit", str(records_low)]) == 0
+    out = capsys.readouterr().out
+    assert "| captions below it | 0.0% | 0.0% | 25.0% | 25.0% | 25.0% |" in out
+    unscored = audit_records([{k: v for k, v in r.items() if k != "scene_score"} for r in recs])["scene_score"]
+    assert unscored["captions_scored"] == 0 and "coverage_at" not in unscored   # records written before it

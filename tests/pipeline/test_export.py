@@ -38,6 +38,9 @@ def test_one_row_per_positive_and_negative_with_provenance(export):
     assert (neg["caption"], neg["text"]) == ("a red car next to a blue house", "a blue car next to a red house")
     assert neg["positive_text"] == "a red car next to a blue house" and neg["edits"]
     assert {r["role"] for r in rows} == {"positive", "negative"}
+    score = {r["key"]: r["scene_score"] for r in recs}           # each row carries its record's score
+    assert all(score[r["key"]] is not None for r in rows)
+    assert all(abs(r["scene_score"] - score[r["key"]]) < 1e-6 for r in rows)      # float32 in Parquet
 
 
 def test_pandas_and_hf_datasets_read_it(export):

@@ -197,3 +197,19 @@ def test_a_negatives_plausibility_in_json_arrow_schema_and_bytes():
     assert to_arrow([d]).to_pylist()[0]["negatives"][0]["plausibility"] == {"positive": -24.98, "negative": -26.737}
     d["negatives"][0]["plausibility"] = {"positive": -1.0}
     assert any("plausibility" in e for e in record_errors(d))
+
+
+def test_the_scene_score_in_json_arrow_schema_and_bytes():
+    """P(scene) of a caption every suitability rule keeps: 2 decimals in [0, 1], null otherwise; read as
+    None from records written before it."""
+    record = sample()
+    assert record.to_json()["scene_score"] is None
+    record.scene_score = 0.87
+    d = record.to_json()
+    assert d["scene_score"] == 0.87 and SampleRecord.from_json(json.loads(dumps(d))).to_json() == d
+    assert record_errors(d) == [] and dumps_bytes(d) == dumps(d).encode("utf-8")
+    assert to_arrow([d, sample().to_json()]).column("scene_score").to_pylist() == [0.87, None]
+    older = {k: v for k, v in d.items() if k != "scene_score"}
+    assert SampleRecord.from_json(older).scene_score is None and record_errors(older) == []
+    assert any("scene_score" in e for e in record_errors({**d, "scene_score": 1.5}))
+    assert any("scene_score" in e for e in record_errors({**d, "scene_score": "high"}))

@@ -60,3 +60,47 @@ def test_the_threshold_is_checked():
         AugmentOptions(min_scene_score=1.0)
     with pytest.raises(ValueError):
         AugmentOptions(min_scene_score=-0.1)
+
+
+def test_the_verdict_keeps_the_rounded_score_it_decided_on(parse):
+    from sgshards.augment.core import suitability
+    from sgshards.text.suitability import verdict
+
+    doc, graph = _view(parse, NOT_SCENES[0])
+    v = verdict(NOT_SCENES[0], doc, graph, 0.1)
+    assert v.reason == UNLIKELY_SCENE and v.scene_score == round(scene_probability(
+        caption_view(NOT_SCENES[0], doc, graph).tokens), 2) < 0.1
+    assert verdict(NOT_SCENES[0], doc, graph, 0.0) == (None, v.scene_score)     # 0: scored, never skipped
+    # the decision compares the score the record keeps: at the score itself, the caption stays
+    assert verdict(NOT_SCENES[0], doc, graph, v.scene_score).reason is None
+    assert suitability(doc, graph, AugmentOptions(keep_unsuitable=True), NOT_SCENES[0]) == (None, None)
+    listing = "Yuan Tai 1075L-BLK Kaden Black Bonded Leather Loveseat"            # a rule skips it: no score
+    doc, graph = _view(parse, listing)
+    skipped = verdict(listing, doc, graph, 0.1)
+    assert skipped.reason not in (None, UNLIKELY_SCENE) and skipped.scene_score is None
+
+
+def test_records_carry_the_score_and_a_stricter_filter_later_agrees_with_the_gate(parser):
+    from sgshards.annotate import annotate_batch, item
+    from sgshards.train.data import below_scene_score
+
+    captions = [*NOT_SCENES, *SCENES, "Yuan Tai 1075L-BLK Kaden Black Bonded Leather Loveseat"]
+    loose = [o["record"] for o in annotate_batch(parser, [item(i, f"{i:03d}", c) for i, c in enumerate(captions)],
+                                                 _options(0.0))]
+    strict = [o["record"] for o in annotate_batch(parser, [item(i, f"{i:03d}", c) for i, c in enumerate(captions)],
+                                                  _options(0.5))]
+    scores = [r["scene_score"] for r in loose]
+    assert all(s is None or 0.0 <= s <= 1.0 for s in scores) and scores[-1] is None     # a rule skipped the listing
+    assert all(s < 0.1 for s in scores[:2]) and all(s > 0.5 for s in scores[2:-1])
+    for a, b in zip(loose, strict):
+        assert a["scene_score"] == b["scene_score"]
+        assert (b["skipped"] == UNLIKELY_SCENE) == (a["scene_score"] is not None and a["scene_score"] < 0.5)
+        filtered = below_scene_score(a, 0.5)             # the loader's filter on the loose run's record
+        assert filtered["positives"] == (b["positives"] if b["skipped"] == UNLIKELY_SCENE else a["positives"])
+        assert filtered["negatives"] == (b["negatives"] if b["skipped"] == UNLIKELY_SCENE else a["negatives"])
+
+
+def _options(min_scene):
+    from sgshards.annotate import AnnotateOptions
+
+    return AnnotateOptions(augment=AugmentOptions(min_scene_score=min_scene))

@@ -238,3 +238,22 @@ def test_the_token_cache_gives_the_tokenizers_rows_and_stays_bounded():
     assert len(collator.cache) == 3
     assert torch.equal(collator.tokenize(["a red car", "a man"]), tokenizer(["a red car", "a man"]))
     assert calls[-1] == ["a man"]                                       # evicted first, asked again
+
+
+def test_a_stricter_scene_gate_while_reading(shards):
+    """min_scene_score: a record scored below it trains on its caption alone; unscored records pass."""
+    root, order = shards
+    samples = joined(root / "IMG", root / "SG")
+    records = [data.Decoder(images=False)(s)["record"] for s in samples]
+    scored = [r for r in records if r.get("scene_score") is not None and r["negatives"]]
+    assert scored
+    cut = max(r["scene_score"] for r in scored) + 0.01
+    strict = [data.Decoder(images=False, min_scene_score=cut)(s)["record"] for s in samples]
+    for loose, tight in zip(records, strict):
+        if loose.get("scene_score") is None:
+            assert tight == loose
+        elif loose["scene_score"] < cut:
+            assert tight["negatives"] == [] and [p["kind"] for p in tight["positives"]] == ["caption"]
+            assert tight["positives"][0] == loose["positives"][0]
+    with pytest.raises(data.TrainDataError, match="min_scene_score"):
+        data.pipeline(urls(root / "IMG"), urls(root / "SG"), tokenizer=tokenizer, batch_size=2, min_scene_score=1.0)

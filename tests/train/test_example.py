@@ -58,3 +58,14 @@ def test_command_line_errors_are_one_line(shards, tmp_path):
                            "--sidecar", urls(root / "SG"), "--missing", "error", "--steps", "1"],
                           capture_output=True, text=True)
     assert done.returncode == 2 and "has no sgshards record (see the run's dead_letters/)" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "sgshards.train.example", "--images", urls(root / "IMG"),
+                           "--sidecar", urls(root / "SG"), "--min-scene-score", "1.5", "--steps", "1"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr.strip().splitlines()[-1] == (
+        "python -m sgshards.train.example: error: --min-scene-score must be in [0, 1), not 1.5")
+
+
+def test_a_stricter_scene_gate_trains(shards, capsys):
+    root, _ = shards
+    assert losses(capsys, "--images", urls(root / "IMG"), "--sidecar", urls(root / "SG"), "--steps", "1",
+                  "--batch-size", "2", "--min-scene-score", "0.5")

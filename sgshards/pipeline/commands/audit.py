@@ -9,7 +9,10 @@ kept as counts per value, so its quantiles are exact after merging too).
 
 The confidence distribution of the scene graphs' objects, attributes and relations (their
 calibrated precision, ``sgshards.graph.confidence``) shows what a ``--min-confidence`` leaves
-out: the share of elements below each threshold.
+out: the share of elements below each threshold.  The scene-score distribution (P(scene) of the
+captions every suitability rule keeps, ``text.scene_model``) shows what a ``--min-scene-score``
+would skip and the coverage left at each threshold at or above the run's own (a caption the run
+skipped has no negative to give back), so a threshold can be chosen without running again.
 
 ``--blind`` adds how well two text-only models tell each negative from its positive without
 the image (``sgshards.quality.blind``; 0.5 = cannot): a word-trigram model of the audited
@@ -46,6 +49,7 @@ MAX_EXAMPLES = 10
 ELEMENTS = ("objects", "attributes", "relations")
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+SCENE_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 def iter_records(path: str) -> Iterator[dict]:
@@ -93,7 +97,7 @@ def _value(c) -> str:
     return "none" if c is None else f"{c:.2f}"
 
 
-def confidence_summary(histogram: dict[str, int]) -> dict:
+def confidence_summary(histogram: dict[str, int], thresholds: tuple = THRESHOLDS) -> dict:
     """Quantiles and the share below each threshold of one element kind's counts per value."""
     values = sorted((float(v), n) for v, n in histogram.items() if v != "none")
     total = sum(n for _, n in values)
@@ -108,7 +112,7 @@ def confidence_summary(histogram: dict[str, int]) -> dict:
         quantiles[f"p{int(q * 100)}"] = values[k][0]
     out["quantiles"] = quantiles
     out["share_below"] = {f"{t:.1f}": round(100.0 * sum(n for v, n in values if v < t) / total, 2)
-                          for t in THRESHOLDS}
+                          for t in thresholds}
     return out
 
 
@@ -124,11 +128,16 @@ def audit_records(records: Iterable[dict]) -> dict:
     defects = Counter()
     examples: list[dict] = []
     confidences: dict[str, Counter] = {e: Counter() for e in ELEMENTS}
+    scene_scores: Counter = Counter()          # 2-decimal score -> captions ("none": not scored)
+    scored_with_negative: Counter = Counter()  # the same, of captions with a negative
     for record in records:
         captions += 1
         count_confidences(record, confidences)
         negatives = record["negatives"]
         with_negative += bool(negatives)
+        score = _value(record.get("scene_score"))
+        scene_scores[score] += 1
+        scored_with_negative[score] += bool(negatives)
         if record.get("skipped"):
             skipped[record["skipped"]] += 1
         elif _has_attribute_or_relation(record):
@@ -171,7 +180,27 @@ def audit_records(records: Iterable[dict]) -> dict:
         "defect_examples": examples,
         "confidence": {e: {"histogram": dict(sorted(confidences[e].items())),
                            **confidence_summary(confidences[e])} for e in ELEMENTS},
+        "scene_score": scene_score_summary(scene_scores, scored_with_negative, captions),
     }
+
+
+def scene_score_summary(scores: Counter, with_negative: Counter, captions: int) -> dict:
+    """The scene scores' distribution; per threshold, the share of all captions scored below it and
+    the coverage (share of all captions with a negative) left if those were skipped too."""
+    scored = {v: n for v, n in scores.items() if v != "none"}
+    out = {"histogram": dict(sorted(scores.items())),
+           "histogram_with_negative": dict(sorted((v, n) for v, n in with_negative.items() if n)),
+           **confidence_summary(scored, SCENE_THRESHOLDS)}
+    out["captions_scored"] = out.pop("elements")
+    out.pop("without_confidence")
+    if out["captions_scored"] and captions:
+        covered = sum(with_negative.values())
+        out["share_below"] = {t: round(100.0 * sum(n for v, n in scored.items() if float(v) < float(t)) / captions, 2)
+                              for t in out["share_below"]}
+        out["coverage_at"] = {t: round(100.0 * (covered - sum(n for v, n in with_negative.items()
+                                                              if v != "none" and float(v) < float(t))) / captions, 2)
+                              for t in out["share_below"]}
+    return out
 
 
 def format_audit(report: dict) -> str:
@@ -199,6 +228,14 @@ def format_audit(report: dict) -> str:
         lines.append(f"| {e} | {c['elements']} | "
                      + " | ".join(f"{q[k]:.2f}" if k in q else "-" for k in ("p10", "p25", "p50", "p75", "p90"))
                      + " | " + " | ".join(f"{below[f'{t:.1f}']}%" if below else "-" for t in THRESHOLDS) + " |")
+    scene = report.get("scene_score", {})
+    if scene.get("coverage_at"):
+        lines += ["", f"scene score of the {scene['captions_scored']} captions every suitability rule kept "
+                  "(--min-scene-score P skips those below P; coverage at or above the run's own P):", "",
+                  "| --min-scene-score | " + " | ".join(scene["share_below"]) + " |",
+                  "| --- " * (1 + len(scene["share_below"])) + "|",
+                  "| captions below it | " + " | ".join(f"{v}%" for v in scene["share_below"].values()) + " |",
+                  "| coverage left | " + " | ".join(f"{v}%" for v in scene["coverage_at"].values()) + " |"]
     without = sum(report["confidence"][e]["without_confidence"] for e in ELEMENTS)
     if without:
         lines.append(f"({without} elements carry no confidence: graphs written before it or made by hand)")

@@ -347,11 +347,14 @@ def index_row(outcome: Outcome) -> IndexRow:
 def export_rows(record: dict) -> list[dict]:
     """The reusable negative-caption dataset: one row per positive and negative."""
     key, caption, positives = record["key"], record["caption"], record["positives"]
+    score = record.get("scene_score")
     rows = [{"key": key, "caption": caption, "text": p["text"], "role": "positive", "type": p["kind"],
-             "positive": None, "positive_text": None, "edits": None, "plausibility": None} for p in positives]
+             "positive": None, "positive_text": None, "edits": None, "plausibility": None,
+             "scene_score": score} for p in positives]
     rows += [{"key": key, "caption": caption, "text": n["text"], "role": "negative", "type": n["type"],
               "positive": n["positive"], "positive_text": positives[n["positive"]]["text"],
-              "edits": n.get("edits"), "plausibility": n.get("plausibility")} for n in record["negatives"]]
+              "edits": n.get("edits"), "plausibility": n.get("plausibility"), "scene_score": score}
+             for n in record["negatives"]]
     return rows
 
 
