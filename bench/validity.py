@@ -213,6 +213,44 @@ def command_score(as_json: bool, sample: str) -> int:
     return 1 if missing else 0
 
 
+SCENE_THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.8)
+
+
+def command_thresholds(samples: list[str]) -> int:
+    """Validity of the sub-graph positives and negatives of records whose ``scene_score`` is at or
+    above each threshold (what a stricter ``--min-scene-score``, or the loader's ``min_scene_score``,
+    would keep), per source over the given samples, and the share of texts each keeps."""
+    labels = load_labels()
+    rows: dict = defaultdict(list)               # source -> (role, score, valid)
+    missing = 0
+    for sample in samples:
+        for name, recs in records(sample).items():
+            for record in recs:
+                if record.get("skipped") or record.get("scene_score") is None:
+                    continue
+                for t in texts(name, record):
+                    if t["type"] == "caption":
+                        continue
+                    label = labels.get(label_key(t))
+                    if label is None:
+                        missing += 1
+                        continue
+                    rows[name].append((t["role"], record["scene_score"], valid(label)))
+    if missing:
+        print(f"{missing} texts are not labelled yet: run `tasks` and label them first", file=sys.stderr)
+    for name, got in rows.items():
+        print(f"{name} ({', '.join(samples)}):")
+        for th in SCENE_THRESHOLDS:
+            cells = []
+            for role in ("positive", "negative"):
+                every = [v for r, _, v in got if r == role]
+                kept = [v for r, score, v in got if r == role and score >= th]
+                cells.append(f"{role}s {sum(kept)}/{len(kept)} = {100 * sum(kept) / max(1, len(kept)):.0f}% valid "
+                             f"(keeps {100 * len(kept) / max(1, len(every)):.0f}%)")
+            print(f"  scene_score >= {th}: " + "; ".join(cells))
+    return 1 if missing else 0
+
+
 RESULTS = HERE / "results" / "validity.json"
 ROWS = [("records (skipped as no scene)", None), ("**valid positives**", "positives"),
         ("valid sub-graph positives", "subgraph_positives"), ("**valid negatives**", "negatives"),
@@ -320,6 +358,8 @@ def main(argv: list[str]) -> int:
     for p in (t, s):
         p.add_argument("--sample", choices=sorted(SAMPLES), default="tuning")
     sub.add_parser("agreement")
+    th = sub.add_parser("thresholds", help="validity of what each stricter scene-score threshold keeps")
+    th.add_argument("--samples", default="heldout14,heldout15,heldout16,heldout17,heldout18")
     r = sub.add_parser("report")
     r.add_argument("--save", action="store_true", help=f"store the current scores in {RESULTS.name}")
     args = ap.parse_args(argv)
@@ -332,6 +372,8 @@ def main(argv: list[str]) -> int:
         return command_report(args.save)
     if args.command == "tasks":
         return command_tasks(args.directory, args.chunks, args.sample)
+    if args.command == "thresholds":
+        return command_thresholds(args.samples.split(","))
     return command_score(args.json, args.sample)
 
 
