@@ -193,7 +193,11 @@ def test_cc3m_first_thousand_rows(tmp_path):
     # 98 since what every rule keeps is skipped when the learned P(scene) is below 0.1 (text/scene_model.py:
     # 18 of the first thousand, "finally back in the country, sorry to all the customers ...", "for the love
     # of animals.", "squirrel... is this close enough for you?"; about 3 a reader may call scenes)
-    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 98      # CC3M describes: few skips
+    # 99 since the score's refit on 2,831 judged captions: 6 more skipped ("chess can benefit adults as well
+    # though ...", "short hairstyle i take no credit for this style or picture", "this is artist preparing to go
+    # for a surf back ."), 3 kept again ("this tattoo is beautiful with birds <3", "tempered , melted chocolate
+    # for dipping fruits ...", "i ordered a cake for my fiancé 's 25th birthday .")
+    assert stats["skipped_total"] == sum(stats["skipped"].values()) <= 99      # CC3M describes: few skips
     # (the bound of 60 skipped this merge left was before the claims gate above: 74 skipped, asserted above)
     # 819 since swaps of list items, points of view, CC3M's "person" placeholder and near-symmetric
     # relations are refused (issue 15c swaps, see test_core): the caption lost had only such swaps
