@@ -65,7 +65,7 @@ def wrapsteps(mod, name):
     setattr(mod, name, w)
 import sgshards.annotate as AN, sgshards.augment.core as C, sgshards.augment.negatives as N
 import sgshards.augment.depicted as D, sgshards.augment.attachment as AT
-for n in ("build_graph", "skip_reason", "description", "normalize_caption", "finish_all"): wrap(AN, n)
+for n in ("build_graph", "suitability", "description", "normalize_caption", "finish_all"): wrap(AN, n)
 wrapsteps(AN, "augment_steps")          # the record chain after the gate: positives, guards, negatives
 for n in ("excluded", "sample_positives", "caption_surface", "trusted_view", "seeded_rng", "last_resort", "text_key", "text_of"): wrap(C, n)
 for n in ("undepicted", "page_tokens"): wrap(D, n)

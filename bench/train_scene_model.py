@@ -45,9 +45,8 @@ def judged() -> list[dict]:
     out = [{"set": f"suitability{lab['sample']}", "source": lab["source"], "row": lab["row"],
             "caption": lab["caption"], "scene": bool(lab["scene"])}
            for lab in suitability.load_labels() if lab["sample"] not in HELD_OUT]
-    out += [{"set": f"fit{lab['sample']}" if not str(lab["sample"]).startswith("fit") else lab["sample"],
-             "source": lab["source"], "row": lab["row"], "caption": lab["caption"], "scene": bool(lab["scene"])}
-            for lab in suitability.load_labels(suitability.SCENE_FIT_LABELS)]
+    out += [{"set": lab["sample"], "source": lab["source"], "row": lab["row"], "caption": lab["caption"],
+             "scene": bool(lab["scene"])} for lab in suitability.load_labels(suitability.SCENE_FIT_LABELS)]
     labels = validity.load_labels()
     for name, rows in validity.source_rows(VALIDITY_SAMPLE).items():
         by_row = {key[1]: lab for key, lab in labels.items()

@@ -190,16 +190,18 @@ def scene_score_summary(scores: Counter, with_negative: Counter, captions: int) 
     scored = {v: n for v, n in scores.items() if v != "none"}
     out = {"histogram": dict(sorted(scores.items())),
            "histogram_with_negative": dict(sorted((v, n) for v, n in with_negative.items() if n)),
-           **confidence_summary(scored, SCENE_THRESHOLDS)}
-    out["captions_scored"] = out.pop("elements")
-    out.pop("without_confidence")
-    if out["captions_scored"] and captions:
-        covered = sum(with_negative.values())
-        out["share_below"] = {t: round(100.0 * sum(n for v, n in scored.items() if float(v) < float(t)) / captions, 2)
-                              for t in out["share_below"]}
-        out["coverage_at"] = {t: round(100.0 * (covered - sum(n for v, n in with_negative.items()
-                                                              if v != "none" and float(v) < float(t))) / captions, 2)
-                              for t in out["share_below"]}
+           "captions_scored": sum(scored.values())}
+    if not out["captions_scored"] or not captions:
+        return out
+    out["quantiles"] = confidence_summary(scored, SCENE_THRESHOLDS)["quantiles"]
+
+    def below(histogram: dict, t: float) -> int:
+        return sum(n for v, n in histogram.items() if v != "none" and float(v) < t)
+
+    covered = sum(with_negative.values())
+    out["share_below"] = {f"{t:.1f}": round(100.0 * below(scored, t) / captions, 2) for t in SCENE_THRESHOLDS}
+    out["coverage_at"] = {f"{t:.1f}": round(100.0 * (covered - below(with_negative, t)) / captions, 2)
+                          for t in SCENE_THRESHOLDS}
     return out
 
 
