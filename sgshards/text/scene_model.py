@@ -26,16 +26,24 @@ from ..schemas.depview import FINITE_TAGS, DepToken
 from .keywords import is_english_word
 
 MODEL_FILE = "scene_model.json"
-_SHARE_EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
-_FUNCTION_EDGES = (0.0, 0.1, 0.2, 0.3, 0.5, 1.0)
-_UNKNOWN_EDGES = (0.0, 0.1, 0.2, 0.4, 1.0)
-_LENGTH_EDGES = (2, 4, 6, 9, 13, 20, 30)
 
 
-def _bucket(x: float, edges: Sequence[float]) -> str:
-    for e in edges:
-        if x <= e:
-            return str(e)
+def _edges(*labels: str) -> tuple[tuple[float, str], ...]:
+    """Bucket upper bounds with their labels as the weights file spells them.  Never ``str()`` of
+    the bound: compiled (mypyc) code holds a float-typed 9 as 9.0, and "n=9.0" is no feature."""
+    return tuple((float(label), label) for label in labels)
+
+
+_SHARE_EDGES = _edges("0.0", "0.2", "0.4", "0.6", "0.8", "1.0")
+_FUNCTION_EDGES = _edges("0.0", "0.1", "0.2", "0.3", "0.5", "1.0")
+_UNKNOWN_EDGES = _edges("0.0", "0.1", "0.2", "0.4", "1.0")
+_LENGTH_EDGES = _edges("2", "4", "6", "9", "13", "20", "30")
+
+
+def _bucket(x: float, edges: Sequence[tuple[float, str]]) -> str:
+    for bound, label in edges:
+        if x <= bound:
+            return label
     return "more"
 
 
