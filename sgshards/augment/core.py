@@ -25,6 +25,7 @@ from .guards import NOTHING, Excluded, excluded
 from .positives import Context, sample_positives
 from .negatives import GENERATORS, Candidate
 from .negatives.last_resort import last_resort
+from .negatives.present import share_caption_words
 from .plausibility import select
 from .realise import Surface, caption_surface, text_key, to_word_spans
 from .sampling import shuffle
@@ -182,6 +183,7 @@ def augment_steps(key: str, doc: Sequence[DepToken], graph: SceneGraph,
     shuffle(rng, subgraphs)
     mentions = None if graph is full else [o.span for o in full.objects if o.span is not None]
     surfaces = [(0, caption_surface(doc, graph, ctx.kids, mentions))] + subgraphs
+    share_caption_words([s for _, s in surfaces])
     plausible = options.blind is not None and options.selection == "plausible"
     scorers = options.blind.scorers(key, original or caption) if plausible else None
     limits = PLAUSIBLE_CANDIDATES if scorers else (CAPTION_CANDIDATES, SUBGRAPH_CANDIDATES)

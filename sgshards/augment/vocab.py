@@ -348,6 +348,7 @@ SYMMETRIC_PREPS = frozenset({
     "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or",
     "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining",
     "close", "near by", "beside of", "right next to", "just next to", "directly next to",
+    "by the side of", "at the side of", "alongside of",
     # a tie binds both ends, a doorway opens both ways, and a picture does not show who talks ("a dock
     # tied to a boat", "the second floor opens into the foyer", "a woman talking to a man")
     "open into", "opens into", "opening into", "open onto", "opens onto", "opening onto", "lead into", "leads into",

@@ -7,7 +7,8 @@ from sgshards.graph import build_graph
 
 
 def test_vocab_relations():
-    assert all(is_symmetric(p) for p in ("next to", "sit next to", "near", "with", "play with", "hug", "across from"))
+    assert all(is_symmetric(p) for p in ("next to", "sit next to", "near", "with", "play with", "hug", "across from",
+                                        "stand by the side of"))
     assert not any(is_symmetric(p) for p in ("ride", "sit on", "in front of", "hold", "under"))
     assert canonical_relation("lamp", "below", "table") == ("table", "above", "lamp")
     assert canonical_relation("man", "ride", "horse") == ("man", "ride", "horse")

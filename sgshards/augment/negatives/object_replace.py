@@ -1,11 +1,12 @@
-"""object_replace: replace an object noun by one of another group of its category
-("a dog" -> "a cat"; never a synonym, hyponym, hypernym or part: "puppy", "animal", "paw"; never a
-person who may be the same one: "girl" for "young woman"; never a place that does not take the
-caption's preposition: "in a pond" -/-> "in a beach").  A caption's noun outside the curated
-groups takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" -> "a
-flock of ducks", ``kin``), unlike every thing the caption names.  A surface where nothing is
-replaced so takes a contrast of another kind (``kinds``: "the building" -> "the bridge",
-"basketball game" -> "baseball game", "on a summer day" -> "on a winter day")."""
+"""object_replace: replace an object noun by one of another group of its category ("a dog" -> "a cat";
+never a synonym, hyponym, hypernym or part: "puppy", "animal", "paw"; never a person who may be the
+same one: "girl" for "young woman"; never a place that does not take the caption's preposition: "in
+a pond" -/-> "in a beach"; never a word of the caption, in a realised positive too: the parse may
+have missed the thing, "toast, avocado and salad"). A caption's noun outside the curated groups
+takes its nearest WordNet kin among the nouns of things seen ("a flock of geese" -> "a flock of
+ducks", ``kin``), unlike every thing the caption names. A surface where nothing is replaced so takes
+a contrast of another kind (``kinds``: "the building" -> "the bridge", "basketball game" ->
+"baseball game", "on a summer day" -> "on a winter day")."""
 from __future__ import annotations
 
 import random
@@ -24,7 +25,8 @@ from ..vocab import (AGE_WORDS, FAR_SETTINGS, PLACE_PREPS, SCENE_PART_CATEGORIES
 from .contrast import distinct_things, gender, is_person, same_age, sexless_child
 from .kin import ANY_ANIMAL, kin_alternatives, other_organisms
 from .kinds import kind_replacement, unplaced_time_replacements
-from .present import furnishes, furnishing, is_worn, one_of_them, part_shown_anyway, unlike_all, unlike_the_caption
+from .present import (furnishes, furnishing, in_caption, is_worn, one_of_them, part_shown_anyway, unlike_all,
+                      unlike_the_caption)
 from .setting import ELEMENT_CONTRASTS, PLACE_CONTRASTS, setting_replacement
 from .shared import (PER_TYPE, Candidate, absent, fits_number, gendered_pronoun, glued, in_idiom, in_noun_pile,
                      make_candidate, noun_slots, possessive)
@@ -199,6 +201,7 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
         # the nouns that pass all else; the list (content and order) is the same either way
         alts = [w for w, groups, keeps_age, other_sex in nouns
                 if w not in present and present.isdisjoint(groups)
+                and not in_caption(surface, w)                               # "toast" -/-> "salad" the parse missed
                 and not (pronoun and other_sex)
                 and not (aged and not keeps_age)
                 and (w == FAR_SETTINGS[o.name] if framed else not (alone and scene_part(w)))
@@ -235,6 +238,9 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
             if organisms is None or not organisms[1]:
                 continue
             span, animals = organisms
+            animals = [w for w in animals if not in_caption(surface, w)]    # "man walking his dog" -/-> "a dog"
+            if not animals:
+                continue
             # "person testifies" -> "a dog testifies": a bare singular takes an article
             _add(out, surface, slot, span, choose(animals, rng, "object", counts),
                  not slot.plural and span[0] == slot.np[0])

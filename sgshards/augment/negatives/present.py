@@ -122,14 +122,40 @@ def _said_of_whole(graph: SceneGraph, r: SGRelation, obj: int, whole: int) -> bo
     return any(s.predicate == r.predicate and (s.subject, s.object) == ends for s in graph.relations)
 
 
+def surface_words(tokens) -> frozenset[str]:
+    """The lower-cased words of a text and the lemmas of its nouns."""
+    return frozenset(t.text.lower() for t in tokens) | frozenset(
+        noun_lemma(t.text.lower()) for t in tokens if t.upos in ("NOUN", "PROPN"))
+
+
+def share_caption_words(surfaces: list[Surface]) -> None:
+    """Give every surface of a record (the caption's first) the caption's words besides its own:
+    a realised positive names fewer things than the picture shows, and a noun the caption has
+    outside the graph is in the picture too ("plate with toast, avocado and salad": the parse
+    missed the salad, and "toast" -> "salad" would be true)."""
+    caption = caption_words(surfaces[0])
+    for s in surfaces[1:]:
+        s.memo["words"] = caption | surface_words(s.tokens)
+
+
+def caption_words(surface: Surface) -> frozenset[str]:
+    """The words of the caption the surface belongs to (``share_caption_words``), else its own."""
+    words = surface.memo.get("words")
+    if words is None:
+        words = surface.memo["words"] = surface_words(surface.tokens)
+    return words
+
+
+def in_caption(surface: Surface, noun: str) -> bool:
+    """A word of the noun is a word of the caption (or the lemma of one of its nouns)."""
+    words = caption_words(surface)
+    return any(w in words for w in noun.split())
+
+
 def unlike_the_caption(surface: Surface, noun: str) -> bool:
     """The noun is no word of the caption and names nothing any of its objects may be ("a cup"
     where a mug is named, "a duck" beside "birds")."""
-    words = surface.memo.get("words")
-    if words is None:
-        words = surface.memo["words"] = frozenset(t.text.lower() for t in surface.tokens) | frozenset(
-            noun_lemma(t.text.lower()) for t in surface.tokens if t.upos in ("NOUN", "PROPN"))
-    if any(w in words for w in noun.split()):
+    if in_caption(surface, noun):
         return False
     names = surface.memo.get("object_names")
     if names is None:

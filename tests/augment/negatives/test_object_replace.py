@@ -430,3 +430,36 @@ def test_a_noun_after_a_groups_of_is_replaced_by_a_plural(surface):
     singular = {"goat", "dog", "cat", "horse", "wolf", "giraffe", "bear", "rabbit", "cow", "fox", "camel"}
     assert got and not [t for t in got if t.split()[3] in singular]
     assert "a herd of horses on a hill" in every(object_replace, surface("a herd of sheep on a hill"))
+
+
+CAPTION_NOUNS_MISSED = "plate with toast topped with a soft-boiled egg, avocado and salad"
+
+
+def _new_nouns(cands):
+    return {e.after.lower() for c in cands for e in c.edits}
+
+
+def test_object_replace_never_a_noun_the_caption_names_outside_its_graph(surface):
+    """CC3M "plate with toast topped with a soft-boiled egg, avocado and salad": the parse makes no
+    object of "avocado" and "salad", yet they are in the picture: "toast" -> "salad" is true."""
+    s = surface(CAPTION_NOUNS_MISSED)
+    got = _new_nouns(c for seed in range(40) for c in object_replace(s, random.Random(seed), None, 10))
+    assert got and not got & {"salad", "avocado", "egg", "eggs", "toast", "plate"}, got
+
+
+def test_sub_graph_negatives_never_name_a_noun_of_the_caption(parse):
+    """A realised positive ("toast") names less than the caption: its replacements are checked
+    against the caption's words too (heldout18: "toast" -> "salad")."""
+    from sgshards.augment.core import AugmentOptions, augment
+    from sgshards.graph import build_graph
+    doc = parse(CAPTION_NOUNS_MISSED)
+    caption_words = {t.text.lower() for t in doc}
+    seen = 0
+    for seed in range(30):
+        pos, neg = augment("k", doc, build_graph(doc), AugmentOptions(seed=seed))
+        for n in neg:
+            if n.type == "object_replace" and n.positive > 0:
+                seen += 1
+                new = {w.strip(".,").lower() for w in n.text.split()} - {w.lower() for w in pos[n.positive].text.split()}
+                assert not new & caption_words, (pos[n.positive].text, n.text)
+    assert seen
