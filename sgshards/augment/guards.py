@@ -10,6 +10,8 @@ leave alone because of them (issue 15, precision before recall).
   verb no dictionary knows as a verb ("patchwork" -> "patchworking") gets invented forms.
 - **Repeated placeholders**: "person person" (CC3M's name substitutions) or "gifts gifts".
 - **Quoted words**: a name, nickname or title ("her 'little muffins'"), not a description.
+- **Title separators**: a noun phrase the parse ran across a spaced dash ("Lokottaravada -
+  Bodhisattva statue", "Slipknot - Wait") glues two segments of a title or listing.
 - **Mentioned, not shown** (``mentions``): fragments, idioms, titles, roles, what a witness saw;
   and relations the parse gets wrong (camera verbs, a picture acting on what it shows, ...).
 - **Multiword units** (``lexicon.units``): an element that keeps only part of a fixed expression
@@ -38,8 +40,9 @@ from typing import NamedTuple, Sequence
 from ..lexicon.taxonomy import part_of, senses
 from ..lexicon.units import unit_spans
 from ..lexicon.words import BODY_PARTS
-from ..schemas.depview import FINITE_TAGS, DepToken, children_index
+from ..schemas.depview import FINITE_TAGS, DepToken, children_index, text_of
 from ..schemas.graph import SceneGraph
+from ..text.pretokenised import looks_pretokenised
 from ..text.suitability import ENGLISH_FUNCTION_WORDS, is_english_word
 from .frames import is_verb_word
 from .attachment import clause_objects, wrong_attachments
@@ -294,8 +297,10 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     objects = not_depicted(doc, kids, graph) | clause_objects(doc, graph) | undepicted(doc, kids, graph)
     either = alternative_tokens(doc, kids)
     units = unit_spans([t.text for t in doc], [t.lemma.lower() for t in doc], [t.tag for t in doc])
+    separators = separator_tokens(doc)
     for i, o in enumerate(graph.objects):
-        if _touches(o.span, bad) or _cuts(o.span, units, objects=True) or _head_in(o.span, either):
+        if _touches(o.span, bad) or _cuts(o.span, units, objects=True) or _head_in(o.span, either) \
+                or across_separator(doc, kids, o.span, separators):
             objects.add(i)
         elif o.span is not None and 0 < o.span[1] <= len(doc):
             head = doc[o.span[1] - 1]                # a compound of an excluded noun ("walnuts topic")
@@ -314,6 +319,35 @@ def excluded(doc: Sequence[DepToken], graph: SceneGraph) -> Excluded:
     if not (objects or relations or attributes):
         return NOTHING
     return Excluded(frozenset(objects), frozenset(relations), frozenset(attributes))
+
+
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def separator_tokens(doc: Sequence[DepToken]) -> set[int]:
+    """Dashes standing between spaces: they part the segments of a title or a listing ("Lokottaravada
+    - Bodhisattva statue", "Patagonia - Down and feather padding coat"), not the words of a name.
+    None in a caption of CC3M's tokenised shape, where a spaced hyphen the normaliser left may still
+    be a word's ("bottle - nose dolphin", "stained - glass window")."""
+    found = {k for k in range(1, len(doc) - 1) if doc[k].text in DASHES and doc[k].ws and doc[k - 1].ws}
+    return set() if found and looks_pretokenised(text_of(doc)) else found
+
+
+def across_separator(doc: Sequence[DepToken], kids: list[list[int]], span, separators: set[int]) -> bool:
+    """The object's noun phrase (its name and the head's left subtree) runs across a separator: the
+    parse glued two segments into one thing ("Lokottaravada - Bodhisattva statue", "Slipknot - Wait")."""
+    if not separators or span is None or not 0 < span[1] <= len(doc):
+        return False
+    head = span[1] - 1
+    if any(span[0] <= k < head for k in separators):
+        return True
+    stack = [k for k in kids[head] if k < head]
+    while stack:
+        k = stack.pop()
+        if k in separators:
+            return True
+        stack.extend(kids[k])
+    return False
 
 
 def _unknown_verb(doc: Sequence[DepToken], span) -> bool:

@@ -279,8 +279,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # swap, a mention that keeps part of a name ("Transliving Issue" of "Transliving Issue 29") and "one",
 # "ones", "-ing" verbs after a person word ("female walking") give no positive to perturb (53,401 later);
 # 53,397 again since a word of the caption never replaces an object, in a realised positive neither ("toast"
-# -/-> "salad" of "toast, avocado and salad"), and "by the side of" is symmetric.
-CC3M_NEGATIVES_BASELINE = 53_397
+# -/-> "salad" of "toast, avocado and salad"), and "by the side of" is symmetric; 53,396 since a noun phrase
+# run across a spaced dash of a caption not in CC3M's tokenised shape is no thing (a title's segments glued).
+CC3M_NEGATIVES_BASELINE = 53_396
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
