@@ -330,7 +330,7 @@ def separator_tokens(doc: Sequence[DepToken]) -> set[int]:
     None in a caption of CC3M's tokenised shape, where a spaced hyphen the normaliser left may still
     be a word's ("bottle - nose dolphin", "stained - glass window")."""
     found = {k for k in range(1, len(doc) - 1) if doc[k].text in DASHES and doc[k].ws and doc[k - 1].ws}
-    return set() if found and looks_pretokenised(text_of(doc)) else found
+    return set() if found and looks_pretokenised(text_of(list(doc))) else found
 
 
 def across_separator(doc: Sequence[DepToken], kids: list[list[int]], span, separators: set[int]) -> bool:
