@@ -345,10 +345,9 @@ SYMMETRIC_PREPS = frozenset({
     "side by side with", "in contact with", "touching", "facing",
     "connected to", "connected with", "linked to", "joined to", "attached to", "parallel to",
     "similar to", "identical to", "equal to", "level with", "in line with", "combined with",
-    "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or",
-    "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining",
-    "close", "near by", "beside of", "right next to", "just next to", "directly next to",
-    "by the side of", "at the side of", "alongside of",
+    "mixed with", "paired with", "married to", "engaged to", "related to", "v", "v.", "vs.", "or", "alongside of",
+    "plus", "&", "as well as", "abreast of", "neighboring", "neighbouring", "bordering", "adjoining", "close",
+    "near by", "beside of", "right next to", "just next to", "directly next to", "by the side of", "at the side of",
     # a tie binds both ends, a doorway opens both ways, and a picture does not show who talks ("a dock
     # tied to a boat", "the second floor opens into the foyer", "a woman talking to a man")
     "open into", "opens into", "opening into", "open onto", "opens onto", "opening onto", "lead into", "leads into",
