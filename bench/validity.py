@@ -44,7 +44,8 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 # ``heldout16`` after most of that session's fixes, on the output of 4264b88;
 # ``heldout17`` at the start of the 2026-12-07 session, on the output of 2200b39;
 # ``heldout18`` in the second 2026-12-07 session, on the output of 83dc64c (the refitted scene score),
-# with 400 web rows (about a fifth of them kept).
+# with 400 web rows (about a fifth of them kept); ``heldout19`` at the start of the third 2026-12-07
+# session, on the output of 31ed4ef, with the last 50 VG regions of FACTUAL dev.
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
            "heldout": (2027, {"cc3m": 100, "web": 200}),
@@ -64,7 +65,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout15": (2041, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout16": (2042, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout17": (2043, {"cc3m": 150, "web": 250, "vg": 100}),
-           "heldout18": (2044, {"cc3m": 150, "web": 400, "vg": 100})}
+           "heldout18": (2044, {"cc3m": 150, "web": 400, "vg": 100}),
+           "heldout19": (2045, {"cc3m": 150, "web": 400, "vg": 50})}
 TUNING_ROWS = 150
 
 
