@@ -18,7 +18,7 @@ from ..lexicon.depicted import OCCASION_HEADS
 from ..lexicon.taxonomy import noun_class, noun_classes
 from ..lexicon.visibility import PLACEHOLDERS
 from ..lexicon.mentions import IDIOM_PPS
-from ..lexicon.words import TIME_NOUNS, VIEWER_NOUNS
+from ..lexicon.words import BARE_NOUNS, TIME_NOUNS, VIEWER_NOUNS
 from ..schemas.depview import DepToken
 from ..schemas.graph import SceneGraph, SGObject, SGRelation, Span
 from .negatives.kin import uncountable_visual_nouns
@@ -39,12 +39,6 @@ UNIQUE_NOUNS: Final = VIEWER_NOUNS | frozenset({"world", "sky", "sun", "moon", "
 # keep their nouns unreplaced or unshown).
 _IDIOMS: Final = frozenset({("in", "formation"), ("in", "uniform"), ("in", "silhouette"), ("in", "costume"),
                             ("on", "stage"), ("on", "camera"), ("on", "screen"), ("in", "print")})
-# Nouns English writes bare after any word: media, meals, institutions, stuff and directions
-# ("watching tv", "having lunch", "at college", "writing graffiti", "in an art", "along north").
-_BARE_NOUNS: Final = frozenset({"tv", "television", "radio", "breakfast", "lunch", "dinner", "brunch", "supper",
-                                "dessert", "school", "church", "college", "university", "work", "class",
-                                "horseback", "graffiti", "space", "art", "downtown", "uptown", "midtown", "north",
-                                "south", "east", "west", "left", "right", "front", "back"})
 # Verbs whose bare object is an activity, a game or an instrument ("playing guitar", "playing catch").
 _BARE_OBJECT_VERBS: Final = frozenset({"play", "practice", "practise", "learn", "study", "teach"})
 # What a thing is made of is stuff: "made of bamboo", "built from stone".
@@ -71,7 +65,7 @@ def bare_article(doc: Sequence[DepToken], graph: SceneGraph, r: SGRelation, name
         return ""                    # "python skin studded shoulder bag", "snow covered car": a compound adjective
     if (last, word) in IDIOMS or (last, word) in _IDIOMS or f"{last} {word}" in IDIOM_PPS or last == "per" \
             or (verb, word) in VERB_IDIOMS \
-            or verb in _BARE_OBJECT_VERBS or word in _BARE_NOUNS \
+            or verb in _BARE_OBJECT_VERBS or word in BARE_NOUNS \
             or verb in _MATERIAL_VERBS and last in ("of", "from", "out"):
         return ""
     if o.name.lower() in UNIQUE_NOUNS or word in UNIQUE_NOUNS:

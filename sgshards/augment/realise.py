@@ -201,6 +201,19 @@ def _agreeing_verbs(doc: Sequence[DepToken], kids: list[list[int]], head: int) -
     return tuple(sorted(out))
 
 
+def _plural_by_verb(doc: Sequence[DepToken], kids: list[list[int]], head: int, start: int,
+                    agree: tuple[int, ...]) -> bool:
+    """A singular-tagged noun whose verb is plural ("the salmon are farmed", "the sheep were"):
+    one form for both numbers, so a noun put in its place is plural ("the cows are", not "the
+    cow are").  Not one of several subjects ("a salad and apple are") nor after "a" or "this"."""
+    return doc[head].tag == "NN" and any(doc[v].text.lower() in ("are", "were") for v in agree) \
+        and not any(doc[k].dep in ("conj", "cc") for k in kids[head]) \
+        and not any(doc[k].text.lower() in _SINGULAR_WORDS for k in range(start, head))
+
+
+_SINGULAR_WORDS = frozenset({"a", "an", "this", "that", "each", "every", "one", "another"})
+
+
 def is_pronoun(t: DepToken) -> bool:
     return t.upos == "PRON" or t.tag in ("PRP", "PRP$", "WP", "WP$", "WDT", "EX")
 
@@ -226,8 +239,9 @@ def caption_surface(doc: Sequence[DepToken], graph: SceneGraph,
             continue
         others = [s for s in names if s != o.span]
         start, whole = noun_phrase_start(doc, kids, head, o.span[0], others)
-        surface.slots[idx] = Slot(idx, (start, o.span[1]), (o.span[0], o.span[1]), o.plural,
-                                  _agreeing_verbs(doc, kids, head), whole)
+        agree = _agreeing_verbs(doc, kids, head)
+        surface.slots[idx] = Slot(idx, (start, o.span[1]), (o.span[0], o.span[1]),
+                                  o.plural or _plural_by_verb(doc, kids, head, start, agree), agree, whole)
         surface.attrs[idx] = [(k, (s[0], s[1])) for k, s in enumerate(o.attribute_spans)
                               if s is not None and 0 <= s[0] < s[1] <= len(doc)]
     for idx, r in enumerate(graph.relations):

@@ -354,9 +354,9 @@ SYMMETRIC_PREPS = frozenset({
     "leading into", "tie to", "tied to", "ties to", "tie with", "chain to", "chained to", "tether to", "tethered to",
     "talk to", "talking to", "talks to", "speak to", "speaking to", "speaks to", "chat to", "chatting to",
 })
-# Prepositions symmetric only standing alone, as a place ("a house across the street" is
-# opposite it); after a verb they are a path ("a man walking across the street").
-SYMMETRIC_ALONE = frozenset({"across"})
+# Prepositions symmetric only standing alone, as a place ("a house across the street", "an island
+# off the coast"); after a verb they are a path ("a man walking across the street", "jumping off").
+SYMMETRIC_ALONE = frozenset({"across", "off"})
 # Reciprocal verbs: "a man hugging a woman" ~ "a woman hugging a man".
 SYMMETRIC_VERBS = frozenset({
     "hug", "kiss", "meet", "marry", "touch", "fight", "embrace", "cuddle", "wrestle", "collide",

@@ -280,8 +280,13 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # "ones", "-ing" verbs after a person word ("female walking") give no positive to perturb (53,401 later);
 # 53,397 again since a word of the caption never replaces an object, in a realised positive neither ("toast"
 # -/-> "salad" of "toast, avocado and salad"), and "by the side of" is symmetric; 53,396 since a noun phrase
-# run across a spaced dash of a caption not in CC3M's tokenised shape is no thing (a title's segments glued).
-CC3M_NEGATIVES_BASELINE = 53_396
+# run across a spaced dash of a caption not in CC3M's tokenised shape is no thing (a title's segments glued);
+# 53,378 since the heldout19 classes: no half or compound of a caption noun replaces it ("lighthouse" -/->
+# "house", "boat" -/-> "sailboat"), "off" alone is symmetric, no "out of" for a voice or a look ("shouting
+# into a megaphone"), and "stop at" takes no other preposition ("crossing through" -/-> "stopping at through");
+# 53,359 since a noun written bare ("watching tv", "at camera") or after a number of another word ("two story
+# house") is not replaced ("watch keyboard", "two skyscraper").
+CC3M_NEGATIVES_BASELINE = 53_359
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -302,7 +307,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8722     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8721     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -336,6 +341,10 @@ CC3M_COVERAGE_BASELINE = 0.8722     # 88.27% with all of round 9 merged (see the
 #                                      2 captions), what one is ready for is not there ("ready for our dogs") and
 #                                      "X of Y" parts keep their words past a modifier ("without paws": 6 in all).
 #                                      87.22% since the 2026-12-07 classes (see the negatives baseline; 3 captions).
+#                                      87.24% since the heldout19 classes (3 captions more in all); 87.21% since
+#                                      bare nouns and numbered compounds keep theirs: the 5 captions lost had only
+#                                      "looking directly at remote", "go to the gym or watch keyboard", "5 - masted
+#                                      motorcycle", "fifty finest island", "3 cactus".
 
 
 def test_cc3m_captions_have_no_defects(nlp):

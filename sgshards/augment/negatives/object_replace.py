@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
-from ...lexicon.words import CONTAINER_NOUNS
+from ...lexicon.words import BARE_NOUNS, CONTAINER_NOUNS, NUMBER_WORDS, VIEWER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
 from ..sampling import Frequencies, choose, choose_many, shuffle
 from ...lexicon.taxonomy import noun_class, noun_classes
@@ -40,9 +40,28 @@ def replaceable_slot(surface: Surface, obj: int) -> bool:
     toks = surface.tokens
     head = toks[slot.name[1] - 1]
     if head.dep in ("compound", "npadvmod") or glued(surface, slot.name) or misread_compound(surface, slot) \
-            or absent(surface, obj):
+            or absent(surface, obj) or written_bare(surface, slot) or counted_singular(surface, slot):
         return False
     return not in_idiom(surface, slot)
+
+
+def written_bare(surface: Surface, slot: Slot) -> bool:
+    """A noun English writes without an article after a verb or a preposition ("watching tv",
+    "smiling into camera"): any other noun there needs one ("watching keyboard" is no English)."""
+    s, e = slot.name
+    toks = surface.tokens
+    if slot.plural or not slot.np[0] == s == e - 1 or s == 0:
+        return False
+    word, before = toks[s].text.lower(), toks[s - 1].upos
+    return word in BARE_NOUNS and before in ("VERB", "ADP") or word in VIEWER_NOUNS and before == "ADP"
+
+
+def counted_singular(surface: Surface, slot: Slot) -> bool:
+    """A singular noun after a number above one: the number counts another word ("two story house",
+    "the 4x800 - meter relay"), and a noun put after it reads "two skyscraper"."""
+    return not slot.plural and any((t.upos == "NUM" or t.text.lower() in NUMBER_WORDS)
+                                   and t.text.lower() not in ("one", "1")
+                                   for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 
 def kind_modifier(surface: Surface, slot: Slot) -> str:
@@ -248,6 +267,8 @@ def object_replace(surface: Surface, rng: random.Random, counts: Optional[Freque
                 break
     if not out:                                      # "the building" -> "the bridge", "basketball game" -> "baseball game"
         for a in objs:
+            if counted_singular(surface, surface.slots[a]) or written_bare(surface, surface.slots[a]):
+                continue
             found = kind_replacement(surface, surface.slots[a])
             cand = found and make_candidate(surface, "object_replace",
                                             [Replacement(found[0], fresh(surface, found[1], found[0]))])

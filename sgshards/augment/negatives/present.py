@@ -134,8 +134,10 @@ def share_caption_words(surfaces: list[Surface]) -> None:
     outside the graph is in the picture too ("plate with toast, avocado and salad": the parse
     missed the salad, and "toast" -> "salad" would be true)."""
     caption = caption_words(surfaces[0])
+    nouns = caption_nouns(surfaces[0])
     for s in surfaces[1:]:
         s.memo["words"] = caption | surface_words(s.tokens)
+        s.memo["nouns"] = nouns | _noun_words(s.tokens)
 
 
 def caption_words(surface: Surface) -> frozenset[str]:
@@ -146,10 +148,36 @@ def caption_words(surface: Surface) -> frozenset[str]:
     return words
 
 
+def caption_nouns(surface: Surface) -> frozenset[str]:
+    """The lower-cased nouns of the caption the surface belongs to (``share_caption_words``)."""
+    nouns = surface.memo.get("nouns")
+    if nouns is None:
+        nouns = surface.memo["nouns"] = _noun_words(surface.tokens)
+    return nouns
+
+
+def _noun_words(tokens) -> frozenset[str]:
+    return frozenset(w for t in tokens if t.upos in ("NOUN", "PROPN") for w in (t.text.lower(), noun_lemma(t.text.lower())))
+
+
 def in_caption(surface: Surface, noun: str) -> bool:
-    """A word of the noun is a word of the caption (or the lemma of one of its nouns)."""
+    """A word of the noun is a word of the caption (or the lemma of one of its nouns), or one half
+    of a compound noun of it ("lighthouse" -/-> "house", "fireman" -/-> "man"), or a compound of
+    one ("boat" -/-> "sailboat": a kind of it)."""
     words = caption_words(surface)
-    return any(w in words for w in noun.split())
+    return any(w in words or compound_kin(w, surface) for w in noun.split())
+
+
+def compound_kin(word: str, surface: Surface) -> bool:
+    """``word`` ends or begins a caption noun, or ends with one, the rest a word-sized part (three
+    letters at least: "woman" holds no "man" this way)."""
+    for n in caption_nouns(surface):
+        short, long_ = (word, n) if len(word) < len(n) else (n, word)
+        if len(short) < 3 or len(long_) - len(short) < 3:
+            continue
+        if n.endswith(word) or n.startswith(word) or word.endswith(n):
+            return True
+    return False
 
 
 def unlike_the_caption(surface: Surface, noun: str) -> bool:

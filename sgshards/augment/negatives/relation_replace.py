@@ -92,7 +92,8 @@ def place_contrast_fits(surface: Surface, k: int):
     kind = thing_class(name)
     thing = (kind in ("concrete", "animate", "") or noun_class(name) == "event") \
         and attribute_category((name.split() or [""])[-1]) is None                      # "in Solid Red"
-    free = _frame_verb(surface, k) not in FRAME_VERBS
+    verb = _frame_verb(surface, k)
+    free = verb not in FRAME_VERBS
     fits = thing and free
     with_ok = thing and not _glued_chain(surface, k) and not _participle_with(surface, k)
 
@@ -101,6 +102,8 @@ def place_contrast_fits(surface: Surface, k: int):
     def test(key: tuple) -> bool:
         if key in _IN_KEYS and shaped:             # "arranged in a row" -/-> "outside a row"
             return False
+        if key in _INTO_KEYS and verb in _VOICE_AND_GAZE:
+            return False                            # "shouting into a megaphone" -/-> "out of"
         if key in (("with",), ("without",)):
             return with_ok
         if key in (("before",), ("after",)):
@@ -112,6 +115,14 @@ def place_contrast_fits(surface: Surface, k: int):
 
 
 _IN_KEYS = frozenset({("in",), ("inside",), ("inside", "of"), ("into",)})
+# Verbs that send a voice, a look or a smile "into" something: nothing moves in or out of it, so
+# "out of" states no other place ("smiling into camera", "shouting into a megaphone").
+_INTO_KEYS = frozenset({("into",), ("out", "of")})
+_VOICE_AND_GAZE = frozenset({
+    "shout", "yell", "scream", "speak", "talk", "sing", "whisper", "call", "cry", "laugh", "smile",
+    "grin", "look", "stare", "gaze", "peer", "glance", "squint", "breathe", "blow", "sneeze", "cough",
+    "bark", "roar", "growl", "howl", "say", "announce", "rap", "hum", "whistle",
+})
 # WordNet kinds of what things are arranged in or a body is held in, no container: "bags arranged
 # in a row", "standing in line", "continue in an uncomfortable position".
 _CONFIGURATIONS = ("arrangement", "position", "posture")
@@ -188,7 +199,8 @@ def contrast_takes_frame(surface: Surface, i: int, new: str) -> bool:
     preps = [t.text.lower() for t in kids if t.dep == "prep" and t.upos == "ADP"]
     if not preps and i + 1 < len(toks) and (toks[i + 1].upos == "ADP" or toks[i + 1].text.lower() in _PREP_WORDS):
         preps = [toks[i + 1].text.lower()]        # a realised positive ("is arriving at"): no parse
-    return not preps or lemma not in VERB_PREPS or preps[0] in VERB_PREPS[lemma]
+    frame = new if new in VERB_PREPS else lemma          # "stop at" takes no "through" after it
+    return not preps or frame not in VERB_PREPS or preps[0] in VERB_PREPS[frame]
 
 
 # Verbs of passing a thing on, whose "to" phrase their contrast does not take.

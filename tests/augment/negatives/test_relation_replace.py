@@ -211,3 +211,21 @@ def test_relation_replace_take_is_no_hand_over(surface):
     assert any("takes a ball" in t or "taking a ball" in t
                for t in every(relation_replace, surface("a boy gives a ball to his sister")) |
                every(relation_replace, surface("a boy gives a ball")))
+
+
+def test_relation_replace_contrast_verb_keeps_its_own_preposition_only(surface):
+    """heldout19 CC3M "football player is seen with teammates crossing through a fence" ->
+    "stopping at through a fence": "stop at" brings its own "at" and takes no other preposition
+    after it; a plain "cross" still becomes "stop at"."""
+    caption = "football player is seen with teammates crossing through a fence during a training session."
+    assert not any("stopping at through" in t for t in every(relation_replace, surface(caption)))
+    assert "a man stopping at the road" in every(relation_replace, surface("a man crossing the road"))
+
+
+def test_relation_replace_no_out_of_for_a_voice_or_a_look(surface):
+    """heldout19 web "Woman shouting into megaphone", "smiling into camera" -> "out of": a voice or a
+    smile sent into a thing states no place; a body moving into one still goes out of it."""
+    for caption in ("Woman shouting into megaphone and glowing energy particles",
+                    "Portrait of Young happy african girl holding gift box and smiling into camera"):
+        assert not any("out of" in t for t in every(relation_replace, surface(caption)))
+    assert "a cat jumping out of a box" in every(relation_replace, surface("a cat jumping into a box"))

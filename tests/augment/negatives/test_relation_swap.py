@@ -275,9 +275,17 @@ def test_no_swap_of_a_near_symmetric_relation(surface, caption):
     assert not every(object_swap, surface(caption))
 
 
+@pytest.mark.parametrize("caption", ["a thicket of trees off the runway", "the island of island, just off the coast"])
+def test_no_swap_of_a_place_off_another(parse, caption):
+    """heldout19 VG and CC3M: "a thicket of trees is off the runway" -> "the runway is off a thicket of
+    trees": "off" alone is beside, either way round, in the realised positives too."""
+    assert not {t for t in record_negatives(parse, caption) if t[0] in ("relation_swap", "object_swap")}
+
+
 def test_swap_of_a_path_across(surface):
     """After a verb, "across" is a path, not a place opposite: the swap stays."""
     assert "the street walking across a man" in every(relation_swap, surface("a man walking across the street"))
+    assert "the boat jumping off a man" in every(relation_swap, surface("a man jumping off the boat"))
 
 
 @pytest.mark.parametrize("caption", ["Golf ball on white", "necklace set in grey"])
