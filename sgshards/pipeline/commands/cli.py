@@ -36,7 +36,7 @@ from ..inputs import presets
 from ..inputs import sources
 from ..errors import UsageError
 from ..engines.work import MODES, RunConfig, batches, choose_bundle_size
-from .failures import explain, on_dataflow, quiet_logs
+from .failures import explain, on_dataflow, quiet_logs, quiet_worker_options
 
 SAMPLE = "sample_cc12m.tsv"
 
@@ -328,6 +328,8 @@ def _run_locked(args, beam_argv: list[str], locks: list) -> int:
     runner = str(options.get_all_options().get("runner") or "DirectRunner")
     remote = not runner.startswith(("Direct", "direct", "Prism", "prism")) and \
         options.get_all_options().get("environment_type") not in ("LOOPBACK",)
+    if not remote and not getattr(args, "debug", False):
+        options = PipelineOptions(quiet_worker_options(beam_argv))
     if remote and args.input is None:
         raise UsageError(f"{runner} workers cannot read the embedded sample inside this installation: "
                          "pass --input with a path the workers can read (e.g. gs://...)")
@@ -539,6 +541,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     debug = "--debug" in argv or os.environ.get("SGSHARDS_DEBUG", "") not in ("", "0")
     argv = [a for a in argv if a != "--debug"]
     args, rest = make_parser().parse_known_args(argv)
+    args.debug = debug
     if rest and args.command != "run":
         make_parser().error(f"unrecognized arguments: {' '.join(rest)}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

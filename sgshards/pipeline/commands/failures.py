@@ -83,3 +83,18 @@ def quiet_logs(dataflow: bool) -> None:
 def on_dataflow(argv: list[str]) -> bool:
     return any("dataflow" in a.lower() for a in argv if "runner" in a.lower()) or \
         any(a.lower().startswith("dataflow") for a in argv)
+
+
+# Local worker processes (--direct_running_mode=multi_processing) log to the terminal at INFO:
+# Beam's harness start-up chatter, dozens of lines a run.  They log as the launcher does
+# (warnings up), the harness's own start-up messages only when they are errors.
+WORKER_LOG_OPTIONS = ("--default_sdk_harness_log_level=WARNING",
+                      '--sdk_harness_log_level_overrides={"__main__": "ERROR", '
+                      '"apache_beam.options.pipeline_options": "ERROR"}')
+
+
+def quiet_worker_options(beam_argv: list[str]) -> list[str]:
+    """Beam arguments with the workers' log levels added, unless the user set either."""
+    given = any(a.lstrip("-").split("=")[0] in ("default_sdk_harness_log_level", "sdk_harness_log_level_overrides")
+                for a in beam_argv)
+    return list(beam_argv) if given else [*beam_argv, *WORKER_LOG_OPTIONS]
