@@ -1,7 +1,7 @@
 """Whole commands as a user waits for them: ``sgshards run`` with one and two workers against raw
 spaCy, wall clock, start-up included, in alternation.  Not a test.
 
-    python bench/whole_command.py [--sizes 10000 50000] [--rounds 3] [--out bench/results]
+    python bench/whole_command.py [--sizes 10000 50000] [--rounds 3] [--out bench/results] [--installed]
 
 Captions: CC3M validation, then the web alt-text sample (../shared/data), cycled to each size
 (50,000 is CC3M's 15,833 and the web's 9,999, then again).  Each round runs, back to back, in an
@@ -43,9 +43,30 @@ def pool() -> list:
     return [c for c in found if c.strip()]
 
 
+# The sgshards the runs use: this checkout (importing paired_runs puts it on PYTHONPATH; compiled
+# when built in place), or with --installed the installed package, from a directory outside it.
+RUN_ENV: dict = {"env": None, "cwd": None}
+
+
+def use_installed() -> None:
+    import os
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and Path(p).resolve() != ROOT]
+    RUN_ENV["env"] = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    RUN_ENV["cwd"] = tempfile.gettempdir()
+
+
+def measured_package() -> dict:
+    """Where the runs import sgshards from and how many of its modules are compiled."""
+    code = "import sgshards; print(sgshards.__file__); print(len(sgshards.compiled_modules()))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, **RUN_ENV).stdout
+    path, compiled = out.split()
+    return {"sgshards": path, "compiled_modules": int(compiled)}
+
+
 def timed(command: list) -> dict:
     start = time.monotonic()
-    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kb=%M", *command], capture_output=True, text=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kb=%M", *command], capture_output=True, text=True,
+                          **RUN_ENV)
     seconds = time.monotonic() - start
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
@@ -83,12 +104,17 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    ap.add_argument("--installed", action="store_true",
+                    help="measure the installed sgshards (pip install .), not this checkout")
     args = ap.parse_args(argv)
+    if args.installed:
+        use_installed()
     captions = pool()
     if not captions:
         print("no captions in ../shared/data: nothing measured", file=sys.stderr)
         return 2
-    result = {"rounds": args.rounds, "sizes": [measure(n, args.rounds, captions) for n in args.sizes]}
+    result = {"rounds": args.rounds, **measured_package(),
+              "sizes": [measure(n, args.rounds, captions) for n in args.sizes]}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "whole_command.json").write_text(json.dumps(result, indent=2) + "\n")
