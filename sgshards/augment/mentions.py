@@ -47,7 +47,7 @@ from typing import Sequence
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
 from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, CREDIT_MARKS, DEPICTION_VERBS,
                                 EVENT_CLASSES, IDIOM_FRAMES, IDIOM_PPS, LIGHT_VERB_IDIOMS, NAMING_VERBS, NEGATED_IDIOMS,
-                                NON_WEARER_CLASSES, PERCEPTION_VERBS, PURSUIT_VERBS, READER_POSSESSIVES, ROLE_HEADS,
+                                ON_STATES, NON_WEARER_CLASSES, PERCEPTION_VERBS, PURSUIT_VERBS, READER_POSSESSIVES, ROLE_HEADS,
                                 SHOWING_CLASSES, SHOWING_ONLY_VERBS, TIME_OR_PLACE_PREPS, TIME_PREPS, TITLE_OF_HEADS,
                                 TITLING_VERBS, URL_WORDS, VISIBLE_AFTERMATH, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
@@ -135,6 +135,8 @@ def idiom_noun(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> boo
         for start in (prep[-1:], prep):
             if " ".join(start + before + [word]) in IDIOM_PPS:
                 return True
+    if t.dep == "pobj" and t.head != head and doc[t.head].text.lower() == "on" and word in ON_STATES:
+        return True                                    # "on patrol", "on a beach holiday": modifiers allowed
     if t.dep == "pobj" and t.head != head and _figurative_frame(doc, kids, t.head, head):
         return True
     verbs = [t.head] if t.dep == "dobj" and t.head != head else []

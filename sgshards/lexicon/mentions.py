@@ -33,6 +33,10 @@ on her doorstep|on the horizon|in the cards|in the pipeline|under the weather|on
 in fact|for example|for instance|at all|in addition|in return|in vain|in theory|down to earth|back to earth
 in the movies|on display|out of this world
 """.replace("\n", "|").strip("|").split("|"))
+# What one is "on", whatever modifies it ("on holiday", "on a beach holiday", "on patrol", "on a guided
+# tour"): the noun names what one is doing, no thing in the picture.
+ON_STATES: Final = frozenset({"holiday", "holidays", "vacation", "vacations", "leave", "patrol", "tour", "strike",
+                              "safari", "honeymoon", "standby"})
 # Figurative frames: a word and its preposition whose object names a standard, not a thing there
 # ("a bedroom fit for a princess", "a meal fit for a king", "a view to die for").
 IDIOM_FRAMES: Final = frozenset({"fit for", "suitable for", "worthy of", "the envy of", "envy of"})

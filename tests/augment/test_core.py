@@ -285,8 +285,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # "house", "boat" -/-> "sailboat"), "off" alone is symmetric, no "out of" for a voice or a look ("shouting
 # into a megaphone"), and "stop at" takes no other preposition ("crossing through" -/-> "stopping at through");
 # 53,359 since a noun written bare ("watching tv", "at camera") or after a number of another word ("two story
-# house") is not replaced ("watch keyboard", "two skyscraper").
-CC3M_NEGATIVES_BASELINE = 53_359
+# house") is not replaced ("watch keyboard", "two skyscraper"); 53,348 since what one is "on" ("on holiday",
+# "on patrol", "on an eco tour") is no object.
+CC3M_NEGATIVES_BASELINE = 53_348
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -307,7 +308,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8721     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8718     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -344,7 +345,9 @@ CC3M_COVERAGE_BASELINE = 0.8721     # 88.27% with all of round 9 merged (see the
 #                                      87.24% since the heldout19 classes (3 captions more in all); 87.21% since
 #                                      bare nouns and numbered compounds keep theirs: the 5 captions lost had only
 #                                      "looking directly at remote", "go to the gym or watch keyboard", "5 - masted
-#                                      motorcycle", "fifty finest island", "3 cactus".
+#                                      motorcycle", "fifty finest island", "3 cactus"; 87.18% since what one is
+#                                      "on" is no object: the 4 captions lost had only "the tour is covered on
+#                                      things", "an eco tour on the area" and two "summer" -> "winter vacation".
 
 
 def test_cc3m_captions_have_no_defects(nlp):

@@ -53,6 +53,15 @@ def test_the_noun_of_a_prepositional_idiom_is_no_object(parse):
     assert mentions(positives(parse, "a car stuck in a deep rut"), "rut")
 
 
+def test_what_one_is_on_is_no_object(parse):
+    """heldout19 CC3M 11633 "family lying in the sea on beach holiday" -> "the sea is on beach holiday":
+    what one is "on" ("on holiday", "on patrol"), modified or not, is no thing in the picture."""
+    got = positives(parse, "family lying in the sea on beach holiday")
+    assert not mentions(got, "holiday") and "family lying in the sea" in got
+    assert not mentions(positives(parse, "soldiers on patrol in the desert"), "patrol")
+    assert mentions(positives(parse, "a man standing on a tour bus"), "bus")
+
+
 def test_the_object_of_a_verb_idiom_is_no_object(parse):
     got = positives(parse, "elephants marching through the streets of person during the annual roundup "
                            "taken place every november")                      # CC3M 2588
