@@ -47,7 +47,8 @@ from typing import Sequence
 from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
 from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, CREDIT_MARKS, DEPICTION_VERBS,
                                 EVENT_CLASSES, IDIOM_FRAMES, IDIOM_PPS, LIGHT_VERB_IDIOMS, NAMING_VERBS, NEGATED_IDIOMS,
-                                ON_STATES, NON_WEARER_CLASSES, PERCEPTION_VERBS, PURSUIT_VERBS, READER_POSSESSIVES, ROLE_HEADS,
+                                NON_WEARER_CLASSES, ON_STATES, PERCEPTION_VERBS, PURSUIT_VERBS, READER_POSSESSIVES,
+                                ROLE_HEADS,
                                 SHOWING_CLASSES, SHOWING_ONLY_VERBS, TIME_OR_PLACE_PREPS, TIME_PREPS, TITLE_OF_HEADS,
                                 TITLING_VERBS, URL_WORDS, VISIBLE_AFTERMATH, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS

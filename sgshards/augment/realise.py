@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 from ..schemas.depview import DepToken, children_index
 from ..schemas.graph import SceneGraph, Span
 from ..schemas.record import Edit
-from ..lexicon.function_words import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS
+from ..lexicon.function_words import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, SINGULAR_DETERMINERS
 from ..lexicon.lemmas import inflections, verb_lemma
 from .vocab import PLURAL_ONLY
 
@@ -208,10 +208,7 @@ def _plural_by_verb(doc: Sequence[DepToken], kids: list[list[int]], head: int, s
     cow are").  Not one of several subjects ("a salad and apple are") nor after "a" or "this"."""
     return doc[head].tag == "NN" and any(doc[v].text.lower() in ("are", "were") for v in agree) \
         and not any(doc[k].dep in ("conj", "cc") for k in kids[head]) \
-        and not any(doc[k].text.lower() in _SINGULAR_WORDS for k in range(start, head))
-
-
-_SINGULAR_WORDS = frozenset({"a", "an", "this", "that", "each", "every", "one", "another"})
+        and not any(doc[k].text.lower() in SINGULAR_DETERMINERS for k in range(start, head))
 
 
 def is_pronoun(t: DepToken) -> bool:

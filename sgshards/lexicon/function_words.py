@@ -20,6 +20,8 @@ ARTICLES: Final = frozenset({"a", "an", "the"})
 DEMONSTRATIVES: Final = frozenset({"this", "that", "these", "those"})
 POSSESSIVE_DETERMINERS: Final = frozenset({"my", "your", "his", "her", "its", "our", "their", "whose"})
 OTHER_DETERMINERS: Final = frozenset("some any each every no both either neither another such".split())
+# Words before a noun that make it singular ("a", "this", "each"): a plural noun after one is a misread.
+SINGULAR_DETERMINERS: Final = frozenset({"a", "an", "this", "that", "one", "each", "every", "another"})
 QUANTIFIERS: Final = frozenset("all other more most much many few less least".split())
 
 # Words setting one side of a match against the other ("team vs team", "Reality vs. Expectation").

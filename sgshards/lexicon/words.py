@@ -207,14 +207,14 @@ CANONICAL_PREDICATES: Final = {"seat": "sit", "seat at": "sit at", "seat in": "s
 # "a skateboard trick" with skateboard tagged as an adjective: what the trick is done on
 TRICK_GEAR: Final = frozenset({"skateboard", "snowboard", "ski", "bike", "bmx", "surfboard", "frisbee", "skate",
                         "skateboarding", "snowboarding", "skiing", "surfing", "biking"})
-# "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
-# Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
 # Nouns English writes bare after any word: media, meals, institutions, stuff and directions
 # ("watching tv", "having lunch", "at college", "writing graffiti", "in an art", "along north").
 BARE_NOUNS: Final = frozenset({"tv", "television", "radio", "breakfast", "lunch", "dinner", "brunch", "supper",
                                 "dessert", "school", "church", "college", "university", "work", "class",
                                 "horseback", "graffiti", "space", "art", "downtown", "uptown", "midtown", "north",
                                 "south", "east", "west", "left", "right", "front", "back"})
+# "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
+# Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
 # The one taking the picture: "looking at the camera", "smiling into the lens" (not in the picture).
 VIEWER_NOUNS: Final = frozenset({"camera", "viewer", "lens"})
 BODY_PARTS: Final = frozenset({

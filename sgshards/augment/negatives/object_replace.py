@@ -13,6 +13,7 @@ import random
 from functools import lru_cache
 from typing import Optional
 
+from ...lexicon.function_words import SINGULAR_DETERMINERS
 from ...lexicon.lemmas import all_lemmas, noun_lemma, verb_lemma
 from ...lexicon.words import BARE_NOUNS, CONTAINER_NOUNS, NUMBER_WORDS, VIEWER_NOUNS
 from ..realise import Replacement, Slot, Surface, fresh, indefinite_article, noun_form
@@ -392,13 +393,10 @@ def after_collective(surface: Surface, span: Span) -> bool:
     return s >= 2 and toks[s - 1].text.lower() == "of" and noun_lemma(toks[s - 2].text.lower()) in COLLECTIVE_HEADS
 
 
-_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "one", "each", "every", "another"})
-
-
 def number_agrees(surface: Surface, slot: Slot) -> bool:
     """A plural name after no singular determiner: "a lizard perches on a wall" is a verb the tagger
     read as a noun, and any plural put there reads "a bookshelves"."""
-    return not slot.plural or all(t.text.lower() not in _SINGULAR_DETERMINERS
+    return not slot.plural or all(t.text.lower() not in SINGULAR_DETERMINERS
                                   for t in surface.tokens[slot.np[0]:slot.name[0]])
 
 

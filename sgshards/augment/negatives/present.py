@@ -157,7 +157,8 @@ def caption_nouns(surface: Surface) -> frozenset[str]:
 
 
 def _noun_words(tokens) -> frozenset[str]:
-    return frozenset(w for t in tokens if t.upos in ("NOUN", "PROPN") for w in (t.text.lower(), noun_lemma(t.text.lower())))
+    return frozenset(w for t in tokens if t.upos in ("NOUN", "PROPN")
+                     for w in (t.text.lower(), noun_lemma(t.text.lower())))
 
 
 def in_caption(surface: Surface, noun: str) -> bool:
