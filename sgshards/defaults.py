@@ -11,6 +11,7 @@ MIN_SCENE_SCORE = 0.1            # what the suitability rules keep is skipped be
 BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
 BUNDLE_SIZE = 1024               # records a worker annotates at a time: the unit of parallelism below the shard
+BALANCE_BLOCK = 1024             # records whose balancing-pass sample is parsed in batches of its own (engines.blind)
 LOCAL_SPLIT_RECORDS = 250_000    # a local runner's in-memory shuffle holds at most this many bundled records
 PARSER_BACKEND = "spacy"
 SELECTION = "plausible"           # how a negative is chosen among its type's candidates (README: Hard negatives)

@@ -45,7 +45,7 @@ def tasks_of(tmp_path: Path):
 
 def config(out: Path, **changes) -> RunConfig:
     # every record sampled: 30 captions give the classifiers something to fit
-    return RunConfig(output=str(out), samples_per_shard=8, batch_size=4, **{"balance_share": 1.0, **changes})
+    return RunConfig(output=str(out), **{"samples_per_shard": 8, "batch_size": 4, "balance_share": 1.0, **changes})
 
 
 def run_direct(tasks, cfg: RunConfig, *flags: str, **options) -> None:
@@ -202,9 +202,56 @@ def test_a_default_share_run_tops_up_its_sample_the_same_on_every_worker_count(t
     parser = load_parser("spacy", None)
     options = AnnotateOptions()
     rate = blind.sample_rate(len(items))
-    first = blind._annotated_sample(parser, items, options, 4, rate)
-    topped = blind._annotated_sample(parser, items, options, 4, blind.TOP_UP_SHARE, rate)
+    parts = list(blind.blocks(items, 1024))
+    first = blind._annotated_sample(parser, parts, options, 4, rate)
+    topped = blind._annotated_sample(parser, parts, options, 4, blind.TOP_UP_SHARE, rate)
     assert topped.records > 0 and {p.key for p in topped.pairs}.isdisjoint({p.key for p in first.pairs})
     models = blind.fit_in_process(parser, items, options, 4)
     assert models.to_bytes() == (one / BLIND_FILE).read_bytes()
     assert models.to_bytes() != blind.fit_blind(models.lm, first).to_bytes()     # the top-up changed the fit
+
+
+class BatchSpy:
+    """A parser that records the captions of every batch it parses."""
+
+    def __init__(self, parser):
+        self.parser, self.batches = parser, []
+
+    def __getattr__(self, name):
+        return getattr(self.parser, name)
+
+    def parse(self, captions):
+        self.batches.append(list(captions))
+        return self.parser.parse(captions)
+
+
+def test_the_balancing_pass_parses_the_same_batches_whole_or_block_by_block(tmp_path):
+    """Blocks of 6 records, batches of 4: a task sampled whole (one worker) and block by block
+    (workers sharing it) parse the same batches, cut within each block, and fit the same sample."""
+    task = plan([str(tasks_of(tmp_path)[0].path)], sources.InputSpec("tsv", 0, 1), 30)[0]
+    parser = load_parser("spacy", None)
+    whole_cfg = config(tmp_path / "whole", samples_per_shard=30, balance_block=6, bundle_size=0)
+    split_cfg = replace(whole_cfg, bundle_size=8)
+    assert blind.units(task, whole_cfg) == [task]
+    parts = blind.units(task, split_cfg)
+    assert [(u.start, u.stop) for u in parts] == [(0, 6), (6, 12), (12, 18), (18, 24), (24, 30)]
+    whole, split = BatchSpy(parser), BatchSpy(parser)
+    one = blind.sample_unit(whole, task, whole_cfg, 1.0)
+    many = blind.merge_samples([blind.sample_unit(split, unit, split_cfg, 1.0) for unit in parts])
+    assert whole.batches == split.batches
+    assert [len(b) for b in whole.batches] == [4, 2] * 5
+    assert one.records == many.records == 30
+    lm = one.lm.dense()
+    assert blind.fit_blind(lm, one).to_bytes() == blind.fit_blind(many.lm.dense(), many).to_bytes()
+
+
+def test_workers_sharing_a_tasks_blocks_write_the_bytes_of_one_worker(beam_run, tmp_path):
+    """One 30-record shard in blocks of 6 (bundled as two workers bundle it) against the whole
+    task on one worker: the same shard, n-gram model and blind models."""
+    src = tasks_of(beam_run.parent)[0].path
+    tasks = plan([src], sources.InputSpec("tsv", 0, 1), 30)
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_direct(tasks, config(one, samples_per_shard=30, balance_block=6, bundle_size=0))
+    run_direct(tasks, config(two, samples_per_shard=30, balance_block=6, bundle_size=8),
+               "--direct_num_workers", "2", "--direct_running_mode", "multi_processing")
+    assert digests(one) == digests(two)

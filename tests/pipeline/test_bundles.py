@@ -11,6 +11,7 @@ import pytest
 
 from sgshards.parse import load_parser
 from sgshards.pipeline.engines import plan as planning
+from sgshards.pipeline.engines import work
 from sgshards.pipeline.engines.work import (Bundle, RunConfig, annotate_bundle, bundles, finish_unit,
                                             process_task)
 from sgshards.pipeline.inputs import sources
@@ -85,3 +86,40 @@ def test_bundles_where_they_pay():
     assert choose_bundle_size(None, 2, 8, 80_000) == 0                        # enough shards to share
     # a local runner's shuffle holds every bundled record in memory: bounded
     assert choose_bundle_size(None, 8, 4, defaults.LOCAL_SPLIT_RECORDS + 1) == 0
+
+
+def resident_mib() -> int:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 >> 20
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists() or work._malloc_trim() is None,
+                    reason="needs Linux and glibc's malloc_trim")
+def test_released_memory_goes_back_to_the_system():
+    """200 MB of 2 kB blocks freed: glibc keeps the pages (a worker's resident size climbs with
+    every unit) until ``release_memory`` trims the heap."""
+    blocks = [bytes(2000) + bytes([i % 256]) for i in range(100_000)]
+    pin = bytes(3000) + b"!"            # allocated above them: the heap's top cannot shrink by itself
+    held = resident_mib()
+    del blocks
+    assert resident_mib() > held - 20
+    work.release_memory()
+    assert resident_mib() < held - 100 and pin
+
+
+def test_every_unit_of_work_releases_its_memory(task, tmp_path, monkeypatch):
+    """Annotating a bundle, writing a shard, a balancing unit and the fit each end with a trim."""
+    from sgshards.pipeline.engines import blind
+
+    calls = []
+    monkeypatch.setattr(work, "release_memory", lambda: calls.append("work"))
+    monkeypatch.setattr(blind, "release_memory", lambda: calls.append("blind"))
+    parser = load_parser("spacy", None)
+    config = RunConfig(output=str(tmp_path / "out"), batch_size=4, bundle_size=4, balance_share=1.0)
+    parts = [work.do_unit(parser, b, config) for b in bundles(task, config)]
+    assert calls == ["work"] * 3
+    finish_unit(parts, config)
+    assert calls == ["work"] * 4
+    sample = blind.sample_unit(parser, task, config, 1.0)
+    assert calls[4:] == ["blind"]
+    blind.fit_and_save(sample, str(tmp_path / "out"), 1)
+    assert calls[4:] == ["blind", "blind"]

@@ -121,8 +121,8 @@ class CorpusVocab(beam.PTransform):
         return corpus
 
 
-class SampleTaskFn(beam.DoFn):
-    """The balancing pass over one task (``blind.sample_task``)."""
+class SampleUnitFn(beam.DoFn):
+    """The balancing pass over one task or block of one (``blind.sample_unit``)."""
 
     def __init__(self, config: RunConfig, rate: float):
         self.config, self.rate = config, rate
@@ -132,13 +132,13 @@ class SampleTaskFn(beam.DoFn):
     def setup(self):
         self.parser = load_parser(self.config.parser_backend, self.config.model)
 
-    def process(self, task: planning.ShardTask, vocab=None, up_to=None):
+    def process(self, unit, vocab=None, up_to=None):
         """``up_to``: the top-up stage's rate (``blind.top_up_rate``); None in the first stage."""
         config = self.config.with_frequencies(vocab)
         if up_to is None:
-            sample = blind.sample_task(self.parser, task, config, self.rate)
+            sample = blind.sample_unit(self.parser, unit, config, self.rate)
         else:
-            sample = blind.sample_task(self.parser, task, config, up_to, above=self.rate)
+            sample = blind.sample_unit(self.parser, unit, config, up_to, above=self.rate)
         self.sampled.inc(len(sample.pairs))
         yield sample
 
@@ -174,14 +174,16 @@ class BlindModels(beam.PTransform):
 
     def expand(self, tasks):
         side = {"vocab": beam.pvalue.AsSingleton(self.vocab)} if self.vocab is not None else {}
-        first = (tasks
+        config = self.config
+        units = tasks | "Units" >> beam.FlatMap(lambda task: blind.units(task, config))
+        first = (units
                  | "Distribute" >> beam.Reshuffle()
-                 | "Sample" >> beam.ParDo(SampleTaskFn(self.config, self.rate), **side)
+                 | "Sample" >> beam.ParDo(SampleUnitFn(self.config, self.rate), **side)
                  | "Merge" >> beam.CombineGlobally(MergeSamplesFn()))
         up_to = first | "TopUpRate" >> beam.Map(blind.top_up_rate, self.rate, self.config.balance_share)
-        more = (tasks
+        more = (units
                 | "DistributeTopUp" >> beam.Reshuffle()
-                | "TopUp" >> beam.ParDo(SampleTaskFn(self.config, self.rate), up_to=beam.pvalue.AsSingleton(up_to),
+                | "TopUp" >> beam.ParDo(SampleUnitFn(self.config, self.rate), up_to=beam.pvalue.AsSingleton(up_to),
                                         **side)
                 | "MergeTopUp" >> beam.CombineGlobally(MergeSamplesFn()))
         return first | "FitAndSave" >> beam.Map(blind.fit_and_save, self.config.output,

@@ -1,6 +1,7 @@
 """The balancing pass of ``--selection plausible``: what the run's blind models learn from.
 
-    tasks -> per task (``sample_task``): the n-gram counts of all its captions, and the
+    tasks -> units (``units``: a task's blocks where workers share shards, else the task)
+          -> per unit (``sample_unit``): the n-gram counts of all its captions, and the
              hash-sampled records annotated the uniform way, with their (positive, negative)
              pairs and every type's candidate pool (BlindSample)
           -> merged (``merge_samples``, in any order) -> balance.fit -> BlindModels
@@ -8,8 +9,10 @@
 
 Engine-neutral (no Beam, no Spark imports), like ``work``: the Beam DoFn, the PySpark
 partition function and ``sgshards augment`` call the same functions, so every engine fits
-the same models.  The sample is drawn by record key (``balance.sampled``), so it does not
-depend on how tasks are split or scheduled.
+the same models.  The sample is drawn by record key (``balance.sampled``) and parsed in
+batches cut within blocks of consecutive records (``RunConfig.balance_block``), so neither
+depends on how tasks are split or scheduled: one worker reading whole tasks and many
+sharing their blocks parse the same batches and fit the same models.
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ import logging
 import time
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from itertools import islice
+from typing import Iterable, Iterator, Optional, Union
 
 from ... import defaults
 from ...annotate import AnnotateOptions, annotate_batch
@@ -28,7 +32,7 @@ from ...schemas.record import Negative
 from ...text.normalize import normalize_caption
 from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
 from . import plan as planning
-from .work import RunConfig, task_items
+from .work import Bundle, RunConfig, release_memory, task_items
 
 log = logging.getLogger(__name__)
 # records the balancing sample aims at, and the largest share of a run it may take (it is
@@ -115,30 +119,66 @@ def fit_blind(lm: NgramModel, sample: BlindSample, seed: int = defaults.SEED) ->
     return balance.fit(lm, sample.pairs, sample.pools, seed=seed)
 
 
-def sample_task(parser, task: planning.ShardTask, config: RunConfig, rate: float,
+def units(task: planning.ShardTask, config: RunConfig) -> list:
+    """The balancing pass's units of ``task``: its blocks where workers share shards (the run
+    bundles, ``work.choose_bundle_size``) and the task can be read in parts, else the task whole
+    (one worker reads each task once; an img2dataset shard is never read in parts)."""
+    size = config.balance_block
+    if config.bundle_size <= 0 or task.format == "wds" or task.rows is None or task.rows <= size:
+        return [task]
+    return [Bundle(task, start, min(start + size, task.rows)) for start in range(0, task.rows, size)]
+
+
+def blocks(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
+    """``items`` (a task's from its first record) in blocks of ``size`` records, readable or not:
+    the balancing pass parses the sampled records of each in batches of their own, so a run that
+    samples whole tasks (one worker) and one whose workers share their blocks parse the same
+    batches (a one-shard run's sample took one core for 2.6 of its 26 s on two workers)."""
+    it = iter(items)
+    while block := list(islice(it, size)):
+        yield block
+
+
+def sample_unit(parser, unit: Union[planning.ShardTask, Bundle], config: RunConfig, rate: float,
                 above: float = 0.0) -> BlindSample:
-    """One task's share of the balancing pass: the n-gram counts of its readable captions and
-    its sampled records annotated with ``recording`` options (the run's own, corpus
-    frequencies included).  With ``above`` (the top-up stage): only the records drawn at
-    ``rate`` and not at ``above``, no n-gram counts, and nothing read when there are none."""
+    """One unit's share of the balancing pass (a task, or a block of one: ``units``): the n-gram
+    counts of its readable captions and its sampled records annotated with ``recording``
+    options (the run's own, corpus frequencies included).  With ``above`` (the top-up stage):
+    only the records drawn at ``rate`` and not at ``above``, no n-gram counts, and nothing read
+    when there are none."""
     if above and rate <= above:
         return BlindSample()
-    items = [it for it in task_items(task) if not it.get("reject")]
-    sample = _annotated_sample(parser, items, config.annotate, config.batch_size, rate, above)
+    try:
+        return _sample_unit(parser, unit, config, rate, above)
+    finally:
+        release_memory()
+
+
+def _sample_unit(parser, unit: Union[planning.ShardTask, Bundle], config: RunConfig, rate: float,
+                 above: float) -> BlindSample:
+    if isinstance(unit, Bundle):
+        parts = [list(islice(task_items(unit.task), unit.start, unit.stop))]
+    else:
+        parts = list(blocks(task_items(unit), config.balance_block))
+    sample = _annotated_sample(parser, parts, config.annotate, config.batch_size, rate, above)
     if config.corpus_lm is None and not above:
-        sample.lm = caption_model((it["caption"] for it in items), config.annotate.max_chars).sparse()
+        sample.lm = caption_model((it["caption"] for part in parts for it in part if not it.get("reject")),
+                                  config.annotate.max_chars).sparse()
     return sample
 
 
-def _annotated_sample(parser, items: list[InputItem], options: AnnotateOptions, batch_size: int,
+def _annotated_sample(parser, parts: Iterable[list[InputItem]], options: AnnotateOptions, batch_size: int,
                       rate: float, above: float = 0.0) -> BlindSample:
-    """The pairs and pools of the hash-sampled ``items``, annotated with ``recording`` options."""
+    """The pairs and pools of the hash-sampled items of ``parts`` (blocks: ``blocks``), annotated
+    with ``recording`` options in batches of at most ``batch_size`` within each block."""
     recorder = balance.Recorder()
-    sampled = list(sample_items(items, rate, options.augment.seed, above))
-    outcomes = (o for start in range(0, len(sampled), batch_size)
-                for o in annotate_batch(parser, sampled[start:start + batch_size], recording(options, recorder)))
+    batches = []
+    for part in parts:
+        sampled = list(sample_items(part, rate, options.augment.seed, above))
+        batches += [sampled[start:start + batch_size] for start in range(0, len(sampled), batch_size)]
+    outcomes = (o for batch in batches for o in annotate_batch(parser, batch, recording(options, recorder)))
     sample = blind_sample(outcomes, recorder)
-    sample.records = len(sampled)
+    sample.records = sum(len(b) for b in batches)
     return sample
 
 
@@ -158,6 +198,7 @@ def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[Ngram
     root = output.rstrip("/")
     write_atomic(f"{root}/{NGRAM_FILE}", lm.to_bytes())
     write_atomic(f"{root}/{BLIND_FILE}", models.to_bytes())
+    release_memory()                  # the fit's temporaries: ~110 MiB of a worker's heap
     return models
 
 
@@ -169,15 +210,17 @@ def caption_model(captions: Iterable[Optional[str]], max_chars: int = defaults.M
 
 
 def fit_in_process(parser, items: list[InputItem], options: AnnotateOptions, batch_size: int,
-                   lm: Optional[NgramModel] = None, share: Optional[float] = None) -> balance.BlindModels:
+                   lm: Optional[NgramModel] = None, share: Optional[float] = None,
+                   block: int = defaults.BALANCE_BLOCK) -> balance.BlindModels:
     """Both steps in this process, for ``sgshards augment`` (a list of items: it is read twice)."""
     if lm is None:
         lm = caption_model((it["caption"] for it in items if not it.get("reject")), options.max_chars)
     rate = sample_rate(len(items), share)
-    sample = _annotated_sample(parser, items, options, batch_size, rate)
+    parts = list(blocks(items, block))
+    sample = _annotated_sample(parser, parts, options, batch_size, rate)
     up_to = top_up_rate(sample, rate, share)
     if up_to > rate:
-        sample = merge_samples([sample, _annotated_sample(parser, items, options, batch_size, up_to, rate)])
+        sample = merge_samples([sample, _annotated_sample(parser, parts, options, batch_size, up_to, rate)])
     return fit_blind(lm, sample, options.augment.seed)
 
 

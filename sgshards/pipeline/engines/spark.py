@@ -73,27 +73,28 @@ def corpus_counts(sc, tasks: list[planning.ShardTask], config: RunConfig) -> dic
 
 
 def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
-    """The balancing pass (engines.beam.BlindModels): per-task samples merged by a tree
-    reduce, fitted on the driver, saved beside vocab.json."""
+    """The balancing pass (engines.beam.BlindModels): per-unit samples (tasks or their blocks,
+    ``blind.units``) merged by a tree reduce, fitted on the driver, saved beside vocab.json."""
     rate = blind.sample_rate(planning.total_records(tasks), config.balance_share)
+    units = [u for task in tasks for u in blind.units(task, config)]
 
-    def sample(part: Iterator[planning.ShardTask]) -> Iterator[blind.BlindSample]:
+    def sample(part: Iterator) -> Iterator[blind.BlindSample]:
         parser = cached_parser(config.parser_backend, config.model)
-        for task in part:
-            yield blind.sample_task(parser, task, config, rate)
+        for unit in part:
+            yield blind.sample_unit(parser, unit, config, rate)
 
-    merged = (sc.parallelize(tasks, len(tasks))
+    merged = (sc.parallelize(units, len(units))
               .mapPartitions(sample)
               .treeReduce(lambda a, b: blind.merge_samples([a, b])))
     up_to, more = blind.top_up_rate(merged, rate, config.balance_share), None
     if up_to > rate:                                 # few records yielded pairs: the top-up stage
 
-        def top_up(part: Iterator[planning.ShardTask]) -> Iterator[blind.BlindSample]:
+        def top_up(part: Iterator) -> Iterator[blind.BlindSample]:
             parser = cached_parser(config.parser_backend, config.model)
-            for task in part:
-                yield blind.sample_task(parser, task, config, up_to, above=rate)
+            for unit in part:
+                yield blind.sample_unit(parser, unit, config, up_to, above=rate)
 
-        more = (sc.parallelize(tasks, len(tasks))
+        more = (sc.parallelize(units, len(units))
                 .mapPartitions(top_up)
                 .treeReduce(lambda a, b: blind.merge_samples([a, b])))
     return blind.fit_and_save(merged, config.output, config.annotate.augment.seed, config.corpus_lm, more)
