@@ -66,7 +66,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout16": (2042, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout17": (2043, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout18": (2044, {"cc3m": 150, "web": 400, "vg": 100}),
-           "heldout19": (2045, {"cc3m": 150, "web": 400, "vg": 50})}
+           "heldout19": (2045, {"cc3m": 150, "web": 400, "vg": 50}),
+           "heldout20": (2046, {"cc3m": 150, "web": 400})}
 TUNING_ROWS = 150
 
 
