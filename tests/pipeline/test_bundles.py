@@ -123,3 +123,17 @@ def test_every_unit_of_work_releases_its_memory(task, tmp_path, monkeypatch):
     assert calls[4:] == ["blind"]
     blind.fit_and_save(sample, str(tmp_path / "out"), 1)
     assert calls[4:] == ["blind", "blind"]
+
+
+def test_a_bundle_crosses_the_shuffle_compressed(task, tmp_path):
+    """What a local runner holds of every bundle until its shard is written: the digests packed,
+    a fraction of their pickled size, unpacked as they were."""
+    import pickle
+
+    parser = load_parser("spacy", None)
+    config = RunConfig(output=str(tmp_path / "out"), batch_size=4, bundle_size=8)
+    packed = annotate_bundle(parser, bundles(task, config)[0], config)
+    assert isinstance(packed, work.Packed) and len(packed) == 8
+    plain = pickle.dumps(packed.unpack(), protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(packed.data) * 2 < len(plain)
+    assert [d.key for d in packed.unpack()] == [f"{i:09d}" for i in range(8)]
