@@ -516,3 +516,13 @@ def test_object_replace_not_after_a_number_of_another_word(parse):
     got = {t for ty, _, t in record_negatives(parse, "two story house with black roof.") if ty == "object_replace"}
     assert not any(t.startswith("two ") and "house" not in t for t in got), got
     assert any(t.startswith("two ") for ty, _, t in record_negatives(parse, "two dogs and a cat") if ty == "object_replace")
+
+
+def test_object_replace_keeps_the_attributes_written_in_the_name(parse):
+    """heldout20 web "Sad Man At The Park - Stock Photo" -> "Woman", "Girl is at The Park"; "Villa
+    Drupadi: Cozy Living room" -> "Hallway": the title keeps "Sad" and "Cozy" in the name and has
+    them as attributes too, and a new noun for the whole name took them away (not minimal)."""
+    for caption, kept in (("Sad Man At The Park - Stock Photo", "Sad "), ("Villa Drupadi: Cozy Living room", "Cozy ")):
+        got = [(p, t) for ty, p, t in record_negatives(parse, caption) if ty == "object_replace"]
+        edited = [t for p, t in got if p.startswith(kept) and not t.startswith(kept)]
+        assert got and not edited, got
