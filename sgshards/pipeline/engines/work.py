@@ -151,7 +151,8 @@ def write_bundles(task: planning.ShardTask, parts: Iterable[Packed], config: Run
 
 
 def do_unit(parser, unit, config: RunConfig, duplicates: frozenset = frozenset()) -> tuple:
-    """(task, a bundle's digests), or (task, stats) of a whole task (img2dataset) done here."""
+    """(task, a bundle's packed digests), or (task, stats) of a whole task done here (img2dataset,
+    or a run that does not bundle)."""
     try:
         if isinstance(unit, Bundle):
             return unit.task, annotate_bundle(parser, unit, config, duplicates)
@@ -163,9 +164,9 @@ def do_unit(parser, unit, config: RunConfig, duplicates: frozenset = frozenset()
 def release_memory() -> None:
     """Give the heap's free pages back to the system after a unit of work (glibc's
     ``malloc_trim``; nothing elsewhere).  A batch's parses and candidates are freed, but glibc
-    keeps the pages for reuse, and a worker's resident size climbs with every unit: two workers
-    over 50,000 captions peaked at 1,047 and 1,034 MiB without it (the one that fitted the blind
-    models held ~110 MiB more than the other), ~930 with it; a trim takes a few milliseconds."""
+    keeps the pages for reuse, and a worker's resident size climbs with every unit: of two workers
+    over 50,000 captions, the one that fitted the blind models held ~110 MiB more than the other
+    until the heap was trimmed after the fit and each unit; a trim takes a few milliseconds."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
