@@ -20,7 +20,7 @@ from apache_beam.portability import common_urns, python_urns
 from apache_beam.portability.api import beam_runner_api_pb2
 
 from sgshards.pipeline.engines import plan as planning
-from sgshards.pipeline.engines.beam import AnnotateUnitFn, RunConfig, SampleTaskFn, WriteShardFn, build
+from sgshards.pipeline.engines.beam import AnnotateUnitFn, RunConfig, SampleUnitFn, WriteShardFn, build
 from sgshards.pipeline.commands.cli import input_spec, make_parser, sample_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -108,7 +108,7 @@ def test_portable_proto_has_the_composites_and_picklable_dofns(tasks):
         .spec.payload)
     assert len(pardo.side_inputs) == 2
     sample, _ = fns["BlindModels/Sample"]
-    assert isinstance(sample, SampleTaskFn) and sample.config == CONFIG and sample.parser is None
+    assert isinstance(sample, SampleUnitFn) and sample.config == CONFIG and sample.parser is None
 
 
 def launch_script_flags(**env):
