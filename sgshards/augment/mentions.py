@@ -48,9 +48,8 @@ from ..lexicon.lemmas import all_lemmas, is_adjective_only, noun_lemma
 from ..lexicon.mentions import (AWAITING_VERBS, CAMERA_VERBS, CREATION_VERBS, CREDIT_MARKS, DEPICTION_VERBS,
                                 EVENT_CLASSES, IDIOM_FRAMES, IDIOM_PPS, LIGHT_VERB_IDIOMS, NAMING_VERBS, NEGATED_IDIOMS,
                                 NON_WEARER_CLASSES, ON_STATES, PERCEPTION_VERBS, PURSUIT_VERBS, READER_POSSESSIVES,
-                                ROLE_HEADS,
-                                SHOWING_CLASSES, SHOWING_ONLY_VERBS, TIME_OR_PLACE_PREPS, TIME_PREPS, TITLE_OF_HEADS,
-                                TITLING_VERBS, URL_WORDS, VISIBLE_AFTERMATH, WORK_NOUNS)
+                                ROLE_HEADS, SHOWING_CLASSES, SHOWING_ONLY_VERBS, TIME_OR_PLACE_PREPS, TIME_PREPS,
+                                TITLE_OF_HEADS, TITLING_VERBS, URL_WORDS, VISIBLE_AFTERMATH, WORK_NOUNS)
 from ..lexicon.of_heads import IMAGE_HEADS, OF_MATERIALS, REPRESENTATION_HEADS
 from ..lexicon.taxonomy import noun_classes, senses
 from ..lexicon.visibility import PLACEHOLDERS

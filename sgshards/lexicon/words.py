@@ -213,10 +213,10 @@ BARE_NOUNS: Final = frozenset({"tv", "television", "radio", "breakfast", "lunch"
                                 "dessert", "school", "church", "college", "university", "work", "class",
                                 "horseback", "graffiti", "space", "art", "downtown", "uptown", "midtown", "north",
                                 "south", "east", "west", "left", "right", "front", "back"})
-# "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
-# Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
 # The one taking the picture: "looking at the camera", "smiling into the lens" (not in the picture).
 VIEWER_NOUNS: Final = frozenset({"camera", "viewer", "lens"})
+# "with" one of these is possession: FACTUAL writes have (for hair "with" and "have" equally)
+# Parts a person or animal has: "elephant trunk" / "man hand" are (owner, have, part) in FACTUAL
 BODY_PARTS: Final = frozenset({
     "hand", "foot", "head", "arm", "leg", "finger", "toe", "paw", "hoof", "face", "mouth", "nose", "ear",
     "eye", "knee", "neck", "tail", "wing", "beak", "trunk", "tusk", "horn", "mane", "fur", "back", "body",

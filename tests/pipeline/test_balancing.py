@@ -19,7 +19,7 @@ from sgshards.parse import load_parser
 from sgshards.pipeline.engines import blind
 from sgshards.pipeline.engines.beam import build
 from sgshards.pipeline.engines.plan import plan
-from sgshards.pipeline.engines.work import RunConfig
+from sgshards.pipeline.engines.work import RunConfig, batches
 from sgshards.pipeline.inputs import sources
 from sgshards.pipeline.outputs.manifest import owned_names
 from sgshards.pipeline.outputs.shards import BLIND_FILE, NGRAM_FILE
@@ -202,7 +202,7 @@ def test_a_default_share_run_tops_up_its_sample_the_same_on_every_worker_count(t
     parser = load_parser("spacy", None)
     options = AnnotateOptions()
     rate = blind.sample_rate(len(items))
-    parts = list(blind.blocks(items, 1024))
+    parts = list(batches(items, 1024))
     first = blind._annotated_sample(parser, parts, options, 4, rate)
     topped = blind._annotated_sample(parser, parts, options, 4, blind.TOP_UP_SHARE, rate)
     assert topped.records > 0 and {p.key for p in topped.pairs}.isdisjoint({p.key for p in first.pairs})

@@ -20,8 +20,7 @@ import logging
 import time
 
 from dataclasses import dataclass, field, replace
-from itertools import islice
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Optional, Union
 
 from ... import defaults
 from ...annotate import AnnotateOptions, annotate_batch
@@ -32,7 +31,7 @@ from ...schemas.record import Negative
 from ...text.normalize import normalize_caption
 from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
 from . import plan as planning
-from .work import Bundle, RunConfig, release_memory, task_items
+from .work import Bundle, RunConfig, batches, release_memory, task_items
 
 log = logging.getLogger(__name__)
 # records the balancing sample aims at, and the largest share of a run it may take (it is
@@ -129,16 +128,6 @@ def units(task: planning.ShardTask, config: RunConfig) -> list:
     return [Bundle(task, start, min(start + size, task.rows)) for start in range(0, task.rows, size)]
 
 
-def blocks(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
-    """``items`` (a task's from its first record) in blocks of ``size`` records, readable or not:
-    the balancing pass parses the sampled records of each in batches of their own, so a run that
-    samples whole tasks (one worker) and one whose workers share their blocks parse the same
-    batches (a one-shard run's sample took one core for 2.6 of its 26 s on two workers)."""
-    it = iter(items)
-    while block := list(islice(it, size)):
-        yield block
-
-
 def sample_unit(parser, unit: Union[planning.ShardTask, Bundle], config: RunConfig, rate: float,
                 above: float = 0.0) -> BlindSample:
     """One unit's share of the balancing pass (a task, or a block of one: ``units``): the n-gram
@@ -157,9 +146,9 @@ def sample_unit(parser, unit: Union[planning.ShardTask, Bundle], config: RunConf
 def _sample_unit(parser, unit: Union[planning.ShardTask, Bundle], config: RunConfig, rate: float,
                  above: float) -> BlindSample:
     if isinstance(unit, Bundle):
-        parts = [list(islice(task_items(unit.task), unit.start, unit.stop))]
+        parts = [list(unit.items())]
     else:
-        parts = list(blocks(task_items(unit), config.balance_block))
+        parts = list(batches(task_items(unit), config.balance_block))
     sample = _annotated_sample(parser, parts, config.annotate, config.batch_size, rate, above)
     if config.corpus_lm is None and not above:
         sample.lm = caption_model((it["caption"] for part in parts for it in part if not it.get("reject")),
@@ -169,16 +158,17 @@ def _sample_unit(parser, unit: Union[planning.ShardTask, Bundle], config: RunCon
 
 def _annotated_sample(parser, parts: Iterable[list[InputItem]], options: AnnotateOptions, batch_size: int,
                       rate: float, above: float = 0.0) -> BlindSample:
-    """The pairs and pools of the hash-sampled items of ``parts`` (blocks: ``blocks``), annotated
-    with ``recording`` options in batches of at most ``batch_size`` within each block."""
+    """The pairs and pools of the hash-sampled items of ``parts``, blocks of a task's records
+    (``RunConfig.balance_block``, readable or not), annotated with ``recording`` options in batches
+    of at most ``batch_size`` cut within each block: a run that samples whole tasks (one worker) and
+    one whose workers share their blocks parse the same batches (a one-shard run's sample took one
+    core for 2.6 of its 26 s on two workers when a task was the unit)."""
     recorder = balance.Recorder()
-    batches = []
-    for part in parts:
-        sampled = list(sample_items(part, rate, options.augment.seed, above))
-        batches += [sampled[start:start + batch_size] for start in range(0, len(sampled), batch_size)]
-    outcomes = (o for batch in batches for o in annotate_batch(parser, batch, recording(options, recorder)))
+    chunks = [chunk for part in parts
+              for chunk in batches(sample_items(part, rate, options.augment.seed, above), batch_size)]
+    outcomes = (o for chunk in chunks for o in annotate_batch(parser, chunk, recording(options, recorder)))
     sample = blind_sample(outcomes, recorder)
-    sample.records = sum(len(b) for b in batches)
+    sample.records = sum(len(c) for c in chunks)
     return sample
 
 
@@ -216,7 +206,7 @@ def fit_in_process(parser, items: list[InputItem], options: AnnotateOptions, bat
     if lm is None:
         lm = caption_model((it["caption"] for it in items if not it.get("reject")), options.max_chars)
     rate = sample_rate(len(items), share)
-    parts = list(blocks(items, block))
+    parts = list(batches(items, block))
     sample = _annotated_sample(parser, parts, options, batch_size, rate)
     up_to = top_up_rate(sample, rate, share)
     if up_to > rate:

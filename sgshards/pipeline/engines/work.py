@@ -89,6 +89,9 @@ class Bundle:
     start: int
     stop: int
 
+    def items(self) -> Iterator[InputItem]:
+        return islice(planning.task_items(self.task), self.start, self.stop)
+
 
 def bundles(task: planning.ShardTask, config: RunConfig) -> list:
     """A table task cut into bundles of about ``config.bundle_size`` records, a whole number of
@@ -138,10 +141,9 @@ class Packed:
 
 def annotate_bundle(parser, bundle: Bundle, config: RunConfig, duplicates: frozenset = frozenset()) -> Packed:
     """A bundle's outcomes as digested samples (``outputs.shards.Digest``), ready to write, packed."""
-    items = islice(planning.task_items(bundle.task), bundle.start, bundle.stop)
     export = bool(config.export_dir)
-    return Packed.of([digest(o, export) for o in annotate_items(parser, items, config.annotate, config.batch_size,
-                                                                duplicates)])
+    return Packed.of([digest(o, export) for o in annotate_items(parser, bundle.items(), config.annotate,
+                                                                config.batch_size, duplicates)])
 
 
 def write_bundles(task: planning.ShardTask, parts: Iterable[Packed], config: RunConfig) -> dict:
