@@ -397,6 +397,34 @@ def test_modules_that_do_not_parse_leave_spacy_unimported():
     assert out.split() == ["dog", "True"]                 # imported on first use
 
 
+def test_a_run_leaves_ipython_unimported(tsv, tmp_path):
+    """Beam imports IPython to ask whether it runs in a notebook, for every transform applied:
+    0.3 s of every run's start-up where IPython is installed (``engines.beam.outside_ipython``)."""
+    pytest.importorskip("IPython")
+    code = ("import sys\n"
+            "from sgshards.pipeline.commands.cli import main\n"
+            f"status = main(['run', '--input', {str(tsv)!r}, '--input-format', 'tsv', '--caption-column', '1', "
+            f"'--output', {str(tmp_path / 'out')!r}, '--quiet', '--dry_run=True'])\n"
+            "print(status, 'IPython' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "False"]
+
+
+def test_outside_ipython_fails_the_import_only_within_and_only_outside_a_notebook(monkeypatch):
+    from sgshards.pipeline.engines.beam import outside_ipython
+
+    monkeypatch.delitem(sys.modules, "IPython", raising=False)
+    with outside_ipython():
+        with pytest.raises(ImportError):
+            import IPython  # noqa: F401
+    assert "IPython" not in sys.modules              # importable again after the run
+    loaded = object()
+    monkeypatch.setitem(sys.modules, "IPython", loaded)     # a notebook: IPython is loaded already
+    with outside_ipython():
+        assert sys.modules["IPython"] is loaded
+    assert sys.modules["IPython"] is loaded
+
+
 def test_min_confidence_flag_reaches_the_records(tmp_path, capsys):
     """sgshards augment --min-confidence: "truck and heap of apples on the ground" (CC3M) reads
     "heap of apples" as a container the truck has, "truck with apples", a shape FACTUAL train

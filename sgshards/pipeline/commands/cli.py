@@ -314,7 +314,7 @@ def _run_locked(args, beam_argv: list[str], locks: list) -> int:
     from ..outputs import manifest
     from ..outputs.detached import DetachedFinish
     from ..engines import plan as planning
-    from ..engines.beam import build
+    from ..engines.beam import build, outside_ipython
     from ..outputs.ownership import OutputPlan, owned_in
     from ..outputs.shards import STATS_FILE, clear_outputs, existing_outputs
 
@@ -399,7 +399,8 @@ def _run_locked(args, beam_argv: list[str], locks: list) -> int:
         return report_run(args.output, STATS_FILE)
     finish = DetachedFinish(args.export_parquet, run_manifest,
                             tuple((held.output, held.record["token"]) for held in locks)) if template else None
-    with _progress(args, tasks, committed, total, dry_run or bool(template)), beam.Pipeline(options=options) as p:
+    with outside_ipython(), _progress(args, tasks, committed, total, dry_run or bool(template)), \
+            beam.Pipeline(options=options) as p:
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
               corpus_vocab=args.corpus_vocab, finish=finish)
     if dry_run:

@@ -18,7 +18,9 @@ An img2dataset task is annotated and written whole, in its image shard's order.
 from __future__ import annotations
 
 import logging
-from typing import Optional
+import sys
+from contextlib import contextmanager
+from typing import Iterator, Optional
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
@@ -269,6 +271,24 @@ def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
             | "AllShardStats" >> beam.Flatten()
             | "WriteRunStats" >> WriteRunStats(config.output, planning.total_records(tasks),
                                                config.samples_per_shard, finish))
+
+
+@contextmanager
+def outside_ipython() -> Iterator[None]:
+    """Beam asks whether it runs inside IPython for every transform applied and at run time
+    (``apache_beam.utils.interactive_utils.is_in_ipython``), importing IPython to find out: 0.3 s
+    of a command's start-up where IPython is installed.  A process that has not imported IPython
+    is no IPython session, so within the block the import fails at once (Beam then answers no);
+    a notebook, where IPython is loaded, is left alone."""
+    if "IPython" in sys.modules:
+        yield
+        return
+    sys.modules["IPython"] = None         # type: ignore[assignment]  (the import machinery's "not found")
+    try:
+        yield
+    finally:
+        if sys.modules.get("IPython", 0) is None:
+            del sys.modules["IPython"]
 
 
 def unknown_beam_options(beam_argv: list[str]) -> list[str]:
