@@ -3,7 +3,6 @@ in place ("a red car next to a blue house" -> "a red house next to a blue car").
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 from itertools import islice
 from typing import Iterator, Optional
 
@@ -34,7 +33,6 @@ def object_swap(surface: Surface, rng: random.Random, counts: Optional[Frequenci
 
 # --------------------------------------------------------------------------- guards
 
-@lru_cache(maxsize=1 << 17)
 def same_group(a: str, b: str) -> bool:
     """a and b may name one thing (one word, a sibling group, a synonym or hypernym:
     "dog"/"puppy", "rake"/"tool", "boy"/"student"): exchanging them states nothing new."""

@@ -192,7 +192,6 @@ def unlike_the_caption(surface: Surface, noun: str) -> bool:
     return unlike_all(noun, names)
 
 
-@lru_cache(maxsize=1 << 16)
 def unlike_all(noun: str, names: tuple[str, ...]) -> bool:
     """``noun`` names nothing any of ``names`` may be (the caption's surfaces share their names)."""
     return all(distinct_things(noun, name, False) for name in names)
