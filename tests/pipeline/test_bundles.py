@@ -92,7 +92,7 @@ def resident_mib() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 >> 20
 
 
-@pytest.mark.skipif(not Path("/proc/self/statm").exists() or work._malloc_trim() is None,
+@pytest.mark.skipif(not Path("/proc/self/statm").exists() or not hasattr(work._libc(), "malloc_trim"),
                     reason="needs Linux and glibc's malloc_trim")
 def test_released_memory_goes_back_to_the_system():
     """200 MB of 2 kB blocks freed: glibc keeps the pages (a worker's resident size climbs with
@@ -104,6 +104,40 @@ def test_released_memory_goes_back_to_the_system():
     assert resident_mib() > held - 20
     work.release_memory()
     assert resident_mib() < held - 100 and pin
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists() or not hasattr(work._libc(), "mallopt"),
+                    reason="needs Linux and glibc's mallopt")
+@pytest.mark.parametrize("mapped", [False, True])
+def test_large_blocks_go_back_to_the_system_when_freed(mapped):
+    """Once glibc has freed a large mapped block it serves the next ones from the heap, where a
+    freed table stays resident below whatever was allocated after it; ``map_large_blocks`` keeps
+    them mapped (in a fresh process: the allocator's state is per process)."""
+    import subprocess
+    import sys
+    code = ("import numpy as np\n"
+            "from pathlib import Path\n"
+            "from sgshards.pipeline.engines import work\n"
+            "def rss(): return int(Path('/proc/self/statm').read_text().split()[1]) * 4096 >> 20\n"
+            "first = np.ones(24 << 20, np.uint8); del first\n"
+            f"{'work.map_large_blocks()' if mapped else 'pass'}\n"
+            "table = np.ones(16 << 20, np.uint8); pin = bytes(3000) + b'!'\n"
+            "held = rss(); del table\n"
+            "print(held - rss())")
+    freed = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert (freed >= 12) == mapped
+
+
+def test_workers_map_large_blocks(monkeypatch, tmp_path):
+    """Every process that parses for a run, and the fit, map large blocks on their own."""
+    from sgshards.pipeline.engines import blind
+
+    calls = []
+    monkeypatch.setattr(work, "map_large_blocks", lambda: calls.append("worker"))
+    monkeypatch.setattr(blind, "map_large_blocks", lambda: calls.append("fit"))
+    work.worker_parser(RunConfig(output=str(tmp_path / "out")))
+    blind.fit_and_save(blind.BlindSample(), str(tmp_path / "out"), 1)
+    assert calls == ["worker", "fit"]
 
 
 def test_every_unit_of_work_releases_its_memory(task, tmp_path, monkeypatch):

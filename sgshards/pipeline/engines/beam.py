@@ -25,12 +25,11 @@ from typing import Iterator, Optional
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from ...parse import load_parser
 from . import blind
 from . import plan as planning
 from ...schemas.outcomes import counter_name
 from ..outputs.shards import committed_stats, finish_stats, merge_stats, write_run_summary
-from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus
+from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus, worker_parser
 
 log = logging.getLogger(__name__)
 NAMESPACE = "sgshards"
@@ -46,7 +45,7 @@ class AnnotateUnitFn(beam.DoFn):
         self.parser = None
 
     def setup(self):
-        self.parser = load_parser(self.config.parser_backend, self.config.model)
+        self.parser = worker_parser(self.config)
 
     def process(self, element, duplicates=(), vocab=None, models=None):
         stem, unit = element
@@ -97,7 +96,7 @@ class CountVocabFn(beam.DoFn):
         self.config = config
 
     def setup(self):
-        self.parser = load_parser(self.config.parser_backend, self.config.model)
+        self.parser = worker_parser(self.config)
 
     def process(self, task: planning.ShardTask):
         yield count_task(self.parser, task, self.config)
@@ -132,7 +131,7 @@ class SampleUnitFn(beam.DoFn):
         self.sampled = Metrics.counter(NAMESPACE, "balancing_pairs")
 
     def setup(self):
-        self.parser = load_parser(self.config.parser_backend, self.config.model)
+        self.parser = worker_parser(self.config)
 
     def process(self, unit, vocab=None, up_to=None):
         """``up_to``: the top-up stage's rate (``blind.top_up_rate``); None in the first stage."""

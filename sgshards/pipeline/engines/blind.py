@@ -31,7 +31,7 @@ from ...schemas.record import Negative
 from ...text.normalize import normalize_caption
 from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
 from . import plan as planning
-from .work import Bundle, RunConfig, batches, release_memory, task_items
+from .work import Bundle, RunConfig, batches, map_large_blocks, release_memory, task_items
 
 log = logging.getLogger(__name__)
 # records the balancing sample aims at, and the largest share of a run it may take (it is
@@ -178,6 +178,7 @@ def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[Ngram
     beside vocab.json: ngram.npz (the corpus n-gram model: ``lm`` if given, else the sample's
     counts) and blind_models.bin (classifiers, scale, bounds)."""
     started = time.perf_counter()
+    map_large_blocks()                # the dense tables: mapped on their own, given back when freed
     if more is not None and more.records:
         log.info("balancing pass: %d records topped up to %d sampled", more.records, sample.records + more.records)
         sample = merge_samples([sample, more])
