@@ -135,7 +135,7 @@ def test_workers_map_large_blocks(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setattr(work, "map_large_blocks", lambda: calls.append("worker"))
     monkeypatch.setattr(blind, "map_large_blocks", lambda: calls.append("fit"))
-    work.worker_parser(RunConfig(output=str(tmp_path / "out")))
+    work.worker_parser("spacy", None)
     blind.fit_and_save(blind.BlindSample(), str(tmp_path / "out"), 1)
     assert calls == ["worker", "fit"]
 

@@ -45,7 +45,7 @@ class AnnotateUnitFn(beam.DoFn):
         self.parser = None
 
     def setup(self):
-        self.parser = worker_parser(self.config)
+        self.parser = worker_parser(self.config.parser_backend, self.config.model)
 
     def process(self, element, duplicates=(), vocab=None, models=None):
         stem, unit = element
@@ -96,7 +96,7 @@ class CountVocabFn(beam.DoFn):
         self.config = config
 
     def setup(self):
-        self.parser = worker_parser(self.config)
+        self.parser = worker_parser(self.config.parser_backend, self.config.model)
 
     def process(self, task: planning.ShardTask):
         yield count_task(self.parser, task, self.config)
@@ -131,7 +131,7 @@ class SampleUnitFn(beam.DoFn):
         self.sampled = Metrics.counter(NAMESPACE, "balancing_pairs")
 
     def setup(self):
-        self.parser = worker_parser(self.config)
+        self.parser = worker_parser(self.config.parser_backend, self.config.model)
 
     def process(self, unit, vocab=None, up_to=None):
         """``up_to``: the top-up stage's rate (``blind.top_up_rate``); None in the first stage."""

@@ -20,11 +20,10 @@ import os
 import sys
 from typing import Iterable, Iterator, Optional
 
-from ...parse import load_parser
 from . import blind
 from . import plan as planning
 from ..outputs.shards import committed_stats, finish_stats, write_run_summary
-from .work import RunConfig, bundles, count_task, do_unit, finish_unit, map_large_blocks, merge_corpus, save_corpus
+from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus, worker_parser
 
 log = logging.getLogger(__name__)
 APP_NAME = "sgshards"
@@ -38,8 +37,7 @@ _PARSERS: dict = {}
 def cached_parser(backend: str, model: Optional[str]):
     key = (backend, model)
     if key not in _PARSERS:
-        map_large_blocks()
-        _PARSERS[key] = load_parser(backend, model)
+        _PARSERS[key] = worker_parser(backend, model)
     return _PARSERS[key]
 
 

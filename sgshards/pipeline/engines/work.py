@@ -192,10 +192,11 @@ def map_large_blocks() -> None:
         libc.mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK)
 
 
-def worker_parser(config: RunConfig):
-    """A worker's parser, loaded once per process, with large blocks mapped on their own."""
+def worker_parser(backend: str, model: Optional[str]):
+    """A worker's parser (Beam's DoFn setups, Spark's per-process cache), with large blocks mapped
+    on their own."""
     map_large_blocks()
-    return load_parser(config.parser_backend, config.model)
+    return load_parser(backend, model)
 
 
 _LIBC: list = []
