@@ -36,6 +36,7 @@ from ..inputs import presets
 from ..inputs import sources
 from ..errors import UsageError
 from ..engines.work import MODES, RunConfig, batches, choose_bundle_size
+from ..engines.warm import attach_command, without_modules, worker_pool
 from .failures import explain, on_dataflow, quiet_logs, quiet_worker_options
 
 SAMPLE = "sample_cc12m.tsv"
@@ -288,15 +289,18 @@ def command_run(args, beam_argv: list[str]) -> int:
     from ..outputs import lock
 
     check_options(args)
-    from ..engines.beam import unknown_beam_options
-    unknown = unknown_beam_options(beam_argv)
-    if unknown:                    # Beam would only log "Discarding unparseable args" and run on
-        raise UsageError(f"unrecognized arguments: {' '.join(unknown)} "
-                         "(neither an sgshards option nor a Beam pipeline option)")
-    with ExitStack() as held:
+    with ExitStack() as held:      # local worker processes load while Beam is imported (engines.warm)
+        pool = held.enter_context(worker_pool(beam_argv if args.engine == "beam" else [], args.parser_backend,
+                                              args.model))
+        with without_modules():
+            from ..engines.beam import unknown_beam_options
+        unknown = unknown_beam_options(beam_argv)
+        if unknown:                # Beam would only log "Discarding unparseable args" and run on
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)} "
+                             "(neither an sgshards option nor a Beam pipeline option)")
         locks = [held.enter_context(lock.acquire(directory, break_stale=args.break_lock))
                  for directory in _written_dirs(args)]
-        return _run_locked(args, beam_argv, locks)
+        return _run_locked(args, beam_argv, locks, pool)
 
 
 def _written_dirs(args) -> list[str]:
@@ -307,14 +311,14 @@ def _written_dirs(args) -> list[str]:
     return [args.output] + ([export] if export and below(export, args.output) is None else [])
 
 
-def _run_locked(args, beam_argv: list[str], locks: list) -> int:
+def _run_locked(args, beam_argv: list[str], locks: list, pool=None) -> int:
     from apache_beam.options.pipeline_options import PipelineOptions
     import apache_beam as beam
 
     from ..outputs import manifest
     from ..outputs.detached import DetachedFinish
     from ..engines import plan as planning
-    from ..engines.beam import build, outside_ipython
+    from ..engines.beam import build, outside_ipython, pooled_runner
     from ..outputs.ownership import OutputPlan, owned_in
     from ..outputs.shards import STATS_FILE, clear_outputs, existing_outputs
 
@@ -400,7 +404,7 @@ def _run_locked(args, beam_argv: list[str], locks: list) -> int:
     finish = DetachedFinish(args.export_parquet, run_manifest,
                             tuple((held.output, held.record["token"]) for held in locks)) if template else None
     with outside_ipython(), _progress(args, tasks, committed, total, dry_run or bool(template)), \
-            beam.Pipeline(options=options) as p:
+            beam.Pipeline(runner=pooled_runner(options, attach_command()) if pool else None, options=options) as p:
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
               corpus_vocab=args.corpus_vocab, finish=finish)
     if dry_run:

@@ -87,9 +87,11 @@ def on_dataflow(argv: list[str]) -> bool:
 
 # Local worker processes (--direct_running_mode=multi_processing) log to the terminal at INFO:
 # Beam's harness start-up chatter, dozens of lines a run.  They log as the launcher does
-# (warnings up), the harness's own start-up messages only when they are errors.
+# (warnings up), the harness's own start-up messages only when they are errors (its module is
+# __main__ in a worker Beam starts, itself in a warm one: engines.warm).
 WORKER_LOG_OPTIONS = ("--default_sdk_harness_log_level=WARNING",
                       '--sdk_harness_log_level_overrides={"__main__": "ERROR", '
+                      '"apache_beam.runners.worker.sdk_worker_main": "ERROR", '
                       '"apache_beam.options.pipeline_options": "ERROR"}')
 
 

@@ -290,6 +290,28 @@ def outside_ipython() -> Iterator[None]:
             del sys.modules["IPython"]
 
 
+def pooled_runner(options, command: str):
+    """The runner the DirectRunner picks for this job (Beam's FnApiRunner, provisioned with the
+    job's options as the DirectRunner does it), with ``command`` starting its worker processes
+    instead of ``python -m apache_beam.runners.worker.sdk_worker_main`` (``warm.attach_command``);
+    in-process modes start none and are unchanged."""
+    from apache_beam.portability import python_urns
+    from apache_beam.portability.api import beam_provision_api_pb2
+    from apache_beam.runners.portability.fn_api_runner import fn_runner
+    from apache_beam.runners.portability.portable_runner import JobServiceHandle
+
+    class PooledRunner(fn_runner.FnApiRunner):
+        def run_via_runner_api(self, pipeline_proto, options):
+            for environment in pipeline_proto.components.environments.values():
+                if environment.urn == python_urns.SUBPROCESS_SDK:
+                    environment.payload = command.encode("utf-8")
+            return super().run_via_runner_api(pipeline_proto, options)
+
+    encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+    return PooledRunner(provision_info=fn_runner.ExtendedProvisionInfo(
+        beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded)))
+
+
 def unknown_beam_options(beam_argv: list[str]) -> list[str]:
     """The arguments no Beam PipelineOptions class knows, parsed the way Beam's own
     ``get_all_options`` parses them: a misspelt flag ("--min-confidnce") must stop the run,
