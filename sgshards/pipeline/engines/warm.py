@@ -65,9 +65,15 @@ class WorkerPool:
 
     def __init__(self, size: int, backend: str, model: Optional[str]):
         self.directory = tempfile.mkdtemp(prefix="sgshards-workers-")
-        self.processes = [subprocess.Popen(
-            [sys.executable, "-m", __name__, self.directory, str(k), backend, json.dumps(model)],
-            stdin=subprocess.PIPE) for k in range(size)]
+        self.processes: list[subprocess.Popen] = []
+        try:
+            for k in range(size):
+                self.processes.append(subprocess.Popen(
+                    [sys.executable, "-m", __name__, self.directory, str(k), backend, json.dumps(model)],
+                    stdin=subprocess.PIPE))
+        except BaseException:
+            self.close()
+            raise
         os.environ[POOL_ENV] = self.directory          # Beam starts workers with this environment
 
     def close(self) -> None:
@@ -137,7 +143,10 @@ def serve(directory: str, index: int, backend: str, model: Optional[str]) -> int
     conn, _ = listener.accept()
     listener.close()
     os.unlink(path)
-    env = json.loads(conn.makefile("rb").readline())
+    line = conn.makefile("rb").readline()
+    if not line:                          # the attach died before it spoke: Beam has failed the run
+        return 1
+    env = json.loads(line)
     os.environ.clear()
     os.environ.update(env)
     conn.sendall(READY)
