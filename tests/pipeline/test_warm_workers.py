@@ -3,6 +3,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -69,6 +70,32 @@ def test_an_attach_claims_a_worker_no_other_attach_has(tmp_path):
     assert attach.claim(str(tmp_path)) is None                             # w0 taken, w1 refuses
     first.close()
     listener.close()
+
+
+def test_an_attach_ends_after_its_worker_not_when_told_the_status(tmp_path):
+    """Beam stops its servers once every attach has ended: a worker still connected then logs gRPC's
+    "Got goaway" on the launcher's terminal.  So an attach relays the status only when the worker's
+    connection closes (the worker ends at once after sending it)."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(tmp_path / "w0.sock"))
+    listener.listen(1)
+
+    def worker():
+        conn, _ = listener.accept()
+        conn.makefile("rb").readline()                                     # the environment
+        conn.sendall(attach.READY + b"3\n")
+        time.sleep(1.0)                                                    # still ending
+        conn.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-I", str(warm.ATTACH)], env={**os.environ, attach.POOL_ENV: str(tmp_path)},
+                          capture_output=True, timeout=60)
+    took = time.monotonic() - started
+    thread.join()
+    listener.close()
+    assert done.returncode == 3 and took >= 1.0
 
 
 def test_a_pool_worker_relays_the_harness_status_and_ends_with_the_launcher(tmp_path):

@@ -46,6 +46,7 @@ def main() -> None:
             replies = conn.makefile("rb")
             if replies.readline() == READY:
                 status = replies.readline().strip()        # empty: the worker died while running
+                replies.read()                             # its end: its connections are closed
                 sys.exit(int(status) if status.isdigit() else 1)
     sys.stdout.flush()
     os.execv(sys.executable, [sys.executable, "-m", "apache_beam.runners.worker.sdk_worker_main"])

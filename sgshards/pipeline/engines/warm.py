@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -157,9 +158,15 @@ def serve(directory: str, index: int, backend: str, model: Optional[str]) -> int
         status = 0
     except SystemExit as exc:
         status = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        conn.sendall(b"%d\n" % status)
-    return status
+    except BaseException:                # noqa: BLE001  (as Beam's own worker shows it, then ends)
+        traceback.print_exc()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    conn.sendall(b"%d\n" % status)
+    # Ended at once: the harness's connections close with the process, before the attach (which
+    # waits for this end) tells Beam the worker is done and Beam stops its servers; a worker still
+    # connected then logs gRPC's "Got goaway" on the launcher's terminal.
+    os._exit(status)
 
 
 def _exit_at_eof(fd: int) -> None:
