@@ -1,5 +1,6 @@
 """Local worker processes warmed while the launcher builds the job (engines.warm, engines.attach)."""
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -114,6 +115,10 @@ def test_a_pool_worker_relays_the_harness_status_and_ends_with_the_launcher(tmp_
         assert replies.readline() == attach.READY
         assert replies.readline().strip() == b"1"
         conn.close()
+        unclaimed = pool.processes[1]                                      # the attach took w0
+        unclaimed.send_signal(signal.SIGINT)                               # Ctrl-C is the launcher's
+        time.sleep(0.5)
+        assert unclaimed.poll() is None
     finally:
         started = time.time()
         pool.close()

@@ -53,4 +53,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:          # Ctrl-C: the launcher reports it, once
+        sys.exit(130)

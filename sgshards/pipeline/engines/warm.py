@@ -21,6 +21,7 @@ import logging
 import os
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -125,7 +126,9 @@ def without_modules(names=UNUSED_BY_RUNS) -> Iterator[None]:
 
 
 def serve(directory: str, index: int, backend: str, model: Optional[str]) -> int:
-    """One pool worker: listen, warm up, take a Beam worker's environment, run Beam's harness."""
+    """One pool worker: listen, warm up, take a Beam worker's environment, run Beam's harness.  Ctrl-C
+    is the launcher's to handle: the worker ends when the launcher closes the pool, or goes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_at_eof, args=(sys.stdin.fileno(),), daemon=True).start()
     path = os.path.join(directory, f"w{index}.sock")
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
