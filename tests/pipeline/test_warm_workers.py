@@ -34,6 +34,11 @@ def test_the_pool_is_sized_from_beams_flags_without_importing_beam(argv, process
     assert warm.planned_processes(argv) == processes
 
 
+def test_no_pool_without_unix_sockets(monkeypatch):
+    monkeypatch.delattr(socket, "AF_UNIX")
+    assert warm.planned_processes(["--direct_num_workers=2", "--direct_running_mode=multi_processing"]) == 0
+
+
 def test_a_two_process_run_takes_its_workers_from_the_pool(tmp_path):
     """Workers Beam starts itself print Beam's import-time warnings and harness start-up lines
     ("apitools not found", "Logging handler created") on the launcher's terminal: pool workers

@@ -44,7 +44,8 @@ _DIRECT = ("directrunner", "direct", "switchingdirectrunner")
 def planned_processes(beam_argv: list[str]) -> int:
     """How many worker processes Beam's local runner will start for ``beam_argv`` (read without
     importing Beam): direct_num_workers under ``--direct_running_mode=multi_processing`` (0: one per
-    core) on the DirectRunner; 0 for any other runner or mode, a dry run or a template."""
+    core) on the DirectRunner; 0 for any other runner or mode, a dry run, a template, or a system
+    without Unix sockets (Beam's own workers then)."""
     p = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     p.add_argument("--runner")
     p.add_argument("--direct_running_mode")
@@ -56,7 +57,7 @@ def planned_processes(beam_argv: list[str]) -> int:
     except SystemExit:                     # malformed: Beam's own parser reports it
         return 0
     direct = opts.runner is None or opts.runner.lower() in _DIRECT
-    if not direct or opts.direct_running_mode != "multi_processing" or opts.template_location \
+    if not hasattr(socket, "AF_UNIX") or not direct or opts.direct_running_mode != "multi_processing" or opts.template_location \
             or (opts.dry_run or "false").lower() != "false":
         return 0
     return (os.cpu_count() or 1) if opts.direct_num_workers == 0 else max(opts.direct_num_workers, 0)
