@@ -145,6 +145,21 @@ def test_a_pool_worker_that_cannot_load_leaves_quietly(tmp_path):
     assert (status, worker.stderr.read(), worker.stdout.read(), list(tmp_path.iterdir())) == (0, b"", b"", [])
 
 
+def test_a_pool_worker_without_a_socket_leaves_quietly(tmp_path):
+    """Unix socket paths hold ~107 bytes: under a deep TMPDIR the pool cannot listen, and Beam's own
+    workers run instead, without a traceback from the pool."""
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    worker = subprocess.Popen([sys.executable, "-m", "sgshards.pipeline.engines.warm", str(deep), "0", "spacy",
+                               "null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        status = worker.wait(timeout=120)
+    finally:
+        worker.stdin.close()
+    assert (status, worker.stderr.read(), list(deep.iterdir())) == (0, b"", [])
+
+
 def test_modules_runs_never_use_are_left_out_of_beams_import():
     pytest.importorskip("pandas")
     code = ("import sys\n"

@@ -133,8 +133,11 @@ def serve(directory: str, index: int, backend: str, model: Optional[str]) -> int
     threading.Thread(target=_exit_at_eof, args=(sys.stdin.fileno(),), daemon=True).start()
     path = os.path.join(directory, f"w{index}.sock")
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)                  # first: an attach arriving early waits in the backlog
-    listener.listen(1)
+    try:
+        listener.bind(path)              # first: an attach arriving early waits in the backlog
+        listener.listen(1)
+    except OSError:                      # a path too long for a socket (TMPDIR deep): Beam's own workers
+        return 0
     logging.getLogger().addHandler(logging.NullHandler())   # Beam's import-time warnings: not on stderr
     try:
         with without_modules():
