@@ -30,8 +30,9 @@ CAPTIONS = ["A red car parked next to a blue house.", "a man riding an elephant"
     (["--direct_num_workers=2", "--direct_running_mode=multi_processing", "--template_location=gs://b/t"], 0),
     (["--direct_num_workers=two", "--direct_running_mode=multi_processing"], 0),  # Beam's parser reports it
 ])
-def test_the_pool_is_sized_from_beams_flags_without_importing_beam(argv, processes):
+def test_the_pool_is_sized_from_beams_flags_without_importing_beam(argv, processes, capsys):
     assert warm.planned_processes(argv) == processes
+    assert capsys.readouterr().err == ""                                   # Beam's parser speaks, once
 
 
 def test_no_pool_without_unix_sockets(monkeypatch):

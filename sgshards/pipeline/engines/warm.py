@@ -10,7 +10,7 @@ worker when none is left.  Pool workers end with the launcher (their stdin is it
 nothing of their own start.
 
     sgshards run --direct_num_workers=2 --direct_running_mode=multi_processing
-      launcher: WorkerPool.start(2) -> import Beam, plan, build -> Beam starts attach.py x2
+      launcher: worker_pool (2 processes) -> import Beam, plan, build -> Beam starts attach.py x2
       pool worker k: bind w<k>.sock -> import harness, load parser -> accept -> run Beam's harness
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ def planned_processes(beam_argv: list[str]) -> int:
     importing Beam): direct_num_workers under ``--direct_running_mode=multi_processing`` (0: one per
     core) on the DirectRunner; 0 for any other runner or mode, a dry run, a template, or a system
     without Unix sockets (Beam's own workers then)."""
-    p = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    p = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
     p.add_argument("--runner")
     p.add_argument("--direct_running_mode")
     p.add_argument("--direct_num_workers", type=int, default=1)
@@ -54,11 +54,11 @@ def planned_processes(beam_argv: list[str]) -> int:
     p.add_argument("--template_location")
     try:
         opts = p.parse_known_args(beam_argv)[0]
-    except SystemExit:                     # malformed: Beam's own parser reports it
+    except (argparse.ArgumentError, SystemExit):   # malformed: Beam's own parser reports it
         return 0
     direct = opts.runner is None or opts.runner.lower() in _DIRECT
-    if not hasattr(socket, "AF_UNIX") or not direct or opts.direct_running_mode != "multi_processing" or opts.template_location \
-            or (opts.dry_run or "false").lower() != "false":
+    if not hasattr(socket, "AF_UNIX") or not direct or opts.direct_running_mode != "multi_processing" \
+            or opts.template_location or (opts.dry_run or "false").lower() != "false":
         return 0
     return (os.cpu_count() or 1) if opts.direct_num_workers == 0 else max(opts.direct_num_workers, 0)
 
