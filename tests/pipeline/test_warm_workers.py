@@ -177,3 +177,17 @@ def test_modules_runs_never_use_are_left_out_of_beams_import():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(REPO)}).stdout
     assert out.split() == ["blocked", "False", "True"]
+
+
+def test_a_beam_laid_out_otherwise_runs_its_own_workers(monkeypatch):
+    """The pooled runner leans on Beam's FnApiRunner layout: where a Beam release changes it, the run
+    goes on with the DirectRunner and Beam's own workers (the pool then ends unused)."""
+    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.runners.portability.fn_api_runner import fn_runner
+
+    from sgshards.pipeline.engines.beam import pooled_runner
+
+    options = PipelineOptions(["--direct_num_workers=2", "--direct_running_mode=multi_processing"])
+    assert isinstance(pooled_runner(options, warm.attach_command()), fn_runner.FnApiRunner)
+    monkeypatch.delattr(fn_runner, "ExtendedProvisionInfo")
+    assert pooled_runner(options, warm.attach_command()) is None

@@ -294,22 +294,29 @@ def pooled_runner(options, command: str):
     """The runner the DirectRunner picks for this job (Beam's FnApiRunner, provisioned with the
     job's options as the DirectRunner does it), with ``command`` starting its worker processes
     instead of ``python -m apache_beam.runners.worker.sdk_worker_main`` (``warm.attach_command``);
-    in-process modes start none and are unchanged."""
-    from apache_beam.portability import python_urns
-    from apache_beam.portability.api import beam_provision_api_pb2
-    from apache_beam.runners.portability.fn_api_runner import fn_runner
-    from apache_beam.runners.portability.portable_runner import JobServiceHandle
+    in-process modes start none and are unchanged.  None (the DirectRunner, Beam's own workers)
+    where this Beam lays its runner out otherwise."""
+    try:
+        from apache_beam.portability import python_urns
+        from apache_beam.portability.api import beam_provision_api_pb2
+        from apache_beam.runners.portability.fn_api_runner import fn_runner
+        from apache_beam.runners.portability.portable_runner import JobServiceHandle
+
+        encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+        info = fn_runner.ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
+        subprocess_urn = python_urns.SUBPROCESS_SDK
+    except (ImportError, AttributeError, TypeError):
+        log.debug("Beam's runner is not laid out as expected: its own workers start", exc_info=True)
+        return None
 
     class PooledRunner(fn_runner.FnApiRunner):
         def run_via_runner_api(self, pipeline_proto, options):
             for environment in pipeline_proto.components.environments.values():
-                if environment.urn == python_urns.SUBPROCESS_SDK:
+                if environment.urn == subprocess_urn:
                     environment.payload = command.encode("utf-8")
             return super().run_via_runner_api(pipeline_proto, options)
 
-    encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
-    return PooledRunner(provision_info=fn_runner.ExtendedProvisionInfo(
-        beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded)))
+    return PooledRunner(provision_info=info)
 
 
 def unknown_beam_options(beam_argv: list[str]) -> list[str]:
