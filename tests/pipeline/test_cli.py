@@ -1,6 +1,7 @@
 """End to end through the `sgshards` CLI: shards read back with webdataset, determinism, errors."""
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -408,6 +409,18 @@ def test_a_run_leaves_ipython_unimported(tsv, tmp_path):
             "print(status, 'IPython' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
+
+
+def test_a_run_leaves_nothing_in_the_temporary_directory(tsv, tmp_path):
+    """Beam's job server and stager make three temporary directories a run and leave them, empty,
+    even when all goes well: a run keeps them inside one of its own and removes it."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    done = subprocess.run([sys.executable, "-m", "sgshards", "run", "--input", str(tsv), "--input-format", "tsv",
+                           "--caption-column", "1", "--output", str(tmp_path / "out"), "--quiet"],
+                          capture_output=True, text=True, env={**os.environ, "TMPDIR": str(scratch)}, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert list(scratch.iterdir()) == []
 
 
 def test_outside_ipython_fails_the_import_only_within_and_only_outside_a_notebook(monkeypatch):

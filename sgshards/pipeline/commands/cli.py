@@ -318,7 +318,7 @@ def _run_locked(args, beam_argv: list[str], locks: list, pool=None) -> int:
     from ..outputs import manifest
     from ..outputs.detached import DetachedFinish
     from ..engines import plan as planning
-    from ..engines.beam import build, outside_ipython, pooled_runner
+    from ..engines.beam import build, pooled_runner, run_context
     from ..outputs.ownership import OutputPlan, owned_in
     from ..outputs.shards import STATS_FILE, clear_outputs, existing_outputs
 
@@ -403,7 +403,7 @@ def _run_locked(args, beam_argv: list[str], locks: list, pool=None) -> int:
         return report_run(args.output, STATS_FILE)
     finish = DetachedFinish(args.export_parquet, run_manifest,
                             tuple((held.output, held.record["token"]) for held in locks)) if template else None
-    with outside_ipython(), _progress(args, tasks, committed, total, dry_run or bool(template)), \
+    with run_context(), _progress(args, tasks, committed, total, dry_run or bool(template)), \
             beam.Pipeline(runner=pooled_runner(options, attach_command()) if pool else None, options=options) as p:
         build(p, tasks, config, check_duplicate_keys=keyed, committed=committed,
               corpus_vocab=args.corpus_vocab, finish=finish)

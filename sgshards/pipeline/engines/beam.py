@@ -290,6 +290,25 @@ def outside_ipython() -> Iterator[None]:
             del sys.modules["IPython"]
 
 
+@contextmanager
+def run_context() -> Iterator[None]:
+    """The launcher while a job is built and run: outside IPython (``outside_ipython``), and with the
+    temporary directories Beam makes (its job server's, its staging's: three a run, left behind
+    empty even when all goes well) inside one of the run's own, removed after it."""
+    import shutil
+    import tempfile
+
+    private = tempfile.mkdtemp(prefix="sgshards-beam-")
+    before = tempfile.tempdir
+    tempfile.tempdir = private
+    try:
+        with outside_ipython():
+            yield
+    finally:
+        tempfile.tempdir = before
+        shutil.rmtree(private, ignore_errors=True)
+
+
 def pooled_runner(options, command: str):
     """The runner the DirectRunner picks for this job (Beam's FnApiRunner, provisioned with the
     job's options as the DirectRunner does it), with ``command`` starting its worker processes
