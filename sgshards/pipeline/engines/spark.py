@@ -29,16 +29,8 @@ log = logging.getLogger(__name__)
 APP_NAME = "sgshards"
 DEFAULT_MASTER = "local[2]"
 
-# One parser per Python worker process: Spark reuses workers across tasks
-# (spark.python.worker.reuse, on by default), so the model loads once, not per shard.
-_PARSERS: dict = {}
-
-
-def cached_parser(backend: str, model: Optional[str]):
-    key = (backend, model)
-    if key not in _PARSERS:
-        _PARSERS[key] = worker_parser(backend, model)
-    return _PARSERS[key]
+# One parser per Python worker process (``load_parser`` keeps it): Spark reuses workers across
+# tasks (spark.python.worker.reuse, on by default), so the model loads once, not per shard.
 
 
 def keyed_indices(task: planning.ShardTask) -> Iterator[tuple[str, int]]:
@@ -62,7 +54,7 @@ def duplicate_indices(sc, tasks: list[planning.ShardTask]) -> frozenset:
 def corpus_counts(sc, tasks: list[planning.ShardTask], config: RunConfig) -> dict:
     """The corpus vocabulary pass (engines.beam.CorpusVocab), saved as vocab.json and cooccur.npz."""
     def count(part: Iterator[planning.ShardTask]) -> Iterator[dict]:
-        parser = cached_parser(config.parser_backend, config.model)
+        parser = worker_parser(config.parser_backend, config.model)
         for task in part:
             yield count_task(parser, task, config)
 
@@ -78,7 +70,7 @@ def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
     units = [u for task in tasks for u in blind.units(task, config)]
 
     def sample(part: Iterator) -> Iterator[blind.BlindSample]:
-        parser = cached_parser(config.parser_backend, config.model)
+        parser = worker_parser(config.parser_backend, config.model)
         for unit in part:
             yield blind.sample_unit(parser, unit, config, rate)
 
@@ -89,7 +81,7 @@ def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
     if up_to > rate:                                 # few records yielded pairs: the top-up stage
 
         def top_up(part: Iterator) -> Iterator[blind.BlindSample]:
-            parser = cached_parser(config.parser_backend, config.model)
+            parser = worker_parser(config.parser_backend, config.model)
             for unit in part:
                 yield blind.sample_unit(parser, unit, config, up_to, above=rate)
 
@@ -102,7 +94,7 @@ def blind_models(sc, tasks: list[planning.ShardTask], config: RunConfig):
 def _annotate_partition(config: RunConfig, duplicates, models):
     """(shard's place, unit) -> (shard's place, (task, digests or stats))."""
     def run(units: Iterator[tuple]) -> Iterator[tuple]:
-        parser = cached_parser(config.parser_backend, config.model)
+        parser = worker_parser(config.parser_backend, config.model)
         dups = duplicates.value if duplicates is not None else frozenset()
         chosen = config.with_blind(models.value) if models is not None else config
         for place, unit in units:
