@@ -18,7 +18,6 @@ An img2dataset task is annotated and written whole, in its image shard's order.
 from __future__ import annotations
 
 import logging
-import sys
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
@@ -29,6 +28,7 @@ from . import blind
 from . import plan as planning
 from ...schemas.outcomes import counter_name
 from ..outputs.shards import committed_stats, finish_stats, merge_stats, write_run_summary
+from .warm import without_modules
 from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_corpus, save_corpus, worker_parser
 
 log = logging.getLogger(__name__)
@@ -272,22 +272,13 @@ def build(p: beam.Pipeline, tasks: list[planning.ShardTask], config: RunConfig,
                                                config.samples_per_shard, finish))
 
 
-@contextmanager
-def outside_ipython() -> Iterator[None]:
+def outside_ipython():
     """Beam asks whether it runs inside IPython for every transform applied and at run time
     (``apache_beam.utils.interactive_utils.is_in_ipython``), importing IPython to find out: 0.3 s
     of a command's start-up where IPython is installed.  A process that has not imported IPython
     is no IPython session, so within the block the import fails at once (Beam then answers no);
-    a notebook, where IPython is loaded, is left alone."""
-    if "IPython" in sys.modules:
-        yield
-        return
-    sys.modules["IPython"] = None         # type: ignore[assignment]  (the import machinery's "not found")
-    try:
-        yield
-    finally:
-        if sys.modules.get("IPython", 0) is None:
-            del sys.modules["IPython"]
+    a notebook, where IPython is loaded, is left alone (``warm.without_modules``)."""
+    return without_modules(("IPython",))
 
 
 @contextmanager
