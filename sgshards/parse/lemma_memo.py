@@ -15,8 +15,8 @@ from typing import Iterable, Iterator
 import numpy
 from spacy.errors import Errors
 
-# The ceiling keeps a worker's memory flat on web-scale inputs: an entry takes ~260 bytes, so
-# 26 MB at most (15,833 CC3M captions need fewer than 10,000; the rest keep spaCy's own path).
+# The ceiling keeps a worker's memory flat on web-scale inputs: an entry takes ~310 bytes, so
+# 31 MB at most (15,833 CC3M captions need fewer than 10,000; the rest keep spaCy's own path).
 MAX_REMEMBERED = 100_000
 _KEY_ATTRS = ["ORTH", "POS", "MORPH", "LEMMA"]
 
@@ -37,7 +37,11 @@ class RememberingLemmatizer:
     def __init__(self, lemmatizer):
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
-        self.lemmas: dict[tuple[int, int, int], int] = {}      # (orth, pos, morph) -> lemma id
+        # (orth, pos, morph) -> the lemma's text, not its id: inside a memory zone
+        # (``spacy_backend.SpacyParser``) a string added is freed when the zone ends, and an id kept
+        # past it would name no string in the next zone (KeyError).  Ids are hashes of the text, so
+        # a key seen in one zone means the same in the next.
+        self.lemmas: dict[tuple[int, int, int], str] = {}
 
     def pipe(self, docs: Iterable, batch_size: int = 128) -> Iterator:
         handler = self.lemmatizer.get_error_handler()
@@ -55,17 +59,17 @@ class RememberingLemmatizer:
             return
         rows = doc.to_array(_KEY_ATTRS)
         overwrite = self.lemmatizer.overwrite
-        lemmas, changed = self.lemmas, False
+        lemmas, add, changed = self.lemmas, self.strings.add, False
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             if lemma and not overwrite:
                 continue                                 # set earlier (the attribute ruler's exceptions)
             key = (orth, pos, morph)
             found = lemmas.get(key)
             if found is None:
-                found = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                found = self.lemmatizer.lemmatize(doc[i])[0]
                 if len(lemmas) < MAX_REMEMBERED:
                     lemmas[key] = found
-            rows[i, 3] = found
+            rows[i, 3] = add(found)
             changed = True
         if changed:
             doc.from_array(["LEMMA"], numpy.ascontiguousarray(rows[:, 3:4]))

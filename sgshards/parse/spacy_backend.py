@@ -178,16 +178,33 @@ def settle_process() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
+# spaCy keeps every word it meets for the life of the process (a Lexeme, its strings, a tokenizer
+# cache entry: ~0.9 KB a string; 26,000 distinct captions add ~29,000 strings, 26 MiB), and web
+# alt-text never runs out of new words (names, numbers, SKUs), so a worker's memory would grow with
+# every shard.  Past this many strings beyond the model's own, each batch is parsed in a memory
+# zone (spaCy >= 3.8), which frees the words the batch added: the words met first (the frequent
+# ones) stay known and cached, the rare tail is looked up again when it recurs.  Annotations do not
+# change; only where the strings live.
+VOCAB_BUDGET = 100_000
+
+
 class SpacyParser:
-    """The default backend: ``parse(captions) -> list[Doc]`` over one loaded pipeline."""
+    """The default backend: ``parse(captions) -> list[Doc]`` over one loaded pipeline, its
+    vocabulary held to ``vocab_budget`` new strings (``VOCAB_BUDGET``)."""
 
     backend = "spacy"
 
-    def __init__(self, model: Optional[str] = None, batch_size: int = 256, nlp=None):
+    def __init__(self, model: Optional[str] = None, batch_size: int = 256, nlp=None,
+                 vocab_budget: int = VOCAB_BUDGET):
         self.nlp = nlp if nlp is not None else load_spacy(model)
         self.batch_size = batch_size
         self.label = model_label(self.nlp)
+        self.vocab_limit = len(self.nlp.vocab.strings) + vocab_budget
         settle_process()
 
     def parse(self, captions: Sequence[str]) -> list[Doc]:
-        return parse_batch(self.nlp, captions, self.batch_size)
+        nlp = self.nlp
+        if len(nlp.vocab.strings) < self.vocab_limit or not hasattr(nlp, "memory_zone"):
+            return parse_batch(nlp, captions, self.batch_size)
+        with nlp.memory_zone():                  # the views hold Python strings: nothing outlives it
+            return parse_batch(nlp, captions, self.batch_size)
