@@ -186,11 +186,17 @@ def settle_process() -> None:
 # stay known and cached, the rare tail is looked up again when it recurs (every batch zoned: +12% of
 # the parse).  Annotations do not change; only where the strings live.
 VOCAB_BUDGET = 100_000
+# Components known to keep no string of one doc for the next (their labels and patterns are added
+# at load): a pipeline with any other (a user's model may bring its own) is never zoned, since a
+# string it kept from one zone would name nothing in the next.
+ZONE_SAFE_FACTORIES = frozenset({"tok2vec", "tagger", "morphologizer", "parser", "senter", "sentencizer",
+                                 "attribute_ruler", "lemmatizer"})
 
 
 class SpacyParser:
     """The default backend: ``parse(captions) -> list[Doc]`` over one loaded pipeline, its
-    vocabulary held to ``vocab_budget`` new strings (``VOCAB_BUDGET``)."""
+    vocabulary held to ``vocab_budget`` new strings (``VOCAB_BUDGET``) where its components allow
+    (``ZONE_SAFE_FACTORIES``)."""
 
     backend = "spacy"
 
@@ -199,12 +205,14 @@ class SpacyParser:
         self.nlp = nlp if nlp is not None else load_spacy(model)
         self.batch_size = batch_size
         self.label = model_label(self.nlp)
-        self.vocab_limit = len(self.nlp.vocab.strings) + vocab_budget
+        zone_safe = hasattr(self.nlp, "memory_zone") and all(
+            self.nlp.get_pipe_meta(name).factory in ZONE_SAFE_FACTORIES for name in self.nlp.pipe_names)
+        self.vocab_limit = len(self.nlp.vocab.strings) + vocab_budget if zone_safe else None
         settle_process()
 
     def parse(self, captions: Sequence[str]) -> list[Doc]:
         nlp = self.nlp
-        if len(nlp.vocab.strings) < self.vocab_limit or not hasattr(nlp, "memory_zone"):
+        if self.vocab_limit is None or len(nlp.vocab.strings) < self.vocab_limit:
             return parse_batch(nlp, captions, self.batch_size)
         with nlp.memory_zone():                  # the views hold Python strings: nothing outlives it
             return parse_batch(nlp, captions, self.batch_size)

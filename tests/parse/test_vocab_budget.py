@@ -53,3 +53,24 @@ def test_records_of_a_fresh_worker_are_the_same_held_or_not():
                          for o in annotate_batch(parser, items[start:start + 64])])
     assert outcomes[0] == outcomes[1]
     assert sum(o["record"] is not None for o in outcomes[0]) > 250
+
+
+def test_a_pipeline_with_a_component_of_its_own_is_never_zoned():
+    """A user's model may bring a component that keeps strings from one doc for the next: its
+    vocabulary grows as spaCy's always did, rather than a zone freeing what the component kept."""
+    from spacy.language import Language
+
+    from sgshards.parse.spacy_backend import load_spacy
+
+    @Language.component("sgshards_test_keeper")
+    def keeper(doc):
+        return doc
+
+    nlp = load_spacy()
+    nlp.add_pipe("sgshards_test_keeper")
+    parser = SpacyParser(nlp=nlp, vocab_budget=0)
+    before = len(nlp.vocab.strings)
+    parser.parse(captions(WORDS[80:90]))
+    assert parser.vocab_limit is None and len(nlp.vocab.strings) > before + 10
+    nlp.remove_pipe("sgshards_test_keeper")
+    assert SpacyParser(nlp=nlp, vocab_budget=0).vocab_limit is not None
