@@ -171,3 +171,55 @@ def test_a_bundle_crosses_the_shuffle_compressed(task, tmp_path):
     plain = pickle.dumps(packed.unpack(), protocol=pickle.HIGHEST_PROTOCOL)
     assert len(packed.data) * 2 < len(plain)
     assert [d.key for d in packed.unpack()] == [f"{i:09d}" for i in range(8)]
+
+
+def _table(tmp_path, fmt: str, gz: bool = False):
+    rows = [(f'a "quoted"\nline {i} caption' if fmt == "csv" and i % 3 == 0 else f"caption {i}", f"k{i}")
+            for i in range(23)]
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        path = tmp_path / "t.parquet"
+        pq.write_table(pa.table({"caption": [c for c, _ in rows], "key": [k for _, k in rows]}), path,
+                       row_group_size=5)
+        spec = sources.InputSpec("parquet", "caption", None, "key")
+    else:
+        import csv
+        import gzip
+        import io
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerows([list(r) for r in rows] if fmt == "csv" else [])
+        text = buf.getvalue() if fmt == "csv" else "".join(f"{c}\t{k}\n" for c, k in rows)
+        path = tmp_path / f"t.{fmt}{'.gz' if gz else ''}"
+        path.write_bytes(gzip.compress(text.encode()) if gz else text.encode())
+        spec = sources.InputSpec(fmt, 0, None, 1)
+    return planning.plan([str(path)], spec, 10)
+
+
+@pytest.mark.parametrize("fmt,gz", [("tsv", False), ("tsv", True), ("csv", False), ("parquet", False)])
+def test_a_bundle_reads_its_own_records_and_parses_no_others(tmp_path, monkeypatch, fmt, gz):
+    """A bundle's items are its slice of the task's, in every input layout (seekable text, gzip,
+    quoted multi-line CSV, Parquet row groups); text records before it are split, never parsed."""
+    tasks = _table(tmp_path, fmt, gz)
+    assert [t.rows for t in tasks] == [10, 10, 3]
+    task = tasks[1]
+    whole = list(planning.task_items(task))
+    parsed = []
+    real = sources.parse_text_record
+    monkeypatch.setattr(sources, "parse_text_record", lambda *a: parsed.append(a[-1]) or real(*a))
+    for start, stop in [(0, 4), (4, 8), (8, 10), (7, 7)]:
+        parsed.clear()
+        assert list(Bundle(task, start, stop).items()) == whole[start:stop]
+        if fmt != "parquet":
+            assert parsed == list(range(task.first_row + start, task.first_row + stop))
+    assert [it["key"] for it in whole] == [f"k{i}" for i in range(10, 20)]
+
+
+def test_a_bundle_of_a_file_cut_after_planning_is_refused(tmp_path):
+    (task,) = _table(tmp_path, "tsv")[:1]
+    path = Path(task.path)
+    path.write_text("".join(path.read_text().splitlines(keepends=True)[:6]))
+    assert len(list(Bundle(task, 0, 4).items())) == 4
+    with pytest.raises(sources.CorruptInputError, match="ends before record 7"):
+        list(Bundle(task, 4, 8).items())

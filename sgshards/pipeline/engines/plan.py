@@ -117,19 +117,24 @@ def plan(files: list[str], spec: sources.InputSpec, samples_per_shard: int) -> l
     return tasks
 
 
-def read_task(task: ShardTask) -> Iterator[sources.RawRow]:
-    """The task's records, exactly ``task.rows`` of them, in file order; a file
-    that ends before them (cut or changed since planning) raises ``CorruptInputError``."""
+def read_task(task: ShardTask, start: int = 0, stop: Optional[int] = None) -> Iterator[sources.RawRow]:
+    """The task's records ``[start, stop)`` (counted from its first; all of them by default), in
+    file order; a file that ends before them (cut or changed since planning) raises
+    ``CorruptInputError``.  A part of a task (``work.Bundle``) reads Parquet rows from its own
+    first one, and text records before it are only split, not parsed."""
+    stop = task.rows if stop is None else min(stop, task.rows)
+    if stop <= start:
+        return
+    first, end = task.first_row + start, task.first_row + stop
     if task.format == "parquet":
-        yield from sources.read_parquet_range(task.path, task.columns, task.first_row, task.rows)
+        yield from sources.read_parquet_range(task.path, task.columns, first, end - first)
         return
     # seekable: start at the task's first record; else read from the first data record on
-    start, start_row = (task.offset, task.first_row) if task.offset is not None else (task.data_offset, 0)
-    end = task.first_row + task.rows
-    records = sources.text_records(task.path, start, start_row, task.format == "csv")
+    offset, offset_row = (task.offset, task.first_row) if task.offset is not None else (task.data_offset, 0)
+    records = sources.text_records(task.path, offset, offset_row, task.format == "csv")
     with closing(records):
         for row, _, record in records:
-            if row >= task.first_row:
+            if row >= first:
                 yield sources.parse_text_record(task.format, record, task.columns, task.width, row)
                 if row + 1 >= end:
                     return
@@ -143,12 +148,13 @@ def is_keyed(task: ShardTask) -> bool:
     return task.format == "yfcc" or (task.format != "wds" and task.columns[2] is not None)
 
 
-def task_items(task: ShardTask) -> Iterator[InputItem]:
-    """The task's records as annotate items: dataset index, key, source.  In a keyed
-    run, a record without a key (blank, or unreadable) gets a reserved key that no
-    user key can take, and an otherwise readable one is rejected as ``missing_key``."""
+def task_items(task: ShardTask, start: int = 0, stop: Optional[int] = None) -> Iterator[InputItem]:
+    """The task's records (``[start, stop)`` of them: ``read_task``) as annotate items: dataset
+    index, key, source.  In a keyed run, a record without a key (blank, or unreadable) gets a
+    reserved key that no user key can take, and an otherwise readable one is rejected as
+    ``missing_key``."""
     keyed = is_keyed(task)
-    for raw in read_task(task):
+    for raw in read_task(task, start, stop):
         index = task.first_index + raw.row - task.first_row
         source = {"file": task.path, "row": raw.row}
         reject = raw.reject

@@ -91,7 +91,7 @@ class Bundle:
     stop: int
 
     def items(self) -> Iterator[InputItem]:
-        return islice(planning.task_items(self.task), self.start, self.stop)
+        return planning.task_items(self.task, self.start, self.stop)
 
 
 def bundles(task: planning.ShardTask, config: RunConfig) -> list:
