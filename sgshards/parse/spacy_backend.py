@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 from typing import Optional, Sequence
 
 from ..schemas.depview import DepToken, Doc
@@ -208,11 +209,16 @@ class SpacyParser:
         zone_safe = hasattr(self.nlp, "memory_zone") and all(
             self.nlp.get_pipe_meta(name).factory in ZONE_SAFE_FACTORIES for name in self.nlp.pipe_names)
         self.vocab_limit = len(self.nlp.vocab.strings) + vocab_budget if zone_safe else None
+        # one batch at a time: a zone swaps the vocabulary's memory pool for the whole process, so
+        # another thread's batch (Beam's multi_threading workers share this parser) would put its
+        # words in that pool and lose them when the zone ends
+        self._lock = threading.Lock()
         settle_process()
 
     def parse(self, captions: Sequence[str]) -> list[Doc]:
         nlp = self.nlp
-        if self.vocab_limit is None or len(nlp.vocab.strings) < self.vocab_limit:
-            return parse_batch(nlp, captions, self.batch_size)
-        with nlp.memory_zone():                  # the views hold Python strings: nothing outlives it
-            return parse_batch(nlp, captions, self.batch_size)
+        with self._lock:
+            if self.vocab_limit is None or len(nlp.vocab.strings) < self.vocab_limit:
+                return parse_batch(nlp, captions, self.batch_size)
+            with nlp.memory_zone():              # the views hold Python strings: nothing outlives it
+                return parse_batch(nlp, captions, self.batch_size)

@@ -74,3 +74,31 @@ def test_a_pipeline_with_a_component_of_its_own_is_never_zoned():
     assert parser.vocab_limit is None and len(nlp.vocab.strings) > before + 10
     nlp.remove_pipe("sgshards_test_keeper")
     assert SpacyParser(nlp=nlp, vocab_budget=0).vocab_limit is not None
+
+
+def test_threads_sharing_a_held_parser_get_their_own_annotations(nlp):
+    """Beam's multi_threading workers share one parser per process: a zone swaps the vocabulary's
+    memory pool for every thread, so batches are parsed one at a time (without that, the other
+    thread's new words were freed under it: KeyError)."""
+    import threading
+
+    held = SpacyParser(nlp=nlp, vocab_budget=0)
+    texts = {t: [f"two zq{t}{i}s sit next to the qx{t}{i} on the wob{t}{i}ed sofa" for i in range(150)]
+             for t in "ab"}
+    expected = {t: annotations(held.parse(texts[t])) for t in texts}
+    failures = []
+
+    def work(t):
+        try:
+            for _ in range(4):
+                if annotations(held.parse(texts[t])) != expected[t]:
+                    failures.append(t)
+        except Exception as exc:  # noqa: BLE001 - the failure under test
+            failures.append(repr(exc))
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in texts]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert failures == []
