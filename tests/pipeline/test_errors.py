@@ -119,7 +119,7 @@ def test_read_only_output_is_one_line(tsv, tmp_path, capsys):
 
 def test_an_error_raised_in_a_worker_is_the_launchers_one_line(tsv, tmp_path, capsys, monkeypatch):
     """In-process DirectRunner: Beam re-raises the DoFn's error with a step note appended."""
-    def corrupt(task):
+    def corrupt(task, start=0, stop=None):
         raise CorruptInputError(f"{task.path}: truncated gzip stream at byte 1234")
         yield
 
