@@ -223,3 +223,22 @@ def test_a_bundle_of_a_file_cut_after_planning_is_refused(tmp_path):
     assert len(list(Bundle(task, 0, 4).items())) == 4
     with pytest.raises(sources.CorruptInputError, match="ends before record 7"):
         list(Bundle(task, 4, 8).items())
+
+
+def test_a_bundle_of_seekable_text_starts_reading_at_its_own_records(tmp_path, monkeypatch):
+    """Seekable text: a part of a task seeks to the last mark before it (``plan.MARK_EVERY``), so
+    over an object store it does not download its task's earlier records again; a compressed
+    file has no marks and reads from its start, with the same items."""
+    monkeypatch.setattr(planning, "MARK_EVERY", 4)
+    opened = []
+    real = sources.text_records
+    monkeypatch.setattr(sources, "text_records", lambda path, start, row, q: opened.append(row) or real(path, start, row, q))
+    for fmt, gz in [("tsv", False), ("csv", False), ("tsv", True)]:
+        tasks = _table(tmp_path, fmt, gz)
+        task = tasks[1]
+        assert len(task.marks) == (0 if gz else 2)               # rows 14 and 18 of the file
+        whole = list(planning.task_items(task))
+        for start, stop, first_read in [(0, 4, 10), (4, 8, 14), (9, 10, 18), (8, 10, 18)]:
+            opened.clear()
+            assert list(Bundle(task, start, stop).items()) == whole[start:stop]
+            assert opened == [0 if gz else first_read]

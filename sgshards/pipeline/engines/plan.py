@@ -35,6 +35,7 @@ class ShardTask:
     offset: Optional[int]       # byte offset of the first record (seekable text), else None
     data_offset: int = 0        # byte offset of the file's first data record (after a header)
     name: Optional[str] = None  # output stem when it is not the shard number (img2dataset inputs)
+    marks: tuple = ()           # byte offsets of records first_row + k * MARK_EVERY, k >= 1 (seekable text)
 
     @property
     def stem(self) -> str:
@@ -47,7 +48,7 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
         columns = sources.parquet_columns(path, spec)
         n = sources.parquet_row_count(path)
         starts = [(row, None) for row in range(0, n, samples_per_shard)]
-        width, data_offset = None, 0
+        width, data_offset, marks = None, 0, {}
     else:
         header, data_offset = sources.read_header(path, spec)
         if spec.format == "jsonl":
@@ -56,30 +57,41 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
             columns = tuple(header or ())
         else:
             columns = sources.resolve_columns(header, spec, path)
-        starts, n, first_width = _scan_text(path, spec, data_offset, samples_per_shard)
+        starts, n, first_width, marks = _scan_text(path, spec, data_offset, samples_per_shard)
         width = (None if spec.format in ("jsonl", "yfcc")
                  else len(header) if header is not None else first_width)
         if not sources.text_is_seekable(path):
-            starts = [(row, None) for row, _ in starts]
+            starts, marks = [(row, None) for row, _ in starts], {}
     tasks = []
     for k, (row, offset) in enumerate(starts):
         rows = min(samples_per_shard, n - row)
+        wanted = range(row + MARK_EVERY, row + rows, MARK_EVERY)
+        inside = tuple(marks[m] for m in wanted) if all(m in marks for m in wanted) else ()
         tasks.append(ShardTask(first_shard + k, path, file_index, spec.format, columns, width,
-                               row, rows, first_index + row, offset, data_offset))
+                               row, rows, first_index + row, offset, data_offset, marks=inside))
     return tasks
+
+
+# A task's part (``work.Bundle``: whole parser batches) starts reading at the last mark before it,
+# so a part of a seekable text file reads only its own records, not its task's before it (over an
+# object store, a shard's bundles would otherwise download its first records again and again).
+MARK_EVERY = 256
 
 
 WIDTH_PROBE = 100      # records looked at to find a headerless table's column count
 
 
 def _scan_text(path: str, spec: sources.InputSpec, data_offset: int, samples_per_shard: int):
-    """Count records; note the byte offset of every shard's first record and the
-    most common field count among the first records (the width of a headerless
-    table, so one bad first row does not make every good row malformed)."""
-    starts, n, widths = [], 0, Counter()
+    """Count records; note the byte offset of every shard's first record (and of each
+    ``MARK_EVERY``-th record from it) and the most common field count among the first records
+    (the width of a headerless table, so one bad first row does not make every good row
+    malformed)."""
+    starts, n, widths, marks = [], 0, Counter(), {}
     for row, offset, record in sources.text_records(path, data_offset, 0, spec.format == "csv"):
         if row % samples_per_shard == 0:
             starts.append((row, offset))
+        elif (row % samples_per_shard) % MARK_EVERY == 0:
+            marks[row] = offset
         if row < WIDTH_PROBE and spec.format not in ("jsonl", "yfcc") and record.strip():
             try:
                 widths[len(sources.split_record(spec.format, record.decode("utf-8")))] += 1
@@ -87,7 +99,7 @@ def _scan_text(path: str, spec: sources.InputSpec, data_offset: int, samples_per
                 pass
         n = row + 1
     width = widths.most_common(1)[0][0] if widths else None     # ties: the earliest seen
-    return starts, n, width
+    return starts, n, width, marks
 
 
 def plan_wds(files: list[str]) -> list[ShardTask]:
@@ -129,8 +141,12 @@ def read_task(task: ShardTask, start: int = 0, stop: Optional[int] = None) -> It
     if task.format == "parquet":
         yield from sources.read_parquet_range(task.path, task.columns, first, end - first)
         return
-    # seekable: start at the task's first record; else read from the first data record on
+    # seekable: start at the task's first record, or the last mark before the part; else read from
+    # the first data record on
     offset, offset_row = (task.offset, task.first_row) if task.offset is not None else (task.data_offset, 0)
+    if task.offset is not None and task.marks and start >= MARK_EVERY:
+        k = min(start // MARK_EVERY, len(task.marks))
+        offset, offset_row = task.marks[k - 1], task.first_row + k * MARK_EVERY
     records = sources.text_records(task.path, offset, offset_row, task.format == "csv")
     with closing(records):
         for row, _, record in records:
