@@ -21,6 +21,12 @@ from ...schemas.outcomes import MISSING_KEY, InputItem
 from ...annotate import item
 
 
+# A task's part (``work.Bundle``: whole parser batches) starts reading at the last mark before it,
+# so a part of a seekable text file reads only its own records, not its task's before it (over an
+# object store, a shard's bundles would otherwise download its first records again and again).
+MARK_EVERY = 256
+
+
 @dataclass(frozen=True)
 class ShardTask:
     shard: int
@@ -71,11 +77,6 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
                                row, rows, first_index + row, offset, data_offset, marks=inside))
     return tasks
 
-
-# A task's part (``work.Bundle``: whole parser batches) starts reading at the last mark before it,
-# so a part of a seekable text file reads only its own records, not its task's before it (over an
-# object store, a shard's bundles would otherwise download its first records again and again).
-MARK_EVERY = 256
 
 
 WIDTH_PROBE = 100      # records looked at to find a headerless table's column count
