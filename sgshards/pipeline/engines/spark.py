@@ -12,6 +12,9 @@ all tasks (committed ones included), as
 engines.beam.build does, so a resumed run decides as an uninterrupted one.
 PySpark is an optional extra (``pip install 'sgshards[spark]'``), imported
 only when a job runs; no Beam import happens on the driver or the workers.
+Each Python worker process loads one parser (``work.worker_parser``, kept by ``load_parser``):
+Spark reuses workers across tasks (spark.python.worker.reuse, on by default), so the model
+loads once, not per shard.
 """
 from __future__ import annotations
 
@@ -28,9 +31,6 @@ from .work import RunConfig, bundles, count_task, do_unit, finish_unit, merge_co
 log = logging.getLogger(__name__)
 APP_NAME = "sgshards"
 DEFAULT_MASTER = "local[2]"
-
-# One parser per Python worker process (``load_parser`` keeps it): Spark reuses workers across
-# tasks (spark.python.worker.reuse, on by default), so the model loads once, not per shard.
 
 
 def keyed_indices(task: planning.ShardTask) -> Iterator[tuple[str, int]]:
