@@ -416,7 +416,8 @@ READY_FOR_WORDS = frozenset({"ready", "suit", "suited", "dress", "dressed", "pre
 # not in the picture ("invitation for a wedding", "cover for the album").  A photo "for" someone may
 # show them ("featured image for teen takes the fashion world by storm").
 PHOTO_HEADS = frozenset({"photo", "photograph", "pic", "picture", "image", "foto", "snapshot", "selfie", "screenshot",
-                         "footage", "video", "clip", "still", "exposure", "aerial", "timelapse", "lapse"})
+                         "footage", "video", "clip", "still", "exposure", "aerial", "timelapse", "lapse",
+                         "thumbnail"})
 MADE_FOR_HEADS = frozenset({"invitation", "invite", "card", "flyer", "leaflet", "brochure", "ad", "advert",
                             "advertisement", "cover", "banner", "sign", "logo", "label", "template", "mockup",
                             "design", "concept", "background", "wallpaper", "decoration", "costume", "outfit", "idea"})

@@ -29,6 +29,7 @@ from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS, VIEWER_NOU
 from ..schemas.depview import DepToken
 from ..lexicon.adjectives import ATTRIBUTIVE_ONLY, NOT_THE_THING, PREDICATIVE_ONLY
 from ..schemas.graph import SceneGraph, Span
+from .depicted import PHOTO_HEADS
 from .frames import PAST_AUXILIARIES, asserted, governor
 from .mentions import author
 from .names import cuts_name
@@ -262,6 +263,10 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
+# Acts whose "for" names a thing at hand: one reaches, competes or poses for it ("dives for a ball",
+# "players battle for the puck", "poses for a portrait": the picture being taken).
+REACHING_FOR = frozenset({"dive", "reach", "grab", "vie", "compete", "fight", "battle", "scramble", "struggle",
+                          "jump", "leap", "stretch", "chase", "race", "tussle", "challenge", "pose"})
 # A number with a unit letter or an ordinal suffix names a kind, a format or a time, never a thing:
 # "a mind-bending 3d tattoo" (tattoo tagged an adverb) is no "a 3d", nor "18k" of "18k Gold
 # Lapis Cufflinks", "4k", "5g", "the 1950s", "the 5th".
@@ -578,14 +583,28 @@ def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
 
 def not_there(doc: Sequence[DepToken], head: int) -> bool:
     """No thing there, though its words may be edited: what a thing is "in the shape of" or "in the
-    form of" ("lanterns in the shape of roosters"), and the camera one looks, smiles or poses at ("at
-    camera", "into the camera": it took the picture; "a boy looking at the camera" is still true)."""
-    t = doc[head]
-    if t.dep != "pobj" or t.head == head:
+    form of" ("lanterns in the shape of roosters"), the camera one looks, smiles or poses at ("at
+    camera", "into the camera": it took the picture; "a boy looking at the camera" is still true), and
+    what a thing or an act is "for": a purpose, a user, an occasion yet to come ("original art for the
+    movie poster", "job opportunities for locals", "baking a cake for a party"), unless one reaches or
+    poses for it ("dives for a ball", "poses for a portrait") or a photo is "for" it, which may show it
+    ("featured image for teen takes the fashion world by storm")."""
+    k = head
+    for _ in range(8):                             # "for toys and stuffed animals": the conjuncts too
+        if doc[k].dep != "conj" or doc[k].head == k:
+            break
+        k = doc[k].head
+    t = doc[k]
+    if t.dep != "pobj" or t.head == k:
         return False
     prep = doc[t.head].text.lower()
-    if noun_lemma(t.text.lower()) in VIEWER_NOUNS:
+    if noun_lemma(doc[head].text.lower()) in VIEWER_NOUNS:
         return prep in ("at", "into", "to", "toward", "towards", "for")
+    if prep == "for":
+        g = governor(doc, t.head)
+        return g == t.head or not (doc[g].lemma.lower() in REACHING_FOR or noun_lemma(doc[g].text.lower()) in PHOTO_HEADS)
+    if k != head:
+        return False
     s = doc[doc[t.head].head]
     return prep == "of" and noun_lemma(s.text.lower()) in ("shape", "form") and s.dep == "pobj" and s.head != s.i \
         and doc[s.head].text.lower() == "in"

@@ -286,8 +286,9 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # into a megaphone"), and "stop at" takes no other preposition ("crossing through" -/-> "stopping at through");
 # 53,359 since a noun written bare ("watching tv", "at camera") or after a number of another word ("two story
 # house") is not replaced ("watch keyboard", "two skyscraper"); 53,348 since what one is "on" ("on holiday",
-# "on patrol", "on an eco tour") is no object.
-CC3M_NEGATIVES_BASELINE = 53_348
+# "on patrol", "on an eco tour") is no object; 53,255 since what a thing or an act is "for" has no positive of its
+# own ("original art for the movie poster": 11 of 33 such positives were valid), so none of its negatives.
+CC3M_NEGATIVES_BASELINE = 53_255
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -308,7 +309,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8718     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8717     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -347,7 +348,10 @@ CC3M_COVERAGE_BASELINE = 0.8718     # 88.27% with all of round 9 merged (see the
 #                                      "looking directly at remote", "go to the gym or watch keyboard", "5 - masted
 #                                      motorcycle", "fifty finest island", "3 cactus"; 87.18% since what one is
 #                                      "on" is no object: the 4 captions lost had only "the tour is covered on
-#                                      things", "an eco tour on the area" and two "summer" -> "winter vacation".
+#                                      things", "an eco tour on the area" and two "summer" -> "winter vacation";
+#                                      87.17% since what a thing or an act is "for" has no positive of its own: the
+#                                      3 captions lost had only negatives of such positives ("the sea" -> "the
+#                                      desert" of "a passion for the sea", "parties" -> "funerals").
 
 
 def test_cc3m_captions_have_no_defects(nlp):
