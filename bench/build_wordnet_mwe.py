@@ -11,7 +11,9 @@ true), ``u`` when none is, or the first word is an attribute adjective ("high st
 "high tide": "the tide" and "at tide" are no positives, "short street" no negative), or the unit has a preposition inside or an attribute adjective first
 ("still life", "hot dog", "high street", "bill of sale": only the whole is true); ``x`` for the
 units of ``EXTRA_UNITS`` (like ``u``, and matched whatever the parser tagged them).  Kept: WordNet noun lemmas of 2 to 4 words, letters only (hyphens
-inside a word allowed; "hot-air balloon" is also listed as "hot air balloon"), plus the units of ``sgshards.lexicon.units.EXTRA_UNITS``.  Left out:
+inside a word allowed; "hot-air balloon" is also listed as "hot air balloon"; a possessive is written apart as spaCy
+splits it, "new year 's eve", and also without its apostrophe, "new years eve"), plus the units of
+``sgshards.lexicon.units.EXTRA_UNITS``.  Left out:
 
 - lemmas with "and" ("bread and butter": the conjuncts are things of their own), lemmas that
   begin with a preposition or a determiner or end with one ("the city", "at home", "looking at");
@@ -21,7 +23,9 @@ inside a word allowed; "hot-air balloon" is also listed as "hot air balloon"), p
 - an "of" lemma whose first word is a container, quantity, part or picture head the graph already
   reads ("cup of tea", "piece of cake", "head of hair"), and lemmas with another preposition
   inside whose first word is a thing or person the phrase can literally be in or on ("man in the
-  street", "castle in the air"): a caption means them literally as often as not.
+  street", "castle in the air"): a caption means them literally as often as not;
+- a possessive lemma whose possessor is a person or an animal and whose head is a concrete thing
+  ("cat's eye", "dog's breakfast"): a cat's eyes are meant as often.
 """
 from __future__ import annotations
 
@@ -41,6 +45,47 @@ OTHER_PREPS = frozenset({"in", "on", "at", "for", "to", "by", "with", "from", "u
                          "out", "up", "down", "into", "onto", "about", "around", "through"})
 # A noun "unit" that begins with one of these is a phrase of the sentence ("the city", "at home").
 LEADING_FUNCTION_WORDS = OTHER_PREPS | frozenset({"the", "a", "an", "of", "this", "that", "no", "not"})
+
+
+# A possessive is written as spaCy tokenises it: "new year 's eve", "all saints ' day".
+POSSESSIVE_TOKENS = frozenset({"'s", "'"})
+
+
+def possessives_apart(written: str) -> str:
+    return " ".join(w[:-2] + " 's" if w.endswith("'s") and len(w) > 2 else w[:-1] + " '" if w.endswith("'") else w
+                    for w in written.split())
+
+
+def unmarked(words: list[str]) -> set[str]:
+    """A possessive unit as captions also write it, without the apostrophe: "new years eve",
+    "valentines day", "farmers market"."""
+    if not any(w in POSSESSIVE_TOKENS for w in words):
+        return set()
+    out, k = [], 0
+    while k < len(words):
+        if k + 1 < len(words) and words[k + 1] in POSSESSIVE_TOKENS:
+            w = words[k]
+            out.append(w if words[k + 1] == "'" or w.endswith("s") else w + "s")
+            k += 2
+        else:
+            out.append(words[k])
+            k += 1
+    return {" ".join(out)}
+
+
+def literal_possessive(words: list[str], first_lexfile, concrete: set[int]) -> bool:
+    """A possessive unit a caption means literally as often: a person's or an animal's concrete
+    thing ("cat's eye", "dog's breakfast", "shepherd's pie"), not "new year's eve", "mother's day"."""
+    for k in range(1, len(words) - 1):
+        if words[k] in POSSESSIVE_TOKENS:
+            return first_lexfile(words[k - 1]) in (5, 18) and first_lexfile(words[-1]) in concrete
+    return False
+
+
+def read_exceptions(wordnet: Path) -> dict[str, str]:
+    """Irregular plurals and their lemmas ("feet" -> "foot"): WordNet's noun.exc."""
+    with open(wordnet / "noun.exc", encoding="latin-1") as f:
+        return {p[0]: p[1] for p in (line.split() for line in f) if len(p) >= 2}
 
 
 def read_noun_senses(wordnet: Path) -> tuple[dict[str, list[str]], dict[str, tuple[list[str], list[str], int]]]:
@@ -81,15 +126,18 @@ def build(wordnet: Path) -> list[str]:
     index, synsets = read_noun_senses(wordnet)
     person, concrete = 18, {5, 6, 8, 13, 15, 17, 18, 20, 27}      # lexicographer files
 
+    exceptions = read_exceptions(wordnet)
+
     def first_lexfile(word: str) -> int:
-        offs = index.get(word)
+        offs = index.get(word) or index.get(exceptions.get(word, ""))     # "feet": foot
         return synsets[offs[0]][2] if offs else -1
 
     out: dict[str, str] = {}
     for lemma, offsets in index.items():
-        written = lemma.replace("_", " ")
+        written = possessives_apart(lemma.replace("_", " "))
         words = written.replace("-", " ").split()      # "hole-in-the-wall": hole in the wall
-        if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        if not 2 <= len(words) <= 4 or not all(w.isalpha() or w in POSSESSIVE_TOKENS for w in words) \
+                or words[0] in POSSESSIVE_TOKENS:
             continue
         if "and" in words or words[0] in LEADING_FUNCTION_WORDS or words[-1] in OTHER_PREPS | {"of", "the"}:
             continue
@@ -97,6 +145,8 @@ def build(wordnet: Path) -> list[str]:
         kinds = {h for o in offsets for h in synsets[o][1]}
         headed = any(head in synsets[h][0] or any(x.endswith(("_" + head, "-" + head)) for x in synsets[h][0])
                      for h in kinds)
+        if literal_possessive(words, first_lexfile, concrete):
+            continue                                   # "cat's eye": a cat's eyes as often as not
         if words[0] in attributes and len(words) == 2:
             continue                                   # "red wine", "white house", "old man": as written
         if "of" in words[1:-1] and words[0] in of_heads:
@@ -106,7 +156,7 @@ def build(wordnet: Path) -> list[str]:
         inner = set(words[1:-1]) & (OTHER_PREPS | {"of", "the", "de"})
         adjective = words[0] in all_attributes
         kind = "h" if headed and not inner and not adjective else "u"
-        for variant in {written, " ".join(words)}:
+        for variant in {written, " ".join(words)} | unmarked(words):
             out[variant] = kind
     for u in EXTRA_UNITS:
         out[u] = "x"

@@ -223,13 +223,24 @@ def time_word(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool
     if w in SEASONS and head and doc[head - 1].text.lower() in ("this", "next", "last", "every"):
         return True                                    # "ways to wear trench coat this fall"
     if w not in CALENDAR_NAMES:
-        return False
+        return holiday(doc, kids, head)
     if w not in AMBIGUOUS_MONTHS:
         return True
     before = doc[head - 1].text.lower() if head else ""
     after = doc[head + 1] if head + 1 < len(doc) else None
     return (before in TIME_LEAD_WORDS or (after is not None and after.upos == "NUM")
             or (t.text[0].isupper() and head > 0 and not doc[head - 1].text[:1].isupper()))
+
+
+def holiday(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
+    """A day named with a possessive, a time in WordNet: "people on new year's eve", "valentine's day"
+    (``lexicon.units`` keeps the name whole)."""
+    owners = [k for k in kids[head] if doc[k].dep == "poss" and _case(doc, kids, k)]
+    if not owners:
+        return False
+    start = min([owners[0]] + [c for c in kids[owners[0]] if doc[c].dep in ("amod", "compound")])
+    name = " ".join(doc[k].text.lower() for k in range(start, head + 1)).replace(" '", "'")
+    return noun_classes(name) == {"time"}
 
 
 def _case(doc: Sequence[DepToken], kids: list[list[int]], k: int) -> bool:

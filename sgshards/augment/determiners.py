@@ -24,6 +24,12 @@ def determiner(ctx: "Context", o: SGObject, np: NounPhrase, definite: bool, next
     indefinite = not o.plural
     if o.span is not None and o.span[1] <= len(ctx.doc):
         head = ctx.doc[o.span[1] - 1]
+        named = [k for k in ctx.kids[head.i] if ctx.doc[k].dep == "poss" and o.span[0] <= k]
+        if named:         # the possessor is a word of the name ("new year's eve", "a farmer's market"):
+            own = [ctx.doc[c].text.lower() for c in ctx.kids[named[0]] if ctx.doc[c].dep in ("det", "predet")]
+            if own and own[0] in ("a", "an"):       # its own article, or none
+                return [indefinite_article(next_word)]
+            return ["the"] if own else []
         dets = [ctx.doc[k].text.lower() for k in ctx.kids[head.i] if ctx.doc[k].dep in ("det", "poss", "predet")]
         if not dets:   # "the planet mars" with "the" on "planet" (mars tagged a verb): the span's own
             dets = [ctx.doc[k].text.lower() for j in range(o.span[0], o.span[1] - 1) for k in ctx.kids[j]
