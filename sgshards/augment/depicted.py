@@ -193,11 +193,13 @@ def closing_credit(doc: Sequence[DepToken], head: int) -> bool:
     """CC3M's credit at the end of a caption: "by person" with nothing after it, where "by" names no
     agent of a passive verb ("a red blanket ... is so pretty! by person", "hidden temple illuminated
     by sunlight seeping into the cave by person", "the cure photographed by person"); "a child
-    hugged by person" keeps its person.  Only the placeholder of a name, never "by the fire"."""
+    hugged by person" keeps its person.  Only the placeholder of a name or a bare singular person ("christmas
+    in the woods by lawyer", CC3M's word for a name), never "by the fire"."""
     t = doc[head]
-    if t.text.lower() not in PLACEHOLDERS or head < 1 or doc[head - 1].text.lower() != "by" \
-            or any(d.upos != "PUNCT" for d in doc[head + 1:]):
+    if head < 1 or doc[head - 1].text.lower() != "by" or any(d.upos != "PUNCT" for d in doc[head + 1:]):
         return False
+    if t.text.lower() not in PLACEHOLDERS and not (t.tag == "NN" and "person" in noun_classes(t.text.lower())):
+        return False                                   # a bare singular person stands for a name: "by lawyer"
     by = doc[head - 1]
     verb = doc[by.head]
     return by.dep != "agent" or verb.lemma.lower() in CREATION_VERBS

@@ -581,6 +581,23 @@ def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
     return t.dep == "pobj" and doc[t.head].text.lower() == "without"
 
 
+def vantage(doc: Sequence[DepToken], g: int) -> bool:
+    """Word g takes a view whose place "from" is the camera's: a view noun ("the view from the front
+    door") or a verb of looking or shooting with no subject of its own ("looking over a city from the
+    hill", "photo taken from the bridge"; "a man looking out from the window" is there)."""
+    t = doc[g]
+    if t.upos == "NOUN":
+        return noun_lemma(t.text.lower()) in VIEW_NOUNS
+    return t.upos == "VERB" and t.lemma.lower() in VIEW_VERBS and not any(
+        d.head == g and d.i != g and d.dep in ("nsubj", "nsubjpass", "agent") for d in doc)
+
+
+# A view, and the verbs of looking and shooting, from where the camera stands.
+VIEW_NOUNS = frozenset({"view", "vista", "panorama", "perspective", "shot", "outlook"})
+VIEW_VERBS = frozenset({"see", "look", "view", "pan", "shoot", "photograph", "film", "take", "capture", "watch",
+                        "overlook", "gaze", "peer", "glimpse"})
+
+
 def not_there(doc: Sequence[DepToken], head: int) -> bool:
     """No thing there, though its words may be edited: what a thing is "in the shape of" or "in the
     form of" ("lanterns in the shape of roosters"), the camera one looks, smiles or poses at ("at
@@ -588,7 +605,8 @@ def not_there(doc: Sequence[DepToken], head: int) -> bool:
     what a thing or an act is "for": a purpose, a user, an occasion yet to come ("original art for the
     movie poster", "job opportunities for locals", "baking a cake for a party"), unless one reaches or
     poses for it ("dives for a ball", "poses for a portrait") or a photo is "for" it, which may show it
-    ("featured image for teen takes the fashion world by storm")."""
+    ("featured image for teen takes the fashion world by storm"); and where a view is taken "from" ("the
+    view from the front door", "the house as seen from the terrace": the camera stood there)."""
     k = head
     for _ in range(8):                             # "for toys and stuffed animals": the conjuncts too
         if doc[k].dep != "conj" or doc[k].head == k:
@@ -603,6 +621,8 @@ def not_there(doc: Sequence[DepToken], head: int) -> bool:
     if prep == "for":
         g = governor(doc, t.head)
         return g == t.head or not (doc[g].lemma.lower() in REACHING_FOR or noun_lemma(doc[g].text.lower()) in PHOTO_HEADS)
+    if prep == "from" and vantage(doc, governor(doc, t.head)):
+        return True
     if k != head:
         return False
     s = doc[doc[t.head].head]

@@ -326,6 +326,26 @@ def test_what_a_thing_or_an_act_is_for_is_not_there(parse):
     assert mentions(positives(parse, "funk artist poses for a portrait"), "portrait")                    # CC3M
 
 
+def test_where_a_view_is_taken_from_is_not_there(parse):
+    """heldout15-20 CC3M: "the front door" of "here's the view from the front door.", "the terrace" of "picture of
+    the house as seen from the terrace", "the air" of "slowly panning across wind turbines from the air"."""
+    assert "the front door" not in positives(parse, "here's the view from the front door.")   # only its relation
+    got = positives(parse, "picture of the house as seen from the terrace")
+    assert not mentions(got, "terrace") and "the house" in got
+    got = positives(parse, "slowly panning across wind turbines from the air at sunrise on a very still day")
+    assert not mentions(got, "air") and "wind turbines" in got
+    # one who looks from a place is there
+    assert "a man looking out from the window" in positives(parse, "a man looking out from the window")
+
+
+def test_a_bare_person_after_a_closing_by_is_a_credit(parse):
+    """heldout15-20 CC3M: "lawyer" of "christmas in the woods by lawyer", "athlete" of "all down with soft curls hair
+    by athlete": CC3M writes a name as a bare singular noun of its kind."""
+    assert not mentions(positives(parse, "christmas in the woods by lawyer"), "lawyer")
+    assert not mentions(positives(parse, "all down with soft curls hair by athlete"), "athlete")
+    assert mentions(positives(parse, "a child hugged by athlete"), "athlete")          # the agent is there
+
+
 def test_what_a_thing_is_shaped_as_is_not_there(parse):
     """heldout11 CC3M: "roosters" of "lanterns in the shape of roosters"."""
     got = positives(parse, "lanterns in the shape of roosters against a night sky")
