@@ -77,16 +77,21 @@ def captions_of(source: str) -> list:
 
 def decisions(labels: list[dict]) -> dict[tuple, object]:
     """(source, row) -> the record's ``skipped`` (None: kept), or "rejected"; rows of the samples
-    are distinct."""
-    from sgshards.annotate import annotate_batch, item
+    are distinct.  As a run over the whole source decides: its balancing pass measures the source's
+    share of scenes, which the scene score is shifted to (``text.scene_model``)."""
+    from sgshards.annotate import AnnotateOptions, annotate_batch, item
     from sgshards.parse import load_parser
+    from sgshards.pipeline.engines import blind
 
     parser = load_parser()
     out: dict[tuple, object] = {}
     for source in sorted({label["source"] for label in labels}):
         captions = captions_of(source)
+        every = [item(r, f"{r:09d}", c) for r, c in enumerate(captions)]
+        options = blind.with_blind(AnnotateOptions(), blind.fit_in_process(parser, every, AnnotateOptions(), 256))
         rows = [label["row"] for label in labels if label["source"] == source]
-        for label_row, outcome in zip(rows, annotate_batch(parser, [item(r, f"{r:09d}", captions[r]) for r in rows])):
+        items = [item(r, f"{r:09d}", captions[r]) for r in rows]
+        for label_row, outcome in zip(rows, annotate_batch(parser, items, options)):
             record = outcome["record"]
             out[(source, label_row)] = "rejected" if record is None else record.get("skipped")
     return out

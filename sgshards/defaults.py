@@ -7,7 +7,8 @@ MAX_POSITIVES = 3                # sub-graph positives per caption, besides the 
 MAX_NEGATIVES = 6                # hard negatives per caption
 SEED = 0                         # mixed with each record key for sampling
 MIN_CONFIDENCE = 0.7             # positives and negatives use graph elements at or above it (README: Confidence)
-MIN_SCENE_SCORE = 0.1            # what the suitability rules keep is skipped below this learned P(scene) (README: Suitability)
+MIN_SCENE_SCORE = 0.25           # what the suitability rules keep is skipped below this learned P(scene),
+#                                  shifted to the run's share of scenes (README: Suitability)
 BATCH_SIZE = 256                 # captions per parser batch
 SAMPLES_PER_SHARD = 10_000
 BUNDLE_SIZE = 1024               # records a worker annotates at a time: the unit of parallelism below the shard

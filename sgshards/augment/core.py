@@ -20,6 +20,7 @@ from .. import defaults
 from ..schemas.depview import DepToken, text_of
 from ..schemas.graph import SceneGraph, SGObject
 from ..schemas.record import NEGATIVE_TYPES, Negative, Positive
+from ..text.scene_model import DEFAULT_PRIOR
 from ..text.suitability import Verdict, verdict
 from .guards import NOTHING, Excluded, excluded
 from .positives import Context, sample_positives
@@ -52,6 +53,9 @@ class AugmentOptions:
     keep_unsuitable: bool = False
     # what the rules keep is skipped too when the learned P(scene) is below this (text.scene_model; 0: off)
     min_scene_score: float = defaults.MIN_SCENE_SCORE
+    # the run's share of scenes among what the rules keep (text.scene_model.corpus_prior, from the balancing
+    # pass); None: scene_model.DEFAULT_PRIOR
+    scene_prior: Optional[float] = None
     # {"object"|"attribute"|"relation": {lemma: count}} from a first pass (vocab.count_graph)
     frequencies: Optional[Mapping[str, Mapping[str, int]]] = field(default=None, compare=False, hash=False)
     # "plausible": each type's negative is the candidate a text-only model can least tell from its
@@ -70,6 +74,8 @@ class AugmentOptions:
             raise ValueError(f"min_confidence must be in [0, 1], not {self.min_confidence}")
         if not 0.0 <= self.min_scene_score < 1.0:
             raise ValueError(f"min_scene_score must be in [0, 1), not {self.min_scene_score}")
+        if self.scene_prior is not None and not 0.0 < self.scene_prior < 1.0:
+            raise ValueError(f"scene_prior must be in (0, 1), not {self.scene_prior}")
 
 
 def seeded_rng(key: str, seed: int) -> random.Random:
@@ -93,7 +99,8 @@ def suitability(doc: Sequence[DepToken], graph: SceneGraph, options: AugmentOpti
     description (``text.site_labels``); the parsed text by default."""
     if options.keep_unsuitable:
         return Verdict(None, None)
-    return verdict(caption if caption is not None else text_of(list(doc)), doc, graph, options.min_scene_score)
+    return verdict(caption if caption is not None else text_of(list(doc)), doc, graph, options.min_scene_score,
+                   DEFAULT_PRIOR if options.scene_prior is None else options.scene_prior)
 
 
 def augment(key: str, doc: Sequence[DepToken], graph: SceneGraph,

@@ -43,8 +43,8 @@ reads general signals of the text and its parse, never a list of known captions:
 - ``page_text``, ``segmented_listing``, event tickets, title segments, comma keywords (``text.page_shapes``):
   a page's furniture, listings between pipes or bullets, a page title of Title Case segments, a work's title ("... : subtitle", "(1950)");
 - ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count;
-- ``unlikely_scene``: what every rule keeps, when the learned P(scene) of ``text.scene_model`` is below
-  the run's ``--min-scene-score``; the record keeps that score (``scene_score``, 2 decimals, the value
+- ``unlikely_scene``: what every rule keeps, when the learned P(scene) of ``text.scene_model``, shifted to
+  the run's share of scenes, is below the run's ``--min-scene-score``; the record keeps that score (``scene_score``, 2 decimals, the value
   the decision compared) for every caption the rules keep, so a stricter gate can be applied later.
 
 The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
@@ -71,7 +71,7 @@ from .shop_titles import news_headline, product_title
 from .site_labels import STOCK_LABEL, STOCK_WORDS, labelled
 from .claims import generic_claim, reader_address, reported_speech, seo_title
 from .statements import abstract_only, how_to_title, sentence_title, statement_verb
-from .scene_model import scene_probability
+from .scene_model import DEFAULT_PRIOR, scene_probability, shifted
 
 # Function words of other languages written in Latin script that are not English words, and the
 # common content words of those languages (``lexicon.languages``): two of them and fewer English
@@ -172,10 +172,11 @@ class Verdict(NamedTuple):
 
 
 def verdict(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] = None,
-            min_scene: float = 0.0) -> Verdict:
-    """The first rule's reason; then, for a caption every rule keeps, its scene score, and
-    ``unlikely_scene`` when the score is below ``min_scene`` (0: never).  The decision reads the
-    rounded score the record keeps, so filtering records on it later agrees with the gate."""
+            min_scene: float = 0.0, prior: float = DEFAULT_PRIOR) -> Verdict:
+    """The first rule's reason; then, for a caption every rule keeps, its scene score (P(scene) for a
+    corpus whose share of scenes is ``prior``: ``scene_model.shifted``), and ``unlikely_scene`` when
+    the score is below ``min_scene`` (0: never).  The decision reads the rounded score the record
+    keeps, so filtering records on it later agrees with the gate."""
     view = caption_view(caption, doc, graph)
     if not view.words:
         return Verdict(None, None)
@@ -183,7 +184,7 @@ def verdict(caption: str, doc: Sequence[DepToken], graph: Optional[SceneGraph] =
         reason = rule(view)
         if reason:
             return Verdict(reason, None)
-    score = round(scene_probability(view.tokens), 2)
+    score = round(shifted(scene_probability(view.tokens), prior), 2)
     return Verdict(UNLIKELY_SCENE if score < min_scene else None, score)
 
 

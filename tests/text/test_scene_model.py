@@ -8,7 +8,7 @@ import pytest
 from sgshards.augment.core import AugmentOptions, skip_reason
 from sgshards.graph import build_graph
 from sgshards.schemas.outcomes import REASONS, SKIP_REASONS, STAGE_SUITABILITY, UNLIKELY_SCENE
-from sgshards.text.scene_model import features, scene_probability
+from sgshards.text.scene_model import DEFAULT_PRIOR, features, scene_probability, shifted
 from sgshards.text.suitability import caption_view, unsuitable_reason
 
 # web alt-text rows the rules keep, which a reader calls no scene (a shop title, a quote on a shirt)
@@ -68,8 +68,8 @@ def test_the_verdict_keeps_the_rounded_score_it_decided_on(parse):
 
     doc, graph = _view(parse, NOT_SCENES[0])
     v = verdict(NOT_SCENES[0], doc, graph, 0.1)
-    assert v.reason == UNLIKELY_SCENE and v.scene_score == round(scene_probability(
-        caption_view(NOT_SCENES[0], doc, graph).tokens), 2) < 0.1
+    assert v.reason == UNLIKELY_SCENE and v.scene_score == round(shifted(scene_probability(
+        caption_view(NOT_SCENES[0], doc, graph).tokens), DEFAULT_PRIOR), 2) < 0.1
     assert verdict(NOT_SCENES[0], doc, graph, 0.0) == (None, v.scene_score)     # 0: scored, never skipped
     # the decision compares the score the record keeps: at the score itself, the caption stays
     assert verdict(NOT_SCENES[0], doc, graph, v.scene_score).reason is None

@@ -89,6 +89,7 @@ class BlindModels:
     bounds: dict = field(default_factory=dict)   # type -> largest admissible (difference, gap)
     seed: int = 0
     fallback: dict = field(default_factory=dict)  # type -> share of out-of-bounds records it may serve
+    scene_prior: Optional[float] = None          # the run's share of scenes (text.scene_model.corpus_prior)
     _weights: Optional[np.ndarray] = field(default=None, init=False, repr=False, compare=False)
 
     def scorers(self, key: str, caption: str) -> Scorers:
@@ -120,7 +121,8 @@ class BlindModels:
         """Pickled as one blob and its digest: a Beam side input is decoded again for every
         bundle, so a process keeps the models it decoded last (``_restore``) and reuses them,
         derived tables included, instead of rebuilding them per shard."""
-        blob = pickle.dumps((self.lm, self.classifiers, self.scale, self.bounds, self.seed, self.fallback),
+        blob = pickle.dumps((self.lm, self.classifiers, self.scale, self.bounds, self.seed, self.fallback,
+                             self.scene_prior),
                             protocol=pickle.HIGHEST_PROTOCOL)
         return _restore, (hashlib.sha256(blob).hexdigest(), blob)
 
@@ -129,7 +131,8 @@ class BlindModels:
         head = json.dumps({"scale": {t: list(v) for t, v in sorted(self.scale.items())},
                            "bounds": {t: list(v) for t, v in sorted(self.bounds.items())},
                            "fallback": dict(sorted(self.fallback.items())),
-                           "seed": self.seed, "folds": len(self.classifiers)}, sort_keys=True).encode("utf-8")
+                           "seed": self.seed, "folds": len(self.classifiers), "scene_prior": self.scene_prior},
+                          sort_keys=True).encode("utf-8")
         parts = [MAGIC, struct.pack("<I", len(head)), head]
         for model in self.classifiers:
             blob = model.to_bytes()
@@ -156,9 +159,11 @@ class BlindModels:
             bounds = {t: (float(v[0]), float(v[1])) for t, v in head["bounds"].items()}
             fallback = {t: float(v) for t, v in head.get("fallback", {}).items()}   # older files: none
             seed = int(head["seed"])
+            prior = head.get("scene_prior")                                      # older files: none
+            scene_prior = None if prior is None else float(prior)
         except (ValueError, KeyError, TypeError, struct.error) as exc:
             raise FormatError(f"{source or 'blind models'}: unreadable ({exc})") from None
-        return cls(lm, classifiers, scale, bounds, seed, fallback)
+        return cls(lm, classifiers, scale, bounds, seed, fallback, scene_prior)
 
 
 _DECODED: dict[str, BlindModels] = {}
@@ -174,16 +179,16 @@ def _restore(digest: str, blob: bytes) -> BlindModels:
 
 
 def fit(lm: NgramModel, pairs: Sequence[Pair], pools: Sequence[Pool] = (), folds: int = pairwise.FOLDS,
-        seed: int = 0) -> BlindModels:
+        seed: int = 0, scene_prior: Optional[float] = None) -> BlindModels:
     """Blind models from the sample's uniform pairs and candidate pools (in any order: they are
     sorted first, so the result depends only on the sets).  Fewer than two records: no
-    classifier, no bounds."""
+    classifier, no bounds.  ``scene_prior``: the sample's share of scenes, kept with them."""
     pairs = sorted(set(pairs))
     if len({p.key for p in pairs}) < 2:
-        return BlindModels(lm, [], _scale(lm, pairs, None), {}, seed)
+        return BlindModels(lm, [], _scale(lm, pairs, None), {}, seed, scene_prior=scene_prior)
     classifiers = pairwise.cross_fit([(p.positive, p.negative) for p in pairs], [p.key for p in pairs], folds)
     gaps = _gaps(classifiers, pairs)
-    models = BlindModels(lm, classifiers, _scale(lm, pairs, gaps), {}, seed)
+    models = BlindModels(lm, classifiers, _scale(lm, pairs, gaps), {}, seed, scene_prior=scene_prior)
     records = _records(sorted(set(pools)))
     units = _ranked_units(models, records)
     models.bounds = _bounds(records, units, TARGET, ROUNDS)

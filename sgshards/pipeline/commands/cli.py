@@ -73,7 +73,7 @@ def _add_augment_options(p: argparse.ArgumentParser) -> None:
                         "lists, ...; by default they are written with the caption as their only positive)")
     p.add_argument("--min-scene-score", type=float, default=defaults.MIN_SCENE_SCORE, metavar="P",
                    help="skip too what the suitability rules keep when the learned probability that it describes a "
-                        f"scene is below P, in [0, 1) (default: {defaults.MIN_SCENE_SCORE}; README: Suitability)")
+                        f"scene (for the run's share of scenes) is below P (default: {defaults.MIN_SCENE_SCORE})")
     _add_max_chars(p)
 
 

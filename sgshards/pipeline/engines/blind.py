@@ -29,6 +29,7 @@ from ...augment.plausibility.ngram import NgramModel, SparseNgrams
 from ...schemas.outcomes import InputItem
 from ...schemas.record import Negative
 from ...text.normalize import normalize_caption
+from ...text.scene_model import DEFAULT_PRIOR, FIT_PRIOR, corpus_prior, shifted
 from ..outputs.shards import BLIND_FILE, NGRAM_FILE, write_atomic
 from . import plan as planning
 from .work import Bundle, RunConfig, batches, map_large_blocks, release_memory, task_items
@@ -52,6 +53,12 @@ class BlindSample:
     pools: list = field(default_factory=list)     # balance.Pool
     lm: Optional[SparseNgrams] = None             # counts of every caption read (not only sampled)
     records: int = 0                              # records sampled (annotated)
+    scenes: tuple = (0, 0)                        # (sum of fitted P(scene) in thousandths, captions scored)
+
+    @property
+    def scene_prior(self) -> Optional[float]:
+        """The run's share of scenes among what the suitability rules keep (scene_model.corpus_prior)."""
+        return corpus_prior(*self.scenes)
 
 
 def sample_rate(total_records: Optional[int], share: Optional[float] = None) -> float:
@@ -87,17 +94,24 @@ def sample_items(items: Iterable[InputItem], rate: float, seed: int, above: floa
             and not (above > 0.0 and balance.sampled(it["key"], above, seed)))
 
 
-def blind_sample(outcomes: Iterable[dict], recorder: balance.Recorder) -> BlindSample:
+def blind_sample(outcomes: Iterable[dict], recorder: balance.Recorder,
+                 prior: Optional[float] = None) -> BlindSample:
     """The pairs of the written records among ``outcomes`` (annotated with ``recording``
-    options) and the pools ``recorder`` kept while they were annotated."""
+    options) and the pools ``recorder`` kept while they were annotated; and the records' scene
+    scores (read under ``prior``, the options' ``scene_prior``) taken back to the fitted P."""
     pairs = []
+    total = scored = 0
+    prior = DEFAULT_PRIOR if prior is None else prior
     for outcome in outcomes:
         record = outcome.get("record")
+        if record and record.get("scene_score") is not None:
+            total += round(1000 * shifted(record["scene_score"], FIT_PRIOR, from_prior=prior))
+            scored += 1
         if record and record["negatives"]:
             positives = [p["text"] for p in record["positives"]]
             pairs += balance.record_pairs(record["key"], record["caption"], positives,
                                           [Negative.from_json(n) for n in record["negatives"]])
-    return BlindSample(pairs, list(recorder.pools))
+    return BlindSample(pairs, list(recorder.pools), scenes=(total, scored))
 
 
 def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
@@ -108,6 +122,7 @@ def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
         out.pairs += s.pairs
         out.pools += s.pools
         out.records += s.records
+        out.scenes = (out.scenes[0] + s.scenes[0], out.scenes[1] + s.scenes[1])
         if s.lm is not None:
             counts.append(s.lm)
     out.lm = SparseNgrams.total(counts) if len(counts) > 1 else (counts[0] if counts else None)
@@ -115,7 +130,7 @@ def merge_samples(samples: Iterable[BlindSample]) -> BlindSample:
 
 
 def fit_blind(lm: NgramModel, sample: BlindSample, seed: int = defaults.SEED) -> balance.BlindModels:
-    return balance.fit(lm, sample.pairs, sample.pools, seed=seed)
+    return balance.fit(lm, sample.pairs, sample.pools, seed=seed, scene_prior=sample.scene_prior)
 
 
 def units(task: planning.ShardTask, config: RunConfig) -> list:
@@ -167,7 +182,7 @@ def _annotated_sample(parser, parts: Iterable[list[InputItem]], options: Annotat
     chunks = [chunk for part in parts
               for chunk in batches(sample_items(part, rate, options.augment.seed, above), batch_size)]
     outcomes = (o for chunk in chunks for o in annotate_batch(parser, chunk, recording(options, recorder)))
-    sample = blind_sample(outcomes, recorder)
+    sample = blind_sample(outcomes, recorder, options.augment.scene_prior)
     sample.records = sum(len(c) for c in chunks)
     return sample
 
@@ -184,8 +199,9 @@ def fit_and_save(sample: BlindSample, output: str, seed: int, lm: Optional[Ngram
         sample = merge_samples([sample, more])
     lm = lm if lm is not None else sample.lm.dense() if sample.lm is not None else NgramModel()
     models = fit_blind(lm, sample, seed)
-    log.info("balancing pass: blind models fitted on %d pairs of %d records in %.1f s", len(sample.pairs),
-             len({p.key for p in sample.pairs}), time.perf_counter() - started)
+    log.info("balancing pass: blind models fitted on %d pairs of %d records in %.1f s; scenes among what the "
+             "rules keep: %s of %d sampled", len(sample.pairs), len({p.key for p in sample.pairs}),
+             time.perf_counter() - started, models.scene_prior, sample.scenes[1])
     root = output.rstrip("/")
     write_atomic(f"{root}/{NGRAM_FILE}", lm.to_bytes())
     write_atomic(f"{root}/{BLIND_FILE}", models.to_bytes())
@@ -219,7 +235,8 @@ def with_blind(options: AnnotateOptions, models: Optional[balance.BlindModels]) 
     """``options`` choosing negatives against ``models`` (unchanged without them)."""
     if models is None:
         return options
-    return replace(options, augment=replace(options.augment, blind=models))
+    prior = options.augment.scene_prior if models.scene_prior is None else models.scene_prior
+    return replace(options, augment=replace(options.augment, blind=models, scene_prior=prior))
 
 
 def wants_blind(options: AnnotateOptions) -> bool:

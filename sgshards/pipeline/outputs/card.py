@@ -117,7 +117,7 @@ the captions you ran sgshards on.
 | `positive`, `positive_text` | a negative: the positive it perturbs (index among the record's positives, text) |
 | `edits` | a negative: the token spans changed, from and to |
 | `plausibility` | a negative chosen by `--selection plausible`: log-probabilities of positive and negative |
-| `scene_score` | the record's P(the caption describes a visible scene) (`--min-scene-score`); filter rows on it for a stricter gate; null when a rule skipped the caption |
+| `scene_score` | the record's P(the caption describes a visible scene), for the run's share of scenes (`--min-scene-score`); filter rows on it for a stricter gate; null when a rule skipped the caption |
 
 ## Counts
 
