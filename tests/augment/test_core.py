@@ -291,8 +291,10 @@ def test_graph_without_objects_gives_only_the_caption(parse):
 # 53,233 since WordNet's possessive nouns are units ("new year's eve", "mother's day", "farmers market"): no
 # "people under the eve", "a seagull's day", "a snowman in new year's jacket", "at a farmers hospital"; 53,208
 # since where a view is taken from has no positive of its own ("view from the front door") and a bare singular
-# person after a closing "by" is a credit ("christmas in the woods by lawyer": no "... by a wolf").
-CC3M_NEGATIVES_BASELINE = 53_208
+# person after a closing "by" is a credit ("christmas in the woods by lawyer": no "... by a wolf"); 51,762 since
+# a relation swap needs a thing at both ends (relation_swap.physical_ends: "the island is on a calm bay",
+# "american style is in a dream catcher"; 60% of such swaps were valid, 80% of those between things).
+CC3M_NEGATIVES_BASELINE = 51_762
 # The share of CC3M captions with at least one negative must stay >= 85% (issue 15), and not below
 # the measured share (raise it when it rises; lowering it needs a reason): 89.09% since the setting
 # contrasts and modified people above (87.2% before).
@@ -313,7 +315,7 @@ CC3M_COVERAGE_TARGET = 0.85
                                     # 88.36% with round 9 coverage contrasts and positive guards together
                                     # lost had only "cool"->"hot", "hand drawn"->"sketch drawn a hand",
                                     # "war torn", "snow covered", "royal blue"->"royal pink", "left"->"right"
-CC3M_COVERAGE_BASELINE = 0.8713     # 88.27% with all of round 9 merged (see the negatives baseline);
+CC3M_COVERAGE_BASELINE = 0.8652     # 88.27% with all of round 9 merged (see the negatives baseline);
 #                                      87.99% since a likeness keeps its word (one caption: only a garbled swap);
 #                                      88.00% since question-titles are skipped and names keep the modifiers
 #                                      of their first word (4 captions: their only negatives were such swaps);
@@ -359,7 +361,9 @@ CC3M_COVERAGE_BASELINE = 0.8713     # 88.27% with all of round 9 merged (see the
 #                                      possessive nouns are units (one caption lost its only negative, "a seagull's
 #                                      day this meal was fit for a queen"); 87.13% since a bare singular person after
 #                                      a closing "by" is a credit: the 5 captions lost had only its edits ("a poem
-#                                      written by a penguin", "the monument was designed by a parrot").
+#                                      written by a penguin", "the monument was designed by a parrot"); 86.52%
+#                                      since a relation swap needs a thing at both ends: the 97 captions lost had
+#                                      only swaps of a place's, a style's or an idea's role.
 
 
 def test_cc3m_captions_have_no_defects(nlp):

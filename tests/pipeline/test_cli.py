@@ -252,8 +252,9 @@ def test_cc3m_first_thousand_rows(tmp_path):
         # 799 since a noun written bare is not replaced: row 361's only negative was "looking directly at
         # camera" -> "at remote"
         # 794 since what a thing is "for", a view's vantage and a closing "by" person name no object, and the
-        # scene score is shifted to the run's share of scenes (6 more skipped, see above)
-    assert stats["with_negative"] >= 794      # 794 after all of the above together
+        # scene score is shifted to the run's share of scenes (6 more skipped, see above); 791 since a relation
+        # swap needs a thing at both ends (relation_swap.physical_ends)
+    assert stats["with_negative"] >= 791      # 791 after all of the above together
     assert set(stats["skipped"]) <= set(SKIP_REASONS) and stats["skipped"]["text_only"] >= 20
 
 

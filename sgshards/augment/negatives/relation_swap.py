@@ -11,6 +11,7 @@ from ..sampling import Frequencies, shuffle
 from ...lexicon.function_words import ARTICLES, DEMONSTRATIVES, OTHER_DETERMINERS, POSSESSIVE_DETERMINERS, QUANTIFIERS
 from ...lexicon.taxonomy import ANIMATE_CLASSES, CONCRETE_CLASSES, is_a, noun_class, noun_classes, part_of
 from ...lexicon.lemmas import all_lemmas
+from ...lexicon.visibility import PLACEHOLDERS
 from ...lexicon.words import POSITIONAL_ADJS, PREP_NOUNS
 from ...schemas.depview import first_conjunct
 from ..vocab import REPRESENTATION_NOUNS, attribute_category, is_symmetric, object_category
@@ -370,6 +371,33 @@ def clause_bound(surface: Surface, k: int, sa, sb) -> bool:
         and phrase_plural(surface, sa) and _bare(surface, sb) and not sb.plural
 
 
+def physical_ends(surface: Surface, k: int) -> bool:
+    """Both ends of relation k are things one can point at: a curated object, a name or CC3M's word for
+    one ("tourist attraction"), or a noun whose first WordNet sense is an artefact, a person, an animal, a
+    plant, a body part, food, a natural object, a stuff, a place, a group, a printed thing or a phenomenon.  Swapping a place's, a style's or an idea's role ("the island is on a calm
+    bay", "american style is in a dream catcher", "surprises are based around the concept") rarely
+    makes a clean falsehood: 60% of such swaps were valid, 80% of those between things (CC3M and web
+    alt-text, heldout15-20; 80% and 95% of Visual Genome's)."""
+    g = surface.graph
+    r = g.relations[k]
+    for o in (r.subject, r.object):
+        name = g.objects[o].name.lower()
+        first = noun_class(name)
+        if object_category(name) is not None or first in _PHYSICAL_CLASSES or name.split()[-1:] in _PLACEHOLDER_HEADS:
+            continue
+        head = surface.tokens[surface.slots[o].name[1] - 1] if o in surface.slots else None
+        if head is not None and (head.upos == "PROPN" or first is None and head.text[:1].isupper()):
+            continue                               # a name is someone or somewhere: "Exeter beat Sale Sharks"
+        return False
+    return True
+
+
+# Things, places, groups, printed things ("pages", "a sign": WordNet's first sense of many is the message) and
+# what light and weather show ("their reflection in the water", "smoke", "a rainbow").
+_PHYSICAL_CLASSES = CONCRETE_CLASSES | {"location", "group", "communication", "phenomenon"}
+_PLACEHOLDER_HEADS = [[w] for w in PLACEHOLDERS]
+
+
 def near_symmetric(surface: Surface, k: int) -> bool:
     """Predicates whose ends barely trade roles: "in" before a bare stuff, plant, process or
     state, what a thing is made of or undergoes ("a desk in rosewood", "goes up in flames": "rosewood
@@ -397,7 +425,8 @@ def relation_swaps(surface: Surface, rng: random.Random) -> Iterator[Candidate]:
     for k in rels:
         r = g.relations[k]
         a, b = r.subject, r.object
-        if a == b or (min(a, b), max(a, b)) in done or stated_symmetrically(surface, k) or _unswappable(surface, k):
+        if a == b or (min(a, b), max(a, b)) in done or stated_symmetrically(surface, k) or _unswappable(surface, k) \
+                or not physical_ends(surface, k):
             continue
         sa, sb = surface.slots.get(a), surface.slots.get(b)
         if sa is None or sb is None or not (sa.whole and sb.whole) or overlap(sa.np, sb.np):

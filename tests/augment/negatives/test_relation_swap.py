@@ -169,7 +169,7 @@ def test_no_relation_swap_of_a_conjunct_away_from_its_preposition(surface):
     coordination (the leaves, the ribbons or the pattern may be on it); the conjunct next to it
     may swap, and a verb's subjects stay ("a bench and a woman sitting on a man")."""
     got = every(relation_swap, surface("seamless pattern of pink flowers with green leaves and ribbons on a light background"))
-    assert got and not any("ribbons on green leaves" in t for t in got)
+    assert not any("ribbons on green leaves" in t for t in got)
     assert "a bench and a woman sitting on a man" in every(relation_swap, surface("a man and a woman sitting on a bench"))
 
 
@@ -205,7 +205,6 @@ def test_relation_swap_no_plural_moved_after_in(surface):
 
 
 @pytest.mark.parametrize("caption, swapped", [
-    ("Auburn Hills grabbing a rebound", "A rebound grabbing Auburn Hills"),          # web alt-text
     ("Ken Wolf has been photographing old silos", "Old silos have been photographing Ken Wolf"),
 ])
 def test_relation_swap_keeps_the_capitals_of_a_moved_name(surface, caption, swapped):
@@ -346,10 +345,9 @@ def test_relation_swap_no_bare_noun_after_a_participle(surface, parse):
 
 
 def test_relation_swaps_readers_judged_valid_stay(surface):
-    """heldout3 swaps judged valid that the occasion and participle guards must leave: "the walk on
-    the sand dune" ("on"), "roses and their reflection in the water" (no light)."""
-    assert "the sand dune on the walk" in every(relation_swap, surface("the walk on the sand dune"))
-    assert "roses and the water in their reflection" in every(relation_swap, surface("roses and their reflection in the water"))
+    """Swaps judged valid that the occasion and participle guards must leave.  (heldout3's "the sand dune on
+    the walk" and "roses and the water in their reflection", judged valid too, are gone: a walk is an act and
+    WordNet's first "reflection" a thought, see test_relation_swaps_need_things_at_both_ends.)"""
     # a sentence-initial name unknown as a noun is no bare singular (web heldout2, judged valid)
     assert any(t.startswith("The 134th Belmont Stakes") for t in every(relation_swap, surface(
         "Sarava with jockey Edgar Prado up wins the 134th Belmont Stakes at Belmont Race Park")))
@@ -451,3 +449,19 @@ def test_a_noun_moved_into_a_coordinated_subject_leaves_the_verb_plural(surface)
 def test_things_amid_each_other_are_not_swapped(surface):
     """heldout16 CC3M row 11340: "mountains amidst red sand dunes" of "red sand dunes amidst mountains"."""
     assert not run(relation_swap, surface("red sand dunes amidst mountains"))
+
+
+def test_relation_swaps_need_things_at_both_ends(surface):
+    """heldout15-20 (CC3M, web alt-text): swaps where an end is a place's, a style's or an idea's role were
+    61% valid, 81% between things: "the island is on a calm bay", "american style is in a dream catcher",
+    "surprises are based around the concept".  Names and CC3M's words for them are someone or somewhere."""
+    assert not any("island is on" in t or "the island over" in t or "on a calm bay" in t
+                   for t in every(relation_swap, surface("sunrise over a calm bay on the island")))
+    assert not any("american style" in t and "in a dream catcher" in t
+                   for t in every(relation_swap, surface("colorful pattern with a dream catcher in american style")))
+    assert not every(relation_swap, surface("the concept is based around surprises"))
+    assert not every(relation_swap, surface("the walk on the sand dune"))            # a walk is an act
+    assert "an elephant riding a man" in every(relation_swap, surface("a man riding an elephant"))
+    assert "Exeter beat Sale Sharks" in every(relation_swap, surface("Sale Sharks beat Exeter"))
+    assert any(t.startswith("tourist attraction and visitors crowd shoppers") for t in every(
+        relation_swap, surface("shoppers and visitors crowd tourist attraction as the holiday approaches.")))
