@@ -45,7 +45,8 @@ SECOND_READER = HERE / "validity" / "second_reader.jsonl"
 # ``heldout17`` at the start of the 2026-12-07 session, on the output of 2200b39;
 # ``heldout18`` in the second 2026-12-07 session, on the output of 83dc64c (the refitted scene score),
 # with 400 web rows (about a fifth of them kept); ``heldout19`` at the start of the third 2026-12-07
-# session, on the output of 31ed4ef, with the last 50 VG regions of FACTUAL dev.
+# session, on the output of 31ed4ef, with the last 50 VG regions of FACTUAL dev; ``heldout21`` at the end of
+# the ninth 2026-12-07 session (the run's share of scenes, physical swap ends), on the output of 987fa62.
 SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "fresh": (2026, {"cc3m": 60, "web": 60, "vg": 100}),
            "heldout": (2027, {"cc3m": 100, "web": 200}),
@@ -67,7 +68,8 @@ SAMPLES = {"tuning": (15, {"cc3m": 150, "web": 150}),
            "heldout17": (2043, {"cc3m": 150, "web": 250, "vg": 100}),
            "heldout18": (2044, {"cc3m": 150, "web": 400, "vg": 100}),
            "heldout19": (2045, {"cc3m": 150, "web": 400, "vg": 50}),
-           "heldout20": (2046, {"cc3m": 150, "web": 400})}
+           "heldout20": (2046, {"cc3m": 150, "web": 400}),
+           "heldout21": (2047, {"cc3m": 150, "web": 400})}
 TUNING_ROWS = 150
 
 
