@@ -29,6 +29,9 @@ CAPTIONS = ["A red car parked next to a blue house.", "a man riding an elephant"
     (["--direct_num_workers=2", "--direct_running_mode=multi_processing", "--dry_run=false"], 2),
     (["--direct_num_workers=2", "--direct_running_mode=multi_processing", "--template_location=gs://b/t"], 0),
     (["--direct_num_workers=two", "--direct_running_mode=multi_processing"], 0),  # Beam's parser reports it
+    # a misspelt sgshards flag stops the run at its flag check: no worker starts for it
+    (["--direct_num_workers=2", "--direct_running_mode=multi_processing", "--min-confidnce", "0.9"], 0),
+    (["--direct_num_workers=2", "--direct_running_mode=multi_processing", "--max-negatvies=3"], 0),
 ])
 def test_the_pool_is_sized_from_beams_flags_without_importing_beam(argv, processes, capsys):
     assert warm.planned_processes(argv) == processes

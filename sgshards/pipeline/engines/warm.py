@@ -45,7 +45,11 @@ def planned_processes(beam_argv: list[str]) -> int:
     """How many worker processes Beam's local runner will start for ``beam_argv`` (read without
     importing Beam): direct_num_workers under ``--direct_running_mode=multi_processing`` (0: one per
     core) on the DirectRunner; 0 for any other runner or mode, a dry run, a template, or a system
-    without Unix sockets (Beam's own workers then)."""
+    without Unix sockets (Beam's own workers then), and 0 when a flag no Beam option spells is given
+    (a hyphen inside its name: sgshards's own, misspelt): the run stops at its flag check, for
+    which no worker need start."""
+    if any(a.startswith("--") and "-" in a[2:].split("=")[0] for a in beam_argv):
+        return 0
     p = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
     p.add_argument("--runner")
     p.add_argument("--direct_running_mode")
