@@ -25,11 +25,11 @@ from typing import NamedTuple, Optional, Sequence
 from ..lexicon.lemmas import all_lemmas, is_noun_only, noun_lemma, verb_lemma
 from ..lexicon.mentions import HYPOTHETICAL_MODALS, ING_COMPLEMENT_VERBS
 from ..lexicon.taxonomy import depictable, is_a, noun_class, noun_classes
-from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS, VIEWER_NOUNS
+from ..lexicon.words import COLOURS, MATERIALS, PATTERNS, TIME_NOUNS
 from ..schemas.depview import DepToken
 from ..lexicon.adjectives import ATTRIBUTIVE_ONLY, NOT_THE_THING, PREDICATIVE_ONLY
 from ..schemas.graph import SceneGraph, Span
-from .depicted import PHOTO_HEADS
+from .elsewhere import not_there
 from .frames import PAST_AUXILIARIES, asserted, governor
 from .mentions import author
 from .names import cuts_name
@@ -263,10 +263,6 @@ def analyse(doc: Sequence[DepToken], kids: list[list[int]], graph: SceneGraph, i
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
-# Acts whose "for" names a thing at hand: one reaches, competes or poses for it ("dives for a ball",
-# "players battle for the puck", "poses for a portrait": the picture being taken).
-REACHING_FOR = frozenset({"dive", "reach", "grab", "vie", "compete", "fight", "battle", "scramble", "struggle",
-                          "jump", "leap", "stretch", "chase", "race", "tussle", "challenge", "pose"})
 # A number with a unit letter or an ordinal suffix names a kind, a format or a time, never a thing:
 # "a mind-bending 3d tattoo" (tattoo tagged an adverb) is no "a 3d", nor "18k" of "18k Gold
 # Lapis Cufflinks", "4k", "5g", "the 1950s", "the 5th".
@@ -579,52 +575,3 @@ def negated(doc: Sequence[DepToken], kids: list[list[int]], head: int) -> bool:
         k = t.head
     t = doc[k]
     return t.dep == "pobj" and doc[t.head].text.lower() == "without"
-
-
-def vantage(doc: Sequence[DepToken], g: int) -> bool:
-    """Word g takes a view whose place "from" is the camera's: a view noun ("the view from the front
-    door") or a verb of looking or shooting with no subject of its own ("looking over a city from the
-    hill", "photo taken from the bridge"; "a man looking out from the window" is there)."""
-    t = doc[g]
-    if t.upos == "NOUN":
-        return noun_lemma(t.text.lower()) in VIEW_NOUNS
-    return t.upos == "VERB" and t.lemma.lower() in VIEW_VERBS and not any(
-        d.head == g and d.i != g and d.dep in ("nsubj", "nsubjpass", "agent") for d in doc)
-
-
-# A view, and the verbs of looking and shooting, from where the camera stands.
-VIEW_NOUNS = frozenset({"view", "vista", "panorama", "perspective", "shot", "outlook"})
-VIEW_VERBS = frozenset({"see", "look", "view", "pan", "shoot", "photograph", "film", "take", "capture", "watch",
-                        "overlook", "gaze", "peer", "glimpse"})
-
-
-def not_there(doc: Sequence[DepToken], head: int) -> bool:
-    """No thing there, though its words may be edited: what a thing is "in the shape of" or "in the
-    form of" ("lanterns in the shape of roosters"), the camera one looks, smiles or poses at ("at
-    camera", "into the camera": it took the picture; "a boy looking at the camera" is still true), and
-    what a thing or an act is "for": a purpose, a user, an occasion yet to come ("original art for the
-    movie poster", "job opportunities for locals", "baking a cake for a party"), unless one reaches or
-    poses for it ("dives for a ball", "poses for a portrait") or a photo is "for" it, which may show it
-    ("featured image for teen takes the fashion world by storm"); and where a view is taken "from" ("the
-    view from the front door", "the house as seen from the terrace": the camera stood there)."""
-    k = head
-    for _ in range(8):                             # "for toys and stuffed animals": the conjuncts too
-        if doc[k].dep != "conj" or doc[k].head == k:
-            break
-        k = doc[k].head
-    t = doc[k]
-    if t.dep != "pobj" or t.head == k:
-        return False
-    prep = doc[t.head].text.lower()
-    if noun_lemma(doc[head].text.lower()) in VIEWER_NOUNS:
-        return prep in ("at", "into", "to", "toward", "towards", "for")
-    if prep == "for":
-        g = governor(doc, t.head)
-        return g == t.head or not (doc[g].lemma.lower() in REACHING_FOR or noun_lemma(doc[g].text.lower()) in PHOTO_HEADS)
-    if prep == "from" and vantage(doc, governor(doc, t.head)):
-        return True
-    if k != head:
-        return False
-    s = doc[doc[t.head].head]
-    return prep == "of" and noun_lemma(s.text.lower()) in ("shape", "form") and s.dep == "pobj" and s.head != s.i \
-        and doc[s.head].text.lower() == "in"
