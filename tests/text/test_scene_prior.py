@@ -10,6 +10,7 @@ from sgshards.augment.core import AugmentOptions, skip_reason
 from sgshards.augment.plausibility import NgramModel, balance
 from sgshards.graph import build_graph
 from sgshards.pipeline.engines import blind
+from sgshards.pipeline.engines.work import RunConfig
 from sgshards.schemas.outcomes import UNLIKELY_SCENE
 from sgshards.text.scene_model import (DEFAULT_PRIOR, FIT_PRIOR, MIN_PRIOR_CAPTIONS, PRIOR_BOUNDS, corpus_prior,
                                        scene_probability, shifted)
@@ -68,6 +69,8 @@ def test_the_balancing_sample_measures_the_fitted_p_and_merges_in_any_order():
     models = blind.fit_blind(NgramModel(bits=10), one)
     assert models.scene_prior == one.scene_prior
     assert blind.with_blind(AnnotateOptions(), models).augment.scene_prior == one.scene_prior
+    # the engines' annotation pass reads it too (Beam, Spark: RunConfig.with_blind)
+    assert RunConfig("out", annotate=AnnotateOptions()).with_blind(models).annotate.augment.scene_prior == one.scene_prior
 
 
 def test_blind_models_keep_the_prior_in_their_file_and_pickle():

@@ -56,11 +56,13 @@ class RunConfig:
                                                                              frequencies=counts)))
 
     def with_blind(self, models) -> "RunConfig":
-        """This config choosing negatives against the run's blind models (``engines.blind``)."""
+        """This config choosing negatives against the run's blind models (``engines.blind``), its
+        suitability gate reading the run's share of scenes they measured (``blind.with_blind``)."""
         if models is None:
             return self
-        return replace(self, annotate=replace(self.annotate, augment=replace(self.annotate.augment,
-                                                                             blind=models)))
+        aug = self.annotate.augment
+        prior = aug.scene_prior if getattr(models, "scene_prior", None) is None else models.scene_prior
+        return replace(self, annotate=replace(self.annotate, augment=replace(aug, blind=models, scene_prior=prior)))
 
 
 def annotate_items(parser, items: Iterable[InputItem], options: AnnotateOptions, batch_size: int,
