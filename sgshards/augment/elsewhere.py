@@ -58,7 +58,8 @@ def not_there(doc: Sequence[DepToken], head: int) -> bool:
         return prep in ("at", "into", "to", "toward", "towards", "for")
     if prep == "for":
         g = governor(doc, t.head)
-        return g == t.head or not (doc[g].lemma.lower() in REACHING_FOR or noun_lemma(doc[g].text.lower()) in PHOTO_HEADS)
+        return g == t.head or not (doc[g].lemma.lower() in REACHING_FOR
+                                   or noun_lemma(doc[g].text.lower()) in PHOTO_HEADS)
     if prep == "from" and vantage(doc, governor(doc, t.head)):
         return True
     if k != head:

@@ -44,8 +44,9 @@ reads general signals of the text and its parse, never a list of known captions:
   a page's furniture, listings between pipes or bullets, a page title of Title Case segments, a work's title ("... : subtitle", "(1950)");
 - ``text.shop_titles``: a product title's noun pile with stacked attributes, a news headline's count;
 - ``unlikely_scene``: what every rule keeps, when the learned P(scene) of ``text.scene_model``, shifted to
-  the run's share of scenes, is below the run's ``--min-scene-score``; the record keeps that score (``scene_score``, 2 decimals, the value
-  the decision compared) for every caption the rules keep, so a stricter gate can be applied later.
+  the run's share of scenes, is below the run's ``--min-scene-score``; the record keeps that score
+  (``scene_score``, 2 decimals, the value the decision compared) for every caption the rules keep, so a
+  stricter gate can be applied later.
 
 The parse is of the caption's description (``text.site_labels``: stock, print-shop and site labels
 cut); ``Caption.original`` is the caption as written.  Lower-case CC3M captions and their "person"

@@ -70,7 +70,8 @@ def test_the_balancing_sample_measures_the_fitted_p_and_merges_in_any_order():
     assert models.scene_prior == one.scene_prior
     assert blind.with_blind(AnnotateOptions(), models).augment.scene_prior == one.scene_prior
     # the engines' annotation pass reads it too (Beam, Spark: RunConfig.with_blind)
-    assert RunConfig("out", annotate=AnnotateOptions()).with_blind(models).annotate.augment.scene_prior == one.scene_prior
+    run = RunConfig("out", annotate=AnnotateOptions()).with_blind(models)
+    assert run.annotate.augment.scene_prior == one.scene_prior
 
 
 def test_blind_models_keep_the_prior_in_their_file_and_pickle():

@@ -374,9 +374,10 @@ def clause_bound(surface: Surface, k: int, sa, sb) -> bool:
 def physical_ends(surface: Surface, k: int) -> bool:
     """Both ends of relation k are things one can point at: a curated object, a name or CC3M's word for
     one ("tourist attraction"), or a noun whose first WordNet sense is an artefact, a person, an animal, a
-    plant, a body part, food, a natural object, a stuff, a place, a group, a printed thing or a phenomenon.  Swapping a place's, a style's or an idea's role ("the island is on a calm
-    bay", "american style is in a dream catcher", "surprises are based around the concept") rarely
-    makes a clean falsehood: 60% of such swaps were valid, 80% of those between things (CC3M and web
+    plant, a body part, food, a natural object, a stuff, a place, a group, a printed thing or a
+    phenomenon.  Swapping a place's, a style's or an idea's role ("the island is on a calm bay",
+    "american style is in a dream catcher", "surprises are based around the concept") rarely makes a
+    clean falsehood: 60% of such swaps were valid, 80% of those between things (CC3M and web
     alt-text, heldout15-20; 80% and 95% of Visual Genome's)."""
     g = surface.graph
     r = g.relations[k]
