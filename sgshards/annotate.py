@@ -10,7 +10,7 @@ of failing the batch.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generator, Optional, Sequence
 
 from . import defaults
@@ -29,6 +29,16 @@ from .text.site_labels import description
 class AnnotateOptions:
     max_chars: int = defaults.MAX_CHARS
     augment: AugmentOptions = field(default_factory=AugmentOptions)
+
+
+def with_blind(options: AnnotateOptions, models) -> AnnotateOptions:
+    """``options`` choosing negatives against the run's blind models (``augment.plausibility.balance``;
+    unchanged without them), the suitability gate reading the share of scenes they measured."""
+    if models is None:
+        return options
+    aug = options.augment
+    prior = aug.scene_prior if getattr(models, "scene_prior", None) is None else models.scene_prior
+    return replace(options, augment=replace(aug, blind=models, scene_prior=prior))
 
 
 def item(index: int, key: str, caption: Optional[str], url: Optional[str] = None,

@@ -384,7 +384,7 @@ def physical_ends(surface: Surface, k: int) -> bool:
     for o in (r.subject, r.object):
         name = g.objects[o].name.lower()
         first = noun_class(name)
-        if object_category(name) is not None or first in _PHYSICAL_CLASSES or name.split()[-1:] in _PLACEHOLDER_HEADS:
+        if object_category(name) is not None or first in _PHYSICAL_CLASSES or name.rsplit(" ", 1)[-1] in PLACEHOLDERS:
             continue
         head = surface.tokens[surface.slots[o].name[1] - 1] if o in surface.slots else None
         if head is not None and (head.upos == "PROPN" or first is None and head.text[:1].isupper()):
@@ -396,7 +396,6 @@ def physical_ends(surface: Surface, k: int) -> bool:
 # Things, places, groups, printed things ("pages", "a sign": WordNet's first sense of many is the message) and
 # what light and weather show ("their reflection in the water", "smoke", "a rainbow").
 _PHYSICAL_CLASSES = CONCRETE_CLASSES | {"location", "group", "communication", "phenomenon"}
-_PLACEHOLDER_HEADS = [[w] for w in PLACEHOLDERS]
 
 
 def near_symmetric(surface: Surface, k: int) -> bool:

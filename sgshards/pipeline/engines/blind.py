@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, Union
 
 from ... import defaults
-from ...annotate import AnnotateOptions, annotate_batch
+from ...annotate import AnnotateOptions, annotate_batch, with_blind  # noqa: F401  (engines.blind.with_blind)
 from ...augment.plausibility import balance
 from ...augment.plausibility.ngram import NgramModel, SparseNgrams
 from ...schemas.outcomes import InputItem
@@ -229,14 +229,6 @@ def fit_in_process(parser, items: list[InputItem], options: AnnotateOptions, bat
     if up_to > rate:
         sample = merge_samples([sample, _annotated_sample(parser, parts, options, batch_size, up_to, rate)])
     return fit_blind(lm, sample, options.augment.seed)
-
-
-def with_blind(options: AnnotateOptions, models: Optional[balance.BlindModels]) -> AnnotateOptions:
-    """``options`` choosing negatives against ``models`` (unchanged without them)."""
-    if models is None:
-        return options
-    prior = options.augment.scene_prior if models.scene_prior is None else models.scene_prior
-    return replace(options, augment=replace(options.augment, blind=models, scene_prior=prior))
 
 
 def wants_blind(options: AnnotateOptions) -> bool:

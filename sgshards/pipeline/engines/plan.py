@@ -78,7 +78,6 @@ def plan_file(path: str, file_index: int, spec: sources.InputSpec, samples_per_s
     return tasks
 
 
-
 WIDTH_PROBE = 100      # records looked at to find a headerless table's column count
 
 

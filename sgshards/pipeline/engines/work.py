@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Iterable, Iterator, Optional
 
 from ... import defaults
-from ...annotate import AnnotateOptions, annotate_batch, item, parse_graphs
+from ...annotate import AnnotateOptions, annotate_batch, item, parse_graphs, with_blind
 from ...schemas.outcomes import DUPLICATE_KEY, InputItem, Outcome
 from ...text.normalize import normalize_caption
 from ...augment.plausibility.cooccur import Cooccurrence, CorpusCounts
@@ -57,12 +57,8 @@ class RunConfig:
 
     def with_blind(self, models) -> "RunConfig":
         """This config choosing negatives against the run's blind models (``engines.blind``), its
-        suitability gate reading the run's share of scenes they measured (``blind.with_blind``)."""
-        if models is None:
-            return self
-        aug = self.annotate.augment
-        prior = aug.scene_prior if getattr(models, "scene_prior", None) is None else models.scene_prior
-        return replace(self, annotate=replace(self.annotate, augment=replace(aug, blind=models, scene_prior=prior)))
+        suitability gate reading the run's share of scenes they measured (``annotate.with_blind``)."""
+        return self if models is None else replace(self, annotate=with_blind(self.annotate, models))
 
 
 def annotate_items(parser, items: Iterable[InputItem], options: AnnotateOptions, batch_size: int,
